@@ -1,0 +1,18 @@
+// ESM + ts-jest, as in actions/typescript-action.
+export default {
+  clearMocks: true,
+  extensionsToTreatAsEsm: ['.ts'],
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  preset: 'ts-jest/presets/default-esm',
+  testEnvironment: 'node',
+  testMatch: ['**/__tests__/**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/target/'],
+  modulePathIgnorePatterns: ['<rootDir>/__fixtures__/.*/target/', '<rootDir>/examples/.*/target/'],
+  watchPathIgnorePatterns: ['/target/'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json', diagnostics: { ignoreCodes: [151002] } }]
+  },
+  testTimeout: 180000,
+  verbose: true
+}

@@ -1,0 +1,43 @@
+// The one GitHub client: Octokit from @actions/github with retry and throttling, base URL from
+// GITHUB_API_URL (so tests talk to a local API over real HTTP).
+import { getOctokit } from '@actions/github'
+import { retry } from '@octokit/plugin-retry'
+import { throttling } from '@octokit/plugin-throttling'
+
+export type GitHubClient = ReturnType<typeof getOctokit>
+
+export interface ClientOptions {
+  baseUrl?: string
+  /** Retries after a rate limit (primary or secondary) before giving up. */
+  rateLimitRetries?: number
+  log?: (message: string) => void
+}
+
+export function createClient(token: string, options: ClientOptions = {}): GitHubClient {
+  const log = options.log ?? (() => undefined)
+  const limit = options.rateLimitRetries ?? 3
+  return getOctokit(
+    token,
+    {
+      baseUrl: options.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com',
+      retry: { doNotRetry: [400, 401, 403, 404, 409, 422, 429] },
+      throttle: {
+        onRateLimit: (retryAfter: number, opts: { method: string; url: string }, _o: unknown, retryCount: number) => {
+          log(`GitHub rate limit on ${opts.method} ${opts.url}; retrying after ${retryAfter}s`)
+          return retryCount < limit
+        },
+        onSecondaryRateLimit: (
+          retryAfter: number,
+          opts: { method: string; url: string },
+          _o: unknown,
+          retryCount: number
+        ) => {
+          log(`GitHub secondary rate limit on ${opts.method} ${opts.url}; retrying after ${retryAfter}s`)
+          return retryCount < limit
+        }
+      }
+    },
+    retry,
+    throttling
+  )
+}

@@ -1,0 +1,222 @@
+// The one spine of a run: every capability writes a section, every reporter renders it.
+// Documented in docs/report-schema.md; bump SCHEMA_VERSION only for breaking changes,
+// new optional sections are additive.
+export const SCHEMA_VERSION = 1
+
+export type Severity = 'error' | 'warning'
+export type PhaseName = 'metadata' | 'check' | 'test'
+
+export interface SourceSpan {
+  /** Path relative to the repository root (or the workspace root when no repository is known). */
+  file: string
+  line: number
+  column: number
+  endLine: number
+  endColumn: number
+}
+
+export interface Diagnostic {
+  severity: Severity
+  /** Workspace crate the diagnostic belongs to (package name). */
+  crate: string
+  /** Lint or error code, e.g. `unused_variables`, `E0308`; null when rustc gives none. */
+  code: string | null
+  message: string
+  /** rustc's own rendering, for logs. */
+  rendered: string
+  span: SourceSpan | null
+  phase: PhaseName
+}
+
+export interface TestFailure {
+  crate: string
+  /** Test binary kind and name, e.g. `lib`, `test:integration`, `doc`. */
+  target: string
+  name: string
+  /** The panic message when libtest printed one. */
+  message: string | null
+}
+
+export interface CrateSummary {
+  name: string
+  version: string
+  manifestPath: string
+  warnings: number
+  errors: number
+  passed: number
+  failed: number
+  ignored: number
+  /** Seconds spent compiling this crate's own units, when measured (timing section). */
+  buildSeconds: number | null
+  /** Seconds spent running this crate's test binaries, as libtest reports them. */
+  testSeconds: number | null
+}
+
+export interface PhaseResult {
+  name: PhaseName
+  /** argv, program first; never a shell string. */
+  command: string[]
+  /** true when the process started and exited (any code). */
+  ran: boolean
+  exitCode: number | null
+  signal: string | null
+  wallSeconds: number
+  /** user + system CPU of the process and all its children; null where the OS does not tell. */
+  cpuSeconds: number | null
+  /** Units cargo reported as compiled (`fresh: false`) and as fresh. */
+  unitsCompiled: number
+  unitsFresh: number
+  /** cargo's own blocking errors (plain text on stderr), in its words. */
+  cargoErrors: string[]
+  /** Lines that looked like cargo JSON but could not be read. */
+  unreadableLines: number
+  /** Why the phase's result cannot be trusted, when it cannot. */
+  failure: string | null
+}
+
+export interface WorkspaceInfo {
+  root: string
+  members: { name: string; version: string; manifestPath: string; rustVersion: string | null; edition: string }[]
+  /** `workspace.package.rust-version`, else the lowest member rust-version, else null. */
+  msrv: string | null
+  toolchain: { release: string; host: string; channel: string | null } | null
+  /** Where this run was told to build: the toolchain input, or null for the active one. */
+  requestedToolchain: string | null
+}
+
+export interface Reason {
+  /** Stable identifier a script can match on. */
+  code: string
+  message: string
+}
+
+export interface Verdict {
+  stable: boolean
+  reasons: Reason[]
+  /** Findings that do not block, in plain words. */
+  warnings: Reason[]
+}
+
+export interface DiagnosticsSection {
+  errors: number
+  warnings: number
+  /** Diagnostics kept in the report; past the cap they are only counted. */
+  items: Diagnostic[]
+  omitted: number
+  /** Warnings from non-workspace crates: shown, never counted. */
+  dependencyWarnings: number
+}
+
+export interface TestsSection {
+  ran: boolean
+  passed: number
+  failed: number
+  ignored: number
+  failures: TestFailure[]
+  binaries: { crate: string; target: string; passed: number; failed: number; ignored: number; finished: boolean }[]
+}
+
+// Later sections. Each is owned by its analysis module; the verdict reads them.
+export interface DependencyChainLink {
+  name: string
+  version: string
+  /** How this link depends on the next: normal, build or dev. */
+  kind: 'normal' | 'build' | 'dev'
+}
+
+export interface DuplicateFinding {
+  name: string
+  versions: { version: string; chain: DependencyChainLink[]; member: string; devOnly: boolean }[]
+  allowed: boolean
+}
+
+export interface RustVersionFinding {
+  name: string
+  version: string
+  /** What the crate needs, e.g. `1.85`, and why: its rust-version or its edition. */
+  requires: string
+  requiresBecause: 'rust-version' | 'edition'
+  edition: string
+  /** What it is checked against. */
+  against: 'toolchain' | 'msrv'
+  have: string
+  member: string
+  chain: DependencyChainLink[]
+  fixes: string[]
+  /** Cargo.toml line through which the crate arrives, when found. */
+  manifest: { file: string; line: number | null } | null
+}
+
+export interface ConflictsSection {
+  duplicates: DuplicateFinding[]
+  /** Crates in `single-version-crates` resolved at more than one version. */
+  singleVersionViolations: { name: string; versions: string[] }[]
+  /** `allow-duplicates` entries that matched nothing. */
+  staleAllowEntries: string[]
+  rustVersion: RustVersionFinding[]
+  /** Conflicts cargo itself refused to build with, read from its stderr. */
+  cargoRefusals: { crate: string | null; version: string | null; requires: string | null; message: string }[]
+}
+
+export type RegressionState = 'true' | 'false' | 'not-comparable' | 'no-baseline'
+
+export interface TimingSection {
+  metric: 'cpu' | 'wall'
+  key: Record<string, string>
+  cacheState: string
+  seconds: number
+  baselineSeconds: number | null
+  deltaPercent: number | null
+  regression: RegressionState
+  explanation: string
+  samples: number
+  confirmed: boolean | null
+  phases: { name: string; wallSeconds: number; cpuSeconds: number | null; unitsCompiled: number; unitsFresh: number }[]
+  crates: { name: string; seconds: number; baselineSeconds: number | null; deltaPercent: number | null }[]
+  baselineUpdated: boolean
+  baselineNote: string
+}
+
+export interface WorkstreamState {
+  name: string
+  title: string
+  branch: string | null
+  state: 'ready' | 'blocked'
+  reasons: string[]
+  trackingIssue: number | null
+  previousState: 'ready' | 'blocked' | 'unknown'
+}
+
+export interface WorkstreamsSection {
+  mode: 'apply' | 'dry-run' | 'report-only' | 'preview'
+  workstreams: WorkstreamState[]
+  plannedWrites: { kind: string; target: string; detail: string }[]
+  appliedWrites: number
+  createdBranches: string[]
+  observation: Record<string, unknown> | null
+  note: string
+}
+
+export interface ShardSection {
+  index: number
+  total: number
+  members: string[]
+  /** In a merged report: the shards read, and the ones missing or failed. */
+  merged?: { shards: number[]; missing: number[]; failed: number[] }
+}
+
+export interface GateReport {
+  schemaVersion: typeof SCHEMA_VERSION
+  tool: { name: string; version: string }
+  generatedAt: string
+  workspace: WorkspaceInfo
+  crates: CrateSummary[]
+  diagnostics: DiagnosticsSection
+  tests: TestsSection
+  phases: PhaseResult[]
+  conflicts?: ConflictsSection
+  timing?: TimingSection
+  workstreams?: WorkstreamsSection
+  shard?: ShardSection
+  verdict: Verdict
+}
