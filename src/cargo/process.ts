@@ -1,0 +1,88 @@
+// The only place that starts processes. argv arrays, never a shell.
+// node:child_process directly rather than @actions/exec: we need the signal name of a killed cargo,
+// UTF-8 decoding across chunk boundaries, and per-line streaming without buffering the output.
+import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { createInterface } from 'node:readline'
+
+export interface ProcessOptions {
+  cwd: string
+  env?: Record<string, string | undefined>
+  onStdoutLine?: (line: string) => void
+  onStderrLine?: (line: string) => void
+}
+
+export interface ProcessOutcome {
+  /** null when the process did not start or was killed by a signal. */
+  exitCode: number | null
+  signal: string | null
+  /** Set when the process could not be started at all (e.g. ENOENT: not on PATH). */
+  spawnError: string | null
+  wallSeconds: number
+  /** user + system CPU of the process and every child it waited for; null off Linux. */
+  cpuSeconds: number | null
+}
+
+export async function runProcess(program: string, args: string[], options: ProcessOptions): Promise<ProcessOutcome> {
+  const startWall = process.hrtime.bigint()
+  const startCpu = childrenCpuSeconds()
+  const child = spawn(program, args, {
+    cwd: options.cwd,
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    shell: false,
+    windowsHide: true
+  })
+  const stdoutDone = pipeLines(child.stdout, options.onStdoutLine)
+  const stderrDone = pipeLines(child.stderr, options.onStderrLine)
+  const exit = await new Promise<{ code: number | null; signal: string | null; error: string | null }>(resolve => {
+    child.once('error', err => resolve({ code: null, signal: null, error: err.message }))
+    child.once('close', (code, signal) => resolve({ code, signal, error: null }))
+  })
+  await Promise.all([stdoutDone, stderrDone])
+  const endCpu = childrenCpuSeconds()
+  return {
+    exitCode: exit.code,
+    signal: exit.signal,
+    spawnError: exit.error,
+    wallSeconds: Number(process.hrtime.bigint() - startWall) / 1e9,
+    cpuSeconds: startCpu === null || endCpu === null ? null : round(endCpu - startCpu)
+  }
+}
+
+function pipeLines(stream: NodeJS.ReadableStream | null, onLine?: (line: string) => void): Promise<void> {
+  if (!stream) return Promise.resolve()
+  if (!onLine) {
+    stream.resume()
+    return new Promise(resolve => stream.once('end', () => resolve()))
+  }
+  const rl = createInterface({ input: stream, crlfDelay: Infinity })
+  rl.on('line', onLine)
+  return new Promise(resolve => rl.once('close', () => resolve()))
+}
+
+/**
+ * cutime + cstime of this process from /proc/self/stat: the CPU of every child reaped so far,
+ * including their own reaped children (rustc under cargo). Exact to the clock tick (10 ms).
+ * Valid because the gate runs one cargo at a time.
+ */
+export function childrenCpuSeconds(): number | null {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8')
+    // Fields after the command name, which may contain spaces, start after the last ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    const cutime = Number(fields[13])
+    const cstime = Number(fields[14])
+    if (!Number.isFinite(cutime) || !Number.isFinite(cstime)) return null
+    return (cutime + cstime) / CLOCK_TICKS
+  } catch {
+    return null
+  }
+}
+
+// sysconf(_SC_CLK_TCK) is 100 on every Linux that GitHub runs and on practically all others.
+const CLOCK_TICKS = 100
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000
+}
