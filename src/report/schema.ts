@@ -4,7 +4,8 @@
 export const SCHEMA_VERSION = 1
 
 export type Severity = 'error' | 'warning'
-export type PhaseName = 'metadata' | 'check' | 'test'
+// test-build is `cargo test --no-run`, test is the run itself: split so each phase's CPU is exact.
+export type PhaseName = 'metadata' | 'check' | 'test-build' | 'test'
 
 export interface SourceSpan {
   /** Path relative to the repository root (or the workspace root when no repository is known). */
@@ -52,6 +53,11 @@ export interface CrateSummary {
   testSeconds: number | null
 }
 
+export interface UnitCounts {
+  workspace: { compiled: number; fresh: number }
+  dependencies: { compiled: number; fresh: number }
+}
+
 export interface PhaseResult {
   name: PhaseName
   /** argv, program first; never a shell string. */
@@ -63,9 +69,8 @@ export interface PhaseResult {
   wallSeconds: number
   /** user + system CPU of the process and all its children; null where the OS does not tell. */
   cpuSeconds: number | null
-  /** Units cargo reported as compiled (`fresh: false`) and as fresh. */
-  unitsCompiled: number
-  unitsFresh: number
+  /** Units cargo reported as compiled (`fresh: false`) and as fresh, for workspace crates and for dependencies. */
+  units: UnitCounts
   /** cargo's own blocking errors (plain text on stderr), in its words. */
   cargoErrors: string[]
   /** Lines that looked like cargo JSON but could not be read. */
@@ -171,7 +176,7 @@ export interface TimingSection {
   explanation: string
   samples: number
   confirmed: boolean | null
-  phases: { name: string; wallSeconds: number; cpuSeconds: number | null; unitsCompiled: number; unitsFresh: number }[]
+  phases: { name: string; wallSeconds: number; cpuSeconds: number | null; units: UnitCounts }[]
   crates: { name: string; seconds: number; baselineSeconds: number | null; deltaPercent: number | null }[]
   baselineUpdated: boolean
   baselineNote: string
