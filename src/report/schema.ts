@@ -110,6 +110,8 @@ export interface DiagnosticsSection {
   omitted: number
   /** Warnings from non-workspace crates: shown, never counted. */
   dependencyWarnings: number
+  /** Errors from non-workspace crates (a dependency that does not compile). */
+  dependencyErrors: { package: string; message: string }[]
 }
 
 export interface TestsSection {
@@ -118,7 +120,16 @@ export interface TestsSection {
   failed: number
   ignored: number
   failures: TestFailure[]
-  binaries: { crate: string; target: string; passed: number; failed: number; ignored: number; finished: boolean }[]
+  binaries: {
+    crate: string
+    target: string
+    passed: number
+    failed: number
+    ignored: number
+    finished: boolean
+    /** libtest's own `finished in` time. */
+    seconds: number | null
+  }[]
 }
 
 // Later sections. Each is owned by its analysis module; the verdict reads them.

@@ -5,22 +5,22 @@ import typescript from '@rollup/plugin-typescript'
 
 // Two entry points over the same code: the action (dist/index.js) and the CLI (dist/cli.js).
 const config = {
-  input: { index: 'src/index.ts', cli: 'src/cli.ts' },
+  input: { index: 'src/index.ts', cli: 'src/bin.ts' },
   output: {
     esModule: true,
     dir: 'dist',
     format: 'es',
     sourcemap: false,
     entryFileNames: '[name].js',
-    chunkFileNames: '[name].js',
-    banner: (chunk: { name: string }) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : '')
+    chunkFileNames: 'chunks/[name].js',
+    banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : '')
   },
-  onwarn(warning: { code?: string; message: string }, warn: (w: unknown) => void) {
+  onwarn(warning, warn) {
     if (warning.code === 'CIRCULAR_DEPENDENCY' || warning.code === 'THIS_IS_UNDEFINED') return
     warn(warning)
   },
   plugins: [
-    typescript({ include: ['src/**/*.ts'], compilerOptions: { outDir: 'dist', rootDir: 'src' } }),
+    typescript({ tsconfig: './tsconfig.build.json' }),
     nodeResolve({ preferBuiltins: true }),
     commonjs(),
     json()

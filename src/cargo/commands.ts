@@ -1,0 +1,44 @@
+// argv for each cargo phase, from the config alone (pure, so tests and dry runs can show it).
+import type { GateConfig } from '../config.js'
+import type { PhaseName } from '../report/schema.js'
+
+export interface Command {
+  program: string
+  args: string[]
+}
+
+/** `+toolchain` goes first, as rustup's proxies require. */
+function cargo(config: Pick<GateConfig, 'toolchain'>, args: string[]): Command {
+  return { program: 'cargo', args: config.toolchain ? [`+${config.toolchain}`, ...args] : args }
+}
+
+export function rustcVersionCommand(config: Pick<GateConfig, 'toolchain'>): Command {
+  return { program: 'rustc', args: config.toolchain ? [`+${config.toolchain}`, '-vV'] : ['-vV'] }
+}
+
+export function metadataCommand(config: Pick<GateConfig, 'toolchain'>, host: string | null): Command {
+  const filter = host ? ['--filter-platform', host] : []
+  return cargo(config, ['metadata', '--format-version', '1', ...filter])
+}
+
+/**
+ * `packages` restricts the run to some members (a shard): the workspace-wide selection flags of the
+ * user's args are replaced by `-p NAME` for each.
+ */
+export function phaseCommand(
+  config: Pick<GateConfig, 'toolchain' | 'checkArgs' | 'testArgs'>,
+  phase: Exclude<PhaseName, 'metadata'>,
+  packages: string[] | null = null
+): Command {
+  const select = (args: string[]): string[] =>
+    packages ? [...args.filter(a => a !== '--workspace' && a !== '--all'), ...packages.flatMap(p => ['-p', p])] : args
+  if (phase === 'check') return cargo(config, ['check', ...select(config.checkArgs), '--message-format=json'])
+  const testArgs = select(config.testArgs)
+  // Options after `--` go to the test binaries; ours must stay before it.
+  const sep = testArgs.indexOf('--')
+  const own = sep === -1 ? testArgs : testArgs.slice(0, sep)
+  const harness = sep === -1 ? [] : testArgs.slice(sep)
+  if (phase === 'test-build') return cargo(config, ['test', ...own, '--no-run', '--message-format=json', ...harness])
+  const failFast = own.includes('--fail-fast') || own.includes('--no-fail-fast') ? [] : ['--no-fail-fast']
+  return cargo(config, ['test', ...own, ...failFast, '--message-format=json', ...harness])
+}

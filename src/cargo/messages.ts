@@ -1,0 +1,150 @@
+// cargo's `--message-format=json` stream, one line at a time. Lines that are not cargo messages
+// (libtest output, build script noise) are left to other readers; a line that starts like a cargo
+// message but does not parse is counted, because the gate must not call a half-read build stable.
+import type { Diagnostic, PhaseName, SourceSpan, UnitCounts } from '../report/schema.js'
+
+interface RawSpan {
+  file_name: string
+  line_start: number
+  line_end: number
+  column_start: number
+  column_end: number
+  is_primary: boolean
+}
+
+interface RawDiagnostic {
+  message: string
+  code: { code: string } | null
+  level: string
+  spans: RawSpan[]
+  rendered: string | null
+}
+
+export interface ArtifactInfo {
+  packageId: string
+  targetName: string
+  targetKind: string[]
+  isTest: boolean
+  executable: string | null
+  fresh: boolean
+}
+
+export interface MessageSink {
+  /** A diagnostic from a workspace crate. */
+  diagnostic(d: Diagnostic): void
+  dependencyWarning?(packageId: string): void
+  dependencyError?(packageId: string, message: string): void
+  artifact?(a: ArtifactInfo): void
+}
+
+export interface MessageReaderState {
+  units: UnitCounts
+  buildFinished: boolean | null
+  unreadableLines: number
+  firstUnreadable: string | null
+}
+
+// rustc's own tallies ("2 warnings emitted", "aborting due to …") repeat what was already counted.
+const TALLY = /^(aborting due to|\d+ warnings? emitted|warning: .* generated \d+ warnings?)/
+
+export class CargoMessageReader {
+  readonly state: MessageReaderState = {
+    units: { workspace: { compiled: 0, fresh: 0 }, dependencies: { compiled: 0, fresh: 0 } },
+    buildFinished: null,
+    unreadableLines: 0,
+    firstUnreadable: null
+  }
+
+  constructor(
+    private readonly members: ReadonlyMap<string, string>,
+    private readonly phase: PhaseName,
+    private readonly sink: MessageSink
+  ) {}
+
+  /** Returns true when the line was a cargo message (consumed). */
+  push(line: string): boolean {
+    if (!line.startsWith('{"reason":')) return false
+    let msg: Record<string, unknown>
+    try {
+      msg = JSON.parse(line) as Record<string, unknown>
+    } catch {
+      this.state.unreadableLines++
+      this.state.firstUnreadable ??= line.slice(0, 200)
+      return true
+    }
+    switch (msg.reason) {
+      case 'compiler-message':
+        this.compilerMessage(msg)
+        break
+      case 'compiler-artifact':
+        this.artifact(msg)
+        break
+      case 'build-finished':
+        this.state.buildFinished = msg.success === true
+        break
+    }
+    return true
+  }
+
+  private compilerMessage(msg: Record<string, unknown>): void {
+    const packageId = String(msg.package_id)
+    const raw = msg.message as RawDiagnostic | undefined
+    if (!raw || typeof raw.message !== 'string') {
+      this.state.unreadableLines++
+      return
+    }
+    const severity = raw.level === 'warning' ? 'warning' : raw.level.startsWith('error') ? 'error' : null
+    if (!severity || TALLY.test(raw.message)) return
+    const crate = this.members.get(packageId)
+    if (!crate) {
+      if (severity === 'warning') this.sink.dependencyWarning?.(packageId)
+      else this.sink.dependencyError?.(packageId, raw.message)
+      return
+    }
+    this.sink.diagnostic({
+      severity,
+      crate,
+      code: raw.code?.code ?? null,
+      message: raw.message,
+      rendered: raw.rendered ?? raw.message,
+      span: primarySpan(raw.spans),
+      phase: this.phase
+    })
+  }
+
+  private artifact(msg: Record<string, unknown>): void {
+    const packageId = String(msg.package_id)
+    const target = msg.target as { name: string; kind: string[] }
+    const profile = msg.profile as { test?: boolean } | undefined
+    const fresh = msg.fresh === true
+    const bucket = this.members.has(packageId) ? this.state.units.workspace : this.state.units.dependencies
+    if (fresh) bucket.fresh++
+    else bucket.compiled++
+    this.sink.artifact?.({
+      packageId,
+      targetName: target?.name ?? '',
+      targetKind: target?.kind ?? [],
+      isTest: profile?.test === true,
+      executable: typeof msg.executable === 'string' ? msg.executable : null,
+      fresh
+    })
+  }
+}
+
+function primarySpan(spans: RawSpan[]): SourceSpan | null {
+  const s = spans.find(x => x.is_primary) ?? spans[0]
+  if (!s) return null
+  return {
+    file: s.file_name,
+    line: s.line_start,
+    column: s.column_start,
+    endLine: s.line_end,
+    endColumn: s.column_end
+  }
+}
+
+/** Identity of a diagnostic across phases: cargo replays the same warning for check, lib test, … */
+export function diagnosticKey(d: Diagnostic): string {
+  const at = d.span ? `${d.span.file}:${d.span.line}:${d.span.column}` : ''
+  return `${d.crate}\u0000${d.severity}\u0000${d.code ?? ''}\u0000${d.message}\u0000${at}`
+}

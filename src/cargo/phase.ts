@@ -1,0 +1,88 @@
+// Runs one cargo phase: streams its output through the readers and records what a phase result
+// must say, including why it cannot be trusted (not started, killed, unreadable, cut short).
+import { CargoMessageReader, type MessageSink } from './messages.js'
+import type { Command } from './commands.js'
+import { runProcess, type ProcessOutcome, type ProcessOptions } from './process.js'
+import { CargoStderrReader, type CargoErrorBlock } from './stderr.js'
+import type { PhaseName, PhaseResult } from '../report/schema.js'
+
+export type ProcessRunner = (program: string, args: string[], options: ProcessOptions) => Promise<ProcessOutcome>
+
+export interface PhaseRun {
+  result: PhaseResult
+  errors: CargoErrorBlock[]
+  stderrTail: string[]
+}
+
+export interface PhaseOptions {
+  cwd: string
+  env?: Record<string, string | undefined>
+  /** Workspace members by package id; absent for phases that print no cargo messages. */
+  members?: ReadonlyMap<string, string>
+  sink?: MessageSink
+  /** Lines of stdout that are not cargo messages (libtest output). */
+  onOtherStdout?: (line: string) => void
+  onStderr?: (line: string) => void
+  /** Collects the whole stdout, for `cargo metadata` (one JSON document, not a stream of messages). */
+  collectStdout?: boolean
+  run?: ProcessRunner
+}
+
+export async function runPhase(name: PhaseName, command: Command, options: PhaseOptions): Promise<PhaseRun & { stdout: string }> {
+  const reader = options.members ? new CargoMessageReader(options.members, name, options.sink ?? { diagnostic: () => undefined }) : null
+  const stderr = new CargoStderrReader()
+  const chunks: string[] = []
+  const outcome = await (options.run ?? runProcess)(command.program, command.args, {
+    cwd: options.cwd,
+    env: options.env,
+    onStdoutLine: line => {
+      if (options.collectStdout) chunks.push(line)
+      else if (!reader?.push(line)) options.onOtherStdout?.(line)
+    },
+    onStderrLine: line => {
+      stderr.push(line)
+      options.onStderr?.(line)
+    }
+  })
+  const errors = stderr.finish()
+  const state = reader?.state
+  const result: PhaseResult = {
+    name,
+    command: [command.program, ...command.args],
+    ran: outcome.spawnError === null,
+    exitCode: outcome.exitCode,
+    signal: outcome.signal,
+    wallSeconds: round(outcome.wallSeconds),
+    cpuSeconds: outcome.cpuSeconds,
+    units: state?.units ?? { workspace: { compiled: 0, fresh: 0 }, dependencies: { compiled: 0, fresh: 0 } },
+    cargoErrors: errors.filter(e => !e.summary).map(e => e.text),
+    unreadableLines: state?.unreadableLines ?? 0,
+    failure: null
+  }
+  result.failure = untrusted(result, outcome, state?.buildFinished ?? null, state?.firstUnreadable ?? null, !!reader)
+  return { result, errors, stderrTail: [...stderr.tail], stdout: chunks.join('\n') }
+}
+
+function untrusted(
+  r: PhaseResult,
+  o: ProcessOutcome,
+  buildFinished: boolean | null,
+  firstUnreadable: string | null,
+  streamsMessages: boolean
+): string | null {
+  const program = r.command[0]
+  if (o.spawnError) {
+    const hint = /ENOENT/.test(o.spawnError) ? ` Is ${program} installed and on PATH?` : ''
+    return `could not start ${program}: ${o.spawnError}.${hint}`
+  }
+  if (o.signal) return `${program} was killed by signal ${o.signal} before it finished`
+  if (r.unreadableLines > 0)
+    return `${r.unreadableLines} line(s) of cargo's JSON output could not be read (first: ${firstUnreadable ?? '?'})`
+  if (streamsMessages && o.exitCode === 0 && buildFinished !== true)
+    return "cargo exited without its final build-finished message, so its output cannot be trusted"
+  return null
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000
+}

@@ -1,0 +1,107 @@
+// The CLI over the same run: `build-gate --working-directory DIR [--no-tests] [--deny-warnings false] …`
+// Every action input is a flag of the same name. Exit 0 when stable, 1 otherwise (including bad input).
+import * as path from 'node:path'
+import { ConfigError, INPUTS, parseConfig, type GateConfig } from './config.js'
+import { failureReport } from './failure.js'
+import { runGate, type ProgressEvent } from './gate.js'
+import { writeReport } from './report/json.js'
+import type { GateReport } from './report/schema.js'
+import { terminalReport } from './report/terminal.js'
+
+export class UsageError extends Error {}
+
+export function parseFlags(argv: string[]): Map<string, string> {
+  const known = new Set(INPUTS.map(i => i.name))
+  const values = new Map<string, string>()
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]
+    if (arg === '--no-tests') {
+      values.set('run-tests', 'false')
+      continue
+    }
+    const m = /^--([a-z-]+)(?:=(.*))?$/s.exec(arg)
+    if (!m || !known.has(m[1])) throw new UsageError(`unknown option '${arg}'; run build-gate --help for the list.`)
+    const value = m[2] ?? argv[++i]
+    if (value === undefined) throw new UsageError(`option '--${m[1]}' needs a value.`)
+    values.set(m[1], value)
+  }
+  return values
+}
+
+export function usage(): string {
+  const lines = INPUTS.filter(i => i.name !== 'github-token').map(i => {
+    const def = i.cli ?? i.default
+    return `  --${i.name} VALUE`.padEnd(40) + `${i.description}${def ? ` [default: ${def}]` : ''}`
+  })
+  return [
+    'Usage: build-gate [--working-directory DIR] [--no-tests] [options]',
+    '',
+    'Runs cargo check and cargo test on a Rust workspace and says whether its build is stable.',
+    'Exit status: 0 stable, 1 unstable or could not be judged.',
+    '',
+    '  --no-tests'.padEnd(40) + 'Same as --run-tests false.',
+    ...lines,
+    '',
+    'GITHUB_TOKEN in the environment is used for GitHub features (roadmap sync, baseline branch).'
+  ].join('\n')
+}
+
+export async function main(argv: string[], out = process.stdout, err = process.stderr): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    out.write(`${usage()}\n`)
+    return 0
+  }
+  let config: GateConfig | null = null
+  let report: GateReport
+  const progress = new Progress(err)
+  try {
+    const flags = parseFlags(argv)
+    if (!flags.has('github-token') && process.env.GITHUB_TOKEN) flags.set('github-token', process.env.GITHUB_TOKEN)
+    config = parseConfig(name => flags.get(name) ?? '', 'cli')
+    report = (await runGate(config, { progress: e => progress.update(e) })).report
+  } catch (e) {
+    progress.stop()
+    const message = e instanceof Error ? e.message : String(e)
+    if (e instanceof UsageError || e instanceof ConfigError) {
+      err.write(`build-gate: ${message}\n`)
+      return 1
+    }
+    report = failureReport(config?.workingDirectory ?? process.cwd(), message)
+  }
+  progress.stop()
+  const reportPath = config?.reportPath ?? path.resolve('build-gate-report.json')
+  writeReport(report, reportPath)
+  out.write(`${terminalReport(report)}\n\nReport: ${path.relative(process.cwd(), reportPath) || reportPath}\n`)
+  return report.verdict.stable ? 0 : 1
+}
+
+/** One line per phase; a spinner when stderr is a terminal. */
+class Progress {
+  private timer: NodeJS.Timeout | null = null
+  private started = 0
+  constructor(private readonly stream: NodeJS.WriteStream) {}
+
+  update(e: ProgressEvent): void {
+    const label = e.phase === 'toolchain' ? 'rustc -vV' : `cargo ${e.phase}`
+    if (e.state === 'start') {
+      this.started = Date.now()
+      if (this.stream.isTTY) {
+        let frame = 0
+        const frames = '⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏'
+        this.timer = setInterval(() => {
+          const secs = ((Date.now() - this.started) / 1000).toFixed(0)
+          this.stream.write(`\r${frames[frame++ % frames.length]} ${label} (${secs}s)`)
+        }, 100)
+      } else this.stream.write(`… ${label}\n`)
+    } else {
+      this.stop()
+      const secs = ((Date.now() - this.started) / 1000).toFixed(1)
+      this.stream.write(`${this.stream.isTTY ? '\r\x1b[K' : ''}✓ ${label} (${secs}s)\n`)
+    }
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer)
+    this.timer = null
+  }
+}

@@ -1,0 +1,64 @@
+// The action: inputs → gate → report, annotations, summary, outputs → exit status.
+import * as core from '@actions/core'
+import * as path from 'node:path'
+import { ConfigError, parseConfig, type GateConfig } from './config.js'
+import { failureReport } from './failure.js'
+import { runGate, type ProgressEvent } from './gate.js'
+import { diagnosticAnnotations } from './report/annotations.js'
+import { writeReport } from './report/json.js'
+import { reportOutputs } from './report/outputs.js'
+import type { GateReport } from './report/schema.js'
+import { buildSummary } from './report/summary.js'
+
+export async function run(): Promise<void> {
+  let config: GateConfig | null = null
+  let report: GateReport
+  try {
+    config = parseConfig(name => core.getInput(name), 'action')
+    if (config.token) core.setSecret(config.token)
+    report = (await runGate(config, { progress: groupPhases, log: line => core.info(line) })).report
+  } catch (e) {
+    const message = errorMessage(e)
+    report = failureReport(config?.workingDirectory ?? process.cwd(), message, e instanceof ConfigError ? 'input-error' : 'gate-error')
+  }
+  await publish(report, config)
+  if (!report.verdict.stable && (config?.failOnUnstable ?? true))
+    core.setFailed(`Build gate: ${report.verdict.reasons.map(r => r.message).join('; ')}`)
+}
+
+async function publish(report: GateReport, config: GateConfig | null): Promise<void> {
+  const reportPath = config?.reportPath ?? path.resolve('build-gate-report.json')
+  try {
+    writeReport(report, reportPath)
+  } catch (e) {
+    core.warning(`Could not write the report to ${reportPath}: ${errorMessage(e)}`)
+  }
+  const repoRoot = process.env.GITHUB_WORKSPACE ?? config?.workingDirectory ?? process.cwd()
+  for (const a of diagnosticAnnotations(report, repoRoot)) {
+    const { level, message, ...props } = a
+    if (level === 'error') core.error(message, props)
+    else core.warning(message, props)
+  }
+  for (const [name, value] of Object.entries(reportOutputs(report, reportPath))) core.setOutput(name, value)
+  try {
+    await buildSummary(core.summary, report).write()
+  } catch (e) {
+    core.warning(`Could not write the job summary: ${errorMessage(e)}`)
+  }
+}
+
+let openGroup = false
+function groupPhases(e: ProgressEvent): void {
+  if (e.state === 'start') {
+    if (openGroup) core.endGroup()
+    core.startGroup(e.phase === 'toolchain' ? 'rustc -vV' : `cargo ${e.phase}`)
+    openGroup = true
+  } else if (openGroup) {
+    core.endGroup()
+    openGroup = false
+  }
+}
+
+function errorMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e)
+}

@@ -1,0 +1,15 @@
+// The JSON report file: written whole and atomically, so a reader never sees half a report.
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
+import * as path from 'node:path'
+import type { GateReport } from './schema.js'
+
+export function writeJsonAtomic(file: string, value: unknown): void {
+  mkdirSync(path.dirname(file), { recursive: true })
+  const tmp = `${file}.${process.pid}.tmp`
+  writeFileSync(tmp, `${JSON.stringify(value, null, 2)}\n`)
+  renameSync(tmp, file)
+}
+
+export function writeReport(report: GateReport, file: string): void {
+  writeJsonAtomic(file, report)
+}

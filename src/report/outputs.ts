@@ -1,0 +1,22 @@
+// Step outputs: a flat rendering of the report for `steps.<id>.outputs.*`.
+import type { GateReport } from './schema.js'
+
+export function reportOutputs(report: GateReport, reportPath: string): Record<string, string> {
+  const seconds = (name: string) => {
+    const p = report.phases.filter(x => x.name === name || (name === 'test' && x.name === 'test-build'))
+    return p.length ? String(Math.round(p.reduce((n, x) => n + x.wallSeconds, 0) * 100) / 100) : '0'
+  }
+  const out: Record<string, string> = {
+    stable: String(report.verdict.stable),
+    errors: String(report.diagnostics.errors),
+    warnings: String(report.diagnostics.warnings),
+    'tests-passed': String(report.tests.passed),
+    'tests-failed': String(report.tests.failed),
+    'tests-ignored': String(report.tests.ignored),
+    'check-seconds': seconds('check'),
+    'test-seconds': seconds('test'),
+    'report-path': reportPath,
+    reasons: JSON.stringify(report.verdict.reasons.map(r => r.message))
+  }
+  return out
+}

@@ -1,0 +1,49 @@
+// The rows every rendering shares, so the summary, the PR comment and the terminal agree.
+import type { GateReport } from './schema.js'
+
+export const CRATE_HEADER = ['crate', 'warnings', 'errors', 'passed', 'failed', 'ignored', 'time (s)']
+
+export function crateRows(report: GateReport): string[][] {
+  return report.crates.map(c => [
+    c.name,
+    String(c.warnings),
+    String(c.errors),
+    String(c.passed),
+    String(c.failed),
+    String(c.ignored),
+    seconds((c.buildSeconds ?? 0) + (c.testSeconds ?? 0), c.buildSeconds === null && c.testSeconds === null)
+  ])
+}
+
+export function totalRow(report: GateReport): string[] {
+  return [
+    'total',
+    String(report.diagnostics.warnings),
+    String(report.diagnostics.errors),
+    String(report.tests.passed),
+    String(report.tests.failed),
+    String(report.tests.ignored),
+    seconds(report.phases.reduce((n, p) => n + p.wallSeconds, 0), false)
+  ]
+}
+
+export const PHASE_HEADER = ['phase', 'exit', 'wall (s)', 'cpu (s)', 'compiled', 'fresh']
+
+export function phaseRows(report: GateReport): string[][] {
+  return report.phases.map(p => [
+    p.name,
+    p.signal ? p.signal : String(p.exitCode ?? '–'),
+    seconds(p.wallSeconds, false),
+    seconds(p.cpuSeconds ?? 0, p.cpuSeconds === null),
+    String(p.units.workspace.compiled + p.units.dependencies.compiled),
+    String(p.units.workspace.fresh + p.units.dependencies.fresh)
+  ])
+}
+
+export function verdictLine(report: GateReport): string {
+  return report.verdict.stable ? 'Build is stable' : `Build is unstable (${report.verdict.reasons.length} reason${report.verdict.reasons.length === 1 ? '' : 's'})`
+}
+
+function seconds(n: number, unknown: boolean): string {
+  return unknown ? '–' : n.toFixed(2)
+}

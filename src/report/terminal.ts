@@ -1,0 +1,28 @@
+// The CLI's rendering of the report: the per-crate table, the failing tests and the verdict.
+import { CRATE_HEADER, crateRows, totalRow, verdictLine } from './tables.js'
+import type { GateReport } from './schema.js'
+
+export function table(rows: string[][]): string {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map(r => (r[i] ?? '').length)))
+  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')
+  return [line(rows[0]), widths.map(w => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n')
+}
+
+export type TextSection = (report: GateReport) => string | null
+
+export function terminalReport(report: GateReport, sections: TextSection[] = []): string {
+  const out: string[] = []
+  if (report.crates.length) out.push(table([CRATE_HEADER, ...crateRows(report), totalRow(report)]))
+  if (report.tests.failures.length) {
+    out.push('', 'Failing tests:')
+    for (const f of report.tests.failures) out.push(`  ${f.crate} [${f.target}] ${f.name}${f.message ? `: ${f.message.split('\n')[0]}` : ''}`)
+  }
+  for (const s of sections) {
+    const text = s(report)
+    if (text) out.push('', text)
+  }
+  out.push('', verdictLine(report))
+  for (const r of report.verdict.reasons) out.push(`  ✗ ${r.message}`)
+  for (const w of report.verdict.warnings) out.push(`  ! ${w.message}`)
+  return out.join('\n')
+}
