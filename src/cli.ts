@@ -20,7 +20,8 @@ export function parseFlags(argv: string[]): Map<string, string> {
       continue
     }
     const m = /^--([a-z-]+)(?:=(.*))?$/s.exec(arg)
-    if (!m || !known.has(m[1])) throw new UsageError(`unknown option '${arg}'; run build-gate --help for the list.`)
+    if (!m || !known.has(m[1]))
+      throw new UsageError(`unknown option '${arg}'; run build-gate --help for the list.`)
     const value = m[2] ?? argv[++i]
     if (value === undefined) throw new UsageError(`option '--${m[1]}' needs a value.`)
     values.set(m[1], value)
@@ -56,7 +57,8 @@ export async function main(argv: string[], out = process.stdout, err = process.s
   const progress = new Progress(err)
   try {
     const flags = parseFlags(argv)
-    if (!flags.has('github-token') && process.env.GITHUB_TOKEN) flags.set('github-token', process.env.GITHUB_TOKEN)
+    if (!flags.has('github-token') && process.env.GITHUB_TOKEN)
+      flags.set('github-token', process.env.GITHUB_TOKEN)
     config = parseConfig(name => flags.get(name) ?? '', 'cli')
     report = (await runGate(config, { progress: e => progress.update(e) })).report
   } catch (e) {
@@ -71,7 +73,9 @@ export async function main(argv: string[], out = process.stdout, err = process.s
   progress.stop()
   const reportPath = config?.reportPath ?? path.resolve('build-gate-report.json')
   writeReport(report, reportPath)
-  out.write(`${terminalReport(report)}\n\nReport: ${path.relative(process.cwd(), reportPath) || reportPath}\n`)
+  out.write(
+    `${terminalReport(report)}\n\nReport: ${path.relative(process.cwd(), reportPath) || reportPath}\n`
+  )
   return report.verdict.stable ? 0 : 1
 }
 

@@ -75,42 +75,183 @@ interface InputSpec {
 // The single table of inputs: action.yml must declare exactly these (a test checks it),
 // and the CLI accepts each as --name VALUE.
 export const INPUTS: InputSpec[] = [
-  { name: 'working-directory', default: '.', description: 'Root of the Rust workspace (the directory with the workspace Cargo.toml).' },
-  { name: 'toolchain', default: '', description: 'Toolchain to build with (runs `cargo +<toolchain>`); empty uses the active one.' },
-  { name: 'check-args', default: '--workspace --all-features', description: 'Arguments for `cargo check` (split on spaces, quotes respected; never passed to a shell).' },
-  { name: 'test-args', default: '--workspace', description: 'Arguments for `cargo test`. `--no-fail-fast` is added unless you pass `--fail-fast`.' },
+  {
+    name: 'working-directory',
+    default: '.',
+    description: 'Root of the Rust workspace (the directory with the workspace Cargo.toml).'
+  },
+  {
+    name: 'toolchain',
+    default: '',
+    description: 'Toolchain to build with (runs `cargo +<toolchain>`); empty uses the active one.'
+  },
+  {
+    name: 'check-args',
+    default: '--workspace --all-features',
+    description: 'Arguments for `cargo check` (split on spaces, quotes respected; never passed to a shell).'
+  },
+  {
+    name: 'test-args',
+    default: '--workspace',
+    description: 'Arguments for `cargo test`. `--no-fail-fast` is added unless you pass `--fail-fast`.'
+  },
   { name: 'run-tests', default: 'true', description: 'Run `cargo test` after `cargo check`.' },
-  { name: 'deny-warnings', default: 'true', description: 'Warnings from workspace crates make the build unstable (dependency warnings never count).' },
-  { name: 'fail-on-unstable', default: 'true', description: 'Fail the step when the build is unstable (what makes the gate a required status check).' },
-  { name: 'report-path', default: 'build-gate-report.json', description: 'Where to write the JSON report (relative to working-directory).' },
-  { name: 'duplicate-versions', default: 'warn', description: 'Crates resolved at several versions: `warn`, `deny` (unstable) or `allow`.' },
-  { name: 'duplicate-versions-include-dev', default: 'false', description: 'Count duplicates reached only through dev-dependencies.' },
-  { name: 'allow-duplicates', default: '', description: 'Crate names exempt from the duplicate check (comma or newline separated). Entries matching nothing are reported.' },
-  { name: 'single-version-crates', default: '', description: 'Crates that must resolve to exactly one version, e.g. `base64, base64ct`.' },
-  { name: 'msrv-check', default: 'deny', description: 'Dependencies whose edition or rust-version the toolchain or the workspace MSRV cannot build: `deny`, `warn` or `off`.' },
-  { name: 'timing-metric', default: 'cpu', description: 'Build time compared with the baseline: `cpu` (user+system of cargo and its children) or `wall`.' },
-  { name: 'tolerance-percent', default: '10', description: 'How much slower than the baseline a build may be before it is a regression.' },
-  { name: 'baseline-store', default: 'branch', cli: 'file', description: 'Where the baseline lives: `branch` (a JSON file on a dedicated branch, via the contents API) or `file` (a local file).' },
-  { name: 'baseline-path', default: 'build-gate/baseline.json', description: 'Path of the baseline file (in the baseline branch, or relative to working-directory for `file`).' },
-  { name: 'baseline-branch', default: 'build-gate-baseline', description: 'Branch that holds the baseline for `baseline-store: branch`.' },
+  {
+    name: 'deny-warnings',
+    default: 'true',
+    description: 'Warnings from workspace crates make the build unstable (dependency warnings never count).'
+  },
+  {
+    name: 'fail-on-unstable',
+    default: 'true',
+    description: 'Fail the step when the build is unstable (what makes the gate a required status check).'
+  },
+  {
+    name: 'report-path',
+    default: 'build-gate-report.json',
+    description: 'Where to write the JSON report (relative to working-directory).'
+  },
+  {
+    name: 'duplicate-versions',
+    default: 'warn',
+    description: 'Crates resolved at several versions: `warn`, `deny` (unstable) or `allow`.'
+  },
+  {
+    name: 'duplicate-versions-include-dev',
+    default: 'false',
+    description: 'Count duplicates reached only through dev-dependencies.'
+  },
+  {
+    name: 'allow-duplicates',
+    default: '',
+    description:
+      'Crate names exempt from the duplicate check (comma or newline separated). Entries matching nothing are reported.'
+  },
+  {
+    name: 'single-version-crates',
+    default: '',
+    description: 'Crates that must resolve to exactly one version, e.g. `base64, base64ct`.'
+  },
+  {
+    name: 'msrv-check',
+    default: 'deny',
+    description:
+      'Dependencies whose edition or rust-version the toolchain or the workspace MSRV cannot build: `deny`, `warn` or `off`.'
+  },
+  {
+    name: 'timing-metric',
+    default: 'cpu',
+    description:
+      'Build time compared with the baseline: `cpu` (user+system of cargo and its children) or `wall`.'
+  },
+  {
+    name: 'tolerance-percent',
+    default: '10',
+    description: 'How much slower than the baseline a build may be before it is a regression.'
+  },
+  {
+    name: 'baseline-store',
+    default: 'branch',
+    cli: 'file',
+    description:
+      'Where the baseline lives: `branch` (a JSON file on a dedicated branch, via the contents API) or `file` (a local file).'
+  },
+  {
+    name: 'baseline-path',
+    default: 'build-gate/baseline.json',
+    description:
+      'Path of the baseline file (in the baseline branch, or relative to working-directory for `file`).'
+  },
+  {
+    name: 'baseline-branch',
+    default: 'build-gate-baseline',
+    description: 'Branch that holds the baseline for `baseline-store: branch`.'
+  },
   { name: 'baseline-history', default: '20', description: 'Samples kept per comparison key.' },
-  { name: 'baseline-min-samples', default: '5', description: 'Below this many samples a slowdown is a warning only.' },
-  { name: 'update-baseline', default: 'auto', description: '`auto` (only stable, trusted runs), `always` or `never`.' },
-  { name: 'confirm-regression', default: 'true', description: 'When a regression is suspected, rebuild the workspace crates once more and decide on both measurements.' },
-  { name: 'fail-on-regression', default: 'true', description: 'A confirmed build-time regression makes the build unstable; `false` makes timing advisory.' },
-  { name: 'workstreams', default: '', description: 'Glob of workstream files (Toka format) or one compact plan file; empty disables roadmap sync.' },
-  { name: 'gate-workstream', default: 'build-system-stabilization', description: 'The workstream this gate stands for.' },
-  { name: 'workstream-label-prefix', default: 'workstream:', description: 'Prefix of the label that marks a workstream\'s tracking issue.' },
-  { name: 'ready-label', default: 'status:ready', description: 'Label put on the tracking issue of a ready workstream.' },
-  { name: 'blocked-label', default: 'status:blocked', description: 'Label put on the tracking issue of a blocked workstream.' },
-  { name: 'create-tracking-issues', default: 'false', description: 'Open a tracking issue for workstreams that have none.' },
-  { name: 'base-branch', default: '', description: 'Branch new workstream branches start from; empty uses the repository\'s default branch.' },
-  { name: 'dispatch-events', default: 'true', description: 'Send a `repository_dispatch` when a workstream changes state.' },
-  { name: 'comment-on-pr', default: 'true', description: 'Keep one sticky comment with the verdict on the pull request.' },
+  {
+    name: 'baseline-min-samples',
+    default: '5',
+    description: 'Below this many samples a slowdown is a warning only.'
+  },
+  {
+    name: 'update-baseline',
+    default: 'auto',
+    description: '`auto` (only stable, trusted runs), `always` or `never`.'
+  },
+  {
+    name: 'confirm-regression',
+    default: 'true',
+    description:
+      'When a regression is suspected, rebuild the workspace crates once more and decide on both measurements.'
+  },
+  {
+    name: 'fail-on-regression',
+    default: 'true',
+    description: 'A confirmed build-time regression makes the build unstable; `false` makes timing advisory.'
+  },
+  {
+    name: 'workstreams',
+    default: '',
+    description:
+      'Glob of workstream files (Toka format) or one compact plan file; empty disables roadmap sync.'
+  },
+  {
+    name: 'gate-workstream',
+    default: 'build-system-stabilization',
+    description: 'The workstream this gate stands for.'
+  },
+  {
+    name: 'workstream-label-prefix',
+    default: 'workstream:',
+    description: "Prefix of the label that marks a workstream's tracking issue."
+  },
+  {
+    name: 'ready-label',
+    default: 'status:ready',
+    description: 'Label put on the tracking issue of a ready workstream.'
+  },
+  {
+    name: 'blocked-label',
+    default: 'status:blocked',
+    description: 'Label put on the tracking issue of a blocked workstream.'
+  },
+  {
+    name: 'create-tracking-issues',
+    default: 'false',
+    description: 'Open a tracking issue for workstreams that have none.'
+  },
+  {
+    name: 'base-branch',
+    default: '',
+    description: "Branch new workstream branches start from; empty uses the repository's default branch."
+  },
+  {
+    name: 'dispatch-events',
+    default: 'true',
+    description: 'Send a `repository_dispatch` when a workstream changes state.'
+  },
+  {
+    name: 'comment-on-pr',
+    default: 'true',
+    description: 'Keep one sticky comment with the verdict on the pull request.'
+  },
   { name: 'dry-run', default: 'false', description: 'Plan and print every GitHub write, make none.' },
-  { name: 'github-token', default: '${{ github.token }}', cli: '', description: 'Token for the GitHub API (roadmap sync, PR comment, baseline branch).' },
-  { name: 'mode', default: 'gate', description: '`gate` runs cargo; `merge` combines shard reports into one verdict.' },
-  { name: 'shard', default: '', description: 'This job\'s share of the workspace members, e.g. `2/4`; empty gates all members.' },
+  {
+    name: 'github-token',
+    default: '${{ github.token }}',
+    cli: '',
+    description: 'Token for the GitHub API (roadmap sync, PR comment, baseline branch).'
+  },
+  {
+    name: 'mode',
+    default: 'gate',
+    description: '`gate` runs cargo; `merge` combines shard reports into one verdict.'
+  },
+  {
+    name: 'shard',
+    default: '',
+    description: "This job's share of the workspace members, e.g. `2/4`; empty gates all members."
+  },
   { name: 'shard-reports', default: '', description: 'With `mode: merge`: glob of the shard JSON reports.' }
 ]
 

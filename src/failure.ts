@@ -10,7 +10,14 @@ export function failureReport(root: string, message: string, code = 'gate-error'
     generatedAt: new Date().toISOString(),
     workspace: { root, members: [], msrv: null, toolchain: null, requestedToolchain: null },
     crates: [],
-    diagnostics: { errors: 0, warnings: 0, items: [], omitted: 0, dependencyWarnings: 0, dependencyErrors: [] },
+    diagnostics: {
+      errors: 0,
+      warnings: 0,
+      items: [],
+      omitted: 0,
+      dependencyWarnings: 0,
+      dependencyErrors: []
+    },
     tests: { ran: false, passed: 0, failed: 0, ignored: 0, failures: [], binaries: [] },
     phases: [],
     verdict: { stable: false, reasons: [{ code, message }], warnings: [] }

@@ -55,7 +55,10 @@ export async function runGate(config: GateConfig, options: GateOptions = {}): Pr
   const common: Pick<PhaseOptions, 'cwd' | 'run' | 'onStderr'> = { cwd, run, onStderr: options.log }
 
   progress({ phase: 'metadata', state: 'start' })
-  const metaRun = await runPhase('metadata', metadataCommand(config, toolchain.host), { ...common, collectStdout: true })
+  const metaRun = await runPhase('metadata', metadataCommand(config, toolchain.host), {
+    ...common,
+    collectStdout: true
+  })
   progress({ phase: 'metadata', state: 'end' })
   phases.push(metaRun.result)
   if (!metaRun.result.ran) throw new GateInputError(metaRun.result.failure ?? 'cargo did not start')
@@ -67,7 +70,10 @@ export async function runGate(config: GateConfig, options: GateOptions = {}): Pr
       metaRun.result.failure = (e as Error).message
     }
   } else if (!metaRun.result.failure) {
-    metaRun.result.failure = `exited with code ${metaRun.result.exitCode}: ${cargoWords(metaRun.errors.map(e => e.text), metaRun.stderrTail)}`
+    metaRun.result.failure = `exited with code ${metaRun.result.exitCode}: ${cargoWords(
+      metaRun.errors.map(e => e.text),
+      metaRun.stderrTail
+    )}`
   }
   if (!meta) return { report: finish(config, emptyReport(cwd, toolchain, config, phases)), metadata: null }
   assertWorkspaceRoot(meta, cwd)
@@ -78,12 +84,18 @@ export async function runGate(config: GateConfig, options: GateOptions = {}): Pr
   const sink = {
     diagnostic: tally.add.bind(tally),
     dependencyWarning: () => void tally.dependencyWarnings++,
-    dependencyError: (pkg: string, message: string) => void tally.dependencyErrors.push({ package: pkg, message }),
+    dependencyError: (pkg: string, message: string) =>
+      void tally.dependencyErrors.push({ package: pkg, message }),
     artifact: (a: ArtifactInfo) => void (a.executable && artifacts.push(a))
   }
   const cargoPhase = async (name: Exclude<PhaseName, 'metadata'>, extra: Partial<PhaseOptions> = {}) => {
     progress({ phase: name, state: 'start' })
-    const r = await runPhase(name, phaseCommand(config, name, options.packages ?? null), { ...common, members, sink, ...extra })
+    const r = await runPhase(name, phaseCommand(config, name, options.packages ?? null), {
+      ...common,
+      members,
+      sink,
+      ...extra
+    })
     progress({ phase: name, state: 'end' })
     phases.push(r.result)
     return r
@@ -130,9 +142,15 @@ function finish(config: GateConfig, report: Omit<GateReport, 'verdict'>): GateRe
 
 function preflight(dir: string): string {
   if (!existsSync(dir) || !statSync(dir).isDirectory())
-    throw new ConfigError('working-directory', `${dir} does not exist or is not a directory; point it at the workspace root.`)
+    throw new ConfigError(
+      'working-directory',
+      `${dir} does not exist or is not a directory; point it at the workspace root.`
+    )
   if (!existsSync(path.join(dir, 'Cargo.toml')))
-    throw new ConfigError('working-directory', `${dir} has no Cargo.toml; point it at the directory of the workspace's root Cargo.toml.`)
+    throw new ConfigError(
+      'working-directory',
+      `${dir} has no Cargo.toml; point it at the directory of the workspace's root Cargo.toml.`
+    )
   return realpathSync(dir)
 }
 
@@ -146,10 +164,16 @@ async function readToolchain(
   let out = ''
   const errs: string[] = []
   progress({ phase: 'toolchain', state: 'start' })
-  const r = await run(cmd.program, cmd.args, { cwd, onStdoutLine: l => (out += `${l}\n`), onStderrLine: l => errs.push(l) })
+  const r = await run(cmd.program, cmd.args, {
+    cwd,
+    onStdoutLine: l => (out += `${l}\n`),
+    onStderrLine: l => errs.push(l)
+  })
   progress({ phase: 'toolchain', state: 'end' })
   if (r.spawnError)
-    throw new GateInputError(`could not run rustc (${r.spawnError}); install Rust (e.g. with rustup) before running the gate.`)
+    throw new GateInputError(
+      `could not run rustc (${r.spawnError}); install Rust (e.g. with rustup) before running the gate.`
+    )
   const parsed = r.exitCode === 0 ? parseRustcVersion(out) : null
   if (!parsed) {
     const why = errs.join('\n').trim() || `exit code ${r.exitCode ?? r.signal}`
@@ -188,7 +212,9 @@ function declaredMsrv(cwd: string): string | null {
 function explainExit(result: PhaseResult, explained: boolean, tally: DiagnosticTally, tail: string[]): void {
   if (result.failure || result.exitCode === 0 || explained) return
   const dep = tally.dependencyErrors[0]
-  const words = dep ? `dependency ${dep.package} failed to compile: ${dep.message}` : cargoWords(result.cargoErrors, tail)
+  const words = dep
+    ? `dependency ${dep.package} failed to compile: ${dep.message}`
+    : cargoWords(result.cargoErrors, tail)
   result.failure = `exited with code ${result.exitCode}: ${words}`
 }
 
@@ -211,19 +237,33 @@ function crateSummaries(meta: CargoMetadata, tally: DiagnosticTally, tests: Test
       failed: sum(b => b.failed),
       ignored: sum(b => b.ignored),
       buildSeconds: null,
-      testSeconds: bins.some(b => b.seconds !== null) ? Math.round(sum(b => b.seconds ?? 0) * 1000) / 1000 : null
+      testSeconds: bins.some(b => b.seconds !== null)
+        ? Math.round(sum(b => b.seconds ?? 0) * 1000) / 1000
+        : null
     }
   })
 }
 
-function emptyReport(root: string, toolchain: Toolchain, config: GateConfig, phases: PhaseResult[]): Omit<GateReport, 'verdict'> {
+function emptyReport(
+  root: string,
+  toolchain: Toolchain,
+  config: GateConfig,
+  phases: PhaseResult[]
+): Omit<GateReport, 'verdict'> {
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: TOOL,
     generatedAt: new Date().toISOString(),
     workspace: { root, members: [], msrv: null, toolchain, requestedToolchain: config.toolchain },
     crates: [],
-    diagnostics: { errors: 0, warnings: 0, items: [], omitted: 0, dependencyWarnings: 0, dependencyErrors: [] },
+    diagnostics: {
+      errors: 0,
+      warnings: 0,
+      items: [],
+      omitted: 0,
+      dependencyWarnings: 0,
+      dependencyErrors: []
+    },
     tests: { ran: false, passed: 0, failed: 0, ignored: 0, failures: [], binaries: [] },
     phases
   }

@@ -19,7 +19,11 @@ export async function run(): Promise<void> {
     report = (await runGate(config, { progress: groupPhases, log: line => core.info(line) })).report
   } catch (e) {
     const message = errorMessage(e)
-    report = failureReport(config?.workingDirectory ?? process.cwd(), message, e instanceof ConfigError ? 'input-error' : 'gate-error')
+    report = failureReport(
+      config?.workingDirectory ?? process.cwd(),
+      message,
+      e instanceof ConfigError ? 'input-error' : 'gate-error'
+    )
   }
   await publish(report, config)
   if (!report.verdict.stable && (config?.failOnUnstable ?? true))

@@ -14,14 +14,20 @@ const none = (): Findings => ({ blocking: [], warnings: [] })
 
 export const phasesRule: Rule = (report, config) => {
   const f = none()
-  const needed: PhaseName[] = config.runTests ? ['metadata', 'check', 'test-build', 'test'] : ['metadata', 'check']
+  const needed: PhaseName[] = config.runTests
+    ? ['metadata', 'check', 'test-build', 'test']
+    : ['metadata', 'check']
   for (const name of needed) {
     const phase = report.phases.find(p => p.name === name)
     if (phase?.failure) f.blocking.push({ code: 'phase-failed', message: `${label(name)}: ${phase.failure}` })
     else if (!phase && !report.phases.some(p => p.failure) && !(report.diagnostics.errors > 0))
-      f.blocking.push({ code: 'phase-missing', message: `${label(name)} did not run, so the build cannot be called stable` })
+      f.blocking.push({
+        code: 'phase-missing',
+        message: `${label(name)} did not run, so the build cannot be called stable`
+      })
   }
-  if (!config.runTests) f.warnings.push({ code: 'tests-skipped', message: 'tests were not run (run-tests: false)' })
+  if (!config.runTests)
+    f.warnings.push({ code: 'tests-skipped', message: 'tests were not run (run-tests: false)' })
   return f
 }
 
@@ -29,10 +35,17 @@ export const diagnosticsRule: Rule = (report, config) => {
   const f = none()
   const { errors, warnings } = report.diagnostics
   if (errors > 0)
-    f.blocking.push({ code: 'compile-errors', message: `${plural(errors, 'compile error')} in ${byCrate(report, 'errors')}` })
+    f.blocking.push({
+      code: 'compile-errors',
+      message: `${plural(errors, 'compile error')} in ${byCrate(report, 'errors')}`
+    })
   if (warnings > 0) {
-    const reason = { code: 'warnings', message: `${plural(warnings, 'warning')} in ${byCrate(report, 'warnings')}` }
-    if (config.denyWarnings) f.blocking.push({ ...reason, message: `${reason.message} (deny-warnings is on)` })
+    const reason = {
+      code: 'warnings',
+      message: `${plural(warnings, 'warning')} in ${byCrate(report, 'warnings')}`
+    }
+    if (config.denyWarnings)
+      f.blocking.push({ ...reason, message: `${reason.message} (deny-warnings is on)` })
     else f.warnings.push(reason)
   }
   return f
@@ -44,14 +57,21 @@ export const testsRule: Rule = report => {
   if (tests.ran && tests.failed > 0) {
     const names = tests.failures.slice(0, 5).map(t => `${t.crate}: ${t.name}`)
     const more = tests.failures.length > 5 ? `, and ${tests.failures.length - 5} more` : ''
-    f.blocking.push({ code: 'tests-failed', message: `${plural(tests.failed, 'test')} failed (${names.join('; ')}${more})` })
+    f.blocking.push({
+      code: 'tests-failed',
+      message: `${plural(tests.failed, 'test')} failed (${names.join('; ')}${more})`
+    })
   }
   return f
 }
 
 export const CORE_RULES: Rule[] = [phasesRule, diagnosticsRule, testsRule]
 
-export function decideVerdict(report: Omit<GateReport, 'verdict'>, config: GateConfig, rules: Rule[] = CORE_RULES): Verdict {
+export function decideVerdict(
+  report: Omit<GateReport, 'verdict'>,
+  config: GateConfig,
+  rules: Rule[] = CORE_RULES
+): Verdict {
   const blocking: Reason[] = []
   const warnings: Reason[] = []
   for (const rule of rules) {
@@ -61,13 +81,24 @@ export function decideVerdict(report: Omit<GateReport, 'verdict'>, config: GateC
   }
   // Fail closed: without a check that ran and was read there is nothing to call stable.
   const check = report.phases.find(p => p.name === 'check')
-  if ((!check || !check.ran || check.failure) && !blocking.some(r => r.code.startsWith('phase') || r.code === 'cargo-refused'))
-    blocking.push({ code: 'phase-failed', message: 'cargo check did not complete, so the build cannot be called stable' })
+  if (
+    (!check || !check.ran || check.failure) &&
+    !blocking.some(r => r.code.startsWith('phase') || r.code === 'cargo-refused')
+  )
+    blocking.push({
+      code: 'phase-failed',
+      message: 'cargo check did not complete, so the build cannot be called stable'
+    })
   return { stable: blocking.length === 0, reasons: blocking, warnings }
 }
 
 function label(phase: PhaseName): string {
-  return { metadata: 'cargo metadata', check: 'cargo check', 'test-build': 'cargo test (build)', test: 'cargo test' }[phase]
+  return {
+    metadata: 'cargo metadata',
+    check: 'cargo check',
+    'test-build': 'cargo test (build)',
+    test: 'cargo test'
+  }[phase]
 }
 
 function byCrate(report: Omit<GateReport, 'verdict'>, field: 'errors' | 'warnings'): string {

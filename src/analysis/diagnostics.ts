@@ -35,7 +35,9 @@ export class DiagnosticTally {
       warnings += c.warnings
     }
     // Errors first, as the annotations and the summary show them.
-    const items = [...this.items].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1))
+    const items = [...this.items].sort((a, b) =>
+      a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1
+    )
     return {
       errors,
       warnings,

@@ -18,7 +18,8 @@ export function resolveTests(
   const memberById = new Map(members.map(m => [m.id, m.name]))
   const libOwner = new Map<string, string>()
   for (const m of members)
-    for (const t of m.targets) if (t.kind.some(k => k.endsWith('lib') || k === 'proc-macro')) libOwner.set(t.name, m.name)
+    for (const t of m.targets)
+      if (t.kind.some(k => k.endsWith('lib') || k === 'proc-macro')) libOwner.set(t.name, m.name)
 
   const section: TestsSection = { ran: true, passed: 0, failed: 0, ignored: 0, failures: [], binaries: [] }
   const count = Math.max(blocks.length, identities.length)
@@ -46,7 +47,12 @@ export function resolveTests(
     section.ignored += tally.ignored
     for (const t of block?.tests ?? [])
       if (t.outcome === 'failed')
-        section.failures.push({ crate, target, name: t.name, message: panicMessage(block!.output.get(t.name) ?? []) })
+        section.failures.push({
+          crate,
+          target,
+          name: t.name,
+          message: panicMessage(block!.output.get(t.name) ?? [])
+        })
     if (!finished) {
       // A binary that never printed its `test result:` line crashed or was killed: a failure.
       section.failed++
@@ -54,7 +60,9 @@ export function resolveTests(
         crate,
         target,
         name: '(test binary)',
-        message: block ? 'the test binary stopped before reporting its result (crashed or killed)' : 'the test binary produced no libtest output'
+        message: block
+          ? 'the test binary stopped before reporting its result (crashed or killed)'
+          : 'the test binary produced no libtest output'
       })
     }
   }

@@ -31,14 +31,17 @@ export function phaseCommand(
   packages: string[] | null = null
 ): Command {
   const select = (args: string[]): string[] =>
-    packages ? [...args.filter(a => a !== '--workspace' && a !== '--all'), ...packages.flatMap(p => ['-p', p])] : args
+    packages
+      ? [...args.filter(a => a !== '--workspace' && a !== '--all'), ...packages.flatMap(p => ['-p', p])]
+      : args
   if (phase === 'check') return cargo(config, ['check', ...select(config.checkArgs), '--message-format=json'])
   const testArgs = select(config.testArgs)
   // Options after `--` go to the test binaries; ours must stay before it.
   const sep = testArgs.indexOf('--')
   const own = sep === -1 ? testArgs : testArgs.slice(0, sep)
   const harness = sep === -1 ? [] : testArgs.slice(sep)
-  if (phase === 'test-build') return cargo(config, ['test', ...own, '--no-run', '--message-format=json', ...harness])
+  if (phase === 'test-build')
+    return cargo(config, ['test', ...own, '--no-run', '--message-format=json', ...harness])
   const failFast = own.includes('--fail-fast') || own.includes('--no-fail-fast') ? [] : ['--no-fail-fast']
   return cargo(config, ['test', ...own, ...failFast, '--message-format=json', ...harness])
 }

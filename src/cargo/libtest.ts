@@ -11,8 +11,7 @@ export interface TestBlock {
 }
 
 export type BinaryIdentity =
-  | { kind: 'running'; source: string; executable: string }
-  | { kind: 'doc'; crateName: string }
+  { kind: 'running'; source: string; executable: string } | { kind: 'doc'; crateName: string }
 
 const RUNNING = /^running (\d+) tests?$/
 const RESULT = /^test (.+?) \.\.\. (ok|FAILED|ignored)(?:,.*)?$/

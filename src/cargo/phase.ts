@@ -6,7 +6,11 @@ import { runProcess, type ProcessOutcome, type ProcessOptions } from './process.
 import { CargoStderrReader, type CargoErrorBlock } from './stderr.js'
 import type { PhaseName, PhaseResult } from '../report/schema.js'
 
-export type ProcessRunner = (program: string, args: string[], options: ProcessOptions) => Promise<ProcessOutcome>
+export type ProcessRunner = (
+  program: string,
+  args: string[],
+  options: ProcessOptions
+) => Promise<ProcessOutcome>
 
 export interface PhaseRun {
   result: PhaseResult
@@ -28,8 +32,14 @@ export interface PhaseOptions {
   run?: ProcessRunner
 }
 
-export async function runPhase(name: PhaseName, command: Command, options: PhaseOptions): Promise<PhaseRun & { stdout: string }> {
-  const reader = options.members ? new CargoMessageReader(options.members, name, options.sink ?? { diagnostic: () => undefined }) : null
+export async function runPhase(
+  name: PhaseName,
+  command: Command,
+  options: PhaseOptions
+): Promise<PhaseRun & { stdout: string }> {
+  const reader = options.members
+    ? new CargoMessageReader(options.members, name, options.sink ?? { diagnostic: () => undefined })
+    : null
   const stderr = new CargoStderrReader()
   const chunks: string[] = []
   const outcome = await (options.run ?? runProcess)(command.program, command.args, {
@@ -59,7 +69,13 @@ export async function runPhase(name: PhaseName, command: Command, options: Phase
     unreadableLines: state?.unreadableLines ?? 0,
     failure: null
   }
-  result.failure = untrusted(result, outcome, state?.buildFinished ?? null, state?.firstUnreadable ?? null, !!reader)
+  result.failure = untrusted(
+    result,
+    outcome,
+    state?.buildFinished ?? null,
+    state?.firstUnreadable ?? null,
+    !!reader
+  )
   return { result, errors, stderrTail: [...stderr.tail], stdout: chunks.join('\n') }
 }
 
@@ -79,7 +95,7 @@ function untrusted(
   if (r.unreadableLines > 0)
     return `${r.unreadableLines} line(s) of cargo's JSON output could not be read (first: ${firstUnreadable ?? '?'})`
   if (streamsMessages && o.exitCode === 0 && buildFinished !== true)
-    return "cargo exited without its final build-finished message, so its output cannot be trusted"
+    return 'cargo exited without its final build-finished message, so its output cannot be trusted'
   return null
 }
 

@@ -23,7 +23,11 @@ export interface ProcessOutcome {
   cpuSeconds: number | null
 }
 
-export async function runProcess(program: string, args: string[], options: ProcessOptions): Promise<ProcessOutcome> {
+export async function runProcess(
+  program: string,
+  args: string[],
+  options: ProcessOptions
+): Promise<ProcessOutcome> {
   const startWall = process.hrtime.bigint()
   const startCpu = childrenCpuSeconds()
   const child = spawn(program, args, {
@@ -35,10 +39,12 @@ export async function runProcess(program: string, args: string[], options: Proce
   })
   const stdoutDone = pipeLines(child.stdout, options.onStdoutLine)
   const stderrDone = pipeLines(child.stderr, options.onStderrLine)
-  const exit = await new Promise<{ code: number | null; signal: string | null; error: string | null }>(resolve => {
-    child.once('error', err => resolve({ code: null, signal: null, error: err.message }))
-    child.once('close', (code, signal) => resolve({ code, signal, error: null }))
-  })
+  const exit = await new Promise<{ code: number | null; signal: string | null; error: string | null }>(
+    resolve => {
+      child.once('error', err => resolve({ code: null, signal: null, error: err.message }))
+      child.once('close', (code, signal) => resolve({ code, signal, error: null }))
+    }
+  )
   await Promise.all([stdoutDone, stderrDone])
   const endCpu = childrenCpuSeconds()
   return {

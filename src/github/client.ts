@@ -22,7 +22,12 @@ export function createClient(token: string, options: ClientOptions = {}): GitHub
       baseUrl: options.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com',
       retry: { doNotRetry: [400, 401, 403, 404, 409, 422, 429] },
       throttle: {
-        onRateLimit: (retryAfter: number, opts: { method: string; url: string }, _o: unknown, retryCount: number) => {
+        onRateLimit: (
+          retryAfter: number,
+          opts: { method: string; url: string },
+          _o: unknown,
+          retryCount: number
+        ) => {
           log(`GitHub rate limit on ${opts.method} ${opts.url}; retrying after ${retryAfter}s`)
           return retryCount < limit
         },

@@ -36,7 +36,9 @@ export function readRunContext(env: Env = process.env): RunContext {
     ? {
         number: pr.number,
         // A PR whose head lives in another repository is a fork PR: its token is read-only.
-        fork: !!pr.head?.repo?.fork || (!!pr.head?.repo?.full_name && pr.head.repo.full_name !== env.GITHUB_REPOSITORY),
+        fork:
+          !!pr.head?.repo?.fork ||
+          (!!pr.head?.repo?.full_name && pr.head.repo.full_name !== env.GITHUB_REPOSITORY),
         headRef: pr.head?.ref ?? '',
         baseRef: pr.base?.ref ?? ''
       }
@@ -85,6 +87,8 @@ function readPayload(file: string | undefined): Record<string, unknown> {
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>
   } catch (e) {
-    throw new Error(`GITHUB_EVENT_PATH (${file}) could not be read as JSON: ${(e as Error).message}`)
+    throw new Error(`GITHUB_EVENT_PATH (${file}) could not be read as JSON: ${(e as Error).message}`, {
+      cause: e
+    })
   }
 }

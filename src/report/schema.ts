@@ -81,7 +81,13 @@ export interface PhaseResult {
 
 export interface WorkspaceInfo {
   root: string
-  members: { name: string; version: string; manifestPath: string; rustVersion: string | null; edition: string }[]
+  members: {
+    name: string
+    version: string
+    manifestPath: string
+    rustVersion: string | null
+    edition: string
+  }[]
   /** `workspace.package.rust-version`, else the lowest member rust-version, else null. */
   msrv: string | null
   toolchain: { release: string; host: string; channel: string | null } | null

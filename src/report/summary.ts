@@ -11,7 +11,11 @@ const header = (cells: string[]): Cell[] => cells.map(data => ({ data, header: t
 /** Extra sections rendered by their own modules (conflicts, timing, workstreams), as markdown. */
 export type SectionRenderer = (report: GateReport) => string | null
 
-export function buildSummary(summary: Summary, report: GateReport, sections: SectionRenderer[] = []): Summary {
+export function buildSummary(
+  summary: Summary,
+  report: GateReport,
+  sections: SectionRenderer[] = []
+): Summary {
   summary.addHeading(`${report.verdict.stable ? '✅' : '❌'} ${verdictLine(report)}`, 2)
   if (report.verdict.reasons.length) summary.addList(report.verdict.reasons.map(r => escape(r.message)))
   if (report.verdict.warnings.length) {
@@ -31,13 +35,17 @@ export function buildSummary(summary: Summary, report: GateReport, sections: Sec
     if (md) summary.addRaw(`\n${md}\n`, true)
   }
   if (report.diagnostics.dependencyWarnings)
-    summary.addRaw(`<p>${report.diagnostics.dependencyWarnings} warning(s) from dependencies were not counted.</p>`, true)
+    summary.addRaw(
+      `<p>${report.diagnostics.dependencyWarnings} warning(s) from dependencies were not counted.</p>`,
+      true
+    )
   summary.addDetails('Phases', tableHtml(PHASE_HEADER, phaseRows(report)))
   return summary
 }
 
 function tableHtml(head: string[], rows: string[][]): string {
-  const tr = (cells: string[], tag: string) => `<tr>${cells.map(c => `<${tag}>${escape(c)}</${tag}>`).join('')}</tr>`
+  const tr = (cells: string[], tag: string) =>
+    `<tr>${cells.map(c => `<${tag}>${escape(c)}</${tag}>`).join('')}</tr>`
   return `<table>${tr(head, 'th')}${rows.map(r => tr(r, 'td')).join('')}</table>`
 }
 

@@ -23,7 +23,10 @@ export function totalRow(report: GateReport): string[] {
     String(report.tests.passed),
     String(report.tests.failed),
     String(report.tests.ignored),
-    seconds(report.phases.reduce((n, p) => n + p.wallSeconds, 0), false)
+    seconds(
+      report.phases.reduce((n, p) => n + p.wallSeconds, 0),
+      false
+    )
   ]
 }
 
@@ -41,7 +44,9 @@ export function phaseRows(report: GateReport): string[][] {
 }
 
 export function verdictLine(report: GateReport): string {
-  return report.verdict.stable ? 'Build is stable' : `Build is unstable (${report.verdict.reasons.length} reason${report.verdict.reasons.length === 1 ? '' : 's'})`
+  return report.verdict.stable
+    ? 'Build is stable'
+    : `Build is unstable (${report.verdict.reasons.length} reason${report.verdict.reasons.length === 1 ? '' : 's'})`
 }
 
 function seconds(n: number, unknown: boolean): string {

@@ -4,7 +4,8 @@ import type { GateReport } from './schema.js'
 
 export function table(rows: string[][]): string {
   const widths = rows[0].map((_, i) => Math.max(...rows.map(r => (r[i] ?? '').length)))
-  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')
+  const line = (r: string[]) =>
+    r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')
   return [line(rows[0]), widths.map(w => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n')
 }
 
@@ -15,7 +16,8 @@ export function terminalReport(report: GateReport, sections: TextSection[] = [])
   if (report.crates.length) out.push(table([CRATE_HEADER, ...crateRows(report), totalRow(report)]))
   if (report.tests.failures.length) {
     out.push('', 'Failing tests:')
-    for (const f of report.tests.failures) out.push(`  ${f.crate} [${f.target}] ${f.name}${f.message ? `: ${f.message.split('\n')[0]}` : ''}`)
+    for (const f of report.tests.failures)
+      out.push(`  ${f.crate} [${f.target}] ${f.name}${f.message ? `: ${f.message.split('\n')[0]}` : ''}`)
   }
   for (const s of sections) {
     const text = s(report)
