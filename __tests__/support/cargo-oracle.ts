@@ -30,7 +30,8 @@ export function testTallies(cwd: string, crate: string) {
     t.failed += Number(m[2])
     t.ignored += Number(m[3])
   }
-  for (const m of stdout.matchAll(/^test (.+?) \.\.\. FAILED$/gm)) t.failing.push(m[1])
+  // libtest's closing list of each binary: `failures:` then the names, indented by four spaces.
+  for (const m of stdout.matchAll(/^failures:\n((?: {4}.+\n)+)/gm)) t.failing.push(...m[1].trimEnd().split('\n').map(l => l.trim()))
   return t
 }
 

@@ -66,7 +66,8 @@ export class LibtestReader {
     const result = RESULT.exec(text)
     if (result) {
       const outcome = result[2] === 'FAILED' ? 'failed' : result[2] === 'ok' ? 'ok' : 'ignored'
-      block.tests.push({ name: result[1], outcome })
+      // `- should panic` / `- compile fail` decorate the name here but not in the failure output.
+      block.tests.push({ name: result[1].replace(/ - (should panic|compile fail)$/, ''), outcome })
     }
   }
 }

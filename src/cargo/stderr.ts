@@ -11,7 +11,7 @@ const STATUS =
   /^\s+(Compiling|Checking|Running|Finished|Fresh|Doc-tests|Blocking|Updating|Locking|Downloaded|Downloading|Adding|Executable)\b/
 const SUMMARIES = [
   /^error: could not compile `/,
-  /^error: test failed, to rerun pass/,
+  /^error: (doc)?test failed, to rerun pass/,
   /^error: \d+ targets? failed:/
 ]
 const MAX_BLOCK_LINES = 40

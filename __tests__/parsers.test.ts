@@ -1,0 +1,167 @@
+// The pure readers on real captured cargo output (see __fixtures__/captured/capture.sh).
+import { describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import { binaryIdentity, LibtestReader, panicMessage, type BinaryIdentity } from '../src/cargo/libtest.js'
+import { CargoMessageReader, type ArtifactInfo } from '../src/cargo/messages.js'
+import { parseMetadata, workspaceMembers } from '../src/cargo/metadata.js'
+import { CargoStderrReader } from '../src/cargo/stderr.js'
+import { parseRustcVersion } from '../src/cargo/toolchain.js'
+import { DiagnosticTally } from '../src/analysis/diagnostics.js'
+import { resolveTests } from '../src/analysis/tests.js'
+import type { Diagnostic } from '../src/report/schema.js'
+
+const captured = (name: string) => readFileSync(`__fixtures__/captured/${name}`, 'utf8')
+const lines = (name: string) => captured(name).split('\n').filter(Boolean)
+const metadata = (name: string) => parseMetadata(captured(`${name}.metadata.json`))
+const membersOf = (name: string) => new Map(workspaceMembers(metadata(name)).map(p => [p.id, p.name]))
+
+function readMessages(name: string, input: string[]) {
+  const diagnostics: Diagnostic[] = []
+  const depWarnings: string[] = []
+  const artifacts: ArtifactInfo[] = []
+  const reader = new CargoMessageReader(membersOf(name), 'check', {
+    diagnostic: d => diagnostics.push(d),
+    dependencyWarning: id => depWarnings.push(id),
+    artifact: a => artifacts.push(a)
+  })
+  const other: string[] = []
+  for (const l of input) if (!reader.push(l)) other.push(l)
+  return { diagnostics, depWarnings, artifacts, other, state: reader.state }
+}
+
+describe('CargoMessageReader', () => {
+  it('reads workspace warnings with their primary span and code', () => {
+    const { diagnostics, state } = readMessages('warnings', lines('warnings.check.jsonl'))
+    expect(diagnostics.length).toBeGreaterThanOrEqual(3)
+    expect(diagnostics.every(d => d.severity === 'warning')).toBe(true)
+    const unused = diagnostics.find(d => d.code === 'unused_variables')!
+    expect(unused.span).toEqual(expect.objectContaining({ file: 'crates/fx-warn-a/src/lib.rs', line: 2, column: 9 }))
+    expect(state.buildFinished).toBe(true)
+    expect(state.unreadableLines).toBe(0)
+  })
+
+  it('does not count rustc tallies or failure notes as diagnostics', () => {
+    const { diagnostics, state } = readMessages('compile-error', lines('compile-error.check.jsonl'))
+    expect(diagnostics.filter(d => d.severity === 'error').map(d => d.code)).toEqual(['E0308'])
+    expect(diagnostics.some(d => /aborting|emitted|For more information/.test(d.message))).toBe(false)
+    expect(state.buildFinished).toBe(false)
+  })
+
+  it('routes dependency warnings away from the workspace', () => {
+    const { diagnostics, depWarnings } = readMessages('dep-warnings', lines('dep-warnings.check.jsonl'))
+    expect(diagnostics).toEqual([])
+    expect(depWarnings.length).toBeGreaterThan(0)
+  })
+
+  it('counts a truncated message line as unreadable and leaves other lines to other readers', () => {
+    const input = lines('warnings.check.jsonl')
+    const cut = input[0].slice(0, input[0].length / 2)
+    const { diagnostics, other, state } = readMessages('warnings', [cut, 'running 1 test', ...input.slice(1), 'plain text'])
+    expect(state.unreadableLines).toBe(1)
+    expect(state.firstUnreadable).toBe(cut.slice(0, 200))
+    expect(other).toEqual(['running 1 test', 'plain text'])
+    expect(diagnostics.length).toBe(readMessages('warnings', input).diagnostics.length - 1)
+  })
+
+  it('counts compiled and fresh units for workspace and dependencies', () => {
+    const { state, artifacts } = readMessages('dep-warnings', lines('dep-warnings.check.jsonl'))
+    expect(state.units.workspace.compiled).toBeGreaterThan(0)
+    expect(state.units.dependencies.compiled).toBeGreaterThan(0)
+    expect(artifacts.length).toBe(state.units.workspace.compiled + state.units.dependencies.compiled)
+  })
+})
+
+describe('DiagnosticTally', () => {
+  it('keeps one copy of a warning cargo replays in several phases, and caps what it keeps', () => {
+    const { diagnostics } = readMessages('warnings', lines('warnings.check.jsonl'))
+    const tally = new DiagnosticTally(1)
+    for (const d of [...diagnostics, ...diagnostics]) tally.add(d)
+    const section = tally.section()
+    expect(section.warnings).toBe(diagnostics.length)
+    expect(section.items).toHaveLength(1)
+    expect(section.omitted).toBe(diagnostics.length - 1)
+  })
+})
+
+describe('LibtestReader and test attribution', () => {
+  function readTests(name: string) {
+    const reader = new LibtestReader()
+    const other = readMessages(name, lines(`${name}.test.stdout.txt`))
+    for (const l of other.other) reader.push(l)
+    const ids = lines(`${name}.test.stderr.txt`)
+      .map(binaryIdentity)
+      .filter((x): x is BinaryIdentity => !!x)
+    return { reader, ids, section: resolveTests(reader.blocks, ids, other.artifacts, metadata(name)) }
+  }
+
+  it('pairs every block with the binary cargo announced and attributes it to its crate', () => {
+    const { reader, ids, section } = readTests('tests-mixed')
+    expect(reader.blocks).toHaveLength(ids.length)
+    expect(section.binaries.map(b => `${b.crate}:${b.target}`)).toEqual([
+      'fx-mix-app:lib',
+      'fx-mix-app:test:labels',
+      'fx-mix-lib:lib',
+      'fx-mix-app:doc',
+      'fx-mix-lib:doc'
+    ])
+  })
+
+  it('takes counts from libtest summaries and panic messages from the failure output', () => {
+    const { section } = readTests('tests-mixed')
+    const stdout = captured('tests-mixed.test.stdout.txt')
+    const sum = (i: number) => [...stdout.matchAll(/^test result: \w+\. (\d+) passed; (\d+) failed; (\d+) ignored/gm)].reduce((n, m) => n + Number(m[i]), 0)
+    expect([section.passed, section.failed, section.ignored]).toEqual([sum(1), sum(2), sum(3)])
+    const byName = Object.fromEntries(section.failures.map(f => [f.name, f.message]))
+    expect(byName['tests::custom_panic_fails']).toBe('config file missing: app.toml')
+    expect(byName['tests::double_fails_assert_eq']).toBe('assertion `left == right` failed\n  left: 6\n right: 7')
+    expect(byName['integration_fails']).toBe('label was #2')
+  })
+
+  it('treats a binary that stopped before its result line as a failure', () => {
+    const reader = new LibtestReader()
+    for (const l of ['running 2 tests', 'test a ... ok']) reader.push(l)
+    const ids: BinaryIdentity[] = [{ kind: 'running', source: 'src/lib.rs', executable: 'target/debug/deps/x-1' }]
+    const section = resolveTests(reader.blocks, ids, [], metadata('tests-mixed'))
+    expect(section.passed).toBe(1)
+    expect(section.failed).toBe(1)
+    expect(section.failures[0].message).toMatch(/stopped before reporting its result/)
+  })
+
+  it('reads the pre-1.73 panic format and a test that did not panic as expected', () => {
+    expect(panicMessage(["thread 'x' panicked at 'boom', src/lib.rs:3:5"])).toBe('boom')
+    expect(panicMessage(['note: test did not panic as expected at src/lib.rs:9:5'])).toBe(
+      'note: test did not panic as expected at src/lib.rs:9:5'
+    )
+  })
+})
+
+describe('CargoStderrReader', () => {
+  it('keeps cargo own errors in its words, separating summaries of counted failures', () => {
+    const reader = new CargoStderrReader()
+    for (const l of lines('tests-mixed.test.stderr.txt')) reader.push(l)
+    const blocks = reader.finish()
+    expect(blocks.length).toBeGreaterThan(0)
+    expect(blocks.every(b => b.summary)).toBe(true)
+  })
+
+  it('reads a manifest error with its context', () => {
+    const reader = new CargoStderrReader()
+    for (const l of lines('missing-member.metadata.stderr.txt')) reader.push(l)
+    const [block] = reader.finish()
+    expect(block.summary).toBe(false)
+    expect(block.text).toMatch(/^error: failed to load manifest for workspace member/)
+    expect(block.text).toContain('Caused by:')
+  })
+})
+
+describe('metadata and toolchain', () => {
+  it('rejects output that is not cargo metadata', () => {
+    expect(() => parseMetadata('{"packages": 1}')).toThrow(/lacks packages/)
+    expect(() => parseMetadata('not json')).toThrow(/not JSON/)
+  })
+  it('reads rustc -vV', () => {
+    const text = 'rustc 1.95.0 (59807616e 2026-04-14)\nbinary: rustc\nhost: x86_64-unknown-linux-gnu\nrelease: 1.95.0\n'
+    expect(parseRustcVersion(text)).toEqual({ release: '1.95.0', host: 'x86_64-unknown-linux-gnu', channel: 'stable' })
+    expect(parseRustcVersion('release: 1.96.0-nightly\nhost: x')?.channel).toBe('nightly')
+  })
+})
