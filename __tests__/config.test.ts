@@ -83,3 +83,11 @@ describe('action.yml', () => {
     expect(TOOL.version).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version)
   })
 })
+
+describe('README', () => {
+  it('documents every input and output of action.yml', async () => {
+    const { updateReadme } = await import('../scripts/docs.js')
+    const readme = readFileSync('README.md', 'utf8')
+    expect(updateReadme(readme, parse(readFileSync('action.yml', 'utf8')))).toBe(readme)
+  })
+})
