@@ -14,7 +14,10 @@ beforeAll(() => {
 
 describe('the bundled action', () => {
   it('passes a clean workspace and sets every output', async () => {
-    const run = await runAction({ 'working-directory': fixture('clean'), 'report-path': tmpReport('clean-report') })
+    const run = await runAction({
+      'working-directory': fixture('clean'),
+      'report-path': tmpReport('clean-report')
+    })
     expect(run.exitCode).toBe(0)
     expect(run.outputs).toEqual(
       expect.objectContaining({ stable: 'true', errors: '0', warnings: '0', 'tests-failed': '0' })
@@ -45,12 +48,16 @@ describe('the bundled action', () => {
   })
 
   it('puts errors first and names failing tests in the summary', async () => {
-    const run = await runAction({ 'working-directory': fixture('tests-mixed'), 'report-path': tmpReport('t') })
+    const run = await runAction({
+      'working-directory': fixture('tests-mixed'),
+      'report-path': tmpReport('t')
+    })
     expect(run.exitCode).toBe(1)
     expect(Number(run.outputs['tests-failed'])).toBeGreaterThan(0)
     expect(run.summary).toContain('Failing tests')
     const report = JSON.parse(readFileSync(run.outputs['report-path'], 'utf8'))
-    for (const f of report.tests.failures) expect(run.summary).toContain(f.name.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'))
+    for (const f of report.tests.failures)
+      expect(run.summary).toContain(f.name.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'))
   })
 
   it('reports an unstable build without failing the step when fail-on-unstable is false', async () => {
@@ -66,7 +73,10 @@ describe('the bundled action', () => {
 
   it.each([
     [{ 'working-directory': fixture('no-manifest') }, /working-directory.*has no Cargo.toml/],
-    [{ 'working-directory': fixture('clean'), 'deny-warnings': 'sometimes' }, /Input 'deny-warnings': 'sometimes' is not a boolean/],
+    [
+      { 'working-directory': fixture('clean'), 'deny-warnings': 'sometimes' },
+      /Input 'deny-warnings': 'sometimes' is not a boolean/
+    ],
     [{ 'working-directory': '/nonexistent/dir' }, /does not exist/]
   ])('fails closed on bad input %#', async (inputs, message) => {
     const run = await runAction(inputs)
@@ -76,7 +86,10 @@ describe('the bundled action', () => {
   })
 
   it('fails closed when cargo is not on PATH', async () => {
-    const run = await runAction({ 'working-directory': fixture('clean') }, { env: { PATH: path.dirname(process.execPath) } })
+    const run = await runAction(
+      { 'working-directory': fixture('clean') },
+      { env: { PATH: path.dirname(process.execPath) } }
+    )
     expect(run.exitCode).toBe(1)
     expect(run.outputs.stable).toBe('false')
     expect(run.stdout).toMatch(/install Rust|Is cargo installed/)

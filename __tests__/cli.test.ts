@@ -51,7 +51,13 @@ describe('build-gate CLI', () => {
   it('documents every option in --help', async () => {
     const r = await cli(['--help'])
     expect(r.code).toBe(0)
-    for (const flag of ['--working-directory', '--check-args', '--no-tests', '--single-version-crates', '--shard'])
+    for (const flag of [
+      '--working-directory',
+      '--check-args',
+      '--no-tests',
+      '--single-version-crates',
+      '--shard'
+    ])
       expect(r.stdout).toContain(flag)
   })
 })

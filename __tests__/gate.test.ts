@@ -70,7 +70,9 @@ describe('runGate on real workspaces', () => {
     expectCountsMatchCargo(report, fixture('compile-error'))
     const error = report.diagnostics.items.find(d => d.severity === 'error')!
     expect(error.code).toBe('E0308')
-    expect(error.span).toEqual(expect.objectContaining({ file: expect.stringMatching(/\.rs$/), line: expect.any(Number) }))
+    expect(error.span).toEqual(
+      expect.objectContaining({ file: expect.stringMatching(/\.rs$/), line: expect.any(Number) })
+    )
     expect(report.verdict.stable).toBe(false)
     expect(report.verdict.reasons[0].code).toBe('compile-errors')
     expect(report.tests.ran).toBe(false)
@@ -115,7 +117,9 @@ describe('runGate on real workspaces', () => {
   it('fails closed with cargo own words when the manifest does not parse', async () => {
     const report = await gate('bad-manifest')
     expect(report.verdict.stable).toBe(false)
-    expect(report.verdict.reasons[0].message).toMatch(/cargo metadata: exited with code 101: error: .*Cargo.toml:3/s)
+    expect(report.verdict.reasons[0].message).toMatch(
+      /cargo metadata: exited with code 101: error: .*Cargo.toml:3/s
+    )
   })
 
   it('fails closed when cargo is killed by a signal', async () => {
@@ -136,14 +140,22 @@ describe('runGate on real workspaces', () => {
 
   it('fails closed when cargo is not on PATH', async () => {
     const config = parseConfig(() => '', 'cli', fixture('clean'))
-    const run = async (program: string, args: string[], options: Parameters<typeof import('../src/cargo/process.js').runProcess>[2]) => {
+    const run = async (
+      program: string,
+      args: string[],
+      options: Parameters<typeof import('../src/cargo/process.js').runProcess>[2]
+    ) => {
       const { runProcess } = await import('../src/cargo/process.js')
       return runProcess(program === 'cargo' ? 'cargo-not-installed-here' : program, args, options)
     }
-    await expect(runGate(config, { run })).rejects.toThrow(/could not start cargo: .*ENOENT. Is cargo installed and on PATH/)
+    await expect(runGate(config, { run })).rejects.toThrow(
+      /could not start cargo: .*ENOENT. Is cargo installed and on PATH/
+    )
   })
 
   it('fails closed when the toolchain input names a toolchain that is not installed', async () => {
-    await expect(gate('clean', { toolchain: 'no-such-toolchain-1.0' })).rejects.toThrow(/toolchain 'no-such-toolchain-1.0'/)
+    await expect(gate('clean', { toolchain: 'no-such-toolchain-1.0' })).rejects.toThrow(
+      /toolchain 'no-such-toolchain-1.0'/
+    )
   })
 })

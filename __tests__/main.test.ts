@@ -38,6 +38,8 @@ describe('run()', () => {
     Object.assign(core.inputs, { 'working-directory': fixture('clean'), 'msrv-check': 'strict' })
     await run()
     expect(outputs().stable).toBe('false')
-    expect(core.setFailed).toHaveBeenCalledWith(expect.stringContaining("Input 'msrv-check': 'strict' is not allowed"))
+    expect(core.setFailed).toHaveBeenCalledWith(
+      expect.stringContaining("Input 'msrv-check': 'strict' is not allowed")
+    )
   })
 })

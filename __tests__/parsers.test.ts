@@ -35,7 +35,9 @@ describe('CargoMessageReader', () => {
     expect(diagnostics.length).toBeGreaterThanOrEqual(3)
     expect(diagnostics.every(d => d.severity === 'warning')).toBe(true)
     const unused = diagnostics.find(d => d.code === 'unused_variables')!
-    expect(unused.span).toEqual(expect.objectContaining({ file: 'crates/fx-warn-a/src/lib.rs', line: 2, column: 9 }))
+    expect(unused.span).toEqual(
+      expect.objectContaining({ file: 'crates/fx-warn-a/src/lib.rs', line: 2, column: 9 })
+    )
     expect(state.buildFinished).toBe(true)
     expect(state.unreadableLines).toBe(0)
   })
@@ -56,7 +58,12 @@ describe('CargoMessageReader', () => {
   it('counts a truncated message line as unreadable and leaves other lines to other readers', () => {
     const input = lines('warnings.check.jsonl')
     const cut = input[0].slice(0, input[0].length / 2)
-    const { diagnostics, other, state } = readMessages('warnings', [cut, 'running 1 test', ...input.slice(1), 'plain text'])
+    const { diagnostics, other, state } = readMessages('warnings', [
+      cut,
+      'running 1 test',
+      ...input.slice(1),
+      'plain text'
+    ])
     expect(state.unreadableLines).toBe(1)
     expect(state.firstUnreadable).toBe(cut.slice(0, 200))
     expect(other).toEqual(['running 1 test', 'plain text'])
@@ -109,18 +116,26 @@ describe('LibtestReader and test attribution', () => {
   it('takes counts from libtest summaries and panic messages from the failure output', () => {
     const { section } = readTests('tests-mixed')
     const stdout = captured('tests-mixed.test.stdout.txt')
-    const sum = (i: number) => [...stdout.matchAll(/^test result: \w+\. (\d+) passed; (\d+) failed; (\d+) ignored/gm)].reduce((n, m) => n + Number(m[i]), 0)
+    const sum = (i: number) =>
+      [...stdout.matchAll(/^test result: \w+\. (\d+) passed; (\d+) failed; (\d+) ignored/gm)].reduce(
+        (n, m) => n + Number(m[i]),
+        0
+      )
     expect([section.passed, section.failed, section.ignored]).toEqual([sum(1), sum(2), sum(3)])
     const byName = Object.fromEntries(section.failures.map(f => [f.name, f.message]))
     expect(byName['tests::custom_panic_fails']).toBe('config file missing: app.toml')
-    expect(byName['tests::double_fails_assert_eq']).toBe('assertion `left == right` failed\n  left: 6\n right: 7')
+    expect(byName['tests::double_fails_assert_eq']).toBe(
+      'assertion `left == right` failed\n  left: 6\n right: 7'
+    )
     expect(byName['integration_fails']).toBe('label was #2')
   })
 
   it('treats a binary that stopped before its result line as a failure', () => {
     const reader = new LibtestReader()
     for (const l of ['running 2 tests', 'test a ... ok']) reader.push(l)
-    const ids: BinaryIdentity[] = [{ kind: 'running', source: 'src/lib.rs', executable: 'target/debug/deps/x-1' }]
+    const ids: BinaryIdentity[] = [
+      { kind: 'running', source: 'src/lib.rs', executable: 'target/debug/deps/x-1' }
+    ]
     const section = resolveTests(reader.blocks, ids, [], metadata('tests-mixed'))
     expect(section.passed).toBe(1)
     expect(section.failed).toBe(1)
@@ -160,8 +175,13 @@ describe('metadata and toolchain', () => {
     expect(() => parseMetadata('not json')).toThrow(/not JSON/)
   })
   it('reads rustc -vV', () => {
-    const text = 'rustc 1.95.0 (59807616e 2026-04-14)\nbinary: rustc\nhost: x86_64-unknown-linux-gnu\nrelease: 1.95.0\n'
-    expect(parseRustcVersion(text)).toEqual({ release: '1.95.0', host: 'x86_64-unknown-linux-gnu', channel: 'stable' })
+    const text =
+      'rustc 1.95.0 (59807616e 2026-04-14)\nbinary: rustc\nhost: x86_64-unknown-linux-gnu\nrelease: 1.95.0\n'
+    expect(parseRustcVersion(text)).toEqual({
+      release: '1.95.0',
+      host: 'x86_64-unknown-linux-gnu',
+      channel: 'stable'
+    })
     expect(parseRustcVersion('release: 1.96.0-nightly\nhost: x')?.channel).toBe('nightly')
   })
 })

@@ -14,7 +14,9 @@ export function renderTables(action: Action): { inputs: string; outputs: string 
   const inputs = [
     '| input | default | description |',
     '| --- | --- | --- |',
-    ...Object.entries(action.inputs).map(([k, v]) => `| \`${k}\` | ${v.default ? `\`${cell(v.default)}\`` : ''} | ${cell(v.description)} |`)
+    ...Object.entries(action.inputs).map(
+      ([k, v]) => `| \`${k}\` | ${v.default ? `\`${cell(v.default)}\`` : ''} | ${cell(v.description)} |`
+    )
   ].join('\n')
   const outputs = [
     '| output | description |',
@@ -27,7 +29,10 @@ export function renderTables(action: Action): { inputs: string; outputs: string 
 export function updateReadme(readme: string, action: Action): string {
   const t = renderTables(action)
   const put = (text: string, tag: string, body: string) =>
-    text.replace(new RegExp(`<!-- ${tag} -->[\\s\\S]*?<!-- /${tag} -->`), `<!-- ${tag} -->\n${body}\n<!-- /${tag} -->`)
+    text.replace(
+      new RegExp(`<!-- ${tag} -->[\\s\\S]*?<!-- /${tag} -->`),
+      `<!-- ${tag} -->\n${body}\n<!-- /${tag} -->`
+    )
   return put(put(readme, 'inputs', t.inputs), 'outputs', t.outputs)
 }
 

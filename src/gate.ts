@@ -11,6 +11,7 @@ import type { ArtifactInfo } from './cargo/messages.js'
 import { parseMetadata, workspaceInfo, workspaceMembers, type CargoMetadata } from './cargo/metadata.js'
 import { runPhase, type PhaseOptions, type ProcessRunner } from './cargo/phase.js'
 import { runProcess } from './cargo/process.js'
+import { membersOfShard } from './shard/partition.js'
 import { parseRustcVersion, type Toolchain } from './cargo/toolchain.js'
 import type { GateConfig } from './config.js'
 import { ConfigError } from './config.js'
@@ -26,8 +27,8 @@ export interface GateOptions {
   progress?: (e: ProgressEvent) => void
   /** Every stderr line of cargo, for logs. */
   log?: (line: string) => void
-  /** Restrict check/test to these members (a shard); null = the whole selection of the args. */
-  packages?: string[] | null
+  /** Baseline build seconds per member, to balance shards; absent: balance by hash. */
+  shardWeights?: ReadonlyMap<string, number>
 }
 
 /** An input or environment problem: the gate stops before judging the build. */
@@ -79,6 +80,10 @@ export async function runGate(config: GateConfig, options: GateOptions = {}): Pr
   assertWorkspaceRoot(meta, cwd)
 
   const members = new Map(workspaceMembers(meta).map(p => [p.id, p.name]))
+  const shard = config.shard
+    ? { ...config.shard, members: membersOfShard([...members.values()], config.shard, options.shardWeights) }
+    : null
+  const packages = shard?.members ?? null
   const tally = new DiagnosticTally()
   const artifacts: ArtifactInfo[] = []
   const sink = {
@@ -90,7 +95,7 @@ export async function runGate(config: GateConfig, options: GateOptions = {}): Pr
   }
   const cargoPhase = async (name: Exclude<PhaseName, 'metadata'>, extra: Partial<PhaseOptions> = {}) => {
     progress({ phase: name, state: 'start' })
-    const r = await runPhase(name, phaseCommand(config, name, options.packages ?? null), {
+    const r = await runPhase(name, phaseCommand(config, name, packages), {
       ...common,
       members,
       sink,
@@ -101,6 +106,14 @@ export async function runGate(config: GateConfig, options: GateOptions = {}): Pr
     return r
   }
 
+  if (packages?.length === 0) {
+    const report = {
+      ...emptyReport(cwd, toolchain, config, phases),
+      workspace: workspaceInfo(meta, declaredMsrv(cwd), toolchain, config.toolchain),
+      shard: shard!
+    }
+    return { report: finish(config, report), metadata: meta }
+  }
   const check = await cargoPhase('check')
   explainExit(check.result, tally.section().errors > 0, tally, check.stderrTail)
   let tests: TestsSection = { ran: false, passed: 0, failed: 0, ignored: 0, failures: [], binaries: [] }
@@ -128,10 +141,11 @@ export async function runGate(config: GateConfig, options: GateOptions = {}): Pr
     tool: TOOL,
     generatedAt: new Date().toISOString(),
     workspace: workspaceInfo(meta, declaredMsrv(cwd), toolchain, config.toolchain),
-    crates: crateSummaries(meta, tally, tests),
+    crates: crateSummaries(meta, tally, tests).filter(c => !packages || packages.includes(c.name)),
     diagnostics: tally.section(),
     tests,
-    phases
+    phases,
+    ...(shard ? { shard } : {})
   } satisfies Omit<GateReport, 'verdict'>
   return { report: finish(config, report), metadata: meta }
 }

@@ -14,6 +14,13 @@ const none = (): Findings => ({ blocking: [], warnings: [] })
 
 export const phasesRule: Rule = (report, config) => {
   const f = none()
+  if (report.shard?.members.length === 0) {
+    f.warnings.push({
+      code: 'shard-empty',
+      message: `shard ${report.shard.index}/${report.shard.total} has no crates to gate`
+    })
+    return f
+  }
   const needed: PhaseName[] = config.runTests
     ? ['metadata', 'check', 'test-build', 'test']
     : ['metadata', 'check']
@@ -81,7 +88,9 @@ export function decideVerdict(
   }
   // Fail closed: without a check that ran and was read there is nothing to call stable.
   const check = report.phases.find(p => p.name === 'check')
+  const nothingToCheck = report.shard?.members.length === 0
   if (
+    !nothingToCheck &&
     (!check || !check.ran || check.failure) &&
     !blocking.some(r => r.code.startsWith('phase') || r.code === 'cargo-refused')
   )

@@ -37,7 +37,8 @@ export async function runAction(
     RUNNER_TEMP: dir
   }
   for (const [k, v] of Object.entries(env)) if (v === '') delete env[k]
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+  for (const [name, value] of Object.entries(inputs))
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
   if (options.event) {
     const eventFile = path.join(dir, 'event.json')
     writeFileSync(eventFile, JSON.stringify(options.event.payload))
@@ -45,7 +46,11 @@ export async function runAction(
     env.GITHUB_EVENT_PATH = eventFile
   }
   Object.assign(env, options.env)
-  const child = spawn(process.execPath, [DIST], { cwd: options.cwd ?? process.cwd(), env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [DIST], {
+    cwd: options.cwd ?? process.cwd(),
+    env,
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', d => (stdout += d))

@@ -3,7 +3,11 @@
 import { spawnSync } from 'node:child_process'
 
 function cargo(cwd: string, args: string[]): { stdout: string; stderr: string; status: number | null } {
-  const r = spawnSync('cargo', args, { cwd, encoding: 'utf8', env: { ...process.env, CARGO_TERM_COLOR: 'never' } })
+  const r = spawnSync('cargo', args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, CARGO_TERM_COLOR: 'never' }
+  })
   return { stdout: r.stdout, stderr: r.stderr, status: r.status }
 }
 
@@ -14,7 +18,9 @@ export function checkTallies(cwd: string, args = ['--workspace', '--all-features
   const errors: Record<string, number> = {}
   for (const m of stderr.matchAll(/^warning: `([^`]+)` \([^)]*\) generated (\d+) warnings?/gm))
     warnings[m[1]] = (warnings[m[1]] ?? 0) + Number(m[2])
-  for (const m of stderr.matchAll(/^error: could not compile `([^`]+)` \([^)]*\) due to (\d+) previous errors?(?:; (\d+) warnings? emitted)?/gm)) {
+  for (const m of stderr.matchAll(
+    /^error: could not compile `([^`]+)` \([^)]*\) due to (\d+) previous errors?(?:; (\d+) warnings? emitted)?/gm
+  )) {
     errors[m[1]] = (errors[m[1]] ?? 0) + Number(m[2])
     if (m[3]) warnings[m[1]] = (warnings[m[1]] ?? 0) + Number(m[3])
   }
@@ -31,7 +37,13 @@ export function testTallies(cwd: string, crate: string) {
     t.ignored += Number(m[3])
   }
   // libtest's closing list of each binary: `failures:` then the names, indented by four spaces.
-  for (const m of stdout.matchAll(/^failures:\n((?: {4}.+\n)+)/gm)) t.failing.push(...m[1].trimEnd().split('\n').map(l => l.trim()))
+  for (const m of stdout.matchAll(/^failures:\n((?: {4}.+\n)+)/gm))
+    t.failing.push(
+      ...m[1]
+        .trimEnd()
+        .split('\n')
+        .map(l => l.trim())
+    )
   return t
 }
 

@@ -1,0 +1,102 @@
+// Sharding: a deterministic, balanced split; and a merge that fails closed.
+import { describe, expect, it } from '@jest/globals'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import * as path from 'node:path'
+import { parseConfig } from '../src/config.js'
+import { runGate } from '../src/gate.js'
+import type { GateReport } from '../src/report/schema.js'
+import { partition } from '../src/shard/partition.js'
+import { mergeReports, readShardReports } from '../src/shard/merge.js'
+import { mergeShardReports } from '../src/shard/collect.js'
+
+const names = Array.from({ length: 23 }, (_, i) => `crate-${i}`)
+
+describe('partition', () => {
+  it('gives every member to exactly one shard, the same way every time, sizes within one', () => {
+    const shards = partition(names, 4)
+    expect(shards.flat().sort()).toEqual([...names].sort())
+    expect(partition([...names].reverse(), 4)).toEqual(shards)
+    const sizes = shards.map(s => s.length)
+    expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1)
+  })
+
+  it('balances by baseline build times, longest first', () => {
+    const weights = new Map([
+      ['big', 100],
+      ['mid', 60],
+      ['a', 30],
+      ['b', 30],
+      ['c', 20],
+      ['d', 20]
+    ])
+    const shards = partition([...weights.keys()], 2, weights)
+    const load = shards.map(s => s.reduce((n, m) => n + weights.get(m)!, 0))
+    expect(shards.findIndex(s => s.includes('big'))).not.toBe(shards.findIndex(s => s.includes('mid')))
+    // Greedy longest-first is within 4/3 of the best split (130 / 130 here).
+    expect(Math.max(...load)).toBeLessThanOrEqual((260 / 2) * (4 / 3))
+    expect(partition([...weights.keys()].reverse(), 2, weights)).toEqual(shards)
+  })
+
+  it('leaves extra shards empty when there are more shards than members', () => {
+    expect(partition(['a', 'b'], 3).filter(s => s.length === 0)).toHaveLength(1)
+  })
+})
+
+const fixture = (name: string) => path.resolve('__fixtures__/workspaces', name)
+
+async function gateShards(dir: string, total: number, extra: Record<string, string> = {}) {
+  const out = mkdtempSync(path.join(tmpdir(), 'gate-shards-'))
+  const files: string[] = []
+  for (let i = 1; i <= total; i++) {
+    const inputs: Record<string, string> = { shard: `${i}/${total}`, ...extra }
+    const { report } = await runGate(parseConfig(n => inputs[n] ?? '', 'cli', dir))
+    const file = path.join(out, `shard-${i}.json`)
+    writeFileSync(file, JSON.stringify(report))
+    files.push(file)
+  }
+  return { out, files }
+}
+
+describe('shards and merge on real cargo', () => {
+  it('gives the same verdict and counts in 2 shards + merge as in one run', async () => {
+    const whole = (await runGate(parseConfig(() => '', 'cli', fixture('tests-mixed')))).report
+    const { out } = await gateShards(fixture('tests-mixed'), 2)
+    const merged = await mergeShardReports(path.join(out, '*.json'))
+    expect(merged.verdict.stable).toBe(whole.verdict.stable)
+    expect([merged.tests.passed, merged.tests.failed, merged.tests.ignored]).toEqual([
+      whole.tests.passed,
+      whole.tests.failed,
+      whole.tests.ignored
+    ])
+    expect(merged.crates.map(c => [c.name, c.passed, c.failed, c.ignored, c.warnings])).toEqual(
+      whole.crates.map(c => [c.name, c.passed, c.failed, c.ignored, c.warnings]).sort()
+    )
+    expect(merged.shard?.merged).toEqual({ shards: [1, 2], missing: [], failed: expect.any(Array) })
+  })
+
+  it('makes the merged build unstable when a shard is missing or unreadable, naming it', async () => {
+    const { files } = await gateShards(fixture('clean'), 3)
+    const all = mergeReports(readShardReports(files))
+    expect(all.verdict.stable).toBe(true)
+    const missing = mergeReports(readShardReports([files[0], files[2]]))
+    expect(missing.verdict.stable).toBe(false)
+    expect(missing.verdict.reasons.map(r => r.message)).toContain(
+      'shard 2/3 did not report; its crates were not gated'
+    )
+    writeFileSync(files[1], '{"schemaVersion": 1, "trunc')
+    const broken = mergeReports(readShardReports(files))
+    expect(broken.verdict.stable).toBe(false)
+    expect(broken.verdict.reasons[0].message).toMatch(/shard-2.json could not be read/)
+    expect(mergeReports(readShardReports([])).verdict.reasons[0].message).toBe('no shard reports were found')
+  })
+
+  it('carries a failed shard reasons into the merged verdict', async () => {
+    const { files } = await gateShards(fixture('warnings'), 2)
+    const merged = mergeReports(readShardReports(files))
+    const reports = files.map(f => readShardReports([f])[0].report as GateReport)
+    expect(merged.verdict.stable).toBe(false)
+    expect(merged.diagnostics.warnings).toBe(reports.reduce((n, r) => n + r.diagnostics.warnings, 0))
+    expect(merged.verdict.reasons.every(r => /^shard \d\/2: /.test(r.message))).toBe(true)
+  })
+})
