@@ -3,7 +3,8 @@
 import * as path from 'node:path'
 import { ConfigError, INPUTS, parseConfig, type GateConfig } from './config.js'
 import { failureReport } from './failure.js'
-import { runGate, type ProgressEvent } from './gate.js'
+import { type ProgressEvent } from './gate.js'
+import { produceReport } from './pipeline.js'
 import { writeReport } from './report/json.js'
 import type { GateReport } from './report/schema.js'
 import { terminalReport } from './report/terminal.js'
@@ -60,7 +61,7 @@ export async function main(argv: string[], out = process.stdout, err = process.s
     if (!flags.has('github-token') && process.env.GITHUB_TOKEN)
       flags.set('github-token', process.env.GITHUB_TOKEN)
     config = parseConfig(name => flags.get(name) ?? '', 'cli')
-    report = (await runGate(config, { progress: e => progress.update(e) })).report
+    report = (await produceReport(config, { progress: e => progress.update(e) })).report
   } catch (e) {
     progress.stop()
     const message = e instanceof Error ? e.message : String(e)

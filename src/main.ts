@@ -3,7 +3,8 @@ import * as core from '@actions/core'
 import * as path from 'node:path'
 import { ConfigError, parseConfig, type GateConfig } from './config.js'
 import { failureReport } from './failure.js'
-import { runGate, type ProgressEvent } from './gate.js'
+import { type ProgressEvent } from './gate.js'
+import { produceReport } from './pipeline.js'
 import { diagnosticAnnotations } from './report/annotations.js'
 import { writeReport } from './report/json.js'
 import { reportOutputs } from './report/outputs.js'
@@ -16,7 +17,7 @@ export async function run(): Promise<void> {
   try {
     config = parseConfig(name => core.getInput(name), 'action')
     if (config.token) core.setSecret(config.token)
-    report = (await runGate(config, { progress: groupPhases, log: line => core.info(line) })).report
+    report = (await produceReport(config, { progress: groupPhases, log: line => core.info(line) })).report
   } catch (e) {
     const message = errorMessage(e)
     report = failureReport(
