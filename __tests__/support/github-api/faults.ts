@@ -1,0 +1,53 @@
+// Injected faults: an error status (5xx, 403, 429 with retry-after ...) and/or latency for the next
+// `times` matching requests. A fault with a status below 400 only delays; the route then answers.
+export interface Fault {
+  method?: string
+  /** A string matches the request path exactly (no query); a RegExp is tested on path + query. */
+  path?: RegExp | string
+  status: number
+  /** How many matching requests it affects (default 1; Infinity for all). */
+  times?: number
+  headers?: Record<string, string>
+  body?: unknown
+  delayMs?: number
+}
+
+export class Faults {
+  private readonly pending: { fault: Fault; left: number }[] = []
+
+  add(fault: Fault): void {
+    this.pending.push({ fault, left: fault.times ?? 1 })
+  }
+
+  /** The first armed fault for this request, consuming one of its uses. */
+  take(method: string, pathname: string, search: string): Fault | undefined {
+    const entry = this.pending.find(({ fault, left }) => left > 0 && matches(fault, method, pathname, search))
+    if (!entry) return undefined
+    entry.left--
+    return entry.fault
+  }
+}
+
+function matches(f: Fault, method: string, pathname: string, search: string): boolean {
+  if (f.method && f.method.toUpperCase() !== method) return false
+  if (typeof f.path === 'string') return f.path === pathname
+  if (f.path instanceof RegExp) return f.path.test(pathname + search)
+  return true
+}
+
+/** GitHub's body for the status when the fault gives none; throttling keys on "secondary rate limit". */
+export function defaultFaultBody(f: Fault): unknown {
+  const secondary = f.status === 429 || (f.status === 403 && !!retryAfter(f))
+  if (secondary) {
+    return {
+      message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+      documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api'
+    }
+  }
+  if (f.status >= 500) return { message: 'Server Error' }
+  return { message: f.status === 403 ? 'Forbidden' : 'Fault injected', status: String(f.status) }
+}
+
+function retryAfter(f: Fault): string | undefined {
+  return Object.entries(f.headers ?? {}).find(([k]) => k.toLowerCase() === 'retry-after')?.[1]
+}
