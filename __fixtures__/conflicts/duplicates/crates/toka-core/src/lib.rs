@@ -1,0 +1,4 @@
+//! toka-core
+pub fn name() -> &'static str {
+    "toka-core"
+}

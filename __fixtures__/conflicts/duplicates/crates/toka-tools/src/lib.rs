@@ -1,0 +1,4 @@
+//! toka-tools
+pub fn name() -> &'static str {
+    "toka-tools"
+}

@@ -1,0 +1,4 @@
+//! toka-auth
+pub fn name() -> &'static str {
+    "toka-auth"
+}

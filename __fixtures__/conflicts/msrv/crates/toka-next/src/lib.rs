@@ -1,0 +1,4 @@
+//! toka-next
+pub fn name() -> &'static str {
+    "toka-next"
+}

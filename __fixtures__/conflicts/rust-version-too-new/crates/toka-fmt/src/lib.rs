@@ -1,0 +1,4 @@
+//! toka-fmt
+pub fn name() -> &'static str {
+    "toka-fmt"
+}

@@ -1,0 +1,4 @@
+//! toka-io
+pub fn name() -> &'static str {
+    "toka-io"
+}

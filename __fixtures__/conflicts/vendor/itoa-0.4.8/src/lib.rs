@@ -1,0 +1,4 @@
+//! Stand-in for itoa 0.4.8.
+pub fn version() -> &'static str {
+    "0.4.8"
+}

@@ -1,0 +1,4 @@
+//! Stand-in for nextgen-fmt 0.1.0.
+pub fn version() -> &'static str {
+    "0.1.0"
+}

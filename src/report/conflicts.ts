@@ -1,0 +1,189 @@
+// The conflicts section for people: a job-summary table, terminal text, and annotations on the member
+// Cargo.toml line through which each conflict arrives.
+import * as path from 'node:path'
+import type { ConflictOptions } from '../analysis/conflicts.js'
+import { formatChain } from '../analysis/graph.js'
+import type { ManifestRef } from '../analysis/manifest-lines.js'
+import type { Annotation } from './annotations.js'
+import type { ConflictsSection, DuplicateFinding, RustVersionFinding } from './schema.js'
+
+export type ConflictPolicy = Pick<
+  ConflictOptions,
+  'duplicateVersions' | 'duplicateVersionsIncludeDev' | 'msrvCheck'
+>
+
+/** The action's input defaults, for callers that render a report without its configuration. */
+export const DEFAULT_POLICY: ConflictPolicy = {
+  duplicateVersions: 'warn',
+  duplicateVersionsIncludeDev: false,
+  msrvCheck: 'deny'
+}
+
+type Impact = 'blocks' | 'warns' | 'allowed' | 'not counted'
+
+export function isEmpty(section: ConflictsSection): boolean {
+  return (
+    section.duplicates.length +
+      section.singleVersionViolations.length +
+      section.staleAllowEntries.length +
+      section.rustVersion.length +
+      section.cargoRefusals.length ===
+    0
+  )
+}
+
+export function conflictsMarkdown(
+  section: ConflictsSection,
+  policy: ConflictPolicy = DEFAULT_POLICY
+): string {
+  const out = ['### Dependency conflicts', '']
+  if (isEmpty(section))
+    return [...out, 'No duplicate versions, single-version violations or Rust version conflicts.', ''].join(
+      '\n'
+    )
+  const rows = duplicateRows(section, policy)
+  if (rows.length > 0) {
+    out.push('| crate | versions | chain per version | verdict impact |', '| --- | --- | --- | --- |')
+    for (const r of rows)
+      out.push(`| ${cells([`\`${r.name}\``, r.versions.join(', '), r.chains.join('<br>'), r.impact])} |`)
+    out.push('')
+  }
+  if (section.rustVersion.length > 0) {
+    out.push(
+      '| crate | needs Rust | has | chain | verdict impact | fix |',
+      '| --- | --- | --- | --- | --- | --- |'
+    )
+    for (const f of section.rustVersion)
+      out.push(
+        `| ${cells([
+          `\`${f.name}\` ${f.version}`,
+          `${f.requires} (${because(f)})`,
+          `${f.have} (${f.against === 'toolchain' ? 'toolchain' : 'MSRV'})`,
+          formatChain(f.chain),
+          rustImpact(policy),
+          f.fixes.join('; ')
+        ])} |`
+      )
+    out.push('')
+  }
+  for (const r of section.cargoRefusals) out.push(`- **cargo refused:** ${r.message}`)
+  for (const e of section.staleAllowEntries)
+    out.push(`- \`allow-duplicates\` entry \`${e}\` matches no duplicate; remove it.`)
+  return [...out, ''].join('\n')
+}
+
+export function conflictsText(section: ConflictsSection, policy: ConflictPolicy = DEFAULT_POLICY): string {
+  if (isEmpty(section)) return 'Dependency conflicts: none'
+  const out = ['Dependency conflicts:']
+  for (const r of duplicateRows(section, policy)) {
+    out.push(`  ${r.name} (${r.versions.join(', ')}) — ${r.impact}`)
+    for (const c of r.chains) out.push(`    ${c}`)
+  }
+  for (const f of section.rustVersion) {
+    out.push(
+      `  ${f.name} ${f.version} needs Rust ${f.requires} (${because(f)}), ${f.against === 'toolchain' ? 'toolchain' : 'MSRV'} is ${f.have} — ${rustImpact(policy)}`
+    )
+    out.push(`    ${formatChain(f.chain)}`)
+    for (const fix of f.fixes) out.push(`    fix: ${fix}`)
+  }
+  for (const r of section.cargoRefusals) out.push(`  ${r.message}`)
+  for (const e of section.staleAllowEntries)
+    out.push(`  allow-duplicates entry '${e}' matches no duplicate; remove it`)
+  return out.join('\n')
+}
+
+/** One annotation per conflict that affects the verdict, on the member Cargo.toml line it arrives through. */
+export function conflictAnnotations(
+  section: ConflictsSection,
+  repoRoot: string,
+  policy: ConflictPolicy = DEFAULT_POLICY
+): Annotation[] {
+  const out: Annotation[] = []
+  const single = new Set(section.singleVersionViolations.map(v => v.name))
+  for (const d of section.duplicates) {
+    const counted = d.versions.filter(v => policy.duplicateVersionsIncludeDev || !v.devOnly)
+    const impact = single.has(d.name) ? 'blocks' : duplicateImpact(d, policy)
+    if (impact !== 'blocks' && impact !== 'warns') continue
+    for (const v of counted) {
+      const others = counted.filter(o => o !== v).map(o => o.version)
+      out.push({
+        level: impact === 'blocks' ? 'error' : 'warning',
+        title: `${d.name}: ${counted.length} versions`,
+        message: `${d.name} ${v.version} arrives through ${formatChain(v.chain)}; ${d.name} also resolves to ${others.join(', ')}.`,
+        ...location(manifestOf(v), repoRoot)
+      })
+    }
+  }
+  if (policy.msrvCheck !== 'off')
+    for (const f of section.rustVersion)
+      out.push({
+        level: policy.msrvCheck === 'deny' ? 'error' : 'warning',
+        title: `${f.name} ${f.version} needs Rust ${f.requires}`,
+        message: `${f.name} ${f.version} needs Rust ${f.requires} (${because(f)}), ${f.against === 'toolchain' ? 'the toolchain' : 'the workspace MSRV'} is ${f.have}: ${formatChain(f.chain)}. Fix: ${f.fixes.join('; ')}`,
+        ...location(f.manifest, repoRoot)
+      })
+  return out
+}
+
+interface Row {
+  name: string
+  versions: string[]
+  chains: string[]
+  impact: string
+}
+
+function duplicateRows(section: ConflictsSection, policy: ConflictPolicy): Row[] {
+  const rows: Row[] = section.duplicates.map(d => {
+    const single = section.singleVersionViolations.some(v => v.name === d.name)
+    return {
+      name: d.name,
+      versions: d.versions.map(v => v.version),
+      chains: d.versions.map(v => `${v.version}: ${formatChain(v.chain)}${v.devOnly ? ' (dev only)' : ''}`),
+      impact: single ? 'blocks (single-version-crates)' : describe(duplicateImpact(d, policy))
+    }
+  })
+  for (const v of section.singleVersionViolations)
+    if (!rows.some(r => r.name === v.name))
+      rows.push({ name: v.name, versions: v.versions, chains: [], impact: 'blocks (single-version-crates)' })
+  return rows
+}
+
+function duplicateImpact(d: DuplicateFinding, policy: ConflictPolicy): Impact {
+  if (d.allowed) return 'allowed'
+  if (!policy.duplicateVersionsIncludeDev && d.versions.filter(v => !v.devOnly).length < 2)
+    return 'not counted'
+  if (policy.duplicateVersions === 'allow') return 'allowed'
+  return policy.duplicateVersions === 'deny' ? 'blocks' : 'warns'
+}
+
+function describe(impact: Impact): string {
+  if (impact === 'allowed') return 'allowed'
+  if (impact === 'not counted') return 'not counted (dev only)'
+  return impact
+}
+
+function rustImpact(policy: ConflictPolicy): string {
+  return policy.msrvCheck === 'deny' ? 'blocks' : 'warns'
+}
+
+function because(f: RustVersionFinding): string {
+  return f.requiresBecause === 'edition' ? `edition ${f.edition}` : 'rust-version'
+}
+
+// The manifest reference travels on each duplicate version; older reports may not carry it.
+function manifestOf(v: DuplicateFinding['versions'][number]): ManifestRef | null {
+  return (v as { manifest?: ManifestRef | null }).manifest ?? null
+}
+
+function location(
+  ref: ManifestRef | null,
+  repoRoot: string
+): Pick<Annotation, 'file' | 'startLine' | 'endLine'> {
+  if (!ref) return {}
+  const file = path.relative(repoRoot, path.resolve(repoRoot, ref.file)).split(path.sep).join('/')
+  return ref.line === null ? { file } : { file, startLine: ref.line, endLine: ref.line }
+}
+
+function cells(values: string[]): string {
+  return values.map(v => v.replace(/\|/g, '\\|').replace(/\n/g, ' ')).join(' | ')
+}
