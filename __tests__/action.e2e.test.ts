@@ -77,7 +77,7 @@ describe('the bundled action', () => {
       { 'working-directory': fixture('clean'), 'deny-warnings': 'sometimes' },
       /Input 'deny-warnings': 'sometimes' is not a boolean/
     ],
-    [{ 'working-directory': '/nonexistent/dir' }, /does not exist/]
+    [{ 'working-directory': path.join(tmpdir(), `gate-missing-${process.pid}`, 'dir') }, /does not exist/]
   ])('fails closed on bad input %#', async (inputs, message) => {
     const run = await runAction(inputs)
     expect(run.exitCode).toBe(1)
@@ -93,5 +93,34 @@ describe('the bundled action', () => {
     expect(run.exitCode).toBe(1)
     expect(run.outputs.stable).toBe('false')
     expect(run.stdout).toMatch(/install Rust|Is cargo installed/)
+  })
+
+  it('explains an edition-2024 dependency the workspace MSRV cannot build, at the Cargo.toml line', async () => {
+    const dir = path.resolve('__fixtures__/conflicts/msrv')
+    const run = await runAction({
+      'working-directory': dir,
+      'run-tests': 'false',
+      'report-path': tmpReport('msrv')
+    })
+    expect(run.exitCode).toBe(1)
+    expect(Number(run.outputs['msrv-violations'])).toBeGreaterThan(0)
+    const note = run.annotations.find(a => a.message.includes('base64ct 1.8.0'))!
+    expect(note.level).toBe('error')
+    expect(note.file).toMatch(/^__fixtures__\/conflicts\/msrv\/.*Cargo\.toml$/)
+    const line = readFileSync(note.file!, 'utf8').split('\n')[note.line! - 1]
+    expect(line).toMatch(/password-hash/)
+    expect(run.summary).toContain('Dependency conflicts')
+    expect(run.outputs.reasons).toMatch(/1\.85.*1\.80/)
+  })
+
+  it('turns a duplicate into a failure only for single-version crates', async () => {
+    const dir = path.resolve('__fixtures__/conflicts/duplicates')
+    const inputs = { 'working-directory': dir, 'run-tests': 'false', 'report-path': tmpReport('dup') }
+    const warned = await runAction(inputs)
+    expect(warned.exitCode).toBe(0)
+    expect(warned.outputs['duplicate-crates']).toBe('1')
+    const denied = await runAction({ ...inputs, 'single-version-crates': 'base64, base64ct' })
+    expect(denied.exitCode).toBe(1)
+    expect(denied.outputs['single-version-violations']).toBe('1')
   })
 })

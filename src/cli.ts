@@ -2,11 +2,12 @@
 // Every action input is a flag of the same name. Exit 0 when stable, 1 otherwise (including bad input).
 import * as path from 'node:path'
 import { ConfigError, INPUTS, parseConfig, type GateConfig } from './config.js'
-import { failureReport } from './failure.js'
+import { failureReport, reportPathFor } from './failure.js'
 import { type ProgressEvent } from './gate.js'
 import { produceReport } from './pipeline.js'
 import { writeReport } from './report/json.js'
 import type { GateReport } from './report/schema.js'
+import { textSections } from './report/sections.js'
 import { terminalReport } from './report/terminal.js'
 
 export class UsageError extends Error {}
@@ -48,7 +49,13 @@ export function usage(): string {
   ].join('\n')
 }
 
-export async function main(argv: string[], out = process.stdout, err = process.stderr): Promise<number> {
+type Output = Pick<NodeJS.WriteStream, 'write' | 'isTTY'>
+
+export async function main(
+  argv: string[],
+  out: Output = process.stdout,
+  err: Output = process.stderr
+): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     out.write(`${usage()}\n`)
     return 0
@@ -72,10 +79,10 @@ export async function main(argv: string[], out = process.stdout, err = process.s
     report = failureReport(config?.workingDirectory ?? process.cwd(), message)
   }
   progress.stop()
-  const reportPath = config?.reportPath ?? path.resolve('build-gate-report.json')
+  const reportPath = reportPathFor(config)
   writeReport(report, reportPath)
   out.write(
-    `${terminalReport(report)}\n\nReport: ${path.relative(process.cwd(), reportPath) || reportPath}\n`
+    `${terminalReport(report, textSections(config ?? undefined))}\n\nReport: ${path.relative(process.cwd(), reportPath) || reportPath}\n`
   )
   return report.verdict.stable ? 0 : 1
 }
@@ -84,7 +91,7 @@ export async function main(argv: string[], out = process.stdout, err = process.s
 class Progress {
   private timer: NodeJS.Timeout | null = null
   private started = 0
-  constructor(private readonly stream: NodeJS.WriteStream) {}
+  constructor(private readonly stream: Output) {}
 
   update(e: ProgressEvent): void {
     const label = e.phase === 'toolchain' ? 'rustc -vV' : `cargo ${e.phase}`

@@ -1,4 +1,7 @@
 // The report of a run that could not judge the build: always unstable, with the reason.
+import { existsSync } from 'node:fs'
+import * as path from 'node:path'
+import type { GateConfig } from './config.js'
 import type { GateReport } from './report/schema.js'
 import { SCHEMA_VERSION } from './report/schema.js'
 import { TOOL } from './tool.js'
@@ -22,4 +25,11 @@ export function failureReport(root: string, message: string, code = 'gate-error'
     phases: [],
     verdict: { stable: false, reasons: [{ code, message }], warnings: [] }
   }
+}
+
+/** Where to write the report; never creates a working directory that does not exist. */
+export function reportPathFor(config: GateConfig | null): string {
+  if (!config || !existsSync(config.workingDirectory))
+    return path.resolve(path.basename(config?.reportPath ?? 'build-gate-report.json'))
+  return config.reportPath
 }

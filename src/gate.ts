@@ -3,7 +3,9 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs'
 import * as path from 'node:path'
 import { parse as parseToml } from 'smol-toml'
+import { analyzeConflicts, type ConflictOptions } from './analysis/conflicts.js'
 import { DiagnosticTally } from './analysis/diagnostics.js'
+import { buildGraph } from './analysis/graph.js'
 import { resolveTests } from './analysis/tests.js'
 import { metadataCommand, phaseCommand, rustcVersionCommand } from './cargo/commands.js'
 import { binaryIdentity, LibtestReader, type BinaryIdentity } from './cargo/libtest.js'
@@ -76,7 +78,14 @@ export async function runGate(config: GateConfig, options: GateOptions = {}): Pr
       metaRun.stderrTail
     )}`
   }
-  if (!meta) return { report: finish(config, emptyReport(cwd, toolchain, config, phases)), metadata: null }
+  if (!meta) {
+    // cargo may refuse to resolve because of a crate it cannot read (edition 2024 on an old cargo).
+    const conflicts = analyzeConflicts(null, null, conflictOptions(config, toolchain, null, phases))
+    return {
+      report: finish(config, { ...emptyReport(cwd, toolchain, config, phases), conflicts }),
+      metadata: null
+    }
+  }
   assertWorkspaceRoot(meta, cwd)
 
   const members = new Map(workspaceMembers(meta).map(p => [p.id, p.name]))
@@ -136,18 +145,33 @@ export async function runGate(config: GateConfig, options: GateOptions = {}): Pr
     }
   }
 
+  const workspace = workspaceInfo(meta, declaredMsrv(cwd), toolchain, config.toolchain)
   const report = {
     schemaVersion: SCHEMA_VERSION,
     tool: TOOL,
     generatedAt: new Date().toISOString(),
-    workspace: workspaceInfo(meta, declaredMsrv(cwd), toolchain, config.toolchain),
+    workspace,
     crates: crateSummaries(meta, tally, tests).filter(c => !packages || packages.includes(c.name)),
     diagnostics: tally.section(),
     tests,
     phases,
+    conflicts: analyzeConflicts(
+      meta,
+      buildGraph(meta),
+      conflictOptions(config, toolchain, workspace.msrv, phases)
+    ),
     ...(shard ? { shard } : {})
   } satisfies Omit<GateReport, 'verdict'>
   return { report: finish(config, report), metadata: meta }
+}
+
+function conflictOptions(
+  config: GateConfig,
+  toolchain: Toolchain,
+  msrv: string | null,
+  phases: PhaseResult[]
+): ConflictOptions {
+  return { ...config, toolchain: toolchain.release, msrv, cargoErrors: phases.flatMap(p => p.cargoErrors) }
 }
 
 function finish(config: GateConfig, report: Omit<GateReport, 'verdict'>): GateReport {

@@ -1,14 +1,14 @@
 // The action: inputs → gate → report, annotations, summary, outputs → exit status.
 import * as core from '@actions/core'
-import * as path from 'node:path'
 import { ConfigError, parseConfig, type GateConfig } from './config.js'
-import { failureReport } from './failure.js'
+import { failureReport, reportPathFor } from './failure.js'
 import { type ProgressEvent } from './gate.js'
 import { produceReport } from './pipeline.js'
 import { diagnosticAnnotations } from './report/annotations.js'
 import { writeReport } from './report/json.js'
 import { reportOutputs } from './report/outputs.js'
 import type { GateReport } from './report/schema.js'
+import { markdownSections, sectionAnnotations } from './report/sections.js'
 import { buildSummary } from './report/summary.js'
 
 export async function run(): Promise<void> {
@@ -32,21 +32,28 @@ export async function run(): Promise<void> {
 }
 
 async function publish(report: GateReport, config: GateConfig | null): Promise<void> {
-  const reportPath = config?.reportPath ?? path.resolve('build-gate-report.json')
+  const reportPath = reportPathFor(config)
   try {
     writeReport(report, reportPath)
   } catch (e) {
     core.warning(`Could not write the report to ${reportPath}: ${errorMessage(e)}`)
   }
   const repoRoot = process.env.GITHUB_WORKSPACE ?? config?.workingDirectory ?? process.cwd()
-  for (const a of diagnosticAnnotations(report, repoRoot)) {
+  const policy = config ?? undefined
+  for (const a of [
+    ...diagnosticAnnotations(report, repoRoot),
+    ...sectionAnnotations(report, repoRoot, policy)
+  ]) {
     const { level, message, ...props } = a
     if (level === 'error') core.error(message, props)
     else core.warning(message, props)
   }
-  for (const [name, value] of Object.entries(reportOutputs(report, reportPath))) core.setOutput(name, value)
+  for (const [name, value] of Object.entries(
+    reportOutputs(report, reportPath, config?.duplicateVersionsIncludeDev)
+  ))
+    core.setOutput(name, value)
   try {
-    await buildSummary(core.summary, report).write()
+    await buildSummary(core.summary, report, markdownSections(policy)).write()
   } catch (e) {
     core.warning(`Could not write the job summary: ${errorMessage(e)}`)
   }

@@ -1,5 +1,7 @@
 // One verdict from the report alone. Each rule reads one section and says, in plain words, what
 // blocks and what only warns. Stable means: every phase the gate needed ran, was read, and no rule blocks.
+import { conflictFindings } from './analysis/conflicts.js'
+import { parseCargoRefusals } from './cargo/refusals.js'
 import type { GateConfig } from './config.js'
 import type { GateReport, PhaseName, Reason, Verdict } from './report/schema.js'
 
@@ -26,6 +28,8 @@ export const phasesRule: Rule = (report, config) => {
     : ['metadata', 'check']
   for (const name of needed) {
     const phase = report.phases.find(p => p.name === name)
+    // A refusal cargo explained (a crate needing a newer rustc) is the conflicts rule's to report.
+    if (phase?.failure && parseCargoRefusals(phase.cargoErrors.join('\n')).length > 0) continue
     if (phase?.failure) f.blocking.push({ code: 'phase-failed', message: `${label(name)}: ${phase.failure}` })
     else if (!phase && !report.phases.some(p => p.failure) && !(report.diagnostics.errors > 0))
       f.blocking.push({
@@ -72,7 +76,10 @@ export const testsRule: Rule = report => {
   return f
 }
 
-export const CORE_RULES: Rule[] = [phasesRule, diagnosticsRule, testsRule]
+export const conflictsRule: Rule = (report, config) =>
+  report.conflicts ? conflictFindings(report.conflicts, config) : none()
+
+export const CORE_RULES: Rule[] = [phasesRule, diagnosticsRule, testsRule, conflictsRule]
 
 export function decideVerdict(
   report: Omit<GateReport, 'verdict'>,

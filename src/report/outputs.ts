@@ -1,7 +1,11 @@
 // Step outputs: a flat rendering of the report for `steps.<id>.outputs.*`.
 import type { GateReport } from './schema.js'
 
-export function reportOutputs(report: GateReport, reportPath: string): Record<string, string> {
+export function reportOutputs(
+  report: GateReport,
+  reportPath: string,
+  includeDev = false
+): Record<string, string> {
   const seconds = (name: string) => {
     const p = report.phases.filter(x => x.name === name || (name === 'test' && x.name === 'test-build'))
     return p.length ? String(Math.round(p.reduce((n, x) => n + x.wallSeconds, 0) * 100) / 100) : '0'
@@ -17,6 +21,16 @@ export function reportOutputs(report: GateReport, reportPath: string): Record<st
     'test-seconds': seconds('test'),
     'report-path': reportPath,
     reasons: JSON.stringify(report.verdict.reasons.map(r => r.message))
+  }
+  if (report.conflicts) {
+    const counted = (v: { devOnly: boolean }) => includeDev || !v.devOnly
+    out['duplicate-crates'] = String(
+      report.conflicts.duplicates.filter(d => !d.allowed && d.versions.filter(counted).length > 1).length
+    )
+    out['single-version-violations'] = String(report.conflicts.singleVersionViolations.length)
+    out['msrv-violations'] = String(
+      report.conflicts.rustVersion.length + report.conflicts.cargoRefusals.length
+    )
   }
   return out
 }

@@ -148,7 +148,15 @@ export interface DependencyChainLink {
 
 export interface DuplicateFinding {
   name: string
-  versions: { version: string; chain: DependencyChainLink[]; member: string; devOnly: boolean }[]
+  versions: {
+    version: string
+    /** Shortest path from a workspace member (a member's chain is itself); the last link's kind is `normal`. */
+    chain: DependencyChainLink[]
+    member: string
+    devOnly: boolean
+    /** The member's Cargo.toml (absolute) and the line declaring the dependency the chain starts with. */
+    manifest?: { file: string; line: number | null } | null
+  }[]
   allowed: boolean
 }
 
