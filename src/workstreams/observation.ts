@@ -1,0 +1,57 @@
+// The AgentObservation the roadmap's orchestrator reads (the shape of Toka's `AgentObservation`),
+// sent as a repository_dispatch client_payload.
+import type { ConflictsSection, GateReport } from '../report/schema.js'
+
+export const EVENT_STABLE = 'build-system-stable'
+export const EVENT_CONFLICT = 'dependency-conflict'
+
+export interface ObservationInput {
+  report: GateReport
+  gate: string
+  ready: string[]
+  blocked: string[]
+  unblocked: string[]
+  newlyBlocked: string[]
+  branchesCreated: string[]
+  runUrl: string | null
+  sha: string | null
+  now: Date
+}
+
+export function eventType(report: GateReport): string {
+  return report.verdict.stable ? EVENT_STABLE : EVENT_CONFLICT
+}
+
+export function buildObservation(o: ObservationInput): Record<string, unknown> {
+  const stable = o.report.verdict.stable
+  return {
+    agent_id: `build-gate/${o.gate}`,
+    observation_type: stable ? 'BUILD_SYSTEM_STABLE' : 'DEPENDENCY_CONFLICT',
+    timestamp: o.now.toISOString(),
+    data: {
+      phase: stable ? 'build_system_stable' : 'dependency_conflict',
+      stable,
+      reasons: o.report.verdict.reasons.map(r => r.code),
+      conflicts_found: o.report.conflicts ? countConflicts(o.report.conflicts) : null,
+      // One run cannot tell how many earlier conflicts were fixed: zero left is what a stable build shows.
+      conflicts_resolved: null,
+      branches_created: o.branchesCreated,
+      workstreams_unblocked: o.unblocked,
+      workstreams_blocked: o.newlyBlocked,
+      ready_workstreams: o.ready,
+      blocked_workstreams: o.blocked,
+      sha: o.sha,
+      run_url: o.runUrl
+    }
+  }
+}
+
+/** Blocking-or-not conflicts the analysis found: duplicates not allowed, single-version breaks, MSRV, cargo's refusals. */
+export function countConflicts(c: ConflictsSection): number {
+  return (
+    c.duplicates.filter(d => !d.allowed).length +
+    c.singleVersionViolations.length +
+    c.rustVersion.length +
+    c.cargoRefusals.length
+  )
+}

@@ -1,0 +1,167 @@
+// Desired state + what GitHub shows → the writes that close the gap, as data. Nothing already so is
+// written, so an unchanged world plans nothing.
+import type { Workstream } from './model.js'
+import type { Readiness, TrackedIssue } from './readiness.js'
+
+export type Write =
+  | { kind: 'create-label'; name: string; color: string; description: string }
+  | { kind: 'create-issue'; workstream: string; title: string; body: string; labels: string[] }
+  | { kind: 'create-branch'; workstream: string; branch: string; from: string }
+  | { kind: 'add-label'; workstream: string; issue: number; label: string }
+  | { kind: 'remove-label'; workstream: string; issue: number; label: string }
+  | { kind: 'dispatch'; eventType: string; payload: Record<string, unknown> }
+
+export interface Observed {
+  defaultBranch: string
+  /** Names of the repository's labels. */
+  labels: string[]
+  issues: Map<string, TrackedIssue | null>
+  /** Workstream branches that exist. */
+  branches: Set<string>
+}
+
+export interface PlanSettings {
+  prefix: string
+  readyLabel: string
+  blockedLabel: string
+  createTrackingIssues: boolean
+  /** Branch new branches start from; null uses the repository's default branch. */
+  baseBranch: string | null
+}
+
+export const LABEL_COLORS = { workstream: '1d76db', ready: '0e8a16', blocked: 'd93f0b' }
+
+// GitHub compares label names case-insensitively.
+const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase()
+const has = (labels: string[], name: string) => labels.some(l => same(l, name))
+
+export function planWrites(
+  workstreams: Workstream[],
+  readiness: Readiness[],
+  observed: Observed,
+  s: PlanSettings
+): Write[] {
+  const writes: Write[] = []
+  const wanted = [
+    ...workstreams.map(ws => ({
+      name: s.prefix + ws.name,
+      color: LABEL_COLORS.workstream,
+      description: clip(`Tracking issue of workstream: ${ws.title}`)
+    })),
+    {
+      name: s.readyLabel,
+      color: LABEL_COLORS.ready,
+      description: 'Workstream ready: every required dependency is satisfied'
+    },
+    {
+      name: s.blockedLabel,
+      color: LABEL_COLORS.blocked,
+      description: 'Workstream blocked: a required dependency is not satisfied'
+    }
+  ]
+  const known = [...observed.labels]
+  for (const label of wanted)
+    if (!has(known, label.name)) {
+      known.push(label.name)
+      writes.push({ kind: 'create-label', ...label })
+    }
+
+  const byName = new Map(workstreams.map(ws => [ws.name, ws]))
+  for (const r of readiness) {
+    const ws = byName.get(r.name)!
+    const issue = observed.issues.get(r.name) ?? null
+    const stateLabel = r.state === 'ready' ? s.readyLabel : s.blockedLabel
+    const otherLabel = r.state === 'ready' ? s.blockedLabel : s.readyLabel
+    if (!issue && s.createTrackingIssues)
+      writes.push({
+        kind: 'create-issue',
+        workstream: ws.name,
+        title: ws.title,
+        body: issueBody(ws),
+        labels: r.isGate ? [s.prefix + ws.name] : [s.prefix + ws.name, stateLabel]
+      })
+    if (r.isGate || r.done) continue
+    if (r.state === 'ready' && ws.branch && !observed.branches.has(ws.branch))
+      writes.push({
+        kind: 'create-branch',
+        workstream: ws.name,
+        branch: ws.branch,
+        from: s.baseBranch ?? observed.defaultBranch
+      })
+    if (!issue) continue
+    if (!has(issue.labels, stateLabel))
+      writes.push({ kind: 'add-label', workstream: ws.name, issue: issue.number, label: stateLabel })
+    for (const l of issue.labels.filter(l => same(l, otherLabel)))
+      writes.push({ kind: 'remove-label', workstream: ws.name, issue: issue.number, label: l })
+  }
+  return writes
+}
+
+/** The state the tracking issue's labels recorded before this run. */
+export function previousState(issue: TrackedIssue | null, s: PlanSettings): 'ready' | 'blocked' | 'unknown' {
+  if (!issue) return 'unknown'
+  const ready = has(issue.labels, s.readyLabel)
+  const blocked = has(issue.labels, s.blockedLabel)
+  return ready === blocked ? 'unknown' : ready ? 'ready' : 'blocked'
+}
+
+/** Workstreams whose recorded state this plan changes, and the branches it creates. */
+export function stateChanges(
+  writes: Write[],
+  s: PlanSettings
+): { unblocked: string[]; blocked: string[]; branches: string[] } {
+  const unblocked = new Set<string>()
+  const blocked = new Set<string>()
+  const branches: string[] = []
+  for (const w of writes) {
+    const labels = w.kind === 'add-label' ? [w.label] : w.kind === 'create-issue' ? w.labels : []
+    if (w.kind === 'add-label' || w.kind === 'create-issue') {
+      if (has(labels, s.readyLabel)) unblocked.add(w.workstream)
+      if (has(labels, s.blockedLabel)) blocked.add(w.workstream)
+    }
+    if (w.kind === 'create-branch') {
+      unblocked.add(w.workstream)
+      branches.push(w.branch)
+    }
+  }
+  return { unblocked: [...unblocked], blocked: [...blocked], branches }
+}
+
+export function describeWrite(w: Write): { kind: string; target: string; detail: string } {
+  switch (w.kind) {
+    case 'create-label':
+      return { kind: w.kind, target: w.name, detail: `#${w.color} ${w.description}` }
+    case 'create-issue':
+      return { kind: w.kind, target: w.workstream, detail: `"${w.title}" labelled ${w.labels.join(', ')}` }
+    case 'create-branch':
+      return {
+        kind: w.kind,
+        target: w.branch,
+        detail: `from the head of ${w.from} (${w.workstream} is ready)`
+      }
+    case 'add-label':
+    case 'remove-label':
+      return { kind: w.kind, target: `#${w.issue}`, detail: `${w.label} (${w.workstream})` }
+    case 'dispatch':
+      return { kind: w.kind, target: 'repository_dispatch', detail: `event ${w.eventType}` }
+  }
+}
+
+function issueBody(ws: Workstream): string {
+  const deps = (list: Workstream['required']) =>
+    list.length ? list.map(d => `- \`${d.name}\`${d.reason ? `: ${d.reason}` : ''}`).join('\n') : '_none_'
+  return [
+    `Tracking issue of the **${ws.title}** workstream (\`${ws.name}\`${ws.priority ? `, priority ${ws.priority}` : ''}).`,
+    ws.branch ? `Branch: \`${ws.branch}\`, created once the workstream is ready.` : '',
+    ws.objectives.length ? `### Objectives\n${ws.objectives.map(o => `- ${o}`).join('\n')}` : '',
+    `### Required dependencies\n${deps(ws.required)}`,
+    `### Optional dependencies\n${deps(ws.optional)}`,
+    'The status label follows the build gate. Close this issue when the workstream is finished: workstreams that require it then become ready.'
+  ]
+    .filter(Boolean)
+    .join('\n\n')
+}
+
+function clip(s: string): string {
+  return s.length <= 100 ? s : `${s.slice(0, 99)}…`
+}

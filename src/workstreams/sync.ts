@@ -1,0 +1,207 @@
+// Roadmap sync: read the plan, decide readiness from the verdict and the tracking issues, plan the writes,
+// and make them only on a trusted run. A pull request gets a preview and the sticky comment instead.
+import type { GateConfig } from '../config.js'
+import type { RunContext } from '../github/context.js'
+import type { GateReport, WorkstreamsSection } from '../report/schema.js'
+import { applyWrites } from './apply.js'
+import { upsertStickyComment } from './comment.js'
+import { errorText, status, type GitHubClient } from './github.js'
+import { loadWorkstreams } from './load.js'
+import type { Workstream } from './model.js'
+import { buildObservation, eventType } from './observation.js'
+import { observeBranches, observeRepository } from './observe.js'
+import {
+  describeWrite,
+  planWrites,
+  previousState,
+  stateChanges,
+  type Observed,
+  type PlanSettings,
+  type Write
+} from './plan.js'
+import { decideReadiness, type Readiness } from './readiness.js'
+
+export interface SyncOptions {
+  report: GateReport
+  config: GateConfig
+  ctx: RunContext
+  client: GitHubClient | null
+  log: (line: string) => void
+  /** Where the `workstreams` glob is resolved; default GITHUB_WORKSPACE, else the working directory. */
+  root?: string
+  /** Renders the sticky PR comment from the finished section; no comment without it. */
+  renderComment?: (section: WorkstreamsSection) => string
+  now?: () => Date
+}
+
+type Mode = WorkstreamsSection['mode']
+
+export async function syncWorkstreams(o: SyncOptions): Promise<WorkstreamsSection> {
+  const { config, ctx, client, log } = o
+  if (!config.workstreams)
+    throw new Error("syncWorkstreams needs the 'workstreams' input (a glob of workstream files)")
+  const root = o.root ?? process.env.GITHUB_WORKSPACE ?? process.cwd()
+  const workstreams = await loadWorkstreams(config.workstreams, root)
+  const settings: PlanSettings = {
+    prefix: config.workstreamLabelPrefix,
+    readyLabel: config.readyLabel,
+    blockedLabel: config.blockedLabel,
+    createTrackingIssues: config.createTrackingIssues,
+    baseBranch: config.baseBranch
+  }
+  const repo = ctx.owner && ctx.repo ? { owner: ctx.owner, repo: ctx.repo } : null
+  if (!client || !repo)
+    return offline(
+      o,
+      workstreams,
+      !client ? 'no GitHub token' : 'no repository (GITHUB_REPOSITORY is not set)'
+    )
+
+  let observed: Observed
+  let readiness: Readiness[]
+  try {
+    const seen = await observeRepository(client, repo, workstreams, settings.prefix)
+    readiness = decide(o, workstreams, seen.issues)
+    const wantedBranches = readiness.flatMap(r => {
+      const branch = workstreams.find(w => w.name === r.name)!.branch
+      return r.state === 'ready' && !r.isGate && !r.done && branch ? [branch] : []
+    })
+    observed = { ...seen, branches: await observeBranches(client, repo, wantedBranches) }
+  } catch (e) {
+    if (status(e) !== 403) throw e
+    return offline(o, workstreams, `the token may not read the repository's issues (${errorText(e)})`)
+  }
+
+  let writes = planWrites(workstreams, readiness, observed, settings)
+  const mode: Mode = config.dryRun ? 'dry-run' : ctx.trusted && !ctx.pullRequest ? 'apply' : 'preview'
+  const section = (
+    m: Mode,
+    w: Write[],
+    applied: number,
+    created: string[],
+    note: string
+  ): WorkstreamsSection => ({
+    mode: m,
+    workstreams: states(workstreams, readiness, observed, settings),
+    plannedWrites: w.map(describeWrite),
+    appliedWrites: applied,
+    createdBranches: created,
+    observation: observation(o, readiness, stateChanges(w, settings), created),
+    note
+  })
+  const dispatch = (w: Write[], created: string[]): Write[] => {
+    const changes = stateChanges(w, settings)
+    if (!config.dispatchEvents || (!changes.unblocked.length && !changes.blocked.length)) return []
+    return [
+      {
+        kind: 'dispatch',
+        eventType: eventType(o.report),
+        payload: observation(o, readiness, changes, created)
+      }
+    ]
+  }
+
+  if (mode !== 'apply') {
+    writes = [...writes, ...dispatch(writes, stateChanges(writes, settings).branches)]
+    for (const w of writes) log(`${mode === 'dry-run' ? 'would' : 'if merged, would'} ${line(w)}`)
+    const note =
+      mode === 'dry-run'
+        ? `dry run: ${writes.length} write(s) planned, none made`
+        : `${ctx.pullRequest ? `pull request #${ctx.pullRequest.number}` : ctx.trustReason}: nothing on the roadmap changes; the plan shows what a trusted run would do`
+    const result = section(mode, writes, 0, [], note)
+    if (mode === 'preview' && ctx.pullRequest && config.commentOnPr && o.renderComment) {
+      const comment = await upsertStickyComment(client, ctx, o.renderComment(result))
+      log(`pull request comment: ${comment.action}`)
+      if (comment.action === 'forbidden') {
+        result.mode = 'report-only'
+        result.note = `${note}. The token may not comment on pull request #${ctx.pullRequest.number} (HTTP 403${ctx.pullRequest.fork ? ', a fork PR has a read-only token' : ''}): the report is in the job summary only`
+      }
+    }
+    return result
+  }
+
+  const applied = await applyWrites(client, repo, writes, log)
+  let count = applied.applied
+  if (!applied.forbidden) {
+    const done = writes.filter(w => w.kind !== 'create-branch' || applied.createdBranches.includes(w.branch))
+    const event = dispatch(done, applied.createdBranches)
+    if (event.length) count += (await applyWrites(client, repo, event, log)).applied
+    writes = [...writes, ...event]
+  }
+  const note = applied.forbidden
+    ? `the token may not write (${applied.forbidden}); give the workflow 'contents: write' and 'issues: write'. ${count} write(s) were made before that`
+    : `${count} write(s) made`
+  return section(applied.forbidden ? 'report-only' : 'apply', writes, count, applied.createdBranches, note)
+}
+
+function decide(o: SyncOptions, workstreams: Workstream[], issues?: Observed['issues']): Readiness[] {
+  return decideReadiness(workstreams, {
+    gate: o.config.gateWorkstream,
+    stable: o.report.verdict.stable,
+    unstableBecause: o.report.verdict.reasons.map(r => r.message),
+    issues,
+    prefix: o.config.workstreamLabelPrefix
+  })
+}
+
+// Without GitHub: readiness from the files and the verdict alone; nothing planned, nothing written.
+function offline(o: SyncOptions, workstreams: Workstream[], why: string): WorkstreamsSection {
+  const readiness = decide(o, workstreams)
+  const none = { unblocked: [], blocked: [], branches: [] }
+  o.log(`workstreams: report only: ${why}`)
+  return {
+    mode: 'report-only',
+    workstreams: readiness.map(r => ({
+      ...base(workstreams, r),
+      trackingIssue: null,
+      previousState: 'unknown'
+    })),
+    plannedWrites: [],
+    appliedWrites: 0,
+    createdBranches: [],
+    observation: observation(o, readiness, none, []),
+    note: `report only: ${why}; readiness comes from the workstream files and the verdict`
+  }
+}
+
+function states(workstreams: Workstream[], readiness: Readiness[], observed: Observed, s: PlanSettings) {
+  return readiness.map(r => {
+    const issue = observed.issues.get(r.name) ?? null
+    return {
+      ...base(workstreams, r),
+      trackingIssue: issue?.number ?? null,
+      previousState: previousState(issue, s)
+    }
+  })
+}
+
+function base(workstreams: Workstream[], r: Readiness) {
+  const ws = workstreams.find(w => w.name === r.name)!
+  return { name: ws.name, title: ws.title, branch: ws.branch, state: r.state, reasons: r.reasons }
+}
+
+function observation(
+  o: SyncOptions,
+  readiness: Readiness[],
+  changes: { unblocked: string[]; blocked: string[] },
+  created: string[]
+): Record<string, unknown> {
+  const dependents = readiness.filter(r => !r.isGate)
+  return buildObservation({
+    report: o.report,
+    gate: o.config.gateWorkstream,
+    ready: dependents.filter(r => r.state === 'ready').map(r => r.name),
+    blocked: dependents.filter(r => r.state === 'blocked').map(r => r.name),
+    unblocked: changes.unblocked,
+    newlyBlocked: changes.blocked,
+    branchesCreated: created,
+    runUrl: o.ctx.runUrl,
+    sha: o.ctx.sha,
+    now: (o.now ?? (() => new Date()))()
+  })
+}
+
+function line(w: Write): string {
+  const d = describeWrite(w)
+  return `${d.kind} ${d.target}: ${d.detail}`
+}
