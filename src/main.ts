@@ -7,17 +7,23 @@ import { produceReport } from './pipeline.js'
 import { diagnosticAnnotations } from './report/annotations.js'
 import { writeReport } from './report/json.js'
 import { reportOutputs } from './report/outputs.js'
-import type { GateReport } from './report/schema.js'
+import type { GateReport, WorkstreamsSection } from './report/schema.js'
+import { workstreamOutputs } from './report/workstreams.js'
+import { createClient } from './github/client.js'
+import { readRunContext } from './github/context.js'
+import { syncWorkstreams } from './workstreams/sync.js'
 import { markdownSections, sectionAnnotations } from './report/sections.js'
 import { buildSummary } from './report/summary.js'
 
 export async function run(): Promise<void> {
   let config: GateConfig | null = null
   let report: GateReport
+  let judged = false
   try {
     config = parseConfig(name => core.getInput(name), 'action')
     if (config.token) core.setSecret(config.token)
     report = (await produceReport(config, { progress: groupPhases, log: line => core.info(line) })).report
+    judged = true
   } catch (e) {
     const message = errorMessage(e)
     report = failureReport(
@@ -26,9 +32,42 @@ export async function run(): Promise<void> {
       e instanceof ConfigError ? 'input-error' : 'gate-error'
     )
   }
+  const problems: string[] = []
+  // Only a build that was judged moves the roadmap: a run that could not run cargo says nothing about it.
+  if (judged && config?.workstreams && !config.shard) {
+    try {
+      report.workstreams = await syncRoadmap(report, config)
+    } catch (e) {
+      problems.push(`Roadmap sync: ${errorMessage(e)}`)
+    }
+  }
   await publish(report, config)
   if (!report.verdict.stable && (config?.failOnUnstable ?? true))
-    core.setFailed(`Build gate: ${report.verdict.reasons.map(r => r.message).join('; ')}`)
+    problems.unshift(`Build gate: ${report.verdict.reasons.map(r => r.message).join('; ')}`)
+  if (problems.length) core.setFailed(problems.join('\n'))
+}
+
+async function syncRoadmap(report: GateReport, config: GateConfig): Promise<WorkstreamsSection> {
+  const client = config.token ? createClient(config.token, { log: core.info }) : null
+  return core.group('Roadmap sync', () =>
+    syncWorkstreams({
+      report,
+      config,
+      ctx: readRunContext(),
+      client,
+      log: line => core.info(line),
+      renderComment: section => {
+        // The PR comment is the job summary of this run, rendered once more into its own buffer.
+        const text = buildSummary(
+          core.summary,
+          { ...report, workstreams: section },
+          markdownSections(config)
+        ).stringify()
+        core.summary.emptyBuffer()
+        return text
+      }
+    })
+  )
 }
 
 async function publish(report: GateReport, config: GateConfig | null): Promise<void> {
@@ -48,10 +87,10 @@ async function publish(report: GateReport, config: GateConfig | null): Promise<v
     if (level === 'error') core.error(message, props)
     else core.warning(message, props)
   }
-  for (const [name, value] of Object.entries(
-    reportOutputs(report, reportPath, config?.duplicateVersionsIncludeDev)
-  ))
-    core.setOutput(name, value)
+  const outputs = reportOutputs(report, reportPath, config?.duplicateVersionsIncludeDev)
+  if (report.workstreams && config)
+    Object.assign(outputs, workstreamOutputs(report.workstreams, config.gateWorkstream))
+  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value)
   try {
     await buildSummary(core.summary, report, markdownSections(policy)).write()
   } catch (e) {

@@ -3,15 +3,22 @@ import type { GateConfig } from '../config.js'
 import { conflictAnnotations, conflictsMarkdown, conflictsText, isEmpty } from './conflicts.js'
 import type { Annotation } from './annotations.js'
 import type { GateReport } from './schema.js'
+import { workstreamsMarkdown, workstreamsText } from './workstreams.js'
 
 type Policy = Pick<GateConfig, 'duplicateVersions' | 'duplicateVersionsIncludeDev' | 'msrvCheck'>
 
 export function markdownSections(policy?: Policy): ((r: GateReport) => string | null)[] {
-  return [r => (r.conflicts && !isEmpty(r.conflicts) ? conflictsMarkdown(r.conflicts, policy) : null)]
+  return [
+    r => (r.conflicts && !isEmpty(r.conflicts) ? conflictsMarkdown(r.conflicts, policy) : null),
+    workstreamsMarkdown
+  ]
 }
 
 export function textSections(policy?: Policy): ((r: GateReport) => string | null)[] {
-  return [r => (r.conflicts && !isEmpty(r.conflicts) ? conflictsText(r.conflicts, policy) : null)]
+  return [
+    r => (r.conflicts && !isEmpty(r.conflicts) ? conflictsText(r.conflicts, policy) : null),
+    workstreamsText
+  ]
 }
 
 export function sectionAnnotations(report: GateReport, repoRoot: string, policy?: Policy): Annotation[] {
