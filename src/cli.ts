@@ -4,7 +4,10 @@ import * as path from 'node:path'
 import { ConfigError, INPUTS, parseConfig, type GateConfig } from './config.js'
 import { failureReport, reportPathFor } from './failure.js'
 import { type ProgressEvent } from './gate.js'
+import { createClient } from './github/client.js'
+import { readRunContext } from './github/context.js'
 import { produceReport } from './pipeline.js'
+import { syncWorkstreams } from './workstreams/sync.js'
 import { writeReport } from './report/json.js'
 import type { GateReport } from './report/schema.js'
 import { textSections } from './report/sections.js'
@@ -69,6 +72,15 @@ export async function main(
       flags.set('github-token', process.env.GITHUB_TOKEN)
     config = parseConfig(name => flags.get(name) ?? '', 'cli')
     report = (await produceReport(config, { progress: e => progress.update(e) })).report
+    // On a laptop the roadmap is only shown (a local run is never trusted to write it).
+    if (config.workstreams && !config.shard)
+      report.workstreams = await syncWorkstreams({
+        report,
+        config,
+        ctx: readRunContext(),
+        client: config.token ? createClient(config.token) : null,
+        log: () => undefined
+      })
   } catch (e) {
     progress.stop()
     const message = e instanceof Error ? e.message : String(e)
