@@ -1,10 +1,10 @@
 // mode: merge — find the shard reports (downloaded artifacts) and merge them.
-import * as glob from '@actions/glob'
+import { glob } from 'tinyglobby'
 import { mergeReports, readShardReports } from './merge.js'
 import type { GateReport } from '../report/schema.js'
 
 export async function mergeShardReports(pattern: string): Promise<GateReport> {
-  const globber = await glob.create(pattern, { followSymbolicLinks: false, matchDirectories: false })
-  const files = (await globber.glob()).sort()
+  // Relative to the job's working directory, where download-artifact put the reports.
+  const files = (await glob(pattern, { absolute: true, onlyFiles: true, expandDirectories: false })).sort()
   return mergeReports(readShardReports(files))
 }

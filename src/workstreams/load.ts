@@ -2,7 +2,7 @@
 // `objectives`, `dependencies`), and a compact plan (`workstreams:` list). Unknown keys are ignored.
 import { readFile } from 'node:fs/promises'
 import * as path from 'node:path'
-import * as glob from '@actions/glob'
+import { glob } from 'tinyglobby'
 import { parseDocument } from 'yaml'
 import type { Dependency, PlanProblem, Workstream } from './model.js'
 import { WorkstreamPlanError } from './model.js'
@@ -117,8 +117,7 @@ function parseCompact(list: unknown, file: string): Parsed {
 
 /** Reads every file the glob matches (relative to `root`), parses and validates; throws every problem at once. */
 export async function loadWorkstreams(pattern: string, root: string): Promise<Workstream[]> {
-  const globber = await glob.create(path.resolve(root, pattern), { matchDirectories: false })
-  const files = (await globber.glob()).sort()
+  const files = (await glob(pattern, { cwd: root, absolute: true, onlyFiles: true, expandDirectories: false })).sort()
   if (!files.length)
     throw new WorkstreamPlanError([
       {
