@@ -1,5 +1,6 @@
 // Workspace diagnostics, deduplicated across phases (cargo replays a warning for check, for the lib
 // under test, …) and capped in memory: past the cap they are counted, not kept.
+import { createHash } from 'node:crypto'
 import { diagnosticKey } from '../cargo/messages.js'
 import type { Diagnostic, DiagnosticsSection } from '../report/schema.js'
 
@@ -16,7 +17,8 @@ export class DiagnosticTally {
   constructor(private readonly cap = DEFAULT_DIAGNOSTICS_CAP) {}
 
   add(d: Diagnostic): void {
-    const key = diagnosticKey(d)
+    // A digest, not the key itself: a huge build keeps one short string per distinct diagnostic.
+    const key = createHash('sha1').update(diagnosticKey(d)).digest('base64')
     if (this.seen.has(key)) return
     this.seen.add(key)
     const counts = this.perCrate.get(d.crate) ?? { warnings: 0, errors: 0 }
