@@ -1,0 +1,3 @@
+fn main() {
+    println!("{}", timing_core::double(21));
+}

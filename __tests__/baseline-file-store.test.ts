@@ -1,0 +1,54 @@
+import { describe, expect, it } from '@jest/globals'
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import * as path from 'node:path'
+import { FileStore } from '../src/baseline/file-store.js'
+import { addSample, BaselineError } from '../src/baseline/schema.js'
+
+const KEY = { rustc: '1.95.0', os: 'Linux' }
+const sample = (seconds: number) => ({ seconds, at: '2024-01-01T00:00:00Z', sha: 'abc', crates: { core: 1 } })
+
+describe('file baseline store', () => {
+  it('has no baseline until the first write, then round-trips, creating missing folders', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'baseline-'))
+    const store = new FileStore('nested/deeper/baseline.json', dir)
+    expect(await store.read()).toBeNull()
+    await store.update(b => addSample(b, KEY, 'warm', sample(10), 3))
+    for (const s of [11, 12, 13]) await store.update(b => addSample(b, KEY, 'warm', sample(s), 3))
+    const b = await store.read()
+    // bounded history: the oldest sample fell off
+    expect(b?.entries[0].samples.map(s => s.seconds)).toEqual([11, 12, 13])
+    // the write went through a temporary file that is gone afterwards
+    expect(readdirSync(path.join(dir, 'nested/deeper'))).toEqual(['baseline.json'])
+  })
+
+  it.each([
+    ['empty', '', /file .*baseline\.json: the file is empty; fix or delete it/],
+    ['corrupt', '{"format": "build-gate-baseline", "ver', /file .*baseline\.json: not valid JSON/],
+    ['someone else’s JSON', '{"hello": 1}', /file .*baseline\.json: not a build-gate baseline/],
+    [
+      'a newer schema',
+      '{"format": "build-gate-baseline", "version": 9, "entries": []}',
+      /schema version 9 is not supported/
+    ],
+    [
+      'bad samples',
+      '{"format": "build-gate-baseline", "version": 1, "entries": [{"key": {}, "cacheState": "x", "samples": [{"seconds": "fast"}]}]}',
+      /entries\[0\]\.samples/
+    ]
+  ])(
+    'an unreadable baseline (%s) is an error naming the file, and an update leaves it untouched',
+    async (_, text, message) => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'baseline-'))
+      mkdirSync(path.join(dir, 'b'))
+      const file = path.join(dir, 'b', 'baseline.json')
+      writeFileSync(file, text)
+      const store = new FileStore('b/baseline.json', dir)
+      await expect(store.read()).rejects.toThrow(message)
+      await expect(store.update(b => addSample(b, KEY, 'warm', sample(1), 5))).rejects.toBeInstanceOf(
+        BaselineError
+      )
+      expect(readFileSync(file, 'utf8')).toBe(text)
+    }
+  )
+})

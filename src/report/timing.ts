@@ -1,0 +1,75 @@
+// The timing section rendered: a markdown block for the job summary / PR comment and plain text for
+// the terminal. Both show every phase and the crates that moved most.
+import type { TimingSection } from './schema.js'
+
+const MOVERS = 5
+
+const VERDICT: Record<TimingSection['regression'], string> = {
+  true: 'regression',
+  false: 'within limits',
+  'not-comparable': 'not comparable',
+  'no-baseline': 'no baseline yet'
+}
+
+export function timingMarkdown(t: TimingSection): string {
+  const out = [
+    `### Build time: ${VERDICT[t.regression]}`,
+    '',
+    `${headline(t)}`,
+    '',
+    t.explanation,
+    '',
+    '| phase | wall (s) | cpu (s) | workspace compiled / fresh | dependencies compiled / fresh |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...t.phases.map(
+      p =>
+        `| ${p.name} | ${p.wallSeconds.toFixed(2)} | ${p.cpuSeconds === null ? '–' : p.cpuSeconds.toFixed(2)} | ${p.units.workspace.compiled} / ${p.units.workspace.fresh} | ${p.units.dependencies.compiled} / ${p.units.dependencies.fresh} |`
+    )
+  ]
+  const movers = t.crates.slice(0, MOVERS)
+  if (movers.length > 0)
+    out.push(
+      '',
+      `Crates that moved most (${t.metric} seconds):`,
+      '',
+      '| crate | now (s) | baseline (s) | change |',
+      '| --- | ---: | ---: | ---: |',
+      ...movers.map(
+        c =>
+          `| ${c.name} | ${c.seconds.toFixed(2)} | ${c.baselineSeconds?.toFixed(2) ?? 'new'} | ${change(c.deltaPercent)} |`
+      )
+    )
+  out.push('', `<sub>Cache state \`${t.cacheState}\`. ${t.baselineNote}</sub>`)
+  return out.join('\n')
+}
+
+export function timingText(t: TimingSection): string {
+  const lines = [`Build time: ${VERDICT[t.regression]}. ${headline(t)}`, `  ${t.explanation}`]
+  for (const p of t.phases)
+    lines.push(
+      `  ${p.name.padEnd(10)} wall ${p.wallSeconds.toFixed(2).padStart(8)} s  cpu ${(p.cpuSeconds === null ? '–' : p.cpuSeconds.toFixed(2)).padStart(8)} s  compiled ${p.units.workspace.compiled + p.units.dependencies.compiled}, fresh ${p.units.workspace.fresh + p.units.dependencies.fresh}`
+    )
+  for (const c of t.crates.slice(0, MOVERS))
+    lines.push(
+      `  ${c.name}: ${c.seconds.toFixed(2)} s (baseline ${c.baselineSeconds?.toFixed(2) ?? 'none'}, ${change(c.deltaPercent)})`
+    )
+  lines.push(`  ${t.baselineNote}`)
+  return lines.join('\n')
+}
+
+function headline(t: TimingSection): string {
+  const base =
+    t.baselineSeconds === null
+      ? ''
+      : ` vs baseline ${t.baselineSeconds.toFixed(2)} s (${change(t.deltaPercent)}, ${t.samples} samples)`
+  const confirmed =
+    t.confirmed === null ? '' : t.confirmed ? ', confirmed by a rebuild' : ', not confirmed by a rebuild'
+  return `**${t.seconds.toFixed(2)} s** ${t.metric} (check + test build)${base}${confirmed}.`.replace(
+    /\*\*/g,
+    '**'
+  )
+}
+
+function change(p: number | null): string {
+  return p === null ? '–' : `${p > 0 ? '+' : ''}${p.toFixed(1)}%`
+}
