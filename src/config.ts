@@ -33,6 +33,7 @@ export interface GateConfig {
   updateBaseline: 'auto' | 'always' | 'never'
   confirmRegression: boolean
   failOnRegression: boolean
+  crateTimings: boolean
   // workstreams
   workstreams: string | null
   gateWorkstream: string
@@ -190,6 +191,12 @@ export const INPUTS: InputSpec[] = [
     description: 'A confirmed build-time regression makes the build unstable; `false` makes timing advisory.'
   },
   {
+    name: 'crate-timings',
+    default: 'true',
+    description:
+      "Time each workspace crate's compilation (a rustc wrapper, about 50 ms per crate build), so the summary says which crate got slower."
+  },
+  {
     name: 'workstreams',
     default: '',
     description:
@@ -322,6 +329,7 @@ export function parseConfig(read: InputReader, surface: Surface, cwd = process.c
     updateBaseline: oneOf('update-baseline', ['auto', 'always', 'never'] as const),
     confirmRegression: bool('confirm-regression'),
     failOnRegression: bool('fail-on-regression'),
+    crateTimings: bool('crate-timings'),
     workstreams: optional('workstreams'),
     gateWorkstream: raw('gate-workstream'),
     workstreamLabelPrefix: raw('workstream-label-prefix'),

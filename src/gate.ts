@@ -20,6 +20,9 @@ import { ConfigError } from './config.js'
 import type { CrateSummary, GateReport, PhaseName, PhaseResult, TestsSection } from './report/schema.js'
 import { SCHEMA_VERSION } from './report/schema.js'
 import { TOOL } from './tool.js'
+import type { BaselineStore } from './baseline/store.js'
+import { readRunContext, type RunContext } from './github/context.js'
+import { bundledWrapper, CrateTimer, timingStep } from './timing/step.js'
 import { decideVerdict } from './verdict.js'
 
 export type ProgressEvent = { phase: PhaseName | 'toolchain'; state: 'start' | 'end'; detail?: string }
@@ -31,6 +34,11 @@ export interface GateOptions {
   log?: (line: string) => void
   /** Baseline build seconds per member, to balance shards; absent: balance by hash. */
   shardWeights?: ReadonlyMap<string, number>
+  /** Where the build-time baseline lives; null or absent: build time is measured, not compared. */
+  baseline?: BaselineStore | null
+  ctx?: RunContext
+  /** The rustc wrapper that times each crate; default: dist/rustc-wrapper.js beside the bundle. */
+  wrapperScript?: string | null
 }
 
 /** An input or environment problem: the gate stops before judging the build. */
@@ -55,6 +63,31 @@ export async function runGate(config: GateConfig, options: GateOptions = {}): Pr
   const progress = options.progress ?? (() => undefined)
   const toolchain = await readToolchain(config, cwd, run, progress)
   const phases: PhaseResult[] = []
+  const timer = new CrateTimer(
+    config.crateTimings
+      ? options.wrapperScript === undefined
+        ? bundledWrapper()
+        : options.wrapperScript
+      : null
+  )
+  try {
+    return await gateWith(config, options, { cwd, run, progress, toolchain, phases, timer })
+  } finally {
+    timer.dispose()
+  }
+}
+
+interface GateState {
+  cwd: string
+  run: ProcessRunner
+  progress: NonNullable<GateOptions['progress']>
+  toolchain: Toolchain
+  phases: PhaseResult[]
+  timer: CrateTimer
+}
+
+async function gateWith(config: GateConfig, options: GateOptions, state: GateState): Promise<GateRun> {
+  const { cwd, run, progress, toolchain, phases, timer } = state
   const common: Pick<PhaseOptions, 'cwd' | 'run' | 'onStderr'> = { cwd, run, onStderr: options.log }
 
   progress({ phase: 'metadata', state: 'start' })
@@ -102,10 +135,12 @@ export async function runGate(config: GateConfig, options: GateOptions = {}): Pr
       void tally.dependencyErrors.push({ package: pkg, message }),
     artifact: (a: ArtifactInfo) => void (a.executable && artifacts.push(a))
   }
+  const env = timer.env()
   const cargoPhase = async (name: Exclude<PhaseName, 'metadata'>, extra: Partial<PhaseOptions> = {}) => {
     progress({ phase: name, state: 'start' })
     const r = await runPhase(name, phaseCommand(config, name, packages), {
       ...common,
+      env,
       members,
       sink,
       ...extra
@@ -162,7 +197,44 @@ export async function runGate(config: GateConfig, options: GateOptions = {}): Pr
     ),
     ...(shard ? { shard } : {})
   } satisfies Omit<GateReport, 'verdict'>
-  return { report: finish(config, report), metadata: meta }
+  const judged = finish(config, report)
+  const checked = phases.find(p => p.name === 'check')
+  if (!options.baseline || shard || !checked || checked.failure) return { report: judged, metadata: meta }
+
+  const rebuild = async (): Promise<PhaseResult[]> => {
+    const again = timer.env()
+    const names = [...members.values()]
+    await run(
+      'cargo',
+      [...(config.toolchain ? [`+${config.toolchain}`] : []), 'clean', ...names.flatMap(n => ['-p', n])],
+      { cwd, env: again }
+    )
+    const quiet = { ...common, env: again, members, sink: { diagnostic: () => undefined } }
+    const out = [(await runPhase('check', phaseCommand(config, 'check'), quiet)).result]
+    if (config.runTests)
+      out.push((await runPhase('test-build', phaseCommand(config, 'test-build'), quiet)).result)
+    return out
+  }
+  const { section, problem } = await timingStep({
+    config,
+    phases,
+    toolchain,
+    store: options.baseline,
+    ctx: options.ctx ?? readRunContext({}),
+    stable: judged.verdict.stable,
+    timer,
+    rebuild
+  })
+  const timed: Omit<GateReport, 'verdict'> = { ...report, ...(section ? { timing: section } : {}) }
+  if (section)
+    timed.crates = timed.crates.map(c => ({
+      ...c,
+      buildSeconds: section.crates.find(x => x.name === c.name)?.seconds ?? c.buildSeconds
+    }))
+  const final = finish(config, timed)
+  if (problem)
+    final.verdict = { ...final.verdict, stable: false, reasons: [...final.verdict.reasons, problem] }
+  return { report: final, metadata: meta }
 }
 
 function conflictOptions(

@@ -1,9 +1,38 @@
 // What both the action and the CLI run: gate the workspace (or merge shard reports) into one report.
+import { BranchStore } from './baseline/branch-store.js'
+import { FileStore } from './baseline/file-store.js'
+import type { BaselineStore } from './baseline/store.js'
 import type { GateConfig } from './config.js'
 import { runGate, type GateOptions, type GateRun } from './gate.js'
+import { createClient } from './github/client.js'
+import { readRunContext, type RunContext } from './github/context.js'
 import { mergeShardReports } from './shard/collect.js'
 
 export async function produceReport(config: GateConfig, options: GateOptions = {}): Promise<GateRun> {
-  if (config.mode === 'merge') return { report: await mergeShardReports(config.shardReports!), metadata: null }
-  return runGate(config, options)
+  if (config.mode === 'merge')
+    return { report: await mergeShardReports(config.shardReports!), metadata: null }
+  const ctx = options.ctx ?? readRunContext()
+  const baseline = options.baseline !== undefined ? options.baseline : baselineStore(config, ctx, options.log)
+  return runGate(config, { ...options, ctx, baseline })
+}
+
+/** null when the branch store cannot be reached (no token or repository): time is then measured only. */
+export function baselineStore(
+  config: GateConfig,
+  ctx: RunContext,
+  log?: (line: string) => void
+): BaselineStore | null {
+  if (config.baselineStore === 'file') return new FileStore(config.baselinePath, config.workingDirectory)
+  if (!config.token || !ctx.owner || !ctx.repo) {
+    log?.(
+      'Build time is measured but not compared: baseline-store "branch" needs github-token and GITHUB_REPOSITORY.'
+    )
+    return null
+  }
+  return new BranchStore(createClient(config.token, { log }), {
+    owner: ctx.owner,
+    repo: ctx.repo,
+    branch: config.baselineBranch,
+    path: config.baselinePath
+  })
 }

@@ -2,6 +2,7 @@
 // blocks and what only warns. Stable means: every phase the gate needed ran, was read, and no rule blocks.
 import { conflictFindings } from './analysis/conflicts.js'
 import { parseCargoRefusals } from './cargo/refusals.js'
+import { timingRule } from './timing/rule.js'
 import type { GateConfig } from './config.js'
 import type { GateReport, PhaseName, Reason, Verdict } from './report/schema.js'
 
@@ -79,7 +80,7 @@ export const testsRule: Rule = report => {
 export const conflictsRule: Rule = (report, config) =>
   report.conflicts ? conflictFindings(report.conflicts, config) : none()
 
-export const CORE_RULES: Rule[] = [phasesRule, diagnosticsRule, testsRule, conflictsRule]
+export const CORE_RULES: Rule[] = [phasesRule, diagnosticsRule, testsRule, conflictsRule, timingRule]
 
 export function decideVerdict(
   report: Omit<GateReport, 'verdict'>,

@@ -1,5 +1,6 @@
 // Step outputs: a flat rendering of the report for `steps.<id>.outputs.*`.
 import type { GateReport } from './schema.js'
+import { timingOutputs } from '../timing/section.js'
 
 export function reportOutputs(
   report: GateReport,
@@ -32,5 +33,6 @@ export function reportOutputs(
       report.conflicts.rustVersion.length + report.conflicts.cargoRefusals.length
     )
   }
+  if (report.timing) Object.assign(out, timingOutputs(report.timing))
   return out
 }

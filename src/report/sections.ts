@@ -3,6 +3,7 @@ import type { GateConfig } from '../config.js'
 import { conflictAnnotations, conflictsMarkdown, conflictsText, isEmpty } from './conflicts.js'
 import type { Annotation } from './annotations.js'
 import type { GateReport } from './schema.js'
+import { timingMarkdown, timingText } from './timing.js'
 import { workstreamsMarkdown, workstreamsText } from './workstreams.js'
 
 type Policy = Pick<GateConfig, 'duplicateVersions' | 'duplicateVersionsIncludeDev' | 'msrvCheck'>
@@ -10,6 +11,7 @@ type Policy = Pick<GateConfig, 'duplicateVersions' | 'duplicateVersionsIncludeDe
 export function markdownSections(policy?: Policy): ((r: GateReport) => string | null)[] {
   return [
     r => (r.conflicts && !isEmpty(r.conflicts) ? conflictsMarkdown(r.conflicts, policy) : null),
+    r => (r.timing ? timingMarkdown(r.timing) : null),
     workstreamsMarkdown
   ]
 }
@@ -17,6 +19,7 @@ export function markdownSections(policy?: Policy): ((r: GateReport) => string | 
 export function textSections(policy?: Policy): ((r: GateReport) => string | null)[] {
   return [
     r => (r.conflicts && !isEmpty(r.conflicts) ? conflictsText(r.conflicts, policy) : null),
+    r => (r.timing ? timingText(r.timing) : null),
     workstreamsText
   ]
 }

@@ -1,0 +1,71 @@
+// Build time through the whole gate: per-crate times from the bundled wrapper, a file baseline that
+// grows only when told to, and a corrupt baseline that stops the comparison without being overwritten.
+import { describe, expect, it } from '@jest/globals'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import * as path from 'node:path'
+import { parseConfig } from '../src/config.js'
+import { readRunContext } from '../src/github/context.js'
+import { produceReport } from '../src/pipeline.js'
+
+const workspace = path.resolve('__fixtures__/workspaces/clean')
+const wrapperScript = path.resolve('dist/rustc-wrapper.js')
+
+async function gate(inputs: Record<string, string>) {
+  const config = parseConfig(n => inputs[n] ?? '', 'cli', workspace)
+  return (await produceReport(config, { wrapperScript, ctx: readRunContext({}) })).report
+}
+
+describe('build time in the gate', () => {
+  it('times each workspace crate and records samples only when asked', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gate-baseline-'))
+    const baseline = path.join(dir, 'nested', 'baseline.json')
+    // Warm the cache, so the two measured runs find it in the same state (like with like).
+    await gate({ 'baseline-path': baseline, 'update-baseline': 'never' })
+    const first = await gate({
+      'baseline-path': baseline,
+      'update-baseline': 'always',
+      'confirm-regression': 'false'
+    })
+    expect(first.timing?.regression).toBe('no-baseline')
+    expect(first.timing?.baselineUpdated).toBe(true)
+    expect(first.timing?.seconds).toBeGreaterThan(0)
+    expect(first.verdict.stable).toBe(true)
+    const stored = JSON.parse(readFileSync(baseline, 'utf8'))
+    expect(JSON.stringify(stored)).toContain(String(first.timing!.seconds))
+
+    const second = await gate({ 'baseline-path': baseline, 'update-baseline': 'never' })
+    expect(second.timing?.cacheState).toBe(first.timing?.cacheState)
+    expect(second.timing?.samples).toBe(1)
+    expect(second.timing?.regression).toBe('false')
+    expect(second.timing?.baselineUpdated).toBe(false)
+    expect(readFileSync(baseline, 'utf8')).toBe(JSON.stringify(stored, null, 2) + '\n')
+  })
+
+  it('a corrupt baseline makes the run unstable, naming the file, and stays as it was', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gate-baseline-'))
+    const baseline = path.join(dir, 'baseline.json')
+    writeFileSync(baseline, '{"format": "something else"')
+    const report = await gate({ 'baseline-path': baseline, 'update-baseline': 'always' })
+    expect(report.verdict.stable).toBe(false)
+    expect(report.verdict.reasons.map(r => r.message).join()).toContain(baseline)
+    expect(readFileSync(baseline, 'utf8')).toBe('{"format": "something else"')
+  })
+
+  it('per-crate build times come from the wrapper when workspace crates compile', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gate-target-'))
+    const config = parseConfig(
+      n => ({ 'baseline-path': path.join(dir, 'b.json'), 'update-baseline': 'never' })[n] ?? '',
+      'cli',
+      workspace
+    )
+    process.env.CARGO_TARGET_DIR = path.join(dir, 'target')
+    try {
+      const { report } = await produceReport(config, { wrapperScript, ctx: readRunContext({}) })
+      const timed = report.crates.filter(c => (c.buildSeconds ?? 0) > 0).map(c => c.name)
+      expect(timed.sort()).toEqual(report.crates.map(c => c.name).sort())
+    } finally {
+      delete process.env.CARGO_TARGET_DIR
+    }
+  })
+})
