@@ -11,7 +11,10 @@ export default {
   modulePathIgnorePatterns: ['<rootDir>/__fixtures__/.*/target/', '<rootDir>/examples/.*/target/'],
   watchPathIgnorePatterns: ['/target/'],
   transform: {
-    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json', diagnostics: { ignoreCodes: [151002] } }]
+    '^.+\\.ts$': [
+      'ts-jest',
+      { useESM: true, tsconfig: 'tsconfig.json', diagnostics: { ignoreCodes: [151002] } }
+    ]
   },
   testTimeout: 180000,
   verbose: true

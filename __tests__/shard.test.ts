@@ -9,6 +9,7 @@ import type { GateReport } from '../src/report/schema.js'
 import { partition } from '../src/shard/partition.js'
 import { mergeReports, readShardReports } from '../src/shard/merge.js'
 import { mergeShardReports } from '../src/shard/collect.js'
+import { generateWorkspace } from '../bench/generate-workspace.js'
 
 const names = Array.from({ length: 23 }, (_, i) => `crate-${i}`)
 
@@ -98,5 +99,23 @@ describe('shards and merge on real cargo', () => {
     expect(merged.verdict.stable).toBe(false)
     expect(merged.diagnostics.warnings).toBe(reports.reduce((n, r) => n + r.diagnostics.warnings, 0))
     expect(merged.verdict.reasons.every(r => /^shard \d\/2: /.test(r.message))).toBe(true)
+  })
+
+  it('gates a generated 10-crate workspace the same in 1 shard and in 4 shards + merge', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gate-generated-'))
+    generateWorkspace({ dir, crates: 10, size: 3, seed: 7 })
+    const whole = (await runGate(parseConfig(() => '', 'cli', dir))).report
+    expect(whole.crates).toHaveLength(10)
+    const { out } = await gateShards(dir, 4)
+    const merged = await mergeShardReports(path.join(out, '*.json'))
+    expect(merged.verdict).toEqual(whole.verdict)
+    expect(merged.crates.map(c => [c.name, c.warnings, c.errors, c.passed, c.failed, c.ignored])).toEqual(
+      whole.crates.map(c => [c.name, c.warnings, c.errors, c.passed, c.failed, c.ignored])
+    )
+    expect([merged.tests.passed, merged.diagnostics.warnings]).toEqual([
+      whole.tests.passed,
+      whole.diagnostics.warnings
+    ])
+    expect(merged.shard?.merged?.shards).toEqual([1, 2, 3, 4])
   })
 })

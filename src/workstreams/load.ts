@@ -117,7 +117,9 @@ function parseCompact(list: unknown, file: string): Parsed {
 
 /** Reads every file the glob matches (relative to `root`), parses and validates; throws every problem at once. */
 export async function loadWorkstreams(pattern: string, root: string): Promise<Workstream[]> {
-  const files = (await glob(pattern, { cwd: root, absolute: true, onlyFiles: true, expandDirectories: false })).sort()
+  const files = (
+    await glob(pattern, { cwd: root, absolute: true, onlyFiles: true, expandDirectories: false })
+  ).sort()
   if (!files.length)
     throw new WorkstreamPlanError([
       {
