@@ -55,7 +55,10 @@ describe('build time in the gate', () => {
   it('per-crate build times come from the wrapper when workspace crates compile', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'gate-target-'))
     const config = parseConfig(
-      n => ({ 'baseline-path': path.join(dir, 'b.json'), 'update-baseline': 'never' })[n] ?? '',
+      n =>
+        ({ 'baseline-path': path.join(dir, 'b.json'), 'update-baseline': 'never', 'crate-timings': 'true' })[
+          n
+        ] ?? '',
       'cli',
       workspace
     )

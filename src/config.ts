@@ -192,9 +192,9 @@ export const INPUTS: InputSpec[] = [
   },
   {
     name: 'crate-timings',
-    default: 'true',
+    default: 'false',
     description:
-      "Time each workspace crate's compilation (a rustc wrapper, about 50 ms per crate build), so the summary says which crate got slower."
+      "Time each workspace crate's compilation with a rustc wrapper, so the summary says which crate got slower. Costs about 50 ms per rustc run of a workspace crate (see the README's Performance section)."
   },
   {
     name: 'workstreams',

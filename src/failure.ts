@@ -2,16 +2,24 @@
 import { existsSync } from 'node:fs'
 import * as path from 'node:path'
 import type { GateConfig } from './config.js'
-import type { GateReport } from './report/schema.js'
+import type { GateReport, PhaseResult, WorkspaceInfo } from './report/schema.js'
 import { SCHEMA_VERSION } from './report/schema.js'
 import { TOOL } from './tool.js'
 
 export function failureReport(root: string, message: string, code = 'gate-error'): GateReport {
   return {
+    ...blankReport({ root, members: [], msrv: null, toolchain: null, requestedToolchain: null }, []),
+    verdict: { stable: false, reasons: [{ code, message }], warnings: [] }
+  }
+}
+
+/** A report with nothing read yet: the start of every run's report. */
+export function blankReport(workspace: WorkspaceInfo, phases: PhaseResult[]): Omit<GateReport, 'verdict'> {
+  return {
     schemaVersion: SCHEMA_VERSION,
     tool: TOOL,
     generatedAt: new Date().toISOString(),
-    workspace: { root, members: [], msrv: null, toolchain: null, requestedToolchain: null },
+    workspace,
     crates: [],
     diagnostics: {
       errors: 0,
@@ -22,8 +30,7 @@ export function failureReport(root: string, message: string, code = 'gate-error'
       dependencyErrors: []
     },
     tests: { ran: false, passed: 0, failed: 0, ignored: 0, failures: [], binaries: [] },
-    phases: [],
-    verdict: { stable: false, reasons: [{ code, message }], warnings: [] }
+    phases
   }
 }
 

@@ -20,6 +20,7 @@ import { ConfigError } from './config.js'
 import type { CrateSummary, GateReport, PhaseName, PhaseResult, TestsSection } from './report/schema.js'
 import { SCHEMA_VERSION } from './report/schema.js'
 import { TOOL } from './tool.js'
+import { blankReport } from './failure.js'
 import type { BaselineStore } from './baseline/store.js'
 import { readRunContext, type RunContext } from './github/context.js'
 import { bundledWrapper, CrateTimer, timingStep } from './timing/step.js'
@@ -360,21 +361,8 @@ function emptyReport(
   config: GateConfig,
   phases: PhaseResult[]
 ): Omit<GateReport, 'verdict'> {
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    tool: TOOL,
-    generatedAt: new Date().toISOString(),
-    workspace: { root, members: [], msrv: null, toolchain, requestedToolchain: config.toolchain },
-    crates: [],
-    diagnostics: {
-      errors: 0,
-      warnings: 0,
-      items: [],
-      omitted: 0,
-      dependencyWarnings: 0,
-      dependencyErrors: []
-    },
-    tests: { ran: false, passed: 0, failed: 0, ignored: 0, failures: [], binaries: [] },
+  return blankReport(
+    { root, members: [], msrv: null, toolchain, requestedToolchain: config.toolchain },
     phases
-  }
+  )
 }

@@ -203,8 +203,8 @@ const INPUTS = [
     },
     {
         name: 'crate-timings',
-        default: 'true',
-        description: "Time each workspace crate's compilation (a rustc wrapper, about 50 ms per crate build), so the summary says which crate got slower."
+        default: 'false',
+        description: "Time each workspace crate's compilation with a rustc wrapper, so the summary says which crate got slower. Costs about 50 ms per rustc run of a workspace crate (see the README's Performance section)."
     },
     {
         name: 'workstreams',
@@ -396,10 +396,17 @@ const TOOL = { name: 'build-gate', version: '1.0.0' };
 // The report of a run that could not judge the build: always unstable, with the reason.
 function failureReport(root, message, code = 'gate-error') {
     return {
+        ...blankReport({ root, members: [], msrv: null, toolchain: null, requestedToolchain: null }, []),
+        verdict: { stable: false, reasons: [{ code, message }], warnings: [] }
+    };
+}
+/** A report with nothing read yet: the start of every run's report. */
+function blankReport(workspace, phases) {
+    return {
         schemaVersion: SCHEMA_VERSION,
         tool: TOOL,
         generatedAt: new Date().toISOString(),
-        workspace: { root, members: [], msrv: null, toolchain: null, requestedToolchain: null },
+        workspace,
         crates: [],
         diagnostics: {
             errors: 0,
@@ -410,8 +417,7 @@ function failureReport(root, message, code = 'gate-error') {
             dependencyErrors: []
         },
         tests: { ran: false, passed: 0, failed: 0, ignored: 0, failures: [], binaries: [] },
-        phases: [],
-        verdict: { stable: false, reasons: [{ code, message }], warnings: [] }
+        phases
     };
 }
 /** Where to write the report; never creates a working directory that does not exist. */
@@ -45522,23 +45528,7 @@ function crateSummaries(meta, tally, tests) {
     });
 }
 function emptyReport(root, toolchain, config, phases) {
-    return {
-        schemaVersion: SCHEMA_VERSION,
-        tool: TOOL,
-        generatedAt: new Date().toISOString(),
-        workspace: { root, members: [], msrv: null, toolchain, requestedToolchain: config.toolchain },
-        crates: [],
-        diagnostics: {
-            errors: 0,
-            warnings: 0,
-            items: [],
-            omitted: 0,
-            dependencyWarnings: 0,
-            dependencyErrors: []
-        },
-        tests: { ran: false, passed: 0, failed: 0, ignored: 0, failures: [], binaries: [] },
-        phases
-    };
+    return blankReport({ root, members: [], msrv: null, toolchain, requestedToolchain: config.toolchain }, phases);
 }
 
 //#region rolldown:runtime
