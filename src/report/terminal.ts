@@ -19,6 +19,8 @@ export function terminalReport(report: GateReport, sections: TextSection[] = [])
     for (const f of report.tests.failures)
       out.push(`  ${f.crate} [${f.target}] ${f.name}${f.message ? `: ${f.message.split('\n')[0]}` : ''}`)
   }
+  if (report.diagnostics.omitted)
+    out.push('', `${report.diagnostics.omitted} more diagnostic(s) were counted but not kept in the report.`)
   for (const s of sections) {
     const text = s(report)
     if (text) out.push('', text)
