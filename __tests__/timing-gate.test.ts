@@ -7,12 +7,16 @@ import * as path from 'node:path'
 import { parseConfig } from '../src/config.js'
 import { readRunContext } from '../src/github/context.js'
 import { produceReport } from '../src/pipeline.js'
+import { decideVerdict } from '../src/verdict.js'
+import { generateWorkspace } from '../bench/generate-workspace.js'
+import { addSample, serializeBaseline, type Baseline } from '../src/baseline/schema.js'
+import { utimesSync, readdirSync } from 'node:fs'
 
 const workspace = path.resolve('__fixtures__/workspaces/clean')
 const wrapperScript = path.resolve('dist/rustc-wrapper.js')
 
-async function gate(inputs: Record<string, string>) {
-  const config = parseConfig(n => inputs[n] ?? '', 'cli', workspace)
+async function gate(inputs: Record<string, string>, dir = workspace) {
+  const config = parseConfig(n => inputs[n] ?? '', 'cli', dir)
   return (await produceReport(config, { wrapperScript, ctx: readRunContext({}) })).report
 }
 
@@ -70,5 +74,45 @@ describe('build time in the gate', () => {
     } finally {
       delete process.env.CARGO_TARGET_DIR
     }
+  })
+
+  it('a build far slower than its history is confirmed by a real rebuild and blocks, unless advisory', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gate-regression-'))
+    const ws = path.join(dir, 'ws')
+    generateWorkspace({ dir: ws, crates: 4, size: 12 })
+    const baseline = path.join(dir, 'baseline.json')
+    // Every run recompiles the workspace crates, so every run measures the same work.
+    const touch = () => {
+      for (const c of readdirSync(path.join(ws, 'crates')))
+        utimesSync(path.join(ws, 'crates', c, 'src/lib.rs'), new Date(), new Date())
+    }
+    await gate({ 'baseline-path': baseline, 'update-baseline': 'never' }, ws)
+    touch()
+    const probe = await gate({ 'baseline-path': baseline, 'update-baseline': 'never' }, ws)
+    let history: Baseline | null = null
+    for (let i = 0; i < 5; i++)
+      history = addSample(
+        history,
+        probe.timing!.key,
+        probe.timing!.cacheState,
+        { seconds: 0.01, at: new Date().toISOString(), sha: null, crates: {} },
+        20
+      )
+    writeFileSync(baseline, serializeBaseline(history!))
+
+    touch()
+    const slow = await gate({ 'baseline-path': baseline, 'update-baseline': 'never' }, ws)
+    expect(slow.timing?.regression).toBe('true')
+    expect(slow.timing?.confirmed).toBe(true)
+    expect(slow.verdict.stable).toBe(false)
+    expect(slow.verdict.reasons.map(r => r.code)).toEqual(['build-time-regression'])
+
+    // The same report judged with fail-on-regression: false: advisory only.
+    const advisory = decideVerdict(
+      slow,
+      parseConfig(n => (n === 'fail-on-regression' ? 'false' : ''), 'cli', ws)
+    )
+    expect(advisory.stable).toBe(true)
+    expect(advisory.warnings.map(r => r.code)).toContain('build-time-regression')
   })
 })

@@ -23,7 +23,7 @@ import { TOOL } from './tool.js'
 import { blankReport } from './failure.js'
 import type { BaselineStore } from './baseline/store.js'
 import { readRunContext, type RunContext } from './github/context.js'
-import { bundledWrapper, CrateTimer, timingStep } from './timing/step.js'
+import { bundledWrapper, CrateTimer, rebuildWorkspaceCrates, timingStep } from './timing/step.js'
 import { decideVerdict } from './verdict.js'
 
 export type ProgressEvent = { phase: PhaseName | 'toolchain'; state: 'start' | 'end'; detail?: string }
@@ -202,20 +202,6 @@ async function gateWith(config: GateConfig, options: GateOptions, state: GateSta
   const checked = phases.find(p => p.name === 'check')
   if (!options.baseline || shard || !checked || checked.failure) return { report: judged, metadata: meta }
 
-  const rebuild = async (): Promise<PhaseResult[]> => {
-    const again = timer.env()
-    const names = [...members.values()]
-    await run(
-      'cargo',
-      [...(config.toolchain ? [`+${config.toolchain}`] : []), 'clean', ...names.flatMap(n => ['-p', n])],
-      { cwd, env: again }
-    )
-    const quiet = { ...common, env: again, members, sink: { diagnostic: () => undefined } }
-    const out = [(await runPhase('check', phaseCommand(config, 'check'), quiet)).result]
-    if (config.runTests)
-      out.push((await runPhase('test-build', phaseCommand(config, 'test-build'), quiet)).result)
-    return out
-  }
   const { section, problem } = await timingStep({
     config,
     phases,
@@ -224,7 +210,8 @@ async function gateWith(config: GateConfig, options: GateOptions, state: GateSta
     ctx: options.ctx ?? readRunContext({}),
     stable: judged.verdict.stable,
     timer,
-    rebuild
+    rebuild: () =>
+      rebuildWorkspaceCrates(config, [...members.values()], { ...common, env: timer.env(), members })
   })
   const timed: Omit<GateReport, 'verdict'> = { ...report, ...(section ? { timing: section } : {}) }
   if (section)

@@ -9,6 +9,9 @@ import type { GateConfig } from '../config.js'
 import type { RunContext } from '../github/context.js'
 import type { PhaseResult, Reason, TimingSection } from '../report/schema.js'
 import type { Toolchain } from '../cargo/toolchain.js'
+import { phaseCommand } from '../cargo/commands.js'
+import { runPhase, type PhaseOptions } from '../cargo/phase.js'
+import { runProcess } from '../cargo/process.js'
 import { crateTimesEnv, readCrateTimes } from './crate-times.js'
 import { evaluateTiming } from './evaluate.js'
 import { comparisonKey } from './key.js'
@@ -96,4 +99,26 @@ export async function timingStep(
       return { section: null, problem: { code: 'baseline-error', message: e.message } }
     throw e
   }
+}
+
+/**
+ * The confirmation rebuild: `cargo clean -p <every member>`, then the same check (and test build) with
+ * dependencies left fresh, so it measures the same work as the build it confirms.
+ */
+export async function rebuildWorkspaceCrates(
+  config: GateConfig,
+  members: string[],
+  options: PhaseOptions & { env: Record<string, string> }
+): Promise<PhaseResult[]> {
+  const toolchain = config.toolchain ? [`+${config.toolchain}`] : []
+  await (options.run ?? runProcess)('cargo', [...toolchain, 'clean', ...members.flatMap(n => ['-p', n])], {
+    cwd: options.cwd,
+    env: options.env
+  })
+  // Its diagnostics were read the first time; only its time counts here.
+  const quiet = { ...options, sink: { diagnostic: () => undefined } }
+  const out = [(await runPhase('check', phaseCommand(config, 'check'), quiet)).result]
+  if (config.runTests)
+    out.push((await runPhase('test-build', phaseCommand(config, 'test-build'), quiet)).result)
+  return out
 }
