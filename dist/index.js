@@ -836,13 +836,15 @@ function buildSummary(summary, report, sections = []) {
         summary.addRaw('<p><strong>Warnings</strong></p>', true);
         summary.addList(report.verdict.warnings.map(r => escape(r.message)));
     }
+    // core.summary puts cells into HTML as they are: everything cargo or a test printed is escaped.
+    const rows = (r) => r.map(cells => cells.map(escape));
     if (report.crates.length)
-        summary.addTable([header(CRATE_HEADER), ...crateRows(report), totalRow(report)]);
+        summary.addTable([header(CRATE_HEADER), ...rows([...crateRows(report), totalRow(report)])]);
     if (report.tests.failures.length) {
         summary.addHeading('Failing tests', 3);
         summary.addTable([
             header(['crate', 'target', 'test', 'message']),
-            ...report.tests.failures.slice(0, 50).map(f => [f.crate, f.target, f.name, escape(f.message ?? '')])
+            ...rows(report.tests.failures.slice(0, 50).map(f => [f.crate, f.target, f.name, f.message ?? '']))
         ]);
     }
     for (const render of sections) {
@@ -850,6 +852,8 @@ function buildSummary(summary, report, sections = []) {
         if (md)
             summary.addRaw(`\n${md}\n`, true);
     }
+    if (report.diagnostics.omitted)
+        summary.addRaw(`<p>${report.diagnostics.omitted} more diagnostic(s) were counted but not kept in the report (it keeps the first ${report.diagnostics.items.length}).</p>`, true);
     if (report.diagnostics.dependencyWarnings)
         summary.addRaw(`<p>${report.diagnostics.dependencyWarnings} warning(s) from dependencies were not counted.</p>`, true);
     summary.addDetails('Phases', tableHtml(PHASE_HEADER, phaseRows(report)));

@@ -45147,6 +45147,23 @@ async function timingStep(i) {
         throw e;
     }
 }
+/**
+ * The confirmation rebuild: `cargo clean -p <every member>`, then the same check (and test build) with
+ * dependencies left fresh, so it measures the same work as the build it confirms.
+ */
+async function rebuildWorkspaceCrates(config, members, options) {
+    const toolchain = config.toolchain ? [`+${config.toolchain}`] : [];
+    await (options.run ?? runProcess)('cargo', [...toolchain, 'clean', ...members.flatMap(n => ['-p', n])], {
+        cwd: options.cwd,
+        env: options.env
+    });
+    // Its diagnostics were read the first time; only its time counts here.
+    const quiet = { ...options, sink: { diagnostic: () => undefined } };
+    const out = [(await runPhase('check', phaseCommand(config, 'check'), quiet)).result];
+    if (config.runTests)
+        out.push((await runPhase('test-build', phaseCommand(config, 'test-build'), quiet)).result);
+    return out;
+}
 
 function timingRule(report, config) {
     const t = report.timing;
@@ -45412,16 +45429,6 @@ async function gateWith(config, options, state) {
     const checked = phases.find(p => p.name === 'check');
     if (!options.baseline || shard || !checked || checked.failure)
         return { report: judged, metadata: meta };
-    const rebuild = async () => {
-        const again = timer.env();
-        const names = [...members.values()];
-        await run('cargo', [...(config.toolchain ? [`+${config.toolchain}`] : []), 'clean', ...names.flatMap(n => ['-p', n])], { cwd, env: again });
-        const quiet = { ...common, env: again, members, sink: { diagnostic: () => undefined } };
-        const out = [(await runPhase('check', phaseCommand(config, 'check'), quiet)).result];
-        if (config.runTests)
-            out.push((await runPhase('test-build', phaseCommand(config, 'test-build'), quiet)).result);
-        return out;
-    };
     const { section, problem } = await timingStep({
         config,
         phases,
@@ -45430,7 +45437,7 @@ async function gateWith(config, options, state) {
         ctx: options.ctx ?? readRunContext({}),
         stable: judged.verdict.stable,
         timer,
-        rebuild
+        rebuild: () => rebuildWorkspaceCrates(config, [...members.values()], { ...common, env: timer.env(), members })
     });
     const timed = { ...report, ...(section ? { timing: section } : {}) };
     if (section)
@@ -56992,6 +56999,8 @@ function terminalReport(report, sections = []) {
         for (const f of report.tests.failures)
             out.push(`  ${f.crate} [${f.target}] ${f.name}${f.message ? `: ${f.message.split('\n')[0]}` : ''}`);
     }
+    if (report.diagnostics.omitted)
+        out.push('', `${report.diagnostics.omitted} more diagnostic(s) were counted but not kept in the report.`);
     for (const s of sections) {
         const text = s(report);
         if (text)
