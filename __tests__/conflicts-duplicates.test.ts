@@ -2,17 +2,9 @@ import { beforeAll, describe, expect, it } from '@jest/globals'
 import { analyzeConflicts, conflictFindings, type ConflictOptions } from '../src/analysis/conflicts.js'
 import { buildGraph, formatChain, type DependencyGraph } from '../src/analysis/graph.js'
 import type { CargoMetadata } from '../src/cargo/metadata.js'
-import { cargoTreeDuplicates, fixture, metadata } from './conflicts-fixture.js'
+import { cargoTreeDuplicates, fixture, metadata, DEFAULT_OPTIONS } from './conflicts-fixture.js'
 
-const options: ConflictOptions = {
-  toolchain: null,
-  msrv: null,
-  duplicateVersions: 'warn',
-  duplicateVersionsIncludeDev: false,
-  allowDuplicates: [],
-  singleVersionCrates: [],
-  msrvCheck: 'off'
-}
+const options: ConflictOptions = { ...DEFAULT_OPTIONS, msrvCheck: 'off' }
 
 const dir = fixture('duplicates')
 let meta: CargoMetadata

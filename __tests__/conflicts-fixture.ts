@@ -1,3 +1,4 @@
+import type { ConflictOptions } from '../src/analysis/conflicts.js'
 // Runs real cargo on the conflict fixtures, offline, the way the gate does.
 import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -74,4 +75,15 @@ export async function cargoTreeDuplicates(dir: string, extra: string[], target?:
     .filter((m): m is RegExpExecArray => m !== null)
     .map(m => `${m[1]}@${m[2]}`)
   return [...new Set(roots)].sort()
+}
+
+/** The action's defaults, with no toolchain or MSRV known: each test overrides what it checks. */
+export const DEFAULT_OPTIONS: ConflictOptions = {
+  toolchain: null,
+  msrv: null,
+  duplicateVersions: 'warn',
+  duplicateVersionsIncludeDev: false,
+  allowDuplicates: [],
+  singleVersionCrates: [],
+  msrvCheck: 'deny'
 }

@@ -3,21 +3,13 @@ import { readFileSync } from 'node:fs'
 import * as path from 'node:path'
 import { analyzeConflicts, conflictFindings, type ConflictOptions } from '../src/analysis/conflicts.js'
 import { parseCargoRefusals } from '../src/cargo/refusals.js'
-import { cargo, fixture, FIXTURES, host, metadata } from './conflicts-fixture.js'
+import { cargo, fixture, FIXTURES, host, metadata, DEFAULT_OPTIONS } from './conflicts-fixture.js'
 
 const dir = fixture('rust-version-too-new')
 const sample = (name: string): string =>
   readFileSync(path.join(FIXTURES, '../captured/cargo-refusals', name), 'utf8')
 
-const options: ConflictOptions = {
-  toolchain: null,
-  msrv: null,
-  duplicateVersions: 'warn',
-  duplicateVersionsIncludeDev: false,
-  allowDuplicates: [],
-  singleVersionCrates: [],
-  msrvCheck: 'deny'
-}
+const options: ConflictOptions = { ...DEFAULT_OPTIONS, msrvCheck: 'deny' }
 
 describe('cargo refuses a dependency whose rust-version is above the toolchain', () => {
   it('reads the crates, versions and requirement from real cargo check stderr', async () => {
