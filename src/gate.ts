@@ -160,12 +160,12 @@ async function gateWith(config: GateConfig, options: GateOptions, state: GateSta
     return { report: finish(config, report), metadata: meta }
   }
   const check = await cargoPhase('check')
-  explainExit(check.result, tally.section().errors > 0, tally, check.stderrTail)
+  explainExit(check.result, tally.errors > 0, tally, check.stderrTail)
   let tests: TestsSection = { ran: false, passed: 0, failed: 0, ignored: 0, failures: [], binaries: [] }
-  if (config.runTests && !check.result.failure && tally.section().errors === 0) {
+  if (config.runTests && !check.result.failure && tally.errors === 0) {
     const build = await cargoPhase('test-build')
-    explainExit(build.result, tally.section().errors > 0, tally, build.stderrTail)
-    if (!build.result.failure && tally.section().errors === 0) {
+    explainExit(build.result, tally.errors > 0, tally, build.stderrTail)
+    if (!build.result.failure && tally.errors === 0) {
       const libtest = new LibtestReader()
       const identities: BinaryIdentity[] = []
       const test = await cargoPhase('test', {

@@ -44430,6 +44430,13 @@ class DiagnosticTally {
         else
             this.omitted++;
     }
+    /** Compile errors in workspace crates so far. */
+    get errors() {
+        let n = 0;
+        for (const c of this.perCrate.values())
+            n += c.errors;
+        return n;
+    }
     section() {
         let errors = 0;
         let warnings = 0;
@@ -45391,12 +45398,12 @@ async function gateWith(config, options, state) {
         return { report: finish(config, report), metadata: meta };
     }
     const check = await cargoPhase('check');
-    explainExit(check.result, tally.section().errors > 0, tally, check.stderrTail);
+    explainExit(check.result, tally.errors > 0, tally, check.stderrTail);
     let tests = { ran: false, passed: 0, failed: 0, ignored: 0, failures: [], binaries: [] };
-    if (config.runTests && !check.result.failure && tally.section().errors === 0) {
+    if (config.runTests && !check.result.failure && tally.errors === 0) {
         const build = await cargoPhase('test-build');
-        explainExit(build.result, tally.section().errors > 0, tally, build.stderrTail);
-        if (!build.result.failure && tally.section().errors === 0) {
+        explainExit(build.result, tally.errors > 0, tally, build.stderrTail);
+        if (!build.result.failure && tally.errors === 0) {
             const libtest = new LibtestReader();
             const identities = [];
             const test = await cargoPhase('test', {

@@ -29,6 +29,13 @@ export class DiagnosticTally {
     else this.omitted++
   }
 
+  /** Compile errors in workspace crates so far. */
+  get errors(): number {
+    let n = 0
+    for (const c of this.perCrate.values()) n += c.errors
+    return n
+  }
+
   section(): DiagnosticsSection {
     let errors = 0
     let warnings = 0
