@@ -9,19 +9,19 @@ describe('cargo commands', () => {
       'check',
       '--workspace',
       '--all-features',
-      '--message-format=json'
+      '--message-format=json-diagnostic-rendered-ansi'
     ])
     expect(phaseCommand(base, 'test-build').args).toEqual([
       'test',
       '--workspace',
       '--no-run',
-      '--message-format=json'
+      '--message-format=json-diagnostic-rendered-ansi'
     ])
     expect(phaseCommand(base, 'test').args).toEqual([
       'test',
       '--workspace',
       '--no-fail-fast',
-      '--message-format=json'
+      '--message-format=json-diagnostic-rendered-ansi'
     ])
   })
   it('keeps harness arguments after -- and respects an explicit --fail-fast', () => {
@@ -30,7 +30,7 @@ describe('cargo commands', () => {
       'test',
       '--workspace',
       '--fail-fast',
-      '--message-format=json',
+      '--message-format=json-diagnostic-rendered-ansi',
       '--',
       '--test-threads=1'
     ])
@@ -54,7 +54,7 @@ describe('cargo commands', () => {
       'a',
       '-p',
       'b',
-      '--message-format=json'
+      '--message-format=json-diagnostic-rendered-ansi'
     ])
   })
 })

@@ -51,7 +51,8 @@ export function resolveTests(
           crate,
           target,
           name: t.name,
-          message: panicMessage(block!.output.get(t.name) ?? [])
+          message: panicMessage(block!.output.get(t.name) ?? []),
+          output: block!.output.get(t.name)?.join('\n') || null
         })
     if (!finished) {
       // A binary that never printed its `test result:` line crashed or was killed: a failure.

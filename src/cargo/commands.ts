@@ -7,6 +7,10 @@ export interface Command {
   args: string[]
 }
 
+// rustc's `rendered` text with cargo's colours: the terminal shows it as cargo would; the reader strips
+// the colours for the report, the summary and non-terminals.
+export const MESSAGE_FORMAT = '--message-format=json-diagnostic-rendered-ansi'
+
 /** `+toolchain` goes first, as rustup's proxies require. */
 function cargo(config: Pick<GateConfig, 'toolchain'>, args: string[]): Command {
   return { program: 'cargo', args: config.toolchain ? [`+${config.toolchain}`, ...args] : args }
@@ -34,14 +38,13 @@ export function phaseCommand(
     packages
       ? [...args.filter(a => a !== '--workspace' && a !== '--all'), ...packages.flatMap(p => ['-p', p])]
       : args
-  if (phase === 'check') return cargo(config, ['check', ...select(config.checkArgs), '--message-format=json'])
+  if (phase === 'check') return cargo(config, ['check', ...select(config.checkArgs), MESSAGE_FORMAT])
   const testArgs = select(config.testArgs)
   // Options after `--` go to the test binaries; ours must stay before it.
   const sep = testArgs.indexOf('--')
   const own = sep === -1 ? testArgs : testArgs.slice(0, sep)
   const harness = sep === -1 ? [] : testArgs.slice(sep)
-  if (phase === 'test-build')
-    return cargo(config, ['test', ...own, '--no-run', '--message-format=json', ...harness])
+  if (phase === 'test-build') return cargo(config, ['test', ...own, '--no-run', MESSAGE_FORMAT, ...harness])
   const failFast = own.includes('--fail-fast') || own.includes('--no-fail-fast') ? [] : ['--no-fail-fast']
-  return cargo(config, ['test', ...own, ...failFast, '--message-format=json', ...harness])
+  return cargo(config, ['test', ...own, ...failFast, MESSAGE_FORMAT, ...harness])
 }

@@ -1,6 +1,7 @@
 // cargo's `--message-format=json` stream, one line at a time. Lines that are not cargo messages
 // (libtest output, build script noise) are left to other readers; a line that starts like a cargo
 // message but does not parse is counted, because the gate must not call a half-read build stable.
+import { stripVTControlCharacters } from 'node:util'
 import type { Diagnostic, PhaseName, SourceSpan, UnitCounts } from '../report/schema.js'
 
 interface RawSpan {
@@ -106,7 +107,8 @@ export class CargoMessageReader {
       crate,
       code: raw.code?.code ?? null,
       message: raw.message,
-      rendered: raw.rendered ?? raw.message,
+      rendered: raw.rendered ? stripVTControlCharacters(raw.rendered) : raw.message,
+      ...(raw.rendered?.includes('\u001b[') ? { renderedAnsi: raw.rendered } : {}),
       span: primarySpan(raw.spans),
       phase: this.phase
     })

@@ -25,6 +25,8 @@ export interface Diagnostic {
   message: string
   /** rustc's own rendering, for logs. */
   rendered: string
+  /** The same with cargo's colours (ANSI), for terminals; in memory only, never in the report file. */
+  renderedAnsi?: string
   span: SourceSpan | null
   phase: PhaseName
 }
@@ -36,6 +38,8 @@ export interface TestFailure {
   name: string
   /** The panic message when libtest printed one. */
   message: string | null
+  /** What the test printed (libtest's captured output, `panicked at file:line:col` included), when known. */
+  output?: string | null
 }
 
 export interface CrateSummary {
