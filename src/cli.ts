@@ -1,9 +1,11 @@
-// The CLI over the same run: `build-gate --working-directory DIR [--no-tests] [--deny-warnings false] …`
+// The CLI over the same run: `build-gate [PATH] [--no-tests] [--no-deny-warnings] …`.
 // Every action input is a flag of the same name. Exit 0 when stable, 1 otherwise (including bad input).
 import * as path from 'node:path'
-import { ConfigError, INPUTS, parseConfig, type GateConfig } from './config.js'
+import { ConfigError, parseConfig, type GateConfig } from './config.js'
+import { usage } from './cli/help.js'
+import { parseCommandLine, UsageError } from './cli/flags.js'
+import { Progress, type Output } from './cli/progress.js'
 import { failureReport, reportPathFor } from './failure.js'
-import { type ProgressEvent } from './gate.js'
 import { createClient } from './github/client.js'
 import { readRunContext } from './github/context.js'
 import { produceReport } from './pipeline.js'
@@ -12,62 +14,35 @@ import { writeReport } from './report/json.js'
 import type { GateReport } from './report/schema.js'
 import { textSections } from './report/sections.js'
 import { terminalReport } from './report/terminal.js'
+import { TOOL } from './tool.js'
 
-export class UsageError extends Error {}
+export { UsageError }
 
-export function parseFlags(argv: string[]): Map<string, string> {
-  const known = new Set(INPUTS.map(i => i.name))
-  const values = new Map<string, string>()
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]
-    if (arg === '--no-tests') {
-      values.set('run-tests', 'false')
-      continue
-    }
-    const m = /^--([a-z-]+)(?:=(.*))?$/s.exec(arg)
-    if (!m || !known.has(m[1]))
-      throw new UsageError(`unknown option '${arg}'; run build-gate --help for the list.`)
-    const value = m[2] ?? argv[++i]
-    if (value === undefined) throw new UsageError(`option '--${m[1]}' needs a value.`)
-    values.set(m[1], value)
-  }
-  return values
+/** Colour as cargo decides it: on a terminal, unless NO_COLOR is set (https://no-color.org). */
+export function wantsColour(stream: Output, env: Record<string, string | undefined> = process.env): boolean {
+  if (env.NO_COLOR) return false
+  return stream.isTTY === true
 }
-
-export function usage(): string {
-  const lines = INPUTS.filter(i => i.name !== 'github-token').map(i => {
-    const def = i.cli ?? i.default
-    return `  --${i.name} VALUE`.padEnd(40) + `${i.description}${def ? ` [default: ${def}]` : ''}`
-  })
-  return [
-    'Usage: build-gate [--working-directory DIR] [--no-tests] [options]',
-    '',
-    'Runs cargo check and cargo test on a Rust workspace and says whether its build is stable.',
-    'Exit status: 0 stable, 1 unstable or could not be judged.',
-    '',
-    '  --no-tests'.padEnd(40) + 'Same as --run-tests false.',
-    ...lines,
-    '',
-    'GITHUB_TOKEN in the environment is used for GitHub features (roadmap sync, baseline branch).'
-  ].join('\n')
-}
-
-type Output = Pick<NodeJS.WriteStream, 'write' | 'isTTY'>
 
 export async function main(
   argv: string[],
   out: Output = process.stdout,
   err: Output = process.stderr
 ): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    out.write(`${usage()}\n`)
-    return 0
-  }
   let config: GateConfig | null = null
   let report: GateReport
   const progress = new Progress(err)
   try {
-    const flags = parseFlags(argv)
+    const command = parseCommandLine(argv)
+    if (command.kind === 'help') {
+      out.write(`${usage(process.stdout.columns || 100)}\n`)
+      return 0
+    }
+    if (command.kind === 'version') {
+      out.write(`${TOOL.name} ${TOOL.version}\n`)
+      return 0
+    }
+    const flags = command.inputs
     if (!flags.has('github-token') && process.env.GITHUB_TOKEN)
       flags.set('github-token', process.env.GITHUB_TOKEN)
     config = parseConfig(name => flags.get(name) ?? '', 'cli')
@@ -93,39 +68,7 @@ export async function main(
   progress.stop()
   const reportPath = reportPathFor(config)
   writeReport(report, reportPath)
-  out.write(
-    `${terminalReport(report, textSections(config ?? undefined))}\n\nReport: ${path.relative(process.cwd(), reportPath) || reportPath}\n`
-  )
+  const text = terminalReport(report, textSections(config ?? undefined), { colour: wantsColour(out) })
+  out.write(`${text}\n\nReport: ${path.relative(process.cwd(), reportPath) || reportPath}\n`)
   return report.verdict.stable ? 0 : 1
-}
-
-/** One line per phase; a spinner when stderr is a terminal. */
-class Progress {
-  private timer: NodeJS.Timeout | null = null
-  private started = 0
-  constructor(private readonly stream: Output) {}
-
-  update(e: ProgressEvent): void {
-    const label = e.phase === 'toolchain' ? 'rustc -vV' : `cargo ${e.phase}`
-    if (e.state === 'start') {
-      this.started = Date.now()
-      if (this.stream.isTTY) {
-        let frame = 0
-        const frames = '⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏'
-        this.timer = setInterval(() => {
-          const secs = ((Date.now() - this.started) / 1000).toFixed(0)
-          this.stream.write(`\r${frames[frame++ % frames.length]} ${label} (${secs}s)`)
-        }, 100)
-      } else this.stream.write(`… ${label}\n`)
-    } else {
-      this.stop()
-      const secs = ((Date.now() - this.started) / 1000).toFixed(1)
-      this.stream.write(`${this.stream.isTTY ? '\r\x1b[K' : ''}✓ ${label} (${secs}s)\n`)
-    }
-  }
-
-  stop(): void {
-    if (this.timer) clearInterval(this.timer)
-    this.timer = null
-  }
 }

@@ -26,7 +26,13 @@ import { readRunContext, type RunContext } from './github/context.js'
 import { bundledWrapper, CrateTimer, rebuildWorkspaceCrates, timingStep } from './timing/step.js'
 import { decideVerdict } from './verdict.js'
 
-export type ProgressEvent = { phase: PhaseName | 'toolchain'; state: 'start' | 'end'; detail?: string }
+export type ProgressEvent = {
+  phase: PhaseName | 'toolchain'
+  state: 'start' | 'end'
+  detail?: string
+  /** On 'end': false when the phase exited non-zero or its output could not be trusted. */
+  ok?: boolean
+}
 
 export interface GateOptions {
   run?: ProcessRunner
@@ -96,7 +102,7 @@ async function gateWith(config: GateConfig, options: GateOptions, state: GateSta
     ...common,
     collectStdout: true
   })
-  progress({ phase: 'metadata', state: 'end' })
+  progress({ phase: 'metadata', state: 'end', ok: succeeded(metaRun.result) })
   phases.push(metaRun.result)
   if (!metaRun.result.ran) throw new GateInputError(metaRun.result.failure ?? 'cargo did not start')
   let meta: CargoMetadata | null = null
@@ -146,7 +152,7 @@ async function gateWith(config: GateConfig, options: GateOptions, state: GateSta
       sink,
       ...extra
     })
-    progress({ phase: name, state: 'end' })
+    progress({ phase: name, state: 'end', ok: succeeded(r.result) })
     phases.push(r.result)
     return r
   }
@@ -267,7 +273,7 @@ async function readToolchain(
     onStdoutLine: l => (out += `${l}\n`),
     onStderrLine: l => errs.push(l)
   })
-  progress({ phase: 'toolchain', state: 'end' })
+  progress({ phase: 'toolchain', state: 'end', ok: r.exitCode === 0 })
   if (r.spawnError)
     throw new GateInputError(
       `could not run rustc (${r.spawnError}); install Rust (e.g. with rustup) before running the gate.`
@@ -352,4 +358,8 @@ function emptyReport(
     { root, members: [], msrv: null, toolchain, requestedToolchain: config.toolchain },
     phases
   )
+}
+
+function succeeded(p: PhaseResult): boolean {
+  return p.ran && p.exitCode === 0 && !p.failure
 }

@@ -119,10 +119,9 @@ function label(phase: PhaseName): string {
 }
 
 function byCrate(report: Omit<GateReport, 'verdict'>, field: 'errors' | 'warnings'): string {
-  return report.crates
-    .filter(c => c[field] > 0)
-    .map(c => `${c.name} (${c[field]})`)
-    .join(', ')
+  const crates = report.crates.filter(c => c[field] > 0)
+  // With one crate the total already is its count.
+  return crates.map(c => (crates.length === 1 ? c.name : `${c.name} (${c[field]})`)).join(', ')
 }
 
 export function plural(n: number, word: string): string {

@@ -1,4 +1,6 @@
-// The CLI's rendering of the report: the per-crate table, the failing tests and the verdict.
+// The CLI's rendering of the report: the compiler's words as cargo prints them, the per-crate table,
+// the failing tests and the verdict. Plain text: no markdown; colour only when the caller asks.
+import { terminalDiagnostics } from './rendered.js'
 import { CRATE_HEADER, crateRows, totalRow, verdictLine } from './tables.js'
 import type { GateReport } from './schema.js'
 
@@ -11,8 +13,17 @@ export function table(rows: string[][]): string {
 
 export type TextSection = (report: GateReport) => string | null
 
-export function terminalReport(report: GateReport, sections: TextSection[] = []): string {
-  const out: string[] = []
+/** Markdown that shared wording carries (`code`, **bold**), as plain text. */
+export function plainText(s: string): string {
+  return s.replace(/\*\*([^*]*)\*\*/g, '$1').replace(/`([^`\n]*)`/g, '$1')
+}
+
+export function terminalReport(
+  report: GateReport,
+  sections: TextSection[] = [],
+  options: { colour?: boolean } = {}
+): string {
+  const out: string[] = [...terminalDiagnostics(report, options.colour ?? false)]
   if (report.crates.length) out.push(table([CRATE_HEADER, ...crateRows(report), totalRow(report)]))
   if (report.tests.failures.length) {
     out.push('', 'Failing tests:')
@@ -23,10 +34,10 @@ export function terminalReport(report: GateReport, sections: TextSection[] = [])
     out.push('', `${report.diagnostics.omitted} more diagnostic(s) were counted but not kept in the report.`)
   for (const s of sections) {
     const text = s(report)
-    if (text) out.push('', text)
+    if (text) out.push('', plainText(text))
   }
   out.push('', verdictLine(report))
-  for (const r of report.verdict.reasons) out.push(`  ✗ ${r.message}`)
-  for (const w of report.verdict.warnings) out.push(`  ! ${w.message}`)
-  return out.join('\n')
+  for (const r of report.verdict.reasons) out.push(`  ✗ ${plainText(r.message)}`)
+  for (const w of report.verdict.warnings) out.push(`  ! ${plainText(w.message)}`)
+  return out.join('\n').replace(/^\n+/, '')
 }

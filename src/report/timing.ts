@@ -44,7 +44,7 @@ export function timingMarkdown(t: TimingSection): string {
 }
 
 export function timingText(t: TimingSection): string {
-  const lines = [`Build time: ${VERDICT[t.regression]}. ${headline(t)}`, `  ${t.explanation}`]
+  const lines = [`Build time: ${VERDICT[t.regression]}. ${headline(t, false)}`, `  ${t.explanation}`]
   for (const p of t.phases)
     lines.push(
       `  ${p.name.padEnd(10)} wall ${p.wallSeconds.toFixed(2).padStart(8)} s  cpu ${(p.cpuSeconds === null ? '–' : p.cpuSeconds.toFixed(2)).padStart(8)} s  compiled ${p.units.workspace.compiled + p.units.dependencies.compiled}, fresh ${p.units.workspace.fresh + p.units.dependencies.fresh}`
@@ -57,17 +57,15 @@ export function timingText(t: TimingSection): string {
   return lines.join('\n')
 }
 
-function headline(t: TimingSection): string {
+function headline(t: TimingSection, bold = true): string {
   const base =
     t.baselineSeconds === null
       ? ''
-      : ` vs baseline ${t.baselineSeconds.toFixed(2)} s (${change(t.deltaPercent)}, ${t.samples} samples)`
+      : ` vs baseline ${t.baselineSeconds.toFixed(2)} s (${change(t.deltaPercent)}, ${t.samples} sample${t.samples === 1 ? '' : 's'})`
   const confirmed =
     t.confirmed === null ? '' : t.confirmed ? ', confirmed by a rebuild' : ', not confirmed by a rebuild'
-  return `**${t.seconds.toFixed(2)} s** ${t.metric} (check + test build)${base}${confirmed}.`.replace(
-    /\*\*/g,
-    '**'
-  )
+  const seconds = `${t.seconds.toFixed(2)} s`
+  return `${bold ? `**${seconds}**` : seconds} ${t.metric} (check + test build)${base}${confirmed}.`
 }
 
 function change(p: number | null): string {

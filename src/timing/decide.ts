@@ -45,7 +45,7 @@ export function decide(m: Measurement, baseline: Baseline | null, opts: DecideOp
       return {
         ...none,
         regression: 'not-comparable',
-        explanation: `Not comparable: ${describeCacheDifference(m.cacheState, other.cacheState)} (${other.samples.length} sample(s) of \`${other.cacheState}\`, none of \`${m.cacheState}\`). A different cache state measures different work, so this is never called a regression.`
+        explanation: `Not comparable: ${describeCacheDifference(m.cacheState, other.cacheState)} (${samples(other.samples.length)} of \`${other.cacheState}\`, none of \`${m.cacheState}\`). A different cache state measures different work, so this is never called a regression.`
       }
     }
     return {
@@ -72,7 +72,7 @@ export function judge(current: number, history: number[], opts: DecideOptions): 
   const spreadLimit = enough ? med + SPREAD_SIGMAS * robustSigma(history) : 0
   const limit = Math.max(tolLimit, floorLimit, spreadLimit)
   const base = { baselineSeconds: round(med), deltaPercent: delta, limitSeconds: round(limit), samples: n }
-  const vs = `${fmt(current)} s vs median ${fmt(med)} s of ${n} sample(s) (${sign(delta)}%)`
+  const vs = `${fmt(current)} s vs median ${fmt(med)} s of ${samples(n)} (${sign(delta)}%)`
   if (current <= limit) {
     const why =
       current > tolLimit && spreadLimit >= limit
@@ -107,4 +107,8 @@ function fmt(n: number): string {
 
 function sign(n: number): string {
   return n > 0 ? `+${n}` : String(n)
+}
+
+function samples(n: number): string {
+  return `${n} sample${n === 1 ? '' : 's'}`
 }

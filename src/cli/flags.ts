@@ -1,0 +1,103 @@
+// Command-line flags → the same named inputs the action reads. node:util.parseArgs splits the words;
+// the rules on top are the CLI's public interface: a positional PATH is the working directory, boolean
+// inputs take no value (`--deny-warnings`, `--no-deny-warnings`) yet still accept one
+// (`--deny-warnings false`, `--deny-warnings=false`), and an unknown flag gets a suggestion.
+import { parseArgs } from 'node:util'
+import { INPUTS } from '../config.js'
+import { suggest } from './suggest.js'
+
+export class UsageError extends Error {}
+
+const BOOLEAN_WORDS = ['true', 'false', 'True', 'False', 'TRUE', 'FALSE', 'yes', 'no', 'on', 'off', '1', '0']
+
+/** Inputs whose value is true or false: they work as bare switches on the command line. */
+export const BOOLEAN_INPUTS = new Set(
+  INPUTS.filter(i => i.default === 'true' || i.default === 'false').map(i => i.name)
+)
+
+/** Flags that are not inputs. */
+const EXTRA = { help: 'h', version: 'V', 'no-tests': undefined } as const
+
+export type Command = { kind: 'help' } | { kind: 'version' } | { kind: 'run'; inputs: Map<string, string> }
+
+export function parseCommandLine(argv: string[]): Command {
+  const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = {}
+  for (const i of INPUTS) {
+    options[i.name] = { type: BOOLEAN_INPUTS.has(i.name) ? 'boolean' : 'string' }
+    if (BOOLEAN_INPUTS.has(i.name)) options[`no-${i.name}`] = { type: 'boolean' }
+  }
+  for (const [name, short] of Object.entries(EXTRA))
+    options[name] = { type: 'boolean', ...(short ? { short } : {}) }
+
+  // strict: false so that unknown flags reach the suggestion below instead of a generic error.
+  const { tokens } = parseArgs({ args: argv, options, strict: false, allowPositionals: true, tokens: true })
+  const inputs = new Map<string, string>()
+  const positionals: string[] = []
+  const set = (name: string, value: string, flag: string) => {
+    if (inputs.has(name) && inputs.get(name) !== value)
+      throw new UsageError(`${flag} contradicts an earlier flag for '${name}'; give it once.`)
+    inputs.set(name, value)
+  }
+  let command: Command['kind'] = 'run'
+  for (let t = 0; t < tokens.length; t++) {
+    const token = tokens[t]
+    if (token.kind === 'option-terminator') continue
+    if (token.kind === 'positional') {
+      positionals.push(token.value)
+      continue
+    }
+    const { name, rawName, value, inlineValue } = token
+    if (!(name in options)) throw unknownFlag(rawName, Object.keys(options))
+    if (name === 'help' || name === 'version') {
+      if (command === 'run') command = name
+      continue
+    }
+    if (name === 'no-tests') {
+      if (inlineValue) throw new UsageError(`${rawName} takes no value.`)
+      set('run-tests', 'false', rawName)
+      continue
+    }
+    if (name.startsWith('no-') && BOOLEAN_INPUTS.has(name.slice(3))) {
+      if (inlineValue) throw new UsageError(`${rawName} takes no value; use --${name.slice(3)}=${value}.`)
+      set(name.slice(3), 'false', rawName)
+      continue
+    }
+    if (BOOLEAN_INPUTS.has(name)) {
+      const next = tokens[t + 1]
+      if (inlineValue) set(name, value ?? '', rawName)
+      else if (next?.kind === 'positional' && BOOLEAN_WORDS.includes(next.value)) {
+        set(name, next.value, rawName)
+        t++
+      } else set(name, 'true', rawName)
+      continue
+    }
+    if (value === undefined)
+      throw new UsageError(`${rawName} needs a value, e.g. ${rawName} ${example(name)}.`)
+    set(name, value, rawName)
+  }
+  if (command !== 'run') return { kind: command }
+  if (positionals.length > 1)
+    throw new UsageError(
+      `one workspace PATH at a time; got ${positionals.map(p => `'${p}'`).join(', ')}. Quote an argument that holds spaces.`
+    )
+  if (positionals.length === 1) {
+    if (inputs.has('working-directory'))
+      throw new UsageError(
+        `PATH '${positionals[0]}' and --working-directory both name the workspace; give one of them.`
+      )
+    inputs.set('working-directory', positionals[0])
+  }
+  return { kind: 'run', inputs }
+}
+
+function unknownFlag(raw: string, known: string[]): UsageError {
+  const near = suggest(raw.replace(/^-+/, '').replace(/=.*$/, ''), known)
+  return new UsageError(
+    `unknown option '${raw}'${near ? `; did you mean '--${near}'?` : ''} Run build-gate --help for the list.`
+  )
+}
+
+function example(name: string): string {
+  const spec = INPUTS.find(i => i.name === name)
+  return spec?.default && !spec.default.startsWith('${{') ? `'${spec.default}'` : 'VALUE'
+}
