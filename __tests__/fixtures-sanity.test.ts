@@ -35,6 +35,10 @@ const workspaces: Record<string, { dir: string; members: string[]; others?: stri
   'tests-mixed': { dir: join(fixtures, 'tests-mixed'), members: ['fx-mix-app', 'fx-mix-lib'] },
   'dep-warnings': { dir: join(fixtures, 'dep-warnings'), members: ['fx-depw-app'], others: ['fx-noisy'] },
   'single-crate': { dir: join(fixtures, 'single-crate'), members: ['fx-single'] },
+  noisy: {
+    dir: join(fixtures, 'noisy'),
+    members: ['fx-noisy-a', 'fx-noisy-b', 'fx-noisy-broken', 'fx-noisy-c']
+  },
   'toka-workspace': {
     dir: join(root, 'examples', 'toka-workspace'),
     members: ['toka-core', 'toka-events', 'toka-runtime', 'toka-tools']

@@ -1,5 +1,6 @@
 // The action: inputs → gate → report, annotations, summary, outputs → exit status.
 import * as core from '@actions/core'
+import { randomUUID } from 'node:crypto'
 import { ConfigError, parseConfig, type GateConfig } from './config.js'
 import { failureReport, reportPathFor } from './failure.js'
 import { type ProgressEvent } from './gate.js'
@@ -14,6 +15,12 @@ import { readRunContext } from './github/context.js'
 import { syncWorkstreams } from './workstreams/sync.js'
 import { markdownSections, sectionAnnotations } from './report/sections.js'
 import { buildSummary } from './report/summary.js'
+import { fitToLimit, SUMMARY_LIMIT_BYTES, summaryTruncationNote } from './report/fit.js'
+import { logLines } from './report/rendered.js'
+import { reportName, summaryExtras } from './report/summary-extras.js'
+
+// GitHub's limit on a comment body, in characters.
+const COMMENT_LIMIT_CHARS = 65536
 
 export async function run(): Promise<void> {
   let config: GateConfig | null = null
@@ -61,10 +68,17 @@ async function syncRoadmap(report: GateReport, config: GateConfig): Promise<Work
         const text = buildSummary(
           core.summary,
           { ...report, workstreams: section },
-          markdownSections(config)
+          summarySections(config, reportPathFor(config))
         ).stringify()
         core.summary.emptyBuffer()
-        return text
+        return fitToLimit(
+          text,
+          COMMENT_LIMIT_CHARS,
+          summaryTruncationNote(
+            reportName(reportPathFor(config), process.env.GITHUB_WORKSPACE ?? config.workingDirectory)
+          ),
+          s => s.length
+        )
       }
     })
   )
@@ -87,15 +101,36 @@ async function publish(report: GateReport, config: GateConfig | null): Promise<v
     if (level === 'error') core.error(message, props)
     else core.warning(message, props)
   }
+  // rustc's own words in the log, one group per crate.
+  for (const line of logLines(report, randomUUID())) core.info(line)
   const outputs = reportOutputs(report, reportPath, config?.duplicateVersionsIncludeDev)
   if (report.workstreams && config)
     Object.assign(outputs, workstreamOutputs(report.workstreams, config.gateWorkstream))
   for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value)
   try {
-    await buildSummary(core.summary, report, markdownSections(policy)).write()
+    const text = buildSummary(core.summary, report, summarySections(config, reportPath)).stringify()
+    core.summary.emptyBuffer()
+    const note = summaryTruncationNote(reportName(reportPath, repoRoot))
+    await core.summary.addRaw(fitToLimit(text, SUMMARY_LIMIT_BYTES, note)).write()
   } catch (e) {
     core.warning(`Could not write the job summary: ${errorMessage(e)}`)
   }
+}
+
+function summarySections(config: GateConfig | null, reportPath: string) {
+  let ctx: ReturnType<typeof readRunContext> | null = null
+  try {
+    ctx = readRunContext()
+  } catch {
+    // An unreadable event payload is reported where it matters; the summary does without it.
+  }
+  const extras = summaryExtras(
+    config,
+    reportPath,
+    ctx ?? { eventName: '', defaultBranch: null, runUrl: null },
+    process.env
+  )
+  return [...extras.before, ...markdownSections(config ?? undefined), ...extras.after]
 }
 
 let openGroup = false
