@@ -21,7 +21,7 @@ export function shouldUpdateBaseline(
   if (!stable) return { update: false, reason: 'the build is not stable (update-baseline: auto)' }
   // Outside GitHub Actions a file baseline is the user's own history: their stable runs are its samples.
   if (config.baselineStore === 'file' && ctx.eventName === '')
-    return { update: true, reason: 'stable local run, file baseline (update-baseline: auto)' }
+    return { update: true, reason: 'stable local run, its own file baseline (update-baseline: auto)' }
   if (!ctx.trusted)
     return { update: false, reason: `the run is not trusted: ${ctx.trustReason} (update-baseline: auto)` }
   return { update: true, reason: `stable and trusted: ${ctx.trustReason}` }
