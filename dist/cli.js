@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import * as path from 'node:path';
-import { p as parseConfig, a as produceReport, s as syncWorkstreams, c as createClient, r as readRunContext, C as ConfigError, f as failureReport, b as reportPathFor, w as writeReport, t as terminalReport, I as INPUTS, d as textSections } from './chunks/sections.js';
+import { I as INPUTS, d as defaultFor, p as plainText, T as TOOL, a as parseConfig, b as produceReport, s as syncWorkstreams, c as createClient, r as readRunContext, C as ConfigError, f as failureReport, e as reportPathFor, w as writeReport, t as terminalReport, g as textSections } from './chunks/sections.js';
+import { parseArgs } from 'node:util';
 import 'node:fs';
 import 'node:crypto';
 import './chunks/crate-times.js';
@@ -21,7 +22,6 @@ import 'node:net';
 import 'node:http';
 import 'node:stream';
 import 'node:buffer';
-import 'node:util';
 import 'node:querystring';
 import 'node:events';
 import 'node:diagnostics_channel';
@@ -40,56 +40,253 @@ import 'path';
 import 'url';
 import 'module';
 
-// The CLI over the same run: `build-gate --working-directory DIR [--no-tests] [--deny-warnings false] …`
-// Every action input is a flag of the same name. Exit 0 when stable, 1 otherwise (including bad input).
+// "did you mean …?": the known name closest to a mistyped one, by edit distance.
+/** Damerau–Levenshtein (optimal string alignment): a swapped pair of letters counts as one edit. */
+function editDistance(a, b) {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => [
+        i,
+        ...new Array(b.length).fill(0)
+    ]);
+    for (let j = 1; j <= b.length; j++)
+        d[0][j] = j;
+    for (let i = 1; i <= a.length; i++)
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    return d[a.length][b.length];
+}
+/** The closest candidate within a third of the name's length (at least 2 edits), else null. */
+function suggest(name, candidates) {
+    let best = null;
+    let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1;
+    for (const c of candidates) {
+        const dist = editDistance(name.toLowerCase(), c);
+        if (dist < bestDistance) {
+            best = c;
+            bestDistance = dist;
+        }
+    }
+    return best;
+}
+
+// Command-line flags → the same named inputs the action reads. node:util.parseArgs splits the words;
+// the rules on top are the CLI's public interface: a positional PATH is the working directory, boolean
+// inputs take no value (`--deny-warnings`, `--no-deny-warnings`) yet still accept one
+// (`--deny-warnings false`, `--deny-warnings=false`), and an unknown flag gets a suggestion.
 class UsageError extends Error {
 }
-function parseFlags(argv) {
-    const known = new Set(INPUTS.map(i => i.name));
-    const values = new Map();
-    for (let i = 0; i < argv.length; i++) {
-        const arg = argv[i];
-        if (arg === '--no-tests') {
-            values.set('run-tests', 'false');
+const BOOLEAN_WORDS = ['true', 'false', 'True', 'False', 'TRUE', 'FALSE', 'yes', 'no', 'on', 'off', '1', '0'];
+/** Inputs whose value is true or false: they work as bare switches on the command line. */
+const BOOLEAN_INPUTS = new Set(INPUTS.filter(i => i.default === 'true' || i.default === 'false').map(i => i.name));
+/** Flags that are not inputs. */
+const EXTRA = { help: 'h', version: 'V', 'no-tests': undefined };
+function parseCommandLine(argv) {
+    const options = {};
+    for (const i of INPUTS) {
+        options[i.name] = { type: BOOLEAN_INPUTS.has(i.name) ? 'boolean' : 'string' };
+        if (BOOLEAN_INPUTS.has(i.name))
+            options[`no-${i.name}`] = { type: 'boolean' };
+    }
+    for (const [name, short] of Object.entries(EXTRA))
+        options[name] = { type: 'boolean', ...(short ? { short } : {}) };
+    // strict: false so that unknown flags reach the suggestion below instead of a generic error.
+    const { tokens } = parseArgs({ args: argv, options, strict: false, allowPositionals: true, tokens: true });
+    const inputs = new Map();
+    const positionals = [];
+    const set = (name, value, flag) => {
+        if (inputs.has(name) && inputs.get(name) !== value)
+            throw new UsageError(`${flag} contradicts an earlier flag for '${name}'; give it once.`);
+        inputs.set(name, value);
+    };
+    let command = 'run';
+    for (let t = 0; t < tokens.length; t++) {
+        const token = tokens[t];
+        if (token.kind === 'option-terminator')
+            continue;
+        if (token.kind === 'positional') {
+            positionals.push(token.value);
             continue;
         }
-        const m = /^--([a-z-]+)(?:=(.*))?$/s.exec(arg);
-        if (!m || !known.has(m[1]))
-            throw new UsageError(`unknown option '${arg}'; run build-gate --help for the list.`);
-        const value = m[2] ?? argv[++i];
+        const { name, rawName, value, inlineValue } = token;
+        if (!(name in options))
+            throw unknownFlag(rawName, Object.keys(options));
+        if (name === 'help' || name === 'version') {
+            if (command === 'run')
+                command = name;
+            continue;
+        }
+        if (name === 'no-tests') {
+            if (inlineValue)
+                throw new UsageError(`${rawName} takes no value.`);
+            set('run-tests', 'false', rawName);
+            continue;
+        }
+        if (name.startsWith('no-') && BOOLEAN_INPUTS.has(name.slice(3))) {
+            if (inlineValue)
+                throw new UsageError(`${rawName} takes no value; use --${name.slice(3)}=${value}.`);
+            set(name.slice(3), 'false', rawName);
+            continue;
+        }
+        if (BOOLEAN_INPUTS.has(name)) {
+            const next = tokens[t + 1];
+            if (inlineValue)
+                set(name, value ?? '', rawName);
+            else if (next?.kind === 'positional' && BOOLEAN_WORDS.includes(next.value)) {
+                set(name, next.value, rawName);
+                t++;
+            }
+            else
+                set(name, 'true', rawName);
+            continue;
+        }
         if (value === undefined)
-            throw new UsageError(`option '--${m[1]}' needs a value.`);
-        values.set(m[1], value);
+            throw new UsageError(`${rawName} needs a value, e.g. ${rawName} ${example(name)}.`);
+        set(name, value, rawName);
     }
-    return values;
+    if (command !== 'run')
+        return { kind: command };
+    if (positionals.length > 1)
+        throw new UsageError(`one workspace PATH at a time; got ${positionals.map(p => `'${p}'`).join(', ')}. Quote an argument that holds spaces.`);
+    if (positionals.length === 1) {
+        if (inputs.has('working-directory'))
+            throw new UsageError(`PATH '${positionals[0]}' and --working-directory both name the workspace; give one of them.`);
+        inputs.set('working-directory', positionals[0]);
+    }
+    return { kind: 'run', inputs };
 }
-function usage() {
-    const lines = INPUTS.filter(i => i.name !== 'github-token').map(i => {
-        const def = i.cli ?? i.default;
-        return `  --${i.name} VALUE`.padEnd(40) + `${i.description}${def ? ` [default: ${def}]` : ''}`;
-    });
+function unknownFlag(raw, known) {
+    const near = suggest(raw.replace(/^-+/, '').replace(/=.*$/, ''), known);
+    return new UsageError(`unknown option '${raw}'${near ? `; did you mean '--${near}'?` : ''} Run build-gate --help for the list.`);
+}
+function example(name) {
+    const spec = INPUTS.find(i => i.name === name);
+    return spec?.default && !spec.default.startsWith('${{') ? `'${spec.default}'` : 'VALUE';
+}
+
+// `build-gate --help`: flags in one column, descriptions wrapped in the next, whatever the widths.
+const HIDDEN = new Set(['github-token']);
+function usage(columns = 100) {
+    const rows = [
+        ['PATH', 'The Rust workspace to gate (same as --working-directory) [default: .]'],
+        ['--no-tests', 'Same as --no-run-tests.'],
+        ...INPUTS.filter(i => !HIDDEN.has(i.name) && i.name !== 'working-directory').map((i) => {
+            const flag = BOOLEAN_INPUTS.has(i.name) ? `--[no-]${i.name}` : `--${i.name} VALUE`;
+            const def = defaultFor(i.name, 'cli');
+            return [flag, `${plainText(i.description)}${def ? ` [default: ${def}]` : ''}`];
+        }),
+        ['--working-directory DIR', 'Same as PATH.'],
+        ['-h, --help', 'Show this help.'],
+        ['-V, --version', 'Print the version.']
+    ];
     return [
-        'Usage: build-gate [--working-directory DIR] [--no-tests] [options]',
+        'Usage: build-gate [PATH] [options]',
         '',
-        'Runs cargo check and cargo test on a Rust workspace and says whether its build is stable.',
+        'Runs cargo check and cargo test on the Rust workspace at PATH; says whether its build is stable.',
         'Exit status: 0 stable, 1 unstable or could not be judged.',
         '',
-        '  --no-tests'.padEnd(40) + 'Same as --run-tests false.',
-        ...lines,
+        'Options (every action input is a flag of the same name; --[no-]flags also take true or false):',
+        ...columnsOf(rows, columns),
         '',
-        'GITHUB_TOKEN in the environment is used for GitHub features (roadmap sync, baseline branch).'
+        'Build time: the baseline is a local file (--baseline-store file, PATH/build-gate/baseline.json).',
+        'With --update-baseline auto (the default) every stable run adds its sample to it, so later runs',
+        'compare with your own history; --update-baseline never leaves the file alone.',
+        '',
+        'GITHUB_TOKEN in the environment is used for GitHub features (roadmap preview, baseline branch).'
     ].join('\n');
 }
-async function main(argv, out = process.stdout, err = process.stderr) {
-    if (argv.includes('--help') || argv.includes('-h')) {
-        out.write(`${usage()}\n`);
-        return 0;
+/** Two columns: the first as wide as its widest entry, the second wrapped to the terminal. */
+function columnsOf(rows, columns) {
+    const indent = 2;
+    const left = Math.max(...rows.map(r => r[0].length)) + indent + 2;
+    const width = Math.max(30, columns - left);
+    const out = [];
+    for (const [flag, text] of rows) {
+        const lines = wrap(text, width);
+        out.push(`${' '.repeat(indent)}${flag.padEnd(left - indent)}${lines[0]}`);
+        for (const more of lines.slice(1))
+            out.push(`${' '.repeat(left)}${more}`);
     }
+    return out;
+}
+function wrap(text, width) {
+    const lines = [];
+    let line = '';
+    for (const word of text.split(/\s+/)) {
+        if (line && line.length + 1 + word.length > width) {
+            lines.push(line);
+            line = word;
+        }
+        else
+            line = line ? `${line} ${word}` : word;
+    }
+    lines.push(line);
+    return lines;
+}
+
+class Progress {
+    stream;
+    timer = null;
+    started = 0;
+    constructor(stream) {
+        this.stream = stream;
+    }
+    update(e) {
+        const label = e.phase === 'toolchain' ? 'rustc -vV' : `cargo ${e.phase}`;
+        if (e.state === 'start') {
+            this.stop();
+            this.started = Date.now();
+            if (this.stream.isTTY) {
+                let frame = 0;
+                const frames = '⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏';
+                this.timer = setInterval(() => {
+                    const secs = ((Date.now() - this.started) / 1000).toFixed(0);
+                    this.stream.write(`\r${frames[frame++ % frames.length]} ${label} (${secs}s)`);
+                }, 100);
+            }
+            else
+                this.stream.write(`… ${label}\n`);
+        }
+        else {
+            this.stop();
+            const secs = ((Date.now() - this.started) / 1000).toFixed(1);
+            // A phase that exited non-zero or could not be read is not a success, whatever came next.
+            const mark = e.ok === false ? '✗' : '✓';
+            this.stream.write(`${this.stream.isTTY ? '\r\x1b[K' : ''}${mark} ${label} (${secs}s)\n`);
+        }
+    }
+    stop() {
+        if (this.timer)
+            clearInterval(this.timer);
+        this.timer = null;
+    }
+}
+
+// The CLI over the same run: `build-gate [PATH] [--no-tests] [--no-deny-warnings] …`.
+// Every action input is a flag of the same name. Exit 0 when stable, 1 otherwise (including bad input).
+/** Colour as cargo decides it: on a terminal, unless NO_COLOR is set (https://no-color.org). */
+function wantsColour(stream, env = process.env) {
+    if (env.NO_COLOR)
+        return false;
+    return stream.isTTY === true;
+}
+async function main(argv, out = process.stdout, err = process.stderr) {
     let config = null;
     let report;
     const progress = new Progress(err);
     try {
-        const flags = parseFlags(argv);
+        const command = parseCommandLine(argv);
+        if (command.kind === 'help') {
+            out.write(`${usage(process.stdout.columns || 100)}\n`);
+            return 0;
+        }
+        if (command.kind === 'version') {
+            out.write(`${TOOL.name} ${TOOL.version}\n`);
+            return 0;
+        }
+        const flags = command.inputs;
         if (!flags.has('github-token') && process.env.GITHUB_TOKEN)
             flags.set('github-token', process.env.GITHUB_TOKEN);
         config = parseConfig(name => flags.get(name) ?? '', 'cli');
@@ -116,43 +313,9 @@ async function main(argv, out = process.stdout, err = process.stderr) {
     progress.stop();
     const reportPath = reportPathFor(config);
     writeReport(report, reportPath);
-    out.write(`${terminalReport(report, textSections(config ?? undefined))}\n\nReport: ${path.relative(process.cwd(), reportPath) || reportPath}\n`);
+    const text = terminalReport(report, textSections(config ?? undefined), { colour: wantsColour(out) });
+    out.write(`${text}\n\nReport: ${path.relative(process.cwd(), reportPath) || reportPath}\n`);
     return report.verdict.stable ? 0 : 1;
-}
-/** One line per phase; a spinner when stderr is a terminal. */
-class Progress {
-    stream;
-    timer = null;
-    started = 0;
-    constructor(stream) {
-        this.stream = stream;
-    }
-    update(e) {
-        const label = e.phase === 'toolchain' ? 'rustc -vV' : `cargo ${e.phase}`;
-        if (e.state === 'start') {
-            this.started = Date.now();
-            if (this.stream.isTTY) {
-                let frame = 0;
-                const frames = '⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏';
-                this.timer = setInterval(() => {
-                    const secs = ((Date.now() - this.started) / 1000).toFixed(0);
-                    this.stream.write(`\r${frames[frame++ % frames.length]} ${label} (${secs}s)`);
-                }, 100);
-            }
-            else
-                this.stream.write(`… ${label}\n`);
-        }
-        else {
-            this.stop();
-            const secs = ((Date.now() - this.started) / 1000).toFixed(1);
-            this.stream.write(`${this.stream.isTTY ? '\r\x1b[K' : ''}✓ ${label} (${secs}s)\n`);
-        }
-    }
-    stop() {
-        if (this.timer)
-            clearInterval(this.timer);
-        this.timer = null;
-    }
 }
 
 process.exitCode = await main(process.argv.slice(2));

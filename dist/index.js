@@ -6,15 +6,16 @@ import { promises, constants } from 'fs';
 import 'path';
 import 'http';
 import 'https';
-import { e as requireTunnel, g as timingOutputs, v as verdictLine, h as crateRows, i as totalRow, j as phaseRows, P as PHASE_HEADER, k as CRATE_HEADER, p as parseConfig, a as produceReport, f as failureReport, C as ConfigError, c as createClient, b as reportPathFor, w as writeReport, l as sectionAnnotations, m as workstreamOutputs, n as markdownSections, s as syncWorkstreams, r as readRunContext } from './chunks/sections.js';
+import { h as requireTunnel, i as timingOutputs, v as verdictLine, j as crateRows, k as totalRow, l as phaseRows, P as PHASE_HEADER, m as CRATE_HEADER, n as blobLinks, o as diagnosticsMarkdown, a as parseConfig, b as produceReport, f as failureReport, C as ConfigError, c as createClient, e as reportPathFor, w as writeReport, q as sectionAnnotations, u as logLines, x as workstreamOutputs, r as readRunContext, y as markdownSections, s as syncWorkstreams } from './chunks/sections.js';
 import 'string_decoder';
 import 'events';
 import 'child_process';
 import 'assert';
 import 'timers';
+import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
 import 'node:fs';
-import 'node:crypto';
+import 'node:util';
 import './chunks/crate-times.js';
 import 'node:child_process';
 import 'node:readline';
@@ -27,7 +28,6 @@ import 'node:net';
 import 'node:http';
 import 'node:stream';
 import 'node:buffer';
-import 'node:util';
 import 'node:querystring';
 import 'node:events';
 import 'node:diagnostics_channel';
@@ -769,34 +769,97 @@ function group(name, fn) {
     });
 }
 
-// Workspace diagnostics as GitHub annotations at file:line:column, errors first.
-/** GitHub shows at most 10 of each level per step and 50 per job; more is noise. */
-const MAX_ANNOTATIONS = 50;
+const CURRENT = /panicked at (.+?):(\d+):(\d+):?\s*$/m;
+const OLD = /panicked at '.*', (.+?):(\d+):(\d+)\s*$/m;
+const DOC_TEST = /^(.+?) - .* \(line (\d+)\)$/;
+function panicLocation(failure) {
+    if (failure.target === 'doc') {
+        const doc = DOC_TEST.exec(failure.name);
+        return doc ? { file: doc[1], line: Number(doc[2]), column: null } : null;
+    }
+    for (const text of [failure.output, failure.message]) {
+        if (!text)
+            continue;
+        const m = OLD.exec(text) ?? CURRENT.exec(text);
+        if (m)
+            return { file: m[1], line: Number(m[2]), column: Number(m[3]) };
+    }
+    return null;
+}
+
+// Workspace diagnostics as GitHub annotations at file:line:column, and one at each failing test's panic.
+/** GitHub shows at most 10 annotations of each level per step: more is noise that hides the rest. */
+const MAX_PER_LEVEL = 10;
+/**
+ * Up to `max` diagnostics of one severity, taken round-robin over crates (each crate's first, then
+ * each crate's second, …) so that one noisy crate does not hide the others.
+ */
+function spreadOverCrates(items, max) {
+    const queues = new Map();
+    for (const d of items)
+        queues.set(d.crate, [...(queues.get(d.crate) ?? []), d]);
+    const picked = [];
+    for (let round = 0; picked.length < max; round++) {
+        const before = picked.length;
+        for (const q of queues.values())
+            if (round < q.length && picked.length < max)
+                picked.push(q[round]);
+        if (picked.length === before)
+            break;
+    }
+    return picked;
+}
 /**
  * `repoRoot` is where annotation paths must be relative to (GITHUB_WORKSPACE); rustc's file names
  * are relative to the workspace root, or absolute for path dependencies.
  */
 function diagnosticAnnotations(report, repoRoot) {
-    return report.diagnostics.items.slice(0, MAX_ANNOTATIONS).map(d => {
-        const title = `${d.crate}: ${d.severity}${d.code ? `[${d.code}]` : ''}`;
-        if (!d.span)
-            return { level: d.severity, title, message: d.message };
-        const absolute = path.resolve(report.workspace.root, d.span.file);
-        const sameLine = d.span.line === d.span.endLine;
-        return {
-            level: d.severity,
-            title,
-            message: d.message,
-            file: toPosix(path.relative(repoRoot, absolute)),
-            startLine: d.span.line,
-            endLine: d.span.endLine,
-            // GitHub accepts columns only for single-line annotations.
-            ...(sameLine ? { startColumn: d.span.column, endColumn: d.span.endColumn } : {})
-        };
-    });
+    const items = report.diagnostics.items;
+    const chosen = [
+        ...spreadOverCrates(items.filter(d => d.severity === 'error'), MAX_PER_LEVEL),
+        ...spreadOverCrates(items.filter(d => d.severity === 'warning'), MAX_PER_LEVEL)
+    ];
+    return [
+        ...chosen.map(d => {
+            const title = `${d.crate}: ${d.severity}${d.code ? `[${d.code}]` : ''}`;
+            if (!d.span)
+                return { level: d.severity, title, message: d.message };
+            const sameLine = d.span.line === d.span.endLine;
+            return {
+                level: d.severity,
+                title,
+                message: d.message,
+                file: relativeTo(repoRoot, report.workspace.root, d.span.file),
+                startLine: d.span.line,
+                endLine: d.span.endLine,
+                // GitHub accepts columns only for single-line annotations.
+                ...(sameLine ? { startColumn: d.span.column, endColumn: d.span.endColumn } : {})
+            };
+        }),
+        ...panicAnnotations(report, repoRoot)
+    ];
 }
-function toPosix(p) {
-    return p.split(path.sep).join('/');
+/** One error at each failing test's panic location (where it is known). */
+function panicAnnotations(report, repoRoot) {
+    const out = [];
+    for (const f of report.tests.failures) {
+        const at = panicLocation(f);
+        if (!at)
+            continue;
+        out.push({
+            level: 'error',
+            title: `${f.crate}: test ${f.name} failed`,
+            message: f.message ?? 'the test failed',
+            file: relativeTo(repoRoot, report.workspace.root, at.file),
+            startLine: at.line,
+            endLine: at.line,
+            ...(at.column ? { startColumn: at.column, endColumn: at.column } : {})
+        });
+    }
+    return out;
+}
+function relativeTo(repoRoot, workspaceRoot, file) {
+    return path.relative(repoRoot, path.resolve(workspaceRoot, file)).split(path.sep).join('/');
 }
 
 function reportOutputs(report, reportPath, includeDev = false) {
@@ -867,7 +930,122 @@ function escape(s) {
     return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+// GitHub refuses a job summary over 1 MiB (and a comment over 65 536 characters). A summary that
+// would be larger is cut at a line, with every open code fence and <details> block closed, the
+// verdict (at the top) kept, and a note saying where the rest is.
+const SUMMARY_LIMIT_BYTES = 1024 * 1024;
+/** `limit` counts UTF-8 bytes; pass `chars` for limits counted in characters (comments). */
+function fitToLimit(text, limit, note, measure = s => Buffer.byteLength(s, 'utf8')) {
+    const total = measure(text);
+    if (total <= limit)
+        return text;
+    // Room for the note and the closing tags, whatever the numbers printed in it.
+    const budget = limit - measure(note(total, total)) - 4096;
+    const kept = [];
+    let size = 0;
+    let fence = null;
+    let details = 0;
+    for (const line of text.split('\n')) {
+        const next = measure(line) + 1;
+        if (size + next > budget) {
+            // One huge HTML table (thousands of crates) keeps the rows that fit.
+            const rows = cutTable(line, budget - size - 1, measure);
+            if (rows) {
+                kept.push(rows);
+                size += measure(rows) + 1;
+            }
+            break;
+        }
+        kept.push(line);
+        size += next;
+        const f = /^\s*(`{3,}|~{3,})/.exec(line);
+        if (f && fence === null)
+            fence = f[1];
+        else if (fence !== null && line.trim().startsWith(fence) && line.trim().replace(/[`~]/g, '') === '')
+            fence = null;
+        else if (fence === null) {
+            details += (line.match(/<details[\s>]/g) ?? []).length;
+            details -= (line.match(/<\/details>/g) ?? []).length;
+        }
+    }
+    const closing = [...(fence ? [fence] : []), ...new Array(Math.max(0, details)).fill('</details>')];
+    return [...kept, ...closing, '', note(size, total), ''].join('\n');
+}
+/** The table's opening and the whole rows that fit in `room`, closed again; null when none fits. */
+function cutTable(line, room, measure) {
+    const close = '</table>';
+    const first = line.indexOf('</tr>');
+    if (!line.startsWith('<table>') || first === -1)
+        return null;
+    let end = -1;
+    let size = measure(close);
+    for (let at = first; at !== -1; at = line.indexOf('</tr>', at + 5)) {
+        size += measure(line.slice(end === -1 ? 0 : end, at + 5));
+        if (size > room)
+            break;
+        end = at + 5;
+    }
+    return end === -1 ? null : `${line.slice(0, end)}${close}`;
+}
+function summaryTruncationNote(reportName) {
+    return (shown, total) => `> [!WARNING]\n> This summary was cut at GitHub's 1 MiB limit: ${kib(shown)} of ${kib(total)} shown. ` +
+        `Everything is in the JSON report (\`${reportName}\`).`;
+}
+function kib(bytes) {
+    return `${Math.round(bytes / 1024)} KiB`;
+}
+
+/** The artifact name the example workflows upload the report under. */
+const REPORT_ARTIFACT = 'build-gate-report';
+function reportPointer(reportName, runUrl) {
+    const artifact = runUrl ? `[the run's artifacts](${runUrl}#artifacts)` : "the run's artifacts";
+    return `<sub>Full report: \`${reportName}\` (every diagnostic, test and conflict). The example workflows upload it as the \`${REPORT_ARTIFACT}\` artifact: see ${artifact}.</sub>`;
+}
+/**
+ * While a pull request finds no baseline, say exactly what makes one: a run on push to the default
+ * branch, with write access to contents for the baseline branch.
+ */
+function baselineHint(report, run) {
+    if (report.timing?.regression !== 'no-baseline' || !run.eventName.startsWith('pull_request'))
+        return null;
+    const branch = run.defaultBranch ?? 'main';
+    return [
+        `**No build-time baseline yet.** Pull requests never write it; a stable run on push to \`${branch}\` does. Add this to the workflow:`,
+        '',
+        '```yaml',
+        'on:',
+        '  pull_request:',
+        '  push:',
+        `    branches: [${branch}]`,
+        '```',
+        '',
+        `and give the job that runs on push \`permissions: contents: write\` (it writes the \`${run.baselineBranch}\` branch); the pull request job keeps \`contents: read\`. The README's Quick start shows the whole workflow.`
+    ].join('\n');
+}
+
+// The job summary's (and PR comment's) sections around the core ones: the compiler's words first,
+// then, after the other sections, the baseline hint and where the full report is.
+function summaryExtras(config, reportPath, ctx, env) {
+    const links = blobLinks(env, config?.workingDirectory ?? process.cwd());
+    return {
+        before: [report => diagnosticsMarkdown(report, links)],
+        after: [
+            report => config?.baselineStore === 'branch'
+                ? baselineHint(report, { ...ctx, baselineBranch: config.baselineBranch })
+                : null,
+            () => reportPointer(reportName(reportPath, links.repoRoot), ctx.runUrl)
+        ]
+    };
+}
+/** The report's path as the repository names it, else its file name. */
+function reportName(reportPath, repoRoot) {
+    const relative = path.relative(repoRoot, reportPath);
+    return relative.startsWith('..') || path.isAbsolute(relative) ? path.basename(reportPath) : relative;
+}
+
 // The action: inputs → gate → report, annotations, summary, outputs → exit status.
+// GitHub's limit on a comment body, in characters.
+const COMMENT_LIMIT_CHARS = 65536;
 async function run() {
     let config = null;
     let report;
@@ -909,9 +1087,9 @@ async function syncRoadmap(report, config) {
         log: line => info(line),
         renderComment: section => {
             // The PR comment is the job summary of this run, rendered once more into its own buffer.
-            const text = buildSummary(summary, { ...report, workstreams: section }, markdownSections(config)).stringify();
+            const text = buildSummary(summary, { ...report, workstreams: section }, summarySections(config, reportPathFor(config))).stringify();
             summary.emptyBuffer();
-            return text;
+            return fitToLimit(text, COMMENT_LIMIT_CHARS, summaryTruncationNote(reportName(reportPathFor(config), process.env.GITHUB_WORKSPACE ?? config.workingDirectory)), s => s.length);
         }
     }));
 }
@@ -935,17 +1113,34 @@ async function publish(report, config) {
         else
             warning(message, props);
     }
+    // rustc's own words in the log, one group per crate.
+    for (const line of logLines(report, randomUUID()))
+        info(line);
     const outputs = reportOutputs(report, reportPath, config?.duplicateVersionsIncludeDev);
     if (report.workstreams && config)
         Object.assign(outputs, workstreamOutputs(report.workstreams, config.gateWorkstream));
     for (const [name, value] of Object.entries(outputs))
         setOutput(name, value);
     try {
-        await buildSummary(summary, report, markdownSections(policy)).write();
+        const text = buildSummary(summary, report, summarySections(config, reportPath)).stringify();
+        summary.emptyBuffer();
+        const note = summaryTruncationNote(reportName(reportPath, repoRoot));
+        await summary.addRaw(fitToLimit(text, SUMMARY_LIMIT_BYTES, note)).write();
     }
     catch (e) {
         warning(`Could not write the job summary: ${errorMessage(e)}`);
     }
+}
+function summarySections(config, reportPath) {
+    let ctx = null;
+    try {
+        ctx = readRunContext();
+    }
+    catch {
+        // An unreadable event payload is reported where it matters; the summary does without it.
+    }
+    const extras = summaryExtras(config, reportPath, ctx ?? { eventName: '', defaultBranch: null, runUrl: null }, process.env);
+    return [...extras.before, ...markdownSections(config ?? undefined), ...extras.after];
 }
 let openGroup = false;
 function groupPhases(e) {

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync as readFileSync$1, mkdirSync, writeFileSync, renameSync, rmSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
+import require$$0$5, { stripVTControlCharacters } from 'node:util';
 import { r as runProcess, t as totalsByCrate, c as crateTimesEnv, a as readCrateTimes } from './crate-times.js';
 import { tmpdir } from 'node:os';
 import * as fs from 'fs';
@@ -18,7 +19,6 @@ import require$$0$4 from 'node:net';
 import require$$2 from 'node:http';
 import require$$0$3 from 'node:stream';
 import require$$0$1 from 'node:buffer';
-import require$$0$5 from 'node:util';
 import require$$7 from 'node:querystring';
 import require$$8$1 from 'node:events';
 import require$$0$6 from 'node:diagnostics_channel';
@@ -383,6 +383,195 @@ function nameList(v) {
             .map(s => s.trim())
             .filter(Boolean))
     ];
+}
+
+// The compiler's own words (rustc's `rendered` text) where people look: the Actions log grouped per
+// crate, collapsible blocks in the job summary / PR comment, and the terminal as cargo prints them.
+// Pure: the report (and where links point) in, text out.
+/** Errors first, then warnings; within a severity the order cargo reported them. */
+function errorsFirst(items) {
+    return [...items.filter(d => d.severity === 'error'), ...items.filter(d => d.severity !== 'error')];
+}
+/** Crates in order of their first error (then first warning), each with its diagnostics, errors first. */
+function byCrate$1(items) {
+    const groups = new Map();
+    for (const d of errorsFirst(items))
+        groups.set(d.crate, [...(groups.get(d.crate) ?? []), d]);
+    return [...groups].map(([crate, list]) => ({ crate, items: list }));
+}
+const trimEnd = (s) => s.replace(/\s+$/, '');
+/**
+ * The Actions log: one `::group::` per crate. rustc's text is printed between `::stop-commands::`
+ * markers so that nothing in it (a source line, a message) can be read as a workflow command.
+ */
+function logLines(report, stopToken) {
+    const out = [];
+    for (const g of byCrate$1(report.diagnostics.items)) {
+        const errors = g.items.filter(d => d.severity === 'error').length;
+        const counts = [
+            errors ? plural$1(errors, 'error') : '',
+            g.items.length - errors ? plural$1(g.items.length - errors, 'warning') : ''
+        ];
+        out.push(`::group::${g.crate}: ${counts.filter(Boolean).join(', ')}`);
+        out.push(`::stop-commands::${stopToken}`);
+        for (const d of g.items)
+            out.push(trimEnd(d.renderedAnsi ?? d.rendered), '');
+        out.push(`::${stopToken}::`, '::endgroup::');
+    }
+    if (report.diagnostics.omitted)
+        out.push(`${report.diagnostics.omitted} more diagnostic(s) were counted but not kept in the report.`);
+    return out;
+}
+/** Terminal lines: each diagnostic as cargo prints it, errors first, in colour only when asked to. */
+function terminalDiagnostics(report, colour) {
+    return errorsFirst(report.diagnostics.items).flatMap(d => [
+        trimEnd(colour ? (d.renderedAnsi ?? d.rendered) : d.rendered),
+        ''
+    ]);
+}
+function blobLinks(env, fallbackRoot) {
+    const server = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '');
+    const base = env.GITHUB_REPOSITORY && env.GITHUB_SHA
+        ? `${server}/${env.GITHUB_REPOSITORY}/blob/${env.GITHUB_SHA}`
+        : null;
+    return { base, repoRoot: env.GITHUB_WORKSPACE ?? fallbackRoot };
+}
+/** A file named relative to the workspace root, as a path in the repository; null when outside it. */
+function repositoryPath(workspaceRoot, file, repoRoot) {
+    const relative = path.relative(repoRoot, path.resolve(workspaceRoot, file));
+    if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative))
+        return null;
+    return relative.split(path.sep).join('/');
+}
+function blobUrl(links, repoPath, line) {
+    if (!links.base)
+        return null;
+    return `${links.base}/${repoPath.split('/').map(encodeURIComponent).join('/')}#L${line}`;
+}
+const SUMMARY_DIAGNOSTICS = 10;
+/**
+ * The first diagnostics for the job summary and the PR comment, errors first, each in a collapsible
+ * block with rustc's text in a code fence and a link to the line at the commit.
+ */
+function diagnosticsMarkdown(report, links, max = SUMMARY_DIAGNOSTICS) {
+    const items = errorsFirst(report.diagnostics.items);
+    if (items.length === 0)
+        return null;
+    const shown = items.slice(0, max);
+    const out = ['### Compiler diagnostics', ''];
+    for (const d of shown) {
+        const where = d.span ? repositoryPath(report.workspace.root, d.span.file, links.repoRoot) : null;
+        const title = `${d.severity}${d.code ? `[${d.code}]` : ''}: ${firstLine(d.message)}`;
+        const at = d.span ? ` (${d.crate}, ${where ?? d.span.file}:${d.span.line})` : ` (${d.crate})`;
+        out.push(`<details${d.severity === 'error' ? ' open' : ''}><summary>${escapeHtml(title + at)}</summary>`, '');
+        const url = where && d.span ? blobUrl(links, where, d.span.line) : null;
+        if (url && d.span)
+            out.push(`[${codeSpan(`${where}#L${d.span.line}`)}](${url})`, '');
+        out.push(...fenced(trimEnd(d.rendered)), '', '</details>', '');
+    }
+    const more = items.length - shown.length + report.diagnostics.omitted;
+    if (more > 0)
+        out.push(`${more} more in the report.`, '');
+    return out.join('\n').trimEnd();
+}
+/** A code fence longer than any run of backticks in the text, so the text cannot close it. */
+function fenced(text) {
+    const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map(m => m[0].length));
+    const fence = '`'.repeat(Math.max(3, longest + 1));
+    return [`${fence}text`, text, fence];
+}
+function firstLine(s) {
+    return s.split('\n')[0];
+}
+function escapeHtml(s) {
+    return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+/** Inline code: no emphasis inside (`__fixtures__` stays as it is), backticks in it fenced off. */
+function codeSpan(s) {
+    const longest = Math.max(0, ...[...s.matchAll(/`+/g)].map(m => m[0].length));
+    const tick = '`'.repeat(longest + 1);
+    return longest ? `${tick} ${s} ${tick}` : `${tick}${s}${tick}`;
+}
+function plural$1(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+const CRATE_HEADER = ['crate', 'warnings', 'errors', 'passed', 'failed', 'ignored', 'time (s)'];
+function crateRows(report) {
+    return report.crates.map(c => [
+        c.name,
+        String(c.warnings),
+        String(c.errors),
+        String(c.passed),
+        String(c.failed),
+        String(c.ignored),
+        seconds((c.buildSeconds ?? 0) + (c.testSeconds ?? 0), c.buildSeconds === null && c.testSeconds === null)
+    ]);
+}
+function totalRow(report) {
+    return [
+        'total',
+        String(report.diagnostics.warnings),
+        String(report.diagnostics.errors),
+        String(report.tests.passed),
+        String(report.tests.failed),
+        String(report.tests.ignored),
+        seconds(report.phases.reduce((n, p) => n + p.wallSeconds, 0), false)
+    ];
+}
+const PHASE_HEADER = ['phase', 'exit', 'wall (s)', 'cpu (s)', 'compiled', 'fresh'];
+function phaseRows(report) {
+    return report.phases.map(p => [
+        p.name,
+        p.signal ? p.signal : String(p.exitCode ?? '–'),
+        seconds(p.wallSeconds, false),
+        seconds(p.cpuSeconds ?? 0, p.cpuSeconds === null),
+        String(p.units.workspace.compiled + p.units.dependencies.compiled),
+        String(p.units.workspace.fresh + p.units.dependencies.fresh)
+    ]);
+}
+function verdictLine(report) {
+    return report.verdict.stable
+        ? 'Build is stable'
+        : `Build is unstable (${report.verdict.reasons.length} reason${report.verdict.reasons.length === 1 ? '' : 's'})`;
+}
+function seconds(n, unknown) {
+    return unknown ? '–' : n.toFixed(2);
+}
+
+// The CLI's rendering of the report: the compiler's words as cargo prints them, the per-crate table,
+// the failing tests and the verdict. Plain text: no markdown; colour only when the caller asks.
+function table(rows) {
+    const widths = rows[0].map((_, i) => Math.max(...rows.map(r => (r[i] ?? '').length)));
+    const line = (r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+    return [line(rows[0]), widths.map(w => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
+}
+/** Markdown that shared wording carries (`code`, **bold**), as plain text. */
+function plainText(s) {
+    return s.replace(/\*\*([^*]*)\*\*/g, '$1').replace(/`([^`\n]*)`/g, '$1');
+}
+function terminalReport(report, sections = [], options = {}) {
+    const out = [...terminalDiagnostics(report, options.colour ?? false)];
+    if (report.crates.length)
+        out.push(table([CRATE_HEADER, ...crateRows(report), totalRow(report)]));
+    if (report.tests.failures.length) {
+        out.push('', 'Failing tests:');
+        for (const f of report.tests.failures)
+            out.push(`  ${f.crate} [${f.target}] ${f.name}${f.message ? `: ${f.message.split('\n')[0]}` : ''}`);
+    }
+    if (report.diagnostics.omitted)
+        out.push('', `${report.diagnostics.omitted} more diagnostic(s) were counted but not kept in the report.`);
+    for (const s of sections) {
+        const text = s(report);
+        if (text)
+            out.push('', plainText(text));
+    }
+    out.push('', verdictLine(report));
+    for (const r of report.verdict.reasons)
+        out.push(`  ✗ ${plainText(r.message)}`);
+    for (const w of report.verdict.warnings)
+        out.push(`  ! ${plainText(w.message)}`);
+    return out.join('\n').replace(/^\n+/, '');
 }
 
 // The one spine of a run: every capability writes a section, every reporter renders it.
@@ -44290,6 +44479,9 @@ function conflictFindings(section, options) {
     return { blocking, warnings };
 }
 
+// cargo's `--message-format=json` stream, one line at a time. Lines that are not cargo messages
+// (libtest output, build script noise) are left to other readers; a line that starts like a cargo
+// message but does not parse is counted, because the gate must not call a half-read build stable.
 // rustc's own tallies ("2 warnings emitted", "aborting due to …") repeat what was already counted.
 const TALLY = /^(aborting due to|\d+ warnings? emitted|warning: .* generated \d+ warnings?)/;
 class CargoMessageReader {
@@ -44356,7 +44548,8 @@ class CargoMessageReader {
             crate,
             code: raw.code?.code ?? null,
             message: raw.message,
-            rendered: raw.rendered ?? raw.message,
+            rendered: raw.rendered ? stripVTControlCharacters(raw.rendered) : raw.message,
+            ...(raw.rendered?.includes('\u001b[') ? { renderedAnsi: raw.rendered } : {}),
             span: primarySpan(raw.spans),
             phase: this.phase
         });
@@ -44599,7 +44792,8 @@ function resolveTests(blocks, identities, artifacts, meta) {
                     crate,
                     target,
                     name: t.name,
-                    message: panicMessage(block.output.get(t.name) ?? [])
+                    message: panicMessage(block.output.get(t.name) ?? []),
+                    output: block.output.get(t.name)?.join('\n') || null
                 });
         if (!finished) {
             // A binary that never printed its `test result:` line crashed or was killed: a failure.
@@ -44630,6 +44824,9 @@ function identify(id, byExecutable, memberById, libOwner) {
     return { crate, target };
 }
 
+// rustc's `rendered` text with cargo's colours: the terminal shows it as cargo would; the reader strips
+// the colours for the report, the summary and non-terminals.
+const MESSAGE_FORMAT = '--message-format=json-diagnostic-rendered-ansi';
 /** `+toolchain` goes first, as rustup's proxies require. */
 function cargo(config, args) {
     return { program: 'cargo', args: config.toolchain ? [`+${config.toolchain}`, ...args] : args };
@@ -44650,16 +44847,16 @@ function phaseCommand(config, phase, packages = null) {
         ? [...args.filter(a => a !== '--workspace' && a !== '--all'), ...packages.flatMap(p => ['-p', p])]
         : args;
     if (phase === 'check')
-        return cargo(config, ['check', ...select(config.checkArgs), '--message-format=json']);
+        return cargo(config, ['check', ...select(config.checkArgs), MESSAGE_FORMAT]);
     const testArgs = select(config.testArgs);
     // Options after `--` go to the test binaries; ours must stay before it.
     const sep = testArgs.indexOf('--');
     const own = sep === -1 ? testArgs : testArgs.slice(0, sep);
     const harness = sep === -1 ? [] : testArgs.slice(sep);
     if (phase === 'test-build')
-        return cargo(config, ['test', ...own, '--no-run', '--message-format=json', ...harness]);
+        return cargo(config, ['test', ...own, '--no-run', MESSAGE_FORMAT, ...harness]);
     const failFast = own.includes('--fail-fast') || own.includes('--no-fail-fast') ? [] : ['--no-fail-fast'];
-    return cargo(config, ['test', ...own, ...failFast, '--message-format=json', ...harness]);
+    return cargo(config, ['test', ...own, ...failFast, MESSAGE_FORMAT, ...harness]);
 }
 
 // cargo's own errors come as plain text on stderr, not JSON: a manifest it cannot parse, a
@@ -44860,7 +45057,7 @@ function decide$1(m, baseline, opts) {
             return {
                 ...none,
                 regression: 'not-comparable',
-                explanation: `Not comparable: ${describeCacheDifference(m.cacheState, other.cacheState)} (${other.samples.length} sample(s) of \`${other.cacheState}\`, none of \`${m.cacheState}\`). A different cache state measures different work, so this is never called a regression.`
+                explanation: `Not comparable: ${describeCacheDifference(m.cacheState, other.cacheState)} (${samples(other.samples.length)} of \`${other.cacheState}\`, none of \`${m.cacheState}\`). A different cache state measures different work, so this is never called a regression.`
             };
         }
         return {
@@ -44882,7 +45079,7 @@ function judge(current, history, opts) {
     const spreadLimit = enough ? med + SPREAD_SIGMAS * robustSigma(history) : 0;
     const limit = Math.max(tolLimit, floorLimit, spreadLimit);
     const base = { baselineSeconds: round(med), deltaPercent: delta, limitSeconds: round(limit), samples: n };
-    const vs = `${fmt(current)} s vs median ${fmt(med)} s of ${n} sample(s) (${sign(delta)}%)`;
+    const vs = `${fmt(current)} s vs median ${fmt(med)} s of ${samples(n)} (${sign(delta)}%)`;
     if (current <= limit) {
         const why = current > tolLimit && spreadLimit >= limit
             ? `; over the ${opts.tolerancePercent}% tolerance but within the history's own spread (up to ${fmt(limit)} s), so noise cannot be ruled out`
@@ -44913,6 +45110,9 @@ function fmt(n) {
 }
 function sign(n) {
     return n > 0 ? `+${n}` : String(n);
+}
+function samples(n) {
+    return `${n} sample${n === 1 ? '' : 's'}`;
 }
 
 /**
@@ -45046,6 +45246,9 @@ function shouldUpdateBaseline(config, stable, ctx) {
         return { update: true, reason: 'update-baseline is always' };
     if (!stable)
         return { update: false, reason: 'the build is not stable (update-baseline: auto)' };
+    // Outside GitHub Actions a file baseline is the user's own history: their stable runs are its samples.
+    if (config.baselineStore === 'file' && ctx.eventName === '')
+        return { update: true, reason: 'stable local run, its own file baseline (update-baseline: auto)' };
     if (!ctx.trusted)
         return { update: false, reason: `the run is not trusted: ${ctx.trustReason} (update-baseline: auto)` };
     return { update: true, reason: `stable and trusted: ${ctx.trustReason}` };
@@ -45291,10 +45494,9 @@ function label(phase) {
     }[phase];
 }
 function byCrate(report, field) {
-    return report.crates
-        .filter(c => c[field] > 0)
-        .map(c => `${c.name} (${c[field]})`)
-        .join(', ');
+    const crates = report.crates.filter(c => c[field] > 0);
+    // With one crate the total already is its count.
+    return crates.map(c => (crates.length === 1 ? c.name : `${c.name} (${c[field]})`)).join(', ');
 }
 function plural(n, word) {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -45337,7 +45539,7 @@ async function gateWith(config, options, state) {
         ...common,
         collectStdout: true
     });
-    progress({ phase: 'metadata', state: 'end' });
+    progress({ phase: 'metadata', state: 'end', ok: succeeded(metaRun.result) });
     phases.push(metaRun.result);
     if (!metaRun.result.ran)
         throw new GateInputError(metaRun.result.failure ?? 'cargo did not start');
@@ -45385,7 +45587,7 @@ async function gateWith(config, options, state) {
             sink,
             ...extra
         });
-        progress({ phase: name, state: 'end' });
+        progress({ phase: name, state: 'end', ok: succeeded(r.result) });
         phases.push(r.result);
         return r;
     };
@@ -45480,7 +45682,7 @@ async function readToolchain(config, cwd, run, progress) {
         onStdoutLine: l => (out += `${l}\n`),
         onStderrLine: l => errs.push(l)
     });
-    progress({ phase: 'toolchain', state: 'end' });
+    progress({ phase: 'toolchain', state: 'end', ok: r.exitCode === 0 });
     if (r.spawnError)
         throw new GateInputError(`could not run rustc (${r.spawnError}); install Rust (e.g. with rustup) before running the gate.`);
     const parsed = r.exitCode === 0 ? parseRustcVersion(out) : null;
@@ -45543,6 +45745,9 @@ function crateSummaries(meta, tally, tests) {
 }
 function emptyReport(root, toolchain, config, phases) {
     return blankReport({ root, members: [], msrv: null, toolchain, requestedToolchain: config.toolchain }, phases);
+}
+function succeeded(p) {
+    return p.ran && p.exitCode === 0 && !p.failure;
 }
 
 //#region rolldown:runtime
@@ -56746,14 +56951,15 @@ function line(w) {
 }
 
 // The JSON report file: written whole and atomically, so a reader never sees half a report.
-function writeJsonAtomic(file, value) {
+function writeJsonAtomic(file, value, replacer) {
     mkdirSync(path.dirname(file), { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, `${JSON.stringify(value, null, 2)}\n`);
+    writeFileSync(tmp, `${JSON.stringify(value, replacer, 2)}\n`);
     renameSync(tmp, file);
 }
 function writeReport(report, file) {
-    writeJsonAtomic(file, report);
+    // Colours are for terminals: the file holds the plain text only.
+    writeJsonAtomic(file, report, (key, value) => (key === 'renderedAnsi' ? undefined : value));
 }
 
 // The conflicts section for people: a job-summary table, terminal text, and annotations on the member
@@ -56929,7 +57135,7 @@ function timingMarkdown(t) {
     return out.join('\n');
 }
 function timingText(t) {
-    const lines = [`Build time: ${VERDICT[t.regression]}. ${headline(t)}`, `  ${t.explanation}`];
+    const lines = [`Build time: ${VERDICT[t.regression]}. ${headline(t, false)}`, `  ${t.explanation}`];
     for (const p of t.phases)
         lines.push(`  ${p.name.padEnd(10)} wall ${p.wallSeconds.toFixed(2).padStart(8)} s  cpu ${(p.cpuSeconds === null ? '–' : p.cpuSeconds.toFixed(2)).padStart(8)} s  compiled ${p.units.workspace.compiled + p.units.dependencies.compiled}, fresh ${p.units.workspace.fresh + p.units.dependencies.fresh}`);
     for (const c of t.crates.slice(0, MOVERS))
@@ -56937,88 +57143,16 @@ function timingText(t) {
     lines.push(`  ${t.baselineNote}`);
     return lines.join('\n');
 }
-function headline(t) {
+function headline(t, bold = true) {
     const base = t.baselineSeconds === null
         ? ''
-        : ` vs baseline ${t.baselineSeconds.toFixed(2)} s (${change(t.deltaPercent)}, ${t.samples} samples)`;
+        : ` vs baseline ${t.baselineSeconds.toFixed(2)} s (${change(t.deltaPercent)}, ${t.samples} sample${t.samples === 1 ? '' : 's'})`;
     const confirmed = t.confirmed === null ? '' : t.confirmed ? ', confirmed by a rebuild' : ', not confirmed by a rebuild';
-    return `**${t.seconds.toFixed(2)} s** ${t.metric} (check + test build)${base}${confirmed}.`.replace(/\*\*/g, '**');
+    const seconds = `${t.seconds.toFixed(2)} s`;
+    return `${bold ? `**${seconds}**` : seconds} ${t.metric} (check + test build)${base}${confirmed}.`;
 }
 function change(p) {
     return p === null ? '–' : `${p > 0 ? '+' : ''}${p.toFixed(1)}%`;
-}
-
-const CRATE_HEADER = ['crate', 'warnings', 'errors', 'passed', 'failed', 'ignored', 'time (s)'];
-function crateRows(report) {
-    return report.crates.map(c => [
-        c.name,
-        String(c.warnings),
-        String(c.errors),
-        String(c.passed),
-        String(c.failed),
-        String(c.ignored),
-        seconds((c.buildSeconds ?? 0) + (c.testSeconds ?? 0), c.buildSeconds === null && c.testSeconds === null)
-    ]);
-}
-function totalRow(report) {
-    return [
-        'total',
-        String(report.diagnostics.warnings),
-        String(report.diagnostics.errors),
-        String(report.tests.passed),
-        String(report.tests.failed),
-        String(report.tests.ignored),
-        seconds(report.phases.reduce((n, p) => n + p.wallSeconds, 0), false)
-    ];
-}
-const PHASE_HEADER = ['phase', 'exit', 'wall (s)', 'cpu (s)', 'compiled', 'fresh'];
-function phaseRows(report) {
-    return report.phases.map(p => [
-        p.name,
-        p.signal ? p.signal : String(p.exitCode ?? '–'),
-        seconds(p.wallSeconds, false),
-        seconds(p.cpuSeconds ?? 0, p.cpuSeconds === null),
-        String(p.units.workspace.compiled + p.units.dependencies.compiled),
-        String(p.units.workspace.fresh + p.units.dependencies.fresh)
-    ]);
-}
-function verdictLine(report) {
-    return report.verdict.stable
-        ? 'Build is stable'
-        : `Build is unstable (${report.verdict.reasons.length} reason${report.verdict.reasons.length === 1 ? '' : 's'})`;
-}
-function seconds(n, unknown) {
-    return unknown ? '–' : n.toFixed(2);
-}
-
-// The CLI's rendering of the report: the per-crate table, the failing tests and the verdict.
-function table(rows) {
-    const widths = rows[0].map((_, i) => Math.max(...rows.map(r => (r[i] ?? '').length)));
-    const line = (r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-    return [line(rows[0]), widths.map(w => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
-}
-function terminalReport(report, sections = []) {
-    const out = [];
-    if (report.crates.length)
-        out.push(table([CRATE_HEADER, ...crateRows(report), totalRow(report)]));
-    if (report.tests.failures.length) {
-        out.push('', 'Failing tests:');
-        for (const f of report.tests.failures)
-            out.push(`  ${f.crate} [${f.target}] ${f.name}${f.message ? `: ${f.message.split('\n')[0]}` : ''}`);
-    }
-    if (report.diagnostics.omitted)
-        out.push('', `${report.diagnostics.omitted} more diagnostic(s) were counted but not kept in the report.`);
-    for (const s of sections) {
-        const text = s(report);
-        if (text)
-            out.push('', text);
-    }
-    out.push('', verdictLine(report));
-    for (const r of report.verdict.reasons)
-        out.push(`  ✗ ${r.message}`);
-    for (const w of report.verdict.warnings)
-        out.push(`  ! ${w.message}`);
-    return out.join('\n');
 }
 
 const MODE = {
@@ -57098,4 +57232,4 @@ function sectionAnnotations(report, repoRoot, policy) {
     return report.conflicts ? conflictAnnotations(report.conflicts, repoRoot, policy) : [];
 }
 
-export { ConfigError as C, INPUTS as I, PHASE_HEADER as P, produceReport as a, reportPathFor as b, createClient as c, textSections as d, requireTunnel as e, failureReport as f, timingOutputs as g, crateRows as h, totalRow as i, phaseRows as j, CRATE_HEADER as k, sectionAnnotations as l, workstreamOutputs as m, markdownSections as n, parseConfig as p, readRunContext as r, syncWorkstreams as s, terminalReport as t, verdictLine as v, writeReport as w };
+export { ConfigError as C, INPUTS as I, PHASE_HEADER as P, TOOL as T, parseConfig as a, produceReport as b, createClient as c, defaultFor as d, reportPathFor as e, failureReport as f, textSections as g, requireTunnel as h, timingOutputs as i, crateRows as j, totalRow as k, phaseRows as l, CRATE_HEADER as m, blobLinks as n, diagnosticsMarkdown as o, plainText as p, sectionAnnotations as q, readRunContext as r, syncWorkstreams as s, terminalReport as t, logLines as u, verdictLine as v, writeReport as w, workstreamOutputs as x, markdownSections as y };

@@ -21,7 +21,15 @@ export function fitToLimit(
   let details = 0
   for (const line of text.split('\n')) {
     const next = measure(line) + 1
-    if (size + next > budget) break
+    if (size + next > budget) {
+      // One huge HTML table (thousands of crates) keeps the rows that fit.
+      const rows = cutTable(line, budget - size - 1, measure)
+      if (rows) {
+        kept.push(rows)
+        size += measure(rows) + 1
+      }
+      break
+    }
     kept.push(line)
     size += next
     const f = /^\s*(`{3,}|~{3,})/.exec(line)
@@ -35,6 +43,21 @@ export function fitToLimit(
   }
   const closing = [...(fence ? [fence] : []), ...new Array<string>(Math.max(0, details)).fill('</details>')]
   return [...kept, ...closing, '', note(size, total), ''].join('\n')
+}
+
+/** The table's opening and the whole rows that fit in `room`, closed again; null when none fits. */
+function cutTable(line: string, room: number, measure: (s: string) => number): string | null {
+  const close = '</table>'
+  const first = line.indexOf('</tr>')
+  if (!line.startsWith('<table>') || first === -1) return null
+  let end = -1
+  let size = measure(close)
+  for (let at = first; at !== -1; at = line.indexOf('</tr>', at + 5)) {
+    size += measure(line.slice(end === -1 ? 0 : end, at + 5))
+    if (size > room) break
+    end = at + 5
+  }
+  return end === -1 ? null : `${line.slice(0, end)}${close}`
 }
 
 export function summaryTruncationNote(reportName: string): (shown: number, total: number) => string {

@@ -101,7 +101,7 @@ export function diagnosticsMarkdown(
       ''
     )
     const url = where && d.span ? blobUrl(links, where, d.span.line) : null
-    if (url && d.span) out.push(`[${escapeLinkText(`${where}#L${d.span.line}`)}](${url})`, '')
+    if (url && d.span) out.push(`[${codeSpan(`${where}#L${d.span.line}`)}](${url})`, '')
     out.push(...fenced(trimEnd(d.rendered)), '', '</details>', '')
   }
   const more = items.length - shown.length + report.diagnostics.omitted
@@ -124,8 +124,11 @@ function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }
 
-function escapeLinkText(s: string): string {
-  return escapeHtml(s).replace(/([[\]\\`*_])/g, '\\$1')
+/** Inline code: no emphasis inside (`__fixtures__` stays as it is), backticks in it fenced off. */
+function codeSpan(s: string): string {
+  const longest = Math.max(0, ...[...s.matchAll(/`+/g)].map(m => m[0].length))
+  const tick = '`'.repeat(longest + 1)
+  return longest ? `${tick} ${s} ${tick}` : `${tick}${s}${tick}`
 }
 
 function plural(n: number, word: string): string {
