@@ -1,10 +1,11 @@
 // The pipeline: preflight → toolchain → metadata → build phases → analyses → judge → timing → judge.
 // Returns the report; publishing it (outputs, summary, GitHub) is the caller's business.
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs'
+import { existsSync, realpathSync, statSync } from 'node:fs'
 import * as path from 'node:path'
 import { parse as parseToml } from 'smol-toml'
 import { DiagnosticTally } from './analysis/diagnostics.js'
-import { buildGraph } from './analysis/graph.js'
+import { buildGraph, type DependencyGraph } from './analysis/graph.js'
+import { memberManifestPaths, readManifests } from './cargo/manifests.js'
 import { resolveTests } from './analysis/tests.js'
 import { metadataCommand, phaseCommand, rustcVersionCommand } from './cargo/commands.js'
 import { binaryIdentity, LibtestReader, type BinaryIdentity } from './cargo/libtest.js'
@@ -99,13 +100,18 @@ async function gateWith(config: GateConfig, options: GateOptions, state: GateSta
   const { cwd, run, toolchain, phases, timer } = state
   const capabilities = options.capabilities ?? CAPABILITIES
   const common: Pick<PhaseOptions, 'cwd' | 'run' | 'onStderr'> = { cwd, run, onStderr: options.log }
-  const rootManifest = readManifest(cwd)
-  const ports = (report: ReportBody, meta: CargoMetadata | null): StagePorts => ({
+  const rootPath = path.join(cwd, 'Cargo.toml')
+  const ports = (
+    report: ReportBody,
+    meta: CargoMetadata | null,
+    graph: DependencyGraph | null,
+    manifests: ReadonlyMap<string, string | null>
+  ): StagePorts => ({
     cwd,
     toolchain,
     metadata: meta,
-    graph: meta ? buildGraph(meta) : null,
-    manifests: new Map([[path.join(cwd, 'Cargo.toml'), rootManifest ?? '']]),
+    graph,
+    manifests,
     phases,
     report,
     run,
@@ -118,7 +124,12 @@ async function gateWith(config: GateConfig, options: GateOptions, state: GateSta
   if (!meta) {
     // cargo may refuse to resolve because of a crate it cannot read (edition 2024 on an old cargo).
     const body = emptyReport(cwd, toolchain, config, phases)
-    const found = await analysesStage(capabilities, ports(body, null), config, body)
+    const found = await analysesStage(
+      capabilities,
+      ports(body, null, null, readManifests([rootPath])),
+      config,
+      body
+    )
     return { report: judge(capabilities, config, body, found), metadata: null }
   }
   assertWorkspaceRoot(meta, cwd)
@@ -128,7 +139,15 @@ async function gateWith(config: GateConfig, options: GateOptions, state: GateSta
     ? { ...config.shard, members: membersOfShard([...members.values()], config.shard, options.shardWeights) }
     : null
   const packages = shard?.members ?? null
-  const workspace = workspaceInfo(meta, declaredMsrv(rootManifest), toolchain, config.toolchain)
+  // Every manifest is read once, here; analyses get their text.
+  const manifests = readManifests([rootPath, ...memberManifestPaths(meta)])
+  const graph = buildGraph(meta, manifests)
+  const workspace = workspaceInfo(
+    meta,
+    declaredMsrv(manifests.get(rootPath) ?? null),
+    toolchain,
+    config.toolchain
+  )
   if (packages?.length === 0) {
     const body = { ...emptyReport(cwd, toolchain, config, phases), workspace, shard: shard! }
     return { report: judge(capabilities, config, body, new Map()), metadata: meta }
@@ -146,7 +165,7 @@ async function gateWith(config: GateConfig, options: GateOptions, state: GateSta
     phases,
     ...(shard ? { shard } : {})
   }
-  const found = await analysesStage(capabilities, ports(body, meta), config, body)
+  const found = await analysesStage(capabilities, ports(body, meta, graph, manifests), config, body)
   const judged = judge(capabilities, config, body, found)
 
   // Timing needs the verdict without itself: a regression that reached the default branch is recorded.
@@ -154,7 +173,7 @@ async function gateWith(config: GateConfig, options: GateOptions, state: GateSta
     'timing',
     capabilities,
     {
-      ...ports(body, meta),
+      ...ports(body, meta, graph, manifests),
       baseline: options.baseline ?? null,
       ctx: options.ctx ?? readRunContext({}),
       stableSoFar: judged.verdict.stable,
@@ -353,15 +372,6 @@ function assertWorkspaceRoot(meta: CargoMetadata, cwd: string): void {
       'working-directory',
       `${cwd} is a member of the workspace at ${root}, not its root; set working-directory to ${path.relative(process.cwd(), root) || '.'}.`
     )
-}
-
-/** The root manifest's text, read once; null when it cannot be read (cargo metadata then says why). */
-function readManifest(cwd: string): string | null {
-  try {
-    return readFileSync(path.join(cwd, 'Cargo.toml'), 'utf8')
-  } catch {
-    return null
-  }
 }
 
 /** `[workspace.package] rust-version` of the root manifest, if declared. */

@@ -47,8 +47,8 @@ export interface StagePorts {
   /** `cargo metadata` of the workspace; null when it failed (only cargo's own words are known then). */
   metadata: CargoMetadata | null
   graph: DependencyGraph | null
-  /** Text of every manifest read so far, by absolute path (read once by the pipeline). */
-  manifests: ReadonlyMap<string, string>
+  /** Text of the root and every member Cargo.toml by absolute path, read once (null: unreadable). */
+  manifests: ReadonlyMap<string, string | null>
   /** Every cargo phase run so far. */
   phases: PhaseResult[]
   /** The report so far (sections of earlier stages and their findings). */
