@@ -7,7 +7,6 @@ import 'node:crypto';
 import './chunks/crate-times.js';
 import 'node:child_process';
 import 'node:readline';
-import 'node:os';
 import 'fs';
 import 'os';
 import 'http';
@@ -39,6 +38,7 @@ import 'node:fs/promises';
 import 'path';
 import 'url';
 import 'module';
+import 'node:os';
 
 // "did you mean …?": the known name closest to a mistyped one, by edit distance.
 /** Damerau–Levenshtein (optimal string alignment): a swapped pair of letters counts as one edit. */
@@ -313,7 +313,7 @@ async function main(argv, out = process.stdout, err = process.stderr) {
     progress.stop();
     const reportPath = reportPathFor(config);
     writeReport(report, reportPath);
-    const text = terminalReport(report, textSections(config ?? undefined), { colour: wantsColour(out) });
+    const text = terminalReport(report, textSections(), { colour: wantsColour(out) });
     out.write(`${text}\n\nReport: ${path.relative(process.cwd(), reportPath) || reportPath}\n`);
     return report.verdict.stable ? 0 : 1;
 }

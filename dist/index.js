@@ -6,7 +6,7 @@ import { promises, constants } from 'fs';
 import 'path';
 import 'http';
 import 'https';
-import { h as requireTunnel, i as timingOutputs, v as verdictLine, j as crateRows, k as totalRow, l as phaseRows, P as PHASE_HEADER, m as CRATE_HEADER, n as blobLinks, o as diagnosticsMarkdown, a as parseConfig, b as produceReport, f as failureReport, C as ConfigError, c as createClient, e as reportPathFor, w as writeReport, q as sectionAnnotations, u as logLines, x as workstreamOutputs, r as readRunContext, y as markdownSections, s as syncWorkstreams } from './chunks/sections.js';
+import { h as requireTunnel, i as CAPABILITIES, v as verdictLine, j as crateRows, k as totalRow, l as phaseRows, P as PHASE_HEADER, m as CRATE_HEADER, n as blobLinks, o as diagnosticsMarkdown, a as parseConfig, b as produceReport, f as failureReport, C as ConfigError, c as createClient, e as reportPathFor, w as writeReport, q as sectionAnnotations, u as logLines, r as readRunContext, x as markdownSections, s as syncWorkstreams } from './chunks/sections.js';
 import 'string_decoder';
 import 'events';
 import 'child_process';
@@ -15,11 +15,9 @@ import 'timers';
 import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
 import 'node:fs';
-import 'node:util';
 import './chunks/crate-times.js';
 import 'node:child_process';
 import 'node:readline';
-import 'node:os';
 import 'net';
 import 'tls';
 import 'util';
@@ -28,6 +26,7 @@ import 'node:net';
 import 'node:http';
 import 'node:stream';
 import 'node:buffer';
+import 'node:util';
 import 'node:querystring';
 import 'node:events';
 import 'node:diagnostics_channel';
@@ -43,6 +42,7 @@ import 'node:dns';
 import 'node:fs/promises';
 import 'url';
 import 'module';
+import 'node:os';
 
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -769,124 +769,35 @@ function group(name, fn) {
     });
 }
 
-const CURRENT = /panicked at (.+?):(\d+):(\d+):?\s*$/m;
-const OLD = /panicked at '.*', (.+?):(\d+):(\d+)\s*$/m;
-const DOC_TEST = /^(.+?) - .* \(line (\d+)\)$/;
-function panicLocation(failure) {
-    if (failure.target === 'doc') {
-        const doc = DOC_TEST.exec(failure.name);
-        return doc ? { file: doc[1], line: Number(doc[2]), column: null } : null;
+const CORE_OUTPUTS = [
+    {
+        name: 'stable',
+        description: '`true` when the build is stable, else `false`.',
+        value: r => String(r.verdict.stable)
+    },
+    {
+        name: 'report-path',
+        description: 'Absolute path of the JSON report.',
+        value: (_, ctx) => ctx.reportPath
+    },
+    {
+        name: 'reasons',
+        description: 'JSON array of the reasons the build is unstable, in plain words.',
+        value: r => JSON.stringify(r.verdict.reasons.map(x => x.message))
     }
-    for (const text of [failure.output, failure.message]) {
-        if (!text)
-            continue;
-        const m = OLD.exec(text) ?? CURRENT.exec(text);
-        if (m)
-            return { file: m[1], line: Number(m[2]), column: Number(m[3]) };
+];
+function outputTable(capabilities = CAPABILITIES) {
+    return [...CORE_OUTPUTS, ...capabilities.flatMap(c => c.outputs)];
+}
+outputTable();
+function reportOutputs(report, reportPath, config = null, capabilities = CAPABILITIES) {
+    const ctx = { reportPath, config };
+    const out = {};
+    for (const o of outputTable(capabilities)) {
+        const v = o.value(report, ctx);
+        if (v !== null && v !== undefined)
+            out[o.name] = v;
     }
-    return null;
-}
-
-// Workspace diagnostics as GitHub annotations at file:line:column, and one at each failing test's panic.
-/** GitHub shows at most 10 annotations of each level per step: more is noise that hides the rest. */
-const MAX_PER_LEVEL = 10;
-/**
- * Up to `max` diagnostics of one severity, taken round-robin over crates (each crate's first, then
- * each crate's second, …) so that one noisy crate does not hide the others.
- */
-function spreadOverCrates(items, max) {
-    const queues = new Map();
-    for (const d of items)
-        queues.set(d.crate, [...(queues.get(d.crate) ?? []), d]);
-    const picked = [];
-    for (let round = 0; picked.length < max; round++) {
-        const before = picked.length;
-        for (const q of queues.values())
-            if (round < q.length && picked.length < max)
-                picked.push(q[round]);
-        if (picked.length === before)
-            break;
-    }
-    return picked;
-}
-/**
- * `repoRoot` is where annotation paths must be relative to (GITHUB_WORKSPACE); rustc's file names
- * are relative to the workspace root, or absolute for path dependencies.
- */
-function diagnosticAnnotations(report, repoRoot) {
-    const items = report.diagnostics.items;
-    const chosen = [
-        ...spreadOverCrates(items.filter(d => d.severity === 'error'), MAX_PER_LEVEL),
-        ...spreadOverCrates(items.filter(d => d.severity === 'warning'), MAX_PER_LEVEL)
-    ];
-    return [
-        ...chosen.map(d => {
-            const title = `${d.crate}: ${d.severity}${d.code ? `[${d.code}]` : ''}`;
-            if (!d.span)
-                return { level: d.severity, title, message: d.message };
-            const sameLine = d.span.line === d.span.endLine;
-            return {
-                level: d.severity,
-                title,
-                message: d.message,
-                file: relativeTo(repoRoot, report.workspace.root, d.span.file),
-                startLine: d.span.line,
-                endLine: d.span.endLine,
-                // GitHub accepts columns only for single-line annotations.
-                ...(sameLine ? { startColumn: d.span.column, endColumn: d.span.endColumn } : {})
-            };
-        }),
-        ...panicAnnotations(report, repoRoot)
-    ];
-}
-/** One error at each failing test's panic location (where it is known). */
-function panicAnnotations(report, repoRoot) {
-    const out = [];
-    for (const f of report.tests.failures) {
-        const at = panicLocation(f);
-        if (!at)
-            continue;
-        out.push({
-            level: 'error',
-            title: `${f.crate}: test ${f.name} failed`,
-            message: f.message ?? 'the test failed',
-            file: relativeTo(repoRoot, report.workspace.root, at.file),
-            startLine: at.line,
-            endLine: at.line,
-            ...(at.column ? { startColumn: at.column, endColumn: at.column } : {})
-        });
-    }
-    return out;
-}
-function relativeTo(repoRoot, workspaceRoot, file) {
-    return path.relative(repoRoot, path.resolve(workspaceRoot, file)).split(path.sep).join('/');
-}
-
-function reportOutputs(report, reportPath, includeDev = false) {
-    const seconds = (name) => {
-        const p = report.phases.filter(x => x.name === name || (name === 'test' && x.name === 'test-build'));
-        return p.length ? String(Math.round(p.reduce((n, x) => n + x.wallSeconds, 0) * 100) / 100) : '0';
-    };
-    const out = {
-        stable: String(report.verdict.stable),
-        errors: String(report.diagnostics.errors),
-        warnings: String(report.diagnostics.warnings),
-        'tests-passed': String(report.tests.passed),
-        'tests-failed': String(report.tests.failed),
-        'tests-ignored': String(report.tests.ignored),
-        'check-seconds': seconds('check'),
-        'test-seconds': seconds('test'),
-        'report-path': reportPath,
-        reasons: JSON.stringify(report.verdict.reasons.map(r => r.message))
-    };
-    if (report.conflicts) {
-        const counted = (v) => includeDev || !v.devOnly;
-        out['duplicate-crates'] = String(report.conflicts.duplicates.filter(d => !d.allowed && d.versions.filter(counted).length > 1).length);
-        out['single-version-violations'] = String(report.conflicts.singleVersionViolations.length);
-        out['msrv-violations'] = String(report.conflicts.rustVersion.length + report.conflicts.cargoRefusals.length);
-    }
-    if (report.timing)
-        Object.assign(out, timingOutputs(report.timing));
     return out;
 }
 
@@ -1102,11 +1013,7 @@ async function publish(report, config) {
         warning(`Could not write the report to ${reportPath}: ${errorMessage(e)}`);
     }
     const repoRoot = process.env.GITHUB_WORKSPACE ?? config?.workingDirectory ?? process.cwd();
-    const policy = config ?? undefined;
-    for (const a of [
-        ...diagnosticAnnotations(report, repoRoot),
-        ...sectionAnnotations(report, repoRoot, policy)
-    ]) {
+    for (const a of sectionAnnotations(report, repoRoot)) {
         const { level, message, ...props } = a;
         if (level === 'error')
             error(message, props);
@@ -1116,9 +1023,7 @@ async function publish(report, config) {
     // rustc's own words in the log, one group per crate.
     for (const line of logLines(report, randomUUID()))
         info(line);
-    const outputs = reportOutputs(report, reportPath, config?.duplicateVersionsIncludeDev);
-    if (report.workstreams && config)
-        Object.assign(outputs, workstreamOutputs(report.workstreams, config.gateWorkstream));
+    const outputs = reportOutputs(report, reportPath, config);
     for (const [name, value] of Object.entries(outputs))
         setOutput(name, value);
     try {
@@ -1140,7 +1045,7 @@ function summarySections(config, reportPath) {
         // An unreadable event payload is reported where it matters; the summary does without it.
     }
     const extras = summaryExtras(config, reportPath, ctx ?? { eventName: '', defaultBranch: null, runUrl: null }, process.env);
-    return [...extras.before, ...markdownSections(config ?? undefined), ...extras.after];
+    return [...extras.before, ...markdownSections(), ...extras.after];
 }
 let openGroup = false;
 function groupPhases(e) {

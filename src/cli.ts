@@ -68,7 +68,7 @@ export async function main(
   progress.stop()
   const reportPath = reportPathFor(config)
   writeReport(report, reportPath)
-  const text = terminalReport(report, textSections(config ?? undefined), { colour: wantsColour(out) })
+  const text = terminalReport(report, textSections(), { colour: wantsColour(out) })
   out.write(`${text}\n\nReport: ${path.relative(process.cwd(), reportPath) || reportPath}\n`)
   return report.verdict.stable ? 0 : 1
 }

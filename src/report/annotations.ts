@@ -1,4 +1,5 @@
-// Workspace diagnostics as GitHub annotations at file:line:column, and one at each failing test's panic.
+// Workspace diagnostics as GitHub annotations at file:line:column (the build capability's), and one
+// at each failing test's panic (the tests capability's).
 import * as path from 'node:path'
 import { panicLocation } from './panic-location.js'
 import type { Diagnostic, GateReport } from './schema.js'
@@ -49,24 +50,21 @@ export function diagnosticAnnotations(report: GateReport, repoRoot: string): Ann
       MAX_PER_LEVEL
     )
   ]
-  return [
-    ...chosen.map(d => {
-      const title = `${d.crate}: ${d.severity}${d.code ? `[${d.code}]` : ''}`
-      if (!d.span) return { level: d.severity, title, message: d.message }
-      const sameLine = d.span.line === d.span.endLine
-      return {
-        level: d.severity,
-        title,
-        message: d.message,
-        file: relativeTo(repoRoot, report.workspace.root, d.span.file),
-        startLine: d.span.line,
-        endLine: d.span.endLine,
-        // GitHub accepts columns only for single-line annotations.
-        ...(sameLine ? { startColumn: d.span.column, endColumn: d.span.endColumn } : {})
-      }
-    }),
-    ...panicAnnotations(report, repoRoot)
-  ]
+  return chosen.map(d => {
+    const title = `${d.crate}: ${d.severity}${d.code ? `[${d.code}]` : ''}`
+    if (!d.span) return { level: d.severity, title, message: d.message }
+    const sameLine = d.span.line === d.span.endLine
+    return {
+      level: d.severity,
+      title,
+      message: d.message,
+      file: relativeTo(repoRoot, report.workspace.root, d.span.file),
+      startLine: d.span.line,
+      endLine: d.span.endLine,
+      // GitHub accepts columns only for single-line annotations.
+      ...(sameLine ? { startColumn: d.span.column, endColumn: d.span.endColumn } : {})
+    }
+  })
 }
 
 /** One error at each failing test's panic location (where it is known). */
