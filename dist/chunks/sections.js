@@ -318,10 +318,9 @@ function label(phase) {
     }[phase];
 }
 function byCrate$1(report, field) {
-    return report.crates
-        .filter(c => c[field] > 0)
-        .map(c => `${c.name} (${c[field]})`)
-        .join(', ');
+    const crates = report.crates.filter(c => c[field] > 0);
+    // With one crate the total already is its count.
+    return crates.map(c => (crates.length === 1 ? c.name : `${c.name} (${c[field]})`)).join(', ');
 }
 function plural$1(n, word) {
     return `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -96,10 +96,9 @@ export function label(phase: PhaseName): string {
 }
 
 function byCrate(report: ReportBody, field: 'errors' | 'warnings'): string {
-  return report.crates
-    .filter(c => c[field] > 0)
-    .map(c => `${c.name} (${c[field]})`)
-    .join(', ')
+  const crates = report.crates.filter(c => c[field] > 0)
+  // With one crate the total already is its count.
+  return crates.map(c => (crates.length === 1 ? c.name : `${c.name} (${c[field]})`)).join(', ')
 }
 
 export function plural(n: number, word: string): string {
