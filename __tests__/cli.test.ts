@@ -52,6 +52,10 @@ describe('build-gate CLI', () => {
     expect(failing.stdout).toContain('Failing tests:')
     expect(failing.stdout).toMatch(/✗ \d+ tests failed/)
     expect(failing.stderr).toMatch(/^✗ cargo test \(/m)
+    // Where each test panicked, as libtest said it.
+    expect(failing.stdout).toMatch(
+      /double_fails_assert_eq: .* \(at crates\/fx-mix-lib\/src\/lib\.rs:35:9\)$/m
+    )
     const skipped = await cli([
       `--working-directory=${dir}`,
       '--no-tests',

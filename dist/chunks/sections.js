@@ -5732,8 +5732,11 @@ function terminalReport(report, sections = [], options = {}) {
         out.push(table([CRATE_HEADER, ...crateRows(report), totalRow(report)]));
     if (report.tests.failures.length) {
         out.push('', 'Failing tests:');
-        for (const f of report.tests.failures)
-            out.push(`  ${f.crate} [${f.target}] ${f.name}${f.message ? `: ${f.message.split('\n')[0]}` : ''}`);
+        for (const f of report.tests.failures) {
+            const at = panicLocation(f);
+            const where = at ? ` (at ${at.file}:${at.line}${at.column ? `:${at.column}` : ''})` : '';
+            out.push(`  ${f.crate} [${f.target}] ${f.name}${f.message ? `: ${f.message.split('\n')[0]}` : ''}${where}`);
+        }
     }
     if (report.diagnostics.omitted)
         out.push('', `${report.diagnostics.omitted} more diagnostic(s) were counted but not kept in the report.`);

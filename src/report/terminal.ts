@@ -1,5 +1,6 @@
 // The CLI's rendering of the report: the compiler's words as cargo prints them, the per-crate table,
 // the failing tests and the verdict. Plain text: no markdown; colour only when the caller asks.
+import { panicLocation } from './panic-location.js'
 import { terminalDiagnostics } from './rendered.js'
 import { CRATE_HEADER, crateRows, totalRow, verdictLine } from './tables.js'
 import type { GateReport } from './schema.js'
@@ -27,8 +28,13 @@ export function terminalReport(
   if (report.crates.length) out.push(table([CRATE_HEADER, ...crateRows(report), totalRow(report)]))
   if (report.tests.failures.length) {
     out.push('', 'Failing tests:')
-    for (const f of report.tests.failures)
-      out.push(`  ${f.crate} [${f.target}] ${f.name}${f.message ? `: ${f.message.split('\n')[0]}` : ''}`)
+    for (const f of report.tests.failures) {
+      const at = panicLocation(f)
+      const where = at ? ` (at ${at.file}:${at.line}${at.column ? `:${at.column}` : ''})` : ''
+      out.push(
+        `  ${f.crate} [${f.target}] ${f.name}${f.message ? `: ${f.message.split('\n')[0]}` : ''}${where}`
+      )
+    }
   }
   if (report.diagnostics.omitted)
     out.push('', `${report.diagnostics.omitted} more diagnostic(s) were counted but not kept in the report.`)
