@@ -58,7 +58,7 @@ describe('merging shard findings', () => {
     const inputs: Record<string, string> = { 'deny-warnings': 'false' }
     const files: string[] = []
     for (const i of [1, 2]) {
-      const all = { ...inputs, shard: `${i}/2` }
+      const all: Record<string, string> = { ...inputs, shard: `${i}/2` }
       const { report } = await runGate(parseConfig(n => all[n] ?? '', 'cli', fixture('warnings')))
       files.push(path.join(out, `lenient-${i}.json`))
       writeFileSync(files.at(-1)!, JSON.stringify(report))
