@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import * as path from 'node:path';
-import { I as INPUTS, d as defaultFor, p as plainText, T as TOOL, a as parseConfig, b as produceReport, s as syncWorkstreams, c as createClient, r as readRunContext, C as ConfigError, f as failureReport, e as reportPathFor, w as writeReport, t as terminalReport, g as textSections } from './chunks/sections.js';
+import { I as INPUTS, G as GateError, d as defaultFor, p as plainText, T as TOOL, a as parseConfig, b as produceReport, i as isGateError, f as failureReport, e as errorMessage, r as reportPathFor, w as writeReport, s as syncStage, c as createClient, g as readRunContext, t as terminalReport, h as textSections } from './chunks/sections.js';
 import { parseArgs } from 'node:util';
 import 'node:fs';
 import 'node:crypto';
@@ -76,7 +76,11 @@ function suggest(name, candidates) {
 // the rules on top are the CLI's public interface: a positional PATH is the working directory, boolean
 // inputs take no value (`--deny-warnings`, `--no-deny-warnings`) yet still accept one
 // (`--deny-warnings false`, `--deny-warnings=false`), and an unknown flag gets a suggestion.
-class UsageError extends Error {
+/** A command line that cannot be read: an input error, reported like a bad action input. */
+class UsageError extends GateError {
+    constructor(message) {
+        super('input', message);
+    }
 }
 const BOOLEAN_WORDS = ['true', 'false', 'True', 'False', 'TRUE', 'FALSE', 'yes', 'no', 'on', 'off', '1', '0'];
 /** Inputs whose value is true or false: they work as bare switches on the command line. */
@@ -275,6 +279,7 @@ function wantsColour(stream, env = process.env) {
 async function main(argv, out = process.stdout, err = process.stderr) {
     let config = null;
     let report;
+    let judged = false;
     const progress = new Progress(err);
     try {
         const command = parseCommandLine(argv);
@@ -291,31 +296,37 @@ async function main(argv, out = process.stdout, err = process.stderr) {
             flags.set('github-token', process.env.GITHUB_TOKEN);
         config = parseConfig(name => flags.get(name) ?? '', 'cli');
         report = (await produceReport(config, { progress: e => progress.update(e) })).report;
-        // On a laptop the roadmap is only shown (a local run is never trusted to write it).
-        if (config.workstreams && !config.shard)
-            report.workstreams = await syncWorkstreams({
-                report,
-                config,
-                ctx: readRunContext(),
-                client: config.token ? createClient(config.token) : null,
-                log: () => undefined
-            });
+        judged = true;
     }
     catch (e) {
         progress.stop();
-        const message = e instanceof Error ? e.message : String(e);
-        if (e instanceof UsageError || e instanceof ConfigError) {
-            err.write(`build-gate: ${message}\n`);
+        if (isGateError(e, 'input')) {
+            err.write(`build-gate: ${e.message}\n`);
             return 1;
         }
-        report = failureReport(config?.workingDirectory ?? process.cwd(), message);
+        report = failureReport(config?.workingDirectory ?? process.cwd(), errorMessage(e));
     }
     progress.stop();
     const reportPath = reportPathFor(config);
     writeReport(report, reportPath);
+    // On a laptop the roadmap is only shown (a local run is never trusted to write it), after the verdict.
+    const problems = [];
+    if (judged && config) {
+        const synced = await syncStage(report, config, {
+            ctx: readRunContext(),
+            github: config.token ? createClient(config.token) : null,
+            log: () => undefined
+        });
+        report = synced.report;
+        problems.push(...synced.problems);
+        if (synced.wrote.length)
+            writeReport(report, reportPath);
+    }
     const text = terminalReport(report, textSections(), { colour: wantsColour(out) });
     out.write(`${text}\n\nReport: ${path.relative(process.cwd(), reportPath) || reportPath}\n`);
-    return report.verdict.stable ? 0 : 1;
+    for (const p of problems)
+        err.write(`build-gate: ${p}\n`);
+    return report.verdict.stable && problems.length === 0 ? 0 : 1;
 }
 
 process.exitCode = await main(process.argv.slice(2));

@@ -6,7 +6,7 @@ import { promises, constants } from 'fs';
 import 'path';
 import 'http';
 import 'https';
-import { h as requireTunnel, i as CAPABILITIES, v as verdictLine, j as crateRows, k as totalRow, l as phaseRows, P as PHASE_HEADER, m as CRATE_HEADER, n as blobLinks, o as diagnosticsMarkdown, a as parseConfig, b as produceReport, f as failureReport, C as ConfigError, c as createClient, e as reportPathFor, w as writeReport, q as sectionAnnotations, u as logLines, r as readRunContext, x as markdownSections, s as syncWorkstreams } from './chunks/sections.js';
+import { j as requireTunnel, C as CAPABILITIES, v as verdictLine, k as crateRows, l as totalRow, m as CRATE_HEADER, n as phaseRows, P as PHASE_HEADER, o as blobLinks, q as diagnosticsMarkdown, a as parseConfig, b as produceReport, f as failureReport, i as isGateError, e as errorMessage, r as reportPathFor, s as syncStage, c as createClient, g as readRunContext, u as sectionAnnotations, x as logLines, y as markdownSections, w as writeReport } from './chunks/sections.js';
 import 'string_decoder';
 import 'events';
 import 'child_process';
@@ -282,7 +282,7 @@ var MediaTypes;
     });
 };
 
-var __awaiter$1 = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -304,7 +304,7 @@ class Summary {
      * @returns step summary file path
      */
     filePath() {
-        return __awaiter$1(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             if (this._filePath) {
                 return this._filePath;
             }
@@ -348,7 +348,7 @@ class Summary {
      * @returns {Promise<Summary>} summary instance
      */
     write(options) {
-        return __awaiter$1(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
             const filePath = yield this.filePath();
             const writeFunc = overwrite ? writeFile : appendFile;
@@ -362,7 +362,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     clear() {
-        return __awaiter$1(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             return this.emptyBuffer().write({ overwrite: true });
         });
     }
@@ -613,7 +613,7 @@ process.platform === 'win32';
 os__default.platform();
 os__default.arch();
 
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+(undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -747,27 +747,6 @@ function startGroup(name) {
 function endGroup() {
     issue('endgroup');
 }
-/**
- * Wrap an asynchronous function call in a group.
- *
- * Returns the same type as the function itself.
- *
- * @param name The name of the group
- * @param fn The function to wrap in the group
- */
-function group(name, fn) {
-    return __awaiter(this, void 0, void 0, function* () {
-        startGroup(name);
-        let result;
-        try {
-            result = yield fn();
-        }
-        finally {
-            endGroup();
-        }
-        return result;
-    });
-}
 
 const CORE_OUTPUTS = [
     {
@@ -801,41 +780,36 @@ function reportOutputs(report, reportPath, config = null, capabilities = CAPABIL
     return out;
 }
 
-const header = (cells) => cells.map(data => ({ data, header: true }));
-function buildSummary(summary, report, sections = []) {
-    summary.addHeading(`${report.verdict.stable ? '✅' : '❌'} ${verdictLine(report)}`, 2);
+function renderSummary(report, sections = []) {
+    const out = [];
+    out.push(`<h2>${report.verdict.stable ? '✅' : '❌'} ${verdictLine(report)}</h2>`);
     if (report.verdict.reasons.length)
-        summary.addList(report.verdict.reasons.map(r => escape(r.message)));
-    if (report.verdict.warnings.length) {
-        summary.addRaw('<p><strong>Warnings</strong></p>', true);
-        summary.addList(report.verdict.warnings.map(r => escape(r.message)));
-    }
-    // core.summary puts cells into HTML as they are: everything cargo or a test printed is escaped.
-    const rows = (r) => r.map(cells => cells.map(escape));
+        out.push(list(report.verdict.reasons.map(r => r.message)));
+    if (report.verdict.warnings.length)
+        out.push('<p><strong>Warnings</strong></p>', list(report.verdict.warnings.map(r => r.message)));
     if (report.crates.length)
-        summary.addTable([header(CRATE_HEADER), ...rows([...crateRows(report), totalRow(report)])]);
-    if (report.tests.failures.length) {
-        summary.addHeading('Failing tests', 3);
-        summary.addTable([
-            header(['crate', 'target', 'test', 'message']),
-            ...rows(report.tests.failures.slice(0, 50).map(f => [f.crate, f.target, f.name, f.message ?? '']))
-        ]);
-    }
+        out.push(table(CRATE_HEADER, [...crateRows(report), totalRow(report)]));
+    if (report.tests.failures.length)
+        out.push('<h3>Failing tests</h3>', table(['crate', 'target', 'test', 'message'], report.tests.failures.slice(0, 50).map(f => [f.crate, f.target, f.name, f.message ?? ''])));
     for (const render of sections) {
         const md = render(report);
         if (md)
-            summary.addRaw(`\n${md}\n`, true);
+            out.push(`\n${md}\n`);
     }
     if (report.diagnostics.omitted)
-        summary.addRaw(`<p>${report.diagnostics.omitted} more diagnostic(s) were counted but not kept in the report (it keeps the first ${report.diagnostics.items.length}).</p>`, true);
+        out.push(`<p>${report.diagnostics.omitted} more diagnostic(s) were counted but not kept in the report (it keeps the first ${report.diagnostics.items.length}).</p>`);
     if (report.diagnostics.dependencyWarnings)
-        summary.addRaw(`<p>${report.diagnostics.dependencyWarnings} warning(s) from dependencies were not counted.</p>`, true);
-    summary.addDetails('Phases', tableHtml(PHASE_HEADER, phaseRows(report)));
-    return summary;
+        out.push(`<p>${report.diagnostics.dependencyWarnings} warning(s) from dependencies were not counted.</p>`);
+    out.push(`<details><summary>Phases</summary>${table(PHASE_HEADER, phaseRows(report))}</details>`);
+    return `${out.join('\n')}\n`;
 }
-function tableHtml(head, rows) {
+// Everything cargo or a test printed is escaped: HTML cells are put into the page as they are.
+function table(head, rows) {
     const tr = (cells, tag) => `<tr>${cells.map(c => `<${tag}>${escape(c)}</${tag}>`).join('')}</tr>`;
     return `<table>${tr(head, 'th')}${rows.map(r => tr(r, 'td')).join('')}</table>`;
+}
+function list(items) {
+    return `<ul>${items.map(i => `<li>${escape(i)}</li>`).join('')}</ul>`;
 }
 function escape(s) {
     return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -954,9 +928,8 @@ function reportName(reportPath, repoRoot) {
     return relative.startsWith('..') || path.isAbsolute(relative) ? path.basename(reportPath) : relative;
 }
 
-// The action: inputs → gate → report, annotations, summary, outputs → exit status.
-// GitHub's limit on a comment body, in characters.
-const COMMENT_LIMIT_CHARS = 65536;
+// The action: inputs → gate → publish (report file, annotations, outputs, job summary, exit status)
+// → sync (roadmap, PR comment). The verdict is published before any GitHub write starts.
 async function run() {
     let config = null;
     let report;
@@ -969,49 +942,39 @@ async function run() {
         judged = true;
     }
     catch (e) {
-        const message = errorMessage(e);
-        report = failureReport(config?.workingDirectory ?? process.cwd(), message, e instanceof ConfigError ? 'input-error' : 'gate-error');
+        report = failureReport(config?.workingDirectory ?? process.cwd(), errorMessage(e), isGateError(e, 'input') ? 'input-error' : 'gate-error');
     }
-    const problems = [];
-    // Only a build that was judged moves the roadmap: a run that could not run cargo says nothing about it.
-    if (judged && config?.workstreams && !config.shard) {
-        try {
-            report.workstreams = await syncRoadmap(report, config);
-        }
-        catch (e) {
-            problems.push(`Roadmap sync: ${errorMessage(e)}`);
-        }
-    }
-    await publish(report, config);
-    if (!report.verdict.stable && (config?.failOnUnstable ?? true))
-        problems.unshift(`Build gate: ${report.verdict.reasons.map(r => r.message).join('; ')}`);
-    if (problems.length)
-        setFailed(problems.join('\n'));
-}
-async function syncRoadmap(report, config) {
-    const client = config.token ? createClient(config.token, { log: info }) : null;
-    return group('Roadmap sync', () => syncWorkstreams({
-        report,
-        config,
-        ctx: readRunContext(),
-        client,
-        log: line => info(line),
-        renderComment: section => {
-            // The PR comment is the job summary of this run, rendered once more into its own buffer.
-            const text = buildSummary(summary, { ...report, workstreams: section }, summarySections(config, reportPathFor(config))).stringify();
-            summary.emptyBuffer();
-            return fitToLimit(text, COMMENT_LIMIT_CHARS, summaryTruncationNote(reportName(reportPathFor(config), process.env.GITHUB_WORKSPACE ?? config.workingDirectory)), s => s.length);
-        }
-    }));
-}
-async function publish(report, config) {
     const reportPath = reportPathFor(config);
-    try {
-        writeReport(report, reportPath);
-    }
-    catch (e) {
-        warning(`Could not write the report to ${reportPath}: ${errorMessage(e)}`);
-    }
+    await publish(report, config, reportPath);
+    if (!report.verdict.stable && (config?.failOnUnstable ?? true))
+        setFailed(`Build gate: ${report.verdict.reasons.map(r => r.message).join('; ')}`);
+    // Only a build that was judged moves the roadmap: a run that could not run cargo says nothing about it.
+    if (!judged || !config)
+        return;
+    let grouped = false;
+    const log = (line) => {
+        if (!grouped)
+            startGroup('Sync (roadmap, pull request comment)');
+        grouped = true;
+        info(line);
+    };
+    const synced = await syncStage(report, config, {
+        ctx: readRunContext(),
+        github: config.token ? createClient(config.token, { log }) : null,
+        log,
+        // The PR comment: the job summary once more, inside GitHub's limit on a comment (in characters).
+        renderSummary: r => fitToLimit(renderSummary(r, summarySections(config, reportPath)), COMMENT_LIMIT_CHARS, truncated(config, reportPath), s => s.length)
+    });
+    if (grouped)
+        endGroup();
+    if (synced.wrote.length)
+        await publishSynced(synced.report, synced.wrote, config, reportPath);
+    if (synced.problems.length)
+        setFailed(synced.problems.join('\n'));
+}
+/** The verdict: report file, annotations, outputs and job summary. */
+async function publish(report, config, reportPath) {
+    writeReportFile(report, reportPath);
     const repoRoot = process.env.GITHUB_WORKSPACE ?? config?.workingDirectory ?? process.cwd();
     for (const a of sectionAnnotations(report, repoRoot)) {
         const { level, message, ...props } = a;
@@ -1023,19 +986,43 @@ async function publish(report, config) {
     // rustc's own words in the log, one group per crate.
     for (const line of logLines(report, randomUUID()))
         info(line);
-    const outputs = reportOutputs(report, reportPath, config);
-    for (const [name, value] of Object.entries(outputs))
+    for (const [name, value] of Object.entries(reportOutputs(report, reportPath, config)))
         setOutput(name, value);
-    try {
-        const text = buildSummary(summary, report, summarySections(config, reportPath)).stringify();
-        summary.emptyBuffer();
-        const note = summaryTruncationNote(reportName(reportPath, repoRoot));
-        await summary.addRaw(fitToLimit(text, SUMMARY_LIMIT_BYTES, note)).write();
-    }
-    catch (e) {
-        warning(`Could not write the job summary: ${errorMessage(e)}`);
+    const summary = renderSummary(report, summarySections(config, reportPath));
+    await writeSummary(fitToLimit(summary, SUMMARY_LIMIT_BYTES - SYNC_RESERVE_BYTES, truncated(config, reportPath)));
+}
+/** What the sync stage added: the report file again, the sync capabilities' outputs and sections. */
+async function publishSynced(report, wrote, config, reportPath) {
+    writeReportFile(report, reportPath);
+    for (const [name, value] of Object.entries(reportOutputs(report, reportPath, config, wrote)))
+        if (wrote.some(c => c.outputs.some(o => o.name === name)))
+            setOutput(name, value);
+    const sections = markdownSections(wrote)
+        .map(render => render(report))
+        .filter((md) => !!md);
+    if (sections.length) {
+        const room = Math.max(0, SUMMARY_LIMIT_BYTES - summaryBytes);
+        await writeSummary(fitToLimit(`\n${sections.join('\n\n')}\n`, room, truncated(config, reportPath)));
     }
 }
+function writeReportFile(report, reportPath) {
+    try {
+        writeReport(report, reportPath);
+    }
+    catch (e) {
+        warning(`Could not write the report to ${reportPath}: ${errorMessage(e)}`);
+    }
+}
+// GitHub refuses a job summary over 1 MiB: the verdict's part leaves this much for the sync's sections.
+const SYNC_RESERVE_BYTES = 128 * 1024;
+// GitHub's limit on a comment body, in characters.
+const COMMENT_LIMIT_CHARS = 65536;
+let summaryBytes = 0;
+function truncated(config, reportPath) {
+    const repoRoot = process.env.GITHUB_WORKSPACE ?? config?.workingDirectory ?? process.cwd();
+    return summaryTruncationNote(reportName(reportPath, repoRoot));
+}
+/** The job summary's sections: the compiler's words first, the capabilities', then pointers. */
 function summarySections(config, reportPath) {
     let ctx = null;
     try {
@@ -1046,6 +1033,15 @@ function summarySections(config, reportPath) {
     }
     const extras = summaryExtras(config, reportPath, ctx ?? { eventName: '', defaultBranch: null, runUrl: null }, process.env);
     return [...extras.before, ...markdownSections(), ...extras.after];
+}
+async function writeSummary(text) {
+    summaryBytes += Buffer.byteLength(text, 'utf8') + 1;
+    try {
+        await summary.addRaw(text, true).write();
+    }
+    catch (e) {
+        warning(`Could not write the job summary: ${errorMessage(e)}`);
+    }
 }
 let openGroup = false;
 function groupPhases(e) {
@@ -1059,9 +1055,6 @@ function groupPhases(e) {
         endGroup();
         openGroup = false;
     }
-}
-function errorMessage(e) {
-    return e instanceof Error ? e.message : String(e);
 }
 
 await run();

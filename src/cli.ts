@@ -1,22 +1,21 @@
 // The CLI over the same run: `build-gate [PATH] [--no-tests] [--no-deny-warnings] …`.
 // Every action input is a flag of the same name. Exit 0 when stable, 1 otherwise (including bad input).
 import * as path from 'node:path'
-import { ConfigError, parseConfig, type GateConfig } from './config.js'
+import { parseConfig, type GateConfig } from './config.js'
 import { usage } from './cli/help.js'
-import { parseCommandLine, UsageError } from './cli/flags.js'
+import { parseCommandLine } from './cli/flags.js'
 import { Progress, type Output } from './cli/progress.js'
+import { errorMessage, isGateError } from './errors.js'
 import { failureReport, reportPathFor } from './failure.js'
 import { createClient } from './github/client.js'
 import { readRunContext } from './github/context.js'
 import { produceReport } from './pipeline.js'
-import { syncWorkstreams } from './workstreams/sync.js'
+import { syncStage } from './sync.js'
 import { writeReport } from './report/json.js'
 import type { GateReport } from './report/schema.js'
 import { textSections } from './report/sections.js'
 import { terminalReport } from './report/terminal.js'
 import { TOOL } from './tool.js'
-
-export { UsageError }
 
 /** Colour as cargo decides it: on a terminal, unless NO_COLOR is set (https://no-color.org). */
 export function wantsColour(stream: Output, env: Record<string, string | undefined> = process.env): boolean {
@@ -31,6 +30,7 @@ export async function main(
 ): Promise<number> {
   let config: GateConfig | null = null
   let report: GateReport
+  let judged = false
   const progress = new Progress(err)
   try {
     const command = parseCommandLine(argv)
@@ -47,28 +47,32 @@ export async function main(
       flags.set('github-token', process.env.GITHUB_TOKEN)
     config = parseConfig(name => flags.get(name) ?? '', 'cli')
     report = (await produceReport(config, { progress: e => progress.update(e) })).report
-    // On a laptop the roadmap is only shown (a local run is never trusted to write it).
-    if (config.workstreams && !config.shard)
-      report.workstreams = await syncWorkstreams({
-        report,
-        config,
-        ctx: readRunContext(),
-        client: config.token ? createClient(config.token) : null,
-        log: () => undefined
-      })
+    judged = true
   } catch (e) {
     progress.stop()
-    const message = e instanceof Error ? e.message : String(e)
-    if (e instanceof UsageError || e instanceof ConfigError) {
-      err.write(`build-gate: ${message}\n`)
+    if (isGateError(e, 'input')) {
+      err.write(`build-gate: ${e.message}\n`)
       return 1
     }
-    report = failureReport(config?.workingDirectory ?? process.cwd(), message)
+    report = failureReport(config?.workingDirectory ?? process.cwd(), errorMessage(e))
   }
   progress.stop()
   const reportPath = reportPathFor(config)
   writeReport(report, reportPath)
+  // On a laptop the roadmap is only shown (a local run is never trusted to write it), after the verdict.
+  const problems: string[] = []
+  if (judged && config) {
+    const synced = await syncStage(report, config, {
+      ctx: readRunContext(),
+      github: config.token ? createClient(config.token) : null,
+      log: () => undefined
+    })
+    report = synced.report
+    problems.push(...synced.problems)
+    if (synced.wrote.length) writeReport(report, reportPath)
+  }
   const text = terminalReport(report, textSections(), { colour: wantsColour(out) })
   out.write(`${text}\n\nReport: ${path.relative(process.cwd(), reportPath) || reportPath}\n`)
-  return report.verdict.stable ? 0 : 1
+  for (const p of problems) err.write(`build-gate: ${p}\n`)
+  return report.verdict.stable && problems.length === 0 ? 0 : 1
 }

@@ -1,24 +1,24 @@
-// The action: inputs → gate → report, annotations, summary, outputs → exit status.
+// The action: inputs → gate → publish (report file, annotations, outputs, job summary, exit status)
+// → sync (roadmap, PR comment). The verdict is published before any GitHub write starts.
 import * as core from '@actions/core'
 import { randomUUID } from 'node:crypto'
-import { ConfigError, parseConfig, type GateConfig } from './config.js'
+import type { Capability } from './capabilities/capability.js'
+import { parseConfig, type GateConfig } from './config.js'
+import { errorMessage, isGateError } from './errors.js'
 import { failureReport, reportPathFor } from './failure.js'
 import { type ProgressEvent } from './gate.js'
+import { createClient } from './github/client.js'
+import { readRunContext } from './github/context.js'
 import { produceReport } from './pipeline.js'
 import { writeReport } from './report/json.js'
 import { reportOutputs } from './report/outputs.js'
-import type { GateReport, WorkstreamsSection } from './report/schema.js'
-import { createClient } from './github/client.js'
-import { readRunContext } from './github/context.js'
-import { syncWorkstreams } from './workstreams/sync.js'
+import type { GateReport } from './report/schema.js'
 import { markdownSections, sectionAnnotations } from './report/sections.js'
-import { buildSummary } from './report/summary.js'
+import { renderSummary } from './report/summary.js'
 import { fitToLimit, SUMMARY_LIMIT_BYTES, summaryTruncationNote } from './report/fit.js'
 import { logLines } from './report/rendered.js'
 import { reportName, summaryExtras } from './report/summary-extras.js'
-
-// GitHub's limit on a comment body, in characters.
-const COMMENT_LIMIT_CHARS = 65536
+import { syncStage } from './sync.js'
 
 export async function run(): Promise<void> {
   let config: GateConfig | null = null
@@ -30,65 +30,45 @@ export async function run(): Promise<void> {
     report = (await produceReport(config, { progress: groupPhases, log: line => core.info(line) })).report
     judged = true
   } catch (e) {
-    const message = errorMessage(e)
     report = failureReport(
       config?.workingDirectory ?? process.cwd(),
-      message,
-      e instanceof ConfigError ? 'input-error' : 'gate-error'
+      errorMessage(e),
+      isGateError(e, 'input') ? 'input-error' : 'gate-error'
     )
   }
-  const problems: string[] = []
-  // Only a build that was judged moves the roadmap: a run that could not run cargo says nothing about it.
-  if (judged && config?.workstreams && !config.shard) {
-    try {
-      report.workstreams = await syncRoadmap(report, config)
-    } catch (e) {
-      problems.push(`Roadmap sync: ${errorMessage(e)}`)
-    }
-  }
-  await publish(report, config)
-  if (!report.verdict.stable && (config?.failOnUnstable ?? true))
-    problems.unshift(`Build gate: ${report.verdict.reasons.map(r => r.message).join('; ')}`)
-  if (problems.length) core.setFailed(problems.join('\n'))
-}
-
-async function syncRoadmap(report: GateReport, config: GateConfig): Promise<WorkstreamsSection> {
-  const client = config.token ? createClient(config.token, { log: core.info }) : null
-  return core.group('Roadmap sync', () =>
-    syncWorkstreams({
-      report,
-      config,
-      ctx: readRunContext(),
-      client,
-      log: line => core.info(line),
-      renderComment: section => {
-        // The PR comment is the job summary of this run, rendered once more into its own buffer.
-        const text = buildSummary(
-          core.summary,
-          { ...report, workstreams: section },
-          summarySections(config, reportPathFor(config))
-        ).stringify()
-        core.summary.emptyBuffer()
-        return fitToLimit(
-          text,
-          COMMENT_LIMIT_CHARS,
-          summaryTruncationNote(
-            reportName(reportPathFor(config), process.env.GITHUB_WORKSPACE ?? config.workingDirectory)
-          ),
-          s => s.length
-        )
-      }
-    })
-  )
-}
-
-async function publish(report: GateReport, config: GateConfig | null): Promise<void> {
   const reportPath = reportPathFor(config)
-  try {
-    writeReport(report, reportPath)
-  } catch (e) {
-    core.warning(`Could not write the report to ${reportPath}: ${errorMessage(e)}`)
+  await publish(report, config, reportPath)
+  if (!report.verdict.stable && (config?.failOnUnstable ?? true))
+    core.setFailed(`Build gate: ${report.verdict.reasons.map(r => r.message).join('; ')}`)
+  // Only a build that was judged moves the roadmap: a run that could not run cargo says nothing about it.
+  if (!judged || !config) return
+  let grouped = false
+  const log = (line: string) => {
+    if (!grouped) core.startGroup('Sync (roadmap, pull request comment)')
+    grouped = true
+    core.info(line)
   }
+  const synced = await syncStage(report, config, {
+    ctx: readRunContext(),
+    github: config.token ? createClient(config.token, { log }) : null,
+    log,
+    // The PR comment: the job summary once more, inside GitHub's limit on a comment (in characters).
+    renderSummary: r =>
+      fitToLimit(
+        renderSummary(r, summarySections(config, reportPath)),
+        COMMENT_LIMIT_CHARS,
+        truncated(config, reportPath),
+        s => s.length
+      )
+  })
+  if (grouped) core.endGroup()
+  if (synced.wrote.length) await publishSynced(synced.report, synced.wrote, config, reportPath)
+  if (synced.problems.length) core.setFailed(synced.problems.join('\n'))
+}
+
+/** The verdict: report file, annotations, outputs and job summary. */
+async function publish(report: GateReport, config: GateConfig | null, reportPath: string): Promise<void> {
+  writeReportFile(report, reportPath)
   const repoRoot = process.env.GITHUB_WORKSPACE ?? config?.workingDirectory ?? process.cwd()
   for (const a of sectionAnnotations(report, repoRoot)) {
     const { level, message, ...props } = a
@@ -97,18 +77,53 @@ async function publish(report: GateReport, config: GateConfig | null): Promise<v
   }
   // rustc's own words in the log, one group per crate.
   for (const line of logLines(report, randomUUID())) core.info(line)
-  const outputs = reportOutputs(report, reportPath, config)
-  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value)
-  try {
-    const text = buildSummary(core.summary, report, summarySections(config, reportPath)).stringify()
-    core.summary.emptyBuffer()
-    const note = summaryTruncationNote(reportName(reportPath, repoRoot))
-    await core.summary.addRaw(fitToLimit(text, SUMMARY_LIMIT_BYTES, note)).write()
-  } catch (e) {
-    core.warning(`Could not write the job summary: ${errorMessage(e)}`)
+  for (const [name, value] of Object.entries(reportOutputs(report, reportPath, config)))
+    core.setOutput(name, value)
+  const summary = renderSummary(report, summarySections(config, reportPath))
+  await writeSummary(
+    fitToLimit(summary, SUMMARY_LIMIT_BYTES - SYNC_RESERVE_BYTES, truncated(config, reportPath))
+  )
+}
+
+/** What the sync stage added: the report file again, the sync capabilities' outputs and sections. */
+async function publishSynced(
+  report: GateReport,
+  wrote: Capability[],
+  config: GateConfig,
+  reportPath: string
+): Promise<void> {
+  writeReportFile(report, reportPath)
+  for (const [name, value] of Object.entries(reportOutputs(report, reportPath, config, wrote)))
+    if (wrote.some(c => c.outputs.some(o => o.name === name))) core.setOutput(name, value)
+  const sections = markdownSections(wrote)
+    .map(render => render(report))
+    .filter((md): md is string => !!md)
+  if (sections.length) {
+    const room = Math.max(0, SUMMARY_LIMIT_BYTES - summaryBytes)
+    await writeSummary(fitToLimit(`\n${sections.join('\n\n')}\n`, room, truncated(config, reportPath)))
   }
 }
 
+function writeReportFile(report: GateReport, reportPath: string): void {
+  try {
+    writeReport(report, reportPath)
+  } catch (e) {
+    core.warning(`Could not write the report to ${reportPath}: ${errorMessage(e)}`)
+  }
+}
+
+// GitHub refuses a job summary over 1 MiB: the verdict's part leaves this much for the sync's sections.
+const SYNC_RESERVE_BYTES = 128 * 1024
+// GitHub's limit on a comment body, in characters.
+const COMMENT_LIMIT_CHARS = 65536
+let summaryBytes = 0
+
+function truncated(config: GateConfig | null, reportPath: string) {
+  const repoRoot = process.env.GITHUB_WORKSPACE ?? config?.workingDirectory ?? process.cwd()
+  return summaryTruncationNote(reportName(reportPath, repoRoot))
+}
+
+/** The job summary's sections: the compiler's words first, the capabilities', then pointers. */
 function summarySections(config: GateConfig | null, reportPath: string) {
   let ctx: ReturnType<typeof readRunContext> | null = null
   try {
@@ -125,6 +140,15 @@ function summarySections(config: GateConfig | null, reportPath: string) {
   return [...extras.before, ...markdownSections(), ...extras.after]
 }
 
+async function writeSummary(text: string): Promise<void> {
+  summaryBytes += Buffer.byteLength(text, 'utf8') + 1
+  try {
+    await core.summary.addRaw(text, true).write()
+  } catch (e) {
+    core.warning(`Could not write the job summary: ${errorMessage(e)}`)
+  }
+}
+
 let openGroup = false
 function groupPhases(e: ProgressEvent): void {
   if (e.state === 'start') {
@@ -135,8 +159,4 @@ function groupPhases(e: ProgressEvent): void {
     core.endGroup()
     openGroup = false
   }
-}
-
-function errorMessage(e: unknown): string {
-  return e instanceof Error ? e.message : String(e)
 }

@@ -4,9 +4,15 @@
 // (`--deny-warnings false`, `--deny-warnings=false`), and an unknown flag gets a suggestion.
 import { parseArgs } from 'node:util'
 import { INPUTS } from '../config.js'
+import { GateError } from '../errors.js'
 import { suggest } from './suggest.js'
 
-export class UsageError extends Error {}
+/** A command line that cannot be read: an input error, reported like a bad action input. */
+export class UsageError extends GateError {
+  constructor(message: string) {
+    super('input', message)
+  }
+}
 
 const BOOLEAN_WORDS = ['true', 'false', 'True', 'False', 'TRUE', 'FALSE', 'yes', 'no', 'on', 'off', '1', '0']
 
