@@ -118,6 +118,13 @@ describe("the compiler's words where people look", () => {
       else expect(line).toMatch(/assert|panic!/)
     }
     expect(run.summary).toContain('Failing tests')
+    // The summary links each failure to the line it panicked at, at the commit.
+    const links = [...run.summary.matchAll(/\[`([^`]+)#L(\d+)`\]\((\S+)\)/g)]
+    expect(links.length).toBe(report.tests.failures.length)
+    for (const [, file, line, url] of links) {
+      expect(url).toBe(`${BLOB}${file}#L${line}`)
+      expect(sourceLine(file, Number(line))).toMatch(/assert|panic!|^\/\/\/ ```$/)
+    }
   })
 
   it('cuts a summary over 1 MiB, keeping the verdict on top and saying where the rest is', async () => {

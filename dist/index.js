@@ -6,7 +6,7 @@ import { promises, constants } from 'fs';
 import 'path';
 import 'http';
 import 'https';
-import { j as requireTunnel, C as CAPABILITIES, v as verdictLine, k as crateRows, l as totalRow, m as CRATE_HEADER, n as phaseRows, P as PHASE_HEADER, o as blobLinks, q as diagnosticsMarkdown, a as parseConfig, b as produceReport, f as failureReport, i as isGateError, e as errorMessage, r as reportPathFor, s as syncStage, c as createClient, g as readRunContext, u as sectionAnnotations, x as logLines, y as markdownSections, w as writeReport } from './chunks/sections.js';
+import { j as requireTunnel, C as CAPABILITIES, v as verdictLine, k as crateRows, l as totalRow, m as CRATE_HEADER, n as phaseRows, P as PHASE_HEADER, o as blobLinks, q as diagnosticsMarkdown, u as failuresMarkdown, a as parseConfig, b as produceReport, f as failureReport, i as isGateError, e as errorMessage, r as reportPathFor, s as syncStage, c as createClient, g as readRunContext, x as sectionAnnotations, y as logLines, z as markdownSections, w as writeReport } from './chunks/sections.js';
 import 'string_decoder';
 import 'events';
 import 'child_process';
@@ -913,7 +913,7 @@ function baselineHint(report, run) {
 function summaryExtras(config, reportPath, ctx, env) {
     const links = blobLinks(env, config?.workingDirectory ?? process.cwd());
     return {
-        before: [report => diagnosticsMarkdown(report, links)],
+        before: [report => diagnosticsMarkdown(report, links), report => failuresMarkdown(report, links)],
         after: [
             report => config?.baselineStore === 'branch'
                 ? baselineHint(report, { ...ctx, baselineBranch: config.baselineBranch })

@@ -5691,6 +5691,29 @@ function diagnosticsMarkdown(report, links, max = SUMMARY_DIAGNOSTICS) {
         out.push(`${more} more in the report.`, '');
     return out.join('\n').trimEnd();
 }
+/** The first failing tests, each with a link to where it panicked and what it printed. */
+function failuresMarkdown(report, links, max = SUMMARY_DIAGNOSTICS) {
+    const failures = report.tests.failures;
+    if (failures.length === 0)
+        return null;
+    const out = ['### Where the tests failed', ''];
+    for (const f of failures.slice(0, max)) {
+        const at = panicLocation(f);
+        const where = at ? repositoryPath(report.workspace.root, at.file, links.repoRoot) : null;
+        const title = `${f.crate}: ${f.name}${f.message ? ` — ${firstLine(f.message)}` : ''}`;
+        out.push(`<details><summary>${escapeHtml(title)}</summary>`, '');
+        const url = where && at ? blobUrl(links, where, at.line) : null;
+        if (url && at)
+            out.push(`[${codeSpan(`${where}#L${at.line}`)}](${url})`, '');
+        const text = trimEnd(f.output ?? f.message ?? '');
+        if (text)
+            out.push(...fenced(text), '');
+        out.push('</details>', '');
+    }
+    if (failures.length > max)
+        out.push(`${failures.length - max} more in the report.`, '');
+    return out.join('\n').trimEnd();
+}
 /** A code fence longer than any run of backticks in the text, so the text cannot close it. */
 function fenced(text) {
     const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map(m => m[0].length));
@@ -57851,4 +57874,4 @@ function sectionAnnotations(report, repoRoot, capabilities = CAPABILITIES) {
     return capabilities.flatMap(c => c.annotations?.(report, repoRoot) ?? []);
 }
 
-export { CAPABILITIES as C, GateError as G, INPUTS as I, PHASE_HEADER as P, TOOL as T, parseConfig as a, produceReport as b, createClient as c, defaultFor as d, errorMessage as e, failureReport as f, readRunContext as g, textSections as h, isGateError as i, requireTunnel as j, crateRows as k, totalRow as l, CRATE_HEADER as m, phaseRows as n, blobLinks as o, plainText as p, diagnosticsMarkdown as q, reportPathFor as r, syncStage as s, terminalReport as t, sectionAnnotations as u, verdictLine as v, writeReport as w, logLines as x, markdownSections as y };
+export { CAPABILITIES as C, GateError as G, INPUTS as I, PHASE_HEADER as P, TOOL as T, parseConfig as a, produceReport as b, createClient as c, defaultFor as d, errorMessage as e, failureReport as f, readRunContext as g, textSections as h, isGateError as i, requireTunnel as j, crateRows as k, totalRow as l, CRATE_HEADER as m, phaseRows as n, blobLinks as o, plainText as p, diagnosticsMarkdown as q, reportPathFor as r, syncStage as s, terminalReport as t, failuresMarkdown as u, verdictLine as v, writeReport as w, sectionAnnotations as x, logLines as y, markdownSections as z };

@@ -2,6 +2,7 @@
 // crate, collapsible blocks in the job summary / PR comment, and the terminal as cargo prints them.
 // Pure: the report (and where links point) in, text out.
 import * as path from 'node:path'
+import { panicLocation } from './panic-location.js'
 import type { Diagnostic, GateReport } from './schema.js'
 
 /** Errors first, then warnings; within a severity the order cargo reported them. */
@@ -106,6 +107,30 @@ export function diagnosticsMarkdown(
   }
   const more = items.length - shown.length + report.diagnostics.omitted
   if (more > 0) out.push(`${more} more in the report.`, '')
+  return out.join('\n').trimEnd()
+}
+
+/** The first failing tests, each with a link to where it panicked and what it printed. */
+export function failuresMarkdown(
+  report: GateReport,
+  links: BlobLinks,
+  max = SUMMARY_DIAGNOSTICS
+): string | null {
+  const failures = report.tests.failures
+  if (failures.length === 0) return null
+  const out = ['### Where the tests failed', '']
+  for (const f of failures.slice(0, max)) {
+    const at = panicLocation(f)
+    const where = at ? repositoryPath(report.workspace.root, at.file, links.repoRoot) : null
+    const title = `${f.crate}: ${f.name}${f.message ? ` — ${firstLine(f.message)}` : ''}`
+    out.push(`<details><summary>${escapeHtml(title)}</summary>`, '')
+    const url = where && at ? blobUrl(links, where, at.line) : null
+    if (url && at) out.push(`[${codeSpan(`${where}#L${at.line}`)}](${url})`, '')
+    const text = trimEnd(f.output ?? f.message ?? '')
+    if (text) out.push(...fenced(text), '')
+    out.push('</details>', '')
+  }
+  if (failures.length > max) out.push(`${failures.length - max} more in the report.`, '')
   return out.join('\n').trimEnd()
 }
 

@@ -3,7 +3,7 @@
 import * as path from 'node:path'
 import type { GateConfig } from '../config.js'
 import type { RunContext } from '../github/context.js'
-import { blobLinks, diagnosticsMarkdown } from './rendered.js'
+import { blobLinks, diagnosticsMarkdown, failuresMarkdown } from './rendered.js'
 import { baselineHint, reportPointer } from './pointers.js'
 import type { SectionRenderer } from './summary.js'
 
@@ -15,7 +15,7 @@ export function summaryExtras(
 ): { before: SectionRenderer[]; after: SectionRenderer[] } {
   const links = blobLinks(env, config?.workingDirectory ?? process.cwd())
   return {
-    before: [report => diagnosticsMarkdown(report, links)],
+    before: [report => diagnosticsMarkdown(report, links), report => failuresMarkdown(report, links)],
     after: [
       report =>
         config?.baselineStore === 'branch'
