@@ -147,7 +147,7 @@ function parseCommandLine(argv) {
             continue;
         }
         if (value === undefined)
-            throw new UsageError(`${rawName} needs a value, e.g. ${rawName} ${example(name)}.`);
+            throw new UsageError(`${rawName} needs a value${example(rawName, name)}.`);
         set(name, value, rawName);
     }
     if (command !== 'run')
@@ -163,11 +163,11 @@ function parseCommandLine(argv) {
 }
 function unknownFlag(raw, known) {
     const near = suggest(raw.replace(/^-+/, '').replace(/=.*$/, ''), known);
-    return new UsageError(`unknown option '${raw}'${near ? `; did you mean '--${near}'?` : ''} Run build-gate --help for the list.`);
+    return new UsageError(`unknown option '${raw}'${near ? `; did you mean '--${near}'?` : '.'} Run build-gate --help for the list.`);
 }
-function example(name) {
+function example(flag, name) {
     const spec = INPUTS.find(i => i.name === name);
-    return spec?.default && !spec.default.startsWith('${{') ? `'${spec.default}'` : 'VALUE';
+    return spec?.default && !spec.default.startsWith('${{') ? `, e.g. ${flag} '${spec.default}'` : '';
 }
 
 // `build-gate --help`: flags in one column, descriptions wrapped in the next, whatever the widths.

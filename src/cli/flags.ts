@@ -77,8 +77,7 @@ export function parseCommandLine(argv: string[]): Command {
       } else set(name, 'true', rawName)
       continue
     }
-    if (value === undefined)
-      throw new UsageError(`${rawName} needs a value, e.g. ${rawName} ${example(name)}.`)
+    if (value === undefined) throw new UsageError(`${rawName} needs a value${example(rawName, name)}.`)
     set(name, value, rawName)
   }
   if (command !== 'run') return { kind: command }
@@ -99,11 +98,11 @@ export function parseCommandLine(argv: string[]): Command {
 function unknownFlag(raw: string, known: string[]): UsageError {
   const near = suggest(raw.replace(/^-+/, '').replace(/=.*$/, ''), known)
   return new UsageError(
-    `unknown option '${raw}'${near ? `; did you mean '--${near}'?` : ''} Run build-gate --help for the list.`
+    `unknown option '${raw}'${near ? `; did you mean '--${near}'?` : '.'} Run build-gate --help for the list.`
   )
 }
 
-function example(name: string): string {
+function example(flag: string, name: string): string {
   const spec = INPUTS.find(i => i.name === name)
-  return spec?.default && !spec.default.startsWith('${{') ? `'${spec.default}'` : 'VALUE'
+  return spec?.default && !spec.default.startsWith('${{') ? `, e.g. ${flag} '${spec.default}'` : ''
 }
