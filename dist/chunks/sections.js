@@ -3708,19 +3708,20 @@ var semverExports = requireSemver();
 
 // The workspace's manifests, read once at the edge: analyses get their text, never the file system.
 /** Text of each file by path; null for a file that cannot be read (an analysis then says "line unknown"). */
-function readManifests(files) {
+function readManifests(files, readText = readTextFile) {
     const out = new Map();
-    for (const file of files) {
-        if (out.has(file))
-            continue;
-        try {
-            out.set(file, readFileSync(file, 'utf8'));
-        }
-        catch {
-            out.set(file, null);
-        }
-    }
+    for (const file of files)
+        if (!out.has(file))
+            out.set(file, readText(file));
     return out;
+}
+function readTextFile(file) {
+    try {
+        return readFileSync(file, 'utf8');
+    }
+    catch {
+        return null;
+    }
 }
 /** The manifests of the workspace members. */
 function memberManifestPaths(meta) {
@@ -57400,6 +57401,7 @@ async function gateWith(config, options, state) {
     const capabilities = options.capabilities ?? CAPABILITIES;
     const common = { cwd, run, onStderr: options.log };
     const rootPath = path.join(cwd, 'Cargo.toml');
+    const now = options.now ?? (() => new Date());
     const ports = (report, meta, graph, manifests) => ({
         cwd,
         toolchain,
@@ -57410,14 +57412,14 @@ async function gateWith(config, options, state) {
         report,
         run,
         log: options.log ?? (() => undefined),
-        env: process.env,
-        now: () => new Date()
+        env: options.env ?? process.env,
+        now
     });
     const meta = await metadataStage(config, common, state);
     if (!meta) {
         // cargo may refuse to resolve because of a crate it cannot read (edition 2024 on an old cargo).
         const body = emptyReport(cwd, toolchain, config, phases);
-        const found = await analysesStage(capabilities, ports(body, null, null, readManifests([rootPath])), config, body);
+        const found = await analysesStage(capabilities, ports(body, null, null, readManifests([rootPath], options.readText)), config, body);
         return { report: judge(capabilities, config, body, found), metadata: null };
     }
     assertWorkspaceRoot(meta, cwd);
@@ -57427,7 +57429,7 @@ async function gateWith(config, options, state) {
         : null;
     const packages = shard?.members ?? null;
     // Every manifest is read once, here; analyses get their text.
-    const manifests = readManifests([rootPath, ...memberManifestPaths(meta)]);
+    const manifests = readManifests([rootPath, ...memberManifestPaths(meta)], options.readText);
     const graph = buildGraph(meta, manifests);
     const workspace = workspaceInfo(meta, declaredMsrv(manifests.get(rootPath) ?? null), toolchain, config.toolchain);
     if (packages?.length === 0) {
@@ -57438,7 +57440,7 @@ async function gateWith(config, options, state) {
     const body = {
         schemaVersion: SCHEMA_VERSION,
         tool: TOOL,
-        generatedAt: new Date().toISOString(),
+        generatedAt: now().toISOString(),
         workspace,
         crates: crateSummaries(meta, tally, tests).filter(c => !packages || packages.includes(c.name)),
         diagnostics: tally.section(),
@@ -57448,15 +57450,11 @@ async function gateWith(config, options, state) {
     };
     const found = await analysesStage(capabilities, ports(body, meta, graph, manifests), config, body);
     const judged = judge(capabilities, config, body, found);
-    // Timing needs the verdict without itself: a regression that reached the default branch is recorded.
-    const timed = await runStage('timing', capabilities, {
+    const timed = await timingStage(capabilities, config, options, state, {
         ...ports(body, meta, graph, manifests),
-        baseline: options.baseline ?? null,
-        ctx: options.ctx ?? readRunContext({}),
         stableSoFar: judged.verdict.stable,
-        crateTimer: timer,
         rebuild: () => rebuildWorkspaceCrates(config, [...members.values()], { ...common, env: timer.env(), members })
-    }, config, body);
+    });
     for (const [name, f] of timed)
         found.set(name, f);
     return { report: judge(capabilities, config, body, found), metadata: meta };
@@ -57534,6 +57532,13 @@ async function buildStage(config, options, state, common, members, packages, met
     }
     return { tally, tests };
 }
+/** Timing needs the verdict without itself: a regression that reached the default branch is recorded. */
+const timingStage = (capabilities, config, options, state, ports) => runStage('timing', capabilities, {
+    ...ports,
+    baseline: options.baseline ?? null,
+    ctx: options.ctx ?? readRunContext({}),
+    crateTimer: state.timer
+}, config, ports.report);
 const analysesStage = (capabilities, ports, config, body) => runStage('analyses', capabilities, ports, config, body);
 /** Runs the capabilities of one stage in registry order; each writes its section into `body`. */
 async function runStage(stage, capabilities, ports, config, body) {
