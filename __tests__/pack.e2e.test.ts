@@ -41,4 +41,14 @@ describe('the packed CLI', () => {
     expect(run.stdout.toString()).toContain('Build is stable')
     expect(run.status).toBe(0)
   }, 300_000)
+
+  it('runs as `npx build-gate` inside the clone, without asking the registry', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }
+    const out = execFileSync('npx', ['--no-install', 'build-gate', '--version'], {
+      stdio: 'pipe',
+      timeout: 60_000,
+      env: { ...process.env, npm_config_loglevel: 'error' }
+    })
+    expect(out.toString()).toBe(`build-gate ${pkg.version}\n`)
+  })
 })
