@@ -11,7 +11,8 @@ import type { GateReport, WorkstreamsSection } from './report/schema.js'
 import { workstreamOutputs } from './report/workstreams.js'
 import { createClient } from './github/client.js'
 import { readRunContext } from './github/context.js'
-import { syncWorkstreams } from './workstreams/sync.js'
+import { upsertStickyComment } from './github/comment.js'
+import { failedSync, syncWorkstreams } from './workstreams/sync.js'
 import { markdownSections, sectionAnnotations } from './report/sections.js'
 import { buildSummary } from './report/summary.js'
 
@@ -39,8 +40,10 @@ export async function run(): Promise<void> {
       report.workstreams = await syncRoadmap(report, config)
     } catch (e) {
       problems.push(`Roadmap sync: ${errorMessage(e)}`)
+      report.workstreams = failedSync(errorMessage(e))
     }
   }
+  if (config?.commentOnPr && config.token && !config.shard) await commentOnPullRequest(report, config)
   await publish(report, config)
   if (!report.verdict.stable && (config?.failOnUnstable ?? true))
     problems.unshift(`Build gate: ${report.verdict.reasons.map(r => r.message).join('; ')}`)
@@ -55,19 +58,35 @@ async function syncRoadmap(report: GateReport, config: GateConfig): Promise<Work
       config,
       ctx: readRunContext(),
       client,
-      log: line => core.info(line),
-      renderComment: section => {
-        // The PR comment is the job summary of this run, rendered once more into its own buffer.
-        const text = buildSummary(
-          core.summary,
-          { ...report, workstreams: section },
-          markdownSections(config)
-        ).stringify()
-        core.summary.emptyBuffer()
-        return text
-      }
+      log: line => core.info(line)
     })
   )
+}
+
+// The sticky comment is this run's job summary, rendered once more into its own buffer.
+async function commentOnPullRequest(report: GateReport, config: GateConfig): Promise<void> {
+  const ctx = readRunContext()
+  if (!ctx.pullRequest || !ctx.owner || !ctx.repo) return
+  const text = buildSummary(core.summary, report, markdownSections(config)).stringify()
+  core.summary.emptyBuffer()
+  const target = { owner: ctx.owner, repo: ctx.repo, number: ctx.pullRequest.number }
+  try {
+    const client = createClient(config.token!, { log: core.info })
+    const { action } = await upsertStickyComment(client, target, text, core.info)
+    core.info(`pull request comment: ${action}`)
+    if (action !== 'forbidden') return
+    const why = `The token may not comment on pull request #${target.number} (HTTP 403${ctx.pullRequest.fork ? ', a fork PR has a read-only token' : ''}): the report is in the job summary only`
+    core.notice(why)
+    if (report.workstreams?.mode === 'preview')
+      report.workstreams = {
+        ...report.workstreams,
+        mode: 'report-only',
+        note: `${report.workstreams.note}. ${why}`
+      }
+  } catch (e) {
+    // The verdict stands without its comment; say why it is missing.
+    core.warning(`Pull request comment not posted: ${errorMessage(e)}`)
+  }
 }
 
 async function publish(report: GateReport, config: GateConfig | null): Promise<void> {

@@ -2,6 +2,7 @@
 // written, so an unchanged world plans nothing.
 import type { Workstream } from './model.js'
 import type { Readiness, TrackedIssue } from './readiness.js'
+import { NOTHING_ANNOUNCED, trackingMarker } from './markers.js'
 
 export type Write =
   | { kind: 'create-label'; name: string; color: string; description: string }
@@ -10,6 +11,7 @@ export type Write =
   | { kind: 'add-label'; workstream: string; issue: number; label: string }
   | { kind: 'remove-label'; workstream: string; issue: number; label: string }
   | { kind: 'dispatch'; eventType: string; payload: Record<string, unknown> }
+  | { kind: 'record-announced'; workstream: string; issue: number; body: string; state: 'ready' | 'blocked' }
 
 export interface Observed {
   defaultBranch: string
@@ -144,6 +146,8 @@ export function describeWrite(w: Write): { kind: string; target: string; detail:
       return { kind: w.kind, target: `#${w.issue}`, detail: `${w.label} (${w.workstream})` }
     case 'dispatch':
       return { kind: w.kind, target: 'repository_dispatch', detail: `event ${w.eventType}` }
+    case 'record-announced':
+      return { kind: w.kind, target: `#${w.issue}`, detail: `${w.state} announced (${w.workstream})` }
   }
 }
 
@@ -156,7 +160,8 @@ function issueBody(ws: Workstream): string {
     ws.objectives.length ? `### Objectives\n${ws.objectives.map(o => `- ${o}`).join('\n')}` : '',
     `### Required dependencies\n${deps(ws.required)}`,
     `### Optional dependencies\n${deps(ws.optional)}`,
-    'The status label follows the build gate. Close this issue when the workstream is finished: workstreams that require it then become ready.'
+    'The status label follows the build gate. Close this issue when the workstream is finished: workstreams that require it then become ready.',
+    `${trackingMarker(ws.name)}\n${NOTHING_ANNOUNCED}`
   ]
     .filter(Boolean)
     .join('\n\n')
