@@ -18,7 +18,7 @@ export async function listAll<T>(
     data: T[]
   }>
   for await (const page of pages) {
-    const url = page.url
+    const url = pageKey(page.url)
     if (seen.has(url)) {
       log?.(`GitHub linked back to a page already read (${url}); stopping the list there`)
       break
@@ -31,4 +31,16 @@ export async function listAll<T>(
     }
   }
   return items
+}
+
+/** The same page whatever the order of its query and whether `page=1` is spelled out. */
+function pageKey(url: string): string {
+  try {
+    const u = new URL(url)
+    if (!u.searchParams.has('page')) u.searchParams.set('page', '1')
+    u.searchParams.sort()
+    return u.href
+  } catch {
+    return url
+  }
 }

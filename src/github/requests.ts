@@ -60,8 +60,11 @@ export function describeRequest(o: RequestOptions): string {
   for (const [route, d] of Object.entries(DESCRIBE)) {
     const [method, template] = route.split(' ')
     const m = method === o.method ? matchTemplate(template, url) : null
-    if (m)
-      return `${d(m, `${str(m.owner)}/${str(m.repo)}`)} (page ${new URL(o.url, 'http://x').searchParams.get('page') ?? '1'})`
+    if (!m) continue
+    const query = new URL(o.url, 'http://x').searchParams
+    const page = query.get('page')
+    const params = { ...Object.fromEntries(query), ...m }
+    return `${d(params, `${str(m.owner)}/${str(m.repo)}`)}${page && page !== '1' ? ` (page ${page})` : ''}`
   }
   return `${o.method} ${url}`
 }
