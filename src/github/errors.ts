@@ -91,8 +91,8 @@ function hint(status: number, o: RequestOptions): string {
 function gitHubMessage(data: unknown): string | null {
   const m = (data as { message?: unknown } | null)?.message
   if (typeof m !== 'string') return null
-  const line = m.split('\n')[0].trim()
-  if (!line || line.length > 200 || /[<>{}]/.test(line)) return null
+  const line = m.replace(/\s+/g, ' ').trim()
+  if (!line || line.length > 300 || /[<>{}]/.test(line)) return null
   return line
 }
 
