@@ -202,7 +202,7 @@ async function gateWith(config: GateConfig, options: GateOptions, state: GateSta
   const checked = phases.find(p => p.name === 'check')
   if (!options.baseline || shard || !checked || checked.failure) return { report: judged, metadata: meta }
 
-  const { section, problem } = await timingStep({
+  const { section, problem, warning } = await timingStep({
     config,
     phases,
     toolchain,
@@ -222,6 +222,7 @@ async function gateWith(config: GateConfig, options: GateOptions, state: GateSta
   const final = finish(config, timed)
   if (problem)
     final.verdict = { ...final.verdict, stable: false, reasons: [...final.verdict.reasons, problem] }
+  if (warning) final.verdict = { ...final.verdict, warnings: [...final.verdict.warnings, warning] }
   return { report: final, metadata: meta }
 }
 
