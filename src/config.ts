@@ -2,6 +2,8 @@
 // Every error names the input and how to fix it; nothing downstream re-validates.
 import * as path from 'node:path'
 import { splitArgs } from './args.js'
+import { tokenProblem } from './github/context.js'
+import { roadmapInputProblem } from './workstreams/validate.js'
 
 export type Policy = 'deny' | 'warn' | 'allow' | 'off'
 export type Surface = 'action' | 'cli'
@@ -346,6 +348,8 @@ export function parseConfig(read: InputReader, surface: Surface, cwd = process.c
     shardReports: optional('shard-reports')
   }
   if (config.token?.startsWith('${{')) config.token = null
+  const problem = tokenProblem(config.token) ?? roadmapInputProblem(config)
+  if (problem) throw new ConfigError(problem.input, problem.message)
   if (config.mode === 'merge' && !config.shardReports)
     throw new ConfigError('shard-reports', 'mode is merge, so give the glob of the shard reports to merge.')
   for (const arg of [...config.checkArgs, ...config.testArgs]) {

@@ -39,7 +39,10 @@ export async function syncWorkstreams(o: SyncOptions): Promise<WorkstreamsSectio
   if (!config.workstreams)
     throw new Error("syncWorkstreams needs the 'workstreams' input (a glob of workstream files)")
   const root = o.root ?? process.env.GITHUB_WORKSPACE ?? process.cwd()
-  const workstreams = await loadWorkstreams(config.workstreams, root)
+  const workstreams = await loadWorkstreams(config.workstreams, root, {
+    labelPrefix: config.workstreamLabelPrefix,
+    gateWorkstream: config.gateWorkstream
+  })
   const settings: PlanSettings = {
     prefix: config.workstreamLabelPrefix,
     readyLabel: config.readyLabel,
