@@ -6,7 +6,7 @@ import { promises, constants } from 'fs';
 import 'path';
 import 'http';
 import 'https';
-import { e as requireTunnel, g as timingOutputs, v as verdictLine, h as crateRows, i as totalRow, j as phaseRows, P as PHASE_HEADER, k as CRATE_HEADER, p as parseConfig, a as produceReport, f as failureReport, C as ConfigError, c as createClient, b as reportPathFor, w as writeReport, l as sectionAnnotations, m as workstreamOutputs, n as markdownSections, s as syncWorkstreams, r as readRunContext } from './chunks/sections.js';
+import { e as requireTunnel, g as timingOutputs, N as NO_RETRY, G as GitHubRequestError, l as listAll, v as verdictLine, h as crateRows, i as totalRow, j as phaseRows, P as PHASE_HEADER, k as CRATE_HEADER, p as parseConfig, r as readRunContext, a as produceReport, f as failureReport, C as ConfigError, m as failedSync, c as createClient, b as reportPathFor, w as writeReport, n as sectionAnnotations, o as workstreamOutputs, q as markdownSections, s as syncWorkstreams } from './chunks/sections.js';
 import 'string_decoder';
 import 'events';
 import 'child_process';
@@ -725,6 +725,14 @@ function warning(message, properties = {}) {
     issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
+ * Adds a notice issue
+ * @param message notice issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function notice(message, properties = {}) {
+    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
  * Writes info to log with console.log.
  * @param message info message
  */
@@ -827,6 +835,86 @@ function reportOutputs(report, reportPath, includeDev = false) {
     return out;
 }
 
+// One sticky comment per pull request, found by a hidden marker and edited in place. Creating is never
+// repeated blindly (after a 5xx or a dropped connection the comments are read again first), and
+// concurrent runs converge: the oldest marked comment is kept, carrying the latest body; the others
+// are deleted.
+const COMMENT_MARKER = '<!-- build-gate -->';
+/** GitHub refuses comment bodies over 65 536 characters. */
+const MAX_COMMENT_CHARS = 65_536;
+const ATTEMPTS = 3;
+async function upsertStickyComment(client, target, markdown, log = () => undefined) {
+    const repo = { owner: target.owner, repo: target.repo };
+    const body = commentBody(markdown);
+    const list = async () => (await listAll(client, 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+        ...repo,
+        issue_number: target.number
+    }))
+        .filter(c => c.body?.includes(COMMENT_MARKER))
+        .sort((a, b) => a.id - b.id);
+    try {
+        const existing = await list();
+        if (existing.length)
+            return await keepOldest(client, repo, existing, body, null, log);
+        let created = null;
+        for (let attempt = 1; created === null; attempt++) {
+            try {
+                const { data } = await client.rest.issues.createComment({
+                    ...repo,
+                    issue_number: target.number,
+                    body,
+                    ...NO_RETRY
+                });
+                created = data.id;
+            }
+            catch (e) {
+                if (!(e instanceof GitHubRequestError && e.ambiguous) || attempt >= ATTEMPTS)
+                    throw e;
+                log(`commenting on pull request #${target.number} may have failed; reading the comments before trying again`);
+                const found = await list();
+                if (found.length)
+                    created = found[0].id;
+                else
+                    await new Promise(r => setTimeout(r, 1000 * attempt));
+            }
+        }
+        const now = await list();
+        return await keepOldest(client, repo, now.length ? now : [{ id: created, body }], body, created, log);
+    }
+    catch (e) {
+        // A fork PR's token (or one without pull-requests: write) may read but not comment.
+        if (e instanceof GitHubRequestError && e.status === 403)
+            return { action: 'forbidden', id: null };
+        throw e;
+    }
+}
+async function keepOldest(client, repo, marked, body, created, log) {
+    const [oldest, ...extra] = marked;
+    for (const c of extra) {
+        try {
+            await client.rest.issues.deleteComment({ ...repo, comment_id: c.id });
+            log(`deleted comment ${c.id}: another run posted the sticky comment too; ${oldest.id} is kept`);
+        }
+        catch (e) {
+            // A concurrent run deleted it first.
+            if (!(e instanceof GitHubRequestError && e.status === 404))
+                throw e;
+        }
+    }
+    if (oldest.body === body)
+        return { action: oldest.id === created ? 'created' : 'unchanged', id: oldest.id };
+    await client.rest.issues.updateComment({ ...repo, comment_id: oldest.id, body });
+    return { action: 'updated', id: oldest.id };
+}
+/** The marker first; a body over GitHub's limit is cut with a note (the job summary has it all). */
+function commentBody(markdown) {
+    const text = markdown.includes(COMMENT_MARKER) ? markdown : `${COMMENT_MARKER}\n${markdown}`;
+    if (text.length <= MAX_COMMENT_CHARS)
+        return text;
+    const note = '\n\n_… cut here: the comment is over GitHub’s size limit. The job summary and the JSON report have everything._';
+    return text.slice(0, MAX_COMMENT_CHARS - note.length) + note;
+}
+
 const header = (cells) => cells.map(data => ({ data, header: true }));
 function buildSummary(summary, report, sections = []) {
     summary.addHeading(`${report.verdict.stable ? '✅' : '❌'} ${verdictLine(report)}`, 2);
@@ -876,6 +964,9 @@ async function run() {
         config = parseConfig(name => getInput(name), 'action');
         if (config.token)
             setSecret(config.token);
+        const { payloadProblem } = readRunContext();
+        if (payloadProblem)
+            warning(`${payloadProblem}: the build is judged, nothing is written to GitHub.`);
         report = (await produceReport(config, { progress: groupPhases, log: line => info(line) })).report;
         judged = true;
     }
@@ -891,8 +982,11 @@ async function run() {
         }
         catch (e) {
             problems.push(`Roadmap sync: ${errorMessage(e)}`);
+            report.workstreams = failedSync(errorMessage(e));
         }
     }
+    if (config?.commentOnPr && config.token && !config.shard)
+        await commentOnPullRequest(report, config);
     await publish(report, config);
     if (!report.verdict.stable && (config?.failOnUnstable ?? true))
         problems.unshift(`Build gate: ${report.verdict.reasons.map(r => r.message).join('; ')}`);
@@ -906,14 +1000,36 @@ async function syncRoadmap(report, config) {
         config,
         ctx: readRunContext(),
         client,
-        log: line => info(line),
-        renderComment: section => {
-            // The PR comment is the job summary of this run, rendered once more into its own buffer.
-            const text = buildSummary(summary, { ...report, workstreams: section }, markdownSections(config)).stringify();
-            summary.emptyBuffer();
-            return text;
-        }
+        log: line => info(line)
     }));
+}
+// The sticky comment is this run's job summary, rendered once more into its own buffer.
+async function commentOnPullRequest(report, config) {
+    const ctx = readRunContext();
+    if (!ctx.pullRequest || !ctx.owner || !ctx.repo)
+        return;
+    const text = buildSummary(summary, report, markdownSections(config)).stringify();
+    summary.emptyBuffer();
+    const target = { owner: ctx.owner, repo: ctx.repo, number: ctx.pullRequest.number };
+    try {
+        const client = createClient(config.token, { log: info });
+        const { action } = await upsertStickyComment(client, target, text, info);
+        info(`pull request comment: ${action}`);
+        if (action !== 'forbidden')
+            return;
+        const why = `The token may not comment on pull request #${target.number} (HTTP 403${ctx.pullRequest.fork ? ', a fork PR has a read-only token' : ''}): the report is in the job summary only`;
+        notice(why);
+        if (report.workstreams?.mode === 'preview')
+            report.workstreams = {
+                ...report.workstreams,
+                mode: 'report-only',
+                note: `${report.workstreams.note}. ${why}`
+            };
+    }
+    catch (e) {
+        // The verdict stands without its comment; say why it is missing.
+        warning(`Pull request comment not posted: ${errorMessage(e)}`);
+    }
 }
 async function publish(report, config) {
     const reportPath = reportPathFor(config);

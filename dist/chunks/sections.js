@@ -1,10 +1,10 @@
-import { existsSync, readFileSync as readFileSync$1, mkdirSync, writeFileSync, renameSync, rmSync, realpathSync, statSync } from 'node:fs';
+import { readFileSync, existsSync, mkdirSync, writeFileSync, renameSync, rmSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import { r as runProcess, t as totalsByCrate, c as crateTimesEnv, a as readCrateTimes } from './crate-times.js';
 import { tmpdir } from 'node:os';
 import * as fs from 'fs';
-import { existsSync as existsSync$1, readFileSync, statSync as statSync$1, stat, realpathSync as realpathSync$1, realpath, readdirSync, readdir } from 'fs';
+import { existsSync as existsSync$1, readFileSync as readFileSync$1, statSync as statSync$1, stat, realpathSync as realpathSync$1, realpath, readdirSync, readdir } from 'fs';
 import { EOL } from 'os';
 import http from 'http';
 import https from 'https';
@@ -78,6 +78,293 @@ function splitArgs(input) {
     if (inToken)
         out.push(current);
     return out;
+}
+
+// Who is running us, decided once: the event, the repository and whether the run is trusted to write
+// (roadmap, baseline). push to the default branch, schedule and workflow_dispatch on the default branch
+// are trusted; pull_request never is, and a fork PR has a read-only token.
+function readRunContext(env = process.env) {
+    const eventName = env.GITHUB_EVENT_NAME ?? '';
+    const read = readPayload(env.GITHUB_EVENT_PATH);
+    const payload = read.payload;
+    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    const repository = payload.repository;
+    const defaultBranch = typeof repository?.default_branch === 'string' ? repository.default_branch : null;
+    const pr = (isObject(payload.pull_request) ? payload.pull_request : null);
+    const payloadProblem = read.problem ??
+        (pr && !(Number.isInteger(pr.number) && pr.number > 0)
+            ? `GITHUB_EVENT_PATH (${env.GITHUB_EVENT_PATH}): pull_request.number is not a pull request number`
+            : null);
+    const pullRequest = pr && !payloadProblem
+        ? {
+            number: pr.number,
+            // A PR whose head lives in another repository is a fork PR: its token is read-only.
+            fork: !!pr.head?.repo?.fork ||
+                (!!pr.head?.repo?.full_name && pr.head.repo.full_name !== env.GITHUB_REPOSITORY),
+            headRef: pr.head?.ref ?? '',
+            baseRef: pr.base?.ref ?? ''
+        }
+        : null;
+    const ref = env.GITHUB_REF ?? null;
+    const onDefault = !!defaultBranch && ref === `refs/heads/${defaultBranch}`;
+    let trusted = false;
+    let trustReason;
+    if (payloadProblem) {
+        trustReason = `${payloadProblem}; nothing is written to GitHub`;
+    }
+    else if (eventName === 'schedule') {
+        trusted = true;
+        trustReason = 'scheduled run';
+    }
+    else if (eventName === 'push' || eventName === 'workflow_dispatch') {
+        trusted = onDefault;
+        trustReason = onDefault
+            ? `${eventName} on the default branch`
+            : `${eventName} on ${ref ?? 'an unknown ref'}, not the default branch${defaultBranch ? ` (${defaultBranch})` : ''}`;
+    }
+    else if (eventName.startsWith('pull_request')) {
+        trustReason = 'pull request runs never write the roadmap or the baseline';
+    }
+    else if (eventName === '') {
+        trustReason = 'not running in GitHub Actions';
+    }
+    else {
+        trustReason = `event ${eventName} is not trusted`;
+    }
+    const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com';
+    return {
+        eventName,
+        owner: owner || null,
+        repo: repo || null,
+        ref,
+        sha: env.GITHUB_SHA ?? null,
+        defaultBranch,
+        pullRequest,
+        trusted,
+        trustReason,
+        payloadProblem,
+        apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+        serverUrl,
+        runUrl: env.GITHUB_RUN_ID && env.GITHUB_REPOSITORY
+            ? `${serverUrl}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+            : null
+    };
+}
+function readPayload(file) {
+    if (!file)
+        return { payload: {}, problem: null };
+    let parsed;
+    try {
+        parsed = JSON.parse(readFileSync(file, 'utf8'));
+    }
+    catch (e) {
+        const why = e.code ?? (e instanceof SyntaxError ? 'not valid JSON' : 'unreadable');
+        return {
+            payload: {},
+            problem: `GITHUB_EVENT_PATH (${file}) could not be read as the event's JSON (${why})`
+        };
+    }
+    if (!isObject(parsed))
+        return { payload: {}, problem: `GITHUB_EVENT_PATH (${file}) holds JSON that is not an event object` };
+    return { payload: parsed, problem: null };
+}
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/** A token GitHub would refuse or an HTTP header cannot carry; the message never shows the value. */
+function tokenProblem(token) {
+    // eslint-disable-next-line no-control-regex
+    const bad = token ? /[\r\n]|[\x00-\x20\x7f]/.exec(token) : null;
+    if (!bad)
+        return null;
+    return {
+        input: 'github-token',
+        message: `contains ${/[\r\n]/.test(bad[0]) ? 'a line break' : 'a space or control character'} (the value is not shown); store the secret without it.`
+    };
+}
+
+// git check-ref-format rules for a branch (refs/heads/<name>), plus `HEAD` and a leading '-', which
+// `git branch` refuses on top of them (a lone '@' is fine under refs/heads/). Checked up front: GitHub answers a bad ref with an unhelpful 422 mid-run.
+function branchNameProblem(name) {
+    if (name === '')
+        return 'is empty';
+    if (name === 'HEAD')
+        return "is 'HEAD', which git reserves";
+    if (name.startsWith('-'))
+        return "starts with '-'";
+    if (name.startsWith('/') || name.endsWith('/'))
+        return "starts or ends with '/'";
+    if (name.includes('//'))
+        return "contains '//'";
+    if (name.endsWith('.'))
+        return "ends with '.'";
+    if (name.includes('..'))
+        return "contains '..'";
+    if (name.includes('@{'))
+        return "contains '@{'";
+    // eslint-disable-next-line no-control-regex
+    const bad = /[\x00-\x20\x7f~^:?*[\\]/.exec(name);
+    if (bad)
+        return `contains ${bad[0] === ' ' ? 'a space' : bad[0] < ' ' || bad[0] === '\x7f' ? 'a control character' : `'${bad[0]}'`}`;
+    for (const part of name.split('/')) {
+        if (part.startsWith('.'))
+            return `has a component starting with '.' (${part})`;
+        if (part.endsWith('.lock'))
+            return `has a component ending with '.lock' (${part})`;
+    }
+    return null;
+}
+
+/** GitHub refuses label names over 50 characters. */
+const MAX_LABEL_LENGTH = 50;
+/** A label GitHub cannot hold or the `labels=` filter cannot find; null when fine. */
+function labelProblem(label) {
+    if (label.includes(','))
+        return `'${label}' contains a comma, which splits GitHub's labels= filter`;
+    if (label.length > MAX_LABEL_LENGTH)
+        return `'${label}' is ${label.length} characters; GitHub allows ${MAX_LABEL_LENGTH}`;
+    return null;
+}
+/** The roadmap and baseline inputs that can be judged before anything runs. */
+function roadmapInputProblem(c) {
+    const bad = (input, name) => {
+        const why = name === null ? null : branchNameProblem(name);
+        return why
+            ? { input, message: `branch '${name}' ${why}, so git would refuse it; give a valid branch name.` }
+            : null;
+    };
+    const branch = bad('baseline-branch', c.baselineBranch) ?? bad('base-branch', c.baseBranch);
+    if (branch || !c.workstreams)
+        return branch;
+    for (const [input, label] of [
+        ['ready-label', c.readyLabel],
+        ['blocked-label', c.blockedLabel]
+    ]) {
+        const why = labelProblem(label);
+        if (why)
+            return { input, message: `${why}; choose another label.` };
+    }
+    if (c.workstreamLabelPrefix.includes(','))
+        return {
+            input: 'workstream-label-prefix',
+            message: `'${c.workstreamLabelPrefix}' contains a comma, which splits GitHub's labels= filter; choose another prefix.`
+        };
+    if (c.readyLabel.toLowerCase() === c.blockedLabel.toLowerCase())
+        return {
+            input: 'blocked-label',
+            message: `'${c.blockedLabel}' is also the ready-label (GitHub compares labels without case); a workstream could not be both, so give the two different names.`
+        };
+    return null;
+}
+function validatePlan(workstreams, options = {}) {
+    const problems = [];
+    const prefix = options.labelPrefix ?? '';
+    for (const ws of workstreams) {
+        const why = labelProblem(prefix + ws.name);
+        if (why)
+            problems.push({
+                ...at(ws),
+                message: `its label ${why}; shorten or rename the workstream${prefix ? ` (or workstream-label-prefix '${prefix}')` : ''}`
+            });
+    }
+    const gate = options.gateWorkstream;
+    if (gate && workstreams.length && !workstreams.some(w => w.name === gate))
+        problems.push({
+            file: "input 'gate-workstream'",
+            key: '',
+            message: `'${gate}' is not a workstream of the plan (${workstreams.map(w => w.name).join(', ')}); set gate-workstream to the workstream this build gate stands for`
+        });
+    const byName = new Map();
+    const byBranch = new Map();
+    for (const ws of workstreams) {
+        const first = byName.get(ws.name);
+        if (first)
+            problems.push({
+                ...at(ws),
+                message: `duplicate workstream '${ws.name}' (also in ${first.source.file}); names must be unique`
+            });
+        else
+            byName.set(ws.name, ws);
+        if (ws.branch === null)
+            continue;
+        const bad = branchNameProblem(ws.branch);
+        if (bad)
+            problems.push({ ...at(ws, 'branch'), message: `branch '${ws.branch}' ${bad}, so git would refuse it` });
+        const other = byBranch.get(ws.branch);
+        if (other && other.name !== ws.name)
+            problems.push({
+                ...at(ws, 'branch'),
+                message: `branch '${ws.branch}' is also the branch of '${other.name}'`
+            });
+        else
+            byBranch.set(ws.branch, ws);
+    }
+    for (const ws of workstreams)
+        for (const kind of ['required', 'optional'])
+            ws[kind].forEach((d, i) => {
+                if (!byName.has(d.name))
+                    problems.push({
+                        file: ws.source.file,
+                        key: depKey(ws, kind, i),
+                        message: `'${ws.name}' depends on unknown workstream '${d.name}'${suggest(d.name, [...byName.keys()])}`
+                    });
+            });
+    const cycle = findCycle(workstreams);
+    if (cycle) {
+        const ws = byName.get(cycle[0]);
+        problems.push({
+            ...at(ws, 'required'),
+            message: `required dependencies form a cycle: ${cycle.join(' → ')}`
+        });
+    }
+    return problems;
+}
+/** The first cycle among required dependencies, as names with the first repeated at the end. */
+function findCycle(workstreams) {
+    const deps = new Map(workstreams.map(w => [w.name, w.required.map(d => d.name)]));
+    const done = new Set();
+    const stack = [];
+    const visit = (name) => {
+        const open = stack.indexOf(name);
+        if (open >= 0)
+            return [...stack.slice(open), name];
+        if (done.has(name) || !deps.has(name))
+            return null;
+        stack.push(name);
+        for (const d of deps.get(name)) {
+            const found = visit(d);
+            if (found)
+                return found;
+        }
+        stack.pop();
+        done.add(name);
+        return null;
+    };
+    for (const w of workstreams) {
+        const found = visit(w.name);
+        if (found)
+            return found;
+    }
+    return null;
+}
+function at(ws, field) {
+    if (!field)
+        return ws.source;
+    const toka = ws.source.key === 'metadata.name';
+    const key = field === 'branch' ? 'metadata.branch' : 'dependencies.required';
+    return {
+        file: ws.source.file,
+        key: toka ? key : ws.source.key.replace(/name$/, field === 'branch' ? 'branch' : 'depends_on')
+    };
+}
+function depKey(ws, kind, i) {
+    if (ws.source.key === 'metadata.name')
+        return `dependencies.${kind}[${i}]`;
+    return ws.source.key.replace(/name$/, `${kind === 'required' ? 'depends_on' : 'optional'}[${i}]`);
+}
+function suggest(name, known) {
+    const close = known.find(k => k.includes(name) || name.includes(k));
+    return close ? ` (did you mean '${close}'?)` : '; add its file or fix the name';
 }
 
 // Inputs (action inputs or CLI flags, same names) → one validated GateConfig.
@@ -357,6 +644,9 @@ function parseConfig(read, surface, cwd = process.cwd()) {
     };
     if (config.token?.startsWith('${{'))
         config.token = null;
+    const problem = tokenProblem(config.token) ?? roadmapInputProblem(config);
+    if (problem)
+        throw new ConfigError(problem.input, problem.message);
     if (config.mode === 'merge' && !config.shardReports)
         throw new ConfigError('shard-reports', 'mode is merge, so give the glob of the shard reports to merge.');
     for (const arg of [...config.checkArgs, ...config.testArgs]) {
@@ -436,7 +726,7 @@ class Context {
         this.payload = {};
         if (process.env.GITHUB_EVENT_PATH) {
             if (existsSync$1(process.env.GITHUB_EVENT_PATH)) {
-                this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
+                this.payload = JSON.parse(readFileSync$1(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
             }
             else {
                 const path = process.env.GITHUB_EVENT_PATH;
@@ -38925,29 +39215,223 @@ function requireLib () {
 var libExports = requireLib();
 var Bottleneck = /*@__PURE__*/getDefaultExportFromCjs(libExports);
 
+// What a request is, in words a user can act on: "listing labels of acme/ledger", and which permission
+// of the workflow's token it needs. Keyed by Octokit's route template (method + url with {params}).
+const R = '/repos/{owner}/{repo}';
+const DESCRIBE = {
+    [`GET ${R}`]: (_p, repo) => `reading repository ${repo}`,
+    [`GET ${R}/labels`]: (_p, repo) => `listing labels of ${repo}`,
+    [`GET ${R}/labels/{name}`]: (p, repo) => `reading label '${str(p.name)}' of ${repo}`,
+    [`POST ${R}/labels`]: (p, repo) => `creating label '${str(p.name)}' in ${repo}`,
+    [`GET ${R}/issues`]: (p, repo) => p.labels ? `listing issues labelled '${str(p.labels)}' in ${repo}` : `listing issues of ${repo}`,
+    [`POST ${R}/issues`]: (p, repo) => `creating issue "${str(p.title)}" in ${repo}`,
+    [`PATCH ${R}/issues/{issue_number}`]: (p, repo) => `editing issue #${str(p.issue_number)} of ${repo}`,
+    [`POST ${R}/issues/{issue_number}/labels`]: (p, repo) => `adding label '${list(p.labels)}' to #${str(p.issue_number)} of ${repo}`,
+    [`DELETE ${R}/issues/{issue_number}/labels/{name}`]: (p, repo) => `removing label '${str(p.name)}' from #${str(p.issue_number)} of ${repo}`,
+    [`GET ${R}/issues/{issue_number}/comments`]: (p, repo) => `listing comments of #${str(p.issue_number)} of ${repo}`,
+    [`POST ${R}/issues/{issue_number}/comments`]: (p, repo) => `commenting on #${str(p.issue_number)} of ${repo}`,
+    [`PATCH ${R}/issues/comments/{comment_id}`]: (p, repo) => `editing comment ${str(p.comment_id)} in ${repo}`,
+    [`DELETE ${R}/issues/comments/{comment_id}`]: (p, repo) => `deleting comment ${str(p.comment_id)} in ${repo}`,
+    [`GET ${R}/git/ref/{ref}`]: (p, repo) => `reading ${refName(p.ref)} of ${repo}`,
+    [`POST ${R}/git/refs`]: (p, repo) => `creating ${refName(p.ref)} in ${repo}`,
+    [`POST ${R}/dispatches`]: (p, repo) => `sending repository_dispatch '${str(p.event_type)}' to ${repo}`,
+    [`GET ${R}/contents/{path}`]: (p, repo) => `reading ${str(p.path)}${p.ref ? ` on branch ${str(p.ref)}` : ''} of ${repo}`,
+    [`PUT ${R}/contents/{path}`]: (p, repo) => `writing ${str(p.path)}${p.branch ? ` on branch ${str(p.branch)}` : ''} of ${repo}`
+};
+/** The permission (`permissions:` key of the workflow) a request needs, by the kind of resource. */
+function permissionFor(o) {
+    const write = o.method !== 'GET';
+    const level = write ? 'write' : 'read';
+    if (/\/(contents|git)\//.test(o.url) || o.url.endsWith('/dispatches'))
+        return `contents: ${level}`;
+    if (/\/issues\/\{issue_number\}\/comments$/.test(o.url) || /\/issues\/comments\//.test(o.url))
+        return `issues: ${level} (pull-requests: ${level} for a pull request)`;
+    if (/\/(issues|labels)/.test(o.url))
+        return `issues: ${level}`;
+    return `contents: ${level}`;
+}
+function describeRequest(o) {
+    const repo = o.owner && o.repo ? `${str(o.owner)}/${str(o.repo)}` : 'the repository';
+    const key = `${o.method} ${o.url}`;
+    const describe = DESCRIBE[key];
+    if (describe)
+        return describe(o, repo);
+    // A followed pagination link is absolute: name it by its path.
+    const url = pathOf(o.url);
+    for (const [route, d] of Object.entries(DESCRIBE)) {
+        const [method, template] = route.split(' ');
+        const m = method === o.method ? matchTemplate(template, url) : null;
+        if (!m)
+            continue;
+        const query = new URL(o.url, 'http://x').searchParams;
+        const page = query.get('page');
+        const params = { ...Object.fromEntries(query), ...m };
+        return `${d(params, `${str(m.owner)}/${str(m.repo)}`)}${page && page !== '1' ? ` (page ${page})` : ''}`;
+    }
+    return `${o.method} ${url}`;
+}
+function matchTemplate(template, path) {
+    const names = [];
+    const source = template.replace(/\{(\w+)\}/g, (_m, n) => {
+        names.push(n);
+        return n === 'path' || n === 'ref' ? '(.+)' : '([^/]+)';
+    });
+    const m = new RegExp(`^${source}$`).exec(path);
+    if (!m)
+        return null;
+    return Object.fromEntries(names.map((n, i) => [n, safeDecode(m[i + 1])]));
+}
+function pathOf(url) {
+    try {
+        return new URL(url, 'http://x').pathname.replace(/^\/api\/v3/, '');
+    }
+    catch {
+        return url;
+    }
+}
+function safeDecode(s) {
+    try {
+        return decodeURIComponent(s);
+    }
+    catch {
+        return s;
+    }
+}
+function refName(ref) {
+    const r = str(ref);
+    return r.replace(/^refs\//, '').startsWith('heads/')
+        ? `branch '${r.replace(/^(refs\/)?heads\//, '')}'`
+        : `ref '${r}'`;
+}
+const str = (v) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '?');
+const list = (v) => (Array.isArray(v) ? v.map(str).join("', '") : str(v));
+
+// Every failed GitHub request becomes one sentence: what was asked, what GitHub answered (status and
+// its short message, never an HTML page or a raw JSON body) and what to check.
+class GitHubRequestError extends Error {
+    status;
+    ambiguous;
+    gitHubMessage;
+    constructor(message, 
+    /** HTTP status; 0 when GitHub could not be reached or its answer could not be read. */
+    status, 
+    /** Whether the request may have been applied although it failed (a 5xx or a dropped connection). */
+    ambiguous, gitHubMessage, options) {
+        super(message, options);
+        this.status = status;
+        this.ambiguous = ambiguous;
+        this.gitHubMessage = gitHubMessage;
+        this.name = 'GitHubRequestError';
+    }
+}
+function namedError(options, e, apiUrl) {
+    const what = describeRequest(options);
+    const err = (e ?? {});
+    // @octokit/request reports a network failure as status 500 without a response.
+    const reached = !!err.response;
+    const status = reached && typeof err.status === 'number' ? err.status : 0;
+    const said = reached ? gitHubMessage(err.response?.data) : null;
+    if (!reached) {
+        const cause = networkCause(err);
+        return new GitHubRequestError(`GitHub ${what} failed: could not reach ${apiUrl} (${cause}); check GITHUB_API_URL and the runner's network, or retry later`, 0, true, null, { cause: e });
+    }
+    return new GitHubRequestError(`GitHub ${what} failed: HTTP ${status}${said ? ` (${said})` : ''}; ${hint$1(status, options)}`, status, status >= 500, said, { cause: e });
+}
+/** A 2xx whose body is not the JSON the route returns (a proxy's page, a truncated answer). */
+function unreadableAnswer(options, status, data) {
+    const kind = typeof data === 'string' ? (/^\s*</.test(data) ? 'an HTML page' : 'text that is not JSON') : 'no body';
+    return new GitHubRequestError(`GitHub ${describeRequest(options)} failed: HTTP ${status} with ${kind} instead of JSON; check GITHUB_API_URL points at the GitHub API (not a web page or a proxy)`, 0, options.method !== 'GET', null);
+}
+function rateLimitTooLong(options, waitSeconds, capSeconds) {
+    return new GitHubRequestError(`GitHub asked to wait ${waitSeconds} s (rate limit) on ${describeRequest(options)}; more than the ${capSeconds} s allowed. Rerun later, or lower the number of runs sharing this token`, 429, false, null);
+}
+function hint$1(status, o) {
+    if (status === 401)
+        return 'the github-token is missing, expired or invalid';
+    if (status === 403)
+        return `check that the token may do this: the workflow needs \`permissions: ${permissionFor(o)}\` (a fork's pull request gets a read-only token)`;
+    if (status === 404)
+        return `check the repository and names; a token that cannot see the repository also gets 404 (\`permissions: ${permissionFor({ ...o, method: 'GET' })}\`)`;
+    if (status === 409 || status === 422)
+        return 'GitHub refused the change as it stands; see its message';
+    if (status === 429)
+        return 'rate limited; rerun later';
+    if (status >= 500)
+        return 'GitHub failed; retry later (https://www.githubstatus.com)';
+    return 'see GitHub’s message';
+}
+/** GitHub's own `message`, when it is a short line of text; never a page or a JSON dump. */
+function gitHubMessage(data) {
+    const m = data?.message;
+    if (typeof m !== 'string')
+        return null;
+    const line = m.replace(/\s+/g, ' ').trim();
+    if (!line || line.length > 300 || /[<>{}]/.test(line))
+        return null;
+    return line;
+}
+function networkCause(err) {
+    const codes = [];
+    for (let c = err.cause; c && codes.length < 4; c = c.cause) {
+        const code = c.code;
+        if (typeof code === 'string')
+            codes.push(code);
+    }
+    return codes[0] ?? (err.message && !/[<{]/.test(err.message) ? err.message.slice(0, 200) : 'no answer');
+}
+
 // The one GitHub client: Octokit from @actions/github with retry and throttling, base URL from
-// GITHUB_API_URL (so tests talk to a local API over real HTTP).
+// GITHUB_API_URL (so tests talk to a local API over real HTTP). Every request that fails ends as a
+// GitHubRequestError naming it; a 2xx without a JSON body is a failure; rate-limit waits are capped.
+const DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS = 120;
+/** Per-request options of a write that must not be repeated blindly (see writes.ts). */
+const NO_RETRY = { request: { retries: 0 } };
 function createClient(token, options = {}) {
     const log = options.log ?? (() => undefined);
     const limit = options.rateLimitRetries ?? 3;
+    const cap = options.maxRateLimitWaitSeconds ?? DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS;
     const baseUrl = options.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com';
-    return getOctokit(token, {
+    // Requests whose rate-limit wait was refused, with the wait GitHub asked for.
+    const refused = new WeakMap();
+    const onLimit = (kind) => (retryAfter, opts, _o, retryCount) => {
+        if (retryAfter > cap) {
+            refused.set(opts, retryAfter);
+            return false;
+        }
+        log(`GitHub ${kind} on ${opts.method} ${opts.url}; retrying after ${retryAfter}s`);
+        return retryCount < limit;
+    };
+    const client = getOctokit(token, {
         baseUrl,
         retry: { doNotRetry: [400, 401, 403, 404, 409, 422, 429] },
         throttle: {
             // GitHub asks for ≥1 s between writes (3 s for issues/comments) to avoid secondary rate
             // limits; an API on this machine has none, so its writes are not spaced.
             ...(isLoopback(baseUrl) ? unspacedWrites() : {}),
-            onRateLimit: (retryAfter, opts, _o, retryCount) => {
-                log(`GitHub rate limit on ${opts.method} ${opts.url}; retrying after ${retryAfter}s`);
-                return retryCount < limit;
-            },
-            onSecondaryRateLimit: (retryAfter, opts, _o, retryCount) => {
-                log(`GitHub secondary rate limit on ${opts.method} ${opts.url}; retrying after ${retryAfter}s`);
-                return retryCount < limit;
-            }
+            onRateLimit: onLimit('rate limit'),
+            onSecondaryRateLimit: onLimit('secondary rate limit')
         }
     }, retry, throttling);
+    // Registered last, so it wraps retry and throttling: it sees each request's final outcome.
+    client.hook.wrap('request', async (request, opts) => {
+        const o = opts;
+        let response;
+        try {
+            response = await request(opts);
+        }
+        catch (e) {
+            if (e instanceof GitHubRequestError)
+                throw e;
+            const wait = refused.get(opts);
+            if (wait !== undefined)
+                throw rateLimitTooLong(o, wait, cap);
+            throw namedError(o, e, baseUrl);
+        }
+        if (response.status !== 204 && (typeof response.data !== 'object' || response.data === null))
+            throw unreadableAnswer(o, response.status, response.data);
+        return response;
+    });
+    return client;
 }
 function isLoopback(url) {
     try {
@@ -38963,80 +39447,6 @@ function unspacedWrites() {
         write: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }),
         notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 })
     };
-}
-
-// Who is running us, decided once: the event, the repository and whether the run is trusted to write
-// (roadmap, baseline). push to the default branch, schedule and workflow_dispatch on the default branch
-// are trusted; pull_request never is, and a fork PR has a read-only token.
-function readRunContext(env = process.env) {
-    const eventName = env.GITHUB_EVENT_NAME ?? '';
-    const payload = readPayload(env.GITHUB_EVENT_PATH);
-    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
-    const repository = payload.repository;
-    const defaultBranch = repository?.default_branch ?? null;
-    const pr = (payload.pull_request ?? null);
-    const pullRequest = pr
-        ? {
-            number: pr.number,
-            // A PR whose head lives in another repository is a fork PR: its token is read-only.
-            fork: !!pr.head?.repo?.fork ||
-                (!!pr.head?.repo?.full_name && pr.head.repo.full_name !== env.GITHUB_REPOSITORY),
-            headRef: pr.head?.ref ?? '',
-            baseRef: pr.base?.ref ?? ''
-        }
-        : null;
-    const ref = env.GITHUB_REF ?? null;
-    const onDefault = !!defaultBranch && ref === `refs/heads/${defaultBranch}`;
-    let trusted = false;
-    let trustReason;
-    if (eventName === 'schedule') {
-        trusted = true;
-        trustReason = 'scheduled run';
-    }
-    else if (eventName === 'push' || eventName === 'workflow_dispatch') {
-        trusted = onDefault;
-        trustReason = onDefault
-            ? `${eventName} on the default branch`
-            : `${eventName} on ${ref ?? 'an unknown ref'}, not the default branch${defaultBranch ? ` (${defaultBranch})` : ''}`;
-    }
-    else if (eventName.startsWith('pull_request')) {
-        trustReason = 'pull request runs never write the roadmap or the baseline';
-    }
-    else if (eventName === '') {
-        trustReason = 'not running in GitHub Actions';
-    }
-    else {
-        trustReason = `event ${eventName} is not trusted`;
-    }
-    const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com';
-    return {
-        eventName,
-        owner: owner || null,
-        repo: repo || null,
-        ref,
-        sha: env.GITHUB_SHA ?? null,
-        defaultBranch,
-        pullRequest,
-        trusted,
-        trustReason,
-        apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
-        serverUrl,
-        runUrl: env.GITHUB_RUN_ID && env.GITHUB_REPOSITORY
-            ? `${serverUrl}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
-            : null
-    };
-}
-function readPayload(file) {
-    if (!file)
-        return {};
-    try {
-        return JSON.parse(readFileSync$1(file, 'utf8'));
-    }
-    catch (e) {
-        throw new Error(`GITHUB_EVENT_PATH (${file}) could not be read as JSON: ${e.message}`, {
-            cause: e
-        });
-    }
 }
 
 function comparisonKey(k) {
@@ -39201,6 +39611,24 @@ function addSample(b, key, cacheState, sample, history) {
     return { ...base, entries };
 }
 
+/**
+ * The baseline could not be read because GitHub could not be reached or kept failing (no answer,
+ * 5xx after retries, a page that is not the API's): build time is then not compared, which is a
+ * warning, not a red build. A baseline GitHub did return but that is corrupt stays a BaselineError.
+ */
+class BaselineUnreachable extends Error {
+    location;
+    cause;
+    constructor(location, cause) {
+        super(`the baseline (${location}) could not be read: ${cause.message}`);
+        this.location = location;
+        this.cause = cause;
+        this.name = 'BaselineUnreachable';
+    }
+}
+function unreachable(e) {
+    return e instanceof GitHubRequestError && (e.status === 0 || e.status >= 500);
+}
 class BranchStore {
     client;
     opts;
@@ -39255,6 +39683,8 @@ class BranchStore {
             // 404 covers both a missing file and a missing branch: either way, no baseline yet.
             if (e.status === 404)
                 return { baseline: null, sha: null };
+            if (unreachable(e))
+                throw new BaselineUnreachable(this.location, e);
             throw new BaselineError(this.location, `could not be read: ${describe$1(e)}${hint(e.status)}`);
         }
         const file = data;
@@ -39295,6 +39725,9 @@ class BranchStore {
     }
 }
 function describe$1(e) {
+    // The client's errors already name the request and the status.
+    if (e instanceof GitHubRequestError)
+        return e.message;
     const err = e;
     return err.status ? `HTTP ${err.status}: ${err.message}` : String(err.message ?? e);
 }
@@ -39318,7 +39751,7 @@ class FileStore {
     async read() {
         let text;
         try {
-            text = readFileSync$1(this.file, 'utf8');
+            text = readFileSync(this.file, 'utf8');
         }
         catch (e) {
             if (e.code === 'ENOENT')
@@ -44003,7 +44436,7 @@ function isTable(v) {
 }
 function readText(file) {
     try {
-        return readFileSync$1(file, 'utf8');
+        return readFileSync(file, 'utf8');
     }
     catch {
         return null;
@@ -45134,25 +45567,45 @@ async function timingStep(i) {
         runTests: i.config.runTests,
         metric: i.config.timingMetric
     });
+    const evaluate = (store) => evaluateTiming({
+        config: i.config,
+        phases: i.phases,
+        crateTimes: i.timer.latest(),
+        toolchain,
+        store,
+        ctx: i.ctx,
+        stable: i.stable,
+        rebuild: async () => measure(await i.rebuild(), i.timer.latest(), key, i.config.timingMetric)
+    });
     try {
-        const section = await evaluateTiming({
-            config: i.config,
-            phases: i.phases,
-            crateTimes: i.timer.latest(),
-            toolchain,
-            store: i.store,
-            ctx: i.ctx,
-            stable: i.stable,
-            rebuild: async () => measure(await i.rebuild(), i.timer.latest(), key, i.config.timingMetric)
-        });
-        return { section, problem: null };
+        return { section: await evaluate(i.store), problem: null };
     }
     catch (e) {
+        // GitHub unreachable: measured, not compared, nothing recorded; a warning, not a red build.
+        if (e instanceof BaselineUnreachable) {
+            const measured = await evaluate(unavailable(i.store.location));
+            const why = `Build time not compared: ${e.message}`;
+            return {
+                section: {
+                    ...measured,
+                    regression: 'not-comparable',
+                    explanation: why,
+                    baselineUpdated: false,
+                    baselineNote: 'Baseline not updated: it could not be read.'
+                },
+                problem: null,
+                warning: { code: 'baseline-unreachable', message: why }
+            };
+        }
         // A baseline that exists but cannot be read is never overwritten and never ignored silently.
         if (e instanceof BaselineError)
             return { section: null, problem: { code: 'baseline-error', message: e.message } };
         throw e;
     }
+}
+/** A store standing in for one that could not be read: no history, and nothing is written to it. */
+function unavailable(location) {
+    return { location, read: async () => null, update: async (change) => change(null) };
 }
 /**
  * The confirmation rebuild: `cargo clean -p <every member>`, then the same check (and test build) with
@@ -45436,7 +45889,7 @@ async function gateWith(config, options, state) {
     const checked = phases.find(p => p.name === 'check');
     if (!options.baseline || shard || !checked || checked.failure)
         return { report: judged, metadata: meta };
-    const { section, problem } = await timingStep({
+    const { section, problem, warning } = await timingStep({
         config,
         phases,
         toolchain,
@@ -45455,6 +45908,8 @@ async function gateWith(config, options, state) {
     const final = finish(config, timed);
     if (problem)
         final.verdict = { ...final.verdict, stable: false, reasons: [...final.verdict.reasons, problem] };
+    if (warning)
+        final.verdict = { ...final.verdict, warnings: [...final.verdict.warnings, warning] };
     return { report: final, metadata: meta };
 }
 function conflictOptions(config, toolchain, msrv, phases) {
@@ -45499,7 +45954,7 @@ function assertWorkspaceRoot(meta, cwd) {
 /** `[workspace.package] rust-version` of the root manifest, if declared. */
 function declaredMsrv(cwd) {
     try {
-        const manifest = parse(readFileSync$1(path.join(cwd, 'Cargo.toml'), 'utf8'));
+        const manifest = parse(readFileSync(path.join(cwd, 'Cargo.toml'), 'utf8'));
         const v = manifest.workspace?.package?.['rust-version'];
         return typeof v === 'string' ? v : null;
     }
@@ -48913,7 +49368,7 @@ async function glob(globInput, options) {
 function readShardReports(files) {
     return files.map(file => {
         try {
-            const report = JSON.parse(readFileSync$1(file, 'utf8'));
+            const report = JSON.parse(readFileSync(file, 'utf8'));
             if (report?.schemaVersion !== SCHEMA_VERSION)
                 throw new Error(`schemaVersion is ${String(report?.schemaVersion)}, expected ${SCHEMA_VERSION}`);
             if (!report.shard)
@@ -49076,6 +49531,65 @@ function baselineStore(config, ctx, log) {
     });
 }
 
+// Hidden HTML comments in bodies GitHub shows: they name what build-gate wrote (so a write that may
+// have happened can be found again) and what it last announced (so nothing is announced twice or lost).
+function trackingMarker(workstream) {
+    return `<!-- build-gate:workstream=${workstream} -->`;
+}
+function hasTrackingMarker(body, workstream) {
+    return !!body?.includes(trackingMarker(workstream));
+}
+const ANNOUNCED = /<!-- build-gate:announced=(ready|blocked|none) -->/;
+/** A new tracking issue: nothing announced yet, so its first state is announced even if a run dies first. */
+const NOTHING_ANNOUNCED = '<!-- build-gate:announced=none -->';
+/**
+ * The state the last successful repository_dispatch announced for this issue's workstream: 'none'
+ * when nothing was, null when the issue has no marker (made before markers, or by hand).
+ */
+function announcedState(body) {
+    const m = ANNOUNCED.exec(body ?? '');
+    return m ? m[1] : null;
+}
+/** The body with its announced-state marker set (replaced, or appended on its own line). */
+function withAnnounced(body, state) {
+    const marker = `<!-- build-gate:announced=${state} -->`;
+    const text = body ?? '';
+    return ANNOUNCED.test(text) ? text.replace(ANNOUNCED, marker) : `${text}${text ? '\n\n' : ''}${marker}`;
+}
+
+// What to announce, from what GitHub shows against what was last announced (a marker in each tracking
+// issue), not from this run's own writes: a dispatch that failed, or labels moved by a run that died
+// before its dispatch, are announced by the next run that gets that far. Pure.
+function announcements(i) {
+    const out = { unblocked: [], blocked: [], record: [] };
+    for (const r of i.readiness) {
+        if (r.isGate || r.done)
+            continue;
+        const existing = i.before.get(r.name) ?? null;
+        const made = i.created.get(r.name);
+        const issue = existing ? { number: existing.number, body: existing.body ?? null } : (made ?? null);
+        if (!issue) {
+            // No issue to hold a marker: only this run's branch creation says something changed.
+            if (i.branchCreated.includes(r.name))
+                out.unblocked.push(r.name);
+            continue;
+        }
+        // A new issue's body says nothing was announced; one from before markers: its labels were.
+        const last = existing ? (announcedState(existing.body) ?? labelState(existing, i)) : 'none';
+        if (last === r.state)
+            continue;
+        (r.state === 'ready' ? out.unblocked : out.blocked).push(r.name);
+        out.record.push({ workstream: r.name, issue: issue.number, body: issue.body, state: r.state });
+    }
+    return out;
+}
+function labelState(issue, i) {
+    const has = (name) => issue.labels.some(l => l.toLowerCase() === name.toLowerCase());
+    const ready = has(i.readyLabel);
+    const blocked = has(i.blockedLabel);
+    return ready === blocked ? null : ready ? 'ready' : 'blocked';
+}
+
 const LABEL_COLORS = { workstream: '1d76db', ready: '0e8a16', blocked: 'd93f0b' };
 // GitHub compares label names case-insensitively.
 const same = (a, b) => a.toLowerCase() === b.toLowerCase();
@@ -49145,26 +49659,6 @@ function previousState(issue, s) {
     const blocked = has(issue.labels, s.blockedLabel);
     return ready === blocked ? 'unknown' : ready ? 'ready' : 'blocked';
 }
-/** Workstreams whose recorded state this plan changes, and the branches it creates. */
-function stateChanges(writes, s) {
-    const unblocked = new Set();
-    const blocked = new Set();
-    const branches = [];
-    for (const w of writes) {
-        const labels = w.kind === 'add-label' ? [w.label] : w.kind === 'create-issue' ? w.labels : [];
-        if (w.kind === 'add-label' || w.kind === 'create-issue') {
-            if (has(labels, s.readyLabel))
-                unblocked.add(w.workstream);
-            if (has(labels, s.blockedLabel))
-                blocked.add(w.workstream);
-        }
-        if (w.kind === 'create-branch') {
-            unblocked.add(w.workstream);
-            branches.push(w.branch);
-        }
-    }
-    return { unblocked: [...unblocked], blocked: [...blocked], branches };
-}
 function describeWrite(w) {
     switch (w.kind) {
         case 'create-label':
@@ -49182,6 +49676,8 @@ function describeWrite(w) {
             return { kind: w.kind, target: `#${w.issue}`, detail: `${w.label} (${w.workstream})` };
         case 'dispatch':
             return { kind: w.kind, target: 'repository_dispatch', detail: `event ${w.eventType}` };
+        case 'record-announced':
+            return { kind: w.kind, target: `#${w.issue}`, detail: `${w.state} announced (${w.workstream})` };
     }
 }
 function issueBody(ws) {
@@ -49192,13 +49688,50 @@ function issueBody(ws) {
         ws.objectives.length ? `### Objectives\n${ws.objectives.map(o => `- ${o}`).join('\n')}` : '',
         `### Required dependencies\n${deps(ws.required)}`,
         `### Optional dependencies\n${deps(ws.optional)}`,
-        'The status label follows the build gate. Close this issue when the workstream is finished: workstreams that require it then become ready.'
+        'The status label follows the build gate. Close this issue when the workstream is finished: workstreams that require it then become ready.',
+        `${trackingMarker(ws.name)}\n${NOTHING_ANNOUNCED}`
     ]
         .filter(Boolean)
         .join('\n\n');
 }
 function clip(s) {
     return s.length <= 100 ? s : `${s.slice(0, 99)}…`;
+}
+
+const MAX_PAGES = 100;
+async function listAll(client, 
+/** Octokit route, e.g. 'GET /repos/{owner}/{repo}/labels'. */
+route, params, log) {
+    const seen = new Set();
+    const items = [];
+    const pages = client.paginate.iterator(route, { per_page: 100, ...params });
+    for await (const page of pages) {
+        const url = pageKey(page.url);
+        if (seen.has(url)) {
+            log?.(`GitHub linked back to a page already read (${url}); stopping the list there`);
+            break;
+        }
+        seen.add(url);
+        items.push(...page.data);
+        if (seen.size >= MAX_PAGES) {
+            log?.(`GitHub list longer than ${MAX_PAGES} pages; reading stopped at ${items.length} items`);
+            break;
+        }
+    }
+    return items;
+}
+/** The same page whatever the order of its query and whether `page=1` is spelled out. */
+function pageKey(url) {
+    try {
+        const u = new URL(url);
+        if (!u.searchParams.has('page'))
+            u.searchParams.set('page', '1');
+        u.searchParams.sort();
+        return u.href;
+    }
+    catch {
+        return url;
+    }
 }
 
 function status(e) {
@@ -49208,42 +49741,50 @@ function status(e) {
 function errorText(e) {
     return e instanceof Error ? e.message : String(e);
 }
-/** An error that says which request failed, for logs a user can act on. */
+/** A failure GitHub may have applied anyway (5xx, dropped connection): re-read before writing again. */
+function ambiguous(e) {
+    return e instanceof GitHubRequestError && e.ambiguous;
+}
+/** An error that says which request failed; the client's own errors already do. */
 function requestFailed(what, e) {
+    if (e instanceof GitHubRequestError)
+        return e;
     const code = status(e);
     return new Error(`GitHub ${what} failed${code ? ` (HTTP ${code})` : ''}: ${errorText(e)}`, { cause: e });
 }
+const pause = (ms) => new Promise(r => setTimeout(r, ms));
 
-async function observeRepository(client, repo, workstreams, prefix) {
+// Reads what GitHub shows: default branch, labels, each workstream's tracking issue, branches. Reads only.
+async function observeRepository(client, repo, workstreams, prefix, log) {
     const { data } = await client.rest.repos.get({ ...repo });
-    const labels = await client.paginate(client.rest.issues.listLabelsForRepo, { ...repo, per_page: 100 });
+    const labels = await listAll(client, 'GET /repos/{owner}/{repo}/labels', { ...repo }, log);
     const issues = new Map();
     for (const ws of workstreams)
-        issues.set(ws.name, await trackingIssue(client, repo, prefix + ws.name));
+        issues.set(ws.name, pickTracking(await listTracking(client, repo, prefix + ws.name, 'all', log)));
     return { defaultBranch: data.default_branch, labels: labels.map(l => l.name), issues };
 }
-// Any state; several issues with the label: an open one wins (the workstream is not finished), then the oldest.
-async function trackingIssue(client, repo, label) {
-    const found = await client.paginate(client.rest.issues.listForRepo, {
-        ...repo,
-        labels: label,
-        state: 'all',
-        per_page: 100
-    });
-    const issues = found
+/** Issues (not pull requests) carrying the label, oldest first. */
+async function listTracking(client, repo, label, state, log) {
+    const found = await listAll(client, 'GET /repos/{owner}/{repo}/issues', { ...repo, labels: label, state, direction: 'asc' }, log);
+    return found
         .filter(i => !i.pull_request)
         .map(i => ({
         number: i.number,
         state: i.state === 'closed' ? 'closed' : 'open',
-        labels: i.labels.map(l => (typeof l === 'string' ? l : (l.name ?? '')))
+        labels: i.labels.map(l => (typeof l === 'string' ? l : (l.name ?? ''))),
+        body: i.body ?? null
     }))
-        .sort((a, b) => (a.state === b.state ? a.number - b.number : a.state === 'open' ? -1 : 1));
-    return issues[0] ?? null;
+        .sort((a, b) => a.number - b.number);
+}
+// Several issues with the label: an open one wins (the workstream is not finished), then the oldest.
+function pickTracking(issues) {
+    return issues.find(i => i.state === 'open') ?? issues[0] ?? null;
 }
 async function branchExists(client, repo, branch) {
     try {
-        await client.rest.git.getRef({ ...repo, ref: `heads/${branch}` });
-        return true;
+        const { data } = await client.rest.git.getRef({ ...repo, ref: `heads/${branch}` });
+        // GitHub answers a ref that is a prefix of others with a list of them: only an exact match counts.
+        return !Array.isArray(data) && typeof data.object?.sha === 'string';
     }
     catch (e) {
         if (status(e) === 404)
@@ -49259,16 +49800,65 @@ async function observeBranches(client, repo, branches) {
     return existing;
 }
 
+// Creating a tracking issue exactly once. The create is never retried blindly: after an answer that
+// may hide a success (5xx, dropped connection) the issue is looked for by its marker first. After
+// creating, the label is listed again: when concurrent runs each made one, the oldest wins and every
+// other issue build-gate made for that workstream is closed and unlabelled.
+const CREATE_ATTEMPTS = 3;
+async function createTrackingIssue(client, repo, issue, label, log) {
+    let number = null;
+    for (let attempt = 1; number === null; attempt++) {
+        try {
+            const { data } = await client.rest.issues.create({
+                ...repo,
+                title: issue.title,
+                body: issue.body,
+                labels: issue.labels,
+                ...NO_RETRY
+            });
+            number = data.number;
+        }
+        catch (e) {
+            if (!ambiguous(e) || attempt >= CREATE_ATTEMPTS)
+                throw e;
+            log(`creating the tracking issue of ${issue.workstream} may have failed; looking for it before trying again`);
+            const found = (await listTracking(client, repo, label, 'open')).find(i => hasTrackingMarker(i.body, issue.workstream));
+            if (found)
+                number = found.number;
+            else
+                await pause(1000 * attempt);
+        }
+    }
+    return converge(client, repo, issue.workstream, label, { number, body: issue.body }, log);
+}
+async function converge(client, repo, workstream, label, mine, log) {
+    const open = await listTracking(client, repo, label, 'open');
+    const winner = open[0] ?? { number: mine.number, body: mine.body };
+    const extra = open.filter(i => i.number !== winner.number && hasTrackingMarker(i.body, workstream));
+    for (const dup of extra) {
+        await client.rest.issues.update({
+            ...repo,
+            issue_number: dup.number,
+            state: 'closed',
+            state_reason: 'not_planned',
+            labels: []
+        });
+        log(`closed #${dup.number}: a concurrent run also created the tracking issue of ${workstream}; #${winner.number} is kept`);
+    }
+    return { number: winner.number, body: winner.body ?? mine.body, closed: extra.map(i => i.number) };
+}
+
 // The only place that writes to GitHub. Creates tolerate a concurrent writer (422 "already exists" is
-// success once a re-read confirms it); removing a label that is already gone is a no-op.
-async function applyWrites(client, repo, writes, log) {
-    const result = { applied: 0, createdBranches: [], forbidden: null };
+// success once a re-read confirms it); removing a label that is already gone is a no-op; the writes
+// GitHub cannot deduplicate (issue, dispatch) are never repeated blindly.
+async function applyWrites(client, repo, writes, log, options) {
+    const result = { applied: 0, createdBranches: [], createdIssues: new Map(), forbidden: null };
     const heads = new Map();
     for (const w of writes) {
         const d = describeWrite(w);
         const what = `${d.kind} ${d.target}`;
         try {
-            const changed = await applyOne(client, repo, w, heads);
+            const changed = await applyOne(client, repo, w, { heads, result, log, prefix: options.prefix });
             if (changed) {
                 result.applied++;
                 if (w.kind === 'create-branch')
@@ -49282,12 +49872,14 @@ async function applyWrites(client, repo, writes, log) {
                 log(`✗ ${what}: forbidden (HTTP 403); no further writes`);
                 return result;
             }
+            if (w.kind === 'dispatch' && ambiguous(e))
+                throw new Error(`${errorText(e)}. The event may or may not have been delivered; it is not sent again now, and the next run announces these changes again`, { cause: e });
             throw requestFailed(what, e);
         }
     }
     return result;
 }
-async function applyOne(client, repo, w, heads) {
+async function applyOne(client, repo, w, s) {
     switch (w.kind) {
         case 'create-label':
             return alreadyExists(() => client.rest.issues.createLabel({
@@ -49296,15 +49888,18 @@ async function applyOne(client, repo, w, heads) {
                 color: w.color,
                 description: w.description
             }), async () => !!(await client.rest.issues.getLabel({ ...repo, name: w.name })).data);
-        case 'create-issue':
-            await client.rest.issues.create({ ...repo, title: w.title, body: w.body, labels: w.labels });
+        case 'create-issue': {
+            const made = await createTrackingIssue(client, repo, w, s.prefix + w.workstream, s.log);
+            s.result.createdIssues.set(w.workstream, { number: made.number, body: made.body });
+            s.result.applied += made.closed.length;
             return true;
+        }
         case 'create-branch': {
-            if (!heads.has(w.from)) {
+            if (!s.heads.has(w.from)) {
                 const { data } = await client.rest.git.getRef({ ...repo, ref: `heads/${w.from}` });
-                heads.set(w.from, data.object.sha);
+                s.heads.set(w.from, data.object.sha);
             }
-            const sha = heads.get(w.from);
+            const sha = s.heads.get(w.from);
             return alreadyExists(() => client.rest.git.createRef({ ...repo, ref: `refs/heads/${w.branch}`, sha }), () => branchExists(client, repo, w.branch));
         }
         case 'add-label':
@@ -49324,8 +49919,12 @@ async function applyOne(client, repo, w, heads) {
             await client.rest.repos.createDispatchEvent({
                 ...repo,
                 event_type: w.eventType,
-                client_payload: w.payload
+                client_payload: w.payload,
+                ...NO_RETRY
             });
+            return true;
+        case 'record-announced':
+            await client.rest.issues.update({ ...repo, issue_number: w.issue, body: w.body });
             return true;
     }
 }
@@ -49339,32 +49938,6 @@ async function alreadyExists(create, exists) {
         if (status(e) === 422 && (await exists().catch(() => false)))
             return false;
         throw e;
-    }
-}
-
-const COMMENT_MARKER = '<!-- build-gate -->';
-async function upsertStickyComment(client, ctx, markdown) {
-    if (!ctx.owner || !ctx.repo || !ctx.pullRequest)
-        throw new Error('upsertStickyComment needs a pull request run (GITHUB_REPOSITORY and a pull_request event)');
-    const target = { owner: ctx.owner, repo: ctx.repo, issue_number: ctx.pullRequest.number };
-    const body = markdown.includes(COMMENT_MARKER) ? markdown : `${COMMENT_MARKER}\n${markdown}`;
-    try {
-        const comments = await client.paginate(client.rest.issues.listComments, { ...target, per_page: 100 });
-        const mine = comments.find(c => c.body?.includes(COMMENT_MARKER));
-        if (mine && mine.body === body)
-            return { action: 'unchanged', id: mine.id };
-        if (mine) {
-            await client.rest.issues.updateComment({ owner: ctx.owner, repo: ctx.repo, comment_id: mine.id, body });
-            return { action: 'updated', id: mine.id };
-        }
-        const { data } = await client.rest.issues.createComment({ ...target, body });
-        return { action: 'created', id: data.id };
-    }
-    catch (e) {
-        // A fork PR's token (or one without pull-requests: write) may read but not comment.
-        if (status(e) === 403)
-            return { action: 'forbidden', id: null };
-        throw requestFailed(`comment on pull request #${ctx.pullRequest.number}`, e);
     }
 }
 
@@ -56272,135 +56845,10 @@ class WorkstreamPlanError extends Error {
     }
 }
 
-// git check-ref-format rules for a branch (refs/heads/<name>), plus `HEAD` and a leading '-', which
-// `git branch` refuses on top of them (a lone '@' is fine under refs/heads/). Checked up front: GitHub answers a bad ref with an unhelpful 422 mid-run.
-function branchNameProblem(name) {
-    if (name === '')
-        return 'is empty';
-    if (name === 'HEAD')
-        return "is 'HEAD', which git reserves";
-    if (name.startsWith('-'))
-        return "starts with '-'";
-    if (name.startsWith('/') || name.endsWith('/'))
-        return "starts or ends with '/'";
-    if (name.includes('//'))
-        return "contains '//'";
-    if (name.endsWith('.'))
-        return "ends with '.'";
-    if (name.includes('..'))
-        return "contains '..'";
-    if (name.includes('@{'))
-        return "contains '@{'";
-    // eslint-disable-next-line no-control-regex
-    const bad = /[\x00-\x20\x7f~^:?*[\\]/.exec(name);
-    if (bad)
-        return `contains ${bad[0] === ' ' ? 'a space' : bad[0] < ' ' || bad[0] === '\x7f' ? 'a control character' : `'${bad[0]}'`}`;
-    for (const part of name.split('/')) {
-        if (part.startsWith('.'))
-            return `has a component starting with '.' (${part})`;
-        if (part.endsWith('.lock'))
-            return `has a component ending with '.lock' (${part})`;
-    }
-    return null;
-}
-
-function validatePlan(workstreams) {
-    const problems = [];
-    const byName = new Map();
-    const byBranch = new Map();
-    for (const ws of workstreams) {
-        const first = byName.get(ws.name);
-        if (first)
-            problems.push({
-                ...at(ws),
-                message: `duplicate workstream '${ws.name}' (also in ${first.source.file}); names must be unique`
-            });
-        else
-            byName.set(ws.name, ws);
-        if (ws.branch === null)
-            continue;
-        const bad = branchNameProblem(ws.branch);
-        if (bad)
-            problems.push({ ...at(ws, 'branch'), message: `branch '${ws.branch}' ${bad}, so git would refuse it` });
-        const other = byBranch.get(ws.branch);
-        if (other && other.name !== ws.name)
-            problems.push({
-                ...at(ws, 'branch'),
-                message: `branch '${ws.branch}' is also the branch of '${other.name}'`
-            });
-        else
-            byBranch.set(ws.branch, ws);
-    }
-    for (const ws of workstreams)
-        for (const kind of ['required', 'optional'])
-            ws[kind].forEach((d, i) => {
-                if (!byName.has(d.name))
-                    problems.push({
-                        file: ws.source.file,
-                        key: depKey(ws, kind, i),
-                        message: `'${ws.name}' depends on unknown workstream '${d.name}'${suggest(d.name, [...byName.keys()])}`
-                    });
-            });
-    const cycle = findCycle(workstreams);
-    if (cycle) {
-        const ws = byName.get(cycle[0]);
-        problems.push({
-            ...at(ws, 'required'),
-            message: `required dependencies form a cycle: ${cycle.join(' → ')}`
-        });
-    }
-    return problems;
-}
-/** The first cycle among required dependencies, as names with the first repeated at the end. */
-function findCycle(workstreams) {
-    const deps = new Map(workstreams.map(w => [w.name, w.required.map(d => d.name)]));
-    const done = new Set();
-    const stack = [];
-    const visit = (name) => {
-        const open = stack.indexOf(name);
-        if (open >= 0)
-            return [...stack.slice(open), name];
-        if (done.has(name) || !deps.has(name))
-            return null;
-        stack.push(name);
-        for (const d of deps.get(name)) {
-            const found = visit(d);
-            if (found)
-                return found;
-        }
-        stack.pop();
-        done.add(name);
-        return null;
-    };
-    for (const w of workstreams) {
-        const found = visit(w.name);
-        if (found)
-            return found;
-    }
-    return null;
-}
-function at(ws, field) {
-    if (!field)
-        return ws.source;
-    const toka = ws.source.key === 'metadata.name';
-    const key = field === 'branch' ? 'metadata.branch' : 'dependencies.required';
-    return {
-        file: ws.source.file,
-        key: toka ? key : ws.source.key.replace(/name$/, field === 'branch' ? 'branch' : 'depends_on')
-    };
-}
-function depKey(ws, kind, i) {
-    if (ws.source.key === 'metadata.name')
-        return `dependencies.${kind}[${i}]`;
-    return ws.source.key.replace(/name$/, `${kind === 'required' ? 'depends_on' : 'optional'}[${i}]`);
-}
-function suggest(name, known) {
-    const close = known.find(k => k.includes(name) || name.includes(k));
-    return close ? ` (did you mean '${close}'?)` : '; add its file or fix the name';
-}
-
 // Workstream files → Workstream[]. Two formats: Toka's one-file-per-workstream YAML (`metadata`, `spec`,
 // `objectives`, `dependencies`), and a compact plan (`workstreams:` list). Unknown keys are ignored.
+/** Aliases one file may expand; a plan needs few, an alias bomb needs millions. */
+const MAX_ALIAS_COUNT = 100;
 const isMap = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 const text = (v) => typeof v === 'string' ? v.trim() || null : typeof v === 'number' ? String(v) : null;
 function parseWorkstreamFile(source, file) {
@@ -56410,7 +56858,16 @@ function parseWorkstreamFile(source, file) {
             workstreams: [],
             problems: doc.errors.map(e => ({ file, key: '', message: `not valid YAML: ${e.message}` }))
         };
-    const root = doc.toJS();
+    let root;
+    try {
+        root = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    }
+    catch (e) {
+        const message = e instanceof ReferenceError && /alias/i.test(e.message)
+            ? `expands YAML aliases (*name) more than ${MAX_ALIAS_COUNT} times, like a "billion laughs" file; write the plan without nested aliases`
+            : `could not be read: ${e.message}`;
+        return { workstreams: [], problems: [{ file, key: '', message }] };
+    }
     if (isMap(root) && 'workstreams' in root)
         return parseCompact(root.workstreams, file);
     if (isMap(root) && 'metadata' in root)
@@ -56503,7 +56960,7 @@ function parseCompact(list, file) {
     return { workstreams, problems };
 }
 /** Reads every file the glob matches (relative to `root`), parses and validates; throws every problem at once. */
-async function loadWorkstreams(pattern, root) {
+async function loadWorkstreams(pattern, root, options = {}) {
     const files = (await glob(pattern, { cwd: root, absolute: true, onlyFiles: true, expandDirectories: false })).sort();
     if (!files.length)
         throw new WorkstreamPlanError([
@@ -56515,7 +56972,7 @@ async function loadWorkstreams(pattern, root) {
         ]);
     const parsed = await Promise.all(files.map(async (f) => parseWorkstreamFile(await readFile(f, 'utf8'), path.relative(root, f) || f)));
     const workstreams = parsed.flatMap(p => p.workstreams);
-    const problems = [...parsed.flatMap(p => p.problems), ...validatePlan(workstreams)];
+    const problems = [...parsed.flatMap(p => p.problems), ...validatePlan(workstreams, options)];
     if (problems.length)
         throw new WorkstreamPlanError(problems);
     return workstreams;
@@ -56601,7 +57058,10 @@ async function syncWorkstreams(o) {
     if (!config.workstreams)
         throw new Error("syncWorkstreams needs the 'workstreams' input (a glob of workstream files)");
     const root = o.root ?? process.env.GITHUB_WORKSPACE ?? process.cwd();
-    const workstreams = await loadWorkstreams(config.workstreams, root);
+    const workstreams = await loadWorkstreams(config.workstreams, root, {
+        labelPrefix: config.workstreamLabelPrefix,
+        gateWorkstream: config.gateWorkstream
+    });
     const settings = {
         prefix: config.workstreamLabelPrefix,
         readyLabel: config.readyLabel,
@@ -56615,7 +57075,7 @@ async function syncWorkstreams(o) {
     let observed;
     let readiness;
     try {
-        const seen = await observeRepository(client, repo, workstreams, settings.prefix);
+        const seen = await observeRepository(client, repo, workstreams, settings.prefix, log);
         readiness = decide(o, workstreams, seen.issues);
         const wantedBranches = readiness.flatMap(r => {
             const branch = workstreams.find(w => w.name === r.name).branch;
@@ -56630,58 +57090,76 @@ async function syncWorkstreams(o) {
     }
     let writes = planWrites(workstreams, readiness, observed, settings);
     const mode = config.dryRun ? 'dry-run' : ctx.trusted && !ctx.pullRequest ? 'apply' : 'preview';
-    const section = (m, w, applied, created, note) => ({
+    const section = (m, w, applied, created, changes, note) => ({
         mode: m,
         workstreams: states(workstreams, readiness, observed, settings),
         plannedWrites: w.map(describeWrite),
         appliedWrites: applied,
         createdBranches: created,
-        observation: observation(o, readiness, stateChanges(w, settings), created),
+        observation: observation(o, readiness, changes, created),
         note
     });
-    const dispatch = (w, created) => {
-        const changes = stateChanges(w, settings);
-        if (!config.dispatchEvents || (!changes.unblocked.length && !changes.blocked.length))
-            return [];
-        return [
-            {
-                kind: 'dispatch',
-                eventType: eventType(o.report),
-                payload: observation(o, readiness, changes, created)
-            }
-        ];
-    };
+    const announce = (created, branches) => announcements({
+        readiness,
+        before: observed.issues,
+        created,
+        branchCreated: workstreams.filter(w => w.branch && branches.includes(w.branch)).map(w => w.name),
+        readyLabel: settings.readyLabel,
+        blockedLabel: settings.blockedLabel
+    });
+    const dispatch = (a, created) => config.dispatchEvents && (a.unblocked.length || a.blocked.length)
+        ? [{ kind: 'dispatch', eventType: eventType(o.report), payload: observation(o, readiness, a, created) }]
+        : [];
     if (mode !== 'apply') {
-        writes = [...writes, ...dispatch(writes, stateChanges(writes, settings).branches)];
+        const branches = writes.flatMap(w => (w.kind === 'create-branch' ? [w.branch] : []));
+        const planned = new Map(writes.flatMap(w => w.kind === 'create-issue' ? [[w.workstream, { number: 0, body: w.body }]] : []));
+        const a = announce(planned, branches);
+        writes = [...writes, ...dispatch(a, branches)];
         for (const w of writes)
             log(`${mode === 'dry-run' ? 'would' : 'if merged, would'} ${line(w)}`);
         const note = mode === 'dry-run'
             ? `dry run: ${writes.length} write(s) planned, none made`
             : `${ctx.pullRequest ? `pull request #${ctx.pullRequest.number}` : ctx.trustReason}: nothing on the roadmap changes; the plan shows what a trusted run would do`;
-        const result = section(mode, writes, 0, [], note);
-        if (mode === 'preview' && ctx.pullRequest && config.commentOnPr && o.renderComment) {
-            const comment = await upsertStickyComment(client, ctx, o.renderComment(result));
-            log(`pull request comment: ${comment.action}`);
-            if (comment.action === 'forbidden') {
-                result.mode = 'report-only';
-                result.note = `${note}. The token may not comment on pull request #${ctx.pullRequest.number} (HTTP 403${ctx.pullRequest.fork ? ', a fork PR has a read-only token' : ''}): the report is in the job summary only`;
-            }
-        }
-        return result;
+        return section(mode, writes, 0, [], a, note);
     }
-    const applied = await applyWrites(client, repo, writes, log);
+    if (settings.baseBranch && writes.some(w => w.kind === 'create-branch'))
+        if (!(await branchExists(client, repo, settings.baseBranch)))
+            throw new Error(`Input 'base-branch': branch '${settings.baseBranch}' does not exist in ${repo.owner}/${repo.repo}; set base-branch to an existing branch, or leave it empty for the default branch (${observed.defaultBranch})`);
+    const applied = await applyWrites(client, repo, writes, log, { prefix: settings.prefix });
     let count = applied.applied;
-    if (!applied.forbidden) {
-        const done = writes.filter(w => w.kind !== 'create-branch' || applied.createdBranches.includes(w.branch));
-        const event = dispatch(done, applied.createdBranches);
-        if (event.length)
-            count += (await applyWrites(client, repo, event, log)).applied;
-        writes = [...writes, ...event];
+    let forbidden = applied.forbidden;
+    let a = { unblocked: [], blocked: [], record: [] };
+    if (!forbidden) {
+        a = announce(applied.createdIssues, applied.createdBranches);
+        const event = dispatch(a, applied.createdBranches);
+        // Recorded only once the event went out: a dispatch that fails is announced by the next run.
+        const records = event.length
+            ? a.record.map(r => ({ kind: 'record-announced', ...r, body: withAnnounced(r.body, r.state) }))
+            : [];
+        if (event.length) {
+            const sent = await applyWrites(client, repo, [...event, ...records], log, { prefix: settings.prefix });
+            count += sent.applied;
+            forbidden = sent.forbidden;
+        }
+        writes = [...writes, ...event, ...records];
     }
-    const note = applied.forbidden
-        ? `the token may not write (${applied.forbidden}); give the workflow 'contents: write' and 'issues: write'. ${count} write(s) were made before that`
+    const note = forbidden
+        ? `the token may not write (${forbidden}); give the workflow 'contents: write' and 'issues: write'. ${count} write(s) were made before that`
         : `${count} write(s) made`;
-    return section(applied.forbidden ? 'report-only' : 'apply', writes, count, applied.createdBranches, note);
+    return section(forbidden ? 'report-only' : 'apply', writes, count, applied.createdBranches, a, note);
+}
+/** The section of a sync that failed: the summary and the PR comment say so, with the reason. */
+function failedSync(error) {
+    return {
+        mode: 'report-only',
+        workstreams: [],
+        plannedWrites: [],
+        appliedWrites: 0,
+        createdBranches: [],
+        observation: null,
+        note: 'the roadmap sync failed; nothing after the failure was written',
+        error
+    };
 }
 function decide(o, workstreams, issues) {
     return decideReadiness(workstreams, {
@@ -57046,6 +57524,8 @@ function workstreamsMarkdown(report) {
     const tr = (cells) => `| ${cells.map(cell).join(' | ')} |`;
     const code = (c) => (c === '–' ? c : `\`${c}\``);
     const body = rows(s, n => `#${n}`).map(([name, state, was, branch, ...rest]) => tr([code(name), state === 'ready' ? '🟢 ready' : '🔴 blocked', was, code(branch), ...rest]));
+    if (s.error)
+        return `### Workstreams — ❌ sync failed\n\n${cell(s.error)}`;
     const out = [
         `### Workstreams — ${MODE[s.mode]}`,
         '',
@@ -57065,6 +57545,8 @@ function workstreamsText(report) {
     const s = report.workstreams;
     if (!s)
         return null;
+    if (s.error)
+        return `Workstreams: sync failed: ${s.error}`;
     const out = [`Workstreams (${MODE[s.mode]}):`, table([HEADER, ...rows(s, n => `#${n}`)]), s.note];
     for (const w of s.plannedWrites)
         out.push(`  ${s.mode === 'apply' ? '✓' : '·'} ${w.kind} ${w.target}: ${w.detail}`);
@@ -57098,4 +57580,4 @@ function sectionAnnotations(report, repoRoot, policy) {
     return report.conflicts ? conflictAnnotations(report.conflicts, repoRoot, policy) : [];
 }
 
-export { ConfigError as C, INPUTS as I, PHASE_HEADER as P, produceReport as a, reportPathFor as b, createClient as c, textSections as d, requireTunnel as e, failureReport as f, timingOutputs as g, crateRows as h, totalRow as i, phaseRows as j, CRATE_HEADER as k, sectionAnnotations as l, workstreamOutputs as m, markdownSections as n, parseConfig as p, readRunContext as r, syncWorkstreams as s, terminalReport as t, verdictLine as v, writeReport as w };
+export { ConfigError as C, GitHubRequestError as G, INPUTS as I, NO_RETRY as N, PHASE_HEADER as P, produceReport as a, reportPathFor as b, createClient as c, textSections as d, requireTunnel as e, failureReport as f, timingOutputs as g, crateRows as h, totalRow as i, phaseRows as j, CRATE_HEADER as k, listAll as l, failedSync as m, sectionAnnotations as n, workstreamOutputs as o, parseConfig as p, markdownSections as q, readRunContext as r, syncWorkstreams as s, terminalReport as t, verdictLine as v, writeReport as w };
