@@ -1,5 +1,6 @@
 // The bundled action moving the roadmap on a local GitHub, with the event files the runner writes.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { startGitHubApi, type GitHubApi } from './support/github-api/index.js'
@@ -188,6 +189,26 @@ describe('the sticky pull request comment, without a roadmap', () => {
     expect(writes.map(w => `${w.method} ${w.path}`)).toEqual([
       `PATCH /repos/octo-org/octo-repo/issues/comments/${comments(pr)[0].id}`
     ])
+  })
+
+  it('a sharded pull request run: the shards post nothing, the merge job posts the one comment', async () => {
+    const pr = api.state.addPullRequest({ title: 'Sharded' }).number
+    const dir = mkdtempSync(path.join(tmpdir(), 'gate-shards-'))
+    for (const i of [1, 2]) {
+      const shard = await prRun('clean', pr, {
+        shard: `${i}/2`,
+        'report-path': path.join(dir, `shard-${i}.json`)
+      })
+      expect(shard.exitCode).toBe(0)
+    }
+    expect(comments(pr)).toEqual([])
+    const merged = await prRun('clean', pr, {
+      mode: 'merge',
+      'shard-reports': path.join(dir, 'shard-*.json')
+    })
+    expect(merged.exitCode).toBe(0)
+    expect(comments(pr)).toHaveLength(1)
+    expect(comments(pr)[0].body).toContain('Build is stable')
   })
 
   it('comment-on-pr: false posts nothing', async () => {
