@@ -129,6 +129,17 @@ describe('every wait bounded', () => {
     expect(Date.now() - started).toBeLessThan(5000)
   })
 
+  it('an answer that never comes: each attempt times out, then the sync fails naming the request', async () => {
+    api.fault({ method: 'GET', path: '/repos/toka/toka', status: 200, delayMs: 60_000, times: Infinity })
+    const started = Date.now()
+    await expect(syncWith(api, logs, { client: { requestTimeoutSeconds: 1 } })).rejects.toThrow(
+      `GitHub reading repository toka/toka failed: could not reach ${api.url} (no answer within 1 s)`
+    )
+    // Four attempts of 1 s and the retry plugin's 1 + 4 + 9 s between them.
+    expect(Date.now() - started).toBeLessThan(25_000)
+    expect(api.requests).toHaveLength(0)
+  }, 40_000)
+
   it('pagination that links back to the same page stops there', async () => {
     for (let i = 0; i < 3; i++) api.state.addLabel({ name: `l${i}` })
     const self = `${api.url}/repos/toka/toka/labels?per_page=100&page=1`

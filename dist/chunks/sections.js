@@ -39324,7 +39324,7 @@ class GitHubRequestError extends Error {
         this.name = 'GitHubRequestError';
     }
 }
-function namedError(options, e, apiUrl) {
+function namedError(options, e, apiUrl, timeoutSeconds) {
     const what = describeRequest(options);
     const err = (e ?? {});
     // @octokit/request reports a network failure as status 500 without a response.
@@ -39332,7 +39332,7 @@ function namedError(options, e, apiUrl) {
     const status = reached && typeof err.status === 'number' ? err.status : 0;
     const said = reached ? gitHubMessage(err.response?.data) : null;
     if (!reached) {
-        const cause = networkCause(err);
+        const cause = networkCause(err, timeoutSeconds);
         return new GitHubRequestError(`GitHub ${what} failed: could not reach ${apiUrl} (${cause}); check GITHUB_API_URL and the runner's network, or retry later`, 0, true, null, { cause: e });
     }
     return new GitHubRequestError(`GitHub ${what} failed: HTTP ${status}${said ? ` (${said})` : ''}; ${hint$1(status, options)}`, status, status >= 500, said, { cause: e });
@@ -39370,9 +39370,11 @@ function gitHubMessage(data) {
         return null;
     return line;
 }
-function networkCause(err) {
+function networkCause(err, timeoutSeconds) {
     const codes = [];
-    for (let c = err.cause; c && codes.length < 4; c = c.cause) {
+    for (let c = err.cause ?? err, depth = 0; c && depth < 5; c = c.cause, depth++) {
+        if (c.name === 'TimeoutError')
+            return `no answer within ${timeoutSeconds} s`;
         const code = c.code;
         if (typeof code === 'string')
             codes.push(code);
@@ -39384,6 +39386,7 @@ function networkCause(err) {
 // GITHUB_API_URL (so tests talk to a local API over real HTTP). Every request that fails ends as a
 // GitHubRequestError naming it; a 2xx without a JSON body is a failure; rate-limit waits are capped.
 const DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS = 120;
+const DEFAULT_REQUEST_TIMEOUT_SECONDS = 60;
 /** Per-request options of a write that must not be repeated blindly (see writes.ts). */
 const NO_RETRY = { request: { retries: 0 } };
 function createClient(token, options = {}) {
@@ -39391,6 +39394,7 @@ function createClient(token, options = {}) {
     const limit = options.rateLimitRetries ?? 3;
     const cap = options.maxRateLimitWaitSeconds ?? DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS;
     const baseUrl = options.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com';
+    const timeout = options.requestTimeoutSeconds ?? DEFAULT_REQUEST_TIMEOUT_SECONDS;
     // Requests whose rate-limit wait was refused, with the wait GitHub asked for.
     const refused = new WeakMap();
     const onLimit = (kind) => (retryAfter, opts, _o, retryCount) => {
@@ -39403,6 +39407,7 @@ function createClient(token, options = {}) {
     };
     const client = getOctokit(token, {
         baseUrl,
+        request: { fetch: timedFetch(timeout) },
         retry: { doNotRetry: [400, 401, 403, 404, 409, 422, 429] },
         throttle: {
             // GitHub asks for ≥1 s between writes (3 s for issues/comments) to avoid secondary rate
@@ -39425,13 +39430,21 @@ function createClient(token, options = {}) {
             const wait = refused.get(opts);
             if (wait !== undefined)
                 throw rateLimitTooLong(o, wait, cap);
-            throw namedError(o, e, baseUrl);
+            throw namedError(o, e, baseUrl, timeout);
         }
         if (response.status !== 204 && (typeof response.data !== 'object' || response.data === null))
             throw unreadableAnswer(o, response.status, response.data);
         return response;
     });
     return client;
+}
+/** fetch with a deadline on each attempt (headers and body), so no answer is waited for forever. */
+function timedFetch(seconds) {
+    return (input, init) => {
+        const deadline = AbortSignal.timeout(seconds * 1000);
+        const signal = init?.signal ? AbortSignal.any([init.signal, deadline]) : deadline;
+        return fetch(input, { ...init, signal });
+    };
 }
 function isLoopback(url) {
     try {

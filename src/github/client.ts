@@ -16,10 +16,13 @@ export interface ClientOptions {
   rateLimitRetries?: number
   /** Longest rate-limit wait accepted, in seconds; a longer one fails the request at once. */
   maxRateLimitWaitSeconds?: number
+  /** Longest wait for one HTTP answer, in seconds; then the attempt fails (and may be retried). */
+  requestTimeoutSeconds?: number
   log?: (message: string) => void
 }
 
 export const DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS = 120
+export const DEFAULT_REQUEST_TIMEOUT_SECONDS = 60
 
 /** Per-request options of a write that must not be repeated blindly (see writes.ts). */
 export const NO_RETRY = { request: { retries: 0 } } as const
@@ -29,6 +32,7 @@ export function createClient(token: string, options: ClientOptions = {}): GitHub
   const limit = options.rateLimitRetries ?? 3
   const cap = options.maxRateLimitWaitSeconds ?? DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS
   const baseUrl = options.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com'
+  const timeout = options.requestTimeoutSeconds ?? DEFAULT_REQUEST_TIMEOUT_SECONDS
   // Requests whose rate-limit wait was refused, with the wait GitHub asked for.
   const refused = new WeakMap<object, number>()
   const onLimit =
@@ -45,6 +49,7 @@ export function createClient(token: string, options: ClientOptions = {}): GitHub
     token,
     {
       baseUrl,
+      request: { fetch: timedFetch(timeout) },
       retry: { doNotRetry: [400, 401, 403, 404, 409, 422, 429] },
       throttle: {
         // GitHub asks for ≥1 s between writes (3 s for issues/comments) to avoid secondary rate
@@ -67,13 +72,22 @@ export function createClient(token: string, options: ClientOptions = {}): GitHub
       if (e instanceof GitHubRequestError) throw e
       const wait = refused.get(opts)
       if (wait !== undefined) throw rateLimitTooLong(o, wait, cap)
-      throw namedError(o, e, baseUrl)
+      throw namedError(o, e, baseUrl, timeout)
     }
     if (response.status !== 204 && (typeof response.data !== 'object' || response.data === null))
       throw unreadableAnswer(o, response.status, response.data)
     return response
   })
   return client
+}
+
+/** fetch with a deadline on each attempt (headers and body), so no answer is waited for forever. */
+function timedFetch(seconds: number): typeof fetch {
+  return (input, init) => {
+    const deadline = AbortSignal.timeout(seconds * 1000)
+    const signal = init?.signal ? AbortSignal.any([init.signal, deadline]) : deadline
+    return fetch(input, { ...init, signal })
+  }
 }
 
 function isLoopback(url: string): boolean {

@@ -24,7 +24,12 @@ interface OctokitError {
   cause?: unknown
 }
 
-export function namedError(options: RequestOptions, e: unknown, apiUrl: string): GitHubRequestError {
+export function namedError(
+  options: RequestOptions,
+  e: unknown,
+  apiUrl: string,
+  timeoutSeconds: number
+): GitHubRequestError {
   const what = describeRequest(options)
   const err = (e ?? {}) as OctokitError
   // @octokit/request reports a network failure as status 500 without a response.
@@ -32,7 +37,7 @@ export function namedError(options: RequestOptions, e: unknown, apiUrl: string):
   const status = reached && typeof err.status === 'number' ? err.status : 0
   const said = reached ? gitHubMessage(err.response?.data) : null
   if (!reached) {
-    const cause = networkCause(err)
+    const cause = networkCause(err, timeoutSeconds)
     return new GitHubRequestError(
       `GitHub ${what} failed: could not reach ${apiUrl} (${cause}); check GITHUB_API_URL and the runner's network, or retry later`,
       0,
@@ -96,9 +101,14 @@ function gitHubMessage(data: unknown): string | null {
   return line
 }
 
-function networkCause(err: OctokitError): string {
+function networkCause(err: OctokitError, timeoutSeconds: number): string {
   const codes: string[] = []
-  for (let c: unknown = err.cause; c && codes.length < 4; c = (c as { cause?: unknown }).cause) {
+  for (
+    let c: unknown = err.cause ?? err, depth = 0;
+    c && depth < 5;
+    c = (c as { cause?: unknown }).cause, depth++
+  ) {
+    if ((c as { name?: unknown }).name === 'TimeoutError') return `no answer within ${timeoutSeconds} s`
     const code = (c as { code?: unknown }).code
     if (typeof code === 'string') codes.push(code)
   }

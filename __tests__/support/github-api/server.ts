@@ -48,6 +48,8 @@ export async function startGitHubApi(options: StartOptions = {}): Promise<GitHub
   const requests: LoggedRequest[] = []
   let writes = 0
   let origin = ''
+  // Pending fault delays, cleared on close so a never-answered request keeps nothing alive.
+  const delays = new Set<NodeJS.Timeout>()
 
   const server = createServer((req, res) => {
     void handle(req, res)
@@ -64,7 +66,7 @@ export async function startGitHubApi(options: StartOptions = {}): Promise<GitHub
       body = parseJson(raw)
       fault = faults.take(method, url.pathname, url.search)
       const delay = fault?.delayMs
-      if (delay) await new Promise(r => setTimeout(r, delay))
+      if (delay) await new Promise(r => delays.add(setTimeout(r, delay)))
       if (fault && replacesAnswer(fault) && !fault.afterApply) {
         reply = faultReply(fault)
       } else {
@@ -135,6 +137,7 @@ export async function startGitHubApi(options: StartOptions = {}): Promise<GitHub
     fault: f => faults.add(f),
     close: () =>
       new Promise<void>((resolve, reject) => {
+        for (const t of delays) clearTimeout(t)
         server.close(e => (e ? reject(e) : resolve()))
         server.closeAllConnections()
       })
