@@ -245,6 +245,7 @@ describe('failures the summary and the comment must show', () => {
     )
     expect(run.summary).not.toContain('Unicorn')
     expect(run.stdout).not.toContain('Unicorn')
+    expect(run.outputs['ready-workstreams']).toBe('')
   })
 
   it('on a pull request, the failed sync is in the sticky comment too', async () => {

@@ -57567,6 +57567,9 @@ function workstreamsText(report) {
 }
 /** Action outputs `ready-workstreams`, `blocked-workstreams`, `created-branches` (JSON arrays); the gate workstream is left out. */
 function workstreamOutputs(s, gateWorkstream) {
+    // A failed sync knows nothing: empty, not an empty list a later job would act on.
+    if (s.error)
+        return { 'ready-workstreams': '', 'blocked-workstreams': '', 'created-branches': '' };
     const dependents = s.workstreams.filter(w => w.name !== gateWorkstream);
     return {
         'ready-workstreams': JSON.stringify(dependents.filter(w => w.state === 'ready').map(w => w.name)),

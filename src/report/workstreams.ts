@@ -67,6 +67,8 @@ export function workstreamsText(report: GateReport): string | null {
 
 /** Action outputs `ready-workstreams`, `blocked-workstreams`, `created-branches` (JSON arrays); the gate workstream is left out. */
 export function workstreamOutputs(s: WorkstreamsSection, gateWorkstream: string): Record<string, string> {
+  // A failed sync knows nothing: empty, not an empty list a later job would act on.
+  if (s.error) return { 'ready-workstreams': '', 'blocked-workstreams': '', 'created-branches': '' }
   const dependents = s.workstreams.filter(w => w.name !== gateWorkstream)
   return {
     'ready-workstreams': JSON.stringify(dependents.filter(w => w.state === 'ready').map(w => w.name)),
