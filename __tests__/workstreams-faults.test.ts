@@ -112,6 +112,26 @@ describe('two runs at once', () => {
   })
 })
 
+describe('duplicates a race left behind (GitHub listed the other issue late)', () => {
+  it('are closed by the next run, the oldest kept; a human’s issue with the label is never closed', async () => {
+    const body = (w: string) => `Tracking\n\n<!-- build-gate:workstream=${w} -->`
+    const label = ['workstream:testing-infrastructure']
+    const kept = api.state.addIssue({ title: 'T', body: body('testing-infrastructure'), labels: label })
+    const dup = api.state.addIssue({ title: 'T', body: body('testing-infrastructure'), labels: label })
+    const human = api.state.addIssue({ title: 'Notes', body: 'by hand', labels: label })
+    const s = await syncWith(api, logs)
+    expect(s.plannedWrites).toContainEqual({
+      kind: 'close-duplicate',
+      target: `#${dup.number}`,
+      detail: `another tracking issue of testing-infrastructure; #${kept.number} is kept`
+    })
+    expect([kept.state, dup.state, human.state]).toEqual(['open', 'closed', 'open'])
+    api.resetLog()
+    await syncWith(api, logs)
+    expect(api.writes()).toBe(0)
+  })
+})
+
 describe('every wait bounded', () => {
   it('a rate limit asking for an hour fails the sync at once, naming the request and the cap', async () => {
     const reset = String(Math.floor(Date.now() / 1000) + 3600)

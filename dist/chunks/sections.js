@@ -49632,6 +49632,12 @@ function planWrites(workstreams, readiness, observed, s) {
             known.push(label.name);
             writes.push({ kind: 'create-label', ...label });
         }
+    for (const [workstream, issues] of observed.duplicates ?? []) {
+        const kept = observed.issues.get(workstream)?.number;
+        if (kept !== undefined)
+            for (const issue of issues)
+                writes.push({ kind: 'close-duplicate', workstream, issue, kept });
+    }
     const byName = new Map(workstreams.map(ws => [ws.name, ws]));
     for (const r of readiness) {
         const ws = byName.get(r.name);
@@ -49691,6 +49697,12 @@ function describeWrite(w) {
             return { kind: w.kind, target: 'repository_dispatch', detail: `event ${w.eventType}` };
         case 'record-announced':
             return { kind: w.kind, target: `#${w.issue}`, detail: `${w.state} announced (${w.workstream})` };
+        case 'close-duplicate':
+            return {
+                kind: w.kind,
+                target: `#${w.issue}`,
+                detail: `another tracking issue of ${w.workstream}; #${w.kept} is kept`
+            };
     }
 }
 function issueBody(ws) {
@@ -49772,9 +49784,17 @@ async function observeRepository(client, repo, workstreams, prefix, log) {
     const { data } = await client.rest.repos.get({ ...repo });
     const labels = await listAll(client, 'GET /repos/{owner}/{repo}/labels', { ...repo }, log);
     const issues = new Map();
-    for (const ws of workstreams)
-        issues.set(ws.name, pickTracking(await listTracking(client, repo, prefix + ws.name, 'all', log)));
-    return { defaultBranch: data.default_branch, labels: labels.map(l => l.name), issues };
+    const duplicates = new Map();
+    for (const ws of workstreams) {
+        const all = await listTracking(client, repo, prefix + ws.name, 'all', log);
+        const kept = pickTracking(all);
+        issues.set(ws.name, kept);
+        // Left by runs that raced (when GitHub listed late): close them, never a human's issue.
+        const extra = all.filter(i => i.state === 'open' && i.number !== kept?.number && hasTrackingMarker(i.body, ws.name));
+        if (extra.length)
+            duplicates.set(ws.name, extra.map(i => i.number));
+    }
+    return { defaultBranch: data.default_branch, labels: labels.map(l => l.name), issues, duplicates };
 }
 /** Issues (not pull requests) carrying the label, oldest first. */
 async function listTracking(client, repo, label, state, log) {
@@ -49938,6 +49958,15 @@ async function applyOne(client, repo, w, s) {
             return true;
         case 'record-announced':
             await client.rest.issues.update({ ...repo, issue_number: w.issue, body: w.body });
+            return true;
+        case 'close-duplicate':
+            await client.rest.issues.update({
+                ...repo,
+                issue_number: w.issue,
+                state: 'closed',
+                state_reason: 'not_planned',
+                labels: []
+            });
             return true;
     }
 }

@@ -117,6 +117,15 @@ async function applyOne(client: GitHubClient, repo: Repo, w: Write, s: Scope): P
     case 'record-announced':
       await client.rest.issues.update({ ...repo, issue_number: w.issue, body: w.body })
       return true
+    case 'close-duplicate':
+      await client.rest.issues.update({
+        ...repo,
+        issue_number: w.issue,
+        state: 'closed',
+        state_reason: 'not_planned',
+        labels: []
+      })
+      return true
   }
 }
 

@@ -2,6 +2,7 @@
 import { listAll } from '../github/paginate.js'
 import type { Workstream } from './model.js'
 import type { TrackedIssue } from './readiness.js'
+import { hasTrackingMarker } from './markers.js'
 import { status, type GitHubClient, type Repo } from './github.js'
 
 interface IssueData {
@@ -18,13 +19,31 @@ export async function observeRepository(
   workstreams: Workstream[],
   prefix: string,
   log?: (line: string) => void
-): Promise<{ defaultBranch: string; labels: string[]; issues: Map<string, TrackedIssue | null> }> {
+): Promise<{
+  defaultBranch: string
+  labels: string[]
+  issues: Map<string, TrackedIssue | null>
+  duplicates: Map<string, number[]>
+}> {
   const { data } = await client.rest.repos.get({ ...repo })
   const labels = await listAll<{ name: string }>(client, 'GET /repos/{owner}/{repo}/labels', { ...repo }, log)
   const issues = new Map<string, TrackedIssue | null>()
-  for (const ws of workstreams)
-    issues.set(ws.name, pickTracking(await listTracking(client, repo, prefix + ws.name, 'all', log)))
-  return { defaultBranch: data.default_branch, labels: labels.map(l => l.name), issues }
+  const duplicates = new Map<string, number[]>()
+  for (const ws of workstreams) {
+    const all = await listTracking(client, repo, prefix + ws.name, 'all', log)
+    const kept = pickTracking(all)
+    issues.set(ws.name, kept)
+    // Left by runs that raced (when GitHub listed late): close them, never a human's issue.
+    const extra = all.filter(
+      i => i.state === 'open' && i.number !== kept?.number && hasTrackingMarker(i.body, ws.name)
+    )
+    if (extra.length)
+      duplicates.set(
+        ws.name,
+        extra.map(i => i.number)
+      )
+  }
+  return { defaultBranch: data.default_branch, labels: labels.map(l => l.name), issues, duplicates }
 }
 
 /** Issues (not pull requests) carrying the label, oldest first. */

@@ -12,6 +12,7 @@ export type Write =
   | { kind: 'remove-label'; workstream: string; issue: number; label: string }
   | { kind: 'dispatch'; eventType: string; payload: Record<string, unknown> }
   | { kind: 'record-announced'; workstream: string; issue: number; body: string; state: 'ready' | 'blocked' }
+  | { kind: 'close-duplicate'; workstream: string; issue: number; kept: number }
 
 export interface Observed {
   defaultBranch: string
@@ -20,6 +21,8 @@ export interface Observed {
   issues: Map<string, TrackedIssue | null>
   /** Workstream branches that exist. */
   branches: Set<string>
+  /** Open tracking issues build-gate made beside the one kept (runs that raced), by workstream. */
+  duplicates?: Map<string, number[]>
 }
 
 export interface PlanSettings {
@@ -67,6 +70,12 @@ export function planWrites(
       known.push(label.name)
       writes.push({ kind: 'create-label', ...label })
     }
+
+  for (const [workstream, issues] of observed.duplicates ?? []) {
+    const kept = observed.issues.get(workstream)?.number
+    if (kept !== undefined)
+      for (const issue of issues) writes.push({ kind: 'close-duplicate', workstream, issue, kept })
+  }
 
   const byName = new Map(workstreams.map(ws => [ws.name, ws]))
   for (const r of readiness) {
@@ -148,6 +157,12 @@ export function describeWrite(w: Write): { kind: string; target: string; detail:
       return { kind: w.kind, target: 'repository_dispatch', detail: `event ${w.eventType}` }
     case 'record-announced':
       return { kind: w.kind, target: `#${w.issue}`, detail: `${w.state} announced (${w.workstream})` }
+    case 'close-duplicate':
+      return {
+        kind: w.kind,
+        target: `#${w.issue}`,
+        detail: `another tracking issue of ${w.workstream}; #${w.kept} is kept`
+      }
   }
 }
 
