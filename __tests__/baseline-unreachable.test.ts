@@ -71,7 +71,9 @@ describe('through the gate (real cargo)', () => {
     expect(report.verdict.stable).toBe(true)
     expect(report.timing).toMatchObject({ regression: 'not-comparable', baselineUpdated: false })
     expect(report.timing!.seconds).toBeGreaterThan(0)
-    const warning = report.verdict.warnings.find(w => w.code === 'baseline-unreachable')
+    const warning = report.findings.find(f => f.code === 'build-time-not-comparable')
+    expect(warning?.severity).toBe('warn')
+    expect(report.verdict.warnings.map(w => w.message)).toContain(warning?.message)
     expect(warning?.message).toMatch(
       /^Build time not compared: the baseline .* could not be read: GitHub reading build-gate\/baseline\.json on branch build-gate-baseline of octo-org\/octo-repo failed: HTTP 503/
     )

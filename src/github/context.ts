@@ -109,6 +109,11 @@ function readPayload(file: string | undefined): { payload: Record<string, unknow
   }
   if (!isObject(parsed))
     return { payload: {}, problem: `GITHUB_EVENT_PATH (${file}) holds JSON that is not an event object` }
+  const { repository, pull_request: pr } = parsed
+  if (repository != null && !isObject(repository))
+    return { payload: {}, problem: `GITHUB_EVENT_PATH (${file}): \`repository\` is not an object` }
+  if (pr != null && !isObject(pr))
+    return { payload: {}, problem: `GITHUB_EVENT_PATH (${file}): \`pull_request\` is not an object` }
   return { payload: parsed, problem: null }
 }
 

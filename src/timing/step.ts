@@ -4,7 +4,7 @@ import { existsSync, realpathSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { BaselineUnreachable } from '../baseline/branch-store.js'
-import { BaselineError } from '../baseline/schema.js'
+import { isGateError } from '../errors.js'
 import type { BaselineStore } from '../baseline/store.js'
 import type { GateConfig } from '../config.js'
 import type { RunContext } from '../github/context.js'
@@ -69,7 +69,7 @@ export interface TimingStepInput {
 
 export async function timingStep(
   i: TimingStepInput
-): Promise<{ section: TimingSection | null; problem: Reason | null; warning?: Reason }> {
+): Promise<{ section: TimingSection | null; problem: Reason | null }> {
   const toolchain = {
     rustc: i.toolchain.release,
     host: i.toolchain.host,
@@ -96,7 +96,7 @@ export async function timingStep(
   try {
     return { section: await evaluate(i.store), problem: null }
   } catch (e) {
-    // GitHub unreachable: measured, not compared, nothing recorded; a warning, not a red build.
+    // GitHub unreachable: measured, not compared (a warning), nothing recorded; never a red build.
     if (e instanceof BaselineUnreachable) {
       const measured = await evaluate(unavailable(i.store.location))
       const why = `Build time not compared: ${e.message}`
@@ -108,12 +108,11 @@ export async function timingStep(
           baselineUpdated: false,
           baselineNote: 'Baseline not updated: it could not be read.'
         },
-        problem: null,
-        warning: { code: 'baseline-unreachable', message: why }
+        problem: null
       }
     }
     // A baseline that exists but cannot be read is never overwritten and never ignored silently.
-    if (e instanceof BaselineError)
+    if (isGateError(e, 'baseline'))
       return { section: null, problem: { code: 'baseline-error', message: e.message } }
     throw e
   }
