@@ -116,28 +116,6 @@ export function previousState(issue: TrackedIssue | null, s: PlanSettings): 'rea
   return ready === blocked ? 'unknown' : ready ? 'ready' : 'blocked'
 }
 
-/** Workstreams whose recorded state this plan changes, and the branches it creates. */
-export function stateChanges(
-  writes: Write[],
-  s: PlanSettings
-): { unblocked: string[]; blocked: string[]; branches: string[] } {
-  const unblocked = new Set<string>()
-  const blocked = new Set<string>()
-  const branches: string[] = []
-  for (const w of writes) {
-    const labels = w.kind === 'add-label' ? [w.label] : w.kind === 'create-issue' ? w.labels : []
-    if (w.kind === 'add-label' || w.kind === 'create-issue') {
-      if (has(labels, s.readyLabel)) unblocked.add(w.workstream)
-      if (has(labels, s.blockedLabel)) blocked.add(w.workstream)
-    }
-    if (w.kind === 'create-branch') {
-      unblocked.add(w.workstream)
-      branches.push(w.branch)
-    }
-  }
-  return { unblocked: [...unblocked], blocked: [...blocked], branches }
-}
-
 export function describeWrite(w: Write): { kind: string; target: string; detail: string } {
   switch (w.kind) {
     case 'create-label':
