@@ -211,6 +211,27 @@ describe('the sticky pull request comment, without a roadmap', () => {
     expect(comments(pr)[0].body).toContain('Build is stable')
   })
 
+  it('GitHub made the comment but answered 502: found by its marker, not posted twice', async () => {
+    const pr = api.state.addPullRequest({ title: 'Flaky' }).number
+    api.fault({
+      method: 'POST',
+      path: `/repos/octo-org/octo-repo/issues/${pr}/comments`,
+      status: 502,
+      afterApply: true
+    })
+    const run = await prRun('clean', pr)
+    expect(run.exitCode).toBe(0)
+    expect(comments(pr)).toHaveLength(1)
+    expect(api.requests.filter(r => r.method === 'POST')).toHaveLength(1)
+  })
+
+  it('two runs of the same pull request at once leave one comment', async () => {
+    const pr = api.state.addPullRequest({ title: 'Pushed twice' }).number
+    const runs = await Promise.all([prRun('clean', pr), prRun('clean', pr)])
+    expect(runs.map(r => r.exitCode)).toEqual([0, 0])
+    expect(comments(pr)).toHaveLength(1)
+  })
+
   it('comment-on-pr: false posts nothing', async () => {
     const pr = api.state.addPullRequest({ title: 'Quiet' }).number
     expect((await prRun('clean', pr, { 'comment-on-pr': 'false' })).exitCode).toBe(0)
