@@ -72,9 +72,9 @@ describe('the event payload', () => {
   }
 
   it.each([
-    ['{"repository": {"default_branch": "main"', /could not be read as the event's JSON \(not valid JSON\)/],
-    ['[1, 2]', /holds JSON that is not an event object/],
-    ['{"pull_request": {"number": "seven"}}', /pull_request\.number is not a pull request number/]
+    ['{"repository": {"default_branch": "main"', /could not be read as JSON \(not valid JSON\)/],
+    ['[1, 2]', /the event payload is not a JSON object/],
+    ['{"pull_request": {"number": "seven"}}', /`pull_request\.number` is not a number/]
   ])('%s: a problem, never trusted to write, no exception', (text, problem) => {
     const ctx = event(text)
     expect(ctx.payloadProblem).toMatch(problem)

@@ -38,7 +38,7 @@ export function readRunContext(env: Env = process.env): RunContext {
   const payloadProblem =
     read.problem ??
     (pr && !(Number.isInteger(pr.number) && pr.number > 0)
-      ? `GITHUB_EVENT_PATH (${env.GITHUB_EVENT_PATH}): pull_request.number is not a pull request number`
+      ? `GITHUB_EVENT_PATH (${env.GITHUB_EVENT_PATH}): \`pull_request.number\` is not a number`
       : null)
   const pullRequest =
     pr && !payloadProblem
@@ -104,11 +104,11 @@ function readPayload(file: string | undefined): { payload: Record<string, unknow
       (e as NodeJS.ErrnoException).code ?? (e instanceof SyntaxError ? 'not valid JSON' : 'unreadable')
     return {
       payload: {},
-      problem: `GITHUB_EVENT_PATH (${file}) could not be read as the event's JSON (${why})`
+      problem: `GITHUB_EVENT_PATH (${file}) could not be read as JSON (${why})`
     }
   }
   if (!isObject(parsed))
-    return { payload: {}, problem: `GITHUB_EVENT_PATH (${file}) holds JSON that is not an event object` }
+    return { payload: {}, problem: `GITHUB_EVENT_PATH (${file}): the event payload is not a JSON object` }
   const { repository, pull_request: pr } = parsed
   if (repository != null && !isObject(repository))
     return { payload: {}, problem: `GITHUB_EVENT_PATH (${file}): \`repository\` is not an object` }
