@@ -27,6 +27,10 @@ afterEach(async () => {
   await api.close()
 })
 
+interface Body {
+  data: { message: string }
+}
+
 /** The HTTP status of a failing call (the call must fail). */
 async function statusOf(call: Promise<unknown>): Promise<{ status: number; message: string }> {
   const error = (await call.then(
@@ -34,8 +38,9 @@ async function statusOf(call: Promise<unknown>): Promise<{ status: number; messa
       throw new Error('expected the request to fail')
     },
     (e: unknown) => e
-  )) as { status: number; response: { data: { message: string } } }
-  return { status: error.status, message: error.response.data.message }
+  )) as { status: number; response?: Body; cause?: { response?: Body } }
+  // The project's client wraps Octokit's error (GitHub's body) as its cause.
+  return { status: error.status, message: (error.response ?? error.cause?.response)!.data.message }
 }
 
 describe('repository, refs and branches', () => {
@@ -190,6 +195,14 @@ describe('issues, pull requests and comments', () => {
     expect(noBody.status).toBe(422)
   })
 
+  it('deletes a comment once, then answers 404', async () => {
+    const pr = api.state.addPullRequest({ title: 'p' })
+    const c = api.state.addComment(pr.number, 'bye')
+    await plain.rest.issues.deleteComment({ ...repo, comment_id: c.id })
+    expect(api.state.comments).toEqual([])
+    expect((await statusOf(plain.rest.issues.deleteComment({ ...repo, comment_id: c.id }))).status).toBe(404)
+  })
+
   it('records repository dispatches and rejects one without event_type', async () => {
     const res = await plain.rest.repos.createDispatchEvent({
       ...repo,
@@ -317,6 +330,37 @@ describe('faults and retries', () => {
     started = Date.now()
     expect((await statusOf(plain.rest.repos.get(repo))).status).toBe(404)
     expect(Date.now() - started).toBeGreaterThanOrEqual(190)
+  })
+
+  it('applies a write, then answers 502 or drops the connection', async () => {
+    api.fault({ method: 'POST', path: /\/issues$/, status: 502, afterApply: true })
+    expect((await statusOf(plain.rest.issues.create({ ...repo, title: 'a' }))).status).toBe(502)
+    api.fault({ method: 'POST', path: /\/issues$/, reset: true, afterApply: true })
+    const dropped = await fetch(`${api.url}/repos/octo-org/octo-repo/issues`, {
+      method: 'POST',
+      headers: { authorization: 'token t0ken', 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'b' })
+    }).then(
+      () => 'answered',
+      (e: Error) => e.message
+    )
+    expect(dropped).toBe('fetch failed')
+    expect(api.state.issues.map(i => i.title)).toEqual(['a', 'b'])
+    expect(api.writes()).toBe(2)
+    expect(api.requests.map(r => r.status)).toEqual([502, 0])
+  })
+
+  it('answers an HTML page, and adds headers to the route’s own answer', async () => {
+    api.fault({ path: '/repos/octo-org/octo-repo', html: '<html>Sign in</html>' })
+    const page = await fetch(`${api.url}/repos/octo-org/octo-repo`, { headers: { authorization: 'token t' } })
+    expect([page.status, page.headers.get('content-type'), await page.text()]).toEqual([
+      200,
+      'text/html; charset=utf-8',
+      '<html>Sign in</html>'
+    ])
+    api.fault({ path: '/repos/octo-org/octo-repo', status: 200, headers: { link: '<x>; rel="next"' } })
+    const res = await plain.rest.repos.get(repo)
+    expect([res.data.default_branch, res.headers.link]).toEqual(['main', '<x>; rel="next"'])
   })
 
   it('answers unknown routes and other repositories with a JSON 404', async () => {

@@ -4,7 +4,7 @@ import * as path from 'node:path'
 import { loadWorkstreams, parseWorkstreamFile } from '../src/workstreams/load.js'
 import { WorkstreamPlanError } from '../src/workstreams/model.js'
 import { branchNameProblem } from '../src/workstreams/refname.js'
-import { findCycle } from '../src/workstreams/validate.js'
+import { findCycle, validatePlan } from '../src/workstreams/validate.js'
 
 const fixtures = path.resolve('__fixtures__/workstreams')
 
@@ -175,5 +175,47 @@ describe('branch names agree with git check-ref-format --branch', () => {
       gitAccepts = false
     }
     expect(branchNameProblem(name) === null).toBe(gitAccepts)
+  })
+})
+
+describe('what GitHub could not hold, and the gate workstream', () => {
+  const plan = (names: string[]) =>
+    `workstreams:\n${names.map(n => `  - name: "${n}"\n    title: T\n`).join('')}`
+  const problems = (source: string, options: { labelPrefix?: string; gateWorkstream?: string }) => {
+    const parsed = parseWorkstreamFile(source, 'plan.yaml')
+    return [...parsed.problems, ...validatePlan(parsed.workstreams, options)].map(p => p.message)
+  }
+
+  it('a comma in a name, or a label over 50 characters, names the workstream and the fix', () => {
+    expect(problems(plan(['a,b', 'x'.repeat(42), 'ok']), { labelPrefix: 'workstream:' })).toEqual([
+      "its label 'workstream:a,b' contains a comma, which splits GitHub's labels= filter; shorten or rename the workstream (or workstream-label-prefix 'workstream:')",
+      `its label 'workstream:${'x'.repeat(42)}' is 53 characters; GitHub allows 50; shorten or rename the workstream (or workstream-label-prefix 'workstream:')`
+    ])
+  })
+
+  it('a gate-workstream that is not in the plan lists the ones that are', () => {
+    expect(problems(plan(['build', 'docs']), { gateWorkstream: 'biuld' })).toEqual([
+      "'biuld' is not a workstream of the plan (build, docs); set gate-workstream to the workstream this build gate stands for"
+    ])
+    expect(problems(plan(['build', 'docs']), { gateWorkstream: 'build' })).toEqual([])
+  })
+
+  it('a YAML alias bomb is refused with a clear message, quickly', () => {
+    const rows = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for (const [i, n] of ['b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'].entries()) {
+      const prev = String.fromCharCode('a'.charCodeAt(0) + i)
+      rows.push(`${n}: &${n} [${Array(9).fill(`*${prev}`).join(',')}]`)
+    }
+    rows.push('workstreams: [*i]')
+    const started = Date.now()
+    expect(parseWorkstreamFile(rows.join('\n'), 'bomb.yaml').problems).toEqual([
+      {
+        file: 'bomb.yaml',
+        key: '',
+        message:
+          'expands YAML aliases (*name) more than 100 times, like a "billion laughs" file; write the plan without nested aliases'
+      }
+    ])
+    expect(Date.now() - started).toBeLessThan(2000)
   })
 })

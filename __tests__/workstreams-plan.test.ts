@@ -4,14 +4,9 @@ import { failureReport } from '../src/failure.js'
 import type { GateReport, WorkstreamsSection } from '../src/report/schema.js'
 import { workstreamOutputs, workstreamsMarkdown, workstreamsText } from '../src/report/workstreams.js'
 import { loadWorkstreams } from '../src/workstreams/load.js'
+import { announcements } from '../src/workstreams/announce.js'
 import { buildObservation } from '../src/workstreams/observation.js'
-import {
-  planWrites,
-  previousState,
-  stateChanges,
-  type Observed,
-  type PlanSettings
-} from '../src/workstreams/plan.js'
+import { planWrites, previousState, type Observed, type PlanSettings } from '../src/workstreams/plan.js'
 import { decideReadiness, type TrackedIssue } from '../src/workstreams/readiness.js'
 
 const fixtures = path.resolve('__fixtures__/workstreams')
@@ -151,11 +146,18 @@ describe('planning writes', () => {
       { kind: 'remove-label', workstream: 'testing-infrastructure', issue: 2, label: 'Status:Blocked' },
       { kind: 'add-label', workstream: 'kernel-events-enhancement', issue: 3, label: 'status:ready' }
     ])
-    expect(stateChanges(writes, settings)).toEqual({
-      unblocked: ['testing-infrastructure', 'kernel-events-enhancement'],
-      blocked: [],
-      branches: []
+    const told = announcements({
+      readiness: decideReadiness(ws, input(true, issues)),
+      before: issues,
+      created: new Map(),
+      branchCreated: [],
+      readyLabel: settings.readyLabel,
+      blockedLabel: settings.blockedLabel
     })
+    expect([told.unblocked, told.blocked]).toEqual([
+      ['testing-infrastructure', 'kernel-events-enhancement'],
+      []
+    ])
 
     const after = new Map([
       ['testing-infrastructure', issue(2, 'open', 'workstream:testing-infrastructure', 'status:ready')],
@@ -196,7 +198,15 @@ describe('planning writes', () => {
       { kind: 'add-label', workstream: 'kernel-events-enhancement', issue: 3, label: 'status:blocked' },
       { kind: 'remove-label', workstream: 'kernel-events-enhancement', issue: 3, label: 'status:ready' }
     ])
-    expect(stateChanges(writes, settings).blocked).toEqual(['kernel-events-enhancement'])
+    const told = announcements({
+      readiness: decideReadiness(ws, input(false, issues)),
+      before: issues,
+      created: new Map(),
+      branchCreated: [],
+      readyLabel: settings.readyLabel,
+      blockedLabel: settings.blockedLabel
+    })
+    expect(told.blocked).toEqual(['kernel-events-enhancement'])
   })
 
   it('opens missing tracking issues with objectives and dependencies, already labelled with their state', async () => {

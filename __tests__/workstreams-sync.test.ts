@@ -8,8 +8,6 @@ import { failureReport } from '../src/failure.js'
 import { createClient } from '../src/github/client.js'
 import { readRunContext, type RunContext } from '../src/github/context.js'
 import type { GateReport, WorkstreamsSection } from '../src/report/schema.js'
-import { workstreamsMarkdown } from '../src/report/workstreams.js'
-import { COMMENT_MARKER } from '../src/workstreams/comment.js'
 import { syncWorkstreams } from '../src/workstreams/sync.js'
 import { startGitHubApi } from './support/github-api/index.js'
 
@@ -108,9 +106,7 @@ function sync(
     ctx: opts.ctx ?? context('schedule'),
     client: createClient(opts.token ?? 't', { baseUrl: api.url, log: line => logs.push(line) }),
     log: line => logs.push(line),
-    root: fixtures,
-    renderComment: section =>
-      `## Build gate\n\n${workstreamsMarkdown({ ...report(stable), workstreams: section })}`
+    root: fixtures
   })
 }
 
@@ -232,43 +228,14 @@ describe('a workstream that requires another', () => {
 })
 
 describe('pull requests', () => {
-  it('write nothing but one sticky comment, updated in place, untouched when unchanged', async () => {
+  it('write nothing to the roadmap: the plan is a preview', async () => {
     const pr = api.state.addPullRequest({ title: 'Fix base64ct', head: 'fix-base64ct' })
-    const ctx = context('pull_request', { number: pr.number })
-
-    const first = await sync(false, { ctx })
+    const first = await sync(false, { ctx: context('pull_request', { number: pr.number }) })
     expect(first.mode).toBe('preview')
     expect(first.plannedWrites.length).toBeGreaterThan(0)
-    expect(writes()).toEqual([`POST /repos/toka/toka/issues/${pr.number}/comments`])
-    expect(api.state.comments).toHaveLength(1)
-    expect(api.state.comments[0].body.startsWith(COMMENT_MARKER)).toBe(true)
-    expect(api.state.comments[0].body).toContain('🔴 blocked')
-
-    api.resetLog()
-    await sync(true, { ctx })
-    expect(writes()).toEqual([`PATCH /repos/toka/toka/issues/comments/${api.state.comments[0].id}`])
-    expect(api.state.comments).toHaveLength(1)
-    expect(api.state.comments[0].body).toContain('🟢 ready')
+    expect(writes()).toEqual([])
     expect(api.state.labels).toEqual([])
     expect(api.state.branches().map(b => b.name)).toEqual(['main'])
-
-    api.resetLog()
-    await sync(true, { ctx })
-    expect(writes()).toEqual([])
-    expect(logs).toContain('pull request comment: unchanged')
-  })
-
-  it('from a fork (read-only token): the 403 on the comment makes it report-only, without failing', async () => {
-    const pr = api.state.addPullRequest({ title: 'Fix from a fork', head: 'someone:fix' })
-    const s = await sync(true, {
-      ctx: context('pull_request', { number: pr.number, fork: true }),
-      token: 'ro'
-    })
-    expect(s.mode).toBe('report-only')
-    expect(s.note).toMatch(
-      /may not comment on pull request #\d+ \(HTTP 403, a fork PR has a read-only token\)/
-    )
-    expect(api.state.comments).toEqual([])
   })
 })
 

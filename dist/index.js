@@ -6,7 +6,7 @@ import { promises, constants } from 'fs';
 import 'path';
 import 'http';
 import 'https';
-import { j as requireTunnel, C as CAPABILITIES, v as verdictLine, k as crateRows, l as totalRow, m as CRATE_HEADER, n as phaseRows, P as PHASE_HEADER, o as blobLinks, q as diagnosticsMarkdown, u as failuresMarkdown, a as parseConfig, b as produceReport, f as failureReport, i as isGateError, e as errorMessage, r as reportPathFor, s as syncStage, c as createClient, g as readRunContext, x as sectionAnnotations, y as logLines, z as markdownSections, w as writeReport } from './chunks/sections.js';
+import { j as requireTunnel, C as CAPABILITIES, v as verdictLine, k as crateRows, l as totalRow, m as CRATE_HEADER, n as phaseRows, P as PHASE_HEADER, o as blobLinks, q as diagnosticsMarkdown, u as failuresMarkdown, a as parseConfig, g as readRunContext, b as produceReport, f as failureReport, i as isGateError, e as errorMessage, r as reportPathFor, s as syncStage, c as createClient, x as sectionAnnotations, y as logLines, z as markdownSections, w as writeReport } from './chunks/sections.js';
 import 'string_decoder';
 import 'events';
 import 'child_process';
@@ -938,6 +938,9 @@ async function run() {
         config = parseConfig(name => getInput(name), 'action');
         if (config.token)
             setSecret(config.token);
+        const { payloadProblem } = readRunContext();
+        if (payloadProblem)
+            warning(`${payloadProblem}: the build is judged, nothing is written to GitHub.`);
         report = (await produceReport(config, { progress: groupPhases, log: line => info(line) })).report;
         judged = true;
     }

@@ -2,6 +2,8 @@
 // Every error names the input and how to fix it; nothing downstream re-validates.
 import * as path from 'node:path'
 import { CAPABILITIES } from './capabilities/registry.js'
+import { tokenProblem } from './github/context.js'
+import { roadmapInputProblem } from './workstreams/validate.js'
 import {
   ConfigError,
   inputParsers,
@@ -128,6 +130,8 @@ export function parseConfig(read: InputReader, surface: Surface, cwd = process.c
   }
   const config = Object.assign(core, ...CAPABILITIES.map(c => c.parse?.(p) ?? {})) as GateConfig
   if (config.token?.startsWith('${{')) config.token = null
+  const problem = tokenProblem(config.token) ?? roadmapInputProblem(config)
+  if (problem) throw new ConfigError(problem.input, problem.message)
   if (config.mode === 'merge' && !config.shardReports)
     throw new ConfigError('shard-reports', 'mode is merge, so give the glob of the shard reports to merge.')
   for (const arg of [...config.checkArgs, ...config.testArgs]) {

@@ -32,6 +32,11 @@ export async function syncStage(
       wrote.push(c)
     } catch (e) {
       problems.push(`${c.name[0].toUpperCase()}${c.name.slice(1)} sync: ${errorMessage(e)}`)
+      const failed = c.syncFailed?.(errorMessage(e))
+      if (failed) {
+        current = { ...current, ...failed }
+        wrote.push(c)
+      }
     }
   }
   return { report: current, wrote, problems }

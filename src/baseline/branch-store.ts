@@ -2,6 +2,7 @@
 // sha they read; when another run wrote in between (409, or 422 for a file that appeared meanwhile)
 // the file is read again and the same change applied to it, so both runs' samples survive.
 import type { GitHubClient } from '../github/client.js'
+import { GitHubRequestError } from '../github/errors.js'
 import { BaselineError, parseBaseline, serializeBaseline, type Baseline } from './schema.js'
 import type { BaselineStore } from './store.js'
 
@@ -13,6 +14,25 @@ export interface BranchStoreOptions {
   /** Attempts at a conflicting write before giving up. */
   attempts?: number
   message?: string
+}
+
+/**
+ * The baseline could not be read because GitHub could not be reached or kept failing (no answer,
+ * 5xx after retries, a page that is not the API's): build time is then not compared, which is a
+ * warning, not a red build. A baseline GitHub did return but that is corrupt stays a BaselineError.
+ */
+export class BaselineUnreachable extends Error {
+  constructor(
+    readonly location: string,
+    readonly cause: GitHubRequestError
+  ) {
+    super(`the baseline (${location}) could not be read: ${cause.message}`)
+    this.name = 'BaselineUnreachable'
+  }
+}
+
+export function unreachable(e: unknown): e is GitHubRequestError {
+  return e instanceof GitHubRequestError && (e.status === 0 || e.status >= 500)
 }
 
 export class BranchStore implements BaselineStore {
@@ -68,6 +88,7 @@ export class BranchStore implements BaselineStore {
     } catch (e) {
       // 404 covers both a missing file and a missing branch: either way, no baseline yet.
       if ((e as { status?: number }).status === 404) return { baseline: null, sha: null }
+      if (unreachable(e)) throw new BaselineUnreachable(this.location, e)
       throw new BaselineError(
         this.location,
         `could not be read: ${describe(e)}${hint((e as { status?: number }).status)}`
@@ -119,6 +140,8 @@ export class BranchStore implements BaselineStore {
 }
 
 function describe(e: unknown): string {
+  // The client's errors already name the request and the status.
+  if (e instanceof GitHubRequestError) return e.message
   const err = e as { status?: number; message?: string }
   return err.status ? `HTTP ${err.status}: ${err.message}` : String(err.message ?? e)
 }

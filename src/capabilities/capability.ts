@@ -100,6 +100,8 @@ export interface Capability {
   run?(ports: StagePorts, config: GateConfig): Promise<CapabilityResult>
   /** stage `sync`: runs after the report is published; its section is published after it. */
   sync?(ports: SyncPorts, config: GateConfig): Promise<CapabilityResult>
+  /** sync stage: the section that records a failed sync, so the summary and the PR comment show it. */
+  syncFailed?(error: string): Partial<ReportBody>
   /**
    * The findings the report's sections stand for, under this policy. Pure. Used where the section is
    * made, and to read reports that carry no findings (schema 1).

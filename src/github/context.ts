@@ -2,7 +2,6 @@
 // (roadmap, baseline). push to the default branch, schedule and workflow_dispatch on the default branch
 // are trusted; pull_request never is, and a fork PR has a read-only token.
 import { readFileSync } from 'node:fs'
-import { GateError } from '../errors.js'
 
 export interface RunContext {
   eventName: string
@@ -15,6 +14,8 @@ export interface RunContext {
   trusted: boolean
   /** Why the run is (not) trusted, for logs and the summary. */
   trustReason: string
+  /** Set when the event payload could not be read: the run is then never trusted to write. */
+  payloadProblem: string | null
   apiUrl: string
   serverUrl: string
   runUrl: string | null
@@ -24,31 +25,40 @@ type Env = Record<string, string | undefined>
 
 export function readRunContext(env: Env = process.env): RunContext {
   const eventName = env.GITHUB_EVENT_NAME ?? ''
-  const payload = readPayload(env.GITHUB_EVENT_PATH)
+  const read = readPayload(env.GITHUB_EVENT_PATH)
+  const payload = read.payload
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/')
-  const repository = payload.repository as { default_branch?: string } | undefined
-  const defaultBranch = repository?.default_branch ?? null
-  const pr = (payload.pull_request ?? null) as {
+  const repository = payload.repository as { default_branch?: unknown } | undefined
+  const defaultBranch = typeof repository?.default_branch === 'string' ? repository.default_branch : null
+  const pr = (isObject(payload.pull_request) ? payload.pull_request : null) as {
     number: number
     head?: { ref?: string; repo?: { full_name?: string; fork?: boolean } | null }
     base?: { ref?: string; repo?: { full_name?: string } }
   } | null
-  const pullRequest = pr
-    ? {
-        number: pr.number,
-        // A PR whose head lives in another repository is a fork PR: its token is read-only.
-        fork:
-          !!pr.head?.repo?.fork ||
-          (!!pr.head?.repo?.full_name && pr.head.repo.full_name !== env.GITHUB_REPOSITORY),
-        headRef: pr.head?.ref ?? '',
-        baseRef: pr.base?.ref ?? ''
-      }
-    : null
+  const payloadProblem =
+    read.problem ??
+    (pr && !(Number.isInteger(pr.number) && pr.number > 0)
+      ? `GITHUB_EVENT_PATH (${env.GITHUB_EVENT_PATH}): \`pull_request.number\` is not a number`
+      : null)
+  const pullRequest =
+    pr && !payloadProblem
+      ? {
+          number: pr.number,
+          // A PR whose head lives in another repository is a fork PR: its token is read-only.
+          fork:
+            !!pr.head?.repo?.fork ||
+            (!!pr.head?.repo?.full_name && pr.head.repo.full_name !== env.GITHUB_REPOSITORY),
+          headRef: pr.head?.ref ?? '',
+          baseRef: pr.base?.ref ?? ''
+        }
+      : null
   const ref = env.GITHUB_REF ?? null
   const onDefault = !!defaultBranch && ref === `refs/heads/${defaultBranch}`
   let trusted = false
   let trustReason: string
-  if (eventName === 'schedule') {
+  if (payloadProblem) {
+    trustReason = `${payloadProblem}; nothing is written to GitHub`
+  } else if (eventName === 'schedule') {
     trusted = true
     trustReason = 'scheduled run'
   } else if (eventName === 'push' || eventName === 'workflow_dispatch') {
@@ -74,6 +84,7 @@ export function readRunContext(env: Env = process.env): RunContext {
     pullRequest,
     trusted,
     trustReason,
+    payloadProblem,
     apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
     serverUrl,
     runUrl:
@@ -83,29 +94,40 @@ export function readRunContext(env: Env = process.env): RunContext {
   }
 }
 
-function readPayload(file: string | undefined): Record<string, unknown> {
-  if (!file) return {}
-  let payload: unknown
+function readPayload(file: string | undefined): { payload: Record<string, unknown>; problem: string | null } {
+  if (!file) return { payload: {}, problem: null }
+  let parsed: unknown
   try {
-    payload = JSON.parse(readFileSync(file, 'utf8'))
+    parsed = JSON.parse(readFileSync(file, 'utf8'))
   } catch (e) {
-    throw new GateError(
-      'environment',
-      `GITHUB_EVENT_PATH (${file}) could not be read as JSON: ${(e as Error).message}`
-    )
+    const why =
+      (e as NodeJS.ErrnoException).code ?? (e instanceof SyntaxError ? 'not valid JSON' : 'unreadable')
+    return {
+      payload: {},
+      problem: `GITHUB_EVENT_PATH (${file}) could not be read as JSON (${why})`
+    }
   }
-  const problem = payloadProblem(payload)
-  if (problem) throw new GateError('environment', `GITHUB_EVENT_PATH (${file}): ${problem}`)
-  return payload as Record<string, unknown>
+  if (!isObject(parsed))
+    return { payload: {}, problem: `GITHUB_EVENT_PATH (${file}): the event payload is not a JSON object` }
+  const { repository, pull_request: pr } = parsed
+  if (repository != null && !isObject(repository))
+    return { payload: {}, problem: `GITHUB_EVENT_PATH (${file}): \`repository\` is not an object` }
+  if (pr != null && !isObject(pr))
+    return { payload: {}, problem: `GITHUB_EVENT_PATH (${file}): \`pull_request\` is not an object` }
+  return { payload: parsed, problem: null }
 }
 
-// The fields the gate reads, checked at the edge.
-function payloadProblem(p: unknown): string | null {
-  if (typeof p !== 'object' || p === null || Array.isArray(p)) return 'the event payload is not a JSON object'
-  const { pull_request: pr, repository } = p as Record<string, unknown>
-  if (repository != null && typeof repository !== 'object') return '`repository` is not an object'
-  if (pr == null) return null
-  if (typeof pr !== 'object') return '`pull_request` is not an object'
-  if (typeof (pr as { number?: unknown }).number !== 'number') return '`pull_request.number` is not a number'
-  return null
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+}
+
+/** A token GitHub would refuse or an HTTP header cannot carry; the message never shows the value. */
+export function tokenProblem(token: string | null): { input: string; message: string } | null {
+  // eslint-disable-next-line no-control-regex
+  const bad = token ? /[\r\n]|[\x00-\x20\x7f]/.exec(token) : null
+  if (!bad) return null
+  return {
+    input: 'github-token',
+    message: `contains ${/[\r\n]/.test(bad[0]) ? 'a line break' : 'a space or control character'} (the value is not shown); store the secret without it.`
+  }
 }

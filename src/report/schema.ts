@@ -238,6 +238,8 @@ export interface WorkstreamsSection {
   createdBranches: string[]
   observation: Record<string, unknown> | null
   note: string
+  /** Set when the roadmap sync failed: why. */
+  error?: string
 }
 
 export interface ShardSection {

@@ -31,6 +31,7 @@ export function workstreamsMarkdown(report: GateReport): string | null {
   const body = rows(s, n => `#${n}`).map(([name, state, was, branch, ...rest]) =>
     tr([code(name), state === 'ready' ? '🟢 ready' : '🔴 blocked', was, code(branch), ...rest])
   )
+  if (s.error) return `### Workstreams — ❌ sync failed\n\n${cell(s.error)}`
   const out = [
     `### Workstreams — ${MODE[s.mode]}`,
     '',
@@ -57,6 +58,7 @@ export function workstreamsMarkdown(report: GateReport): string | null {
 export function workstreamsText(report: GateReport): string | null {
   const s = report.workstreams
   if (!s) return null
+  if (s.error) return `Workstreams: sync failed: ${s.error}`
   const out = [`Workstreams (${MODE[s.mode]}):`, table([HEADER, ...rows(s, n => `#${n}`)]), s.note]
   for (const w of s.plannedWrites)
     out.push(`  ${s.mode === 'apply' ? '✓' : '·'} ${w.kind} ${w.target}: ${w.detail}`)
@@ -65,6 +67,8 @@ export function workstreamsText(report: GateReport): string | null {
 
 /** Action outputs `ready-workstreams`, `blocked-workstreams`, `created-branches` (JSON arrays); the gate workstream is left out. */
 export function workstreamOutputs(s: WorkstreamsSection, gateWorkstream: string): Record<string, string> {
+  // A failed sync knows nothing: empty, not an empty list a later job would act on.
+  if (s.error) return { 'ready-workstreams': '', 'blocked-workstreams': '', 'created-branches': '' }
   const dependents = s.workstreams.filter(w => w.name !== gateWorkstream)
   return {
     'ready-workstreams': JSON.stringify(dependents.filter(w => w.state === 'ready').map(w => w.name)),

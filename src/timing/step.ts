@@ -3,6 +3,7 @@
 import { existsSync, realpathSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
+import { BaselineUnreachable } from '../baseline/branch-store.js'
 import { isGateError } from '../errors.js'
 import type { BaselineStore } from '../baseline/store.js'
 import type { GateConfig } from '../config.js'
@@ -81,24 +82,45 @@ export async function timingStep(
     runTests: i.config.runTests,
     metric: i.config.timingMetric
   })
-  try {
-    const section = await evaluateTiming({
+  const evaluate = (store: BaselineStore) =>
+    evaluateTiming({
       config: i.config,
       phases: i.phases,
       crateTimes: i.timer.latest(),
       toolchain,
-      store: i.store,
+      store,
       ctx: i.ctx,
       stable: i.stable,
       rebuild: async () => measure(await i.rebuild(), i.timer.latest(), key, i.config.timingMetric)
     })
-    return { section, problem: null }
+  try {
+    return { section: await evaluate(i.store), problem: null }
   } catch (e) {
+    // GitHub unreachable: measured, not compared (a warning), nothing recorded; never a red build.
+    if (e instanceof BaselineUnreachable) {
+      const measured = await evaluate(unavailable(i.store.location))
+      const why = `Build time not compared: ${e.message}`
+      return {
+        section: {
+          ...measured,
+          regression: 'not-comparable',
+          explanation: why,
+          baselineUpdated: false,
+          baselineNote: 'Baseline not updated: it could not be read.'
+        },
+        problem: null
+      }
+    }
     // A baseline that exists but cannot be read is never overwritten and never ignored silently.
     if (isGateError(e, 'baseline'))
       return { section: null, problem: { code: 'baseline-error', message: e.message } }
     throw e
   }
+}
+
+/** A store standing in for one that could not be read: no history, and nothing is written to it. */
+function unavailable(location: string): BaselineStore {
+  return { location, read: async () => null, update: async change => change(null) }
 }
 
 /**

@@ -1,30 +1,41 @@
 // The only place that writes to GitHub. Creates tolerate a concurrent writer (422 "already exists" is
-// success once a re-read confirms it); removing a label that is already gone is a no-op.
+// success once a re-read confirms it); removing a label that is already gone is a no-op; the writes
+// GitHub cannot deduplicate (issue, dispatch) are never repeated blindly.
+import { NO_RETRY } from '../github/client.js'
 import { describeWrite, type Write } from './plan.js'
 import { branchExists } from './observe.js'
-import { requestFailed, status, errorText, type GitHubClient, type Repo } from './github.js'
+import { ambiguous, requestFailed, status, errorText, type GitHubClient, type Repo } from './github.js'
+import { createTrackingIssue } from './tracking.js'
 
 export interface ApplyResult {
   /** Writes that changed something on GitHub. */
   applied: number
   createdBranches: string[]
+  /** Tracking issues made (or found made by a concurrent run), by workstream. */
+  createdIssues: Map<string, { number: number; body: string }>
   /** Set when the token may not write (HTTP 403): what was refused. Writes stop there. */
   forbidden: string | null
+}
+
+export interface ApplyOptions {
+  /** The label that names a workstream's tracking issue. */
+  prefix: string
 }
 
 export async function applyWrites(
   client: GitHubClient,
   repo: Repo,
   writes: Write[],
-  log: (line: string) => void
+  log: (line: string) => void,
+  options: ApplyOptions
 ): Promise<ApplyResult> {
-  const result: ApplyResult = { applied: 0, createdBranches: [], forbidden: null }
+  const result: ApplyResult = { applied: 0, createdBranches: [], createdIssues: new Map(), forbidden: null }
   const heads = new Map<string, string>()
   for (const w of writes) {
     const d = describeWrite(w)
     const what = `${d.kind} ${d.target}`
     try {
-      const changed = await applyOne(client, repo, w, heads)
+      const changed = await applyOne(client, repo, w, { heads, result, log, prefix: options.prefix })
       if (changed) {
         result.applied++
         if (w.kind === 'create-branch') result.createdBranches.push(w.branch)
@@ -36,18 +47,25 @@ export async function applyWrites(
         log(`✗ ${what}: forbidden (HTTP 403); no further writes`)
         return result
       }
+      if (w.kind === 'dispatch' && ambiguous(e))
+        throw new Error(
+          `${errorText(e)}. The event may or may not have been delivered; it is not sent again now, and the next run announces these changes again`,
+          { cause: e }
+        )
       throw requestFailed(what, e)
     }
   }
   return result
 }
 
-async function applyOne(
-  client: GitHubClient,
-  repo: Repo,
-  w: Write,
+interface Scope {
   heads: Map<string, string>
-): Promise<boolean> {
+  result: ApplyResult
+  log: (line: string) => void
+  prefix: string
+}
+
+async function applyOne(client: GitHubClient, repo: Repo, w: Write, s: Scope): Promise<boolean> {
   switch (w.kind) {
     case 'create-label':
       return alreadyExists(
@@ -60,15 +78,18 @@ async function applyOne(
           }),
         async () => !!(await client.rest.issues.getLabel({ ...repo, name: w.name })).data
       )
-    case 'create-issue':
-      await client.rest.issues.create({ ...repo, title: w.title, body: w.body, labels: w.labels })
+    case 'create-issue': {
+      const made = await createTrackingIssue(client, repo, w, s.prefix + w.workstream, s.log)
+      s.result.createdIssues.set(w.workstream, { number: made.number, body: made.body })
+      s.result.applied += made.closed.length
       return true
+    }
     case 'create-branch': {
-      if (!heads.has(w.from)) {
+      if (!s.heads.has(w.from)) {
         const { data } = await client.rest.git.getRef({ ...repo, ref: `heads/${w.from}` })
-        heads.set(w.from, data.object.sha)
+        s.heads.set(w.from, data.object.sha)
       }
-      const sha = heads.get(w.from)!
+      const sha = s.heads.get(w.from)!
       return alreadyExists(
         () => client.rest.git.createRef({ ...repo, ref: `refs/heads/${w.branch}`, sha }),
         () => branchExists(client, repo, w.branch)
@@ -89,7 +110,20 @@ async function applyOne(
       await client.rest.repos.createDispatchEvent({
         ...repo,
         event_type: w.eventType,
-        client_payload: w.payload
+        client_payload: w.payload,
+        ...NO_RETRY
+      })
+      return true
+    case 'record-announced':
+      await client.rest.issues.update({ ...repo, issue_number: w.issue, body: w.body })
+      return true
+    case 'close-duplicate':
+      await client.rest.issues.update({
+        ...repo,
+        issue_number: w.issue,
+        state: 'closed',
+        state_reason: 'not_planned',
+        labels: []
       })
       return true
   }

@@ -1,5 +1,6 @@
 // Small helpers shared by the GitHub adapters.
 import type { GitHubClient } from '../github/client.js'
+import { GitHubRequestError } from '../github/errors.js'
 
 export type { GitHubClient }
 export interface Repo {
@@ -16,8 +17,16 @@ export function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e)
 }
 
-/** An error that says which request failed, for logs a user can act on. */
+/** A failure GitHub may have applied anyway (5xx, dropped connection): re-read before writing again. */
+export function ambiguous(e: unknown): boolean {
+  return e instanceof GitHubRequestError && e.ambiguous
+}
+
+/** An error that says which request failed; the client's own errors already do. */
 export function requestFailed(what: string, e: unknown): Error {
+  if (e instanceof GitHubRequestError) return e
   const code = status(e)
   return new Error(`GitHub ${what} failed${code ? ` (HTTP ${code})` : ''}: ${errorText(e)}`, { cause: e })
 }
+
+export const pause = (ms: number): Promise<void> => new Promise(r => setTimeout(r, ms))

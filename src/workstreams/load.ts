@@ -6,7 +6,10 @@ import { glob } from 'tinyglobby'
 import { parseDocument } from 'yaml'
 import type { Dependency, PlanProblem, Workstream } from './model.js'
 import { WorkstreamPlanError } from './model.js'
-import { validatePlan } from './validate.js'
+import { validatePlan, type PlanOptions } from './validate.js'
+
+/** Aliases one file may expand; a plan needs few, an alias bomb needs millions. */
+export const MAX_ALIAS_COUNT = 100
 
 export interface Parsed {
   workstreams: Workstream[]
@@ -25,7 +28,16 @@ export function parseWorkstreamFile(source: string, file: string): Parsed {
       workstreams: [],
       problems: doc.errors.map(e => ({ file, key: '', message: `not valid YAML: ${e.message}` }))
     }
-  const root: unknown = doc.toJS()
+  let root: unknown
+  try {
+    root = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })
+  } catch (e) {
+    const message =
+      e instanceof ReferenceError && /alias/i.test(e.message)
+        ? `expands YAML aliases (*name) more than ${MAX_ALIAS_COUNT} times, like a "billion laughs" file; write the plan without nested aliases`
+        : `could not be read: ${(e as Error).message}`
+    return { workstreams: [], problems: [{ file, key: '', message }] }
+  }
   if (isMap(root) && 'workstreams' in root) return parseCompact(root.workstreams, file)
   if (isMap(root) && 'metadata' in root) return parseToka(root, file)
   return {
@@ -116,7 +128,11 @@ function parseCompact(list: unknown, file: string): Parsed {
 }
 
 /** Reads every file the glob matches (relative to `root`), parses and validates; throws every problem at once. */
-export async function loadWorkstreams(pattern: string, root: string): Promise<Workstream[]> {
+export async function loadWorkstreams(
+  pattern: string,
+  root: string,
+  options: PlanOptions = {}
+): Promise<Workstream[]> {
   const files = (
     await glob(pattern, { cwd: root, absolute: true, onlyFiles: true, expandDirectories: false })
   ).sort()
@@ -132,7 +148,7 @@ export async function loadWorkstreams(pattern: string, root: string): Promise<Wo
     files.map(async f => parseWorkstreamFile(await readFile(f, 'utf8'), path.relative(root, f) || f))
   )
   const workstreams = parsed.flatMap(p => p.workstreams)
-  const problems = [...parsed.flatMap(p => p.problems), ...validatePlan(workstreams)]
+  const problems = [...parsed.flatMap(p => p.problems), ...validatePlan(workstreams, options)]
   if (problems.length) throw new WorkstreamPlanError(problems)
   return workstreams
 }

@@ -2,6 +2,7 @@
 // written, so an unchanged world plans nothing.
 import type { Workstream } from './model.js'
 import type { Readiness, TrackedIssue } from './readiness.js'
+import { NOTHING_ANNOUNCED, trackingMarker } from './markers.js'
 
 export type Write =
   | { kind: 'create-label'; name: string; color: string; description: string }
@@ -10,6 +11,8 @@ export type Write =
   | { kind: 'add-label'; workstream: string; issue: number; label: string }
   | { kind: 'remove-label'; workstream: string; issue: number; label: string }
   | { kind: 'dispatch'; eventType: string; payload: Record<string, unknown> }
+  | { kind: 'record-announced'; workstream: string; issue: number; body: string; state: 'ready' | 'blocked' }
+  | { kind: 'close-duplicate'; workstream: string; issue: number; kept: number }
 
 export interface Observed {
   defaultBranch: string
@@ -18,6 +21,8 @@ export interface Observed {
   issues: Map<string, TrackedIssue | null>
   /** Workstream branches that exist. */
   branches: Set<string>
+  /** Open tracking issues build-gate made beside the one kept (runs that raced), by workstream. */
+  duplicates?: Map<string, number[]>
 }
 
 export interface PlanSettings {
@@ -66,6 +71,12 @@ export function planWrites(
       writes.push({ kind: 'create-label', ...label })
     }
 
+  for (const [workstream, issues] of observed.duplicates ?? []) {
+    const kept = observed.issues.get(workstream)?.number
+    if (kept !== undefined)
+      for (const issue of issues) writes.push({ kind: 'close-duplicate', workstream, issue, kept })
+  }
+
   const byName = new Map(workstreams.map(ws => [ws.name, ws]))
   for (const r of readiness) {
     const ws = byName.get(r.name)!
@@ -105,28 +116,6 @@ export function previousState(issue: TrackedIssue | null, s: PlanSettings): 'rea
   return ready === blocked ? 'unknown' : ready ? 'ready' : 'blocked'
 }
 
-/** Workstreams whose recorded state this plan changes, and the branches it creates. */
-export function stateChanges(
-  writes: Write[],
-  s: PlanSettings
-): { unblocked: string[]; blocked: string[]; branches: string[] } {
-  const unblocked = new Set<string>()
-  const blocked = new Set<string>()
-  const branches: string[] = []
-  for (const w of writes) {
-    const labels = w.kind === 'add-label' ? [w.label] : w.kind === 'create-issue' ? w.labels : []
-    if (w.kind === 'add-label' || w.kind === 'create-issue') {
-      if (has(labels, s.readyLabel)) unblocked.add(w.workstream)
-      if (has(labels, s.blockedLabel)) blocked.add(w.workstream)
-    }
-    if (w.kind === 'create-branch') {
-      unblocked.add(w.workstream)
-      branches.push(w.branch)
-    }
-  }
-  return { unblocked: [...unblocked], blocked: [...blocked], branches }
-}
-
 export function describeWrite(w: Write): { kind: string; target: string; detail: string } {
   switch (w.kind) {
     case 'create-label':
@@ -144,6 +133,14 @@ export function describeWrite(w: Write): { kind: string; target: string; detail:
       return { kind: w.kind, target: `#${w.issue}`, detail: `${w.label} (${w.workstream})` }
     case 'dispatch':
       return { kind: w.kind, target: 'repository_dispatch', detail: `event ${w.eventType}` }
+    case 'record-announced':
+      return { kind: w.kind, target: `#${w.issue}`, detail: `${w.state} announced (${w.workstream})` }
+    case 'close-duplicate':
+      return {
+        kind: w.kind,
+        target: `#${w.issue}`,
+        detail: `another tracking issue of ${w.workstream}; #${w.kept} is kept`
+      }
   }
 }
 
@@ -156,7 +153,8 @@ function issueBody(ws: Workstream): string {
     ws.objectives.length ? `### Objectives\n${ws.objectives.map(o => `- ${o}`).join('\n')}` : '',
     `### Required dependencies\n${deps(ws.required)}`,
     `### Optional dependencies\n${deps(ws.optional)}`,
-    'The status label follows the build gate. Close this issue when the workstream is finished: workstreams that require it then become ready.'
+    'The status label follows the build gate. Close this issue when the workstream is finished: workstreams that require it then become ready.',
+    `${trackingMarker(ws.name)}\n${NOTHING_ANNOUNCED}`
   ]
     .filter(Boolean)
     .join('\n\n')

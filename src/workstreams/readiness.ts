@@ -6,6 +6,7 @@ export interface TrackedIssue {
   number: number
   state: 'open' | 'closed'
   labels: string[]
+  body?: string | null
 }
 
 export interface ReadinessInput {

@@ -3,18 +3,18 @@
 import type { GateConfig } from '../config.js'
 import type { RunContext } from '../github/context.js'
 import type { GateReport, WorkstreamsSection } from '../report/schema.js'
-import { applyWrites } from './apply.js'
-import { upsertStickyComment } from './comment.js'
+import { announcements, type Announcement } from './announce.js'
+import { applyWrites, type ApplyResult } from './apply.js'
 import { errorText, status, type GitHubClient } from './github.js'
 import { loadWorkstreams } from './load.js'
 import type { Workstream } from './model.js'
 import { buildObservation, eventType } from './observation.js'
-import { observeBranches, observeRepository } from './observe.js'
+import { branchExists, observeBranches, observeRepository } from './observe.js'
+import { withAnnounced } from './markers.js'
 import {
   describeWrite,
   planWrites,
   previousState,
-  stateChanges,
   type Observed,
   type PlanSettings,
   type Write
@@ -29,8 +29,6 @@ export interface SyncOptions {
   log: (line: string) => void
   /** Where the `workstreams` glob is resolved; default GITHUB_WORKSPACE, else the working directory. */
   root?: string
-  /** Renders the sticky PR comment from the finished section; no comment without it. */
-  renderComment?: (section: WorkstreamsSection) => string
   now?: () => Date
 }
 
@@ -41,7 +39,10 @@ export async function syncWorkstreams(o: SyncOptions): Promise<WorkstreamsSectio
   if (!config.workstreams)
     throw new Error("syncWorkstreams needs the 'workstreams' input (a glob of workstream files)")
   const root = o.root ?? process.env.GITHUB_WORKSPACE ?? process.cwd()
-  const workstreams = await loadWorkstreams(config.workstreams, root)
+  const workstreams = await loadWorkstreams(config.workstreams, root, {
+    labelPrefix: config.workstreamLabelPrefix,
+    gateWorkstream: config.gateWorkstream
+  })
   const settings: PlanSettings = {
     prefix: config.workstreamLabelPrefix,
     readyLabel: config.readyLabel,
@@ -60,7 +61,7 @@ export async function syncWorkstreams(o: SyncOptions): Promise<WorkstreamsSectio
   let observed: Observed
   let readiness: Readiness[]
   try {
-    const seen = await observeRepository(client, repo, workstreams, settings.prefix)
+    const seen = await observeRepository(client, repo, workstreams, settings.prefix, log)
     readiness = decide(o, workstreams, seen.issues)
     const wantedBranches = readiness.flatMap(r => {
       const branch = workstreams.find(w => w.name === r.name)!.branch
@@ -79,6 +80,7 @@ export async function syncWorkstreams(o: SyncOptions): Promise<WorkstreamsSectio
     w: Write[],
     applied: number,
     created: string[],
+    changes: { unblocked: string[]; blocked: string[] },
     note: string
   ): WorkstreamsSection => ({
     mode: m,
@@ -86,52 +88,81 @@ export async function syncWorkstreams(o: SyncOptions): Promise<WorkstreamsSectio
     plannedWrites: w.map(describeWrite),
     appliedWrites: applied,
     createdBranches: created,
-    observation: observation(o, readiness, stateChanges(w, settings), created),
+    observation: observation(o, readiness, changes, created),
     note
   })
-  const dispatch = (w: Write[], created: string[]): Write[] => {
-    const changes = stateChanges(w, settings)
-    if (!config.dispatchEvents || (!changes.unblocked.length && !changes.blocked.length)) return []
-    return [
-      {
-        kind: 'dispatch',
-        eventType: eventType(o.report),
-        payload: observation(o, readiness, changes, created)
-      }
-    ]
-  }
+  const announce = (created: ApplyResult['createdIssues'], branches: string[]) =>
+    announcements({
+      readiness,
+      before: observed.issues,
+      created,
+      branchCreated: workstreams.filter(w => w.branch && branches.includes(w.branch)).map(w => w.name),
+      readyLabel: settings.readyLabel,
+      blockedLabel: settings.blockedLabel
+    })
+  const dispatch = (a: Announcement, created: string[]): Write[] =>
+    config.dispatchEvents && (a.unblocked.length || a.blocked.length)
+      ? [{ kind: 'dispatch', eventType: eventType(o.report), payload: observation(o, readiness, a, created) }]
+      : []
 
   if (mode !== 'apply') {
-    writes = [...writes, ...dispatch(writes, stateChanges(writes, settings).branches)]
+    const branches = writes.flatMap(w => (w.kind === 'create-branch' ? [w.branch] : []))
+    const planned = new Map(
+      writes.flatMap(w =>
+        w.kind === 'create-issue' ? [[w.workstream, { number: 0, body: w.body }] as const] : []
+      )
+    )
+    const a = announce(planned, branches)
+    writes = [...writes, ...dispatch(a, branches)]
     for (const w of writes) log(`${mode === 'dry-run' ? 'would' : 'if merged, would'} ${line(w)}`)
     const note =
       mode === 'dry-run'
         ? `dry run: ${writes.length} write(s) planned, none made`
         : `${ctx.pullRequest ? `pull request #${ctx.pullRequest.number}` : ctx.trustReason}: nothing on the roadmap changes; the plan shows what a trusted run would do`
-    const result = section(mode, writes, 0, [], note)
-    if (mode === 'preview' && ctx.pullRequest && config.commentOnPr && o.renderComment) {
-      const comment = await upsertStickyComment(client, ctx, o.renderComment(result))
-      log(`pull request comment: ${comment.action}`)
-      if (comment.action === 'forbidden') {
-        result.mode = 'report-only'
-        result.note = `${note}. The token may not comment on pull request #${ctx.pullRequest.number} (HTTP 403${ctx.pullRequest.fork ? ', a fork PR has a read-only token' : ''}): the report is in the job summary only`
-      }
-    }
-    return result
+    return section(mode, writes, 0, [], a, note)
   }
 
-  const applied = await applyWrites(client, repo, writes, log)
+  if (settings.baseBranch && writes.some(w => w.kind === 'create-branch'))
+    if (!(await branchExists(client, repo, settings.baseBranch)))
+      throw new Error(
+        `Input 'base-branch': branch '${settings.baseBranch}' does not exist in ${repo.owner}/${repo.repo}; set base-branch to an existing branch, or leave it empty for the default branch (${observed.defaultBranch})`
+      )
+  const applied = await applyWrites(client, repo, writes, log, { prefix: settings.prefix })
   let count = applied.applied
-  if (!applied.forbidden) {
-    const done = writes.filter(w => w.kind !== 'create-branch' || applied.createdBranches.includes(w.branch))
-    const event = dispatch(done, applied.createdBranches)
-    if (event.length) count += (await applyWrites(client, repo, event, log)).applied
-    writes = [...writes, ...event]
+  let forbidden = applied.forbidden
+  let a: Announcement = { unblocked: [], blocked: [], record: [] }
+  if (!forbidden) {
+    a = announce(applied.createdIssues, applied.createdBranches)
+    const event = dispatch(a, applied.createdBranches)
+    // Recorded only once the event went out: a dispatch that fails is announced by the next run.
+    const records: Write[] = event.length
+      ? a.record.map(r => ({ kind: 'record-announced', ...r, body: withAnnounced(r.body, r.state) }))
+      : []
+    if (event.length) {
+      const sent = await applyWrites(client, repo, [...event, ...records], log, { prefix: settings.prefix })
+      count += sent.applied
+      forbidden = sent.forbidden
+    }
+    writes = [...writes, ...event, ...records]
   }
-  const note = applied.forbidden
-    ? `the token may not write (${applied.forbidden}); give the workflow 'contents: write' and 'issues: write'. ${count} write(s) were made before that`
+  const note = forbidden
+    ? `the token may not write (${forbidden}); give the workflow 'contents: write' and 'issues: write'. ${count} write(s) were made before that`
     : `${count} write(s) made`
-  return section(applied.forbidden ? 'report-only' : 'apply', writes, count, applied.createdBranches, note)
+  return section(forbidden ? 'report-only' : 'apply', writes, count, applied.createdBranches, a, note)
+}
+
+/** The section of a sync that failed: the summary and the PR comment say so, with the reason. */
+export function failedSync(error: string): WorkstreamsSection {
+  return {
+    mode: 'report-only',
+    workstreams: [],
+    plannedWrites: [],
+    appliedWrites: 0,
+    createdBranches: [],
+    observation: null,
+    note: 'the roadmap sync failed; nothing after the failure was written',
+    error
+  }
 }
 
 function decide(o: SyncOptions, workstreams: Workstream[], issues?: Observed['issues']): Readiness[] {

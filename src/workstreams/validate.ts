@@ -1,9 +1,88 @@
-// Whole-plan checks: names unique, every dependency known, required dependencies acyclic, branches valid.
+// Whole-plan checks: names unique, every dependency known, required dependencies acyclic, branches
+// valid, labels GitHub can hold, the gate workstream present; and the roadmap inputs on their own.
 import type { PlanProblem, Workstream } from './model.js'
 import { branchNameProblem } from './refname.js'
 
-export function validatePlan(workstreams: Workstream[]): PlanProblem[] {
+/** GitHub refuses label names over 50 characters. */
+export const MAX_LABEL_LENGTH = 50
+
+export interface PlanOptions {
+  /** `workstream-label-prefix`: each workstream's label is prefix + name. */
+  labelPrefix?: string
+  /** `gate-workstream`: must be one of the plan's workstreams. */
+  gateWorkstream?: string
+}
+
+/** A label GitHub cannot hold or the `labels=` filter cannot find; null when fine. */
+export function labelProblem(label: string): string | null {
+  if (label.includes(',')) return `'${label}' contains a comma, which splits GitHub's labels= filter`
+  if (label.length > MAX_LABEL_LENGTH)
+    return `'${label}' is ${label.length} characters; GitHub allows ${MAX_LABEL_LENGTH}`
+  return null
+}
+
+export interface InputProblem {
+  input: string
+  message: string
+}
+
+export interface RoadmapInputs {
+  workstreams: string | null
+  workstreamLabelPrefix: string
+  readyLabel: string
+  blockedLabel: string
+  baselineBranch: string
+  baseBranch: string | null
+}
+
+/** The roadmap and baseline inputs that can be judged before anything runs. */
+export function roadmapInputProblem(c: RoadmapInputs): InputProblem | null {
+  const bad = (input: string, name: string | null) => {
+    const why = name === null ? null : branchNameProblem(name)
+    return why
+      ? { input, message: `branch '${name}' ${why}, so git would refuse it; give a valid branch name.` }
+      : null
+  }
+  const branch = bad('baseline-branch', c.baselineBranch) ?? bad('base-branch', c.baseBranch)
+  if (branch || !c.workstreams) return branch
+  for (const [input, label] of [
+    ['ready-label', c.readyLabel],
+    ['blocked-label', c.blockedLabel]
+  ] as const) {
+    const why = labelProblem(label)
+    if (why) return { input, message: `${why}; choose another label.` }
+  }
+  if (c.workstreamLabelPrefix.includes(','))
+    return {
+      input: 'workstream-label-prefix',
+      message: `'${c.workstreamLabelPrefix}' contains a comma, which splits GitHub's labels= filter; choose another prefix.`
+    }
+  if (c.readyLabel.toLowerCase() === c.blockedLabel.toLowerCase())
+    return {
+      input: 'blocked-label',
+      message: `'${c.blockedLabel}' is also the ready-label (GitHub compares labels without case); a workstream could not be both, so give the two different names.`
+    }
+  return null
+}
+
+export function validatePlan(workstreams: Workstream[], options: PlanOptions = {}): PlanProblem[] {
   const problems: PlanProblem[] = []
+  const prefix = options.labelPrefix ?? ''
+  for (const ws of workstreams) {
+    const why = labelProblem(prefix + ws.name)
+    if (why)
+      problems.push({
+        ...at(ws),
+        message: `its label ${why}; shorten or rename the workstream${prefix ? ` (or workstream-label-prefix '${prefix}')` : ''}`
+      })
+  }
+  const gate = options.gateWorkstream
+  if (gate && workstreams.length && !workstreams.some(w => w.name === gate))
+    problems.push({
+      file: "input 'gate-workstream'",
+      key: '',
+      message: `'${gate}' is not a workstream of the plan (${workstreams.map(w => w.name).join(', ')}); set gate-workstream to the workstream this build gate stands for`
+    })
   const byName = new Map<string, Workstream>()
   const byBranch = new Map<string, Workstream>()
   for (const ws of workstreams) {

@@ -1,15 +1,24 @@
-// Injected faults: an error status (5xx, 403, 429 with retry-after ...) and/or latency for the next
-// `times` matching requests. A fault with a status below 400 only delays; the route then answers.
+// Injected faults for the next `times` matching requests: an error status (5xx, 403, 429 with
+// retry-after ...), latency, a dropped connection, a non-JSON page (a proxy's HTML), extra headers on
+// the route's own answer, or any of these after the route has applied the request (a write that
+// happened although the client saw it fail). A fault with a status below 400 and nothing else only
+// delays (and adds its headers); the route then answers.
 export interface Fault {
   method?: string
   /** A string matches the request path exactly (no query); a RegExp is tested on path + query. */
   path?: RegExp | string
-  status: number
+  status?: number
   /** How many matching requests it affects (default 1; Infinity for all). */
   times?: number
   headers?: Record<string, string>
   body?: unknown
   delayMs?: number
+  /** Let the route apply the request first, then answer with the fault instead of the route's reply. */
+  afterApply?: boolean
+  /** Drop the connection without answering (ECONNRESET on the client). */
+  reset?: boolean
+  /** Answer `status` (default 200) with this text as text/html instead of JSON. */
+  html?: string
 }
 
 export class Faults {
@@ -28,6 +37,11 @@ export class Faults {
   }
 }
 
+/** Whether the fault replaces the route's answer (otherwise it only delays or adds headers). */
+export function replacesAnswer(f: Fault): boolean {
+  return !!f.reset || f.html !== undefined || (f.status ?? 0) >= 400
+}
+
 function matches(f: Fault, method: string, pathname: string, search: string): boolean {
   if (f.method && f.method.toUpperCase() !== method) return false
   if (typeof f.path === 'string') return f.path === pathname
@@ -37,15 +51,16 @@ function matches(f: Fault, method: string, pathname: string, search: string): bo
 
 /** GitHub's body for the status when the fault gives none; throttling keys on "secondary rate limit". */
 export function defaultFaultBody(f: Fault): unknown {
-  const secondary = f.status === 429 || (f.status === 403 && !!retryAfter(f))
+  const status = f.status ?? 200
+  const secondary = status === 429 || (status === 403 && !!retryAfter(f))
   if (secondary) {
     return {
       message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
       documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api'
     }
   }
-  if (f.status >= 500) return { message: 'Server Error' }
-  return { message: f.status === 403 ? 'Forbidden' : 'Fault injected', status: String(f.status) }
+  if (status >= 500) return { message: 'Server Error' }
+  return { message: status === 403 ? 'Forbidden' : 'Fault injected', status: String(status) }
 }
 
 function retryAfter(f: Fault): string | undefined {

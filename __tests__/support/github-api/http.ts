@@ -19,6 +19,8 @@ export interface Reply {
   status: number
   body?: unknown
   headers?: Record<string, string>
+  /** A non-JSON answer (a proxy's error page), sent as text/html. */
+  html?: string
 }
 
 export interface Route {

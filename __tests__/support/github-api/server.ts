@@ -1,7 +1,7 @@
 // The HTTP adapter: authentication, fault injection, routing, JSON in and out, and the request log.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { defaultFaultBody, Faults, type Fault } from './faults.js'
+import { defaultFaultBody, Faults, replacesAnswer, type Fault } from './faults.js'
 import { ApiError, fail, type Method, type Reply, type Route } from './http.js'
 import { compile, routes } from './routes/index.js'
 import { RepoState } from './state.js'
@@ -21,6 +21,7 @@ export interface LoggedRequest {
   /** Path with query string, e.g. /repos/o/r/labels?per_page=100&page=2 */
   path: string
   body: unknown
+  /** 0 when the connection was dropped without an answer. */
   status: number
 }
 
@@ -47,6 +48,8 @@ export async function startGitHubApi(options: StartOptions = {}): Promise<GitHub
   const requests: LoggedRequest[] = []
   let writes = 0
   let origin = ''
+  // Pending fault delays, cleared on close so a never-answered request keeps nothing alive.
+  const delays = new Set<NodeJS.Timeout>()
 
   const server = createServer((req, res) => {
     void handle(req, res)
@@ -58,15 +61,19 @@ export async function startGitHubApi(options: StartOptions = {}): Promise<GitHub
     const raw = await readBody(req)
     let body: unknown = undefined
     let reply: Reply
+    let fault: Fault | undefined
     try {
       body = parseJson(raw)
-      const fault = faults.take(method, url.pathname, url.search)
-      if (fault?.delayMs) await new Promise(r => setTimeout(r, fault.delayMs))
-      if (fault && fault.status >= 400) {
-        reply = { status: fault.status, body: fault.body ?? defaultFaultBody(fault), headers: fault.headers }
+      fault = faults.take(method, url.pathname, url.search)
+      const delay = fault?.delayMs
+      if (delay) await new Promise(r => delays.add(setTimeout(r, delay)))
+      if (fault && replacesAnswer(fault) && !fault.afterApply) {
+        reply = faultReply(fault)
       } else {
         reply = route(method, url, body)
         if (method !== 'GET' && reply.status < 300) writes++
+        if (fault && replacesAnswer(fault)) reply = faultReply(fault)
+        else if (fault?.headers) reply = { ...reply, headers: { ...reply.headers, ...fault.headers } }
       }
     } catch (e) {
       // A bug in a route must surface as GitHub's 500, not as a hung request.
@@ -75,7 +82,11 @@ export async function startGitHubApi(options: StartOptions = {}): Promise<GitHub
           ? { status: e.status, body: e.body }
           : { status: 500, body: { message: String(e) } }
     }
-    requests.push({ method, path: url.pathname + url.search, body, status: reply.status })
+    requests.push({ method, path: url.pathname + url.search, body, status: fault?.reset ? 0 : reply.status })
+    if (fault?.reset) {
+      res.socket?.destroy()
+      return
+    }
     send(res, reply)
 
     function route(m: string, u: URL, parsed: unknown): Reply {
@@ -126,6 +137,7 @@ export async function startGitHubApi(options: StartOptions = {}): Promise<GitHub
     fault: f => faults.add(f),
     close: () =>
       new Promise<void>((resolve, reject) => {
+        for (const t of delays) clearTimeout(t)
         server.close(e => (e ? reject(e) : resolve()))
         server.closeAllConnections()
       })
@@ -180,6 +192,11 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 let requestId = 0
 
+function faultReply(f: Fault): Reply {
+  if (f.html !== undefined) return { status: f.status ?? 200, html: f.html, headers: f.headers }
+  return { status: f.status ?? 500, body: f.body ?? defaultFaultBody(f), headers: f.headers }
+}
+
 function send(res: ServerResponse, reply: Reply): void {
   const headers: Record<string, string> = {
     'x-github-request-id': `LOCAL:${(++requestId).toString(16).toUpperCase()}`,
@@ -189,6 +206,11 @@ function send(res: ServerResponse, reply: Reply): void {
     'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600),
     'x-ratelimit-resource': 'core',
     ...(reply.headers ?? {})
+  }
+  if (reply.html !== undefined) {
+    headers['content-type'] = 'text/html; charset=utf-8'
+    res.writeHead(reply.status, headers).end(reply.html)
+    return
   }
   if (reply.status === 204 || reply.body === undefined) {
     res.writeHead(reply.status, headers).end()

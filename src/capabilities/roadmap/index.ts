@@ -1,7 +1,7 @@
 // roadmap: workstream branches, labels and events moved by the verdict (src/workstreams/). It runs
 // after the report is published and adds no finding: a sync problem never changes the verdict.
 import { workstreamOutputs, workstreamsMarkdown, workstreamsText } from '../../report/workstreams.js'
-import { syncWorkstreams } from '../../workstreams/sync.js'
+import { failedSync, syncWorkstreams } from '../../workstreams/sync.js'
 import type { Capability, OutputSpec } from '../capability.js'
 
 const out = (name: string, description: string): OutputSpec => ({
@@ -88,13 +88,11 @@ export const roadmap: Capability = {
       config,
       ctx: ports.ctx,
       client: ports.github,
-      log: ports.log,
-      renderComment: ports.renderSummary
-        ? section => ports.renderSummary!({ ...ports.report, workstreams: section })
-        : undefined
+      log: ports.log
     })
     return { section: { workstreams }, findings: [] }
   },
+  syncFailed: error => ({ workstreams: failedSync(error) }),
   findings: () => [],
   markdown: workstreamsMarkdown,
   terminal: r => workstreamsText(r)?.split('\n') ?? []

@@ -158,5 +158,15 @@ export const issueRoutes: Route[] = [
       comment.updatedAt = c.state.now()
       return { status: 200, body: renderComment(c.origin, c.state, comment) }
     }
+  },
+  {
+    method: 'DELETE',
+    path: `${R}/issues/comments/{comment_id}`,
+    success: [204],
+    handle: c => {
+      const comment = c.state.comments.find(x => x.id === Number(c.params.comment_id)) ?? notFound()
+      c.state.comments.splice(c.state.comments.indexOf(comment), 1)
+      return { status: 204 }
+    }
   }
 ]

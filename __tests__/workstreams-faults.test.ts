@@ -1,0 +1,234 @@
+// The roadmap sync when GitHub fails half-way: writes that may have happened are found again rather
+// than repeated, concurrent runs converge, announcements survive failures, every wait is bounded and
+// every error names the request.
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { startGitHubApi, type GitHubApi } from './support/github-api/index.js'
+import { openTracking, syncWith } from './support/roadmap-harness.js'
+
+const WORKSTREAMS = [
+  'build-system-stabilization',
+  'testing-infrastructure',
+  'performance-observability',
+  'kernel-events-enhancement'
+]
+const TRACKING = { 'create-tracking-issues': 'true' }
+
+let api: GitHubApi
+let logs: string[]
+beforeEach(async () => {
+  api = await startGitHubApi({ owner: 'toka', repo: 'toka', defaultBranch: 'main' })
+  logs = []
+})
+afterEach(async () => api.close())
+
+const posts = (suffix: string) =>
+  api.requests.filter(r => r.method === 'POST' && r.path.split('?')[0].endsWith(suffix))
+const unblocked = (i: number) =>
+  (api.state.dispatches[i].client_payload as { data: { workstreams_unblocked: string[] } }).data
+    .workstreams_unblocked
+
+describe('a write GitHub applied but answered with an error', () => {
+  it.each([
+    ['a 502', { status: 502 }],
+    ['a dropped connection', { reset: true }]
+  ])('creating a tracking issue, then %s: found by its marker, not created twice', async (_n, fault) => {
+    api.fault({ method: 'POST', path: '/repos/toka/toka/issues', afterApply: true, ...fault })
+    const s = await syncWith(api, logs, { inputs: TRACKING })
+    expect(s.mode).toBe('apply')
+    for (const w of WORKSTREAMS) expect(openTracking(api, w)).toHaveLength(1)
+    expect(api.state.issues).toHaveLength(WORKSTREAMS.length)
+    // One POST per workstream: the failed one was not sent again.
+    expect(posts('/issues')).toHaveLength(WORKSTREAMS.length)
+    expect(logs.some(l => /may have failed; looking for it before trying again/.test(l))).toBe(true)
+  })
+
+  it('creating a tracking issue that really failed (502 before applying): created once on the next attempt', async () => {
+    api.fault({ method: 'POST', path: '/repos/toka/toka/issues', status: 502 })
+    await syncWith(api, logs, { inputs: TRACKING })
+    for (const w of WORKSTREAMS) expect(openTracking(api, w)).toHaveLength(1)
+    expect(posts('/issues').map(r => r.status)).toEqual([502, ...WORKSTREAMS.map(() => 201)])
+  })
+
+  it('a dispatch answered with 502 is not sent again by this run; the next run announces it', async () => {
+    api.fault({ method: 'POST', path: '/repos/toka/toka/dispatches', status: 502, afterApply: true })
+    await expect(syncWith(api, logs, { inputs: TRACKING })).rejects.toThrow(
+      /GitHub sending repository_dispatch 'build-system-stable' to toka\/toka failed: HTTP 502.*next run announces/
+    )
+    expect(posts('/dispatches')).toHaveLength(1)
+    expect(api.state.dispatches).toHaveLength(1)
+
+    // Labels already say ready, but nothing recorded the announcement: the next run sends it.
+    api.resetLog()
+    const next = await syncWith(api, logs, { inputs: TRACKING })
+    expect(api.state.dispatches).toHaveLength(2)
+    expect(unblocked(1).sort()).toEqual(['kernel-events-enhancement', 'testing-infrastructure'])
+    expect(next.plannedWrites.map(w => w.kind)).not.toContain('add-label')
+
+    // Once announced, a rerun announces nothing and writes nothing.
+    api.resetLog()
+    await syncWith(api, logs, { inputs: TRACKING })
+    expect(api.writes()).toBe(0)
+    expect(api.state.dispatches).toHaveLength(2)
+  })
+
+  it('labels moved by a run that died before its dispatch are announced by the next run', async () => {
+    await syncWith(api, logs, { inputs: TRACKING })
+    expect(api.state.dispatches).toHaveLength(1)
+    // A broken build's run relabels, then dies (its dispatch refused by a 500 it did not retry).
+    api.fault({ method: 'POST', path: '/repos/toka/toka/dispatches', status: 500 })
+    await expect(syncWith(api, logs, { stable: false, inputs: TRACKING })).rejects.toThrow(/HTTP 500/)
+    expect(api.state.dispatches).toHaveLength(1)
+    const next = await syncWith(api, logs, { stable: false, inputs: TRACKING })
+    expect(next.plannedWrites.filter(w => w.kind.endsWith('label'))).toEqual([])
+    expect(api.state.dispatches.map(d => d.event_type)).toEqual([
+      'build-system-stable',
+      'dependency-conflict'
+    ])
+    const data = (api.state.dispatches[1].client_payload as { data: { workstreams_blocked: string[] } }).data
+    expect(data.workstreams_blocked.sort()).toEqual(['kernel-events-enhancement', 'testing-infrastructure'])
+  })
+})
+
+describe('two runs at once', () => {
+  it('leave one open tracking issue per workstream: the oldest, the other closed and unlabelled', async () => {
+    const [a, b] = await Promise.all([
+      syncWith(api, logs, { inputs: TRACKING }),
+      syncWith(api, logs, { inputs: TRACKING })
+    ])
+    expect([a.mode, b.mode]).toEqual(['apply', 'apply'])
+    // Both runs created issues (the race happened), and converged.
+    expect(api.state.issues.length).toBeGreaterThan(WORKSTREAMS.length)
+    for (const w of WORKSTREAMS) {
+      const open = openTracking(api, w)
+      expect(open).toHaveLength(1)
+      const all = api.state.issues.filter(i => i.body?.includes(`build-gate:workstream=${w} `))
+      expect(open[0]).toBe(Math.min(...all.map(i => i.number)))
+    }
+    for (const i of api.state.issues.filter(x => x.state === 'closed')) {
+      expect(i.stateReason).toBe('not_planned')
+      expect(i.labelIds).toEqual([])
+    }
+    expect(logs.some(l => /a concurrent run also created the tracking issue/.test(l))).toBe(true)
+  })
+})
+
+describe('duplicates a race left behind (GitHub listed the other issue late)', () => {
+  it('are closed by the next run, the oldest kept; a human’s issue with the label is never closed', async () => {
+    const body = (w: string) => `Tracking\n\n<!-- build-gate:workstream=${w} -->`
+    const label = ['workstream:testing-infrastructure']
+    const kept = api.state.addIssue({ title: 'T', body: body('testing-infrastructure'), labels: label })
+    const dup = api.state.addIssue({ title: 'T', body: body('testing-infrastructure'), labels: label })
+    const human = api.state.addIssue({ title: 'Notes', body: 'by hand', labels: label })
+    const s = await syncWith(api, logs)
+    expect(s.plannedWrites).toContainEqual({
+      kind: 'close-duplicate',
+      target: `#${dup.number}`,
+      detail: `another tracking issue of testing-infrastructure; #${kept.number} is kept`
+    })
+    expect([kept.state, dup.state, human.state]).toEqual(['open', 'closed', 'open'])
+    api.resetLog()
+    await syncWith(api, logs)
+    expect(api.writes()).toBe(0)
+  })
+})
+
+describe('every wait bounded', () => {
+  it('a rate limit asking for an hour fails the sync at once, naming the request and the cap', async () => {
+    const reset = String(Math.floor(Date.now() / 1000) + 3600)
+    api.fault({
+      method: 'GET',
+      path: '/repos/toka/toka/labels',
+      status: 403,
+      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset },
+      body: { message: 'API rate limit exceeded' }
+    })
+    const started = Date.now()
+    await expect(syncWith(api, logs)).rejects.toThrow(
+      /^GitHub asked to wait 3[56]\d\d s \(rate limit\) on listing labels of toka\/toka; more than the 120 s allowed\. Rerun later/
+    )
+    expect(Date.now() - started).toBeLessThan(5000)
+  })
+
+  it('an answer that never comes: each attempt times out, then the sync fails naming the request', async () => {
+    api.fault({ method: 'GET', path: '/repos/toka/toka', status: 200, delayMs: 60_000, times: Infinity })
+    const started = Date.now()
+    await expect(syncWith(api, logs, { client: { requestTimeoutSeconds: 1 } })).rejects.toThrow(
+      `GitHub reading repository toka/toka failed: could not reach ${api.url} (no answer within 1 s)`
+    )
+    // Four attempts of 1 s and the retry plugin's 1 + 4 + 9 s between them.
+    expect(Date.now() - started).toBeLessThan(25_000)
+    expect(api.requests).toHaveLength(0)
+  }, 40_000)
+
+  it('pagination that links back to the same page stops there', async () => {
+    for (let i = 0; i < 3; i++) api.state.addLabel({ name: `l${i}` })
+    const self = `${api.url}/repos/toka/toka/labels?per_page=100&page=1`
+    api.fault({
+      method: 'GET',
+      path: /\/labels\?/,
+      status: 200,
+      times: Infinity,
+      headers: { link: `<${self}>; rel="next"` }
+    })
+    const s = await syncWith(api, logs)
+    expect(s.mode).toBe('apply')
+    expect(api.requests.filter(r => r.path.startsWith('/repos/toka/toka/labels?')).length).toBe(2)
+    expect(logs.some(l => /linked back to a page already read/.test(l))).toBe(true)
+  })
+})
+
+describe('errors a user can act on', () => {
+  it('an HTML error page: the request, the status and what to check; no HTML', async () => {
+    api.fault({
+      method: 'GET',
+      path: '/repos/toka/toka/labels',
+      status: 502,
+      times: Infinity,
+      html: '<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1></body></html>'
+    })
+    const error = (await syncWith(api, logs).catch((e: unknown) => e)) as Error
+    expect(error.message).toBe(
+      'GitHub listing labels of toka/toka failed: HTTP 502; GitHub failed; retry later (https://www.githubstatus.com)'
+    )
+  }, 30_000)
+
+  it('a 200 with an HTML page is an error, not "the branch exists"', async () => {
+    api.fault({
+      method: 'GET',
+      path: /\/git\/ref\/heads/,
+      html: '<html><body>Sign in</body></html>',
+      times: Infinity
+    })
+    await expect(syncWith(api, logs)).rejects.toThrow(
+      /^GitHub reading branch 'feature\/[a-z-]+' of toka\/toka failed: HTTP 200 with an HTML page instead of JSON; check GITHUB_API_URL/
+    )
+    expect(api.state.branches().map(b => b.name)).toEqual(['main'])
+  })
+
+  it('a refused write and a missing repository: the request, GitHub’s message and what to check', async () => {
+    api.fault({
+      method: 'POST',
+      path: '/repos/toka/toka/labels',
+      status: 422,
+      body: { message: 'Validation Failed' }
+    })
+    await expect(syncWith(api, logs)).rejects.toThrow(
+      /^GitHub creating label 'workstream:build-system-stabilization' in toka\/toka failed: HTTP 422 \(Validation Failed\)/
+    )
+    const missing = await startGitHubApi({ owner: 'someone', repo: 'else' })
+    try {
+      await expect(syncWith(missing, logs)).rejects.toThrow(
+        /^GitHub reading repository toka\/toka failed: HTTP 404 \(Not Found\); check the repository and names; a token that cannot see the repository also gets 404 \(`permissions: contents: read`\)$/
+      )
+    } finally {
+      await missing.close()
+    }
+  })
+
+  it('a base-branch that does not exist: the input and the branch, before any branch is made', async () => {
+    await expect(syncWith(api, logs, { inputs: { 'base-branch': 'develop' } })).rejects.toThrow(
+      "Input 'base-branch': branch 'develop' does not exist in toka/toka; set base-branch to an existing branch, or leave it empty for the default branch (main)"
+    )
+    expect(api.state.branches().map(b => b.name)).toEqual(['main'])
+  })
+})

@@ -1,0 +1,30 @@
+// pr-comment: one sticky comment on the pull request, the run's job summary (src/github/comment.ts).
+// Runs after the roadmap, so the comment shows its section too; posted by the merge job, never a shard.
+import { upsertStickyComment } from '../../github/comment.js'
+import type { Capability, CapabilityResult } from '../capability.js'
+
+const none: CapabilityResult = { section: {}, findings: [] }
+
+export const prComment: Capability = {
+  name: 'pull request comment',
+  stage: 'sync',
+  // `comment-on-pr` is declared with the roadmap inputs, where it has always been listed.
+  inputs: [],
+  outputs: [],
+  async sync(ports, config) {
+    const { ctx, github, report } = ports
+    if (!config.commentOnPr || config.shard || !github || !ports.renderSummary) return none
+    if (!ctx.pullRequest || !ctx.owner || !ctx.repo) return none
+    const target = { owner: ctx.owner, repo: ctx.repo, number: ctx.pullRequest.number }
+    const { action } = await upsertStickyComment(github, target, ports.renderSummary(report), ports.log)
+    ports.log(`pull request comment: ${action}`)
+    if (action !== 'forbidden') return none
+    const why = `The token may not comment on pull request #${target.number} (HTTP 403${ctx.pullRequest.fork ? ', a fork PR has a read-only token' : ''}): the report is in the job summary only`
+    ports.log(why)
+    const ws = report.workstreams
+    return ws?.mode === 'preview'
+      ? { section: { workstreams: { ...ws, mode: 'report-only', note: `${ws.note}. ${why}` } }, findings: [] }
+      : none
+  },
+  findings: () => []
+}
