@@ -1,0 +1,111 @@
+// Raise a member's requirement on one dependency by editing only its version string: smol-toml says
+// which declaration it is and checks the result; the text edit keeps formatting and comments.
+import { parse } from 'smol-toml'
+import { findDependencyLine } from '../analysis/manifest-lines.js'
+import type { EdgeKind } from '../analysis/graph.js'
+
+type Table = Record<string, unknown>
+
+export interface RequirementEdit {
+  text: string
+  line: number
+  before: string
+  after: string
+}
+
+/**
+ * The manifest with `name`'s version requirement set to `to`, or null when the declaration is not a
+ * plain version here (inherited from the workspace, a path or git dependency, or not found).
+ */
+export function raiseRequirement(
+  manifest: string,
+  name: string,
+  kind: EdgeKind,
+  to: string
+): RequirementEdit | null {
+  const lineNo = findDependencyLine(manifest, name, kind)
+  if (lineNo === null) return null
+  const doc = parse(manifest) as Table
+  const current = declaredVersion(doc, name)
+  if (current === null || current === to) return null
+  const lines = manifest.split('\n')
+  // `name = "0.21"`, `name = { version = "0.21" }` on the line, or `version = "0.21"` under `[dependencies.name]`.
+  for (let i = lineNo - 1; i < lines.length && (i === lineNo - 1 || !lines[i].trim().startsWith('[')); i++) {
+    const edited = replaceVersion(lines[i], current, to, i === lineNo - 1)
+    if (edited === null) continue
+    const text = [...lines.slice(0, i), edited, ...lines.slice(i + 1)].join('\n')
+    if (!onlyVersionChanged(doc, parse(text) as Table, name, to)) return null
+    return { text, line: i + 1, before: lines[i], after: edited }
+  }
+  return null
+}
+
+function replaceVersion(line: string, current: string, to: string, declaring: boolean): string | null {
+  const quoted = (q: string) => `${q}${current}${q}`
+  for (const q of ['"', "'"]) {
+    const re = declaring
+      ? new RegExp(`((?:=|version\\s*=)\\s*)${escape(quoted(q))}`)
+      : new RegExp(`^(\\s*version\\s*=\\s*)${escape(quoted(q))}`)
+    if (re.test(line)) return line.replace(re, (_m, lead: string) => `${lead}${q}${to}${q}`)
+  }
+  return null
+}
+
+/** The `version` of every declaration of `name` (all must agree to be editable), else null. */
+function declaredVersion(doc: Table, name: string): string | null {
+  const found = new Set<string>()
+  visitDeclarations(doc, name, value => {
+    if (typeof value === 'string') found.add(value)
+    else if (isTable(value) && typeof value.version === 'string') found.add(value.version)
+    else found.add('\0')
+  })
+  return found.size === 1 && !found.has('\0') ? [...found][0] : null
+}
+
+function onlyVersionChanged(before: Table, after: Table, name: string, to: string): boolean {
+  const expected = structuredClone(before)
+  let first = true
+  visitDeclarations(expected, name, (value, set) => {
+    // Only the first declaration in text order is edited; the others must still match, so
+    // require a single declaration for simplicity and safety.
+    if (!first) return
+    first = false
+    set(typeof value === 'string' ? to : { ...(value as Table), version: to })
+  })
+  return JSON.stringify(expected) === JSON.stringify(after)
+}
+
+const SECTIONS = ['dependencies', 'dev-dependencies', 'build-dependencies']
+
+function visitDeclarations(
+  doc: Table,
+  name: string,
+  visit: (value: unknown, set: (v: unknown) => void) => void
+): void {
+  const scan = (parent: Table): void => {
+    for (const section of SECTIONS) {
+      const deps = parent[section]
+      if (!isTable(deps)) continue
+      for (const [key, value] of Object.entries(deps)) {
+        const pkg = isTable(value) && typeof value.package === 'string' ? value.package : key
+        if (pkg === name) visit(value, v => (deps[key] = v))
+      }
+    }
+  }
+  scan(doc)
+  if (isTable(doc.target)) for (const t of Object.values(doc.target)) if (isTable(t)) scan(t)
+}
+
+function isTable(v: unknown): v is Table {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date)
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+/** The requirement that admits `version` the way `cargo add` writes it: `0.22` for 0.x, else `1.8`. */
+export function requirementFor(version: string): string {
+  const [major, minor] = version.split('.')
+  return `${major}.${minor}`
+}

@@ -1,0 +1,204 @@
+// The fix search: each candidate is resolved by cargo in the scratch copy, then verified on top of the
+// fixes verified before it; a fix that fails verification is rolled back. What is left in the scratch
+// copy is exactly the set of verified changes (see changedFiles).
+import { readFileSync, writeFileSync } from 'node:fs'
+import * as path from 'node:path'
+import type { ConflictOptions } from '../analysis/conflicts.js'
+import { formatChain } from '../analysis/graph.js'
+import type { CargoMetadata } from '../cargo/metadata.js'
+import type { ProcessRunner } from '../cargo/phase.js'
+import type { ConflictsSection } from '../report/schema.js'
+import { diffLocks, type LockChange } from './lockfile.js'
+import { raiseRequirement, requirementFor } from './manifest-edit.js'
+import { planCandidates, type Candidate } from './plan.js'
+import type { Fix, FixBlocker, FixTarget } from './section.js'
+import { conflictKeys, verifyState, type BuildConfig, type VerifyContext } from './verify.js'
+
+export interface SearchInputs {
+  /** Workspace root of the scratch copy. */
+  root: string
+  /** The user's workspace root: manifest paths in fixes are relative to it. */
+  userRoot: string
+  targetDir: string
+  host: string | null
+  config: BuildConfig
+  conflicts: ConflictsSection
+  conflictOptions: ConflictOptions
+  /** `cargo metadata` of the user's tree: dependents' requirements name blockers. */
+  metadata: CargoMetadata
+}
+
+export async function searchFixes(
+  inputs: SearchInputs,
+  run: ProcessRunner
+): Promise<{ fixes: Fix[]; blockers: FixBlocker[] }> {
+  const ctx: VerifyContext = { ...inputs, run }
+  const fixes: Fix[] = []
+  const blockers: FixBlocker[] = []
+  let keys = conflictKeys(inputs.conflicts, inputs.conflictOptions)
+  const lockPath = path.join(inputs.root, 'Cargo.lock')
+  for (const candidate of planCandidates(inputs.conflicts, inputs.conflictOptions)) {
+    // An earlier fix may already have removed this conflict.
+    if (
+      ![...keys].some(k =>
+        k.startsWith(`${candidate.target.code}:${candidate.target.crate}@${candidate.target.version}`)
+      )
+    )
+      continue
+    const started = process.hrtime.bigint()
+    const lockBefore = readFileSync(lockPath, 'utf8')
+    const proposal = await propose(candidate, inputs, run, lockBefore)
+    if ('blockedBy' in proposal) {
+      writeFileSync(lockPath, lockBefore)
+      blockers.push(proposal)
+      continue
+    }
+    const verification = await verifyState(ctx, candidate.target, keys)
+    const lockChanges = diffLocks(lockBefore, readFileSync(lockPath, 'utf8'))
+    const fix: Fix = {
+      ...proposal.fix,
+      verified: verification.problem === null,
+      reason: verification.problem ?? '',
+      errors: verification.errors,
+      lockChanges,
+      seconds: Math.round(Number(process.hrtime.bigint() - started) / 1e6) / 1000
+    }
+    fixes.push(fix)
+    if (fix.verified) keys = verification.keys
+    else proposal.rollback(lockBefore)
+  }
+  return { fixes, blockers }
+}
+
+type Proposal = {
+  fix: Omit<Fix, 'verified' | 'reason' | 'errors' | 'lockChanges' | 'seconds'>
+  rollback: (lock: string) => void
+}
+
+async function propose(
+  c: Candidate,
+  inputs: SearchInputs,
+  run: ProcessRunner,
+  lockBefore: string
+): Promise<Proposal | FixBlocker> {
+  const lockPath = path.join(inputs.root, 'Cargo.lock')
+  const restoreLock = (lock: string) => writeFileSync(lockPath, lock)
+  const cargo = (args: string[]) => cargoIn(inputs, run, args)
+  if (c.kind === 'manifest') {
+    const file = path.join(inputs.root, path.relative(inputs.userRoot, c.manifest))
+    const original = readFileSync(file, 'utf8')
+    const edit = raiseRequirement(original, c.target.crate, c.edge, requirementFor(c.to))
+    if (!edit)
+      return blocker(
+        c.target,
+        `${c.member} declares ${c.target.crate} in a way that is not a plain version requirement`,
+        `raise ${c.member}'s requirement on ${c.target.crate} to ${requirementFor(c.to)} by hand`
+      )
+    writeFileSync(file, edit.text)
+    return {
+      fix: {
+        crate: c.target.crate,
+        from: c.target.version,
+        to: c.to,
+        kind: 'manifest',
+        manifest: path.relative(inputs.userRoot, c.manifest),
+        command: null,
+        diff: { line: edit.line, before: edit.before, after: edit.after },
+        target: c.target
+      },
+      rollback: lock => {
+        writeFileSync(file, original)
+        restoreLock(lock)
+      }
+    }
+  }
+  if (c.kind === 'holder') {
+    const spec = `${c.holder.name}@${c.holder.version}`
+    await cargo(['update', '-p', spec])
+    const moved = diffLocks(lockBefore, readFileSync(lockPath, 'utf8'))
+    const gone =
+      moved.some(m => m.name === c.target.crate && m.from === c.target.version && m.to === null) ||
+      moved.some(m => m.name === c.target.crate && m.from === c.target.version)
+    const holderMove = moved.find(m => m.name === c.holder.name && m.from === c.holder.version && m.to)
+    if (!gone || !holderMove) {
+      const req = requirementOf(inputs.metadata, c.holder, c.target.crate)
+      return blocker(
+        c.target,
+        `${c.holder.name} ${c.holder.version} requires ${c.target.crate} ${req ?? c.target.version} (${formatChain(c.chain)})`,
+        `a release of ${c.holder.name} that accepts ${c.target.crate} ${c.to} (upstream), or list ${c.target.crate} in allow-duplicates until then`
+      )
+    }
+    return {
+      fix: {
+        crate: c.holder.name,
+        from: c.holder.version,
+        to: holderMove.to!,
+        kind: 'lock',
+        manifest: null,
+        command: `cargo update -p ${spec}`,
+        diff: null,
+        target: c.target
+      },
+      rollback: restoreLock
+    }
+  }
+  // MSRV / toolchain: cargo's own MSRV-aware resolver picks the version (the workspace rust-version,
+  // else the toolchain's); the lock says which. The command is shown as run: `--precise` is silently
+  // ignored by directory sources, so it is not what finds or applies the version.
+  const spec = `${c.target.crate}@${c.target.version}`
+  const exit = await cargo(['update', '-p', spec, '--config', FALLBACK])
+  const moved = diffLocks(lockBefore, readFileSync(lockPath, 'utf8')).find(
+    (m: LockChange) => m.name === c.target.crate && m.from === c.target.version && m.to
+  )
+  if (exit !== 0 || !moved) {
+    restoreLock(lockBefore)
+    const holder = c.chain[c.chain.length - 2]
+    const req = requirementOf(inputs.metadata, holder, c.target.crate)
+    const member = c.chain[0].name
+    return blocker(
+      c.target,
+      `${holder.name} ${holder.version} requires ${c.target.crate} ${req ?? `=${c.target.version}`}`,
+      c.chain.length > 2
+        ? `raise the workspace MSRV to ${c.needs}, or relax ${member}'s requirement on ${c.chain[1].name} so that a release accepting an older ${c.target.crate} can be chosen`
+        : `raise the workspace MSRV to ${c.needs}, or relax ${member}'s requirement on ${c.target.crate} (${req ?? '?'}) to admit an older release`
+    )
+  }
+  return {
+    fix: {
+      crate: c.target.crate,
+      from: c.target.version,
+      to: moved.to!,
+      kind: 'lock',
+      manifest: null,
+      command: `cargo update -p ${spec} --config '${FALLBACK}'`,
+      diff: null,
+      target: c.target
+    },
+    rollback: restoreLock
+  }
+}
+
+const FALLBACK = 'resolver.incompatible-rust-versions="fallback"'
+
+function blocker(target: FixTarget, blockedBy: string, unblock: string): FixBlocker {
+  return { target, blockedBy, unblock }
+}
+
+/** The requirement `holder` declares on `name`, as cargo metadata gives it (`^1.8`). */
+function requirementOf(
+  meta: CargoMetadata,
+  holder: { name: string; version: string },
+  name: string
+): string | null {
+  const pkg = meta.packages.find(p => p.name === holder.name && p.version === holder.version)
+  return pkg?.dependencies.find(d => d.name === name)?.req ?? null
+}
+
+async function cargoIn(inputs: SearchInputs, run: ProcessRunner, args: string[]): Promise<number | null> {
+  const full = inputs.config.toolchain ? [`+${inputs.config.toolchain}`, ...args] : args
+  const r = await run('cargo', full, {
+    cwd: inputs.root,
+    env: { CARGO_TARGET_DIR: inputs.targetDir, CARGO_TERM_COLOR: 'never' }
+  })
+  return r.exitCode
+}
