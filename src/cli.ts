@@ -6,6 +6,7 @@ import { failureReport, reportPathFor } from './failure.js'
 import { type ProgressEvent } from './gate.js'
 import { createClient } from './github/client.js'
 import { readRunContext } from './github/context.js'
+import { applyAfterGate } from './fixes/apply.js'
 import { produceReport } from './pipeline.js'
 import { syncWorkstreams } from './workstreams/sync.js'
 import { writeReport } from './report/json.js'
@@ -46,6 +47,7 @@ export function usage(): string {
     'Exit status: 0 stable, 1 unstable or could not be judged.',
     '',
     '  --no-tests'.padEnd(40) + 'Same as --run-tests false.',
+    '  --apply'.padEnd(40) + 'Write the verified dependency fixes into Cargo.lock and the manifests.',
     ...lines,
     '',
     'GITHUB_TOKEN in the environment is used for GitHub features (roadmap sync, baseline branch).'
@@ -65,13 +67,18 @@ export async function main(
   }
   let config: GateConfig | null = null
   let report: GateReport
+  const apply = argv.includes('--apply')
+  argv = argv.filter(a => a !== '--apply')
+  let applied: string[] = []
   const progress = new Progress(err)
   try {
     const flags = parseFlags(argv)
     if (!flags.has('github-token') && process.env.GITHUB_TOKEN)
       flags.set('github-token', process.env.GITHUB_TOKEN)
     config = parseConfig(name => flags.get(name) ?? '', 'cli')
-    report = (await produceReport(config, { progress: e => progress.update(e) })).report
+    const run = await produceReport(config, { progress: e => progress.update(e) })
+    report = run.report
+    if (apply) applied = (await applyAfterGate(config, run)).lines
     // On a laptop the roadmap is only shown (a local run is never trusted to write it).
     if (config.workstreams && !config.shard)
       report.workstreams = await syncWorkstreams({
@@ -96,6 +103,7 @@ export async function main(
   out.write(
     `${terminalReport(report, textSections(config ?? undefined))}\n\nReport: ${path.relative(process.cwd(), reportPath) || reportPath}\n`
   )
+  if (applied.length) out.write(`${applied.join('\n')}\n`)
   return report.verdict.stable ? 0 : 1
 }
 
