@@ -19,12 +19,7 @@ export function applyFixes(root: string, result: FixesResult): ApplyOutcome {
   const skipped: ApplyOutcome['skipped'] = []
   for (const file of result.files) {
     const at = path.join(root, file.path)
-    let current: string | null = null
-    try {
-      current = readFileSync(at, 'utf8')
-    } catch {
-      current = null
-    }
+    const current = readOrNull(at)
     if (current !== file.before) {
       skipped.push({ path: file.path, why: 'it changed since the gate read it; rerun build-gate --apply' })
       continue
@@ -51,6 +46,14 @@ export async function applyAfterGate(
     }
   const result = await runFixes(inputs, ports)
   return { ...applyFixes(inputs.root, result), result }
+}
+
+function readOrNull(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8')
+  } catch {
+    return null
+  }
 }
 
 function describe(result: FixesResult, written: string[], skipped: ApplyOutcome['skipped']): string[] {
