@@ -5,8 +5,7 @@ import { execFileSync } from 'node:child_process'
 import { fixesFor, FIXES_FIXTURES } from './fixes-fixture.js'
 
 const fx = (name: string) => path.join(FIXES_FIXTURES, name)
-const status = () =>
-  execFileSync('git', ['status', '--porcelain', '--', FIXES_FIXTURES], { encoding: 'utf8' })
+const status = () => execFileSync('git', ['status', '--porcelain', '--', fx('msrv')], { encoding: 'utf8' })
 
 describe('MSRV: cargo resolves, the lock says what changed', () => {
   it('MSRV 1.80 with base64ct locked at 1.8.0: 1.8.0 -> 1.6.0, the newest 1.80 can build, verified', async () => {
@@ -33,6 +32,14 @@ describe('MSRV: cargo resolves, the lock says what changed', () => {
     const locked = (parse(files[0].after) as { package: { name: string; version: string }[] }).package
     expect(locked.filter(p => p.name === 'base64ct').map(p => p.version)).toEqual(['1.6.0'])
     expect(status()).toBe('') // the user's tree is only read
+  })
+
+  it("an MSRV declared only in [workspace.package] still steers cargo's resolver; no manifest keeps it", async () => {
+    const { section, files } = await fixesFor(fx('msrv-declared-only'))
+    expect(section.fixes.map(f => [f.crate, f.from, f.to, f.verified])).toEqual([
+      ['base64ct', '1.8.0', '1.6.0', true]
+    ])
+    expect(files.map(f => f.path)).toEqual(['Cargo.lock'])
   })
 
   it('without an MSRV, the toolchain is the limit: nextgen-io 0.3.1 (Rust 1.99) -> 0.3.0', async () => {

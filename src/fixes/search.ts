@@ -146,7 +146,7 @@ async function propose(
   // else the toolchain's); the lock says which. The command is shown as run: `--precise` is silently
   // ignored by directory sources, so it is not what finds or applies the version.
   const spec = `${c.target.crate}@${c.target.version}`
-  const exit = await cargo(['update', '-p', spec, '--config', FALLBACK])
+  const exit = await withResolverMsrv(inputs, () => cargo(['update', '-p', spec, '--config', FALLBACK]))
   const moved = diffLocks(lockBefore, readFileSync(lockPath, 'utf8')).find(
     (m: LockChange) => m.name === c.target.crate && m.from === c.target.version && m.to
   )
@@ -179,6 +179,36 @@ async function propose(
 }
 
 const FALLBACK = 'resolver.incompatible-rust-versions="fallback"'
+
+/**
+ * cargo's resolver reads the MSRV from the members' own rust-version (else the toolchain's version);
+ * the gate's MSRV may come from `[workspace.package]` alone. For the resolve only, members that state
+ * none get it in the scratch copy; their manifests are restored right after, so no fix carries it.
+ */
+async function withResolverMsrv<T>(inputs: SearchInputs, fn: () => Promise<T>): Promise<T> {
+  const msrv = inputs.conflictOptions.msrv
+  const members = new Set(inputs.metadata.workspace_members)
+  const files = msrv
+    ? inputs.metadata.packages
+        .filter(p => members.has(p.id) && !p.rust_version)
+        .map(p => path.join(inputs.root, path.relative(inputs.userRoot, p.manifest_path)))
+    : []
+  const originals = files.map(f => readFileSync(f, 'utf8'))
+  files.forEach((f, i) => writeFileSync(f, withRustVersion(originals[i], msrv!)))
+  try {
+    return await fn()
+  } finally {
+    files.forEach((f, i) => writeFileSync(f, originals[i]))
+  }
+}
+
+/** `rust-version = "1.80"` right under the `[package]` header. */
+function withRustVersion(manifest: string, msrv: string): string {
+  return manifest.replace(
+    /^\[package\][ \t]*(#.*)?$/m,
+    header => `${header}\nrust-version = ${JSON.stringify(msrv)}`
+  )
+}
 
 function blocker(target: FixTarget, blockedBy: string, unblock: string): FixBlocker {
   return { target, blockedBy, unblock }
