@@ -4,11 +4,9 @@ import { ConfigError, parseConfig, type GateConfig } from './config.js'
 import { failureReport, reportPathFor } from './failure.js'
 import { type ProgressEvent } from './gate.js'
 import { produceReport } from './pipeline.js'
-import { diagnosticAnnotations } from './report/annotations.js'
 import { writeReport } from './report/json.js'
 import { reportOutputs } from './report/outputs.js'
 import type { GateReport, WorkstreamsSection } from './report/schema.js'
-import { workstreamOutputs } from './report/workstreams.js'
 import { createClient } from './github/client.js'
 import { readRunContext } from './github/context.js'
 import { syncWorkstreams } from './workstreams/sync.js'
@@ -61,7 +59,7 @@ async function syncRoadmap(report: GateReport, config: GateConfig): Promise<Work
         const text = buildSummary(
           core.summary,
           { ...report, workstreams: section },
-          markdownSections(config)
+          markdownSections()
         ).stringify()
         core.summary.emptyBuffer()
         return text
@@ -78,21 +76,15 @@ async function publish(report: GateReport, config: GateConfig | null): Promise<v
     core.warning(`Could not write the report to ${reportPath}: ${errorMessage(e)}`)
   }
   const repoRoot = process.env.GITHUB_WORKSPACE ?? config?.workingDirectory ?? process.cwd()
-  const policy = config ?? undefined
-  for (const a of [
-    ...diagnosticAnnotations(report, repoRoot),
-    ...sectionAnnotations(report, repoRoot, policy)
-  ]) {
+  for (const a of sectionAnnotations(report, repoRoot)) {
     const { level, message, ...props } = a
     if (level === 'error') core.error(message, props)
     else core.warning(message, props)
   }
-  const outputs = reportOutputs(report, reportPath, config?.duplicateVersionsIncludeDev)
-  if (report.workstreams && config)
-    Object.assign(outputs, workstreamOutputs(report.workstreams, config.gateWorkstream))
+  const outputs = reportOutputs(report, reportPath, config)
   for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value)
   try {
-    await buildSummary(core.summary, report, markdownSections(policy)).write()
+    await buildSummary(core.summary, report, markdownSections()).write()
   } catch (e) {
     core.warning(`Could not write the job summary: ${errorMessage(e)}`)
   }
