@@ -10,6 +10,7 @@ import type { GateReport, WorkstreamsSection } from './report/schema.js'
 import { createClient } from './github/client.js'
 import { readRunContext } from './github/context.js'
 import { syncWorkstreams } from './workstreams/sync.js'
+import { fixPrStep } from './fixes/pr-step.js'
 import { markdownSections, sectionAnnotations } from './report/sections.js'
 import { buildSummary } from './report/summary.js'
 
@@ -31,6 +32,14 @@ export async function run(): Promise<void> {
     )
   }
   const problems: string[] = []
+  if (judged && config) {
+    try {
+      const fixPr = await core.group('Fix PR', () => fixPrStep(report, config!, line => core.info(line)))
+      if (fixPr) report.fixPr = fixPr
+    } catch (e) {
+      problems.push(`Fix PR: ${errorMessage(e)}`)
+    }
+  }
   // Only a build that was judged moves the roadmap: a run that could not run cargo says nothing about it.
   if (judged && config?.workstreams && !config.shard) {
     try {

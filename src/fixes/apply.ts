@@ -4,6 +4,8 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import * as path from 'node:path'
 import type { GateConfig } from '../config.js'
 import type { GateRun } from '../gate.js'
+import { filesOf } from './contents.js'
+import { fixFindings } from './findings.js'
 import { runFixes, type FixesResult, type FixPorts } from './index.js'
 import { fixInputsFrom } from './inputs.js'
 
@@ -44,7 +46,12 @@ export async function applyAfterGate(
       lines: ['--apply: no dependency analysis in this run, nothing to fix.'],
       result: null
     }
-  const result = await runFixes(inputs, ports)
+  // The gate's own fix search, when it ran in this process; otherwise search now.
+  const files = filesOf(run.report.fixes)
+  const result =
+    run.report.fixes && files
+      ? { section: run.report.fixes, findings: fixFindings(run.report.fixes), files }
+      : await runFixes(inputs, ports)
   return { ...applyFixes(inputs.root, result), result }
 }
 

@@ -16,6 +16,7 @@ export function fixFindings(section: FixesSection): Finding[] {
       severity: f.verified ? 'info' : 'warn',
       source: 'fixes',
       crate: f.target.crate,
+      version: f.target.version,
       message: f.verified
         ? `${f.target.code} ${f.target.crate} ${f.target.version}: ${what} (${f.crate} ${f.from} → ${f.to}) fixes it, verified: the conflict is gone and the workspace builds`
         : `${f.target.code} ${f.target.crate} ${f.target.version}: ${what} (${f.crate} ${f.from} → ${f.to}) is not verified: ${f.reason}`,
@@ -28,6 +29,7 @@ export function fixFindings(section: FixesSection): Finding[] {
       severity: 'warn',
       source: 'fixes',
       crate: b.target.crate,
+      version: b.target.version,
       message: `${b.target.code} ${b.target.crate} ${b.target.version}: no fix within the current requirements; ${b.blockedBy}. To unblock: ${b.unblock}`
     })
   if (section.failure)

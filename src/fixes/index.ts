@@ -8,6 +8,7 @@ import type { ProcessRunner } from '../cargo/phase.js'
 import { runProcess } from '../cargo/process.js'
 import type { Finding } from '../findings/finding.js'
 import type { ConflictsSection } from '../report/schema.js'
+import { remember } from './contents.js'
 import { fixFindings } from './findings.js'
 import { createScratch, externalDirs } from './scratch.js'
 import { searchFixes } from './search.js'
@@ -45,7 +46,7 @@ export interface FixesResult {
 export async function runFixes(inputs: FixInputs, ports: FixPorts = {}): Promise<FixesResult> {
   const started = process.hrtime.bigint()
   const seconds = () => Math.round(Number(process.hrtime.bigint() - started) / 1e6) / 1000
-  const empty = { fixes: [], blockers: [] }
+  const empty = { fixes: [], blockers: [], files: [] }
   if (inputs.conflicts.rustVersion.length === 0 && inputs.conflicts.duplicates.length === 0)
     return { section: { ...empty, seconds: 0, failure: null }, findings: [], files: [] }
   let scratch
@@ -69,7 +70,12 @@ export async function runFixes(inputs: FixInputs, ports: FixPorts = {}): Promise
       'Cargo.lock',
       ...found.fixes.filter(f => f.verified && f.manifest).map(f => f.manifest!)
     ])
-    const section: FixesSection = { ...found, seconds: seconds(), failure: null }
+    const section: FixesSection = {
+      ...found,
+      files: files.map(f => ({ path: f.path, before: remember(f.before), after: remember(f.after) })),
+      seconds: seconds(),
+      failure: null
+    }
     return { section, findings: fixFindings(section), files }
   } catch (e) {
     const section = {

@@ -3,7 +3,7 @@
 // these contents and the PR this body, nothing is written. Never on an untrusted run (a pull request).
 import type { GitHubClient } from '../github/client.js'
 import type { RunContext } from '../github/context.js'
-import { createHash } from 'node:crypto'
+import { gitBlobSha } from './contents.js'
 import type { ChangedFile } from './index.js'
 import { FIX_BRANCH, FIX_PR_TITLE, fixPrBody } from './pr-body.js'
 import type { FixesSection } from './section.js'
@@ -172,12 +172,6 @@ async function treeBlobs(
   const tree = (await client.rest.git.getCommit({ ...repo, commit_sha: commitSha })).data.tree.sha
   const { data } = await client.rest.git.getTree({ ...repo, tree_sha: tree, recursive: '1' })
   return new Map(data.tree.filter(e => e.type === 'blob' && e.path && e.sha).map(e => [e.path!, e.sha!]))
-}
-
-/** git's blob id, so contents are compared without downloading them. */
-export function gitBlobSha(content: string): string {
-  const data = Buffer.from(content)
-  return createHash('sha1').update(`blob ${data.length}\0`).update(data).digest('hex')
 }
 
 function joinPath(prefix: string, rel: string): string {

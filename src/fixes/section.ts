@@ -45,6 +45,8 @@ export interface FixesSection {
   blockers: FixBlocker[]
   /** Wall seconds of the whole search and verification. */
   seconds: number
+  /** The files the verified fixes change, relative to the workspace root, as git blob ids. */
+  files: { path: string; before: string; after: string }[]
   /** Set when the search could not run (scratch copy or cargo failed); the conflicts stand as found. */
   failure: string | null
 }
