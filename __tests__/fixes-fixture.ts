@@ -3,7 +3,7 @@ import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { realpathSync } from 'node:fs'
 import { analyzeConflicts, type ConflictOptions } from '../src/analysis/conflicts.js'
-import { runFixes, type FixesResult } from '../src/fixes/index.js'
+import { runFixes, type FixesResult, type FixPorts } from '../src/fixes/index.js'
 import { host, metadata, msrvOf, DEFAULT_OPTIONS } from './conflicts-fixture.js'
 
 export const FIXES_FIXTURES = path.resolve(
@@ -20,7 +20,8 @@ export const BUILD = {
 
 export async function fixesFor(
   dir: string,
-  overrides: Partial<ConflictOptions> = {}
+  overrides: Partial<ConflictOptions> = {},
+  ports: FixPorts = {}
 ): Promise<FixesResult & { options: ConflictOptions }> {
   const meta = await metadata(dir)
   const { triple, release } = await host()
@@ -31,13 +32,16 @@ export async function fixesFor(
     ...overrides
   }
   const conflicts = analyzeConflicts(meta, null, options)
-  const result = await runFixes({
-    root: realpathSync(dir),
-    host: triple,
-    config: BUILD,
-    conflicts,
-    conflictOptions: options,
-    metadata: meta
-  })
+  const result = await runFixes(
+    {
+      root: realpathSync(dir),
+      host: triple,
+      config: BUILD,
+      conflicts,
+      conflictOptions: options,
+      metadata: meta
+    },
+    ports
+  )
   return { ...result, options }
 }

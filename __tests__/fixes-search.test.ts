@@ -64,6 +64,18 @@ describe('MSRV: cargo resolves, the lock says what changed', () => {
   })
 })
 
+describe('bounded', () => {
+  it('a cargo killed at the time limit stops the search with its reason, never a fix or a blocker', async () => {
+    const { section, findings } = await fixesFor(fx('msrv'), {}, { timeoutSeconds: 0.001 })
+    expect(section.fixes).toEqual([])
+    expect(section.blockers).toEqual([])
+    expect(section.failure).toMatch(
+      /^the fix search failed: `cargo update -p base64ct@1\.8\.0 .*` was killed \(SIGTERM\)/
+    )
+    expect(findings.map(f => [f.code, f.severity])).toEqual([['fix-search-failed', 'warn']])
+  })
+})
+
 describe('duplicates: a member holding the older version', () => {
   it('raises the member requirement when its code compiles with the newer version: verified', async () => {
     const { section, files } = await fixesFor(fx('duplicates-compatible'))
@@ -107,6 +119,18 @@ describe('duplicates: a member holding the older version', () => {
     expect(fix.errors[0]).toContain('crates/toka-tools/src/lib.rs:3')
     expect(findings.map(f => [f.code, f.severity])).toEqual([['fix-available', 'warn']])
     expect(files).toEqual([]) // nothing unverified is ever offered for applying
+  })
+
+  it('a third-party crate holding it is updated within its requirement when a release accepts the newer version', async () => {
+    const { section, files } = await fixesFor(fx('holder'))
+    expect(section.fixes.map(f => [f.crate, f.from, f.to, f.kind, f.command, f.verified])).toEqual([
+      ['hyper-util', '0.1.0', '0.1.1', 'lock', 'cargo update -p hyper-util@0.1.0', true]
+    ])
+    expect(section.fixes[0].lockChanges).toEqual([
+      { name: 'base64', from: '0.21.7', to: null },
+      { name: 'hyper-util', from: '0.1.0', to: '0.1.1' }
+    ])
+    expect(files.map(f => f.path)).toEqual(['Cargo.lock'])
   })
 
   it('a third-party crate holding it with no newer release is named as the upstream blocker', async () => {

@@ -27,7 +27,11 @@ export interface FixInputs {
 
 export interface FixPorts {
   run?: ProcessRunner
+  /** Longest any one cargo command of the search may run (default 20 minutes). */
+  timeoutSeconds?: number
 }
+
+const TIMEOUT_SECONDS = 20 * 60
 
 /** A file the verified fixes change, relative to the workspace root. */
 export interface ChangedFile {
@@ -64,7 +68,7 @@ export async function runFixes(inputs: FixInputs, ports: FixPorts = {}): Promise
   try {
     const found = await searchFixes(
       { ...inputs, root: scratch.root, userRoot: inputs.root, targetDir: scratch.targetDir },
-      ports.run ?? runProcess
+      bounded(ports.run ?? runProcess, ports.timeoutSeconds ?? TIMEOUT_SECONDS)
     )
     const files = changedFiles(inputs.root, scratch.root, [
       'Cargo.lock',
@@ -87,6 +91,11 @@ export async function runFixes(inputs: FixInputs, ports: FixPorts = {}): Promise
   } finally {
     scratch.dispose()
   }
+}
+
+/** Every cargo the search starts is killed past the limit (a killed phase is never verified). */
+function bounded(run: ProcessRunner, timeoutSeconds: number): ProcessRunner {
+  return (program, args, options) => run(program, args, { ...options, timeoutSeconds })
 }
 
 function changedFiles(userRoot: string, scratchRoot: string, rels: string[]): ChangedFile[] {

@@ -113,12 +113,11 @@ async function propose(
     }
   }
   if (c.kind === 'holder') {
+    // cargo may move the holder within its requirement; the old version must then be gone from the lock.
     const spec = `${c.holder.name}@${c.holder.version}`
     await cargo(['update', '-p', spec])
     const moved = diffLocks(lockBefore, readFileSync(lockPath, 'utf8'))
-    const gone =
-      moved.some(m => m.name === c.target.crate && m.from === c.target.version && m.to === null) ||
-      moved.some(m => m.name === c.target.crate && m.from === c.target.version)
+    const gone = moved.some(m => m.name === c.target.crate && m.from === c.target.version)
     const holderMove = moved.find(m => m.name === c.holder.name && m.from === c.holder.version && m.to)
     if (!gone || !holderMove) {
       const req = requirementOf(inputs.metadata, c.holder, c.target.crate)
@@ -146,11 +145,11 @@ async function propose(
   // else the toolchain's); the lock says which. The command is shown as run: `--precise` is silently
   // ignored by directory sources, so it is not what finds or applies the version.
   const spec = `${c.target.crate}@${c.target.version}`
-  const exit = await withResolverMsrv(inputs, () => cargo(['update', '-p', spec, '--config', FALLBACK]))
+  await withResolverMsrv(inputs, () => cargo(['update', '-p', spec, '--config', FALLBACK]))
   const moved = diffLocks(lockBefore, readFileSync(lockPath, 'utf8')).find(
     (m: LockChange) => m.name === c.target.crate && m.from === c.target.version && m.to
   )
-  if (exit !== 0 || !moved) {
+  if (!moved) {
     restoreLock(lockBefore)
     const holder = c.chain[c.chain.length - 2]
     const req = requirementOf(inputs.metadata, holder, c.target.crate)
@@ -224,11 +223,18 @@ function requirementOf(
   return pkg?.dependencies.find(d => d.name === name)?.req ?? null
 }
 
-async function cargoIn(inputs: SearchInputs, run: ProcessRunner, args: string[]): Promise<number | null> {
+/** Runs cargo in the scratch copy; a cargo that fails or is killed stops the search in its own words. */
+async function cargoIn(inputs: SearchInputs, run: ProcessRunner, args: string[]): Promise<number> {
   const full = inputs.config.toolchain ? [`+${inputs.config.toolchain}`, ...args] : args
+  const stderr: string[] = []
   const r = await run('cargo', full, {
     cwd: inputs.root,
-    env: { CARGO_TARGET_DIR: inputs.targetDir, CARGO_TERM_COLOR: 'never' }
+    env: { CARGO_TARGET_DIR: inputs.targetDir, CARGO_TERM_COLOR: 'never' },
+    onStderrLine: line => stderr.push(line)
   })
-  return r.exitCode
+  if (r.exitCode === 0) return 0
+  const how = r.spawnError ?? (r.signal ? `was killed (${r.signal})` : `exited with code ${r.exitCode}`)
+  throw new Error(
+    `\`cargo ${full.join(' ')}\` ${how}: ${stderr.slice(-5).join('\n').trim() || '(no output)'}`
+  )
 }
