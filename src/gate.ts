@@ -17,6 +17,7 @@ import { membersOfShard } from './shard/partition.js'
 import { parseRustcVersion, type Toolchain } from './cargo/toolchain.js'
 import type { GateConfig } from './config.js'
 import { ConfigError } from './config.js'
+import { GateError } from './errors.js'
 import type { CrateSummary, GateReport, PhaseName, PhaseResult, TestsSection } from './report/schema.js'
 import { SCHEMA_VERSION } from './report/schema.js'
 import { TOOL } from './tool.js'
@@ -46,17 +47,6 @@ export interface GateOptions {
   wrapperScript?: string | null
   /** The capabilities to run; default: the registry. */
   capabilities?: readonly Capability[]
-}
-
-/** An input or environment problem: the gate stops before judging the build. */
-export class GateInputError extends Error {
-  constructor(
-    message: string,
-    readonly input: string | null = null
-  ) {
-    super(message)
-    this.name = 'GateInputError'
-  }
 }
 
 export interface GateRun {
@@ -201,7 +191,7 @@ async function metadataStage(
   })
   state.progress({ phase: 'metadata', state: 'end' })
   state.phases.push(metaRun.result)
-  if (!metaRun.result.ran) throw new GateInputError(metaRun.result.failure ?? 'cargo did not start')
+  if (!metaRun.result.ran) throw new GateError('environment', metaRun.result.failure ?? 'cargo did not start')
   if (metaRun.result.exitCode === 0 && !metaRun.result.failure) {
     try {
       return parseMetadata(metaRun.stdout)
@@ -350,14 +340,16 @@ async function readToolchain(
   })
   progress({ phase: 'toolchain', state: 'end' })
   if (r.spawnError)
-    throw new GateInputError(
+    throw new GateError(
+      'environment',
       `could not run rustc (${r.spawnError}); install Rust (e.g. with rustup) before running the gate.`
     )
   const parsed = r.exitCode === 0 ? parseRustcVersion(out) : null
   if (!parsed) {
     const why = errs.join('\n').trim() || `exit code ${r.exitCode ?? r.signal}`
     const input = config.toolchain ? 'toolchain' : null
-    throw new GateInputError(
+    throw new GateError(
+      'environment',
       `\`${[cmd.program, ...cmd.args].join(' ')}\` failed: ${why}${config.toolchain ? `; is toolchain '${config.toolchain}' installed (rustup toolchain install ${config.toolchain})?` : ''}`,
       input
     )

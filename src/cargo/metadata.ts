@@ -1,5 +1,6 @@
 // `cargo metadata --format-version 1`: the subset the gate reads, and the workspace facts drawn from it.
 import * as semver from 'semver'
+import { GateError } from '../errors.js'
 import type { WorkspaceInfo } from '../report/schema.js'
 
 export interface MetadataDependency {
@@ -52,19 +53,21 @@ export interface CargoMetadata {
   /** Raw manifest `[workspace.package]` is not in metadata; read from Cargo.toml by the caller. */
 }
 
-export class MetadataError extends Error {}
-
 export function parseMetadata(text: string): CargoMetadata {
   let value: unknown
   try {
     value = JSON.parse(text)
   } catch (e) {
-    throw new MetadataError(`cargo metadata printed output that is not JSON (${(e as Error).message}).`)
+    throw new GateError('cargo', `cargo metadata printed output that is not JSON (${(e as Error).message}).`)
   }
   const m = value as Partial<CargoMetadata>
   if (!m || typeof m !== 'object' || !Array.isArray(m.packages) || !Array.isArray(m.workspace_members))
-    throw new MetadataError('cargo metadata output lacks packages/workspace_members; is this cargo too old?')
-  if (m.version !== 1) throw new MetadataError(`cargo metadata format version ${String(m.version)} is not 1.`)
+    throw new GateError(
+      'cargo',
+      'cargo metadata output lacks packages/workspace_members; is this cargo too old?'
+    )
+  if (m.version !== 1)
+    throw new GateError('cargo', `cargo metadata format version ${String(m.version)} is not 1.`)
   return m as CargoMetadata
 }
 

@@ -6,7 +6,9 @@ import { runFixes } from '../../fixes/index.js'
 import { fixFindings } from '../../fixes/findings.js'
 import { fixesMarkdown, fixesText, isEmpty } from '../../fixes/render.js'
 import { fixesOutput, type FixesSection } from '../../fixes/section.js'
-import type { FixPrOutcome } from '../../fixes/pr.js'
+import * as path from 'node:path'
+import { filesOf } from '../../fixes/contents.js'
+import { syncFixPr, type FixPrOutcome } from '../../fixes/pr.js'
 import type { Capability, ReportBody } from '../capability.js'
 
 declare module '../../report/schema.js' {
@@ -32,6 +34,12 @@ function conflictsToFix(report: ReportBody): boolean {
   return (
     !!report.conflicts && (report.conflicts.rustVersion.length > 0 || report.conflicts.duplicates.length > 0)
   )
+}
+
+/** The workspace's place in the repository: its root under the checkout ('' at the top). */
+function repoPathOf(root: string): string {
+  const rel = path.relative(process.env.GITHUB_WORKSPACE ?? process.cwd(), root)
+  return rel.startsWith('..') || path.isAbsolute(rel) ? '' : rel.split(path.sep).join('/')
 }
 
 export const fixes: Capability = {
@@ -87,6 +95,31 @@ export const fixes: Capability = {
       { run: ports.run }
     )
     return { section: { fixes: result.section }, findings: result.findings }
+  },
+  // The fix PR: after the verdict is published, with the changed files of this process's search.
+  async sync(ports, config) {
+    const section = ports.report.fixes
+    if (!config.fixPr || !section) return { section: {}, findings: [] }
+    const files = filesOf(section)
+    const fixPr: FixPrOutcome = files
+      ? await syncFixPr({
+          client: ports.github,
+          ctx: ports.ctx,
+          section,
+          files,
+          repoPath: repoPathOf(ports.report.workspace.root),
+          dryRun: config.dryRun,
+          log: ports.log
+        })
+      : {
+          mode: 'skipped',
+          url: null,
+          writes: 0,
+          planned: [],
+          note: 'no fix PR: the fix search did not run in this job'
+        }
+    ports.log(`fix PR: ${fixPr.note}${fixPr.url ? ` (${fixPr.url})` : ''}`)
+    return { section: { fixPr }, findings: [] }
   },
   findings: findingsOf,
   merge: shards => {
