@@ -68,7 +68,27 @@ export function parseMetadata(text: string): CargoMetadata {
     )
   if (m.version !== 1)
     throw new GateError('cargo', `cargo metadata format version ${String(m.version)} is not 1.`)
+  const bad = shapeProblem(m)
+  if (bad) throw new GateError('cargo', `cargo metadata output cannot be read: ${bad}.`)
   return m as CargoMetadata
+}
+
+// What the analyses rely on, checked once here so that none of them crashes on a surprise.
+function shapeProblem(m: Partial<CargoMetadata>): string | null {
+  if (typeof m.workspace_root !== 'string') return 'workspace_root is not a path'
+  for (const p of m.packages ?? []) {
+    if (typeof p !== 'object' || p === null) return 'a package is not an object'
+    for (const k of ['id', 'name', 'version', 'manifest_path'] as const)
+      if (typeof p[k] !== 'string') return `package ${String(p.id)} has no ${k}`
+    if (!Array.isArray(p.dependencies) || !Array.isArray(p.targets))
+      return `package ${p.id} has no dependencies/targets lists`
+  }
+  if (m.resolve != null) {
+    if (!Array.isArray(m.resolve.nodes)) return 'resolve.nodes is not a list'
+    for (const n of m.resolve.nodes)
+      if (typeof n?.id !== 'string' || !Array.isArray(n.deps)) return 'a resolve node has no id/deps'
+  }
+  return null
 }
 
 export function workspaceMembers(meta: CargoMetadata): MetadataPackage[] {
