@@ -1,8 +1,7 @@
 #!/usr/bin/env node
 import * as path from 'node:path';
-import { p as parseConfig, a as produceReport, s as syncWorkstreams, c as createClient, r as readRunContext, C as ConfigError, f as failureReport, b as reportPathFor, w as writeReport, t as terminalReport, d as textSections, I as INPUTS } from './chunks/sections.js';
-import 'node:fs';
-import 'node:crypto';
+import { f as filesOf, a as fixFindings, r as runFixes, p as parseConfig, b as produceReport, i as isGateError, c as failureReport, e as errorMessage, d as reportPathFor, w as writeReport, s as syncStage, g as createClient, h as readRunContext, t as terminalReport, j as textSections, I as INPUTS, G as GateError } from './chunks/sections.js';
+import { writeFileSync, readFileSync } from 'node:fs';
 import './chunks/crate-times.js';
 import 'node:child_process';
 import 'node:readline';
@@ -34,16 +33,98 @@ import 'node:async_hooks';
 import 'node:console';
 import 'node:dns';
 import 'string_decoder';
+import 'node:crypto';
+import 'node:os';
 import 'node:fs/promises';
 import 'path';
 import 'url';
 import 'module';
-import 'node:os';
+
+/** null when the run cannot support a fix search: cargo metadata failed, or no conflicts were analysed. */
+function fixInputsFrom(config, run) {
+    const { report, metadata } = run;
+    if (!metadata || !report.conflicts)
+        return null;
+    return {
+        root: report.workspace.root,
+        host: report.workspace.toolchain?.host ?? null,
+        config,
+        conflicts: report.conflicts,
+        conflictOptions: {
+            ...config,
+            toolchain: report.workspace.toolchain?.release ?? null,
+            msrv: report.workspace.msrv
+        },
+        metadata
+    };
+}
+
+// `build-gate --apply`: write the verified fixes into the working tree (Cargo.lock and the member
+// manifests), only where the file is still what the gate read, and say what changed.
+function applyFixes(root, result) {
+    const written = [];
+    const skipped = [];
+    for (const file of result.files) {
+        const at = path.join(root, file.path);
+        const current = readOrNull(at);
+        if (current !== file.before) {
+            skipped.push({ path: file.path, why: 'it changed since the gate read it; rerun build-gate --apply' });
+            continue;
+        }
+        writeFileSync(at, file.after);
+        written.push(file.path);
+    }
+    return { written, skipped, lines: describe(result, written, skipped) };
+}
+/** Search the fixes of a judged run, then apply the verified ones. */
+async function applyAfterGate(config, run, ports = {}) {
+    const inputs = fixInputsFrom(config, run);
+    if (!inputs)
+        return {
+            written: [],
+            skipped: [],
+            lines: ['--apply: no dependency analysis in this run, nothing to fix.'],
+            result: null
+        };
+    // The gate's own fix search, when it ran in this process; otherwise search now.
+    const files = filesOf(run.report.fixes);
+    const result = run.report.fixes && files
+        ? { section: run.report.fixes, findings: fixFindings(run.report.fixes), files }
+        : await runFixes(inputs, ports);
+    return { ...applyFixes(inputs.root, result), result };
+}
+function readOrNull(file) {
+    try {
+        return readFileSync(file, 'utf8');
+    }
+    catch {
+        return null;
+    }
+}
+function describe(result, written, skipped) {
+    const verified = result.section.fixes.filter(f => f.verified);
+    const lines = [];
+    if (verified.length === 0)
+        lines.push('--apply: no verified fix to apply.');
+    if (written.length > 0) {
+        lines.push(`--apply: wrote ${written.join(', ')}`);
+        for (const f of verified) {
+            if (f.diff)
+                lines.push(`  ${f.manifest}:${f.diff.line}`, `  - ${f.diff.before.trim()}`, `  + ${f.diff.after.trim()}`);
+            for (const c of f.lockChanges)
+                lines.push(`  Cargo.lock: ${c.name} ${c.from ?? '(new)'} → ${c.to ?? '(removed)'}`);
+        }
+    }
+    for (const s of skipped)
+        lines.push(`--apply: left ${s.path} alone: ${s.why}`);
+    const unverified = result.section.fixes.filter(f => !f.verified);
+    for (const f of unverified)
+        lines.push(`--apply: not applied (not verified): ${f.crate} ${f.from} → ${f.to}: ${f.reason}`);
+    return lines;
+}
 
 // The CLI over the same run: `build-gate --working-directory DIR [--no-tests] [--deny-warnings false] …`
 // Every action input is a flag of the same name. Exit 0 when stable, 1 otherwise (including bad input).
-class UsageError extends Error {
-}
 function parseFlags(argv) {
     const known = new Set(INPUTS.map(i => i.name));
     const values = new Map();
@@ -55,10 +136,10 @@ function parseFlags(argv) {
         }
         const m = /^--([a-z-]+)(?:=(.*))?$/s.exec(arg);
         if (!m || !known.has(m[1]))
-            throw new UsageError(`unknown option '${arg}'; run build-gate --help for the list.`);
+            throw new GateError('input', `unknown option '${arg}'; run build-gate --help for the list.`);
         const value = m[2] ?? argv[++i];
         if (value === undefined)
-            throw new UsageError(`option '--${m[1]}' needs a value.`);
+            throw new GateError('input', `option '--${m[1]}' needs a value.`, m[1]);
         values.set(m[1], value);
     }
     return values;
@@ -75,6 +156,7 @@ function usage() {
         'Exit status: 0 stable, 1 unstable or could not be judged.',
         '',
         '  --no-tests'.padEnd(40) + 'Same as --run-tests false.',
+        '  --apply'.padEnd(40) + 'Write the verified dependency fixes into Cargo.lock and the manifests.',
         ...lines,
         '',
         'GITHUB_TOKEN in the environment is used for GitHub features (roadmap sync, baseline branch).'
@@ -87,37 +169,52 @@ async function main(argv, out = process.stdout, err = process.stderr) {
     }
     let config = null;
     let report;
+    let judged = false;
+    const apply = argv.includes('--apply');
+    argv = argv.filter(a => a !== '--apply');
+    let applied = [];
     const progress = new Progress(err);
     try {
         const flags = parseFlags(argv);
         if (!flags.has('github-token') && process.env.GITHUB_TOKEN)
             flags.set('github-token', process.env.GITHUB_TOKEN);
         config = parseConfig(name => flags.get(name) ?? '', 'cli');
-        report = (await produceReport(config, { progress: e => progress.update(e) })).report;
-        // On a laptop the roadmap is only shown (a local run is never trusted to write it).
-        if (config.workstreams && !config.shard)
-            report.workstreams = await syncWorkstreams({
-                report,
-                config,
-                ctx: readRunContext(),
-                client: config.token ? createClient(config.token) : null,
-                log: () => undefined
-            });
+        const run = await produceReport(config, { progress: e => progress.update(e) });
+        report = run.report;
+        judged = true;
+        if (apply)
+            applied = (await applyAfterGate(config, run)).lines;
     }
     catch (e) {
         progress.stop();
-        const message = e instanceof Error ? e.message : String(e);
-        if (e instanceof UsageError || e instanceof ConfigError) {
-            err.write(`build-gate: ${message}\n`);
+        if (isGateError(e, 'input')) {
+            err.write(`build-gate: ${e.message}\n`);
             return 1;
         }
-        report = failureReport(config?.workingDirectory ?? process.cwd(), message);
+        report = failureReport(config?.workingDirectory ?? process.cwd(), errorMessage(e));
     }
     progress.stop();
     const reportPath = reportPathFor(config);
     writeReport(report, reportPath);
+    // On a laptop the roadmap is only shown (a local run is never trusted to write it), after the verdict.
+    const problems = [];
+    if (judged && config) {
+        const synced = await syncStage(report, config, {
+            ctx: readRunContext(),
+            github: config.token ? createClient(config.token) : null,
+            log: () => undefined
+        });
+        report = synced.report;
+        problems.push(...synced.problems);
+        if (synced.wrote.length)
+            writeReport(report, reportPath);
+    }
     out.write(`${terminalReport(report, textSections())}\n\nReport: ${path.relative(process.cwd(), reportPath) || reportPath}\n`);
-    return report.verdict.stable ? 0 : 1;
+    if (applied.length)
+        out.write(`${applied.join('\n')}\n`);
+    for (const p of problems)
+        err.write(`build-gate: ${p}\n`);
+    return report.verdict.stable && problems.length === 0 ? 0 : 1;
 }
 /** One line per phase; a spinner when stderr is a terminal. */
 class Progress {
