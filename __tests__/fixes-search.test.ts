@@ -103,6 +103,18 @@ describe('duplicates: a member holding the older version', () => {
     expect(fix.diff).toMatchObject({ line: 10 })
   })
 
+  it('a requirement inherited from [workspace.dependencies] is raised there, comments kept', async () => {
+    const { section, files } = await fixesFor(fx('duplicates-workspace-dep'))
+    expect(section.fixes.map(f => [f.crate, f.from, f.to, f.kind, f.manifest, f.verified])).toEqual([
+      ['base64', '0.21.7', '0.22.1', 'manifest', 'Cargo.toml', true]
+    ])
+    const root = files.find(f => f.path === 'Cargo.toml')!
+    expect(diffLines(root.before, root.after)).toEqual([
+      ['base64 = "0.21" # the tools\' encoding', 'base64 = "0.22" # the tools\' encoding']
+    ])
+    expect(files.map(f => f.path).sort()).toEqual(['Cargo.lock', 'Cargo.toml'])
+  })
+
   it("reports `not verified` with rustc's errors when the code does not compile with it", async () => {
     const { section, findings, files } = await fixesFor(fx('duplicates-incompatible'))
     const [fix] = section.fixes

@@ -109,3 +109,79 @@ export function requirementFor(version: string): string {
   const [major, minor] = version.split('.')
   return `${major}.${minor}`
 }
+
+/** Whether the member takes `name` from `[workspace.dependencies]` (`name.workspace = true`). */
+export function inheritsFromWorkspace(manifest: string, name: string): boolean {
+  let inherited = false
+  visitDeclarations(parse(manifest) as Table, name, value => {
+    if (isTable(value) && value.workspace === true) inherited = true
+  })
+  return inherited
+}
+
+/** The root manifest with `[workspace.dependencies]`'s requirement on `name` set to `to`, or null. */
+export function raiseWorkspaceRequirement(root: string, name: string, to: string): RequirementEdit | null {
+  const doc = parse(root) as Table
+  const deps = isTable(doc.workspace) ? doc.workspace.dependencies : undefined
+  if (!isTable(deps)) return null
+  const key = Object.keys(deps).find(k => {
+    const v = deps[k]
+    return (isTable(v) && typeof v.package === 'string' ? v.package : k) === name
+  })
+  if (key === undefined) return null
+  const value = deps[key]
+  const current =
+    typeof value === 'string'
+      ? value
+      : isTable(value) && typeof value.version === 'string'
+        ? value.version
+        : null
+  if (current === null || current === to) return null
+  const expected = structuredClone(doc)
+  ;((expected.workspace as Table).dependencies as Table)[key] =
+    typeof value === 'string' ? to : { ...(value as Table), version: to }
+  const lines = root.split('\n')
+  let table: string[] = []
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i].trim()
+    if (t.startsWith('[')) {
+      table = headerPath(t) ?? []
+      continue
+    }
+    const inList = same(table, ['workspace', 'dependencies']) && startsWithKey(t, key)
+    const inTable = same(table, ['workspace', 'dependencies', key])
+    if (!inList && !inTable) continue
+    const edited = replaceVersion(lines[i], current, to, inList)
+    if (edited === null) continue
+    const text = [...lines.slice(0, i), edited, ...lines.slice(i + 1)].join('\n')
+    if (JSON.stringify(parse(text)) !== JSON.stringify(expected)) return null
+    return { text, line: i + 1, before: lines[i], after: edited }
+  }
+  return null
+}
+
+/** `[workspace.dependencies.base64]` → ['workspace', 'dependencies', 'base64'], read by the TOML parser. */
+function headerPath(header: string): string[] | null {
+  if (header.startsWith('[[')) return null
+  let node: unknown
+  try {
+    node = parse(header.slice(0, header.lastIndexOf(']') + 1))
+  } catch {
+    return null
+  }
+  const out: string[] = []
+  while (isTable(node) && Object.keys(node).length === 1) {
+    const [k] = Object.keys(node)
+    out.push(k)
+    node = node[k]
+  }
+  return out
+}
+
+function startsWithKey(line: string, key: string): boolean {
+  return new RegExp(`^(?:${escape(key)}|"${escape(key)}"|'${escape(key)}')\\s*[.=]`).test(line)
+}
+
+function same(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i])
+}

@@ -9,7 +9,12 @@ import type { CargoMetadata } from '../cargo/metadata.js'
 import type { ProcessRunner } from '../cargo/phase.js'
 import type { ConflictsSection } from '../report/schema.js'
 import { diffLocks, type LockChange } from './lockfile.js'
-import { raiseRequirement, requirementFor } from './manifest-edit.js'
+import {
+  inheritsFromWorkspace,
+  raiseRequirement,
+  raiseWorkspaceRequirement,
+  requirementFor
+} from './manifest-edit.js'
 import { planCandidates, type Candidate } from './plan.js'
 import type { Fix, FixBlocker, FixTarget } from './section.js'
 import { conflictKeys, verifyState, type BuildConfig, type VerifyContext } from './verify.js'
@@ -85,14 +90,21 @@ async function propose(
   const restoreLock = (lock: string) => writeFileSync(lockPath, lock)
   const cargo = (args: string[]) => cargoIn(inputs, run, args)
   if (c.kind === 'manifest') {
-    const file = path.join(inputs.root, path.relative(inputs.userRoot, c.manifest))
-    const original = readFileSync(file, 'utf8')
-    const edit = raiseRequirement(original, c.target.crate, c.edge, requirementFor(c.to))
+    // The member's own requirement, or the `[workspace.dependencies]` entry it inherits.
+    const memberFile = path.join(inputs.root, path.relative(inputs.userRoot, c.manifest))
+    const memberText = readFileSync(memberFile, 'utf8')
+    const to = requirementFor(c.to)
+    const inherited = inheritsFromWorkspace(memberText, c.target.crate)
+    const file = inherited ? path.join(inputs.root, 'Cargo.toml') : memberFile
+    const original = inherited ? readFileSync(file, 'utf8') : memberText
+    const edit = inherited
+      ? raiseWorkspaceRequirement(original, c.target.crate, to)
+      : raiseRequirement(original, c.target.crate, c.edge, to)
     if (!edit)
       return blocker(
         c.target,
         `${c.member} declares ${c.target.crate} in a way that is not a plain version requirement`,
-        `raise ${c.member}'s requirement on ${c.target.crate} to ${requirementFor(c.to)} by hand`
+        `raise ${c.member}'s requirement on ${c.target.crate} to ${to} by hand`
       )
     writeFileSync(file, edit.text)
     return {
@@ -101,7 +113,7 @@ async function propose(
         from: c.target.version,
         to: c.to,
         kind: 'manifest',
-        manifest: path.relative(inputs.userRoot, c.manifest),
+        manifest: path.relative(inputs.root, file).split(path.sep).join('/'),
         command: null,
         diff: { line: edit.line, before: edit.before, after: edit.after },
         target: c.target
