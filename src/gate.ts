@@ -47,6 +47,10 @@ export interface GateOptions {
   wrapperScript?: string | null
   /** The capabilities to run; default: the registry. */
   capabilities?: readonly Capability[]
+  /** The clock, the environment and file reads the stages use; default: the real ones. */
+  now?: () => Date
+  env?: Readonly<Record<string, string | undefined>>
+  readText?: (file: string) => string | null
 }
 
 export interface GateRun {
@@ -91,6 +95,7 @@ async function gateWith(config: GateConfig, options: GateOptions, state: GateSta
   const capabilities = options.capabilities ?? CAPABILITIES
   const common: Pick<PhaseOptions, 'cwd' | 'run' | 'onStderr'> = { cwd, run, onStderr: options.log }
   const rootPath = path.join(cwd, 'Cargo.toml')
+  const now = options.now ?? (() => new Date())
   const ports = (
     report: ReportBody,
     meta: CargoMetadata | null,
@@ -106,8 +111,8 @@ async function gateWith(config: GateConfig, options: GateOptions, state: GateSta
     report,
     run,
     log: options.log ?? (() => undefined),
-    env: process.env,
-    now: () => new Date()
+    env: options.env ?? process.env,
+    now
   })
 
   const meta = await metadataStage(config, common, state)
@@ -116,7 +121,7 @@ async function gateWith(config: GateConfig, options: GateOptions, state: GateSta
     const body = emptyReport(cwd, toolchain, config, phases)
     const found = await analysesStage(
       capabilities,
-      ports(body, null, null, readManifests([rootPath])),
+      ports(body, null, null, readManifests([rootPath], options.readText)),
       config,
       body
     )
@@ -130,7 +135,7 @@ async function gateWith(config: GateConfig, options: GateOptions, state: GateSta
     : null
   const packages = shard?.members ?? null
   // Every manifest is read once, here; analyses get their text.
-  const manifests = readManifests([rootPath, ...memberManifestPaths(meta)])
+  const manifests = readManifests([rootPath, ...memberManifestPaths(meta)], options.readText)
   const graph = buildGraph(meta, manifests)
   const workspace = workspaceInfo(
     meta,
@@ -147,7 +152,7 @@ async function gateWith(config: GateConfig, options: GateOptions, state: GateSta
   const body: ReportBody = {
     schemaVersion: SCHEMA_VERSION,
     tool: TOOL,
-    generatedAt: new Date().toISOString(),
+    generatedAt: now().toISOString(),
     workspace,
     crates: crateSummaries(meta, tally, tests).filter(c => !packages || packages.includes(c.name)),
     diagnostics: tally.section(),

@@ -3539,19 +3539,20 @@ var semverExports = requireSemver();
 
 // The workspace's manifests, read once at the edge: analyses get their text, never the file system.
 /** Text of each file by path; null for a file that cannot be read (an analysis then says "line unknown"). */
-function readManifests(files) {
+function readManifests(files, readText = readTextFile) {
     const out = new Map();
-    for (const file of files) {
-        if (out.has(file))
-            continue;
-        try {
-            out.set(file, readFileSync(file, 'utf8'));
-        }
-        catch {
-            out.set(file, null);
-        }
-    }
+    for (const file of files)
+        if (!out.has(file))
+            out.set(file, readText(file));
     return out;
+}
+function readTextFile(file) {
+    try {
+        return readFileSync(file, 'utf8');
+    }
+    catch {
+        return null;
+    }
 }
 /** The manifests of the workspace members. */
 function memberManifestPaths(meta) {
@@ -4879,22 +4880,22 @@ function locate(manifest, wanted) {
     for (let i = 0; i < lines.length; i++) {
         const text = lines[i].trim();
         if (text.startsWith('[')) {
-            const path = headerPath(text);
+            const path = headerPath$1(text);
             if (!path)
                 continue;
             table = path;
-            if (wanted.some(w => same$1(path, [...w.table, w.key])))
+            if (wanted.some(w => same$2(path, [...w.table, w.key])))
                 return i + 1;
             continue;
         }
         const key = leadingKey(text);
-        if (key !== null && wanted.some(w => w.key === key && same$1(table, w.table)))
+        if (key !== null && wanted.some(w => w.key === key && same$2(table, w.table)))
             return i + 1;
     }
     return null;
 }
 /** `[target.'cfg(unix)'.dependencies]` → ['target', 'cfg(unix)', 'dependencies'], via the TOML parser itself. */
-function headerPath(header) {
+function headerPath$1(header) {
     if (header.startsWith('[['))
         return null;
     const close = header.lastIndexOf(']');
@@ -4920,7 +4921,7 @@ function leadingKey(line) {
     const m = BARE_OR_QUOTED_KEY.exec(line);
     return m ? (m[1] ?? m[2] ?? m[3]) : null;
 }
-function same$1(a, b) {
+function same$2(a, b) {
     return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 function isTable$1(v) {
@@ -5677,6 +5678,85 @@ function requirementFor(version) {
     const [major, minor] = version.split('.');
     return `${major}.${minor}`;
 }
+/** Whether the member takes `name` from `[workspace.dependencies]` (`name.workspace = true`). */
+function inheritsFromWorkspace(manifest, name) {
+    let inherited = false;
+    visitDeclarations(parse$3(manifest), name, value => {
+        if (isTable(value) && value.workspace === true)
+            inherited = true;
+    });
+    return inherited;
+}
+/** The root manifest with `[workspace.dependencies]`'s requirement on `name` set to `to`, or null. */
+function raiseWorkspaceRequirement(root, name, to) {
+    const doc = parse$3(root);
+    const deps = isTable(doc.workspace) ? doc.workspace.dependencies : undefined;
+    if (!isTable(deps))
+        return null;
+    const key = Object.keys(deps).find(k => {
+        const v = deps[k];
+        return (isTable(v) && typeof v.package === 'string' ? v.package : k) === name;
+    });
+    if (key === undefined)
+        return null;
+    const value = deps[key];
+    const current = typeof value === 'string'
+        ? value
+        : isTable(value) && typeof value.version === 'string'
+            ? value.version
+            : null;
+    if (current === null || current === to)
+        return null;
+    const expected = structuredClone(doc);
+    expected.workspace.dependencies[key] =
+        typeof value === 'string' ? to : { ...value, version: to };
+    const lines = root.split('\n');
+    let table = [];
+    for (let i = 0; i < lines.length; i++) {
+        const t = lines[i].trim();
+        if (t.startsWith('[')) {
+            table = headerPath(t) ?? [];
+            continue;
+        }
+        const inList = same$1(table, ['workspace', 'dependencies']) && startsWithKey(t, key);
+        const inTable = same$1(table, ['workspace', 'dependencies', key]);
+        if (!inList && !inTable)
+            continue;
+        const edited = replaceVersion(lines[i], current, to, inList);
+        if (edited === null)
+            continue;
+        const text = [...lines.slice(0, i), edited, ...lines.slice(i + 1)].join('\n');
+        if (JSON.stringify(parse$3(text)) !== JSON.stringify(expected))
+            return null;
+        return { text, line: i + 1, before: lines[i], after: edited };
+    }
+    return null;
+}
+/** `[workspace.dependencies.base64]` → ['workspace', 'dependencies', 'base64'], read by the TOML parser. */
+function headerPath(header) {
+    if (header.startsWith('[['))
+        return null;
+    let node;
+    try {
+        node = parse$3(header.slice(0, header.lastIndexOf(']') + 1));
+    }
+    catch {
+        return null;
+    }
+    const out = [];
+    while (isTable(node) && Object.keys(node).length === 1) {
+        const [k] = Object.keys(node);
+        out.push(k);
+        node = node[k];
+    }
+    return out;
+}
+function startsWithKey(line, key) {
+    return new RegExp(`^(?:${escape(key)}|"${escape(key)}"|'${escape(key)}')\\s*[.=]`).test(line);
+}
+function same$1(a, b) {
+    return a.length === b.length && a.every((x, i) => x === b[i]);
+}
 
 function planCandidates(conflicts, options) {
     const out = [];
@@ -6183,11 +6263,18 @@ async function propose(c, inputs, run, lockBefore) {
     const restoreLock = (lock) => writeFileSync(lockPath, lock);
     const cargo = (args) => cargoIn(inputs, run, args);
     if (c.kind === 'manifest') {
-        const file = path.join(inputs.root, path.relative(inputs.userRoot, c.manifest));
-        const original = readFileSync(file, 'utf8');
-        const edit = raiseRequirement(original, c.target.crate, c.edge, requirementFor(c.to));
+        // The member's own requirement, or the `[workspace.dependencies]` entry it inherits.
+        const memberFile = path.join(inputs.root, path.relative(inputs.userRoot, c.manifest));
+        const memberText = readFileSync(memberFile, 'utf8');
+        const to = requirementFor(c.to);
+        const inherited = inheritsFromWorkspace(memberText, c.target.crate);
+        const file = inherited ? path.join(inputs.root, 'Cargo.toml') : memberFile;
+        const original = inherited ? readFileSync(file, 'utf8') : memberText;
+        const edit = inherited
+            ? raiseWorkspaceRequirement(original, c.target.crate, to)
+            : raiseRequirement(original, c.target.crate, c.edge, to);
         if (!edit)
-            return blocker(c.target, `${c.member} declares ${c.target.crate} in a way that is not a plain version requirement`, `raise ${c.member}'s requirement on ${c.target.crate} to ${requirementFor(c.to)} by hand`);
+            return blocker(c.target, `${c.member} declares ${c.target.crate} in a way that is not a plain version requirement`, `raise ${c.member}'s requirement on ${c.target.crate} to ${to} by hand`);
         writeFileSync(file, edit.text);
         return {
             fix: {
@@ -6195,7 +6282,7 @@ async function propose(c, inputs, run, lockBefore) {
                 from: c.target.version,
                 to: c.to,
                 kind: 'manifest',
-                manifest: path.relative(inputs.userRoot, c.manifest),
+                manifest: path.relative(inputs.root, file).split(path.sep).join('/'),
                 command: null,
                 diff: { line: edit.line, before: edit.before, after: edit.after },
                 target: c.target
@@ -58069,6 +58156,7 @@ async function gateWith(config, options, state) {
     const capabilities = options.capabilities ?? CAPABILITIES;
     const common = { cwd, run, onStderr: options.log };
     const rootPath = path.join(cwd, 'Cargo.toml');
+    const now = options.now ?? (() => new Date());
     const ports = (report, meta, graph, manifests) => ({
         cwd,
         toolchain,
@@ -58079,14 +58167,14 @@ async function gateWith(config, options, state) {
         report,
         run,
         log: options.log ?? (() => undefined),
-        env: process.env,
-        now: () => new Date()
+        env: options.env ?? process.env,
+        now
     });
     const meta = await metadataStage(config, common, state);
     if (!meta) {
         // cargo may refuse to resolve because of a crate it cannot read (edition 2024 on an old cargo).
         const body = emptyReport(cwd, toolchain, config, phases);
-        const found = await analysesStage(capabilities, ports(body, null, null, readManifests([rootPath])), config, body);
+        const found = await analysesStage(capabilities, ports(body, null, null, readManifests([rootPath], options.readText)), config, body);
         return { report: judge(capabilities, config, body, found), metadata: null };
     }
     assertWorkspaceRoot(meta, cwd);
@@ -58096,7 +58184,7 @@ async function gateWith(config, options, state) {
         : null;
     const packages = shard?.members ?? null;
     // Every manifest is read once, here; analyses get their text.
-    const manifests = readManifests([rootPath, ...memberManifestPaths(meta)]);
+    const manifests = readManifests([rootPath, ...memberManifestPaths(meta)], options.readText);
     const graph = buildGraph(meta, manifests);
     const workspace = workspaceInfo(meta, declaredMsrv(manifests.get(rootPath) ?? null), toolchain, config.toolchain);
     if (packages?.length === 0) {
@@ -58107,7 +58195,7 @@ async function gateWith(config, options, state) {
     const body = {
         schemaVersion: SCHEMA_VERSION,
         tool: TOOL,
-        generatedAt: new Date().toISOString(),
+        generatedAt: now().toISOString(),
         workspace,
         crates: crateSummaries(meta, tally, tests).filter(c => !packages || packages.includes(c.name)),
         diagnostics: tally.section(),
