@@ -234,11 +234,48 @@ const build$8 = {
         { name: 'check-seconds', description: 'Wall seconds of `cargo check`.', value: r => phaseSeconds(r, ['check']) }
     ],
     findings: (report, config) => [...phaseFindings(report, config), ...diagnosticFindings(report, config)],
+    merge: mergeBuild,
     annotations: diagnosticAnnotations
 };
 function phaseSeconds(report, names) {
     const p = report.phases.filter(x => names.includes(x.name));
     return p.length ? String(Math.round(p.reduce((n, x) => n + x.wallSeconds, 0) * 100) / 100) : '0';
+}
+function mergeBuild(shards) {
+    const diagnostics = shards.map(r => r.diagnostics);
+    const sum = (xs, f) => xs.reduce((n, x) => n + f(x), 0);
+    return {
+        crates: shards.flatMap(r => r.crates).sort((a, b) => (a.name < b.name ? -1 : 1)),
+        diagnostics: {
+            errors: sum(diagnostics, d => d.errors),
+            warnings: sum(diagnostics, d => d.warnings),
+            items: diagnostics.flatMap(d => d.items).sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1)),
+            omitted: sum(diagnostics, d => d.omitted),
+            dependencyWarnings: Math.max(0, ...diagnostics.map(d => d.dependencyWarnings)),
+            dependencyErrors: diagnostics.flatMap(d => d.dependencyErrors).slice(0, 20)
+        },
+        phases: mergePhases(shards.flatMap(r => r.phases))
+    };
+}
+function mergePhases(phases) {
+    const out = new Map();
+    for (const p of phases) {
+        const m = out.get(p.name);
+        if (!m) {
+            out.set(p.name, structuredClone(p));
+            continue;
+        }
+        m.wallSeconds += p.wallSeconds;
+        m.cpuSeconds = m.cpuSeconds === null || p.cpuSeconds === null ? null : m.cpuSeconds + p.cpuSeconds;
+        for (const side of ['workspace', 'dependencies']) {
+            m.units[side].compiled += p.units[side].compiled;
+            m.units[side].fresh += p.units[side].fresh;
+        }
+        m.exitCode = m.exitCode === 0 ? p.exitCode : m.exitCode;
+        m.failure = m.failure ?? p.failure;
+        m.cargoErrors.push(...p.cargoErrors);
+    }
+    return [...out.values()];
 }
 
 var commonjsGlobal = typeof globalThis !== 'undefined' ? globalThis : typeof window !== 'undefined' ? window : typeof global !== 'undefined' ? global : typeof self !== 'undefined' ? self : {};
