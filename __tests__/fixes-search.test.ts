@@ -49,6 +49,21 @@ describe('MSRV: cargo resolves, the lock says what changed', () => {
     ])
   })
 
+  it('when the dependent pins it, an older dependent within the member requirement: password-hash 0.6.0 → 0.5.0', async () => {
+    const { section, files } = await fixesFor(fx('msrv-dependent'))
+    expect(section.blockers).toEqual([])
+    expect(section.fixes.map(f => [f.crate, f.from, f.to, f.kind, f.command, f.verified])).toEqual([
+      ['base64ct', '1.8.0', '1.6.0', 'lock', null, true]
+    ])
+    expect(section.fixes[0].lockChanges).toEqual([
+      { name: 'base64ct', from: '1.8.0', to: '1.6.0' },
+      { name: 'password-hash', from: '0.6.0', to: '0.5.0' }
+    ])
+    // Only the lock changes: the temporary constraint never reaches a manifest.
+    expect(files.map(f => f.path)).toEqual(['Cargo.lock'])
+    expect(files[0].after).not.toContain('build-gate-pin')
+  })
+
   it('names the requirement that blocks every compatible version, and what would unblock it', async () => {
     const { section, findings } = await fixesFor(fx('msrv-blocked'))
     expect(section.fixes).toEqual([])

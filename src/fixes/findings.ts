@@ -2,6 +2,7 @@
 // code and version in the message). Verified: info; not verified or blocked: warn. Never block: a fix
 // is advice, the conflict itself carries the verdict.
 import type { Finding } from '../findings/finding.js'
+import { requirementFor } from './manifest-edit.js'
 import type { FixesSection } from './section.js'
 
 export function fixFindings(section: FixesSection): Finding[] {
@@ -9,8 +10,10 @@ export function fixFindings(section: FixesSection): Finding[] {
   for (const f of section.fixes) {
     const what =
       f.kind === 'lock'
-        ? `\`${f.command}\``
-        : `raise ${f.crate} to "${f.diff?.after.trim() ?? f.to}" in ${f.manifest}`
+        ? f.command
+          ? `\`${f.command}\``
+          : `the Cargo.lock change ${f.lockChanges.map(c => `${c.name} ${c.from ?? '(new)'} → ${c.to ?? '(removed)'}`).join(', ')}`
+        : `raising the requirement on ${f.crate} to "${requirementFor(f.to)}" in ${f.manifest}${f.diff ? ` line ${f.diff.line}` : ''}`
     out.push({
       code: 'fix-available',
       severity: f.verified ? 'info' : 'warn',

@@ -12,7 +12,9 @@ export function fixesMarkdown(section: FixesSection): string {
   if (section.failure) out.push(`The fix search did not run to the end: ${inline(section.failure)}`, '')
   for (const f of section.fixes) {
     out.push(`- ${f.verified ? '✅ verified' : '❌ not verified'}: ${inline(title(f))}`)
-    if (f.kind === 'lock') out.push('', indent(fence(f.command ?? '', 'sh')))
+    if (f.command) out.push('', indent(fence(f.command, 'sh')))
+    else if (f.kind === 'lock')
+      out.push('', `  ${inline(`No single cargo command does this; Cargo.lock: ${lockLine(f)}.`)}`)
     else if (f.diff)
       out.push(
         '',
@@ -49,6 +51,7 @@ export function fixesText(section: FixesSection): string {
   for (const f of section.fixes) {
     out.push(`  ${f.verified ? '✓ verified' : '✗ not verified'}  ${title(f)}`)
     if (f.command) out.push(`      ${f.command}`)
+    else if (f.kind === 'lock') out.push(`      Cargo.lock: ${lockLine(f)}`)
     if (f.diff)
       out.push(
         `      ${f.manifest}:${f.diff.line}`,
@@ -78,8 +81,12 @@ function title(f: Fix): string {
     : `${moved}: raise the requirement in ${f.manifest} (fixes ${fixes})`
 }
 
+function lockLine(f: Fix): string {
+  return f.lockChanges.map(c => `${c.name} ${c.from ?? '(new)'} → ${c.to ?? '(removed)'}`).join(', ')
+}
+
 function evidence(f: Fix): string {
-  const lock = f.lockChanges.map(c => `${c.name} ${c.from ?? '(new)'} → ${c.to ?? '(removed)'}`).join(', ')
+  const lock = lockLine(f)
   return inline(
     `Verified in a scratch copy: the conflict is gone, no new one appears, and cargo check and the test build pass (${f.seconds} s). Cargo.lock: ${lock || 'unchanged'}.`
   )

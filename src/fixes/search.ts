@@ -161,6 +161,11 @@ async function propose(
   const moved = diffLocks(lockBefore, readFileSync(lockPath, 'utf8')).find(
     (m: LockChange) => m.name === c.target.crate && m.from === c.target.version && m.to
   )
+  if (!moved && c.chain.length > 2) {
+    restoreLock(lockBefore)
+    const viaDependent = await moveDependent(c, inputs, run, lockBefore)
+    if (viaDependent) return viaDependent
+  }
   if (!moved) {
     restoreLock(lockBefore)
     const holder = c.chain[c.chain.length - 2]
@@ -190,6 +195,64 @@ async function propose(
 }
 
 const FALLBACK = 'resolver.incompatible-rust-versions="fallback"'
+
+/**
+ * The dependent pins the crate (password-hash 0.6 requires base64ct ^1.8): let cargo pick an older
+ * dependent that accepts an older crate, within the member's requirement. The member is told, in the
+ * scratch copy and for this resolve only, to want the crate below its current version; cargo then
+ * backtracks on the dependent and the MSRV-aware resolver picks the crate. There is no one cargo
+ * command for this, so the fix carries the lock changes and no command.
+ */
+async function moveDependent(
+  c: Extract<Candidate, { kind: 'lock' }>,
+  inputs: SearchInputs,
+  run: ProcessRunner,
+  lockBefore: string
+): Promise<Proposal | null> {
+  const lockPath = path.join(inputs.root, 'Cargo.lock')
+  const holder = c.chain[c.chain.length - 2]
+  const member = inputs.metadata.packages.find(
+    p => p.name === c.chain[0].name && inputs.metadata.workspace_members.includes(p.id)
+  )
+  if (!member) return null
+  const file = path.join(inputs.root, path.relative(inputs.userRoot, member.manifest_path))
+  const original = readFileSync(file, 'utf8')
+  const pin = `\n[dependencies.build-gate-pin]\npackage = ${JSON.stringify(c.target.crate)}\nversion = "<${c.target.version}"\n`
+  writeFileSync(file, `${original}${pin}`)
+  let exit: number
+  try {
+    const args = [
+      'update',
+      '-p',
+      `${holder.name}@${holder.version}`,
+      '-p',
+      `${c.target.crate}@${c.target.version}`
+    ]
+    exit = await withResolverMsrv(inputs, () => cargoIn(inputs, run, [...args, '--config', FALLBACK], true))
+  } finally {
+    writeFileSync(file, original)
+  }
+  const changes = exit === 0 ? diffLocks(lockBefore, readFileSync(lockPath, 'utf8')) : []
+  const moved = changes.find(m => m.name === c.target.crate && m.from === c.target.version && m.to)
+  const dependent = changes.find(m => m.name === holder.name && m.from === holder.version && m.to)
+  if (!moved || !dependent) {
+    writeFileSync(lockPath, lockBefore)
+    return null
+  }
+  return {
+    fix: {
+      crate: c.target.crate,
+      from: c.target.version,
+      to: moved.to!,
+      kind: 'lock',
+      manifest: null,
+      command: null,
+      diff: null,
+      target: c.target
+    },
+    rollback: lock => writeFileSync(lockPath, lock)
+  }
+}
 
 /**
  * cargo's resolver reads the MSRV from the members' own rust-version (else the toolchain's version);
@@ -235,8 +298,16 @@ function requirementOf(
   return pkg?.dependencies.find(d => d.name === name)?.req ?? null
 }
 
-/** Runs cargo in the scratch copy; a cargo that fails or is killed stops the search in its own words. */
-async function cargoIn(inputs: SearchInputs, run: ProcessRunner, args: string[]): Promise<number> {
+/**
+ * Runs cargo in the scratch copy. A cargo that is killed or cannot start stops the search in its own
+ * words; so does a failure, unless `mayFail` (a resolve that is allowed to find no solution).
+ */
+async function cargoIn(
+  inputs: SearchInputs,
+  run: ProcessRunner,
+  args: string[],
+  mayFail = false
+): Promise<number> {
   const full = inputs.config.toolchain ? [`+${inputs.config.toolchain}`, ...args] : args
   const stderr: string[] = []
   const r = await run('cargo', full, {
@@ -245,6 +316,7 @@ async function cargoIn(inputs: SearchInputs, run: ProcessRunner, args: string[])
     onStderrLine: line => stderr.push(line)
   })
   if (r.exitCode === 0) return 0
+  if (mayFail && r.exitCode !== null && !r.spawnError) return r.exitCode
   const how = r.spawnError ?? (r.signal ? `was killed (${r.signal})` : `exited with code ${r.exitCode}`)
   throw new Error(
     `\`cargo ${full.join(' ')}\` ${how}: ${stderr.slice(-5).join('\n').trim() || '(no output)'}`
