@@ -2,10 +2,22 @@ import { describe, expect, it } from '@jest/globals'
 import * as path from 'node:path'
 import { parse } from 'smol-toml'
 import { execFileSync } from 'node:child_process'
+import { readdirSync } from 'node:fs'
 import { fixesFor, FIXES_FIXTURES } from './fixes-fixture.js'
 
 const fx = (name: string) => path.join(FIXES_FIXTURES, name)
 const status = () => execFileSync('git', ['status', '--porcelain', '--', fx('msrv')], { encoding: 'utf8' })
+
+describe('fixtures', () => {
+  const workspaces = readdirSync(FIXES_FIXTURES).filter(d => d !== 'vendor')
+  it.each(workspaces)('%s resolves offline with its committed Cargo.lock', name => {
+    // --locked: a stale lock would make every expectation below about the lock meaningless.
+    execFileSync('cargo', ['metadata', '--offline', '--locked', '--format-version', '1'], {
+      cwd: fx(name),
+      stdio: 'ignore'
+    })
+  })
+})
 
 describe('MSRV: cargo resolves, the lock says what changed', () => {
   it('MSRV 1.80 with base64ct locked at 1.8.0: 1.8.0 -> 1.6.0, the newest 1.80 can build, verified', async () => {
