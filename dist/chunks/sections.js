@@ -171,21 +171,42 @@ function stripAnsi(s) {
     return s.replace(/\u001b\[[0-9;]*m/g, '');
 }
 
-// LOCAL STAND-IN (git-ignored): reconstructed from the bundled dist of branch findings, only to run tests.
+// The build's findings: each needed phase ran and can be trusted; compile errors; warnings under
+// deny-warnings. Severity is decided here, from the policy, once.
 const SOURCE$3 = 'build';
 function phaseFindings(report, config) {
     if (report.shard?.members.length === 0)
-        return [{ code: 'shard-empty', severity: 'warn', message: `shard ${report.shard.index}/${report.shard.total} has no crates to gate`, source: SOURCE$3 }];
+        return [
+            {
+                code: 'shard-empty',
+                severity: 'warn',
+                message: `shard ${report.shard.index}/${report.shard.total} has no crates to gate`,
+                source: SOURCE$3
+            }
+        ];
     const out = [];
-    const needed = config.runTests ? ['metadata', 'check', 'test-build', 'test'] : ['metadata', 'check'];
+    const needed = config.runTests
+        ? ['metadata', 'check', 'test-build', 'test']
+        : ['metadata', 'check'];
     for (const name of needed) {
         const phase = report.phases.find(p => p.name === name);
+        // A refusal cargo explained (a crate needing a newer rustc) is the conflicts capability's to report.
         if (phase?.failure && parseCargoRefusals(phase.cargoErrors.join('\n')).length > 0)
             continue;
         if (phase?.failure)
-            out.push({ code: 'phase-failed', severity: 'block', message: `${label(name)}: ${phase.failure}`, source: SOURCE$3 });
+            out.push({
+                code: 'phase-failed',
+                severity: 'block',
+                message: `${label(name)}: ${phase.failure}`,
+                source: SOURCE$3
+            });
         else if (!phase && !report.phases.some(p => p.failure) && !(report.diagnostics.errors > 0))
-            out.push({ code: 'phase-missing', severity: 'block', message: `${label(name)} did not run, so the build cannot be called stable`, source: SOURCE$3 });
+            out.push({
+                code: 'phase-missing',
+                severity: 'block',
+                message: `${label(name)} did not run, so the build cannot be called stable`,
+                source: SOURCE$3
+            });
     }
     return out;
 }
@@ -193,13 +214,24 @@ function diagnosticFindings(report, config) {
     const out = [];
     const { errors, warnings } = report.diagnostics;
     if (errors > 0)
-        out.push({ code: 'compile-errors', severity: 'block', message: `${plural(errors, 'compile error')} in ${byCrate(report, 'errors')}`, source: SOURCE$3 });
+        out.push({
+            code: 'compile-errors',
+            severity: 'block',
+            message: `${plural(errors, 'compile error')} in ${byCrate(report, 'errors')}`,
+            source: SOURCE$3
+        });
     if (warnings > 0) {
         const message = `${plural(warnings, 'warning')} in ${byCrate(report, 'warnings')}`;
-        out.push(config.denyWarnings ? { code: 'warnings', severity: 'block', message: `${message} (deny-warnings is on)`, source: SOURCE$3 } : { code: 'warnings', severity: 'warn', message, source: SOURCE$3 });
+        out.push(config.denyWarnings
+            ? { code: 'warnings', severity: 'block', message: `${message} (deny-warnings is on)`, source: SOURCE$3 }
+            : { code: 'warnings', severity: 'warn', message, source: SOURCE$3 });
     }
     return out;
 }
+/**
+ * Fail closed: without a check that ran and was read there is nothing to call stable. Added by the
+ * judge over all findings, unless another finding already says why (a phase, or cargo's refusal).
+ */
 function untrustedCheck(report, findings) {
     if (report.shard?.members.length === 0)
         return null;
@@ -207,40 +239,33 @@ function untrustedCheck(report, findings) {
     if (check && check.ran && !check.failure)
         return null;
     const explained = findings.some(f => f.severity === 'block' && (f.code.startsWith('phase') || f.code === 'cargo-refused'));
-    return explained ? null : { code: 'phase-failed', severity: 'block', message: 'cargo check did not complete, so the build cannot be called stable', source: SOURCE$3 };
+    return explained
+        ? null
+        : {
+            code: 'phase-failed',
+            severity: 'block',
+            message: 'cargo check did not complete, so the build cannot be called stable',
+            source: SOURCE$3
+        };
 }
 function label(phase) {
-    return { metadata: 'cargo metadata', check: 'cargo check', 'test-build': 'cargo test (build)', test: 'cargo test' }[phase];
+    return {
+        metadata: 'cargo metadata',
+        check: 'cargo check',
+        'test-build': 'cargo test (build)',
+        test: 'cargo test'
+    }[phase];
 }
 function byCrate(report, field) {
-    return report.crates.filter(c => c[field] > 0).map(c => `${c.name} (${c[field]})`).join(', ');
+    return report.crates
+        .filter(c => c[field] > 0)
+        .map(c => `${c.name} (${c[field]})`)
+        .join(', ');
 }
 function plural(n, word) {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-// LOCAL STAND-IN (git-ignored): reconstructed from the bundled dist of branch findings, only to run tests.
-const build$8 = {
-    name: 'build',
-    stage: 'build',
-    inputs: [
-        { name: 'check-args', default: '--workspace --all-features', description: 'Arguments for `cargo check` (split on spaces, quotes respected; never passed to a shell).' },
-        { name: 'deny-warnings', default: 'true', description: 'Warnings from workspace crates make the build unstable (dependency warnings never count).' }
-    ],
-    parse: p => ({ checkArgs: p.args('check-args'), denyWarnings: p.bool('deny-warnings') }),
-    outputs: [
-        { name: 'errors', description: 'Compile errors in workspace crates.', value: r => String(r.diagnostics.errors) },
-        { name: 'warnings', description: 'Warnings in workspace crates (dependency warnings are not counted).', value: r => String(r.diagnostics.warnings) },
-        { name: 'check-seconds', description: 'Wall seconds of `cargo check`.', value: r => phaseSeconds(r, ['check']) }
-    ],
-    findings: (report, config) => [...phaseFindings(report, config), ...diagnosticFindings(report, config)],
-    merge: mergeBuild,
-    annotations: diagnosticAnnotations
-};
-function phaseSeconds(report, names) {
-    const p = report.phases.filter(x => names.includes(x.name));
-    return p.length ? String(Math.round(p.reduce((n, x) => n + x.wallSeconds, 0) * 100) / 100) : '0';
-}
 function mergeBuild(shards) {
     const diagnostics = shards.map(r => r.diagnostics);
     const sum = (xs, f) => xs.reduce((n, x) => n + f(x), 0);
@@ -249,14 +274,18 @@ function mergeBuild(shards) {
         diagnostics: {
             errors: sum(diagnostics, d => d.errors),
             warnings: sum(diagnostics, d => d.warnings),
-            items: diagnostics.flatMap(d => d.items).sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1)),
+            items: diagnostics
+                .flatMap(d => d.items)
+                .sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1)),
             omitted: sum(diagnostics, d => d.omitted),
+            // Dependencies are built in every shard: their warnings are the same, not additive.
             dependencyWarnings: Math.max(0, ...diagnostics.map(d => d.dependencyWarnings)),
             dependencyErrors: diagnostics.flatMap(d => d.dependencyErrors).slice(0, 20)
         },
         phases: mergePhases(shards.flatMap(r => r.phases))
     };
 }
+/** One line per phase: times and unit counts add up over the shards. */
 function mergePhases(phases) {
     const out = new Map();
     for (const p of phases) {
@@ -276,6 +305,49 @@ function mergePhases(phases) {
         m.cargoErrors.push(...p.cargoErrors);
     }
     return [...out.values()];
+}
+
+// build: cargo check (and the test build) read per crate: compile errors, warnings, phases.
+const build$8 = {
+    name: 'build',
+    stage: 'build',
+    inputs: [
+        {
+            name: 'check-args',
+            default: '--workspace --all-features',
+            description: 'Arguments for `cargo check` (split on spaces, quotes respected; never passed to a shell).'
+        },
+        {
+            name: 'deny-warnings',
+            default: 'true',
+            description: 'Warnings from workspace crates make the build unstable (dependency warnings never count).'
+        }
+    ],
+    parse: p => ({ checkArgs: p.args('check-args'), denyWarnings: p.bool('deny-warnings') }),
+    outputs: [
+        {
+            name: 'errors',
+            description: 'Compile errors in workspace crates.',
+            value: r => String(r.diagnostics.errors)
+        },
+        {
+            name: 'warnings',
+            description: 'Warnings in workspace crates (dependency warnings are not counted).',
+            value: r => String(r.diagnostics.warnings)
+        },
+        {
+            name: 'check-seconds',
+            description: 'Wall seconds of `cargo check`.',
+            value: r => phaseSeconds(r, ['check'])
+        }
+    ],
+    findings: (report, config) => [...phaseFindings(report, config), ...diagnosticFindings(report, config)],
+    merge: mergeBuild,
+    annotations: diagnosticAnnotations
+};
+function phaseSeconds(report, names) {
+    const p = report.phases.filter(x => names.includes(x.name));
+    return p.length ? String(Math.round(p.reduce((n, x) => n + x.wallSeconds, 0) * 100) / 100) : '0';
 }
 
 var commonjsGlobal = typeof globalThis !== 'undefined' ? globalThis : typeof window !== 'undefined' ? window : typeof global !== 'undefined' ? global : typeof self !== 'undefined' ? self : {};
@@ -5435,8 +5507,11 @@ const conflicts = {
         {
             name: 'duplicate-crates',
             description: 'Crates resolved at more than one version (counted by the duplicate-versions rules).',
+            // Distinct crates: a merged report carries each shard's blocking findings.
             value: r => r.conflicts
-                ? String(own(r).filter(f => f.code === 'duplicate-versions' && (f.severity === 'block' || f.severity === 'warn')).length)
+                ? String(new Set(own(r)
+                    .filter(f => f.code === 'duplicate-versions' && (f.severity === 'block' || f.severity === 'warn'))
+                    .map(f => f.crate)).size)
                 : null
         },
         {
@@ -5501,123 +5576,6 @@ function filesOf(section) {
         out.push({ path: f.path, before, after });
     }
     return out;
-}
-
-function fixFindings(section) {
-    const out = [];
-    for (const f of section.fixes) {
-        const what = f.kind === 'lock'
-            ? `\`${f.command}\``
-            : `raise ${f.crate} to "${f.diff?.after.trim() ?? f.to}" in ${f.manifest}`;
-        out.push({
-            code: 'fix-available',
-            severity: f.verified ? 'info' : 'warn',
-            source: 'fixes',
-            crate: f.target.crate,
-            version: f.target.version,
-            message: f.verified
-                ? `${f.target.code} ${f.target.crate} ${f.target.version}: ${what} (${f.crate} ${f.from} → ${f.to}) fixes it, verified: the conflict is gone and the workspace builds`
-                : `${f.target.code} ${f.target.crate} ${f.target.version}: ${what} (${f.crate} ${f.from} → ${f.to}) is not verified: ${f.reason}`,
-            location: f.manifest && f.diff ? { file: f.manifest, line: f.diff.line } : null
-        });
-    }
-    for (const b of section.blockers)
-        out.push({
-            code: 'fix-blocked',
-            severity: 'warn',
-            source: 'fixes',
-            crate: b.target.crate,
-            version: b.target.version,
-            message: `${b.target.code} ${b.target.crate} ${b.target.version}: no fix within the current requirements; ${b.blockedBy}. To unblock: ${b.unblock}`
-        });
-    if (section.failure)
-        out.push({ code: 'fix-search-failed', severity: 'warn', source: 'fixes', message: section.failure });
-    return out;
-}
-
-// A scratch copy of the workspace in a temp directory, where fixes are resolved and built; the user's
-// tree is only read. Directories the workspace reaches by relative path (a vendored directory
-// registry, path dependencies outside the root) are linked at the same relative place, so
-// `.cargo/config.toml` and the manifests work unchanged.
-const SKIP$1 = new Set(['target', '.git', 'node_modules']);
-/** `outside`: absolute directories outside `root` the workspace needs (see externalDirs). */
-function createScratch(root, outside) {
-    const base = mkdtempSync(path.join(tmpdir(), 'build-gate-fixes-'));
-    const anchor = commonAncestor([root, ...outside]);
-    const mirror = path.join(base, 'ws');
-    const scratchRoot = path.join(mirror, path.relative(anchor, root));
-    try {
-        cpSync(root, scratchRoot, {
-            recursive: true,
-            filter: src => !(path.dirname(src) === root && SKIP$1.has(path.basename(src))) && path.basename(src) !== '.git'
-        });
-        for (const dir of outside) {
-            const at = path.join(mirror, path.relative(anchor, dir));
-            if (existsSync(at))
-                continue;
-            mkdirSync(path.dirname(at), { recursive: true });
-            symlinkSync(dir, at, 'dir');
-        }
-    }
-    catch (e) {
-        rmSync(base, { recursive: true, force: true });
-        throw e;
-    }
-    const targetDir = path.join(base, 'target');
-    return { root: scratchRoot, targetDir, dispose: () => rmSync(base, { recursive: true, force: true }) };
-}
-/**
- * Directories outside the root that the workspace reads by path: `directory` / `local-registry`
- * sources of the root's `.cargo/config.toml`, and the package directories of path dependencies.
- */
-function externalDirs(root, pathPackageManifests) {
-    const dirs = new Set();
-    const config = ['config.toml', 'config'].map(f => path.join(root, '.cargo', f)).find(f => existsSync(f));
-    if (config) {
-        const doc = parse$3(readFileSync(config, 'utf8'));
-        for (const source of Object.values(doc.source ?? {}))
-            for (const key of ['directory', 'local-registry'])
-                if (typeof source[key] === 'string')
-                    dirs.add(path.resolve(root, source[key]));
-    }
-    for (const manifest of pathPackageManifests)
-        dirs.add(path.dirname(manifest));
-    return [...dirs].filter(d => !isInside(d, root)).sort();
-}
-function isInside(dir, root) {
-    const rel = path.relative(root, dir);
-    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
-function commonAncestor(dirs) {
-    let anchor = dirs[0];
-    while (!dirs.every(d => isInside(d, anchor)))
-        anchor = path.dirname(anchor);
-    return anchor;
-}
-
-// Cargo.lock read with smol-toml: which versions of which packages are locked, and what changed
-// between two locks. The result of `cargo update` is read from here, never from cargo's prose.
-/** name → sorted versions locked. */
-function lockedVersions(text) {
-    const doc = parse$3(text);
-    const byName = new Map();
-    for (const p of doc.package ?? [])
-        if (typeof p.name === 'string' && typeof p.version === 'string')
-            byName.set(p.name, [...(byName.get(p.name) ?? []), p.version].sort(compareLoose));
-    return byName;
-}
-/** Versions removed and added, per name; a single removal plus addition reads as from → to. */
-function diffLocks(before, after) {
-    const a = lockedVersions(before);
-    const b = lockedVersions(after);
-    const changes = [];
-    for (const name of [...new Set([...a.keys(), ...b.keys()])].sort()) {
-        const gone = (a.get(name) ?? []).filter(v => !(b.get(name) ?? []).includes(v));
-        const added = (b.get(name) ?? []).filter(v => !(a.get(name) ?? []).includes(v));
-        while (gone.length || added.length)
-            changes.push({ name, from: gone.shift() ?? null, to: added.shift() ?? null });
-    }
-    return changes;
 }
 
 // Raise a member's requirement on one dependency by editing only its version string: smol-toml says
@@ -5793,6 +5751,125 @@ function startsWithKey(line, key) {
 }
 function same$1(a, b) {
     return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+function fixFindings(section) {
+    const out = [];
+    for (const f of section.fixes) {
+        const what = f.kind === 'lock'
+            ? f.command
+                ? `\`${f.command}\``
+                : `the Cargo.lock change ${f.lockChanges.map(c => `${c.name} ${c.from ?? '(new)'} → ${c.to ?? '(removed)'}`).join(', ')}`
+            : `raising the requirement on ${f.crate} to "${requirementFor(f.to)}" in ${f.manifest}${f.diff ? ` line ${f.diff.line}` : ''}`;
+        out.push({
+            code: 'fix-available',
+            severity: f.verified ? 'info' : 'warn',
+            source: 'fixes',
+            crate: f.target.crate,
+            version: f.target.version,
+            message: f.verified
+                ? `${f.target.code} ${f.target.crate} ${f.target.version}: ${what} (${f.crate} ${f.from} → ${f.to}) fixes it, verified: the conflict is gone and the workspace builds`
+                : `${f.target.code} ${f.target.crate} ${f.target.version}: ${what} (${f.crate} ${f.from} → ${f.to}) is not verified: ${f.reason}`,
+            location: f.manifest && f.diff ? { file: f.manifest, line: f.diff.line } : null
+        });
+    }
+    for (const b of section.blockers)
+        out.push({
+            code: 'fix-blocked',
+            severity: 'warn',
+            source: 'fixes',
+            crate: b.target.crate,
+            version: b.target.version,
+            message: `${b.target.code} ${b.target.crate} ${b.target.version}: no fix within the current requirements; ${b.blockedBy}. To unblock: ${b.unblock}`
+        });
+    if (section.failure)
+        out.push({ code: 'fix-search-failed', severity: 'warn', source: 'fixes', message: section.failure });
+    return out;
+}
+
+// A scratch copy of the workspace in a temp directory, where fixes are resolved and built; the user's
+// tree is only read. Directories the workspace reaches by relative path (a vendored directory
+// registry, path dependencies outside the root) are linked at the same relative place, so
+// `.cargo/config.toml` and the manifests work unchanged.
+const SKIP$1 = new Set(['target', '.git', 'node_modules']);
+/** `outside`: absolute directories outside `root` the workspace needs (see externalDirs). */
+function createScratch(root, outside) {
+    const base = mkdtempSync(path.join(tmpdir(), 'build-gate-fixes-'));
+    const anchor = commonAncestor([root, ...outside]);
+    const mirror = path.join(base, 'ws');
+    const scratchRoot = path.join(mirror, path.relative(anchor, root));
+    try {
+        cpSync(root, scratchRoot, {
+            recursive: true,
+            filter: src => !(path.dirname(src) === root && SKIP$1.has(path.basename(src))) && path.basename(src) !== '.git'
+        });
+        for (const dir of outside) {
+            const at = path.join(mirror, path.relative(anchor, dir));
+            if (existsSync(at))
+                continue;
+            mkdirSync(path.dirname(at), { recursive: true });
+            symlinkSync(dir, at, 'dir');
+        }
+    }
+    catch (e) {
+        rmSync(base, { recursive: true, force: true });
+        throw e;
+    }
+    const targetDir = path.join(base, 'target');
+    return { root: scratchRoot, targetDir, dispose: () => rmSync(base, { recursive: true, force: true }) };
+}
+/**
+ * Directories outside the root that the workspace reads by path: `directory` / `local-registry`
+ * sources of the root's `.cargo/config.toml`, and the package directories of path dependencies.
+ */
+function externalDirs(root, pathPackageManifests) {
+    const dirs = new Set();
+    const config = ['config.toml', 'config'].map(f => path.join(root, '.cargo', f)).find(f => existsSync(f));
+    if (config) {
+        const doc = parse$3(readFileSync(config, 'utf8'));
+        for (const source of Object.values(doc.source ?? {}))
+            for (const key of ['directory', 'local-registry'])
+                if (typeof source[key] === 'string')
+                    dirs.add(path.resolve(root, source[key]));
+    }
+    for (const manifest of pathPackageManifests)
+        dirs.add(path.dirname(manifest));
+    return [...dirs].filter(d => !isInside(d, root)).sort();
+}
+function isInside(dir, root) {
+    const rel = path.relative(root, dir);
+    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+function commonAncestor(dirs) {
+    let anchor = dirs[0];
+    while (!dirs.every(d => isInside(d, anchor)))
+        anchor = path.dirname(anchor);
+    return anchor;
+}
+
+// Cargo.lock read with smol-toml: which versions of which packages are locked, and what changed
+// between two locks. The result of `cargo update` is read from here, never from cargo's prose.
+/** name → sorted versions locked. */
+function lockedVersions(text) {
+    const doc = parse$3(text);
+    const byName = new Map();
+    for (const p of doc.package ?? [])
+        if (typeof p.name === 'string' && typeof p.version === 'string')
+            byName.set(p.name, [...(byName.get(p.name) ?? []), p.version].sort(compareLoose));
+    return byName;
+}
+/** Versions removed and added, per name; a single removal plus addition reads as from → to. */
+function diffLocks(before, after) {
+    const a = lockedVersions(before);
+    const b = lockedVersions(after);
+    const changes = [];
+    for (const name of [...new Set([...a.keys(), ...b.keys()])].sort()) {
+        const gone = (a.get(name) ?? []).filter(v => !(b.get(name) ?? []).includes(v));
+        const added = (b.get(name) ?? []).filter(v => !(a.get(name) ?? []).includes(v));
+        while (gone.length || added.length)
+            changes.push({ name, from: gone.shift() ?? null, to: added.shift() ?? null });
+    }
+    return changes;
 }
 
 function planCandidates(conflicts, options) {
@@ -6361,6 +6438,12 @@ async function propose(c, inputs, run, lockBefore) {
     const spec = `${c.target.crate}@${c.target.version}`;
     await withResolverMsrv(inputs, () => cargo(['update', '-p', spec, '--config', FALLBACK]));
     const moved = diffLocks(lockBefore, readFileSync(lockPath, 'utf8')).find((m) => m.name === c.target.crate && m.from === c.target.version && m.to);
+    if (!moved && c.chain.length > 2) {
+        restoreLock(lockBefore);
+        const viaDependent = await moveDependent(c, inputs, run, lockBefore);
+        if (viaDependent)
+            return viaDependent;
+    }
     if (!moved) {
         restoreLock(lockBefore);
         const holder = c.chain[c.chain.length - 2];
@@ -6385,6 +6468,58 @@ async function propose(c, inputs, run, lockBefore) {
     };
 }
 const FALLBACK = 'resolver.incompatible-rust-versions="fallback"';
+/**
+ * The dependent pins the crate (password-hash 0.6 requires base64ct ^1.8): let cargo pick an older
+ * dependent that accepts an older crate, within the member's requirement. The member is told, in the
+ * scratch copy and for this resolve only, to want the crate below its current version; cargo then
+ * backtracks on the dependent and the MSRV-aware resolver picks the crate. There is no one cargo
+ * command for this, so the fix carries the lock changes and no command.
+ */
+async function moveDependent(c, inputs, run, lockBefore) {
+    const lockPath = path.join(inputs.root, 'Cargo.lock');
+    const holder = c.chain[c.chain.length - 2];
+    const member = inputs.metadata.packages.find(p => p.name === c.chain[0].name && inputs.metadata.workspace_members.includes(p.id));
+    if (!member)
+        return null;
+    const file = path.join(inputs.root, path.relative(inputs.userRoot, member.manifest_path));
+    const original = readFileSync(file, 'utf8');
+    const pin = `\n[dependencies.build-gate-pin]\npackage = ${JSON.stringify(c.target.crate)}\nversion = "<${c.target.version}"\n`;
+    writeFileSync(file, `${original}${pin}`);
+    let exit;
+    try {
+        const args = [
+            'update',
+            '-p',
+            `${holder.name}@${holder.version}`,
+            '-p',
+            `${c.target.crate}@${c.target.version}`
+        ];
+        exit = await withResolverMsrv(inputs, () => cargoIn(inputs, run, [...args, '--config', FALLBACK], true));
+    }
+    finally {
+        writeFileSync(file, original);
+    }
+    const changes = exit === 0 ? diffLocks(lockBefore, readFileSync(lockPath, 'utf8')) : [];
+    const moved = changes.find(m => m.name === c.target.crate && m.from === c.target.version && m.to);
+    const dependent = changes.find(m => m.name === holder.name && m.from === holder.version && m.to);
+    if (!moved || !dependent) {
+        writeFileSync(lockPath, lockBefore);
+        return null;
+    }
+    return {
+        fix: {
+            crate: c.target.crate,
+            from: c.target.version,
+            to: moved.to,
+            kind: 'lock',
+            manifest: null,
+            command: null,
+            diff: null,
+            target: c.target
+        },
+        rollback: lock => writeFileSync(lockPath, lock)
+    };
+}
 /**
  * cargo's resolver reads the MSRV from the members' own rust-version (else the toolchain's version);
  * the gate's MSRV may come from `[workspace.package]` alone. For the resolve only, members that state
@@ -6419,8 +6554,11 @@ function requirementOf(meta, holder, name) {
     const pkg = meta.packages.find(p => p.name === holder.name && p.version === holder.version);
     return pkg?.dependencies.find(d => d.name === name)?.req ?? null;
 }
-/** Runs cargo in the scratch copy; a cargo that fails or is killed stops the search in its own words. */
-async function cargoIn(inputs, run, args) {
+/**
+ * Runs cargo in the scratch copy. A cargo that is killed or cannot start stops the search in its own
+ * words; so does a failure, unless `mayFail` (a resolve that is allowed to find no solution).
+ */
+async function cargoIn(inputs, run, args, mayFail = false) {
     const full = inputs.config.toolchain ? [`+${inputs.config.toolchain}`, ...args] : args;
     const stderr = [];
     const r = await run('cargo', full, {
@@ -6430,6 +6568,8 @@ async function cargoIn(inputs, run, args) {
     });
     if (r.exitCode === 0)
         return 0;
+    if (mayFail && r.exitCode !== null && !r.spawnError)
+        return r.exitCode;
     const how = r.spawnError ?? (r.signal ? `was killed (${r.signal})` : `exited with code ${r.exitCode}`);
     throw new Error(`\`cargo ${full.join(' ')}\` ${how}: ${stderr.slice(-5).join('\n').trim() || '(no output)'}`);
 }
@@ -6531,8 +6671,10 @@ function fixesMarkdown(section) {
         out.push(`The fix search did not run to the end: ${inline(section.failure)}`, '');
     for (const f of section.fixes) {
         out.push(`- ${f.verified ? '✅ verified' : '❌ not verified'}: ${inline(title(f))}`);
-        if (f.kind === 'lock')
-            out.push('', indent(fence(f.command ?? '', 'sh')));
+        if (f.command)
+            out.push('', indent(fence(f.command, 'sh')));
+        else if (f.kind === 'lock')
+            out.push('', `  ${inline(`No single cargo command does this; Cargo.lock: ${lockLine(f)}.`)}`);
         else if (f.diff)
             out.push('', indent(fence(`--- ${f.manifest}\n+++ ${f.manifest}\n@@ line ${f.diff.line} @@\n-${f.diff.before}\n+${f.diff.after}`, 'diff')));
         out.push('', `  ${f.verified ? `${evidence(f)}` : inline(`Not verified: ${f.reason}.`)}`);
@@ -6555,6 +6697,8 @@ function fixesText(section) {
         out.push(`  ${f.verified ? '✓ verified' : '✗ not verified'}  ${title(f)}`);
         if (f.command)
             out.push(`      ${f.command}`);
+        else if (f.kind === 'lock')
+            out.push(`      Cargo.lock: ${lockLine(f)}`);
         if (f.diff)
             out.push(`      ${f.manifest}:${f.diff.line}`, `      - ${f.diff.before.trim()}`, `      + ${f.diff.after.trim()}`);
         if (!f.verified) {
@@ -6577,8 +6721,11 @@ function title(f) {
         ? `${moved} in Cargo.lock (fixes ${fixes})`
         : `${moved}: raise the requirement in ${f.manifest} (fixes ${fixes})`;
 }
+function lockLine(f) {
+    return f.lockChanges.map(c => `${c.name} ${c.from ?? '(new)'} → ${c.to ?? '(removed)'}`).join(', ');
+}
 function evidence(f) {
-    const lock = f.lockChanges.map(c => `${c.name} ${c.from ?? '(new)'} → ${c.to ?? '(removed)'}`).join(', ');
+    const lock = lockLine(f);
     return inline(`Verified in a scratch copy: the conflict is gone, no new one appears, and cargo check and the test build pass (${f.seconds} s). Cargo.lock: ${lock || 'unchanged'}.`);
 }
 function blockerLine(b) {
@@ -58242,15 +58389,11 @@ async function gateWith(config, options, state) {
     };
     const found = await analysesStage(capabilities, ports(body, meta, graph, manifests), config, body);
     const judged = judge(capabilities, config, body, found);
-    // Timing needs the verdict without itself: a regression that reached the default branch is recorded.
-    const timed = await runStage('timing', capabilities, {
+    const timed = await timingStage(capabilities, config, options, state, {
         ...ports(body, meta, graph, manifests),
-        baseline: options.baseline ?? null,
-        ctx: options.ctx ?? readRunContext({}),
         stableSoFar: judged.verdict.stable,
-        crateTimer: timer,
         rebuild: () => rebuildWorkspaceCrates(config, [...members.values()], { ...common, env: timer.env(), members })
-    }, config, body);
+    });
     for (const [name, f] of timed)
         found.set(name, f);
     return { report: judge(capabilities, config, body, found), metadata: meta };
@@ -58328,6 +58471,13 @@ async function buildStage(config, options, state, common, members, packages, met
     }
     return { tally, tests };
 }
+/** Timing needs the verdict without itself: a regression that reached the default branch is recorded. */
+const timingStage = (capabilities, config, options, state, ports) => runStage('timing', capabilities, {
+    ...ports,
+    baseline: options.baseline ?? null,
+    ctx: options.ctx ?? readRunContext({}),
+    crateTimer: state.timer
+}, config, ports.report);
 const analysesStage = (capabilities, ports, config, body) => runStage('analyses', capabilities, ports, config, body);
 /** Runs the capabilities of one stage in registry order; each writes its section into `body`. */
 async function runStage(stage, capabilities, ports, config, body) {
