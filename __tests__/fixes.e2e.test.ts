@@ -89,6 +89,11 @@ describe('fixes in the action', () => {
   it('a scheduled run opens one PR whose branch holds exactly the verified Cargo.lock; a rerun writes nothing', async () => {
     const first = await gate({ name: 'schedule', payload: { schedule: '0 3 * * *', repository } })
     expect(first.outputs['fix-pr']).toMatch(/^https:\/\/github\.com\/octo-org\/octo-repo\/pull\/\d+$/)
+    // How to fix once (with the verdict), then the fix PR (after the sync).
+    expect(first.summary.match(/### How to fix/g)).toHaveLength(1)
+    expect(first.summary).toContain(
+      `### Fix pull request\n\n${first.outputs['fix-pr']}: opened pull request #`
+    )
     const head = api.state.resolve(FIX_BRANCH)!
     expect(head.parents).toEqual([gated])
     const lock = head.files.get('msrv/Cargo.lock')!.toString('utf8')

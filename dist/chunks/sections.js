@@ -5578,6 +5578,244 @@ function filesOf(section) {
     return out;
 }
 
+const FIX_BRANCH = 'build-gate/fix-dependencies';
+const FIX_PR_TITLE = 'Fix dependency conflicts (build-gate)';
+const MARKER = '<!-- build-gate:fix-dependencies -->';
+function fixPrBody(section, gatedSha) {
+    const out = [
+        MARKER,
+        'build-gate found dependency conflicts and verified these changes in a scratch copy of the workspace:',
+        'each conflict is gone, no new conflict appears, and `cargo check` and the test build pass.',
+        ''
+    ];
+    for (const f of section.fixes.filter(x => x.verified)) {
+        const where = f.kind === 'lock' ? 'Cargo.lock' : f.manifest;
+        out.push(`- **${f.crate} ${f.from} → ${f.to}** in \`${where}\``);
+        out.push(`  - fixes: ${f.target.code} finding on \`${f.target.crate}\` ${f.target.version}`);
+        if (f.command)
+            out.push(`  - how: \`${f.command}\``);
+        if (f.diff)
+            out.push(`  - how: line ${f.diff.line}: \`${f.diff.before.trim()}\` → \`${f.diff.after.trim()}\``);
+        const lock = f.lockChanges.map(c => `${c.name} ${c.from ?? '(new)'} → ${c.to ?? '(removed)'}`).join(', ');
+        out.push(`  - Cargo.lock: ${lock || 'unchanged'}`);
+    }
+    const left = section.fixes.filter(x => !x.verified);
+    if (left.length || section.blockers.length) {
+        out.push('', 'Not in this pull request:');
+        for (const f of left)
+            out.push(`- ${f.crate} ${f.from} → ${f.to}: not verified (${f.reason})`);
+        for (const b of section.blockers)
+            out.push(`- ${b.target.crate} ${b.target.version}: ${b.blockedBy}; to unblock: ${b.unblock}`);
+    }
+    if (gatedSha)
+        out.push('', `Built on ${gatedSha}, the commit the gate checked.`);
+    return out.join('\n');
+}
+
+async function syncFixPr(inputs) {
+    const { client, ctx, section, log } = inputs;
+    const skip = (note) => ({ mode: 'skipped', url: null, writes: 0, planned: [], note });
+    if (ctx.pullRequest || !ctx.trusted)
+        return skip(`no fix PR: ${ctx.trustReason}`);
+    if (inputs.files.length === 0 || !section.fixes.some(f => f.verified))
+        return skip('no fix PR: no verified fix');
+    if (!client || !ctx.owner || !ctx.repo || !ctx.sha)
+        return skip('no fix PR: needs github-token, GITHUB_REPOSITORY and GITHUB_SHA');
+    const repo = { owner: ctx.owner, repo: ctx.repo };
+    const base = ctx.defaultBranch ?? ctx.ref?.replace(/^refs\/heads\//, '') ?? 'main';
+    const files = inputs.files.map(f => ({ path: joinPath$1(inputs.repoPath, f.path), content: f.after }));
+    const body = fixPrBody(section, ctx.sha);
+    const planned = [];
+    let writes = 0;
+    const branchSha = await refSha(client, repo, `heads/${FIX_BRANCH}`);
+    const current = branchSha ? await treeBlobs(client, repo, branchSha) : null;
+    const branchUpToDate = current !== null && files.every(f => current.get(f.path) === gitBlobSha(f.content));
+    const open = (await client.rest.pulls.list({
+        ...repo,
+        state: 'open',
+        head: `${ctx.owner}:${FIX_BRANCH}`,
+        base,
+        per_page: 100
+    })).data[0];
+    if (!branchUpToDate)
+        planned.push(`${branchSha ? 'update' : 'create'} branch ${FIX_BRANCH} with ${files.map(f => f.path).join(', ')}`);
+    if (!open)
+        planned.push(`open a pull request ${FIX_BRANCH} → ${base}`);
+    else if ((open.body ?? '') !== body)
+        planned.push(`update the body of pull request #${open.number}`);
+    if (planned.length === 0)
+        return { mode: 'unchanged', url: open.html_url, writes: 0, planned, note: 'the fix PR is up to date' };
+    if (inputs.dryRun) {
+        for (const p of planned)
+            log(`[dry-run] would ${p}`);
+        return {
+            mode: 'dry-run',
+            url: open?.html_url ?? null,
+            writes: 0,
+            planned,
+            note: 'dry-run: planned, not written'
+        };
+    }
+    try {
+        if (!branchUpToDate) {
+            const baseTree = (await client.rest.git.getCommit({ ...repo, commit_sha: ctx.sha })).data.tree.sha;
+            const tree = [];
+            for (const f of files) {
+                const blob = await client.rest.git.createBlob({
+                    ...repo,
+                    content: Buffer.from(f.content).toString('base64'),
+                    encoding: 'base64'
+                });
+                writes++;
+                tree.push({ path: f.path, mode: '100644', type: 'blob', sha: blob.data.sha });
+            }
+            const newTree = await client.rest.git.createTree({ ...repo, base_tree: baseTree, tree });
+            const commit = await client.rest.git.createCommit({
+                ...repo,
+                message: `Fix dependency conflicts\n\n${section.fixes
+                    .filter(f => f.verified)
+                    .map(f => `${f.crate} ${f.from} -> ${f.to} (${f.target.code} ${f.target.crate} ${f.target.version})`)
+                    .join('\n')}`,
+                tree: newTree.data.sha,
+                parents: [ctx.sha]
+            });
+            writes += 2;
+            // The branch is build-gate's own: it is rebuilt on the gated commit, so it is moved by force.
+            if (branchSha)
+                await client.rest.git.updateRef({
+                    ...repo,
+                    ref: `heads/${FIX_BRANCH}`,
+                    sha: commit.data.sha,
+                    force: true
+                });
+            else
+                await client.rest.git.createRef({ ...repo, ref: `refs/heads/${FIX_BRANCH}`, sha: commit.data.sha });
+            writes++;
+            log(`fix PR: branch ${FIX_BRANCH} at ${commit.data.sha}`);
+        }
+        if (open) {
+            if ((open.body ?? '') !== body) {
+                await client.rest.pulls.update({ ...repo, pull_number: open.number, body });
+                writes++;
+            }
+            return {
+                mode: 'updated',
+                url: open.html_url,
+                writes,
+                planned,
+                note: `updated pull request #${open.number}`
+            };
+        }
+        const created = await client.rest.pulls.create({
+            ...repo,
+            title: FIX_PR_TITLE,
+            head: FIX_BRANCH,
+            base,
+            body
+        });
+        writes++;
+        return {
+            mode: 'created',
+            url: created.data.html_url,
+            writes,
+            planned,
+            note: `opened pull request #${created.data.number}`
+        };
+    }
+    catch (e) {
+        if (e.status !== 403)
+            throw e;
+        return {
+            mode: 'report-only',
+            url: open?.html_url ?? null,
+            writes,
+            planned,
+            note: 'the token may not write (HTTP 403): the fixes are in the summary only; give the workflow `contents: write` and `pull-requests: write`'
+        };
+    }
+}
+async function refSha(client, repo, ref) {
+    try {
+        return (await client.rest.git.getRef({ ...repo, ref })).data.object.sha;
+    }
+    catch (e) {
+        if (e.status === 404)
+            return null;
+        throw e;
+    }
+}
+/** path → blob sha of every file in the commit's tree. */
+async function treeBlobs(client, repo, commitSha) {
+    const tree = (await client.rest.git.getCommit({ ...repo, commit_sha: commitSha })).data.tree.sha;
+    const { data } = await client.rest.git.getTree({ ...repo, tree_sha: tree, recursive: '1' });
+    return new Map(data.tree.filter(e => e.type === 'blob' && e.path && e.sha).map(e => [e.path, e.sha]));
+}
+function joinPath$1(prefix, rel) {
+    const p = prefix.replace(/\\/g, '/').replace(/^\.\/?|\/$/g, '');
+    return p ? `${p}/${rel}` : rel;
+}
+
+// fix-pr: after the verdict is published, the verified fixes of this job's search go to one branch and
+// one pull request (src/fixes/pr.ts). Trusted runs only; adds no finding.
+/** The workspace's place in the repository: its root under the checkout ('' at the top). */
+function repoPathOf(root) {
+    const rel = path.relative(process.env.GITHUB_WORKSPACE ?? process.cwd(), root);
+    return rel.startsWith('..') || path.isAbsolute(rel) ? '' : rel.split(path.sep).join('/');
+}
+const fixPr = {
+    name: 'fix-pr',
+    stage: 'sync',
+    inputs: [
+        {
+            name: 'fix-pr',
+            default: 'false',
+            description: 'On trusted runs, push the verified fixes to the branch `build-gate/fix-dependencies` and open (or update) one pull request. Needs `contents: write` and `pull-requests: write`.'
+        }
+    ],
+    parse: p => ({ fixPr: p.bool('fix-pr') }),
+    outputs: [
+        {
+            name: 'fix-pr',
+            description: 'URL of the fix pull request, when one was opened or updated (or is up to date).',
+            value: r => r.fixPr?.url ?? null
+        }
+    ],
+    async sync(ports, config) {
+        const section = ports.report.fixes;
+        if (!config.fixPr || !section)
+            return { section: {}, findings: [] };
+        const files = filesOf(section);
+        const outcome = files
+            ? await syncFixPr({
+                client: ports.github,
+                ctx: ports.ctx,
+                section,
+                files,
+                repoPath: repoPathOf(ports.report.workspace.root),
+                dryRun: config.dryRun,
+                log: ports.log
+            })
+            : {
+                mode: 'skipped',
+                url: null,
+                writes: 0,
+                planned: [],
+                note: 'no fix PR: the fix search did not run in this job'
+            };
+        ports.log(`fix PR: ${outcome.note}${outcome.url ? ` (${outcome.url})` : ''}`);
+        return { section: { fixPr: outcome }, findings: [] };
+    },
+    findings: () => [],
+    markdown: r => {
+        const pr = r.fixPr;
+        if (!pr || pr.mode === 'skipped')
+            return null;
+        const planned = pr.planned.map(p => `- ${pr.mode === 'dry-run' ? 'would ' : ''}${p}`);
+        return ['### Fix pull request', '', `${pr.url ? `${pr.url}: ` : ''}${pr.note}.`, '', ...planned, ''].join('\n');
+    },
+    terminal: r => r.fixPr && r.fixPr.mode !== 'skipped' ? [`Fix PR: ${r.fixPr.url ?? '-'} (${r.fixPr.note})`] : []
+};
+
 // Raise a member's requirement on one dependency by editing only its version string: smol-toml says
 // which declaration it is and checks the result; the text edit keeps formatting and comments.
 /**
@@ -6750,192 +6988,10 @@ function indent(s) {
         .join('\n');
 }
 
-const FIX_BRANCH = 'build-gate/fix-dependencies';
-const FIX_PR_TITLE = 'Fix dependency conflicts (build-gate)';
-const MARKER = '<!-- build-gate:fix-dependencies -->';
-function fixPrBody(section, gatedSha) {
-    const out = [
-        MARKER,
-        'build-gate found dependency conflicts and verified these changes in a scratch copy of the workspace:',
-        'each conflict is gone, no new conflict appears, and `cargo check` and the test build pass.',
-        ''
-    ];
-    for (const f of section.fixes.filter(x => x.verified)) {
-        const where = f.kind === 'lock' ? 'Cargo.lock' : f.manifest;
-        out.push(`- **${f.crate} ${f.from} → ${f.to}** in \`${where}\``);
-        out.push(`  - fixes: ${f.target.code} finding on \`${f.target.crate}\` ${f.target.version}`);
-        if (f.command)
-            out.push(`  - how: \`${f.command}\``);
-        if (f.diff)
-            out.push(`  - how: line ${f.diff.line}: \`${f.diff.before.trim()}\` → \`${f.diff.after.trim()}\``);
-        const lock = f.lockChanges.map(c => `${c.name} ${c.from ?? '(new)'} → ${c.to ?? '(removed)'}`).join(', ');
-        out.push(`  - Cargo.lock: ${lock || 'unchanged'}`);
-    }
-    const left = section.fixes.filter(x => !x.verified);
-    if (left.length || section.blockers.length) {
-        out.push('', 'Not in this pull request:');
-        for (const f of left)
-            out.push(`- ${f.crate} ${f.from} → ${f.to}: not verified (${f.reason})`);
-        for (const b of section.blockers)
-            out.push(`- ${b.target.crate} ${b.target.version}: ${b.blockedBy}; to unblock: ${b.unblock}`);
-    }
-    if (gatedSha)
-        out.push('', `Built on ${gatedSha}, the commit the gate checked.`);
-    return out.join('\n');
-}
-
-async function syncFixPr(inputs) {
-    const { client, ctx, section, log } = inputs;
-    const skip = (note) => ({ mode: 'skipped', url: null, writes: 0, planned: [], note });
-    if (ctx.pullRequest || !ctx.trusted)
-        return skip(`no fix PR: ${ctx.trustReason}`);
-    if (inputs.files.length === 0 || !section.fixes.some(f => f.verified))
-        return skip('no fix PR: no verified fix');
-    if (!client || !ctx.owner || !ctx.repo || !ctx.sha)
-        return skip('no fix PR: needs github-token, GITHUB_REPOSITORY and GITHUB_SHA');
-    const repo = { owner: ctx.owner, repo: ctx.repo };
-    const base = ctx.defaultBranch ?? ctx.ref?.replace(/^refs\/heads\//, '') ?? 'main';
-    const files = inputs.files.map(f => ({ path: joinPath$1(inputs.repoPath, f.path), content: f.after }));
-    const body = fixPrBody(section, ctx.sha);
-    const planned = [];
-    let writes = 0;
-    const branchSha = await refSha(client, repo, `heads/${FIX_BRANCH}`);
-    const current = branchSha ? await treeBlobs(client, repo, branchSha) : null;
-    const branchUpToDate = current !== null && files.every(f => current.get(f.path) === gitBlobSha(f.content));
-    const open = (await client.rest.pulls.list({
-        ...repo,
-        state: 'open',
-        head: `${ctx.owner}:${FIX_BRANCH}`,
-        base,
-        per_page: 100
-    })).data[0];
-    if (!branchUpToDate)
-        planned.push(`${branchSha ? 'update' : 'create'} branch ${FIX_BRANCH} with ${files.map(f => f.path).join(', ')}`);
-    if (!open)
-        planned.push(`open a pull request ${FIX_BRANCH} → ${base}`);
-    else if ((open.body ?? '') !== body)
-        planned.push(`update the body of pull request #${open.number}`);
-    if (planned.length === 0)
-        return { mode: 'unchanged', url: open.html_url, writes: 0, planned, note: 'the fix PR is up to date' };
-    if (inputs.dryRun) {
-        for (const p of planned)
-            log(`[dry-run] would ${p}`);
-        return {
-            mode: 'dry-run',
-            url: open?.html_url ?? null,
-            writes: 0,
-            planned,
-            note: 'dry-run: planned, not written'
-        };
-    }
-    try {
-        if (!branchUpToDate) {
-            const baseTree = (await client.rest.git.getCommit({ ...repo, commit_sha: ctx.sha })).data.tree.sha;
-            const tree = [];
-            for (const f of files) {
-                const blob = await client.rest.git.createBlob({
-                    ...repo,
-                    content: Buffer.from(f.content).toString('base64'),
-                    encoding: 'base64'
-                });
-                writes++;
-                tree.push({ path: f.path, mode: '100644', type: 'blob', sha: blob.data.sha });
-            }
-            const newTree = await client.rest.git.createTree({ ...repo, base_tree: baseTree, tree });
-            const commit = await client.rest.git.createCommit({
-                ...repo,
-                message: `Fix dependency conflicts\n\n${section.fixes
-                    .filter(f => f.verified)
-                    .map(f => `${f.crate} ${f.from} -> ${f.to} (${f.target.code} ${f.target.crate} ${f.target.version})`)
-                    .join('\n')}`,
-                tree: newTree.data.sha,
-                parents: [ctx.sha]
-            });
-            writes += 2;
-            // The branch is build-gate's own: it is rebuilt on the gated commit, so it is moved by force.
-            if (branchSha)
-                await client.rest.git.updateRef({
-                    ...repo,
-                    ref: `heads/${FIX_BRANCH}`,
-                    sha: commit.data.sha,
-                    force: true
-                });
-            else
-                await client.rest.git.createRef({ ...repo, ref: `refs/heads/${FIX_BRANCH}`, sha: commit.data.sha });
-            writes++;
-            log(`fix PR: branch ${FIX_BRANCH} at ${commit.data.sha}`);
-        }
-        if (open) {
-            if ((open.body ?? '') !== body) {
-                await client.rest.pulls.update({ ...repo, pull_number: open.number, body });
-                writes++;
-            }
-            return {
-                mode: 'updated',
-                url: open.html_url,
-                writes,
-                planned,
-                note: `updated pull request #${open.number}`
-            };
-        }
-        const created = await client.rest.pulls.create({
-            ...repo,
-            title: FIX_PR_TITLE,
-            head: FIX_BRANCH,
-            base,
-            body
-        });
-        writes++;
-        return {
-            mode: 'created',
-            url: created.data.html_url,
-            writes,
-            planned,
-            note: `opened pull request #${created.data.number}`
-        };
-    }
-    catch (e) {
-        if (e.status !== 403)
-            throw e;
-        return {
-            mode: 'report-only',
-            url: open?.html_url ?? null,
-            writes,
-            planned,
-            note: 'the token may not write (HTTP 403): the fixes are in the summary only; give the workflow `contents: write` and `pull-requests: write`'
-        };
-    }
-}
-async function refSha(client, repo, ref) {
-    try {
-        return (await client.rest.git.getRef({ ...repo, ref })).data.object.sha;
-    }
-    catch (e) {
-        if (e.status === 404)
-            return null;
-        throw e;
-    }
-}
-/** path → blob sha of every file in the commit's tree. */
-async function treeBlobs(client, repo, commitSha) {
-    const tree = (await client.rest.git.getCommit({ ...repo, commit_sha: commitSha })).data.tree.sha;
-    const { data } = await client.rest.git.getTree({ ...repo, tree_sha: tree, recursive: '1' });
-    return new Map(data.tree.filter(e => e.type === 'blob' && e.path && e.sha).map(e => [e.path, e.sha]));
-}
-function joinPath$1(prefix, rel) {
-    const p = prefix.replace(/\\/g, '/').replace(/^\.\/?|\/$/g, '');
-    return p ? `${p}/${rel}` : rel;
-}
-
 const findingsOf = (report) => report.fixes ? fixFindings(report.fixes) : [];
 /** Conflicts a fix could answer (the policy is applied when candidates are planned). */
 function conflictsToFix(report) {
     return (!!report.conflicts && (report.conflicts.rustVersion.length > 0 || report.conflicts.duplicates.length > 0));
-}
-/** The workspace's place in the repository: its root under the checkout ('' at the top). */
-function repoPathOf(root) {
-    const rel = path.relative(process.env.GITHUB_WORKSPACE ?? process.cwd(), root);
-    return rel.startsWith('..') || path.isAbsolute(rel) ? '' : rel.split(path.sep).join('/');
 }
 const fixes = {
     name: 'fixes',
@@ -6945,24 +7001,14 @@ const fixes = {
             name: 'fix-search',
             default: 'true',
             description: 'For dependency conflicts, find fixes with cargo and verify each in a scratch copy of the workspace (a check and test build per fix); shown under "How to fix".'
-        },
-        {
-            name: 'fix-pr',
-            default: 'false',
-            description: 'On trusted runs, push the verified fixes to the branch `build-gate/fix-dependencies` and open (or update) one pull request. Needs `contents: write` and `pull-requests: write`.'
         }
     ],
-    parse: p => ({ fixSearch: p.bool('fix-search'), fixPr: p.bool('fix-pr') }),
+    parse: p => ({ fixSearch: p.bool('fix-search') }),
     outputs: [
         {
             name: 'fixes',
             description: 'JSON array of the fixes found: `{crate, from, to, kind: lock|manifest, manifest, verified, command}` each.',
             value: r => (r.fixes ? JSON.stringify(fixesOutput(r.fixes)) : null)
-        },
-        {
-            name: 'fix-pr',
-            description: 'URL of the fix pull request, when one was opened or updated (or is up to date).',
-            value: r => r.fixPr?.url ?? null
         }
     ],
     async run(ports, config) {
@@ -6983,43 +7029,12 @@ const fixes = {
         }, { run: ports.run });
         return { section: { fixes: result.section }, findings: result.findings };
     },
-    // The fix PR: after the verdict is published, with the changed files of this process's search.
-    async sync(ports, config) {
-        const section = ports.report.fixes;
-        if (!config.fixPr || !section)
-            return { section: {}, findings: [] };
-        const files = filesOf(section);
-        const fixPr = files
-            ? await syncFixPr({
-                client: ports.github,
-                ctx: ports.ctx,
-                section,
-                files,
-                repoPath: repoPathOf(ports.report.workspace.root),
-                dryRun: config.dryRun,
-                log: ports.log
-            })
-            : {
-                mode: 'skipped',
-                url: null,
-                writes: 0,
-                planned: [],
-                note: 'no fix PR: the fix search did not run in this job'
-            };
-        ports.log(`fix PR: ${fixPr.note}${fixPr.url ? ` (${fixPr.url})` : ''}`);
-        return { section: { fixPr }, findings: [] };
-    },
     findings: findingsOf,
     merge: shards => {
         const found = shards.find(s => s.fixes)?.fixes;
         return found ? { fixes: found } : {};
     },
-    markdown: r => {
-        if (!r.fixes || isEmpty$1(r.fixes))
-            return null;
-        const pr = r.fixPr && r.fixPr.mode !== 'skipped' ? `Fix PR: ${r.fixPr.url ?? '(none)'} — ${r.fixPr.note}\n` : '';
-        return `${fixesMarkdown(r.fixes)}${pr}`;
-    },
+    markdown: r => (r.fixes && !isEmpty$1(r.fixes) ? fixesMarkdown(r.fixes) : null),
     terminal: r => (r.fixes && !isEmpty$1(r.fixes) ? fixesText(r.fixes).split('\n') : [])
 };
 
@@ -19076,7 +19091,7 @@ const timing = {
 
 // The registered capabilities, in the order every rendering shows them. Adding one: a folder beside
 // these with its `Capability`, one line here, its inputs/outputs in action.yml and the README tables.
-const CAPABILITIES = [build$8, tests, conflicts, fixes, timing, roadmap];
+const CAPABILITIES = [build$8, tests, conflicts, fixes, fixPr, timing, roadmap];
 
 // Splits an argument string into argv the way a user expects from a shell, without a shell:
 // whitespace separates, single and double quotes group, backslash escapes. Nothing is expanded.
