@@ -14,8 +14,8 @@ export interface RequirementEdit {
 }
 
 /**
- * The manifest with `name`'s version requirement set to `to`, or null when the declaration is not a
- * plain version here (inherited from the workspace, a path or git dependency, or not found).
+ * The manifest with `name`'s version requirement set to `to`, or null when it cannot be edited safely:
+ * inherited from the workspace, a path or git dependency, declared more than once, or not found.
  */
 export function raiseRequirement(
   manifest: string,
@@ -51,27 +51,24 @@ function replaceVersion(line: string, current: string, to: string, declaring: bo
   return null
 }
 
-/** The `version` of every declaration of `name` (all must agree to be editable), else null. */
+/** The version of the one declaration of `name`; null when it has none or is declared more than once. */
 function declaredVersion(doc: Table, name: string): string | null {
-  const found = new Set<string>()
-  visitDeclarations(doc, name, value => {
-    if (typeof value === 'string') found.add(value)
-    else if (isTable(value) && typeof value.version === 'string') found.add(value.version)
-    else found.add('\0')
-  })
-  return found.size === 1 && !found.has('\0') ? [...found][0] : null
+  const found: unknown[] = []
+  visitDeclarations(doc, name, value => found.push(value))
+  if (found.length !== 1) return null
+  const [value] = found
+  return typeof value === 'string'
+    ? value
+    : isTable(value) && typeof value.version === 'string'
+      ? value.version
+      : null
 }
 
 function onlyVersionChanged(before: Table, after: Table, name: string, to: string): boolean {
   const expected = structuredClone(before)
-  let first = true
-  visitDeclarations(expected, name, (value, set) => {
-    // Only the first declaration in text order is edited; the others must still match, so
-    // require a single declaration for simplicity and safety.
-    if (!first) return
-    first = false
+  visitDeclarations(expected, name, (value, set) =>
     set(typeof value === 'string' ? to : { ...(value as Table), version: to })
-  })
+  )
   return JSON.stringify(expected) === JSON.stringify(after)
 }
 

@@ -34,7 +34,7 @@ export function proposeManifest(
   if (!edit)
     return blocker(
       c.target,
-      `${c.member} declares ${c.target.crate} in a way that is not a plain version requirement`,
+      `${c.member} declares ${c.target.crate} in a way this cannot edit safely (not one plain version requirement)`,
       `raise ${c.member}'s requirement on ${c.target.crate} to ${to} by hand`
     )
   writeFileSync(file, edit.text)
