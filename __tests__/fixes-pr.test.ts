@@ -81,6 +81,15 @@ describe('fix PR', () => {
     expect(api.state.branch(FIX_BRANCH)).toBeUndefined()
   })
 
+  it('never carries an unverified change: only unverified fixes, no PR', async () => {
+    api.resetLog()
+    const broken = await fixesFor(path.join(FIXES_FIXTURES, 'duplicates-incompatible'))
+    expect(broken.section.fixes.map(f => f.verified)).toEqual([false])
+    const r = await sync(broken, ctx('schedule'))
+    expect(r).toMatchObject({ mode: 'skipped', note: 'no fix PR: no verified fix', writes: 0 })
+    expect(api.writes()).toBe(0)
+  })
+
   it('a read-only token reports only', async () => {
     const r = await sync(msrv, ctx('schedule'), 'ro')
     expect(r.mode).toBe('report-only')
