@@ -5819,8 +5819,8 @@ const fixPr = {
 // Raise a member's requirement on one dependency by editing only its version string: smol-toml says
 // which declaration it is and checks the result; the text edit keeps formatting and comments.
 /**
- * The manifest with `name`'s version requirement set to `to`, or null when the declaration is not a
- * plain version here (inherited from the workspace, a path or git dependency, or not found).
+ * The manifest with `name`'s version requirement set to `to`, or null when it cannot be edited safely:
+ * inherited from the workspace, a path or git dependency, declared more than once, or not found.
  */
 function raiseRequirement(manifest, name, kind, to) {
     const lineNo = findDependencyLine(manifest, name, kind);
@@ -5854,30 +5854,22 @@ function replaceVersion(line, current, to, declaring) {
     }
     return null;
 }
-/** The `version` of every declaration of `name` (all must agree to be editable), else null. */
+/** The version of the one declaration of `name`; null when it has none or is declared more than once. */
 function declaredVersion(doc, name) {
-    const found = new Set();
-    visitDeclarations(doc, name, value => {
-        if (typeof value === 'string')
-            found.add(value);
-        else if (isTable(value) && typeof value.version === 'string')
-            found.add(value.version);
-        else
-            found.add('\0');
-    });
-    return found.size === 1 && !found.has('\0') ? [...found][0] : null;
+    const found = [];
+    visitDeclarations(doc, name, value => found.push(value));
+    if (found.length !== 1)
+        return null;
+    const [value] = found;
+    return typeof value === 'string'
+        ? value
+        : isTable(value) && typeof value.version === 'string'
+            ? value.version
+            : null;
 }
 function onlyVersionChanged(before, after, name, to) {
     const expected = structuredClone(before);
-    let first = true;
-    visitDeclarations(expected, name, (value, set) => {
-        // Only the first declaration in text order is edited; the others must still match, so
-        // require a single declaration for simplicity and safety.
-        if (!first)
-            return;
-        first = false;
-        set(typeof value === 'string' ? to : { ...value, version: to });
-    });
+    visitDeclarations(expected, name, (value, set) => set(typeof value === 'string' ? to : { ...value, version: to }));
     return JSON.stringify(expected) === JSON.stringify(after);
 }
 const SECTIONS = ['dependencies', 'dev-dependencies', 'build-dependencies'];
@@ -6160,6 +6152,220 @@ function planCandidates(conflicts, options) {
         }
     }
     return out;
+}
+
+function blocker(target, blockedBy, unblock) {
+    return { target, blockedBy, unblock };
+}
+/** The requirement `holder` declares on `name`, as cargo metadata gives it (`^1.8`). */
+function requirementOf(meta, holder, name) {
+    const pkg = meta.packages.find(p => p.name === holder.name && p.version === holder.version);
+    return pkg?.dependencies.find(d => d.name === name)?.req ?? null;
+}
+
+/**
+ * Runs cargo in the scratch copy. A cargo that is killed or cannot start stops the search in its own
+ * words; so does a failure, unless `mayFail` (a resolve that is allowed to find no solution).
+ */
+async function cargoIn(inputs, run, args, mayFail = false) {
+    const full = inputs.config.toolchain ? [`+${inputs.config.toolchain}`, ...args] : args;
+    const stderr = [];
+    const r = await run('cargo', full, {
+        cwd: inputs.root,
+        env: { CARGO_TARGET_DIR: inputs.targetDir, CARGO_TERM_COLOR: 'never' },
+        onStderrLine: line => stderr.push(line)
+    });
+    if (r.exitCode === 0)
+        return 0;
+    if (mayFail && r.exitCode !== null && !r.spawnError)
+        return r.exitCode;
+    const how = r.spawnError ?? (r.signal ? `was killed (${r.signal})` : `exited with code ${r.exitCode}`);
+    throw new Error(`\`cargo ${full.join(' ')}\` ${how}: ${stderr.slice(-5).join('\n').trim() || '(no output)'}`);
+}
+
+// Duplicates and single-version crates: raise the member's own requirement (or the workspace
+// dependency it inherits), or update the third-party crate that holds the older version.
+function proposeManifest(c, inputs) {
+    const restoreLock = (lock) => writeFileSync(path.join(inputs.root, 'Cargo.lock'), lock);
+    // The member's own requirement, or the `[workspace.dependencies]` entry it inherits.
+    const memberFile = path.join(inputs.root, path.relative(inputs.userRoot, c.manifest));
+    const memberText = readFileSync(memberFile, 'utf8');
+    const to = requirementFor(c.to);
+    const inherited = inheritsFromWorkspace(memberText, c.target.crate);
+    const file = inherited ? path.join(inputs.root, 'Cargo.toml') : memberFile;
+    const original = inherited ? readFileSync(file, 'utf8') : memberText;
+    const edit = inherited
+        ? raiseWorkspaceRequirement(original, c.target.crate, to)
+        : raiseRequirement(original, c.target.crate, c.edge, to);
+    if (!edit)
+        return blocker(c.target, `${c.member} declares ${c.target.crate} in a way this cannot edit safely (not one plain version requirement)`, `raise ${c.member}'s requirement on ${c.target.crate} to ${to} by hand`);
+    writeFileSync(file, edit.text);
+    return {
+        fix: {
+            crate: c.target.crate,
+            from: c.target.version,
+            to: c.to,
+            kind: 'manifest',
+            manifest: path.relative(inputs.root, file).split(path.sep).join('/'),
+            command: null,
+            diff: { line: edit.line, before: edit.before, after: edit.after },
+            target: c.target
+        },
+        rollback: lock => {
+            writeFileSync(file, original);
+            restoreLock(lock);
+        }
+    };
+}
+async function proposeHolder(c, inputs, run, lockBefore) {
+    const lockPath = path.join(inputs.root, 'Cargo.lock');
+    const restoreLock = (lock) => writeFileSync(lockPath, lock);
+    const cargo = (args) => cargoIn(inputs, run, args);
+    // cargo may move the holder within its requirement; the old version must then be gone from the lock.
+    const spec = `${c.holder.name}@${c.holder.version}`;
+    await cargo(['update', '-p', spec]);
+    const moved = diffLocks(lockBefore, readFileSync(lockPath, 'utf8'));
+    const gone = moved.some(m => m.name === c.target.crate && m.from === c.target.version);
+    const holderMove = moved.find(m => m.name === c.holder.name && m.from === c.holder.version && m.to);
+    if (!gone || !holderMove) {
+        const req = requirementOf(inputs.metadata, c.holder, c.target.crate);
+        return blocker(c.target, `${c.holder.name} ${c.holder.version} requires ${c.target.crate} ${req ?? c.target.version} (${formatChain(c.chain)})`, `a release of ${c.holder.name} that accepts ${c.target.crate} ${c.to} (upstream), or list ${c.target.crate} in allow-duplicates until then`);
+    }
+    return {
+        fix: {
+            crate: c.holder.name,
+            from: c.holder.version,
+            to: holderMove.to,
+            kind: 'lock',
+            manifest: null,
+            command: `cargo update -p ${spec}`,
+            diff: null,
+            target: c.target
+        },
+        rollback: restoreLock
+    };
+}
+
+// MSRV, edition and toolchain conflicts: cargo's MSRV-aware resolver picks the newest version the
+// workspace MSRV (or the toolchain) can build; when the dependent pins the crate, an older dependent
+// within the member's requirement; otherwise the requirement that blocks it is named.
+async function proposeMsrv(c, inputs, run, lockBefore) {
+    const lockPath = path.join(inputs.root, 'Cargo.lock');
+    const restoreLock = (lock) => writeFileSync(lockPath, lock);
+    const cargo = (args) => cargoIn(inputs, run, args);
+    // MSRV / toolchain: cargo's own MSRV-aware resolver picks the version (the workspace rust-version,
+    // else the toolchain's); the lock says which. The command is shown as run: `--precise` is silently
+    // ignored by directory sources, so it is not what finds or applies the version.
+    const spec = `${c.target.crate}@${c.target.version}`;
+    await withResolverMsrv(inputs, () => cargo(['update', '-p', spec, '--config', FALLBACK]));
+    const moved = diffLocks(lockBefore, readFileSync(lockPath, 'utf8')).find((m) => m.name === c.target.crate && m.from === c.target.version && m.to);
+    if (!moved && c.chain.length > 2) {
+        restoreLock(lockBefore);
+        const viaDependent = await moveDependent(c, inputs, run, lockBefore);
+        if (viaDependent)
+            return viaDependent;
+    }
+    if (!moved) {
+        restoreLock(lockBefore);
+        const holder = c.chain[c.chain.length - 2];
+        const req = requirementOf(inputs.metadata, holder, c.target.crate);
+        const member = c.chain[0].name;
+        return blocker(c.target, `${holder.name} ${holder.version} requires ${c.target.crate} ${req ?? `=${c.target.version}`}`, c.chain.length > 2
+            ? `raise the workspace MSRV to ${c.needs}, or relax ${member}'s requirement on ${c.chain[1].name} so that a release accepting an older ${c.target.crate} can be chosen`
+            : `raise the workspace MSRV to ${c.needs}, or relax ${member}'s requirement on ${c.target.crate} (${req ?? '?'}) to admit an older release`);
+    }
+    return {
+        fix: {
+            crate: c.target.crate,
+            from: c.target.version,
+            to: moved.to,
+            kind: 'lock',
+            manifest: null,
+            command: `cargo update -p ${spec} --config '${FALLBACK}'`,
+            diff: null,
+            target: c.target
+        },
+        rollback: restoreLock
+    };
+}
+const FALLBACK = 'resolver.incompatible-rust-versions="fallback"';
+/**
+ * The dependent pins the crate (password-hash 0.6 requires base64ct ^1.8): let cargo pick an older
+ * dependent that accepts an older crate, within the member's requirement. The member is told, in the
+ * scratch copy and for this resolve only, to want the crate below its current version; cargo then
+ * backtracks on the dependent and the MSRV-aware resolver picks the crate. There is no one cargo
+ * command for this, so the fix carries the lock changes and no command.
+ */
+async function moveDependent(c, inputs, run, lockBefore) {
+    const lockPath = path.join(inputs.root, 'Cargo.lock');
+    const holder = c.chain[c.chain.length - 2];
+    const member = inputs.metadata.packages.find(p => p.name === c.chain[0].name && inputs.metadata.workspace_members.includes(p.id));
+    if (!member)
+        return null;
+    const file = path.join(inputs.root, path.relative(inputs.userRoot, member.manifest_path));
+    const original = readFileSync(file, 'utf8');
+    const pin = `\n[dependencies.build-gate-pin]\npackage = ${JSON.stringify(c.target.crate)}\nversion = "<${c.target.version}"\n`;
+    writeFileSync(file, `${original}${pin}`);
+    let exit;
+    try {
+        const args = [
+            'update',
+            '-p',
+            `${holder.name}@${holder.version}`,
+            '-p',
+            `${c.target.crate}@${c.target.version}`
+        ];
+        exit = await withResolverMsrv(inputs, () => cargoIn(inputs, run, [...args, '--config', FALLBACK], true));
+    }
+    finally {
+        writeFileSync(file, original);
+    }
+    const changes = exit === 0 ? diffLocks(lockBefore, readFileSync(lockPath, 'utf8')) : [];
+    const moved = changes.find(m => m.name === c.target.crate && m.from === c.target.version && m.to);
+    const dependent = changes.find(m => m.name === holder.name && m.from === holder.version && m.to);
+    if (!moved || !dependent) {
+        writeFileSync(lockPath, lockBefore);
+        return null;
+    }
+    return {
+        fix: {
+            crate: c.target.crate,
+            from: c.target.version,
+            to: moved.to,
+            kind: 'lock',
+            manifest: null,
+            command: null,
+            diff: null,
+            target: c.target
+        },
+        rollback: lock => writeFileSync(lockPath, lock)
+    };
+}
+/**
+ * cargo's resolver reads the MSRV from the members' own rust-version (else the toolchain's version);
+ * the gate's MSRV may come from `[workspace.package]` alone. For the resolve only, members that state
+ * none get it in the scratch copy; their manifests are restored right after, so no fix carries it.
+ */
+async function withResolverMsrv(inputs, fn) {
+    const msrv = inputs.conflictOptions.msrv;
+    const members = new Set(inputs.metadata.workspace_members);
+    const files = msrv
+        ? inputs.metadata.packages
+            .filter(p => members.has(p.id) && !p.rust_version)
+            .map(p => path.join(inputs.root, path.relative(inputs.userRoot, p.manifest_path)))
+        : [];
+    const originals = files.map(f => readFileSync(f, 'utf8'));
+    files.forEach((f, i) => writeFileSync(f, withRustVersion(originals[i], msrv)));
+    try {
+        return await fn();
+    }
+    finally {
+        files.forEach((f, i) => writeFileSync(f, originals[i]));
+    }
+}
+/** `rust-version = "1.80"` right under the `[package]` header. */
+function withRustVersion(manifest, msrv) {
+    return manifest.replace(/^\[package\][ \t]*(#.*)?$/m, header => `${header}\nrust-version = ${JSON.stringify(msrv)}`);
 }
 
 // rustc's own tallies ("2 warnings emitted", "aborting due to …") repeat what was already counted.
@@ -6610,206 +6816,12 @@ async function searchFixes(inputs, run) {
     }
     return { fixes, blockers };
 }
-async function propose(c, inputs, run, lockBefore) {
-    const lockPath = path.join(inputs.root, 'Cargo.lock');
-    const restoreLock = (lock) => writeFileSync(lockPath, lock);
-    const cargo = (args) => cargoIn(inputs, run, args);
-    if (c.kind === 'manifest') {
-        // The member's own requirement, or the `[workspace.dependencies]` entry it inherits.
-        const memberFile = path.join(inputs.root, path.relative(inputs.userRoot, c.manifest));
-        const memberText = readFileSync(memberFile, 'utf8');
-        const to = requirementFor(c.to);
-        const inherited = inheritsFromWorkspace(memberText, c.target.crate);
-        const file = inherited ? path.join(inputs.root, 'Cargo.toml') : memberFile;
-        const original = inherited ? readFileSync(file, 'utf8') : memberText;
-        const edit = inherited
-            ? raiseWorkspaceRequirement(original, c.target.crate, to)
-            : raiseRequirement(original, c.target.crate, c.edge, to);
-        if (!edit)
-            return blocker(c.target, `${c.member} declares ${c.target.crate} in a way that is not a plain version requirement`, `raise ${c.member}'s requirement on ${c.target.crate} to ${to} by hand`);
-        writeFileSync(file, edit.text);
-        return {
-            fix: {
-                crate: c.target.crate,
-                from: c.target.version,
-                to: c.to,
-                kind: 'manifest',
-                manifest: path.relative(inputs.root, file).split(path.sep).join('/'),
-                command: null,
-                diff: { line: edit.line, before: edit.before, after: edit.after },
-                target: c.target
-            },
-            rollback: lock => {
-                writeFileSync(file, original);
-                restoreLock(lock);
-            }
-        };
-    }
-    if (c.kind === 'holder') {
-        // cargo may move the holder within its requirement; the old version must then be gone from the lock.
-        const spec = `${c.holder.name}@${c.holder.version}`;
-        await cargo(['update', '-p', spec]);
-        const moved = diffLocks(lockBefore, readFileSync(lockPath, 'utf8'));
-        const gone = moved.some(m => m.name === c.target.crate && m.from === c.target.version);
-        const holderMove = moved.find(m => m.name === c.holder.name && m.from === c.holder.version && m.to);
-        if (!gone || !holderMove) {
-            const req = requirementOf(inputs.metadata, c.holder, c.target.crate);
-            return blocker(c.target, `${c.holder.name} ${c.holder.version} requires ${c.target.crate} ${req ?? c.target.version} (${formatChain(c.chain)})`, `a release of ${c.holder.name} that accepts ${c.target.crate} ${c.to} (upstream), or list ${c.target.crate} in allow-duplicates until then`);
-        }
-        return {
-            fix: {
-                crate: c.holder.name,
-                from: c.holder.version,
-                to: holderMove.to,
-                kind: 'lock',
-                manifest: null,
-                command: `cargo update -p ${spec}`,
-                diff: null,
-                target: c.target
-            },
-            rollback: restoreLock
-        };
-    }
-    // MSRV / toolchain: cargo's own MSRV-aware resolver picks the version (the workspace rust-version,
-    // else the toolchain's); the lock says which. The command is shown as run: `--precise` is silently
-    // ignored by directory sources, so it is not what finds or applies the version.
-    const spec = `${c.target.crate}@${c.target.version}`;
-    await withResolverMsrv(inputs, () => cargo(['update', '-p', spec, '--config', FALLBACK]));
-    const moved = diffLocks(lockBefore, readFileSync(lockPath, 'utf8')).find((m) => m.name === c.target.crate && m.from === c.target.version && m.to);
-    if (!moved && c.chain.length > 2) {
-        restoreLock(lockBefore);
-        const viaDependent = await moveDependent(c, inputs, run, lockBefore);
-        if (viaDependent)
-            return viaDependent;
-    }
-    if (!moved) {
-        restoreLock(lockBefore);
-        const holder = c.chain[c.chain.length - 2];
-        const req = requirementOf(inputs.metadata, holder, c.target.crate);
-        const member = c.chain[0].name;
-        return blocker(c.target, `${holder.name} ${holder.version} requires ${c.target.crate} ${req ?? `=${c.target.version}`}`, c.chain.length > 2
-            ? `raise the workspace MSRV to ${c.needs}, or relax ${member}'s requirement on ${c.chain[1].name} so that a release accepting an older ${c.target.crate} can be chosen`
-            : `raise the workspace MSRV to ${c.needs}, or relax ${member}'s requirement on ${c.target.crate} (${req ?? '?'}) to admit an older release`);
-    }
-    return {
-        fix: {
-            crate: c.target.crate,
-            from: c.target.version,
-            to: moved.to,
-            kind: 'lock',
-            manifest: null,
-            command: `cargo update -p ${spec} --config '${FALLBACK}'`,
-            diff: null,
-            target: c.target
-        },
-        rollback: restoreLock
-    };
-}
-const FALLBACK = 'resolver.incompatible-rust-versions="fallback"';
-/**
- * The dependent pins the crate (password-hash 0.6 requires base64ct ^1.8): let cargo pick an older
- * dependent that accepts an older crate, within the member's requirement. The member is told, in the
- * scratch copy and for this resolve only, to want the crate below its current version; cargo then
- * backtracks on the dependent and the MSRV-aware resolver picks the crate. There is no one cargo
- * command for this, so the fix carries the lock changes and no command.
- */
-async function moveDependent(c, inputs, run, lockBefore) {
-    const lockPath = path.join(inputs.root, 'Cargo.lock');
-    const holder = c.chain[c.chain.length - 2];
-    const member = inputs.metadata.packages.find(p => p.name === c.chain[0].name && inputs.metadata.workspace_members.includes(p.id));
-    if (!member)
-        return null;
-    const file = path.join(inputs.root, path.relative(inputs.userRoot, member.manifest_path));
-    const original = readFileSync(file, 'utf8');
-    const pin = `\n[dependencies.build-gate-pin]\npackage = ${JSON.stringify(c.target.crate)}\nversion = "<${c.target.version}"\n`;
-    writeFileSync(file, `${original}${pin}`);
-    let exit;
-    try {
-        const args = [
-            'update',
-            '-p',
-            `${holder.name}@${holder.version}`,
-            '-p',
-            `${c.target.crate}@${c.target.version}`
-        ];
-        exit = await withResolverMsrv(inputs, () => cargoIn(inputs, run, [...args, '--config', FALLBACK], true));
-    }
-    finally {
-        writeFileSync(file, original);
-    }
-    const changes = exit === 0 ? diffLocks(lockBefore, readFileSync(lockPath, 'utf8')) : [];
-    const moved = changes.find(m => m.name === c.target.crate && m.from === c.target.version && m.to);
-    const dependent = changes.find(m => m.name === holder.name && m.from === holder.version && m.to);
-    if (!moved || !dependent) {
-        writeFileSync(lockPath, lockBefore);
-        return null;
-    }
-    return {
-        fix: {
-            crate: c.target.crate,
-            from: c.target.version,
-            to: moved.to,
-            kind: 'lock',
-            manifest: null,
-            command: null,
-            diff: null,
-            target: c.target
-        },
-        rollback: lock => writeFileSync(lockPath, lock)
-    };
-}
-/**
- * cargo's resolver reads the MSRV from the members' own rust-version (else the toolchain's version);
- * the gate's MSRV may come from `[workspace.package]` alone. For the resolve only, members that state
- * none get it in the scratch copy; their manifests are restored right after, so no fix carries it.
- */
-async function withResolverMsrv(inputs, fn) {
-    const msrv = inputs.conflictOptions.msrv;
-    const members = new Set(inputs.metadata.workspace_members);
-    const files = msrv
-        ? inputs.metadata.packages
-            .filter(p => members.has(p.id) && !p.rust_version)
-            .map(p => path.join(inputs.root, path.relative(inputs.userRoot, p.manifest_path)))
-        : [];
-    const originals = files.map(f => readFileSync(f, 'utf8'));
-    files.forEach((f, i) => writeFileSync(f, withRustVersion(originals[i], msrv)));
-    try {
-        return await fn();
-    }
-    finally {
-        files.forEach((f, i) => writeFileSync(f, originals[i]));
-    }
-}
-/** `rust-version = "1.80"` right under the `[package]` header. */
-function withRustVersion(manifest, msrv) {
-    return manifest.replace(/^\[package\][ \t]*(#.*)?$/m, header => `${header}\nrust-version = ${JSON.stringify(msrv)}`);
-}
-function blocker(target, blockedBy, unblock) {
-    return { target, blockedBy, unblock };
-}
-/** The requirement `holder` declares on `name`, as cargo metadata gives it (`^1.8`). */
-function requirementOf(meta, holder, name) {
-    const pkg = meta.packages.find(p => p.name === holder.name && p.version === holder.version);
-    return pkg?.dependencies.find(d => d.name === name)?.req ?? null;
-}
-/**
- * Runs cargo in the scratch copy. A cargo that is killed or cannot start stops the search in its own
- * words; so does a failure, unless `mayFail` (a resolve that is allowed to find no solution).
- */
-async function cargoIn(inputs, run, args, mayFail = false) {
-    const full = inputs.config.toolchain ? [`+${inputs.config.toolchain}`, ...args] : args;
-    const stderr = [];
-    const r = await run('cargo', full, {
-        cwd: inputs.root,
-        env: { CARGO_TARGET_DIR: inputs.targetDir, CARGO_TERM_COLOR: 'never' },
-        onStderrLine: line => stderr.push(line)
-    });
-    if (r.exitCode === 0)
-        return 0;
-    if (mayFail && r.exitCode !== null && !r.spawnError)
-        return r.exitCode;
-    const how = r.spawnError ?? (r.signal ? `was killed (${r.signal})` : `exited with code ${r.exitCode}`);
-    throw new Error(`\`cargo ${full.join(' ')}\` ${how}: ${stderr.slice(-5).join('\n').trim() || '(no output)'}`);
+function propose(c, inputs, run, lockBefore) {
+    if (c.kind === 'manifest')
+        return proposeManifest(c, inputs);
+    if (c.kind === 'holder')
+        return proposeHolder(c, inputs, run, lockBefore);
+    return proposeMsrv(c, inputs, run, lockBefore);
 }
 
 // The fixes capability: from the conflicts the gate found, verified fixes (and the blockers nothing
