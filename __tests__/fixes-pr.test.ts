@@ -32,7 +32,7 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true })
 })
 
-function ctx(event: string, payload: Record<string, unknown> = {}): RunContext {
+function ctx(event: string, payload: Record<string, unknown> = {}, sha = gated): RunContext {
   const file = path.join(work, `${event}.json`)
   writeFileSync(file, JSON.stringify({ repository: { default_branch: 'main' }, ...payload }))
   return readRunContext({
@@ -40,7 +40,7 @@ function ctx(event: string, payload: Record<string, unknown> = {}): RunContext {
     GITHUB_EVENT_PATH: file,
     GITHUB_REPOSITORY: `${repo.owner}/${repo.repo}`,
     GITHUB_REF: event === 'pull_request' ? 'refs/pull/7/merge' : 'refs/heads/main',
-    GITHUB_SHA: gated,
+    GITHUB_SHA: sha,
     GITHUB_API_URL: api.url
   })
 }
@@ -129,6 +129,14 @@ describe('fix PR', () => {
   it('a rerun with the same fixes writes nothing', async () => {
     api.resetLog()
     const r = await sync(msrv, ctx('push'))
+    expect(r).toMatchObject({ mode: 'unchanged', writes: 0 })
+    expect(api.writes()).toBe(0)
+  })
+
+  it('a later run on a newer commit with the same fixes writes nothing either', async () => {
+    const later = api.state.writeFile('README.md', 'unrelated change').sha
+    api.resetLog()
+    const r = await sync(msrv, ctx('schedule', {}, later))
     expect(r).toMatchObject({ mode: 'unchanged', writes: 0 })
     expect(api.writes()).toBe(0)
   })

@@ -1,12 +1,12 @@
-// The fix PR's title and body (pure): each change with its evidence. No timings or dates, so the same
-// fixes always give the same body and a rerun writes nothing.
+// The fix PR's title and body (pure): each change with its evidence. No timings, dates or commit ids,
+// so the same fixes always give the same body and a rerun writes nothing.
 import type { FixesSection } from './section.js'
 
 export const FIX_BRANCH = 'build-gate/fix-dependencies'
 export const FIX_PR_TITLE = 'Fix dependency conflicts (build-gate)'
 const MARKER = '<!-- build-gate:fix-dependencies -->'
 
-export function fixPrBody(section: FixesSection, gatedSha: string | null): string {
+export function fixPrBody(section: FixesSection): string {
   const out = [
     MARKER,
     'build-gate found dependency conflicts and verified these changes in a scratch copy of the workspace:',
@@ -30,6 +30,5 @@ export function fixPrBody(section: FixesSection, gatedSha: string | null): strin
     for (const b of section.blockers)
       out.push(`- ${b.target.crate} ${b.target.version}: ${b.blockedBy}; to unblock: ${b.unblock}`)
   }
-  if (gatedSha) out.push('', `Built on ${gatedSha}, the commit the gate checked.`)
   return out.join('\n')
 }

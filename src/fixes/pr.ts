@@ -38,7 +38,7 @@ export async function syncFixPr(inputs: FixPrInputs): Promise<FixPrOutcome> {
   const repo = { owner: ctx.owner, repo: ctx.repo }
   const base = ctx.defaultBranch ?? ctx.ref?.replace(/^refs\/heads\//, '') ?? 'main'
   const files = inputs.files.map(f => ({ path: joinPath(inputs.repoPath, f.path), content: f.after }))
-  const body = fixPrBody(section, ctx.sha)
+  const body = fixPrBody(section)
   const planned: string[] = []
   let writes = 0
 
