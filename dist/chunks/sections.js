@@ -5581,7 +5581,7 @@ function filesOf(section) {
 const FIX_BRANCH = 'build-gate/fix-dependencies';
 const FIX_PR_TITLE = 'Fix dependency conflicts (build-gate)';
 const MARKER = '<!-- build-gate:fix-dependencies -->';
-function fixPrBody(section, gatedSha) {
+function fixPrBody(section) {
     const out = [
         MARKER,
         'build-gate found dependency conflicts and verified these changes in a scratch copy of the workspace:',
@@ -5607,8 +5607,6 @@ function fixPrBody(section, gatedSha) {
         for (const b of section.blockers)
             out.push(`- ${b.target.crate} ${b.target.version}: ${b.blockedBy}; to unblock: ${b.unblock}`);
     }
-    if (gatedSha)
-        out.push('', `Built on ${gatedSha}, the commit the gate checked.`);
     return out.join('\n');
 }
 
@@ -5624,7 +5622,7 @@ async function syncFixPr(inputs) {
     const repo = { owner: ctx.owner, repo: ctx.repo };
     const base = ctx.defaultBranch ?? ctx.ref?.replace(/^refs\/heads\//, '') ?? 'main';
     const files = inputs.files.map(f => ({ path: joinPath$1(inputs.repoPath, f.path), content: f.after }));
-    const body = fixPrBody(section, ctx.sha);
+    const body = fixPrBody(section);
     const planned = [];
     let writes = 0;
     const branchSha = await refSha(client, repo, `heads/${FIX_BRANCH}`);
