@@ -21,6 +21,7 @@ import { readRunContext } from '../src/github/context.js'
 import type { GateReport } from '../src/report/schema.js'
 import { syncWorkstreams } from '../src/workstreams/sync.js'
 import { startGitHubApi } from '../__tests__/support/github-api/index.js'
+import { fixesBench } from './fixes.js'
 import { generateWorkspace } from './generate-workspace.js'
 
 const { values } = parseArgs({
@@ -154,4 +155,5 @@ console.log(
 if (want('overhead')) overhead()
 if (want('parse')) await throughput()
 if (want('github')) await githubRequests()
+if (want('fixes')) await fixesBench(work, Number(values.crates), Number(values.size))
 rmSync(work, { recursive: true, force: true })

@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 import * as path from 'node:path';
-import { I as INPUTS, G as GateError, d as defaultFor, p as plainText, T as TOOL, a as parseConfig, b as produceReport, i as isGateError, f as failureReport, e as errorMessage, r as reportPathFor, w as writeReport, s as syncStage, c as createClient, g as readRunContext, t as terminalReport, h as textSections } from './chunks/sections.js';
+import { I as INPUTS, G as GateError, d as defaultFor, p as plainText, f as filesOf, a as fixFindings, r as runFixes, T as TOOL, b as parseConfig, c as produceReport, i as isGateError, e as failureReport, g as errorMessage, h as reportPathFor, w as writeReport, s as syncStage, j as createClient, k as readRunContext, t as terminalReport, l as textSections } from './chunks/sections.js';
 import { parseArgs } from 'node:util';
-import 'node:fs';
-import 'node:crypto';
+import { writeFileSync, readFileSync } from 'node:fs';
 import './chunks/crate-times.js';
 import 'node:child_process';
 import 'node:readline';
+import 'node:crypto';
+import 'node:os';
 import 'fs';
 import 'os';
 import 'http';
@@ -38,7 +39,6 @@ import 'node:fs/promises';
 import 'path';
 import 'url';
 import 'module';
-import 'node:os';
 
 // "did you mean …?": the known name closest to a mistyped one, by edit distance.
 /** Damerau–Levenshtein (optimal string alignment): a swapped pair of letters counts as one edit. */
@@ -86,7 +86,7 @@ const BOOLEAN_WORDS = ['true', 'false', 'True', 'False', 'TRUE', 'FALSE', 'yes',
 /** Inputs whose value is true or false: they work as bare switches on the command line. */
 const BOOLEAN_INPUTS = new Set(INPUTS.filter(i => i.default === 'true' || i.default === 'false').map(i => i.name));
 /** Flags that are not inputs. */
-const EXTRA = { help: 'h', version: 'V', 'no-tests': undefined };
+const EXTRA = { help: 'h', version: 'V', 'no-tests': undefined, apply: undefined };
 function parseCommandLine(argv) {
     const options = {};
     for (const i of INPUTS) {
@@ -106,6 +106,7 @@ function parseCommandLine(argv) {
         inputs.set(name, value);
     };
     let command = 'run';
+    let apply = false;
     for (let t = 0; t < tokens.length; t++) {
         const token = tokens[t];
         if (token.kind === 'option-terminator')
@@ -120,6 +121,12 @@ function parseCommandLine(argv) {
         if (name === 'help' || name === 'version') {
             if (command === 'run')
                 command = name;
+            continue;
+        }
+        if (name === 'apply') {
+            if (inlineValue)
+                throw new UsageError(`${rawName} takes no value.`);
+            apply = true;
             continue;
         }
         if (name === 'no-tests') {
@@ -159,7 +166,7 @@ function parseCommandLine(argv) {
             throw new UsageError(`PATH '${positionals[0]}' and --working-directory both name the workspace; give one of them.`);
         inputs.set('working-directory', positionals[0]);
     }
-    return { kind: 'run', inputs };
+    return { kind: 'run', inputs, apply };
 }
 function unknownFlag(raw, known) {
     const near = suggest(raw.replace(/^-+/, '').replace(/=.*$/, ''), known);
@@ -176,6 +183,7 @@ function usage(columns = 100) {
     const rows = [
         ['PATH', 'The Rust workspace to gate (same as --working-directory) [default: .]'],
         ['--no-tests', 'Same as --no-run-tests.'],
+        ['--apply', 'Write the verified dependency fixes into Cargo.lock and the manifests.'],
         ...INPUTS.filter(i => !HIDDEN.has(i.name) && i.name !== 'working-directory').map((i) => {
             const flag = BOOLEAN_INPUTS.has(i.name) ? `--[no-]${i.name}` : `--${i.name} VALUE`;
             const def = defaultFor(i.name, 'cli');
@@ -268,6 +276,89 @@ class Progress {
     }
 }
 
+/** null when the run cannot support a fix search: cargo metadata failed, or no conflicts were analysed. */
+function fixInputsFrom(config, run) {
+    const { report, metadata } = run;
+    if (!metadata || !report.conflicts)
+        return null;
+    return {
+        root: report.workspace.root,
+        host: report.workspace.toolchain?.host ?? null,
+        config,
+        conflicts: report.conflicts,
+        conflictOptions: {
+            ...config,
+            toolchain: report.workspace.toolchain?.release ?? null,
+            msrv: report.workspace.msrv
+        },
+        metadata
+    };
+}
+
+// `build-gate --apply`: write the verified fixes into the working tree (Cargo.lock and the member
+// manifests), only where the file is still what the gate read, and say what changed.
+function applyFixes(root, result) {
+    const written = [];
+    const skipped = [];
+    for (const file of result.files) {
+        const at = path.join(root, file.path);
+        const current = readOrNull(at);
+        if (current !== file.before) {
+            skipped.push({ path: file.path, why: 'it changed since the gate read it; rerun build-gate --apply' });
+            continue;
+        }
+        writeFileSync(at, file.after);
+        written.push(file.path);
+    }
+    return { written, skipped, lines: describe(result, written, skipped) };
+}
+/** Search the fixes of a judged run, then apply the verified ones. */
+async function applyAfterGate(config, run, ports = {}) {
+    const inputs = fixInputsFrom(config, run);
+    if (!inputs)
+        return {
+            written: [],
+            skipped: [],
+            lines: ['--apply: no dependency analysis in this run, nothing to fix.'],
+            result: null
+        };
+    // The gate's own fix search, when it ran in this process; otherwise search now.
+    const files = filesOf(run.report.fixes);
+    const result = run.report.fixes && files
+        ? { section: run.report.fixes, findings: fixFindings(run.report.fixes), files }
+        : await runFixes(inputs, ports);
+    return { ...applyFixes(inputs.root, result), result };
+}
+function readOrNull(file) {
+    try {
+        return readFileSync(file, 'utf8');
+    }
+    catch {
+        return null;
+    }
+}
+function describe(result, written, skipped) {
+    const verified = result.section.fixes.filter(f => f.verified);
+    const lines = [];
+    if (verified.length === 0)
+        lines.push('--apply: no verified fix to apply.');
+    if (written.length > 0) {
+        lines.push(`--apply: wrote ${written.join(', ')}`);
+        for (const f of verified) {
+            if (f.diff)
+                lines.push(`  ${f.manifest}:${f.diff.line}`, `  - ${f.diff.before.trim()}`, `  + ${f.diff.after.trim()}`);
+            for (const c of f.lockChanges)
+                lines.push(`  Cargo.lock: ${c.name} ${c.from ?? '(new)'} → ${c.to ?? '(removed)'}`);
+        }
+    }
+    for (const s of skipped)
+        lines.push(`--apply: left ${s.path} alone: ${s.why}`);
+    const unverified = result.section.fixes.filter(f => !f.verified);
+    for (const f of unverified)
+        lines.push(`--apply: not applied (not verified): ${f.crate} ${f.from} → ${f.to}: ${f.reason}`);
+    return lines;
+}
+
 // The CLI over the same run: `build-gate [PATH] [--no-tests] [--no-deny-warnings] …`.
 // Every action input is a flag of the same name. Exit 0 when stable, 1 otherwise (including bad input).
 /** Colour as cargo decides it: on a terminal, unless NO_COLOR is set (https://no-color.org). */
@@ -280,6 +371,7 @@ async function main(argv, out = process.stdout, err = process.stderr) {
     let config = null;
     let report;
     let judged = false;
+    let applied = [];
     const progress = new Progress(err);
     try {
         const command = parseCommandLine(argv);
@@ -295,8 +387,11 @@ async function main(argv, out = process.stdout, err = process.stderr) {
         if (!flags.has('github-token') && process.env.GITHUB_TOKEN)
             flags.set('github-token', process.env.GITHUB_TOKEN);
         config = parseConfig(name => flags.get(name) ?? '', 'cli');
-        report = (await produceReport(config, { progress: e => progress.update(e) })).report;
+        const run = await produceReport(config, { progress: e => progress.update(e) });
+        report = run.report;
         judged = true;
+        if (command.apply)
+            applied = (await applyAfterGate(config, run)).lines;
     }
     catch (e) {
         progress.stop();
@@ -324,6 +419,8 @@ async function main(argv, out = process.stdout, err = process.stderr) {
     }
     const text = terminalReport(report, textSections(), { colour: wantsColour(out) });
     out.write(`${text}\n\nReport: ${path.relative(process.cwd(), reportPath) || reportPath}\n`);
+    if (applied.length)
+        out.write(`${applied.join('\n')}\n`);
     for (const p of problems)
         err.write(`build-gate: ${p}\n`);
     return report.verdict.stable && problems.length === 0 ? 0 : 1;

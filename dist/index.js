@@ -6,7 +6,7 @@ import { promises, constants } from 'fs';
 import 'path';
 import 'http';
 import 'https';
-import { j as requireTunnel, C as CAPABILITIES, v as verdictLine, k as crateRows, l as totalRow, m as CRATE_HEADER, n as phaseRows, P as PHASE_HEADER, o as blobLinks, q as diagnosticsMarkdown, u as failuresMarkdown, a as parseConfig, g as readRunContext, b as produceReport, f as failureReport, i as isGateError, e as errorMessage, r as reportPathFor, s as syncStage, c as createClient, x as sectionAnnotations, y as logLines, z as markdownSections, w as writeReport } from './chunks/sections.js';
+import { m as requireTunnel, C as CAPABILITIES, v as verdictLine, n as crateRows, o as totalRow, q as CRATE_HEADER, u as phaseRows, P as PHASE_HEADER, x as blobLinks, y as diagnosticsMarkdown, z as failuresMarkdown, b as parseConfig, k as readRunContext, c as produceReport, e as failureReport, i as isGateError, g as errorMessage, h as reportPathFor, s as syncStage, j as createClient, A as sectionAnnotations, B as logLines, D as markdownSections, w as writeReport } from './chunks/sections.js';
 import 'string_decoder';
 import 'events';
 import 'child_process';
@@ -18,6 +18,8 @@ import 'node:fs';
 import './chunks/crate-times.js';
 import 'node:child_process';
 import 'node:readline';
+import 'node:os';
+import 'node:util';
 import 'net';
 import 'tls';
 import 'util';
@@ -26,7 +28,6 @@ import 'node:net';
 import 'node:http';
 import 'node:stream';
 import 'node:buffer';
-import 'node:util';
 import 'node:querystring';
 import 'node:events';
 import 'node:diagnostics_channel';
@@ -42,7 +43,6 @@ import 'node:dns';
 import 'node:fs/promises';
 import 'url';
 import 'module';
-import 'node:os';
 
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */

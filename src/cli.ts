@@ -9,6 +9,7 @@ import { errorMessage, isGateError } from './errors.js'
 import { failureReport, reportPathFor } from './failure.js'
 import { createClient } from './github/client.js'
 import { readRunContext } from './github/context.js'
+import { applyAfterGate } from './fixes/apply.js'
 import { produceReport } from './pipeline.js'
 import { syncStage } from './sync.js'
 import { writeReport } from './report/json.js'
@@ -31,6 +32,7 @@ export async function main(
   let config: GateConfig | null = null
   let report: GateReport
   let judged = false
+  let applied: string[] = []
   const progress = new Progress(err)
   try {
     const command = parseCommandLine(argv)
@@ -46,8 +48,10 @@ export async function main(
     if (!flags.has('github-token') && process.env.GITHUB_TOKEN)
       flags.set('github-token', process.env.GITHUB_TOKEN)
     config = parseConfig(name => flags.get(name) ?? '', 'cli')
-    report = (await produceReport(config, { progress: e => progress.update(e) })).report
+    const run = await produceReport(config, { progress: e => progress.update(e) })
+    report = run.report
     judged = true
+    if (command.apply) applied = (await applyAfterGate(config, run)).lines
   } catch (e) {
     progress.stop()
     if (isGateError(e, 'input')) {
@@ -73,6 +77,7 @@ export async function main(
   }
   const text = terminalReport(report, textSections(), { colour: wantsColour(out) })
   out.write(`${text}\n\nReport: ${path.relative(process.cwd(), reportPath) || reportPath}\n`)
+  if (applied.length) out.write(`${applied.join('\n')}\n`)
   for (const p of problems) err.write(`build-gate: ${p}\n`)
   return report.verdict.stable && problems.length === 0 ? 0 : 1
 }

@@ -13,7 +13,8 @@ async function runProcess(program, args, options) {
         env: { ...process.env, ...options.env },
         stdio: ['ignore', 'pipe', 'pipe'],
         shell: false,
-        windowsHide: true
+        windowsHide: true,
+        ...(options.timeoutSeconds ? { timeout: options.timeoutSeconds * 1000 } : {})
     });
     const stdoutDone = pipeLines(child.stdout, options.onStdoutLine);
     const stderrDone = pipeLines(child.stderr, options.onStderrLine);

@@ -1,9 +1,11 @@
-import { readFileSync, rmSync, realpathSync as realpathSync$1, existsSync as existsSync$1, mkdirSync, writeFileSync, renameSync, statSync as statSync$1 } from 'node:fs';
+import { readFileSync, mkdtempSync, cpSync, existsSync, mkdirSync, symlinkSync, rmSync, writeFileSync, realpathSync as realpathSync$1, renameSync, statSync as statSync$1 } from 'node:fs';
 import * as path from 'node:path';
-import { createHash } from 'node:crypto';
 import { r as runProcess, t as totalsByCrate, c as crateTimesEnv, a as readCrateTimes } from './crate-times.js';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import require$$0$5, { stripVTControlCharacters } from 'node:util';
 import * as fs from 'fs';
-import { existsSync, readFileSync as readFileSync$1, statSync, stat, realpathSync, realpath, readdirSync, readdir } from 'fs';
+import { existsSync as existsSync$1, readFileSync as readFileSync$1, statSync, stat, realpathSync, realpath, readdirSync, readdir } from 'fs';
 import { EOL } from 'os';
 import http from 'http';
 import https from 'https';
@@ -17,7 +19,6 @@ import require$$0$4 from 'node:net';
 import require$$2 from 'node:http';
 import require$$0$3 from 'node:stream';
 import require$$0$1 from 'node:buffer';
-import require$$0$5, { stripVTControlCharacters } from 'node:util';
 import require$$7 from 'node:querystring';
 import require$$8$1 from 'node:events';
 import require$$0$6 from 'node:diagnostics_channel';
@@ -35,7 +36,6 @@ import { readFile } from 'node:fs/promises';
 import { sep as sep$1, basename, dirname, resolve, normalize, relative, posix, isAbsolute } from 'path';
 import { fileURLToPath } from 'url';
 import { createRequire } from 'module';
-import { tmpdir } from 'node:os';
 
 const CURRENT = /panicked at (.+?):(\d+):(\d+):?\s*$/m;
 const OLD = /panicked at '.*', (.+?):(\d+):(\d+)\s*$/m;
@@ -4981,12 +4981,12 @@ function parse$3(toml, options = {}) {
 // Where in a member's Cargo.toml a dependency (or a [package] key) is declared, so an annotation can
 // point at the line to change. smol-toml says whether and under which key it is declared; the text
 // gives the line, since the parser keeps no positions.
-const SECTIONS = {
+const SECTIONS$1 = {
     normal: ['dependencies'],
     dev: ['dev-dependencies', 'dev_dependencies'],
     build: ['build-dependencies', 'build_dependencies']
 };
-const ALL_SECTIONS = Object.values(SECTIONS).flat();
+const ALL_SECTIONS = Object.values(SECTIONS$1).flat();
 /**
  * The 1-based line declaring the dependency on package `name`, looked up in the sections of `kind`
  * first (`[dependencies]`, `[target.'cfg(..)'.dependencies]`, …), then in any dependency section.
@@ -4999,7 +4999,7 @@ function findDependencyLine(manifest, name, kind) {
     catch {
         return null;
     }
-    for (const sections of [SECTIONS[kind], ALL_SECTIONS]) {
+    for (const sections of [SECTIONS$1[kind], ALL_SECTIONS]) {
         const declared = declaringTables(doc, sections, name);
         if (declared.length === 0)
             continue;
@@ -5026,19 +5026,19 @@ function declaringTables(doc, sections, name) {
     const scan = (prefix, parent) => {
         for (const section of sections) {
             const deps = parent[section];
-            if (!isTable(deps))
+            if (!isTable$1(deps))
                 continue;
             for (const [key, value] of Object.entries(deps)) {
-                const pkg = isTable(value) && typeof value.package === 'string' ? value.package : key;
+                const pkg = isTable$1(value) && typeof value.package === 'string' ? value.package : key;
                 if (pkg === name)
                     found.push({ table: [...prefix, section], key });
             }
         }
     };
     scan([], doc);
-    if (isTable(doc.target))
+    if (isTable$1(doc.target))
         for (const [cfg, t] of Object.entries(doc.target))
-            if (isTable(t))
+            if (isTable$1(t))
                 scan(['target', cfg], t);
     return found;
 }
@@ -5049,22 +5049,22 @@ function locate(manifest, wanted) {
     for (let i = 0; i < lines.length; i++) {
         const text = lines[i].trim();
         if (text.startsWith('[')) {
-            const path = headerPath(text);
+            const path = headerPath$1(text);
             if (!path)
                 continue;
             table = path;
-            if (wanted.some(w => same$1(path, [...w.table, w.key])))
+            if (wanted.some(w => same$2(path, [...w.table, w.key])))
                 return i + 1;
             continue;
         }
         const key = leadingKey(text);
-        if (key !== null && wanted.some(w => w.key === key && same$1(table, w.table)))
+        if (key !== null && wanted.some(w => w.key === key && same$2(table, w.table)))
             return i + 1;
     }
     return null;
 }
 /** `[target.'cfg(unix)'.dependencies]` → ['target', 'cfg(unix)', 'dependencies'], via the TOML parser itself. */
-function headerPath(header) {
+function headerPath$1(header) {
     if (header.startsWith('[['))
         return null;
     const close = header.lastIndexOf(']');
@@ -5078,7 +5078,7 @@ function headerPath(header) {
         return null;
     }
     const path = [];
-    while (isTable(node) && Object.keys(node).length === 1) {
+    while (isTable$1(node) && Object.keys(node).length === 1) {
         const [k] = Object.keys(node);
         path.push(k);
         node = node[k];
@@ -5090,10 +5090,10 @@ function leadingKey(line) {
     const m = BARE_OR_QUOTED_KEY.exec(line);
     return m ? (m[1] ?? m[2] ?? m[3]) : null;
 }
-function same$1(a, b) {
+function same$2(a, b) {
     return a.length === b.length && a.every((x, i) => x === b[i]);
 }
-function isTable(v) {
+function isTable$1(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
 }
 
@@ -5239,7 +5239,7 @@ const EDITION_RUST = {
     '2024': '1.85'
 };
 /** The higher of the package's rust-version and its edition's first release; null when it states neither. */
-function requirementOf(pkg) {
+function requirementOf$1(pkg) {
     const declared = normalizeRustVersion(pkg.rust_version) ? pkg.rust_version : null;
     const edition = EDITION_RUST[pkg.edition] ?? null;
     if (!declared)
@@ -5251,7 +5251,7 @@ function requirementOf(pkg) {
 function findRustVersionFindings(graph, options) {
     const findings = [];
     for (const pkg of reachablePackages(graph)) {
-        const need = requirementOf(pkg);
+        const need = requirementOf$1(pkg);
         const reached = chainTo(graph, pkg.id);
         if (!need || !reached)
             continue;
@@ -5287,7 +5287,7 @@ function findRustVersionFindings(graph, options) {
  * rust-version is its own promise: only a member that inherits the workspace MSRV is checked, on its edition.
  */
 function memberMsrvNeed(pkg) {
-    return pkg.rust_version ? null : requirementOf({ edition: pkg.edition, rust_version: null });
+    return pkg.rust_version ? null : requirementOf$1({ edition: pkg.edition, rust_version: null });
 }
 function fixesFor(pkg, need, against, have, member) {
     const pin = `pin ${pkg.name} to a version that supports Rust ${have}: \`cargo update -p ${pkg.name}@${pkg.version} --precise <older version>\``;
@@ -5373,7 +5373,7 @@ const DEFAULT_POLICY = {
     duplicateVersionsIncludeDev: false,
     msrvCheck: 'deny'
 };
-function isEmpty$1(section) {
+function isEmpty$2(section) {
     return (section.duplicates.length +
         section.singleVersionViolations.length +
         section.staleAllowEntries.length +
@@ -5384,7 +5384,7 @@ function isEmpty$1(section) {
 /** `findings`: the conflicts' findings of the report; by default, those of `policy`. */
 function conflictsMarkdown(section, policy = DEFAULT_POLICY, findings = conflictFindingList(section, policy)) {
     const out = ['### Dependency conflicts', ''];
-    if (isEmpty$1(section))
+    if (isEmpty$2(section))
         return [...out, 'No duplicate versions, single-version violations or Rust version conflicts.', ''].join('\n');
     const rows = duplicateRows(section, findings);
     if (rows.length > 0) {
@@ -5413,7 +5413,7 @@ function conflictsMarkdown(section, policy = DEFAULT_POLICY, findings = conflict
     return [...out, ''].join('\n');
 }
 function conflictsText(section, policy = DEFAULT_POLICY, findings = conflictFindingList(section, policy)) {
-    if (isEmpty$1(section))
+    if (isEmpty$2(section))
         return 'Dependency conflicts: none';
     const out = ['Dependency conflicts:'];
     for (const r of duplicateRows(section, findings)) {
@@ -5520,7 +5520,7 @@ const policyOf = (config) => ({
     duplicateVersionsIncludeDev: config.duplicateVersionsIncludeDev,
     msrvCheck: config.msrvCheck
 });
-function findingsOf(report, config) {
+function findingsOf$1(report, config) {
     return report.conflicts ? conflictFindingList(report.conflicts, config, report.workspace.root) : [];
 }
 /** The policy the section was judged under (recorded in it), for renderers that show which versions count. */
@@ -5596,14 +5596,1523 @@ const conflicts = {
             policy: policyOf(config)
         };
         const report = { ...ports.report, conflicts: section };
-        return { section: { conflicts: section }, findings: findingsOf(report, config) };
+        return { section: { conflicts: section }, findings: findingsOf$1(report, config) };
     },
-    findings: findingsOf,
+    findings: findingsOf$1,
     // Every shard analyses the same resolved graph: the first shard's section stands for all.
     merge: shards => (shards[0]?.conflicts ? { conflicts: shards[0].conflicts } : {}),
-    markdown: r => r.conflicts && !isEmpty$1(r.conflicts) ? conflictsMarkdown(r.conflicts, recorded(r), own(r)) : null,
-    terminal: r => r.conflicts && !isEmpty$1(r.conflicts) ? conflictsText(r.conflicts, recorded(r), own(r)).split('\n') : [],
+    markdown: r => r.conflicts && !isEmpty$2(r.conflicts) ? conflictsMarkdown(r.conflicts, recorded(r), own(r)) : null,
+    terminal: r => r.conflicts && !isEmpty$2(r.conflicts) ? conflictsText(r.conflicts, recorded(r), own(r)).split('\n') : [],
     annotations: (r, repoRoot) => r.conflicts ? conflictAnnotations(r.conflicts, repoRoot, recorded(r), own(r)) : []
+};
+
+// The contents of the files a fix search changed, by git blob id, kept in this process only: the
+// report names each changed file by its before/after blob ids (small, and evidence), and `--apply` and
+// the fix PR read the contents from here. A report read back from disk has no contents to apply.
+const store = new Map();
+/** git's blob id of a text: `sha1("blob <bytes>\0" + content)`. */
+function gitBlobSha(content) {
+    const data = Buffer.from(content);
+    return createHash('sha1').update(`blob ${data.length}\0`).update(data).digest('hex');
+}
+function remember(content) {
+    const sha = gitBlobSha(content);
+    store.set(sha, content);
+    return sha;
+}
+function recall(sha) {
+    return store.get(sha) ?? null;
+}
+/** The changed files of a section with their contents, or null when this process does not hold them. */
+function filesOf(section) {
+    if (!section)
+        return null;
+    const out = [];
+    for (const f of section.files) {
+        const before = recall(f.before);
+        const after = recall(f.after);
+        if (before === null || after === null)
+            return null;
+        out.push({ path: f.path, before, after });
+    }
+    return out;
+}
+
+const FIX_BRANCH = 'build-gate/fix-dependencies';
+const FIX_PR_TITLE = 'Fix dependency conflicts (build-gate)';
+const MARKER = '<!-- build-gate:fix-dependencies -->';
+function fixPrBody(section) {
+    const out = [
+        MARKER,
+        'build-gate found dependency conflicts and verified these changes in a scratch copy of the workspace:',
+        'each conflict is gone, no new conflict appears, and `cargo check` and the test build pass.',
+        ''
+    ];
+    for (const f of section.fixes.filter(x => x.verified)) {
+        const where = f.kind === 'lock' ? 'Cargo.lock' : f.manifest;
+        out.push(`- **${f.crate} ${f.from} → ${f.to}** in \`${where}\``);
+        out.push(`  - fixes: ${f.target.code} finding on \`${f.target.crate}\` ${f.target.version}`);
+        if (f.command)
+            out.push(`  - how: \`${f.command}\``);
+        if (f.diff)
+            out.push(`  - how: line ${f.diff.line}: \`${f.diff.before.trim()}\` → \`${f.diff.after.trim()}\``);
+        const lock = f.lockChanges.map(c => `${c.name} ${c.from ?? '(new)'} → ${c.to ?? '(removed)'}`).join(', ');
+        out.push(`  - Cargo.lock: ${lock || 'unchanged'}`);
+    }
+    const left = section.fixes.filter(x => !x.verified);
+    if (left.length || section.blockers.length) {
+        out.push('', 'Not in this pull request:');
+        for (const f of left)
+            out.push(`- ${f.crate} ${f.from} → ${f.to}: not verified (${f.reason})`);
+        for (const b of section.blockers)
+            out.push(`- ${b.target.crate} ${b.target.version}: ${b.blockedBy}; to unblock: ${b.unblock}`);
+    }
+    return out.join('\n');
+}
+
+async function syncFixPr(inputs) {
+    const { client, ctx, section, log } = inputs;
+    const skip = (note) => ({ mode: 'skipped', url: null, writes: 0, planned: [], note });
+    if (ctx.pullRequest || !ctx.trusted)
+        return skip(`no fix PR: ${ctx.trustReason}`);
+    if (inputs.files.length === 0 || !section.fixes.some(f => f.verified))
+        return skip('no fix PR: no verified fix');
+    if (!client || !ctx.owner || !ctx.repo || !ctx.sha)
+        return skip('no fix PR: needs github-token, GITHUB_REPOSITORY and GITHUB_SHA');
+    const repo = { owner: ctx.owner, repo: ctx.repo };
+    const base = ctx.defaultBranch ?? ctx.ref?.replace(/^refs\/heads\//, '') ?? 'main';
+    const files = inputs.files.map(f => ({ path: joinPath$1(inputs.repoPath, f.path), content: f.after }));
+    const body = fixPrBody(section);
+    const planned = [];
+    let writes = 0;
+    const branchSha = await refSha(client, repo, `heads/${FIX_BRANCH}`);
+    const current = branchSha ? await treeBlobs(client, repo, branchSha) : null;
+    const branchUpToDate = current !== null && files.every(f => current.get(f.path) === gitBlobSha(f.content));
+    const open = (await client.rest.pulls.list({
+        ...repo,
+        state: 'open',
+        head: `${ctx.owner}:${FIX_BRANCH}`,
+        base,
+        per_page: 100
+    })).data[0];
+    if (!branchUpToDate)
+        planned.push(`${branchSha ? 'update' : 'create'} branch ${FIX_BRANCH} with ${files.map(f => f.path).join(', ')}`);
+    if (!open)
+        planned.push(`open a pull request ${FIX_BRANCH} → ${base}`);
+    else if ((open.body ?? '') !== body)
+        planned.push(`update the body of pull request #${open.number}`);
+    if (planned.length === 0)
+        return { mode: 'unchanged', url: open.html_url, writes: 0, planned, note: 'the fix PR is up to date' };
+    if (inputs.dryRun) {
+        for (const p of planned)
+            log(`[dry-run] would ${p}`);
+        return {
+            mode: 'dry-run',
+            url: open?.html_url ?? null,
+            writes: 0,
+            planned,
+            note: 'dry-run: planned, not written'
+        };
+    }
+    try {
+        if (!branchUpToDate) {
+            const baseTree = (await client.rest.git.getCommit({ ...repo, commit_sha: ctx.sha })).data.tree.sha;
+            const tree = [];
+            for (const f of files) {
+                const blob = await client.rest.git.createBlob({
+                    ...repo,
+                    content: Buffer.from(f.content).toString('base64'),
+                    encoding: 'base64'
+                });
+                writes++;
+                tree.push({ path: f.path, mode: '100644', type: 'blob', sha: blob.data.sha });
+            }
+            const newTree = await client.rest.git.createTree({ ...repo, base_tree: baseTree, tree });
+            const commit = await client.rest.git.createCommit({
+                ...repo,
+                message: `Fix dependency conflicts\n\n${section.fixes
+                    .filter(f => f.verified)
+                    .map(f => `${f.crate} ${f.from} -> ${f.to} (${f.target.code} ${f.target.crate} ${f.target.version})`)
+                    .join('\n')}`,
+                tree: newTree.data.sha,
+                parents: [ctx.sha]
+            });
+            writes += 2;
+            // The branch is build-gate's own: it is rebuilt on the gated commit, so it is moved by force.
+            if (branchSha)
+                await client.rest.git.updateRef({
+                    ...repo,
+                    ref: `heads/${FIX_BRANCH}`,
+                    sha: commit.data.sha,
+                    force: true
+                });
+            else
+                await client.rest.git.createRef({ ...repo, ref: `refs/heads/${FIX_BRANCH}`, sha: commit.data.sha });
+            writes++;
+            log(`fix PR: branch ${FIX_BRANCH} at ${commit.data.sha}`);
+        }
+        if (open) {
+            if ((open.body ?? '') !== body) {
+                await client.rest.pulls.update({ ...repo, pull_number: open.number, body });
+                writes++;
+            }
+            return {
+                mode: 'updated',
+                url: open.html_url,
+                writes,
+                planned,
+                note: `updated pull request #${open.number}`
+            };
+        }
+        const created = await client.rest.pulls.create({
+            ...repo,
+            title: FIX_PR_TITLE,
+            head: FIX_BRANCH,
+            base,
+            body
+        });
+        writes++;
+        return {
+            mode: 'created',
+            url: created.data.html_url,
+            writes,
+            planned,
+            note: `opened pull request #${created.data.number}`
+        };
+    }
+    catch (e) {
+        if (e.status !== 403)
+            throw e;
+        return {
+            mode: 'report-only',
+            url: open?.html_url ?? null,
+            writes,
+            planned,
+            note: 'the token may not write (HTTP 403): the fixes are in the summary only; give the workflow `contents: write` and `pull-requests: write`'
+        };
+    }
+}
+async function refSha(client, repo, ref) {
+    try {
+        return (await client.rest.git.getRef({ ...repo, ref })).data.object.sha;
+    }
+    catch (e) {
+        if (e.status === 404)
+            return null;
+        throw e;
+    }
+}
+/** path → blob sha of every file in the commit's tree. */
+async function treeBlobs(client, repo, commitSha) {
+    const tree = (await client.rest.git.getCommit({ ...repo, commit_sha: commitSha })).data.tree.sha;
+    const { data } = await client.rest.git.getTree({ ...repo, tree_sha: tree, recursive: '1' });
+    return new Map(data.tree.filter(e => e.type === 'blob' && e.path && e.sha).map(e => [e.path, e.sha]));
+}
+function joinPath$1(prefix, rel) {
+    const p = prefix.replace(/\\/g, '/').replace(/^\.\/?|\/$/g, '');
+    return p ? `${p}/${rel}` : rel;
+}
+
+// fix-pr: after the verdict is published, the verified fixes of this job's search go to one branch and
+// one pull request (src/fixes/pr.ts). Trusted runs only; adds no finding.
+/** The workspace's place in the repository: its root under the checkout ('' at the top). */
+function repoPathOf(root) {
+    const rel = path.relative(process.env.GITHUB_WORKSPACE ?? process.cwd(), root);
+    return rel.startsWith('..') || path.isAbsolute(rel) ? '' : rel.split(path.sep).join('/');
+}
+const fixPr = {
+    name: 'fix-pr',
+    stage: 'sync',
+    inputs: [
+        {
+            name: 'fix-pr',
+            default: 'false',
+            description: 'On trusted runs, push the verified fixes to the branch `build-gate/fix-dependencies` and open (or update) one pull request. Needs `contents: write` and `pull-requests: write`.'
+        }
+    ],
+    parse: p => ({ fixPr: p.bool('fix-pr') }),
+    outputs: [
+        {
+            name: 'fix-pr',
+            description: 'URL of the fix pull request, when one was opened or updated (or is up to date).',
+            value: r => r.fixPr?.url ?? null
+        }
+    ],
+    async sync(ports, config) {
+        const section = ports.report.fixes;
+        if (!config.fixPr || !section)
+            return { section: {}, findings: [] };
+        const files = filesOf(section);
+        const outcome = files
+            ? await syncFixPr({
+                client: ports.github,
+                ctx: ports.ctx,
+                section,
+                files,
+                repoPath: repoPathOf(ports.report.workspace.root),
+                dryRun: config.dryRun,
+                log: ports.log
+            })
+            : {
+                mode: 'skipped',
+                url: null,
+                writes: 0,
+                planned: [],
+                note: 'no fix PR: the fix search did not run in this job'
+            };
+        ports.log(`fix PR: ${outcome.note}${outcome.url ? ` (${outcome.url})` : ''}`);
+        return { section: { fixPr: outcome }, findings: [] };
+    },
+    findings: () => [],
+    markdown: r => {
+        const pr = r.fixPr;
+        if (!pr || pr.mode === 'skipped')
+            return null;
+        const planned = pr.planned.map(p => `- ${pr.mode === 'dry-run' ? 'would ' : ''}${p}`);
+        return ['### Fix pull request', '', `${pr.url ? `${pr.url}: ` : ''}${pr.note}.`, '', ...planned, ''].join('\n');
+    },
+    terminal: r => r.fixPr && r.fixPr.mode !== 'skipped' ? [`Fix PR: ${r.fixPr.url ?? '-'} (${r.fixPr.note})`] : []
+};
+
+// Raise a member's requirement on one dependency by editing only its version string: smol-toml says
+// which declaration it is and checks the result; the text edit keeps formatting and comments.
+/**
+ * The manifest with `name`'s version requirement set to `to`, or null when it cannot be edited safely:
+ * inherited from the workspace, a path or git dependency, declared more than once, or not found.
+ */
+function raiseRequirement(manifest, name, kind, to) {
+    const lineNo = findDependencyLine(manifest, name, kind);
+    if (lineNo === null)
+        return null;
+    const doc = parse$3(manifest);
+    const current = declaredVersion(doc, name);
+    if (current === null || current === to)
+        return null;
+    const lines = manifest.split('\n');
+    // `name = "0.21"`, `name = { version = "0.21" }` on the line, or `version = "0.21"` under `[dependencies.name]`.
+    for (let i = lineNo - 1; i < lines.length && (i === lineNo - 1 || !lines[i].trim().startsWith('[')); i++) {
+        const edited = replaceVersion(lines[i], current, to, i === lineNo - 1);
+        if (edited === null)
+            continue;
+        const text = [...lines.slice(0, i), edited, ...lines.slice(i + 1)].join('\n');
+        if (!onlyVersionChanged(doc, parse$3(text), name, to))
+            return null;
+        return { text, line: i + 1, before: lines[i], after: edited };
+    }
+    return null;
+}
+function replaceVersion(line, current, to, declaring) {
+    const quoted = (q) => `${q}${current}${q}`;
+    for (const q of ['"', "'"]) {
+        const re = declaring
+            ? new RegExp(`((?:=|version\\s*=)\\s*)${escape(quoted(q))}`)
+            : new RegExp(`^(\\s*version\\s*=\\s*)${escape(quoted(q))}`);
+        if (re.test(line))
+            return line.replace(re, (_m, lead) => `${lead}${q}${to}${q}`);
+    }
+    return null;
+}
+/** The version of the one declaration of `name`; null when it has none or is declared more than once. */
+function declaredVersion(doc, name) {
+    const found = [];
+    visitDeclarations(doc, name, value => found.push(value));
+    if (found.length !== 1)
+        return null;
+    const [value] = found;
+    return typeof value === 'string'
+        ? value
+        : isTable(value) && typeof value.version === 'string'
+            ? value.version
+            : null;
+}
+function onlyVersionChanged(before, after, name, to) {
+    const expected = structuredClone(before);
+    visitDeclarations(expected, name, (value, set) => set(typeof value === 'string' ? to : { ...value, version: to }));
+    return JSON.stringify(expected) === JSON.stringify(after);
+}
+const SECTIONS = ['dependencies', 'dev-dependencies', 'build-dependencies'];
+function visitDeclarations(doc, name, visit) {
+    const scan = (parent) => {
+        for (const section of SECTIONS) {
+            const deps = parent[section];
+            if (!isTable(deps))
+                continue;
+            for (const [key, value] of Object.entries(deps)) {
+                const pkg = isTable(value) && typeof value.package === 'string' ? value.package : key;
+                if (pkg === name)
+                    visit(value, v => (deps[key] = v));
+            }
+        }
+    };
+    scan(doc);
+    if (isTable(doc.target))
+        for (const t of Object.values(doc.target))
+            if (isTable(t))
+                scan(t);
+}
+function isTable(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+}
+function escape(s) {
+    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/** The requirement that admits `version` the way `cargo add` writes it: `0.22` for 0.x, else `1.8`. */
+function requirementFor(version) {
+    const [major, minor] = version.split('.');
+    return `${major}.${minor}`;
+}
+/** Whether the member takes `name` from `[workspace.dependencies]` (`name.workspace = true`). */
+function inheritsFromWorkspace(manifest, name) {
+    let inherited = false;
+    visitDeclarations(parse$3(manifest), name, value => {
+        if (isTable(value) && value.workspace === true)
+            inherited = true;
+    });
+    return inherited;
+}
+/** The root manifest with `[workspace.dependencies]`'s requirement on `name` set to `to`, or null. */
+function raiseWorkspaceRequirement(root, name, to) {
+    const doc = parse$3(root);
+    const deps = isTable(doc.workspace) ? doc.workspace.dependencies : undefined;
+    if (!isTable(deps))
+        return null;
+    const key = Object.keys(deps).find(k => {
+        const v = deps[k];
+        return (isTable(v) && typeof v.package === 'string' ? v.package : k) === name;
+    });
+    if (key === undefined)
+        return null;
+    const value = deps[key];
+    const current = typeof value === 'string'
+        ? value
+        : isTable(value) && typeof value.version === 'string'
+            ? value.version
+            : null;
+    if (current === null || current === to)
+        return null;
+    const expected = structuredClone(doc);
+    expected.workspace.dependencies[key] =
+        typeof value === 'string' ? to : { ...value, version: to };
+    const lines = root.split('\n');
+    let table = [];
+    for (let i = 0; i < lines.length; i++) {
+        const t = lines[i].trim();
+        if (t.startsWith('[')) {
+            table = headerPath(t) ?? [];
+            continue;
+        }
+        const inList = same$1(table, ['workspace', 'dependencies']) && startsWithKey(t, key);
+        const inTable = same$1(table, ['workspace', 'dependencies', key]);
+        if (!inList && !inTable)
+            continue;
+        const edited = replaceVersion(lines[i], current, to, inList);
+        if (edited === null)
+            continue;
+        const text = [...lines.slice(0, i), edited, ...lines.slice(i + 1)].join('\n');
+        if (JSON.stringify(parse$3(text)) !== JSON.stringify(expected))
+            return null;
+        return { text, line: i + 1, before: lines[i], after: edited };
+    }
+    return null;
+}
+/** `[workspace.dependencies.base64]` → ['workspace', 'dependencies', 'base64'], read by the TOML parser. */
+function headerPath(header) {
+    if (header.startsWith('[['))
+        return null;
+    let node;
+    try {
+        node = parse$3(header.slice(0, header.lastIndexOf(']') + 1));
+    }
+    catch {
+        return null;
+    }
+    const out = [];
+    while (isTable(node) && Object.keys(node).length === 1) {
+        const [k] = Object.keys(node);
+        out.push(k);
+        node = node[k];
+    }
+    return out;
+}
+function startsWithKey(line, key) {
+    return new RegExp(`^(?:${escape(key)}|"${escape(key)}"|'${escape(key)}')\\s*[.=]`).test(line);
+}
+function same$1(a, b) {
+    return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+function fixFindings(section) {
+    const out = [];
+    for (const f of section.fixes) {
+        const what = f.kind === 'lock'
+            ? f.command
+                ? `\`${f.command}\``
+                : `the Cargo.lock change ${f.lockChanges.map(c => `${c.name} ${c.from ?? '(new)'} → ${c.to ?? '(removed)'}`).join(', ')}`
+            : `raising the requirement on ${f.crate} to "${requirementFor(f.to)}" in ${f.manifest}${f.diff ? ` line ${f.diff.line}` : ''}`;
+        out.push({
+            code: 'fix-available',
+            severity: f.verified ? 'info' : 'warn',
+            source: 'fixes',
+            crate: f.target.crate,
+            version: f.target.version,
+            message: f.verified
+                ? `${f.target.code} ${f.target.crate} ${f.target.version}: ${what} (${f.crate} ${f.from} → ${f.to}) fixes it, verified: the conflict is gone and the workspace builds`
+                : `${f.target.code} ${f.target.crate} ${f.target.version}: ${what} (${f.crate} ${f.from} → ${f.to}) is not verified: ${f.reason}`,
+            location: f.manifest && f.diff ? { file: f.manifest, line: f.diff.line } : null
+        });
+    }
+    for (const b of section.blockers)
+        out.push({
+            code: 'fix-blocked',
+            severity: 'warn',
+            source: 'fixes',
+            crate: b.target.crate,
+            version: b.target.version,
+            message: `${b.target.code} ${b.target.crate} ${b.target.version}: no fix within the current requirements; ${b.blockedBy}. To unblock: ${b.unblock}`
+        });
+    if (section.failure)
+        out.push({ code: 'fix-search-failed', severity: 'warn', source: 'fixes', message: section.failure });
+    return out;
+}
+
+// A scratch copy of the workspace in a temp directory, where fixes are resolved and built; the user's
+// tree is only read. Directories the workspace reaches by relative path (a vendored directory
+// registry, path dependencies outside the root) are linked at the same relative place, so
+// `.cargo/config.toml` and the manifests work unchanged.
+const SKIP$1 = new Set(['target', '.git', 'node_modules']);
+/** `outside`: absolute directories outside `root` the workspace needs (see externalDirs). */
+function createScratch(root, outside) {
+    const base = mkdtempSync(path.join(tmpdir(), 'build-gate-fixes-'));
+    const anchor = commonAncestor([root, ...outside]);
+    const mirror = path.join(base, 'ws');
+    const scratchRoot = path.join(mirror, path.relative(anchor, root));
+    try {
+        cpSync(root, scratchRoot, {
+            recursive: true,
+            filter: src => !(path.dirname(src) === root && SKIP$1.has(path.basename(src))) && path.basename(src) !== '.git'
+        });
+        for (const dir of outside) {
+            const at = path.join(mirror, path.relative(anchor, dir));
+            if (existsSync(at))
+                continue;
+            mkdirSync(path.dirname(at), { recursive: true });
+            symlinkSync(dir, at, 'dir');
+        }
+    }
+    catch (e) {
+        rmSync(base, { recursive: true, force: true });
+        throw e;
+    }
+    const targetDir = path.join(base, 'target');
+    return { root: scratchRoot, targetDir, dispose: () => rmSync(base, { recursive: true, force: true }) };
+}
+/**
+ * Directories outside the root that the workspace reads by path: `directory` / `local-registry`
+ * sources of the root's `.cargo/config.toml`, and the package directories of path dependencies.
+ */
+function externalDirs(root, pathPackageManifests) {
+    const dirs = new Set();
+    const config = ['config.toml', 'config'].map(f => path.join(root, '.cargo', f)).find(f => existsSync(f));
+    if (config) {
+        const doc = parse$3(readFileSync(config, 'utf8'));
+        for (const source of Object.values(doc.source ?? {}))
+            for (const key of ['directory', 'local-registry'])
+                if (typeof source[key] === 'string')
+                    dirs.add(path.resolve(root, source[key]));
+    }
+    for (const manifest of pathPackageManifests)
+        dirs.add(path.dirname(manifest));
+    return [...dirs].filter(d => !isInside(d, root)).sort();
+}
+function isInside(dir, root) {
+    const rel = path.relative(root, dir);
+    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+function commonAncestor(dirs) {
+    let anchor = dirs[0];
+    while (!dirs.every(d => isInside(d, anchor)))
+        anchor = path.dirname(anchor);
+    return anchor;
+}
+
+// Cargo.lock read with smol-toml: which versions of which packages are locked, and what changed
+// between two locks. The result of `cargo update` is read from here, never from cargo's prose.
+/** name → sorted versions locked. */
+function lockedVersions(text) {
+    const doc = parse$3(text);
+    const byName = new Map();
+    for (const p of doc.package ?? [])
+        if (typeof p.name === 'string' && typeof p.version === 'string')
+            byName.set(p.name, [...(byName.get(p.name) ?? []), p.version].sort(compareLoose));
+    return byName;
+}
+/** Versions removed and added, per name; a single removal plus addition reads as from → to. */
+function diffLocks(before, after) {
+    const a = lockedVersions(before);
+    const b = lockedVersions(after);
+    const changes = [];
+    for (const name of [...new Set([...a.keys(), ...b.keys()])].sort()) {
+        const gone = (a.get(name) ?? []).filter(v => !(b.get(name) ?? []).includes(v));
+        const added = (b.get(name) ?? []).filter(v => !(a.get(name) ?? []).includes(v));
+        while (gone.length || added.length)
+            changes.push({ name, from: gone.shift() ?? null, to: added.shift() ?? null });
+    }
+    return changes;
+}
+
+function planCandidates(conflicts, options) {
+    const out = [];
+    const seen = new Set();
+    if (options.msrvCheck !== 'off')
+        // msrv before toolchain: a version the MSRV can build, the (newer) toolchain can build too.
+        for (const f of [...conflicts.rustVersion].sort((a, b) => a.against === b.against ? 0 : a.against === 'msrv' ? -1 : 1)) {
+            if (f.chain.length < 2)
+                continue; // a member's own edition or rust-version: no dependency to move
+            const key = `${f.name}@${f.version}`;
+            if (seen.has(key))
+                continue;
+            seen.add(key);
+            out.push({
+                kind: 'lock',
+                target: { code: 'msrv', crate: f.name, version: f.version },
+                chain: f.chain,
+                needs: f.requires
+            });
+        }
+    const single = new Set(conflicts.singleVersionViolations.map(v => v.name));
+    for (const d of conflicts.duplicates) {
+        const isSingle = single.has(d.name);
+        if (!isSingle && (d.allowed || options.duplicateVersions === 'allow'))
+            continue;
+        const counted = d.versions.filter(v => isSingle || options.duplicateVersionsIncludeDev || !v.devOnly);
+        if (counted.length < 2)
+            continue;
+        const newest = [...counted].sort((a, b) => compareLoose(a.version, b.version)).at(-1).version;
+        for (const v of counted) {
+            if (v.version === newest)
+                continue;
+            const target = {
+                code: isSingle ? 'single-version' : 'duplicate-versions',
+                crate: d.name,
+                version: v.version
+            };
+            if (v.chain.length === 2 && v.manifest?.file)
+                out.push({
+                    kind: 'manifest',
+                    target,
+                    to: newest,
+                    member: v.chain[0].name,
+                    manifest: v.manifest.file,
+                    edge: v.chain[0].kind
+                });
+            else if (v.chain.length > 2)
+                out.push({ kind: 'holder', target, to: newest, holder: v.chain[v.chain.length - 2], chain: v.chain });
+        }
+    }
+    return out;
+}
+
+function blocker(target, blockedBy, unblock) {
+    return { target, blockedBy, unblock };
+}
+/** The requirement `holder` declares on `name`, as cargo metadata gives it (`^1.8`). */
+function requirementOf(meta, holder, name) {
+    const pkg = meta.packages.find(p => p.name === holder.name && p.version === holder.version);
+    return pkg?.dependencies.find(d => d.name === name)?.req ?? null;
+}
+
+/**
+ * Runs cargo in the scratch copy. A cargo that is killed or cannot start stops the search in its own
+ * words; so does a failure, unless `mayFail` (a resolve that is allowed to find no solution).
+ */
+async function cargoIn(inputs, run, args, mayFail = false) {
+    const full = inputs.config.toolchain ? [`+${inputs.config.toolchain}`, ...args] : args;
+    const stderr = [];
+    const r = await run('cargo', full, {
+        cwd: inputs.root,
+        env: { CARGO_TARGET_DIR: inputs.targetDir, CARGO_TERM_COLOR: 'never' },
+        onStderrLine: line => stderr.push(line)
+    });
+    if (r.exitCode === 0)
+        return 0;
+    if (mayFail && r.exitCode !== null && !r.spawnError)
+        return r.exitCode;
+    const how = r.spawnError ?? (r.signal ? `was killed (${r.signal})` : `exited with code ${r.exitCode}`);
+    throw new Error(`\`cargo ${full.join(' ')}\` ${how}: ${stderr.slice(-5).join('\n').trim() || '(no output)'}`);
+}
+
+// Duplicates and single-version crates: raise the member's own requirement (or the workspace
+// dependency it inherits), or update the third-party crate that holds the older version.
+function proposeManifest(c, inputs) {
+    const restoreLock = (lock) => writeFileSync(path.join(inputs.root, 'Cargo.lock'), lock);
+    // The member's own requirement, or the `[workspace.dependencies]` entry it inherits.
+    const memberFile = path.join(inputs.root, path.relative(inputs.userRoot, c.manifest));
+    const memberText = readFileSync(memberFile, 'utf8');
+    const to = requirementFor(c.to);
+    const inherited = inheritsFromWorkspace(memberText, c.target.crate);
+    const file = inherited ? path.join(inputs.root, 'Cargo.toml') : memberFile;
+    const original = inherited ? readFileSync(file, 'utf8') : memberText;
+    const edit = inherited
+        ? raiseWorkspaceRequirement(original, c.target.crate, to)
+        : raiseRequirement(original, c.target.crate, c.edge, to);
+    if (!edit)
+        return blocker(c.target, `${c.member} declares ${c.target.crate} in a way this cannot edit safely (not one plain version requirement)`, `raise ${c.member}'s requirement on ${c.target.crate} to ${to} by hand`);
+    writeFileSync(file, edit.text);
+    return {
+        fix: {
+            crate: c.target.crate,
+            from: c.target.version,
+            to: c.to,
+            kind: 'manifest',
+            manifest: path.relative(inputs.root, file).split(path.sep).join('/'),
+            command: null,
+            diff: { line: edit.line, before: edit.before, after: edit.after },
+            target: c.target
+        },
+        rollback: lock => {
+            writeFileSync(file, original);
+            restoreLock(lock);
+        }
+    };
+}
+async function proposeHolder(c, inputs, run, lockBefore) {
+    const lockPath = path.join(inputs.root, 'Cargo.lock');
+    const restoreLock = (lock) => writeFileSync(lockPath, lock);
+    const cargo = (args) => cargoIn(inputs, run, args);
+    // cargo may move the holder within its requirement; the old version must then be gone from the lock.
+    const spec = `${c.holder.name}@${c.holder.version}`;
+    await cargo(['update', '-p', spec]);
+    const moved = diffLocks(lockBefore, readFileSync(lockPath, 'utf8'));
+    const gone = moved.some(m => m.name === c.target.crate && m.from === c.target.version);
+    const holderMove = moved.find(m => m.name === c.holder.name && m.from === c.holder.version && m.to);
+    if (!gone || !holderMove) {
+        const req = requirementOf(inputs.metadata, c.holder, c.target.crate);
+        return blocker(c.target, `${c.holder.name} ${c.holder.version} requires ${c.target.crate} ${req ?? c.target.version} (${formatChain(c.chain)})`, `a release of ${c.holder.name} that accepts ${c.target.crate} ${c.to} (upstream), or list ${c.target.crate} in allow-duplicates until then`);
+    }
+    return {
+        fix: {
+            crate: c.holder.name,
+            from: c.holder.version,
+            to: holderMove.to,
+            kind: 'lock',
+            manifest: null,
+            command: `cargo update -p ${spec}`,
+            diff: null,
+            target: c.target
+        },
+        rollback: restoreLock
+    };
+}
+
+// MSRV, edition and toolchain conflicts: cargo's MSRV-aware resolver picks the newest version the
+// workspace MSRV (or the toolchain) can build; when the dependent pins the crate, an older dependent
+// within the member's requirement; otherwise the requirement that blocks it is named.
+async function proposeMsrv(c, inputs, run, lockBefore) {
+    const lockPath = path.join(inputs.root, 'Cargo.lock');
+    const restoreLock = (lock) => writeFileSync(lockPath, lock);
+    const cargo = (args) => cargoIn(inputs, run, args);
+    // MSRV / toolchain: cargo's own MSRV-aware resolver picks the version (the workspace rust-version,
+    // else the toolchain's); the lock says which. The command is shown as run: `--precise` is silently
+    // ignored by directory sources, so it is not what finds or applies the version.
+    const spec = `${c.target.crate}@${c.target.version}`;
+    await withResolverMsrv(inputs, () => cargo(['update', '-p', spec, '--config', FALLBACK]));
+    const moved = diffLocks(lockBefore, readFileSync(lockPath, 'utf8')).find((m) => m.name === c.target.crate && m.from === c.target.version && m.to);
+    if (!moved && c.chain.length > 2) {
+        restoreLock(lockBefore);
+        const viaDependent = await moveDependent(c, inputs, run, lockBefore);
+        if (viaDependent)
+            return viaDependent;
+    }
+    if (!moved) {
+        restoreLock(lockBefore);
+        const holder = c.chain[c.chain.length - 2];
+        const req = requirementOf(inputs.metadata, holder, c.target.crate);
+        const member = c.chain[0].name;
+        return blocker(c.target, `${holder.name} ${holder.version} requires ${c.target.crate} ${req ?? `=${c.target.version}`}`, c.chain.length > 2
+            ? `raise the workspace MSRV to ${c.needs}, or relax ${member}'s requirement on ${c.chain[1].name} so that a release accepting an older ${c.target.crate} can be chosen`
+            : `raise the workspace MSRV to ${c.needs}, or relax ${member}'s requirement on ${c.target.crate} (${req ?? '?'}) to admit an older release`);
+    }
+    return {
+        fix: {
+            crate: c.target.crate,
+            from: c.target.version,
+            to: moved.to,
+            kind: 'lock',
+            manifest: null,
+            command: `cargo update -p ${spec} --config '${FALLBACK}'`,
+            diff: null,
+            target: c.target
+        },
+        rollback: restoreLock
+    };
+}
+const FALLBACK = 'resolver.incompatible-rust-versions="fallback"';
+/**
+ * The dependent pins the crate (password-hash 0.6 requires base64ct ^1.8): let cargo pick an older
+ * dependent that accepts an older crate, within the member's requirement. The member is told, in the
+ * scratch copy and for this resolve only, to want the crate below its current version; cargo then
+ * backtracks on the dependent and the MSRV-aware resolver picks the crate. There is no one cargo
+ * command for this, so the fix carries the lock changes and no command.
+ */
+async function moveDependent(c, inputs, run, lockBefore) {
+    const lockPath = path.join(inputs.root, 'Cargo.lock');
+    const holder = c.chain[c.chain.length - 2];
+    const member = inputs.metadata.packages.find(p => p.name === c.chain[0].name && inputs.metadata.workspace_members.includes(p.id));
+    if (!member)
+        return null;
+    const file = path.join(inputs.root, path.relative(inputs.userRoot, member.manifest_path));
+    const original = readFileSync(file, 'utf8');
+    const pin = `\n[dependencies.build-gate-pin]\npackage = ${JSON.stringify(c.target.crate)}\nversion = "<${c.target.version}"\n`;
+    writeFileSync(file, `${original}${pin}`);
+    let exit;
+    try {
+        const args = [
+            'update',
+            '-p',
+            `${holder.name}@${holder.version}`,
+            '-p',
+            `${c.target.crate}@${c.target.version}`
+        ];
+        exit = await withResolverMsrv(inputs, () => cargoIn(inputs, run, [...args, '--config', FALLBACK], true));
+    }
+    finally {
+        writeFileSync(file, original);
+    }
+    const changes = exit === 0 ? diffLocks(lockBefore, readFileSync(lockPath, 'utf8')) : [];
+    const moved = changes.find(m => m.name === c.target.crate && m.from === c.target.version && m.to);
+    const dependent = changes.find(m => m.name === holder.name && m.from === holder.version && m.to);
+    if (!moved || !dependent) {
+        writeFileSync(lockPath, lockBefore);
+        return null;
+    }
+    return {
+        fix: {
+            crate: c.target.crate,
+            from: c.target.version,
+            to: moved.to,
+            kind: 'lock',
+            manifest: null,
+            command: null,
+            diff: null,
+            target: c.target
+        },
+        rollback: lock => writeFileSync(lockPath, lock)
+    };
+}
+/**
+ * cargo's resolver reads the MSRV from the members' own rust-version (else the toolchain's version);
+ * the gate's MSRV may come from `[workspace.package]` alone. For the resolve only, members that state
+ * none get it in the scratch copy; their manifests are restored right after, so no fix carries it.
+ */
+async function withResolverMsrv(inputs, fn) {
+    const msrv = inputs.conflictOptions.msrv;
+    const members = new Set(inputs.metadata.workspace_members);
+    const files = msrv
+        ? inputs.metadata.packages
+            .filter(p => members.has(p.id) && !p.rust_version)
+            .map(p => path.join(inputs.root, path.relative(inputs.userRoot, p.manifest_path)))
+        : [];
+    const originals = files.map(f => readFileSync(f, 'utf8'));
+    files.forEach((f, i) => writeFileSync(f, withRustVersion(originals[i], msrv)));
+    try {
+        return await fn();
+    }
+    finally {
+        files.forEach((f, i) => writeFileSync(f, originals[i]));
+    }
+}
+/** `rust-version = "1.80"` right under the `[package]` header. */
+function withRustVersion(manifest, msrv) {
+    return manifest.replace(/^\[package\][ \t]*(#.*)?$/m, header => `${header}\nrust-version = ${JSON.stringify(msrv)}`);
+}
+
+// cargo's `--message-format=json` stream, one line at a time. Lines that are not cargo messages
+// (libtest output, build script noise) are left to other readers; a line that starts like a cargo
+// message but does not parse is counted, because the gate must not call a half-read build stable.
+// rustc's own tallies ("2 warnings emitted", "aborting due to …") repeat what was already counted.
+const TALLY = /^(aborting due to|\d+ warnings? emitted|warning: .* generated \d+ warnings?)/;
+class CargoMessageReader {
+    members;
+    phase;
+    sink;
+    state = {
+        units: { workspace: { compiled: 0, fresh: 0 }, dependencies: { compiled: 0, fresh: 0 } },
+        buildFinished: null,
+        unreadableLines: 0,
+        firstUnreadable: null
+    };
+    constructor(members, phase, sink) {
+        this.members = members;
+        this.phase = phase;
+        this.sink = sink;
+    }
+    /** Returns true when the line was a cargo message (consumed). */
+    push(line) {
+        if (!line.startsWith('{"reason":'))
+            return false;
+        let msg;
+        try {
+            msg = JSON.parse(line);
+        }
+        catch {
+            this.unreadable(line);
+            return true;
+        }
+        switch (msg.reason) {
+            case 'compiler-message':
+                this.compilerMessage(msg);
+                break;
+            case 'compiler-artifact':
+                this.artifact(msg);
+                break;
+            case 'build-finished':
+                this.state.buildFinished = msg.success === true;
+                break;
+        }
+        return true;
+    }
+    /** A line that looked like a cargo message but was not one: counted, so the phase is not trusted. */
+    unreadable(line) {
+        this.state.unreadableLines++;
+        this.state.firstUnreadable ??= line.slice(0, 200);
+    }
+    compilerMessage(msg) {
+        const packageId = String(msg.package_id);
+        const raw = msg.message;
+        if (!isRawDiagnostic(raw)) {
+            this.unreadable(JSON.stringify(msg).slice(0, 200));
+            return;
+        }
+        const severity = raw.level === 'warning' ? 'warning' : raw.level.startsWith('error') ? 'error' : null;
+        if (!severity || TALLY.test(raw.message))
+            return;
+        const crate = this.members.get(packageId);
+        if (!crate) {
+            if (severity === 'warning')
+                this.sink.dependencyWarning?.(packageId);
+            else
+                this.sink.dependencyError?.(packageId, raw.message);
+            return;
+        }
+        this.sink.diagnostic({
+            severity,
+            crate,
+            code: raw.code?.code ?? null,
+            message: raw.message,
+            rendered: raw.rendered ? stripVTControlCharacters(raw.rendered) : raw.message,
+            ...(raw.rendered?.includes('\u001b[') ? { renderedAnsi: raw.rendered } : {}),
+            span: primarySpan(raw.spans),
+            phase: this.phase
+        });
+    }
+    artifact(msg) {
+        const packageId = String(msg.package_id);
+        const target = msg.target;
+        const profile = msg.profile;
+        const fresh = msg.fresh === true;
+        const bucket = this.members.has(packageId) ? this.state.units.workspace : this.state.units.dependencies;
+        if (fresh)
+            bucket.fresh++;
+        else
+            bucket.compiled++;
+        this.sink.artifact?.({
+            packageId,
+            targetName: target?.name ?? '',
+            targetKind: target?.kind ?? [],
+            isTest: profile?.test === true,
+            executable: typeof msg.executable === 'string' ? msg.executable : null,
+            fresh
+        });
+    }
+}
+// The shape the reader relies on, checked at the edge: anything else is an unreadable line.
+function isRawDiagnostic(v) {
+    if (typeof v !== 'object' || v === null)
+        return false;
+    const d = v;
+    return (typeof d.message === 'string' &&
+        typeof d.level === 'string' &&
+        Array.isArray(d.spans) &&
+        d.spans.every(isRawSpan) &&
+        (d.code == null || typeof d.code.code === 'string') &&
+        (d.rendered == null || typeof d.rendered === 'string'));
+}
+function isRawSpan(v) {
+    if (typeof v !== 'object' || v === null)
+        return false;
+    const s = v;
+    return (typeof s.file_name === 'string' &&
+        ['line_start', 'line_end', 'column_start', 'column_end'].every(k => typeof s[k] === 'number'));
+}
+function primarySpan(spans) {
+    const s = spans.find(x => x.is_primary) ?? spans[0];
+    if (!s)
+        return null;
+    return {
+        file: s.file_name,
+        line: s.line_start,
+        column: s.column_start,
+        endLine: s.line_end,
+        endColumn: s.column_end
+    };
+}
+/** Identity of a diagnostic across phases: cargo replays the same warning for check, lib test, … */
+function diagnosticKey(d) {
+    const at = d.span ? `${d.span.file}:${d.span.line}:${d.span.column}` : '';
+    return `${d.crate}\u0000${d.severity}\u0000${d.code ?? ''}\u0000${d.message}\u0000${at}`;
+}
+
+// Workspace diagnostics, deduplicated across phases (cargo replays a warning for check, for the lib
+// under test, …) and capped in memory: past the cap they are counted, not kept.
+const DEFAULT_DIAGNOSTICS_CAP = 1000;
+class DiagnosticTally {
+    cap;
+    seen = new Set();
+    items = [];
+    omitted = 0;
+    perCrate = new Map();
+    dependencyWarnings = 0;
+    dependencyErrors = [];
+    constructor(cap = DEFAULT_DIAGNOSTICS_CAP) {
+        this.cap = cap;
+    }
+    add(d) {
+        // A digest, not the key itself: a huge build keeps one short string per distinct diagnostic.
+        const key = createHash('sha1').update(diagnosticKey(d)).digest('base64');
+        if (this.seen.has(key))
+            return;
+        this.seen.add(key);
+        const counts = this.perCrate.get(d.crate) ?? { warnings: 0, errors: 0 };
+        if (d.severity === 'error')
+            counts.errors++;
+        else
+            counts.warnings++;
+        this.perCrate.set(d.crate, counts);
+        if (this.items.length < this.cap)
+            this.items.push(d);
+        else
+            this.omitted++;
+    }
+    /** Compile errors in workspace crates so far. */
+    get errors() {
+        let n = 0;
+        for (const c of this.perCrate.values())
+            n += c.errors;
+        return n;
+    }
+    section() {
+        let errors = 0;
+        let warnings = 0;
+        for (const c of this.perCrate.values()) {
+            errors += c.errors;
+            warnings += c.warnings;
+        }
+        // Errors first, as the annotations and the summary show them.
+        const items = [...this.items].sort((a, b) => a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1);
+        return {
+            errors,
+            warnings,
+            items,
+            omitted: this.omitted,
+            dependencyWarnings: this.dependencyWarnings,
+            dependencyErrors: this.dependencyErrors.slice(0, 20)
+        };
+    }
+}
+
+// rustc's `rendered` text with cargo's colours: the terminal shows it as cargo would; the reader strips
+// the colours for the report, the summary and non-terminals.
+const MESSAGE_FORMAT = '--message-format=json-diagnostic-rendered-ansi';
+/** `+toolchain` goes first, as rustup's proxies require. */
+function cargo(config, args) {
+    return { program: 'cargo', args: config.toolchain ? [`+${config.toolchain}`, ...args] : args };
+}
+function rustcVersionCommand(config) {
+    return { program: 'rustc', args: config.toolchain ? [`+${config.toolchain}`, '-vV'] : ['-vV'] };
+}
+function metadataCommand(config, host) {
+    const filter = host ? ['--filter-platform', host] : [];
+    return cargo(config, ['metadata', '--format-version', '1', ...filter]);
+}
+/**
+ * `packages` restricts the run to some members (a shard): the workspace-wide selection flags of the
+ * user's args are replaced by `-p NAME` for each.
+ */
+function phaseCommand(config, phase, packages = null) {
+    const select = (args) => packages
+        ? [...args.filter(a => a !== '--workspace' && a !== '--all'), ...packages.flatMap(p => ['-p', p])]
+        : args;
+    if (phase === 'check')
+        return cargo(config, ['check', ...select(config.checkArgs), MESSAGE_FORMAT]);
+    const testArgs = select(config.testArgs);
+    // Options after `--` go to the test binaries; ours must stay before it.
+    const sep = testArgs.indexOf('--');
+    const own = sep === -1 ? testArgs : testArgs.slice(0, sep);
+    const harness = sep === -1 ? [] : testArgs.slice(sep);
+    if (phase === 'test-build')
+        return cargo(config, ['test', ...own, '--no-run', MESSAGE_FORMAT, ...harness]);
+    const failFast = own.includes('--fail-fast') || own.includes('--no-fail-fast') ? [] : ['--no-fail-fast'];
+    return cargo(config, ['test', ...own, ...failFast, MESSAGE_FORMAT, ...harness]);
+}
+
+// cargo's own errors come as plain text on stderr, not JSON: a manifest it cannot parse, a
+// resolution failure, `feature \`edition2024\` is required`, … The gate keeps them in cargo's words.
+const STATUS = /^\s+(Compiling|Checking|Running|Finished|Fresh|Doc-tests|Blocking|Updating|Locking|Downloaded|Downloading|Adding|Executable)\b/;
+const SUMMARIES = [
+    /^error: could not compile `/,
+    /^error: (doc)?test failed, to rerun pass/,
+    /^error: \d+ targets? failed:/
+];
+const MAX_BLOCK_LINES = 40;
+class CargoStderrReader {
+    blocks = [];
+    /** The last lines of stderr, for an error message when nothing else explains a failure. */
+    tail = [];
+    current = null;
+    push(line) {
+        this.tail.push(line);
+        if (this.tail.length > 20)
+            this.tail.shift();
+        if (line.startsWith('error')) {
+            this.flush();
+            this.current = [line];
+        }
+        else if (line.startsWith('warning:') || STATUS.test(line)) {
+            this.flush();
+        }
+        else if (this.current && this.current.length < MAX_BLOCK_LINES) {
+            this.current.push(line);
+        }
+    }
+    /** Call once after the last line. */
+    finish() {
+        this.flush();
+        return this.blocks;
+    }
+    flush() {
+        if (!this.current)
+            return;
+        const text = this.current.join('\n').trimEnd();
+        this.blocks.push({ text, summary: SUMMARIES.some(r => r.test(text)) });
+        this.current = null;
+    }
+}
+
+// Runs one cargo phase: streams its output through the readers and records what a phase result
+// must say, including why it cannot be trusted (not started, killed, unreadable, cut short).
+async function runPhase(name, command, options) {
+    const reader = options.members
+        ? new CargoMessageReader(options.members, name, options.sink ?? { diagnostic: () => undefined })
+        : null;
+    const stderr = new CargoStderrReader();
+    const chunks = [];
+    const outcome = await (options.run ?? runProcess)(command.program, command.args, {
+        cwd: options.cwd,
+        env: options.env,
+        onStdoutLine: line => {
+            if (options.collectStdout)
+                chunks.push(line);
+            else if (!reader?.push(line))
+                options.onOtherStdout?.(line);
+        },
+        onStderrLine: line => {
+            stderr.push(line);
+            options.onStderr?.(line);
+        }
+    });
+    const errors = stderr.finish();
+    const state = reader?.state;
+    const result = {
+        name,
+        command: [command.program, ...command.args],
+        ran: outcome.spawnError === null,
+        exitCode: outcome.exitCode,
+        signal: outcome.signal,
+        wallSeconds: round$1(outcome.wallSeconds),
+        cpuSeconds: outcome.cpuSeconds,
+        units: state?.units ?? { workspace: { compiled: 0, fresh: 0 }, dependencies: { compiled: 0, fresh: 0 } },
+        cargoErrors: errors.filter(e => !e.summary).map(e => e.text),
+        unreadableLines: state?.unreadableLines ?? 0,
+        failure: null
+    };
+    result.failure = untrusted(result, outcome, state?.buildFinished ?? null, state?.firstUnreadable ?? null, !!reader);
+    return { result, errors, stderrTail: [...stderr.tail], stdout: chunks.join('\n') };
+}
+function untrusted(r, o, buildFinished, firstUnreadable, streamsMessages) {
+    const program = r.command[0];
+    if (o.spawnError) {
+        const hint = /ENOENT/.test(o.spawnError) ? ` Is ${program} installed and on PATH?` : '';
+        return `could not start ${program}: ${o.spawnError}.${hint}`;
+    }
+    if (o.signal)
+        return `${program} was killed by signal ${o.signal} before it finished`;
+    if (r.unreadableLines > 0)
+        return `${r.unreadableLines} line(s) of cargo's JSON output could not be read (first: ${firstUnreadable ?? '?'})`;
+    if (streamsMessages && o.exitCode === 0 && buildFinished !== true)
+        return 'cargo exited without its final build-finished message, so its output cannot be trusted';
+    return null;
+}
+function round$1(n) {
+    return Math.round(n * 1000) / 1000;
+}
+
+// Verification of the scratch copy as it stands: re-resolve (cargo metadata), re-run the conflict
+// analysis, and build it the way the gate does (check with the gate's check-args, then the test build),
+// in a target directory shared by every verification of the run.
+const MAX_ERRORS = 10;
+async function verifyState(ctx, target, before) {
+    const env = { CARGO_TARGET_DIR: ctx.targetDir, CARGO_TERM_COLOR: 'never' };
+    const common = { cwd: ctx.root, env, run: ctx.run };
+    const metaRun = await runPhase('metadata', metadataCommand(ctx.config, ctx.host), {
+        ...common,
+        collectStdout: true
+    });
+    if (metaRun.result.failure || metaRun.result.exitCode !== 0)
+        return fail(`cargo metadata failed: ${metaRun.result.failure ?? metaRun.errors.map(e => e.text).join('\n')}`);
+    const meta = parseMetadata(metaRun.stdout);
+    const keys = conflictKeys(analyzeConflicts(meta, null, ctx.conflictOptions), ctx.conflictOptions);
+    const prefix = `${target.code}:${target.crate}@${target.version}`;
+    if ([...keys].some(k => k.startsWith(prefix)))
+        return {
+            keys,
+            meta,
+            problem: `the ${target.code} finding on ${target.crate} ${target.version} is still there`,
+            errors: []
+        };
+    const fresh = [...keys].filter(k => !before.has(k));
+    if (fresh.length > 0)
+        return { keys, meta, problem: `it brings new conflicts: ${fresh.join(', ')}`, errors: [] };
+    const members = new Map(workspaceMembers(meta).map(p => [p.id, p.name]));
+    const tally = new DiagnosticTally();
+    const sink = {
+        diagnostic: tally.add.bind(tally),
+        dependencyError: (pkg, message) => void tally.dependencyErrors.push({ package: pkg, message })
+    };
+    const phases = ctx.config.runTests ? ['check', 'test-build'] : ['check'];
+    for (const phase of phases) {
+        const r = await runPhase(phase, phaseCommand(ctx.config, phase), { ...common, members, sink });
+        const errors = [
+            ...tally
+                .section()
+                .items.filter(d => d.severity === 'error')
+                .map(d => d.rendered.trim() || d.message),
+            ...tally.dependencyErrors.map(d => `${d.package}: ${d.message}`)
+        ].slice(0, MAX_ERRORS);
+        if (tally.errors > 0 || tally.dependencyErrors.length > 0)
+            return { keys, meta, problem: errorSummary(tally, phase), errors };
+        if (r.result.failure || r.result.exitCode !== 0)
+            return {
+                keys,
+                meta,
+                problem: `cargo ${phase === 'check' ? 'check' : 'test --no-run'} failed: ${(r.result.failure ?? r.result.cargoErrors.join('\n')) || `exit code ${r.result.exitCode}`}`,
+                errors: r.result.cargoErrors.slice(0, MAX_ERRORS)
+            };
+    }
+    return { keys, meta, problem: null, errors: [] };
+    function fail(problem) {
+        return { keys: new Set(), meta: null, problem, errors: [] };
+    }
+}
+function errorSummary(tally, phase) {
+    const parts = [...tally.perCrate]
+        .filter(([, c]) => c.errors > 0)
+        .map(([crate, c]) => `${c.errors} compile error${c.errors === 1 ? '' : 's'} in ${crate}`);
+    for (const d of tally.dependencyErrors)
+        parts.push(`dependency ${d.package} does not compile`);
+    return `${parts.join(', ')} (${phase === 'check' ? 'cargo check' : 'cargo test --no-run'})`;
+}
+/** One key per conflict the verdict would count: `msrv:base64ct@1.8.0:msrv`, `duplicate-versions:base64@0.21.7`. */
+function conflictKeys(section, options) {
+    const keys = new Set();
+    if (options.msrvCheck !== 'off')
+        for (const f of section.rustVersion)
+            keys.add(`msrv:${f.name}@${f.version}:${f.against}`);
+    const single = new Set(section.singleVersionViolations.map(v => v.name));
+    for (const v of section.singleVersionViolations)
+        for (const version of v.versions)
+            keys.add(`single-version:${v.name}@${version}`);
+    if (options.duplicateVersions !== 'allow')
+        for (const d of section.duplicates) {
+            if (d.allowed || single.has(d.name))
+                continue;
+            for (const v of d.versions)
+                if (options.duplicateVersionsIncludeDev || !v.devOnly)
+                    keys.add(`duplicate-versions:${d.name}@${v.version}`);
+        }
+    return keys;
+}
+
+// The fix search: each candidate is resolved by cargo in the scratch copy, then verified on top of the
+// fixes verified before it; a fix that fails verification is rolled back. What is left in the scratch
+// copy is exactly the set of verified changes (see changedFiles).
+async function searchFixes(inputs, run) {
+    const ctx = { ...inputs, run };
+    const fixes = [];
+    const blockers = [];
+    let keys = conflictKeys(inputs.conflicts, inputs.conflictOptions);
+    const lockPath = path.join(inputs.root, 'Cargo.lock');
+    for (const candidate of planCandidates(inputs.conflicts, inputs.conflictOptions)) {
+        // An earlier fix may already have removed this conflict.
+        if (![...keys].some(k => k.startsWith(`${candidate.target.code}:${candidate.target.crate}@${candidate.target.version}`)))
+            continue;
+        const started = process.hrtime.bigint();
+        const lockBefore = readFileSync(lockPath, 'utf8');
+        const proposal = await propose(candidate, inputs, run, lockBefore);
+        if ('blockedBy' in proposal) {
+            writeFileSync(lockPath, lockBefore);
+            blockers.push(proposal);
+            continue;
+        }
+        const verification = await verifyState(ctx, candidate.target, keys);
+        const lockChanges = diffLocks(lockBefore, readFileSync(lockPath, 'utf8'));
+        const fix = {
+            ...proposal.fix,
+            verified: verification.problem === null,
+            reason: verification.problem ?? '',
+            errors: verification.errors,
+            lockChanges,
+            seconds: Math.round(Number(process.hrtime.bigint() - started) / 1e6) / 1000
+        };
+        fixes.push(fix);
+        if (fix.verified)
+            keys = verification.keys;
+        else
+            proposal.rollback(lockBefore);
+    }
+    return { fixes, blockers };
+}
+function propose(c, inputs, run, lockBefore) {
+    if (c.kind === 'manifest')
+        return proposeManifest(c, inputs);
+    if (c.kind === 'holder')
+        return proposeHolder(c, inputs, run, lockBefore);
+    return proposeMsrv(c, inputs, run, lockBefore);
+}
+
+// The fixes capability: from the conflicts the gate found, verified fixes (and the blockers nothing
+// within the current requirements can move), as a report section, findings and the changed files.
+const TIMEOUT_SECONDS = 20 * 60;
+async function runFixes(inputs, ports = {}) {
+    const started = process.hrtime.bigint();
+    const seconds = () => Math.round(Number(process.hrtime.bigint() - started) / 1e6) / 1000;
+    const empty = { fixes: [], blockers: [], files: [] };
+    if (inputs.conflicts.rustVersion.length === 0 && inputs.conflicts.duplicates.length === 0)
+        return { section: { ...empty, seconds: 0, failure: null }, findings: [], files: [] };
+    let scratch;
+    try {
+        const pathPackages = inputs.metadata.packages.filter(p => p.source === null).map(p => p.manifest_path);
+        scratch = createScratch(inputs.root, externalDirs(inputs.root, pathPackages));
+    }
+    catch (e) {
+        const section = {
+            ...empty,
+            seconds: seconds(),
+            failure: `could not make a scratch copy of the workspace: ${e.message}`
+        };
+        return { section, findings: fixFindings(section), files: [] };
+    }
+    try {
+        const found = await searchFixes({ ...inputs, root: scratch.root, userRoot: inputs.root, targetDir: scratch.targetDir }, bounded(ports.run ?? runProcess, ports.timeoutSeconds ?? TIMEOUT_SECONDS));
+        const files = changedFiles(inputs.root, scratch.root, [
+            'Cargo.lock',
+            ...found.fixes.filter(f => f.verified && f.manifest).map(f => f.manifest)
+        ]);
+        const section = {
+            ...found,
+            files: files.map(f => ({ path: f.path, before: remember(f.before), after: remember(f.after) })),
+            seconds: seconds(),
+            failure: null
+        };
+        return { section, findings: fixFindings(section), files };
+    }
+    catch (e) {
+        const section = {
+            ...empty,
+            seconds: seconds(),
+            failure: `the fix search failed: ${e.message}`
+        };
+        return { section, findings: fixFindings(section), files: [] };
+    }
+    finally {
+        scratch.dispose();
+    }
+}
+/** Every cargo the search starts is killed past the limit (a killed phase is never verified). */
+function bounded(run, timeoutSeconds) {
+    return (program, args, options) => run(program, args, { ...options, timeoutSeconds });
+}
+function changedFiles(userRoot, scratchRoot, rels) {
+    const out = [];
+    for (const rel of [...new Set(rels)]) {
+        const read = (root) => {
+            try {
+                return readFileSync(path.join(root, rel), 'utf8');
+            }
+            catch {
+                return null;
+            }
+        };
+        const before = read(userRoot);
+        const after = read(scratchRoot);
+        if (before !== null && after !== null && before !== after)
+            out.push({ path: rel.split(path.sep).join('/'), before, after });
+    }
+    return out;
+}
+
+// What the fix search found: one entry per dependency conflict it tried to fix, verified in a scratch
+// copy of the workspace or not, and the conflicts nothing within the current requirements can fix.
+/** The `fixes` output: the stable, public shape of each fix. */
+function fixesOutput(section) {
+    return section.fixes.map(f => ({
+        crate: f.crate,
+        from: f.from,
+        to: f.to,
+        kind: f.kind,
+        manifest: f.manifest,
+        verified: f.verified,
+        command: f.command,
+        fixes: f.target.code,
+        reason: f.verified ? null : f.reason
+    }));
+}
+
+function isEmpty$1(section) {
+    return section.fixes.length === 0 && section.blockers.length === 0 && !section.failure;
+}
+function fixesMarkdown(section) {
+    const out = ['### How to fix', ''];
+    if (section.failure)
+        out.push(`The fix search did not run to the end: ${inline(section.failure)}`, '');
+    for (const f of section.fixes) {
+        out.push(`- ${f.verified ? '✅ verified' : '❌ not verified'}: ${inline(title(f))}`);
+        if (f.command)
+            out.push('', indent(fence(f.command, 'sh')));
+        else if (f.kind === 'lock')
+            out.push('', `  ${inline(`No single cargo command does this; Cargo.lock: ${lockLine(f)}.`)}`);
+        else if (f.diff)
+            out.push('', indent(fence(`--- ${f.manifest}\n+++ ${f.manifest}\n@@ line ${f.diff.line} @@\n-${f.diff.before}\n+${f.diff.after}`, 'diff')));
+        out.push('', `  ${f.verified ? `${evidence(f)}` : inline(`Not verified: ${f.reason}.`)}`);
+        if (f.errors.length)
+            out.push('', `  <details><summary>compile errors</summary>`, '', indent(fence(f.errors.join('\n\n'), 'text')), '', '  </details>');
+        out.push('');
+    }
+    for (const b of section.blockers)
+        out.push(`- ⛔ no fix within the current requirements: ${inline(blockerLine(b))}`, '');
+    const verified = section.fixes.filter(f => f.verified).length;
+    if (verified)
+        out.push(`Apply the verified fix${verified === 1 ? '' : 'es'} locally with \`build-gate --apply\`.`, '');
+    return out.join('\n');
+}
+function fixesText(section) {
+    const out = ['How to fix:'];
+    if (section.failure)
+        out.push(`  the fix search did not run to the end: ${section.failure}`);
+    for (const f of section.fixes) {
+        out.push(`  ${f.verified ? '✓ verified' : '✗ not verified'}  ${title(f)}`);
+        if (f.command)
+            out.push(`      ${f.command}`);
+        else if (f.kind === 'lock')
+            out.push(`      Cargo.lock: ${lockLine(f)}`);
+        if (f.diff)
+            out.push(`      ${f.manifest}:${f.diff.line}`, `      - ${f.diff.before.trim()}`, `      + ${f.diff.after.trim()}`);
+        if (!f.verified) {
+            out.push(`      ${f.reason}`);
+            for (const e of f.errors)
+                out.push(...e.split('\n').map(l => `        ${l}`));
+        }
+    }
+    for (const b of section.blockers)
+        out.push(`  ⛔ blocked  ${blockerLine(b)}`);
+    const verified = section.fixes.filter(f => f.verified).length;
+    if (verified)
+        out.push(`  Apply the verified fix${verified === 1 ? '' : 'es'}: build-gate --apply`);
+    return out.join('\n');
+}
+function title(f) {
+    const moved = `${f.crate} ${f.from} → ${f.to}`;
+    const fixes = `${f.target.code} ${f.target.crate} ${f.target.version}`;
+    return f.kind === 'lock'
+        ? `${moved} in Cargo.lock (fixes ${fixes})`
+        : `${moved}: raise the requirement in ${f.manifest} (fixes ${fixes})`;
+}
+function lockLine(f) {
+    return f.lockChanges.map(c => `${c.name} ${c.from ?? '(new)'} → ${c.to ?? '(removed)'}`).join(', ');
+}
+function evidence(f) {
+    const lock = lockLine(f);
+    return inline(`Verified in a scratch copy: the conflict is gone, no new one appears, and cargo check and the test build pass (${f.seconds} s). Cargo.lock: ${lock || 'unchanged'}.`);
+}
+function blockerLine(b) {
+    return `${b.target.code} ${b.target.crate} ${b.target.version}: ${b.blockedBy}. To unblock: ${b.unblock}.`;
+}
+/** Markdown-safe text for a list item (cargo's and rustc's words can hold any character). */
+function inline(s) {
+    return s
+        .replace(/[<>&]/g, c => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c])
+        .replace(/([\\`*_[\]|])/g, '\\$1');
+}
+/** A fenced block whose fence is longer than any backtick run inside it. */
+function fence(body, lang) {
+    const longest = Math.max(2, ...[...body.matchAll(/`+/g)].map(m => m[0].length));
+    const f = '`'.repeat(longest + 1);
+    return `${f}${lang}\n${body}\n${f}`;
+}
+function indent(s) {
+    return s
+        .split('\n')
+        .map(l => `  ${l}`)
+        .join('\n');
+}
+
+const findingsOf = (report) => report.fixes ? fixFindings(report.fixes) : [];
+/** Conflicts a fix could answer (the policy is applied when candidates are planned). */
+function conflictsToFix(report) {
+    return (!!report.conflicts && (report.conflicts.rustVersion.length > 0 || report.conflicts.duplicates.length > 0));
+}
+const fixes = {
+    name: 'fixes',
+    stage: 'analyses',
+    inputs: [
+        {
+            name: 'fix-search',
+            default: 'true',
+            description: 'For dependency conflicts, find fixes with cargo and verify each in a scratch copy of the workspace (a check and test build per fix); shown under "How to fix".'
+        }
+    ],
+    parse: p => ({ fixSearch: p.bool('fix-search') }),
+    outputs: [
+        {
+            name: 'fixes',
+            description: 'JSON array of the fixes found: `{crate, from, to, kind: lock|manifest, manifest, verified, command}` each.',
+            value: r => (r.fixes ? JSON.stringify(fixesOutput(r.fixes)) : null)
+        }
+    ],
+    async run(ports, config) {
+        const body = ports.report;
+        // Shards analyse the same graph: the first shard searches, the others would repeat it.
+        if (!config.fixSearch ||
+            !ports.metadata ||
+            !conflictsToFix(body) ||
+            (body.shard && body.shard.index !== 1))
+            return { section: {}, findings: [] };
+        const result = await runFixes({
+            root: ports.cwd,
+            host: ports.toolchain.host,
+            config,
+            conflicts: body.conflicts,
+            conflictOptions: { ...config, toolchain: ports.toolchain.release, msrv: body.workspace.msrv },
+            metadata: ports.metadata
+        }, { run: ports.run });
+        return { section: { fixes: result.section }, findings: result.findings };
+    },
+    findings: findingsOf,
+    merge: shards => {
+        const found = shards.find(s => s.fixes)?.fixes;
+        return found ? { fixes: found } : {};
+    },
+    markdown: r => (r.fixes && !isEmpty$1(r.fixes) ? fixesMarkdown(r.fixes) : null),
+    terminal: r => (r.fixes && !isEmpty$1(r.fixes) ? fixesText(r.fixes).split('\n') : [])
 };
 
 class Context {
@@ -5614,7 +7123,7 @@ class Context {
         var _a, _b, _c;
         this.payload = {};
         if (process.env.GITHUB_EVENT_PATH) {
-            if (existsSync(process.env.GITHUB_EVENT_PATH)) {
+            if (existsSync$1(process.env.GITHUB_EVENT_PATH)) {
                 this.payload = JSON.parse(readFileSync$1(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
             }
             else {
@@ -56398,7 +57907,7 @@ function robustSigma(values) {
 function percentChange(current, reference) {
     return reference === 0 ? 0 : ((current - reference) / reference) * 100;
 }
-function round$1(n, digits = 3) {
+function round(n, digits = 3) {
     const f = 10 ** digits;
     return Math.round(n * f) / f;
 }
@@ -56408,12 +57917,12 @@ function timingSection(m, result, baseline, update) {
     const entry = findEntry(baseline, m.key, m.cacheState);
     const crates = Object.entries(m.crates).map(([name, seconds]) => {
         const past = entry?.samples.map(s => s.crates?.[name]).filter((v) => typeof v === 'number') ?? [];
-        const base = past.length > 0 ? round$1(median(past)) : null;
+        const base = past.length > 0 ? round(median(past)) : null;
         return {
             name,
             seconds,
             baselineSeconds: base,
-            deltaPercent: base === null ? null : round$1(percentChange(seconds, base), 1)
+            deltaPercent: base === null ? null : round(percentChange(seconds, base), 1)
         };
     });
     // Crates that moved most (in seconds) first; new crates (no baseline) by their own time.
@@ -56574,278 +58083,6 @@ function hint(status) {
     return '.';
 }
 
-// rustc's `rendered` text with cargo's colours: the terminal shows it as cargo would; the reader strips
-// the colours for the report, the summary and non-terminals.
-const MESSAGE_FORMAT = '--message-format=json-diagnostic-rendered-ansi';
-/** `+toolchain` goes first, as rustup's proxies require. */
-function cargo(config, args) {
-    return { program: 'cargo', args: config.toolchain ? [`+${config.toolchain}`, ...args] : args };
-}
-function rustcVersionCommand(config) {
-    return { program: 'rustc', args: config.toolchain ? [`+${config.toolchain}`, '-vV'] : ['-vV'] };
-}
-function metadataCommand(config, host) {
-    const filter = host ? ['--filter-platform', host] : [];
-    return cargo(config, ['metadata', '--format-version', '1', ...filter]);
-}
-/**
- * `packages` restricts the run to some members (a shard): the workspace-wide selection flags of the
- * user's args are replaced by `-p NAME` for each.
- */
-function phaseCommand(config, phase, packages = null) {
-    const select = (args) => packages
-        ? [...args.filter(a => a !== '--workspace' && a !== '--all'), ...packages.flatMap(p => ['-p', p])]
-        : args;
-    if (phase === 'check')
-        return cargo(config, ['check', ...select(config.checkArgs), MESSAGE_FORMAT]);
-    const testArgs = select(config.testArgs);
-    // Options after `--` go to the test binaries; ours must stay before it.
-    const sep = testArgs.indexOf('--');
-    const own = sep === -1 ? testArgs : testArgs.slice(0, sep);
-    const harness = sep === -1 ? [] : testArgs.slice(sep);
-    if (phase === 'test-build')
-        return cargo(config, ['test', ...own, '--no-run', MESSAGE_FORMAT, ...harness]);
-    const failFast = own.includes('--fail-fast') || own.includes('--no-fail-fast') ? [] : ['--no-fail-fast'];
-    return cargo(config, ['test', ...own, ...failFast, MESSAGE_FORMAT, ...harness]);
-}
-
-// cargo's `--message-format=json` stream, one line at a time. Lines that are not cargo messages
-// (libtest output, build script noise) are left to other readers; a line that starts like a cargo
-// message but does not parse is counted, because the gate must not call a half-read build stable.
-// rustc's own tallies ("2 warnings emitted", "aborting due to …") repeat what was already counted.
-const TALLY = /^(aborting due to|\d+ warnings? emitted|warning: .* generated \d+ warnings?)/;
-class CargoMessageReader {
-    members;
-    phase;
-    sink;
-    state = {
-        units: { workspace: { compiled: 0, fresh: 0 }, dependencies: { compiled: 0, fresh: 0 } },
-        buildFinished: null,
-        unreadableLines: 0,
-        firstUnreadable: null
-    };
-    constructor(members, phase, sink) {
-        this.members = members;
-        this.phase = phase;
-        this.sink = sink;
-    }
-    /** Returns true when the line was a cargo message (consumed). */
-    push(line) {
-        if (!line.startsWith('{"reason":'))
-            return false;
-        let msg;
-        try {
-            msg = JSON.parse(line);
-        }
-        catch {
-            this.unreadable(line);
-            return true;
-        }
-        switch (msg.reason) {
-            case 'compiler-message':
-                this.compilerMessage(msg);
-                break;
-            case 'compiler-artifact':
-                this.artifact(msg);
-                break;
-            case 'build-finished':
-                this.state.buildFinished = msg.success === true;
-                break;
-        }
-        return true;
-    }
-    /** A line that looked like a cargo message but was not one: counted, so the phase is not trusted. */
-    unreadable(line) {
-        this.state.unreadableLines++;
-        this.state.firstUnreadable ??= line.slice(0, 200);
-    }
-    compilerMessage(msg) {
-        const packageId = String(msg.package_id);
-        const raw = msg.message;
-        if (!isRawDiagnostic(raw)) {
-            this.unreadable(JSON.stringify(msg).slice(0, 200));
-            return;
-        }
-        const severity = raw.level === 'warning' ? 'warning' : raw.level.startsWith('error') ? 'error' : null;
-        if (!severity || TALLY.test(raw.message))
-            return;
-        const crate = this.members.get(packageId);
-        if (!crate) {
-            if (severity === 'warning')
-                this.sink.dependencyWarning?.(packageId);
-            else
-                this.sink.dependencyError?.(packageId, raw.message);
-            return;
-        }
-        this.sink.diagnostic({
-            severity,
-            crate,
-            code: raw.code?.code ?? null,
-            message: raw.message,
-            rendered: raw.rendered ? stripVTControlCharacters(raw.rendered) : raw.message,
-            ...(raw.rendered?.includes('\u001b[') ? { renderedAnsi: raw.rendered } : {}),
-            span: primarySpan(raw.spans),
-            phase: this.phase
-        });
-    }
-    artifact(msg) {
-        const packageId = String(msg.package_id);
-        const target = msg.target;
-        const profile = msg.profile;
-        const fresh = msg.fresh === true;
-        const bucket = this.members.has(packageId) ? this.state.units.workspace : this.state.units.dependencies;
-        if (fresh)
-            bucket.fresh++;
-        else
-            bucket.compiled++;
-        this.sink.artifact?.({
-            packageId,
-            targetName: target?.name ?? '',
-            targetKind: target?.kind ?? [],
-            isTest: profile?.test === true,
-            executable: typeof msg.executable === 'string' ? msg.executable : null,
-            fresh
-        });
-    }
-}
-// The shape the reader relies on, checked at the edge: anything else is an unreadable line.
-function isRawDiagnostic(v) {
-    if (typeof v !== 'object' || v === null)
-        return false;
-    const d = v;
-    return (typeof d.message === 'string' &&
-        typeof d.level === 'string' &&
-        Array.isArray(d.spans) &&
-        d.spans.every(isRawSpan) &&
-        (d.code == null || typeof d.code.code === 'string') &&
-        (d.rendered == null || typeof d.rendered === 'string'));
-}
-function isRawSpan(v) {
-    if (typeof v !== 'object' || v === null)
-        return false;
-    const s = v;
-    return (typeof s.file_name === 'string' &&
-        ['line_start', 'line_end', 'column_start', 'column_end'].every(k => typeof s[k] === 'number'));
-}
-function primarySpan(spans) {
-    const s = spans.find(x => x.is_primary) ?? spans[0];
-    if (!s)
-        return null;
-    return {
-        file: s.file_name,
-        line: s.line_start,
-        column: s.column_start,
-        endLine: s.line_end,
-        endColumn: s.column_end
-    };
-}
-/** Identity of a diagnostic across phases: cargo replays the same warning for check, lib test, … */
-function diagnosticKey(d) {
-    const at = d.span ? `${d.span.file}:${d.span.line}:${d.span.column}` : '';
-    return `${d.crate}\u0000${d.severity}\u0000${d.code ?? ''}\u0000${d.message}\u0000${at}`;
-}
-
-// cargo's own errors come as plain text on stderr, not JSON: a manifest it cannot parse, a
-// resolution failure, `feature \`edition2024\` is required`, … The gate keeps them in cargo's words.
-const STATUS = /^\s+(Compiling|Checking|Running|Finished|Fresh|Doc-tests|Blocking|Updating|Locking|Downloaded|Downloading|Adding|Executable)\b/;
-const SUMMARIES = [
-    /^error: could not compile `/,
-    /^error: (doc)?test failed, to rerun pass/,
-    /^error: \d+ targets? failed:/
-];
-const MAX_BLOCK_LINES = 40;
-class CargoStderrReader {
-    blocks = [];
-    /** The last lines of stderr, for an error message when nothing else explains a failure. */
-    tail = [];
-    current = null;
-    push(line) {
-        this.tail.push(line);
-        if (this.tail.length > 20)
-            this.tail.shift();
-        if (line.startsWith('error')) {
-            this.flush();
-            this.current = [line];
-        }
-        else if (line.startsWith('warning:') || STATUS.test(line)) {
-            this.flush();
-        }
-        else if (this.current && this.current.length < MAX_BLOCK_LINES) {
-            this.current.push(line);
-        }
-    }
-    /** Call once after the last line. */
-    finish() {
-        this.flush();
-        return this.blocks;
-    }
-    flush() {
-        if (!this.current)
-            return;
-        const text = this.current.join('\n').trimEnd();
-        this.blocks.push({ text, summary: SUMMARIES.some(r => r.test(text)) });
-        this.current = null;
-    }
-}
-
-// Runs one cargo phase: streams its output through the readers and records what a phase result
-// must say, including why it cannot be trusted (not started, killed, unreadable, cut short).
-async function runPhase(name, command, options) {
-    const reader = options.members
-        ? new CargoMessageReader(options.members, name, options.sink ?? { diagnostic: () => undefined })
-        : null;
-    const stderr = new CargoStderrReader();
-    const chunks = [];
-    const outcome = await (options.run ?? runProcess)(command.program, command.args, {
-        cwd: options.cwd,
-        env: options.env,
-        onStdoutLine: line => {
-            if (options.collectStdout)
-                chunks.push(line);
-            else if (!reader?.push(line))
-                options.onOtherStdout?.(line);
-        },
-        onStderrLine: line => {
-            stderr.push(line);
-            options.onStderr?.(line);
-        }
-    });
-    const errors = stderr.finish();
-    const state = reader?.state;
-    const result = {
-        name,
-        command: [command.program, ...command.args],
-        ran: outcome.spawnError === null,
-        exitCode: outcome.exitCode,
-        signal: outcome.signal,
-        wallSeconds: round(outcome.wallSeconds),
-        cpuSeconds: outcome.cpuSeconds,
-        units: state?.units ?? { workspace: { compiled: 0, fresh: 0 }, dependencies: { compiled: 0, fresh: 0 } },
-        cargoErrors: errors.filter(e => !e.summary).map(e => e.text),
-        unreadableLines: state?.unreadableLines ?? 0,
-        failure: null
-    };
-    result.failure = untrusted(result, outcome, state?.buildFinished ?? null, state?.firstUnreadable ?? null, !!reader);
-    return { result, errors, stderrTail: [...stderr.tail], stdout: chunks.join('\n') };
-}
-function untrusted(r, o, buildFinished, firstUnreadable, streamsMessages) {
-    const program = r.command[0];
-    if (o.spawnError) {
-        const hint = /ENOENT/.test(o.spawnError) ? ` Is ${program} installed and on PATH?` : '';
-        return `could not start ${program}: ${o.spawnError}.${hint}`;
-    }
-    if (o.signal)
-        return `${program} was killed by signal ${o.signal} before it finished`;
-    if (r.unreadableLines > 0)
-        return `${r.unreadableLines} line(s) of cargo's JSON output could not be read (first: ${firstUnreadable ?? '?'})`;
-    if (streamsMessages && o.exitCode === 0 && buildFinished !== true)
-        return 'cargo exited without its final build-finished message, so its output cannot be trusted';
-    return null;
-}
-function round(n) {
-    return Math.round(n * 1000) / 1000;
-}
-
 /** How many robust standard deviations above the median the history's own noise reaches. */
 const SPREAD_SIGMAS = 3;
 /** Below this absolute slowdown nothing is a regression: clock ticks and process start-up dominate. */
@@ -56888,13 +58125,13 @@ function decide(m, baseline, opts) {
 function judge$1(current, history, opts) {
     const n = history.length;
     const med = median(history);
-    const delta = round$1(percentChange(current, med), 1);
+    const delta = round(percentChange(current, med), 1);
     const tolLimit = med * (1 + opts.tolerancePercent / 100);
     const floorLimit = med + MIN_DELTA_SECONDS;
     const enough = n >= opts.minSamples;
     const spreadLimit = enough ? med + SPREAD_SIGMAS * robustSigma(history) : 0;
     const limit = Math.max(tolLimit, floorLimit, spreadLimit);
-    const base = { baselineSeconds: round$1(med), deltaPercent: delta, limitSeconds: round$1(limit), samples: n };
+    const base = { baselineSeconds: round(med), deltaPercent: delta, limitSeconds: round(limit), samples: n };
     const vs = `${fmt(current)} s vs median ${fmt(med)} s of ${samples(n)} (${sign(delta)}%)`;
     if (current <= limit) {
         const why = current > tolLimit && spreadLimit >= limit
@@ -56995,10 +58232,10 @@ function measure(phases, crateTimes, key, metric) {
         unmeasurable = 'CPU time is not available on this OS; set timing-metric: wall';
     const seconds = unmeasurable
         ? null
-        : round$1(measured.reduce((n, p) => n + (metric === 'cpu' ? p.cpuSeconds : p.wallSeconds), 0));
+        : round(measured.reduce((n, p) => n + (metric === 'cpu' ? p.cpuSeconds : p.wallSeconds), 0));
     const crates = {};
     for (const [name, s] of totalsByCrate(crateTimes, metric))
-        crates[name] = round$1(s);
+        crates[name] = round(s);
     return {
         metric,
         key,
@@ -57076,7 +58313,7 @@ async function evaluateTiming(input) {
 function bundledWrapper() {
     try {
         const candidate = path.join(path.dirname(realpathSync$1(process.argv[1] ?? '')), 'rustc-wrapper.js');
-        return existsSync$1(candidate) ? candidate : null;
+        return existsSync(candidate) ? candidate : null;
     }
     catch {
         return null;
@@ -57318,7 +58555,16 @@ const timing = {
 
 // The registered capabilities, in the order every rendering shows them. Adding one: a folder beside
 // these with its `Capability`, one line here, its inputs/outputs in action.yml and the README tables.
-const CAPABILITIES = [build$8, tests, conflicts, timing, roadmap, prComment];
+const CAPABILITIES = [
+    build$8,
+    tests,
+    conflicts,
+    fixes,
+    fixPr,
+    timing,
+    roadmap,
+    prComment
+];
 
 // Who is running us, decided once: the event, the repository and whether the run is trusted to write
 // (roadmap, baseline). push to the default branch, schedule and workflow_dispatch on the default branch
@@ -57661,7 +58907,7 @@ function blankReport(workspace, phases) {
 }
 /** Where to write the report; never creates a working directory that does not exist. */
 function reportPathFor(config) {
-    if (!config || !existsSync$1(config.workingDirectory))
+    if (!config || !existsSync(config.workingDirectory))
         return path.resolve(path.basename(config?.reportPath ?? 'build-gate-report.json'));
     return config.reportPath;
 }
@@ -57700,64 +58946,6 @@ class FileStore {
             throw new BaselineError(this.location, `cannot be written: ${e.message}`);
         }
         return next;
-    }
-}
-
-// Workspace diagnostics, deduplicated across phases (cargo replays a warning for check, for the lib
-// under test, …) and capped in memory: past the cap they are counted, not kept.
-const DEFAULT_DIAGNOSTICS_CAP = 1000;
-class DiagnosticTally {
-    cap;
-    seen = new Set();
-    items = [];
-    omitted = 0;
-    perCrate = new Map();
-    dependencyWarnings = 0;
-    dependencyErrors = [];
-    constructor(cap = DEFAULT_DIAGNOSTICS_CAP) {
-        this.cap = cap;
-    }
-    add(d) {
-        // A digest, not the key itself: a huge build keeps one short string per distinct diagnostic.
-        const key = createHash('sha1').update(diagnosticKey(d)).digest('base64');
-        if (this.seen.has(key))
-            return;
-        this.seen.add(key);
-        const counts = this.perCrate.get(d.crate) ?? { warnings: 0, errors: 0 };
-        if (d.severity === 'error')
-            counts.errors++;
-        else
-            counts.warnings++;
-        this.perCrate.set(d.crate, counts);
-        if (this.items.length < this.cap)
-            this.items.push(d);
-        else
-            this.omitted++;
-    }
-    /** Compile errors in workspace crates so far. */
-    get errors() {
-        let n = 0;
-        for (const c of this.perCrate.values())
-            n += c.errors;
-        return n;
-    }
-    section() {
-        let errors = 0;
-        let warnings = 0;
-        for (const c of this.perCrate.values()) {
-            errors += c.errors;
-            warnings += c.warnings;
-        }
-        // Errors first, as the annotations and the summary show them.
-        const items = [...this.items].sort((a, b) => a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1);
-        return {
-            errors,
-            warnings,
-            items,
-            omitted: this.omitted,
-            dependencyWarnings: this.dependencyWarnings,
-            dependencyErrors: this.dependencyErrors.slice(0, 20)
-        };
     }
 }
 
@@ -58183,9 +59371,9 @@ function judge(capabilities, config, body, found) {
     return { ...body, findings, verdict: foldVerdict(findings) };
 }
 function preflight(dir) {
-    if (!existsSync$1(dir) || !statSync$1(dir).isDirectory())
+    if (!existsSync(dir) || !statSync$1(dir).isDirectory())
         throw new ConfigError('working-directory', `${dir} does not exist or is not a directory; point it at the workspace root.`);
-    if (!existsSync$1(path.join(dir, 'Cargo.toml')))
+    if (!existsSync(path.join(dir, 'Cargo.toml')))
         throw new ConfigError('working-directory', `${dir} has no Cargo.toml; point it at the directory of the workspace's root Cargo.toml.`);
     return realpathSync$1(dir);
 }
@@ -58506,4 +59694,4 @@ function sectionAnnotations(report, repoRoot, capabilities = CAPABILITIES) {
     return capabilities.flatMap(c => c.annotations?.(report, repoRoot) ?? []);
 }
 
-export { CAPABILITIES as C, GateError as G, INPUTS as I, PHASE_HEADER as P, TOOL as T, parseConfig as a, produceReport as b, createClient as c, defaultFor as d, errorMessage as e, failureReport as f, readRunContext as g, textSections as h, isGateError as i, requireTunnel as j, crateRows as k, totalRow as l, CRATE_HEADER as m, phaseRows as n, blobLinks as o, plainText as p, diagnosticsMarkdown as q, reportPathFor as r, syncStage as s, terminalReport as t, failuresMarkdown as u, verdictLine as v, writeReport as w, sectionAnnotations as x, logLines as y, markdownSections as z };
+export { sectionAnnotations as A, logLines as B, CAPABILITIES as C, markdownSections as D, GateError as G, INPUTS as I, PHASE_HEADER as P, TOOL as T, fixFindings as a, parseConfig as b, produceReport as c, defaultFor as d, failureReport as e, filesOf as f, errorMessage as g, reportPathFor as h, isGateError as i, createClient as j, readRunContext as k, textSections as l, requireTunnel as m, crateRows as n, totalRow as o, plainText as p, CRATE_HEADER as q, runFixes as r, syncStage as s, terminalReport as t, phaseRows as u, verdictLine as v, writeReport as w, blobLinks as x, diagnosticsMarkdown as y, failuresMarkdown as z };

@@ -3,9 +3,20 @@
 import { build } from './build/index.js'
 import type { Capability } from './capability.js'
 import { conflicts } from './conflicts/index.js'
+import { fixPr } from './fix-pr/index.js'
+import { fixes } from './fixes/index.js'
 import { prComment } from './pr-comment/index.js'
 import { roadmap } from './roadmap/index.js'
 import { tests } from './tests/index.js'
 import { timing } from './timing/index.js'
 
-export const CAPABILITIES: readonly Capability[] = [build, tests, conflicts, timing, roadmap, prComment]
+export const CAPABILITIES: readonly Capability[] = [
+  build,
+  tests,
+  conflicts,
+  fixes,
+  fixPr,
+  timing,
+  roadmap,
+  prComment
+]

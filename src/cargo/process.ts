@@ -10,6 +10,8 @@ export interface ProcessOptions {
   env?: Record<string, string | undefined>
   onStdoutLine?: (line: string) => void
   onStderrLine?: (line: string) => void
+  /** Kill the process (SIGTERM) after this long; it then reports the signal. */
+  timeoutSeconds?: number
 }
 
 export interface ProcessOutcome {
@@ -35,7 +37,8 @@ export async function runProcess(
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
     shell: false,
-    windowsHide: true
+    windowsHide: true,
+    ...(options.timeoutSeconds ? { timeout: options.timeoutSeconds * 1000 } : {})
   })
   const stdoutDone = pipeLines(child.stdout, options.onStdoutLine)
   const stderrDone = pipeLines(child.stderr, options.onStderrLine)

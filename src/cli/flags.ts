@@ -22,9 +22,10 @@ export const BOOLEAN_INPUTS = new Set(
 )
 
 /** Flags that are not inputs. */
-const EXTRA = { help: 'h', version: 'V', 'no-tests': undefined } as const
+const EXTRA = { help: 'h', version: 'V', 'no-tests': undefined, apply: undefined } as const
 
-export type Command = { kind: 'help' } | { kind: 'version' } | { kind: 'run'; inputs: Map<string, string> }
+export type Command =
+  { kind: 'help' } | { kind: 'version' } | { kind: 'run'; inputs: Map<string, string>; apply: boolean }
 
 export function parseCommandLine(argv: string[]): Command {
   const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = {}
@@ -45,6 +46,7 @@ export function parseCommandLine(argv: string[]): Command {
     inputs.set(name, value)
   }
   let command: Command['kind'] = 'run'
+  let apply = false
   for (let t = 0; t < tokens.length; t++) {
     const token = tokens[t]
     if (token.kind === 'option-terminator') continue
@@ -56,6 +58,11 @@ export function parseCommandLine(argv: string[]): Command {
     if (!(name in options)) throw unknownFlag(rawName, Object.keys(options))
     if (name === 'help' || name === 'version') {
       if (command === 'run') command = name
+      continue
+    }
+    if (name === 'apply') {
+      if (inlineValue) throw new UsageError(`${rawName} takes no value.`)
+      apply = true
       continue
     }
     if (name === 'no-tests') {
@@ -92,7 +99,7 @@ export function parseCommandLine(argv: string[]): Command {
       )
     inputs.set('working-directory', positionals[0])
   }
-  return { kind: 'run', inputs }
+  return { kind: 'run', inputs, apply }
 }
 
 function unknownFlag(raw: string, known: string[]): UsageError {

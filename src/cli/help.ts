@@ -9,6 +9,7 @@ export function usage(columns = 100): string {
   const rows: [string, string][] = [
     ['PATH', 'The Rust workspace to gate (same as --working-directory) [default: .]'],
     ['--no-tests', 'Same as --no-run-tests.'],
+    ['--apply', 'Write the verified dependency fixes into Cargo.lock and the manifests.'],
     ...INPUTS.filter(i => !HIDDEN.has(i.name) && i.name !== 'working-directory').map(
       (i): [string, string] => {
         const flag = BOOLEAN_INPUTS.has(i.name) ? `--[no-]${i.name}` : `--${i.name} VALUE`

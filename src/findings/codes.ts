@@ -21,6 +21,9 @@ export const FINDING_CODES = {
   'shard-mismatch': 'shard reports disagree on the number of shards',
   'shard-duplicate': 'a shard reported twice',
   'shard-missing': 'a shard did not report',
+  'fix-available': 'a fix for a dependency conflict, verified (info) or not (warn) in a scratch copy',
+  'fix-blocked': 'no fix for a dependency conflict within the current requirements; names the blocker',
+  'fix-search-failed': 'the search for dependency fixes could not run to the end',
   'input-error': 'an input is invalid; the build was not judged',
   'gate-error': 'the gate could not run; the build was not judged'
 } as const satisfies Record<string, string>

@@ -58,6 +58,9 @@ export class RepoState {
   readonly issues: Issue[] = []
   readonly comments: Comment[] = []
   readonly dispatches: Dispatch[] = []
+  /** Git data: blobs created through the API, and trees by sha (a tree is a flat path → content map). */
+  readonly blobs = new Map<string, Buffer>()
+  readonly trees = new Map<string, Map<string, Buffer>>()
   private nextId = 1000
   private nextNumber = 1
   // Timestamps advance one second per object so "newest first" ordering is deterministic.
@@ -141,6 +144,39 @@ export class RepoState {
 
   readFile(path: string, ref = this.defaultBranch): string | undefined {
     return this.resolve(ref)?.files.get(path)?.toString('utf8')
+  }
+
+  /** The sha of a tree holding exactly `files`, recorded so it can be read back. */
+  treeSha(files: Map<string, Buffer>): string {
+    const hash = createHash('sha1').update('tree\0')
+    for (const [path, content] of [...files].sort(([a], [b]) => a.localeCompare(b)))
+      hash.update(`${path}\0${blobSha(content)}\0`)
+    const sha = hash.digest('hex')
+    if (!this.trees.has(sha)) this.trees.set(sha, new Map(files))
+    return sha
+  }
+
+  /** A blob by sha: created through the API or part of any commit. */
+  blob(sha: string): Buffer | undefined {
+    const made = this.blobs.get(sha)
+    if (made) return made
+    for (const commit of this.commits.values())
+      for (const content of commit.files.values()) if (blobSha(content) === sha) return content
+    return undefined
+  }
+
+  /** Whether `ancestor` is `sha` or reachable from it through parents. */
+  isAncestor(ancestor: string, sha: string): boolean {
+    const seen = new Set<string>()
+    const queue = [sha]
+    while (queue.length) {
+      const at = queue.pop()!
+      if (at === ancestor) return true
+      if (seen.has(at)) continue
+      seen.add(at)
+      queue.push(...(this.commits.get(at)?.parents ?? []))
+    }
+    return false
   }
 
   findLabel(name: string): Label | undefined {

@@ -2,11 +2,20 @@
 // against GitHub's OpenAPI description.
 import type { Route } from '../http.js'
 import { contentRoutes } from './contents.js'
+import { gitRoutes } from './git.js'
 import { issueRoutes } from './issues.js'
 import { labelRoutes } from './labels.js'
+import { pullRoutes } from './pulls.js'
 import { repoRoutes } from './repo.js'
 
-export const routes: Route[] = [...repoRoutes, ...labelRoutes, ...issueRoutes, ...contentRoutes]
+export const routes: Route[] = [
+  ...repoRoutes,
+  ...labelRoutes,
+  ...issueRoutes,
+  ...contentRoutes,
+  ...gitRoutes,
+  ...pullRoutes
+]
 
 // Parameters that may contain '/' (file paths, refs, branch names) swallow the rest of the path;
 // numeric ones only match digits so /issues/comments/{id} never reads as /issues/{number}.

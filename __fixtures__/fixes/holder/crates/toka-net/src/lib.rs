@@ -1,0 +1,4 @@
+//! toka-net
+pub fn client() -> &'static str {
+    hyper_util::version()
+}

@@ -1,0 +1,4 @@
+//! toka-auth
+pub fn hasher() -> &'static str {
+    password_hash::version()
+}

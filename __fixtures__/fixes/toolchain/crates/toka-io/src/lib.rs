@@ -1,0 +1,4 @@
+//! toka-io
+pub fn io() -> &'static str {
+    nextgen_io::version()
+}

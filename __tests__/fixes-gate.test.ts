@@ -1,0 +1,39 @@
+// The fixes capability through the real gate: the section, its findings next to the conflict they fix,
+// the outputs, and the verdict it leaves alone.
+import { describe, expect, it } from '@jest/globals'
+import * as path from 'node:path'
+import { parseConfig } from '../src/config.js'
+import { runGate } from '../src/gate.js'
+import { reportOutputs } from '../src/report/outputs.js'
+import { FIXES_FIXTURES } from './fixes-fixture.js'
+
+const gate = async (inputs: Record<string, string>) => {
+  const config = parseConfig(n => inputs[n] ?? '', 'cli', FIXES_FIXTURES)
+  return (await runGate(config)).report
+}
+
+describe('fixes in the gate', () => {
+  it('MSRV fixture: a verified fix next to the msrv finding; the verdict still names the conflict', async () => {
+    const report = await gate({ 'working-directory': 'msrv' })
+    expect(report.fixes?.fixes.map(f => [f.crate, f.from, f.to, f.verified])).toEqual([
+      ['base64ct', '1.8.0', '1.6.0', true]
+    ])
+    expect(
+      report.findings.filter(f => f.crate === 'base64ct').map(f => [f.source, f.code, f.severity])
+    ).toEqual([
+      ['conflicts', 'msrv', 'block'],
+      ['fixes', 'fix-available', 'info']
+    ])
+    expect(report.verdict.stable).toBe(false)
+    const outputs = reportOutputs(report, path.join(FIXES_FIXTURES, 'x.json'), null)
+    expect(JSON.parse(outputs.fixes)).toEqual([
+      expect.objectContaining({ crate: 'base64ct', kind: 'lock', verified: true })
+    ])
+  })
+
+  it('fix-search false: no search, no section', async () => {
+    const report = await gate({ 'working-directory': 'msrv', 'fix-search': 'false' })
+    expect(report.fixes).toBeUndefined()
+    expect(report.findings.filter(f => f.source === 'fixes')).toEqual([])
+  })
+})
