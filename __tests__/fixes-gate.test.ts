@@ -36,4 +36,18 @@ describe('fixes in the gate', () => {
     expect(report.fixes).toBeUndefined()
     expect(report.findings.filter(f => f.source === 'fixes')).toEqual([])
   })
+
+  it('fix-search auto (the default) builds nothing for a duplicate that only warns; true does', async () => {
+    const warnOnly = await gate({ 'working-directory': 'duplicates-compatible' })
+    expect(warnOnly.findings.filter(f => f.code === 'duplicate-versions').map(f => f.severity)).toEqual([
+      'warn'
+    ])
+    expect(warnOnly.fixes?.fixes ?? []).toEqual([])
+    const every = await gate({ 'working-directory': 'duplicates-compatible', 'fix-search': 'true' })
+    expect(every.fixes?.fixes.map(f => [f.crate, f.kind, f.verified])).toEqual([['base64', 'manifest', true]])
+    const denied = await gate({ 'working-directory': 'duplicates-compatible', 'duplicate-versions': 'deny' })
+    expect(denied.fixes?.fixes.map(f => [f.crate, f.kind, f.verified])).toEqual([
+      ['base64', 'manifest', true]
+    ])
+  })
 })

@@ -6160,6 +6160,18 @@ function diffLocks(before, after) {
     return changes;
 }
 
+/**
+ * The conflicts that block the build under the policy: what `fix-search: auto` searches fixes for, since
+ * each fix costs a build of the scratch copy and most workspaces carry duplicates that only warn.
+ */
+function blockingConflicts(conflicts, options) {
+    const single = new Set(conflicts.singleVersionViolations.map(v => v.name));
+    return {
+        ...conflicts,
+        rustVersion: options.msrvCheck === 'deny' ? conflicts.rustVersion : [],
+        duplicates: conflicts.duplicates.filter(d => single.has(d.name) || (options.duplicateVersions === 'deny' && !d.allowed))
+    };
+}
 function planCandidates(conflicts, options) {
     const out = [];
     const seen = new Set();
@@ -7076,11 +7088,11 @@ const fixes = {
     inputs: [
         {
             name: 'fix-search',
-            default: 'true',
-            description: 'For dependency conflicts, find fixes with cargo and verify each in a scratch copy of the workspace (a check and test build per fix); shown under "How to fix".'
+            default: 'auto',
+            description: 'For dependency conflicts, find fixes with cargo and verify each in a scratch copy of the workspace (a check and test build per fix); shown under "How to fix". `auto`: only conflicts that block the build; `true`: also those that only warn; `false`: none.'
         }
     ],
-    parse: p => ({ fixSearch: p.bool('fix-search') }),
+    parse: p => ({ fixSearch: p.oneOf('fix-search', ['auto', 'true', 'false']) }),
     outputs: [
         {
             name: 'fixes',
@@ -7091,7 +7103,7 @@ const fixes = {
     async run(ports, config) {
         const body = ports.report;
         // Shards analyse the same graph: the first shard searches, the others would repeat it.
-        if (!config.fixSearch ||
+        if (config.fixSearch === 'false' ||
             !ports.metadata ||
             !conflictsToFix(body) ||
             (body.shard && body.shard.index !== 1))
@@ -7100,7 +7112,7 @@ const fixes = {
             root: ports.cwd,
             host: ports.toolchain.host,
             config,
-            conflicts: body.conflicts,
+            conflicts: config.fixSearch === 'auto' ? blockingConflicts(body.conflicts, config) : body.conflicts,
             conflictOptions: { ...config, toolchain: ports.toolchain.release, msrv: body.workspace.msrv },
             metadata: ports.metadata
         }, { run: ports.run });

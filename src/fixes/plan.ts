@@ -27,6 +27,24 @@ export type Candidate =
       chain: DependencyChainLink[]
     }
 
+/**
+ * The conflicts that block the build under the policy: what `fix-search: auto` searches fixes for, since
+ * each fix costs a build of the scratch copy and most workspaces carry duplicates that only warn.
+ */
+export function blockingConflicts(
+  conflicts: ConflictsSection,
+  options: Pick<ConflictOptions, 'duplicateVersions' | 'msrvCheck'>
+): ConflictsSection {
+  const single = new Set(conflicts.singleVersionViolations.map(v => v.name))
+  return {
+    ...conflicts,
+    rustVersion: options.msrvCheck === 'deny' ? conflicts.rustVersion : [],
+    duplicates: conflicts.duplicates.filter(
+      d => single.has(d.name) || (options.duplicateVersions === 'deny' && !d.allowed)
+    )
+  }
+}
+
 export function planCandidates(
   conflicts: ConflictsSection,
   options: Pick<ConflictOptions, 'duplicateVersions' | 'duplicateVersionsIncludeDev' | 'msrvCheck'>

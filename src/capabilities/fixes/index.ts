@@ -4,9 +4,13 @@
 import type { GateConfig } from '../../config.js'
 import { runFixes } from '../../fixes/index.js'
 import { fixFindings } from '../../fixes/findings.js'
+import { blockingConflicts } from '../../fixes/plan.js'
 import { fixesMarkdown, fixesText, isEmpty } from '../../fixes/render.js'
 import { fixesOutput, type FixesSection } from '../../fixes/section.js'
 import type { Capability, ReportBody } from '../capability.js'
+
+/** auto: only conflicts that block the build (each fix costs a scratch build); true: every conflict. */
+export type FixSearch = 'auto' | 'true' | 'false'
 
 declare module '../../report/schema.js' {
   interface GateReport {
@@ -16,7 +20,7 @@ declare module '../../report/schema.js' {
 
 declare module '../../config.js' {
   interface GateConfig {
-    fixSearch: boolean
+    fixSearch: FixSearch
   }
 }
 
@@ -36,12 +40,12 @@ export const fixes: Capability = {
   inputs: [
     {
       name: 'fix-search',
-      default: 'true',
+      default: 'auto',
       description:
-        'For dependency conflicts, find fixes with cargo and verify each in a scratch copy of the workspace (a check and test build per fix); shown under "How to fix".'
+        'For dependency conflicts, find fixes with cargo and verify each in a scratch copy of the workspace (a check and test build per fix); shown under "How to fix". `auto`: only conflicts that block the build; `true`: also those that only warn; `false`: none.'
     }
   ],
-  parse: p => ({ fixSearch: p.bool('fix-search') }),
+  parse: p => ({ fixSearch: p.oneOf('fix-search', ['auto', 'true', 'false'] as const) }),
   outputs: [
     {
       name: 'fixes',
@@ -54,7 +58,7 @@ export const fixes: Capability = {
     const body = ports.report
     // Shards analyse the same graph: the first shard searches, the others would repeat it.
     if (
-      !config.fixSearch ||
+      config.fixSearch === 'false' ||
       !ports.metadata ||
       !conflictsToFix(body) ||
       (body.shard && body.shard.index !== 1)
@@ -65,7 +69,7 @@ export const fixes: Capability = {
         root: ports.cwd,
         host: ports.toolchain.host,
         config,
-        conflicts: body.conflicts!,
+        conflicts: config.fixSearch === 'auto' ? blockingConflicts(body.conflicts!, config) : body.conflicts!,
         conflictOptions: { ...config, toolchain: ports.toolchain.release, msrv: body.workspace.msrv },
         metadata: ports.metadata
       },
