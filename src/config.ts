@@ -192,9 +192,9 @@ export const INPUTS: InputSpec[] = [
   },
   {
     name: 'crate-timings',
-    default: 'false',
+    default: 'true',
     description:
-      "Time each workspace crate's compilation with a rustc wrapper, so the summary says which crate got slower. Costs about 50 ms per rustc run of a workspace crate (see the README's Performance section)."
+      "Time each workspace crate's compilation from cargo's own `--timings` report, so the summary says which crate got slower; the report's HTML is kept beside the JSON report. `false` leaves `--timings` off."
   },
   {
     name: 'workstreams',

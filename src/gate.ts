@@ -23,7 +23,8 @@ import { TOOL } from './tool.js'
 import { blankReport } from './failure.js'
 import type { BaselineStore } from './baseline/store.js'
 import { readRunContext, type RunContext } from './github/context.js'
-import { bundledWrapper, CrateTimer, rebuildWorkspaceCrates, timingStep } from './timing/step.js'
+import { rebuildWorkspaceCrates, timingStep } from './timing/step.js'
+import { TimingReports } from './timing/timing-reports.js'
 import { decideVerdict } from './verdict.js'
 
 export type ProgressEvent = { phase: PhaseName | 'toolchain'; state: 'start' | 'end'; detail?: string }
@@ -38,8 +39,6 @@ export interface GateOptions {
   /** Where the build-time baseline lives; null or absent: build time is measured, not compared. */
   baseline?: BaselineStore | null
   ctx?: RunContext
-  /** The rustc wrapper that times each crate; default: dist/rustc-wrapper.js beside the bundle. */
-  wrapperScript?: string | null
 }
 
 /** An input or environment problem: the gate stops before judging the build. */
@@ -64,18 +63,8 @@ export async function runGate(config: GateConfig, options: GateOptions = {}): Pr
   const progress = options.progress ?? (() => undefined)
   const toolchain = await readToolchain(config, cwd, run, progress)
   const phases: PhaseResult[] = []
-  const timer = new CrateTimer(
-    config.crateTimings
-      ? options.wrapperScript === undefined
-        ? bundledWrapper()
-        : options.wrapperScript
-      : null
-  )
-  try {
-    return await gateWith(config, options, { cwd, run, progress, toolchain, phases, timer })
-  } finally {
-    timer.dispose()
-  }
+  const timings = new TimingReports(config.crateTimings)
+  return gateWith(config, options, { cwd, run, progress, toolchain, phases, timings })
 }
 
 interface GateState {
@@ -84,11 +73,11 @@ interface GateState {
   progress: NonNullable<GateOptions['progress']>
   toolchain: Toolchain
   phases: PhaseResult[]
-  timer: CrateTimer
+  timings: TimingReports
 }
 
 async function gateWith(config: GateConfig, options: GateOptions, state: GateState): Promise<GateRun> {
-  const { cwd, run, progress, toolchain, phases, timer } = state
+  const { cwd, run, progress, toolchain, phases, timings } = state
   const common: Pick<PhaseOptions, 'cwd' | 'run' | 'onStderr'> = { cwd, run, onStderr: options.log }
 
   progress({ phase: 'metadata', state: 'start' })
@@ -136,12 +125,14 @@ async function gateWith(config: GateConfig, options: GateOptions, state: GateSta
       void tally.dependencyErrors.push({ package: pkg, message }),
     artifact: (a: ArtifactInfo) => void (a.executable && artifacts.push(a))
   }
-  const env = timer.env()
   const cargoPhase = async (name: Exclude<PhaseName, 'metadata'>, extra: Partial<PhaseOptions> = {}) => {
     progress({ phase: name, state: 'start' })
-    const r = await runPhase(name, phaseCommand(config, name, packages), {
+    // Only the build phases are timed; the test run compiles nothing.
+    const timed = name !== 'test'
+    const command = phaseCommand(config, name, packages)
+    const r = await runPhase(name, timed ? timings.command(command) : command, {
       ...common,
-      env,
+      ...(timed ? { onStderr: timings.listen(name, options.log) } : {}),
       members,
       sink,
       ...extra
@@ -209,9 +200,9 @@ async function gateWith(config: GateConfig, options: GateOptions, state: GateSta
     store: options.baseline,
     ctx: options.ctx ?? readRunContext({}),
     stable: judged.verdict.stable,
-    timer,
-    rebuild: () =>
-      rebuildWorkspaceCrates(config, [...members.values()], { ...common, env: timer.env(), members })
+    timings,
+    members: workspaceMembers(meta).map(p => ({ name: p.name, version: p.version })),
+    rebuild: () => rebuildWorkspaceCrates(config, [...members.values()], timings, { ...common, members })
   })
   const timed: Omit<GateReport, 'verdict'> = { ...report, ...(section ? { timing: section } : {}) }
   if (section)

@@ -1,8 +1,8 @@
-import { existsSync, readFileSync as readFileSync$1, mkdirSync, writeFileSync, renameSync, rmSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readFileSync as readFileSync$1, mkdirSync, writeFileSync, renameSync, rmSync, statSync, realpathSync, copyFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
-import { r as runProcess, t as totalsByCrate, c as crateTimesEnv, a as readCrateTimes } from './crate-times.js';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import * as fs from 'fs';
 import { existsSync as existsSync$1, readFileSync, statSync as statSync$1, stat, realpathSync as realpathSync$1, realpath, readdirSync, readdir } from 'fs';
 import { EOL } from 'os';
@@ -203,8 +203,8 @@ const INPUTS = [
     },
     {
         name: 'crate-timings',
-        default: 'false',
-        description: "Time each workspace crate's compilation with a rustc wrapper, so the summary says which crate got slower. Costs about 50 ms per rustc run of a workspace crate (see the README's Performance section)."
+        default: 'true',
+        description: "Time each workspace crate's compilation from cargo's own `--timings` report, so the summary says which crate got slower; the report's HTML is kept beside the JSON report. `false` leaves `--timings` off."
     },
     {
         name: 'workstreams',
@@ -44662,6 +44662,72 @@ function phaseCommand(config, phase, packages = null) {
     return cargo(config, ['test', ...own, ...failFast, '--message-format=json', ...harness]);
 }
 
+// The only place that starts processes. argv arrays, never a shell.
+// node:child_process directly rather than @actions/exec: we need the signal name of a killed cargo,
+// UTF-8 decoding across chunk boundaries, and per-line streaming without buffering the output.
+async function runProcess(program, args, options) {
+    const startWall = process.hrtime.bigint();
+    const startCpu = childrenCpuSeconds();
+    const child = spawn(program, args, {
+        cwd: options.cwd,
+        env: { ...process.env, ...options.env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+        shell: false,
+        windowsHide: true
+    });
+    const stdoutDone = pipeLines(child.stdout, options.onStdoutLine);
+    const stderrDone = pipeLines(child.stderr, options.onStderrLine);
+    const exit = await new Promise(resolve => {
+        child.once('error', err => resolve({ code: null, signal: null, error: err.message }));
+        child.once('close', (code, signal) => resolve({ code, signal, error: null }));
+    });
+    await Promise.all([stdoutDone, stderrDone]);
+    const endCpu = childrenCpuSeconds();
+    return {
+        exitCode: exit.code,
+        signal: exit.signal,
+        spawnError: exit.error,
+        wallSeconds: Number(process.hrtime.bigint() - startWall) / 1e9,
+        cpuSeconds: startCpu === null || endCpu === null ? null : round$2(endCpu - startCpu)
+    };
+}
+function pipeLines(stream, onLine) {
+    if (!stream)
+        return Promise.resolve();
+    if (!onLine) {
+        stream.resume();
+        return new Promise(resolve => stream.once('end', () => resolve()));
+    }
+    const rl = createInterface({ input: stream, crlfDelay: Infinity });
+    rl.on('line', onLine);
+    return new Promise(resolve => rl.once('close', () => resolve()));
+}
+/**
+ * cutime + cstime of this process from /proc/self/stat: the CPU of every child reaped so far,
+ * including their own reaped children (rustc under cargo). Exact to the clock tick (10 ms).
+ * Valid because the gate runs one cargo at a time.
+ */
+function childrenCpuSeconds() {
+    try {
+        const stat = readFileSync$1('/proc/self/stat', 'utf8');
+        // Fields after the command name, which may contain spaces, start after the last ')'.
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        const cutime = Number(fields[13]);
+        const cstime = Number(fields[14]);
+        if (!Number.isFinite(cutime) || !Number.isFinite(cstime))
+            return null;
+        return (cutime + cstime) / CLOCK_TICKS;
+    }
+    catch {
+        return null;
+    }
+}
+// sysconf(_SC_CLK_TCK) is 100 on every Linux that GitHub runs and on practically all others.
+const CLOCK_TICKS = 100;
+function round$2(n) {
+    return Math.round(n * 1000) / 1000;
+}
+
 // cargo's own errors come as plain text on stderr, not JSON: a manifest it cannot parse, a
 // resolution failure, `feature \`edition2024\` is required`, … The gate keeps them in cargo's words.
 const STATUS = /^\s+(Compiling|Checking|Running|Finished|Fresh|Doc-tests|Blocking|Updating|Locking|Downloaded|Downloading|Adding|Executable)\b/;
@@ -44956,6 +45022,16 @@ async function confirmRegression(first, baseline, opts, rebuild) {
     };
 }
 
+// Per-crate compile times: one entry per unit cargo compiled for a workspace crate (from its
+// --timings report), summed per crate for the report and the baseline.
+/** Seconds per crate over all its units. */
+function totalsByCrate(times) {
+    const totals = new Map();
+    for (const t of times)
+        totals.set(t.crate, (totals.get(t.crate) ?? 0) + t.seconds);
+    return totals;
+}
+
 // The build is what a change to the code makes slower; the test run is recorded, not compared:
 // tests' own duration depends on what they test, not on how the code compiles.
 const MEASURED_PHASES = ['check', 'test-build'];
@@ -44973,7 +45049,7 @@ function measure(phases, crateTimes, key, metric) {
         ? null
         : round(measured.reduce((n, p) => n + (metric === 'cpu' ? p.cpuSeconds : p.wallSeconds), 0));
     const crates = {};
-    for (const [name, s] of totalsByCrate(crateTimes, metric))
+    for (const [name, s] of totalsByCrate(crateTimes))
         crates[name] = round(s);
     return {
         metric,
@@ -44988,7 +45064,7 @@ function measure(phases, crateTimes, key, metric) {
     };
 }
 
-function timingSection(m, result, baseline, update) {
+function timingSection(m, result, baseline, update, crateTimes = { files: [], problems: [] }) {
     const d = result.decision;
     const entry = findEntry(baseline, m.key, m.cacheState);
     const crates = Object.entries(m.crates).map(([name, seconds]) => {
@@ -45017,7 +45093,9 @@ function timingSection(m, result, baseline, update) {
         phases: m.phases,
         crates,
         baselineUpdated: update.updated,
-        baselineNote: update.note
+        baselineNote: update.note,
+        cargoTimings: crateTimes.files,
+        crateTimingsNote: crateTimes.problems.length > 0 ? `Per-crate times incomplete: ${crateTimes.problems.join('; ')}.` : null
     };
 }
 /** The action outputs this section stands for. */
@@ -45060,7 +45138,7 @@ async function evaluateTiming(input) {
         runTests: config.runTests,
         metric: config.timingMetric
     });
-    const m = measure(input.phases, input.crateTimes, key, config.timingMetric);
+    const m = measure(input.phases, input.crateTimes.times, key, config.timingMetric);
     const baseline = await input.store.read();
     const opts = {
         tolerancePercent: config.tolerancePercent,
@@ -45082,45 +45160,11 @@ async function evaluateTiming(input) {
         await input.store.update(current => addSample(current, m.key, m.cacheState, sample, config.baselineHistory));
         update = { updated: true, note: `Sample added to ${input.store.location} (${policy.reason}).` };
     }
-    return timingSection(m, result, baseline, update);
+    return timingSection(m, result, baseline, update, input.crateTimes);
 }
 
 // The pipeline's timing step: per-crate timing setup for the cargo phases, then measure → compare
 // with the baseline → (confirm) → record. The rebuild it may ask for runs the same cargo phases again.
-/** dist/rustc-wrapper.js beside the running bundle (dist/index.js or dist/cli.js), if it is there. */
-function bundledWrapper() {
-    try {
-        const candidate = path.join(path.dirname(realpathSync(process.argv[1] ?? '')), 'rustc-wrapper.js');
-        return existsSync(candidate) ? candidate : null;
-    }
-    catch {
-        return null;
-    }
-}
-class CrateTimer {
-    wrapper;
-    files = [];
-    constructor(wrapper) {
-        this.wrapper = wrapper;
-    }
-    /** Environment for one round of cargo phases, each round with its own timings file. */
-    env() {
-        if (!this.wrapper)
-            return {};
-        const file = path.join(tmpdir(), `build-gate-crates-${process.pid}-${Date.now()}-${this.files.length}.jsonl`);
-        this.files.push(file);
-        return crateTimesEnv(file, this.wrapper);
-    }
-    /** Times of the latest round. */
-    latest() {
-        const file = this.files.at(-1);
-        return file ? readCrateTimes(file) : [];
-    }
-    dispose() {
-        for (const f of this.files)
-            rmSync(f, { force: true });
-    }
-}
 async function timingStep(i) {
     const toolchain = {
         rustc: i.toolchain.release,
@@ -45138,12 +45182,12 @@ async function timingStep(i) {
         const section = await evaluateTiming({
             config: i.config,
             phases: i.phases,
-            crateTimes: i.timer.latest(),
+            crateTimes: i.timings.latest(i.members),
             toolchain,
             store: i.store,
             ctx: i.ctx,
             stable: i.stable,
-            rebuild: async () => measure(await i.rebuild(), i.timer.latest(), key, i.config.timingMetric)
+            rebuild: async () => measure(await i.rebuild(), i.timings.latest(i.members).times, key, i.config.timingMetric)
         });
         return { section, problem: null };
     }
@@ -45158,18 +45202,157 @@ async function timingStep(i) {
  * The confirmation rebuild: `cargo clean -p <every member>`, then the same check (and test build) with
  * dependencies left fresh, so it measures the same work as the build it confirms.
  */
-async function rebuildWorkspaceCrates(config, members, options) {
+async function rebuildWorkspaceCrates(config, members, timings, options) {
     const toolchain = config.toolchain ? [`+${config.toolchain}`] : [];
     await (options.run ?? runProcess)('cargo', [...toolchain, 'clean', ...members.flatMap(n => ['-p', n])], {
         cwd: options.cwd,
         env: options.env
     });
+    timings.newRound();
     // Its diagnostics were read the first time; only its time counts here.
-    const quiet = { ...options, sink: { diagnostic: () => undefined } };
-    const out = [(await runPhase('check', phaseCommand(config, 'check'), quiet)).result];
+    const phase = async (name) => (await runPhase(name, timings.command(phaseCommand(config, name)), {
+        ...options,
+        sink: { diagnostic: () => undefined },
+        onStderr: timings.listen(name, options.onStderr)
+    })).result;
+    const out = [await phase('check')];
     if (config.runTests)
-        out.push((await runPhase('test-build', phaseCommand(config, 'test-build'), quiet)).result);
+        out.push(await phase('test-build'));
     return out;
+}
+
+const MARKER = /\bUNIT_DATA\s*=\s*\[/;
+function parseCargoTimings(html) {
+    const m = MARKER.exec(html);
+    if (!m)
+        return fail('no UNIT_DATA found in the cargo timing report');
+    const open = m.index + m[0].length - 1;
+    const close = matchingBracket(html, open);
+    if (close === -1)
+        return fail('the UNIT_DATA array in the cargo timing report is cut short');
+    let data;
+    try {
+        data = JSON.parse(html.slice(open, close + 1));
+    }
+    catch (e) {
+        return fail(`the UNIT_DATA array in the cargo timing report is not JSON (${e.message})`);
+    }
+    if (!Array.isArray(data))
+        return fail('UNIT_DATA in the cargo timing report is not an array');
+    const units = [];
+    for (const [i, raw] of data.entries()) {
+        const u = raw;
+        const { name, version, target, start, duration } = u ?? {};
+        if (typeof name !== 'string' || typeof version !== 'string' || typeof duration !== 'number')
+            return fail(`UNIT_DATA entry ${i} of the cargo timing report has no name, version and duration (keys: ${Object.keys(u ?? {}).join(', ') || 'none'})`);
+        units.push({
+            name,
+            version,
+            target: typeof target === 'string' ? target : '',
+            start: typeof start === 'number' ? start : 0,
+            duration
+        });
+    }
+    return { units, problem: null };
+}
+/** The units of workspace members (same name and version), as crate times. */
+function workspaceCrateTimes(units, members) {
+    const ours = new Set(members.map(p => `${p.name}@${p.version}`));
+    return units
+        .filter(u => ours.has(`${u.name}@${u.version}`))
+        .map(u => ({ crate: u.name, kind: u.target.trim() || 'lib', seconds: u.duration }));
+}
+/** Where cargo says it wrote the report: `Timing report saved to <path>` on stderr. */
+function savedReportPath(stderrLine) {
+    const m = /^\s*Timing report saved to (.+?)\s*$/.exec(stderrLine);
+    return m ? m[1] : null;
+}
+function fail(problem) {
+    return { units: null, problem };
+}
+/** Index of the `]` closing the `[` at `open`, skipping brackets inside JSON strings; -1 if none. */
+function matchingBracket(text, open) {
+    let depth = 0;
+    let inString = false;
+    for (let i = open; i < text.length; i++) {
+        const c = text[i];
+        if (inString) {
+            if (c === '\\')
+                i++;
+            else if (c === '"')
+                inString = false;
+        }
+        else if (c === '"')
+            inString = true;
+        else if (c === '[' || c === '{')
+            depth++;
+        else if (c === ']' || c === '}') {
+            depth--;
+            if (depth === 0)
+                return i;
+        }
+    }
+    return -1;
+}
+
+// The cargo phases' --timings reports: asks cargo for them, notes where cargo says it wrote each one
+// (stderr), and reads the workspace crates' unit times out of the latest round of phases.
+/** `--timings` right after cargo's subcommand, so it stays before any `--` of the user's args. */
+function withTimings(cmd) {
+    const sub = cmd.args.findIndex(a => !a.startsWith('+'));
+    if (sub === -1 || cmd.args.includes('--timings'))
+        return cmd;
+    return { ...cmd, args: [...cmd.args.slice(0, sub + 1), '--timings', ...cmd.args.slice(sub + 1)] };
+}
+class TimingReports {
+    enabled;
+    rounds = [[]];
+    constructor(enabled) {
+        this.enabled = enabled;
+    }
+    command(cmd) {
+        return this.enabled ? withTimings(cmd) : cmd;
+    }
+    /** A stderr listener for one phase of the current round; passes every line on to `next`. */
+    listen(phase, next) {
+        const entry = { phase, path: null };
+        if (this.enabled)
+            this.rounds.at(-1).push(entry);
+        return line => {
+            if (this.enabled)
+                entry.path = savedReportPath(line) ?? entry.path;
+            next?.(line);
+        };
+    }
+    /** The confirmation rebuild starts a new round, measured on its own. */
+    newRound() {
+        this.rounds.push([]);
+    }
+    latest(members) {
+        const out = { times: [], files: [], problems: [] };
+        for (const { phase, path } of this.rounds.at(-1)) {
+            if (!path) {
+                out.problems.push(`cargo did not say where it wrote the --timings report of ${phase}`);
+                continue;
+            }
+            let html;
+            try {
+                html = readFileSync$1(path, 'utf8');
+            }
+            catch (e) {
+                out.problems.push(`could not read ${path} (${e.message})`);
+                continue;
+            }
+            const parsed = parseCargoTimings(html);
+            if (parsed.problem !== null) {
+                out.problems.push(`${phase}: ${parsed.problem} (${path})`);
+                continue;
+            }
+            out.files.push({ phase, path });
+            out.times.push(...workspaceCrateTimes(parsed.units, members));
+        }
+        return out;
+    }
 }
 
 function timingRule(report, config) {
@@ -45317,20 +45500,11 @@ async function runGate(config, options = {}) {
     const progress = options.progress ?? (() => undefined);
     const toolchain = await readToolchain(config, cwd, run, progress);
     const phases = [];
-    const timer = new CrateTimer(config.crateTimings
-        ? options.wrapperScript === undefined
-            ? bundledWrapper()
-            : options.wrapperScript
-        : null);
-    try {
-        return await gateWith(config, options, { cwd, run, progress, toolchain, phases, timer });
-    }
-    finally {
-        timer.dispose();
-    }
+    const timings = new TimingReports(config.crateTimings);
+    return gateWith(config, options, { cwd, run, progress, toolchain, phases, timings });
 }
 async function gateWith(config, options, state) {
-    const { cwd, run, progress, toolchain, phases, timer } = state;
+    const { cwd, run, progress, toolchain, phases, timings } = state;
     const common = { cwd, run, onStderr: options.log };
     progress({ phase: 'metadata', state: 'start' });
     const metaRun = await runPhase('metadata', metadataCommand(config, toolchain.host), {
@@ -45375,12 +45549,14 @@ async function gateWith(config, options, state) {
         dependencyError: (pkg, message) => void tally.dependencyErrors.push({ package: pkg, message }),
         artifact: (a) => void (a.executable && artifacts.push(a))
     };
-    const env = timer.env();
     const cargoPhase = async (name, extra = {}) => {
         progress({ phase: name, state: 'start' });
-        const r = await runPhase(name, phaseCommand(config, name, packages), {
+        // Only the build phases are timed; the test run compiles nothing.
+        const timed = name !== 'test';
+        const command = phaseCommand(config, name, packages);
+        const r = await runPhase(name, timed ? timings.command(command) : command, {
             ...common,
-            env,
+            ...(timed ? { onStderr: timings.listen(name, options.log) } : {}),
             members,
             sink,
             ...extra
@@ -45443,8 +45619,9 @@ async function gateWith(config, options, state) {
         store: options.baseline,
         ctx: options.ctx ?? readRunContext({}),
         stable: judged.verdict.stable,
-        timer,
-        rebuild: () => rebuildWorkspaceCrates(config, [...members.values()], { ...common, env: timer.env(), members })
+        timings,
+        members: workspaceMembers(meta).map(p => ({ name: p.name, version: p.version })),
+        rebuild: () => rebuildWorkspaceCrates(config, [...members.values()], timings, { ...common, members })
     });
     const timed = { ...report, ...(section ? { timing: section } : {}) };
     if (section)
@@ -56745,6 +56922,31 @@ function line(w) {
     return `${d.kind} ${d.target}: ${d.detail}`;
 }
 
+// cargo's --timings HTML reports live in the target directory, which CI rarely uploads and the next
+// build overwrites: copy them beside the JSON report, so a workflow uploads both from one place.
+/** `build-gate-report.json` → `build-gate-report.cargo-timing-check.html`. */
+function keptReportPath(reportFile, phase) {
+    const stem = path.basename(reportFile).replace(/\.json$/i, '');
+    return path.join(path.dirname(reportFile), `${stem}.cargo-timing-${phase}.html`);
+}
+/** Copies the reports; the returned report names the copies (a file that could not be copied keeps its path). */
+function keepTimingReports(report, reportFile) {
+    const files = report.timing?.cargoTimings;
+    if (!report.timing || !files || files.length === 0)
+        return report;
+    const kept = files.map(f => {
+        const to = keptReportPath(reportFile, f.phase);
+        try {
+            copyFileSync(f.path, to);
+            return { ...f, path: to };
+        }
+        catch {
+            return f;
+        }
+    });
+    return { ...report, timing: { ...report.timing, cargoTimings: kept } };
+}
+
 // The JSON report file: written whole and atomically, so a reader never sees half a report.
 function writeJsonAtomic(file, value) {
     mkdirSync(path.dirname(file), { recursive: true });
@@ -56752,8 +56954,10 @@ function writeJsonAtomic(file, value) {
     writeFileSync(tmp, `${JSON.stringify(value, null, 2)}\n`);
     renameSync(tmp, file);
 }
+/** Writes the report, with cargo's --timings HTML copied beside it (see keep-reports.ts). */
 function writeReport(report, file) {
-    writeJsonAtomic(file, report);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeJsonAtomic(file, keepTimingReports(report, file));
 }
 
 // The conflicts section for people: a job-summary table, terminal text, and annotations on the member
@@ -56924,7 +57128,9 @@ function timingMarkdown(t) {
     ];
     const movers = t.crates.slice(0, MOVERS);
     if (movers.length > 0)
-        out.push('', `Crates that moved most (${t.metric} seconds):`, '', '| crate | now (s) | baseline (s) | change |', '| --- | ---: | ---: | ---: |', ...movers.map(c => `| ${c.name} | ${c.seconds.toFixed(2)} | ${c.baselineSeconds?.toFixed(2) ?? 'new'} | ${change(c.deltaPercent)} |`));
+        out.push('', 'Crates that moved most (wall seconds of their units, from `cargo --timings`):', '', '| crate | now (s) | baseline (s) | change |', '| --- | ---: | ---: | ---: |', ...movers.map(c => `| ${c.name} | ${c.seconds.toFixed(2)} | ${c.baselineSeconds?.toFixed(2) ?? 'new'} | ${change(c.deltaPercent)} |`));
+    if (t.crateTimingsNote)
+        out.push('', t.crateTimingsNote);
     out.push('', `<sub>Cache state \`${t.cacheState}\`. ${t.baselineNote}</sub>`);
     return out.join('\n');
 }
@@ -56934,6 +57140,8 @@ function timingText(t) {
         lines.push(`  ${p.name.padEnd(10)} wall ${p.wallSeconds.toFixed(2).padStart(8)} s  cpu ${(p.cpuSeconds === null ? '–' : p.cpuSeconds.toFixed(2)).padStart(8)} s  compiled ${p.units.workspace.compiled + p.units.dependencies.compiled}, fresh ${p.units.workspace.fresh + p.units.dependencies.fresh}`);
     for (const c of t.crates.slice(0, MOVERS))
         lines.push(`  ${c.name}: ${c.seconds.toFixed(2)} s (baseline ${c.baselineSeconds?.toFixed(2) ?? 'none'}, ${change(c.deltaPercent)})`);
+    if (t.crateTimingsNote)
+        lines.push(`  ${t.crateTimingsNote}`);
     lines.push(`  ${t.baselineNote}`);
     return lines.join('\n');
 }

@@ -2,6 +2,7 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
 import * as path from 'node:path'
 import type { GateReport } from './schema.js'
+import { keepTimingReports } from '../timing/keep-reports.js'
 
 export function writeJsonAtomic(file: string, value: unknown): void {
   mkdirSync(path.dirname(file), { recursive: true })
@@ -10,6 +11,8 @@ export function writeJsonAtomic(file: string, value: unknown): void {
   renameSync(tmp, file)
 }
 
+/** Writes the report, with cargo's --timings HTML copied beside it (see keep-reports.ts). */
 export function writeReport(report: GateReport, file: string): void {
-  writeJsonAtomic(file, report)
+  mkdirSync(path.dirname(file), { recursive: true })
+  writeJsonAtomic(file, keepTimingReports(report, file))
 }

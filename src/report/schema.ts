@@ -205,6 +205,10 @@ export interface TimingSection {
   crates: { name: string; seconds: number; baselineSeconds: number | null; deltaPercent: number | null }[]
   baselineUpdated: boolean
   baselineNote: string
+  /** cargo's --timings HTML report of each measured phase; copied beside the JSON report when it is written. */
+  cargoTimings?: { phase: string; path: string }[]
+  /** Why per-crate times are missing or partial (a report not written, or not understood); null when complete. */
+  crateTimingsNote?: string | null
 }
 
 export interface WorkstreamState {

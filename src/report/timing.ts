@@ -30,7 +30,7 @@ export function timingMarkdown(t: TimingSection): string {
   if (movers.length > 0)
     out.push(
       '',
-      `Crates that moved most (${t.metric} seconds):`,
+      'Crates that moved most (wall seconds of their units, from `cargo --timings`):',
       '',
       '| crate | now (s) | baseline (s) | change |',
       '| --- | ---: | ---: | ---: |',
@@ -39,6 +39,7 @@ export function timingMarkdown(t: TimingSection): string {
           `| ${c.name} | ${c.seconds.toFixed(2)} | ${c.baselineSeconds?.toFixed(2) ?? 'new'} | ${change(c.deltaPercent)} |`
       )
     )
+  if (t.crateTimingsNote) out.push('', t.crateTimingsNote)
   out.push('', `<sub>Cache state \`${t.cacheState}\`. ${t.baselineNote}</sub>`)
   return out.join('\n')
 }
@@ -53,6 +54,7 @@ export function timingText(t: TimingSection): string {
     lines.push(
       `  ${c.name}: ${c.seconds.toFixed(2)} s (baseline ${c.baselineSeconds?.toFixed(2) ?? 'none'}, ${change(c.deltaPercent)})`
     )
+  if (t.crateTimingsNote) lines.push(`  ${t.crateTimingsNote}`)
   lines.push(`  ${t.baselineNote}`)
   return lines.join('\n')
 }

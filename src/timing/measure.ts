@@ -12,7 +12,7 @@ export interface Measurement {
   seconds: number | null
   unmeasurable: string | null
   phases: { name: string; wallSeconds: number; cpuSeconds: number | null; units: UnitCounts }[]
-  /** Compile seconds per workspace crate (all its rustc runs), in the metric. */
+  /** Wall seconds per workspace crate (all its units, from cargo --timings), whatever the metric. */
   crates: Record<string, number>
 }
 
@@ -39,7 +39,7 @@ export function measure(
     ? null
     : round(measured.reduce((n, p) => n + (metric === 'cpu' ? (p.cpuSeconds as number) : p.wallSeconds), 0))
   const crates: Record<string, number> = {}
-  for (const [name, s] of totalsByCrate(crateTimes, metric)) crates[name] = round(s)
+  for (const [name, s] of totalsByCrate(crateTimes)) crates[name] = round(s)
   return {
     metric,
     key,
