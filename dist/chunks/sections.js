@@ -45064,6 +45064,54 @@ function measure(phases, crateTimes, key, metric) {
     };
 }
 
+const BARS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+/** Crates with a trend line: the slowest now. */
+const TREND_CRATES = 5;
+/** One glyph per value on a common scale from `lo` to `hi`; null (not measured that run) is a gap. */
+function sparkline(values, lo, hi) {
+    return values.map(v => (v === null ? ' ' : BARS[level(v, lo, hi)])).join('');
+}
+function level(v, lo, hi) {
+    if (hi <= lo)
+        return BARS.length >> 1;
+    const i = Math.round(((v - lo) / (hi - lo)) * (BARS.length - 1));
+    return Math.min(BARS.length - 1, Math.max(0, i));
+}
+/**
+ * Lines of text (monospace) for the history of this run's comparable builds and of its slowest crates.
+ * Empty when there is no history to draw.
+ */
+function trendLines(t) {
+    const trend = t.trend;
+    if (!trend || trend.seconds.length === 0)
+        return [];
+    const limit = trend.limitSeconds;
+    const all = [...trend.seconds, t.seconds, ...(limit === null ? [] : [limit])];
+    const lo = Math.min(...all);
+    const hi = Math.max(...all);
+    const over = limit !== null && t.seconds > limit;
+    const label = (s) => s.padEnd(width(t), ' ');
+    const limitWords = limit === null
+        ? ''
+        : `, limit ${limit.toFixed(2)} s (${BARS[level(limit, lo, hi)]})${over ? ' ← over' : ''}`;
+    const lines = [
+        `${label('build')} ${sparkline(trend.seconds, lo, hi)} │ ${sparkline([t.seconds], lo, hi)}  ${t.seconds.toFixed(2)} s now${limitWords}; ${trend.seconds.length} earlier runs, oldest first`
+    ];
+    for (const c of trend.crates) {
+        const now = t.crates.find(x => x.name === c.name)?.seconds ?? null;
+        const values = [...c.seconds, now].filter((v) => v !== null);
+        const clo = Math.min(...values);
+        const chi = Math.max(...values);
+        const delta = t.crates.find(x => x.name === c.name)?.deltaPercent ?? null;
+        const vs = delta === null ? '' : ` (${delta > 0 ? '+' : ''}${delta.toFixed(1)}% vs its median)`;
+        lines.push(`${label(c.name)} ${sparkline(c.seconds, clo, chi)} │ ${sparkline([now], clo, chi)}  ${now === null ? 'not compiled now' : `${now.toFixed(2)} s`}${vs}`);
+    }
+    return lines;
+}
+function width(t) {
+    return Math.max('build'.length, ...(t.trend?.crates.map(c => c.name.length) ?? []));
+}
+
 function timingSection(m, result, baseline, update, crateTimes = { files: [], problems: [] }) {
     const d = result.decision;
     const entry = findEntry(baseline, m.key, m.cacheState);
@@ -45095,7 +45143,21 @@ function timingSection(m, result, baseline, update, crateTimes = { files: [], pr
         baselineUpdated: update.updated,
         baselineNote: update.note,
         cargoTimings: crateTimes.files,
-        crateTimingsNote: crateTimes.problems.length > 0 ? `Per-crate times incomplete: ${crateTimes.problems.join('; ')}.` : null
+        crateTimingsNote: crateTimes.problems.length > 0
+            ? `Per-crate times incomplete: ${crateTimes.problems.join('; ')}.`
+            : null,
+        ...(entry && entry.samples.length > 0
+            ? {
+                trend: {
+                    seconds: entry.samples.map(s => s.seconds),
+                    limitSeconds: d.limitSeconds,
+                    crates: Object.entries(m.crates)
+                        .sort((a, b) => b[1] - a[1])
+                        .slice(0, TREND_CRATES)
+                        .map(([name]) => ({ name, seconds: entry.samples.map(s => s.crates?.[name] ?? null) }))
+                }
+            }
+            : {})
     };
 }
 /** The action outputs this section stands for. */
@@ -57122,6 +57184,7 @@ function timingMarkdown(t) {
         '',
         t.explanation,
         '',
+        ...trendBlock(t),
         '| phase | wall (s) | cpu (s) | workspace compiled / fresh | dependencies compiled / fresh |',
         '| --- | ---: | ---: | ---: | ---: |',
         ...t.phases.map(p => `| ${p.name} | ${p.wallSeconds.toFixed(2)} | ${p.cpuSeconds === null ? '–' : p.cpuSeconds.toFixed(2)} | ${p.units.workspace.compiled} / ${p.units.workspace.fresh} | ${p.units.dependencies.compiled} / ${p.units.dependencies.fresh} |`)
@@ -57134,8 +57197,14 @@ function timingMarkdown(t) {
     out.push('', `<sub>Cache state \`${t.cacheState}\`. ${t.baselineNote}</sub>`);
     return out.join('\n');
 }
+/** The trend in a fenced block: sparklines need a monospace font to line up. */
+function trendBlock(t) {
+    const lines = trendLines(t);
+    return lines.length === 0 ? [] : ['```text', ...lines, '```', ''];
+}
 function timingText(t) {
     const lines = [`Build time: ${VERDICT[t.regression]}. ${headline(t)}`, `  ${t.explanation}`];
+    lines.push(...trendLines(t).map(l => `  ${l}`));
     for (const p of t.phases)
         lines.push(`  ${p.name.padEnd(10)} wall ${p.wallSeconds.toFixed(2).padStart(8)} s  cpu ${(p.cpuSeconds === null ? '–' : p.cpuSeconds.toFixed(2)).padStart(8)} s  compiled ${p.units.workspace.compiled + p.units.dependencies.compiled}, fresh ${p.units.workspace.fresh + p.units.dependencies.fresh}`);
     for (const c of t.crates.slice(0, MOVERS))

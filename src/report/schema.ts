@@ -209,6 +209,13 @@ export interface TimingSection {
   cargoTimings?: { phase: string; path: string }[]
   /** Why per-crate times are missing or partial (a report not written, or not understood); null when complete. */
   crateTimingsNote?: string | null
+  /** The comparable history (oldest first), the limit this run was held to, and the slowest crates' history. */
+  trend?: {
+    seconds: number[]
+    limitSeconds: number | null
+    /** Per sample, null where the crate was not compiled (or not timed) in that run. */
+    crates: { name: string; seconds: (number | null)[] }[]
+  }
 }
 
 export interface WorkstreamState {

@@ -1,6 +1,7 @@
 // The timing section rendered: a markdown block for the job summary / PR comment and plain text for
 // the terminal. Both show every phase and the crates that moved most.
 import type { TimingSection } from './schema.js'
+import { trendLines } from '../timing/trend.js'
 
 const MOVERS = 5
 
@@ -19,6 +20,7 @@ export function timingMarkdown(t: TimingSection): string {
     '',
     t.explanation,
     '',
+    ...trendBlock(t),
     '| phase | wall (s) | cpu (s) | workspace compiled / fresh | dependencies compiled / fresh |',
     '| --- | ---: | ---: | ---: | ---: |',
     ...t.phases.map(
@@ -44,8 +46,15 @@ export function timingMarkdown(t: TimingSection): string {
   return out.join('\n')
 }
 
+/** The trend in a fenced block: sparklines need a monospace font to line up. */
+function trendBlock(t: TimingSection): string[] {
+  const lines = trendLines(t)
+  return lines.length === 0 ? [] : ['```text', ...lines, '```', '']
+}
+
 export function timingText(t: TimingSection): string {
   const lines = [`Build time: ${VERDICT[t.regression]}. ${headline(t)}`, `  ${t.explanation}`]
+  lines.push(...trendLines(t).map(l => `  ${l}`))
   for (const p of t.phases)
     lines.push(
       `  ${p.name.padEnd(10)} wall ${p.wallSeconds.toFixed(2).padStart(8)} s  cpu ${(p.cpuSeconds === null ? '–' : p.cpuSeconds.toFixed(2)).padStart(8)} s  compiled ${p.units.workspace.compiled + p.units.dependencies.compiled}, fresh ${p.units.workspace.fresh + p.units.dependencies.fresh}`

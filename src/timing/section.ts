@@ -5,6 +5,7 @@ import type { Confirmed } from './confirm.js'
 import type { Measurement } from './measure.js'
 import { median, percentChange, round } from './stats.js'
 import type { RoundTimes } from './timing-reports.js'
+import { TREND_CRATES } from './trend.js'
 
 export function timingSection(
   m: Measurement,
@@ -47,7 +48,21 @@ export function timingSection(
     baselineNote: update.note,
     cargoTimings: crateTimes.files,
     crateTimingsNote:
-      crateTimes.problems.length > 0 ? `Per-crate times incomplete: ${crateTimes.problems.join('; ')}.` : null
+      crateTimes.problems.length > 0
+        ? `Per-crate times incomplete: ${crateTimes.problems.join('; ')}.`
+        : null,
+    ...(entry && entry.samples.length > 0
+      ? {
+          trend: {
+            seconds: entry.samples.map(s => s.seconds),
+            limitSeconds: d.limitSeconds,
+            crates: Object.entries(m.crates)
+              .sort((a, b) => b[1] - a[1])
+              .slice(0, TREND_CRATES)
+              .map(([name]) => ({ name, seconds: entry.samples.map(s => s.crates?.[name] ?? null) }))
+          }
+        }
+      : {})
   }
 }
 
