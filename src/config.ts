@@ -34,6 +34,7 @@ export interface GateConfig {
   confirmRegression: boolean
   failOnRegression: boolean
   crateTimings: boolean
+  compileOnce: 'auto' | 'off'
   // workstreams
   workstreams: string | null
   gateWorkstream: string
@@ -197,6 +198,12 @@ export const INPUTS: InputSpec[] = [
       "Time each workspace crate's compilation from cargo's own `--timings` report, so the summary says which crate got slower; the report's HTML is kept beside the JSON report. `false` leaves `--timings` off."
   },
   {
+    name: 'compile-once',
+    default: 'auto',
+    description:
+      "With `auto`, when check-args and test-args select the same packages, features and profile, one `cargo build --lib --bins --tests --examples` replaces `cargo check` and the test build (the same diagnostics, each crate compiled once) and `cargo test` reuses it; otherwise, or with `off`, check and test build run apart. The report's `build` section says which ran and why."
+  },
+  {
     name: 'workstreams',
     default: '',
     description:
@@ -330,6 +337,7 @@ export function parseConfig(read: InputReader, surface: Surface, cwd = process.c
     confirmRegression: bool('confirm-regression'),
     failOnRegression: bool('fail-on-regression'),
     crateTimings: bool('crate-timings'),
+    compileOnce: oneOf('compile-once', ['auto', 'off'] as const),
     workstreams: optional('workstreams'),
     gateWorkstream: raw('gate-workstream'),
     workstreamLabelPrefix: raw('workstream-label-prefix'),
