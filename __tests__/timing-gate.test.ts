@@ -66,28 +66,26 @@ describe('build time in the gate', () => {
       const timed = report.crates.filter(c => (c.buildSeconds ?? 0) > 0).map(c => c.name)
       // A fresh target directory: every member is compiled, so every member has a time.
       expect(timed.sort()).toEqual(report.crates.map(c => c.name).sort())
-      const wall = report.phases
-        .filter(p => p.name === 'check' || p.name === 'test-build')
-        .reduce((n, p) => n + p.wallSeconds, 0)
+      const wall = report.phases.filter(p => p.name === 'build').reduce((n, p) => n + p.wallSeconds, 0)
       for (const c of report.crates) expect(c.buildSeconds!).toBeLessThanOrEqual(wall)
-      expect(report.phases.filter(p => p.command.includes('--timings')).map(p => p.name)).toEqual([
-        'check',
-        'test-build'
-      ])
+      // compile-once (the default): the one build is the timed phase.
+      expect(report.phases.filter(p => p.command.includes('--timings')).map(p => p.name)).toEqual(['build'])
       expect(report.timing?.crateTimingsNote).toBeNull()
       const files = report.timing?.cargoTimings ?? []
-      expect(files.map(f => f.phase)).toEqual(['check', 'test-build'])
+      expect(files.map(f => f.phase)).toEqual(['build'])
       for (const f of files) expect(f.path.startsWith(path.join(dir, 'target', 'cargo-timings'))).toBe(true)
 
       const out = path.join(dir, 'out', 'gate.json')
       writeReport(report, out)
       const written = JSON.parse(readFileSync(out, 'utf8')) as GateReport
       expect(written.timing?.cargoTimings?.map(f => path.basename(f.path))).toEqual([
-        'gate.cargo-timing-check.html',
-        'gate.cargo-timing-test-build.html'
+        'gate.cargo-timing-build.html'
       ])
       for (const [i, f] of written.timing!.cargoTimings!.entries())
         expect(readFileSync(f.path, 'utf8')).toBe(readFileSync(files[i].path, 'utf8'))
+
+      const two = await gate({ ...inputs, 'compile-once': 'off' })
+      expect(two.timing?.cargoTimings?.map(f => f.phase)).toEqual(['check', 'test-build'])
 
       const off = await gate({ ...inputs, 'crate-timings': 'false' })
       expect(off.phases.some(p => p.command.includes('--timings'))).toBe(false)

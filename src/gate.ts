@@ -7,7 +7,8 @@ import { analyzeConflicts, type ConflictOptions } from './analysis/conflicts.js'
 import { DiagnosticTally } from './analysis/diagnostics.js'
 import { buildGraph } from './analysis/graph.js'
 import { resolveTests } from './analysis/tests.js'
-import { metadataCommand, phaseCommand, rustcVersionCommand } from './cargo/commands.js'
+import { metadataCommand, phaseCommand, rustcVersionCommand, type Command } from './cargo/commands.js'
+import { compileOnceCommand, planBuild } from './cargo/compile-once.js'
 import { binaryIdentity, LibtestReader, type BinaryIdentity } from './cargo/libtest.js'
 import type { ArtifactInfo } from './cargo/messages.js'
 import { parseMetadata, workspaceInfo, workspaceMembers, type CargoMetadata } from './cargo/metadata.js'
@@ -125,11 +126,14 @@ async function gateWith(config: GateConfig, options: GateOptions, state: GateSta
       void tally.dependencyErrors.push({ package: pkg, message }),
     artifact: (a: ArtifactInfo) => void (a.executable && artifacts.push(a))
   }
-  const cargoPhase = async (name: Exclude<PhaseName, 'metadata'>, extra: Partial<PhaseOptions> = {}) => {
+  const cargoPhase = async (
+    name: Exclude<PhaseName, 'metadata'>,
+    extra: Partial<PhaseOptions> = {},
+    command: Command = phaseCommand(config, name as Exclude<PhaseName, 'metadata' | 'build'>, packages)
+  ) => {
     progress({ phase: name, state: 'start' })
     // Only the build phases are timed; the test run compiles nothing.
     const timed = name !== 'test'
-    const command = phaseCommand(config, name, packages)
     const r = await runPhase(name, timed ? timings.command(command) : command, {
       ...common,
       ...(timed ? { onStderr: timings.listen(name, options.log) } : {}),
@@ -150,12 +154,15 @@ async function gateWith(config: GateConfig, options: GateOptions, state: GateSta
     }
     return { report: finish(config, report), metadata: meta }
   }
-  const check = await cargoPhase('check')
+  const plan = planBuild(config, meta, packages)
+  const buildCommand = plan.mode === 'compile-once' ? compileOnceCommand(config, plan.args) : null
+  // Compile once: one cargo build stands for check + test build (see compile-once.ts).
+  const check = buildCommand ? await cargoPhase('build', {}, buildCommand) : await cargoPhase('check')
   explainExit(check.result, tally.errors > 0, tally, check.stderrTail)
   let tests: TestsSection = { ran: false, passed: 0, failed: 0, ignored: 0, failures: [], binaries: [] }
   if (config.runTests && !check.result.failure && tally.errors === 0) {
-    const build = await cargoPhase('test-build')
-    explainExit(build.result, tally.errors > 0, tally, build.stderrTail)
+    const build = buildCommand ? check : await cargoPhase('test-build')
+    if (!buildCommand) explainExit(build.result, tally.errors > 0, tally, build.stderrTail)
     if (!build.result.failure && tally.errors === 0) {
       const libtest = new LibtestReader()
       const identities: BinaryIdentity[] = []
@@ -182,6 +189,7 @@ async function gateWith(config: GateConfig, options: GateOptions, state: GateSta
     diagnostics: tally.section(),
     tests,
     phases,
+    compileOnce: { mode: plan.mode, reason: plan.mode === 'two-phase' ? plan.reason : null },
     conflicts: analyzeConflicts(
       meta,
       buildGraph(meta),
@@ -190,7 +198,7 @@ async function gateWith(config: GateConfig, options: GateOptions, state: GateSta
     ...(shard ? { shard } : {})
   } satisfies Omit<GateReport, 'verdict'>
   const judged = finish(config, report)
-  const checked = phases.find(p => p.name === 'check')
+  const checked = phases.find(p => p.name === 'check' || p.name === 'build')
   if (!options.baseline || shard || !checked || checked.failure) return { report: judged, metadata: meta }
 
   const { section, problem } = await timingStep({
@@ -202,7 +210,8 @@ async function gateWith(config: GateConfig, options: GateOptions, state: GateSta
     stable: judged.verdict.stable,
     timings,
     members: workspaceMembers(meta).map(p => ({ name: p.name, version: p.version })),
-    rebuild: () => rebuildWorkspaceCrates(config, [...members.values()], timings, { ...common, members })
+    rebuild: () =>
+      rebuildWorkspaceCrates(config, [...members.values()], timings, { ...common, members }, buildCommand)
   })
   const timed: Omit<GateReport, 'verdict'> = { ...report, ...(section ? { timing: section } : {}) }
   if (section)

@@ -24,9 +24,12 @@ export const phasesRule: Rule = (report, config) => {
     })
     return f
   }
-  const needed: PhaseName[] = config.runTests
-    ? ['metadata', 'check', 'test-build', 'test']
-    : ['metadata', 'check']
+  const compiledOnce = report.compileOnce?.mode === 'compile-once'
+  const needed: PhaseName[] = compiledOnce
+    ? ['metadata', 'build', 'test']
+    : config.runTests
+      ? ['metadata', 'check', 'test-build', 'test']
+      : ['metadata', 'check']
   for (const name of needed) {
     const phase = report.phases.find(p => p.name === name)
     // A refusal cargo explained (a crate needing a newer rustc) is the conflicts rule's to report.
@@ -95,7 +98,7 @@ export function decideVerdict(
     warnings.push(...f.warnings)
   }
   // Fail closed: without a check that ran and was read there is nothing to call stable.
-  const check = report.phases.find(p => p.name === 'check')
+  const check = report.phases.find(p => p.name === 'check' || p.name === 'build')
   const nothingToCheck = report.shard?.members.length === 0
   if (
     !nothingToCheck &&
@@ -114,6 +117,7 @@ function label(phase: PhaseName): string {
     metadata: 'cargo metadata',
     check: 'cargo check',
     'test-build': 'cargo test (build)',
+    build: 'cargo build (compile once: check and test build)',
     test: 'cargo test'
   }[phase]
 }

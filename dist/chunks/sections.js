@@ -207,6 +207,11 @@ const INPUTS = [
         description: "Time each workspace crate's compilation from cargo's own `--timings` report, so the summary says which crate got slower; the report's HTML is kept beside the JSON report. `false` leaves `--timings` off."
     },
     {
+        name: 'compile-once',
+        default: 'auto',
+        description: "With `auto`, when check-args and test-args select the same packages, features and profile, one `cargo build --lib --bins --tests --examples` replaces `cargo check` and the test build (the same diagnostics, each crate compiled once) and `cargo test` reuses it; otherwise, or with `off`, check and test build run apart. The report's `build` section says which ran and why."
+    },
+    {
         name: 'workstreams',
         default: '',
         description: 'Glob of workstream files (Toka format) or one compact plan file; empty disables roadmap sync.'
@@ -340,6 +345,7 @@ function parseConfig(read, surface, cwd = process.cwd()) {
         confirmRegression: bool('confirm-regression'),
         failOnRegression: bool('fail-on-regression'),
         crateTimings: bool('crate-timings'),
+        compileOnce: oneOf('compile-once', ['auto', 'off']),
         workstreams: optional('workstreams'),
         gateWorkstream: raw('gate-workstream'),
         workstreamLabelPrefix: raw('workstream-label-prefix'),
@@ -39050,6 +39056,9 @@ function comparisonKey(k) {
     };
     if (k.runTests)
         key.test = k.testArgs.join(' ');
+    // Absent for two phases, so the histories recorded before compile-once existed stay comparable.
+    if (k.compileOnce)
+        key.build = 'compile-once';
     return key;
 }
 /** One string per key, independent of property order, for lookups. */
@@ -39077,7 +39086,7 @@ function profileOf(args) {
  * (reported fresh), so for it only whether dependencies had to be compiled counts.
  */
 function cacheState(phases) {
-    const check = phases.find(p => p.name === 'check')?.units ?? sumUnits([]);
+    const check = phases.find(p => p.name === 'check' || p.name === 'build')?.units ?? sumUnits([]);
     const parts = [`dependencies:${depState(check.dependencies)}`, `workspace:${wsState(check.workspace)}`];
     const build = phases.find(p => p.name === 'test-build')?.units;
     if (build) {
@@ -43958,12 +43967,12 @@ function locate(manifest, wanted) {
             if (!path)
                 continue;
             table = path;
-            if (wanted.some(w => same$1(path, [...w.table, w.key])))
+            if (wanted.some(w => same$2(path, [...w.table, w.key])))
                 return i + 1;
             continue;
         }
         const key = leadingKey(text);
-        if (key !== null && wanted.some(w => w.key === key && same$1(table, w.table)))
+        if (key !== null && wanted.some(w => w.key === key && same$2(table, w.table)))
             return i + 1;
     }
     return null;
@@ -43995,7 +44004,7 @@ function leadingKey(line) {
     const m = BARE_OR_QUOTED_KEY.exec(line);
     return m ? (m[1] ?? m[2] ?? m[3]) : null;
 }
-function same$1(a, b) {
+function same$2(a, b) {
     return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 function isTable(v) {
@@ -44662,6 +44671,143 @@ function phaseCommand(config, phase, packages = null) {
     return cargo(config, ['test', ...own, ...failFast, '--message-format=json', ...harness]);
 }
 
+/** Flags that take a value (as the next argument or after `=`). */
+const VALUED = new Set(['-p', '--package', '--exclude', '-F', '--features', '-j', '--jobs', '--target-dir']);
+/** Flags that change neither what is compiled nor how; compared as they are. */
+const NEUTRAL = new Set(['--locked', '--offline', '--frozen', '-v', '--verbose', '-vv', '-q', '--quiet']);
+/** Only the test run reads these. */
+const RUN_ONLY = new Set(['--no-fail-fast', '--fail-fast']);
+/**
+ * `packages`: the shard's members, which replace the user's package selection in both commands
+ * (see commands.ts); null for the user's own selection.
+ */
+function planBuild(input, meta, packages = null) {
+    if (input.compileOnce === 'off')
+        return twoPhase('compile-once is off');
+    if (!input.runTests)
+        return twoPhase('tests are not run, so `cargo check` alone is the build');
+    const sep = input.testArgs.indexOf('--');
+    const testOwn = sep === -1 ? input.testArgs : input.testArgs.slice(0, sep);
+    const check = readArgs(input.checkArgs, 'check-args');
+    const test = readArgs(testOwn.filter(a => !RUN_ONLY.has(a)), 'test-args');
+    if (typeof check === 'string')
+        return twoPhase(check);
+    if (typeof test === 'string')
+        return twoPhase(test);
+    if (packages) {
+        for (const s of [check, test])
+            Object.assign(s, { workspace: false, packages, exclude: [] });
+    }
+    if (!same$1(selectionOf(check), selectionOf(test)))
+        return twoPhase('check-args and test-args select different packages');
+    if (!same$1([...check.other].sort(), [...test.other].sort()))
+        return twoPhase(`check-args and test-args differ in ${diff(check.other, test.other).join(' ') || 'their flags'}`);
+    const selected = selectedPackages(check, meta);
+    if (!same$1(featuresOf(check), featuresOf(test)) && selected.some(p => Object.keys(p.features).length > 0))
+        return twoPhase('check-args and test-args select different features');
+    const hasLib = selected.some(p => p.targets.some(t => t.kind.some(k => LIB_KINDS.has(k))));
+    return {
+        mode: 'compile-once',
+        args: [
+            ...(packages
+                ? [...withoutSelection(input.checkArgs), ...packages.flatMap(p => ['-p', p])]
+                : input.checkArgs),
+            ...(hasLib ? ['--lib'] : []),
+            '--bins',
+            '--tests',
+            '--examples'
+        ]
+    };
+}
+/** The one build, read like the check: cargo's JSON messages. */
+function compileOnceCommand(config, args) {
+    const toolchain = config.toolchain ? [`+${config.toolchain}`] : [];
+    return { program: 'cargo', args: [...toolchain, 'build', ...args, '--message-format=json'] };
+}
+const LIB_KINDS = new Set(['lib', 'rlib', 'dylib', 'cdylib', 'staticlib', 'proc-macro']);
+function twoPhase(reason) {
+    return { mode: 'two-phase', reason };
+}
+function readArgs(args, input) {
+    const s = {
+        workspace: false,
+        packages: [],
+        exclude: [],
+        allFeatures: false,
+        noDefaultFeatures: false,
+        features: [],
+        other: []
+    };
+    for (let i = 0; i < args.length; i++) {
+        const arg = args[i];
+        const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+        const flag = eq === -1 ? arg : arg.slice(0, eq);
+        if (flag === '--workspace' || flag === '--all')
+            s.workspace = true;
+        else if (flag === '--all-features')
+            s.allFeatures = true;
+        else if (flag === '--no-default-features')
+            s.noDefaultFeatures = true;
+        else if (NEUTRAL.has(flag))
+            s.other.push(flag);
+        else if (VALUED.has(flag)) {
+            const value = eq === -1 ? args[++i] : arg.slice(eq + 1);
+            if (value === undefined)
+                return `${input}: ${flag} has no value`;
+            if (flag === '-p' || flag === '--package')
+                s.packages.push(value);
+            else if (flag === '--exclude')
+                s.exclude.push(value);
+            else if (flag === '-F' || flag === '--features')
+                s.features.push(...value.split(/[ ,]+/).filter(Boolean));
+            else
+                s.other.push(`${flag}=${value}`);
+        }
+        else
+            return `${input} has \`${arg}\`, which compile-once does not know to be the same for check and test`;
+    }
+    return s;
+}
+function selectionOf(s) {
+    return { workspace: s.workspace, packages: [...s.packages].sort(), exclude: [...s.exclude].sort() };
+}
+function featuresOf(s) {
+    return { all: s.allFeatures, noDefault: s.noDefaultFeatures, features: [...new Set(s.features)].sort() };
+}
+/** The packages both commands build: as cargo resolves `--workspace`, `-p`, `--exclude` and defaults. */
+function selectedPackages(s, meta) {
+    const members = meta.packages.filter(p => meta.workspace_members.includes(p.id));
+    if (s.packages.length > 0)
+        return members.filter(p => s.packages.includes(p.name));
+    if (s.workspace)
+        return members.filter(p => !s.exclude.includes(p.name));
+    const defaults = meta.workspace_default_members ?? meta.workspace_members;
+    return members.filter(p => defaults.includes(p.id));
+}
+/** The args without package selection (for a shard, whose `-p` list replaces it). */
+function withoutSelection(args) {
+    const out = [];
+    for (let i = 0; i < args.length; i++) {
+        const a = args[i];
+        if (a === '--workspace' || a === '--all')
+            continue;
+        if (a === '-p' || a === '--package' || a === '--exclude') {
+            i++;
+            continue;
+        }
+        if (a.startsWith('--package=') || a.startsWith('--exclude='))
+            continue;
+        out.push(a);
+    }
+    return out;
+}
+function same$1(a, b) {
+    return JSON.stringify(a) === JSON.stringify(b);
+}
+function diff(a, b) {
+    return [...a.filter(x => !b.includes(x)), ...b.filter(x => !a.includes(x))];
+}
+
 // The only place that starts processes. argv arrays, never a shell.
 // node:child_process directly rather than @actions/exec: we need the signal name of a killed cargo,
 // UTF-8 decoding across chunk boundaries, and per-line streaming without buffering the output.
@@ -45034,12 +45180,12 @@ function totalsByCrate(times) {
 
 // The build is what a change to the code makes slower; the test run is recorded, not compared:
 // tests' own duration depends on what they test, not on how the code compiles.
-const MEASURED_PHASES = ['check', 'test-build'];
+const MEASURED_PHASES = ['check', 'test-build', 'build'];
 function measure(phases, crateTimes, key, metric) {
     const measured = phases.filter(p => MEASURED_PHASES.includes(p.name));
     let unmeasurable = null;
     const broken = measured.find(p => p.failure || p.exitCode !== 0);
-    if (measured.length === 0 || !measured.some(p => p.name === 'check'))
+    if (measured.length === 0 || !measured.some(p => p.name === 'check' || p.name === 'build'))
         unmeasurable = 'cargo check did not run';
     else if (broken)
         unmeasurable = `${broken.name} did not finish cleanly (${broken.failure ?? `exit code ${broken.exitCode}`}), so its time says nothing`;
@@ -45198,7 +45344,8 @@ async function evaluateTiming(input) {
         checkArgs: config.checkArgs,
         testArgs: config.testArgs,
         runTests: config.runTests,
-        metric: config.timingMetric
+        metric: config.timingMetric,
+        compileOnce: input.phases.some(p => p.name === 'build')
     });
     const m = measure(input.phases, input.crateTimes.times, key, config.timingMetric);
     const baseline = await input.store.read();
@@ -45238,7 +45385,8 @@ async function timingStep(i) {
         checkArgs: i.config.checkArgs,
         testArgs: i.config.testArgs,
         runTests: i.config.runTests,
-        metric: i.config.timingMetric
+        metric: i.config.timingMetric,
+        compileOnce: i.phases.some(p => p.name === 'build')
     });
     try {
         const section = await evaluateTiming({
@@ -45264,7 +45412,9 @@ async function timingStep(i) {
  * The confirmation rebuild: `cargo clean -p <every member>`, then the same check (and test build) with
  * dependencies left fresh, so it measures the same work as the build it confirms.
  */
-async function rebuildWorkspaceCrates(config, members, timings, options) {
+async function rebuildWorkspaceCrates(config, members, timings, options, 
+/** compile-once's build command, when the first build was one; null: check and test build. */
+compileOnce = null) {
     const toolchain = config.toolchain ? [`+${config.toolchain}`] : [];
     await (options.run ?? runProcess)('cargo', [...toolchain, 'clean', ...members.flatMap(n => ['-p', n])], {
         cwd: options.cwd,
@@ -45272,11 +45422,13 @@ async function rebuildWorkspaceCrates(config, members, timings, options) {
     });
     timings.newRound();
     // Its diagnostics were read the first time; only its time counts here.
-    const phase = async (name) => (await runPhase(name, timings.command(phaseCommand(config, name)), {
+    const phase = async (name) => (await runPhase(name, timings.command(name === 'build' ? compileOnce : phaseCommand(config, name)), {
         ...options,
         sink: { diagnostic: () => undefined },
         onStderr: timings.listen(name, options.onStderr)
     })).result;
+    if (compileOnce)
+        return [await phase('build')];
     const out = [await phase('check')];
     if (config.runTests)
         out.push(await phase('test-build'));
@@ -45452,9 +45604,12 @@ const phasesRule = (report, config) => {
         });
         return f;
     }
-    const needed = config.runTests
-        ? ['metadata', 'check', 'test-build', 'test']
-        : ['metadata', 'check'];
+    const compiledOnce = report.compileOnce?.mode === 'compile-once';
+    const needed = compiledOnce
+        ? ['metadata', 'build', 'test']
+        : config.runTests
+            ? ['metadata', 'check', 'test-build', 'test']
+            : ['metadata', 'check'];
     for (const name of needed) {
         const phase = report.phases.find(p => p.name === name);
         // A refusal cargo explained (a crate needing a newer rustc) is the conflicts rule's to report.
@@ -45516,7 +45671,7 @@ function decideVerdict(report, config, rules = CORE_RULES) {
         warnings.push(...f.warnings);
     }
     // Fail closed: without a check that ran and was read there is nothing to call stable.
-    const check = report.phases.find(p => p.name === 'check');
+    const check = report.phases.find(p => p.name === 'check' || p.name === 'build');
     const nothingToCheck = report.shard?.members.length === 0;
     if (!nothingToCheck &&
         (!check || !check.ran || check.failure) &&
@@ -45532,6 +45687,7 @@ function label(phase) {
         metadata: 'cargo metadata',
         check: 'cargo check',
         'test-build': 'cargo test (build)',
+        build: 'cargo build (compile once: check and test build)',
         test: 'cargo test'
     }[phase];
 }
@@ -45611,11 +45767,10 @@ async function gateWith(config, options, state) {
         dependencyError: (pkg, message) => void tally.dependencyErrors.push({ package: pkg, message }),
         artifact: (a) => void (a.executable && artifacts.push(a))
     };
-    const cargoPhase = async (name, extra = {}) => {
+    const cargoPhase = async (name, extra = {}, command = phaseCommand(config, name, packages)) => {
         progress({ phase: name, state: 'start' });
         // Only the build phases are timed; the test run compiles nothing.
         const timed = name !== 'test';
-        const command = phaseCommand(config, name, packages);
         const r = await runPhase(name, timed ? timings.command(command) : command, {
             ...common,
             ...(timed ? { onStderr: timings.listen(name, options.log) } : {}),
@@ -45635,12 +45790,16 @@ async function gateWith(config, options, state) {
         };
         return { report: finish(config, report), metadata: meta };
     }
-    const check = await cargoPhase('check');
+    const plan = planBuild(config, meta, packages);
+    const buildCommand = plan.mode === 'compile-once' ? compileOnceCommand(config, plan.args) : null;
+    // Compile once: one cargo build stands for check + test build (see compile-once.ts).
+    const check = buildCommand ? await cargoPhase('build', {}, buildCommand) : await cargoPhase('check');
     explainExit(check.result, tally.errors > 0, tally, check.stderrTail);
     let tests = { ran: false, passed: 0, failed: 0, ignored: 0, failures: [], binaries: [] };
     if (config.runTests && !check.result.failure && tally.errors === 0) {
-        const build = await cargoPhase('test-build');
-        explainExit(build.result, tally.errors > 0, tally, build.stderrTail);
+        const build = buildCommand ? check : await cargoPhase('test-build');
+        if (!buildCommand)
+            explainExit(build.result, tally.errors > 0, tally, build.stderrTail);
         if (!build.result.failure && tally.errors === 0) {
             const libtest = new LibtestReader();
             const identities = [];
@@ -45667,11 +45826,12 @@ async function gateWith(config, options, state) {
         diagnostics: tally.section(),
         tests,
         phases,
+        compileOnce: { mode: plan.mode, reason: plan.mode === 'two-phase' ? plan.reason : null },
         conflicts: analyzeConflicts(meta, buildGraph(meta), conflictOptions(config, toolchain, workspace.msrv, phases)),
         ...(shard ? { shard } : {})
     };
     const judged = finish(config, report);
-    const checked = phases.find(p => p.name === 'check');
+    const checked = phases.find(p => p.name === 'check' || p.name === 'build');
     if (!options.baseline || shard || !checked || checked.failure)
         return { report: judged, metadata: meta };
     const { section, problem } = await timingStep({
@@ -45683,7 +45843,7 @@ async function gateWith(config, options, state) {
         stable: judged.verdict.stable,
         timings,
         members: workspaceMembers(meta).map(p => ({ name: p.name, version: p.version })),
-        rebuild: () => rebuildWorkspaceCrates(config, [...members.values()], timings, { ...common, members })
+        rebuild: () => rebuildWorkspaceCrates(config, [...members.values()], timings, { ...common, members }, buildCommand)
     });
     const timed = { ...report, ...(section ? { timing: section } : {}) };
     if (section)
@@ -57219,7 +57379,8 @@ function headline(t) {
         ? ''
         : ` vs baseline ${t.baselineSeconds.toFixed(2)} s (${change(t.deltaPercent)}, ${t.samples} samples)`;
     const confirmed = t.confirmed === null ? '' : t.confirmed ? ', confirmed by a rebuild' : ', not confirmed by a rebuild';
-    return `**${t.seconds.toFixed(2)} s** ${t.metric} (check + test build)${base}${confirmed}.`.replace(/\*\*/g, '**');
+    const what = t.key.build === 'compile-once' ? 'one cargo build for check + test build' : 'check + test build';
+    return `**${t.seconds.toFixed(2)} s** ${t.metric} (${what})${base}${confirmed}.`.replace(/\*\*/g, '**');
 }
 function change(p) {
     return p === null ? '–' : `${p > 0 ? '+' : ''}${p.toFixed(1)}%`;

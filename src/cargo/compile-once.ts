@@ -7,6 +7,7 @@
 // and `cargo test` afterwards finds every unit fresh (same dev/test profiles). This holds only when
 // both commands select the same packages, features and profile, with no target flags; otherwise the
 // gate runs the two phases. Pure: the user's args and the workspace in, a plan out.
+import type { Command } from './commands.js'
 import type { CargoMetadata } from './metadata.js'
 
 export type BuildPlan = { mode: 'compile-once'; args: string[] } | { mode: 'two-phase'; reason: string }
@@ -81,6 +82,12 @@ export function planBuild(
       '--examples'
     ]
   }
+}
+
+/** The one build, read like the check: cargo's JSON messages. */
+export function compileOnceCommand(config: { toolchain: string | null }, args: string[]): Command {
+  const toolchain = config.toolchain ? [`+${config.toolchain}`] : []
+  return { program: 'cargo', args: [...toolchain, 'build', ...args, '--message-format=json'] }
 }
 
 const LIB_KINDS = new Set(['lib', 'rlib', 'dylib', 'cdylib', 'staticlib', 'proc-macro'])

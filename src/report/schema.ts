@@ -5,7 +5,8 @@ export const SCHEMA_VERSION = 1
 
 export type Severity = 'error' | 'warning'
 // test-build is `cargo test --no-run`, test is the run itself: split so each phase's CPU is exact.
-export type PhaseName = 'metadata' | 'check' | 'test-build' | 'test'
+/** `build`: compile-once's one `cargo build`, standing for `check` and `test-build` (see compileOnce). */
+export type PhaseName = 'metadata' | 'check' | 'test-build' | 'build' | 'test'
 
 export interface SourceSpan {
   /** Path relative to the repository root (or the workspace root when no repository is known). */
@@ -246,6 +247,12 @@ export interface ShardSection {
   merged?: { shards: number[]; missing: number[]; failed: number[] }
 }
 
+export interface CompileOnceSection {
+  mode: 'compile-once' | 'two-phase'
+  /** Why the two phases ran; null with compile-once. */
+  reason: string | null
+}
+
 export interface GateReport {
   schemaVersion: typeof SCHEMA_VERSION
   tool: { name: string; version: string }
@@ -259,5 +266,7 @@ export interface GateReport {
   timing?: TimingSection
   workstreams?: WorkstreamsSection
   shard?: ShardSection
+  /** Whether one `cargo build` replaced check and test build (compile-once), and why not when it did not. */
+  compileOnce?: CompileOnceSection
   verdict: Verdict
 }

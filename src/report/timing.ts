@@ -75,10 +75,9 @@ function headline(t: TimingSection): string {
       : ` vs baseline ${t.baselineSeconds.toFixed(2)} s (${change(t.deltaPercent)}, ${t.samples} samples)`
   const confirmed =
     t.confirmed === null ? '' : t.confirmed ? ', confirmed by a rebuild' : ', not confirmed by a rebuild'
-  return `**${t.seconds.toFixed(2)} s** ${t.metric} (check + test build)${base}${confirmed}.`.replace(
-    /\*\*/g,
-    '**'
-  )
+  const what =
+    t.key.build === 'compile-once' ? 'one cargo build for check + test build' : 'check + test build'
+  return `**${t.seconds.toFixed(2)} s** ${t.metric} (${what})${base}${confirmed}.`.replace(/\*\*/g, '**')
 }
 
 function change(p: number | null): string {

@@ -33,7 +33,8 @@ export async function evaluateTiming(input: TimingInput): Promise<TimingSection>
     checkArgs: config.checkArgs,
     testArgs: config.testArgs,
     runTests: config.runTests,
-    metric: config.timingMetric
+    metric: config.timingMetric,
+    compileOnce: input.phases.some(p => p.name === 'build')
   })
   const m = measure(input.phases, input.crateTimes.times, key, config.timingMetric)
   const baseline = await input.store.read()

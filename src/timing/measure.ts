@@ -18,7 +18,7 @@ export interface Measurement {
 
 // The build is what a change to the code makes slower; the test run is recorded, not compared:
 // tests' own duration depends on what they test, not on how the code compiles.
-export const MEASURED_PHASES = ['check', 'test-build'] as const
+export const MEASURED_PHASES = ['check', 'test-build', 'build'] as const
 
 export function measure(
   phases: PhaseResult[],
@@ -29,7 +29,7 @@ export function measure(
   const measured = phases.filter(p => (MEASURED_PHASES as readonly string[]).includes(p.name))
   let unmeasurable: string | null = null
   const broken = measured.find(p => p.failure || p.exitCode !== 0)
-  if (measured.length === 0 || !measured.some(p => p.name === 'check'))
+  if (measured.length === 0 || !measured.some(p => p.name === 'check' || p.name === 'build'))
     unmeasurable = 'cargo check did not run'
   else if (broken)
     unmeasurable = `${broken.name} did not finish cleanly (${broken.failure ?? `exit code ${broken.exitCode}`}), so its time says nothing`

@@ -6,7 +6,7 @@ import type { GateConfig } from '../config.js'
 import type { RunContext } from '../github/context.js'
 import type { PhaseResult, Reason, TimingSection } from '../report/schema.js'
 import type { Toolchain } from '../cargo/toolchain.js'
-import { phaseCommand } from '../cargo/commands.js'
+import { phaseCommand, type Command } from '../cargo/commands.js'
 import { runPhase, type PhaseOptions } from '../cargo/phase.js'
 import { runProcess } from '../cargo/process.js'
 import { evaluateTiming } from './evaluate.js'
@@ -41,7 +41,8 @@ export async function timingStep(
     checkArgs: i.config.checkArgs,
     testArgs: i.config.testArgs,
     runTests: i.config.runTests,
-    metric: i.config.timingMetric
+    metric: i.config.timingMetric,
+    compileOnce: i.phases.some(p => p.name === 'build')
   })
   try {
     const section = await evaluateTiming({
@@ -72,7 +73,9 @@ export async function rebuildWorkspaceCrates(
   config: GateConfig,
   members: string[],
   timings: TimingReports,
-  options: PhaseOptions
+  options: PhaseOptions,
+  /** compile-once's build command, when the first build was one; null: check and test build. */
+  compileOnce: Command | null = null
 ): Promise<PhaseResult[]> {
   const toolchain = config.toolchain ? [`+${config.toolchain}`] : []
   await (options.run ?? runProcess)('cargo', [...toolchain, 'clean', ...members.flatMap(n => ['-p', n])], {
@@ -81,14 +84,15 @@ export async function rebuildWorkspaceCrates(
   })
   timings.newRound()
   // Its diagnostics were read the first time; only its time counts here.
-  const phase = async (name: 'check' | 'test-build') =>
+  const phase = async (name: 'check' | 'test-build' | 'build') =>
     (
-      await runPhase(name, timings.command(phaseCommand(config, name)), {
+      await runPhase(name, timings.command(name === 'build' ? compileOnce! : phaseCommand(config, name)), {
         ...options,
         sink: { diagnostic: () => undefined },
         onStderr: timings.listen(name, options.onStderr)
       })
     ).result
+  if (compileOnce) return [await phase('build')]
   const out = [await phase('check')]
   if (config.runTests) out.push(await phase('test-build'))
   return out
