@@ -59,7 +59,8 @@ const TEST_ARGS = ['--workspace']
 export function overheadFigures(spec: OverheadSpec): FigureResult[] {
   generateWorkspace({ dir: spec.dir, crates: spec.crates, size: spec.size, deps: spec.deps })
   const report = path.join(spec.dir, '..', 'bench-report.json')
-  const cli = path.resolve('dist/cli.js')
+  // BENCH_GATE_CLI: a copy of the bundle, so rebuilding dist/ does not change a running benchmark.
+  const cli = path.resolve(process.env.BENCH_GATE_CLI ?? 'dist/cli.js')
   const gate =
     (...extra: string[]) =>
     () =>

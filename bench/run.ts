@@ -28,9 +28,9 @@ import { OUT, type BenchResults } from './results.js'
 const QUICK = process.env.BENCH_QUICK === '1'
 const { values } = parseArgs({
   options: {
-    crates: { type: 'string', default: QUICK ? '4' : '16' },
-    size: { type: 'string', default: QUICK ? '8' : '30' },
-    deps: { type: 'string', default: QUICK ? '2' : '6' },
+    crates: { type: 'string', default: QUICK ? '4' : '10' },
+    size: { type: 'string', default: QUICK ? '8' : '20' },
+    deps: { type: 'string', default: QUICK ? '2' : '4' },
     pairs: { type: 'string', default: QUICK ? '2' : '5' },
     'stream-mb': { type: 'string', default: QUICK ? '10' : '200' },
     only: { type: 'string' }
