@@ -1,6 +1,6 @@
 // The pipeline's timing step: per-crate timing setup for the cargo phases, then measure → compare
 // with the baseline → (confirm) → record. The rebuild it may ask for runs the same cargo phases again.
-import { BaselineError } from '../baseline/schema.js'
+import { isGateError } from '../errors.js'
 import type { BaselineStore } from '../baseline/store.js'
 import type { GateConfig } from '../config.js'
 import type { RunContext } from '../github/context.js'
@@ -59,7 +59,7 @@ export async function timingStep(
     return { section, problem: null }
   } catch (e) {
     // A baseline that exists but cannot be read is never overwritten and never ignored silently.
-    if (e instanceof BaselineError)
+    if (isGateError(e, 'baseline'))
       return { section: null, problem: { code: 'baseline-error', message: e.message } }
     throw e
   }
