@@ -8,6 +8,8 @@ import * as path from 'node:path'
 import { parseCargoTimings, savedReportPath, workspaceCrateTimes } from '../src/timing/cargo-timings.js'
 import { totalsByCrate } from '../src/timing/crate-times.js'
 import { TimingReports } from '../src/timing/timing-reports.js'
+import { timingFindings } from '../src/capabilities/timing/findings.js'
+import type { TimingSection } from '../src/report/schema.js'
 
 const captured = (name: string) => readFileSync(`__fixtures__/captured/cargo-timings/${name}`, 'utf8')
 const MEMBERS = [
@@ -154,5 +156,20 @@ describe('TimingReports', () => {
     ])
     t.newRound()
     expect(t.latest(MEMBERS)).toEqual({ times: [], files: [], problems: [] })
+  })
+})
+
+describe('a timing report that could not be read', () => {
+  it('is an info finding, never a blocking one, and the verdict does not depend on it', () => {
+    const t = {
+      regression: 'no-baseline',
+      explanation: 'No baseline yet.',
+      crateTimingsNote:
+        'Per-crate times incomplete: build: no UNIT_DATA found in the cargo timing report (x.html).'
+    } as TimingSection
+    expect(timingFindings(t, { failOnRegression: true })).toEqual([
+      { code: 'crate-timings-unread', severity: 'info', message: t.crateTimingsNote, source: 'timing' }
+    ])
+    expect(timingFindings({ ...t, crateTimingsNote: null }, { failOnRegression: true })).toEqual([])
   })
 })
