@@ -5,7 +5,7 @@ import typescript from '@rollup/plugin-typescript'
 
 // Two entry points over the same code: the action (dist/index.js) and the CLI (dist/cli.js).
 const config = {
-  input: { index: 'src/index.ts', cli: 'src/bin.ts', 'rustc-wrapper': 'src/timing/rustc-wrapper.ts' },
+  input: { index: 'src/index.ts', cli: 'src/bin.ts' },
   output: {
     esModule: true,
     dir: 'dist',
@@ -13,7 +13,7 @@ const config = {
     sourcemap: false,
     entryFileNames: '[name].js',
     chunkFileNames: 'chunks/[name].js',
-    banner: chunk => (chunk.name === 'cli' || chunk.name === 'rustc-wrapper' ? '#!/usr/bin/env node' : '')
+    banner: chunk => (chunk.name === 'cli' ? '#!/usr/bin/env node' : '')
   },
   onwarn(warning, warn) {
     if (warning.code === 'CIRCULAR_DEPENDENCY' || warning.code === 'THIS_IS_UNDEFINED') return

@@ -28,7 +28,8 @@ describe('the bundled action', () => {
     expect(report.schemaVersion).toBe(2)
     expect(report.verdict.stable).toBe(true)
     expect(run.summary).toContain('Build is stable')
-    expect(run.stdout).toContain('::group::cargo check')
+    // compile-once (the default) applies to this workspace: one cargo build for check + test build.
+    expect(run.stdout).toContain('::group::cargo build')
   })
 
   it('fails the step on warnings, annotating each at its file and line relative to the repository', async () => {

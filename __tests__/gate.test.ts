@@ -45,7 +45,8 @@ describe('runGate on real workspaces', () => {
     expect(report.verdict).toEqual({ stable: true, reasons: [], warnings: [] })
     expect(report.crates.length).toBeGreaterThanOrEqual(2)
     expect(report.tests.passed).toBeGreaterThan(0)
-    expect(report.phases.map(p => p.name)).toEqual(['metadata', 'check', 'test-build', 'test'])
+    // compile-once (the default) applies: one cargo build stands for check + test build.
+    expect(report.phases.map(p => p.name)).toEqual(['metadata', 'build', 'test'])
     expectTestsMatchCargo(report, fixture('clean'))
   })
 
@@ -128,8 +129,9 @@ describe('runGate on real workspaces', () => {
       await runGate(config, {
         run: async (program, args, options) => {
           const { runProcess } = await import('../src/cargo/process.js')
-          // A real process killed by a real signal, in place of cargo check.
-          if (args.includes('check')) return runProcess('sh', ['-c', 'kill -9 $$'], options)
+          // A real process killed by a real signal, in place of cargo check (or compile-once's build).
+          if (args.includes('check') || args.includes('build'))
+            return runProcess('sh', ['-c', 'kill -9 $$'], options)
           return runProcess(program, args, options)
         }
       })

@@ -24,7 +24,7 @@ describe('run()', () => {
     expect(outputs().stable).toBe('true')
     expect(core.setFailed).not.toHaveBeenCalled()
     expect(core.summary.written).toContain('Build is stable')
-    expect(core.startGroup).toHaveBeenCalledWith('cargo check')
+    expect(core.startGroup).toHaveBeenCalledWith('cargo build')
   })
 
   it('fails the step with every reason when unstable', async () => {

@@ -68,8 +68,7 @@ const warm = (check: number, build: number, crates: Record<string, number> = {})
     Object.entries(crates).map(([crate, seconds]) => ({
       crate,
       kind: 'check:lib',
-      seconds,
-      cpuSeconds: seconds
+      seconds
     })),
     KEY,
     'cpu'

@@ -1,4 +1,4 @@
-// Build time through the whole gate: per-crate times from the bundled wrapper, a file baseline that
+// Build time through the whole gate: per-crate times from cargo's --timings, a file baseline that
 // grows only when told to, and a corrupt baseline that stops the comparison without being overwritten.
 import { describe, expect, it } from '@jest/globals'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
@@ -11,13 +11,14 @@ import { decideVerdict } from '../src/verdict.js'
 import { generateWorkspace } from '../bench/generate-workspace.js'
 import { addSample, serializeBaseline, type Baseline } from '../src/baseline/schema.js'
 import { utimesSync, readdirSync } from 'node:fs'
+import { writeReport } from '../src/report/json.js'
+import type { GateReport } from '../src/report/schema.js'
 
 const workspace = path.resolve('__fixtures__/workspaces/clean')
-const wrapperScript = path.resolve('dist/rustc-wrapper.js')
 
 async function gate(inputs: Record<string, string>, dir = workspace) {
   const config = parseConfig(n => inputs[n] ?? '', 'cli', dir)
-  return (await produceReport(config, { wrapperScript, ctx: readRunContext({}) })).report
+  return (await produceReport(config, { ctx: readRunContext({}) })).report
 }
 
 describe('build time in the gate', () => {
@@ -56,21 +57,40 @@ describe('build time in the gate', () => {
     expect(readFileSync(baseline, 'utf8')).toBe('{"format": "something else"')
   })
 
-  it('per-crate build times come from the wrapper when workspace crates compile', async () => {
+  it("per-crate build times come from cargo's --timings report, kept beside the JSON report", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'gate-target-'))
-    const config = parseConfig(
-      n =>
-        ({ 'baseline-path': path.join(dir, 'b.json'), 'update-baseline': 'never', 'crate-timings': 'true' })[
-          n
-        ] ?? '',
-      'cli',
-      workspace
-    )
+    const inputs = { 'baseline-path': path.join(dir, 'b.json'), 'update-baseline': 'never' }
     process.env.CARGO_TARGET_DIR = path.join(dir, 'target')
     try {
-      const { report } = await produceReport(config, { wrapperScript, ctx: readRunContext({}) })
+      const report = await gate(inputs)
       const timed = report.crates.filter(c => (c.buildSeconds ?? 0) > 0).map(c => c.name)
+      // A fresh target directory: every member is compiled, so every member has a time.
       expect(timed.sort()).toEqual(report.crates.map(c => c.name).sort())
+      const wall = report.phases.filter(p => p.name === 'build').reduce((n, p) => n + p.wallSeconds, 0)
+      for (const c of report.crates) expect(c.buildSeconds!).toBeLessThanOrEqual(wall)
+      // compile-once (the default): the one build is the timed phase.
+      expect(report.phases.filter(p => p.command.includes('--timings')).map(p => p.name)).toEqual(['build'])
+      expect(report.timing?.crateTimingsNote).toBeNull()
+      const files = report.timing?.cargoTimings ?? []
+      expect(files.map(f => f.phase)).toEqual(['build'])
+      for (const f of files) expect(f.path.startsWith(path.join(dir, 'target', 'cargo-timings'))).toBe(true)
+
+      const out = path.join(dir, 'out', 'gate.json')
+      writeReport(report, out)
+      const written = JSON.parse(readFileSync(out, 'utf8')) as GateReport
+      expect(written.timing?.cargoTimings?.map(f => path.basename(f.path))).toEqual([
+        'gate.cargo-timing-build.html'
+      ])
+      for (const [i, f] of written.timing!.cargoTimings!.entries())
+        expect(readFileSync(f.path, 'utf8')).toBe(readFileSync(files[i].path, 'utf8'))
+
+      const two = await gate({ ...inputs, 'compile-once': 'off' })
+      expect(two.timing?.cargoTimings?.map(f => f.phase)).toEqual(['check', 'test-build'])
+
+      const off = await gate({ ...inputs, 'crate-timings': 'false' })
+      expect(off.phases.some(p => p.command.includes('--timings'))).toBe(false)
+      expect(off.timing?.crates).toEqual([])
+      expect(off.timing?.cargoTimings).toEqual([])
     } finally {
       delete process.env.CARGO_TARGET_DIR
     }

@@ -116,33 +116,38 @@ describe('phases that did not run or cannot be trusted', () => {
 })
 
 describe('a truncated cargo stream', () => {
-  it('is never stable when cargo check exits 0 without build-finished (real cargo, last line cut)', async () => {
-    const dir = path.resolve('__fixtures__/workspaces/clean')
-    let cut = 0
-    // Real cargo; its stream loses the final build-finished message, as a pipe cut short would.
-    const run: ProcessRunner = (program, args, options) =>
-      runProcess(program, args, {
-        ...options,
-        onStdoutLine: line => {
-          if (args.includes('check') && line.startsWith('{"reason":"build-finished"')) cut++
-          else options.onStdoutLine?.(line)
+  it.each([
+    ['off', 'check', 'cargo check'],
+    ['auto', 'build', 'cargo build (compile once: check and test build)']
+  ] as const)(
+    'is never stable when cargo exits 0 without build-finished (real cargo, last line cut; compile-once %s)',
+    async (compileOnce, phase, label) => {
+      const dir = path.resolve('__fixtures__/workspaces/clean')
+      let cut = 0
+      // Real cargo; its stream loses the final build-finished message, as a pipe cut short would.
+      const run: ProcessRunner = (program, args, options) =>
+        runProcess(program, args, {
+          ...options,
+          onStdoutLine: line => {
+            if (args.includes(phase) && line.startsWith('{"reason":"build-finished"')) cut++
+            else options.onStdoutLine?.(line)
+          }
+        })
+      const { report } = await runGate(
+        parseConfig(n => (n === 'compile-once' ? compileOnce : ''), 'cli', dir),
+        { run }
+      )
+      expect(cut).toBe(1)
+      const check = report.phases.find(p => p.name === phase)!
+      expect(check.exitCode).toBe(0)
+      expect(report.verdict.stable).toBe(false)
+      expect(report.verdict.reasons).toEqual([
+        {
+          code: 'phase-failed',
+          message: `${label}: cargo exited without its final build-finished message, so its output cannot be trusted`
         }
-      })
-    const { report } = await runGate(
-      parseConfig(() => '', 'cli', dir),
-      { run }
-    )
-    expect(cut).toBe(1)
-    const check = report.phases.find(p => p.name === 'check')!
-    expect(check.exitCode).toBe(0)
-    expect(report.verdict.stable).toBe(false)
-    expect(report.verdict.reasons).toEqual([
-      {
-        code: 'phase-failed',
-        message:
-          'cargo check: cargo exited without its final build-finished message, so its output cannot be trusted'
-      }
-    ])
-    expect(report.findings.filter(f => f.severity === 'block')).toHaveLength(1)
-  })
+      ])
+      expect(report.findings.filter(f => f.severity === 'block')).toHaveLength(1)
+    }
+  )
 })

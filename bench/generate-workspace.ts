@@ -12,6 +12,11 @@ export interface WorkspaceSpec {
   /** Items (struct + enum + trait impl + generic fn) per crate: the code size knob. */
   size: number
   seed?: number
+  /**
+   * Path crates outside the workspace (`deps/`, excluded from membership) that every member depends on
+   * one of: dependencies that a cold cache compiles and a warm one has fresh.
+   */
+  deps?: number
 }
 
 export function crateName(i: number): string {
@@ -35,24 +40,34 @@ export function generateWorkspace(spec: WorkspaceSpec): string[] {
   rmSync(path.join(spec.dir, 'crates'), { recursive: true, force: true })
   const shape = dependencyShape(spec.crates, spec.seed)
   const names = shape.map((_, i) => crateName(i))
+  const external = Array.from({ length: spec.deps ?? 0 }, (_, i) => `gen-dep-${String(i).padStart(2, '0')}`)
+  rmSync(path.join(spec.dir, 'deps'), { recursive: true, force: true })
   writeFileSync(
     path.join(mkdir(spec.dir), 'Cargo.toml'),
-    `[workspace]\nresolver = "2"\nmembers = [${names.map(n => `"crates/${n}"`).join(', ')}]\n\n[workspace.package]\nedition = "2021"\nversion = "0.1.0"\n`
+    `[workspace]\nresolver = "2"\nmembers = [${names.map(n => `"crates/${n}"`).join(', ')}]\nexclude = ["deps"]\n\n[workspace.package]\nedition = "2021"\nversion = "0.1.0"\n`
   )
+  for (const [i, name] of external.entries()) {
+    const dir = mkdir(path.join(spec.dir, 'deps', name))
+    writeFileSync(
+      path.join(dir, 'Cargo.toml'),
+      `[package]\nname = "${name}"\nversion = "0.1.0"\nedition = "2021"\n\n[lib]\ntest = false\ndoctest = false\n`
+    )
+    writeFileSync(path.join(mkdir(path.join(dir, 'src')), 'lib.rs'), crateSource(1000 + i, [], spec.size))
+  }
   shape.forEach((deps, i) => {
     const dir = mkdir(path.join(spec.dir, 'crates', names[i]))
-    const depLines = deps.map(d => `${names[d]} = { path = "../${names[d]}" }`).join('\n')
+    const ext = external.length > 0 ? [external[i % external.length]] : []
+    const depLines = [
+      ...deps.map(d => `${names[d]} = { path = "../${names[d]}" }`),
+      ...ext.map(e => `${e} = { path = "../../deps/${e}" }`)
+    ].join('\n')
     writeFileSync(
       path.join(dir, 'Cargo.toml'),
       `[package]\nname = "${names[i]}"\nversion.workspace = true\nedition.workspace = true\n\n[dependencies]\n${depLines}\n`
     )
     writeFileSync(
       path.join(mkdir(path.join(dir, 'src')), 'lib.rs'),
-      crateSource(
-        i,
-        deps.map(d => names[d]),
-        spec.size
-      )
+      crateSource(i, [...deps.map(d => names[d]), ...ext], spec.size)
     )
   })
   writeFileSync(path.join(spec.dir, '.gitignore'), 'target/\n')

@@ -3,7 +3,6 @@
 // Usage: npx tsx bench/noise.ts [--reruns 20] [--warmup 5] [--crates 12] [--size 40] [--slowdown 20]
 // Prints figures; asserts nothing. Everything it writes is under bench/out/ (gitignored).
 import { spawnSync } from 'node:child_process'
-import { rmSync } from 'node:fs'
 import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -13,13 +12,12 @@ import { parseMetadata, workspaceMembers } from '../src/cargo/metadata.js'
 import { runPhase } from '../src/cargo/phase.js'
 import { runProcess } from '../src/cargo/process.js'
 import { confirmRegression } from '../src/timing/confirm.js'
-import { crateTimesEnv, readCrateTimes } from '../src/timing/crate-times.js'
 import { decide } from '../src/timing/decide.js'
 import { comparisonKey } from '../src/timing/key.js'
 import { measure, type Measurement } from '../src/timing/measure.js'
 import { median, robustSigma } from '../src/timing/stats.js'
+import { TimingReports } from '../src/timing/timing-reports.js'
 import { crateName, generateWorkspace, setBuildScriptSpin } from './generate-workspace.js'
-import { bundleWrapper } from './wrapper-bundle.js'
 
 const { values } = parseArgs({
   options: {
@@ -38,17 +36,16 @@ const HISTORY = 20
 
 const OUT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'out')
 const WS = path.join(OUT, 'noise-ws')
-const TIMES = path.join(OUT, 'crate-times.jsonl')
 const config = { toolchain: null, checkArgs: ['--workspace'], testArgs: ['--workspace'] }
 
 const log = (s: string) => process.stdout.write(`${s}\n`)
 const f2 = (n: number) => n.toFixed(2)
 
-const wrapper = bundleWrapper(OUT)
 const names = generateWorkspace({ dir: WS, crates: Number(values.crates), size: Number(values.size) })
 setBuildScriptSpin(WS, crateName(0), 0)
 const meta = parseMetadata(run('cargo', ['metadata', '--format-version', '1', '--no-deps']).stdout)
 const members = new Map(workspaceMembers(meta).map(p => [p.id, p.name]))
+const versions = workspaceMembers(meta).map(p => ({ name: p.name, version: p.version }))
 const rustc = /release: (\S+)/.exec(run('rustc', ['-vV']).stdout)?.[1] ?? '?'
 const key = comparisonKey({
   rustc,
@@ -61,18 +58,22 @@ const key = comparisonKey({
 })
 
 /** One sample: rebuild the workspace crates (deps stay fresh), check + test-build, as the gate measures. */
-async function sample(withWrapper = true): Promise<Measurement & { wall: number }> {
+async function sample(timed = true): Promise<Measurement & { wall: number }> {
   run('cargo', ['clean', ...names.flatMap(n => ['-p', n])])
-  rmSync(TIMES, { force: true })
-  const env = withWrapper ? crateTimesEnv(TIMES, wrapper) : {}
+  const timings = new TimingReports(timed)
   const phases = []
   for (const name of ['check', 'test-build'] as const) {
-    const r = await runPhase(name, phaseCommand(config, name), { cwd: WS, env, members, run: runProcess })
+    const r = await runPhase(name, timings.command(phaseCommand(config, name)), {
+      cwd: WS,
+      members,
+      run: runProcess,
+      onStderr: timings.listen(name)
+    })
     if (r.result.failure || r.result.exitCode !== 0)
       throw new Error(`${name} failed: ${r.result.failure ?? r.stderrTail.join('\n')}`)
     phases.push(r.result)
   }
-  const m = measure(phases, readCrateTimes(TIMES), key, 'cpu')
+  const m = measure(phases, timings.latest(versions).times, key, 'cpu')
   return { ...m, wall: phases.reduce((n, p) => n + p.wallSeconds, 0) }
 }
 
@@ -101,17 +102,7 @@ async function main(): Promise<void> {
   )
   await sample() // first build: everything else (build scripts' deps, incremental dirs) in place
 
-  // Wrapper overhead: per invocation (rustc -vV through the wrapper vs direct) and on a whole build.
-  const t = (fn: () => void, n: number) => {
-    const s = process.hrtime.bigint()
-    for (let i = 0; i < n; i++) fn()
-    return Number(process.hrtime.bigint() - s) / 1e9 / n
-  }
-  const direct = t(() => run('rustc', ['-vV']), 20)
-  const wrapped = t(() => run(wrapper, ['rustc', '-vV']), 20)
-  log(
-    `wrapper overhead per rustc invocation: ${((wrapped - direct) * 1000).toFixed(0)} ms (direct ${(direct * 1000).toFixed(0)} ms, wrapped ${(wrapped * 1000).toFixed(0)} ms)`
-  )
+  // --timings overhead on a whole build, alternating without and with.
   const plain: number[] = []
   const withW: number[] = []
   const cpuPlain: number[] = []
@@ -125,7 +116,7 @@ async function main(): Promise<void> {
     cpuW.push(b.seconds as number)
   }
   log(
-    `wrapper overhead on a whole build (median of 3): wall ${f2(median(plain))} → ${f2(median(withW))} s, cpu ${f2(median(cpuPlain))} → ${f2(median(cpuW))} s`
+    `--timings on a whole build (median of 3): wall ${f2(median(plain))} → ${f2(median(withW))} s, cpu ${f2(median(cpuPlain))} → ${f2(median(cpuW))} s`
   )
 
   const history: (Measurement & { wall: number })[] = []

@@ -1,18 +1,18 @@
-// `npm run bench`: prints figures, asserts nothing. Three questions:
-// 1. what the gate costs next to the cargo commands it wraps (alternating A B A B on one workspace);
+// `npm run bench`: prints figures, asserts nothing (BENCH_QUICK=1: a small smoke run). Three questions:
+// 1. what the gate costs next to the cargo commands it wraps (paired, alternating runs; see overhead.ts);
 // 2. how fast and in how much memory it reads a 200 MB cargo message stream, next to `jq -c .`;
 // 3. how many GitHub requests and writes a first roadmap sync and an unchanged rerun make.
 import { spawnSync } from 'node:child_process'
 import {
   createWriteStream,
+  mkdirSync,
   mkdtempSync,
   readFileSync,
-  readdirSync,
   rmSync,
   statSync,
-  utimesSync
+  writeFileSync
 } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpus, loadavg, platform, release, tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { parseArgs } from 'node:util'
 import { parseConfig } from '../src/config.js'
@@ -22,19 +22,34 @@ import type { GateReport } from '../src/report/schema.js'
 import { syncWorkstreams } from '../src/workstreams/sync.js'
 import { startGitHubApi } from '../__tests__/support/github-api/index.js'
 import { fixesBench } from './fixes.js'
-import { generateWorkspace } from './generate-workspace.js'
+import { overheadFigures } from './overhead.js'
+import { describeRatio } from './ratio.js'
+import { OUT, type BenchResults } from './results.js'
 
+const QUICK = process.env.BENCH_QUICK === '1'
 const { values } = parseArgs({
   options: {
-    crates: { type: 'string', default: '16' },
-    size: { type: 'string', default: '30' },
-    pairs: { type: 'string', default: '3' },
-    'stream-mb': { type: 'string', default: '200' },
+    crates: { type: 'string', default: QUICK ? '4' : '10' },
+    size: { type: 'string', default: QUICK ? '8' : '20' },
+    deps: { type: 'string', default: QUICK ? '2' : '4' },
+    pairs: { type: 'string', default: QUICK ? '2' : '5' },
+    'stream-mb': { type: 'string', default: QUICK ? '10' : '200' },
     only: { type: 'string' }
   }
 })
 const work = mkdtempSync(path.join(tmpdir(), 'gate-bench-'))
-const want = (name: string) => !values.only || values.only.split(',').includes(name)
+const only = values.only?.split(',')
+const want = (name: string) => !only || only.includes(name)
+const progress = (line: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`)
+const results: BenchResults = {
+  date: new Date().toISOString(),
+  quick: QUICK,
+  machine: machine(),
+  workspace: { crates: Number(values.crates), size: Number(values.size), deps: Number(values.deps) },
+  figures: [],
+  parse: null,
+  github: null
+}
 
 function timed(cmd: string, args: string[], cwd: string): number {
   const start = process.hrtime.bigint()
@@ -43,49 +58,42 @@ function timed(cmd: string, args: string[], cwd: string): number {
   return Number(process.hrtime.bigint() - start) / 1e9
 }
 
-function touchSources(dir: string): void {
-  const now = new Date()
-  for (const crate of readdirSync(path.join(dir, 'crates')))
-    utimesSync(path.join(dir, 'crates', crate, 'src/lib.rs'), now, now)
+function machine(): BenchResults['machine'] {
+  const version = (cmd: string) => spawnSync(cmd, ['--version'], { encoding: 'utf8' }).stdout.trim()
+  return {
+    cpu: cpus()[0]?.model ?? '?',
+    cores: cpus().length,
+    os: `${platform()} ${release()}`,
+    node: process.version,
+    cargo: version('cargo'),
+    loadAtStart: loadavg()[0]
+  }
 }
 
 function overhead(): void {
-  const dir = path.join(work, 'ws')
-  generateWorkspace({ dir, crates: Number(values.crates), size: Number(values.size) })
-  const cli = path.resolve('dist/cli.js')
-  const report = path.join(work, 'report.json')
-  const gate = (...extra: string[]) =>
-    timed('node', [cli, '--working-directory', dir, '--report-path', report, ...extra], dir)
-  const raw = () =>
-    timed('cargo', ['check', '--workspace', '--all-features', '--message-format=json'], dir) +
-    timed('cargo', ['test', '--workspace'], dir)
-  touchSources(dir)
-  raw() // warm: the first build also compiles what later runs only rebuild
-  const a: number[] = []
-  const lean: number[] = []
-  const b: number[] = []
-  for (let i = 0; i < Number(values.pairs); i++) {
-    touchSources(dir)
-    a.push(gate())
-    touchSources(dir)
-    b.push(raw())
-    touchSources(dir)
-    lean.push(gate('--crate-timings', 'true'))
-    touchSources(dir)
-    b.push(raw())
+  const figures = overheadFigures({
+    dir: path.join(work, 'ws'),
+    crates: Number(values.crates),
+    size: Number(values.size),
+    deps: Number(values.deps),
+    pairs: Number(values.pairs),
+    only: only?.filter(o => o !== 'overhead'),
+    progress
+  })
+  results.figures = figures
+  console.log(
+    `\n1. Overhead on a generated workspace (${values.crates} crates of size ${values.size}, ${values.deps} path dependencies outside it; ${values.pairs} alternating pairs per figure)`
+  )
+  for (const f of figures) {
+    console.log(`   ${f.label}`)
+    console.log(`     A: ${f.a.map(x => x.toFixed(2)).join(' ')} s`)
+    console.log(`     B: ${f.b.map(x => x.toFixed(2)).join(' ')} s`)
+    console.log(`     A cpu: ${f.aCpu.map(x => x.toFixed(2)).join(' ')} s`)
+    console.log(`     B cpu: ${f.bCpu.map(x => x.toFixed(2)).join(' ')} s`)
+    console.log(`     wall ratio A/B ${describeRatio(f.ratio)}  (target ${f.target})`)
+    console.log(`     cpu ratio A/B  ${describeRatio(f.cpuRatio)}`)
+    console.log(`     load average ${f.load[0].toFixed(1)} → ${f.load[1].toFixed(1)}; ${f.note}`)
   }
-  const sum = (xs: number[]) => xs.reduce((n, x) => n + x, 0)
-  const stable = (JSON.parse(readFileSync(report, 'utf8')) as GateReport).verdict.stable
-  console.log(
-    `\n1. Overhead on a generated workspace (${values.crates} crates, workspace rebuilt each run, gate verdict stable=${stable})`
-  )
-  const mean = (xs: number[]) => sum(xs) / xs.length
-  console.log(`   gate, defaults (A):                ${a.map(x => x.toFixed(2)).join(' ')} s`)
-  console.log(`   gate, --crate-timings true (A'):   ${lean.map(x => x.toFixed(2)).join(' ')} s`)
-  console.log(`   raw cargo check && cargo test (B): ${b.map(x => x.toFixed(2)).join(' ')} s`)
-  console.log(
-    `   ratio A/B: ${(mean(a) / mean(b)).toFixed(3)}, A'/B: ${(mean(lean) / mean(b)).toFixed(3)}  (target ≤ 1.03)`
-  )
 }
 
 async function throughput(): Promise<void> {
@@ -105,12 +113,15 @@ async function throughput(): Promise<void> {
   }
   await new Promise<void>(resolve => out.end(() => resolve()))
   const mb = statSync(file).size / 1024 / 1024
+  progress(`parse: streaming ${mb.toFixed(0)} MB through the gate's reader`)
   const child = spawnSync('node', ['--import', 'tsx', 'bench/parse-stream.ts', file, memberId], {
     encoding: 'utf8'
   })
   if (child.status !== 0) throw new Error(child.stderr)
   const gate = JSON.parse(child.stdout.trim().split('\n').pop()!)
+  progress('parse: the same file through jq -c .')
   const jq = timed('sh', ['-c', 'jq -c . "$0" > /dev/null', file], work)
+  results.parse = { mb, lines: gate.lines, seconds: gate.seconds, maxRssMb: gate.maxRssMb, jqSeconds: jq }
   console.log(`\n2. Reading a ${mb.toFixed(0)} MB cargo message stream (${gate.lines} lines)`)
   console.log(
     `   gate: ${gate.seconds.toFixed(2)} s = ${(mb / gate.seconds).toFixed(1)} MB/s, peak RSS ${gate.maxRssMb.toFixed(0)} MB`
@@ -138,11 +149,15 @@ async function githubRequests(): Promise<void> {
   const report = { verdict: { stable: true, reasons: [], warnings: [] } } as unknown as GateReport
   const client = createClient('bench-token', { baseUrl: api.url })
   const runs: string[] = []
+  const counts: { requests: number; writes: number }[] = []
   for (const label of ['first stable run', 'unchanged rerun']) {
+    progress(`github: ${label}`)
     api.resetLog()
     await syncWorkstreams({ report, config, ctx, client, log: () => undefined, root: process.cwd() })
     runs.push(`   ${label}: ${api.requests.length} requests, ${api.writes()} writes`)
+    counts.push({ requests: api.requests.length, writes: api.writes() })
   }
+  results.github = { first: counts[0], rerun: counts[1] }
   await api.close()
   console.log('\n3. GitHub requests of a roadmap sync (9 real Toka workstreams, local GitHub API)')
   console.log(runs.join('\n'))
@@ -152,8 +167,14 @@ async function githubRequests(): Promise<void> {
 console.log(
   `build-gate benchmarks — node ${process.version}, ${spawnSync('cargo', ['--version'], { encoding: 'utf8' }).stdout.trim()}`
 )
-if (want('overhead')) overhead()
+const overheadIds = ['overhead', 'warm', 'cold', 'two-phase', 'timings']
+if (!only || only.some(o => overheadIds.includes(o))) overhead()
 if (want('parse')) await throughput()
 if (want('github')) await githubRequests()
 if (want('fixes')) await fixesBench(work, Number(values.crates), Number(values.size))
 rmSync(work, { recursive: true, force: true })
+mkdirSync(OUT, { recursive: true })
+writeFileSync(path.join(OUT, 'results.json'), `${JSON.stringify(results, null, 2)}\n`)
+console.log(
+  `\nResults: ${path.relative(process.cwd(), path.join(OUT, 'results.json'))} (npm run bench:readme puts them in the README)`
+)

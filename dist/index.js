@@ -15,7 +15,6 @@ import 'timers';
 import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
 import 'node:fs';
-import './chunks/crate-times.js';
 import 'node:child_process';
 import 'node:readline';
 import 'node:os';

@@ -43,6 +43,7 @@ export interface GateConfig {
   confirmRegression: boolean
   failOnRegression: boolean
   crateTimings: boolean
+  compileOnce: 'auto' | 'off'
   // workstreams
   workstreams: string | null
   gateWorkstream: string

@@ -7,7 +7,8 @@ import { DiagnosticTally } from './analysis/diagnostics.js'
 import { buildGraph, type DependencyGraph } from './analysis/graph.js'
 import { memberManifestPaths, readManifests } from './cargo/manifests.js'
 import { resolveTests } from './analysis/tests.js'
-import { metadataCommand, phaseCommand, rustcVersionCommand } from './cargo/commands.js'
+import { metadataCommand, phaseCommand, rustcVersionCommand, type Command } from './cargo/commands.js'
+import { compileOnceCommand, planBuild } from './cargo/compile-once.js'
 import { binaryIdentity, LibtestReader, type BinaryIdentity } from './cargo/libtest.js'
 import type { ArtifactInfo } from './cargo/messages.js'
 import { parseMetadata, workspaceInfo, workspaceMembers, type CargoMetadata } from './cargo/metadata.js'
@@ -18,13 +19,21 @@ import { parseRustcVersion, type Toolchain } from './cargo/toolchain.js'
 import type { GateConfig } from './config.js'
 import { ConfigError } from './config.js'
 import { GateError } from './errors.js'
-import type { CrateSummary, GateReport, PhaseName, PhaseResult, TestsSection } from './report/schema.js'
+import type {
+  CompileOnceSection,
+  CrateSummary,
+  GateReport,
+  PhaseName,
+  PhaseResult,
+  TestsSection
+} from './report/schema.js'
 import { SCHEMA_VERSION } from './report/schema.js'
 import { TOOL } from './tool.js'
 import { blankReport } from './failure.js'
 import type { BaselineStore } from './baseline/store.js'
 import { readRunContext, type RunContext } from './github/context.js'
-import { bundledWrapper, CrateTimer, rebuildWorkspaceCrates } from './timing/step.js'
+import { rebuildWorkspaceCrates } from './timing/step.js'
+import { TimingReports } from './timing/timing-reports.js'
 import { withTrust } from './verdict.js'
 import type { Capability, ReportBody, Stage, StagePorts } from './capabilities/capability.js'
 import { CAPABILITIES } from './capabilities/registry.js'
@@ -49,8 +58,6 @@ export interface GateOptions {
   /** Where the build-time baseline lives; null or absent: build time is measured, not compared. */
   baseline?: BaselineStore | null
   ctx?: RunContext
-  /** The rustc wrapper that times each crate; default: dist/rustc-wrapper.js beside the bundle. */
-  wrapperScript?: string | null
   /** The capabilities to run; default: the registry. */
   capabilities?: readonly Capability[]
   /** The clock, the environment and file reads the stages use; default: the real ones. */
@@ -70,18 +77,8 @@ export async function runGate(config: GateConfig, options: GateOptions = {}): Pr
   const progress = options.progress ?? (() => undefined)
   const toolchain = await readToolchain(config, cwd, run, progress)
   const phases: PhaseResult[] = []
-  const timer = new CrateTimer(
-    config.crateTimings
-      ? options.wrapperScript === undefined
-        ? bundledWrapper()
-        : options.wrapperScript
-      : null
-  )
-  try {
-    return await gateWith(config, options, { cwd, run, progress, toolchain, phases, timer })
-  } finally {
-    timer.dispose()
-  }
+  const timings = new TimingReports(config.crateTimings)
+  return gateWith(config, options, { cwd, run, progress, toolchain, phases, timings })
 }
 
 interface GateState {
@@ -90,14 +87,14 @@ interface GateState {
   progress: NonNullable<GateOptions['progress']>
   toolchain: Toolchain
   phases: PhaseResult[]
-  timer: CrateTimer
+  timings: TimingReports
 }
 
 /** What the capabilities found so far, by capability name (only those that ran). */
 type Found = Map<string, Finding[]>
 
 async function gateWith(config: GateConfig, options: GateOptions, state: GateState): Promise<GateRun> {
-  const { cwd, run, toolchain, phases, timer } = state
+  const { cwd, run, toolchain, phases } = state
   const capabilities = options.capabilities ?? CAPABILITIES
   const common: Pick<PhaseOptions, 'cwd' | 'run' | 'onStderr'> = { cwd, run, onStderr: options.log }
   const rootPath = path.join(cwd, 'Cargo.toml')
@@ -154,7 +151,15 @@ async function gateWith(config: GateConfig, options: GateOptions, state: GateSta
     return { report: judge(capabilities, config, body, new Map()), metadata: meta }
   }
 
-  const { tally, tests } = await buildStage(config, options, state, common, members, packages, meta)
+  const { tally, tests, compileOnce, buildCommand } = await buildStage(
+    config,
+    options,
+    state,
+    common,
+    members,
+    packages,
+    meta
+  )
   const body: ReportBody = {
     schemaVersion: SCHEMA_VERSION,
     tool: TOOL,
@@ -164,6 +169,7 @@ async function gateWith(config: GateConfig, options: GateOptions, state: GateSta
     diagnostics: tally.section(),
     tests,
     phases,
+    compileOnce,
     ...(shard ? { shard } : {})
   }
   const found = await analysesStage(capabilities, ports(body, meta, graph, manifests), config, body)
@@ -173,7 +179,13 @@ async function gateWith(config: GateConfig, options: GateOptions, state: GateSta
     ...ports(body, meta, graph, manifests),
     stableSoFar: judged.verdict.stable,
     rebuild: () =>
-      rebuildWorkspaceCrates(config, [...members.values()], { ...common, env: timer.env(), members })
+      rebuildWorkspaceCrates(
+        config,
+        [...members.values()],
+        state.timings,
+        { ...common, members },
+        buildCommand
+      )
   })
   for (const [name, f] of timed) found.set(name, f)
   return { report: judge(capabilities, config, body, found), metadata: meta }
@@ -218,8 +230,13 @@ async function buildStage(
   members: ReadonlyMap<string, string>,
   packages: string[] | null,
   meta: CargoMetadata
-): Promise<{ tally: DiagnosticTally; tests: TestsSection }> {
-  const { progress, phases, timer } = state
+): Promise<{
+  tally: DiagnosticTally
+  tests: TestsSection
+  compileOnce: CompileOnceSection
+  buildCommand: Command | null
+}> {
+  const { progress, phases, timings } = state
   const tally = new DiagnosticTally()
   const artifacts: ArtifactInfo[] = []
   const sink = {
@@ -229,12 +246,17 @@ async function buildStage(
       void tally.dependencyErrors.push({ package: pkg, message }),
     artifact: (a: ArtifactInfo) => void (a.executable && artifacts.push(a))
   }
-  const env = timer.env()
-  const cargoPhase = async (name: Exclude<PhaseName, 'metadata'>, extra: Partial<PhaseOptions> = {}) => {
+  const cargoPhase = async (
+    name: Exclude<PhaseName, 'metadata'>,
+    extra: Partial<PhaseOptions> = {},
+    command: Command = phaseCommand(config, name as Exclude<PhaseName, 'metadata' | 'build'>, packages)
+  ) => {
     progress({ phase: name, state: 'start' })
-    const r = await runPhase(name, phaseCommand(config, name, packages), {
+    // Only the build phases are timed; the test run compiles nothing.
+    const timed = name !== 'test'
+    const r = await runPhase(name, timed ? timings.command(command) : command, {
       ...common,
-      env,
+      ...(timed ? { onStderr: timings.listen(name, options.log) } : {}),
       members,
       sink,
       ...extra
@@ -244,12 +266,15 @@ async function buildStage(
     return r
   }
 
-  const check = await cargoPhase('check')
+  const plan = planBuild(config, meta, packages)
+  const buildCommand = plan.mode === 'compile-once' ? compileOnceCommand(config, plan.args) : null
+  // Compile once: one cargo build stands for check + test build (see compile-once.ts).
+  const check = buildCommand ? await cargoPhase('build', {}, buildCommand) : await cargoPhase('check')
   explainExit(check.result, tally.errors > 0, tally, check.stderrTail)
   let tests: TestsSection = { ran: false, passed: 0, failed: 0, ignored: 0, failures: [], binaries: [] }
   if (config.runTests && !check.result.failure && tally.errors === 0) {
-    const build = await cargoPhase('test-build')
-    explainExit(build.result, tally.errors > 0, tally, build.stderrTail)
+    const build = buildCommand ? check : await cargoPhase('test-build')
+    if (!buildCommand) explainExit(build.result, tally.errors > 0, tally, build.stderrTail)
     if (!build.result.failure && tally.errors === 0) {
       const libtest = new LibtestReader()
       const identities: BinaryIdentity[] = []
@@ -265,7 +290,8 @@ async function buildStage(
       explainExit(test.result, tests.failed > 0, tally, test.stderrTail)
     }
   }
-  return { tally, tests }
+  const compileOnce = { mode: plan.mode, reason: plan.mode === 'two-phase' ? plan.reason : null }
+  return { tally, tests, compileOnce, buildCommand }
 }
 
 /** Timing needs the verdict without itself: a regression that reached the default branch is recorded. */
@@ -283,7 +309,7 @@ const timingStage = (
       ...ports,
       baseline: options.baseline ?? null,
       ctx: options.ctx ?? readRunContext({}),
-      crateTimer: state.timer
+      timings: state.timings
     },
     config,
     ports.report

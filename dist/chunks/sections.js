@@ -1,7 +1,8 @@
-import { readFileSync, mkdtempSync, cpSync, existsSync, mkdirSync, symlinkSync, rmSync, writeFileSync, realpathSync as realpathSync$1, renameSync, statSync as statSync$1 } from 'node:fs';
+import { readFileSync, mkdtempSync, cpSync, existsSync, mkdirSync, symlinkSync, rmSync, writeFileSync, renameSync, statSync as statSync$1, realpathSync as realpathSync$1, copyFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { r as runProcess, t as totalsByCrate, c as crateTimesEnv, a as readCrateTimes } from './crate-times.js';
 import { createHash } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { tmpdir } from 'node:os';
 import require$$0$5, { stripVTControlCharacters } from 'node:util';
 import * as fs from 'fs';
@@ -246,9 +247,7 @@ function phaseFindings(report, config) {
             }
         ];
     const out = [];
-    const needed = config.runTests
-        ? ['metadata', 'check', 'test-build', 'test']
-        : ['metadata', 'check'];
+    const needed = neededPhases(report, config.runTests);
     for (const name of needed) {
         const phase = report.phases.find(p => p.name === name);
         // A refusal cargo explained (a crate needing a newer rustc) is the conflicts capability's to report.
@@ -270,6 +269,21 @@ function phaseFindings(report, config) {
             });
     }
     return out;
+}
+/**
+ * With compile-once one `build` stands for `check` and `test-build`. A report says which ran; a merged
+ * one (no compileOnce section) shows it in its phases, and shards may have differed.
+ */
+function neededPhases(report, runTests) {
+    const has = (name) => report.phases.some(p => p.name === name);
+    const once = report.compileOnce ? report.compileOnce.mode === 'compile-once' : has('build');
+    if (!runTests)
+        return ['metadata', 'check'];
+    if (once && (report.compileOnce || !has('check')))
+        return ['metadata', 'build', 'test'];
+    if (once)
+        return ['metadata', 'check', 'test-build', 'build', 'test'];
+    return ['metadata', 'check', 'test-build', 'test'];
 }
 function diagnosticFindings(report, config) {
     const out = [];
@@ -296,7 +310,7 @@ function diagnosticFindings(report, config) {
 function untrustedCheck(report, findings) {
     if (report.shard?.members.length === 0)
         return null;
-    const check = report.phases.find(p => p.name === 'check');
+    const check = report.phases.find(p => p.name === 'check' || p.name === 'build');
     if (check && check.ran && !check.failure)
         return null;
     const explained = findings.some(f => f.severity === 'block' && (f.code.startsWith('phase') || f.code === 'cargo-refused'));
@@ -314,6 +328,7 @@ function label(phase) {
         metadata: 'cargo metadata',
         check: 'cargo check',
         'test-build': 'cargo test (build)',
+        build: 'cargo build (compile once: check and test build)',
         test: 'cargo test'
     }[phase];
 }
@@ -378,12 +393,21 @@ const build$8 = {
             description: 'Arguments for `cargo check` (split on spaces, quotes respected; never passed to a shell).'
         },
         {
+            name: 'compile-once',
+            default: 'auto',
+            description: "With `auto`, when check-args and test-args select the same packages, features and profile, one `cargo build --lib --bins --tests --examples` replaces `cargo check` and the test build (the same diagnostics, each crate compiled once) and `cargo test` reuses it; otherwise, or with `off`, check and test build run apart. The report's `compileOnce` section says which ran and why."
+        },
+        {
             name: 'deny-warnings',
             default: 'true',
             description: 'Warnings from workspace crates make the build unstable (dependency warnings never count).'
         }
     ],
-    parse: p => ({ checkArgs: p.args('check-args'), denyWarnings: p.bool('deny-warnings') }),
+    parse: p => ({
+        checkArgs: p.args('check-args'),
+        compileOnce: p.oneOf('compile-once', ['auto', 'off']),
+        denyWarnings: p.bool('deny-warnings')
+    }),
     outputs: [
         {
             name: 'errors',
@@ -397,8 +421,9 @@ const build$8 = {
         },
         {
             name: 'check-seconds',
-            description: 'Wall seconds of `cargo check`.',
-            value: r => phaseSeconds(r, ['check'])
+            description: 'Wall seconds of `cargo check` (with compile-once, of the one `cargo build` that replaced check and test build).',
+            // With compile-once, the one build that did the check's work.
+            value: r => phaseSeconds(r, r.phases.some(p => p.name === 'build') ? ['build'] : ['check'])
         }
     ],
     findings: (report, config) => [...phaseFindings(report, config), ...diagnosticFindings(report, config)],
@@ -5053,12 +5078,12 @@ function locate(manifest, wanted) {
             if (!path)
                 continue;
             table = path;
-            if (wanted.some(w => same$2(path, [...w.table, w.key])))
+            if (wanted.some(w => same$3(path, [...w.table, w.key])))
                 return i + 1;
             continue;
         }
         const key = leadingKey(text);
-        if (key !== null && wanted.some(w => w.key === key && same$2(table, w.table)))
+        if (key !== null && wanted.some(w => w.key === key && same$3(table, w.table)))
             return i + 1;
     }
     return null;
@@ -5090,7 +5115,7 @@ function leadingKey(line) {
     const m = BARE_OR_QUOTED_KEY.exec(line);
     return m ? (m[1] ?? m[2] ?? m[3]) : null;
 }
-function same$2(a, b) {
+function same$3(a, b) {
     return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 function isTable$1(v) {
@@ -5640,10 +5665,10 @@ function filesOf(section) {
 
 const FIX_BRANCH = 'build-gate/fix-dependencies';
 const FIX_PR_TITLE = 'Fix dependency conflicts (build-gate)';
-const MARKER = '<!-- build-gate:fix-dependencies -->';
+const MARKER$1 = '<!-- build-gate:fix-dependencies -->';
 function fixPrBody(section) {
     const out = [
-        MARKER,
+        MARKER$1,
         'build-gate found dependency conflicts and verified these changes in a scratch copy of the workspace:',
         'each conflict is gone, no new conflict appears, and `cargo check` and the test build pass.',
         ''
@@ -5874,6 +5899,73 @@ const fixPr = {
     terminal: r => r.fixPr && r.fixPr.mode !== 'skipped' ? [`Fix PR: ${r.fixPr.url ?? '-'} (${r.fixPr.note})`] : []
 };
 
+// The only place that starts processes. argv arrays, never a shell.
+// node:child_process directly rather than @actions/exec: we need the signal name of a killed cargo,
+// UTF-8 decoding across chunk boundaries, and per-line streaming without buffering the output.
+async function runProcess(program, args, options) {
+    const startWall = process.hrtime.bigint();
+    const startCpu = childrenCpuSeconds();
+    const child = spawn(program, args, {
+        cwd: options.cwd,
+        env: { ...process.env, ...options.env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+        shell: false,
+        windowsHide: true,
+        ...(options.timeoutSeconds ? { timeout: options.timeoutSeconds * 1000 } : {})
+    });
+    const stdoutDone = pipeLines(child.stdout, options.onStdoutLine);
+    const stderrDone = pipeLines(child.stderr, options.onStderrLine);
+    const exit = await new Promise(resolve => {
+        child.once('error', err => resolve({ code: null, signal: null, error: err.message }));
+        child.once('close', (code, signal) => resolve({ code, signal, error: null }));
+    });
+    await Promise.all([stdoutDone, stderrDone]);
+    const endCpu = childrenCpuSeconds();
+    return {
+        exitCode: exit.code,
+        signal: exit.signal,
+        spawnError: exit.error,
+        wallSeconds: Number(process.hrtime.bigint() - startWall) / 1e9,
+        cpuSeconds: startCpu === null || endCpu === null ? null : round$2(endCpu - startCpu)
+    };
+}
+function pipeLines(stream, onLine) {
+    if (!stream)
+        return Promise.resolve();
+    if (!onLine) {
+        stream.resume();
+        return new Promise(resolve => stream.once('end', () => resolve()));
+    }
+    const rl = createInterface({ input: stream, crlfDelay: Infinity });
+    rl.on('line', onLine);
+    return new Promise(resolve => rl.once('close', () => resolve()));
+}
+/**
+ * cutime + cstime of this process from /proc/self/stat: the CPU of every child reaped so far,
+ * including their own reaped children (rustc under cargo). Exact to the clock tick (10 ms).
+ * Valid because the gate runs one cargo at a time.
+ */
+function childrenCpuSeconds() {
+    try {
+        const stat = readFileSync('/proc/self/stat', 'utf8');
+        // Fields after the command name, which may contain spaces, start after the last ')'.
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        const cutime = Number(fields[13]);
+        const cstime = Number(fields[14]);
+        if (!Number.isFinite(cutime) || !Number.isFinite(cstime))
+            return null;
+        return (cutime + cstime) / CLOCK_TICKS;
+    }
+    catch {
+        return null;
+    }
+}
+// sysconf(_SC_CLK_TCK) is 100 on every Linux that GitHub runs and on practically all others.
+const CLOCK_TICKS = 100;
+function round$2(n) {
+    return Math.round(n * 1000) / 1000;
+}
+
 // Raise a member's requirement on one dependency by editing only its version string: smol-toml says
 // which declaration it is and checks the result; the text edit keeps formatting and comments.
 /**
@@ -6001,8 +6093,8 @@ function raiseWorkspaceRequirement(root, name, to) {
             table = headerPath(t) ?? [];
             continue;
         }
-        const inList = same$1(table, ['workspace', 'dependencies']) && startsWithKey(t, key);
-        const inTable = same$1(table, ['workspace', 'dependencies', key]);
+        const inList = same$2(table, ['workspace', 'dependencies']) && startsWithKey(t, key);
+        const inTable = same$2(table, ['workspace', 'dependencies', key]);
         if (!inList && !inTable)
             continue;
         const edited = replaceVersion(lines[i], current, to, inList);
@@ -6037,7 +6129,7 @@ function headerPath(header) {
 function startsWithKey(line, key) {
     return new RegExp(`^(?:${escape(key)}|"${escape(key)}"|'${escape(key)}')\\s*[.=]`).test(line);
 }
-function same$1(a, b) {
+function same$2(a, b) {
     return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
@@ -46354,8 +46446,8 @@ function labelState(issue, i) {
 
 const LABEL_COLORS = { workstream: '1d76db', ready: '0e8a16', blocked: 'd93f0b' };
 // GitHub compares label names case-insensitively.
-const same = (a, b) => a.toLowerCase() === b.toLowerCase();
-const has = (labels, name) => labels.some(l => same(l, name));
+const same$1 = (a, b) => a.toLowerCase() === b.toLowerCase();
+const has = (labels, name) => labels.some(l => same$1(l, name));
 function planWrites(workstreams, readiness, observed, s) {
     const writes = [];
     const wanted = [
@@ -46414,7 +46506,7 @@ function planWrites(workstreams, readiness, observed, s) {
             continue;
         if (!has(issue.labels, stateLabel))
             writes.push({ kind: 'add-label', workstream: ws.name, issue: issue.number, label: stateLabel });
-        for (const l of issue.labels.filter(l => same(l, otherLabel)))
+        for (const l of issue.labels.filter(l => same$1(l, otherLabel)))
             writes.push({ kind: 'remove-label', workstream: ws.name, issue: issue.number, label: l });
     }
     return writes;
@@ -57679,7 +57771,7 @@ const tests = {
         { name: 'tests-ignored', description: 'Tests ignored.', value: r => String(r.tests.ignored) },
         {
             name: 'test-seconds',
-            description: 'Wall seconds of `cargo test` (build and run).',
+            description: 'Wall seconds of `cargo test` (build and run; with compile-once, the run only).',
             value: r => phaseSeconds(r, ['test', 'test-build'])
         }
     ],
@@ -57687,6 +57779,54 @@ const tests = {
     merge: mergeTests,
     annotations: panicAnnotations
 };
+
+const BARS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+/** Crates with a trend line: the slowest now. */
+const TREND_CRATES = 5;
+/** One glyph per value on a common scale from `lo` to `hi`; null (not measured that run) is a gap. */
+function sparkline(values, lo, hi) {
+    return values.map(v => (v === null ? ' ' : BARS[level(v, lo, hi)])).join('');
+}
+function level(v, lo, hi) {
+    if (hi <= lo)
+        return BARS.length >> 1;
+    const i = Math.round(((v - lo) / (hi - lo)) * (BARS.length - 1));
+    return Math.min(BARS.length - 1, Math.max(0, i));
+}
+/**
+ * Lines of text (monospace) for the history of this run's comparable builds and of its slowest crates.
+ * Empty when there is no history to draw.
+ */
+function trendLines(t) {
+    const trend = t.trend;
+    if (!trend || trend.seconds.length === 0)
+        return [];
+    const limit = trend.limitSeconds;
+    const all = [...trend.seconds, t.seconds, ...(limit === null ? [] : [limit])];
+    const lo = Math.min(...all);
+    const hi = Math.max(...all);
+    const over = limit !== null && t.seconds > limit;
+    const label = (s) => s.padEnd(width(t), ' ');
+    const limitWords = limit === null
+        ? ''
+        : `, limit ${limit.toFixed(2)} s (${BARS[level(limit, lo, hi)]})${over ? ' ← over' : ''}`;
+    const lines = [
+        `${label('build')} ${sparkline(trend.seconds, lo, hi)} │ ${sparkline([t.seconds], lo, hi)}  ${t.seconds.toFixed(2)} s now${limitWords}; ${trend.seconds.length} earlier runs, oldest first`
+    ];
+    for (const c of trend.crates) {
+        const now = t.crates.find(x => x.name === c.name)?.seconds ?? null;
+        const values = [...c.seconds, now].filter((v) => v !== null);
+        const clo = Math.min(...values);
+        const chi = Math.max(...values);
+        const delta = t.crates.find(x => x.name === c.name)?.deltaPercent ?? null;
+        const vs = delta === null ? '' : ` (${delta > 0 ? '+' : ''}${delta.toFixed(1)}% vs its median)`;
+        lines.push(`${label(c.name)} ${sparkline(c.seconds, clo, chi)} │ ${sparkline([now], clo, chi)}  ${now === null ? 'not compiled now' : `${now.toFixed(2)} s`}${vs}`);
+    }
+    return lines;
+}
+function width(t) {
+    return Math.max('build'.length, ...(t.trend?.crates.map(c => c.name.length) ?? []));
+}
 
 const MOVERS = 5;
 const VERDICT = {
@@ -57703,22 +57843,33 @@ function timingMarkdown(t) {
         '',
         t.explanation,
         '',
+        ...trendBlock(t),
         '| phase | wall (s) | cpu (s) | workspace compiled / fresh | dependencies compiled / fresh |',
         '| --- | ---: | ---: | ---: | ---: |',
         ...t.phases.map(p => `| ${p.name} | ${p.wallSeconds.toFixed(2)} | ${p.cpuSeconds === null ? '–' : p.cpuSeconds.toFixed(2)} | ${p.units.workspace.compiled} / ${p.units.workspace.fresh} | ${p.units.dependencies.compiled} / ${p.units.dependencies.fresh} |`)
     ];
     const movers = t.crates.slice(0, MOVERS);
     if (movers.length > 0)
-        out.push('', `Crates that moved most (${t.metric} seconds):`, '', '| crate | now (s) | baseline (s) | change |', '| --- | ---: | ---: | ---: |', ...movers.map(c => `| ${c.name} | ${c.seconds.toFixed(2)} | ${c.baselineSeconds?.toFixed(2) ?? 'new'} | ${change(c.deltaPercent)} |`));
+        out.push('', 'Crates that moved most (wall seconds of their units, from `cargo --timings`):', '', '| crate | now (s) | baseline (s) | change |', '| --- | ---: | ---: | ---: |', ...movers.map(c => `| ${c.name} | ${c.seconds.toFixed(2)} | ${c.baselineSeconds?.toFixed(2) ?? 'new'} | ${change(c.deltaPercent)} |`));
+    if (t.crateTimingsNote)
+        out.push('', t.crateTimingsNote);
     out.push('', `<sub>Cache state \`${t.cacheState}\`. ${t.baselineNote}</sub>`);
     return out.join('\n');
 }
+/** The trend in a fenced block: sparklines need a monospace font to line up. */
+function trendBlock(t) {
+    const lines = trendLines(t);
+    return lines.length === 0 ? [] : ['```text', ...lines, '```', ''];
+}
 function timingText(t) {
     const lines = [`Build time: ${VERDICT[t.regression]}. ${headline(t, false)}`, `  ${t.explanation}`];
+    lines.push(...trendLines(t).map(l => `  ${l}`));
     for (const p of t.phases)
         lines.push(`  ${p.name.padEnd(10)} wall ${p.wallSeconds.toFixed(2).padStart(8)} s  cpu ${(p.cpuSeconds === null ? '–' : p.cpuSeconds.toFixed(2)).padStart(8)} s  compiled ${p.units.workspace.compiled + p.units.dependencies.compiled}, fresh ${p.units.workspace.fresh + p.units.dependencies.fresh}`);
     for (const c of t.crates.slice(0, MOVERS))
         lines.push(`  ${c.name}: ${c.seconds.toFixed(2)} s (baseline ${c.baselineSeconds?.toFixed(2) ?? 'none'}, ${change(c.deltaPercent)})`);
+    if (t.crateTimingsNote)
+        lines.push(`  ${t.crateTimingsNote}`);
     lines.push(`  ${t.baselineNote}`);
     return lines.join('\n');
 }
@@ -57727,8 +57878,9 @@ function headline(t, bold = true) {
         ? ''
         : ` vs baseline ${t.baselineSeconds.toFixed(2)} s (${change(t.deltaPercent)}, ${t.samples} sample${t.samples === 1 ? '' : 's'})`;
     const confirmed = t.confirmed === null ? '' : t.confirmed ? ', confirmed by a rebuild' : ', not confirmed by a rebuild';
+    const what = t.key.build === 'compile-once' ? 'one cargo build for check + test build' : 'check + test build';
     const seconds = `${t.seconds.toFixed(2)} s`;
-    return `${bold ? `**${seconds}**` : seconds} ${t.metric} (check + test build)${base}${confirmed}.`;
+    return `${bold ? `**${seconds}**` : seconds} ${t.metric} (${what})${base}${confirmed}.`;
 }
 function change(p) {
     return p === null ? '–' : `${p > 0 ? '+' : ''}${p.toFixed(1)}%`;
@@ -57745,6 +57897,9 @@ function comparisonKey(k) {
     };
     if (k.runTests)
         key.test = k.testArgs.join(' ');
+    // Absent for two phases, so the histories recorded before compile-once existed stay comparable.
+    if (k.compileOnce)
+        key.build = 'compile-once';
     return key;
 }
 /** One string per key, independent of property order, for lookups. */
@@ -57772,7 +57927,7 @@ function profileOf(args) {
  * (reported fresh), so for it only whether dependencies had to be compiled counts.
  */
 function cacheState(phases) {
-    const check = phases.find(p => p.name === 'check')?.units ?? sumUnits([]);
+    const check = phases.find(p => p.name === 'check' || p.name === 'build')?.units ?? sumUnits([]);
     const parts = [`dependencies:${depState(check.dependencies)}`, `workspace:${wsState(check.workspace)}`];
     const build = phases.find(p => p.name === 'test-build')?.units;
     if (build) {
@@ -57924,7 +58079,7 @@ function round(n, digits = 3) {
     return Math.round(n * f) / f;
 }
 
-function timingSection(m, result, baseline, update) {
+function timingSection(m, result, baseline, update, crateTimes = { files: [], problems: [] }) {
     const d = result.decision;
     const entry = findEntry(baseline, m.key, m.cacheState);
     const crates = Object.entries(m.crates).map(([name, seconds]) => {
@@ -57954,7 +58109,23 @@ function timingSection(m, result, baseline, update) {
         phases: m.phases,
         crates,
         baselineUpdated: update.updated,
-        baselineNote: update.note
+        baselineNote: update.note,
+        cargoTimings: crateTimes.files,
+        crateTimingsNote: crateTimes.problems.length > 0
+            ? `Per-crate times incomplete: ${crateTimes.problems.join('; ')}.`
+            : null,
+        ...(entry && entry.samples.length > 0
+            ? {
+                trend: {
+                    seconds: entry.samples.map(s => s.seconds),
+                    limitSeconds: d.limitSeconds,
+                    crates: Object.entries(m.crates)
+                        .sort((a, b) => b[1] - a[1])
+                        .slice(0, TREND_CRATES)
+                        .map(([name]) => ({ name, seconds: entry.samples.map(s => s.crates?.[name] ?? null) }))
+                }
+            }
+            : {})
     };
 }
 /** The action outputs this section stands for. */
@@ -58229,14 +58400,24 @@ async function confirmRegression(first, baseline, opts, rebuild) {
     };
 }
 
+// Per-crate compile times: one entry per unit cargo compiled for a workspace crate (from its
+// --timings report), summed per crate for the report and the baseline.
+/** Seconds per crate over all its units. */
+function totalsByCrate(times) {
+    const totals = new Map();
+    for (const t of times)
+        totals.set(t.crate, (totals.get(t.crate) ?? 0) + t.seconds);
+    return totals;
+}
+
 // The build is what a change to the code makes slower; the test run is recorded, not compared:
 // tests' own duration depends on what they test, not on how the code compiles.
-const MEASURED_PHASES = ['check', 'test-build'];
+const MEASURED_PHASES = ['check', 'test-build', 'build'];
 function measure(phases, crateTimes, key, metric) {
     const measured = phases.filter(p => MEASURED_PHASES.includes(p.name));
     let unmeasurable = null;
     const broken = measured.find(p => p.failure || p.exitCode !== 0);
-    if (measured.length === 0 || !measured.some(p => p.name === 'check'))
+    if (measured.length === 0 || !measured.some(p => p.name === 'check' || p.name === 'build'))
         unmeasurable = 'cargo check did not run';
     else if (broken)
         unmeasurable = `${broken.name} did not finish cleanly (${broken.failure ?? `exit code ${broken.exitCode}`}), so its time says nothing`;
@@ -58246,7 +58427,7 @@ function measure(phases, crateTimes, key, metric) {
         ? null
         : round(measured.reduce((n, p) => n + (metric === 'cpu' ? p.cpuSeconds : p.wallSeconds), 0));
     const crates = {};
-    for (const [name, s] of totalsByCrate(crateTimes, metric))
+    for (const [name, s] of totalsByCrate(crateTimes))
         crates[name] = round(s);
     return {
         metric,
@@ -58292,9 +58473,10 @@ async function evaluateTiming(input) {
         checkArgs: config.checkArgs,
         testArgs: config.testArgs,
         runTests: config.runTests,
-        metric: config.timingMetric
+        metric: config.timingMetric,
+        compileOnce: input.phases.some(p => p.name === 'build')
     });
-    const m = measure(input.phases, input.crateTimes, key, config.timingMetric);
+    const m = measure(input.phases, input.crateTimes.times, key, config.timingMetric);
     const baseline = await input.store.read();
     const opts = {
         tolerancePercent: config.tolerancePercent,
@@ -58316,45 +58498,11 @@ async function evaluateTiming(input) {
         await input.store.update(current => addSample(current, m.key, m.cacheState, sample, config.baselineHistory));
         update = { updated: true, note: `Sample added to ${input.store.location} (${policy.reason}).` };
     }
-    return timingSection(m, result, baseline, update);
+    return timingSection(m, result, baseline, update, input.crateTimes);
 }
 
 // The pipeline's timing step: per-crate timing setup for the cargo phases, then measure → compare
 // with the baseline → (confirm) → record. The rebuild it may ask for runs the same cargo phases again.
-/** dist/rustc-wrapper.js beside the running bundle (dist/index.js or dist/cli.js), if it is there. */
-function bundledWrapper() {
-    try {
-        const candidate = path.join(path.dirname(realpathSync$1(process.argv[1] ?? '')), 'rustc-wrapper.js');
-        return existsSync(candidate) ? candidate : null;
-    }
-    catch {
-        return null;
-    }
-}
-class CrateTimer {
-    wrapper;
-    files = [];
-    constructor(wrapper) {
-        this.wrapper = wrapper;
-    }
-    /** Environment for one round of cargo phases, each round with its own timings file. */
-    env() {
-        if (!this.wrapper)
-            return {};
-        const file = path.join(tmpdir(), `build-gate-crates-${process.pid}-${Date.now()}-${this.files.length}.jsonl`);
-        this.files.push(file);
-        return crateTimesEnv(file, this.wrapper);
-    }
-    /** Times of the latest round. */
-    latest() {
-        const file = this.files.at(-1);
-        return file ? readCrateTimes(file) : [];
-    }
-    dispose() {
-        for (const f of this.files)
-            rmSync(f, { force: true });
-    }
-}
 async function timingStep(i) {
     const toolchain = {
         rustc: i.toolchain.release,
@@ -58366,17 +58514,18 @@ async function timingStep(i) {
         checkArgs: i.config.checkArgs,
         testArgs: i.config.testArgs,
         runTests: i.config.runTests,
-        metric: i.config.timingMetric
+        metric: i.config.timingMetric,
+        compileOnce: i.phases.some(p => p.name === 'build')
     });
     const evaluate = (store) => evaluateTiming({
         config: i.config,
         phases: i.phases,
-        crateTimes: i.timer.latest(),
+        crateTimes: i.timings.latest(i.members),
         toolchain,
         store,
         ctx: i.ctx,
         stable: i.stable,
-        rebuild: async () => measure(await i.rebuild(), i.timer.latest(), key, i.config.timingMetric)
+        rebuild: async () => measure(await i.rebuild(), i.timings.latest(i.members).times, key, i.config.timingMetric)
     });
     try {
         return { section: await evaluate(i.store), problem: null };
@@ -58411,17 +58560,26 @@ function unavailable(location) {
  * The confirmation rebuild: `cargo clean -p <every member>`, then the same check (and test build) with
  * dependencies left fresh, so it measures the same work as the build it confirms.
  */
-async function rebuildWorkspaceCrates(config, members, options) {
+async function rebuildWorkspaceCrates(config, members, timings, options, 
+/** compile-once's build command, when the first build was one; null: check and test build. */
+compileOnce = null) {
     const toolchain = config.toolchain ? [`+${config.toolchain}`] : [];
     await (options.run ?? runProcess)('cargo', [...toolchain, 'clean', ...members.flatMap(n => ['-p', n])], {
         cwd: options.cwd,
         env: options.env
     });
+    timings.newRound();
     // Its diagnostics were read the first time; only its time counts here.
-    const quiet = { ...options, sink: { diagnostic: () => undefined } };
-    const out = [(await runPhase('check', phaseCommand(config, 'check'), quiet)).result];
+    const phase = async (name) => (await runPhase(name, timings.command(name === 'build' ? compileOnce : phaseCommand(config, name)), {
+        ...options,
+        sink: { diagnostic: () => undefined },
+        onStderr: timings.listen(name, options.onStderr)
+    })).result;
+    if (compileOnce)
+        return [await phase('build')];
+    const out = [await phase('check')];
     if (config.runTests)
-        out.push((await runPhase('test-build', phaseCommand(config, 'test-build'), quiet)).result);
+        out.push(await phase('test-build'));
     return out;
 }
 
@@ -58429,6 +58587,9 @@ const SOURCE = 'timing';
 function timingFindings(t, config) {
     if (!t)
         return [];
+    return [...regressionFindings(t, config), ...crateTimingFindings(t)];
+}
+function regressionFindings(t, config) {
     if (t.regression === 'true')
         return [
             config.failOnRegression
@@ -58446,20 +58607,28 @@ function timingFindings(t, config) {
         return [{ code: 'build-time-not-comparable', severity: 'warn', message: t.explanation, source: SOURCE }];
     return [];
 }
+/** Per-crate times are context: a report cargo did not write or this gate could not read is said, never fatal. */
+function crateTimingFindings(t) {
+    return t.crateTimingsNote
+        ? [{ code: 'crate-timings-unread', severity: 'info', message: t.crateTimingsNote, source: SOURCE }]
+        : [];
+}
 /** A baseline that exists but cannot be read blocks: it is never overwritten and never ignored silently. */
 function baselineProblem(message) {
     return { code: 'baseline-error', severity: 'block', message, source: SOURCE };
 }
 
+// timing: build seconds compared with a stored baseline, with a confirming rebuild (docs/timing.md).
 const out = (name, description) => ({
     name,
     description,
     value: (r) => r.timing ? timingOutputs(r.timing)[name] : null
 });
 async function run(ports, config) {
-    const check = ports.phases.find(p => p.name === 'check');
-    const { baseline, ctx, rebuild, crateTimer } = ports;
-    if (!baseline || !ctx || !rebuild || !crateTimer || ports.report.shard || !check || check.failure)
+    // With compile-once, the one build did the check's work.
+    const check = ports.phases.find(p => p.name === 'check' || p.name === 'build');
+    const { baseline, ctx, rebuild, timings } = ports;
+    if (!baseline || !ctx || !rebuild || !timings || ports.report.shard || !check || check.failure)
         return { section: {}, findings: [] };
     const { section, problem } = await timingStep({
         config,
@@ -58468,7 +58637,11 @@ async function run(ports, config) {
         store: baseline,
         ctx,
         stable: ports.stableSoFar ?? false,
-        timer: crateTimer,
+        timings,
+        members: (ports.metadata ? workspaceMembers(ports.metadata) : []).map(p => ({
+            name: p.name,
+            version: p.version
+        })),
         rebuild
     });
     if (!section)
@@ -58532,8 +58705,8 @@ const timing = {
         },
         {
             name: 'crate-timings',
-            default: 'false',
-            description: "Time each workspace crate's compilation with a rustc wrapper, so the summary says which crate got slower. Costs about 50 ms per rustc run of a workspace crate (see the README's Performance section)."
+            default: 'true',
+            description: "Time each workspace crate's compilation from cargo's own `--timings` report, so the summary says which crate got slower; the report's HTML is kept beside the JSON report. `false` leaves `--timings` off."
         }
     ],
     parse: p => ({
@@ -59135,6 +59308,143 @@ function identify(id, byExecutable, memberById, libOwner) {
     return { crate, target };
 }
 
+/** Flags that take a value (as the next argument or after `=`). */
+const VALUED = new Set(['-p', '--package', '--exclude', '-F', '--features', '-j', '--jobs', '--target-dir']);
+/** Flags that change neither what is compiled nor how; compared as they are. */
+const NEUTRAL = new Set(['--locked', '--offline', '--frozen', '-v', '--verbose', '-vv', '-q', '--quiet']);
+/** Only the test run reads these. */
+const RUN_ONLY = new Set(['--no-fail-fast', '--fail-fast']);
+/**
+ * `packages`: the shard's members, which replace the user's package selection in both commands
+ * (see commands.ts); null for the user's own selection.
+ */
+function planBuild(input, meta, packages = null) {
+    if (input.compileOnce === 'off')
+        return twoPhase('compile-once is off');
+    if (!input.runTests)
+        return twoPhase('tests are not run, so `cargo check` alone is the build');
+    const sep = input.testArgs.indexOf('--');
+    const testOwn = sep === -1 ? input.testArgs : input.testArgs.slice(0, sep);
+    const check = readArgs(input.checkArgs, 'check-args');
+    const test = readArgs(testOwn.filter(a => !RUN_ONLY.has(a)), 'test-args');
+    if (typeof check === 'string')
+        return twoPhase(check);
+    if (typeof test === 'string')
+        return twoPhase(test);
+    if (packages) {
+        for (const s of [check, test])
+            Object.assign(s, { workspace: false, packages, exclude: [] });
+    }
+    if (!same(selectionOf(check), selectionOf(test)))
+        return twoPhase('check-args and test-args select different packages');
+    if (!same([...check.other].sort(), [...test.other].sort()))
+        return twoPhase(`check-args and test-args differ in ${diff(check.other, test.other).join(' ') || 'their flags'}`);
+    const selected = selectedPackages(check, meta);
+    if (!same(featuresOf(check), featuresOf(test)) && selected.some(p => Object.keys(p.features).length > 0))
+        return twoPhase('check-args and test-args select different features');
+    const hasLib = selected.some(p => p.targets.some(t => t.kind.some(k => LIB_KINDS.has(k))));
+    return {
+        mode: 'compile-once',
+        args: [
+            ...(packages
+                ? [...withoutSelection(input.checkArgs), ...packages.flatMap(p => ['-p', p])]
+                : input.checkArgs),
+            ...(hasLib ? ['--lib'] : []),
+            '--bins',
+            '--tests',
+            '--examples'
+        ]
+    };
+}
+/** The one build, read like the check: cargo's JSON messages. */
+function compileOnceCommand(config, args) {
+    const toolchain = config.toolchain ? [`+${config.toolchain}`] : [];
+    return { program: 'cargo', args: [...toolchain, 'build', ...args, '--message-format=json'] };
+}
+const LIB_KINDS = new Set(['lib', 'rlib', 'dylib', 'cdylib', 'staticlib', 'proc-macro']);
+function twoPhase(reason) {
+    return { mode: 'two-phase', reason };
+}
+function readArgs(args, input) {
+    const s = {
+        workspace: false,
+        packages: [],
+        exclude: [],
+        allFeatures: false,
+        noDefaultFeatures: false,
+        features: [],
+        other: []
+    };
+    for (let i = 0; i < args.length; i++) {
+        const arg = args[i];
+        const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+        const flag = eq === -1 ? arg : arg.slice(0, eq);
+        if (flag === '--workspace' || flag === '--all')
+            s.workspace = true;
+        else if (flag === '--all-features')
+            s.allFeatures = true;
+        else if (flag === '--no-default-features')
+            s.noDefaultFeatures = true;
+        else if (NEUTRAL.has(flag))
+            s.other.push(flag);
+        else if (VALUED.has(flag)) {
+            const value = eq === -1 ? args[++i] : arg.slice(eq + 1);
+            if (value === undefined)
+                return `${input}: ${flag} has no value`;
+            if (flag === '-p' || flag === '--package')
+                s.packages.push(value);
+            else if (flag === '--exclude')
+                s.exclude.push(value);
+            else if (flag === '-F' || flag === '--features')
+                s.features.push(...value.split(/[ ,]+/).filter(Boolean));
+            else
+                s.other.push(`${flag}=${value}`);
+        }
+        else
+            return `${input} has \`${arg}\`, which compile-once does not know to be the same for check and test`;
+    }
+    return s;
+}
+function selectionOf(s) {
+    return { workspace: s.workspace, packages: [...s.packages].sort(), exclude: [...s.exclude].sort() };
+}
+function featuresOf(s) {
+    return { all: s.allFeatures, noDefault: s.noDefaultFeatures, features: [...new Set(s.features)].sort() };
+}
+/** The packages both commands build: as cargo resolves `--workspace`, `-p`, `--exclude` and defaults. */
+function selectedPackages(s, meta) {
+    const members = meta.packages.filter(p => meta.workspace_members.includes(p.id));
+    if (s.packages.length > 0)
+        return members.filter(p => s.packages.includes(p.name));
+    if (s.workspace)
+        return members.filter(p => !s.exclude.includes(p.name));
+    const defaults = meta.workspace_default_members ?? meta.workspace_members;
+    return members.filter(p => defaults.includes(p.id));
+}
+/** The args without package selection (for a shard, whose `-p` list replaces it). */
+function withoutSelection(args) {
+    const out = [];
+    for (let i = 0; i < args.length; i++) {
+        const a = args[i];
+        if (a === '--workspace' || a === '--all')
+            continue;
+        if (a === '-p' || a === '--package' || a === '--exclude') {
+            i++;
+            continue;
+        }
+        if (a.startsWith('--package=') || a.startsWith('--exclude='))
+            continue;
+        out.push(a);
+    }
+    return out;
+}
+function same(a, b) {
+    return JSON.stringify(a) === JSON.stringify(b);
+}
+function diff(a, b) {
+    return [...a.filter(x => !b.includes(x)), ...b.filter(x => !a.includes(x))];
+}
+
 // Which workspace members a shard gates. Deterministic (every shard computes the same split on its
 // own) and balanced: by the baseline's per-crate build times, greedy longest-first, when they exist;
 // else by a stable hash, dealt round-robin so shard sizes differ by at most one.
@@ -59185,6 +59495,140 @@ function parseRustcVersion(text) {
     return { release, host, channel };
 }
 
+const MARKER = /\bUNIT_DATA\s*=\s*\[/;
+function parseCargoTimings(html) {
+    const m = MARKER.exec(html);
+    if (!m)
+        return fail('no UNIT_DATA found in the cargo timing report');
+    const open = m.index + m[0].length - 1;
+    const close = matchingBracket(html, open);
+    if (close === -1)
+        return fail('the UNIT_DATA array in the cargo timing report is cut short');
+    let data;
+    try {
+        data = JSON.parse(html.slice(open, close + 1));
+    }
+    catch (e) {
+        return fail(`the UNIT_DATA array in the cargo timing report is not JSON (${e.message})`);
+    }
+    if (!Array.isArray(data))
+        return fail('UNIT_DATA in the cargo timing report is not an array');
+    const units = [];
+    for (const [i, raw] of data.entries()) {
+        const u = raw;
+        const { name, version, target, start, duration } = u ?? {};
+        if (typeof name !== 'string' || typeof version !== 'string' || typeof duration !== 'number')
+            return fail(`UNIT_DATA entry ${i} of the cargo timing report has no name, version and duration (keys: ${Object.keys(u ?? {}).join(', ') || 'none'})`);
+        units.push({
+            name,
+            version,
+            target: typeof target === 'string' ? target : '',
+            start: typeof start === 'number' ? start : 0,
+            duration
+        });
+    }
+    return { units, problem: null };
+}
+/** The units of workspace members (same name and version), as crate times. */
+function workspaceCrateTimes(units, members) {
+    const ours = new Set(members.map(p => `${p.name}@${p.version}`));
+    return units
+        .filter(u => ours.has(`${u.name}@${u.version}`))
+        .map(u => ({ crate: u.name, kind: u.target.trim() || 'lib', seconds: u.duration }));
+}
+/** Where cargo says it wrote the report: `Timing report saved to <path>` on stderr. */
+function savedReportPath(stderrLine) {
+    const m = /^\s*Timing report saved to (.+?)\s*$/.exec(stderrLine);
+    return m ? m[1] : null;
+}
+function fail(problem) {
+    return { units: null, problem };
+}
+/** Index of the `]` closing the `[` at `open`, skipping brackets inside JSON strings; -1 if none. */
+function matchingBracket(text, open) {
+    let depth = 0;
+    let inString = false;
+    for (let i = open; i < text.length; i++) {
+        const c = text[i];
+        if (inString) {
+            if (c === '\\')
+                i++;
+            else if (c === '"')
+                inString = false;
+        }
+        else if (c === '"')
+            inString = true;
+        else if (c === '[' || c === '{')
+            depth++;
+        else if (c === ']' || c === '}') {
+            depth--;
+            if (depth === 0)
+                return i;
+        }
+    }
+    return -1;
+}
+
+// The cargo phases' --timings reports: asks cargo for them, notes where cargo says it wrote each one
+// (stderr), and reads the workspace crates' unit times out of the latest round of phases.
+/** `--timings` right after cargo's subcommand, so it stays before any `--` of the user's args. */
+function withTimings(cmd) {
+    const sub = cmd.args.findIndex(a => !a.startsWith('+'));
+    if (sub === -1 || cmd.args.includes('--timings'))
+        return cmd;
+    return { ...cmd, args: [...cmd.args.slice(0, sub + 1), '--timings', ...cmd.args.slice(sub + 1)] };
+}
+class TimingReports {
+    enabled;
+    rounds = [[]];
+    constructor(enabled) {
+        this.enabled = enabled;
+    }
+    command(cmd) {
+        return this.enabled ? withTimings(cmd) : cmd;
+    }
+    /** A stderr listener for one phase of the current round; passes every line on to `next`. */
+    listen(phase, next) {
+        const entry = { phase, path: null };
+        if (this.enabled)
+            this.rounds.at(-1).push(entry);
+        return line => {
+            if (this.enabled)
+                entry.path = savedReportPath(line) ?? entry.path;
+            next?.(line);
+        };
+    }
+    /** The confirmation rebuild starts a new round, measured on its own. */
+    newRound() {
+        this.rounds.push([]);
+    }
+    latest(members) {
+        const out = { times: [], files: [], problems: [] };
+        for (const { phase, path } of this.rounds.at(-1)) {
+            if (!path) {
+                out.problems.push(`cargo did not say where it wrote the --timings report of ${phase}`);
+                continue;
+            }
+            let html;
+            try {
+                html = readFileSync(path, 'utf8');
+            }
+            catch (e) {
+                out.problems.push(`could not read ${path} (${e.message})`);
+                continue;
+            }
+            const parsed = parseCargoTimings(html);
+            if (parsed.problem !== null) {
+                out.problems.push(`${phase}: ${parsed.problem} (${path})`);
+                continue;
+            }
+            out.files.push({ phase, path });
+            out.times.push(...workspaceCrateTimes(parsed.units, members));
+        }
+        return out;
+    }
+}
+
 // One verdict from the findings alone: unstable iff a `block` finding exists. Each capability decides
 // its findings' severity where it finds them; the only rule here is the fail-closed one (a check that
 // did not run or cannot be trusted is itself a blocking finding).
@@ -59206,20 +59650,11 @@ async function runGate(config, options = {}) {
     const progress = options.progress ?? (() => undefined);
     const toolchain = await readToolchain(config, cwd, run, progress);
     const phases = [];
-    const timer = new CrateTimer(config.crateTimings
-        ? options.wrapperScript === undefined
-            ? bundledWrapper()
-            : options.wrapperScript
-        : null);
-    try {
-        return await gateWith(config, options, { cwd, run, progress, toolchain, phases, timer });
-    }
-    finally {
-        timer.dispose();
-    }
+    const timings = new TimingReports(config.crateTimings);
+    return gateWith(config, options, { cwd, run, progress, toolchain, phases, timings });
 }
 async function gateWith(config, options, state) {
-    const { cwd, run, toolchain, phases, timer } = state;
+    const { cwd, run, toolchain, phases } = state;
     const capabilities = options.capabilities ?? CAPABILITIES;
     const common = { cwd, run, onStderr: options.log };
     const rootPath = path.join(cwd, 'Cargo.toml');
@@ -59258,7 +59693,7 @@ async function gateWith(config, options, state) {
         const body = { ...emptyReport(cwd, toolchain, config, phases), workspace, shard: shard };
         return { report: judge(capabilities, config, body, new Map()), metadata: meta };
     }
-    const { tally, tests } = await buildStage(config, options, state, common, members, packages, meta);
+    const { tally, tests, compileOnce, buildCommand } = await buildStage(config, options, state, common, members, packages, meta);
     const body = {
         schemaVersion: SCHEMA_VERSION,
         tool: TOOL,
@@ -59268,6 +59703,7 @@ async function gateWith(config, options, state) {
         diagnostics: tally.section(),
         tests,
         phases,
+        compileOnce,
         ...(shard ? { shard } : {})
     };
     const found = await analysesStage(capabilities, ports(body, meta, graph, manifests), config, body);
@@ -59275,7 +59711,7 @@ async function gateWith(config, options, state) {
     const timed = await timingStage(capabilities, config, options, state, {
         ...ports(body, meta, graph, manifests),
         stableSoFar: judged.verdict.stable,
-        rebuild: () => rebuildWorkspaceCrates(config, [...members.values()], { ...common, env: timer.env(), members })
+        rebuild: () => rebuildWorkspaceCrates(config, [...members.values()], state.timings, { ...common, members }, buildCommand)
     });
     for (const [name, f] of timed)
         found.set(name, f);
@@ -59307,7 +59743,7 @@ async function metadataStage(config, common, state) {
 }
 /** cargo check, then (when asked and the check is clean) the test build and the test run. */
 async function buildStage(config, options, state, common, members, packages, meta) {
-    const { progress, phases, timer } = state;
+    const { progress, phases, timings } = state;
     const tally = new DiagnosticTally();
     const artifacts = [];
     const sink = {
@@ -59316,12 +59752,13 @@ async function buildStage(config, options, state, common, members, packages, met
         dependencyError: (pkg, message) => void tally.dependencyErrors.push({ package: pkg, message }),
         artifact: (a) => void (a.executable && artifacts.push(a))
     };
-    const env = timer.env();
-    const cargoPhase = async (name, extra = {}) => {
+    const cargoPhase = async (name, extra = {}, command = phaseCommand(config, name, packages)) => {
         progress({ phase: name, state: 'start' });
-        const r = await runPhase(name, phaseCommand(config, name, packages), {
+        // Only the build phases are timed; the test run compiles nothing.
+        const timed = name !== 'test';
+        const r = await runPhase(name, timed ? timings.command(command) : command, {
             ...common,
-            env,
+            ...(timed ? { onStderr: timings.listen(name, options.log) } : {}),
             members,
             sink,
             ...extra
@@ -59330,12 +59767,16 @@ async function buildStage(config, options, state, common, members, packages, met
         phases.push(r.result);
         return r;
     };
-    const check = await cargoPhase('check');
+    const plan = planBuild(config, meta, packages);
+    const buildCommand = plan.mode === 'compile-once' ? compileOnceCommand(config, plan.args) : null;
+    // Compile once: one cargo build stands for check + test build (see compile-once.ts).
+    const check = buildCommand ? await cargoPhase('build', {}, buildCommand) : await cargoPhase('check');
     explainExit(check.result, tally.errors > 0, tally, check.stderrTail);
     let tests = { ran: false, passed: 0, failed: 0, ignored: 0, failures: [], binaries: [] };
     if (config.runTests && !check.result.failure && tally.errors === 0) {
-        const build = await cargoPhase('test-build');
-        explainExit(build.result, tally.errors > 0, tally, build.stderrTail);
+        const build = buildCommand ? check : await cargoPhase('test-build');
+        if (!buildCommand)
+            explainExit(build.result, tally.errors > 0, tally, build.stderrTail);
         if (!build.result.failure && tally.errors === 0) {
             const libtest = new LibtestReader();
             const identities = [];
@@ -59352,14 +59793,15 @@ async function buildStage(config, options, state, common, members, packages, met
             explainExit(test.result, tests.failed > 0, tally, test.stderrTail);
         }
     }
-    return { tally, tests };
+    const compileOnce = { mode: plan.mode, reason: plan.mode === 'two-phase' ? plan.reason : null };
+    return { tally, tests, compileOnce, buildCommand };
 }
 /** Timing needs the verdict without itself: a regression that reached the default branch is recorded. */
 const timingStage = (capabilities, config, options, state, ports) => runStage('timing', capabilities, {
     ...ports,
     baseline: options.baseline ?? null,
     ctx: options.ctx ?? readRunContext({}),
-    crateTimer: state.timer
+    timings: state.timings
 }, config, ports.report);
 const analysesStage = (capabilities, ports, config, body) => runStage('analyses', capabilities, ports, config, body);
 /** Runs the capabilities of one stage in registry order; each writes its section into `body`. */
@@ -59679,6 +60121,31 @@ async function syncStage(report, config, ports, capabilities = CAPABILITIES) {
     return { report: current, wrote, problems };
 }
 
+// cargo's --timings HTML reports live in the target directory, which CI rarely uploads and the next
+// build overwrites: copy them beside the JSON report, so a workflow uploads both from one place.
+/** `build-gate-report.json` → `build-gate-report.cargo-timing-check.html`. */
+function keptReportPath(reportFile, phase) {
+    const stem = path.basename(reportFile).replace(/\.json$/i, '');
+    return path.join(path.dirname(reportFile), `${stem}.cargo-timing-${phase}.html`);
+}
+/** Copies the reports; the returned report names the copies (a file that could not be copied keeps its path). */
+function keepTimingReports(report, reportFile) {
+    const files = report.timing?.cargoTimings;
+    if (!report.timing || !files || files.length === 0)
+        return report;
+    const kept = files.map(f => {
+        const to = keptReportPath(reportFile, f.phase);
+        try {
+            copyFileSync(f.path, to);
+            return { ...f, path: to };
+        }
+        catch {
+            return f;
+        }
+    });
+    return { ...report, timing: { ...report.timing, cargoTimings: kept } };
+}
+
 // The JSON report file: written whole and atomically, so a reader never sees half a report.
 function writeJsonAtomic(file, value, replacer) {
     mkdirSync(path.dirname(file), { recursive: true });
@@ -59686,9 +60153,11 @@ function writeJsonAtomic(file, value, replacer) {
     writeFileSync(tmp, `${JSON.stringify(value, replacer, 2)}\n`);
     renameSync(tmp, file);
 }
+/** Writes the report, with cargo's --timings HTML copied beside it (see keep-reports.ts). */
 function writeReport(report, file) {
+    mkdirSync(path.dirname(file), { recursive: true });
     // Colours are for terminals: the file holds the plain text only.
-    writeJsonAtomic(file, report, (key, value) => (key === 'renderedAnsi' ? undefined : value));
+    writeJsonAtomic(file, keepTimingReports(report, file), (key, value) => key === 'renderedAnsi' ? undefined : value);
 }
 
 function markdownSections(capabilities = CAPABILITIES) {

@@ -12,7 +12,7 @@ import type { GateConfig } from '../config.js'
 import type { Finding } from '../findings/finding.js'
 import type { GitHubClient } from '../github/client.js'
 import type { RunContext } from '../github/context.js'
-import type { CrateTimer } from '../timing/step.js'
+import type { TimingReports } from '../timing/timing-reports.js'
 import type { InputParsers, InputSpec } from '../inputs.js'
 import type { Annotation } from '../report/annotations.js'
 import type { GateReport, PhaseResult } from '../report/schema.js'
@@ -65,8 +65,8 @@ export interface StagePorts {
   stableSoFar?: boolean
   /** timing stage: rebuilds the workspace crates the same way and returns those phases. */
   rebuild?: () => Promise<PhaseResult[]>
-  /** timing stage: per-crate compile times of the latest round of cargo phases. */
-  crateTimer?: CrateTimer
+  /** timing stage: cargo's --timings reports of the cargo phases, for per-crate compile times. */
+  timings?: TimingReports
 }
 
 /** What the sync stage hands a capability, after the verdict was published. */

@@ -31,7 +31,7 @@ export function metadataCommand(config: Pick<GateConfig, 'toolchain'>, host: str
  */
 export function phaseCommand(
   config: Pick<GateConfig, 'toolchain' | 'checkArgs' | 'testArgs'>,
-  phase: Exclude<PhaseName, 'metadata'>,
+  phase: Exclude<PhaseName, 'metadata' | 'build'>,
   packages: string[] | null = null
 ): Command {
   const select = (args: string[]): string[] =>

@@ -16,6 +16,8 @@ export const FINDING_CODES = {
   'build-time-slower': 'build time is over the tolerance, with too little history to call it a regression',
   'build-time-not-comparable': 'build time could not be compared with the baseline',
   'baseline-error': 'the build-time baseline exists but cannot be read',
+  'crate-timings-unread':
+    "per-crate times are missing: cargo's --timings report was not written or not understood",
   'shard-empty': 'this shard has no crates to gate',
   'shard-unreadable': 'a shard report could not be read',
   'shard-mismatch': 'shard reports disagree on the number of shards',

@@ -2,6 +2,7 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
 import * as path from 'node:path'
 import type { GateReport } from './schema.js'
+import { keepTimingReports } from '../timing/keep-reports.js'
 
 export function writeJsonAtomic(
   file: string,
@@ -14,7 +15,11 @@ export function writeJsonAtomic(
   renameSync(tmp, file)
 }
 
+/** Writes the report, with cargo's --timings HTML copied beside it (see keep-reports.ts). */
 export function writeReport(report: GateReport, file: string): void {
+  mkdirSync(path.dirname(file), { recursive: true })
   // Colours are for terminals: the file holds the plain text only.
-  writeJsonAtomic(file, report, (key, value) => (key === 'renderedAnsi' ? undefined : value))
+  writeJsonAtomic(file, keepTimingReports(report, file), (key, value) =>
+    key === 'renderedAnsi' ? undefined : value
+  )
 }

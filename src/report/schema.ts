@@ -10,7 +10,8 @@ export const READABLE_SCHEMA_VERSIONS: readonly number[] = [1, 2]
 
 export type Severity = 'error' | 'warning'
 // test-build is `cargo test --no-run`, test is the run itself: split so each phase's CPU is exact.
-export type PhaseName = 'metadata' | 'check' | 'test-build' | 'test'
+/** `build`: compile-once's one `cargo build`, standing for `check` and `test-build` (see compileOnce). */
+export type PhaseName = 'metadata' | 'check' | 'test-build' | 'build' | 'test'
 
 export interface SourceSpan {
   /** Path relative to the repository root (or the workspace root when no repository is known). */
@@ -218,6 +219,17 @@ export interface TimingSection {
   crates: { name: string; seconds: number; baselineSeconds: number | null; deltaPercent: number | null }[]
   baselineUpdated: boolean
   baselineNote: string
+  /** cargo's --timings HTML report of each measured phase; copied beside the JSON report when it is written. */
+  cargoTimings?: { phase: string; path: string }[]
+  /** Why per-crate times are missing or partial (a report not written, or not understood); null when complete. */
+  crateTimingsNote?: string | null
+  /** The comparable history (oldest first), the limit this run was held to, and the slowest crates' history. */
+  trend?: {
+    seconds: number[]
+    limitSeconds: number | null
+    /** Per sample, null where the crate was not compiled (or not timed) in that run. */
+    crates: { name: string; seconds: (number | null)[] }[]
+  }
 }
 
 export interface WorkstreamState {
@@ -250,6 +262,12 @@ export interface ShardSection {
   merged?: { shards: number[]; missing: number[]; failed: number[] }
 }
 
+export interface CompileOnceSection {
+  mode: 'compile-once' | 'two-phase'
+  /** Why the two phases ran; null with compile-once. */
+  reason: string | null
+}
+
 export interface GateReport {
   schemaVersion: typeof SCHEMA_VERSION
   tool: { name: string; version: string }
@@ -263,6 +281,8 @@ export interface GateReport {
   timing?: TimingSection
   workstreams?: WorkstreamsSection
   shard?: ShardSection
+  /** Whether one `cargo build` replaced check and test build (compile-once), and why not when it did not. */
+  compileOnce?: CompileOnceSection
   /** Every finding of every capability, severity decided where found; the verdict is their fold. */
   findings: Finding[]
   verdict: Verdict

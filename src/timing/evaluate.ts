@@ -5,17 +5,17 @@ import type { PhaseResult, TimingSection } from '../report/schema.js'
 import { addSample } from '../baseline/schema.js'
 import type { BaselineStore } from '../baseline/store.js'
 import { confirmRegression } from './confirm.js'
-import type { CrateTime } from './crate-times.js'
 import { decide } from './decide.js'
 import { comparisonKey, type KeyInput } from './key.js'
 import { measure, type Measurement } from './measure.js'
 import { timingSection } from './section.js'
+import type { RoundTimes } from './timing-reports.js'
 import { shouldUpdateBaseline } from './update.js'
 
 export interface TimingInput {
   config: GateConfig
   phases: PhaseResult[]
-  crateTimes: CrateTime[]
+  crateTimes: RoundTimes
   toolchain: Pick<KeyInput, 'rustc' | 'host' | 'runnerOs'>
   store: BaselineStore
   ctx: RunContext
@@ -33,9 +33,10 @@ export async function evaluateTiming(input: TimingInput): Promise<TimingSection>
     checkArgs: config.checkArgs,
     testArgs: config.testArgs,
     runTests: config.runTests,
-    metric: config.timingMetric
+    metric: config.timingMetric,
+    compileOnce: input.phases.some(p => p.name === 'build')
   })
-  const m = measure(input.phases, input.crateTimes, key, config.timingMetric)
+  const m = measure(input.phases, input.crateTimes.times, key, config.timingMetric)
   const baseline = await input.store.read()
   const opts = {
     tolerancePercent: config.tolerancePercent,
@@ -59,5 +60,5 @@ export async function evaluateTiming(input: TimingInput): Promise<TimingSection>
     )
     update = { updated: true, note: `Sample added to ${input.store.location} (${policy.reason}).` }
   }
-  return timingSection(m, result, baseline, update)
+  return timingSection(m, result, baseline, update, input.crateTimes)
 }

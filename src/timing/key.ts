@@ -14,6 +14,8 @@ export interface KeyInput {
   testArgs: string[]
   runTests: boolean
   metric: 'cpu' | 'wall'
+  /** One cargo build instead of check + test build: other work, so another history. */
+  compileOnce?: boolean
 }
 
 export function comparisonKey(k: KeyInput): ComparisonKey {
@@ -26,6 +28,8 @@ export function comparisonKey(k: KeyInput): ComparisonKey {
     profile: profileOf(k.checkArgs)
   }
   if (k.runTests) key.test = k.testArgs.join(' ')
+  // Absent for two phases, so the histories recorded before compile-once existed stay comparable.
+  if (k.compileOnce) key.build = 'compile-once'
   return key
 }
 
@@ -54,7 +58,7 @@ export function profileOf(args: string[]): string {
  * (reported fresh), so for it only whether dependencies had to be compiled counts.
  */
 export function cacheState(phases: Pick<PhaseResult, 'name' | 'units'>[]): string {
-  const check = phases.find(p => p.name === 'check')?.units ?? sumUnits([])
+  const check = phases.find(p => p.name === 'check' || p.name === 'build')?.units ?? sumUnits([])
   const parts = [`dependencies:${depState(check.dependencies)}`, `workspace:${wsState(check.workspace)}`]
   const build = phases.find(p => p.name === 'test-build')?.units
   if (build) {

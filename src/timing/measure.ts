@@ -12,13 +12,13 @@ export interface Measurement {
   seconds: number | null
   unmeasurable: string | null
   phases: { name: string; wallSeconds: number; cpuSeconds: number | null; units: UnitCounts }[]
-  /** Compile seconds per workspace crate (all its rustc runs), in the metric. */
+  /** Wall seconds per workspace crate (all its units, from cargo --timings), whatever the metric. */
   crates: Record<string, number>
 }
 
 // The build is what a change to the code makes slower; the test run is recorded, not compared:
 // tests' own duration depends on what they test, not on how the code compiles.
-export const MEASURED_PHASES = ['check', 'test-build'] as const
+export const MEASURED_PHASES = ['check', 'test-build', 'build'] as const
 
 export function measure(
   phases: PhaseResult[],
@@ -29,7 +29,7 @@ export function measure(
   const measured = phases.filter(p => (MEASURED_PHASES as readonly string[]).includes(p.name))
   let unmeasurable: string | null = null
   const broken = measured.find(p => p.failure || p.exitCode !== 0)
-  if (measured.length === 0 || !measured.some(p => p.name === 'check'))
+  if (measured.length === 0 || !measured.some(p => p.name === 'check' || p.name === 'build'))
     unmeasurable = 'cargo check did not run'
   else if (broken)
     unmeasurable = `${broken.name} did not finish cleanly (${broken.failure ?? `exit code ${broken.exitCode}`}), so its time says nothing`
@@ -39,7 +39,7 @@ export function measure(
     ? null
     : round(measured.reduce((n, p) => n + (metric === 'cpu' ? (p.cpuSeconds as number) : p.wallSeconds), 0))
   const crates: Record<string, number> = {}
-  for (const [name, s] of totalsByCrate(crateTimes, metric)) crates[name] = round(s)
+  for (const [name, s] of totalsByCrate(crateTimes)) crates[name] = round(s)
   return {
     metric,
     key,

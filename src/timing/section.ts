@@ -4,12 +4,15 @@ import { findEntry, type Baseline } from '../baseline/schema.js'
 import type { Confirmed } from './confirm.js'
 import type { Measurement } from './measure.js'
 import { median, percentChange, round } from './stats.js'
+import type { RoundTimes } from './timing-reports.js'
+import { TREND_CRATES } from './trend.js'
 
 export function timingSection(
   m: Measurement,
   result: Confirmed,
   baseline: Baseline | null,
-  update: { updated: boolean; note: string }
+  update: { updated: boolean; note: string },
+  crateTimes: Pick<RoundTimes, 'files' | 'problems'> = { files: [], problems: [] }
 ): TimingSection {
   const d = result.decision
   const entry = findEntry(baseline, m.key, m.cacheState)
@@ -43,7 +46,24 @@ export function timingSection(
     phases: m.phases,
     crates,
     baselineUpdated: update.updated,
-    baselineNote: update.note
+    baselineNote: update.note,
+    cargoTimings: crateTimes.files,
+    crateTimingsNote:
+      crateTimes.problems.length > 0
+        ? `Per-crate times incomplete: ${crateTimes.problems.join('; ')}.`
+        : null,
+    ...(entry && entry.samples.length > 0
+      ? {
+          trend: {
+            seconds: entry.samples.map(s => s.seconds),
+            limitSeconds: d.limitSeconds,
+            crates: Object.entries(m.crates)
+              .sort((a, b) => b[1] - a[1])
+              .slice(0, TREND_CRATES)
+              .map(([name]) => ({ name, seconds: entry.samples.map(s => s.crates?.[name] ?? null) }))
+          }
+        }
+      : {})
   }
 }
 

@@ -1,8 +1,5 @@
 // The pipeline's timing step: per-crate timing setup for the cargo phases, then measure → compare
 // with the baseline → (confirm) → record. The rebuild it may ask for runs the same cargo phases again.
-import { existsSync, realpathSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import * as path from 'node:path'
 import { BaselineUnreachable } from '../baseline/branch-store.js'
 import { isGateError } from '../errors.js'
 import type { BaselineStore } from '../baseline/store.js'
@@ -10,50 +7,13 @@ import type { GateConfig } from '../config.js'
 import type { RunContext } from '../github/context.js'
 import type { PhaseResult, Reason, TimingSection } from '../report/schema.js'
 import type { Toolchain } from '../cargo/toolchain.js'
-import { phaseCommand } from '../cargo/commands.js'
+import { phaseCommand, type Command } from '../cargo/commands.js'
 import { runPhase, type PhaseOptions } from '../cargo/phase.js'
 import { runProcess } from '../cargo/process.js'
-import { crateTimesEnv, readCrateTimes } from './crate-times.js'
 import { evaluateTiming } from './evaluate.js'
 import { comparisonKey } from './key.js'
 import { measure } from './measure.js'
-
-/** dist/rustc-wrapper.js beside the running bundle (dist/index.js or dist/cli.js), if it is there. */
-export function bundledWrapper(): string | null {
-  try {
-    const candidate = path.join(path.dirname(realpathSync(process.argv[1] ?? '')), 'rustc-wrapper.js')
-    return existsSync(candidate) ? candidate : null
-  } catch {
-    return null
-  }
-}
-
-export class CrateTimer {
-  private files: string[] = []
-
-  constructor(private readonly wrapper: string | null) {}
-
-  /** Environment for one round of cargo phases, each round with its own timings file. */
-  env(): Record<string, string> {
-    if (!this.wrapper) return {}
-    const file = path.join(
-      tmpdir(),
-      `build-gate-crates-${process.pid}-${Date.now()}-${this.files.length}.jsonl`
-    )
-    this.files.push(file)
-    return crateTimesEnv(file, this.wrapper)
-  }
-
-  /** Times of the latest round. */
-  latest() {
-    const file = this.files.at(-1)
-    return file ? readCrateTimes(file) : []
-  }
-
-  dispose(): void {
-    for (const f of this.files) rmSync(f, { force: true })
-  }
-}
+import type { TimingReports } from './timing-reports.js'
 
 export interface TimingStepInput {
   config: GateConfig
@@ -62,7 +22,9 @@ export interface TimingStepInput {
   store: BaselineStore
   ctx: RunContext
   stable: boolean
-  timer: CrateTimer
+  timings: TimingReports
+  /** Workspace members (name and version), whose units are the per-crate times. */
+  members: { name: string; version: string }[]
   /** Rebuilds the workspace crates (clean -p members, then the build phases) and returns their phases. */
   rebuild: () => Promise<PhaseResult[]>
 }
@@ -80,18 +42,20 @@ export async function timingStep(
     checkArgs: i.config.checkArgs,
     testArgs: i.config.testArgs,
     runTests: i.config.runTests,
-    metric: i.config.timingMetric
+    metric: i.config.timingMetric,
+    compileOnce: i.phases.some(p => p.name === 'build')
   })
   const evaluate = (store: BaselineStore) =>
     evaluateTiming({
       config: i.config,
       phases: i.phases,
-      crateTimes: i.timer.latest(),
+      crateTimes: i.timings.latest(i.members),
       toolchain,
       store,
       ctx: i.ctx,
       stable: i.stable,
-      rebuild: async () => measure(await i.rebuild(), i.timer.latest(), key, i.config.timingMetric)
+      rebuild: async () =>
+        measure(await i.rebuild(), i.timings.latest(i.members).times, key, i.config.timingMetric)
     })
   try {
     return { section: await evaluate(i.store), problem: null }
@@ -130,17 +94,28 @@ function unavailable(location: string): BaselineStore {
 export async function rebuildWorkspaceCrates(
   config: GateConfig,
   members: string[],
-  options: PhaseOptions & { env: Record<string, string> }
+  timings: TimingReports,
+  options: PhaseOptions,
+  /** compile-once's build command, when the first build was one; null: check and test build. */
+  compileOnce: Command | null = null
 ): Promise<PhaseResult[]> {
   const toolchain = config.toolchain ? [`+${config.toolchain}`] : []
   await (options.run ?? runProcess)('cargo', [...toolchain, 'clean', ...members.flatMap(n => ['-p', n])], {
     cwd: options.cwd,
     env: options.env
   })
+  timings.newRound()
   // Its diagnostics were read the first time; only its time counts here.
-  const quiet = { ...options, sink: { diagnostic: () => undefined } }
-  const out = [(await runPhase('check', phaseCommand(config, 'check'), quiet)).result]
-  if (config.runTests)
-    out.push((await runPhase('test-build', phaseCommand(config, 'test-build'), quiet)).result)
+  const phase = async (name: 'check' | 'test-build' | 'build') =>
+    (
+      await runPhase(name, timings.command(name === 'build' ? compileOnce! : phaseCommand(config, name)), {
+        ...options,
+        sink: { diagnostic: () => undefined },
+        onStderr: timings.listen(name, options.onStderr)
+      })
+    ).result
+  if (compileOnce) return [await phase('build')]
+  const out = [await phase('check')]
+  if (config.runTests) out.push(await phase('test-build'))
   return out
 }

@@ -19,9 +19,7 @@ export function phaseFindings(report: ReportBody, config: Pick<GateConfig, 'runT
       }
     ]
   const out: Finding[] = []
-  const needed: PhaseName[] = config.runTests
-    ? ['metadata', 'check', 'test-build', 'test']
-    : ['metadata', 'check']
+  const needed = neededPhases(report, config.runTests)
   for (const name of needed) {
     const phase = report.phases.find(p => p.name === name)
     // A refusal cargo explained (a crate needing a newer rustc) is the conflicts capability's to report.
@@ -42,6 +40,19 @@ export function phaseFindings(report: ReportBody, config: Pick<GateConfig, 'runT
       })
   }
   return out
+}
+
+/**
+ * With compile-once one `build` stands for `check` and `test-build`. A report says which ran; a merged
+ * one (no compileOnce section) shows it in its phases, and shards may have differed.
+ */
+function neededPhases(report: ReportBody, runTests: boolean): PhaseName[] {
+  const has = (name: PhaseName) => report.phases.some(p => p.name === name)
+  const once = report.compileOnce ? report.compileOnce.mode === 'compile-once' : has('build')
+  if (!runTests) return ['metadata', 'check']
+  if (once && (report.compileOnce || !has('check'))) return ['metadata', 'build', 'test']
+  if (once) return ['metadata', 'check', 'test-build', 'build', 'test']
+  return ['metadata', 'check', 'test-build', 'test']
 }
 
 export function diagnosticFindings(report: ReportBody, config: Pick<GateConfig, 'denyWarnings'>): Finding[] {
@@ -71,7 +82,7 @@ export function diagnosticFindings(report: ReportBody, config: Pick<GateConfig, 
  */
 export function untrustedCheck(report: ReportBody, findings: readonly Finding[]): Finding | null {
   if (report.shard?.members.length === 0) return null
-  const check = report.phases.find(p => p.name === 'check')
+  const check = report.phases.find(p => p.name === 'check' || p.name === 'build')
   if (check && check.ran && !check.failure) return null
   const explained = findings.some(
     f => f.severity === 'block' && (f.code.startsWith('phase') || f.code === 'cargo-refused')
@@ -91,6 +102,7 @@ export function label(phase: PhaseName): string {
     metadata: 'cargo metadata',
     check: 'cargo check',
     'test-build': 'cargo test (build)',
+    build: 'cargo build (compile once: check and test build)',
     test: 'cargo test'
   }[phase]
 }

@@ -69,7 +69,7 @@ export const tests: Capability = {
     { name: 'tests-ignored', description: 'Tests ignored.', value: r => String(r.tests.ignored) },
     {
       name: 'test-seconds',
-      description: 'Wall seconds of `cargo test` (build and run).',
+      description: 'Wall seconds of `cargo test` (build and run; with compile-once, the run only).',
       value: r => phaseSeconds(r, ['test', 'test-build'])
     }
   ],

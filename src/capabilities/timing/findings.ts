@@ -12,6 +12,10 @@ export function timingFindings(
   config: Pick<GateConfig, 'failOnRegression'>
 ): Finding[] {
   if (!t) return []
+  return [...regressionFindings(t, config), ...crateTimingFindings(t)]
+}
+
+function regressionFindings(t: TimingSection, config: Pick<GateConfig, 'failOnRegression'>): Finding[] {
   if (t.regression === 'true')
     return [
       config.failOnRegression
@@ -28,6 +32,13 @@ export function timingFindings(
   if (t.regression === 'not-comparable')
     return [{ code: 'build-time-not-comparable', severity: 'warn', message: t.explanation, source: SOURCE }]
   return []
+}
+
+/** Per-crate times are context: a report cargo did not write or this gate could not read is said, never fatal. */
+function crateTimingFindings(t: TimingSection): Finding[] {
+  return t.crateTimingsNote
+    ? [{ code: 'crate-timings-unread', severity: 'info', message: t.crateTimingsNote, source: SOURCE }]
+    : []
 }
 
 /** A baseline that exists but cannot be read blocks: it is never overwritten and never ignored silently. */

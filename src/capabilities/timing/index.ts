@@ -1,4 +1,5 @@
 // timing: build seconds compared with a stored baseline, with a confirming rebuild (docs/timing.md).
+import { workspaceMembers } from '../../cargo/metadata.js'
 import type { GateConfig } from '../../config.js'
 import { timingMarkdown, timingText } from '../../report/timing.js'
 import { timingOutputs } from '../../timing/section.js'
@@ -14,9 +15,10 @@ const out = (name: string, description: string) => ({
 })
 
 async function run(ports: StagePorts, config: GateConfig): Promise<CapabilityResult> {
-  const check = ports.phases.find(p => p.name === 'check')
-  const { baseline, ctx, rebuild, crateTimer } = ports
-  if (!baseline || !ctx || !rebuild || !crateTimer || ports.report.shard || !check || check.failure)
+  // With compile-once, the one build did the check's work.
+  const check = ports.phases.find(p => p.name === 'check' || p.name === 'build')
+  const { baseline, ctx, rebuild, timings } = ports
+  if (!baseline || !ctx || !rebuild || !timings || ports.report.shard || !check || check.failure)
     return { section: {}, findings: [] }
   const { section, problem } = await timingStep({
     config,
@@ -25,7 +27,11 @@ async function run(ports: StagePorts, config: GateConfig): Promise<CapabilityRes
     store: baseline,
     ctx,
     stable: ports.stableSoFar ?? false,
-    timer: crateTimer,
+    timings,
+    members: (ports.metadata ? workspaceMembers(ports.metadata) : []).map(p => ({
+      name: p.name,
+      version: p.version
+    })),
     rebuild
   })
   if (!section) return { section: {}, findings: problem ? [baselineProblem(problem.message)] : [] }
@@ -94,9 +100,9 @@ export const timing: Capability = {
     },
     {
       name: 'crate-timings',
-      default: 'false',
+      default: 'true',
       description:
-        "Time each workspace crate's compilation with a rustc wrapper, so the summary says which crate got slower. Costs about 50 ms per rustc run of a workspace crate (see the README's Performance section)."
+        "Time each workspace crate's compilation from cargo's own `--timings` report, so the summary says which crate got slower; the report's HTML is kept beside the JSON report. `false` leaves `--timings` off."
     }
   ],
   parse: p => ({

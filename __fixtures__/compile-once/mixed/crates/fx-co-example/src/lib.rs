@@ -1,0 +1,3 @@
+pub fn triple(x: u32) -> u32 {
+    x * 3
+}

@@ -1,0 +1,180 @@
+// What the gate costs next to the cargo commands it replaces, as paired runs: each pair runs A and B
+// in alternating order (A B, then B A, …) after the same preparation, so drift of the machine's load
+// hits both sides; the figure is the median of the per-pair ratios A/B with its spread.
+import { spawnSync } from 'node:child_process'
+import { readdirSync, readFileSync, utimesSync } from 'node:fs'
+import { loadavg } from 'node:os'
+import * as path from 'node:path'
+import { childrenCpuSeconds } from '../src/cargo/process.js'
+import type { GateReport } from '../src/report/schema.js'
+import { generateWorkspace } from './generate-workspace.js'
+import { describeRatio, summarizeRatios, type RatioSummary } from './ratio.js'
+
+export interface OverheadSpec {
+  dir: string
+  crates: number
+  size: number
+  deps: number
+  pairs: number
+  /** Figure ids to run (all when absent). */
+  only?: string[]
+  progress: (line: string) => void
+}
+
+export interface FigureResult {
+  id: string
+  label: string
+  target: string
+  /** Wall seconds of each run. */
+  a: number[]
+  b: number[]
+  ratio: RatioSummary
+  /** CPU seconds (user + system of every process started) of each run: less sensitive to the load. */
+  aCpu: number[]
+  bCpu: number[]
+  cpuRatio: RatioSummary
+  /** 1-minute load average before and after the figure's runs. */
+  load: [number, number]
+  /** What the gate's report said about the last A run (mode, verdict). */
+  note: string
+}
+
+interface Figure {
+  id: string
+  label: string
+  target: string
+  prepare: 'touch' | 'clean'
+  a: () => Run
+  b: () => Run
+}
+
+interface Run {
+  wall: number
+  cpu: number
+}
+
+const CHECK_ARGS = ['--workspace', '--all-features']
+const TEST_ARGS = ['--workspace']
+
+export function overheadFigures(spec: OverheadSpec): FigureResult[] {
+  generateWorkspace({ dir: spec.dir, crates: spec.crates, size: spec.size, deps: spec.deps })
+  const report = path.join(spec.dir, '..', 'bench-report.json')
+  // BENCH_GATE_CLI: a copy of the bundle, so rebuilding dist/ does not change a running benchmark.
+  const cli = path.resolve(process.env.BENCH_GATE_CLI ?? 'dist/cli.js')
+  const gate =
+    (...extra: string[]) =>
+    () =>
+      timed('node', [cli, '--working-directory', spec.dir, '--report-path', report, ...extra], spec.dir)
+  const raw = (): Run => {
+    const check = timed('cargo', ['check', ...CHECK_ARGS], spec.dir)
+    const test = timed('cargo', ['test', ...TEST_ARGS], spec.dir)
+    return { wall: check.wall + test.wall, cpu: check.cpu + test.cpu }
+  }
+  const figures: Figure[] = [
+    {
+      id: 'warm',
+      label: 'gate (defaults) ÷ raw `cargo check && cargo test`, dependencies fresh, workspace rebuilt',
+      target: '≤ 0.80 with compile-once, ≤ 1.03 without',
+      prepare: 'touch',
+      a: gate(),
+      b: raw
+    },
+    {
+      id: 'cold',
+      label: 'the same from a cold cache (`cargo clean` before every run)',
+      target: '≤ 0.80 with compile-once, ≤ 1.03 without',
+      prepare: 'clean',
+      a: gate(),
+      b: raw
+    },
+    {
+      id: 'two-phase',
+      label: 'gate with `compile-once: off` ÷ raw, dependencies fresh, workspace rebuilt',
+      target: '≤ 1.03',
+      prepare: 'touch',
+      a: gate('--compile-once', 'off'),
+      b: raw
+    },
+    {
+      id: 'timings',
+      label: 'gate with `crate-timings: true` ÷ `false` (the cost of `--timings`), workspace rebuilt',
+      target: '≤ 1.03',
+      prepare: 'touch',
+      a: gate('--crate-timings', 'true'),
+      b: gate('--crate-timings', 'false')
+    }
+  ]
+  const out: FigureResult[] = []
+  // The first build compiles what later runs only rebuild.
+  spec.progress('warming up: one raw build')
+  raw()
+  for (const f of figures.filter(f => !spec.only || spec.only.includes(f.id))) {
+    const a: Run[] = []
+    const b: Run[] = []
+    const loadBefore = loadavg()[0]
+    const prepare = () => (f.prepare === 'clean' ? clean(spec.dir) : touchSources(spec.dir))
+    for (let i = 0; i < spec.pairs; i++) {
+      // Alternate the order within pairs, so a trend in the machine's load does not favour one side.
+      const order = i % 2 === 0 ? (['a', 'b'] as const) : (['b', 'a'] as const)
+      for (const side of order) {
+        prepare()
+        ;(side === 'a' ? a : b).push(side === 'a' ? f.a() : f.b())
+      }
+      spec.progress(
+        `[${f.id}] pair ${i + 1}/${spec.pairs}: A ${a[i].wall.toFixed(2)} s (cpu ${a[i].cpu.toFixed(2)}), B ${b[i].wall.toFixed(2)} s (cpu ${b[i].cpu.toFixed(2)}), ratio ${(a[i].wall / b[i].wall).toFixed(3)}, load ${loadavg()[0].toFixed(1)}`
+      )
+    }
+    const wall = (runs: Run[]) => runs.map(r => r.wall)
+    const cpu = (runs: Run[]) => runs.map(r => r.cpu)
+    const ratio = summarizeRatios(wall(a), wall(b))
+    out.push({
+      id: f.id,
+      label: f.label,
+      target: f.target,
+      a: wall(a),
+      b: wall(b),
+      ratio,
+      aCpu: cpu(a),
+      bCpu: cpu(b),
+      cpuRatio: summarizeRatios(cpu(a), cpu(b)),
+      load: [loadBefore, loadavg()[0]],
+      note: describeReport(report)
+    })
+    spec.progress(
+      `[${f.id}] wall ratio ${describeRatio(ratio)}; cpu ratio ${describeRatio(out.at(-1)!.cpuRatio)}`
+    )
+  }
+  return out
+}
+
+function describeReport(file: string): string {
+  try {
+    const r = JSON.parse(readFileSync(file, 'utf8')) as GateReport & { build?: { mode?: string } }
+    const phases = r.phases.filter(p => p.name !== 'metadata').map(p => p.name)
+    return `gate phases ${phases.join(', ')}; stable=${r.verdict.stable}`
+  } catch {
+    return 'no gate report read'
+  }
+}
+
+/** Wall and CPU seconds of one command; CPU from the kernel's account of reaped children (Linux). */
+function timed(cmd: string, args: string[], cwd: string): Run {
+  const cpu0 = childrenCpuSeconds() ?? 0
+  const start = process.hrtime.bigint()
+  const r = spawnSync(cmd, args, { cwd, stdio: 'ignore' })
+  if (r.error) throw r.error
+  if (r.status !== 0 && cmd === 'cargo') throw new Error(`${cmd} ${args.join(' ')} failed in ${cwd}`)
+  const wall = Number(process.hrtime.bigint() - start) / 1e9
+  return { wall, cpu: (childrenCpuSeconds() ?? 0) - cpu0 }
+}
+
+function touchSources(dir: string): void {
+  const now = new Date()
+  for (const crate of readdirSync(path.join(dir, 'crates')))
+    utimesSync(path.join(dir, 'crates', crate, 'src/lib.rs'), now, now)
+}
+
+function clean(dir: string): void {
+  const r = spawnSync('cargo', ['clean'], { cwd: dir, stdio: 'ignore' })
+  if (r.status !== 0) throw new Error(`cargo clean failed in ${dir}`)
+}
