@@ -19,9 +19,14 @@ mod points { pub struct Point { pub x: i32, pub y: i32 } }
 pub mod old_module { pub fn helper() {} }
 pub fn gone() {}
 pub struct GoneStruct;
-pub enum GoneEnum { A }
-pub trait GoneTrait {}
-pub const GONE_CONST: u32 = 1;
+// Moved behind a glob re-export: still reachable at the same paths.
+mod globbed {
+    pub enum GoneEnum { A }
+    pub trait GoneTrait {}
+    pub const GONE_CONST: u32 = 1;
+    pub(crate) fn not_exported() {}
+}
+pub use globbed::*;
 pub static GONE_STATIC: u32 = 2;
 pub type GoneAlias = u32;
 pub struct Widget;
