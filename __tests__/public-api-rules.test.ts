@@ -1,10 +1,14 @@
 // The pure parts of the public-API check: format versions, the semver rule, shard merging.
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
-import { readRustdoc, RustdocFormatError, SUPPORTED_FORMAT_VERSIONS } from '../src/public-api/rustdoc.js'
-import { bumpAllowsBreaks, mergeSections, offSection } from '../src/public-api/section.js'
-import { baseRequest } from '../src/public-api/git.js'
-import { featureArgs } from '../src/public-api/crates.js'
+import {
+  readRustdoc,
+  RustdocFormatError,
+  SUPPORTED_FORMAT_VERSIONS
+} from '../src/capabilities/public-api/rustdoc.js'
+import { bumpAllowsBreaks, mergeSections, offSection } from '../src/capabilities/public-api/section.js'
+import { baseRequest } from '../src/capabilities/public-api/git.js'
+import { featureArgs } from '../src/capabilities/public-api/crates.js'
 
 describe('rustdoc JSON formats', () => {
   const captured = readFileSync('__fixtures__/public-api/rustdoc-format-99.json', 'utf8')

@@ -5,15 +5,15 @@ import { execFileSync } from 'node:child_process'
 import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
-import { checkPublicApi, realPorts, type PublicApiInputs } from '../src/public-api/check.js'
-import { apiFindings } from '../src/public-api/findings.js'
+import { checkPublicApi, realPorts, type PublicApiInputs } from '../src/capabilities/public-api/check.js'
+import { apiFindings } from '../src/capabilities/public-api/findings.js'
 import {
   publicApiAnnotations,
   publicApiMarkdown,
   publicApiOutputs,
   publicApiText
-} from '../src/public-api/render.js'
-import type { PublicApiSection } from '../src/public-api/section.js'
+} from '../src/capabilities/public-api/render.js'
+import type { PublicApiSection } from '../src/capabilities/public-api/section.js'
 import {
   API_FIXTURES,
   clientErrors,
@@ -144,7 +144,7 @@ describe('public API against the base revision', () => {
         base: 'https://github.example/o/r/blob/BASESHA'
       }
     }
-    const md = publicApiMarkdown(linked)!
+    const md = publicApiMarkdown(linked, apiFindings(linked))!
     expect(md).toContain('### Public API')
     expect(md).toContain(`${EXPECTED.length} breaking change(s)`)
     expect(md).toContain(

@@ -10,8 +10,8 @@ import * as path from 'node:path'
 import { parseArgs } from 'node:util'
 import { parseMetadata, workspaceMembers } from '../src/cargo/metadata.js'
 import { childrenCpuSeconds } from '../src/cargo/process.js'
-import { checkPublicApi } from '../src/public-api/check.js'
-import type { PublicApiSection } from '../src/public-api/section.js'
+import { checkPublicApi } from '../src/capabilities/public-api/check.js'
+import type { PublicApiSection } from '../src/capabilities/public-api/section.js'
 import { crateName, generateWorkspace } from './generate-workspace.js'
 
 const { values } = parseArgs({

@@ -3,8 +3,9 @@
 import { build } from './build/index.js'
 import type { Capability } from './capability.js'
 import { conflicts } from './conflicts/index.js'
+import { publicApi } from './public-api/index.js'
 import { roadmap } from './roadmap/index.js'
 import { tests } from './tests/index.js'
 import { timing } from './timing/index.js'
 
-export const CAPABILITIES: readonly Capability[] = [build, tests, conflicts, timing, roadmap]
+export const CAPABILITIES: readonly Capability[] = [build, tests, conflicts, publicApi, timing, roadmap]

@@ -21,6 +21,12 @@ export const FINDING_CODES = {
   'shard-mismatch': 'shard reports disagree on the number of shards',
   'shard-duplicate': 'a shard reported twice',
   'shard-missing': 'a shard did not report',
+  'api-breaking':
+    'a breaking change to the public API of a library crate (public-api policy; allowed by a version bump)',
+  'api-changed': 'a change to the public API that is not surely breaking (informational)',
+  'api-unknown':
+    'the public API could not be compared with the base (no base revision, rustdoc failed or its format is unsupported)',
+  'api-crates-unmatched': 'a public-api-crates entry matches no library crate',
   'input-error': 'an input is invalid; the build was not judged',
   'gate-error': 'the gate could not run; the build was not judged'
 } as const satisfies Record<string, string>

@@ -3,7 +3,7 @@
 // surfaces, and say which changes break users. Adapters are passed in; every failure is `unknown`.
 import { existsSync, readFileSync } from 'node:fs'
 import * as path from 'node:path'
-import type { MetadataPackage } from '../cargo/metadata.js'
+import type { MetadataPackage } from '../../cargo/metadata.js'
 import { featureArgs, selectCrates, touchedCrates, type ApiCrate } from './crates.js'
 import { diffSurfaces, type ApiChange } from './diff.js'
 import { exec as realExec, type Exec } from './exec.js'

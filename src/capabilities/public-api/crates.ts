@@ -1,7 +1,7 @@
 // Which workspace crates have a public API to compare, and which of them the change can have touched.
 // Pure: cargo metadata's members and git's list of changed files in, decisions out.
 import * as path from 'node:path'
-import type { MetadataPackage } from '../cargo/metadata.js'
+import type { MetadataPackage } from '../../cargo/metadata.js'
 
 const LIB_KINDS = new Set(['lib', 'rlib', 'dylib', 'proc-macro'])
 

@@ -1,9 +1,9 @@
 // The API check's findings: severity decided here, once, from the `public-api` policy and the
 // crate's version bump. Pure.
 import * as semver from 'semver'
-import type { Finding, FindingSeverity } from '../findings/finding.js'
+import type { Finding, FindingSeverity } from '../../findings/finding.js'
 import type { ApiChange } from './diff.js'
-import type { CrateApi, PublicApiSection } from './section.js'
+import type { ApiPolicy, CrateApi, PublicApiSection } from './section.js'
 
 export const SOURCE = 'public-api'
 
@@ -14,9 +14,10 @@ export const API_FINDING_CODES = [
   'api-crates-unmatched'
 ] as const
 
-export function apiFindings(section: PublicApiSection): Finding[] {
-  if (section.status === 'off') return []
-  const failing: FindingSeverity = section.policy === 'deny' ? 'block' : 'warn'
+/** `policy`: the public-api input to judge under (default: the one the section was made with). */
+export function apiFindings(section: PublicApiSection, policy: ApiPolicy = section.policy): Finding[] {
+  if (section.status === 'off' || policy === 'off') return []
+  const failing: FindingSeverity = policy === 'deny' ? 'block' : 'warn'
   const out: Finding[] = []
   if (section.unknownListed.length > 0)
     out.push({

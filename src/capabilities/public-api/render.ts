@@ -1,6 +1,6 @@
 // Renderings of the API section: markdown (job summary, PR comment), terminal lines, annotations and
 // step outputs. Pure: they render what the section and its findings say, and decide nothing.
-import type { Finding } from '../findings/finding.js'
+import type { Finding } from '../../findings/finding.js'
 import type { ApiChange } from './diff.js'
 import { changeMessage } from './findings.js'
 import { breaks, type CrateApi, type PublicApiSection } from './section.js'
@@ -47,12 +47,14 @@ function cell(v: string): string {
   return v.replace(/\|/g, '\\|').replace(/\n/g, ' ').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }
 
-export function publicApiMarkdown(s: PublicApiSection): string | null {
+/** `findings`: this capability's findings in the report (their severities are shown, not decided). */
+export function publicApiMarkdown(s: PublicApiSection, findings: Finding[]): string | null {
   if (s.status === 'off') return null
   const lines = ['### Public API', '']
   if (s.status === 'unknown') {
+    const blocks = findings.some(f => f.code === 'api-unknown' && f.severity === 'block')
     lines.push(
-      `**Not checked** (${s.policy === 'deny' ? 'the build is not stable' : 'a warning'}): ${cell(s.reason ?? '')}`
+      `**Not checked** (${blocks ? 'the build is not stable' : 'a warning'}): ${cell(s.reason ?? '')}`
     )
     return lines.join('\n')
   }
