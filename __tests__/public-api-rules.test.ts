@@ -9,6 +9,7 @@ import {
 import { bumpAllowsBreaks, mergeSections, offSection } from '../src/capabilities/public-api/section.js'
 import { baseRequest } from '../src/capabilities/public-api/git.js'
 import { featureArgs } from '../src/capabilities/public-api/crates.js'
+import { parseConfig } from '../src/config.js'
 
 describe('rustdoc JSON formats', () => {
   const captured = readFileSync('__fixtures__/public-api/rustdoc-format-99.json', 'utf8')
@@ -95,5 +96,18 @@ describe('inputs the API check takes from the gate', () => {
     expect(merged.status).toBe('checked')
     const broken = mergeSections([a, { ...b, status: 'unknown', reason: 'no base' }])
     expect([broken.status, broken.reason]).toEqual(['unknown', 'no base'])
+  })
+})
+
+describe('inputs', () => {
+  it('refuses a public-api-base git would read as an option, naming the input', () => {
+    expect(() => parseConfig(n => (n === 'public-api-base' ? '--output=x' : ''), 'cli', '.')).toThrow(
+      "Input 'public-api-base': '--output=x' is not a git revision; name a commit, branch or tag."
+    )
+    expect(() => parseConfig(n => (n === 'public-api' ? 'block' : ''), 'cli', '.')).toThrow(
+      "Input 'public-api': 'block' is not allowed; use one of deny, warn, off."
+    )
+    const config = parseConfig(n => ({ 'public-api-crates': 'a, b' })[n] ?? '', 'cli', '.')
+    expect([config.publicApi, config.publicApiBase, config.publicApiCrates]).toEqual(['warn', '', ['a', 'b']])
   })
 })

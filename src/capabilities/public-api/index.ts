@@ -1,6 +1,7 @@
 // public-api: breaking changes to the public API of the workspace's library crates, against a base
 // revision (rustdoc JSON of both sides, compared by rules that are sure; see check.ts).
 import type { GateConfig } from '../../config.js'
+import { ConfigError } from '../../inputs.js'
 import type { GateReport } from '../../report/schema.js'
 import type { Capability, ReportBody } from '../capability.js'
 import { checkPublicApi, realPorts } from './check.js'
@@ -20,6 +21,13 @@ declare module '../../config.js' {
     publicApiBase: string
     publicApiCrates: string[]
   }
+}
+
+/** A revision is handed to git as an argument: one that starts with `-` would be read as an option. */
+function revision(v: string): string {
+  if (v.startsWith('-'))
+    throw new ConfigError('public-api-base', `'${v}' is not a git revision; name a commit, branch or tag.`)
+  return v
 }
 
 const own = (r: GateReport) => (r.findings ?? []).filter(f => f.source === 'public-api')
@@ -51,7 +59,7 @@ export const publicApi: Capability = {
   ],
   parse: p => ({
     publicApi: p.oneOf('public-api', ['deny', 'warn', 'off'] as const),
-    publicApiBase: p.raw('public-api-base'),
+    publicApiBase: revision(p.raw('public-api-base')),
     publicApiCrates: p.names('public-api-crates')
   }),
   outputs: [
