@@ -163,7 +163,7 @@ describe('public API against the base revision', () => {
 })
 
 describe('changes that break nobody', () => {
-  it('reports no break for additions, a moved re-exported item, #[non_exhaustive] variants, defaults, private changes', async () => {
+  it('reports no break for additions, moved re-exported items, #[non_exhaustive] variants, defaults, hidden and private changes', async () => {
     const dir = repo('head-compatible')
     const section = await checkPublicApi(inputs(dir))
     expect(breakList(section)).toEqual([])
@@ -175,8 +175,10 @@ describe('changes that break nobody', () => {
       'addition shapes::Sealed::b',
       'addition shapes::Widget::reset',
       'addition shapes::added',
-      'addition shapes::geometry::Event::Renamed'
+      'addition shapes::geometry::Event::Renamed',
+      'changed shapes::gone'
     ])
+    expect(shapes.changes.find(x => x.path === 'shapes::gone')?.what).toBe('function is now #[doc(hidden)]')
     // The workspace manifest changed, so every crate is documented; the new one has nothing to break.
     expect(section.crates.map(c => [c.name, c.status])).toEqual([
       ['extras', 'new'],

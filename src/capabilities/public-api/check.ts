@@ -121,7 +121,10 @@ export async function checkPublicApi(
   return section
 }
 
-type Side = { surface: Surface; format: number; version: string | null } | { error: string } | 'absent'
+type Side =
+  | { surface: Surface; withHidden: Surface; format: number; version: string | null }
+  | { error: string }
+  | 'absent'
 
 function surfaces(docs: Map<string, DocResult>): Map<string, Side> {
   const out = new Map<string, Side>()
@@ -129,7 +132,12 @@ function surfaces(docs: Map<string, DocResult>): Map<string, Side> {
     out.set(
       name,
       'doc' in r
-        ? { surface: publicSurface(r.doc), format: r.doc.format_version, version: r.doc.crate_version }
+        ? {
+            surface: publicSurface(r.doc),
+            withHidden: publicSurface(r.doc, true),
+            format: r.doc.format_version,
+            version: r.doc.crate_version
+          }
         : r
     )
   return out
@@ -230,7 +238,7 @@ function judge(
     baseVersion: base.version,
     bumpAllowsBreaks: bumpAllowsBreaks(base.version, c.version),
     formatVersion: head.format,
-    changes: diffSurfaces(base.surface, head.surface).map(rel)
+    changes: diffSurfaces(base.surface, head.surface, head.withHidden).map(rel)
   }
 }
 

@@ -31,14 +31,21 @@ export interface ApiChange {
   line: number | null
 }
 
-export function diffSurfaces(base: Surface, head: Surface): ApiChange[] {
+/** `headWithHidden`: the head's surface with `#[doc(hidden)]` items: what was hidden is not removed. */
+export function diffSurfaces(base: Surface, head: Surface, headWithHidden: Surface = head): ApiChange[] {
   const changes: ApiChange[] = []
-  const gone = typePaths(base, head)
+  const gone = typePaths(base, headWithHidden)
+  const hiddenNow = new Set([...typePaths(base, head)].filter(p => !gone.has(p)))
   const fresh = typePaths(head, base)
   for (const b of base.values()) {
     const h = head.get(b.key)
+    const stillThere = headWithHidden.get(b.key)
     if (h) changes.push(...compare(b, h, base, head))
-    else if (!under(b.path, gone) && (!b.parent || head.has(b.parent))) changes.push(removed(b))
+    else if (stillThere) {
+      // Still compiles for its users: reported once, at the outermost item that became hidden.
+      if (!under(b.path, hiddenNow))
+        changes.push(change('changed', 'changed', stillThere, `${b.kind} is now #[doc(hidden)]`))
+    } else if (!under(b.path, gone) && (!b.parent || headWithHidden.has(b.parent))) changes.push(removed(b))
   }
   for (const h of head.values()) {
     if (base.has(h.key)) continue

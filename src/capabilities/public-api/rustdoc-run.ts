@@ -42,7 +42,12 @@ export async function documentCrates(run: Exec, req: DocRequest): Promise<Map<st
   const file = (c: DocTarget) => path.join(req.targetDir, 'doc', `${c.libName}.json`)
   // A document left by an earlier run must never be read as this run's.
   for (const c of req.crates) rmSync(file(c), { force: true })
-  const flags = [process.env.RUSTDOCFLAGS ?? '', '-Z unstable-options --output-format json'].join(' ').trim()
+  const flags = [
+    process.env.RUSTDOCFLAGS ?? '',
+    '-Z unstable-options --output-format json --document-hidden-items'
+  ]
+    .join(' ')
+    .trim()
   const r = await run('cargo', docCommand(req), {
     cwd: req.cwd,
     timeoutMs: DOC_TIMEOUT_MS,

@@ -102,12 +102,17 @@ interface UseInner {
   is_glob: boolean
 }
 
-export function publicSurface(doc: RustdocCrate): Surface {
+/**
+ * The surface without `#[doc(hidden)]` items (and what is only reachable through them); with
+ * `includeHidden`, with them: an item missing from the first but in the second was hidden, not removed.
+ */
+export function publicSurface(doc: RustdocCrate, includeHidden = false): Surface {
   const out: Surface = new Map()
+  const hidden = (item: RustdocItem): boolean => !includeHidden && isDocHidden(item)
   const get = (id: Id | null): RustdocItem | undefined => (id === null ? undefined : doc.index[String(id)])
   const local = (id: Id | null): RustdocItem | undefined => {
     const item = get(id)
-    return item && item.crate_id === 0 && !isDocHidden(item) ? item : undefined
+    return item && item.crate_id === 0 && !hidden(item) ? item : undefined
   }
   const add = (item: ApiItem, replace = true): void => {
     if (replace || !out.has(item.key)) out.set(item.key, item)
@@ -121,7 +126,7 @@ export function publicSurface(doc: RustdocCrate): Surface {
   const walkModule = (module: RustdocItem, path: string[], stack: Id[]): void => {
     if (stack.includes(module.id) || path.length > MAX_DEPTH) return
     const inner = innerOf<{ items: Id[] }>(module)
-    const children = inner.items.map(get).filter((i): i is RustdocItem => !!i && !isDocHidden(i))
+    const children = inner.items.map(get).filter((i): i is RustdocItem => !!i && !hidden(i))
     const globs: RustdocItem[] = []
     for (const child of children) {
       if (child.visibility !== 'public') continue
@@ -138,7 +143,7 @@ export function publicSurface(doc: RustdocCrate): Surface {
       if (target && kindOf(target) === 'module') {
         for (const id of innerOf<{ items: Id[] }>(target).items) {
           const item = get(id)
-          if (!item || item.visibility !== 'public' || isDocHidden(item)) continue
+          if (!item || item.visibility !== 'public' || hidden(item)) continue
           if (kindOf(item) === 'use') {
             const u = innerOf<UseInner>(item)
             if (!u.is_glob) visitUse(item, u, path, [...stack, module.id], false)
