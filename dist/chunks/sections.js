@@ -5543,6 +5543,110 @@ const conflicts = {
     annotations: (r, repoRoot) => r.conflicts ? conflictAnnotations(r.conflicts, repoRoot, recorded(r), own$1(r)) : []
 };
 
+// Splits an argument string into argv the way a user expects from a shell, without a shell:
+// whitespace separates, single and double quotes group, backslash escapes. Nothing is expanded.
+function splitArgs(input) {
+    const out = [];
+    let current = '';
+    let inToken = false;
+    let quote = null;
+    for (let i = 0; i < input.length; i++) {
+        const c = input[i];
+        if (quote) {
+            if (c === quote)
+                quote = null;
+            else if (c === '\\' && quote === '"' && i + 1 < input.length)
+                current += input[++i];
+            else
+                current += c;
+        }
+        else if (c === '"' || c === "'") {
+            quote = c;
+            inToken = true;
+        }
+        else if (c === '\\' && i + 1 < input.length) {
+            current += input[++i];
+            inToken = true;
+        }
+        else if (/\s/.test(c)) {
+            if (inToken)
+                out.push(current);
+            current = '';
+            inToken = false;
+        }
+        else {
+            current += c;
+            inToken = true;
+        }
+    }
+    if (quote)
+        throw new Error(`unclosed ${quote} quote in '${input}'.`);
+    if (inToken)
+        out.push(current);
+    return out;
+}
+
+// One input: its name, default and description (action.yml and the CLI flags are checked against the
+// table built from these), and the parsers every capability reads its inputs with.
+/** A GateError of kind `input`, naming the input and the fix. */
+class ConfigError extends GateError {
+    constructor(input, message) {
+        super('input', `Input '${input}': ${message}`, input);
+        this.name = 'ConfigError';
+    }
+}
+const TRUE = ['true', 'True', 'TRUE', 'yes', 'on', '1'];
+const FALSE = ['false', 'False', 'FALSE', 'no', 'off', '0'];
+function inputParsers(read, defaultFor) {
+    const raw = (name) => {
+        const v = read(name).trim();
+        return v === '' ? defaultFor(name) : v;
+    };
+    return {
+        raw,
+        optional: name => raw(name) || null,
+        bool: name => {
+            const v = raw(name);
+            if (TRUE.includes(v))
+                return true;
+            if (FALSE.includes(v))
+                return false;
+            throw new ConfigError(name, `'${v}' is not a boolean; use true or false.`);
+        },
+        oneOf: (name, allowed) => {
+            const v = raw(name);
+            if (allowed.includes(v))
+                return v;
+            throw new ConfigError(name, `'${v}' is not allowed; use one of ${allowed.join(', ')}.`);
+        },
+        number: (name, min, integer) => {
+            const v = raw(name);
+            const n = Number(v);
+            if (v === '' || !Number.isFinite(n) || n < min || (integer && !Number.isInteger(n)))
+                throw new ConfigError(name, `'${v}' must be ${integer ? 'a whole number' : 'a number'} ≥ ${min}.`);
+            return n;
+        },
+        args: name => {
+            try {
+                return splitArgs(raw(name));
+            }
+            catch (e) {
+                throw new ConfigError(name, e.message);
+            }
+        },
+        names: name => nameList(raw(name))
+    };
+}
+/** Crate names from a comma/newline separated input. */
+function nameList(v) {
+    return [
+        ...new Set(v
+            .split(/[,\n]/)
+            .map(s => s.trim())
+            .filter(Boolean))
+    ];
+}
+
 // Which workspace crates have a public API to compare, and which of them the change can have touched.
 // Pure: cargo metadata's members and git's list of changed files in, decisions out.
 const LIB_KINDS = new Set(['lib', 'rlib', 'dylib', 'proc-macro']);
@@ -5616,15 +5720,23 @@ function featureArgs(checkArgs) {
     return out;
 }
 
-function diffSurfaces(base, head) {
+/** `headWithHidden`: the head's surface with `#[doc(hidden)]` items: what was hidden is not removed. */
+function diffSurfaces(base, head, headWithHidden = head) {
     const changes = [];
-    const gone = typePaths(base, head);
+    const gone = typePaths(base, headWithHidden);
+    const hiddenNow = new Set([...typePaths(base, head)].filter(p => !gone.has(p)));
     const fresh = typePaths(head, base);
     for (const b of base.values()) {
         const h = head.get(b.key);
+        const stillThere = headWithHidden.get(b.key);
         if (h)
             changes.push(...compare(b, h, base, head));
-        else if (!under(b.path, gone) && (!b.parent || head.has(b.parent)))
+        else if (stillThere) {
+            // Still compiles for its users: reported once, at the outermost item that became hidden.
+            if (!under(b.path, hiddenNow))
+                changes.push(change$1('changed', 'changed', stillThere, `${b.kind} is now #[doc(hidden)]`));
+        }
+        else if (!under(b.path, gone) && (!b.parent || headWithHidden.has(b.parent)))
             changes.push(removed(b));
     }
     for (const h of head.values()) {
@@ -5944,7 +6056,12 @@ async function documentCrates(run, req) {
     // A document left by an earlier run must never be read as this run's.
     for (const c of req.crates)
         rmSync(file(c), { force: true });
-    const flags = [process.env.RUSTDOCFLAGS ?? '', '-Z unstable-options --output-format json'].join(' ').trim();
+    const flags = [
+        process.env.RUSTDOCFLAGS ?? '',
+        '-Z unstable-options --output-format json --document-hidden-items'
+    ]
+        .join(' ')
+        .trim();
     const r = await run('cargo', docCommand(req), {
         cwd: req.cwd,
         timeoutMs: DOC_TIMEOUT_MS,
@@ -6064,12 +6181,17 @@ function namespace(rustdocKind) {
         return 'macro';
     return 'other';
 }
-function publicSurface(doc) {
+/**
+ * The surface without `#[doc(hidden)]` items (and what is only reachable through them); with
+ * `includeHidden`, with them: an item missing from the first but in the second was hidden, not removed.
+ */
+function publicSurface(doc, includeHidden = false) {
     const out = new Map();
+    const hidden = (item) => !includeHidden && isDocHidden(item);
     const get = (id) => (id === null ? undefined : doc.index[String(id)]);
     const local = (id) => {
         const item = get(id);
-        return item && item.crate_id === 0 && !isDocHidden(item) ? item : undefined;
+        return item && item.crate_id === 0 && !hidden(item) ? item : undefined;
     };
     const add = (item, replace = true) => {
         if (replace || !out.has(item.key))
@@ -6084,7 +6206,7 @@ function publicSurface(doc) {
         if (stack.includes(module.id) || path.length > MAX_DEPTH)
             return;
         const inner = innerOf(module);
-        const children = inner.items.map(get).filter((i) => !!i && !isDocHidden(i));
+        const children = inner.items.map(get).filter((i) => !!i && !hidden(i));
         const globs = [];
         for (const child of children) {
             if (child.visibility !== 'public')
@@ -6106,7 +6228,7 @@ function publicSurface(doc) {
             if (target && kindOf(target) === 'module') {
                 for (const id of innerOf(target).items) {
                     const item = get(id);
-                    if (!item || item.visibility !== 'public' || isDocHidden(item))
+                    if (!item || item.visibility !== 'public' || hidden(item))
                         continue;
                     if (kindOf(item) === 'use') {
                         const u = innerOf(item);
@@ -6426,7 +6548,12 @@ function surfaces(docs) {
     const out = new Map();
     for (const [name, r] of docs)
         out.set(name, 'doc' in r
-            ? { surface: publicSurface(r.doc), format: r.doc.format_version, version: r.doc.crate_version }
+            ? {
+                surface: publicSurface(r.doc),
+                withHidden: publicSurface(r.doc, true),
+                format: r.doc.format_version,
+                version: r.doc.crate_version
+            }
             : r);
     return out;
 }
@@ -6507,7 +6634,7 @@ function judge$2(c, touched, head, base, wsRel) {
         baseVersion: base.version,
         bumpAllowsBreaks: bumpAllowsBreaks(base.version, c.version),
         formatVersion: head.format,
-        changes: diffSurfaces(base.surface, head.surface).map(rel)
+        changes: diffSurfaces(base.surface, head.surface, head.withHidden).map(rel)
     };
 }
 function blobUrl(env, sha) {
@@ -6698,6 +6825,12 @@ function publicApiOutputs(s) {
     };
 }
 
+/** A revision is handed to git as an argument: one that starts with `-` would be read as an option. */
+function revision(v) {
+    if (v.startsWith('-'))
+        throw new ConfigError('public-api-base', `'${v}' is not a git revision; name a commit, branch or tag.`);
+    return v;
+}
 const own = (r) => (r.findings ?? []).filter(f => f.source === 'public-api');
 const findingsOf = (r, config) => r.publicApi ? apiFindings(r.publicApi, config.publicApi) : [];
 const publicApi = {
@@ -6722,7 +6855,7 @@ const publicApi = {
     ],
     parse: p => ({
         publicApi: p.oneOf('public-api', ['deny', 'warn', 'off']),
-        publicApiBase: p.raw('public-api-base'),
+        publicApiBase: revision(p.raw('public-api-base')),
         publicApiCrates: p.names('public-api-crates')
     }),
     outputs: [
@@ -19085,110 +19218,6 @@ const timing = {
 // The registered capabilities, in the order every rendering shows them. Adding one: a folder beside
 // these with its `Capability`, one line here, its inputs/outputs in action.yml and the README tables.
 const CAPABILITIES = [build$8, tests, conflicts, publicApi, timing, roadmap];
-
-// Splits an argument string into argv the way a user expects from a shell, without a shell:
-// whitespace separates, single and double quotes group, backslash escapes. Nothing is expanded.
-function splitArgs(input) {
-    const out = [];
-    let current = '';
-    let inToken = false;
-    let quote = null;
-    for (let i = 0; i < input.length; i++) {
-        const c = input[i];
-        if (quote) {
-            if (c === quote)
-                quote = null;
-            else if (c === '\\' && quote === '"' && i + 1 < input.length)
-                current += input[++i];
-            else
-                current += c;
-        }
-        else if (c === '"' || c === "'") {
-            quote = c;
-            inToken = true;
-        }
-        else if (c === '\\' && i + 1 < input.length) {
-            current += input[++i];
-            inToken = true;
-        }
-        else if (/\s/.test(c)) {
-            if (inToken)
-                out.push(current);
-            current = '';
-            inToken = false;
-        }
-        else {
-            current += c;
-            inToken = true;
-        }
-    }
-    if (quote)
-        throw new Error(`unclosed ${quote} quote in '${input}'.`);
-    if (inToken)
-        out.push(current);
-    return out;
-}
-
-// One input: its name, default and description (action.yml and the CLI flags are checked against the
-// table built from these), and the parsers every capability reads its inputs with.
-/** A GateError of kind `input`, naming the input and the fix. */
-class ConfigError extends GateError {
-    constructor(input, message) {
-        super('input', `Input '${input}': ${message}`, input);
-        this.name = 'ConfigError';
-    }
-}
-const TRUE = ['true', 'True', 'TRUE', 'yes', 'on', '1'];
-const FALSE = ['false', 'False', 'FALSE', 'no', 'off', '0'];
-function inputParsers(read, defaultFor) {
-    const raw = (name) => {
-        const v = read(name).trim();
-        return v === '' ? defaultFor(name) : v;
-    };
-    return {
-        raw,
-        optional: name => raw(name) || null,
-        bool: name => {
-            const v = raw(name);
-            if (TRUE.includes(v))
-                return true;
-            if (FALSE.includes(v))
-                return false;
-            throw new ConfigError(name, `'${v}' is not a boolean; use true or false.`);
-        },
-        oneOf: (name, allowed) => {
-            const v = raw(name);
-            if (allowed.includes(v))
-                return v;
-            throw new ConfigError(name, `'${v}' is not allowed; use one of ${allowed.join(', ')}.`);
-        },
-        number: (name, min, integer) => {
-            const v = raw(name);
-            const n = Number(v);
-            if (v === '' || !Number.isFinite(n) || n < min || (integer && !Number.isInteger(n)))
-                throw new ConfigError(name, `'${v}' must be ${integer ? 'a whole number' : 'a number'} ≥ ${min}.`);
-            return n;
-        },
-        args: name => {
-            try {
-                return splitArgs(raw(name));
-            }
-            catch (e) {
-                throw new ConfigError(name, e.message);
-            }
-        },
-        names: name => nameList(raw(name))
-    };
-}
-/** Crate names from a comma/newline separated input. */
-function nameList(v) {
-    return [
-        ...new Set(v
-            .split(/[,\n]/)
-            .map(s => s.trim())
-            .filter(Boolean))
-    ];
-}
 
 // Inputs (action inputs or CLI flags, same names) → one validated GateConfig.
 // Every error names the input and how to fix it; nothing downstream re-validates.
