@@ -2,7 +2,7 @@
 // rustc: a client crate using the base API is compiled against each head (see support/public-api-repo).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { appendFileSync, copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { checkPublicApi, realPorts, type PublicApiInputs } from '../src/capabilities/public-api/check.js'
@@ -230,6 +230,25 @@ describe('unknown, never a pass and never a crash', () => {
     const section = await checkPublicApi(inputs(plain, { base: 'main' }))
     expect(section.status).toBe('unknown')
     expect(section.reason).toMatch(/is not inside a git repository/)
+  })
+
+  it('a head rustdoc cannot document is unknown, in cargo words, and costs no base', async () => {
+    const dir = repo('head-breaking', d =>
+      appendFileSync(path.join(d, 'crates/shapes/src/lib.rs'), 'pub fn broken( {}\n')
+    )
+    const commands: string[] = []
+    const section = await checkPublicApi(inputs(dir), {
+      ...realPorts,
+      exec: (program, args, options) => {
+        commands.push(`${program} ${args[0]}`)
+        return realPorts.exec(program, args, options)
+      }
+    })
+    const shapes = section.crates.find(c => c.name === 'shapes')!
+    expect(shapes.status).toBe('unknown')
+    expect(shapes.reason).toMatch(/^rustdoc wrote no JSON for shapes \(head\): error/)
+    expect(commands).not.toContain('git worktree')
+    expect(apiFindings(section).map(f => [f.code, f.severity])).toEqual([['api-unknown', 'block']])
   })
 
   it('an unsupported rustdoc format_version is unknown, and the base worktree is removed', async () => {

@@ -104,10 +104,15 @@ export async function checkPublicApi(
     })
     // Surfaces now: the base run reuses the same target directory and overwrites the documents.
     const headSurfaces = surfaces(heads)
+    // Only crates whose head was documented are worth a base: the others are unknown already.
+    const wanted = crates.filter(c => {
+      const h = headSurfaces.get(c.name)
+      return h !== undefined && h !== 'absent' && !('error' in h)
+    })
     const baseSurfaces =
-      touched.size > 0
-        ? await documentBase(ports.exec, repo, wsRel, base.sha, changed, crates, touched, common)
-        : new Map()
+      wanted.length > 0
+        ? await documentBase(ports.exec, { repo, wsRel, sha: base.sha, changed, wanted }, common)
+        : new Map<string, Side>()
     section.crates = crates.map(c =>
       judge(c, touched.has(c.name), headSurfaces.get(c.name), baseSurfaces.get(c.name), wsRel)
     )
@@ -143,16 +148,15 @@ function surfaces(docs: Map<string, DocResult>): Map<string, Side> {
   return out
 }
 
+type DocCommon = { targetDir: string; toolchain: string | null; features: string[] }
+
+/** The base of the `wanted` crates, documented in a worktree that is removed afterwards, whatever happens. */
 async function documentBase(
   run: Exec,
-  repo: string,
-  wsRel: string,
-  sha: string,
-  changed: Set<string>,
-  crates: ApiCrate[],
-  touched: Set<string>,
-  common: { targetDir: string; toolchain: string | null; features: string[] }
+  at: { repo: string; wsRel: string; sha: string; changed: Set<string>; wanted: ApiCrate[] },
+  common: DocCommon
 ): Promise<Map<string, Side>> {
+  const { repo, wsRel, sha, changed, wanted } = at
   const dir = await addWorktree(run, repo, sha, changed)
   try {
     const ws = path.join(dir, wsRel)
@@ -160,7 +164,6 @@ async function documentBase(
     const present = existsSync(path.join(ws, 'Cargo.toml'))
       ? await baseMembers(run, ws, common.toolchain)
       : new Map()
-    const wanted = crates.filter(c => touched.has(c.name))
     for (const c of wanted) if (!present.has(c.name)) out.set(c.name, 'absent')
     const docs = await documentCrates(run, {
       ...common,
