@@ -47,6 +47,10 @@ export interface GateOptions {
   wrapperScript?: string | null
   /** The capabilities to run; default: the registry. */
   capabilities?: readonly Capability[]
+  /** The clock, the environment and file reads the stages use; default: the real ones. */
+  now?: () => Date
+  env?: Readonly<Record<string, string | undefined>>
+  readText?: (file: string) => string | null
 }
 
 export interface GateRun {
@@ -91,6 +95,7 @@ async function gateWith(config: GateConfig, options: GateOptions, state: GateSta
   const capabilities = options.capabilities ?? CAPABILITIES
   const common: Pick<PhaseOptions, 'cwd' | 'run' | 'onStderr'> = { cwd, run, onStderr: options.log }
   const rootPath = path.join(cwd, 'Cargo.toml')
+  const now = options.now ?? (() => new Date())
   const ports = (
     report: ReportBody,
     meta: CargoMetadata | null,
@@ -106,8 +111,8 @@ async function gateWith(config: GateConfig, options: GateOptions, state: GateSta
     report,
     run,
     log: options.log ?? (() => undefined),
-    env: process.env,
-    now: () => new Date()
+    env: options.env ?? process.env,
+    now
   })
 
   const meta = await metadataStage(config, common, state)
@@ -116,7 +121,7 @@ async function gateWith(config: GateConfig, options: GateOptions, state: GateSta
     const body = emptyReport(cwd, toolchain, config, phases)
     const found = await analysesStage(
       capabilities,
-      ports(body, null, null, readManifests([rootPath])),
+      ports(body, null, null, readManifests([rootPath], options.readText)),
       config,
       body
     )
@@ -130,7 +135,7 @@ async function gateWith(config: GateConfig, options: GateOptions, state: GateSta
     : null
   const packages = shard?.members ?? null
   // Every manifest is read once, here; analyses get their text.
-  const manifests = readManifests([rootPath, ...memberManifestPaths(meta)])
+  const manifests = readManifests([rootPath, ...memberManifestPaths(meta)], options.readText)
   const graph = buildGraph(meta, manifests)
   const workspace = workspaceInfo(
     meta,
@@ -147,7 +152,7 @@ async function gateWith(config: GateConfig, options: GateOptions, state: GateSta
   const body: ReportBody = {
     schemaVersion: SCHEMA_VERSION,
     tool: TOOL,
-    generatedAt: new Date().toISOString(),
+    generatedAt: now().toISOString(),
     workspace,
     crates: crateSummaries(meta, tally, tests).filter(c => !packages || packages.includes(c.name)),
     diagnostics: tally.section(),
@@ -158,22 +163,12 @@ async function gateWith(config: GateConfig, options: GateOptions, state: GateSta
   const found = await analysesStage(capabilities, ports(body, meta, graph, manifests), config, body)
   const judged = judge(capabilities, config, body, found)
 
-  // Timing needs the verdict without itself: a regression that reached the default branch is recorded.
-  const timed = await runStage(
-    'timing',
-    capabilities,
-    {
-      ...ports(body, meta, graph, manifests),
-      baseline: options.baseline ?? null,
-      ctx: options.ctx ?? readRunContext({}),
-      stableSoFar: judged.verdict.stable,
-      crateTimer: timer,
-      rebuild: () =>
-        rebuildWorkspaceCrates(config, [...members.values()], { ...common, env: timer.env(), members })
-    },
-    config,
-    body
-  )
+  const timed = await timingStage(capabilities, config, options, state, {
+    ...ports(body, meta, graph, manifests),
+    stableSoFar: judged.verdict.stable,
+    rebuild: () =>
+      rebuildWorkspaceCrates(config, [...members.values()], { ...common, env: timer.env(), members })
+  })
   for (const [name, f] of timed) found.set(name, f)
   return { report: judge(capabilities, config, body, found), metadata: meta }
 }
@@ -266,6 +261,27 @@ async function buildStage(
   }
   return { tally, tests }
 }
+
+/** Timing needs the verdict without itself: a regression that reached the default branch is recorded. */
+const timingStage = (
+  capabilities: readonly Capability[],
+  config: GateConfig,
+  options: GateOptions,
+  state: GateState,
+  ports: StagePorts
+): Promise<Found> =>
+  runStage(
+    'timing',
+    capabilities,
+    {
+      ...ports,
+      baseline: options.baseline ?? null,
+      ctx: options.ctx ?? readRunContext({}),
+      crateTimer: state.timer
+    },
+    config,
+    ports.report
+  )
 
 const analysesStage = (
   capabilities: readonly Capability[],

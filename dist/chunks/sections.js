@@ -3649,19 +3649,20 @@ var semverExports = requireSemver();
 
 // The workspace's manifests, read once at the edge: analyses get their text, never the file system.
 /** Text of each file by path; null for a file that cannot be read (an analysis then says "line unknown"). */
-function readManifests(files) {
+function readManifests(files, readText = readTextFile) {
     const out = new Map();
-    for (const file of files) {
-        if (out.has(file))
-            continue;
-        try {
-            out.set(file, readFileSync(file, 'utf8'));
-        }
-        catch {
-            out.set(file, null);
-        }
-    }
+    for (const file of files)
+        if (!out.has(file))
+            out.set(file, readText(file));
     return out;
+}
+function readTextFile(file) {
+    try {
+        return readFileSync(file, 'utf8');
+    }
+    catch {
+        return null;
+    }
 }
 /** The manifests of the workspace members. */
 function memberManifestPaths(meta) {
@@ -5507,8 +5508,11 @@ const conflicts = {
         {
             name: 'duplicate-crates',
             description: 'Crates resolved at more than one version (counted by the duplicate-versions rules).',
+            // Distinct crates: a merged report carries each shard's blocking findings.
             value: r => r.conflicts
-                ? String(own$1(r).filter(f => f.code === 'duplicate-versions' && (f.severity === 'block' || f.severity === 'warn')).length)
+                ? String(new Set(own$1(r)
+                    .filter(f => f.code === 'duplicate-versions' && (f.severity === 'block' || f.severity === 'warn'))
+                    .map(f => f.crate)).size)
                 : null
         },
         {
@@ -6530,8 +6534,13 @@ async function checkPublicApi(inputs, ports = realPorts) {
         });
         // Surfaces now: the base run reuses the same target directory and overwrites the documents.
         const headSurfaces = surfaces(heads);
-        const baseSurfaces = touched.size > 0
-            ? await documentBase(ports.exec, repo, wsRel, base.sha, changed, crates, touched, common)
+        // Only crates whose head was documented are worth a base: the others are unknown already.
+        const wanted = crates.filter(c => {
+            const h = headSurfaces.get(c.name);
+            return h !== undefined && h !== 'absent' && !('error' in h);
+        });
+        const baseSurfaces = wanted.length > 0
+            ? await documentBase(ports.exec, { repo, wsRel, sha: base.sha, changed, wanted }, common)
             : new Map();
         section.crates = crates.map(c => judge$2(c, touched.has(c.name), headSurfaces.get(c.name), baseSurfaces.get(c.name), wsRel));
     }
@@ -6557,7 +6566,9 @@ function surfaces(docs) {
             : r);
     return out;
 }
-async function documentBase(run, repo, wsRel, sha, changed, crates, touched, common) {
+/** The base of the `wanted` crates, documented in a worktree that is removed afterwards, whatever happens. */
+async function documentBase(run, at, common) {
+    const { repo, wsRel, sha, changed, wanted } = at;
     const dir = await addWorktree(run, repo, sha, changed);
     try {
         const ws = path.join(dir, wsRel);
@@ -6565,7 +6576,6 @@ async function documentBase(run, repo, wsRel, sha, changed, crates, touched, com
         const present = existsSync(path.join(ws, 'Cargo.toml'))
             ? await baseMembers(run, ws, common.toolchain)
             : new Map();
-        const wanted = crates.filter(c => touched.has(c.name));
         for (const c of wanted)
             if (!present.has(c.name))
                 out.set(c.name, 'absent');
@@ -58435,6 +58445,7 @@ async function gateWith(config, options, state) {
     const capabilities = options.capabilities ?? CAPABILITIES;
     const common = { cwd, run, onStderr: options.log };
     const rootPath = path.join(cwd, 'Cargo.toml');
+    const now = options.now ?? (() => new Date());
     const ports = (report, meta, graph, manifests) => ({
         cwd,
         toolchain,
@@ -58445,14 +58456,14 @@ async function gateWith(config, options, state) {
         report,
         run,
         log: options.log ?? (() => undefined),
-        env: process.env,
-        now: () => new Date()
+        env: options.env ?? process.env,
+        now
     });
     const meta = await metadataStage(config, common, state);
     if (!meta) {
         // cargo may refuse to resolve because of a crate it cannot read (edition 2024 on an old cargo).
         const body = emptyReport(cwd, toolchain, config, phases);
-        const found = await analysesStage(capabilities, ports(body, null, null, readManifests([rootPath])), config, body);
+        const found = await analysesStage(capabilities, ports(body, null, null, readManifests([rootPath], options.readText)), config, body);
         return { report: judge(capabilities, config, body, found), metadata: null };
     }
     assertWorkspaceRoot(meta, cwd);
@@ -58462,7 +58473,7 @@ async function gateWith(config, options, state) {
         : null;
     const packages = shard?.members ?? null;
     // Every manifest is read once, here; analyses get their text.
-    const manifests = readManifests([rootPath, ...memberManifestPaths(meta)]);
+    const manifests = readManifests([rootPath, ...memberManifestPaths(meta)], options.readText);
     const graph = buildGraph(meta, manifests);
     const workspace = workspaceInfo(meta, declaredMsrv(manifests.get(rootPath) ?? null), toolchain, config.toolchain);
     if (packages?.length === 0) {
@@ -58473,7 +58484,7 @@ async function gateWith(config, options, state) {
     const body = {
         schemaVersion: SCHEMA_VERSION,
         tool: TOOL,
-        generatedAt: new Date().toISOString(),
+        generatedAt: now().toISOString(),
         workspace,
         crates: crateSummaries(meta, tally, tests).filter(c => !packages || packages.includes(c.name)),
         diagnostics: tally.section(),
@@ -58483,15 +58494,11 @@ async function gateWith(config, options, state) {
     };
     const found = await analysesStage(capabilities, ports(body, meta, graph, manifests), config, body);
     const judged = judge(capabilities, config, body, found);
-    // Timing needs the verdict without itself: a regression that reached the default branch is recorded.
-    const timed = await runStage('timing', capabilities, {
+    const timed = await timingStage(capabilities, config, options, state, {
         ...ports(body, meta, graph, manifests),
-        baseline: options.baseline ?? null,
-        ctx: options.ctx ?? readRunContext({}),
         stableSoFar: judged.verdict.stable,
-        crateTimer: timer,
         rebuild: () => rebuildWorkspaceCrates(config, [...members.values()], { ...common, env: timer.env(), members })
-    }, config, body);
+    });
     for (const [name, f] of timed)
         found.set(name, f);
     return { report: judge(capabilities, config, body, found), metadata: meta };
@@ -58569,6 +58576,13 @@ async function buildStage(config, options, state, common, members, packages, met
     }
     return { tally, tests };
 }
+/** Timing needs the verdict without itself: a regression that reached the default branch is recorded. */
+const timingStage = (capabilities, config, options, state, ports) => runStage('timing', capabilities, {
+    ...ports,
+    baseline: options.baseline ?? null,
+    ctx: options.ctx ?? readRunContext({}),
+    crateTimer: state.timer
+}, config, ports.report);
 const analysesStage = (capabilities, ports, config, body) => runStage('analyses', capabilities, ports, config, body);
 /** Runs the capabilities of one stage in registry order; each writes its section into `body`. */
 async function runStage(stage, capabilities, ports, config, body) {
