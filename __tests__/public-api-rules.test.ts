@@ -8,7 +8,7 @@ import {
 } from '../src/capabilities/public-api/rustdoc.js'
 import { bumpAllowsBreaks, mergeSections, offSection } from '../src/capabilities/public-api/section.js'
 import { baseRequest } from '../src/capabilities/public-api/git.js'
-import { featureArgs } from '../src/capabilities/public-api/crates.js'
+import { featureArgs, touchedCrates } from '../src/capabilities/public-api/crates.js'
 import { parseConfig } from '../src/config.js'
 
 describe('rustdoc JSON formats', () => {
@@ -109,5 +109,32 @@ describe('inputs', () => {
     )
     const config = parseConfig(n => ({ 'public-api-crates': 'a, b' })[n] ?? '', 'cli', '.')
     expect([config.publicApi, config.publicApiBase, config.publicApiCrates]).toEqual(['warn', '', ['a', 'b']])
+  })
+})
+
+describe('which crates a change touched', () => {
+  const crate = (name: string, dir: string) => ({
+    name,
+    version: '1.0.0',
+    libName: name,
+    manifestPath: `/repo/${dir}/Cargo.toml`
+  })
+  const crates = [crate('a', 'ws/crates/a'), crate('b', 'ws/crates/b'), crate('nested', 'ws/crates/a/nested')]
+  const manifests = [...crates.map(c => c.manifestPath), '/repo/ws/tools/bin/Cargo.toml']
+  const touched = (...files: string[]) =>
+    [...touchedCrates(crates, manifests, new Set(files), '/repo', '/repo/ws')].sort()
+
+  it('is the innermost crate whose directory holds a changed file', () => {
+    expect(touched('ws/crates/a/src/lib.rs')).toEqual(['a'])
+    expect(touched('ws/crates/a/nested/src/lib.rs')).toEqual(['nested'])
+    expect(touched('ws/tools/bin/src/main.rs', 'ws/README.md', 'docs/x.rs')).toEqual([])
+  })
+
+  it('is every crate when a shared input of the workspace changed, or cargo config above it', () => {
+    for (const shared of ['ws/Cargo.lock', 'ws/Cargo.toml', 'ws/.cargo/config.toml', 'ws/shared/gen.rs'])
+      expect(touched(shared)).toEqual(['a', 'b', 'nested'])
+    for (const above of ['.cargo/config.toml', 'rust-toolchain.toml'])
+      expect(touched(above)).toEqual(['a', 'b', 'nested'])
+    expect(touched('other/.cargo/config.toml', 'other/Cargo.lock')).toEqual([])
   })
 })

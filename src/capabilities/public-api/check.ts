@@ -88,7 +88,8 @@ export async function checkPublicApi(
       crates,
       inputs.members.map(m => m.manifest_path),
       changed,
-      repo
+      repo,
+      inputs.workspaceRoot
     )
     const wsRel = path.relative(repo, inputs.workspaceRoot)
     const common = {

@@ -49,24 +49,36 @@ export function selectCrates(members: MetadataPackage[], listed: string[]): Crat
   }
 }
 
-/** Files outside every crate's directory that can still change what rustdoc sees. */
+/** Files of the workspace outside every crate's directory that can still change what rustdoc sees. */
 const SHARED_INPUT =
   /(^|\/)(Cargo\.toml|Cargo\.lock|build\.rs|rust-toolchain(\.toml)?|[^/]+\.rs)$|(^|\/)\.cargo\//
+
+/** Above the workspace, cargo still reads these (it looks for them in every parent directory). */
+function ancestorInputDir(file: string): string | null {
+  if (/(^|\/)\.cargo\/config(\.toml)?$/.test(file)) return path.posix.dirname(path.posix.dirname(file))
+  if (/(^|\/)rust-toolchain(\.toml)?$/.test(file)) return path.posix.dirname(file)
+  return null
+}
 
 /**
  * Crates whose API may differ from the base: a file under the crate's directory changed, or a shared
  * input did (a workspace manifest, the lock file, cargo config, Rust source outside the crates).
+ * Paths are relative to the repository root; `workspace` is the workspace root's.
  */
 export function touchedCrates(
   crates: ApiCrate[],
   memberManifests: string[],
   changed: Set<string>,
-  repoRoot: string
+  repoRoot: string,
+  workspace: string
 ): Set<string> {
-  const dirOf = (manifest: string) => toPosix(path.relative(repoRoot, path.dirname(manifest)))
+  const rel = (p: string) => toPosix(path.relative(repoRoot, p))
+  const dirOf = (manifest: string) => rel(path.dirname(manifest))
   const names = new Map(crates.map(c => [dirOf(c.manifestPath), c.name]))
   const dirs = memberManifests.map(m => ({ dir: dirOf(m), name: names.get(dirOf(m)) ?? null }))
   const inside = (file: string, dir: string) => dir === '' || file === dir || file.startsWith(`${dir}/`)
+  const ws = rel(workspace) // '' when the workspace is the repository root
+  const everything = () => new Set(crates.map(c => c.name))
   const touched = new Set<string>()
   for (const file of changed) {
     const owners = dirs.filter(d => inside(file, d.dir))
@@ -74,7 +86,12 @@ export function touchedCrates(
     const depth = Math.max(-1, ...owners.map(o => o.dir.length))
     const owner = owners.filter(o => o.dir.length === depth)
     if (owner.length > 0) owner.forEach(o => o.name && touched.add(o.name))
-    else if (SHARED_INPUT.test(file)) return new Set(crates.map(c => c.name))
+    else if (inside(file, ws)) {
+      if (SHARED_INPUT.test(file)) return everything()
+    } else {
+      const dir = ancestorInputDir(file)
+      if (dir !== null && (dir === '.' || inside(ws, dir))) return everything()
+    }
   }
   return touched
 }
