@@ -162,6 +162,31 @@ describe('public API against the base revision', () => {
   })
 })
 
+describe('the base cache', () => {
+  it('a second run against the same base reads the base surfaces from the target directory', async () => {
+    const dir = repo('head-breaking')
+    const commands: string[][] = []
+    const ports = {
+      ...realPorts,
+      exec: (program: string, args: string[], options: Parameters<typeof realPorts.exec>[2]) => {
+        commands.push([program, ...args])
+        return realPorts.exec(program, args, options)
+      }
+    }
+    const cached = inputs(dir, { rustcRelease: '1.95.0' })
+    const first = await checkPublicApi(cached, ports)
+    const worktreesMade = () => commands.filter(c => c[1] === 'worktree' && c[2] === 'add').length
+    expect(worktreesMade()).toBe(1)
+    const second = await checkPublicApi(cached, ports)
+    expect(worktreesMade()).toBe(1)
+    expect(breakList(second)).toEqual(breakList(first))
+    expect(breakList(second)).toHaveLength(EXPECTED.length)
+    // Another toolchain is another key: the base is documented again.
+    await checkPublicApi({ ...cached, rustcRelease: '1.96.0' }, ports)
+    expect(worktreesMade()).toBe(2)
+  })
+})
+
 describe('changes that break nobody', () => {
   it('reports no break for additions, moved re-exported items, #[non_exhaustive] variants, defaults, hidden and private changes', async () => {
     const dir = repo('head-compatible')

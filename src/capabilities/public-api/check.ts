@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import * as path from 'node:path'
 import type { MetadataPackage } from '../../cargo/metadata.js'
 import { featureArgs, selectCrates, touchedCrates, type ApiCrate } from './crates.js'
+import { readCached, writeCached, type BaseKey } from './base-cache.js'
 import { diffSurfaces, type ApiChange } from './diff.js'
 import { exec as realExec, type Exec } from './exec.js'
 import {
@@ -35,6 +36,8 @@ export interface PublicApiInputs {
   workspaceRoot: string
   targetDir: string
   toolchain: string | null
+  /** rustc's release, for the base cache's key; null: no cache. */
+  rustcRelease?: string | null
   checkArgs: string[]
   /** Every workspace member (cargo metadata), and the names this run gates (a shard), or null for all. */
   members: MetadataPackage[]
@@ -110,10 +113,39 @@ export async function checkPublicApi(
       const h = headSurfaces.get(c.name)
       return h !== undefined && h !== 'absent' && !('error' in h)
     })
-    const baseSurfaces =
-      wanted.length > 0
-        ? await documentBase(ports.exec, { repo, wsRel, sha: base.sha, changed, wanted }, common)
-        : new Map<string, Side>()
+    const baseSurfaces = new Map<string, Side>()
+    const keyOf = (c: ApiCrate): BaseKey | null => {
+      const h = headSurfaces.get(c.name)
+      if (!inputs.rustcRelease || !h || h === 'absent' || 'error' in h) return null
+      const features = common.features
+      return {
+        sha: base.sha,
+        crate: c.name,
+        toolchain: inputs.rustcRelease,
+        formatVersion: h.format,
+        features
+      }
+    }
+    const misses = wanted.filter(c => {
+      const key = keyOf(c)
+      const hit = key ? readCached(inputs.targetDir, key) : null
+      if (hit) baseSurfaces.set(c.name, hit)
+      return !hit
+    })
+    if (misses.length > 0) {
+      const made = await documentBase(
+        ports.exec,
+        { repo, wsRel, sha: base.sha, changed, wanted: misses },
+        common
+      )
+      for (const c of misses) {
+        const side = made.get(c.name)
+        if (side === undefined) continue
+        baseSurfaces.set(c.name, side)
+        const key = keyOf(c)
+        if (key && side !== 'absent' && !('error' in side)) writeCached(inputs.targetDir, key, side)
+      }
+    }
     section.crates = crates.map(c =>
       judge(c, touched.has(c.name), headSurfaces.get(c.name), baseSurfaces.get(c.name), wsRel)
     )

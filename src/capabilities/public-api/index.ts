@@ -89,6 +89,7 @@ export const publicApi: Capability = {
             workspaceRoot: ports.cwd,
             targetDir: ports.metadata.target_directory,
             toolchain: config.toolchain,
+            rustcRelease: ports.toolchain.release,
             checkArgs: config.checkArgs,
             members: ports.metadata.packages.filter(p => ports.metadata!.workspace_members.includes(p.id)),
             only: ports.report.shard?.members ?? null,
