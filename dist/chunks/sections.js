@@ -1,4 +1,4 @@
-import { readFileSync, mkdtempSync, rmSync, statSync, utimesSync, existsSync, realpathSync as realpathSync$1, mkdirSync, writeFileSync, renameSync } from 'node:fs';
+import { readFileSync, mkdirSync, writeFileSync, renameSync, mkdtempSync, rmSync, statSync, utimesSync, existsSync, realpathSync as realpathSync$1 } from 'node:fs';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import { r as runProcess, t as totalsByCrate, c as crateTimesEnv, a as readCrateTimes } from './crate-times.js';
@@ -5682,17 +5682,29 @@ function selectCrates(members, listed) {
         unknownListed: listed.filter(n => !libs.has(n))
     };
 }
-/** Files outside every crate's directory that can still change what rustdoc sees. */
+/** Files of the workspace outside every crate's directory that can still change what rustdoc sees. */
 const SHARED_INPUT = /(^|\/)(Cargo\.toml|Cargo\.lock|build\.rs|rust-toolchain(\.toml)?|[^/]+\.rs)$|(^|\/)\.cargo\//;
+/** Above the workspace, cargo still reads these (it looks for them in every parent directory). */
+function ancestorInputDir(file) {
+    if (/(^|\/)\.cargo\/config(\.toml)?$/.test(file))
+        return path.posix.dirname(path.posix.dirname(file));
+    if (/(^|\/)rust-toolchain(\.toml)?$/.test(file))
+        return path.posix.dirname(file);
+    return null;
+}
 /**
  * Crates whose API may differ from the base: a file under the crate's directory changed, or a shared
  * input did (a workspace manifest, the lock file, cargo config, Rust source outside the crates).
+ * Paths are relative to the repository root; `workspace` is the workspace root's.
  */
-function touchedCrates(crates, memberManifests, changed, repoRoot) {
-    const dirOf = (manifest) => toPosix(path.relative(repoRoot, path.dirname(manifest)));
+function touchedCrates(crates, memberManifests, changed, repoRoot, workspace) {
+    const rel = (p) => toPosix(path.relative(repoRoot, p));
+    const dirOf = (manifest) => rel(path.dirname(manifest));
     const names = new Map(crates.map(c => [dirOf(c.manifestPath), c.name]));
     const dirs = memberManifests.map(m => ({ dir: dirOf(m), name: names.get(dirOf(m)) ?? null }));
     const inside = (file, dir) => dir === '' || file === dir || file.startsWith(`${dir}/`);
+    const ws = rel(workspace); // '' when the workspace is the repository root
+    const everything = () => new Set(crates.map(c => c.name));
     const touched = new Set();
     for (const file of changed) {
         const owners = dirs.filter(d => inside(file, d.dir));
@@ -5701,8 +5713,15 @@ function touchedCrates(crates, memberManifests, changed, repoRoot) {
         const owner = owners.filter(o => o.dir.length === depth);
         if (owner.length > 0)
             owner.forEach(o => o.name && touched.add(o.name));
-        else if (SHARED_INPUT.test(file))
-            return new Set(crates.map(c => c.name));
+        else if (inside(file, ws)) {
+            if (SHARED_INPUT.test(file))
+                return everything();
+        }
+        else {
+            const dir = ancestorInputDir(file);
+            if (dir !== null && (dir === '.' || inside(ws, dir)))
+                return everything();
+        }
     }
     return touched;
 }
@@ -5722,6 +5741,48 @@ function featureArgs(checkArgs) {
             out.push(a);
     }
     return out;
+}
+
+// The base side's surfaces, kept in the target directory: a pull request's base commit stays the same
+// across its pushes, so its surfaces are made once. The key holds everything the surface depends on.
+/** Raised whenever the surface or its facts change shape, so older entries are never read. */
+const SURFACE_VERSION = 1;
+function file$1(targetDir, key) {
+    const hash = createHash('sha256')
+        .update(JSON.stringify({ v: SURFACE_VERSION, ...key }))
+        .digest('hex')
+        .slice(0, 32);
+    return path.join(targetDir, 'build-gate', 'public-api', `${key.crate}-${hash}.json`);
+}
+function readCached(targetDir, key) {
+    try {
+        const e = JSON.parse(readFileSync(file$1(targetDir, key), 'utf8'));
+        if (!Array.isArray(e.surface) || !Array.isArray(e.withHidden) || e.format !== key.formatVersion)
+            return null;
+        const map = (items) => new Map(items.map(i => [i.key, i]));
+        return { surface: map(e.surface), withHidden: map(e.withHidden), format: e.format, version: e.version };
+    }
+    catch {
+        return null;
+    }
+}
+function writeCached(targetDir, key, side) {
+    const target = file$1(targetDir, key);
+    const entry = {
+        surface: [...side.surface.values()],
+        withHidden: [...side.withHidden.values()],
+        format: side.format,
+        version: side.version
+    };
+    try {
+        mkdirSync(path.dirname(target), { recursive: true });
+        // Written aside and renamed, so a reader never sees half an entry.
+        writeFileSync(`${target}.tmp`, JSON.stringify(entry));
+        renameSync(`${target}.tmp`, target);
+    }
+    catch {
+        // A cache that cannot be written only costs time next run.
+    }
 }
 
 /** `headWithHidden`: the head's surface with `#[doc(hidden)]` items: what was hidden is not removed. */
@@ -6519,7 +6580,7 @@ async function checkPublicApi(inputs, ports = realPorts) {
         section.base = base;
         section.blob.base = blobUrl(inputs.env, base.sha);
         const changed = await changedFiles(ports.exec, repo, base.sha);
-        const touched = touchedCrates(crates, inputs.members.map(m => m.manifest_path), changed, repo);
+        const touched = touchedCrates(crates, inputs.members.map(m => m.manifest_path), changed, repo, inputs.workspaceRoot);
         const wsRel = path.relative(repo, inputs.workspaceRoot);
         const common = {
             targetDir: inputs.targetDir,
@@ -6539,9 +6600,39 @@ async function checkPublicApi(inputs, ports = realPorts) {
             const h = headSurfaces.get(c.name);
             return h !== undefined && h !== 'absent' && !('error' in h);
         });
-        const baseSurfaces = wanted.length > 0
-            ? await documentBase(ports.exec, { repo, wsRel, sha: base.sha, changed, wanted }, common)
-            : new Map();
+        const baseSurfaces = new Map();
+        const keyOf = (c) => {
+            const h = headSurfaces.get(c.name);
+            if (!inputs.rustcRelease || !h || h === 'absent' || 'error' in h)
+                return null;
+            const features = common.features;
+            return {
+                sha: base.sha,
+                crate: c.name,
+                toolchain: inputs.rustcRelease,
+                formatVersion: h.format,
+                features
+            };
+        };
+        const misses = wanted.filter(c => {
+            const key = keyOf(c);
+            const hit = key ? readCached(inputs.targetDir, key) : null;
+            if (hit)
+                baseSurfaces.set(c.name, hit);
+            return !hit;
+        });
+        if (misses.length > 0) {
+            const made = await documentBase(ports.exec, { repo, wsRel, sha: base.sha, changed, wanted: misses }, common);
+            for (const c of misses) {
+                const side = made.get(c.name);
+                if (side === undefined)
+                    continue;
+                baseSurfaces.set(c.name, side);
+                const key = keyOf(c);
+                if (key && side !== 'absent' && !('error' in side))
+                    writeCached(inputs.targetDir, key, side);
+            }
+        }
         section.crates = crates.map(c => judge$2(c, touched.has(c.name), headSurfaces.get(c.name), baseSurfaces.get(c.name), wsRel));
     }
     catch (e) {
@@ -6891,6 +6982,7 @@ const publicApi = {
                 workspaceRoot: ports.cwd,
                 targetDir: ports.metadata.target_directory,
                 toolchain: config.toolchain,
+                rustcRelease: ports.toolchain.release,
                 checkArgs: config.checkArgs,
                 members: ports.metadata.packages.filter(p => ports.metadata.workspace_members.includes(p.id)),
                 only: ports.report.shard?.members ?? null,
