@@ -1,12 +1,12 @@
-import { readFileSync, mkdtempSync, cpSync, existsSync, mkdirSync, symlinkSync, rmSync, writeFileSync, renameSync, statSync as statSync$1, realpathSync as realpathSync$1, copyFileSync } from 'node:fs';
+import { readFileSync, mkdtempSync, cpSync, existsSync, mkdirSync, symlinkSync, rmSync, writeFileSync, renameSync, statSync, utimesSync, realpathSync as realpathSync$1, copyFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
-import { spawn } from 'node:child_process';
+import { spawn, execFile } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { tmpdir } from 'node:os';
 import require$$0$5, { stripVTControlCharacters } from 'node:util';
 import * as fs from 'fs';
-import { existsSync as existsSync$1, readFileSync as readFileSync$1, statSync, stat, realpathSync, realpath, readdirSync, readdir } from 'fs';
+import { existsSync as existsSync$1, readFileSync as readFileSync$1, statSync as statSync$1, stat, realpathSync, realpath, readdirSync, readdir } from 'fs';
 import { EOL } from 'os';
 import http from 'http';
 import https from 'https';
@@ -169,7 +169,7 @@ function parseCargoRefusals(stderr) {
         if (feature)
             found.push(featureRefusal(feature[1], lines, i));
     }
-    return dedupe(found);
+    return dedupe$1(found);
 }
 function rustcRefusal(crate, version, requires, active) {
     return {
@@ -218,7 +218,7 @@ function crateFromManifestPath(file) {
         return { crate: m[1], version: m[2] };
     return { crate: dir || null, version: null };
 }
-function dedupe(refusals) {
+function dedupe$1(refusals) {
     const seen = new Set();
     return refusals.filter(r => {
         const key = `${r.crate}@${r.version}:${r.requires}:${r.message}`;
@@ -235,7 +235,7 @@ function stripAnsi(s) {
 
 // The build's findings: each needed phase ran and can be trusted; compile errors; warnings under
 // deny-warnings. Severity is decided here, from the policy, once.
-const SOURCE$3 = 'build';
+const SOURCE$4 = 'build';
 function phaseFindings(report, config) {
     if (report.shard?.members.length === 0)
         return [
@@ -243,7 +243,7 @@ function phaseFindings(report, config) {
                 code: 'shard-empty',
                 severity: 'warn',
                 message: `shard ${report.shard.index}/${report.shard.total} has no crates to gate`,
-                source: SOURCE$3
+                source: SOURCE$4
             }
         ];
     const out = [];
@@ -258,14 +258,14 @@ function phaseFindings(report, config) {
                 code: 'phase-failed',
                 severity: 'block',
                 message: `${label(name)}: ${phase.failure}`,
-                source: SOURCE$3
+                source: SOURCE$4
             });
         else if (!phase && !report.phases.some(p => p.failure) && !(report.diagnostics.errors > 0))
             out.push({
                 code: 'phase-missing',
                 severity: 'block',
                 message: `${label(name)} did not run, so the build cannot be called stable`,
-                source: SOURCE$3
+                source: SOURCE$4
             });
     }
     return out;
@@ -293,13 +293,13 @@ function diagnosticFindings(report, config) {
             code: 'compile-errors',
             severity: 'block',
             message: `${plural$1(errors, 'compile error')} in ${byCrate$1(report, 'errors')}`,
-            source: SOURCE$3
+            source: SOURCE$4
         });
     if (warnings > 0) {
         const message = `${plural$1(warnings, 'warning')} in ${byCrate$1(report, 'warnings')}`;
         out.push(config.denyWarnings
-            ? { code: 'warnings', severity: 'block', message: `${message} (deny-warnings is on)`, source: SOURCE$3 }
-            : { code: 'warnings', severity: 'warn', message, source: SOURCE$3 });
+            ? { code: 'warnings', severity: 'block', message: `${message} (deny-warnings is on)`, source: SOURCE$4 }
+            : { code: 'warnings', severity: 'warn', message, source: SOURCE$4 });
     }
     return out;
 }
@@ -320,7 +320,7 @@ function untrustedCheck(report, findings) {
             code: 'phase-failed',
             severity: 'block',
             message: 'cargo check did not complete, so the build cannot be called stable',
-            source: SOURCE$3
+            source: SOURCE$4
         };
 }
 function label(phase) {
@@ -3883,7 +3883,7 @@ function formatChain(chain) {
 // Dependency conflicts as findings, severity decided once from the policy inputs: duplicate versions
 // (duplicate-versions, allow-duplicates), single-version crates, Rust versions (msrv-check), cargo's
 // refusals and stale allow-duplicates entries.
-const SOURCE$2 = 'conflicts';
+const SOURCE$3 = 'conflicts';
 /** `root` makes manifest locations relative (the workspace root); '' keeps them as recorded. */
 function conflictFindingList(section, policy, root = '') {
     const out = [];
@@ -3903,7 +3903,7 @@ function conflictFindingList(section, policy, root = '') {
             message: `${d.name} resolves to ${counted.length} versions: ${counted
                 .map(v => `${v.version} via ${formatChain(v.chain)}${v.devOnly ? ' (dev only)' : ''}`)
                 .join('; ')}. Align the requirements on one version, or list ${d.name} in allow-duplicates`,
-            source: SOURCE$2,
+            source: SOURCE$3,
             crate: d.name,
             location: at(counted.find(v => v.manifest)?.manifest)
         });
@@ -3913,7 +3913,7 @@ function conflictFindingList(section, policy, root = '') {
             code: 'single-version',
             severity: 'block',
             message: `${v.name} must resolve to one version (single-version-crates) but resolves to ${v.versions.join(' and ')}`,
-            source: SOURCE$2,
+            source: SOURCE$3,
             crate: v.name
         });
     for (const entry of section.staleAllowEntries)
@@ -3921,7 +3921,7 @@ function conflictFindingList(section, policy, root = '') {
             code: 'stale-allow',
             severity: 'warn',
             message: `allow-duplicates lists ${entry}, which is not resolved at several versions; remove the entry`,
-            source: SOURCE$2,
+            source: SOURCE$3,
             crate: entry
         });
     if (policy.msrvCheck !== 'off')
@@ -3933,7 +3933,7 @@ function conflictFindingList(section, policy, root = '') {
                 code: 'msrv',
                 severity: policy.msrvCheck === 'deny' ? 'block' : 'warn',
                 message: `${f.name} ${f.version} needs Rust ${f.requires} (${why}) but ${have}${via}. Fix: ${f.fixes.join('; ')}`,
-                source: SOURCE$2,
+                source: SOURCE$3,
                 crate: f.name,
                 version: f.version,
                 location: at(f.manifest)
@@ -3947,7 +3947,7 @@ function conflictFindingList(section, policy, root = '') {
                 code: 'cargo-refused',
                 severity: 'block',
                 message: r.message,
-                source: SOURCE$2,
+                source: SOURCE$3,
                 crate: r.crate,
                 version: r.version
             });
@@ -5426,7 +5426,7 @@ function conflictsMarkdown(section, policy = DEFAULT_POLICY, findings = conflict
                 `${f.requires} (${because(f)})`,
                 `${f.have} (${f.against === 'toolchain' ? 'toolchain' : 'MSRV'})`,
                 formatChain(f.chain),
-                describe$1(rustImpact(f, findings)),
+                describe$2(rustImpact(f, findings)),
                 f.fixes.join('; ')
             ])} |`);
         out.push('');
@@ -5447,7 +5447,7 @@ function conflictsText(section, policy = DEFAULT_POLICY, findings = conflictFind
             out.push(`    ${c}`);
     }
     for (const f of section.rustVersion) {
-        out.push(`  ${f.name} ${f.version} needs Rust ${f.requires} (${because(f)}), ${f.against === 'toolchain' ? 'toolchain' : 'MSRV'} is ${f.have} — ${describe$1(rustImpact(f, findings))}`);
+        out.push(`  ${f.name} ${f.version} needs Rust ${f.requires} (${because(f)}), ${f.against === 'toolchain' ? 'toolchain' : 'MSRV'} is ${f.have} — ${describe$2(rustImpact(f, findings))}`);
         out.push(`    ${formatChain(f.chain)}`);
         for (const fix of f.fixes)
             out.push(`    fix: ${fix}`);
@@ -5496,7 +5496,7 @@ function duplicateRows(section, findings) {
             name: d.name,
             versions: d.versions.map(v => v.version),
             chains: d.versions.map(v => `${v.version}: ${formatChain(v.chain)}${v.devOnly ? ' (dev only)' : ''}`),
-            impact: single ? 'blocks (single-version-crates)' : describe$1(duplicateImpact(d, findings))
+            impact: single ? 'blocks (single-version-crates)' : describe$2(duplicateImpact(d, findings))
         };
     });
     for (const v of section.singleVersionViolations)
@@ -5518,7 +5518,7 @@ function rustImpact(r, findings) {
     const f = findings.find(x => x.code === 'msrv' && x.crate === r.name && x.version === r.version);
     return f ? IMPACT[f.severity] : 'not counted';
 }
-function describe$1(impact) {
+function describe$2(impact) {
     return impact === 'not counted' ? 'not counted (dev only)' : impact;
 }
 function because(f) {
@@ -5545,12 +5545,12 @@ const policyOf = (config) => ({
     duplicateVersionsIncludeDev: config.duplicateVersionsIncludeDev,
     msrvCheck: config.msrvCheck
 });
-function findingsOf$1(report, config) {
+function findingsOf$2(report, config) {
     return report.conflicts ? conflictFindingList(report.conflicts, config, report.workspace.root) : [];
 }
 /** The policy the section was judged under (recorded in it), for renderers that show which versions count. */
 const recorded = (r) => r.conflicts?.policy ?? DEFAULT_POLICY;
-const own = (r) => (r.findings ?? []).filter(f => f.source === 'conflicts');
+const own$1 = (r) => (r.findings ?? []).filter(f => f.source === 'conflicts');
 const conflicts = {
     name: 'conflicts',
     stage: 'analyses',
@@ -5594,7 +5594,7 @@ const conflicts = {
             description: 'Crates resolved at more than one version (counted by the duplicate-versions rules).',
             // Distinct crates: a merged report carries each shard's blocking findings.
             value: r => r.conflicts
-                ? String(new Set(own(r)
+                ? String(new Set(own$1(r)
                     .filter(f => f.code === 'duplicate-versions' && (f.severity === 'block' || f.severity === 'warn'))
                     .map(f => f.crate)).size)
                 : null
@@ -5621,14 +5621,14 @@ const conflicts = {
             policy: policyOf(config)
         };
         const report = { ...ports.report, conflicts: section };
-        return { section: { conflicts: section }, findings: findingsOf$1(report, config) };
+        return { section: { conflicts: section }, findings: findingsOf$2(report, config) };
     },
-    findings: findingsOf$1,
+    findings: findingsOf$2,
     // Every shard analyses the same resolved graph: the first shard's section stands for all.
     merge: shards => (shards[0]?.conflicts ? { conflicts: shards[0].conflicts } : {}),
-    markdown: r => r.conflicts && !isEmpty$2(r.conflicts) ? conflictsMarkdown(r.conflicts, recorded(r), own(r)) : null,
-    terminal: r => r.conflicts && !isEmpty$2(r.conflicts) ? conflictsText(r.conflicts, recorded(r), own(r)).split('\n') : [],
-    annotations: (r, repoRoot) => r.conflicts ? conflictAnnotations(r.conflicts, repoRoot, recorded(r), own(r)) : []
+    markdown: r => r.conflicts && !isEmpty$2(r.conflicts) ? conflictsMarkdown(r.conflicts, recorded(r), own$1(r)) : null,
+    terminal: r => r.conflicts && !isEmpty$2(r.conflicts) ? conflictsText(r.conflicts, recorded(r), own$1(r)).split('\n') : [],
+    annotations: (r, repoRoot) => r.conflicts ? conflictAnnotations(r.conflicts, repoRoot, recorded(r), own$1(r)) : []
 };
 
 // The contents of the files a fix search changed, by git blob id, kept in this process only: the
@@ -7017,7 +7017,7 @@ async function runFixes(inputs, ports = {}) {
     }
     try {
         const found = await searchFixes({ ...inputs, root: scratch.root, userRoot: inputs.root, targetDir: scratch.targetDir }, bounded(ports.run ?? runProcess, ports.timeoutSeconds ?? TIMEOUT_SECONDS));
-        const files = changedFiles(inputs.root, scratch.root, [
+        const files = changedFiles$1(inputs.root, scratch.root, [
             'Cargo.lock',
             ...found.fixes.filter(f => f.verified && f.manifest).map(f => f.manifest)
         ]);
@@ -7045,7 +7045,7 @@ async function runFixes(inputs, ports = {}) {
 function bounded(run, timeoutSeconds) {
     return (program, args, options) => run(program, args, { ...options, timeoutSeconds });
 }
-function changedFiles(userRoot, scratchRoot, rels) {
+function changedFiles$1(userRoot, scratchRoot, rels) {
     const out = [];
     for (const rel of [...new Set(rels)]) {
         const read = (root) => {
@@ -7169,7 +7169,7 @@ function indent(s) {
         .join('\n');
 }
 
-const findingsOf = (report) => report.fixes ? fixFindings(report.fixes) : [];
+const findingsOf$1 = (report) => report.fixes ? fixFindings(report.fixes) : [];
 /** Conflicts a fix could answer (the policy is applied when candidates are planned). */
 function conflictsToFix(report) {
     return (!!report.conflicts && (report.conflicts.rustVersion.length > 0 || report.conflicts.duplicates.length > 0));
@@ -7210,7 +7210,7 @@ const fixes = {
         }, { run: ports.run });
         return { section: { fixes: result.section }, findings: result.findings };
     },
-    findings: findingsOf,
+    findings: findingsOf$1,
     merge: shards => {
         const found = shards.find(s => s.fixes)?.fixes;
         return found ? { fixes: found } : {};
@@ -14470,11 +14470,11 @@ function requireSymbols$3 () {
 	return symbols$3;
 }
 
-var file;
+var file$1;
 var hasRequiredFile;
 
 function requireFile () {
-	if (hasRequiredFile) return file;
+	if (hasRequiredFile) return file$1;
 	hasRequiredFile = 1;
 
 	const { Blob, File } = require$$0$1;
@@ -14600,8 +14600,8 @@ function requireFile () {
 	  )
 	}
 
-	file = { FileLike, isFileLike };
-	return file;
+	file$1 = { FileLike, isFileLike };
+	return file$1;
 }
 
 var formdata;
@@ -46104,6 +46104,1464 @@ const prComment = {
     findings: () => []
 };
 
+// Splits an argument string into argv the way a user expects from a shell, without a shell:
+// whitespace separates, single and double quotes group, backslash escapes. Nothing is expanded.
+function splitArgs(input) {
+    const out = [];
+    let current = '';
+    let inToken = false;
+    let quote = null;
+    for (let i = 0; i < input.length; i++) {
+        const c = input[i];
+        if (quote) {
+            if (c === quote)
+                quote = null;
+            else if (c === '\\' && quote === '"' && i + 1 < input.length)
+                current += input[++i];
+            else
+                current += c;
+        }
+        else if (c === '"' || c === "'") {
+            quote = c;
+            inToken = true;
+        }
+        else if (c === '\\' && i + 1 < input.length) {
+            current += input[++i];
+            inToken = true;
+        }
+        else if (/\s/.test(c)) {
+            if (inToken)
+                out.push(current);
+            current = '';
+            inToken = false;
+        }
+        else {
+            current += c;
+            inToken = true;
+        }
+    }
+    if (quote)
+        throw new Error(`unclosed ${quote} quote in '${input}'.`);
+    if (inToken)
+        out.push(current);
+    return out;
+}
+
+// One input: its name, default and description (action.yml and the CLI flags are checked against the
+// table built from these), and the parsers every capability reads its inputs with.
+/** A GateError of kind `input`, naming the input and the fix. */
+class ConfigError extends GateError {
+    constructor(input, message) {
+        super('input', `Input '${input}': ${message}`, input);
+        this.name = 'ConfigError';
+    }
+}
+const TRUE = ['true', 'True', 'TRUE', 'yes', 'on', '1'];
+const FALSE = ['false', 'False', 'FALSE', 'no', 'off', '0'];
+function inputParsers(read, defaultFor) {
+    const raw = (name) => {
+        const v = read(name).trim();
+        return v === '' ? defaultFor(name) : v;
+    };
+    return {
+        raw,
+        optional: name => raw(name) || null,
+        bool: name => {
+            const v = raw(name);
+            if (TRUE.includes(v))
+                return true;
+            if (FALSE.includes(v))
+                return false;
+            throw new ConfigError(name, `'${v}' is not a boolean; use true or false.`);
+        },
+        oneOf: (name, allowed) => {
+            const v = raw(name);
+            if (allowed.includes(v))
+                return v;
+            throw new ConfigError(name, `'${v}' is not allowed; use one of ${allowed.join(', ')}.`);
+        },
+        number: (name, min, integer) => {
+            const v = raw(name);
+            const n = Number(v);
+            if (v === '' || !Number.isFinite(n) || n < min || (integer && !Number.isInteger(n)))
+                throw new ConfigError(name, `'${v}' must be ${integer ? 'a whole number' : 'a number'} ≥ ${min}.`);
+            return n;
+        },
+        args: name => {
+            try {
+                return splitArgs(raw(name));
+            }
+            catch (e) {
+                throw new ConfigError(name, e.message);
+            }
+        },
+        names: name => nameList(raw(name))
+    };
+}
+/** Crate names from a comma/newline separated input. */
+function nameList(v) {
+    return [
+        ...new Set(v
+            .split(/[,\n]/)
+            .map(s => s.trim())
+            .filter(Boolean))
+    ];
+}
+
+// Which workspace crates have a public API to compare, and which of them the change can have touched.
+// Pure: cargo metadata's members and git's list of changed files in, decisions out.
+const LIB_KINDS$1 = new Set(['lib', 'rlib', 'dylib', 'proc-macro']);
+function selectCrates(members, listed) {
+    const crates = [];
+    const unpublished = [];
+    const libs = new Set();
+    for (const p of members) {
+        const lib = p.targets.find(t => t.kind.some(k => LIB_KINDS$1.has(k)));
+        if (!lib)
+            continue;
+        libs.add(p.name);
+        // cargo metadata: `publish` is null (anywhere) or the allowed registries; [] is publish = false.
+        const publish = p.publish;
+        if (Array.isArray(publish) && publish.length === 0 && !listed.includes(p.name)) {
+            unpublished.push(p.name);
+            continue;
+        }
+        crates.push({
+            name: p.name,
+            version: p.version,
+            libName: lib.name.replace(/-/g, '_'),
+            manifestPath: p.manifest_path
+        });
+    }
+    return {
+        crates: crates.sort((a, b) => a.name.localeCompare(b.name)),
+        unpublished: unpublished.sort(),
+        unknownListed: listed.filter(n => !libs.has(n))
+    };
+}
+/** Files of the workspace outside every crate's directory that can still change what rustdoc sees. */
+const SHARED_INPUT = /(^|\/)(Cargo\.toml|Cargo\.lock|build\.rs|rust-toolchain(\.toml)?|[^/]+\.rs)$|(^|\/)\.cargo\//;
+/** Above the workspace, cargo still reads these (it looks for them in every parent directory). */
+function ancestorInputDir(file) {
+    if (/(^|\/)\.cargo\/config(\.toml)?$/.test(file))
+        return path.posix.dirname(path.posix.dirname(file));
+    if (/(^|\/)rust-toolchain(\.toml)?$/.test(file))
+        return path.posix.dirname(file);
+    return null;
+}
+/**
+ * Crates whose API may differ from the base: a file under the crate's directory changed, or a shared
+ * input did (a workspace manifest, the lock file, cargo config, Rust source outside the crates).
+ * Paths are relative to the repository root; `workspace` is the workspace root's.
+ */
+function touchedCrates(crates, memberManifests, changed, repoRoot, workspace) {
+    const rel = (p) => toPosix(path.relative(repoRoot, p));
+    const dirOf = (manifest) => rel(path.dirname(manifest));
+    const names = new Map(crates.map(c => [dirOf(c.manifestPath), c.name]));
+    const dirs = memberManifests.map(m => ({ dir: dirOf(m), name: names.get(dirOf(m)) ?? null }));
+    const inside = (file, dir) => dir === '' || file === dir || file.startsWith(`${dir}/`);
+    const ws = rel(workspace); // '' when the workspace is the repository root
+    const everything = () => new Set(crates.map(c => c.name));
+    const touched = new Set();
+    for (const file of changed) {
+        const owners = dirs.filter(d => inside(file, d.dir));
+        // The innermost crate owns the file; a nested crate's change does not touch its parent directory's crate.
+        const depth = Math.max(-1, ...owners.map(o => o.dir.length));
+        const owner = owners.filter(o => o.dir.length === depth);
+        if (owner.length > 0)
+            owner.forEach(o => o.name && touched.add(o.name));
+        else if (inside(file, ws)) {
+            if (SHARED_INPUT.test(file))
+                return everything();
+        }
+        else {
+            const dir = ancestorInputDir(file);
+            if (dir !== null && (dir === '.' || inside(ws, dir)))
+                return everything();
+        }
+    }
+    return touched;
+}
+function toPosix(p) {
+    return p.split(path.sep).join('/');
+}
+/** The feature selection of `check-args`, so the API is the one the gate built (and its artifacts reused). */
+function featureArgs(checkArgs) {
+    const out = [];
+    for (let i = 0; i < checkArgs.length; i++) {
+        const a = checkArgs[i];
+        if (a === '--all-features' || a === '--no-default-features')
+            out.push(a);
+        else if ((a === '--features' || a === '-F') && i + 1 < checkArgs.length)
+            out.push('--features', checkArgs[++i]);
+        else if (a.startsWith('--features='))
+            out.push(a);
+    }
+    return out;
+}
+
+// The base side's surfaces, kept in the target directory: a pull request's base commit stays the same
+// across its pushes, so its surfaces are made once. The key holds everything the surface depends on.
+/** Raised whenever the surface or its facts change shape, so older entries are never read. */
+const SURFACE_VERSION = 1;
+function file(targetDir, key) {
+    const hash = createHash('sha256')
+        .update(JSON.stringify({ v: SURFACE_VERSION, ...key }))
+        .digest('hex')
+        .slice(0, 32);
+    return path.join(targetDir, 'build-gate', 'public-api', `${key.crate}-${hash}.json`);
+}
+function readCached(targetDir, key) {
+    try {
+        const e = JSON.parse(readFileSync(file(targetDir, key), 'utf8'));
+        if (!Array.isArray(e.surface) || !Array.isArray(e.withHidden) || e.format !== key.formatVersion)
+            return null;
+        const map = (items) => new Map(items.map(i => [i.key, i]));
+        return { surface: map(e.surface), withHidden: map(e.withHidden), format: e.format, version: e.version };
+    }
+    catch {
+        return null;
+    }
+}
+function writeCached(targetDir, key, side) {
+    const target = file(targetDir, key);
+    const entry = {
+        surface: [...side.surface.values()],
+        withHidden: [...side.withHidden.values()],
+        format: side.format,
+        version: side.version
+    };
+    try {
+        mkdirSync(path.dirname(target), { recursive: true });
+        // Written aside and renamed, so a reader never sees half an entry.
+        writeFileSync(`${target}.tmp`, JSON.stringify(entry));
+        renameSync(`${target}.tmp`, target);
+    }
+    catch {
+        // A cache that cannot be written only costs time next run.
+    }
+}
+
+/** `headWithHidden`: the head's surface with `#[doc(hidden)]` items: what was hidden is not removed. */
+function diffSurfaces(base, head, headWithHidden = head) {
+    const changes = [];
+    const gone = typePaths(base, headWithHidden);
+    const hiddenNow = new Set([...typePaths(base, head)].filter(p => !gone.has(p)));
+    const fresh = typePaths(head, base);
+    for (const b of base.values()) {
+        const h = head.get(b.key);
+        const stillThere = headWithHidden.get(b.key);
+        if (h)
+            changes.push(...compare(b, h, base, head));
+        else if (stillThere) {
+            // Still compiles for its users: reported once, at the outermost item that became hidden.
+            if (!under(b.path, hiddenNow))
+                changes.push(change$1('changed', 'changed', stillThere, `${b.kind} is now #[doc(hidden)]`));
+        }
+        else if (!under(b.path, gone) && (!b.parent || headWithHidden.has(b.parent)))
+            changes.push(removed(b));
+    }
+    for (const h of head.values()) {
+        if (base.has(h.key))
+            continue;
+        if (h.parent && base.has(h.parent))
+            changes.push(addedMember(h, base.get(h.parent), head.get(h.parent)));
+        else if (!under(h.path, fresh) && !h.parent)
+            changes.push(change$1('addition', 'added', h, `${h.kind} added`));
+    }
+    const order = { breaking: 0, changed: 1, addition: 2 };
+    return dedupe(changes).sort((a, b) => order[a.class] - order[b.class] || a.path.localeCompare(b.path));
+}
+/** Paths of type-namespace items (modules, types, traits) of `a` that `b` lacks. */
+function typePaths(a, b) {
+    const out = new Set();
+    for (const item of a.values())
+        if (item.key.startsWith('type ') && !b.has(item.key))
+            out.add(item.path);
+    return out;
+}
+/** True when a proper prefix of `path` is in `set`: the change is reported on that ancestor. */
+function under(path, set) {
+    const parts = path.split('::');
+    for (let i = parts.length - 1; i > 0; i--)
+        if (set.has(parts.slice(0, i).join('::')))
+            return true;
+    return false;
+}
+function change$1(cls, rule, item, what, side = 'head') {
+    return { class: cls, rule, path: item.path, kind: item.kind, what, side, file: item.file, line: item.line };
+}
+function removed(b) {
+    if (b.kind === 'field')
+        return change$1('breaking', 'field-removed', b, 'public field removed', 'base');
+    if (b.kind === 'variant')
+        return change$1('breaking', 'variant-removed', b, 'variant removed', 'base');
+    if (b.kind === 're-export')
+        return change$1('changed', 'changed', b, `re-export of ${b.facts.source ?? 'another crate'} removed`, 'base');
+    return change$1('breaking', 'removed', b, `${b.kind} no longer reachable at this path`, 'base');
+}
+function addedMember(h, parentBase, parentHead) {
+    if (h.kind === 'variant') {
+        if (!parentBase.facts.nonExhaustive && !parentHead.facts.nonExhaustive)
+            return change$1('breaking', 'variant-added', h, 'variant added to an enum without #[non_exhaustive]');
+        return change$1('addition', 'added', h, 'variant added to a #[non_exhaustive] enum');
+    }
+    if (h.kind === 'field' && parentBase.kind === 'struct' && constructible(parentBase))
+        return change$1('breaking', 'field-added', h, 'field added to a struct with only public fields');
+    if (parentBase.kind === 'trait' && !h.facts.hasDefault) {
+        const sealed = parentBase.facts.sealed;
+        if (sealed === false)
+            return change$1('breaking', 'required-trait-item-added', h, `required ${h.kind} (no default) added to a trait that is not sealed`);
+        if (sealed === null)
+            return change$1('changed', 'changed', h, `required ${h.kind} added to a trait that may be sealed`);
+    }
+    return change$1('addition', 'added', h, `${h.kind} added`);
+}
+function constructible(struct) {
+    return struct.facts.allFieldsPublic === true && !struct.facts.nonExhaustive;
+}
+function compare(b, h, base, head) {
+    if (b.kind !== h.kind)
+        return [change$1('changed', 'changed', h, `was a ${b.kind}, now a ${h.kind}`)];
+    const out = [];
+    if (b.facts.params !== undefined && h.facts.params !== undefined && b.facts.params !== h.facts.params)
+        out.push(change$1('breaking', 'params-changed', h, `takes ${h.facts.params} parameter(s), took ${b.facts.params}`));
+    if (b.facts.unsafe === false && h.facts.unsafe === true)
+        out.push(change$1('breaking', 'became-unsafe', h, `${h.kind} became unsafe`));
+    if ((b.kind === 'enum' || b.kind === 'struct') && !b.facts.nonExhaustive && h.facts.nonExhaustive) {
+        if (b.kind === 'enum' || constructible(b))
+            out.push(change$1('breaking', 'non-exhaustive-added', h, `${h.kind} newly marked #[non_exhaustive]`));
+        else
+            out.push(change$1('changed', 'changed', h, `${h.kind} newly marked #[non_exhaustive] (it had private fields)`));
+    }
+    if (b.kind === 'struct' &&
+        constructible(b) &&
+        h.facts.allFieldsPublic === false &&
+        !madePrivate(b, base, head))
+        out.push(change$1('breaking', 'field-added', h, 'private field added to a struct with only public fields'));
+    if (out.length > 0)
+        return out;
+    const differs = Object.keys({ ...b.facts, ...h.facts }).filter(k => k !== 'sealed' && b.facts[k] !== h.facts[k]);
+    if (differs.length > 0)
+        out.push(change$1('changed', 'changed', h, describe$1(b, h, differs)));
+    return out;
+}
+/** A public field of the base struct is no longer public: that is reported as removed, not as added. */
+function madePrivate(b, base, head) {
+    for (const item of base.values())
+        if (item.parent === b.key && !head.has(item.key))
+            return true;
+    return false;
+}
+function describe$1(b, h, keys) {
+    const words = [];
+    for (const k of keys) {
+        if (k === 'signature')
+            words.push(b.kind === 'field' ? 'type changed' : 'signature changed');
+        else if (k === 'nonExhaustive')
+            words.push(h.facts.nonExhaustive ? '#[non_exhaustive] added' : '#[non_exhaustive] removed');
+        else if (k === 'hasDefault')
+            words.push(h.facts.hasDefault ? 'default added' : 'default removed');
+        else if (k === 'unsafe')
+            words.push('no longer unsafe');
+        else if (k === 'allFieldsPublic')
+            words.push(h.facts.allFieldsPublic ? 'fields now all public' : 'private field added');
+        else if (k === 'source')
+            words.push(`now re-exports ${h.facts.source ?? '?'}`);
+    }
+    return words.join(', ') || 'changed';
+}
+/** One item reachable by several paths is reported once per rule, at its shortest path. */
+function dedupe(changes) {
+    const seen = new Map();
+    for (const c of [...changes].sort((x, y) => x.path.length - y.path.length || x.path.localeCompare(y.path))) {
+        const id = c.side === 'head' && c.file
+            ? `${c.rule}|${c.what}|${c.file}:${c.line}|${c.path.split('::').pop()}`
+            : `${c.rule}|${c.path}|${c.kind}`;
+        if (!seen.has(id))
+            seen.set(id, c);
+    }
+    return [...seen.values()];
+}
+
+// Runs git and cargo for the API check: argv arrays, never a shell, every run bounded in time.
+const exec = (program, args, options) => new Promise(resolve => {
+    execFile(program, args, {
+        cwd: options.cwd,
+        env: { ...process.env, ...options.env },
+        timeout: options.timeoutMs,
+        killSignal: 'SIGKILL',
+        maxBuffer: 64 * 1024 * 1024,
+        encoding: 'utf8',
+        windowsHide: true
+    }, (err, stdout, stderr) => {
+        const e = err;
+        let error = null;
+        if (e?.code === 'ENOENT')
+            error = `${program} is not installed or not on PATH`;
+        else if (e?.killed)
+            error = `${program} ${args[0] ?? ''} did not finish within ${Math.round(options.timeoutMs / 1000)} s`;
+        else if (e && typeof e.code !== 'number')
+            error = e.message;
+        resolve({ code: typeof e?.code === 'number' ? e.code : e ? null : 0, stdout, stderr, error });
+    });
+});
+
+// Git for the API check: which revision is the base, what changed since, and a throw-away worktree
+// of the base. Every failure is a sentence a user can act on (the result is then `unknown`).
+const GIT_TIMEOUT_MS = 120_000;
+class BaseUnavailable extends Error {
+}
+/** The revision to compare with, before asking git: the input, else the PR's base, else the head's parent. */
+function baseRequest(input, env, payload) {
+    if (input.trim())
+        return { rev: input.trim(), from: 'input' };
+    const pr = payload.pull_request;
+    if ((env.GITHUB_EVENT_NAME ?? '').startsWith('pull_request') && pr?.base?.sha)
+        return { rev: pr.base.sha, from: 'pull_request' };
+    return { rev: `${env.GITHUB_SHA || 'HEAD'}^`, from: 'parent' };
+}
+async function git(run, cwd, args) {
+    const r = await run('git', args, { cwd, timeoutMs: GIT_TIMEOUT_MS, env: { GIT_TERMINAL_PROMPT: '0' } });
+    if (r.error)
+        throw new BaseUnavailable(r.error);
+    if (r.code !== 0)
+        throw new GitFailed(r.stderr.trim().split('\n').pop() ?? `exit ${r.code}`);
+    return r.stdout;
+}
+class GitFailed extends Error {
+}
+async function repositoryRoot(run, cwd) {
+    try {
+        return (await git(run, cwd, ['rev-parse', '--show-toplevel'])).trim();
+    }
+    catch (e) {
+        if (e instanceof BaseUnavailable)
+            throw e;
+        throw new BaseUnavailable(`${cwd} is not inside a git repository, so there is no base revision to compare the public API with. ` +
+            'Check out the repository with git (actions/checkout), or set public-api: off.');
+    }
+}
+async function resolveBase(run, repo, request) {
+    try {
+        const sha = (await git(run, repo, ['rev-parse', '--verify', '--quiet', `${request.rev}^{commit}`])).trim();
+        return { ...request, sha };
+    }
+    catch (e) {
+        if (e instanceof BaseUnavailable)
+            throw e;
+        const shallow = (await git(run, repo, ['rev-parse', '--is-shallow-repository']).catch(() => '')).trim();
+        throw new BaseUnavailable(`the base revision ${request.rev} (${describeFrom(request.from)}) is not in this clone` +
+            (shallow === 'true' ? ' (it is a shallow clone)' : '') +
+            '. With actions/checkout, set `fetch-depth: 0` (or fetch the base commit), or name another revision in `public-api-base`.');
+    }
+}
+function describeFrom(from) {
+    return from === 'input'
+        ? 'public-api-base'
+        : from === 'pull_request'
+            ? "the pull request's base"
+            : "the head's parent";
+}
+/** Files (relative to the repository root) that differ between the base and the working tree. */
+async function changedFiles(run, repo, sha) {
+    const diff = await git(run, repo, ['diff', '--name-only', '--no-renames', '-z', sha, '--']);
+    const untracked = await git(run, repo, ['ls-files', '--others', '--exclude-standard', '-z']);
+    return new Set([...diff.split('\0'), ...untracked.split('\0')].filter(Boolean));
+}
+/**
+ * A detached worktree of the base. Files the head did not change get the head's modification times,
+ * so cargo finds the head's artifacts of unchanged crates fresh and only rebuilds what differs.
+ */
+async function addWorktree(run, repo, sha, changed) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'build-gate-api-base-'));
+    try {
+        await git(run, repo, ['worktree', 'add', '--detach', '--force', dir, sha]);
+    }
+    catch (e) {
+        rmSync(dir, { recursive: true, force: true });
+        throw new BaseUnavailable(`git could not check out the base ${sha.slice(0, 12)}: ${e.message}`);
+    }
+    const files = (await git(run, dir, ['ls-files', '-z'])).split('\0').filter(Boolean);
+    for (const file of files) {
+        if (changed.has(file))
+            continue;
+        try {
+            const head = statSync(path.join(repo, file));
+            utimesSync(path.join(dir, file), head.atime, head.mtime);
+        }
+        catch {
+            // Missing on one side (a submodule, a symlink): cargo rebuilds what it needs.
+        }
+    }
+    return dir;
+}
+async function removeWorktree(run, repo, dir) {
+    await git(run, repo, ['worktree', 'remove', '--force', dir]).catch(() => undefined);
+    rmSync(dir, { recursive: true, force: true });
+    await git(run, repo, ['worktree', 'prune']).catch(() => undefined);
+}
+
+// The subset of rustdoc's JSON output (`--output-format json`) the API check reads, and the one place
+// that decides whether a document can be read at all. The format is unstable and versioned: a version
+// whose shape was not checked here is refused with the reason, never guessed at.
+/**
+ * 57: stable 1.95 and nightly 1.97 (2026-05) here. 56 differs from 57 only in `external_crates[].path`,
+ * which is not read. Anything else: the result is `unknown`.
+ */
+const SUPPORTED_FORMAT_VERSIONS = [56, 57];
+class RustdocFormatError extends Error {
+}
+/** Parses and checks one document; throws RustdocFormatError with words a user can act on. */
+function readRustdoc(text, what) {
+    let doc;
+    try {
+        doc = JSON.parse(text);
+    }
+    catch (e) {
+        throw new RustdocFormatError(`${what}: rustdoc's JSON could not be parsed (${e.message}).`);
+    }
+    const d = doc;
+    if (!d || typeof d !== 'object' || typeof d.format_version !== 'number')
+        throw new RustdocFormatError(`${what}: the file has no format_version; is it rustdoc JSON?`);
+    if (!SUPPORTED_FORMAT_VERSIONS.includes(d.format_version))
+        throw new RustdocFormatError(`${what}: rustdoc JSON format_version ${d.format_version} is not supported (supported: ${SUPPORTED_FORMAT_VERSIONS.join(', ')}). ` +
+            'Use a toolchain that produces a supported version (stable 1.95 does), or set `toolchain`.');
+    if (typeof d.root !== 'number' || !d.index || typeof d.index !== 'object' || !d.paths)
+        throw new RustdocFormatError(`${what}: rustdoc JSON lacks root/index/paths.`);
+    const root = d.index[String(d.root)];
+    if (!root || kindOf(root) !== 'module')
+        throw new RustdocFormatError(`${what}: rustdoc JSON's root is not a module.`);
+    return d;
+}
+function kindOf(item) {
+    const keys = Object.keys(item.inner ?? {});
+    return keys.length === 1 ? keys[0] : 'unknown';
+}
+function innerOf(item) {
+    return item.inner[kindOf(item)];
+}
+function hasAttr(item, name) {
+    return (item.attrs ?? []).some(a => a === name || (typeof a === 'object' && a !== null && name in a));
+}
+/** `#[doc(hidden)]`, should rustdoc keep such an item (it strips them by default). */
+function isDocHidden(item) {
+    return (item.attrs ?? []).some(a => {
+        const other = typeof a === 'object' && a !== null ? a.other : a;
+        return typeof other === 'string' && /#\[doc\s*\(\s*hidden\s*\)\s*\]/.test(other);
+    });
+}
+/** A type or signature fragment as comparable text: ids are per-document, so they are left out. */
+function shape(value) {
+    return JSON.stringify(value, (key, v) => (key === 'id' ? undefined : v));
+}
+
+// Runs rustdoc's JSON backend over some crates of one workspace (the head's, or the base worktree's)
+// and reads each crate's document. One cargo invocation documents them all, in parallel.
+const DOC_TIMEOUT_MS = 30 * 60_000;
+function docCommand(req) {
+    return [
+        ...(req.toolchain ? [`+${req.toolchain}`] : []),
+        'doc',
+        '--no-deps',
+        '--lib',
+        '--keep-going',
+        ...req.crates.flatMap(c => ['-p', c.name]),
+        ...req.features
+    ];
+}
+async function documentCrates(run, req) {
+    const out = new Map();
+    if (req.crates.length === 0)
+        return out;
+    const file = (c) => path.join(req.targetDir, 'doc', `${c.libName}.json`);
+    // A document left by an earlier run must never be read as this run's.
+    for (const c of req.crates)
+        rmSync(file(c), { force: true });
+    const flags = [
+        process.env.RUSTDOCFLAGS ?? '',
+        '-Z unstable-options --output-format json --document-hidden-items'
+    ]
+        .join(' ')
+        .trim();
+    const r = await run('cargo', docCommand(req), {
+        cwd: req.cwd,
+        timeoutMs: DOC_TIMEOUT_MS,
+        env: {
+            RUSTC_BOOTSTRAP: '1',
+            RUSTDOCFLAGS: flags,
+            CARGO_TARGET_DIR: req.targetDir,
+            CARGO_TERM_COLOR: 'never'
+        }
+    });
+    const failure = r.error ?? (r.code === 0 ? null : cargoError(r.stderr));
+    for (const c of req.crates) {
+        let text;
+        try {
+            text = readFileSync(file(c), 'utf8');
+        }
+        catch {
+            out.set(c.name, {
+                error: `rustdoc wrote no JSON for ${c.name} (${req.side})${failure ? `: ${failure}` : ''}`
+            });
+            continue;
+        }
+        try {
+            out.set(c.name, { doc: readRustdoc(text, `${c.name} (${req.side})`) });
+        }
+        catch (e) {
+            if (!(e instanceof RustdocFormatError))
+                throw e;
+            out.set(c.name, { error: e.message });
+        }
+    }
+    return out;
+}
+/** cargo's own error lines, briefly: what a user needs to see why documenting failed. */
+function cargoError(stderr) {
+    const lines = stderr.split('\n').filter(l => /^error/.test(l));
+    return (lines.length > 0 ? lines.slice(0, 3) : stderr.trim().split('\n').slice(-3)).join(' ').slice(0, 500);
+}
+
+// The report section of the API check, the semver rule that can allow its breaks, and the merge of
+// shard sections (each shard compares its own members). Pure.
+function offSection(policy = 'off') {
+    return {
+        status: 'off',
+        policy,
+        reason: null,
+        base: null,
+        blob: { head: null, base: null },
+        crates: [],
+        skipped: [],
+        unknownListed: [],
+        seconds: 0
+    };
+}
+/** Cargo's semver: a breaking change needs a new major version; before 1.0, a new minor (0.0.x: any bump). */
+function bumpAllowsBreaks(base, head) {
+    const b = base ? semverExports.parse(base) : null;
+    const h = semverExports.parse(head);
+    if (!b || !h)
+        return false;
+    if (b.major > 0)
+        return h.major > b.major;
+    if (b.minor > 0)
+        return h.major > 0 || h.minor > b.minor;
+    return semverExports.gt(h, b);
+}
+function breaks(c) {
+    return c.changes.filter(x => x.class === 'breaking');
+}
+/** Shards compare disjoint members: crates are concatenated; any unknown shard makes the whole unknown. */
+function mergeSections(sections) {
+    const on = sections.filter(s => s.status !== 'off');
+    if (on.length === 0)
+        return sections[0] ?? offSection();
+    const unknown = on.find(s => s.status === 'unknown');
+    return {
+        ...on[0],
+        status: unknown ? 'unknown' : 'checked',
+        reason: unknown?.reason ?? null,
+        crates: on.flatMap(s => s.crates).sort((a, b) => a.name.localeCompare(b.name)),
+        skipped: [...new Set(on.flatMap(s => s.skipped))].sort(),
+        unknownListed: on[0].unknownListed,
+        seconds: Math.max(...on.map(s => s.seconds))
+    };
+}
+
+// What the rules compare about one item, read from its rustdoc JSON: parameters, unsafety, defaults,
+// #[non_exhaustive], whether a literal can build a struct, whether a trait is sealed, and the rest as
+// comparable text. Pure.
+const STD_CRATES = new Set(['std', 'core', 'alloc']);
+/** Field ids of a struct, union or struct-like variant; null entries are private tuple fields. */
+function fieldIds(item) {
+    const inner = innerOf(item);
+    if (kindOf(item) === 'union')
+        return inner.fields ?? [];
+    const kind = inner.kind;
+    if (!kind || typeof kind !== 'object')
+        return [];
+    return kind.plain?.fields ?? kind.tuple ?? kind.struct?.fields ?? [];
+}
+function factsOf(doc, item) {
+    const rk = kindOf(item);
+    const inner = innerOf(item);
+    const nonExhaustive = hasAttr(item, 'non_exhaustive');
+    switch (rk) {
+        case 'function': {
+            const sig = inner.sig;
+            const header = inner.header;
+            return {
+                params: sig.inputs.length,
+                unsafe: header.is_unsafe === true,
+                hasDefault: inner.has_body === true,
+                signature: shape({
+                    inputs: sig.inputs.map(([, t]) => t),
+                    output: sig.output,
+                    variadic: sig.is_c_variadic,
+                    generics: inner.generics,
+                    header: { ...header, is_unsafe: undefined }
+                })
+            };
+        }
+        case 'struct':
+        case 'union': {
+            const ids = fieldIds(item);
+            const stripped = ids.some(id => id === null) ||
+                inner.kind?.plain
+                    ?.has_stripped_fields === true ||
+                inner.has_stripped_fields === true;
+            const allFieldsPublic = !stripped && ids.every(id => doc.index[String(id)]?.visibility === 'public');
+            const form = typeof inner.kind === 'string' ? inner.kind : Object.keys(inner.kind ?? {})[0];
+            return { nonExhaustive, allFieldsPublic, signature: shape({ form, generics: inner.generics }) };
+        }
+        case 'enum':
+            return { nonExhaustive, signature: shape({ generics: inner.generics }) };
+        case 'variant': {
+            const fields = fieldIds(item).map(id => id === null ? null : { name: doc.index[String(id)]?.name, type: doc.index[String(id)]?.inner });
+            const form = typeof inner.kind === 'string' ? inner.kind : Object.keys(inner.kind ?? {})[0];
+            return { nonExhaustive, signature: shape({ form, fields, discriminant: inner.discriminant }) };
+        }
+        case 'struct_field':
+            return { signature: shape(inner) };
+        case 'trait':
+            return { signature: shape({ generics: inner.generics, bounds: inner.bounds, unsafe: inner.is_unsafe }) };
+        case 'assoc_type':
+            return {
+                hasDefault: inner.type !== null,
+                signature: shape({ bounds: inner.bounds, generics: inner.generics })
+            };
+        case 'assoc_const':
+            return { hasDefault: inner.value !== null, signature: shape(inner.type) };
+        case 'constant':
+            return { signature: shape(inner.type) };
+        case 'static':
+            return { signature: shape({ type: inner.type, mutable: inner.is_mutable, unsafe: inner.is_unsafe }) };
+        case 'type_alias':
+            return { signature: shape({ type: inner.type, generics: inner.generics }) };
+        case 'module':
+            return {};
+        case 'macro':
+            return { signature: typeof inner === 'string' ? inner : shape(inner) };
+        default:
+            return { signature: shape(inner) };
+    }
+}
+/**
+ * A trait is sealed when a supertrait is a trait of this crate that users cannot name (or is itself
+ * sealed): nobody outside can implement it. Unknown (null) when a bound or where-clause is not one
+ * whose meaning is sure here (another crate's trait, a where-clause).
+ */
+function markSealed(doc, surface) {
+    const publicTraits = new Set();
+    for (const item of surface.values())
+        if (item.kind === 'trait' && item.id !== null)
+            publicTraits.add(item.id);
+    const memo = new Map();
+    const sealed = (id, stack) => {
+        if (memo.has(id))
+            return memo.get(id);
+        if (stack.includes(id))
+            return null;
+        const item = doc.index[String(id)];
+        if (!item || kindOf(item) !== 'trait')
+            return null;
+        const t = innerOf(item);
+        let result = t.generics.where_predicates.length > 0 ? null : false;
+        for (const bound of t.bounds) {
+            const tb = bound.trait_bound;
+            if (!tb)
+                continue;
+            const superId = tb.trait.id;
+            const superItem = doc.index[String(superId)];
+            if (superItem && superItem.crate_id === 0) {
+                if (!publicTraits.has(superId))
+                    return (memo.set(id, true), true);
+                const s = sealed(superId, [...stack, id]);
+                if (s === true)
+                    return (memo.set(id, true), true);
+                if (s === null)
+                    result = null;
+            }
+            else {
+                const crate = doc.paths[String(superId)]?.crate_id;
+                const name = crate === undefined ? undefined : doc.external_crates[String(crate)]?.name;
+                if (!name || !STD_CRATES.has(name))
+                    result = null;
+            }
+        }
+        memo.set(id, result);
+        return result;
+    };
+    for (const item of surface.values())
+        if (item.kind === 'trait' && item.id !== null)
+            item.facts.sealed = sealed(item.id, []);
+}
+
+// The public API of one crate, as a user can name it: walked from the crate root through public
+// modules and `pub use` re-exports (glob ones too), each item keyed by namespace and path, with the
+// facts the rules compare. Pure: rustdoc JSON in, a map out.
+const TYPE_KINDS = new Set(['module', 'struct', 'enum', 'union', 'trait', 'trait_alias', 'type_alias']);
+const VALUE_KINDS = new Set(['function', 'constant', 'static']);
+const MACRO_KINDS = new Set(['macro', 'proc_attribute', 'proc_derive']);
+const MAX_DEPTH = 24;
+const KIND_NAMES = {
+    module: 'module',
+    struct: 'struct',
+    enum: 'enum',
+    union: 'union',
+    trait: 'trait',
+    trait_alias: 'trait alias',
+    type_alias: 'type alias',
+    function: 'function',
+    constant: 'constant',
+    static: 'static',
+    macro: 'macro',
+    proc_macro: 'macro',
+    proc_attribute: 'macro',
+    proc_derive: 'macro'
+};
+function namespace(rustdocKind) {
+    if (TYPE_KINDS.has(rustdocKind))
+        return 'type';
+    if (VALUE_KINDS.has(rustdocKind))
+        return 'value';
+    if (MACRO_KINDS.has(rustdocKind))
+        return 'macro';
+    return 'other';
+}
+/**
+ * The surface without `#[doc(hidden)]` items (and what is only reachable through them); with
+ * `includeHidden`, with them: an item missing from the first but in the second was hidden, not removed.
+ */
+function publicSurface(doc, includeHidden = false) {
+    const out = new Map();
+    const hidden = (item) => !includeHidden && isDocHidden(item);
+    const get = (id) => (id === null ? undefined : doc.index[String(id)]);
+    const local = (id) => {
+        const item = get(id);
+        return item && item.crate_id === 0 && !hidden(item) ? item : undefined;
+    };
+    const add = (item, replace = true) => {
+        if (replace || !out.has(item.key))
+            out.set(item.key, item);
+    };
+    const located = (item) => ({
+        id: item?.id ?? null,
+        file: item?.span?.filename ?? null,
+        line: item?.span?.begin[0] ?? null
+    });
+    const walkModule = (module, path, stack) => {
+        if (stack.includes(module.id) || path.length > MAX_DEPTH)
+            return;
+        const inner = innerOf(module);
+        const children = inner.items.map(get).filter((i) => !!i && !hidden(i));
+        const globs = [];
+        for (const child of children) {
+            if (child.visibility !== 'public')
+                continue;
+            if (kindOf(child) === 'use') {
+                const use = innerOf(child);
+                if (use.is_glob)
+                    globs.push(child);
+                else
+                    visitUse(child, use, path, [...stack, module.id], true);
+            }
+            else if (child.name)
+                visit(child, child.name, path, [...stack, module.id], true);
+        }
+        // Names declared or imported by name shadow what a glob brings in.
+        for (const glob of globs) {
+            const use = innerOf(glob);
+            const target = local(use.id);
+            if (target && kindOf(target) === 'module') {
+                for (const id of innerOf(target).items) {
+                    const item = get(id);
+                    if (!item || item.visibility !== 'public' || hidden(item))
+                        continue;
+                    if (kindOf(item) === 'use') {
+                        const u = innerOf(item);
+                        if (!u.is_glob)
+                            visitUse(item, u, path, [...stack, module.id], false);
+                    }
+                    else if (item.name)
+                        visit(item, item.name, path, [...stack, module.id], false);
+                }
+            }
+            else if (!target) {
+                // Another crate's module: its items cannot be listed from this document.
+                add(reexport(glob, [...path, '*'].join('::'), 'type', use.source), false);
+            }
+            // A glob of a local enum imports its variants; they are compared on the enum itself.
+        }
+    };
+    const reexport = (use, path, ns, source) => ({
+        key: `${ns} ${path}`,
+        path,
+        kind: 're-export',
+        parent: null,
+        ...located(use),
+        facts: { source }
+    });
+    const visitUse = (use, inner, path, stack, replace) => {
+        const target = local(inner.id);
+        if (target)
+            return visit(target, inner.name, path, stack, replace);
+        const known = inner.id === null ? undefined : doc.paths[String(inner.id)];
+        if (get(inner.id) && !known)
+            return; // a hidden item of this crate
+        const full = [...path, inner.name].join('::');
+        const kind = known ? KIND_NAMES[known.kind] : undefined;
+        if (known && kind) {
+            const item = reexport(use, full, namespace(known.kind), known.path.join('::'));
+            add({ ...item, kind, facts: { source: known.path.join('::') } }, replace);
+        }
+        else
+            add(reexport(use, full, 'other', inner.source), replace);
+    };
+    const visit = (item, name, path, stack, replace) => {
+        const rk = kindOf(item);
+        const kind = KIND_NAMES[rk];
+        if (!kind)
+            return;
+        const full = [...path, name];
+        const p = full.join('::');
+        const key = `${namespace(rk)} ${p}`;
+        if (!replace && out.has(key))
+            return;
+        add({ key, path: p, kind, parent: null, ...located(item), facts: factsOf(doc, item) });
+        if (rk === 'module')
+            walkModule(item, full, stack);
+        else if (rk === 'struct' || rk === 'union' || rk === 'enum')
+            members(item, p, key);
+        else if (rk === 'trait')
+            traitItems(item, p, key);
+    };
+    const member = (parentKey, parentPath, item, kind, group) => {
+        const path = `${parentPath}::${item.name ?? '?'}`;
+        add({
+            key: `${group} ${path}`,
+            path,
+            kind,
+            parent: parentKey,
+            ...located(item),
+            facts: factsOf(doc, item)
+        });
+    };
+    const members = (item, path, key) => {
+        const rk = kindOf(item);
+        const inner = innerOf(item);
+        for (const id of fieldIds(item)) {
+            const field = local(id);
+            if (field && field.visibility === 'public')
+                member(key, path, field, 'field', 'field');
+        }
+        if (rk === 'enum')
+            for (const id of inner.variants ?? []) {
+                const variant = local(id);
+                if (variant)
+                    member(key, path, variant, 'variant', 'variant');
+            }
+        for (const implId of inner.impls ?? []) {
+            const impl = local(implId);
+            if (!impl || kindOf(impl) !== 'impl')
+                continue;
+            const i = innerOf(impl);
+            if (i.trait !== null || i.is_synthetic || i.blanket_impl !== null)
+                continue;
+            for (const id of i.items) {
+                const assoc = local(id);
+                if (!assoc || assoc.visibility !== 'public' || !assoc.name)
+                    continue;
+                if (kindOf(assoc) === 'function')
+                    member(key, path, assoc, 'method', 'assoc');
+                else if (kindOf(assoc) === 'assoc_const')
+                    member(key, path, assoc, 'associated constant', 'assoc');
+            }
+        }
+    };
+    const traitItems = (item, path, key) => {
+        for (const id of innerOf(item).items) {
+            const assoc = local(id);
+            if (!assoc?.name)
+                continue;
+            const rk = kindOf(assoc);
+            const kind = rk === 'function'
+                ? 'trait method'
+                : rk === 'assoc_type'
+                    ? 'associated type'
+                    : rk === 'assoc_const'
+                        ? 'associated constant'
+                        : null;
+            if (kind)
+                member(key, path, assoc, kind, 'titem');
+        }
+    };
+    const root = doc.index[String(doc.root)];
+    walkModule(root, [root.name ?? 'crate'], []);
+    markSealed(doc, out);
+    return out;
+}
+
+// The API check: for each library crate the change touched, document the head and the base (a git
+// worktree with the base's own Cargo.lock, sharing the head's target directory), compare the public
+// surfaces, and say which changes break users. Adapters are passed in; every failure is `unknown`.
+const realPorts = {
+    exec: exec,
+    payload: () => {
+        const file = process.env.GITHUB_EVENT_PATH;
+        if (!file)
+            return {};
+        try {
+            return JSON.parse(readFileSync(file, 'utf8'));
+        }
+        catch {
+            return {};
+        }
+    },
+    now: () => Date.now()
+};
+async function checkPublicApi(inputs, ports = realPorts) {
+    if (inputs.policy === 'off')
+        return offSection();
+    const start = ports.now();
+    const selection = selectCrates(inputs.members, inputs.crates);
+    const crates = selection.crates.filter(c => !inputs.only || inputs.only.includes(c.name));
+    const section = {
+        ...offSection(inputs.policy),
+        status: 'checked',
+        skipped: selection.unpublished,
+        unknownListed: selection.unknownListed,
+        blob: { head: blobUrl$1(inputs.env, inputs.env.GITHUB_SHA), base: null }
+    };
+    try {
+        const repo = await repositoryRoot(ports.exec, inputs.workspaceRoot);
+        const base = await resolveBase(ports.exec, repo, baseRequest(inputs.base, inputs.env, ports.payload()));
+        section.base = base;
+        section.blob.base = blobUrl$1(inputs.env, base.sha);
+        const changed = await changedFiles(ports.exec, repo, base.sha);
+        const touched = touchedCrates(crates, inputs.members.map(m => m.manifest_path), changed, repo, inputs.workspaceRoot);
+        const wsRel = path.relative(repo, inputs.workspaceRoot);
+        const common = {
+            targetDir: inputs.targetDir,
+            toolchain: inputs.toolchain,
+            features: featureArgs(inputs.checkArgs)
+        };
+        const heads = await documentCrates(ports.exec, {
+            ...common,
+            cwd: inputs.workspaceRoot,
+            crates: crates.filter(c => touched.has(c.name)),
+            side: 'head'
+        });
+        // Surfaces now: the base run reuses the same target directory and overwrites the documents.
+        const headSurfaces = surfaces(heads);
+        // Only crates whose head was documented are worth a base: the others are unknown already.
+        const wanted = crates.filter(c => {
+            const h = headSurfaces.get(c.name);
+            return h !== undefined && h !== 'absent' && !('error' in h);
+        });
+        const baseSurfaces = new Map();
+        const keyOf = (c) => {
+            const h = headSurfaces.get(c.name);
+            if (!inputs.rustcRelease || !h || h === 'absent' || 'error' in h)
+                return null;
+            const features = common.features;
+            return {
+                sha: base.sha,
+                crate: c.name,
+                toolchain: inputs.rustcRelease,
+                formatVersion: h.format,
+                features
+            };
+        };
+        const misses = wanted.filter(c => {
+            const key = keyOf(c);
+            const hit = key ? readCached(inputs.targetDir, key) : null;
+            if (hit)
+                baseSurfaces.set(c.name, hit);
+            return !hit;
+        });
+        if (misses.length > 0) {
+            const made = await documentBase(ports.exec, { repo, wsRel, sha: base.sha, changed, wanted: misses }, common);
+            for (const c of misses) {
+                const side = made.get(c.name);
+                if (side === undefined)
+                    continue;
+                baseSurfaces.set(c.name, side);
+                const key = keyOf(c);
+                if (key && side !== 'absent' && !('error' in side))
+                    writeCached(inputs.targetDir, key, side);
+            }
+        }
+        section.crates = crates.map(c => judge$2(c, touched.has(c.name), headSurfaces.get(c.name), baseSurfaces.get(c.name), wsRel));
+    }
+    catch (e) {
+        // Whatever went wrong, the API was not compared: unknown, with the words of the failure.
+        section.status = 'unknown';
+        section.reason =
+            e instanceof BaseUnavailable ? e.message : `the API check failed: ${e.message}`;
+    }
+    section.seconds = Math.round(ports.now() - start) / 1000;
+    return section;
+}
+function surfaces(docs) {
+    const out = new Map();
+    for (const [name, r] of docs)
+        out.set(name, 'doc' in r
+            ? {
+                surface: publicSurface(r.doc),
+                withHidden: publicSurface(r.doc, true),
+                format: r.doc.format_version,
+                version: r.doc.crate_version
+            }
+            : r);
+    return out;
+}
+/** The base of the `wanted` crates, documented in a worktree that is removed afterwards, whatever happens. */
+async function documentBase(run, at, common) {
+    const { repo, wsRel, sha, changed, wanted } = at;
+    const dir = await addWorktree(run, repo, sha, changed);
+    try {
+        const ws = path.join(dir, wsRel);
+        const out = new Map();
+        const present = existsSync(path.join(ws, 'Cargo.toml'))
+            ? await baseMembers(run, ws, common.toolchain)
+            : new Map();
+        for (const c of wanted)
+            if (!present.has(c.name))
+                out.set(c.name, 'absent');
+        const docs = await documentCrates(run, {
+            ...common,
+            cwd: ws,
+            crates: wanted
+                .filter(c => present.has(c.name))
+                .map(c => ({ name: c.name, libName: present.get(c.name) })),
+            side: `base ${sha.slice(0, 12)}`
+        });
+        for (const [name, side] of surfaces(docs))
+            out.set(name, side);
+        return out;
+    }
+    finally {
+        await removeWorktree(run, repo, dir);
+    }
+}
+/** Library members of the base workspace: name → lib crate name. */
+async function baseMembers(run, ws, toolchain) {
+    const r = await run('cargo', [...(toolchain ? [`+${toolchain}`] : []), 'metadata', '--format-version', '1', '--no-deps'], { cwd: ws, timeoutMs: 120_000 });
+    if (r.error || r.code !== 0)
+        throw new BaseUnavailable(`cargo metadata failed in the base revision: ${r.error ?? r.stderr.trim().split('\n').pop()}`);
+    const meta = JSON.parse(r.stdout);
+    const ids = new Set(meta.workspace_members);
+    const out = new Map();
+    for (const p of meta.packages) {
+        const lib = p.targets.find(t => t.kind.some(k => ['lib', 'rlib', 'dylib', 'proc-macro'].includes(k)));
+        if (ids.has(p.id) && lib)
+            out.set(p.name, lib.name.replace(/-/g, '_'));
+    }
+    return out;
+}
+function judge$2(c, touched, head, base, wsRel) {
+    const result = {
+        name: c.name,
+        status: 'unchanged',
+        reason: null,
+        baseVersion: null,
+        headVersion: c.version,
+        bumpAllowsBreaks: false,
+        formatVersion: null,
+        changes: []
+    };
+    if (!touched)
+        return { ...result, reason: 'no file it is built from changed since the base' };
+    if (!head || head === 'absent' || 'error' in head)
+        return { ...result, status: 'unknown', reason: head && head !== 'absent' ? head.error : 'not documented' };
+    if (base === 'absent')
+        return {
+            ...result,
+            status: 'new',
+            reason: 'the base has no such library crate',
+            formatVersion: head.format
+        };
+    if (!base || 'error' in base)
+        return { ...result, status: 'unknown', reason: base ? base.error : 'base not documented' };
+    const rel = (x) => ({
+        ...x,
+        file: x.file && !path.isAbsolute(x.file) ? path.posix.join(wsRel.split(path.sep).join('/'), x.file) : x.file
+    });
+    return {
+        ...result,
+        status: 'compared',
+        baseVersion: base.version,
+        bumpAllowsBreaks: bumpAllowsBreaks(base.version, c.version),
+        formatVersion: head.format,
+        changes: diffSurfaces(base.surface, head.surface, head.withHidden).map(rel)
+    };
+}
+function blobUrl$1(env, sha) {
+    if (!sha || !env.GITHUB_REPOSITORY)
+        return null;
+    return `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}/blob/${sha}`;
+}
+
+// The API check's findings: severity decided here, once, from the `public-api` policy and the
+// crate's version bump. Pure.
+const SOURCE$2 = 'public-api';
+/** `policy`: the public-api input to judge under (default: the one the section was made with). */
+function apiFindings(section, policy = section.policy) {
+    if (section.status === 'off' || policy === 'off')
+        return [];
+    const failing = policy === 'deny' ? 'block' : 'warn';
+    const out = [];
+    if (section.unknownListed.length > 0)
+        out.push({
+            code: 'api-crates-unmatched',
+            severity: 'warn',
+            source: SOURCE$2,
+            message: `public-api-crates lists ${section.unknownListed.join(', ')}, which is no library crate of the workspace: check the name, or remove it.`
+        });
+    if (section.status === 'unknown') {
+        out.push({
+            code: 'api-unknown',
+            severity: failing,
+            source: SOURCE$2,
+            message: `The public API was not checked: ${section.reason ?? 'no reason given'}`
+        });
+        return out;
+    }
+    for (const c of section.crates) {
+        if (c.status === 'unknown')
+            out.push({
+                code: 'api-unknown',
+                severity: failing,
+                source: SOURCE$2,
+                crate: c.name,
+                message: `${c.name}: the public API was not checked: ${c.reason ?? 'no reason given'}`
+            });
+        for (const change of c.changes) {
+            if (change.class === 'addition')
+                continue;
+            const breaking = change.class === 'breaking';
+            out.push({
+                code: breaking ? 'api-breaking' : 'api-changed',
+                severity: !breaking ? 'info' : c.bumpAllowsBreaks ? 'allowed' : failing,
+                source: SOURCE$2,
+                crate: c.name,
+                message: changeMessage(c, change, section.base?.sha ?? null),
+                location: change.file ? { file: change.file, line: change.line } : null
+            });
+        }
+    }
+    return out;
+}
+function changeMessage(c, change, baseSha) {
+    const where = change.side === 'base' && change.file
+        ? ` (it was at ${change.file}:${change.line ?? '?'} in the base${baseSha ? ` ${baseSha.slice(0, 12)}` : ''})`
+        : '';
+    const head = `${c.name}: \`${change.path}\` (${change.kind}): ${change.what}${where}`;
+    if (change.class !== 'breaking')
+        return head;
+    if (c.bumpAllowsBreaks)
+        return `${head}; allowed by the version bump ${c.baseVersion} → ${c.headVersion}`;
+    const needed = neededVersion(c.baseVersion);
+    return `${head}; a breaking change needs a new ${needed ? `version (${needed})` : 'major version'}, the version is ${c.headVersion}`;
+}
+/** The smallest version that allows a break after `base`: next major, or next minor before 1.0. */
+function neededVersion(base) {
+    const v = base ? semverExports.parse(base) : null;
+    if (!v)
+        return null;
+    return semverExports.inc(v, v.major > 0 ? 'major' : v.minor > 0 ? 'minor' : 'patch');
+}
+
+const MAX_LISTED = 100;
+function baseWords(s) {
+    if (!s.base)
+        return '';
+    const from = s.base.from === 'input'
+        ? 'public-api-base'
+        : s.base.from === 'pull_request'
+            ? "the pull request's base"
+            : "the head's parent";
+    return `compared with ${s.base.rev === s.base.sha ? s.base.sha.slice(0, 12) : `${s.base.rev} (${s.base.sha.slice(0, 12)})`}, ${from}`;
+}
+function counts(s) {
+    const all = s.crates.flatMap(c => breaks(c).map(b => ({ c, b })));
+    const allowed = all.filter(x => x.c.bumpAllowsBreaks).length;
+    const changed = s.crates.reduce((n, c) => n + c.changes.filter(x => x.class === 'changed').length, 0);
+    const added = s.crates.reduce((n, c) => n + c.changes.filter(x => x.class === 'addition').length, 0);
+    return { breaking: all.length - allowed, allowed, changed, added };
+}
+function link(s, x) {
+    if (!x.file)
+        return '';
+    const at = `${x.file}${x.line ? `:${x.line}` : ''}`;
+    const blob = x.side === 'base' ? s.blob.base : s.blob.head;
+    const text = x.side === 'base' ? `${at} (base)` : at;
+    return blob ? `[${text}](${blob}/${x.file}${x.line ? `#L${x.line}` : ''})` : `\`${text}\``;
+}
+function cell(v) {
+    return v.replace(/\|/g, '\\|').replace(/\n/g, ' ').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+/** `findings`: this capability's findings in the report (their severities are shown, not decided). */
+function publicApiMarkdown(s, findings) {
+    if (s.status === 'off')
+        return null;
+    const lines = ['### Public API', ''];
+    if (s.status === 'unknown') {
+        const blocks = findings.some(f => f.code === 'api-unknown' && f.severity === 'block');
+        lines.push(`**Not checked** (${blocks ? 'the build is not stable' : 'a warning'}): ${cell(s.reason ?? '')}`);
+        return lines.join('\n');
+    }
+    const n = counts(s);
+    lines.push(`${n.breaking} breaking change(s)${n.allowed ? `, ${n.allowed} allowed by a version bump` : ''}, ${n.changed} other change(s), ${n.added} addition(s); ${baseWords(s)}.`, '');
+    const rows = s.crates.flatMap(c => breaks(c).map(b => ({ c, b })));
+    if (rows.length > 0) {
+        lines.push('| crate | item | what changed | where |', '| --- | --- | --- | --- |');
+        for (const { c, b } of rows.slice(0, MAX_LISTED))
+            lines.push(`| ${cell(c.name)} | \`${cell(b.path)}\` (${b.kind}) | ${cell(b.what)}${c.bumpAllowsBreaks ? ` — allowed by the version bump ${c.baseVersion} → ${c.headVersion}` : ''} | ${link(s, b)} |`);
+        if (rows.length > MAX_LISTED)
+            lines.push('', `…and ${rows.length - MAX_LISTED} more in the JSON report.`);
+        lines.push('');
+    }
+    const notes = s.crates.filter(c => c.status === 'unknown' || c.status === 'new');
+    for (const c of notes)
+        lines.push(c.status === 'new'
+            ? `- ${c.name}: new crate, nothing to break.`
+            : `- **${c.name}: not checked**: ${cell(c.reason ?? '')}`);
+    const unchanged = s.crates.filter(c => c.status === 'unchanged').map(c => c.name);
+    if (unchanged.length)
+        lines.push(`- Not changed since the base: ${unchanged.join(', ')}.`);
+    if (s.skipped.length)
+        lines.push(`- Skipped (\`publish = false\`, not in public-api-crates): ${s.skipped.join(', ')}.`);
+    const other = s.crates.flatMap(c => c.changes.filter(x => x.class !== 'breaking').map(x => ({ c, x })));
+    if (other.length > 0) {
+        lines.push('', '<details><summary>Other changes and additions</summary>', '');
+        for (const { c, x } of other.slice(0, MAX_LISTED))
+            lines.push(`- ${x.class === 'addition' ? 'added' : 'changed'}: ${cell(c.name)} \`${cell(x.path)}\` (${x.kind}): ${cell(x.what)}`);
+        lines.push('', '</details>');
+    }
+    return lines.join('\n').trimEnd();
+}
+function publicApiText(s) {
+    if (s.status === 'off')
+        return null;
+    if (s.status === 'unknown')
+        return `Public API: not checked: ${s.reason ?? ''}`;
+    const n = counts(s);
+    const lines = [
+        `Public API: ${n.breaking} breaking, ${n.allowed} allowed by a version bump, ${n.changed} changed, ${n.added} added (${baseWords(s)})`
+    ];
+    for (const c of s.crates) {
+        if (c.status === 'unknown')
+            lines.push(`  ? ${c.name}: not checked: ${c.reason ?? ''}`);
+        for (const b of breaks(c))
+            lines.push(`  ${c.bumpAllowsBreaks ? '~' : '✗'} ${changeMessage(c, b, null)}${b.file && b.side === 'head' ? ` at ${b.file}:${b.line ?? '?'}` : ''}`);
+    }
+    return lines.join('\n');
+}
+/** Blocking and warning findings at their lines; allowed and informational ones stay in the summary. */
+function publicApiAnnotations(findings) {
+    return findings
+        .filter(f => f.source === 'public-api' && (f.severity === 'block' || f.severity === 'warn'))
+        .map(f => ({
+        level: f.severity === 'block' ? 'error' : 'warning',
+        title: f.code === 'api-breaking' ? `Breaking API change${f.crate ? ` in ${f.crate}` : ''}` : 'Public API',
+        message: f.message,
+        ...(f.location?.file
+            ? {
+                file: f.location.file,
+                ...(f.location.line ? { startLine: f.location.line, endLine: f.location.line } : {})
+            }
+            : {})
+    }));
+}
+function publicApiOutputs(s) {
+    if (s.status === 'off')
+        return {};
+    const changes = s.crates.flatMap((c) => c.changes.map(x => ({ crate: c.name, ...x, allowed: x.class === 'breaking' && c.bumpAllowsBreaks })));
+    return {
+        'api-breaking': s.status === 'unknown' ? '' : String(counts(s).breaking),
+        'api-changes': JSON.stringify(changes)
+    };
+}
+
+/** A revision is handed to git as an argument: one that starts with `-` would be read as an option. */
+function revision(v) {
+    if (v.startsWith('-'))
+        throw new ConfigError('public-api-base', `'${v}' is not a git revision; name a commit, branch or tag.`);
+    return v;
+}
+const own = (r) => (r.findings ?? []).filter(f => f.source === 'public-api');
+const findingsOf = (r, config) => r.publicApi ? apiFindings(r.publicApi, config.publicApi) : [];
+const publicApi = {
+    name: 'public-api',
+    stage: 'analyses',
+    inputs: [
+        {
+            name: 'public-api',
+            default: 'warn',
+            description: 'Breaking changes to the public API of library crates since `public-api-base`: `deny` (unstable), `warn` or `off`. A version bump that allows them (a new major; 0.x: a new minor) exempts them.'
+        },
+        {
+            name: 'public-api-base',
+            default: '',
+            description: "Git revision the public API is compared with; empty: the pull request's base commit, else the parent of the head. Needs the history (`fetch-depth: 0`)."
+        },
+        {
+            name: 'public-api-crates',
+            default: '',
+            description: '`publish = false` library crates whose public API is compared too (comma or newline separated; published ones always are).'
+        }
+    ],
+    parse: p => ({
+        publicApi: p.oneOf('public-api', ['deny', 'warn', 'off']),
+        publicApiBase: revision(p.raw('public-api-base')),
+        publicApiCrates: p.names('public-api-crates')
+    }),
+    outputs: [
+        {
+            name: 'api-breaking',
+            description: 'Breaking changes to the public API that no version bump allows (empty when the API was not compared).',
+            value: r => r.publicApi && r.publicApi.status !== 'off' ? publicApiOutputs(r.publicApi)['api-breaking'] : null
+        },
+        {
+            name: 'api-changes',
+            description: 'JSON array of the public API changes: crate, class (breaking, changed, addition), rule, path, kind, what, file, line, side, allowed.',
+            value: r => r.publicApi && r.publicApi.status !== 'off' ? publicApiOutputs(r.publicApi)['api-changes'] : null
+        }
+    ],
+    async run(ports, config) {
+        if (config.publicApi === 'off')
+            return { section: {}, findings: [] };
+        const section = ports.metadata
+            ? await checkPublicApi({
+                policy: config.publicApi,
+                base: config.publicApiBase,
+                crates: config.publicApiCrates,
+                workspaceRoot: ports.cwd,
+                targetDir: ports.metadata.target_directory,
+                toolchain: config.toolchain,
+                rustcRelease: ports.toolchain.release,
+                checkArgs: config.checkArgs,
+                members: ports.metadata.packages.filter(p => ports.metadata.workspace_members.includes(p.id)),
+                only: ports.report.shard?.members ?? null,
+                env: ports.env
+            }, realPorts)
+            : { ...offSection(config.publicApi), status: 'unknown', reason: 'cargo metadata did not run' };
+        return { section: { publicApi: section }, findings: apiFindings(section, config.publicApi) };
+    },
+    findings: findingsOf,
+    merge: shards => {
+        const sections = shards.map(s => s.publicApi).filter((s) => !!s);
+        return sections.length ? { publicApi: mergeSections(sections) } : {};
+    },
+    markdown: r => (r.publicApi ? publicApiMarkdown(r.publicApi, own(r)) : null),
+    terminal: r => (r.publicApi ? (publicApiText(r.publicApi)?.split('\n') ?? []) : []),
+    annotations: r => publicApiAnnotations(own(r))
+};
+
 // The compiler's own words (rustc's `rendered` text) where people look: the Actions log grouped per
 // crate, collapsible blocks in the job summary / PR comment, and the terminal as cargo prints them.
 // Pure: the report (and where links point) in, text out.
@@ -50133,7 +51591,7 @@ function getOptions(options) {
 		realpath: opts.fs.realpath || realpath,
 		realpathSync: opts.fs.realpathSync || realpathSync,
 		stat: opts.fs.stat || stat,
-		statSync: opts.fs.statSync || statSync
+		statSync: opts.fs.statSync || statSync$1
 	});
 	if (opts.debug) log("globbing with options:", opts);
 	return opts;
@@ -58744,6 +60202,7 @@ const CAPABILITIES = [
     build$8,
     tests,
     conflicts,
+    publicApi,
     fixes,
     fixPr,
     timing,
@@ -58857,110 +60316,6 @@ function tokenProblem(token) {
         input: 'github-token',
         message: `contains ${/[\r\n]/.test(bad[0]) ? 'a line break' : 'a space or control character'} (the value is not shown); store the secret without it.`
     };
-}
-
-// Splits an argument string into argv the way a user expects from a shell, without a shell:
-// whitespace separates, single and double quotes group, backslash escapes. Nothing is expanded.
-function splitArgs(input) {
-    const out = [];
-    let current = '';
-    let inToken = false;
-    let quote = null;
-    for (let i = 0; i < input.length; i++) {
-        const c = input[i];
-        if (quote) {
-            if (c === quote)
-                quote = null;
-            else if (c === '\\' && quote === '"' && i + 1 < input.length)
-                current += input[++i];
-            else
-                current += c;
-        }
-        else if (c === '"' || c === "'") {
-            quote = c;
-            inToken = true;
-        }
-        else if (c === '\\' && i + 1 < input.length) {
-            current += input[++i];
-            inToken = true;
-        }
-        else if (/\s/.test(c)) {
-            if (inToken)
-                out.push(current);
-            current = '';
-            inToken = false;
-        }
-        else {
-            current += c;
-            inToken = true;
-        }
-    }
-    if (quote)
-        throw new Error(`unclosed ${quote} quote in '${input}'.`);
-    if (inToken)
-        out.push(current);
-    return out;
-}
-
-// One input: its name, default and description (action.yml and the CLI flags are checked against the
-// table built from these), and the parsers every capability reads its inputs with.
-/** A GateError of kind `input`, naming the input and the fix. */
-class ConfigError extends GateError {
-    constructor(input, message) {
-        super('input', `Input '${input}': ${message}`, input);
-        this.name = 'ConfigError';
-    }
-}
-const TRUE = ['true', 'True', 'TRUE', 'yes', 'on', '1'];
-const FALSE = ['false', 'False', 'FALSE', 'no', 'off', '0'];
-function inputParsers(read, defaultFor) {
-    const raw = (name) => {
-        const v = read(name).trim();
-        return v === '' ? defaultFor(name) : v;
-    };
-    return {
-        raw,
-        optional: name => raw(name) || null,
-        bool: name => {
-            const v = raw(name);
-            if (TRUE.includes(v))
-                return true;
-            if (FALSE.includes(v))
-                return false;
-            throw new ConfigError(name, `'${v}' is not a boolean; use true or false.`);
-        },
-        oneOf: (name, allowed) => {
-            const v = raw(name);
-            if (allowed.includes(v))
-                return v;
-            throw new ConfigError(name, `'${v}' is not allowed; use one of ${allowed.join(', ')}.`);
-        },
-        number: (name, min, integer) => {
-            const v = raw(name);
-            const n = Number(v);
-            if (v === '' || !Number.isFinite(n) || n < min || (integer && !Number.isInteger(n)))
-                throw new ConfigError(name, `'${v}' must be ${integer ? 'a whole number' : 'a number'} ≥ ${min}.`);
-            return n;
-        },
-        args: name => {
-            try {
-                return splitArgs(raw(name));
-            }
-            catch (e) {
-                throw new ConfigError(name, e.message);
-            }
-        },
-        names: name => nameList(raw(name))
-    };
-}
-/** Crate names from a comma/newline separated input. */
-function nameList(v) {
-    return [
-        ...new Set(v
-            .split(/[,\n]/)
-            .map(s => s.trim())
-            .filter(Boolean))
-    ];
 }
 
 // Inputs (action inputs or CLI flags, same names) → one validated GateConfig.
@@ -59825,7 +61180,7 @@ function judge(capabilities, config, body, found) {
     return { ...body, findings, verdict: foldVerdict(findings) };
 }
 function preflight(dir) {
-    if (!existsSync(dir) || !statSync$1(dir).isDirectory())
+    if (!existsSync(dir) || !statSync(dir).isDirectory())
         throw new ConfigError('working-directory', `${dir} does not exist or is not a directory; point it at the workspace root.`);
     if (!existsSync(path.join(dir, 'Cargo.toml')))
         throw new ConfigError('working-directory', `${dir} has no Cargo.toml; point it at the directory of the workspace's root Cargo.toml.`);

@@ -6,6 +6,7 @@ import { conflicts } from './conflicts/index.js'
 import { fixPr } from './fix-pr/index.js'
 import { fixes } from './fixes/index.js'
 import { prComment } from './pr-comment/index.js'
+import { publicApi } from './public-api/index.js'
 import { roadmap } from './roadmap/index.js'
 import { tests } from './tests/index.js'
 import { timing } from './timing/index.js'
@@ -14,6 +15,7 @@ export const CAPABILITIES: readonly Capability[] = [
   build,
   tests,
   conflicts,
+  publicApi,
   fixes,
   fixPr,
   timing,

@@ -26,6 +26,12 @@ export const FINDING_CODES = {
   'fix-available': 'a fix for a dependency conflict, verified (info) or not (warn) in a scratch copy',
   'fix-blocked': 'no fix for a dependency conflict within the current requirements; names the blocker',
   'fix-search-failed': 'the search for dependency fixes could not run to the end',
+  'api-breaking':
+    'a breaking change to the public API of a library crate (public-api policy; allowed by a version bump)',
+  'api-changed': 'a change to the public API that is not surely breaking (informational)',
+  'api-unknown':
+    'the public API could not be compared with the base (no base revision, rustdoc failed or its format is unsupported)',
+  'api-crates-unmatched': 'a public-api-crates entry matches no library crate',
   'input-error': 'an input is invalid; the build was not judged',
   'gate-error': 'the gate could not run; the build was not judged'
 } as const satisfies Record<string, string>
