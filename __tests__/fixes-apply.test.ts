@@ -67,7 +67,7 @@ describe('build-gate --apply', () => {
   it('leaves an unverified fix alone and says why', async () => {
     const dir = copy('duplicates-incompatible')
     const before = readFileSync(path.join(dir, 'crates/toka-tools/Cargo.toml'), 'utf8')
-    const r = await cli(['--working-directory', dir, '--apply'])
+    const r = await cli(['--working-directory', dir, '--apply', '--fix-search', 'true'])
     expect(r.stdout).toContain('--apply: no verified fix to apply.')
     expect(r.stdout).toContain(
       'not applied (not verified): base64 0.21.7 → 0.22.1: 2 compile errors in toka-tools'
