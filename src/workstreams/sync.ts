@@ -8,7 +8,7 @@ import { upsertStickyComment } from './comment.js'
 import { errorText, status, type GitHubClient } from './github.js'
 import { loadWorkstreams } from './load.js'
 import type { Workstream } from './model.js'
-import { buildObservation, eventType } from './observation.js'
+import { buildObservation, eventType, gateBlocks, type ObservationInput } from './observation.js'
 import { observeBranches, observeRepository } from './observe.js'
 import {
   describeWrite,
@@ -32,6 +32,8 @@ export interface SyncOptions {
   /** Renders the sticky PR comment from the finished section; no comment without it. */
   renderComment?: (section: WorkstreamsSection) => string
   now?: () => Date
+  /** What the run history says (since when unstable, conflicts resolved), for the observation. */
+  tracker?: ObservationInput['tracker']
 }
 
 type Mode = WorkstreamsSection['mode']
@@ -86,7 +88,7 @@ export async function syncWorkstreams(o: SyncOptions): Promise<WorkstreamsSectio
     plannedWrites: w.map(describeWrite),
     appliedWrites: applied,
     createdBranches: created,
-    observation: observation(o, readiness, stateChanges(w, settings), created),
+    observation: observation(o, workstreams, readiness, stateChanges(w, settings), created),
     note
   })
   const dispatch = (w: Write[], created: string[]): Write[] => {
@@ -96,7 +98,7 @@ export async function syncWorkstreams(o: SyncOptions): Promise<WorkstreamsSectio
       {
         kind: 'dispatch',
         eventType: eventType(o.report),
-        payload: observation(o, readiness, changes, created)
+        payload: observation(o, workstreams, readiness, changes, created)
       }
     ]
   }
@@ -159,7 +161,7 @@ function offline(o: SyncOptions, workstreams: Workstream[], why: string): Workst
     plannedWrites: [],
     appliedWrites: 0,
     createdBranches: [],
-    observation: observation(o, readiness, none, []),
+    observation: observation(o, workstreams, readiness, none, []),
     note: `report only: ${why}; readiness comes from the workstream files and the verdict`
   }
 }
@@ -182,6 +184,7 @@ function base(workstreams: Workstream[], r: Readiness) {
 
 function observation(
   o: SyncOptions,
+  workstreams: Workstream[],
   readiness: Readiness[],
   changes: { unblocked: string[]; blocked: string[] },
   created: string[]
@@ -197,7 +200,9 @@ function observation(
     branchesCreated: created,
     runUrl: o.ctx.runUrl,
     sha: o.ctx.sha,
-    now: (o.now ?? (() => new Date()))()
+    now: (o.now ?? (() => new Date()))(),
+    tracker: o.tracker,
+    nextMilestone: gateBlocks(workstreams, readiness, o.config.gateWorkstream, o.report.verdict.stable)
   })
 }
 

@@ -1,0 +1,125 @@
+// The run history: one record per trusted run (time, commit, verdict, findings as code + crate), kept
+// next to the baseline in the same store. Versioned and validated like the baseline: a file it cannot
+// read is refused, never overwritten.
+import type { FindingSeverity } from '../findings/finding.js'
+import type { DocumentCodec } from '../baseline/store.js'
+
+export const HISTORY_FORMAT = 'build-gate-history'
+export const HISTORY_VERSION = 1
+/** Runs kept: enough for months of nightlies, small enough for the contents API (well under 1 MB). */
+export const HISTORY_LIMIT = 200
+
+export interface RunFinding {
+  code: string
+  crate: string | null
+  severity: FindingSeverity
+  /** How many findings of this code and crate the run had. */
+  count: number
+}
+
+export interface RunRecord {
+  /** ISO time of the run. */
+  at: string
+  sha: string | null
+  runUrl: string | null
+  stable: boolean
+  findings: RunFinding[]
+}
+
+export interface History {
+  format: typeof HISTORY_FORMAT
+  version: typeof HISTORY_VERSION
+  runs: RunRecord[]
+}
+
+export class HistoryError extends Error {
+  constructor(
+    readonly location: string,
+    message: string
+  ) {
+    super(`Run history ${location}: ${message}`)
+    this.name = 'HistoryError'
+  }
+}
+
+const SEVERITIES: readonly string[] = ['block', 'warn', 'info', 'allowed']
+
+export function parseHistory(text: string, location: string): History {
+  const fix = 'fix or delete it (the gate never overwrites a history it cannot read)'
+  const fail = (why: string): never => {
+    throw new HistoryError(location, `${why}; ${fix}.`)
+  }
+  if (text.trim() === '') fail('the file is empty')
+  let v: unknown
+  try {
+    v = JSON.parse(text)
+  } catch (e) {
+    fail(`not valid JSON (${(e as Error).message})`)
+  }
+  const h = v as Partial<History> | null
+  if (!h || typeof h !== 'object' || h.format !== HISTORY_FORMAT)
+    fail(`not a build-gate run history (no "format": "${HISTORY_FORMAT}"), or choose another history-path`)
+  if (h!.version !== HISTORY_VERSION)
+    fail(
+      `schema version ${String(h!.version)} is not supported (this build-gate reads version ${HISTORY_VERSION}), or use the build-gate release that wrote it`
+    )
+  if (!Array.isArray(h!.runs)) fail('"runs" must be a list')
+  h!.runs!.forEach((r, i) => {
+    const where = `runs[${i}]`
+    if (!r || typeof r !== 'object') fail(`${where} must be an object`)
+    if (typeof r.at !== 'string' || Number.isNaN(Date.parse(r.at))) fail(`${where}.at must be an ISO time`)
+    if (typeof r.stable !== 'boolean') fail(`${where}.stable must be true or false`)
+    if (r.sha !== null && typeof r.sha !== 'string') fail(`${where}.sha must be a string or null`)
+    if (r.runUrl !== null && typeof r.runUrl !== 'string') fail(`${where}.runUrl must be a string or null`)
+    if (!Array.isArray(r.findings)) fail(`${where}.findings must be a list`)
+    r.findings.forEach((f, j) => {
+      if (
+        !f ||
+        typeof f.code !== 'string' ||
+        (f.crate !== null && typeof f.crate !== 'string') ||
+        !SEVERITIES.includes(f.severity) ||
+        !Number.isInteger(f.count) ||
+        f.count < 1
+      )
+        fail(`${where}.findings[${j}] must be {"code", "crate", "severity", "count"}`)
+    })
+  })
+  return h as History
+}
+
+export function serializeHistory(h: History): string {
+  return `${JSON.stringify(h, null, 1)}\n`
+}
+
+export const historyCodec: DocumentCodec<History> = {
+  parse: parseHistory,
+  serialize: serializeHistory,
+  error: (location, message) => new HistoryError(location, message),
+  commitMessage: 'Record a build-gate run',
+  pathHint: 'set history-path to a file such as build-gate/history.json',
+  tooLargeHint: 'delete the file (it keeps the last runs only)'
+}
+
+/**
+ * `history` with `run` appended, keeping the last `limit` runs. A rerun of the same commit with the same
+ * verdict and findings adds nothing the history does not already say, so it returns `history` itself
+ * (which the store does not write).
+ */
+export function appendRun(history: History | null, run: RunRecord, limit = HISTORY_LIMIT): History {
+  const last = history?.runs.at(-1)
+  if (history && last && sameOutcome(last, run)) return history
+  const runs = [...(history?.runs ?? []), run].slice(-limit)
+  return { format: HISTORY_FORMAT, version: HISTORY_VERSION, runs }
+}
+
+function sameOutcome(a: RunRecord, b: RunRecord): boolean {
+  const key = (r: RunRecord) =>
+    JSON.stringify([
+      r.sha,
+      r.stable,
+      [...r.findings].sort((x, y) => findingKey(x).localeCompare(findingKey(y)))
+    ])
+  return key(a) === key(b)
+}
+
+const findingKey = (f: RunFinding) => `${f.code}\0${f.crate ?? ''}\0${f.severity}\0${f.count}`

@@ -1,0 +1,94 @@
+// One run as the history keeps it: when, which commit, the verdict, and its findings folded to
+// code + crate (with a count), so a run with thousands of warnings stays one small record.
+import type { Finding, FindingSeverity } from '../findings/finding.js'
+import type { RunContext } from '../github/context.js'
+import type { GateReport } from '../report/schema.js'
+import type { RunFinding, RunRecord } from './history.js'
+
+/** Finding codes that are dependency conflicts; a conflict's identity is its code and crate. */
+export const CONFLICT_CODES: readonly string[] = [
+  'duplicate-versions',
+  'single-version',
+  'msrv',
+  'cargo-refused'
+]
+
+export function runRecord(report: GateReport, ctx: Pick<RunContext, 'sha' | 'runUrl'>, now: Date): RunRecord {
+  return {
+    at: now.toISOString(),
+    sha: ctx.sha,
+    runUrl: ctx.runUrl,
+    stable: report.verdict.stable,
+    findings: foldFindings(reportFindings(report))
+  }
+}
+
+export function foldFindings(findings: Pick<Finding, 'code' | 'crate' | 'severity'>[]): RunFinding[] {
+  const byKey = new Map<string, RunFinding>()
+  for (const f of findings) {
+    const crate = f.crate ?? null
+    const key = `${f.code}\0${crate ?? ''}\0${f.severity}`
+    const seen = byKey.get(key)
+    if (seen) seen.count++
+    else byKey.set(key, { code: f.code, crate, severity: f.severity, count: 1 })
+  }
+  return [...byKey.values()]
+}
+
+/** Conflicts that count (found, open): block or warn, not allowed by policy. */
+export function conflictIds(findings: RunFinding[]): string[] {
+  return [
+    ...new Set(
+      findings
+        .filter(f => CONFLICT_CODES.includes(f.code) && (f.severity === 'block' || f.severity === 'warn'))
+        .map(f => conflictId(f.code, f.crate))
+    )
+  ].sort()
+}
+
+export const conflictId = (code: string, crate: string | null): string => `${code}:${crate ?? ''}`
+
+/** "base64 (duplicate-versions)", for people. */
+export function describeConflict(id: string): string {
+  const at = id.indexOf(':')
+  const code = id.slice(0, at)
+  const crate = id.slice(at + 1)
+  return crate ? `${crate} (${code})` : code
+}
+
+/** The report's findings; a report without the list has them read off its verdict and conflicts. */
+export function reportFindings(report: GateReport): Pick<Finding, 'code' | 'crate' | 'severity'>[] {
+  const listed = (report as { findings?: Finding[] }).findings
+  return Array.isArray(listed) ? listed : derivedFindings(report)
+}
+
+function derivedFindings(report: GateReport): Pick<Finding, 'code' | 'crate' | 'severity'>[] {
+  const blocking = new Set(report.verdict.reasons.map(r => r.code))
+  const sev = (code: string): FindingSeverity => (blocking.has(code) ? 'block' : 'warn')
+  const c = report.conflicts
+  const conflicts = c
+    ? [
+        ...c.duplicates.map(d => ({
+          code: 'duplicate-versions',
+          crate: d.name,
+          severity: d.allowed ? ('allowed' as const) : sev('duplicate-versions')
+        })),
+        ...c.singleVersionViolations.map(v => ({
+          code: 'single-version',
+          crate: v.name,
+          severity: sev('single-version')
+        })),
+        ...c.rustVersion.map(v => ({ code: 'msrv', crate: v.name, severity: sev('msrv') })),
+        ...c.cargoRefusals.map(r => ({
+          code: 'cargo-refused',
+          crate: r.crate,
+          severity: sev('cargo-refused')
+        }))
+      ]
+    : []
+  const rest = [
+    ...report.verdict.reasons.map(r => ({ code: r.code, crate: null, severity: 'block' as const })),
+    ...report.verdict.warnings.map(r => ({ code: r.code, crate: null, severity: 'warn' as const }))
+  ].filter(f => !CONFLICT_CODES.includes(f.code))
+  return [...conflicts, ...rest]
+}
