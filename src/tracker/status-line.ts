@@ -5,7 +5,9 @@ import type { RunPoint, TrackerStatus } from './status.js'
 
 export function statusLine(s: TrackerStatus, now: Date, escalated: boolean | null = null): string {
   const { found, resolved } = s.conflicts
-  const conflicts = found.length ? `${resolved.length} of ${found.length} conflicts resolved` : ''
+  const conflicts = found.length
+    ? `${resolved.length} of ${found.length} conflict${found.length === 1 ? '' : 's'} resolved`
+    : ''
   if (s.stable) {
     if (s.endedStretch)
       return join(
