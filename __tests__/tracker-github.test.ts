@@ -128,8 +128,7 @@ async function track(run: Run): Promise<TrackerSection> {
     client,
     ctx,
     observation: run.report.workstreams.observation,
-    log: l => logs.push(l),
-    now
+    log: l => logs.push(l)
   })
 }
 

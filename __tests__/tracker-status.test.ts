@@ -119,6 +119,15 @@ describe('the history stays bounded and a rerun of the same outcome adds nothing
     expect(appendRun(h, run(1, false, 'b', [itoa, base64])).runs).toHaveLength(2)
     expect(appendRun(h, run(1, false, 'a', [base64])).runs).toHaveLength(2)
   })
+
+  it('a warning that varies between identical runs (build time not comparable yet) does not make a run new', () => {
+    const h = appendRun(null, run(0, true, 'a'))
+    const slower = conflict('build-time-not-comparable', '', 'warn')
+    expect(appendRun(h, run(1, true, 'a', [{ ...slower, crate: null }]))).toBe(h)
+    expect(
+      appendRun(h, run(1, true, 'a', [conflict('build-time-regression', '', 'block')])).runs
+    ).toHaveLength(2)
+  })
 })
 
 describe('durations', () => {

@@ -2,6 +2,8 @@
 // Every error names the input and how to fix it; nothing downstream re-validates.
 import * as path from 'node:path'
 import { splitArgs } from './args.js'
+import { TRACKER_INPUTS } from './tracker/input-specs.js'
+import { parseTrackerConfig, type TrackerConfig } from './tracker/inputs.js'
 
 export type Policy = 'deny' | 'warn' | 'allow' | 'off'
 export type Surface = 'action' | 'cli'
@@ -50,6 +52,7 @@ export interface GateConfig {
   mode: 'gate' | 'merge'
   shard: { index: number; total: number } | null
   shardReports: string | null
+  tracker: TrackerConfig
 }
 
 export class ConfigError extends Error {
@@ -259,7 +262,8 @@ export const INPUTS: InputSpec[] = [
     default: '',
     description: "This job's share of the workspace members, e.g. `2/4`; empty gates all members."
   },
-  { name: 'shard-reports', default: '', description: 'With `mode: merge`: glob of the shard JSON reports.' }
+  { name: 'shard-reports', default: '', description: 'With `mode: merge`: glob of the shard JSON reports.' },
+  ...TRACKER_INPUTS
 ]
 
 export function defaultFor(name: string, surface: Surface): string {
@@ -343,7 +347,8 @@ export function parseConfig(read: InputReader, surface: Surface, cwd = process.c
     token: optional('github-token'),
     mode: oneOf('mode', ['gate', 'merge'] as const),
     shard: parseShard(raw('shard')),
-    shardReports: optional('shard-reports')
+    shardReports: optional('shard-reports'),
+    tracker: parseTrackerConfig(read)
   }
   if (config.token?.startsWith('${{')) config.token = null
   if (config.mode === 'merge' && !config.shardReports)

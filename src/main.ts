@@ -14,6 +14,8 @@ import { readRunContext } from './github/context.js'
 import { syncWorkstreams } from './workstreams/sync.js'
 import { markdownSections, sectionAnnotations } from './report/sections.js'
 import { buildSummary } from './report/summary.js'
+import { observationFields, trackerPublish, trackerRecord } from './tracker/steps.js'
+import { trackerOutputs } from './tracker/render.js'
 
 export async function run(): Promise<void> {
   let config: GateConfig | null = null
@@ -33,7 +35,15 @@ export async function run(): Promise<void> {
     )
   }
   const problems: string[] = []
-  // Only a build that was judged moves the roadmap: a run that could not run cargo says nothing about it.
+  // Only a judged build is recorded and moves the roadmap: a run that could not run cargo says nothing.
+  const track = judged && config?.tracker.enabled && !config.shard ? trackerInput(report, config) : null
+  if (track) {
+    try {
+      report.tracker = await core.group('Stabilization tracker', () => trackerRecord(track))
+    } catch (e) {
+      problems.push(`Tracker: ${errorMessage(e)}`)
+    }
+  }
   if (judged && config?.workstreams && !config.shard) {
     try {
       report.workstreams = await syncRoadmap(report, config)
@@ -41,10 +51,25 @@ export async function run(): Promise<void> {
       problems.push(`Roadmap sync: ${errorMessage(e)}`)
     }
   }
+  if (track && report.tracker) {
+    const section = report.tracker
+    try {
+      report.tracker = await core.group('Stabilization checklist', () =>
+        trackerPublish({ ...track, section })
+      )
+    } catch (e) {
+      problems.push(`Tracker: ${errorMessage(e)}`)
+    }
+  }
   await publish(report, config)
   if (!report.verdict.stable && (config?.failOnUnstable ?? true))
     problems.unshift(`Build gate: ${report.verdict.reasons.map(r => r.message).join('; ')}`)
   if (problems.length) core.setFailed(problems.join('\n'))
+}
+
+function trackerInput(report: GateReport, config: GateConfig) {
+  const client = config.token ? createClient(config.token, { log: core.info }) : null
+  return { report, config, ctx: readRunContext(), client, log: (line: string) => core.info(line) }
 }
 
 async function syncRoadmap(report: GateReport, config: GateConfig): Promise<WorkstreamsSection> {
@@ -56,6 +81,7 @@ async function syncRoadmap(report: GateReport, config: GateConfig): Promise<Work
       ctx: readRunContext(),
       client,
       log: line => core.info(line),
+      tracker: observationFields(report.tracker),
       renderComment: section => {
         // The PR comment is the job summary of this run, rendered once more into its own buffer.
         const text = buildSummary(
@@ -90,6 +116,7 @@ async function publish(report: GateReport, config: GateConfig | null): Promise<v
   const outputs = reportOutputs(report, reportPath, config?.duplicateVersionsIncludeDev)
   if (report.workstreams && config)
     Object.assign(outputs, workstreamOutputs(report.workstreams, config.gateWorkstream))
+  Object.assign(outputs, trackerOutputs(report.tracker))
   for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value)
   try {
     await buildSummary(core.summary, report, markdownSections(policy)).write()

@@ -80,6 +80,96 @@ function splitArgs(input) {
     return out;
 }
 
+// The tracker's rows of the inputs table (action.yml and the CLI flags are checked against it).
+const TRACKER_INPUTS = [
+    {
+        name: 'tracker',
+        default: 'false',
+        description: "Keep a run history next to the baseline, tick the gate workstream's checklist on its tracking issue and escalate when the build stays unstable (trusted runs only)."
+    },
+    {
+        name: 'history-path',
+        default: 'build-gate/history.json',
+        description: 'Path of the run history (in the baseline branch, or relative to working-directory for `baseline-store: file`).'
+    },
+    {
+        name: 'escalate-after',
+        default: '3d',
+        description: 'How long the build may stay unstable on trusted runs before the tracker escalates: `3d`, `12h`, `90m`, `1s`, or `off`.'
+    },
+    {
+        name: 'escalation-label',
+        default: 'status:escalated',
+        description: "Label put on the gate workstream's tracking issue while the instability is escalated."
+    },
+    {
+        name: 'escalate-to',
+        default: '',
+        description: 'Users or teams the escalation comment mentions, e.g. `@alice, @org/build-team`.'
+    }
+];
+
+// Durations as people write them in a workflow (`3d`, `12h`, `90m`, `1d12h`) and as a summary says them.
+const UNITS = { w: 604_800_000, d: 86_400_000, h: 3_600_000, m: 60_000, s: 1000 };
+/** Milliseconds, null for `off`, or undefined when the text is not a duration. */
+function parseDuration(text) {
+    const t = text.trim().toLowerCase();
+    if (t === 'off')
+        return null;
+    if (!/^(\d+[wdhms])+$/.test(t))
+        return undefined;
+    let ms = 0;
+    for (const [, n, unit] of t.matchAll(/(\d+)([wdhms])/g))
+        ms += Number(n) * UNITS[unit];
+    return ms > 0 ? ms : undefined;
+}
+/** "2 days", "5 hours", "1 minute", "30 seconds": the largest whole unit, rounded down. */
+function formatDuration(ms) {
+    const names = [
+        [UNITS.d, 'day'],
+        [UNITS.h, 'hour'],
+        [UNITS.m, 'minute'],
+        [UNITS.s, 'second']
+    ];
+    for (const [size, name] of names) {
+        const n = Math.floor(ms / size);
+        if (n >= 1)
+            return `${n} ${name}${n === 1 ? '' : 's'}`;
+    }
+    return 'less than a second';
+}
+
+// The tracker's inputs (action inputs and CLI flags of the same names) → its part of the config.
+const TRUE$1 = ['true', 'True', 'TRUE', 'yes', 'on', '1'];
+const FALSE$1 = ['false', 'False', 'FALSE', 'no', 'off', '0'];
+const HANDLE = /^@?([A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9][A-Za-z0-9._-]*)?)$/;
+/** `read` gives the raw input, '' when not given. */
+function parseTrackerConfig(read) {
+    const raw = (name) => read(name).trim() || TRACKER_INPUTS.find(i => i.name === name).default;
+    const enabled = raw('tracker');
+    if (!TRUE$1.includes(enabled) && !FALSE$1.includes(enabled))
+        throw new ConfigError('tracker', `'${enabled}' is not a boolean; use true or false.`);
+    const after = parseDuration(raw('escalate-after'));
+    if (after === undefined)
+        throw new ConfigError('escalate-after', `'${raw('escalate-after')}' is not a duration; use a number with a unit (s, m, h, d, w) such as 3d, 12h, 90m or 1s, or off.`);
+    const label = raw('escalation-label');
+    if (label.length > 50 || label.includes(','))
+        throw new ConfigError('escalation-label', `'${label}' cannot be a GitHub label (at most 50 characters, no comma).`);
+    const escalateTo = nameList(read('escalate-to').replace(/\s+/g, ',')).map(h => {
+        const m = HANDLE.exec(h);
+        if (!m)
+            throw new ConfigError('escalate-to', `'${h}' is not a GitHub user or team; write @user or @org/team, separated by commas.`);
+        return `@${m[1]}`;
+    });
+    return {
+        enabled: TRUE$1.includes(enabled),
+        historyPath: raw('history-path'),
+        escalateAfterMs: after,
+        escalationLabel: label,
+        escalateTo
+    };
+}
+
 // Inputs (action inputs or CLI flags, same names) → one validated GateConfig.
 // Every error names the input and how to fix it; nothing downstream re-validates.
 class ConfigError extends Error {
@@ -268,7 +358,8 @@ const INPUTS = [
         default: '',
         description: "This job's share of the workspace members, e.g. `2/4`; empty gates all members."
     },
-    { name: 'shard-reports', default: '', description: 'With `mode: merge`: glob of the shard JSON reports.' }
+    { name: 'shard-reports', default: '', description: 'With `mode: merge`: glob of the shard JSON reports.' },
+    ...TRACKER_INPUTS
 ];
 function defaultFor(name, surface) {
     const spec = INPUTS.find(i => i.name === name);
@@ -353,7 +444,8 @@ function parseConfig(read, surface, cwd = process.cwd()) {
         token: optional('github-token'),
         mode: oneOf('mode', ['gate', 'merge']),
         shard: parseShard(raw('shard')),
-        shardReports: optional('shard-reports')
+        shardReports: optional('shard-reports'),
+        tracker: parseTrackerConfig(read)
     };
     if (config.token?.startsWith('${{'))
         config.token = null;
@@ -385,9 +477,6 @@ function nameList(v) {
     ];
 }
 
-// The one spine of a run: every capability writes a section, every reporter renders it.
-// Documented in docs/report-schema.md; bump SCHEMA_VERSION only for breaking changes,
-// new optional sections are additive.
 const SCHEMA_VERSION = 1;
 
 // Kept in step with package.json's version by a test.
@@ -39201,32 +39290,48 @@ function addSample(b, key, cacheState, sample, history) {
     return { ...base, entries };
 }
 
+// Where the baseline (and the run history beside it) lives. `update` is read-modify-write so a store
+// that meets a concurrent writer can re-read and apply the same change again (entries merge instead of
+// being lost).
+const baselineCodec = {
+    parse: parseBaseline,
+    serialize: serializeBaseline,
+    error: (location, message) => new BaselineError(location, message),
+    commitMessage: 'Update build-gate baseline',
+    pathHint: 'set baseline-path to a file such as build-gate/baseline.json',
+    tooLargeHint: 'lower baseline-history or delete the file'
+};
+
 class BranchStore {
     client;
     opts;
     location;
-    constructor(client, opts) {
+    codec;
+    constructor(client, opts, codec) {
         this.client = client;
         this.opts = opts;
         this.location = `${opts.path} on branch ${opts.branch} of ${opts.owner}/${opts.repo}`;
+        this.codec = codec ?? baselineCodec;
     }
     async read() {
-        return (await this.fetch()).baseline;
+        return (await this.fetch()).document;
     }
     async update(change) {
         const attempts = this.opts.attempts ?? 5;
         await this.ensureBranch();
         for (let attempt = 1;; attempt++) {
-            const { baseline, sha } = await this.fetch();
-            const next = change(baseline);
+            const { document, sha } = await this.fetch();
+            const next = change(document);
+            if (document !== null && next === document)
+                return next;
             try {
                 await this.client.rest.repos.createOrUpdateFileContents({
                     owner: this.opts.owner,
                     repo: this.opts.repo,
                     path: this.opts.path,
                     branch: this.opts.branch,
-                    message: this.opts.message ?? 'Update build-gate baseline',
-                    content: Buffer.from(serializeBaseline(next)).toString('base64'),
+                    message: this.opts.message ?? this.codec.commitMessage,
+                    content: Buffer.from(this.codec.serialize(next)).toString('base64'),
                     ...(sha ? { sha } : {})
                 });
                 return next;
@@ -39236,7 +39341,7 @@ class BranchStore {
                 if ((status === 409 || status === 422) && attempt < attempts)
                     continue;
                 const why = status === 409 || status === 422 ? `still conflicting after ${attempts} attempts` : describe$1(e);
-                throw new BaselineError(this.location, `could not be written: ${why}${hint(status)}`);
+                throw this.codec.error(this.location, `could not be written: ${why}${hint(status)}`);
             }
         }
     }
@@ -39254,16 +39359,16 @@ class BranchStore {
         catch (e) {
             // 404 covers both a missing file and a missing branch: either way, no baseline yet.
             if (e.status === 404)
-                return { baseline: null, sha: null };
-            throw new BaselineError(this.location, `could not be read: ${describe$1(e)}${hint(e.status)}`);
+                return { document: null, sha: null };
+            throw this.codec.error(this.location, `could not be read: ${describe$1(e)}${hint(e.status)}`);
         }
         const file = data;
         if (Array.isArray(data) || file.type !== 'file')
-            throw new BaselineError(this.location, 'is a directory, not a file; set baseline-path to a file such as build-gate/baseline.json.');
+            throw this.codec.error(this.location, `is a directory, not a file; ${this.codec.pathHint}.`);
         if (file.encoding !== 'base64' || typeof file.content !== 'string')
-            throw new BaselineError(this.location, `came back with encoding '${file.encoding}' (over 1 MB?); lower baseline-history or delete the file.`);
+            throw this.codec.error(this.location, `came back with encoding '${file.encoding}' (over 1 MB?); ${this.codec.tooLargeHint}.`);
         const text = Buffer.from(file.content, 'base64').toString('utf8');
-        return { baseline: parseBaseline(text, this.location), sha: file.sha ?? null };
+        return { document: this.codec.parse(text, this.location), sha: file.sha ?? null };
     }
     /** Creates the baseline branch from the default branch's head when it does not exist yet. */
     async ensureBranch() {
@@ -39274,7 +39379,7 @@ class BranchStore {
         }
         catch (e) {
             if (e.status !== 404)
-                throw new BaselineError(this.location, `branch lookup failed: ${describe$1(e)}${hint(e.status)}`);
+                throw this.codec.error(this.location, `branch lookup failed: ${describe$1(e)}${hint(e.status)}`);
         }
         try {
             const { data: r } = await this.client.rest.repos.get({ owner, repo });
@@ -39290,7 +39395,7 @@ class BranchStore {
             // Another run created it first: fine.
             if (status === 422 && /already exists/i.test(describe$1(e)))
                 return;
-            throw new BaselineError(this.location, `could not create the branch: ${describe$1(e)}${hint(status)}`);
+            throw this.codec.error(this.location, `could not create the branch: ${describe$1(e)}${hint(status)}`);
         }
     }
 }
@@ -39306,14 +39411,16 @@ function hint(status) {
     return '.';
 }
 
-// The baseline as a local file (relative to the working directory), written atomically:
-// a reader sees the old file or the new one, never half of one.
+// A JSON document (the baseline, the run history) as a local file (relative to the working
+// directory), written atomically: a reader sees the old file or the new one, never half of one.
 class FileStore {
     file;
     location;
-    constructor(baselinePath, workingDirectory) {
-        this.file = path.resolve(workingDirectory, baselinePath);
+    codec;
+    constructor(documentPath, workingDirectory, codec) {
+        this.file = path.resolve(workingDirectory, documentPath);
         this.location = `file ${this.file}`;
+        this.codec = codec ?? baselineCodec;
     }
     async read() {
         let text;
@@ -39323,21 +39430,24 @@ class FileStore {
         catch (e) {
             if (e.code === 'ENOENT')
                 return null;
-            throw new BaselineError(this.location, `cannot be read: ${e.message}`);
+            throw this.codec.error(this.location, `cannot be read: ${e.message}`);
         }
-        return parseBaseline(text, this.location);
+        return this.codec.parse(text, this.location);
     }
     async update(change) {
-        const next = change(await this.read());
+        const current = await this.read();
+        const next = change(current);
+        if (current !== null && next === current)
+            return next;
         const tmp = `${this.file}.${process.pid}.${Date.now()}.tmp`;
         try {
             mkdirSync(path.dirname(this.file), { recursive: true });
-            writeFileSync(tmp, serializeBaseline(next));
+            writeFileSync(tmp, this.codec.serialize(next));
             renameSync(tmp, this.file);
         }
         catch (e) {
             rmSync(tmp, { force: true });
-            throw new BaselineError(this.location, `cannot be written: ${e.message}`);
+            throw this.codec.error(this.location, `cannot be written: ${e.message}`);
         }
         return next;
     }
@@ -56537,8 +56647,11 @@ function buildObservation(o) {
             stable,
             reasons: o.report.verdict.reasons.map(r => r.code),
             conflicts_found: o.report.conflicts ? countConflicts(o.report.conflicts) : null,
-            // One run cannot tell how many earlier conflicts were fixed: zero left is what a stable build shows.
-            conflicts_resolved: null,
+            // One run cannot tell how many earlier conflicts were fixed: that needs the tracker's history.
+            conflicts_resolved: o.tracker?.conflictsResolved ?? null,
+            unstable_since: o.tracker?.unstableSince ?? null,
+            unstable_since_sha: o.tracker?.unstableSinceSha ?? null,
+            next_milestone: o.nextMilestone ?? [],
             branches_created: o.branchesCreated,
             workstreams_unblocked: o.unblocked,
             workstreams_blocked: o.newlyBlocked,
@@ -56555,6 +56668,15 @@ function countConflicts(c) {
         c.singleVersionViolations.length +
         c.rustVersion.length +
         c.cargoRefusals.length);
+}
+/** The next milestone: dependents that require the gate, are not finished, and wait while it is unstable. */
+function gateBlocks(workstreams, readiness, gate, stable) {
+    if (stable)
+        return [];
+    const waiting = new Set(readiness.filter(r => !r.isGate && !r.done).map(r => r.name));
+    return workstreams
+        .filter(w => waiting.has(w.name) && w.required.some(d => d.name === gate))
+        .map(w => w.name);
 }
 
 function decideReadiness(workstreams, input) {
@@ -56636,7 +56758,7 @@ async function syncWorkstreams(o) {
         plannedWrites: w.map(describeWrite),
         appliedWrites: applied,
         createdBranches: created,
-        observation: observation(o, readiness, stateChanges(w, settings), created),
+        observation: observation(o, workstreams, readiness, stateChanges(w, settings), created),
         note
     });
     const dispatch = (w, created) => {
@@ -56647,7 +56769,7 @@ async function syncWorkstreams(o) {
             {
                 kind: 'dispatch',
                 eventType: eventType(o.report),
-                payload: observation(o, readiness, changes, created)
+                payload: observation(o, workstreams, readiness, changes, created)
             }
         ];
     };
@@ -56707,7 +56829,7 @@ function offline(o, workstreams, why) {
         plannedWrites: [],
         appliedWrites: 0,
         createdBranches: [],
-        observation: observation(o, readiness, none, []),
+        observation: observation(o, workstreams, readiness, none, []),
         note: `report only: ${why}; readiness comes from the workstream files and the verdict`
     };
 }
@@ -56725,7 +56847,7 @@ function base(workstreams, r) {
     const ws = workstreams.find(w => w.name === r.name);
     return { name: ws.name, title: ws.title, branch: ws.branch, state: r.state, reasons: r.reasons };
 }
-function observation(o, readiness, changes, created) {
+function observation(o, workstreams, readiness, changes, created) {
     const dependents = readiness.filter(r => !r.isGate);
     return buildObservation({
         report: o.report,
@@ -56737,7 +56859,9 @@ function observation(o, readiness, changes, created) {
         branchesCreated: created,
         runUrl: o.ctx.runUrl,
         sha: o.ctx.sha,
-        now: (o.now ?? (() => new Date()))()
+        now: (o.now ?? (() => new Date()))(),
+        tracker: o.tracker,
+        nextMilestone: gateBlocks(workstreams, readiness, o.config.gateWorkstream, o.report.verdict.stable)
     });
 }
 function line(w) {
@@ -57080,10 +57204,33 @@ function workstreamOutputs(s, gateWorkstream) {
     };
 }
 
+function trackerMarkdown(s) {
+    if (!s)
+        return null;
+    const issue = s.issue === null ? '' : ` · checklist in #${s.issue}`;
+    return `**Stabilization:** ${escape(s.line)}${issue}`;
+}
+function trackerText(s) {
+    return s ? `Stabilization: ${s.line}` : null;
+}
+function trackerOutputs(s) {
+    if (!s)
+        return {};
+    return {
+        'stabilization-status': s.line,
+        'unstable-since': s.status.unstableSince?.at ?? '',
+        'conflicts-resolved': String(s.status.conflicts.resolved.length)
+    };
+}
+function escape(t) {
+    return t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 function markdownSections(policy) {
     return [
         r => (r.conflicts && !isEmpty(r.conflicts) ? conflictsMarkdown(r.conflicts, policy) : null),
         r => (r.timing ? timingMarkdown(r.timing) : null),
+        r => trackerMarkdown(r.tracker),
         workstreamsMarkdown
     ];
 }
@@ -57091,6 +57238,7 @@ function textSections(policy) {
     return [
         r => (r.conflicts && !isEmpty(r.conflicts) ? conflictsText(r.conflicts, policy) : null),
         r => (r.timing ? timingText(r.timing) : null),
+        r => trackerText(r.tracker),
         workstreamsText
     ];
 }
@@ -57098,4 +57246,4 @@ function sectionAnnotations(report, repoRoot, policy) {
     return report.conflicts ? conflictAnnotations(report.conflicts, repoRoot, policy) : [];
 }
 
-export { ConfigError as C, INPUTS as I, PHASE_HEADER as P, produceReport as a, reportPathFor as b, createClient as c, textSections as d, requireTunnel as e, failureReport as f, timingOutputs as g, crateRows as h, totalRow as i, phaseRows as j, CRATE_HEADER as k, sectionAnnotations as l, workstreamOutputs as m, markdownSections as n, parseConfig as p, readRunContext as r, syncWorkstreams as s, terminalReport as t, verdictLine as v, writeReport as w };
+export { BranchStore as B, ConfigError as C, FileStore as F, INPUTS as I, PHASE_HEADER as P, produceReport as a, reportPathFor as b, createClient as c, textSections as d, requireTunnel as e, failureReport as f, timingOutputs as g, crateRows as h, totalRow as i, phaseRows as j, CRATE_HEADER as k, formatDuration as l, status as m, errorText as n, requestFailed as o, parseConfig as p, buildObservation as q, readRunContext as r, syncWorkstreams as s, terminalReport as t, markdownSections as u, verdictLine as v, writeReport as w, sectionAnnotations as x, workstreamOutputs as y, trackerOutputs as z };

@@ -80,10 +80,7 @@ export class BranchStore<T = Baseline> implements DocumentStore<T> {
     }
     const file = data as { type?: string; content?: string; encoding?: string; sha?: string }
     if (Array.isArray(data) || file.type !== 'file')
-      throw this.codec.error(
-        this.location,
-        `is a directory, not a file; ${this.codec.pathHint}.`
-      )
+      throw this.codec.error(this.location, `is a directory, not a file; ${this.codec.pathHint}.`)
     if (file.encoding !== 'base64' || typeof file.content !== 'string')
       throw this.codec.error(
         this.location,

@@ -1,6 +1,7 @@
 // The one spine of a run: every capability writes a section, every reporter renders it.
 // Documented in docs/report-schema.md; bump SCHEMA_VERSION only for breaking changes,
 // new optional sections are additive.
+import type { TrackerSection } from '../tracker/track.js'
 export const SCHEMA_VERSION = 1
 
 export type Severity = 'error' | 'warning'
@@ -248,5 +249,6 @@ export interface GateReport {
   timing?: TimingSection
   workstreams?: WorkstreamsSection
   shard?: ShardSection
+  tracker?: TrackerSection
   verdict: Verdict
 }

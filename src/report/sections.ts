@@ -5,6 +5,7 @@ import type { Annotation } from './annotations.js'
 import type { GateReport } from './schema.js'
 import { timingMarkdown, timingText } from './timing.js'
 import { workstreamsMarkdown, workstreamsText } from './workstreams.js'
+import { trackerMarkdown, trackerText } from '../tracker/render.js'
 
 type Policy = Pick<GateConfig, 'duplicateVersions' | 'duplicateVersionsIncludeDev' | 'msrvCheck'>
 
@@ -12,6 +13,7 @@ export function markdownSections(policy?: Policy): ((r: GateReport) => string | 
   return [
     r => (r.conflicts && !isEmpty(r.conflicts) ? conflictsMarkdown(r.conflicts, policy) : null),
     r => (r.timing ? timingMarkdown(r.timing) : null),
+    r => trackerMarkdown(r.tracker),
     workstreamsMarkdown
   ]
 }
@@ -20,6 +22,7 @@ export function textSections(policy?: Policy): ((r: GateReport) => string | null
   return [
     r => (r.conflicts && !isEmpty(r.conflicts) ? conflictsText(r.conflicts, policy) : null),
     r => (r.timing ? timingText(r.timing) : null),
+    r => trackerText(r.tracker),
     workstreamsText
   ]
 }

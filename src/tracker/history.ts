@@ -3,6 +3,7 @@
 // read is refused, never overwritten.
 import type { FindingSeverity } from '../findings/finding.js'
 import type { DocumentCodec } from '../baseline/store.js'
+import { CONFLICT_CODES } from './record.js'
 
 export const HISTORY_FORMAT = 'build-gate-history'
 export const HISTORY_VERSION = 1
@@ -102,24 +103,21 @@ export const historyCodec: DocumentCodec<History> = {
 
 /**
  * `history` with `run` appended, keeping the last `limit` runs. A rerun of the same commit with the same
- * verdict and findings adds nothing the history does not already say, so it returns `history` itself
- * (which the store does not write).
+ * verdict, blocking findings and conflicts adds nothing the history does not already say, so it returns
+ * `history` itself (which the store does not write). Warnings that vary between identical runs (a build
+ * time not comparable yet) do not make a run new.
  */
 export function appendRun(history: History | null, run: RunRecord, limit = HISTORY_LIMIT): History {
   const last = history?.runs.at(-1)
-  if (history && last && sameOutcome(last, run)) return history
+  if (history && last && outcome(last) === outcome(run)) return history
   const runs = [...(history?.runs ?? []), run].slice(-limit)
   return { format: HISTORY_FORMAT, version: HISTORY_VERSION, runs }
 }
 
-function sameOutcome(a: RunRecord, b: RunRecord): boolean {
-  const key = (r: RunRecord) =>
-    JSON.stringify([
-      r.sha,
-      r.stable,
-      [...r.findings].sort((x, y) => findingKey(x).localeCompare(findingKey(y)))
-    ])
-  return key(a) === key(b)
+function outcome(r: RunRecord): string {
+  const kept = r.findings
+    .filter(f => f.severity === 'block' || CONFLICT_CODES.includes(f.code))
+    .map(f => `${f.code}\0${f.crate ?? ''}\0${f.severity}\0${f.count}`)
+    .sort()
+  return JSON.stringify([r.sha, r.stable, kept])
 }
-
-const findingKey = (f: RunFinding) => `${f.code}\0${f.crate ?? ''}\0${f.severity}\0${f.count}`

@@ -97,7 +97,6 @@ export interface PublishInput {
   /** The AgentObservation the escalation carries; null when dispatch-events is off. */
   observation: Record<string, unknown> | null
   log: (line: string) => void
-  now: Date
 }
 
 /** The checklist and escalation on the gate's tracking issue; writes only in `apply` mode. */
@@ -138,11 +137,6 @@ export async function publishTracker(p: PublishInput): Promise<TrackerSection> {
   } else s.checklist = bodyWrite ? (s.mode === 'apply' ? 'written' : 'planned') : 'unchanged'
   if (s.mode === 'dry-run') {
     for (const w of s.plannedWrites) p.log(`would ${w.kind} ${w.target}: ${w.detail}`)
-    s.line = statusLine(
-      s.status,
-      p.now,
-      escalation === 'escalated' || escalation === 'escalate' ? true : null
-    )
     return s
   }
   const applied = await applyTrackerWrites(client, repo, writes, p.log)
@@ -151,7 +145,9 @@ export async function publishTracker(p: PublishInput): Promise<TrackerSection> {
     s.mode = 'report-only'
     s.note += `; the token may not write (${applied.forbidden}): give the workflow 'issues: write' and 'contents: write'`
   }
-  s.line = statusLine(s.status, p.now, escalation === 'escalated' || escalation === 'escalate' ? true : null)
+  // The record step's clock, so both steps say the same time left.
+  const escalated = escalation === 'escalated' || (escalation === 'escalate' && !applied.forbidden)
+  s.line = statusLine(s.status, new Date(s.status.current.at), escalated || null)
   return s
 }
 
