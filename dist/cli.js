@@ -1,12 +1,11 @@
 #!/usr/bin/env node
 import * as path from 'node:path';
-import { p as parseConfig, a as produceReport, s as syncWorkstreams, c as createClient, r as readRunContext, C as ConfigError, f as failureReport, b as reportPathFor, w as writeReport, t as terminalReport, I as INPUTS, d as textSections } from './chunks/sections.js';
+import { p as parseConfig, a as produceReport, s as syncWorkstreams, c as createClient, r as readRunContext, C as ConfigError, f as failureReport, b as reportPathFor, w as writeReport, t as terminalReport, d as textSections, I as INPUTS } from './chunks/sections.js';
 import 'node:fs';
 import 'node:crypto';
 import './chunks/crate-times.js';
 import 'node:child_process';
 import 'node:readline';
-import 'node:os';
 import 'fs';
 import 'os';
 import 'http';
@@ -39,6 +38,7 @@ import 'node:fs/promises';
 import 'path';
 import 'url';
 import 'module';
+import 'node:os';
 
 // The CLI over the same run: `build-gate --working-directory DIR [--no-tests] [--deny-warnings false] …`
 // Every action input is a flag of the same name. Exit 0 when stable, 1 otherwise (including bad input).
@@ -116,7 +116,7 @@ async function main(argv, out = process.stdout, err = process.stderr) {
     progress.stop();
     const reportPath = reportPathFor(config);
     writeReport(report, reportPath);
-    out.write(`${terminalReport(report, textSections(config ?? undefined))}\n\nReport: ${path.relative(process.cwd(), reportPath) || reportPath}\n`);
+    out.write(`${terminalReport(report, textSections())}\n\nReport: ${path.relative(process.cwd(), reportPath) || reportPath}\n`);
     return report.verdict.stable ? 0 : 1;
 }
 /** One line per phase; a spinner when stderr is a terminal. */

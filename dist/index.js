@@ -6,19 +6,18 @@ import { promises, constants } from 'fs';
 import 'path';
 import 'http';
 import 'https';
-import { e as requireTunnel, g as timingOutputs, v as verdictLine, h as crateRows, i as totalRow, j as phaseRows, P as PHASE_HEADER, k as CRATE_HEADER, F as FileStore, B as BranchStore, l as formatDuration, m as status, n as errorText, o as requestFailed, q as buildObservation, p as parseConfig, a as produceReport, f as failureReport, C as ConfigError, c as createClient, r as readRunContext, s as syncWorkstreams, u as markdownSections, b as reportPathFor, w as writeReport, x as sectionAnnotations, y as workstreamOutputs, z as trackerOutputs } from './chunks/sections.js';
+import { e as requireTunnel, g as CAPABILITIES, v as verdictLine, h as crateRows, i as totalRow, j as phaseRows, P as PHASE_HEADER, k as CRATE_HEADER, F as FileStore, B as BranchStore, l as formatDuration, m as status, n as errorText, o as requestFailed, q as buildObservation, p as parseConfig, a as produceReport, f as failureReport, C as ConfigError, c as createClient, r as readRunContext, s as syncWorkstreams, u as markdownSections, b as reportPathFor, w as writeReport, x as sectionAnnotations } from './chunks/sections.js';
 import 'string_decoder';
 import 'events';
 import 'child_process';
 import 'assert';
 import 'timers';
-import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import 'node:fs';
+import 'node:path';
 import './chunks/crate-times.js';
 import 'node:child_process';
 import 'node:readline';
-import 'node:os';
 import 'net';
 import 'tls';
 import 'util';
@@ -43,6 +42,7 @@ import 'node:dns';
 import 'node:fs/promises';
 import 'url';
 import 'module';
+import 'node:os';
 
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -769,61 +769,35 @@ function group(name, fn) {
     });
 }
 
-// Workspace diagnostics as GitHub annotations at file:line:column, errors first.
-/** GitHub shows at most 10 of each level per step and 50 per job; more is noise. */
-const MAX_ANNOTATIONS = 50;
-/**
- * `repoRoot` is where annotation paths must be relative to (GITHUB_WORKSPACE); rustc's file names
- * are relative to the workspace root, or absolute for path dependencies.
- */
-function diagnosticAnnotations(report, repoRoot) {
-    return report.diagnostics.items.slice(0, MAX_ANNOTATIONS).map(d => {
-        const title = `${d.crate}: ${d.severity}${d.code ? `[${d.code}]` : ''}`;
-        if (!d.span)
-            return { level: d.severity, title, message: d.message };
-        const absolute = path.resolve(report.workspace.root, d.span.file);
-        const sameLine = d.span.line === d.span.endLine;
-        return {
-            level: d.severity,
-            title,
-            message: d.message,
-            file: toPosix(path.relative(repoRoot, absolute)),
-            startLine: d.span.line,
-            endLine: d.span.endLine,
-            // GitHub accepts columns only for single-line annotations.
-            ...(sameLine ? { startColumn: d.span.column, endColumn: d.span.endColumn } : {})
-        };
-    });
-}
-function toPosix(p) {
-    return p.split(path.sep).join('/');
-}
-
-function reportOutputs(report, reportPath, includeDev = false) {
-    const seconds = (name) => {
-        const p = report.phases.filter(x => x.name === name || (name === 'test' && x.name === 'test-build'));
-        return p.length ? String(Math.round(p.reduce((n, x) => n + x.wallSeconds, 0) * 100) / 100) : '0';
-    };
-    const out = {
-        stable: String(report.verdict.stable),
-        errors: String(report.diagnostics.errors),
-        warnings: String(report.diagnostics.warnings),
-        'tests-passed': String(report.tests.passed),
-        'tests-failed': String(report.tests.failed),
-        'tests-ignored': String(report.tests.ignored),
-        'check-seconds': seconds('check'),
-        'test-seconds': seconds('test'),
-        'report-path': reportPath,
-        reasons: JSON.stringify(report.verdict.reasons.map(r => r.message))
-    };
-    if (report.conflicts) {
-        const counted = (v) => includeDev || !v.devOnly;
-        out['duplicate-crates'] = String(report.conflicts.duplicates.filter(d => !d.allowed && d.versions.filter(counted).length > 1).length);
-        out['single-version-violations'] = String(report.conflicts.singleVersionViolations.length);
-        out['msrv-violations'] = String(report.conflicts.rustVersion.length + report.conflicts.cargoRefusals.length);
+const CORE_OUTPUTS = [
+    {
+        name: 'stable',
+        description: '`true` when the build is stable, else `false`.',
+        value: r => String(r.verdict.stable)
+    },
+    {
+        name: 'report-path',
+        description: 'Absolute path of the JSON report.',
+        value: (_, ctx) => ctx.reportPath
+    },
+    {
+        name: 'reasons',
+        description: 'JSON array of the reasons the build is unstable, in plain words.',
+        value: r => JSON.stringify(r.verdict.reasons.map(x => x.message))
     }
-    if (report.timing)
-        Object.assign(out, timingOutputs(report.timing));
+];
+function outputTable(capabilities = CAPABILITIES) {
+    return [...CORE_OUTPUTS, ...capabilities.flatMap(c => c.outputs)];
+}
+outputTable();
+function reportOutputs(report, reportPath, config = null, capabilities = CAPABILITIES) {
+    const ctx = { reportPath, config };
+    const out = {};
+    for (const o of outputTable(capabilities)) {
+        const v = o.value(report, ctx);
+        if (v !== null && v !== undefined)
+            out[o.name] = v;
+    }
     return out;
 }
 
@@ -912,40 +886,9 @@ function describeConflict(id) {
     const crate = id.slice(at + 1);
     return crate ? `${crate} (${code})` : code;
 }
-/** The report's findings; a report without the list has them read off its verdict and conflicts. */
+/** The report's findings (every report of schema 2 carries them). */
 function reportFindings(report) {
-    const listed = report.findings;
-    return Array.isArray(listed) ? listed : derivedFindings(report);
-}
-function derivedFindings(report) {
-    const blocking = new Set(report.verdict.reasons.map(r => r.code));
-    const sev = (code) => (blocking.has(code) ? 'block' : 'warn');
-    const c = report.conflicts;
-    const conflicts = c
-        ? [
-            ...c.duplicates.map(d => ({
-                code: 'duplicate-versions',
-                crate: d.name,
-                severity: d.allowed ? 'allowed' : sev('duplicate-versions')
-            })),
-            ...c.singleVersionViolations.map(v => ({
-                code: 'single-version',
-                crate: v.name,
-                severity: sev('single-version')
-            })),
-            ...c.rustVersion.map(v => ({ code: 'msrv', crate: v.name, severity: sev('msrv') })),
-            ...c.cargoRefusals.map(r => ({
-                code: 'cargo-refused',
-                crate: r.crate,
-                severity: sev('cargo-refused')
-            }))
-        ]
-        : [];
-    const rest = [
-        ...report.verdict.reasons.map(r => ({ code: r.code, crate: null, severity: 'block' })),
-        ...report.verdict.warnings.map(r => ({ code: r.code, crate: null, severity: 'warn' }))
-    ].filter(f => !CONFLICT_CODES.includes(f.code));
-    return [...conflicts, ...rest];
+    return report.findings;
 }
 
 const HISTORY_FORMAT = 'build-gate-history';
@@ -1157,8 +1100,7 @@ function testsItem(report) {
 }
 // Only when the public API check ran: its findings (source `public-api`) or its report section say so.
 function publicApiItem(report) {
-    const all = report.findings ?? [];
-    const api = all.filter(f => f.source === 'public-api');
+    const api = report.findings.filter(f => f.source === 'public-api');
     const section = report.publicApi;
     if (!api.length && !section)
         return null;
@@ -1721,14 +1663,13 @@ async function run() {
     const problems = [];
     // Only a judged build is recorded and moves the roadmap: a run that could not run cargo says nothing.
     const track = judged && config?.tracker.enabled && !config.shard ? trackerInput(report, config) : null;
-    if (track) {
+    if (track)
         try {
             report.tracker = await group('Stabilization tracker', () => trackerRecord(track));
         }
         catch (e) {
             problems.push(`Tracker: ${errorMessage(e)}`);
         }
-    }
     if (judged && config?.workstreams && !config.shard) {
         try {
             report.workstreams = await syncRoadmap(report, config);
@@ -1737,15 +1678,14 @@ async function run() {
             problems.push(`Roadmap sync: ${errorMessage(e)}`);
         }
     }
-    if (track && report.tracker) {
-        const section = report.tracker;
+    const recorded = report.tracker;
+    if (track && recorded)
         try {
-            report.tracker = await group('Stabilization checklist', () => trackerPublish({ ...track, section }));
+            report.tracker = await group('Stabilization checklist', () => trackerPublish({ ...track, section: recorded }));
         }
         catch (e) {
             problems.push(`Tracker: ${errorMessage(e)}`);
         }
-    }
     await publish(report, config);
     if (!report.verdict.stable && (config?.failOnUnstable ?? true))
         problems.unshift(`Build gate: ${report.verdict.reasons.map(r => r.message).join('; ')}`);
@@ -1767,7 +1707,7 @@ async function syncRoadmap(report, config) {
         tracker: observationFields(report.tracker),
         renderComment: section => {
             // The PR comment is the job summary of this run, rendered once more into its own buffer.
-            const text = buildSummary(summary, { ...report, workstreams: section }, markdownSections(config)).stringify();
+            const text = buildSummary(summary, { ...report, workstreams: section }, markdownSections()).stringify();
             summary.emptyBuffer();
             return text;
         }
@@ -1782,25 +1722,18 @@ async function publish(report, config) {
         warning(`Could not write the report to ${reportPath}: ${errorMessage(e)}`);
     }
     const repoRoot = process.env.GITHUB_WORKSPACE ?? config?.workingDirectory ?? process.cwd();
-    const policy = config ?? undefined;
-    for (const a of [
-        ...diagnosticAnnotations(report, repoRoot),
-        ...sectionAnnotations(report, repoRoot, policy)
-    ]) {
+    for (const a of sectionAnnotations(report, repoRoot)) {
         const { level, message, ...props } = a;
         if (level === 'error')
             error(message, props);
         else
             warning(message, props);
     }
-    const outputs = reportOutputs(report, reportPath, config?.duplicateVersionsIncludeDev);
-    if (report.workstreams && config)
-        Object.assign(outputs, workstreamOutputs(report.workstreams, config.gateWorkstream));
-    Object.assign(outputs, trackerOutputs(report.tracker));
+    const outputs = reportOutputs(report, reportPath, config);
     for (const [name, value] of Object.entries(outputs))
         setOutput(name, value);
     try {
-        await buildSummary(summary, report, markdownSections(policy)).write();
+        await buildSummary(summary, report, markdownSections()).write();
     }
     catch (e) {
         warning(`Could not write the job summary: ${errorMessage(e)}`);

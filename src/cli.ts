@@ -94,7 +94,7 @@ export async function main(
   const reportPath = reportPathFor(config)
   writeReport(report, reportPath)
   out.write(
-    `${terminalReport(report, textSections(config ?? undefined))}\n\nReport: ${path.relative(process.cwd(), reportPath) || reportPath}\n`
+    `${terminalReport(report, textSections())}\n\nReport: ${path.relative(process.cwd(), reportPath) || reportPath}\n`
   )
   return report.verdict.stable ? 0 : 1
 }

@@ -4,18 +4,15 @@ import { ConfigError, parseConfig, type GateConfig } from './config.js'
 import { failureReport, reportPathFor } from './failure.js'
 import { type ProgressEvent } from './gate.js'
 import { produceReport } from './pipeline.js'
-import { diagnosticAnnotations } from './report/annotations.js'
 import { writeReport } from './report/json.js'
 import { reportOutputs } from './report/outputs.js'
 import type { GateReport, WorkstreamsSection } from './report/schema.js'
-import { workstreamOutputs } from './report/workstreams.js'
 import { createClient } from './github/client.js'
 import { readRunContext } from './github/context.js'
 import { syncWorkstreams } from './workstreams/sync.js'
 import { markdownSections, sectionAnnotations } from './report/sections.js'
 import { buildSummary } from './report/summary.js'
 import { observationFields, trackerPublish, trackerRecord } from './tracker/steps.js'
-import { trackerOutputs } from './tracker/render.js'
 
 export async function run(): Promise<void> {
   let config: GateConfig | null = null
@@ -37,13 +34,12 @@ export async function run(): Promise<void> {
   const problems: string[] = []
   // Only a judged build is recorded and moves the roadmap: a run that could not run cargo says nothing.
   const track = judged && config?.tracker.enabled && !config.shard ? trackerInput(report, config) : null
-  if (track) {
+  if (track)
     try {
       report.tracker = await core.group('Stabilization tracker', () => trackerRecord(track))
     } catch (e) {
       problems.push(`Tracker: ${errorMessage(e)}`)
     }
-  }
   if (judged && config?.workstreams && !config.shard) {
     try {
       report.workstreams = await syncRoadmap(report, config)
@@ -51,16 +47,15 @@ export async function run(): Promise<void> {
       problems.push(`Roadmap sync: ${errorMessage(e)}`)
     }
   }
-  if (track && report.tracker) {
-    const section = report.tracker
+  const recorded = report.tracker
+  if (track && recorded)
     try {
       report.tracker = await core.group('Stabilization checklist', () =>
-        trackerPublish({ ...track, section })
+        trackerPublish({ ...track, section: recorded })
       )
     } catch (e) {
       problems.push(`Tracker: ${errorMessage(e)}`)
     }
-  }
   await publish(report, config)
   if (!report.verdict.stable && (config?.failOnUnstable ?? true))
     problems.unshift(`Build gate: ${report.verdict.reasons.map(r => r.message).join('; ')}`)
@@ -87,7 +82,7 @@ async function syncRoadmap(report: GateReport, config: GateConfig): Promise<Work
         const text = buildSummary(
           core.summary,
           { ...report, workstreams: section },
-          markdownSections(config)
+          markdownSections()
         ).stringify()
         core.summary.emptyBuffer()
         return text
@@ -104,22 +99,15 @@ async function publish(report: GateReport, config: GateConfig | null): Promise<v
     core.warning(`Could not write the report to ${reportPath}: ${errorMessage(e)}`)
   }
   const repoRoot = process.env.GITHUB_WORKSPACE ?? config?.workingDirectory ?? process.cwd()
-  const policy = config ?? undefined
-  for (const a of [
-    ...diagnosticAnnotations(report, repoRoot),
-    ...sectionAnnotations(report, repoRoot, policy)
-  ]) {
+  for (const a of sectionAnnotations(report, repoRoot)) {
     const { level, message, ...props } = a
     if (level === 'error') core.error(message, props)
     else core.warning(message, props)
   }
-  const outputs = reportOutputs(report, reportPath, config?.duplicateVersionsIncludeDev)
-  if (report.workstreams && config)
-    Object.assign(outputs, workstreamOutputs(report.workstreams, config.gateWorkstream))
-  Object.assign(outputs, trackerOutputs(report.tracker))
+  const outputs = reportOutputs(report, reportPath, config)
   for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value)
   try {
-    await buildSummary(core.summary, report, markdownSections(policy)).write()
+    await buildSummary(core.summary, report, markdownSections()).write()
   } catch (e) {
     core.warning(`Could not write the job summary: ${errorMessage(e)}`)
   }

@@ -10,7 +10,7 @@ import { mergeShardReports } from './shard/collect.js'
 
 export async function produceReport(config: GateConfig, options: GateOptions = {}): Promise<GateRun> {
   if (config.mode === 'merge')
-    return { report: await mergeShardReports(config.shardReports!), metadata: null }
+    return { report: await mergeShardReports(config.shardReports!, config), metadata: null }
   const ctx = options.ctx ?? readRunContext()
   const baseline = options.baseline !== undefined ? options.baseline : baselineStore(config, ctx, options.log)
   return runGate(config, { ...options, ctx, baseline })

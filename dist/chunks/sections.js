@@ -1,10 +1,9 @@
-import { existsSync, readFileSync as readFileSync$1, mkdirSync, writeFileSync, renameSync, rmSync, realpathSync, statSync } from 'node:fs';
+import { readFileSync, rmSync, realpathSync, existsSync, mkdirSync, writeFileSync, renameSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import { r as runProcess, t as totalsByCrate, c as crateTimesEnv, a as readCrateTimes } from './crate-times.js';
-import { tmpdir } from 'node:os';
 import * as fs from 'fs';
-import { existsSync as existsSync$1, readFileSync, statSync as statSync$1, stat, realpathSync as realpathSync$1, realpath, readdirSync, readdir } from 'fs';
+import { existsSync as existsSync$1, readFileSync as readFileSync$1, statSync as statSync$1, stat, realpathSync as realpathSync$1, realpath, readdirSync, readdir } from 'fs';
 import { EOL } from 'os';
 import http from 'http';
 import https from 'https';
@@ -36,6 +35,6743 @@ import { readFile } from 'node:fs/promises';
 import { sep as sep$1, basename, dirname, resolve, normalize, relative, posix, isAbsolute } from 'path';
 import { fileURLToPath } from 'url';
 import { createRequire } from 'module';
+import { tmpdir } from 'node:os';
+
+// Workspace diagnostics as GitHub annotations at file:line:column, errors first.
+/** GitHub shows at most 10 of each level per step and 50 per job; more is noise. */
+const MAX_ANNOTATIONS = 50;
+/**
+ * `repoRoot` is where annotation paths must be relative to (GITHUB_WORKSPACE); rustc's file names
+ * are relative to the workspace root, or absolute for path dependencies.
+ */
+function diagnosticAnnotations(report, repoRoot) {
+    return report.diagnostics.items.slice(0, MAX_ANNOTATIONS).map(d => {
+        const title = `${d.crate}: ${d.severity}${d.code ? `[${d.code}]` : ''}`;
+        if (!d.span)
+            return { level: d.severity, title, message: d.message };
+        const absolute = path.resolve(report.workspace.root, d.span.file);
+        const sameLine = d.span.line === d.span.endLine;
+        return {
+            level: d.severity,
+            title,
+            message: d.message,
+            file: toPosix(path.relative(repoRoot, absolute)),
+            startLine: d.span.line,
+            endLine: d.span.endLine,
+            // GitHub accepts columns only for single-line annotations.
+            ...(sameLine ? { startColumn: d.span.column, endColumn: d.span.endColumn } : {})
+        };
+    });
+}
+function toPosix(p) {
+    return p.split(path.sep).join('/');
+}
+
+// Cargo features that gate a new edition, and the first release that has them stable.
+const EDITION_FEATURES = {
+    edition2018: '1.31',
+    edition2021: '1.56',
+    edition2024: '1.85'
+};
+const UNSUPPORTED_HEADER = /rustc (\S+) is not supported by the following packages?:/;
+const UNSUPPORTED_ITEM = /^\s+([A-Za-z0-9_-]+)@(\S+) requires rustc (\S+)/;
+const CANNOT_BUILD = /(?:package|cannot install package) `([A-Za-z0-9_-]+) v?([^\s`]+)(?: \([^)]*\))?`,? (?:cannot be built because )?it requires rustc (\S+) or newer, while the currently active rustc version is (\S+?)\.?(?=\s|$)/;
+const FEATURE_REQUIRED = /feature `([^`]+)` is required/;
+const PARSE_MANIFEST = /failed to parse manifest at `([^`]+)`/;
+const DOWNLOAD = /failed to download `([A-Za-z0-9_-]+) v(\S+)`/;
+const CARGO_VERSION = /not stabilized in this version of Cargo \((\d+\.\d+\.\d+)/;
+function parseCargoRefusals(stderr) {
+    const lines = stderr.split(/\r?\n/).map(stripAnsi);
+    const found = [];
+    let rustc = null;
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        const header = UNSUPPORTED_HEADER.exec(line);
+        if (header) {
+            rustc = header[1];
+            continue;
+        }
+        const item = rustc ? UNSUPPORTED_ITEM.exec(line) : null;
+        if (item) {
+            found.push(rustcRefusal(item[1], item[2], item[3], rustc));
+            continue;
+        }
+        if (!/^\s/.test(line))
+            rustc = null;
+        const old = CANNOT_BUILD.exec(line);
+        if (old) {
+            found.push(rustcRefusal(old[1], old[2], old[3], old[4]));
+            continue;
+        }
+        const feature = FEATURE_REQUIRED.exec(line);
+        if (feature)
+            found.push(featureRefusal(feature[1], lines, i));
+    }
+    return dedupe(found);
+}
+function rustcRefusal(crate, version, requires, active) {
+    return {
+        crate,
+        version,
+        requires,
+        message: `cargo refused to build: ${crate} ${version} requires rustc ${requires}, the active rustc is ${active}`
+    };
+}
+/** The crate is named by the nearest `failed to download`/`failed to parse manifest` line above. */
+function featureRefusal(feature, lines, at) {
+    let crate = null;
+    let version = null;
+    for (let j = at - 1; j >= 0 && crate === null; j--) {
+        const manifest = PARSE_MANIFEST.exec(lines[j]);
+        if (manifest)
+            ({ crate, version } = crateFromManifestPath(manifest[1]));
+        const download = DOWNLOAD.exec(lines[j]);
+        if (download)
+            [crate, version] = [download[1], download[2]];
+        if (lines[j].startsWith('error'))
+            break;
+    }
+    const cargo = lines
+        .slice(at, at + 4)
+        .map(l => CARGO_VERSION.exec(l)?.[1])
+        .find(Boolean) ?? null;
+    const requires = EDITION_FEATURES[feature] ?? null;
+    const who = crate ? `${crate}${version ? ` ${version}` : ''}` : 'a package';
+    const edition = /^edition(\d{4})$/.exec(feature)?.[1];
+    const what = edition ? `uses edition ${edition}` : `needs the Cargo feature \`${feature}\``;
+    const have = cargo ? `this Cargo (${cargo})` : 'this Cargo';
+    const needs = requires ? `; it needs Rust ${requires} or newer` : '';
+    return {
+        crate,
+        version,
+        requires,
+        message: `cargo refused to build: ${who} ${what}, which ${have} cannot read${needs}`
+    };
+}
+/** `…/base64ct-1.8.0/Cargo.toml` → base64ct 1.8.0; a path dependency's directory is its name alone. */
+function crateFromManifestPath(file) {
+    const dir = file.replace(/\\/g, '/').split('/').slice(-2, -1)[0] ?? '';
+    const m = /^(.+?)-(\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?)$/.exec(dir);
+    if (m)
+        return { crate: m[1], version: m[2] };
+    return { crate: dir || null, version: null };
+}
+function dedupe(refusals) {
+    const seen = new Set();
+    return refusals.filter(r => {
+        const key = `${r.crate}@${r.version}:${r.requires}:${r.message}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+function stripAnsi(s) {
+    // eslint-disable-next-line no-control-regex
+    return s.replace(/\u001b\[[0-9;]*m/g, '');
+}
+
+// The build's findings: each needed phase ran and can be trusted; compile errors; warnings under
+// deny-warnings. Severity is decided here, from the policy, once.
+const SOURCE$3 = 'build';
+function phaseFindings(report, config) {
+    if (report.shard?.members.length === 0)
+        return [
+            {
+                code: 'shard-empty',
+                severity: 'warn',
+                message: `shard ${report.shard.index}/${report.shard.total} has no crates to gate`,
+                source: SOURCE$3
+            }
+        ];
+    const out = [];
+    const needed = config.runTests
+        ? ['metadata', 'check', 'test-build', 'test']
+        : ['metadata', 'check'];
+    for (const name of needed) {
+        const phase = report.phases.find(p => p.name === name);
+        // A refusal cargo explained (a crate needing a newer rustc) is the conflicts capability's to report.
+        if (phase?.failure && parseCargoRefusals(phase.cargoErrors.join('\n')).length > 0)
+            continue;
+        if (phase?.failure)
+            out.push({
+                code: 'phase-failed',
+                severity: 'block',
+                message: `${label(name)}: ${phase.failure}`,
+                source: SOURCE$3
+            });
+        else if (!phase && !report.phases.some(p => p.failure) && !(report.diagnostics.errors > 0))
+            out.push({
+                code: 'phase-missing',
+                severity: 'block',
+                message: `${label(name)} did not run, so the build cannot be called stable`,
+                source: SOURCE$3
+            });
+    }
+    return out;
+}
+function diagnosticFindings(report, config) {
+    const out = [];
+    const { errors, warnings } = report.diagnostics;
+    if (errors > 0)
+        out.push({
+            code: 'compile-errors',
+            severity: 'block',
+            message: `${plural(errors, 'compile error')} in ${byCrate(report, 'errors')}`,
+            source: SOURCE$3
+        });
+    if (warnings > 0) {
+        const message = `${plural(warnings, 'warning')} in ${byCrate(report, 'warnings')}`;
+        out.push(config.denyWarnings
+            ? { code: 'warnings', severity: 'block', message: `${message} (deny-warnings is on)`, source: SOURCE$3 }
+            : { code: 'warnings', severity: 'warn', message, source: SOURCE$3 });
+    }
+    return out;
+}
+/**
+ * Fail closed: without a check that ran and was read there is nothing to call stable. Added by the
+ * judge over all findings, unless another finding already says why (a phase, or cargo's refusal).
+ */
+function untrustedCheck(report, findings) {
+    if (report.shard?.members.length === 0)
+        return null;
+    const check = report.phases.find(p => p.name === 'check');
+    if (check && check.ran && !check.failure)
+        return null;
+    const explained = findings.some(f => f.severity === 'block' && (f.code.startsWith('phase') || f.code === 'cargo-refused'));
+    return explained
+        ? null
+        : {
+            code: 'phase-failed',
+            severity: 'block',
+            message: 'cargo check did not complete, so the build cannot be called stable',
+            source: SOURCE$3
+        };
+}
+function label(phase) {
+    return {
+        metadata: 'cargo metadata',
+        check: 'cargo check',
+        'test-build': 'cargo test (build)',
+        test: 'cargo test'
+    }[phase];
+}
+function byCrate(report, field) {
+    return report.crates
+        .filter(c => c[field] > 0)
+        .map(c => `${c.name} (${c[field]})`)
+        .join(', ');
+}
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function mergeBuild(shards) {
+    const diagnostics = shards.map(r => r.diagnostics);
+    const sum = (xs, f) => xs.reduce((n, x) => n + f(x), 0);
+    return {
+        crates: shards.flatMap(r => r.crates).sort((a, b) => (a.name < b.name ? -1 : 1)),
+        diagnostics: {
+            errors: sum(diagnostics, d => d.errors),
+            warnings: sum(diagnostics, d => d.warnings),
+            items: diagnostics
+                .flatMap(d => d.items)
+                .sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1)),
+            omitted: sum(diagnostics, d => d.omitted),
+            // Dependencies are built in every shard: their warnings are the same, not additive.
+            dependencyWarnings: Math.max(0, ...diagnostics.map(d => d.dependencyWarnings)),
+            dependencyErrors: diagnostics.flatMap(d => d.dependencyErrors).slice(0, 20)
+        },
+        phases: mergePhases(shards.flatMap(r => r.phases))
+    };
+}
+/** One line per phase: times and unit counts add up over the shards. */
+function mergePhases(phases) {
+    const out = new Map();
+    for (const p of phases) {
+        const m = out.get(p.name);
+        if (!m) {
+            out.set(p.name, structuredClone(p));
+            continue;
+        }
+        m.wallSeconds += p.wallSeconds;
+        m.cpuSeconds = m.cpuSeconds === null || p.cpuSeconds === null ? null : m.cpuSeconds + p.cpuSeconds;
+        for (const side of ['workspace', 'dependencies']) {
+            m.units[side].compiled += p.units[side].compiled;
+            m.units[side].fresh += p.units[side].fresh;
+        }
+        m.exitCode = m.exitCode === 0 ? p.exitCode : m.exitCode;
+        m.failure = m.failure ?? p.failure;
+        m.cargoErrors.push(...p.cargoErrors);
+    }
+    return [...out.values()];
+}
+
+// build: cargo check (and the test build) read per crate: compile errors, warnings, phases.
+const build$8 = {
+    name: 'build',
+    stage: 'build',
+    inputs: [
+        {
+            name: 'check-args',
+            default: '--workspace --all-features',
+            description: 'Arguments for `cargo check` (split on spaces, quotes respected; never passed to a shell).'
+        },
+        {
+            name: 'deny-warnings',
+            default: 'true',
+            description: 'Warnings from workspace crates make the build unstable (dependency warnings never count).'
+        }
+    ],
+    parse: p => ({ checkArgs: p.args('check-args'), denyWarnings: p.bool('deny-warnings') }),
+    outputs: [
+        {
+            name: 'errors',
+            description: 'Compile errors in workspace crates.',
+            value: r => String(r.diagnostics.errors)
+        },
+        {
+            name: 'warnings',
+            description: 'Warnings in workspace crates (dependency warnings are not counted).',
+            value: r => String(r.diagnostics.warnings)
+        },
+        {
+            name: 'check-seconds',
+            description: 'Wall seconds of `cargo check`.',
+            value: r => phaseSeconds(r, ['check'])
+        }
+    ],
+    findings: (report, config) => [...phaseFindings(report, config), ...diagnosticFindings(report, config)],
+    merge: mergeBuild,
+    annotations: diagnosticAnnotations
+};
+function phaseSeconds(report, names) {
+    const p = report.phases.filter(x => names.includes(x.name));
+    return p.length ? String(Math.round(p.reduce((n, x) => n + x.wallSeconds, 0) * 100) / 100) : '0';
+}
+
+var commonjsGlobal = typeof globalThis !== 'undefined' ? globalThis : typeof window !== 'undefined' ? window : typeof global !== 'undefined' ? global : typeof self !== 'undefined' ? self : {};
+
+function getDefaultExportFromCjs (x) {
+	return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, 'default') ? x['default'] : x;
+}
+
+var re = {exports: {}};
+
+var constants$6;
+var hasRequiredConstants$6;
+
+function requireConstants$6 () {
+	if (hasRequiredConstants$6) return constants$6;
+	hasRequiredConstants$6 = 1;
+
+	// Note: this is the semver.org version of the spec that it implements
+	// Not necessarily the package version of this code.
+	const SEMVER_SPEC_VERSION = '2.0.0';
+
+	const MAX_LENGTH = 256;
+	const MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER ||
+	/* istanbul ignore next */ 9007199254740991;
+
+	// Max safe segment length for coercion.
+	const MAX_SAFE_COMPONENT_LENGTH = 16;
+
+	// Max safe length for a build identifier. The max length minus 6 characters for
+	// the shortest version with a build 0.0.0+BUILD.
+	const MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6;
+
+	// ECMAScript whitespace and line terminators matched by \s.
+	const WHITESPACE_CHARACTERS = [
+	  '\t',
+	  '\n',
+	  '\v',
+	  '\f',
+	  '\r',
+	  ' ',
+	  '\u00a0',
+	  '\u1680',
+	  '\u2000',
+	  '\u2001',
+	  '\u2002',
+	  '\u2003',
+	  '\u2004',
+	  '\u2005',
+	  '\u2006',
+	  '\u2007',
+	  '\u2008',
+	  '\u2009',
+	  '\u200a',
+	  '\u2028',
+	  '\u2029',
+	  '\u202f',
+	  '\u205f',
+	  '\u3000',
+	  '\ufeff',
+	];
+
+	const RELEASE_TYPES = [
+	  'major',
+	  'premajor',
+	  'minor',
+	  'preminor',
+	  'patch',
+	  'prepatch',
+	  'prerelease',
+	];
+
+	constants$6 = {
+	  MAX_LENGTH,
+	  MAX_SAFE_COMPONENT_LENGTH,
+	  MAX_SAFE_BUILD_LENGTH,
+	  MAX_SAFE_INTEGER,
+	  WHITESPACE_CHARACTERS,
+	  RELEASE_TYPES,
+	  SEMVER_SPEC_VERSION,
+	  FLAG_INCLUDE_PRERELEASE: 0b001,
+	  FLAG_LOOSE: 0b010,
+	};
+	return constants$6;
+}
+
+var debug_1;
+var hasRequiredDebug;
+
+function requireDebug () {
+	if (hasRequiredDebug) return debug_1;
+	hasRequiredDebug = 1;
+
+	const debug = (
+	  typeof process === 'object' &&
+	  process.env &&
+	  process.env.NODE_DEBUG &&
+	  /\bsemver\b/i.test(process.env.NODE_DEBUG)
+	) ? (...args) => console.error('SEMVER', ...args)
+	  : () => {};
+
+	debug_1 = debug;
+	return debug_1;
+}
+
+var hasRequiredRe;
+
+function requireRe () {
+	if (hasRequiredRe) return re.exports;
+	hasRequiredRe = 1;
+	(function (module, exports) {
+
+		const {
+		  MAX_SAFE_COMPONENT_LENGTH,
+		  MAX_SAFE_BUILD_LENGTH,
+		  MAX_LENGTH,
+		} = requireConstants$6();
+		const debug = requireDebug();
+		exports = module.exports = {};
+
+		// The actual regexps go on exports.re
+		const re = exports.re = [];
+		const safeRe = exports.safeRe = [];
+		const src = exports.src = [];
+		const safeSrc = exports.safeSrc = [];
+		const t = exports.t = {};
+		let R = 0;
+
+		const LETTERDASHNUMBER = '[a-zA-Z0-9-]';
+
+		// Replace some greedy regex tokens to prevent regex dos issues. These regex are
+		// used internally via the safeRe object since all inputs in this library get
+		// normalized first to trim and collapse all extra whitespace. The original
+		// regexes are exported for userland consumption and lower level usage. A
+		// future breaking change could export the safer regex only with a note that
+		// all input should have extra whitespace removed.
+		const safeRegexReplacements = [
+		  ['\\s', 1],
+		  ['\\d', MAX_LENGTH],
+		  [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH],
+		];
+
+		const makeSafeRegex = (value) => {
+		  for (const [token, max] of safeRegexReplacements) {
+		    value = value
+		      .split(`${token}*`).join(`${token}{0,${max}}`)
+		      .split(`${token}+`).join(`${token}{1,${max}}`);
+		  }
+		  return value
+		};
+
+		const createToken = (name, value, isGlobal) => {
+		  const safe = makeSafeRegex(value);
+		  const index = R++;
+		  debug(name, index, value);
+		  t[name] = index;
+		  src[index] = value;
+		  safeSrc[index] = safe;
+		  re[index] = new RegExp(value, isGlobal ? 'g' : undefined);
+		  safeRe[index] = new RegExp(safe, isGlobal ? 'g' : undefined);
+		};
+
+		// The following Regular Expressions can be used for tokenizing,
+		// validating, and parsing SemVer version strings.
+
+		// ## Numeric Identifier
+		// A single `0`, or a non-zero digit followed by zero or more digits.
+
+		createToken('NUMERICIDENTIFIER', '0|[1-9]\\d*');
+		createToken('NUMERICIDENTIFIERLOOSE', '\\d+');
+
+		// ## Non-numeric Identifier
+		// Zero or more digits, followed by a letter or hyphen, and then zero or
+		// more letters, digits, or hyphens.
+
+		createToken('NONNUMERICIDENTIFIER', `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`);
+
+		// ## Main Version
+		// Three dot-separated numeric identifiers.
+
+		createToken('MAINVERSION', `(${src[t.NUMERICIDENTIFIER]})\\.` +
+		                   `(${src[t.NUMERICIDENTIFIER]})\\.` +
+		                   `(${src[t.NUMERICIDENTIFIER]})`);
+
+		createToken('MAINVERSIONLOOSE', `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.` +
+		                        `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.` +
+		                        `(${src[t.NUMERICIDENTIFIERLOOSE]})`);
+
+		// ## Pre-release Version Identifier
+		// A numeric identifier, or a non-numeric identifier.
+		// Non-numeric identifiers include numeric identifiers but can be longer.
+		// Therefore non-numeric identifiers must go first.
+
+		createToken('PRERELEASEIDENTIFIER', `(?:${src[t.NONNUMERICIDENTIFIER]
+		}|${src[t.NUMERICIDENTIFIER]})`);
+
+		createToken('PRERELEASEIDENTIFIERLOOSE', `(?:${src[t.NONNUMERICIDENTIFIER]
+		}|${src[t.NUMERICIDENTIFIERLOOSE]})`);
+
+		// ## Pre-release Version
+		// Hyphen, followed by one or more dot-separated pre-release version
+		// identifiers.
+
+		createToken('PRERELEASE', `(?:-(${src[t.PRERELEASEIDENTIFIER]
+		}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`);
+
+		createToken('PRERELEASELOOSE', `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]
+		}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`);
+
+		// ## Build Metadata Identifier
+		// Any combination of digits, letters, or hyphens.
+
+		createToken('BUILDIDENTIFIER', `${LETTERDASHNUMBER}+`);
+
+		// ## Build Metadata
+		// Plus sign, followed by one or more period-separated build metadata
+		// identifiers.
+
+		createToken('BUILD', `(?:\\+(${src[t.BUILDIDENTIFIER]
+		}(?:\\.${src[t.BUILDIDENTIFIER]})*))`);
+
+		// ## Full Version String
+		// A main version, followed optionally by a pre-release version and
+		// build metadata.
+
+		// Note that the only major, minor, patch, and pre-release sections of
+		// the version string are capturing groups.  The build metadata is not a
+		// capturing group, because it should not ever be used in version
+		// comparison.
+
+		createToken('FULLPLAIN', `v?${src[t.MAINVERSION]
+		}${src[t.PRERELEASE]}?${
+		  src[t.BUILD]}?`);
+
+		createToken('FULL', `^${src[t.FULLPLAIN]}$`);
+
+		// like full, but allows v1.2.3 and =1.2.3, which people do sometimes.
+		// also, 1.0.0alpha1 (prerelease without the hyphen) which is pretty
+		// common in the npm registry.
+		createToken('LOOSEPLAIN', `[v=\\s]*${src[t.MAINVERSIONLOOSE]
+		}${src[t.PRERELEASELOOSE]}?${
+		  src[t.BUILD]}?`);
+
+		createToken('LOOSE', `^${src[t.LOOSEPLAIN]}$`);
+
+		createToken('GTLT', '((?:<|>)?=?)');
+
+		// Something like "2.*" or "1.2.x".
+		// Note that "x.x" is a valid xRange identifier, meaning "any version"
+		// Only the first item is strictly required.
+		createToken('XRANGEIDENTIFIERLOOSE', `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`);
+		createToken('XRANGEIDENTIFIER', `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`);
+
+		createToken('XRANGEPLAIN', `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})` +
+		                   `(?:\\.(${src[t.XRANGEIDENTIFIER]})` +
+		                   `(?:\\.(${src[t.XRANGEIDENTIFIER]})` +
+		                   `(?:${src[t.PRERELEASE]})?${
+		                     src[t.BUILD]}?` +
+		                   `)?)?`);
+
+		createToken('XRANGEPLAINLOOSE', `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+		                        `(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+		                        `(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+		                        `(?:${src[t.PRERELEASELOOSE]})?${
+		                          src[t.BUILD]}?` +
+		                        `)?)?`);
+
+		createToken('XRANGE', `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`);
+		createToken('XRANGELOOSE', `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`);
+
+		// Coercion.
+		// Extract anything that could conceivably be a part of a valid semver
+		createToken('COERCEPLAIN', `${'(^|[^\\d])' +
+		              '(\\d{1,'}${MAX_SAFE_COMPONENT_LENGTH}})` +
+		              `(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?` +
+		              `(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`);
+		createToken('COERCE', `${src[t.COERCEPLAIN]}(?:$|[^\\d])`);
+		createToken('COERCEFULL', src[t.COERCEPLAIN] +
+		              `(?:${src[t.PRERELEASE]})?` +
+		              `(?:${src[t.BUILD]})?` +
+		              `(?:$|[^\\d])`);
+		createToken('COERCERTL', src[t.COERCE], true);
+		createToken('COERCERTLFULL', src[t.COERCEFULL], true);
+
+		// Tilde ranges.
+		// Meaning is "reasonably at or greater than"
+		createToken('LONETILDE', '(?:~>?)');
+
+		createToken('TILDETRIM', `(\\s*)${src[t.LONETILDE]}\\s+`, true);
+		exports.tildeTrimReplace = '$1~';
+
+		createToken('TILDE', `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`);
+		createToken('TILDELOOSE', `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`);
+
+		// Caret ranges.
+		// Meaning is "at least and backwards compatible with"
+		createToken('LONECARET', '(?:\\^)');
+
+		createToken('CARETTRIM', `(\\s*)${src[t.LONECARET]}\\s+`, true);
+		exports.caretTrimReplace = '$1^';
+
+		createToken('CARET', `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`);
+		createToken('CARETLOOSE', `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`);
+
+		// A simple gt/lt/eq thing, or just "" to indicate "any version"
+		createToken('COMPARATORLOOSE', `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`);
+		createToken('COMPARATOR', `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`);
+
+		// An expression to strip any whitespace between the gtlt and the thing
+		// it modifies, so that `> 1.2.3` ==> `>1.2.3`
+		createToken('COMPARATORTRIM', `(\\s*)${src[t.GTLT]
+		}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true);
+		exports.comparatorTrimReplace = '$1$2$3';
+
+		// Something like `1.2.3 - 1.2.4`
+		// Note that these all use the loose form, because they'll be
+		// checked against either the strict or loose comparator form
+		// later.
+		createToken('HYPHENRANGE', `^\\s*(${src[t.XRANGEPLAIN]})` +
+		                   `\\s+-\\s+` +
+		                   `(${src[t.XRANGEPLAIN]})` +
+		                   `\\s*$`);
+
+		createToken('HYPHENRANGELOOSE', `^\\s*(${src[t.XRANGEPLAINLOOSE]})` +
+		                        `\\s+-\\s+` +
+		                        `(${src[t.XRANGEPLAINLOOSE]})` +
+		                        `\\s*$`);
+
+		// Star ranges basically just allow anything at all.
+		createToken('STAR', '(<|>)?=?\\s*\\*');
+		// >=0.0.0 is like a star
+		createToken('GTE0', '^\\s*>=\\s*0\\.0\\.0\\s*$');
+		createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$'); 
+	} (re, re.exports));
+	return re.exports;
+}
+
+var parseOptions_1;
+var hasRequiredParseOptions;
+
+function requireParseOptions () {
+	if (hasRequiredParseOptions) return parseOptions_1;
+	hasRequiredParseOptions = 1;
+
+	// parse out just the options we care about
+	const looseOption = Object.freeze({ loose: true });
+	const emptyOpts = Object.freeze({ });
+	const parseOptions = options => {
+	  if (!options) {
+	    return emptyOpts
+	  }
+
+	  if (typeof options !== 'object') {
+	    return looseOption
+	  }
+
+	  return options
+	};
+	parseOptions_1 = parseOptions;
+	return parseOptions_1;
+}
+
+var identifiers;
+var hasRequiredIdentifiers;
+
+function requireIdentifiers () {
+	if (hasRequiredIdentifiers) return identifiers;
+	hasRequiredIdentifiers = 1;
+
+	const numeric = /^[0-9]+$/;
+	const compareIdentifiers = (a, b) => {
+	  if (typeof a === 'number' && typeof b === 'number') {
+	    return a === b ? 0 : a < b ? -1 : 1
+	  }
+
+	  const anum = numeric.test(a);
+	  const bnum = numeric.test(b);
+
+	  if (anum && bnum) {
+	    a = +a;
+	    b = +b;
+	  }
+
+	  return a === b ? 0
+	    : (anum && !bnum) ? -1
+	    : (bnum && !anum) ? 1
+	    : a < b ? -1
+	    : 1
+	};
+
+	const rcompareIdentifiers = (a, b) => compareIdentifiers(b, a);
+
+	identifiers = {
+	  compareIdentifiers,
+	  rcompareIdentifiers,
+	};
+	return identifiers;
+}
+
+var semver$1;
+var hasRequiredSemver$1;
+
+function requireSemver$1 () {
+	if (hasRequiredSemver$1) return semver$1;
+	hasRequiredSemver$1 = 1;
+
+	const debug = requireDebug();
+	const { MAX_LENGTH, MAX_SAFE_INTEGER } = requireConstants$6();
+	const { safeRe: re, t } = requireRe();
+
+	const parseOptions = requireParseOptions();
+	const { compareIdentifiers } = requireIdentifiers();
+
+	const isPrereleaseIdentifier = (prerelease, identifier) => {
+	  const identifiers = identifier.split('.');
+	  if (identifiers.length > prerelease.length) {
+	    return false
+	  }
+
+	  for (let i = 0; i < identifiers.length; i++) {
+	    if (compareIdentifiers(prerelease[i], identifiers[i]) !== 0) {
+	      return false
+	    }
+	  }
+
+	  return true
+	};
+
+	class SemVer {
+	  constructor (version, options) {
+	    options = parseOptions(options);
+
+	    if (version instanceof SemVer) {
+	      if (version.loose === !!options.loose &&
+	        version.includePrerelease === !!options.includePrerelease) {
+	        return version
+	      } else {
+	        version = version.version;
+	      }
+	    } else if (typeof version !== 'string') {
+	      throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version}".`)
+	    }
+
+	    if (version.length > MAX_LENGTH) {
+	      throw new TypeError(
+	        `version is longer than ${MAX_LENGTH} characters`
+	      )
+	    }
+
+	    debug('SemVer', version, options);
+	    this.options = options;
+	    this.loose = !!options.loose;
+	    // this isn't actually relevant for versions, but keep it so that we
+	    // don't run into trouble passing this.options around.
+	    this.includePrerelease = !!options.includePrerelease;
+
+	    const m = version.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL]);
+
+	    if (!m) {
+	      throw new TypeError(`Invalid Version: ${version}`)
+	    }
+
+	    this.raw = version;
+
+	    // these are actually numbers
+	    this.major = +m[1];
+	    this.minor = +m[2];
+	    this.patch = +m[3];
+
+	    if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
+	      throw new TypeError('Invalid major version')
+	    }
+
+	    if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
+	      throw new TypeError('Invalid minor version')
+	    }
+
+	    if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
+	      throw new TypeError('Invalid patch version')
+	    }
+
+	    // numberify any prerelease numeric ids
+	    if (!m[4]) {
+	      this.prerelease = [];
+	    } else {
+	      this.prerelease = m[4].split('.').map((id) => {
+	        if (/^[0-9]+$/.test(id)) {
+	          const num = +id;
+	          if (num >= 0 && num < MAX_SAFE_INTEGER) {
+	            return num
+	          }
+	        }
+	        return id
+	      });
+	    }
+
+	    this.build = m[5] ? m[5].split('.') : [];
+	    this.format();
+	  }
+
+	  format () {
+	    this.version = `${this.major}.${this.minor}.${this.patch}`;
+	    if (this.prerelease.length) {
+	      this.version += `-${this.prerelease.join('.')}`;
+	    }
+	    return this.version
+	  }
+
+	  toString () {
+	    return this.version
+	  }
+
+	  compare (other) {
+	    debug('SemVer.compare', this.version, this.options, other);
+	    if (!(other instanceof SemVer)) {
+	      if (typeof other === 'string' && other === this.version) {
+	        return 0
+	      }
+	      other = new SemVer(other, this.options);
+	    }
+
+	    if (other.version === this.version) {
+	      return 0
+	    }
+
+	    return this.compareMain(other) || this.comparePre(other)
+	  }
+
+	  compareMain (other) {
+	    if (!(other instanceof SemVer)) {
+	      other = new SemVer(other, this.options);
+	    }
+
+	    if (this.major < other.major) {
+	      return -1
+	    }
+	    if (this.major > other.major) {
+	      return 1
+	    }
+	    if (this.minor < other.minor) {
+	      return -1
+	    }
+	    if (this.minor > other.minor) {
+	      return 1
+	    }
+	    if (this.patch < other.patch) {
+	      return -1
+	    }
+	    if (this.patch > other.patch) {
+	      return 1
+	    }
+	    return 0
+	  }
+
+	  comparePre (other) {
+	    if (!(other instanceof SemVer)) {
+	      other = new SemVer(other, this.options);
+	    }
+
+	    // NOT having a prerelease is > having one
+	    if (this.prerelease.length && !other.prerelease.length) {
+	      return -1
+	    } else if (!this.prerelease.length && other.prerelease.length) {
+	      return 1
+	    } else if (!this.prerelease.length && !other.prerelease.length) {
+	      return 0
+	    }
+
+	    let i = 0;
+	    do {
+	      const a = this.prerelease[i];
+	      const b = other.prerelease[i];
+	      debug('prerelease compare', i, a, b);
+	      if (a === undefined && b === undefined) {
+	        return 0
+	      } else if (b === undefined) {
+	        return 1
+	      } else if (a === undefined) {
+	        return -1
+	      } else if (a === b) {
+	        continue
+	      } else {
+	        return compareIdentifiers(a, b)
+	      }
+	    } while (++i)
+	  }
+
+	  compareBuild (other) {
+	    if (!(other instanceof SemVer)) {
+	      other = new SemVer(other, this.options);
+	    }
+
+	    let i = 0;
+	    do {
+	      const a = this.build[i];
+	      const b = other.build[i];
+	      debug('build compare', i, a, b);
+	      if (a === undefined && b === undefined) {
+	        return 0
+	      } else if (b === undefined) {
+	        return 1
+	      } else if (a === undefined) {
+	        return -1
+	      } else if (a === b) {
+	        continue
+	      } else {
+	        return compareIdentifiers(a, b)
+	      }
+	    } while (++i)
+	  }
+
+	  // preminor will bump the version up to the next minor release, and immediately
+	  // down to pre-release. premajor and prepatch work the same way.
+	  inc (release, identifier, identifierBase) {
+	    if (release.startsWith('pre')) {
+	      if (!identifier && identifierBase === false) {
+	        throw new Error('invalid increment argument: identifier is empty')
+	      }
+	      // Avoid an invalid semver results
+	      if (identifier) {
+	        const match = `-${identifier}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE]);
+	        if (!match || match[1] !== identifier) {
+	          throw new Error(`invalid identifier: ${identifier}`)
+	        }
+	      }
+	    }
+
+	    switch (release) {
+	      case 'premajor':
+	        this.prerelease.length = 0;
+	        this.patch = 0;
+	        this.minor = 0;
+	        this.major++;
+	        this.inc('pre', identifier, identifierBase);
+	        break
+	      case 'preminor':
+	        this.prerelease.length = 0;
+	        this.patch = 0;
+	        this.minor++;
+	        this.inc('pre', identifier, identifierBase);
+	        break
+	      case 'prepatch':
+	        // If this is already a prerelease, it will bump to the next version
+	        // drop any prereleases that might already exist, since they are not
+	        // relevant at this point.
+	        this.prerelease.length = 0;
+	        this.inc('patch', identifier, identifierBase);
+	        this.inc('pre', identifier, identifierBase);
+	        break
+	      // If the input is a non-prerelease version, this acts the same as
+	      // prepatch.
+	      case 'prerelease':
+	        if (this.prerelease.length === 0) {
+	          this.inc('patch', identifier, identifierBase);
+	        }
+	        this.inc('pre', identifier, identifierBase);
+	        break
+	      case 'release':
+	        if (this.prerelease.length === 0) {
+	          throw new Error(`version ${this.raw} is not a prerelease`)
+	        }
+	        this.prerelease.length = 0;
+	        break
+
+	      case 'major':
+	        // If this is a pre-major version, bump up to the same major version.
+	        // Otherwise increment major.
+	        // 1.0.0-5 bumps to 1.0.0
+	        // 1.1.0 bumps to 2.0.0
+	        if (
+	          this.minor !== 0 ||
+	          this.patch !== 0 ||
+	          this.prerelease.length === 0
+	        ) {
+	          this.major++;
+	        }
+	        this.minor = 0;
+	        this.patch = 0;
+	        this.prerelease = [];
+	        break
+	      case 'minor':
+	        // If this is a pre-minor version, bump up to the same minor version.
+	        // Otherwise increment minor.
+	        // 1.2.0-5 bumps to 1.2.0
+	        // 1.2.1 bumps to 1.3.0
+	        if (this.patch !== 0 || this.prerelease.length === 0) {
+	          this.minor++;
+	        }
+	        this.patch = 0;
+	        this.prerelease = [];
+	        break
+	      case 'patch':
+	        // If this is not a pre-release version, it will increment the patch.
+	        // If it is a pre-release it will bump up to the same patch version.
+	        // 1.2.0-5 patches to 1.2.0
+	        // 1.2.0 patches to 1.2.1
+	        if (this.prerelease.length === 0) {
+	          this.patch++;
+	        }
+	        this.prerelease = [];
+	        break
+	      // This probably shouldn't be used publicly.
+	      // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
+	      case 'pre': {
+	        const base = Number(identifierBase) ? 1 : 0;
+
+	        if (this.prerelease.length === 0) {
+	          this.prerelease = [base];
+	        } else {
+	          let i = this.prerelease.length;
+	          while (--i >= 0) {
+	            if (typeof this.prerelease[i] === 'number') {
+	              this.prerelease[i]++;
+	              i = -2;
+	            }
+	          }
+	          if (i === -1) {
+	            // didn't increment anything
+	            if (identifier === this.prerelease.join('.') && identifierBase === false) {
+	              throw new Error('invalid increment argument: identifier already exists')
+	            }
+	            this.prerelease.push(base);
+	          }
+	        }
+	        if (identifier) {
+	          // 1.2.0-beta.1 bumps to 1.2.0-beta.2,
+	          // 1.2.0-beta.fooblz or 1.2.0-beta bumps to 1.2.0-beta.0
+	          let prerelease = [identifier, base];
+	          if (identifierBase === false) {
+	            prerelease = [identifier];
+	          }
+	          if (isPrereleaseIdentifier(this.prerelease, identifier)) {
+	            const prereleaseBase = this.prerelease[identifier.split('.').length];
+	            if (isNaN(prereleaseBase)) {
+	              this.prerelease = prerelease;
+	            }
+	          } else {
+	            this.prerelease = prerelease;
+	          }
+	        }
+	        break
+	      }
+	      default:
+	        throw new Error(`invalid increment argument: ${release}`)
+	    }
+	    this.raw = this.format();
+	    if (this.build.length) {
+	      this.raw += `+${this.build.join('.')}`;
+	    }
+	    return this
+	  }
+	}
+
+	semver$1 = SemVer;
+	return semver$1;
+}
+
+var parse_1$1;
+var hasRequiredParse$2;
+
+function requireParse$2 () {
+	if (hasRequiredParse$2) return parse_1$1;
+	hasRequiredParse$2 = 1;
+
+	const SemVer = requireSemver$1();
+	const parse = (version, options, throwErrors = false) => {
+	  if (version instanceof SemVer) {
+	    return version
+	  }
+	  try {
+	    return new SemVer(version, options)
+	  } catch (er) {
+	    if (!throwErrors) {
+	      return null
+	    }
+	    throw er
+	  }
+	};
+
+	parse_1$1 = parse;
+	return parse_1$1;
+}
+
+var valid_1;
+var hasRequiredValid$1;
+
+function requireValid$1 () {
+	if (hasRequiredValid$1) return valid_1;
+	hasRequiredValid$1 = 1;
+
+	const parse = requireParse$2();
+	const valid = (version, options) => {
+	  const v = parse(version, options);
+	  return v ? v.version : null
+	};
+	valid_1 = valid;
+	return valid_1;
+}
+
+var clean_1;
+var hasRequiredClean;
+
+function requireClean () {
+	if (hasRequiredClean) return clean_1;
+	hasRequiredClean = 1;
+
+	const parse = requireParse$2();
+	const clean = (version, options) => {
+	  const s = parse(version.trim().replace(/^[=v]+/, ''), options);
+	  return s ? s.version : null
+	};
+	clean_1 = clean;
+	return clean_1;
+}
+
+var inc_1;
+var hasRequiredInc;
+
+function requireInc () {
+	if (hasRequiredInc) return inc_1;
+	hasRequiredInc = 1;
+
+	const SemVer = requireSemver$1();
+
+	const inc = (version, release, options, identifier, identifierBase) => {
+	  if (typeof (options) === 'string') {
+	    identifierBase = identifier;
+	    identifier = options;
+	    options = undefined;
+	  }
+
+	  try {
+	    return new SemVer(
+	      version instanceof SemVer ? version.version : version,
+	      options
+	    ).inc(release, identifier, identifierBase).version
+	  } catch (er) {
+	    return null
+	  }
+	};
+	inc_1 = inc;
+	return inc_1;
+}
+
+var diff_1;
+var hasRequiredDiff;
+
+function requireDiff () {
+	if (hasRequiredDiff) return diff_1;
+	hasRequiredDiff = 1;
+
+	const parse = requireParse$2();
+
+	const diff = (version1, version2) => {
+	  const v1 = parse(version1, null, true);
+	  const v2 = parse(version2, null, true);
+	  const comparison = v1.compare(v2);
+
+	  if (comparison === 0) {
+	    return null
+	  }
+
+	  const v1Higher = comparison > 0;
+	  const highVersion = v1Higher ? v1 : v2;
+	  const lowVersion = v1Higher ? v2 : v1;
+	  const highHasPre = !!highVersion.prerelease.length;
+	  const lowHasPre = !!lowVersion.prerelease.length;
+
+	  if (lowHasPre && !highHasPre) {
+	    // Going from prerelease -> no prerelease requires some special casing
+
+	    // If the low version has only a major, then it will always be a major
+	    // Some examples:
+	    // 1.0.0-1 -> 1.0.0
+	    // 1.0.0-1 -> 1.1.1
+	    // 1.0.0-1 -> 2.0.0
+	    if (!lowVersion.patch && !lowVersion.minor) {
+	      return 'major'
+	    }
+
+	    // If the main part has no difference
+	    if (lowVersion.compareMain(highVersion) === 0) {
+	      if (lowVersion.minor && !lowVersion.patch) {
+	        return 'minor'
+	      }
+	      return 'patch'
+	    }
+	  }
+
+	  // add the `pre` prefix if we are going to a prerelease version
+	  const prefix = highHasPre ? 'pre' : '';
+
+	  if (v1.major !== v2.major) {
+	    return prefix + 'major'
+	  }
+
+	  if (v1.minor !== v2.minor) {
+	    return prefix + 'minor'
+	  }
+
+	  if (v1.patch !== v2.patch) {
+	    return prefix + 'patch'
+	  }
+
+	  // high and low are prereleases
+	  return 'prerelease'
+	};
+
+	diff_1 = diff;
+	return diff_1;
+}
+
+var major_1;
+var hasRequiredMajor;
+
+function requireMajor () {
+	if (hasRequiredMajor) return major_1;
+	hasRequiredMajor = 1;
+
+	const SemVer = requireSemver$1();
+	const major = (a, loose) => new SemVer(a, loose).major;
+	major_1 = major;
+	return major_1;
+}
+
+var minor_1;
+var hasRequiredMinor;
+
+function requireMinor () {
+	if (hasRequiredMinor) return minor_1;
+	hasRequiredMinor = 1;
+
+	const SemVer = requireSemver$1();
+	const minor = (a, loose) => new SemVer(a, loose).minor;
+	minor_1 = minor;
+	return minor_1;
+}
+
+var patch_1;
+var hasRequiredPatch;
+
+function requirePatch () {
+	if (hasRequiredPatch) return patch_1;
+	hasRequiredPatch = 1;
+
+	const SemVer = requireSemver$1();
+	const patch = (a, loose) => new SemVer(a, loose).patch;
+	patch_1 = patch;
+	return patch_1;
+}
+
+var prerelease_1;
+var hasRequiredPrerelease;
+
+function requirePrerelease () {
+	if (hasRequiredPrerelease) return prerelease_1;
+	hasRequiredPrerelease = 1;
+
+	const parse = requireParse$2();
+	const prerelease = (version, options) => {
+	  const parsed = parse(version, options);
+	  return (parsed && parsed.prerelease.length) ? parsed.prerelease : null
+	};
+	prerelease_1 = prerelease;
+	return prerelease_1;
+}
+
+var compare_1;
+var hasRequiredCompare;
+
+function requireCompare () {
+	if (hasRequiredCompare) return compare_1;
+	hasRequiredCompare = 1;
+
+	const SemVer = requireSemver$1();
+	const compare = (a, b, loose) =>
+	  new SemVer(a, loose).compare(new SemVer(b, loose));
+
+	compare_1 = compare;
+	return compare_1;
+}
+
+var rcompare_1;
+var hasRequiredRcompare;
+
+function requireRcompare () {
+	if (hasRequiredRcompare) return rcompare_1;
+	hasRequiredRcompare = 1;
+
+	const compare = requireCompare();
+	const rcompare = (a, b, loose) => compare(b, a, loose);
+	rcompare_1 = rcompare;
+	return rcompare_1;
+}
+
+var compareLoose_1;
+var hasRequiredCompareLoose;
+
+function requireCompareLoose () {
+	if (hasRequiredCompareLoose) return compareLoose_1;
+	hasRequiredCompareLoose = 1;
+
+	const compare = requireCompare();
+	const compareLoose = (a, b) => compare(a, b, true);
+	compareLoose_1 = compareLoose;
+	return compareLoose_1;
+}
+
+var compareBuild_1;
+var hasRequiredCompareBuild;
+
+function requireCompareBuild () {
+	if (hasRequiredCompareBuild) return compareBuild_1;
+	hasRequiredCompareBuild = 1;
+
+	const SemVer = requireSemver$1();
+	const compareBuild = (a, b, loose) => {
+	  const versionA = new SemVer(a, loose);
+	  const versionB = new SemVer(b, loose);
+	  return versionA.compare(versionB) || versionA.compareBuild(versionB)
+	};
+	compareBuild_1 = compareBuild;
+	return compareBuild_1;
+}
+
+var sort_1;
+var hasRequiredSort;
+
+function requireSort () {
+	if (hasRequiredSort) return sort_1;
+	hasRequiredSort = 1;
+
+	const compareBuild = requireCompareBuild();
+	const sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose));
+	sort_1 = sort;
+	return sort_1;
+}
+
+var rsort_1;
+var hasRequiredRsort;
+
+function requireRsort () {
+	if (hasRequiredRsort) return rsort_1;
+	hasRequiredRsort = 1;
+
+	const compareBuild = requireCompareBuild();
+	const rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose));
+	rsort_1 = rsort;
+	return rsort_1;
+}
+
+var gt_1;
+var hasRequiredGt;
+
+function requireGt () {
+	if (hasRequiredGt) return gt_1;
+	hasRequiredGt = 1;
+
+	const compare = requireCompare();
+	const gt = (a, b, loose) => compare(a, b, loose) > 0;
+	gt_1 = gt;
+	return gt_1;
+}
+
+var lt_1;
+var hasRequiredLt;
+
+function requireLt () {
+	if (hasRequiredLt) return lt_1;
+	hasRequiredLt = 1;
+
+	const compare = requireCompare();
+	const lt = (a, b, loose) => compare(a, b, loose) < 0;
+	lt_1 = lt;
+	return lt_1;
+}
+
+var eq_1;
+var hasRequiredEq;
+
+function requireEq () {
+	if (hasRequiredEq) return eq_1;
+	hasRequiredEq = 1;
+
+	const compare = requireCompare();
+	const eq = (a, b, loose) => compare(a, b, loose) === 0;
+	eq_1 = eq;
+	return eq_1;
+}
+
+var neq_1;
+var hasRequiredNeq;
+
+function requireNeq () {
+	if (hasRequiredNeq) return neq_1;
+	hasRequiredNeq = 1;
+
+	const compare = requireCompare();
+	const neq = (a, b, loose) => compare(a, b, loose) !== 0;
+	neq_1 = neq;
+	return neq_1;
+}
+
+var gte_1;
+var hasRequiredGte;
+
+function requireGte () {
+	if (hasRequiredGte) return gte_1;
+	hasRequiredGte = 1;
+
+	const compare = requireCompare();
+	const gte = (a, b, loose) => compare(a, b, loose) >= 0;
+	gte_1 = gte;
+	return gte_1;
+}
+
+var lte_1;
+var hasRequiredLte;
+
+function requireLte () {
+	if (hasRequiredLte) return lte_1;
+	hasRequiredLte = 1;
+
+	const compare = requireCompare();
+	const lte = (a, b, loose) => compare(a, b, loose) <= 0;
+	lte_1 = lte;
+	return lte_1;
+}
+
+var cmp_1;
+var hasRequiredCmp;
+
+function requireCmp () {
+	if (hasRequiredCmp) return cmp_1;
+	hasRequiredCmp = 1;
+
+	const eq = requireEq();
+	const neq = requireNeq();
+	const gt = requireGt();
+	const gte = requireGte();
+	const lt = requireLt();
+	const lte = requireLte();
+
+	const cmp = (a, op, b, loose) => {
+	  switch (op) {
+	    case '===':
+	      if (typeof a === 'object') {
+	        a = a.version;
+	      }
+	      if (typeof b === 'object') {
+	        b = b.version;
+	      }
+	      return a === b
+
+	    case '!==':
+	      if (typeof a === 'object') {
+	        a = a.version;
+	      }
+	      if (typeof b === 'object') {
+	        b = b.version;
+	      }
+	      return a !== b
+
+	    case '':
+	    case '=':
+	    case '==':
+	      return eq(a, b, loose)
+
+	    case '!=':
+	      return neq(a, b, loose)
+
+	    case '>':
+	      return gt(a, b, loose)
+
+	    case '>=':
+	      return gte(a, b, loose)
+
+	    case '<':
+	      return lt(a, b, loose)
+
+	    case '<=':
+	      return lte(a, b, loose)
+
+	    default:
+	      throw new TypeError(`Invalid operator: ${op}`)
+	  }
+	};
+	cmp_1 = cmp;
+	return cmp_1;
+}
+
+var coerce_1;
+var hasRequiredCoerce;
+
+function requireCoerce () {
+	if (hasRequiredCoerce) return coerce_1;
+	hasRequiredCoerce = 1;
+
+	const SemVer = requireSemver$1();
+	const parse = requireParse$2();
+	const { safeRe: re, t } = requireRe();
+
+	const coerce = (version, options) => {
+	  if (version instanceof SemVer) {
+	    return version
+	  }
+
+	  if (typeof version === 'number') {
+	    version = String(version);
+	  }
+
+	  if (typeof version !== 'string') {
+	    return null
+	  }
+
+	  options = options || {};
+
+	  let match = null;
+	  if (!options.rtl) {
+	    match = version.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE]);
+	  } else {
+	    // Find the right-most coercible string that does not share
+	    // a terminus with a more left-ward coercible string.
+	    // Eg, '1.2.3.4' wants to coerce '2.3.4', not '3.4' or '4'
+	    // With includePrerelease option set, '1.2.3.4-rc' wants to coerce '2.3.4-rc', not '2.3.4'
+	    //
+	    // Walk through the string checking with a /g regexp
+	    // Manually set the index so as to pick up overlapping matches.
+	    // Stop when we get a match that ends at the string end, since no
+	    // coercible string can be more right-ward without the same terminus.
+	    const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL];
+	    let next;
+	    while ((next = coerceRtlRegex.exec(version)) &&
+	        (!match || match.index + match[0].length !== version.length)
+	    ) {
+	      if (!match ||
+	            next.index + next[0].length !== match.index + match[0].length) {
+	        match = next;
+	      }
+	      coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length;
+	    }
+	    // leave it in a clean state
+	    coerceRtlRegex.lastIndex = -1;
+	  }
+
+	  if (match === null) {
+	    return null
+	  }
+
+	  const major = match[2];
+	  const minor = match[3] || '0';
+	  const patch = match[4] || '0';
+	  const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : '';
+	  const build = options.includePrerelease && match[6] ? `+${match[6]}` : '';
+
+	  return parse(`${major}.${minor}.${patch}${prerelease}${build}`, options)
+	};
+	coerce_1 = coerce;
+	return coerce_1;
+}
+
+var truncate_1;
+var hasRequiredTruncate;
+
+function requireTruncate () {
+	if (hasRequiredTruncate) return truncate_1;
+	hasRequiredTruncate = 1;
+
+	const parse = requireParse$2();
+	const constants = requireConstants$6();
+	const SemVer = requireSemver$1();
+
+	const truncate = (version, truncation, options) => {
+	  if (!constants.RELEASE_TYPES.includes(truncation)) {
+	    return null
+	  }
+
+	  const clonedVersion = cloneInputVersion(version, options);
+	  return clonedVersion && doTruncation(clonedVersion, truncation)
+	};
+
+	const cloneInputVersion = (version, options) => {
+	  const versionStringToParse = (
+	    version instanceof SemVer ? version.version : version
+	  );
+
+	  return parse(versionStringToParse, options)
+	};
+
+	const doTruncation = (version, truncation) => {
+	  if (isPrerelease(truncation)) {
+	    return version.version
+	  }
+
+	  version.prerelease = [];
+
+	  switch (truncation) {
+	    case 'major':
+	      version.minor = 0;
+	      version.patch = 0;
+	      break
+	    case 'minor':
+	      version.patch = 0;
+	      break
+	  }
+
+	  return version.format()
+	};
+
+	const isPrerelease = (type) => {
+	  return type.startsWith('pre')
+	};
+
+	truncate_1 = truncate;
+	return truncate_1;
+}
+
+var lrucache;
+var hasRequiredLrucache;
+
+function requireLrucache () {
+	if (hasRequiredLrucache) return lrucache;
+	hasRequiredLrucache = 1;
+
+	class LRUCache {
+	  constructor () {
+	    this.max = 1000;
+	    this.map = new Map();
+	  }
+
+	  get (key) {
+	    const value = this.map.get(key);
+	    if (value === undefined) {
+	      return undefined
+	    } else {
+	      // Remove the key from the map and add it to the end
+	      this.map.delete(key);
+	      this.map.set(key, value);
+	      return value
+	    }
+	  }
+
+	  delete (key) {
+	    return this.map.delete(key)
+	  }
+
+	  set (key, value) {
+	    const deleted = this.delete(key);
+
+	    if (!deleted && value !== undefined) {
+	      // If cache is full, delete the least recently used item
+	      if (this.map.size >= this.max) {
+	        const firstKey = this.map.keys().next().value;
+	        this.delete(firstKey);
+	      }
+
+	      this.map.set(key, value);
+	    }
+
+	    return this
+	  }
+	}
+
+	lrucache = LRUCache;
+	return lrucache;
+}
+
+var trimComparatorWhitespace_1;
+var hasRequiredTrimComparatorWhitespace;
+
+function requireTrimComparatorWhitespace () {
+	if (hasRequiredTrimComparatorWhitespace) return trimComparatorWhitespace_1;
+	hasRequiredTrimComparatorWhitespace = 1;
+
+	// Reproduce safeRe[COMPARATORTRIM] replacement boundaries, not version
+	// validation. Each end-index finder returns an exclusive end, or its start
+	// on no match.
+	// Positions count from zero. An end of 3 means characters 0, 1, and 2 were read;
+	// range.slice(start, end) gives the matched text, not a converted number.
+	const {
+	  MAX_LENGTH,
+	  MAX_SAFE_BUILD_LENGTH,
+	  WHITESPACE_CHARACTERS,
+	} = requireConstants$6();
+
+	/**
+	 * Remembers the last two rows of digits so their characters need not be reread.
+	 * Positions start at -1 until a row has been found.
+	 *
+	 * @typedef {object} DigitRunCache
+	 * @property {number} start The first character of the most recently found row.
+	 * @property {number} end The position after that row's last character.
+	 * @property {number} previousStart The first character of the previous row.
+	 * @property {number} previousEnd The position after the previous row.
+	 */
+
+	// One entry per UTF-16 code unit keeps membership checks constant-time.
+	const whitespace = new Uint8Array(0x10000);
+	for (const char of WHITESPACE_CHARACTERS) {
+	  whitespace[char.charCodeAt(0)] = 1;
+	}
+
+	/**
+	 * Checks whether a character is whitespace, like a space, tab, or newline.
+	 * Looking past the end of the string returns false.
+	 *
+	 * @param {string|undefined} char One character, or undefined past the string's end.
+	 * @returns {boolean} Whether the character is whitespace.
+	 * @example isWhitespace(' ') // true
+	 * @example isWhitespace('1') // false
+	 */
+	const isWhitespace = char =>
+	  char !== undefined && whitespace[char.charCodeAt(0)] === 1;
+
+	/**
+	 * Checks for v, =, or whitespace before the version number.
+	 * These are historical version prefixes, not range operators:
+	 * < and > are handled separately, as are tilde and caret ranges.
+	 *
+	 * @param {string|undefined} char One character to check.
+	 * @returns {boolean} Whether the character can belong to a version prefix.
+	 * @example isVersionPrefix('=') // true
+	 * @example isVersionPrefix('>') // false
+	 */
+	const isVersionPrefix = char =>
+	  char === 'v' ||
+	  char === '=' ||
+	  isWhitespace(char);
+
+	/**
+	 * Checks whether a character is one of the digits 0 through 9.
+	 *
+	 * @param {string|undefined} char One character to check.
+	 * @returns {boolean} Whether the character is an ASCII digit.
+	 * @example isDigit('7') // true
+	 * @example isDigit('.') // false
+	 */
+	const isDigit = char => char !== undefined && char >= '0' && char <= '9';
+
+	/**
+	 * Checks whether a character is an English letter, uppercase or lowercase.
+	 *
+	 * @param {string|undefined} char One character to check.
+	 * @returns {boolean} Whether the character is an ASCII letter.
+	 * @example isLetter('b') // true
+	 * @example isLetter('7') // false
+	 */
+	const isLetter = char =>
+	  char !== undefined && (
+	    (char >= 'a' && char <= 'z') ||
+	    (char >= 'A' && char <= 'Z')
+	  );
+
+	/**
+	 * Checks for a letter, digit, or hyphen: the characters allowed inside
+	 * prerelease and build names such as beta-1.
+	 *
+	 * @param {string|undefined} char One character to check.
+	 * @returns {boolean} Whether the character can be part of an identifier.
+	 * @example isIdentifierCharacter('-') // true
+	 * @example isIdentifierCharacter('.') // false; dots separate identifiers
+	 */
+	const isIdentifierCharacter = char => isDigit(char) || isLetter(char) || char === '-';
+
+	/**
+	 * Checks whether a version component can begin here: with a digit or
+	 * a wildcard such as x, X, or *.
+	 *
+	 * @param {string|undefined} char One character to check.
+	 * @returns {boolean} Whether a number or wildcard can start with this character.
+	 * @example isVersionStart('x') // true
+	 * @example isVersionStart('v') // false; v belongs to the prefix
+	 */
+	const isVersionStart = char =>
+	  isDigit(char) ||
+	  char === 'x' ||
+	  char === 'X' ||
+	  char === '*';
+
+	/**
+	 * Finds the end of a row of digits, but returns no more than limit digits.
+	 * Remembers the last two rows so looking at them again does not reread them.
+	 *
+	 * @param {string} range The text to read; it is not changed.
+	 * @param {number} start The position of the first character to check.
+	 * @param {number} limit The most digit characters the returned match can include.
+	 * @param {DigitRunCache} digitRuns Shared cache of digit-run positions, updated in place.
+	 * @returns {number} The position after the matched digits, or start if none match.
+	 * @example findDigitsEndIndex('123abc', 0, 10, digitRuns) // 3, pointing at a
+	 * @example findDigitsEndIndex('123abc', 0, 2, digitRuns) // 2, pointing at the unread 3
+	 */
+	const findDigitsEndIndex = (range, start, limit, digitRuns) => {
+	  if (!isDigit(range[start])) {
+	    return start
+	  }
+	  if (start >= digitRuns.start && start < digitRuns.end) {
+	    return Math.min(start + limit, digitRuns.end)
+	  }
+	  if (start >= digitRuns.previousStart && start < digitRuns.previousEnd) {
+	    return Math.min(start + limit, digitRuns.previousEnd)
+	  }
+	  let end = start + 1;
+	  while (isDigit(range[end])) {
+	    end++;
+	  }
+	  // A failed full version can rewind from its second run to its first.
+	  digitRuns.previousStart = digitRuns.start;
+	  digitRuns.previousEnd = digitRuns.end;
+	  digitRuns.start = start;
+	  digitRuns.end = end;
+	  return Math.min(start + limit, end)
+	};
+
+	/**
+	 * Reads a number using the old regex's length and leading-zero rules.
+	 * Strict mode reads just the first zero in 012; loose mode can read all three.
+	 *
+	 * @param {string} range The text to read; it is not changed.
+	 * @param {number} start The position where the number should begin.
+	 * @param {boolean} loose Whether to allow leading zeros.
+	 * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+	 * @returns {number} The position after the matched digits, not their numeric value.
+	 * @example findVersionNumberEndIndex('012', 0, false, digitRuns) // 1
+	 * @example findVersionNumberEndIndex('012', 0, true, digitRuns) // 3
+	 */
+	const findVersionNumberEndIndex = (range, start, loose, digitRuns) => {
+	  if (!loose && range[start] === '0') {
+	    return start + 1
+	  }
+	  // Strict syntax allows an initial nonzero digit plus MAX_LENGTH digits.
+	  return findDigitsEndIndex(range, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns)
+	};
+
+	/**
+	 * Reads one piece of a prerelease name, such as beta or 1 in beta.1.
+	 * Tries the letter-or-hyphen form first, then the number-only form.
+	 *
+	 * @param {string} range The text to read; it is not changed.
+	 * @param {number} start The position where the identifier should begin.
+	 * @param {boolean} loose Whether numeric identifiers may have leading zeros.
+	 * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+	 * @returns {number} The position after the identifier, or start if none matches.
+	 * @example findPrereleaseIdentifierEndIndex('beta.1', 0, false, digitRuns) // 4, at the dot
+	 * @example findPrereleaseIdentifierEndIndex('001beta', 0, false, digitRuns) // 7
+	 */
+	const findPrereleaseIdentifierEndIndex = (range, start, loose, digitRuns) => {
+	  const digitsEnd = findDigitsEndIndex(range, start, MAX_LENGTH, digitRuns);
+	  // The legacy regex tries a nonnumeric identifier before a numeric one.
+	  if (isLetter(range[digitsEnd]) || range[digitsEnd] === '-') {
+	    let end = digitsEnd + 1;
+	    const limit = end + MAX_SAFE_BUILD_LENGTH;
+	    while (end < limit && isIdentifierCharacter(range[end])) {
+	      end++;
+	    }
+	    return end
+	  }
+	  return findVersionNumberEndIndex(range, start, loose, digitRuns)
+	};
+
+	/**
+	 * Reads a prerelease suffix such as -beta.1, one dot-separated piece at a time.
+	 * Loose mode also allows the name without its opening hyphen.
+	 *
+	 * @param {string} range The text to read; it is not changed.
+	 * @param {number} start The position where the suffix should begin, including -.
+	 * @param {boolean} loose Whether the opening hyphen is optional and zeros allowed.
+	 * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+	 * @returns {number} The position after the matched suffix, or start if absent.
+	 * @example findPrereleaseEndIndex('-beta.1+sha', 0, false, digitRuns) // 7, at the plus
+	 * @example findPrereleaseEndIndex('beta', 0, false, digitRuns) // 0; no opening hyphen
+	 */
+	const findPrereleaseEndIndex = (range, start, loose, digitRuns) => {
+	  const hyphen = range[start] === '-';
+	  if (!loose && !hyphen) {
+	    return start
+	  }
+	  const identifierStart = start + (hyphen ? 1 : 0);
+	  let end = findPrereleaseIdentifierEndIndex(range, identifierStart, loose, digitRuns);
+	  if (end === identifierStart) {
+	    if (!loose || !hyphen) {
+	      return start
+	    }
+	    // In loose syntax, a lone hyphen can itself be the identifier.
+	    end = findPrereleaseIdentifierEndIndex(range, start, loose, digitRuns);
+	  }
+	  while (range[end] === '.') {
+	    const next = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns);
+	    if (next === end + 1) {
+	      break
+	    }
+	    end = next;
+	  }
+	  return end
+	};
+
+	/**
+	 * Reads one build-name piece, such as sha or 123 in +sha.123.
+	 * Stops at a disallowed character or the old regex's length limit.
+	 *
+	 * @param {string} range The text to read; it is not changed.
+	 * @param {number} start The position where the identifier should begin.
+	 * @returns {number} The position after the identifier, or start if none matches.
+	 * @example findBuildIdentifierEndIndex('sha.123', 0) // 3, at the dot
+	 * @example findBuildIdentifierEndIndex('001', 0) // 3; leading zeros are allowed
+	 */
+	const findBuildIdentifierEndIndex = (range, start) => {
+	  let end = start;
+	  while (end - start < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range[end])) {
+	    end++;
+	  }
+	  return end
+	};
+
+	/**
+	 * Reads optional build metadata such as +sha.123.
+	 * Leaves the position unchanged if there is no plus sign followed by a name.
+	 *
+	 * @param {string} range The text to read; it is not changed.
+	 * @param {number} start The position where the opening + should be.
+	 * @returns {number} The position after the matched metadata, or start if absent.
+	 * @example findBuildEndIndex('+sha.123 <2', 0) // 8, at the space
+	 * @example findBuildEndIndex('+', 0) // 0; a plus sign alone is not a match
+	 */
+	const findBuildEndIndex = (range, start) => {
+	  if (range[start] !== '+') {
+	    return start
+	  }
+	  let end = findBuildIdentifierEndIndex(range, start + 1);
+	  if (end === start + 1) {
+	    return start
+	  }
+	  while (range[end] === '.') {
+	    const next = findBuildIdentifierEndIndex(range, end + 1);
+	    if (next === end + 1) {
+	      break
+	    }
+	    end = next;
+	  }
+	  return end
+	};
+
+	/**
+	 * Reads three numbers separated by dots, then any prerelease and build suffixes.
+	 * Uses loose rules, so forms such as 01.02.03beta can match here.
+	 *
+	 * @param {string} range The text to read; it is not changed.
+	 * @param {number} start The position of the first number, after any prefix.
+	 * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+	 * @returns {number} The position after the version match, or start if none matches.
+	 * @example findLooseFullVersionEndIndex('1.2.3-beta+sha <2', 0, digitRuns) // 14
+	 * @example findLooseFullVersionEndIndex('1.2', 0, digitRuns) // 0; needs three numbers
+	 */
+	const findLooseFullVersionEndIndex = (range, start, digitRuns) => {
+	  let end = start;
+	  for (let component = 0; component < 3; component++) {
+	    const next = findVersionNumberEndIndex(range, end, true, digitRuns);
+	    if (next === end) {
+	      return start
+	    }
+	    end = next;
+	    if (component < 2) {
+	      if (range[end] !== '.') {
+	        return start
+	      }
+	      end++;
+	    }
+	  }
+	  const prereleaseEnd = findPrereleaseEndIndex(range, end, true, digitRuns);
+	  return findBuildEndIndex(range, prereleaseEnd)
+	};
+
+	/**
+	 * Reads one component of a partial or wildcard version, such as 2 or x in 2.x.
+	 * Numbers use strict leading-zero rules; wildcards take up one character.
+	 *
+	 * @param {string} range The text to read; it is not changed.
+	 * @param {number} start The position where the component should begin.
+	 * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+	 * @returns {number} The position after the component, or start if none matches.
+	 * @example findPartialVersionComponentEndIndex('2.x', 0, digitRuns) // 1, at the dot
+	 * @example findPartialVersionComponentEndIndex('2.x', 2, digitRuns) // 3, after x
+	 */
+	const findPartialVersionComponentEndIndex = (range, start, digitRuns) => {
+	  if (isDigit(range[start])) {
+	    return findVersionNumberEndIndex(range, start, false, digitRuns)
+	  }
+	  return isVersionStart(range[start]) ? start + 1 : start
+	};
+
+	/**
+	 * Reads up to three components, allowing forms such as 1, 1.2, or 1.x.
+	 * After the third component, also reads any strict prerelease and build suffixes.
+	 *
+	 * @param {string} range The text to read; it is not changed.
+	 * @param {number} start The position of a number or wildcard, after any prefix.
+	 * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+	 * @returns {number} The position after the matched version text.
+	 * @example findPartialVersionEndIndex('1.x <2', 0, digitRuns) // 3, at the space
+	 * @example findPartialVersionEndIndex('1.', 0, digitRuns) // 1; the trailing dot is unread
+	 */
+	const findPartialVersionEndIndex = (range, start, digitRuns) => {
+	  let end = findPartialVersionComponentEndIndex(range, start, digitRuns);
+	  for (let component = 0; component < 2; component++) {
+	    if (range[end] !== '.') {
+	      return end
+	    }
+	    const next = findPartialVersionComponentEndIndex(range, end + 1, digitRuns);
+	    if (next === end + 1) {
+	      return end
+	    }
+	    end = next;
+	  }
+	  const prereleaseEnd = findPrereleaseEndIndex(range, end, false, digitRuns);
+	  return findBuildEndIndex(range, prereleaseEnd)
+	};
+
+	/**
+	 * Finds where a version match ends, without deciding whether the range is valid.
+	 * Tries a loose full version first, then a partial or wildcard version, just
+	 * like the old regex's LOOSEPLAIN and XRANGEPLAIN alternatives.
+	 *
+	 * @param {string} range The text to read; it is not changed.
+	 * @param {number} start The position of a number or wildcard, after any prefix.
+	 * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+	 * @returns {number} The position where scanning the next candidate can resume.
+	 * @example findVersionEndIndex('1.2.3 <2', 0, digitRuns) // 5, at the space
+	 * @example findVersionEndIndex('1.x <2', 0, digitRuns) // 3, at the space
+	 */
+	const findVersionEndIndex = (range, start, digitRuns) => {
+	  const fullVersionEnd = findLooseFullVersionEndIndex(range, start, digitRuns);
+	  return fullVersionEnd !== start
+	    ? fullVersionEnd
+	    : findPartialVersionEndIndex(range, start, digitRuns)
+	};
+
+	/**
+	 * Finds the one whitespace character the old replacement would remove.
+	 * Keeps leading whitespace, skips an optional operator, and checks immediately
+	 * after it. Returns -1 if there is nothing to remove.
+	 *
+	 * @param {string} range The text containing a candidate already found by the caller.
+	 * @param {number} matchStart The candidate's position, including leading whitespace.
+	 * @returns {number} The position of the removable whitespace, or -1 if absent.
+	 * @example findRemovableWhitespaceIndex(' > 1', 0) // 2; keep the space at position 0
+	 * @example findRemovableWhitespaceIndex('>1', 0) // -1
+	 */
+	const findRemovableWhitespaceIndex = (range, matchStart) => {
+	  let position = matchStart;
+	  if (isWhitespace(range[position])) {
+	    position++;
+	  }
+	  if (range[position] === '<' || range[position] === '>') {
+	    position++;
+	  }
+	  if (range[position] === '=') {
+	    position++;
+	  }
+	  return isWhitespace(range[position]) ? position : -1
+	};
+
+	/**
+	 * Joins an operator to its version, turning > 1.2.3 into >1.2.3.
+	 * Copies everything else according to the old regex's matching rules.
+	 * Moves forward through prefixes and whole versions to avoid repeatedly
+	 * searching the same characters on long inputs.
+	 *
+	 * @param {string} range The range text to process; the original string is unchanged.
+	 * @returns {string} The range with matched operator whitespace removed.
+	 * @example trimComparatorWhitespace('> 1.2.3 < 2') // '>1.2.3 <2'
+	 * @example trimComparatorWhitespace('> invalid') // '> invalid'
+	 */
+	const trimComparatorWhitespace = range => {
+	  let result = '';
+	  let copyFrom = 0;
+	  let cursor = 0;
+	  const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 };
+
+	  while (cursor < range.length) {
+	    const matchStart = cursor;
+	    if (range[cursor] === '<' || range[cursor] === '>') {
+	      cursor++;
+	    } else if (!isVersionPrefix(range[cursor]) && !isVersionStart(range[cursor])) {
+	      cursor++;
+	      continue
+	    }
+
+	    // Consume a v/=/whitespace run once, even when no version follows it.
+	    while (cursor < range.length && isVersionPrefix(range[cursor])) {
+	      cursor++;
+	    }
+	    if (!isVersionStart(range[cursor])) {
+	      continue
+	    }
+
+	    const whitespacePosition = findRemovableWhitespaceIndex(range, matchStart);
+	    if (whitespacePosition !== -1) {
+	      result += range.slice(copyFrom, whitespacePosition);
+	      copyFrom = whitespacePosition + 1;
+	    }
+
+	    // Skip the entire match, so a prerelease's trailing v cannot be
+	    // reconsidered as the prefix of another version.
+	    cursor = findVersionEndIndex(range, cursor, digitRuns);
+	  }
+
+	  return result + range.slice(copyFrom)
+	};
+
+	trimComparatorWhitespace_1 = trimComparatorWhitespace;
+	return trimComparatorWhitespace_1;
+}
+
+var range;
+var hasRequiredRange;
+
+function requireRange () {
+	if (hasRequiredRange) return range;
+	hasRequiredRange = 1;
+
+	const SPACE_CHARACTERS = /\s+/g;
+
+	// hoisted class for cyclic dependency
+	class Range {
+	  constructor (range, options) {
+	    options = parseOptions(options);
+
+	    if (range instanceof Range) {
+	      if (
+	        range.loose === !!options.loose &&
+	        range.includePrerelease === !!options.includePrerelease
+	      ) {
+	        return range
+	      } else {
+	        return new Range(range.raw, options)
+	      }
+	    }
+
+	    if (range instanceof Comparator) {
+	      // just put it in the set and return
+	      this.raw = range.value;
+	      this.set = [[range]];
+	      this.formatted = undefined;
+	      return this
+	    }
+
+	    this.options = options;
+	    this.loose = !!options.loose;
+	    this.includePrerelease = !!options.includePrerelease;
+
+	    // First reduce all whitespace as much as possible so we do not have to rely
+	    // on potentially slow regexes like \s*. This is then stored and used for
+	    // future error messages as well.
+	    this.raw = range.trim().replace(SPACE_CHARACTERS, ' ');
+
+	    // First, split on ||
+	    this.set = this.raw
+	      .split('||')
+	      // map the range to a 2d array of comparators
+	      .map(r => this.parseRange(r.trim()))
+	      // throw out any comparator lists that are empty
+	      // this generally means that it was not a valid range, which is allowed
+	      // in loose mode, but will still throw if the WHOLE range is invalid.
+	      .filter(c => c.length);
+
+	    if (!this.set.length) {
+	      throw new TypeError(`Invalid SemVer Range: ${this.raw}`)
+	    }
+
+	    // if we have any that are not the null set, throw out null sets.
+	    if (this.set.length > 1) {
+	      // keep the first one, in case they're all null sets
+	      const first = this.set[0];
+	      this.set = this.set.filter(c => !isNullSet(c[0]));
+	      if (this.set.length === 0) {
+	        this.set = [first];
+	      } else if (this.set.length > 1) {
+	        // if we have any that are *, then the range is just *
+	        for (const c of this.set) {
+	          if (c.length === 1 && isAny(c[0])) {
+	            this.set = [c];
+	            break
+	          }
+	        }
+	      }
+	    }
+
+	    this.formatted = undefined;
+	  }
+
+	  get range () {
+	    if (this.formatted === undefined) {
+	      this.formatted = '';
+	      for (let i = 0; i < this.set.length; i++) {
+	        if (i > 0) {
+	          this.formatted += '||';
+	        }
+	        const comps = this.set[i];
+	        for (let k = 0; k < comps.length; k++) {
+	          if (k > 0) {
+	            this.formatted += ' ';
+	          }
+	          this.formatted += comps[k].toString().trim();
+	        }
+	      }
+	    }
+	    return this.formatted
+	  }
+
+	  format () {
+	    return this.range
+	  }
+
+	  toString () {
+	    return this.range
+	  }
+
+	  parseRange (range) {
+	    // strip build metadata so it can't bleed into the version
+	    range = range.replace(BUILDSTRIPRE, '');
+
+	    // memoize range parsing for performance.
+	    // this is a very hot path, and fully deterministic.
+	    const memoOpts =
+	      (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) |
+	      (this.options.loose && FLAG_LOOSE);
+	    const memoKey = memoOpts + ':' + range;
+	    const cached = cache.get(memoKey);
+	    if (cached) {
+	      return cached
+	    }
+
+	    const loose = this.options.loose;
+	    // `1.2.3 - 1.2.4` => `>=1.2.3 <=1.2.4`
+	    const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE];
+	    range = range.replace(hr, hyphenReplace(this.options.includePrerelease));
+	    debug('hyphen replace', range);
+
+	    // `> 1.2.3 < 1.2.5` => `>1.2.3 <1.2.5`
+	    range = trimComparatorWhitespace(range);
+	    debug('comparator trim', range);
+
+	    // `~ 1.2.3` => `~1.2.3`
+	    range = range.replace(re[t.TILDETRIM], tildeTrimReplace);
+	    debug('tilde trim', range);
+
+	    // `^ 1.2.3` => `^1.2.3`
+	    range = range.replace(re[t.CARETTRIM], caretTrimReplace);
+	    debug('caret trim', range);
+
+	    // At this point, the range is completely trimmed and
+	    // ready to be split into comparators.
+
+	    let rangeList = range
+	      .split(' ')
+	      .map(comp => parseComparator(comp, this.options))
+	      .join(' ')
+	      .split(/\s+/)
+	      // >=0.0.0 is equivalent to *
+	      .map(comp => replaceGTE0(comp, this.options));
+
+	    if (loose) {
+	      // in loose mode, throw out any that are not valid comparators
+	      rangeList = rangeList.filter(comp => {
+	        debug('loose invalid filter', comp, this.options);
+	        return !!comp.match(re[t.COMPARATORLOOSE])
+	      });
+	    }
+	    debug('range list', rangeList);
+
+	    // if any comparators are the null set, then replace with JUST null set
+	    // if more than one comparator, remove any * comparators
+	    // also, don't include the same comparator more than once
+	    const rangeMap = new Map();
+	    const comparators = rangeList.map(comp => new Comparator(comp, this.options));
+	    for (const comp of comparators) {
+	      if (isNullSet(comp)) {
+	        return [comp]
+	      }
+	      rangeMap.set(comp.value, comp);
+	    }
+	    if (rangeMap.size > 1 && rangeMap.has('')) {
+	      rangeMap.delete('');
+	    }
+
+	    const result = [...rangeMap.values()];
+	    cache.set(memoKey, result);
+	    return result
+	  }
+
+	  intersects (range, options) {
+	    if (!(range instanceof Range)) {
+	      throw new TypeError('a Range is required')
+	    }
+
+	    return this.set.some((thisComparators) => {
+	      return (
+	        isSatisfiable(thisComparators, options) &&
+	        range.set.some((rangeComparators) => {
+	          return (
+	            isSatisfiable(rangeComparators, options) &&
+	            thisComparators.every((thisComparator) => {
+	              return rangeComparators.every((rangeComparator) => {
+	                return thisComparator.intersects(rangeComparator, options)
+	              })
+	            })
+	          )
+	        })
+	      )
+	    })
+	  }
+
+	  // if ANY of the sets match ALL of its comparators, then pass
+	  test (version) {
+	    if (!version) {
+	      return false
+	    }
+
+	    if (typeof version === 'string') {
+	      try {
+	        version = new SemVer(version, this.options);
+	      } catch (er) {
+	        return false
+	      }
+	    }
+
+	    for (let i = 0; i < this.set.length; i++) {
+	      if (testSet(this.set[i], version, this.options)) {
+	        return true
+	      }
+	    }
+	    return false
+	  }
+	}
+
+	range = Range;
+
+	const LRU = requireLrucache();
+	const cache = new LRU();
+
+	const parseOptions = requireParseOptions();
+	const Comparator = requireComparator();
+	const debug = requireDebug();
+	const SemVer = requireSemver$1();
+	const trimComparatorWhitespace = requireTrimComparatorWhitespace();
+	const {
+	  safeRe: re,
+	  src,
+	  t,
+	  tildeTrimReplace,
+	  caretTrimReplace,
+	} = requireRe();
+	const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = requireConstants$6();
+
+	// unbounded global build-metadata stripper used by parseRange
+	const BUILDSTRIPRE = new RegExp(src[t.BUILD], 'g');
+
+	const isNullSet = c => c.value === '<0.0.0-0';
+	const isAny = c => c.value === '';
+
+	// take a set of comparators and determine whether there
+	// exists a version which can satisfy it
+	const isSatisfiable = (comparators, options) => {
+	  let result = true;
+	  const remainingComparators = comparators.slice();
+	  let testComparator = remainingComparators.pop();
+
+	  while (result && remainingComparators.length) {
+	    result = remainingComparators.every((otherComparator) => {
+	      return testComparator.intersects(otherComparator, options)
+	    });
+
+	    testComparator = remainingComparators.pop();
+	  }
+
+	  return result
+	};
+
+	// comprised of xranges, tildes, stars, and gtlt's at this point.
+	// already replaced the hyphen ranges
+	// turn into a set of JUST comparators.
+	const parseComparator = (comp, options) => {
+	  comp = comp.replace(re[t.BUILD], '');
+	  debug('comp', comp, options);
+	  comp = replaceCarets(comp, options);
+	  debug('caret', comp);
+	  comp = replaceTildes(comp, options);
+	  debug('tildes', comp);
+	  comp = replaceXRanges(comp, options);
+	  debug('xrange', comp);
+	  comp = replaceStars(comp, options);
+	  debug('stars', comp);
+	  return comp
+	};
+
+	const isX = id => !id || id.toLowerCase() === 'x' || id === '*';
+
+	const invalidXRangeOrder = (M, m, p) => (
+	  (isX(M) && !isX(m)) ||
+	  (isX(m) && p && !isX(p))
+	);
+
+	// ~, ~> --> * (any, kinda silly)
+	// ~2, ~2.x, ~2.x.x, ~>2, ~>2.x ~>2.x.x --> >=2.0.0 <3.0.0-0
+	// ~2.0, ~2.0.x, ~>2.0, ~>2.0.x --> >=2.0.0 <2.1.0-0
+	// ~1.2, ~1.2.x, ~>1.2, ~>1.2.x --> >=1.2.0 <1.3.0-0
+	// ~1.2.3, ~>1.2.3 --> >=1.2.3 <1.3.0-0
+	// ~1.2.0, ~>1.2.0 --> >=1.2.0 <1.3.0-0
+	// ~0.0.1 --> >=0.0.1 <0.1.0-0
+	const replaceTildes = (comp, options) => {
+	  return comp
+	    .trim()
+	    .split(/\s+/)
+	    .map((c) => replaceTilde(c, options))
+	    .join(' ')
+	};
+
+	const replaceTilde = (comp, options) => {
+	  const r = options.loose ? re[t.TILDELOOSE] : re[t.TILDE];
+	  // if we're including prereleases in the match, then the lower bound is
+	  // -0, the lowest possible prerelease value, just like x-ranges and carets.
+	  // this keeps `~1.2` equivalent to the `1.2.x` x-range it's documented as.
+	  const z = options.includePrerelease ? '-0' : '';
+	  return comp.replace(r, (_, M, m, p, pr) => {
+	    debug('tilde', comp, _, M, m, p, pr);
+	    let ret;
+
+	    if (isX(M)) {
+	      ret = '';
+	    } else if (isX(m)) {
+	      ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
+	    } else if (isX(p)) {
+	      // ~1.2 == >=1.2.0 <1.3.0-0
+	      ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
+	    } else if (pr) {
+	      debug('replaceTilde pr', pr);
+	      ret = `>=${M}.${m}.${p}-${pr
+	      } <${M}.${+m + 1}.0-0`;
+	    } else {
+	      // ~1.2.3 == >=1.2.3 <1.3.0-0
+	      ret = `>=${M}.${m}.${p
+	      } <${M}.${+m + 1}.0-0`;
+	    }
+
+	    debug('tilde return', ret);
+	    return ret
+	  })
+	};
+
+	// ^ --> * (any, kinda silly)
+	// ^2, ^2.x, ^2.x.x --> >=2.0.0 <3.0.0-0
+	// ^2.0, ^2.0.x --> >=2.0.0 <3.0.0-0
+	// ^1.2, ^1.2.x --> >=1.2.0 <2.0.0-0
+	// ^1.2.3 --> >=1.2.3 <2.0.0-0
+	// ^1.2.0 --> >=1.2.0 <2.0.0-0
+	// ^0.0.1 --> >=0.0.1 <0.0.2-0
+	// ^0.1.0 --> >=0.1.0 <0.2.0-0
+	const replaceCarets = (comp, options) => {
+	  return comp
+	    .trim()
+	    .split(/\s+/)
+	    .map((c) => replaceCaret(c, options))
+	    .join(' ')
+	};
+
+	const replaceCaret = (comp, options) => {
+	  debug('caret', comp, options);
+	  const r = options.loose ? re[t.CARETLOOSE] : re[t.CARET];
+	  const z = options.includePrerelease ? '-0' : '';
+	  return comp.replace(r, (_, M, m, p, pr) => {
+	    debug('caret', comp, _, M, m, p, pr);
+	    let ret;
+
+	    if (isX(M)) {
+	      ret = '';
+	    } else if (isX(m)) {
+	      ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
+	    } else if (isX(p)) {
+	      if (M === '0') {
+	        ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
+	      } else {
+	        ret = `>=${M}.${m}.0${z} <${+M + 1}.0.0-0`;
+	      }
+	    } else if (pr) {
+	      debug('replaceCaret pr', pr);
+	      if (M === '0') {
+	        if (m === '0') {
+	          ret = `>=${M}.${m}.${p}-${pr
+	          } <${M}.${m}.${+p + 1}-0`;
+	        } else {
+	          ret = `>=${M}.${m}.${p}-${pr
+	          } <${M}.${+m + 1}.0-0`;
+	        }
+	      } else {
+	        ret = `>=${M}.${m}.${p}-${pr
+	        } <${+M + 1}.0.0-0`;
+	      }
+	    } else {
+	      debug('no pr');
+	      if (M === '0') {
+	        if (m === '0') {
+	          ret = `>=${M}.${m}.${p
+	          } <${M}.${m}.${+p + 1}-0`;
+	        } else {
+	          ret = `>=${M}.${m}.${p
+	          } <${M}.${+m + 1}.0-0`;
+	        }
+	      } else {
+	        ret = `>=${M}.${m}.${p
+	        } <${+M + 1}.0.0-0`;
+	      }
+	    }
+
+	    debug('caret return', ret);
+	    return ret
+	  })
+	};
+
+	const replaceXRanges = (comp, options) => {
+	  debug('replaceXRanges', comp, options);
+	  return comp
+	    .split(/\s+/)
+	    .map((c) => replaceXRange(c, options))
+	    .join(' ')
+	};
+
+	const replaceXRange = (comp, options) => {
+	  comp = comp.trim();
+	  const r = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE];
+	  return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
+	    debug('xRange', comp, ret, gtlt, M, m, p, pr);
+	    if (invalidXRangeOrder(M, m, p)) {
+	      return comp
+	    }
+
+	    const xM = isX(M);
+	    const xm = xM || isX(m);
+	    const xp = xm || isX(p);
+	    const anyX = xp;
+
+	    if (gtlt === '=' && anyX) {
+	      gtlt = '';
+	    }
+
+	    // if we're including prereleases in the match, then we need
+	    // to fix this to -0, the lowest possible prerelease value
+	    pr = options.includePrerelease ? '-0' : '';
+
+	    if (xM) {
+	      if (gtlt === '>' || gtlt === '<') {
+	        // nothing is allowed
+	        ret = '<0.0.0-0';
+	      } else {
+	        // nothing is forbidden
+	        ret = '*';
+	      }
+	    } else if (gtlt && anyX) {
+	      // we know patch is an x, because we have any x at all.
+	      // replace X with 0
+	      if (xm) {
+	        m = 0;
+	      }
+	      p = 0;
+
+	      if (gtlt === '>') {
+	        // >1 => >=2.0.0
+	        // >1.2 => >=1.3.0
+	        gtlt = '>=';
+	        if (xm) {
+	          M = +M + 1;
+	          m = 0;
+	          p = 0;
+	        } else {
+	          m = +m + 1;
+	          p = 0;
+	        }
+	      } else if (gtlt === '<=') {
+	        // <=0.7.x is actually <0.8.0, since any 0.7.x should
+	        // pass.  Similarly, <=7.x is actually <8.0.0, etc.
+	        gtlt = '<';
+	        if (xm) {
+	          M = +M + 1;
+	        } else {
+	          m = +m + 1;
+	        }
+	      }
+
+	      if (gtlt === '<') {
+	        pr = '-0';
+	      }
+
+	      ret = `${gtlt + M}.${m}.${p}${pr}`;
+	    } else if (xm) {
+	      ret = `>=${M}.0.0${pr} <${+M + 1}.0.0-0`;
+	    } else if (xp) {
+	      ret = `>=${M}.${m}.0${pr
+	      } <${M}.${+m + 1}.0-0`;
+	    }
+
+	    debug('xRange return', ret);
+
+	    return ret
+	  })
+	};
+
+	// Because * is AND-ed with everything else in the comparator,
+	// and '' means "any version", just remove the *s entirely.
+	const replaceStars = (comp, options) => {
+	  debug('replaceStars', comp, options);
+	  // Looseness is ignored here.  star is always as loose as it gets!
+	  return comp
+	    .trim()
+	    .replace(re[t.STAR], '')
+	};
+
+	const replaceGTE0 = (comp, options) => {
+	  debug('replaceGTE0', comp, options);
+	  return comp
+	    .trim()
+	    .replace(re[options.includePrerelease ? t.GTE0PRE : t.GTE0], '')
+	};
+
+	// This function is passed to string.replace(re[t.HYPHENRANGE])
+	// M, m, patch, prerelease, build
+	// 1.2 - 3.4.5 => >=1.2.0 <=3.4.5
+	// 1.2.3 - 3.4 => >=1.2.0 <3.5.0-0 Any 3.4.x will do
+	// 1.2 - 3.4 => >=1.2.0 <3.5.0-0
+	// TODO build?
+	const hyphenReplace = incPr => ($0,
+	  from, fM, fm, fp, fpr, fb,
+	  to, tM, tm, tp, tpr) => {
+	  if (isX(fM)) {
+	    from = '';
+	  } else if (isX(fm)) {
+	    from = `>=${fM}.0.0${incPr ? '-0' : ''}`;
+	  } else if (isX(fp)) {
+	    from = `>=${fM}.${fm}.0${incPr ? '-0' : ''}`;
+	  } else if (fpr) {
+	    from = `>=${from}`;
+	  } else {
+	    from = `>=${from}${incPr ? '-0' : ''}`;
+	  }
+
+	  if (isX(tM)) {
+	    to = '';
+	  } else if (isX(tm)) {
+	    to = `<${+tM + 1}.0.0-0`;
+	  } else if (isX(tp)) {
+	    to = `<${tM}.${+tm + 1}.0-0`;
+	  } else if (tpr) {
+	    to = `<=${tM}.${tm}.${tp}-${tpr}`;
+	  } else if (incPr) {
+	    to = `<${tM}.${tm}.${+tp + 1}-0`;
+	  } else {
+	    to = `<=${to}`;
+	  }
+
+	  return `${from} ${to}`.trim()
+	};
+
+	const testSet = (set, version, options) => {
+	  for (let i = 0; i < set.length; i++) {
+	    if (!set[i].test(version)) {
+	      return false
+	    }
+	  }
+
+	  if (version.prerelease.length && !options.includePrerelease) {
+	    // Find the set of versions that are allowed to have prereleases
+	    // For example, ^1.2.3-pr.1 desugars to >=1.2.3-pr.1 <2.0.0
+	    // That should allow `1.2.3-pr.2` to pass.
+	    // However, `1.2.4-alpha.notready` should NOT be allowed,
+	    // even though it's within the range set by the comparators.
+	    for (let i = 0; i < set.length; i++) {
+	      debug(set[i].semver);
+	      if (set[i].semver === Comparator.ANY) {
+	        continue
+	      }
+
+	      if (set[i].semver.prerelease.length > 0) {
+	        const allowed = set[i].semver;
+	        if (allowed.major === version.major &&
+	            allowed.minor === version.minor &&
+	            allowed.patch === version.patch) {
+	          return true
+	        }
+	      }
+	    }
+
+	    // Version has a -pre, but it's not one of the ones we like.
+	    return false
+	  }
+
+	  return true
+	};
+	return range;
+}
+
+var comparator;
+var hasRequiredComparator;
+
+function requireComparator () {
+	if (hasRequiredComparator) return comparator;
+	hasRequiredComparator = 1;
+
+	const ANY = Symbol('SemVer ANY');
+	// hoisted class for cyclic dependency
+	class Comparator {
+	  static get ANY () {
+	    return ANY
+	  }
+
+	  constructor (comp, options) {
+	    options = parseOptions(options);
+
+	    if (comp instanceof Comparator) {
+	      if (comp.loose === !!options.loose) {
+	        return comp
+	      } else {
+	        comp = comp.value;
+	      }
+	    }
+
+	    comp = comp.trim().split(/\s+/).join(' ');
+	    debug('comparator', comp, options);
+	    this.options = options;
+	    this.loose = !!options.loose;
+	    this.parse(comp);
+
+	    if (this.semver === ANY) {
+	      this.value = '';
+	    } else {
+	      this.value = this.operator + this.semver.version;
+	    }
+
+	    debug('comp', this);
+	  }
+
+	  parse (comp) {
+	    const r = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR];
+	    const m = comp.match(r);
+
+	    if (!m) {
+	      throw new TypeError(`Invalid comparator: ${comp}`)
+	    }
+
+	    this.operator = m[1] !== undefined ? m[1] : '';
+	    if (this.operator === '=') {
+	      this.operator = '';
+	    }
+
+	    // if it literally is just '>' or '' then allow anything.
+	    if (!m[2]) {
+	      this.semver = ANY;
+	    } else {
+	      this.semver = new SemVer(m[2], this.options.loose);
+	    }
+	  }
+
+	  toString () {
+	    return this.value
+	  }
+
+	  test (version) {
+	    debug('Comparator.test', version, this.options.loose);
+
+	    if (this.semver === ANY || version === ANY) {
+	      return true
+	    }
+
+	    if (typeof version === 'string') {
+	      try {
+	        version = new SemVer(version, this.options);
+	      } catch (er) {
+	        return false
+	      }
+	    }
+
+	    return cmp(version, this.operator, this.semver, this.options)
+	  }
+
+	  intersects (comp, options) {
+	    if (!(comp instanceof Comparator)) {
+	      throw new TypeError('a Comparator is required')
+	    }
+
+	    if (this.operator === '') {
+	      if (this.value === '') {
+	        return true
+	      }
+	      return new Range(comp.value, options).test(this.value)
+	    } else if (comp.operator === '') {
+	      if (comp.value === '') {
+	        return true
+	      }
+	      return new Range(this.value, options).test(comp.semver)
+	    }
+
+	    options = parseOptions(options);
+
+	    // Special cases where nothing can possibly be lower
+	    if (options.includePrerelease &&
+	      (this.value === '<0.0.0-0' || comp.value === '<0.0.0-0')) {
+	      return false
+	    }
+	    if (!options.includePrerelease &&
+	      (this.value.startsWith('<0.0.0') || comp.value.startsWith('<0.0.0'))) {
+	      return false
+	    }
+
+	    // Same direction increasing (> or >=)
+	    if (this.operator.startsWith('>') && comp.operator.startsWith('>')) {
+	      return true
+	    }
+	    // Same direction decreasing (< or <=)
+	    if (this.operator.startsWith('<') && comp.operator.startsWith('<')) {
+	      return true
+	    }
+	    // same SemVer and both sides are inclusive (<= or >=)
+	    if (
+	      (this.semver.version === comp.semver.version) &&
+	      this.operator.includes('=') && comp.operator.includes('=')) {
+	      return true
+	    }
+	    // opposite directions less than
+	    if (cmp(this.semver, '<', comp.semver, options) &&
+	      this.operator.startsWith('>') && comp.operator.startsWith('<')) {
+	      return true
+	    }
+	    // opposite directions greater than
+	    if (cmp(this.semver, '>', comp.semver, options) &&
+	      this.operator.startsWith('<') && comp.operator.startsWith('>')) {
+	      return true
+	    }
+	    return false
+	  }
+	}
+
+	comparator = Comparator;
+
+	const parseOptions = requireParseOptions();
+	const { safeRe: re, t } = requireRe();
+	const cmp = requireCmp();
+	const debug = requireDebug();
+	const SemVer = requireSemver$1();
+	const Range = requireRange();
+	return comparator;
+}
+
+var satisfies_1;
+var hasRequiredSatisfies;
+
+function requireSatisfies () {
+	if (hasRequiredSatisfies) return satisfies_1;
+	hasRequiredSatisfies = 1;
+
+	const Range = requireRange();
+	const satisfies = (version, range, options) => {
+	  try {
+	    range = new Range(range, options);
+	  } catch (er) {
+	    return false
+	  }
+	  return range.test(version)
+	};
+	satisfies_1 = satisfies;
+	return satisfies_1;
+}
+
+var toComparators_1;
+var hasRequiredToComparators;
+
+function requireToComparators () {
+	if (hasRequiredToComparators) return toComparators_1;
+	hasRequiredToComparators = 1;
+
+	const Range = requireRange();
+
+	// Mostly just for testing and legacy API reasons
+	const toComparators = (range, options) =>
+	  new Range(range, options).set
+	    .map(comp => comp.map(c => c.value).join(' ').trim().split(' '));
+
+	toComparators_1 = toComparators;
+	return toComparators_1;
+}
+
+var maxSatisfying_1;
+var hasRequiredMaxSatisfying;
+
+function requireMaxSatisfying () {
+	if (hasRequiredMaxSatisfying) return maxSatisfying_1;
+	hasRequiredMaxSatisfying = 1;
+
+	const SemVer = requireSemver$1();
+	const Range = requireRange();
+
+	const maxSatisfying = (versions, range, options) => {
+	  let max = null;
+	  let maxSV = null;
+	  let rangeObj = null;
+	  try {
+	    rangeObj = new Range(range, options);
+	  } catch (er) {
+	    return null
+	  }
+	  versions.forEach((v) => {
+	    if (rangeObj.test(v)) {
+	      // satisfies(v, range, options)
+	      if (!max || maxSV.compare(v) === -1) {
+	        // compare(max, v, true)
+	        max = v;
+	        maxSV = new SemVer(max, options);
+	      }
+	    }
+	  });
+	  return max
+	};
+	maxSatisfying_1 = maxSatisfying;
+	return maxSatisfying_1;
+}
+
+var minSatisfying_1;
+var hasRequiredMinSatisfying;
+
+function requireMinSatisfying () {
+	if (hasRequiredMinSatisfying) return minSatisfying_1;
+	hasRequiredMinSatisfying = 1;
+
+	const SemVer = requireSemver$1();
+	const Range = requireRange();
+	const minSatisfying = (versions, range, options) => {
+	  let min = null;
+	  let minSV = null;
+	  let rangeObj = null;
+	  try {
+	    rangeObj = new Range(range, options);
+	  } catch (er) {
+	    return null
+	  }
+	  versions.forEach((v) => {
+	    if (rangeObj.test(v)) {
+	      // satisfies(v, range, options)
+	      if (!min || minSV.compare(v) === 1) {
+	        // compare(min, v, true)
+	        min = v;
+	        minSV = new SemVer(min, options);
+	      }
+	    }
+	  });
+	  return min
+	};
+	minSatisfying_1 = minSatisfying;
+	return minSatisfying_1;
+}
+
+var minVersion_1;
+var hasRequiredMinVersion;
+
+function requireMinVersion () {
+	if (hasRequiredMinVersion) return minVersion_1;
+	hasRequiredMinVersion = 1;
+
+	const SemVer = requireSemver$1();
+	const Range = requireRange();
+	const gt = requireGt();
+
+	const minVersion = (range, loose) => {
+	  range = new Range(range, loose);
+
+	  let minver = new SemVer('0.0.0');
+	  if (range.test(minver)) {
+	    return minver
+	  }
+
+	  minver = new SemVer('0.0.0-0');
+	  if (range.test(minver)) {
+	    return minver
+	  }
+
+	  minver = null;
+	  for (let i = 0; i < range.set.length; ++i) {
+	    const comparators = range.set[i];
+
+	    let setMin = null;
+	    comparators.forEach((comparator) => {
+	      // Clone to avoid manipulating the comparator's semver object.
+	      const compver = new SemVer(comparator.semver.version);
+	      switch (comparator.operator) {
+	        case '>':
+	          if (compver.prerelease.length === 0) {
+	            compver.patch++;
+	          } else {
+	            compver.prerelease.push(0);
+	          }
+	          compver.raw = compver.format();
+	          /* fallthrough */
+	        case '':
+	        case '>=':
+	          if (!setMin || gt(compver, setMin)) {
+	            setMin = compver;
+	          }
+	          break
+	        case '<':
+	        case '<=':
+	          /* Ignore maximum versions */
+	          break
+	        /* istanbul ignore next */
+	        default:
+	          throw new Error(`Unexpected operation: ${comparator.operator}`)
+	      }
+	    });
+	    if (setMin && (!minver || gt(minver, setMin))) {
+	      minver = setMin;
+	    }
+	  }
+
+	  if (minver && range.test(minver)) {
+	    return minver
+	  }
+
+	  return null
+	};
+	minVersion_1 = minVersion;
+	return minVersion_1;
+}
+
+var valid;
+var hasRequiredValid;
+
+function requireValid () {
+	if (hasRequiredValid) return valid;
+	hasRequiredValid = 1;
+
+	const Range = requireRange();
+	const validRange = (range, options) => {
+	  try {
+	    // Return '*' instead of '' so that truthiness works.
+	    // This will throw if it's invalid anyway
+	    return new Range(range, options).range || '*'
+	  } catch (er) {
+	    return null
+	  }
+	};
+	valid = validRange;
+	return valid;
+}
+
+var outside_1;
+var hasRequiredOutside;
+
+function requireOutside () {
+	if (hasRequiredOutside) return outside_1;
+	hasRequiredOutside = 1;
+
+	const SemVer = requireSemver$1();
+	const Comparator = requireComparator();
+	const { ANY } = Comparator;
+	const Range = requireRange();
+	const satisfies = requireSatisfies();
+	const gt = requireGt();
+	const lt = requireLt();
+	const lte = requireLte();
+	const gte = requireGte();
+
+	const outside = (version, range, hilo, options) => {
+	  version = new SemVer(version, options);
+	  range = new Range(range, options);
+
+	  let gtfn, ltefn, ltfn, comp, ecomp;
+	  switch (hilo) {
+	    case '>':
+	      gtfn = gt;
+	      ltefn = lte;
+	      ltfn = lt;
+	      comp = '>';
+	      ecomp = '>=';
+	      break
+	    case '<':
+	      gtfn = lt;
+	      ltefn = gte;
+	      ltfn = gt;
+	      comp = '<';
+	      ecomp = '<=';
+	      break
+	    default:
+	      throw new TypeError('Must provide a hilo val of "<" or ">"')
+	  }
+
+	  // If it satisfies the range it is not outside
+	  if (satisfies(version, range, options)) {
+	    return false
+	  }
+
+	  // From now on, variable terms are as if we're in "gtr" mode.
+	  // but note that everything is flipped for the "ltr" function.
+
+	  for (let i = 0; i < range.set.length; ++i) {
+	    const comparators = range.set[i];
+
+	    let high = null;
+	    let low = null;
+
+	    comparators.forEach((comparator) => {
+	      if (comparator.semver === ANY) {
+	        comparator = new Comparator('>=0.0.0');
+	      }
+	      high = high || comparator;
+	      low = low || comparator;
+	      if (gtfn(comparator.semver, high.semver, options)) {
+	        high = comparator;
+	      } else if (ltfn(comparator.semver, low.semver, options)) {
+	        low = comparator;
+	      }
+	    });
+
+	    // If the edge version comparator has a operator then our version
+	    // isn't outside it
+	    if (high.operator === comp || high.operator === ecomp) {
+	      return false
+	    }
+
+	    // If the lowest version comparator has an operator and our version
+	    // is less than it then it isn't higher than the range
+	    if ((!low.operator || low.operator === comp) &&
+	        ltefn(version, low.semver)) {
+	      return false
+	    } else if (low.operator === ecomp && ltfn(version, low.semver)) {
+	      return false
+	    }
+	  }
+	  return true
+	};
+
+	outside_1 = outside;
+	return outside_1;
+}
+
+var gtr_1;
+var hasRequiredGtr;
+
+function requireGtr () {
+	if (hasRequiredGtr) return gtr_1;
+	hasRequiredGtr = 1;
+
+	// Determine if version is greater than all the versions possible in the range.
+	const outside = requireOutside();
+	const gtr = (version, range, options) => outside(version, range, '>', options);
+	gtr_1 = gtr;
+	return gtr_1;
+}
+
+var ltr_1;
+var hasRequiredLtr;
+
+function requireLtr () {
+	if (hasRequiredLtr) return ltr_1;
+	hasRequiredLtr = 1;
+
+	const outside = requireOutside();
+	// Determine if version is less than all the versions possible in the range
+	const ltr = (version, range, options) => outside(version, range, '<', options);
+	ltr_1 = ltr;
+	return ltr_1;
+}
+
+var intersects_1;
+var hasRequiredIntersects;
+
+function requireIntersects () {
+	if (hasRequiredIntersects) return intersects_1;
+	hasRequiredIntersects = 1;
+
+	const Range = requireRange();
+	const intersects = (r1, r2, options) => {
+	  r1 = new Range(r1, options);
+	  r2 = new Range(r2, options);
+	  return r1.intersects(r2, options)
+	};
+	intersects_1 = intersects;
+	return intersects_1;
+}
+
+var simplify;
+var hasRequiredSimplify;
+
+function requireSimplify () {
+	if (hasRequiredSimplify) return simplify;
+	hasRequiredSimplify = 1;
+
+	// given a set of versions and a range, create a "simplified" range
+	// that includes the same versions that the original range does
+	// If the original range is shorter than the simplified one, return that.
+	const satisfies = requireSatisfies();
+	const compare = requireCompare();
+	simplify = (versions, range, options) => {
+	  const set = [];
+	  let first = null;
+	  let prev = null;
+	  const v = versions.sort((a, b) => compare(a, b, options));
+	  for (const version of v) {
+	    const included = satisfies(version, range, options);
+	    if (included) {
+	      prev = version;
+	      if (!first) {
+	        first = version;
+	      }
+	    } else {
+	      if (prev) {
+	        set.push([first, prev]);
+	      }
+	      prev = null;
+	      first = null;
+	    }
+	  }
+	  if (first) {
+	    set.push([first, null]);
+	  }
+
+	  const ranges = [];
+	  for (const [min, max] of set) {
+	    if (min === max) {
+	      ranges.push(min);
+	    } else if (!max && min === v[0]) {
+	      ranges.push('*');
+	    } else if (!max) {
+	      ranges.push(`>=${min}`);
+	    } else if (min === v[0]) {
+	      ranges.push(`<=${max}`);
+	    } else {
+	      ranges.push(`${min} - ${max}`);
+	    }
+	  }
+	  const simplified = ranges.join(' || ');
+	  const original = typeof range.raw === 'string' ? range.raw : String(range);
+	  return simplified.length < original.length ? simplified : range
+	};
+	return simplify;
+}
+
+var subset_1;
+var hasRequiredSubset;
+
+function requireSubset () {
+	if (hasRequiredSubset) return subset_1;
+	hasRequiredSubset = 1;
+
+	const Range = requireRange();
+	const Comparator = requireComparator();
+	const { ANY } = Comparator;
+	const satisfies = requireSatisfies();
+	const compare = requireCompare();
+
+	// Complex range `r1 || r2 || ...` is a subset of `R1 || R2 || ...` iff:
+	// - Every simple range `r1, r2, ...` is a null set, OR
+	// - Every simple range `r1, r2, ...` which is not a null set is a subset of
+	//   some `R1, R2, ...`
+	//
+	// Simple range `c1 c2 ...` is a subset of simple range `C1 C2 ...` iff:
+	// - If c is only the ANY comparator
+	//   - If C is only the ANY comparator, return true
+	//   - Else if in prerelease mode, return false
+	//   - else replace c with `[>=0.0.0]`
+	// - If C is only the ANY comparator
+	//   - if in prerelease mode, return true
+	//   - else replace C with `[>=0.0.0]`
+	// - Let EQ be the set of = comparators in c
+	// - If EQ is more than one, return true (null set)
+	// - Let GT be the highest > or >= comparator in c
+	// - Let LT be the lowest < or <= comparator in c
+	// - If GT and LT, and GT.semver > LT.semver, return true (null set)
+	// - If any C is a = range, and GT or LT are set, return false
+	// - If EQ
+	//   - If GT, and EQ does not satisfy GT, return true (null set)
+	//   - If LT, and EQ does not satisfy LT, return true (null set)
+	//   - If EQ satisfies every C, return true
+	//   - Else return false
+	// - If GT
+	//   - If GT.semver is lower than any > or >= comp in C, return false
+	//   - If GT is >=, and GT.semver does not satisfy every C, return false
+	//   - If GT.semver has a prerelease, and not in prerelease mode
+	//     - If no C has a prerelease and the GT.semver tuple, return false
+	// - If LT
+	//   - If LT.semver is greater than any < or <= comp in C, return false
+	//   - If LT is <=, and LT.semver does not satisfy every C, return false
+	//   - If LT.semver has a prerelease, and not in prerelease mode
+	//     - If no C has a prerelease and the LT.semver tuple, return false
+	// - Else return true
+
+	const subset = (sub, dom, options = {}) => {
+	  if (sub === dom) {
+	    return true
+	  }
+
+	  sub = new Range(sub, options);
+	  dom = new Range(dom, options);
+	  let sawNonNull = false;
+
+	  OUTER: for (const simpleSub of sub.set) {
+	    for (const simpleDom of dom.set) {
+	      const isSub = simpleSubset(simpleSub, simpleDom, options);
+	      sawNonNull = sawNonNull || isSub !== null;
+	      if (isSub) {
+	        continue OUTER
+	      }
+	    }
+	    // the null set is a subset of everything, but null simple ranges in
+	    // a complex range should be ignored.  so if we saw a non-null range,
+	    // then we know this isn't a subset, but if EVERY simple range was null,
+	    // then it is a subset.
+	    if (sawNonNull) {
+	      return false
+	    }
+	  }
+	  return true
+	};
+
+	const minimumVersionWithPreRelease = [new Comparator('>=0.0.0-0')];
+	const minimumVersion = [new Comparator('>=0.0.0')];
+
+	const simpleSubset = (sub, dom, options) => {
+	  if (sub === dom) {
+	    return true
+	  }
+
+	  if (sub.length === 1 && sub[0].semver === ANY) {
+	    if (dom.length === 1 && dom[0].semver === ANY) {
+	      return true
+	    } else if (options.includePrerelease) {
+	      sub = minimumVersionWithPreRelease;
+	    } else {
+	      sub = minimumVersion;
+	    }
+	  }
+
+	  if (dom.length === 1 && dom[0].semver === ANY) {
+	    if (options.includePrerelease) {
+	      return true
+	    } else {
+	      dom = minimumVersion;
+	    }
+	  }
+
+	  const eqSet = new Set();
+	  let gt, lt;
+	  for (const c of sub) {
+	    if (c.operator === '>' || c.operator === '>=') {
+	      gt = higherGT(gt, c, options);
+	    } else if (c.operator === '<' || c.operator === '<=') {
+	      lt = lowerLT(lt, c, options);
+	    } else {
+	      eqSet.add(c.semver);
+	    }
+	  }
+
+	  if (eqSet.size > 1) {
+	    return null
+	  }
+
+	  let gtltComp;
+	  if (gt && lt) {
+	    gtltComp = compare(gt.semver, lt.semver, options);
+	    if (gtltComp > 0) {
+	      return null
+	    } else if (gtltComp === 0 && (gt.operator !== '>=' || lt.operator !== '<=')) {
+	      return null
+	    }
+	  }
+
+	  // will iterate one or zero times
+	  for (const eq of eqSet) {
+	    if (gt && !satisfies(eq, String(gt), options)) {
+	      return null
+	    }
+
+	    if (lt && !satisfies(eq, String(lt), options)) {
+	      return null
+	    }
+
+	    for (const c of dom) {
+	      if (!satisfies(eq, String(c), options)) {
+	        return false
+	      }
+	    }
+
+	    return true
+	  }
+
+	  let higher, lower;
+	  let hasDomLT, hasDomGT;
+	  // if the subset has a prerelease, we need a comparator in the superset
+	  // with the same tuple and a prerelease, or it's not a subset
+	  let needDomLTPre = lt &&
+	    !options.includePrerelease &&
+	    lt.semver.prerelease.length ? lt.semver : false;
+	  let needDomGTPre = gt &&
+	    !options.includePrerelease &&
+	    gt.semver.prerelease.length ? gt.semver : false;
+	  // exception: <1.2.3-0 is the same as <1.2.3
+	  if (needDomLTPre && needDomLTPre.prerelease.length === 1 &&
+	      lt.operator === '<' && needDomLTPre.prerelease[0] === 0) {
+	    needDomLTPre = false;
+	  }
+
+	  for (const c of dom) {
+	    hasDomGT = hasDomGT || c.operator === '>' || c.operator === '>=';
+	    hasDomLT = hasDomLT || c.operator === '<' || c.operator === '<=';
+	    if (gt) {
+	      if (needDomGTPre) {
+	        if (c.semver.prerelease && c.semver.prerelease.length &&
+	            c.semver.major === needDomGTPre.major &&
+	            c.semver.minor === needDomGTPre.minor &&
+	            c.semver.patch === needDomGTPre.patch) {
+	          needDomGTPre = false;
+	        }
+	      }
+	      if (c.operator === '>' || c.operator === '>=') {
+	        higher = higherGT(gt, c, options);
+	        if (higher === c && higher !== gt) {
+	          return false
+	        }
+	      } else if (gt.operator === '>=' && !c.test(gt.semver)) {
+	        return false
+	      }
+	    }
+	    if (lt) {
+	      if (needDomLTPre) {
+	        if (c.semver.prerelease && c.semver.prerelease.length &&
+	            c.semver.major === needDomLTPre.major &&
+	            c.semver.minor === needDomLTPre.minor &&
+	            c.semver.patch === needDomLTPre.patch) {
+	          needDomLTPre = false;
+	        }
+	      }
+	      if (c.operator === '<' || c.operator === '<=') {
+	        lower = lowerLT(lt, c, options);
+	        if (lower === c && lower !== lt) {
+	          return false
+	        }
+	      } else if (lt.operator === '<=' && !c.test(lt.semver)) {
+	        return false
+	      }
+	    }
+	    if (!c.operator && (lt || gt) && gtltComp !== 0) {
+	      return false
+	    }
+	  }
+
+	  // if there was a < or >, and nothing in the dom, then must be false
+	  // UNLESS it was limited by another range in the other direction.
+	  // Eg, >1.0.0 <1.0.1 is still a subset of <2.0.0
+	  if (gt && hasDomLT && !lt && gtltComp !== 0) {
+	    return false
+	  }
+
+	  if (lt && hasDomGT && !gt && gtltComp !== 0) {
+	    return false
+	  }
+
+	  // we needed a prerelease range in a specific tuple, but didn't get one
+	  // then this isn't a subset.  eg >=1.2.3-pre is not a subset of >=1.0.0,
+	  // because it includes prereleases in the 1.2.3 tuple
+	  if (needDomGTPre || needDomLTPre) {
+	    return false
+	  }
+
+	  return true
+	};
+
+	// >=1.2.3 is lower than >1.2.3
+	const higherGT = (a, b, options) => {
+	  if (!a) {
+	    return b
+	  }
+	  const comp = compare(a.semver, b.semver, options);
+	  return comp > 0 ? a
+	    : comp < 0 ? b
+	    : b.operator === '>' && a.operator === '>=' ? b
+	    : a
+	};
+
+	// <=1.2.3 is higher than <1.2.3
+	const lowerLT = (a, b, options) => {
+	  if (!a) {
+	    return b
+	  }
+	  const comp = compare(a.semver, b.semver, options);
+	  return comp < 0 ? a
+	    : comp > 0 ? b
+	    : b.operator === '<' && a.operator === '<=' ? b
+	    : a
+	};
+
+	subset_1 = subset;
+	return subset_1;
+}
+
+var semver;
+var hasRequiredSemver;
+
+function requireSemver () {
+	if (hasRequiredSemver) return semver;
+	hasRequiredSemver = 1;
+
+	// just pre-load all the stuff that index.js lazily exports
+	const internalRe = requireRe();
+	const constants = requireConstants$6();
+	const SemVer = requireSemver$1();
+	const identifiers = requireIdentifiers();
+	const parse = requireParse$2();
+	const valid = requireValid$1();
+	const clean = requireClean();
+	const inc = requireInc();
+	const diff = requireDiff();
+	const major = requireMajor();
+	const minor = requireMinor();
+	const patch = requirePatch();
+	const prerelease = requirePrerelease();
+	const compare = requireCompare();
+	const rcompare = requireRcompare();
+	const compareLoose = requireCompareLoose();
+	const compareBuild = requireCompareBuild();
+	const sort = requireSort();
+	const rsort = requireRsort();
+	const gt = requireGt();
+	const lt = requireLt();
+	const eq = requireEq();
+	const neq = requireNeq();
+	const gte = requireGte();
+	const lte = requireLte();
+	const cmp = requireCmp();
+	const coerce = requireCoerce();
+	const truncate = requireTruncate();
+	const Comparator = requireComparator();
+	const Range = requireRange();
+	const satisfies = requireSatisfies();
+	const toComparators = requireToComparators();
+	const maxSatisfying = requireMaxSatisfying();
+	const minSatisfying = requireMinSatisfying();
+	const minVersion = requireMinVersion();
+	const validRange = requireValid();
+	const outside = requireOutside();
+	const gtr = requireGtr();
+	const ltr = requireLtr();
+	const intersects = requireIntersects();
+	const simplifyRange = requireSimplify();
+	const subset = requireSubset();
+	semver = {
+	  parse,
+	  valid,
+	  clean,
+	  inc,
+	  diff,
+	  major,
+	  minor,
+	  patch,
+	  prerelease,
+	  compare,
+	  rcompare,
+	  compareLoose,
+	  compareBuild,
+	  sort,
+	  rsort,
+	  gt,
+	  lt,
+	  eq,
+	  neq,
+	  gte,
+	  lte,
+	  cmp,
+	  coerce,
+	  truncate,
+	  Comparator,
+	  Range,
+	  satisfies,
+	  toComparators,
+	  maxSatisfying,
+	  minSatisfying,
+	  minVersion,
+	  validRange,
+	  outside,
+	  gtr,
+	  ltr,
+	  intersects,
+	  simplifyRange,
+	  subset,
+	  SemVer,
+	  re: internalRe.re,
+	  src: internalRe.src,
+	  tokens: internalRe.t,
+	  SEMVER_SPEC_VERSION: constants.SEMVER_SPEC_VERSION,
+	  RELEASE_TYPES: constants.RELEASE_TYPES,
+	  compareIdentifiers: identifiers.compareIdentifiers,
+	  rcompareIdentifiers: identifiers.rcompareIdentifiers,
+	};
+	return semver;
+}
+
+var semverExports = requireSemver();
+
+// The workspace's manifests, read once at the edge: analyses get their text, never the file system.
+/** Text of each file by path; null for a file that cannot be read (an analysis then says "line unknown"). */
+function readManifests(files) {
+    const out = new Map();
+    for (const file of files) {
+        if (out.has(file))
+            continue;
+        try {
+            out.set(file, readFileSync(file, 'utf8'));
+        }
+        catch {
+            out.set(file, null);
+        }
+    }
+    return out;
+}
+/** The manifests of the workspace members. */
+function memberManifestPaths(meta) {
+    const members = new Set(meta.workspace_members);
+    return meta.packages.filter(p => members.has(p.id)).map(p => p.manifest_path);
+}
+
+// The resolved dependency graph, built once from `cargo metadata`, and the shortest chain from a
+// workspace member to any package. Every conflict pass reads this instead of re-walking metadata.
+class GraphError extends Error {
+}
+// Normal before build before dev: among equally short chains, prefer the one that ships.
+const KIND_ORDER = { normal: 0, build: 1, dev: 2 };
+/** `manifests`: the members' manifest texts, read once by the caller (by default, read here). */
+function buildGraph(meta, manifests = readManifests(memberManifestPaths(meta))) {
+    if (!meta.resolve)
+        throw new GraphError('cargo metadata has no resolve graph; it must run without --no-deps for the conflict checks.');
+    const packages = new Map(meta.packages.map(p => [p.id, p]));
+    const edges = new Map();
+    for (const node of meta.resolve.nodes) {
+        const out = [];
+        for (const dep of node.deps) {
+            // Metadata written by cargo before 1.41 has no dep_kinds; treat such a dependency as normal.
+            const kinds = dep.dep_kinds?.length ? dep.dep_kinds.map(k => k.kind ?? 'normal') : ['normal'];
+            for (const kind of new Set(kinds))
+                out.push({ to: dep.pkg, kind });
+        }
+        out.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
+            nameOf(packages, a.to).localeCompare(nameOf(packages, b.to)));
+        edges.set(node.id, out);
+    }
+    const members = meta.workspace_members
+        .filter(id => packages.has(id))
+        .sort((a, b) => nameOf(packages, a).localeCompare(nameOf(packages, b)));
+    const graph = { packages, edges, members, normalChains: new Map(), anyChains: new Map(), manifests };
+    graph.normalChains = shortestChains(graph, false);
+    graph.anyChains = shortestChains(graph, true);
+    return graph;
+}
+/**
+ * Multi-source BFS from every member. A dev edge is followed only out of a member: cargo never
+ * builds the dev-dependencies of a dependency.
+ */
+function shortestChains(graph, withDev) {
+    const memberSet = new Set(graph.members);
+    const previous = new Map();
+    const queue = [];
+    for (const id of graph.members) {
+        previous.set(id, null);
+        queue.push(id);
+    }
+    for (let i = 0; i < queue.length; i++) {
+        const id = queue[i];
+        for (const edge of graph.edges.get(id) ?? []) {
+            if (edge.kind === 'dev' && !(withDev && memberSet.has(id)))
+                continue;
+            if (previous.has(edge.to))
+                continue;
+            previous.set(edge.to, { from: id, kind: edge.kind });
+            queue.push(edge.to);
+        }
+    }
+    const chains = new Map();
+    for (const id of previous.keys()) {
+        const links = [];
+        // The last link depends on nothing further in this chain: its kind is 'normal' by convention.
+        let kind = 'normal';
+        for (let at = id; at !== undefined;) {
+            const pkg = graph.packages.get(at);
+            links.unshift({ name: pkg.name, version: pkg.version, kind });
+            const step = previous.get(at);
+            kind = step?.kind ?? 'normal';
+            at = step?.from;
+        }
+        chains.set(id, links);
+    }
+    return chains;
+}
+/** The chain to a package and whether it is reached only through a member's dev-dependency. */
+function chainTo(graph, id) {
+    const normal = graph.normalChains.get(id);
+    if (normal)
+        return { chain: normal, devOnly: false };
+    const any = graph.anyChains.get(id);
+    return any ? { chain: any, devOnly: true } : null;
+}
+/** Packages reachable from the members (dev edges out of members included), sorted by name then version. */
+function reachablePackages(graph) {
+    return [...graph.anyChains.keys()]
+        .map(id => graph.packages.get(id))
+        .sort((a, b) => a.name.localeCompare(b.name) || compareLoose(a.version, b.version));
+}
+function isMember(graph, id) {
+    return graph.members.includes(id);
+}
+function nameOf(packages, id) {
+    return packages.get(id)?.name ?? id;
+}
+function compareLoose(a, b) {
+    return semverExports.valid(a) && semverExports.valid(b)
+        ? semverExports.compare(a, b)
+        : a.localeCompare(b, 'en', { numeric: true });
+}
+/** `toka-core -dev→ testkit 0.1.0 → memchr 1.0.2`: the member by name, every other link with its version. */
+function formatChain(chain) {
+    return chain
+        .map((link, i) => {
+        const label = i === 0 ? link.name : `${link.name} ${link.version}`;
+        if (i === chain.length - 1)
+            return label;
+        return `${label} ${link.kind === 'normal' ? '→' : `-${link.kind}→`}`;
+    })
+        .join(' ');
+}
+
+// Dependency conflicts as findings, severity decided once from the policy inputs: duplicate versions
+// (duplicate-versions, allow-duplicates), single-version crates, Rust versions (msrv-check), cargo's
+// refusals and stale allow-duplicates entries.
+const SOURCE$2 = 'conflicts';
+/** `root` makes manifest locations relative (the workspace root); '' keeps them as recorded. */
+function conflictFindingList(section, policy, root = '') {
+    const out = [];
+    const at = (ref) => ref ? { file: root ? path.relative(root, path.resolve(root, ref.file)) : ref.file, line: ref.line } : null;
+    for (const d of section.duplicates) {
+        const counted = d.versions.filter(v => policy.duplicateVersionsIncludeDev || !v.devOnly);
+        if (counted.length < 2)
+            continue;
+        const severity = d.allowed || policy.duplicateVersions === 'allow'
+            ? 'allowed'
+            : policy.duplicateVersions === 'deny'
+                ? 'block'
+                : 'warn';
+        out.push({
+            code: 'duplicate-versions',
+            severity,
+            message: `${d.name} resolves to ${counted.length} versions: ${counted
+                .map(v => `${v.version} via ${formatChain(v.chain)}${v.devOnly ? ' (dev only)' : ''}`)
+                .join('; ')}. Align the requirements on one version, or list ${d.name} in allow-duplicates`,
+            source: SOURCE$2,
+            crate: d.name,
+            location: at(counted.find(v => v.manifest)?.manifest)
+        });
+    }
+    for (const v of section.singleVersionViolations)
+        out.push({
+            code: 'single-version',
+            severity: 'block',
+            message: `${v.name} must resolve to one version (single-version-crates) but resolves to ${v.versions.join(' and ')}`,
+            source: SOURCE$2,
+            crate: v.name
+        });
+    for (const entry of section.staleAllowEntries)
+        out.push({
+            code: 'stale-allow',
+            severity: 'warn',
+            message: `allow-duplicates lists ${entry}, which is not resolved at several versions; remove the entry`,
+            source: SOURCE$2,
+            crate: entry
+        });
+    if (policy.msrvCheck !== 'off')
+        for (const f of section.rustVersion) {
+            const why = f.requiresBecause === 'edition' ? `edition ${f.edition}` : 'its rust-version';
+            const have = f.against === 'toolchain' ? `the toolchain is ${f.have}` : `the workspace MSRV is ${f.have}`;
+            const via = f.chain.length > 1 ? `, pulled in by ${formatChain(f.chain)}` : '';
+            out.push({
+                code: 'msrv',
+                severity: policy.msrvCheck === 'deny' ? 'block' : 'warn',
+                message: `${f.name} ${f.version} needs Rust ${f.requires} (${why}) but ${have}${via}. Fix: ${f.fixes.join('; ')}`,
+                source: SOURCE$2,
+                crate: f.name,
+                version: f.version,
+                location: at(f.manifest)
+            });
+        }
+    // A refusal of a crate the analysis already explained (same crate and version) says nothing new.
+    const explained = new Set(section.rustVersion.map(f => `${f.name}@${f.version}`));
+    for (const r of section.cargoRefusals)
+        if (!r.crate || !explained.has(`${r.crate}@${r.version}`) || policy.msrvCheck !== 'deny')
+            out.push({
+                code: 'cargo-refused',
+                severity: 'block',
+                message: r.message,
+                source: SOURCE$2,
+                crate: r.crate,
+                version: r.version
+            });
+    return out;
+}
+
+const reason = (f) => ({ code: f.code, message: f.message });
+function partition$1(findings) {
+    return {
+        blocking: findings.filter(f => f.severity === 'block').map(reason),
+        warnings: findings.filter(f => f.severity === 'warn').map(reason)
+    };
+}
+function foldVerdict(findings) {
+    const { blocking, warnings } = partition$1(findings);
+    return { stable: blocking.length === 0, reasons: blocking, warnings };
+}
+
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+function getLineColFromPtr(string, ptr) {
+    let lines = string.slice(0, ptr).split(/\r?\n/);
+    return [lines.length, lines.pop().length + 1];
+}
+function makeCodeBlock(string, line, column) {
+    let lines = string.split(/\r?\n/);
+    let codeblock = '';
+    let numberLen = (Math.log10(line + 1) | 0) + 1;
+    for (let i = line - 1; i <= line + 1; i++) {
+        let l = lines[i - 1];
+        if (!l)
+            continue;
+        codeblock += i.toString().padEnd(numberLen, ' ');
+        codeblock += ':  ';
+        codeblock += l;
+        codeblock += '\n';
+        if (i === line) {
+            codeblock += ' '.repeat(numberLen + column + 2);
+            codeblock += '^\n';
+        }
+    }
+    return codeblock;
+}
+class TomlError extends Error {
+    line;
+    column;
+    codeblock;
+    constructor(message, options) {
+        const [line, column] = getLineColFromPtr(options.toml, options.ptr);
+        const codeblock = makeCodeBlock(options.toml, line, column);
+        super(`Invalid TOML document: ${message}\n\n${codeblock}`, options);
+        this.line = line;
+        this.column = column;
+        this.codeblock = codeblock;
+    }
+    /** @internal */
+    static x(message, ctx, ptr) {
+        throw new TomlError(message, { toml: ctx.s, ptr: ptr ?? ctx.p });
+    }
+}
+
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+/** @internal */
+function parseString(ctx) {
+    let startPtr = ctx.p;
+    let c = ctx.s.charCodeAt(ctx.p++);
+    let first = c;
+    let isLiteral = c === 0x27; /* ' */
+    let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
+    if (isMultiline) {
+        // Trim initial newline
+        if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 0xa /* \n */)
+            ctx.p++;
+        else if (c === 0xd /* \r */ && ctx.s.charCodeAt(ctx.p + 1) === 0xa /* \n */)
+            ctx.p += 2;
+    }
+    // For the record: it is not worth it to use a fast-path for literal strings using `indexOf`.
+    // Doing a char-by-char iteration ends up dispatching less instructions, for the same wall-clock runtime.
+    let parsed = '';
+    let sliceStart = ctx.p;
+    // states:
+    //   0 - decoding
+    //   1 - decoding escape
+    //   2 - whitespace escape (no newline encountered yet, must fail on non-whitespace)
+    //   3 - whitespace escape (newline encountered, allowed to transition back to normal decode)
+    let state = 0;
+    for (; ctx.p < ctx.s.length; ctx.p++) {
+        c = ctx.s.charCodeAt(ctx.p);
+        // Deal with newlines first, since that simplifies control character checking and handling across all states
+        if (isMultiline && (c === 0xa /* \n */ || (c === 0xd /* \r */ && ctx.s.charCodeAt(ctx.p + 1) === 0xa /* \n */))) {
+            state = state && 3;
+        }
+        // Control characters are banned in TOML, so we throw an error if we encounter them
+        else if ((c < 0x20 && c !== 0x9 /* \t */) || c === 0x7f) {
+            TomlError.x('control characters are not allowed in strings', ctx);
+        }
+        // The string might terminate while we're parsing through a newline escape.
+        // It must have encountered a newline; otherwise, it'll simply fail in another branch.
+        else if ((!state || state === 3) && c === first && (!isMultiline || (ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first))) {
+            if (isMultiline) {
+                // If the string ends with 4-5 quotes, then the first 1-2 are part of the string
+                if (ctx.s.charCodeAt(ctx.p + 3) === first)
+                    ctx.p++;
+                if (ctx.s.charCodeAt(ctx.p + 3) === first)
+                    ctx.p++;
+            }
+            // If we're in a newline escape still, then there's nothing to add.
+            if (!state) {
+                // Avoid a useless concat operation if the string can be used as-is.
+                let s = ctx.s.slice(sliceStart, ctx.p);
+                parsed = parsed ? parsed + s : s;
+            }
+            ctx.p += isMultiline ? 3 : 1;
+            return parsed;
+        }
+        // Baseline state; keep moving forward unless an escape sequence starts
+        else if (!state) {
+            if (!isLiteral && c === 0x5c /* \ */) {
+                parsed += ctx.s.slice(sliceStart, (sliceStart = ctx.p));
+                state = 1;
+            }
+        }
+        else if (state === 1) {
+            if (c === 0x78 /* x */ || c === 0x75 /* u */ || c === 0x55 /* U */) { // Unicode escape
+                let errPtr = ctx.p++ - 1;
+                let value = 0;
+                let len = c === 0x78 /* x */ ? 2 : c === 0x75 /* u */ ? 4 : 8;
+                for (let j = 0; j < len; j++, ctx.p++) {
+                    let hex = ctx.s.charCodeAt(ctx.p);
+                    let digit = 
+                    /* 0-9 */ hex >= 0x30 && hex <= 0x39 ? hex - 0x30 :
+                        /* A-F */ hex >= 0x41 && hex <= 0x46 ? hex - 0x41 + 10 :
+                            /* a-f */ hex >= 0x61 && hex <= 0x66 ? hex - 0x61 + 10 : -1;
+                    if (digit < 0)
+                        TomlError.x('invalid non-hex character in unicode escape', ctx);
+                    value = (value << 4) | digit;
+                }
+                // Because JS does bitwise on signed 32bit integers, all 0xfzzzzzzz values are actually seen as negative
+                if (value < 0 || value > 0x10ffff || (value >= 0xd800 && value <= 0xdfff)) {
+                    TomlError.x('invalid unicode escape', ctx, errPtr);
+                }
+                parsed += String.fromCodePoint(value);
+                sliceStart = ctx.p--;
+                state = 0;
+            }
+            // Newline escape sequence. We only need to care about spaces and tabs; newlines are dealt with earlier
+            else if (isMultiline && (c === 0x20 || c === 0x9 /* \t */)) {
+                state = 2;
+            }
+            // Basic escape sequence
+            else {
+                if (c === 0x62 /* b */)
+                    parsed += '\b';
+                else if (c === 0x74 /* t */)
+                    parsed += '\t';
+                else if (c === 0x6e /* n */)
+                    parsed += '\n';
+                else if (c === 0x66 /* f */)
+                    parsed += '\f';
+                else if (c === 0x72 /* r */)
+                    parsed += '\r';
+                else if (c === 0x65 /* e */)
+                    parsed += '\x1b';
+                else if (c === 0x22 /* " */)
+                    parsed += '"';
+                else if (c === 0x5c /* \ */)
+                    parsed += '\\';
+                else
+                    TomlError.x('unrecognised escape sequence', ctx);
+                sliceStart = ctx.p + 1;
+                state = 0;
+            }
+        }
+        // Newline escape continuation: keep moving forward until the first non-whitespace char
+        else if (c !== 0x20 && c !== 0x9 /* \t */) {
+            if (state === 2)
+                TomlError.x('invalid escape: only line-ending whitespace may be escaped', ctx, sliceStart);
+            // State cannot be zero, or we'd have branched earlier already.
+            // If it's a backslash, immediately transition to the escape state so it can be processed.
+            state = !isLiteral && c === 0x5c /* \ */ ? 1 : 0;
+            sliceStart = ctx.p;
+        }
+    }
+    TomlError.x('unfinished string', ctx, startPtr);
+}
+
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+let DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
+class TomlDate extends Date {
+    #hasDate = false;
+    #hasTime = false;
+    #offset = null;
+    constructor(date, fasttype, unsafeDelim) {
+        let hasDate = true;
+        let hasTime = true;
+        let offset = 'Z';
+        let c;
+        if (typeof date === 'string') {
+            if (fasttype)
+                prep: {
+                    // Date-time
+                    if (fasttype < 3) {
+                        if (+date.slice(11, 13) > 23) {
+                            date = '';
+                            break prep;
+                        }
+                        // Local
+                        if (fasttype === 2) {
+                            offset = null;
+                            date += 'Z';
+                        }
+                        // Offset; keep track of offset if not Z
+                        else if ((c = date.charCodeAt(date.length - 1)) !== 0x5a /* Z */ && c !== 0x7a /* z */) {
+                            offset = date.slice(date.length - 6);
+                        }
+                        if (unsafeDelim)
+                            date = date.slice(0, 10) + 'T' + date.slice(11);
+                    }
+                    // Time
+                    else if (fasttype === 4) {
+                        date = +date.slice(0, 2) > 23 ? '' : `0000-01-01T${date}Z`;
+                    }
+                    hasDate = fasttype !== 4;
+                    hasTime = fasttype !== 3;
+                }
+            else {
+                let match = date.match(DATE_TIME_RE);
+                if (match) {
+                    if (!match[1]) {
+                        hasDate = false;
+                        date = `0000-01-01T${date}`;
+                    }
+                    hasTime = !!match[2];
+                    // Make sure to use T instead of a space. Breaks in case of extreme values otherwise.
+                    hasTime && date[10] === ' ' && (date = date.replace(' ', 'T'));
+                    // Do not allow rollover hours.
+                    if (match[2] && +match[2] > 23) {
+                        date = '';
+                    }
+                    else {
+                        offset = match[3] || null;
+                        if (!offset && hasTime)
+                            date += 'Z';
+                    }
+                }
+                else {
+                    date = '';
+                }
+            }
+        }
+        super(date);
+        if (!isNaN(this.getTime())) {
+            this.#hasDate = hasDate;
+            this.#hasTime = hasTime;
+            this.#offset = offset;
+        }
+    }
+    isDateTime() {
+        return this.#hasDate && this.#hasTime;
+    }
+    isLocal() {
+        return !this.#hasDate || !this.#hasTime || !this.#offset;
+    }
+    isDate() {
+        return this.#hasDate && !this.#hasTime;
+    }
+    isTime() {
+        return this.#hasTime && !this.#hasDate;
+    }
+    isValid() {
+        return this.#hasDate || this.#hasTime;
+    }
+    toISOString() {
+        let iso = super.toISOString();
+        // Local Date
+        if (this.isDate())
+            return iso.slice(0, 10);
+        // Local Time
+        if (this.isTime())
+            return iso.slice(11, 23);
+        // Local DateTime
+        if (this.#offset === null)
+            return iso.slice(0, -1);
+        // Offset DateTime
+        if (this.#offset === 'Z' || this.#offset === 'z')
+            return iso;
+        // This part is quite annoying: JS strips the original timezone from the ISO string representation
+        // Instead of using a "modified" date and "Z", we restore the representation "as authored"
+        let offset = (+(this.#offset.slice(1, 3)) * 60) + +(this.#offset.slice(4, 6));
+        offset = this.#offset[0] === '-' ? offset : -offset;
+        let offsetDate = new Date(this.getTime() - (offset * 60e3));
+        return offsetDate.toISOString().slice(0, -1) + this.#offset;
+    }
+    static wrapAsOffsetDateTime(jsDate, offset = 'Z') {
+        let date = new TomlDate(jsDate);
+        date.#offset = offset;
+        return date;
+    }
+    static wrapAsLocalDateTime(jsDate) {
+        let date = new TomlDate(jsDate);
+        date.#offset = null;
+        return date;
+    }
+    static wrapAsLocalDate(jsDate) {
+        let date = new TomlDate(jsDate);
+        date.#hasTime = false;
+        date.#offset = null;
+        return date;
+    }
+    static wrapAsLocalTime(jsDate) {
+        let date = new TomlDate(jsDate);
+        date.#hasDate = false;
+        date.#offset = null;
+        return date;
+    }
+}
+
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+function isDigit(char, base = 10) {
+    return base === 16
+        ? (char > 0x2f && char < 0x3a) || (char > 0x40 && char < 0x47) || (char > 0x60 && char < 0x67)
+        : (char > 0x2f && char < 0x30 + base);
+}
+function isEndOfValue(char, delim) {
+    // Whitespace -- we're permissive on `\r` for performance; it'll be dealt with later anyway
+    return char === 0x20 || char === 0x9 /* \t */ || char === 0xa /* \n */ || char === 0xd /* \r */ ||
+        // Structure end or next value delimiter
+        (delim && (char === delim || char === 0x2c /* , */)) ||
+        // Comment
+        char === 0x23; /* # */
+}
+/** @internal */
+function extractValue(ctx, end) {
+    let errPtr = ctx.p;
+    let c = ctx.s.charCodeAt(ctx.p);
+    // Structs
+    if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
+        ctx.d-- || TomlError.x('document contains excessively nested structures. aborting.', ctx);
+        let value = c === 0x5b /* [ */
+            ? parseArray(ctx)
+            : parseInlineTable(ctx);
+        ctx.d++;
+        return value;
+    }
+    // Strings
+    if (c === 0x22 /* " */ || c === 0x27 /* ' */) {
+        return parseString(ctx);
+    }
+    // Booleans
+    // We can fast-path because the first character is enough to know the only possible value
+    if (c === 0x74 /* t */) { // Only possible valid value is `true`
+        if (ctx.s.charCodeAt(++ctx.p) !== 0x72 || ctx.s.charCodeAt(++ctx.p) !== 0x75 || ctx.s.charCodeAt(++ctx.p) !== 0x65)
+            TomlError.x('invalid value', ctx, errPtr);
+        return ctx.p++, true;
+    }
+    if (c === 0x66 /* f */) { // Only possible valid value is `false`
+        if (ctx.s.charCodeAt(++ctx.p) !== 0x61 || ctx.s.charCodeAt(++ctx.p) !== 0x6c || ctx.s.charCodeAt(++ctx.p) !== 0x73 || ctx.s.charCodeAt(++ctx.p) !== 0x65)
+            TomlError.x('invalid value', ctx, errPtr);
+        return ctx.p++, false;
+    }
+    if (c === 0x2b /* + */ || c === 0x2d /* - */) {
+        return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 0x2c - c, end);
+    }
+    // Rough heuristic, but `parseDate` falls back to number parsing if it's a false positive.
+    // e.g.: `a = 1\n-------------- = 1` would match this heuristic, but gracefully fallback to numbers.
+    if (ctx.s.charCodeAt(ctx.p + 4) === 0x2d /* - */ && ctx.s.charCodeAt(ctx.p + 7) === 0x2d /* - */) {
+        return parseDate(ctx, c, end);
+    }
+    // Same logic as above; `parseTime` falls back to number parsing if it's a false positive.
+    if (ctx.s.charCodeAt(ctx.p + 2) === 0x3a /* : */) {
+        return parseTime(ctx, c, end);
+    }
+    return parseNumber(ctx, ctx.p, c, 0, end);
+}
+// State:
+// 0: init
+// 1: integer
+// 2: fractional dot
+// 3: fractional
+// 4: exponent letter
+// 5: exponent
+// 6: exponent sign
+// 7: exponent with sign
+// >9: underscore; see below
+//     -> 12: was integer
+//     -> 14: was fractional
+//     -> 16: was exponent
+// states 2-5, 14, 16 are ONLY permitted iif base === 10
+function parseNumber(ctx, startPtr, startChr, sign, endChr) {
+    let c = startChr;
+    let state = 0;
+    let hasUnderscores = false;
+    // (+/-)inf
+    if (c === 0x69 /* i */) {
+        if (ctx.s.charCodeAt(++ctx.p) !== 0x6e || ctx.s.charCodeAt(++ctx.p) !== 0x66)
+            TomlError.x('invalid value', ctx, startPtr);
+        return ctx.p++, (sign || 1) / 0;
+    }
+    // (+/-)nan
+    if (c === 0x6e /* n */) {
+        if (ctx.s.charCodeAt(++ctx.p) !== 0x61 || ctx.s.charCodeAt(++ctx.p) !== 0x6e)
+            TomlError.x('invalid value', ctx, startPtr);
+        return ctx.p++, NaN;
+    }
+    // Leading zero
+    // Only allowed cases: `0<EOV>`, `0.(...)`, `0e(...)`, `0x(...)`, `0b(...)`, `0o(...)`
+    // FWIW, `0e(...)` is a stupid case, but it's not banned per-se so we have to parse it
+    if (c === 0x30 /* 0 */) {
+        if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
+            return ctx.bi === true ? 0n : 0; // note: conveniently deals with `-0`
+        if (!sign) {
+            if (c === 0x78 /* x */)
+                return parseIntegerBaseN(ctx, startPtr, 16, endChr);
+            else if (c === 0x62 /* b */)
+                return parseIntegerBaseN(ctx, startPtr, 2, endChr);
+            else if (c === 0x6f /* o */)
+                return parseIntegerBaseN(ctx, startPtr, 8, endChr);
+        }
+        if (c === 0x2e /* . */)
+            state = 2;
+        else if (c === 0x65 /* e */ || c === 0x45 /* E */)
+            state = 4;
+        else
+            TomlError.x('illegal leading zero', ctx, startPtr);
+    }
+    // If the 1st char is not a digit by now, then it's not a valid TOML value at all
+    else if (!isDigit(c))
+        TomlError.x('invalid value', ctx, startPtr);
+    while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+        if (!state)
+            state = 1; // Detects single-digit numbers we can use a fast parse path for
+        // The way the states are numbered is not random: underscores are always permitted in odd-numbered states and
+        // never permitted in even-numbered ones.
+        if (c === 0x5f /* _ */) {
+            if (!(state & 1))
+                TomlError.x('illegal underscore', ctx);
+            state += 11; // 11 is a marker that makes the state even and greater than 9; see the numbering + rationale above
+            hasUnderscores = true;
+        }
+        // Transition to fractional part.
+        else if (state === 1 && c === 0x2e /* . */)
+            state = 2;
+        // Transition to exponent part.
+        else if ((state === 1 || state === 3) && (c === 0x65 /* e */ || c === 0x45 /* E */))
+            state = 4;
+        // + and - are permitted in state 4 only (handled before entering the function for state 0)
+        else if (state === 4 && (c === 0x2b /* + */ || c === 0x2d /* - */)) {
+            state = 6;
+        }
+        // All special cases have been handled; only digits are allowed here
+        else if (!isDigit(c))
+            TomlError.x(`illegal character in numeric literal`, ctx);
+        // Clear state flags
+        else if (state > 9)
+            state -= 11;
+        else if (!(state & 1))
+            state++;
+    }
+    // Single-char number; we can fast-path these very easily.
+    if (!state) {
+        let val = (startChr - 0x30 /* 0 */) * (sign || 1);
+        return ctx.bi === true ? BigInt(val) : val;
+    }
+    // Even-numbered states absolutely require a digit next; not even end of value is permitted
+    if (!(state & 1))
+        TomlError.x('unfinished numeric value', ctx, startPtr);
+    let str = ctx.s.slice(startPtr, ctx.p);
+    if (hasUnderscores)
+        str = str.replaceAll('_', ''); // perf: replaceAll 1.25x faster than replace with a regex
+    return state > 1
+        ? parseFloat(str)
+        : parseInteger(ctx, str, 10, startPtr);
+}
+function parseIntegerBaseN(ctx, startPtr, base, endChr) {
+    let c, underscore = 1;
+    while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+        if (c === 0x5f /* _ */) {
+            if (underscore & 1)
+                TomlError.x('illegal underscore', ctx);
+            underscore = 3;
+        }
+        // We only need to check if the number is a valid digit, nothing else is permitted
+        else if (!isDigit(c, base))
+            TomlError.x(`illegal character in numeric literal`, ctx);
+        // Clear underscore flag
+        else if (underscore & 1)
+            underscore--;
+    }
+    // Trailing underscore is not allowed
+    if (underscore & 1)
+        TomlError.x('unfinished numeric value', ctx);
+    let str = ctx.s.slice(startPtr + 2, ctx.p);
+    if (underscore)
+        str = str.replaceAll('_', ''); // perf: replaceAll 1.25x faster than replace with a regex
+    return parseInteger(ctx, str, base, startPtr);
+}
+function parseInteger(ctx, str, base, startPtr) {
+    if (ctx.bi !== true)
+        int: {
+            let val = parseInt(str, base);
+            if (!Number.isSafeInteger(val)) {
+                if (ctx.bi)
+                    break int;
+                TomlError.x('integer value cannot be represented losslessly', ctx, startPtr);
+            }
+            return val;
+        }
+    return base === 10 ? BigInt(str) : BigInt((base === 2 ? '0b' : base === 8 ? '0o' : '0x') + str);
+}
+function parseDate(ctx, c, endChr) {
+    let startPtr = ctx.p++, unsafeSeparator;
+    if (!isDigit(c) ||
+        !isDigit(ctx.s.charCodeAt(ctx.p++)) ||
+        !isDigit(ctx.s.charCodeAt(ctx.p++)) ||
+        !isDigit(ctx.s.charCodeAt(ctx.p++))) {
+        return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
+    }
+    ctx.p += 5;
+    if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
+        TomlError.x('invalid date-time: date part is malformed', ctx, startPtr);
+    if (ctx.p >= ctx.s.length || (((c = ctx.s.charCodeAt(ctx.p)) !== 0x20 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 0x54 /* T */ && c !== 0x74 /* t */)) {
+        let t = ctx.s.slice(startPtr, ctx.p);
+        return readDate(ctx, t, 3, false, startPtr);
+    }
+    if (ctx.s.charCodeAt(ctx.p += 3) !== 0x3a /* : */)
+        TomlError.x('invalid date-time: time part is malformed', ctx, startPtr);
+    if (ctx.s.charCodeAt(ctx.p += 3) === 0x3a /* : */)
+        ctx.p += 3;
+    if (ctx.s.charCodeAt(ctx.p) === 0x2e /* . */)
+        while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+            ;
+    if (c = ctx.s.charCodeAt(ctx.p)) {
+        if (c === 0x5a /* Z */ || c === 0x7a /* z */) {
+            let t = ctx.s.slice(startPtr, ++ctx.p);
+            return readDate(ctx, t, 1, unsafeSeparator, startPtr, '[+00:00]');
+        }
+        if (c === 0x2b /* + */ || c === 0x2d /* - */) {
+            // Temporal's ZonedDateTime is weird asf when it comes to dealing with traditional offsets...
+            // It's 1.2x faster to allocate a new string to pass to ZDT than use Instant.toZonedDateTimeISO
+            let t = ctx.s.slice(startPtr, ctx.p += 6);
+            return readDate(ctx, t, 1, unsafeSeparator, startPtr, !ctx.ld && ('[' + ctx.s.slice(ctx.p - 6, ctx.p) + ']'));
+        }
+    }
+    let t = ctx.s.slice(startPtr, ctx.p);
+    return readDate(ctx, t, 2, unsafeSeparator, startPtr);
+}
+function parseTime(ctx, c, endChr) {
+    let start = ctx.p;
+    if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
+        return parseNumber(ctx, --ctx.p, c, 0, endChr);
+    }
+    if (ctx.s.charCodeAt(ctx.p += 4) === 0x3a /* : */)
+        ctx.p += 3;
+    if (ctx.s.charCodeAt(ctx.p) === 0x2e /* . */)
+        while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+            ;
+    let t = ctx.s.slice(start, ctx.p);
+    return readDate(ctx, t, 4, false, start);
+}
+function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
+    if (ctx.ld) {
+        let date = new TomlDate(str, type, unsafeDelim);
+        if (!date.isValid())
+            TomlError.x('invalid date', ctx, errPtr);
+        return date;
+    }
+    try {
+        if (temporalSuffix)
+            str += temporalSuffix;
+        switch (type) {
+            case 1: return Temporal.ZonedDateTime.from(str);
+            case 2: return Temporal.PlainDateTime.from(str);
+            case 3: return Temporal.PlainDate.from(str);
+            case 4: return Temporal.PlainTime.from(str);
+        }
+    }
+    catch (e) {
+        TomlError.x(e instanceof Error ? e.message : '' + e, ctx, errPtr);
+    }
+}
+
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+/** @internal */
+function skipComment(ctx) {
+    for (; ctx.p < ctx.s.length; ctx.p++) {
+        let c = ctx.s.charCodeAt(ctx.p);
+        if (c === 0xa /* \n */)
+            break;
+        if (c === 0xd /* \r */ && ctx.s.charCodeAt(ctx.p + 1) === 0xa /* \n */) {
+            ctx.p++;
+            break;
+        }
+        if ((c < 0x20 && c !== 0x9 /* \t */) || c === 0x7f) {
+            TomlError.x('control characters are not allowed in comments', ctx);
+        }
+    }
+}
+/** @internal */
+function skipVoid(ctx, banNewLines, banComments) {
+    let c;
+    while (ctx.p < ctx.s.length) {
+        while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 0x20 ||
+            c === 0x9 /* \t */ ||
+            (!banNewLines &&
+                (c === 0xa /* \n */ || (c === 0xd /* \r */ && ctx.s.charCodeAt(ctx.p + 1) === 0xa /* \n */)))))
+            ctx.p++;
+        if (banComments || c !== 0x23 /* # */)
+            break;
+        skipComment(ctx);
+    }
+}
+
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+/** @internal */
+function parseKey(ctx, end = 0x3d /* = */) {
+    // States:
+    // 0: before first char
+    // 1: parsing bare key
+    // 2: after key component
+    let startPtr;
+    let state = 0;
+    let parsed = [];
+    let sliceStart;
+    let c = ctx.s.charCodeAt(startPtr = ctx.p);
+    do {
+        // End of key
+        if (c === end) {
+            if (!state)
+                TomlError.x('unexpected end of key', ctx);
+            if (state === 1)
+                parsed.push(ctx.s.slice(sliceStart, ctx.p));
+            return ctx.p++, parsed;
+        }
+        // Dotted key separator
+        else if (c === 0x2e /* . */) {
+            if (!state)
+                TomlError.x('illegal empty bare key', ctx);
+            if (state === 1)
+                parsed.push(ctx.s.slice(sliceStart, ctx.p));
+            state = 0;
+        }
+        // Quoted key
+        else if (!state && (c === 0x22 /* " */ || c === 0x27 /* ' */)) {
+            if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2))
+                TomlError.x('illegal quoted key: multiline strings are not allowed', ctx);
+            parsed.push(parseString(ctx));
+            state = 2;
+            ctx.p--;
+        }
+        // Whitespace; no-op in state 0 and 2, end of bare key in state 1
+        else if (c === 0x20 || c === 0x9 /* \t */) {
+            if (state === 1) {
+                parsed.push(ctx.s.slice(sliceStart, ctx.p));
+                state = 2;
+            }
+        }
+        // If state is post-key, no character is allowed; otherwise ensure it's a bare-key component
+        else if (state === 2 || (c < 0x30 && c !== 0x2d /* - */) || (c > 0x39 && c < 0x41) || (c > 0x5a && c < 0x61 && c !== 0x5f /* _ */) || c > 0x7a) {
+            TomlError.x('illegal character in key', ctx);
+        }
+        // Illegal character
+        else if (!state) {
+            state = 1;
+            sliceStart = ctx.p;
+        }
+    } while (c = ctx.s.charCodeAt(++ctx.p));
+    TomlError.x('incomplete key-value: cannot find end of key', ctx, startPtr);
+}
+/** @internal */
+function parseInlineTable(ctx) {
+    let startPtr = ctx.p++;
+    let res = Object.create(null);
+    let seen = new Set();
+    let c;
+    while (ctx.p < ctx.s.length) {
+        skipVoid(ctx);
+        if ((c = ctx.s.charCodeAt(ctx.p)) === 0x7d /* } */) {
+            ctx.p++;
+            return res;
+        }
+        let k;
+        let t = res;
+        let hasOwn = false;
+        let errPtr = ctx.p;
+        let key = parseKey(ctx);
+        for (let i = 0; i < key.length; i++) {
+            if (i)
+                t = hasOwn ? t[k] : (t[k] = Object.create(null));
+            k = key[i];
+            if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== 'object' || seen.has(t[k]))) {
+                TomlError.x('trying to redefine an already defined value', ctx, errPtr);
+            }
+            let unsafe = k === '__proto__';
+            if (ctx.uk && (unsafe || k === 'constructor')) {
+                t = ctx.uk !== 1 && TomlError.x('document contains an unsafe property', ctx, errPtr);
+                break;
+            }
+            if (!hasOwn && unsafe) {
+                Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+            }
+        }
+        if (hasOwn) {
+            TomlError.x('trying to redefine an already defined value', ctx, errPtr);
+        }
+        skipVoid(ctx, true, true);
+        let value = extractValue(ctx, 0x7d /* } */);
+        if (t && typeof (t[k] = value) === 'object')
+            seen.add(value);
+        skipVoid(ctx);
+        if ((c = ctx.s.charCodeAt(ctx.p++)) === 0x7d /* } */) {
+            return res;
+        }
+        if (c !== 0x2c /* , */)
+            TomlError.x('expected comma or end of structure', ctx, ctx.p - 1);
+    }
+    TomlError.x('unfinished table', ctx, startPtr);
+}
+/** @internal */
+function parseArray(ctx) {
+    let startPtr = ctx.p++;
+    let res = [];
+    let c;
+    while (ctx.p < ctx.s.length) {
+        skipVoid(ctx);
+        if ((c = ctx.s.charCodeAt(ctx.p)) === 0x5d /* ] */) {
+            ctx.p++;
+            return res;
+        }
+        res.push(extractValue(ctx, 0x5d /* ] */));
+        skipVoid(ctx);
+        if ((c = ctx.s.charCodeAt(ctx.p++)) === 0x5d /* ] */) {
+            return res;
+        }
+        if (c !== 0x2c /* , */)
+            TomlError.x('expected comma or end of structure', ctx, ctx.p - 1);
+    }
+    TomlError.x('unfinished array', ctx, startPtr);
+}
+
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+function peekTable(ctx, key, table, meta, type) {
+    let t = table;
+    let m = meta;
+    let k;
+    let hasOwn = false;
+    let state;
+    for (let i = 0; i < key.length; i++) {
+        if (i) {
+            t = hasOwn ? t[k] : (t[k] = Object.create(null));
+            m = (state = m[k]).c;
+            if (type === 0 /* Type.DOTTED */ && (state.t === 1 /* Type.EXPLICIT */ || state.t === 2 /* Type.ARRAY */)) {
+                return null;
+            }
+            if (state.t === 2 /* Type.ARRAY */) {
+                let l = t.length - 1;
+                t = t[l];
+                m = m[l].c;
+            }
+        }
+        k = key[i];
+        if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 /* Type.DOTTED */ && m[k]?.d) {
+            return null;
+        }
+        if (!hasOwn) {
+            let unsafe = k === '__proto__';
+            if (ctx.uk && (unsafe || k === 'constructor'))
+                return false;
+            if (unsafe) {
+                Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+                Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
+            }
+            m[k] = {
+                t: i < key.length - 1 && type === 2 /* Type.ARRAY */
+                    ? 3 /* Type.ARRAY_DOTTED */ : type,
+                d: false,
+                i: 0,
+                c: Object.create(null),
+            };
+        }
+    }
+    state = m[k];
+    if (state.t !== type && !(type === 1 /* Type.EXPLICIT */ && state.t === 3 /* Type.ARRAY_DOTTED */)) {
+        // Bad key type!
+        return null;
+    }
+    if (type === 2 /* Type.ARRAY */) {
+        if (!state.d) {
+            state.d = true;
+            t[k] = [];
+        }
+        t[k].push(t = Object.create(null));
+        state.c[state.i++] = (state = { t: 1 /* Type.EXPLICIT */, d: false, i: 0, c: Object.create(null) });
+    }
+    if (state.d) {
+        // Redefining a table!
+        return null;
+    }
+    state.d = true;
+    if (type === 1 /* Type.EXPLICIT */) {
+        t = hasOwn ? t[k] : (t[k] = Object.create(null));
+    }
+    else if (type === 0 /* Type.DOTTED */ && hasOwn) {
+        return null;
+    }
+    return [k, t, state.c];
+}
+function validateTablePeek(ctx, peek, ptr) {
+    if (peek === null || ctx.uk === 2)
+        TomlError.x(peek === null
+            ? 'trying to redefine an already defined table or value'
+            : 'document contains an unsafe property', ctx, ptr);
+}
+function parse$3(toml, options = {}) {
+    let ctx = {
+        s: toml,
+        p: 0,
+        d: options.maxDepth ?? 1000,
+        bi: options.integersAsBigInt ?? false,
+        ld: options.useLegacyDate ?? true,
+        uk: options.unsafeKeyBehaviour === 'throw' ? 2 : options.unsafeKeyBehaviour === 'drop' ? 1 : 0,
+    };
+    let res = Object.create(null);
+    let meta = Object.create(null);
+    let tmp;
+    let skipping = false;
+    let tbl = res;
+    let m = meta;
+    // BOM is allowed, skip.
+    // JS is UTF-16, so we have to check for the UTF-16 BOM instead of the UTF-8 BOM sequence!
+    if (toml.charCodeAt(0) === 0xfeff)
+        ctx.p++;
+    skipVoid(ctx);
+    while (ctx.p < toml.length) {
+        if (toml.charCodeAt(ctx.p) === 0x5b /* [ */) {
+            let isTableArray = toml.charCodeAt(++ctx.p) === 0x5b; /* [ */
+            tmp = ctx.p += +isTableArray;
+            skipping = false;
+            let k = parseKey(ctx, 0x5d /* ] */);
+            if (isTableArray) {
+                if (toml.charCodeAt(ctx.p) !== 0x5d /* ] */) {
+                    TomlError.x('expected end of table array declaration', ctx);
+                }
+                ctx.p++;
+            }
+            let p = peekTable(ctx, k, res, meta, isTableArray ? 2 /* Type.ARRAY */ : 1 /* Type.EXPLICIT */);
+            if (!p) {
+                validateTablePeek(ctx, p, tmp);
+                skipping = true;
+            }
+            else {
+                m = p[2];
+                tbl = p[1];
+            }
+        }
+        else {
+            tmp = ctx.p;
+            let k = parseKey(ctx);
+            let p = peekTable(ctx, k, tbl, m, 0 /* Type.DOTTED */);
+            if (!p && !skipping)
+                validateTablePeek(ctx, p, tmp);
+            skipVoid(ctx, true, true);
+            let v = extractValue(ctx, void 0);
+            if (p && !skipping)
+                p[1][p[0]] = v;
+        }
+        skipVoid(ctx, true);
+        if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 0xa /* \n */ && (tmp !== 0xd /* \r */ || toml.charCodeAt(ctx.p + 1) !== 0xa /* \n */)) {
+            TomlError.x('each key-value declaration must be followed by an end-of-line', ctx);
+        }
+        skipVoid(ctx);
+    }
+    return res;
+}
+
+// Where in a member's Cargo.toml a dependency (or a [package] key) is declared, so an annotation can
+// point at the line to change. smol-toml says whether and under which key it is declared; the text
+// gives the line, since the parser keeps no positions.
+const SECTIONS = {
+    normal: ['dependencies'],
+    dev: ['dev-dependencies', 'dev_dependencies'],
+    build: ['build-dependencies', 'build_dependencies']
+};
+const ALL_SECTIONS = Object.values(SECTIONS).flat();
+/**
+ * The 1-based line declaring the dependency on package `name`, looked up in the sections of `kind`
+ * first (`[dependencies]`, `[target.'cfg(..)'.dependencies]`, …), then in any dependency section.
+ */
+function findDependencyLine(manifest, name, kind) {
+    let doc;
+    try {
+        doc = parse$3(manifest);
+    }
+    catch {
+        return null;
+    }
+    for (const sections of [SECTIONS[kind], ALL_SECTIONS]) {
+        const declared = declaringTables(doc, sections, name);
+        if (declared.length === 0)
+            continue;
+        const line = locate(manifest, declared);
+        if (line !== null)
+            return line;
+    }
+    return null;
+}
+/** The 1-based line of a key of `[package]`, e.g. `edition` or `rust-version`. */
+function findPackageKeyLine(manifest, key) {
+    return locate(manifest, [{ table: ['package'], key }]);
+}
+/** `text` is the manifest's content (null when it could not be read: `line: null`, the finding stays). */
+function dependencyRef(manifestPath, text, name, kind) {
+    return { file: manifestPath, line: text == null ? null : findDependencyLine(text, name, kind) };
+}
+function packageKeyRef(manifestPath, text, key) {
+    return { file: manifestPath, line: text == null ? null : findPackageKeyLine(text, key) };
+}
+/** Every (table, key) that declares package `name`, renamed (`package = "name"`) or not. */
+function declaringTables(doc, sections, name) {
+    const found = [];
+    const scan = (prefix, parent) => {
+        for (const section of sections) {
+            const deps = parent[section];
+            if (!isTable(deps))
+                continue;
+            for (const [key, value] of Object.entries(deps)) {
+                const pkg = isTable(value) && typeof value.package === 'string' ? value.package : key;
+                if (pkg === name)
+                    found.push({ table: [...prefix, section], key });
+            }
+        }
+    };
+    scan([], doc);
+    if (isTable(doc.target))
+        for (const [cfg, t] of Object.entries(doc.target))
+            if (isTable(t))
+                scan(['target', cfg], t);
+    return found;
+}
+/** First line, in text order, that declares one of `wanted`: `key = …`, `key.x = …` or `[table.key]`. */
+function locate(manifest, wanted) {
+    const lines = manifest.split(/\r?\n/);
+    let table = [];
+    for (let i = 0; i < lines.length; i++) {
+        const text = lines[i].trim();
+        if (text.startsWith('[')) {
+            const path = headerPath(text);
+            if (!path)
+                continue;
+            table = path;
+            if (wanted.some(w => same$1(path, [...w.table, w.key])))
+                return i + 1;
+            continue;
+        }
+        const key = leadingKey(text);
+        if (key !== null && wanted.some(w => w.key === key && same$1(table, w.table)))
+            return i + 1;
+    }
+    return null;
+}
+/** `[target.'cfg(unix)'.dependencies]` → ['target', 'cfg(unix)', 'dependencies'], via the TOML parser itself. */
+function headerPath(header) {
+    if (header.startsWith('[['))
+        return null;
+    const close = header.lastIndexOf(']');
+    if (close < 0)
+        return null;
+    let node;
+    try {
+        node = parse$3(header.slice(0, close + 1));
+    }
+    catch {
+        return null;
+    }
+    const path = [];
+    while (isTable(node) && Object.keys(node).length === 1) {
+        const [k] = Object.keys(node);
+        path.push(k);
+        node = node[k];
+    }
+    return path;
+}
+const BARE_OR_QUOTED_KEY = /^(?:([A-Za-z0-9_-]+)|"((?:[^"\\]|\\.)*)"|'([^']*)')\s*[.=]/;
+function leadingKey(line) {
+    const m = BARE_OR_QUOTED_KEY.exec(line);
+    return m ? (m[1] ?? m[2] ?? m[3]) : null;
+}
+function same$1(a, b) {
+    return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+function isTable(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+}
+
+function findDuplicates(graph, options) {
+    const byName = new Map();
+    for (const pkg of reachablePackages(graph)) {
+        const reached = chainTo(graph, pkg.id);
+        if (!reached)
+            continue;
+        const versions = byName.get(pkg.name) ?? [];
+        versions.push({
+            version: pkg.version,
+            member: reached.chain[0].name,
+            ...reached,
+            manifest: manifestOf$1(graph, reached.chain)
+        });
+        byName.set(pkg.name, versions);
+    }
+    const duplicates = [];
+    for (const [name, all] of byName) {
+        const counted = options.includeDev ? all : all.filter(v => !v.devOnly);
+        if (counted.length < 2)
+            continue;
+        duplicates.push({
+            name,
+            versions: [...all].sort((a, b) => compareLoose(a.version, b.version)),
+            allowed: options.allow.includes(name)
+        });
+    }
+    duplicates.sort((a, b) => a.name.localeCompare(b.name));
+    // An entry for a dev-only duplicate is not stale: it starts to matter with include-dev.
+    const resolved = versionsByName(graph);
+    const staleAllowEntries = options.allow.filter(a => (resolved.get(a)?.length ?? 0) < 2);
+    return { duplicates, staleAllowEntries };
+}
+/** Every version each name resolves to, dev-only versions included. */
+function versionsByName(graph) {
+    const byName = new Map();
+    for (const pkg of reachablePackages(graph))
+        byName.set(pkg.name, [...(byName.get(pkg.name) ?? []), pkg.version]);
+    return byName;
+}
+function manifestOf$1(graph, chain) {
+    if (chain.length < 2)
+        return null;
+    const member = graph.members.map(id => graph.packages.get(id)).find(p => p.name === chain[0].name);
+    return member
+        ? dependencyRef(member.manifest_path, graph.manifests.get(member.manifest_path), chain[1].name, chain[0].kind)
+        : null;
+}
+
+// `cargo metadata --format-version 1`: the subset the gate reads, and the workspace facts drawn from it.
+class MetadataError extends Error {
+}
+function parseMetadata(text) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (e) {
+        throw new MetadataError(`cargo metadata printed output that is not JSON (${e.message}).`);
+    }
+    const m = value;
+    if (!m || typeof m !== 'object' || !Array.isArray(m.packages) || !Array.isArray(m.workspace_members))
+        throw new MetadataError('cargo metadata output lacks packages/workspace_members; is this cargo too old?');
+    if (m.version !== 1)
+        throw new MetadataError(`cargo metadata format version ${String(m.version)} is not 1.`);
+    return m;
+}
+function workspaceMembers(meta) {
+    const ids = new Set(meta.workspace_members);
+    return meta.packages.filter(p => ids.has(p.id));
+}
+/** `1.85` → `1.85.0`; null when it is not a Rust version. */
+function normalizeRustVersion(v) {
+    if (!v)
+        return null;
+    const m = /^(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(v.trim());
+    if (!m)
+        return null;
+    return semverExports.valid(`${m[1]}.${m[2] ?? 0}.${m[3] ?? 0}`);
+}
+/**
+ * The workspace MSRV: `[workspace.package] rust-version` when declared (passed in by the caller,
+ * who reads the root manifest), else the lowest `rust-version` of the members, else null.
+ */
+function workspaceMsrv(meta, declared) {
+    if (declared)
+        return declared;
+    const versions = workspaceMembers(meta)
+        .map(p => p.rust_version)
+        .filter((v) => !!normalizeRustVersion(v));
+    if (versions.length === 0)
+        return null;
+    return versions.sort((a, b) => semverExports.compare(normalizeRustVersion(a), normalizeRustVersion(b)))[0];
+}
+function workspaceInfo(meta, declaredMsrv, toolchain, requestedToolchain) {
+    return {
+        root: meta.workspace_root,
+        members: workspaceMembers(meta).map(p => ({
+            name: p.name,
+            version: p.version,
+            manifestPath: p.manifest_path,
+            rustVersion: p.rust_version,
+            edition: p.edition
+        })),
+        msrv: workspaceMsrv(meta, declaredMsrv),
+        toolchain,
+        requestedToolchain
+    };
+}
+
+// What Rust each resolved package needs (its rust-version, or at least what its edition needs) against
+// what the build has: the active toolchain, and the workspace MSRV the team promises.
+/** The first release that accepts each edition. */
+const EDITION_RUST = {
+    '2015': '1.0',
+    '2018': '1.31',
+    '2021': '1.56',
+    '2024': '1.85'
+};
+/** The higher of the package's rust-version and its edition's first release; null when it states neither. */
+function requirementOf(pkg) {
+    const declared = normalizeRustVersion(pkg.rust_version) ? pkg.rust_version : null;
+    const edition = EDITION_RUST[pkg.edition] ?? null;
+    if (!declared)
+        return edition ? { requires: edition, because: 'edition' } : null;
+    if (edition && semverExports.gt(norm(edition), norm(declared)))
+        return { requires: edition, because: 'edition' };
+    return { requires: declared, because: 'rust-version' };
+}
+function findRustVersionFindings(graph, options) {
+    const findings = [];
+    for (const pkg of reachablePackages(graph)) {
+        const need = requirementOf(pkg);
+        const reached = chainTo(graph, pkg.id);
+        if (!need || !reached)
+            continue;
+        const member = isMember(graph, pkg.id);
+        const against = [
+            { against: 'toolchain', have: options.toolchain, need },
+            { against: 'msrv', have: options.msrv, need: member ? memberMsrvNeed(pkg) : need }
+        ];
+        for (const check of against) {
+            if (!check.need || !check.have || !normalizeRustVersion(check.have))
+                continue;
+            if (!semverExports.gt(norm(check.need.requires), norm(check.have)))
+                continue;
+            findings.push({
+                name: pkg.name,
+                version: pkg.version,
+                requires: check.need.requires,
+                requiresBecause: check.need.because,
+                edition: pkg.edition,
+                against: check.against,
+                have: check.have,
+                member: reached.chain[0].name,
+                chain: reached.chain,
+                fixes: fixesFor(pkg, check.need, check.against, check.have, member),
+                manifest: manifestFor(graph, pkg, reached.chain, check.need)
+            });
+        }
+    }
+    return findings;
+}
+/**
+ * cargo itself rejects a manifest whose rust-version is below its edition, and a member's own
+ * rust-version is its own promise: only a member that inherits the workspace MSRV is checked, on its edition.
+ */
+function memberMsrvNeed(pkg) {
+    return pkg.rust_version ? null : requirementOf({ edition: pkg.edition, rust_version: null });
+}
+function fixesFor(pkg, need, against, have, member) {
+    const pin = `pin ${pkg.name} to a version that supports Rust ${have}: \`cargo update -p ${pkg.name}@${pkg.version} --precise <older version>\``;
+    if (member && against === 'msrv')
+        return [
+            `raise rust-version of ${pkg.name} to ${need.requires}`,
+            `or use an edition that Rust ${have} supports in ${pkg.name}`
+        ];
+    if (member)
+        return [`build with Rust ${need.requires} or newer (the toolchain input or rust-toolchain.toml)`];
+    if (against === 'toolchain')
+        return [
+            `build with Rust ${need.requires} or newer (the toolchain input or rust-toolchain.toml)`,
+            `or ${pin}`
+        ];
+    return [
+        pin,
+        `or raise rust-version to ${need.requires} in [workspace.package] (or the member's Cargo.toml)`
+    ];
+}
+function manifestFor(graph, pkg, chain, need) {
+    if (chain.length === 1)
+        return packageKeyRef(pkg.manifest_path, graph.manifests.get(pkg.manifest_path), need.because === 'edition' ? 'edition' : 'rust-version');
+    const member = graph.members.map(id => graph.packages.get(id)).find(p => p.name === chain[0].name);
+    return member
+        ? dependencyRef(member.manifest_path, graph.manifests.get(member.manifest_path), chain[1].name, chain[0].kind)
+        : null;
+}
+function norm(v) {
+    return normalizeRustVersion(v) ?? '0.0.0';
+}
+
+function findSingleVersionViolations(graph, crates, includeDev) {
+    const wanted = new Set(crates);
+    const byName = new Map();
+    for (const pkg of reachablePackages(graph)) {
+        if (!wanted.has(pkg.name))
+            continue;
+        const reached = chainTo(graph, pkg.id);
+        if (!reached || (reached.devOnly && !includeDev))
+            continue;
+        byName.set(pkg.name, [...(byName.get(pkg.name) ?? []), pkg.version]);
+    }
+    return [...byName]
+        .filter(([, versions]) => versions.length > 1)
+        .map(([name, versions]) => ({ name, versions }));
+}
+
+/**
+ * `meta` null means `cargo metadata` itself failed (e.g. an old cargo that cannot read an edition-2024
+ * manifest): only cargo's refusals can be reported then.
+ */
+function analyzeConflicts(meta, graph, options) {
+    const cargoRefusals = parseCargoRefusals((options.cargoErrors ?? []).join('\n'));
+    if (!meta)
+        return {
+            duplicates: [],
+            singleVersionViolations: [],
+            staleAllowEntries: [],
+            rustVersion: [],
+            cargoRefusals
+        };
+    const g = graph ?? buildGraph(meta);
+    const includeDev = options.duplicateVersionsIncludeDev;
+    const { duplicates, staleAllowEntries } = findDuplicates(g, { includeDev, allow: options.allowDuplicates });
+    return {
+        duplicates,
+        singleVersionViolations: findSingleVersionViolations(g, options.singleVersionCrates, includeDev),
+        staleAllowEntries,
+        rustVersion: options.msrvCheck === 'off'
+            ? []
+            : findRustVersionFindings(g, { toolchain: options.toolchain, msrv: options.msrv }),
+        cargoRefusals
+    };
+}
+
+// The conflicts section for people: a job-summary table, terminal text, and annotations on the member
+// Cargo.toml line through which each conflict arrives.
+// What each conflict does to the verdict is read from its finding, never worked out again here.
+/** The action's input defaults, for callers that render a report without its configuration. */
+const DEFAULT_POLICY = {
+    duplicateVersions: 'warn',
+    duplicateVersionsIncludeDev: false,
+    msrvCheck: 'deny'
+};
+function isEmpty$1(section) {
+    return (section.duplicates.length +
+        section.singleVersionViolations.length +
+        section.staleAllowEntries.length +
+        section.rustVersion.length +
+        section.cargoRefusals.length ===
+        0);
+}
+/** `findings`: the conflicts' findings of the report; by default, those of `policy`. */
+function conflictsMarkdown(section, policy = DEFAULT_POLICY, findings = conflictFindingList(section, policy)) {
+    const out = ['### Dependency conflicts', ''];
+    if (isEmpty$1(section))
+        return [...out, 'No duplicate versions, single-version violations or Rust version conflicts.', ''].join('\n');
+    const rows = duplicateRows(section, findings);
+    if (rows.length > 0) {
+        out.push('| crate | versions | chain per version | verdict impact |', '| --- | --- | --- | --- |');
+        for (const r of rows)
+            out.push(`| ${cells([`\`${r.name}\``, r.versions.join(', '), r.chains.join('<br>'), r.impact])} |`);
+        out.push('');
+    }
+    if (section.rustVersion.length > 0) {
+        out.push('| crate | needs Rust | has | chain | verdict impact | fix |', '| --- | --- | --- | --- | --- | --- |');
+        for (const f of section.rustVersion)
+            out.push(`| ${cells([
+                `\`${f.name}\` ${f.version}`,
+                `${f.requires} (${because(f)})`,
+                `${f.have} (${f.against === 'toolchain' ? 'toolchain' : 'MSRV'})`,
+                formatChain(f.chain),
+                describe$1(rustImpact(f, findings)),
+                f.fixes.join('; ')
+            ])} |`);
+        out.push('');
+    }
+    for (const r of section.cargoRefusals)
+        out.push(`- **cargo refused:** ${r.message}`);
+    for (const e of section.staleAllowEntries)
+        out.push(`- \`allow-duplicates\` entry \`${e}\` matches no duplicate; remove it.`);
+    return [...out, ''].join('\n');
+}
+function conflictsText(section, policy = DEFAULT_POLICY, findings = conflictFindingList(section, policy)) {
+    if (isEmpty$1(section))
+        return 'Dependency conflicts: none';
+    const out = ['Dependency conflicts:'];
+    for (const r of duplicateRows(section, findings)) {
+        out.push(`  ${r.name} (${r.versions.join(', ')}) — ${r.impact}`);
+        for (const c of r.chains)
+            out.push(`    ${c}`);
+    }
+    for (const f of section.rustVersion) {
+        out.push(`  ${f.name} ${f.version} needs Rust ${f.requires} (${because(f)}), ${f.against === 'toolchain' ? 'toolchain' : 'MSRV'} is ${f.have} — ${describe$1(rustImpact(f, findings))}`);
+        out.push(`    ${formatChain(f.chain)}`);
+        for (const fix of f.fixes)
+            out.push(`    fix: ${fix}`);
+    }
+    for (const r of section.cargoRefusals)
+        out.push(`  ${r.message}`);
+    for (const e of section.staleAllowEntries)
+        out.push(`  allow-duplicates entry '${e}' matches no duplicate; remove it`);
+    return out.join('\n');
+}
+/** One annotation per conflict that affects the verdict, on the member Cargo.toml line it arrives through. */
+function conflictAnnotations(section, repoRoot, policy = DEFAULT_POLICY, findings = conflictFindingList(section, policy)) {
+    const out = [];
+    const single = new Set(section.singleVersionViolations.map(v => v.name));
+    for (const d of section.duplicates) {
+        const counted = d.versions.filter(v => policy.duplicateVersionsIncludeDev || !v.devOnly);
+        const impact = single.has(d.name) ? 'blocks' : duplicateImpact(d, findings);
+        if (impact !== 'blocks' && impact !== 'warns')
+            continue;
+        for (const v of counted) {
+            const others = counted.filter(o => o !== v).map(o => o.version);
+            out.push({
+                level: impact === 'blocks' ? 'error' : 'warning',
+                title: `${d.name}: ${counted.length} versions`,
+                message: `${d.name} ${v.version} arrives through ${formatChain(v.chain)}; ${d.name} also resolves to ${others.join(', ')}.`,
+                ...location(manifestOf(v), repoRoot)
+            });
+        }
+    }
+    for (const f of section.rustVersion) {
+        const impact = rustImpact(f, findings);
+        if (impact === 'blocks' || impact === 'warns')
+            out.push({
+                level: impact === 'blocks' ? 'error' : 'warning',
+                title: `${f.name} ${f.version} needs Rust ${f.requires}`,
+                message: `${f.name} ${f.version} needs Rust ${f.requires} (${because(f)}), ${f.against === 'toolchain' ? 'the toolchain' : 'the workspace MSRV'} is ${f.have}: ${formatChain(f.chain)}. Fix: ${f.fixes.join('; ')}`,
+                ...location(f.manifest, repoRoot)
+            });
+    }
+    return out;
+}
+function duplicateRows(section, findings) {
+    const rows = section.duplicates.map(d => {
+        const single = section.singleVersionViolations.some(v => v.name === d.name);
+        return {
+            name: d.name,
+            versions: d.versions.map(v => v.version),
+            chains: d.versions.map(v => `${v.version}: ${formatChain(v.chain)}${v.devOnly ? ' (dev only)' : ''}`),
+            impact: single ? 'blocks (single-version-crates)' : describe$1(duplicateImpact(d, findings))
+        };
+    });
+    for (const v of section.singleVersionViolations)
+        if (!rows.some(r => r.name === v.name))
+            rows.push({ name: v.name, versions: v.versions, chains: [], impact: 'blocks (single-version-crates)' });
+    return rows;
+}
+const IMPACT = {
+    block: 'blocks',
+    warn: 'warns',
+    allowed: 'allowed',
+    info: 'not counted'
+};
+function duplicateImpact(d, findings) {
+    const f = findings.find(x => x.code === 'duplicate-versions' && x.crate === d.name);
+    return f ? IMPACT[f.severity] : 'not counted';
+}
+function rustImpact(r, findings) {
+    const f = findings.find(x => x.code === 'msrv' && x.crate === r.name && x.version === r.version);
+    return f ? IMPACT[f.severity] : 'not counted';
+}
+function describe$1(impact) {
+    return impact === 'not counted' ? 'not counted (dev only)' : impact;
+}
+function because(f) {
+    return f.requiresBecause === 'edition' ? `edition ${f.edition}` : 'rust-version';
+}
+// The manifest reference travels on each duplicate version; older reports may not carry it.
+function manifestOf(v) {
+    return v.manifest ?? null;
+}
+function location(ref, repoRoot) {
+    if (!ref)
+        return {};
+    const file = path.relative(repoRoot, path.resolve(repoRoot, ref.file)).split(path.sep).join('/');
+    return ref.line === null ? { file } : { file, startLine: ref.line, endLine: ref.line };
+}
+function cells(values) {
+    return values.map(v => v.replace(/\|/g, '\\|').replace(/\n/g, ' ')).join(' | ');
+}
+
+// conflicts: the resolved dependency graph's duplicate versions, single-version crates, Rust versions
+// the toolchain or the MSRV cannot build, and cargo's own refusals.
+const policyOf = (config) => ({
+    duplicateVersions: config.duplicateVersions,
+    duplicateVersionsIncludeDev: config.duplicateVersionsIncludeDev,
+    msrvCheck: config.msrvCheck
+});
+function findingsOf(report, config) {
+    return report.conflicts ? conflictFindingList(report.conflicts, config, report.workspace.root) : [];
+}
+/** The policy the section was judged under (recorded in it), for renderers that show which versions count. */
+const recorded = (r) => r.conflicts?.policy ?? DEFAULT_POLICY;
+const own = (r) => (r.findings ?? []).filter(f => f.source === 'conflicts');
+const conflicts = {
+    name: 'conflicts',
+    stage: 'analyses',
+    inputs: [
+        {
+            name: 'duplicate-versions',
+            default: 'warn',
+            description: 'Crates resolved at several versions: `warn`, `deny` (unstable) or `allow`.'
+        },
+        {
+            name: 'duplicate-versions-include-dev',
+            default: 'false',
+            description: 'Count duplicates reached only through dev-dependencies.'
+        },
+        {
+            name: 'allow-duplicates',
+            default: '',
+            description: 'Crate names exempt from the duplicate check (comma or newline separated). Entries matching nothing are reported.'
+        },
+        {
+            name: 'single-version-crates',
+            default: '',
+            description: 'Crates that must resolve to exactly one version, e.g. `base64, base64ct`.'
+        },
+        {
+            name: 'msrv-check',
+            default: 'deny',
+            description: 'Dependencies whose edition or rust-version the toolchain or the workspace MSRV cannot build: `deny`, `warn` or `off`.'
+        }
+    ],
+    parse: p => ({
+        duplicateVersions: p.oneOf('duplicate-versions', ['deny', 'warn', 'allow']),
+        duplicateVersionsIncludeDev: p.bool('duplicate-versions-include-dev'),
+        allowDuplicates: p.names('allow-duplicates'),
+        singleVersionCrates: p.names('single-version-crates'),
+        msrvCheck: p.oneOf('msrv-check', ['deny', 'warn', 'off'])
+    }),
+    outputs: [
+        {
+            name: 'duplicate-crates',
+            description: 'Crates resolved at more than one version (counted by the duplicate-versions rules).',
+            value: r => r.conflicts
+                ? String(own(r).filter(f => f.code === 'duplicate-versions' && (f.severity === 'block' || f.severity === 'warn')).length)
+                : null
+        },
+        {
+            name: 'single-version-violations',
+            description: 'Crates of `single-version-crates` resolved at more than one version.',
+            value: r => (r.conflicts ? String(r.conflicts.singleVersionViolations.length) : null)
+        },
+        {
+            name: 'msrv-violations',
+            description: 'Dependencies the toolchain or the workspace MSRV cannot build.',
+            value: r => r.conflicts ? String(r.conflicts.rustVersion.length + r.conflicts.cargoRefusals.length) : null
+        }
+    ],
+    async run(ports, config) {
+        const section = {
+            ...analyzeConflicts(ports.metadata, ports.graph, {
+                ...config,
+                toolchain: ports.toolchain.release,
+                msrv: ports.report.workspace.msrv,
+                cargoErrors: ports.phases.flatMap(p => p.cargoErrors)
+            }),
+            policy: policyOf(config)
+        };
+        const report = { ...ports.report, conflicts: section };
+        return { section: { conflicts: section }, findings: findingsOf(report, config) };
+    },
+    findings: findingsOf,
+    // Every shard analyses the same resolved graph: the first shard's section stands for all.
+    merge: shards => (shards[0]?.conflicts ? { conflicts: shards[0].conflicts } : {}),
+    markdown: r => r.conflicts && !isEmpty$1(r.conflicts) ? conflictsMarkdown(r.conflicts, recorded(r), own(r)) : null,
+    terminal: r => r.conflicts && !isEmpty$1(r.conflicts) ? conflictsText(r.conflicts, recorded(r), own(r)).split('\n') : [],
+    annotations: (r, repoRoot) => r.conflicts ? conflictAnnotations(r.conflicts, repoRoot, recorded(r), own(r)) : []
+};
+
+const CRATE_HEADER = ['crate', 'warnings', 'errors', 'passed', 'failed', 'ignored', 'time (s)'];
+function crateRows(report) {
+    return report.crates.map(c => [
+        c.name,
+        String(c.warnings),
+        String(c.errors),
+        String(c.passed),
+        String(c.failed),
+        String(c.ignored),
+        seconds((c.buildSeconds ?? 0) + (c.testSeconds ?? 0), c.buildSeconds === null && c.testSeconds === null)
+    ]);
+}
+function totalRow(report) {
+    return [
+        'total',
+        String(report.diagnostics.warnings),
+        String(report.diagnostics.errors),
+        String(report.tests.passed),
+        String(report.tests.failed),
+        String(report.tests.ignored),
+        seconds(report.phases.reduce((n, p) => n + p.wallSeconds, 0), false)
+    ];
+}
+const PHASE_HEADER = ['phase', 'exit', 'wall (s)', 'cpu (s)', 'compiled', 'fresh'];
+function phaseRows(report) {
+    return report.phases.map(p => [
+        p.name,
+        p.signal ? p.signal : String(p.exitCode ?? '–'),
+        seconds(p.wallSeconds, false),
+        seconds(p.cpuSeconds ?? 0, p.cpuSeconds === null),
+        String(p.units.workspace.compiled + p.units.dependencies.compiled),
+        String(p.units.workspace.fresh + p.units.dependencies.fresh)
+    ]);
+}
+function verdictLine(report) {
+    return report.verdict.stable
+        ? 'Build is stable'
+        : `Build is unstable (${report.verdict.reasons.length} reason${report.verdict.reasons.length === 1 ? '' : 's'})`;
+}
+function seconds(n, unknown) {
+    return unknown ? '–' : n.toFixed(2);
+}
+
+// The CLI's rendering of the report: the per-crate table, the failing tests and the verdict.
+function table(rows) {
+    const widths = rows[0].map((_, i) => Math.max(...rows.map(r => (r[i] ?? '').length)));
+    const line = (r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+    return [line(rows[0]), widths.map(w => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
+}
+function terminalReport(report, sections = []) {
+    const out = [];
+    if (report.crates.length)
+        out.push(table([CRATE_HEADER, ...crateRows(report), totalRow(report)]));
+    if (report.tests.failures.length) {
+        out.push('', 'Failing tests:');
+        for (const f of report.tests.failures)
+            out.push(`  ${f.crate} [${f.target}] ${f.name}${f.message ? `: ${f.message.split('\n')[0]}` : ''}`);
+    }
+    if (report.diagnostics.omitted)
+        out.push('', `${report.diagnostics.omitted} more diagnostic(s) were counted but not kept in the report.`);
+    for (const s of sections) {
+        const text = s(report);
+        if (text)
+            out.push('', text);
+    }
+    out.push('', verdictLine(report));
+    for (const r of report.verdict.reasons)
+        out.push(`  ✗ ${r.message}`);
+    for (const w of report.verdict.warnings)
+        out.push(`  ! ${w.message}`);
+    return out.join('\n');
+}
+
+const MODE = {
+    apply: 'applied',
+    'dry-run': 'dry run (nothing written)',
+    preview: 'preview (what a trusted run would do)',
+    'report-only': 'report only (nothing written)'
+};
+const HEADER$1 = ['workstream', 'state', 'was', 'branch', 'issue', 'why'];
+function rows(s, issue) {
+    return s.workstreams.map(w => [
+        w.name,
+        w.state,
+        w.previousState,
+        w.branch ?? '–',
+        w.trackingIssue === null ? '–' : issue(w.trackingIssue),
+        w.reasons.join('; ') || '–'
+    ]);
+}
+function workstreamsMarkdown(report) {
+    const s = report.workstreams;
+    if (!s)
+        return null;
+    const cell = (c) => c.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+    const tr = (cells) => `| ${cells.map(cell).join(' | ')} |`;
+    const code = (c) => (c === '–' ? c : `\`${c}\``);
+    const body = rows(s, n => `#${n}`).map(([name, state, was, branch, ...rest]) => tr([code(name), state === 'ready' ? '🟢 ready' : '🔴 blocked', was, code(branch), ...rest]));
+    const out = [
+        `### Workstreams — ${MODE[s.mode]}`,
+        '',
+        tr(HEADER$1),
+        tr(HEADER$1.map(() => '---')),
+        ...body,
+        '',
+        `_${s.note}_`
+    ];
+    if (s.createdBranches.length)
+        out.push('', `Created branches: ${s.createdBranches.map(b => `\`${b}\``).join(', ')}`);
+    if (s.plannedWrites.length && s.mode !== 'apply')
+        out.push('', `<details><summary>${s.plannedWrites.length} planned write(s)</summary>`, '', ...s.plannedWrites.map(w => `- \`${w.kind}\` ${cell(w.target)}: ${cell(w.detail)}`), '', '</details>');
+    return out.join('\n');
+}
+function workstreamsText(report) {
+    const s = report.workstreams;
+    if (!s)
+        return null;
+    const out = [`Workstreams (${MODE[s.mode]}):`, table([HEADER$1, ...rows(s, n => `#${n}`)]), s.note];
+    for (const w of s.plannedWrites)
+        out.push(`  ${s.mode === 'apply' ? '✓' : '·'} ${w.kind} ${w.target}: ${w.detail}`);
+    return out.join('\n');
+}
+/** Action outputs `ready-workstreams`, `blocked-workstreams`, `created-branches` (JSON arrays); the gate workstream is left out. */
+function workstreamOutputs(s, gateWorkstream) {
+    const dependents = s.workstreams.filter(w => w.name !== gateWorkstream);
+    return {
+        'ready-workstreams': JSON.stringify(dependents.filter(w => w.state === 'ready').map(w => w.name)),
+        'blocked-workstreams': JSON.stringify(dependents.filter(w => w.state === 'blocked').map(w => w.name)),
+        'created-branches': JSON.stringify(s.createdBranches)
+    };
+}
+
+// roadmap: workstream branches, labels and events moved by the verdict (src/workstreams/). It runs
+// after the report is published and adds no finding: a sync problem never changes the verdict.
+const out$2 = (name, description) => ({
+    name,
+    description,
+    value: (r, ctx) => r.workstreams && ctx.config ? workstreamOutputs(r.workstreams, ctx.config.gateWorkstream)[name] : null
+});
+const roadmap = {
+    name: 'roadmap',
+    stage: 'sync',
+    inputs: [
+        {
+            name: 'workstreams',
+            default: '',
+            description: 'Glob of workstream files (Toka format) or one compact plan file; empty disables roadmap sync.'
+        },
+        {
+            name: 'gate-workstream',
+            default: 'build-system-stabilization',
+            description: 'The workstream this gate stands for.'
+        },
+        {
+            name: 'workstream-label-prefix',
+            default: 'workstream:',
+            description: "Prefix of the label that marks a workstream's tracking issue."
+        },
+        {
+            name: 'ready-label',
+            default: 'status:ready',
+            description: 'Label put on the tracking issue of a ready workstream.'
+        },
+        {
+            name: 'blocked-label',
+            default: 'status:blocked',
+            description: 'Label put on the tracking issue of a blocked workstream.'
+        },
+        {
+            name: 'create-tracking-issues',
+            default: 'false',
+            description: 'Open a tracking issue for workstreams that have none.'
+        },
+        {
+            name: 'base-branch',
+            default: '',
+            description: "Branch new workstream branches start from; empty uses the repository's default branch."
+        },
+        {
+            name: 'dispatch-events',
+            default: 'true',
+            description: 'Send a `repository_dispatch` when a workstream changes state.'
+        },
+        {
+            name: 'comment-on-pr',
+            default: 'true',
+            description: 'Keep one sticky comment with the verdict on the pull request.'
+        },
+        { name: 'dry-run', default: 'false', description: 'Plan and print every GitHub write, make none.' }
+    ],
+    parse: p => ({
+        workstreams: p.optional('workstreams'),
+        gateWorkstream: p.raw('gate-workstream'),
+        workstreamLabelPrefix: p.raw('workstream-label-prefix'),
+        readyLabel: p.raw('ready-label'),
+        blockedLabel: p.raw('blocked-label'),
+        createTrackingIssues: p.bool('create-tracking-issues'),
+        baseBranch: p.optional('base-branch'),
+        dispatchEvents: p.bool('dispatch-events'),
+        commentOnPr: p.bool('comment-on-pr'),
+        dryRun: p.bool('dry-run')
+    }),
+    outputs: [
+        out$2('ready-workstreams', 'JSON array of the workstreams that are ready.'),
+        out$2('blocked-workstreams', 'JSON array of the workstreams that are blocked.'),
+        out$2('created-branches', 'JSON array of the branches this run created.')
+    ],
+    findings: () => [],
+    markdown: workstreamsMarkdown,
+    terminal: r => workstreamsText(r)?.split('\n') ?? []
+};
+
+const SOURCE$1 = 'tests';
+function testFindings(report, config) {
+    const out = [];
+    const { tests } = report;
+    if (tests.ran && tests.failed > 0) {
+        const names = tests.failures.slice(0, 5).map(t => `${t.crate}: ${t.name}`);
+        const more = tests.failures.length > 5 ? `, and ${tests.failures.length - 5} more` : '';
+        out.push({
+            code: 'tests-failed',
+            severity: 'block',
+            message: `${plural(tests.failed, 'test')} failed (${names.join('; ')}${more})`,
+            source: SOURCE$1
+        });
+    }
+    if (!config.runTests && report.shard?.members.length !== 0)
+        out.push({
+            code: 'tests-skipped',
+            severity: 'warn',
+            message: 'tests were not run (run-tests: false)',
+            source: SOURCE$1
+        });
+    return out;
+}
+function mergeTests(shards) {
+    const tests = shards.map(r => r.tests);
+    const sum = (f) => tests.reduce((n, t) => n + f(t), 0);
+    return {
+        tests: {
+            ran: tests.length > 0 && tests.every(t => t.ran),
+            passed: sum(t => t.passed),
+            failed: sum(t => t.failed),
+            ignored: sum(t => t.ignored),
+            failures: tests.flatMap(t => t.failures),
+            binaries: tests.flatMap(t => t.binaries)
+        }
+    };
+}
+const tests = {
+    name: 'tests',
+    stage: 'build',
+    inputs: [
+        {
+            name: 'test-args',
+            default: '--workspace',
+            description: 'Arguments for `cargo test`. `--no-fail-fast` is added unless you pass `--fail-fast`.'
+        },
+        { name: 'run-tests', default: 'true', description: 'Run `cargo test` after `cargo check`.' }
+    ],
+    parse: p => ({ testArgs: p.args('test-args'), runTests: p.bool('run-tests') }),
+    outputs: [
+        { name: 'tests-passed', description: 'Tests passed.', value: r => String(r.tests.passed) },
+        {
+            name: 'tests-failed',
+            description: 'Tests failed (a test binary that crashed counts as a failure).',
+            value: r => String(r.tests.failed)
+        },
+        { name: 'tests-ignored', description: 'Tests ignored.', value: r => String(r.tests.ignored) },
+        {
+            name: 'test-seconds',
+            description: 'Wall seconds of `cargo test` (build and run).',
+            value: r => phaseSeconds(r, ['test', 'test-build'])
+        }
+    ],
+    findings: testFindings,
+    merge: mergeTests
+};
+
+const MOVERS = 5;
+const VERDICT = {
+    true: 'regression',
+    false: 'within limits',
+    'not-comparable': 'not comparable',
+    'no-baseline': 'no baseline yet'
+};
+function timingMarkdown(t) {
+    const out = [
+        `### Build time: ${VERDICT[t.regression]}`,
+        '',
+        `${headline(t)}`,
+        '',
+        t.explanation,
+        '',
+        '| phase | wall (s) | cpu (s) | workspace compiled / fresh | dependencies compiled / fresh |',
+        '| --- | ---: | ---: | ---: | ---: |',
+        ...t.phases.map(p => `| ${p.name} | ${p.wallSeconds.toFixed(2)} | ${p.cpuSeconds === null ? '–' : p.cpuSeconds.toFixed(2)} | ${p.units.workspace.compiled} / ${p.units.workspace.fresh} | ${p.units.dependencies.compiled} / ${p.units.dependencies.fresh} |`)
+    ];
+    const movers = t.crates.slice(0, MOVERS);
+    if (movers.length > 0)
+        out.push('', `Crates that moved most (${t.metric} seconds):`, '', '| crate | now (s) | baseline (s) | change |', '| --- | ---: | ---: | ---: |', ...movers.map(c => `| ${c.name} | ${c.seconds.toFixed(2)} | ${c.baselineSeconds?.toFixed(2) ?? 'new'} | ${change(c.deltaPercent)} |`));
+    out.push('', `<sub>Cache state \`${t.cacheState}\`. ${t.baselineNote}</sub>`);
+    return out.join('\n');
+}
+function timingText(t) {
+    const lines = [`Build time: ${VERDICT[t.regression]}. ${headline(t)}`, `  ${t.explanation}`];
+    for (const p of t.phases)
+        lines.push(`  ${p.name.padEnd(10)} wall ${p.wallSeconds.toFixed(2).padStart(8)} s  cpu ${(p.cpuSeconds === null ? '–' : p.cpuSeconds.toFixed(2)).padStart(8)} s  compiled ${p.units.workspace.compiled + p.units.dependencies.compiled}, fresh ${p.units.workspace.fresh + p.units.dependencies.fresh}`);
+    for (const c of t.crates.slice(0, MOVERS))
+        lines.push(`  ${c.name}: ${c.seconds.toFixed(2)} s (baseline ${c.baselineSeconds?.toFixed(2) ?? 'none'}, ${change(c.deltaPercent)})`);
+    lines.push(`  ${t.baselineNote}`);
+    return lines.join('\n');
+}
+function headline(t) {
+    const base = t.baselineSeconds === null
+        ? ''
+        : ` vs baseline ${t.baselineSeconds.toFixed(2)} s (${change(t.deltaPercent)}, ${t.samples} samples)`;
+    const confirmed = t.confirmed === null ? '' : t.confirmed ? ', confirmed by a rebuild' : ', not confirmed by a rebuild';
+    return `**${t.seconds.toFixed(2)} s** ${t.metric} (check + test build)${base}${confirmed}.`.replace(/\*\*/g, '**');
+}
+function change(p) {
+    return p === null ? '–' : `${p > 0 ? '+' : ''}${p.toFixed(1)}%`;
+}
+
+function comparisonKey(k) {
+    const key = {
+        rustc: k.rustc,
+        host: k.host,
+        os: k.runnerOs,
+        metric: k.metric,
+        check: k.checkArgs.join(' '),
+        profile: profileOf(k.checkArgs)
+    };
+    if (k.runTests)
+        key.test = k.testArgs.join(' ');
+    return key;
+}
+/** One string per key, independent of property order, for lookups. */
+function keyId(key) {
+    return Object.keys(key)
+        .sort()
+        .map(k => `${k}=${key[k]}`)
+        .join('\n');
+}
+function profileOf(args) {
+    if (args.includes('--release') || args.includes('-r'))
+        return 'release';
+    const i = args.indexOf('--profile');
+    if (i !== -1 && args[i + 1])
+        return args[i + 1];
+    const eq = args.find(a => a.startsWith('--profile='));
+    return eq ? eq.slice('--profile='.length) : 'dev';
+}
+/**
+ * Read from the check phase, the first to see the cache as the job restored it. Dependencies: `cold`
+ * when none was cached, `warm` when at most a few had to be compiled (a new or bumped dependency is
+ * compiled and so counted, which is what catches a slow new dependency), `partial` in between (a
+ * half-restored cache: comparable with nothing). Workspace crates: `compiled`, `fresh` or `partial`; a
+ * new workspace crate is simply compiled too. test-build reuses check's build scripts and proc-macros
+ * (reported fresh), so for it only whether dependencies had to be compiled counts.
+ */
+function cacheState(phases) {
+    const check = phases.find(p => p.name === 'check')?.units ?? sumUnits([]);
+    const parts = [`dependencies:${depState(check.dependencies)}`, `workspace:${wsState(check.workspace)}`];
+    const build = phases.find(p => p.name === 'test-build')?.units;
+    if (build) {
+        const d = depState(build.dependencies);
+        parts.push(`test-dependencies:${d === 'warm' || d === 'none' ? d : 'compiled'}`);
+    }
+    return parts.join(' ');
+}
+// A handful of newly compiled dependencies still counts as warm: the new dependency's cost is real.
+const WARM_MAX_COMPILED_SHARE = 0.1;
+const WARM_MAX_COMPILED_ALWAYS = 3;
+function depState({ compiled, fresh }) {
+    const total = compiled + fresh;
+    if (total === 0)
+        return 'none';
+    if (fresh === 0)
+        return 'cold';
+    if (compiled <= Math.max(WARM_MAX_COMPILED_ALWAYS, WARM_MAX_COMPILED_SHARE * total))
+        return 'warm';
+    return 'partial';
+}
+function wsState({ compiled, fresh }) {
+    if (compiled === 0)
+        return 'fresh';
+    return fresh === 0 ? 'compiled' : 'partial';
+}
+function sumUnits(list) {
+    const out = { workspace: { compiled: 0, fresh: 0 }, dependencies: { compiled: 0, fresh: 0 } };
+    for (const u of list) {
+        out.workspace.compiled += u.workspace.compiled;
+        out.workspace.fresh += u.workspace.fresh;
+        out.dependencies.compiled += u.dependencies.compiled;
+        out.dependencies.fresh += u.dependencies.fresh;
+    }
+    return out;
+}
+/** Why two cache states differ, in words, e.g. "dependencies were cold here but warm in the baseline". */
+function describeCacheDifference(current, baseline) {
+    const parse = (s) => Object.fromEntries(s.split(' ').map(p => p.split(':')));
+    const a = parse(current);
+    const b = parse(baseline);
+    const diffs = Object.keys(a)
+        .filter(k => a[k] !== b[k])
+        .map(k => `${k} were ${a[k]} here but ${b[k] ?? 'absent'} in the baseline`);
+    return diffs.join(' and ') || 'cache states differ';
+}
+
+// The baseline file: versioned JSON, one entry per comparison key + cache state, each a bounded
+// history of samples (oldest first). Validation names the file and says how to recover.
+const BASELINE_FORMAT = 'build-gate-baseline';
+const BASELINE_VERSION = 1;
+class BaselineError extends Error {
+    location;
+    constructor(location, message) {
+        super(`Baseline ${location}: ${message}`);
+        this.location = location;
+        this.name = 'BaselineError';
+    }
+}
+function emptyBaseline() {
+    return { format: BASELINE_FORMAT, version: BASELINE_VERSION, entries: [] };
+}
+/** Text → Baseline, or a BaselineError naming `location` (the file, and the branch). */
+function parseBaseline(text, location) {
+    const fix = 'fix or delete it (the gate never overwrites a baseline it cannot read)';
+    if (text.trim() === '')
+        throw new BaselineError(location, `the file is empty; ${fix}.`);
+    let v;
+    try {
+        v = JSON.parse(text);
+    }
+    catch (e) {
+        throw new BaselineError(location, `not valid JSON (${e.message}); ${fix}.`);
+    }
+    const b = v;
+    if (!b || typeof b !== 'object' || b.format !== BASELINE_FORMAT)
+        throw new BaselineError(location, `not a build-gate baseline (no "format": "${BASELINE_FORMAT}"); ${fix}, or choose another baseline-path.`);
+    if (b.version !== BASELINE_VERSION)
+        throw new BaselineError(location, `schema version ${String(b.version)} is not supported (this build-gate reads version ${BASELINE_VERSION}); ${fix}, or use the build-gate release that wrote it.`);
+    if (!Array.isArray(b.entries))
+        throw new BaselineError(location, `"entries" must be a list; ${fix}.`);
+    b.entries.forEach((e, i) => {
+        const where = `entries[${i}]`;
+        if (!e ||
+            typeof e !== 'object' ||
+            !e.key ||
+            typeof e.key !== 'object' ||
+            typeof e.cacheState !== 'string')
+            throw new BaselineError(location, `${where} needs "key" and "cacheState"; ${fix}.`);
+        if (!Array.isArray(e.samples) ||
+            e.samples.some(s => typeof s?.seconds !== 'number' || !Number.isFinite(s.seconds)))
+            throw new BaselineError(location, `${where}.samples must be a list of {"seconds": number, …}; ${fix}.`);
+    });
+    return b;
+}
+function serializeBaseline(b) {
+    return `${JSON.stringify(b, null, 2)}\n`;
+}
+function findEntry(b, key, cacheState) {
+    const id = keyId(key);
+    return b?.entries.find(e => keyId(e.key) === id && e.cacheState === cacheState) ?? null;
+}
+/** Entries with the same key but another cache state: what makes a run not comparable. */
+function otherCacheStates(b, key) {
+    const id = keyId(key);
+    return b?.entries.filter(e => keyId(e.key) === id && e.samples.length > 0) ?? [];
+}
+/** A copy of `b` with `sample` appended to its entry, keeping the last `history` samples. */
+function addSample(b, key, cacheState, sample, history) {
+    const base = b ?? emptyBaseline();
+    const id = keyId(key);
+    let found = false;
+    const entries = base.entries.map(e => {
+        if (keyId(e.key) !== id || e.cacheState !== cacheState)
+            return e;
+        found = true;
+        return { ...e, samples: [...e.samples, sample].slice(-history) };
+    });
+    if (!found)
+        entries.push({ key, cacheState, samples: [sample] });
+    return { ...base, entries };
+}
+
+// Robust statistics for short, noisy histories: median and MAD ignore the odd slow runner
+// that a mean and standard deviation would chase.
+function median(values) {
+    if (values.length === 0)
+        throw new Error('median of an empty list');
+    const s = [...values].sort((a, b) => a - b);
+    const mid = s.length >> 1;
+    return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+/** Median absolute deviation from the median. */
+function mad(values) {
+    const m = median(values);
+    return median(values.map(v => Math.abs(v - m)));
+}
+// MAD × 1.4826 estimates the standard deviation of normally distributed noise.
+const MAD_TO_SIGMA = 1.4826;
+function robustSigma(values) {
+    return MAD_TO_SIGMA * mad(values);
+}
+function percentChange(current, reference) {
+    return reference === 0 ? 0 : ((current - reference) / reference) * 100;
+}
+function round$1(n, digits = 3) {
+    const f = 10 ** digits;
+    return Math.round(n * f) / f;
+}
+
+function timingSection(m, result, baseline, update) {
+    const d = result.decision;
+    const entry = findEntry(baseline, m.key, m.cacheState);
+    const crates = Object.entries(m.crates).map(([name, seconds]) => {
+        const past = entry?.samples.map(s => s.crates?.[name]).filter((v) => typeof v === 'number') ?? [];
+        const base = past.length > 0 ? round$1(median(past)) : null;
+        return {
+            name,
+            seconds,
+            baselineSeconds: base,
+            deltaPercent: base === null ? null : round$1(percentChange(seconds, base), 1)
+        };
+    });
+    // Crates that moved most (in seconds) first; new crates (no baseline) by their own time.
+    crates.sort((a, b) => Math.abs(b.seconds - (b.baselineSeconds ?? 0)) - Math.abs(a.seconds - (a.baselineSeconds ?? 0)));
+    return {
+        metric: m.metric,
+        key: m.key,
+        cacheState: m.cacheState,
+        seconds: m.seconds ?? 0,
+        baselineSeconds: d.baselineSeconds,
+        deltaPercent: d.deltaPercent,
+        regression: d.regression,
+        slower: d.slower,
+        explanation: d.explanation,
+        samples: d.samples,
+        confirmed: result.confirmed,
+        phases: m.phases,
+        crates,
+        baselineUpdated: update.updated,
+        baselineNote: update.note
+    };
+}
+/** The action outputs this section stands for. */
+function timingOutputs(t) {
+    return {
+        'build-seconds': String(t.seconds),
+        'baseline-seconds': t.baselineSeconds === null ? '' : String(t.baselineSeconds),
+        'build-delta-percent': t.deltaPercent === null ? '' : String(t.deltaPercent),
+        'build-regression': t.regression
+    };
+}
+
+/** `+toolchain` goes first, as rustup's proxies require. */
+function cargo(config, args) {
+    return { program: 'cargo', args: config.toolchain ? [`+${config.toolchain}`, ...args] : args };
+}
+function rustcVersionCommand(config) {
+    return { program: 'rustc', args: config.toolchain ? [`+${config.toolchain}`, '-vV'] : ['-vV'] };
+}
+function metadataCommand(config, host) {
+    const filter = host ? ['--filter-platform', host] : [];
+    return cargo(config, ['metadata', '--format-version', '1', ...filter]);
+}
+/**
+ * `packages` restricts the run to some members (a shard): the workspace-wide selection flags of the
+ * user's args are replaced by `-p NAME` for each.
+ */
+function phaseCommand(config, phase, packages = null) {
+    const select = (args) => packages
+        ? [...args.filter(a => a !== '--workspace' && a !== '--all'), ...packages.flatMap(p => ['-p', p])]
+        : args;
+    if (phase === 'check')
+        return cargo(config, ['check', ...select(config.checkArgs), '--message-format=json']);
+    const testArgs = select(config.testArgs);
+    // Options after `--` go to the test binaries; ours must stay before it.
+    const sep = testArgs.indexOf('--');
+    const own = sep === -1 ? testArgs : testArgs.slice(0, sep);
+    const harness = sep === -1 ? [] : testArgs.slice(sep);
+    if (phase === 'test-build')
+        return cargo(config, ['test', ...own, '--no-run', '--message-format=json', ...harness]);
+    const failFast = own.includes('--fail-fast') || own.includes('--no-fail-fast') ? [] : ['--no-fail-fast'];
+    return cargo(config, ['test', ...own, ...failFast, '--message-format=json', ...harness]);
+}
+
+// rustc's own tallies ("2 warnings emitted", "aborting due to …") repeat what was already counted.
+const TALLY = /^(aborting due to|\d+ warnings? emitted|warning: .* generated \d+ warnings?)/;
+class CargoMessageReader {
+    members;
+    phase;
+    sink;
+    state = {
+        units: { workspace: { compiled: 0, fresh: 0 }, dependencies: { compiled: 0, fresh: 0 } },
+        buildFinished: null,
+        unreadableLines: 0,
+        firstUnreadable: null
+    };
+    constructor(members, phase, sink) {
+        this.members = members;
+        this.phase = phase;
+        this.sink = sink;
+    }
+    /** Returns true when the line was a cargo message (consumed). */
+    push(line) {
+        if (!line.startsWith('{"reason":'))
+            return false;
+        let msg;
+        try {
+            msg = JSON.parse(line);
+        }
+        catch {
+            this.state.unreadableLines++;
+            this.state.firstUnreadable ??= line.slice(0, 200);
+            return true;
+        }
+        switch (msg.reason) {
+            case 'compiler-message':
+                this.compilerMessage(msg);
+                break;
+            case 'compiler-artifact':
+                this.artifact(msg);
+                break;
+            case 'build-finished':
+                this.state.buildFinished = msg.success === true;
+                break;
+        }
+        return true;
+    }
+    compilerMessage(msg) {
+        const packageId = String(msg.package_id);
+        const raw = msg.message;
+        if (!raw || typeof raw.message !== 'string') {
+            this.state.unreadableLines++;
+            return;
+        }
+        const severity = raw.level === 'warning' ? 'warning' : raw.level.startsWith('error') ? 'error' : null;
+        if (!severity || TALLY.test(raw.message))
+            return;
+        const crate = this.members.get(packageId);
+        if (!crate) {
+            if (severity === 'warning')
+                this.sink.dependencyWarning?.(packageId);
+            else
+                this.sink.dependencyError?.(packageId, raw.message);
+            return;
+        }
+        this.sink.diagnostic({
+            severity,
+            crate,
+            code: raw.code?.code ?? null,
+            message: raw.message,
+            rendered: raw.rendered ?? raw.message,
+            span: primarySpan(raw.spans),
+            phase: this.phase
+        });
+    }
+    artifact(msg) {
+        const packageId = String(msg.package_id);
+        const target = msg.target;
+        const profile = msg.profile;
+        const fresh = msg.fresh === true;
+        const bucket = this.members.has(packageId) ? this.state.units.workspace : this.state.units.dependencies;
+        if (fresh)
+            bucket.fresh++;
+        else
+            bucket.compiled++;
+        this.sink.artifact?.({
+            packageId,
+            targetName: target?.name ?? '',
+            targetKind: target?.kind ?? [],
+            isTest: profile?.test === true,
+            executable: typeof msg.executable === 'string' ? msg.executable : null,
+            fresh
+        });
+    }
+}
+function primarySpan(spans) {
+    const s = spans.find(x => x.is_primary) ?? spans[0];
+    if (!s)
+        return null;
+    return {
+        file: s.file_name,
+        line: s.line_start,
+        column: s.column_start,
+        endLine: s.line_end,
+        endColumn: s.column_end
+    };
+}
+/** Identity of a diagnostic across phases: cargo replays the same warning for check, lib test, … */
+function diagnosticKey(d) {
+    const at = d.span ? `${d.span.file}:${d.span.line}:${d.span.column}` : '';
+    return `${d.crate}\u0000${d.severity}\u0000${d.code ?? ''}\u0000${d.message}\u0000${at}`;
+}
+
+// cargo's own errors come as plain text on stderr, not JSON: a manifest it cannot parse, a
+// resolution failure, `feature \`edition2024\` is required`, … The gate keeps them in cargo's words.
+const STATUS = /^\s+(Compiling|Checking|Running|Finished|Fresh|Doc-tests|Blocking|Updating|Locking|Downloaded|Downloading|Adding|Executable)\b/;
+const SUMMARIES = [
+    /^error: could not compile `/,
+    /^error: (doc)?test failed, to rerun pass/,
+    /^error: \d+ targets? failed:/
+];
+const MAX_BLOCK_LINES = 40;
+class CargoStderrReader {
+    blocks = [];
+    /** The last lines of stderr, for an error message when nothing else explains a failure. */
+    tail = [];
+    current = null;
+    push(line) {
+        this.tail.push(line);
+        if (this.tail.length > 20)
+            this.tail.shift();
+        if (line.startsWith('error')) {
+            this.flush();
+            this.current = [line];
+        }
+        else if (line.startsWith('warning:') || STATUS.test(line)) {
+            this.flush();
+        }
+        else if (this.current && this.current.length < MAX_BLOCK_LINES) {
+            this.current.push(line);
+        }
+    }
+    /** Call once after the last line. */
+    finish() {
+        this.flush();
+        return this.blocks;
+    }
+    flush() {
+        if (!this.current)
+            return;
+        const text = this.current.join('\n').trimEnd();
+        this.blocks.push({ text, summary: SUMMARIES.some(r => r.test(text)) });
+        this.current = null;
+    }
+}
+
+// Runs one cargo phase: streams its output through the readers and records what a phase result
+// must say, including why it cannot be trusted (not started, killed, unreadable, cut short).
+async function runPhase(name, command, options) {
+    const reader = options.members
+        ? new CargoMessageReader(options.members, name, options.sink ?? { diagnostic: () => undefined })
+        : null;
+    const stderr = new CargoStderrReader();
+    const chunks = [];
+    const outcome = await (options.run ?? runProcess)(command.program, command.args, {
+        cwd: options.cwd,
+        env: options.env,
+        onStdoutLine: line => {
+            if (options.collectStdout)
+                chunks.push(line);
+            else if (!reader?.push(line))
+                options.onOtherStdout?.(line);
+        },
+        onStderrLine: line => {
+            stderr.push(line);
+            options.onStderr?.(line);
+        }
+    });
+    const errors = stderr.finish();
+    const state = reader?.state;
+    const result = {
+        name,
+        command: [command.program, ...command.args],
+        ran: outcome.spawnError === null,
+        exitCode: outcome.exitCode,
+        signal: outcome.signal,
+        wallSeconds: round(outcome.wallSeconds),
+        cpuSeconds: outcome.cpuSeconds,
+        units: state?.units ?? { workspace: { compiled: 0, fresh: 0 }, dependencies: { compiled: 0, fresh: 0 } },
+        cargoErrors: errors.filter(e => !e.summary).map(e => e.text),
+        unreadableLines: state?.unreadableLines ?? 0,
+        failure: null
+    };
+    result.failure = untrusted(result, outcome, state?.buildFinished ?? null, state?.firstUnreadable ?? null, !!reader);
+    return { result, errors, stderrTail: [...stderr.tail], stdout: chunks.join('\n') };
+}
+function untrusted(r, o, buildFinished, firstUnreadable, streamsMessages) {
+    const program = r.command[0];
+    if (o.spawnError) {
+        const hint = /ENOENT/.test(o.spawnError) ? ` Is ${program} installed and on PATH?` : '';
+        return `could not start ${program}: ${o.spawnError}.${hint}`;
+    }
+    if (o.signal)
+        return `${program} was killed by signal ${o.signal} before it finished`;
+    if (r.unreadableLines > 0)
+        return `${r.unreadableLines} line(s) of cargo's JSON output could not be read (first: ${firstUnreadable ?? '?'})`;
+    if (streamsMessages && o.exitCode === 0 && buildFinished !== true)
+        return 'cargo exited without its final build-finished message, so its output cannot be trusted';
+    return null;
+}
+function round(n) {
+    return Math.round(n * 1000) / 1000;
+}
+
+/** How many robust standard deviations above the median the history's own noise reaches. */
+const SPREAD_SIGMAS = 3;
+/** Below this absolute slowdown nothing is a regression: clock ticks and process start-up dominate. */
+const MIN_DELTA_SECONDS = 0.5;
+function decide$1(m, baseline, opts) {
+    const none = {
+        suspected: false,
+        slower: false,
+        baselineSeconds: null,
+        deltaPercent: null,
+        limitSeconds: null,
+        samples: 0
+    };
+    if (m.seconds === null)
+        return {
+            ...none,
+            regression: 'not-comparable',
+            explanation: `Build time not measured: ${m.unmeasurable}.`
+        };
+    const entry = findEntry(baseline, m.key, m.cacheState);
+    if (!entry || entry.samples.length === 0) {
+        const others = otherCacheStates(baseline, m.key);
+        if (others.length > 0) {
+            const other = others.reduce((a, b) => (b.samples.length > a.samples.length ? b : a));
+            return {
+                ...none,
+                regression: 'not-comparable',
+                explanation: `Not comparable: ${describeCacheDifference(m.cacheState, other.cacheState)} (${other.samples.length} sample(s) of \`${other.cacheState}\`, none of \`${m.cacheState}\`). A different cache state measures different work, so this is never called a regression.`
+            };
+        }
+        return {
+            ...none,
+            regression: 'no-baseline',
+            explanation: 'No baseline yet for this toolchain, runner, commands and cache state.'
+        };
+    }
+    return judge$1(m.seconds, entry.samples.map(s => s.seconds), opts);
+}
+/** The rule on plain numbers: `current` against the comparable `history`. */
+function judge$1(current, history, opts) {
+    const n = history.length;
+    const med = median(history);
+    const delta = round$1(percentChange(current, med), 1);
+    const tolLimit = med * (1 + opts.tolerancePercent / 100);
+    const floorLimit = med + MIN_DELTA_SECONDS;
+    const enough = n >= opts.minSamples;
+    const spreadLimit = enough ? med + SPREAD_SIGMAS * robustSigma(history) : 0;
+    const limit = Math.max(tolLimit, floorLimit, spreadLimit);
+    const base = { baselineSeconds: round$1(med), deltaPercent: delta, limitSeconds: round$1(limit), samples: n };
+    const vs = `${fmt(current)} s vs median ${fmt(med)} s of ${n} sample(s) (${sign(delta)}%)`;
+    if (current <= limit) {
+        const why = current > tolLimit && spreadLimit >= limit
+            ? `; over the ${opts.tolerancePercent}% tolerance but within the history's own spread (up to ${fmt(limit)} s), so noise cannot be ruled out`
+            : current > tolLimit
+                ? `; under the ${MIN_DELTA_SECONDS} s floor`
+                : '';
+        return {
+            ...base,
+            regression: 'false',
+            suspected: false,
+            slower: false,
+            explanation: `Within limits: ${vs}${why}.`
+        };
+    }
+    if (!enough)
+        return {
+            ...base,
+            regression: 'false',
+            suspected: false,
+            slower: true,
+            explanation: `Slower: ${vs}, over the ${opts.tolerancePercent}% tolerance, but only ${n} of ${opts.minSamples} samples are stored (baseline-min-samples), so this is a warning, not a regression.`
+        };
+    const which = spreadLimit >= tolLimit
+        ? `the history's spread (median + ${SPREAD_SIGMAS}σ)`
+        : `the ${opts.tolerancePercent}% tolerance`;
+    return {
+        ...base,
+        regression: 'true',
+        suspected: true,
+        slower: false,
+        explanation: `Regression: ${vs}, over the limit of ${fmt(limit)} s set by ${which}.`
+    };
+}
+function fmt(n) {
+    return n.toFixed(2);
+}
+function sign(n) {
+    return n > 0 ? `+${n}` : String(n);
+}
+
+/**
+ * `rebuild` must rebuild the workspace crates only, the same way: `cargo clean -p <every member>`, then
+ * the same check and test-build commands (same args, env, wrapper), and measure them like the first time.
+ */
+async function confirmRegression(first, baseline, opts, rebuild) {
+    if (!first.suspected || !opts.confirm)
+        return { decision: first, confirmed: null, confirmation: null };
+    const again = await rebuild();
+    const second = decide$1(again, baseline, opts);
+    const secs = again.seconds === null ? '?' : again.seconds.toFixed(2);
+    if (second.regression === 'true')
+        return {
+            decision: {
+                ...first,
+                explanation: `${first.explanation} Confirmed: the rebuild took ${secs} s, also over the limit.`
+            },
+            confirmed: true,
+            confirmation: again
+        };
+    if (second.regression === 'false' && second.samples >= opts.minSamples)
+        return {
+            decision: {
+                ...first,
+                regression: 'false',
+                suspected: false,
+                explanation: `${first.explanation} Not confirmed: the rebuild took ${secs} s, within the limit, so the first build was noise.`
+            },
+            confirmed: false,
+            confirmation: again
+        };
+    // The rebuild measured other work (e.g. a cold first run, a warm rebuild): the first decision stands.
+    return {
+        decision: {
+            ...first,
+            explanation: `${first.explanation} The rebuild could not be compared (${second.explanation})`
+        },
+        confirmed: null,
+        confirmation: again
+    };
+}
+
+// The build is what a change to the code makes slower; the test run is recorded, not compared:
+// tests' own duration depends on what they test, not on how the code compiles.
+const MEASURED_PHASES = ['check', 'test-build'];
+function measure(phases, crateTimes, key, metric) {
+    const measured = phases.filter(p => MEASURED_PHASES.includes(p.name));
+    let unmeasurable = null;
+    const broken = measured.find(p => p.failure || p.exitCode !== 0);
+    if (measured.length === 0 || !measured.some(p => p.name === 'check'))
+        unmeasurable = 'cargo check did not run';
+    else if (broken)
+        unmeasurable = `${broken.name} did not finish cleanly (${broken.failure ?? `exit code ${broken.exitCode}`}), so its time says nothing`;
+    else if (metric === 'cpu' && measured.some(p => p.cpuSeconds === null))
+        unmeasurable = 'CPU time is not available on this OS; set timing-metric: wall';
+    const seconds = unmeasurable
+        ? null
+        : round$1(measured.reduce((n, p) => n + (metric === 'cpu' ? p.cpuSeconds : p.wallSeconds), 0));
+    const crates = {};
+    for (const [name, s] of totalsByCrate(crateTimes, metric))
+        crates[name] = round$1(s);
+    return {
+        metric,
+        key,
+        cacheState: cacheState(phases),
+        seconds,
+        unmeasurable,
+        phases: phases
+            .filter(p => p.name !== 'metadata')
+            .map(p => ({ name: p.name, wallSeconds: p.wallSeconds, cpuSeconds: p.cpuSeconds, units: p.units })),
+        crates
+    };
+}
+
+/**
+ * `stable` is the verdict without the timing rule: a regression that reached the default branch must be
+ * recorded, or the baseline could never follow an accepted slowdown and every later run would fail.
+ */
+function shouldUpdateBaseline(config, stable, ctx) {
+    if (ctx.pullRequest || ctx.eventName.startsWith('pull_request'))
+        return {
+            update: false,
+            reason: 'pull request runs never write the baseline, whatever update-baseline says'
+        };
+    if (config.updateBaseline === 'never')
+        return { update: false, reason: 'update-baseline is never' };
+    if (config.updateBaseline === 'always')
+        return { update: true, reason: 'update-baseline is always' };
+    if (!stable)
+        return { update: false, reason: 'the build is not stable (update-baseline: auto)' };
+    if (!ctx.trusted)
+        return { update: false, reason: `the run is not trusted: ${ctx.trustReason} (update-baseline: auto)` };
+    return { update: true, reason: `stable and trusted: ${ctx.trustReason}` };
+}
+
+async function evaluateTiming(input) {
+    const { config } = input;
+    const key = comparisonKey({
+        ...input.toolchain,
+        checkArgs: config.checkArgs,
+        testArgs: config.testArgs,
+        runTests: config.runTests,
+        metric: config.timingMetric
+    });
+    const m = measure(input.phases, input.crateTimes, key, config.timingMetric);
+    const baseline = await input.store.read();
+    const opts = {
+        tolerancePercent: config.tolerancePercent,
+        minSamples: config.baselineMinSamples,
+        confirm: config.confirmRegression
+    };
+    const result = await confirmRegression(decide$1(m, baseline, opts), baseline, opts, input.rebuild);
+    const policy = shouldUpdateBaseline(config, input.stable, input.ctx);
+    let update = { updated: false, note: `Baseline not updated: ${policy.reason}.` };
+    if (policy.update && m.seconds === null)
+        update = { updated: false, note: `Baseline not updated: ${m.unmeasurable}.` };
+    else if (policy.update) {
+        const sample = {
+            seconds: m.seconds,
+            at: (input.now ?? new Date()).toISOString(),
+            sha: input.ctx.sha,
+            crates: m.crates
+        };
+        await input.store.update(current => addSample(current, m.key, m.cacheState, sample, config.baselineHistory));
+        update = { updated: true, note: `Sample added to ${input.store.location} (${policy.reason}).` };
+    }
+    return timingSection(m, result, baseline, update);
+}
+
+// The pipeline's timing step: per-crate timing setup for the cargo phases, then measure → compare
+// with the baseline → (confirm) → record. The rebuild it may ask for runs the same cargo phases again.
+/** dist/rustc-wrapper.js beside the running bundle (dist/index.js or dist/cli.js), if it is there. */
+function bundledWrapper() {
+    try {
+        const candidate = path.join(path.dirname(realpathSync(process.argv[1] ?? '')), 'rustc-wrapper.js');
+        return existsSync(candidate) ? candidate : null;
+    }
+    catch {
+        return null;
+    }
+}
+class CrateTimer {
+    wrapper;
+    files = [];
+    constructor(wrapper) {
+        this.wrapper = wrapper;
+    }
+    /** Environment for one round of cargo phases, each round with its own timings file. */
+    env() {
+        if (!this.wrapper)
+            return {};
+        const file = path.join(tmpdir(), `build-gate-crates-${process.pid}-${Date.now()}-${this.files.length}.jsonl`);
+        this.files.push(file);
+        return crateTimesEnv(file, this.wrapper);
+    }
+    /** Times of the latest round. */
+    latest() {
+        const file = this.files.at(-1);
+        return file ? readCrateTimes(file) : [];
+    }
+    dispose() {
+        for (const f of this.files)
+            rmSync(f, { force: true });
+    }
+}
+async function timingStep(i) {
+    const toolchain = {
+        rustc: i.toolchain.release,
+        host: i.toolchain.host,
+        runnerOs: process.env.RUNNER_OS ?? process.platform
+    };
+    const key = comparisonKey({
+        ...toolchain,
+        checkArgs: i.config.checkArgs,
+        testArgs: i.config.testArgs,
+        runTests: i.config.runTests,
+        metric: i.config.timingMetric
+    });
+    try {
+        const section = await evaluateTiming({
+            config: i.config,
+            phases: i.phases,
+            crateTimes: i.timer.latest(),
+            toolchain,
+            store: i.store,
+            ctx: i.ctx,
+            stable: i.stable,
+            rebuild: async () => measure(await i.rebuild(), i.timer.latest(), key, i.config.timingMetric)
+        });
+        return { section, problem: null };
+    }
+    catch (e) {
+        // A baseline that exists but cannot be read is never overwritten and never ignored silently.
+        if (e instanceof BaselineError)
+            return { section: null, problem: { code: 'baseline-error', message: e.message } };
+        throw e;
+    }
+}
+/**
+ * The confirmation rebuild: `cargo clean -p <every member>`, then the same check (and test build) with
+ * dependencies left fresh, so it measures the same work as the build it confirms.
+ */
+async function rebuildWorkspaceCrates(config, members, options) {
+    const toolchain = config.toolchain ? [`+${config.toolchain}`] : [];
+    await (options.run ?? runProcess)('cargo', [...toolchain, 'clean', ...members.flatMap(n => ['-p', n])], {
+        cwd: options.cwd,
+        env: options.env
+    });
+    // Its diagnostics were read the first time; only its time counts here.
+    const quiet = { ...options, sink: { diagnostic: () => undefined } };
+    const out = [(await runPhase('check', phaseCommand(config, 'check'), quiet)).result];
+    if (config.runTests)
+        out.push((await runPhase('test-build', phaseCommand(config, 'test-build'), quiet)).result);
+    return out;
+}
+
+const SOURCE = 'timing';
+function timingFindings(t, config) {
+    if (!t)
+        return [];
+    if (t.regression === 'true')
+        return [
+            config.failOnRegression
+                ? { code: 'build-time-regression', severity: 'block', message: t.explanation, source: SOURCE }
+                : {
+                    code: 'build-time-regression',
+                    severity: 'warn',
+                    message: `${t.explanation} (advisory: fail-on-regression is false)`,
+                    source: SOURCE
+                }
+        ];
+    if (t.regression === 'false' && t.slower === true)
+        return [{ code: 'build-time-slower', severity: 'warn', message: t.explanation, source: SOURCE }];
+    if (t.regression === 'not-comparable')
+        return [{ code: 'build-time-not-comparable', severity: 'warn', message: t.explanation, source: SOURCE }];
+    return [];
+}
+/** A baseline that exists but cannot be read blocks: it is never overwritten and never ignored silently. */
+function baselineProblem(message) {
+    return { code: 'baseline-error', severity: 'block', message, source: SOURCE };
+}
+
+const out$1 = (name, description) => ({
+    name,
+    description,
+    value: (r) => r.timing ? timingOutputs(r.timing)[name] : null
+});
+async function run(ports, config) {
+    const check = ports.phases.find(p => p.name === 'check');
+    const { baseline, ctx, rebuild, crateTimer } = ports;
+    if (!baseline || !ctx || !rebuild || !crateTimer || ports.report.shard || !check || check.failure)
+        return { section: {}, findings: [] };
+    const { section, problem } = await timingStep({
+        config,
+        phases: ports.phases,
+        toolchain: ports.toolchain,
+        store: baseline,
+        ctx,
+        stable: ports.stableSoFar ?? false,
+        timer: crateTimer,
+        rebuild
+    });
+    if (!section)
+        return { section: {}, findings: problem ? [baselineProblem(problem.message)] : [] };
+    const crates = ports.report.crates.map(c => ({
+        ...c,
+        buildSeconds: section.crates.find(x => x.name === c.name)?.seconds ?? c.buildSeconds
+    }));
+    return { section: { timing: section, crates }, findings: timingFindings(section, config) };
+}
+const timing = {
+    name: 'timing',
+    stage: 'timing',
+    inputs: [
+        {
+            name: 'timing-metric',
+            default: 'cpu',
+            description: 'Build time compared with the baseline: `cpu` (user+system of cargo and its children) or `wall`.'
+        },
+        {
+            name: 'tolerance-percent',
+            default: '10',
+            description: 'How much slower than the baseline a build may be before it is a regression.'
+        },
+        {
+            name: 'baseline-store',
+            default: 'branch',
+            cli: 'file',
+            description: 'Where the baseline lives: `branch` (a JSON file on a dedicated branch, via the contents API) or `file` (a local file).'
+        },
+        {
+            name: 'baseline-path',
+            default: 'build-gate/baseline.json',
+            description: 'Path of the baseline file (in the baseline branch, or relative to working-directory for `file`).'
+        },
+        {
+            name: 'baseline-branch',
+            default: 'build-gate-baseline',
+            description: 'Branch that holds the baseline for `baseline-store: branch`.'
+        },
+        { name: 'baseline-history', default: '20', description: 'Samples kept per comparison key.' },
+        {
+            name: 'baseline-min-samples',
+            default: '5',
+            description: 'Below this many samples a slowdown is a warning only.'
+        },
+        {
+            name: 'update-baseline',
+            default: 'auto',
+            description: '`auto` (only stable, trusted runs), `always` or `never`.'
+        },
+        {
+            name: 'confirm-regression',
+            default: 'true',
+            description: 'When a regression is suspected, rebuild the workspace crates once more and decide on both measurements.'
+        },
+        {
+            name: 'fail-on-regression',
+            default: 'true',
+            description: 'A confirmed build-time regression makes the build unstable; `false` makes timing advisory.'
+        },
+        {
+            name: 'crate-timings',
+            default: 'false',
+            description: "Time each workspace crate's compilation with a rustc wrapper, so the summary says which crate got slower. Costs about 50 ms per rustc run of a workspace crate (see the README's Performance section)."
+        }
+    ],
+    parse: p => ({
+        timingMetric: p.oneOf('timing-metric', ['cpu', 'wall']),
+        tolerancePercent: p.number('tolerance-percent', 0, false),
+        baselineStore: p.oneOf('baseline-store', ['branch', 'file']),
+        baselinePath: p.raw('baseline-path'),
+        baselineBranch: p.raw('baseline-branch'),
+        baselineHistory: p.number('baseline-history', 1, true),
+        baselineMinSamples: p.number('baseline-min-samples', 1, true),
+        updateBaseline: p.oneOf('update-baseline', ['auto', 'always', 'never']),
+        confirmRegression: p.bool('confirm-regression'),
+        failOnRegression: p.bool('fail-on-regression'),
+        crateTimings: p.bool('crate-timings')
+    }),
+    outputs: [
+        out$1('build-seconds', 'Build time measured (check + test build), in the `timing-metric`.'),
+        out$1('baseline-seconds', 'The baseline it was compared with (median of the comparable history).'),
+        out$1('build-delta-percent', 'Difference from the baseline, in percent.'),
+        out$1('build-regression', '`true`, `false`, `not-comparable` or `no-baseline`.')
+    ],
+    run,
+    // The baseline problem has no section to be read from: it travels as the finding it was.
+    findings: (report, config) => [
+        ...timingFindings(report.timing, config),
+        ...(report.findings ?? []).filter(f => f.code === 'baseline-error')
+    ],
+    markdown: r => (r.timing ? timingMarkdown(r.timing) : null),
+    terminal: r => (r.timing ? timingText(r.timing).split('\n') : [])
+};
+
+// The tracker's rows of the inputs table (action.yml and the CLI flags are checked against it).
+const TRACKER_INPUTS = [
+    {
+        name: 'tracker',
+        default: 'false',
+        description: "Keep a run history next to the baseline, tick the gate workstream's checklist on its tracking issue and escalate when the build stays unstable (trusted runs only)."
+    },
+    {
+        name: 'history-path',
+        default: 'build-gate/history.json',
+        description: 'Path of the run history (in the baseline branch, or relative to working-directory for `baseline-store: file`).'
+    },
+    {
+        name: 'escalate-after',
+        default: '3d',
+        description: 'How long the build may stay unstable on trusted runs before the tracker escalates: `3d`, `12h`, `90m`, `1s`, or `off`.'
+    },
+    {
+        name: 'escalation-label',
+        default: 'status:escalated',
+        description: "Label put on the gate workstream's tracking issue while the instability is escalated."
+    },
+    {
+        name: 'escalate-to',
+        default: '',
+        description: 'Users or teams the escalation comment mentions, e.g. `@alice, @org/build-team`.'
+    }
+];
 
 // Splits an argument string into argv the way a user expects from a shell, without a shell:
 // whitespace separates, single and double quotes group, backslash escapes. Nothing is expanded.
@@ -80,34 +6816,67 @@ function splitArgs(input) {
     return out;
 }
 
-// The tracker's rows of the inputs table (action.yml and the CLI flags are checked against it).
-const TRACKER_INPUTS = [
-    {
-        name: 'tracker',
-        default: 'false',
-        description: "Keep a run history next to the baseline, tick the gate workstream's checklist on its tracking issue and escalate when the build stays unstable (trusted runs only)."
-    },
-    {
-        name: 'history-path',
-        default: 'build-gate/history.json',
-        description: 'Path of the run history (in the baseline branch, or relative to working-directory for `baseline-store: file`).'
-    },
-    {
-        name: 'escalate-after',
-        default: '3d',
-        description: 'How long the build may stay unstable on trusted runs before the tracker escalates: `3d`, `12h`, `90m`, `1s`, or `off`.'
-    },
-    {
-        name: 'escalation-label',
-        default: 'status:escalated',
-        description: "Label put on the gate workstream's tracking issue while the instability is escalated."
-    },
-    {
-        name: 'escalate-to',
-        default: '',
-        description: 'Users or teams the escalation comment mentions, e.g. `@alice, @org/build-team`.'
+// One input: its name, default and description (action.yml and the CLI flags are checked against the
+// table built from these), and the parsers every capability reads its inputs with.
+class ConfigError extends Error {
+    input;
+    constructor(input, message) {
+        super(`Input '${input}': ${message}`);
+        this.input = input;
+        this.name = 'ConfigError';
     }
-];
+}
+const TRUE$1 = ['true', 'True', 'TRUE', 'yes', 'on', '1'];
+const FALSE$1 = ['false', 'False', 'FALSE', 'no', 'off', '0'];
+function inputParsers(read, defaultFor) {
+    const raw = (name) => {
+        const v = read(name).trim();
+        return v === '' ? defaultFor(name) : v;
+    };
+    return {
+        raw,
+        optional: name => raw(name) || null,
+        bool: name => {
+            const v = raw(name);
+            if (TRUE$1.includes(v))
+                return true;
+            if (FALSE$1.includes(v))
+                return false;
+            throw new ConfigError(name, `'${v}' is not a boolean; use true or false.`);
+        },
+        oneOf: (name, allowed) => {
+            const v = raw(name);
+            if (allowed.includes(v))
+                return v;
+            throw new ConfigError(name, `'${v}' is not allowed; use one of ${allowed.join(', ')}.`);
+        },
+        number: (name, min, integer) => {
+            const v = raw(name);
+            const n = Number(v);
+            if (v === '' || !Number.isFinite(n) || n < min || (integer && !Number.isInteger(n)))
+                throw new ConfigError(name, `'${v}' must be ${integer ? 'a whole number' : 'a number'} ≥ ${min}.`);
+            return n;
+        },
+        args: name => {
+            try {
+                return splitArgs(raw(name));
+            }
+            catch (e) {
+                throw new ConfigError(name, e.message);
+            }
+        },
+        names: name => nameList(raw(name))
+    };
+}
+/** Crate names from a comma/newline separated input. */
+function nameList(v) {
+    return [
+        ...new Set(v
+            .split(/[,\n]/)
+            .map(s => s.trim())
+            .filter(Boolean))
+    ];
+}
 
 // Durations as people write them in a workflow (`3d`, `12h`, `90m`, `1d12h`) and as a summary says them.
 const UNITS = { w: 604_800_000, d: 86_400_000, h: 3_600_000, m: 60_000, s: 1000 };
@@ -140,14 +6909,14 @@ function formatDuration(ms) {
 }
 
 // The tracker's inputs (action inputs and CLI flags of the same names) → its part of the config.
-const TRUE$1 = ['true', 'True', 'TRUE', 'yes', 'on', '1'];
-const FALSE$1 = ['false', 'False', 'FALSE', 'no', 'off', '0'];
+const TRUE = ['true', 'True', 'TRUE', 'yes', 'on', '1'];
+const FALSE = ['false', 'False', 'FALSE', 'no', 'off', '0'];
 const HANDLE = /^@?([A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9][A-Za-z0-9._-]*)?)$/;
 /** `read` gives the raw input, '' when not given. */
 function parseTrackerConfig(read) {
     const raw = (name) => read(name).trim() || TRACKER_INPUTS.find(i => i.name === name).default;
     const enabled = raw('tracker');
-    if (!TRUE$1.includes(enabled) && !FALSE$1.includes(enabled))
+    if (!TRUE.includes(enabled) && !FALSE.includes(enabled))
         throw new ConfigError('tracker', `'${enabled}' is not a boolean; use true or false.`);
     const after = parseDuration(raw('escalate-after'));
     if (after === undefined)
@@ -162,7 +6931,7 @@ function parseTrackerConfig(read) {
         return `@${m[1]}`;
     });
     return {
-        enabled: TRUE$1.includes(enabled),
+        enabled: TRUE.includes(enabled),
         historyPath: raw('history-path'),
         escalateAfterMs: after,
         escalationLabel: label,
@@ -170,19 +6939,62 @@ function parseTrackerConfig(read) {
     };
 }
 
+function trackerMarkdown(s) {
+    if (!s)
+        return null;
+    const issue = s.issue === null ? '' : ` · checklist in #${s.issue}`;
+    return `**Stabilization:** ${escape(s.line)}${issue}`;
+}
+function trackerText(s) {
+    return s ? `Stabilization: ${s.line}` : null;
+}
+function trackerOutputs(s) {
+    if (!s)
+        return {};
+    return {
+        'stabilization-status': s.line,
+        'unstable-since': s.status.unstableSince?.at ?? '',
+        'conflicts-resolved': String(s.status.conflicts.resolved.length)
+    };
+}
+function escape(t) {
+    return t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+// tracker: the run history next to the baseline, the stabilization status (since when, conflicts
+// resolved, escalation), the gate workstream's living checklist and the escalation (src/tracker/).
+// It adds no finding: bookkeeping never changes the verdict. The action calls its two steps around
+// the roadmap sync (src/tracker/steps.ts); here are its inputs, outputs and renderings.
+const out = (name, description) => ({
+    name,
+    description,
+    value: r => (r.tracker ? (trackerOutputs(r.tracker)[name] ?? null) : null)
+});
+const tracker = {
+    name: 'tracker',
+    stage: 'sync',
+    inputs: TRACKER_INPUTS,
+    parse: p => ({ tracker: parseTrackerConfig(name => p.raw(name)) }),
+    outputs: [
+        out('stabilization-status', 'The stabilization status in one line, from the run history (with `tracker: true`).'),
+        out('unstable-since', 'ISO time of the first run of the current unstable stretch; empty when stable (with `tracker: true`).'),
+        out('conflicts-resolved', 'Dependency conflicts seen since the last stable run that are gone now (with `tracker: true`).')
+    ],
+    findings: () => [],
+    markdown: r => trackerMarkdown(r.tracker),
+    terminal: r => (r.tracker ? [trackerText(r.tracker)] : [])
+};
+
+// The registered capabilities, in the order every rendering shows them. Adding one: a folder beside
+// these with its `Capability`, one line here, its inputs/outputs in action.yml and the README tables.
+const CAPABILITIES = [build$8, tests, conflicts, timing, tracker, roadmap];
+
 // Inputs (action inputs or CLI flags, same names) → one validated GateConfig.
 // Every error names the input and how to fix it; nothing downstream re-validates.
-class ConfigError extends Error {
-    input;
-    constructor(input, message) {
-        super(`Input '${input}': ${message}`);
-        this.input = input;
-        this.name = 'ConfigError';
-    }
-}
-// The single table of inputs: action.yml must declare exactly these (a test checks it),
-// and the CLI accepts each as --name VALUE.
-const INPUTS = [
+// The core's own inputs; every capability declares its own (src/capabilities/*/index.ts). Together
+// they are the single table of inputs: action.yml must declare exactly these (a test checks it), and
+// the CLI accepts each as --name VALUE.
+const CORE_INPUTS = [
     {
         name: 'working-directory',
         default: '.',
@@ -194,22 +7006,6 @@ const INPUTS = [
         description: 'Toolchain to build with (runs `cargo +<toolchain>`); empty uses the active one.'
     },
     {
-        name: 'check-args',
-        default: '--workspace --all-features',
-        description: 'Arguments for `cargo check` (split on spaces, quotes respected; never passed to a shell).'
-    },
-    {
-        name: 'test-args',
-        default: '--workspace',
-        description: 'Arguments for `cargo test`. `--no-fail-fast` is added unless you pass `--fail-fast`.'
-    },
-    { name: 'run-tests', default: 'true', description: 'Run `cargo test` after `cargo check`.' },
-    {
-        name: 'deny-warnings',
-        default: 'true',
-        description: 'Warnings from workspace crates make the build unstable (dependency warnings never count).'
-    },
-    {
         name: 'fail-on-unstable',
         default: 'true',
         description: 'Fail the step when the build is unstable (what makes the gate a required status check).'
@@ -219,129 +7015,6 @@ const INPUTS = [
         default: 'build-gate-report.json',
         description: 'Where to write the JSON report (relative to working-directory).'
     },
-    {
-        name: 'duplicate-versions',
-        default: 'warn',
-        description: 'Crates resolved at several versions: `warn`, `deny` (unstable) or `allow`.'
-    },
-    {
-        name: 'duplicate-versions-include-dev',
-        default: 'false',
-        description: 'Count duplicates reached only through dev-dependencies.'
-    },
-    {
-        name: 'allow-duplicates',
-        default: '',
-        description: 'Crate names exempt from the duplicate check (comma or newline separated). Entries matching nothing are reported.'
-    },
-    {
-        name: 'single-version-crates',
-        default: '',
-        description: 'Crates that must resolve to exactly one version, e.g. `base64, base64ct`.'
-    },
-    {
-        name: 'msrv-check',
-        default: 'deny',
-        description: 'Dependencies whose edition or rust-version the toolchain or the workspace MSRV cannot build: `deny`, `warn` or `off`.'
-    },
-    {
-        name: 'timing-metric',
-        default: 'cpu',
-        description: 'Build time compared with the baseline: `cpu` (user+system of cargo and its children) or `wall`.'
-    },
-    {
-        name: 'tolerance-percent',
-        default: '10',
-        description: 'How much slower than the baseline a build may be before it is a regression.'
-    },
-    {
-        name: 'baseline-store',
-        default: 'branch',
-        cli: 'file',
-        description: 'Where the baseline lives: `branch` (a JSON file on a dedicated branch, via the contents API) or `file` (a local file).'
-    },
-    {
-        name: 'baseline-path',
-        default: 'build-gate/baseline.json',
-        description: 'Path of the baseline file (in the baseline branch, or relative to working-directory for `file`).'
-    },
-    {
-        name: 'baseline-branch',
-        default: 'build-gate-baseline',
-        description: 'Branch that holds the baseline for `baseline-store: branch`.'
-    },
-    { name: 'baseline-history', default: '20', description: 'Samples kept per comparison key.' },
-    {
-        name: 'baseline-min-samples',
-        default: '5',
-        description: 'Below this many samples a slowdown is a warning only.'
-    },
-    {
-        name: 'update-baseline',
-        default: 'auto',
-        description: '`auto` (only stable, trusted runs), `always` or `never`.'
-    },
-    {
-        name: 'confirm-regression',
-        default: 'true',
-        description: 'When a regression is suspected, rebuild the workspace crates once more and decide on both measurements.'
-    },
-    {
-        name: 'fail-on-regression',
-        default: 'true',
-        description: 'A confirmed build-time regression makes the build unstable; `false` makes timing advisory.'
-    },
-    {
-        name: 'crate-timings',
-        default: 'false',
-        description: "Time each workspace crate's compilation with a rustc wrapper, so the summary says which crate got slower. Costs about 50 ms per rustc run of a workspace crate (see the README's Performance section)."
-    },
-    {
-        name: 'workstreams',
-        default: '',
-        description: 'Glob of workstream files (Toka format) or one compact plan file; empty disables roadmap sync.'
-    },
-    {
-        name: 'gate-workstream',
-        default: 'build-system-stabilization',
-        description: 'The workstream this gate stands for.'
-    },
-    {
-        name: 'workstream-label-prefix',
-        default: 'workstream:',
-        description: "Prefix of the label that marks a workstream's tracking issue."
-    },
-    {
-        name: 'ready-label',
-        default: 'status:ready',
-        description: 'Label put on the tracking issue of a ready workstream.'
-    },
-    {
-        name: 'blocked-label',
-        default: 'status:blocked',
-        description: 'Label put on the tracking issue of a blocked workstream.'
-    },
-    {
-        name: 'create-tracking-issues',
-        default: 'false',
-        description: 'Open a tracking issue for workstreams that have none.'
-    },
-    {
-        name: 'base-branch',
-        default: '',
-        description: "Branch new workstream branches start from; empty uses the repository's default branch."
-    },
-    {
-        name: 'dispatch-events',
-        default: 'true',
-        description: 'Send a `repository_dispatch` when a workstream changes state.'
-    },
-    {
-        name: 'comment-on-pr',
-        default: 'true',
-        description: 'Keep one sticky comment with the verdict on the pull request.'
-    },
-    { name: 'dry-run', default: 'false', description: 'Plan and print every GitHub write, make none.' },
     {
         name: 'github-token',
         default: '${{ github.token }}',
@@ -358,95 +7031,30 @@ const INPUTS = [
         default: '',
         description: "This job's share of the workspace members, e.g. `2/4`; empty gates all members."
     },
-    { name: 'shard-reports', default: '', description: 'With `mode: merge`: glob of the shard JSON reports.' },
-    ...TRACKER_INPUTS
+    { name: 'shard-reports', default: '', description: 'With `mode: merge`: glob of the shard JSON reports.' }
 ];
+const INPUTS = [...CORE_INPUTS, ...CAPABILITIES.flatMap(c => c.inputs)];
 function defaultFor(name, surface) {
     const spec = INPUTS.find(i => i.name === name);
     if (!spec)
         throw new Error(`unknown input ${name}`);
     return surface === 'cli' && spec.cli !== undefined ? spec.cli : spec.default;
 }
-const TRUE = ['true', 'True', 'TRUE', 'yes', 'on', '1'];
-const FALSE = ['false', 'False', 'FALSE', 'no', 'off', '0'];
 function parseConfig(read, surface, cwd = process.cwd()) {
-    const raw = (name) => {
-        const v = read(name).trim();
-        return v === '' ? defaultFor(name, surface) : v;
-    };
-    const bool = (name) => {
-        const v = raw(name);
-        if (TRUE.includes(v))
-            return true;
-        if (FALSE.includes(v))
-            return false;
-        throw new ConfigError(name, `'${v}' is not a boolean; use true or false.`);
-    };
-    const oneOf = (name, allowed) => {
-        const v = raw(name);
-        if (allowed.includes(v))
-            return v;
-        throw new ConfigError(name, `'${v}' is not allowed; use one of ${allowed.join(', ')}.`);
-    };
-    const number = (name, min, integer) => {
-        const v = raw(name);
-        const n = Number(v);
-        if (v === '' || !Number.isFinite(n) || n < min || (integer && !Number.isInteger(n)))
-            throw new ConfigError(name, `'${v}' must be ${integer ? 'a whole number' : 'a number'} ≥ ${min}.`);
-        return n;
-    };
-    const args = (name) => {
-        try {
-            return splitArgs(raw(name));
-        }
-        catch (e) {
-            throw new ConfigError(name, e.message);
-        }
-    };
-    const optional = (name) => raw(name) || null;
-    const workingDirectory = path.resolve(cwd, raw('working-directory'));
-    const config = {
+    const p = inputParsers(read, name => defaultFor(name, surface));
+    const workingDirectory = path.resolve(cwd, p.raw('working-directory'));
+    const core = {
         surface,
         workingDirectory,
-        toolchain: optional('toolchain'),
-        checkArgs: args('check-args'),
-        testArgs: args('test-args'),
-        runTests: bool('run-tests'),
-        denyWarnings: bool('deny-warnings'),
-        failOnUnstable: bool('fail-on-unstable'),
-        reportPath: path.resolve(workingDirectory, raw('report-path')),
-        duplicateVersions: oneOf('duplicate-versions', ['deny', 'warn', 'allow']),
-        duplicateVersionsIncludeDev: bool('duplicate-versions-include-dev'),
-        allowDuplicates: nameList(raw('allow-duplicates')),
-        singleVersionCrates: nameList(raw('single-version-crates')),
-        msrvCheck: oneOf('msrv-check', ['deny', 'warn', 'off']),
-        timingMetric: oneOf('timing-metric', ['cpu', 'wall']),
-        tolerancePercent: number('tolerance-percent', 0, false),
-        baselineStore: oneOf('baseline-store', ['branch', 'file']),
-        baselinePath: raw('baseline-path'),
-        baselineBranch: raw('baseline-branch'),
-        baselineHistory: number('baseline-history', 1, true),
-        baselineMinSamples: number('baseline-min-samples', 1, true),
-        updateBaseline: oneOf('update-baseline', ['auto', 'always', 'never']),
-        confirmRegression: bool('confirm-regression'),
-        failOnRegression: bool('fail-on-regression'),
-        crateTimings: bool('crate-timings'),
-        workstreams: optional('workstreams'),
-        gateWorkstream: raw('gate-workstream'),
-        workstreamLabelPrefix: raw('workstream-label-prefix'),
-        readyLabel: raw('ready-label'),
-        blockedLabel: raw('blocked-label'),
-        createTrackingIssues: bool('create-tracking-issues'),
-        baseBranch: optional('base-branch'),
-        dispatchEvents: bool('dispatch-events'),
-        commentOnPr: bool('comment-on-pr'),
-        dryRun: bool('dry-run'),
-        token: optional('github-token'),
-        mode: oneOf('mode', ['gate', 'merge']),
-        shard: parseShard(raw('shard')),
-        shardReports: optional('shard-reports'),
-        tracker: parseTrackerConfig(read)
+        toolchain: p.optional('toolchain'),
+        failOnUnstable: p.bool('fail-on-unstable'),
+        reportPath: path.resolve(workingDirectory, p.raw('report-path')),
+        token: p.optional('github-token'),
+        mode: p.oneOf('mode', ['gate', 'merge']),
+        shard: parseShard(p.raw('shard')),
+        shardReports: p.optional('shard-reports')
     };
+    const config = Object.assign(core, ...CAPABILITIES.map(c => c.parse?.(p) ?? {}));
     if (config.token?.startsWith('${{'))
         config.token = null;
     if (config.mode === 'merge' && !config.shardReports)
@@ -467,26 +7075,21 @@ function parseShard(v) {
         throw new ConfigError('shard', `'${v}' must look like INDEX/TOTAL with 1 ≤ INDEX ≤ TOTAL, e.g. 2/4.`);
     return { index, total };
 }
-/** Crate names from a comma/newline separated input. */
-function nameList(v) {
-    return [
-        ...new Set(v
-            .split(/[,\n]/)
-            .map(s => s.trim())
-            .filter(Boolean))
-    ];
-}
 
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
+/** Versions the shard merge can read (1: findings are derived from the sections). */
+const READABLE_SCHEMA_VERSIONS = [1, 2];
 
 // Kept in step with package.json's version by a test.
 const TOOL = { name: 'build-gate', version: '1.0.0' };
 
 // The report of a run that could not judge the build: always unstable, with the reason.
 function failureReport(root, message, code = 'gate-error') {
+    const findings = [{ code, severity: 'block', message, source: 'gate' }];
     return {
         ...blankReport({ root, members: [], msrv: null, toolchain: null, requestedToolchain: null }, []),
-        verdict: { stable: false, reasons: [{ code, message }], warnings: [] }
+        findings,
+        verdict: foldVerdict(findings)
     };
 }
 /** A report with nothing read yet: the start of every run's report. */
@@ -506,7 +7109,8 @@ function blankReport(workspace, phases) {
             dependencyErrors: []
         },
         tests: { ran: false, passed: 0, failed: 0, ignored: 0, failures: [], binaries: [] },
-        phases
+        phases,
+        findings: []
     };
 }
 /** Where to write the report; never creates a working directory that does not exist. */
@@ -525,7 +7129,7 @@ class Context {
         this.payload = {};
         if (process.env.GITHUB_EVENT_PATH) {
             if (existsSync$1(process.env.GITHUB_EVENT_PATH)) {
-                this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
+                this.payload = JSON.parse(readFileSync$1(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
             }
             else {
                 const path = process.env.GITHUB_EVENT_PATH;
@@ -564,12 +7168,6 @@ class Context {
         }
         throw new Error("context.repo requires a GITHUB_REPOSITORY environment variable like 'owner/repo'");
     }
-}
-
-var commonjsGlobal = typeof globalThis !== 'undefined' ? globalThis : typeof window !== 'undefined' ? window : typeof global !== 'undefined' ? global : typeof self !== 'undefined' ? self : {};
-
-function getDefaultExportFromCjs (x) {
-	return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, 'default') ? x['default'] : x;
 }
 
 var lib$1 = {};
@@ -1468,12 +8066,12 @@ function requireErrors () {
 	return errors;
 }
 
-var constants$6;
-var hasRequiredConstants$6;
+var constants$5;
+var hasRequiredConstants$5;
 
-function requireConstants$6 () {
-	if (hasRequiredConstants$6) return constants$6;
-	hasRequiredConstants$6 = 1;
+function requireConstants$5 () {
+	if (hasRequiredConstants$5) return constants$5;
+	hasRequiredConstants$5 = 1;
 
 	/** @type {Record<string, string | undefined>} */
 	const headerNameLowerCasedRecord = {};
@@ -1587,11 +8185,11 @@ function requireConstants$6 () {
 	// Note: object prototypes should not be able to be referenced. e.g. `Object#hasOwnProperty`.
 	Object.setPrototypeOf(headerNameLowerCasedRecord, null);
 
-	constants$6 = {
+	constants$5 = {
 	  wellknownHeaderNames,
 	  headerNameLowerCasedRecord
 	};
-	return constants$6;
+	return constants$5;
 }
 
 var tree_1;
@@ -1604,7 +8202,7 @@ function requireTree () {
 	const {
 	  wellknownHeaderNames,
 	  headerNameLowerCasedRecord
-	} = requireConstants$6();
+	} = requireConstants$5();
 
 	class TstNode {
 	  /** @type {any} */
@@ -1771,7 +8369,7 @@ function requireUtil$7 () {
 	const { stringify } = require$$7;
 	const { EventEmitter: EE } = require$$8$1;
 	const { InvalidArgumentError } = requireErrors();
-	const { headerNameLowerCasedRecord } = requireConstants$6();
+	const { headerNameLowerCasedRecord } = requireConstants$5();
 	const { tree } = requireTree();
 
 	const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v));
@@ -2718,7 +9316,7 @@ function requireRequest$1 () {
 	  normalizedMethodRecords
 	} = requireUtil$7();
 	const { channels } = requireDiagnostics();
-	const { headerNameLowerCasedRecord } = requireConstants$6();
+	const { headerNameLowerCasedRecord } = requireConstants$5();
 
 	// Verifies that a given path is valid does not contain control chars \x00 to \x20
 	const invalidPathRegex = /[^\u0021-\u00ff]/;
@@ -4149,7 +10747,7 @@ function requireConnect () {
 	return connect;
 }
 
-var constants$5 = {};
+var constants$4 = {};
 
 var utils$1 = {};
 
@@ -4175,11 +10773,11 @@ function requireUtils$1 () {
 	return utils$1;
 }
 
-var hasRequiredConstants$5;
+var hasRequiredConstants$4;
 
-function requireConstants$5 () {
-	if (hasRequiredConstants$5) return constants$5;
-	hasRequiredConstants$5 = 1;
+function requireConstants$4 () {
+	if (hasRequiredConstants$4) return constants$4;
+	hasRequiredConstants$4 = 1;
 	(function (exports) {
 		Object.defineProperty(exports, "__esModule", { value: true });
 		exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
@@ -4452,8 +11050,8 @@ function requireConstants$5 () {
 		    'upgrade': HEADER_STATE.UPGRADE,
 		};
 		
-	} (constants$5));
-	return constants$5;
+	} (constants$4));
+	return constants$4;
 }
 
 var llhttpWasm;
@@ -4482,12 +11080,12 @@ function requireLlhttp_simdWasm () {
 	return llhttp_simdWasm;
 }
 
-var constants$4;
-var hasRequiredConstants$4;
+var constants$3;
+var hasRequiredConstants$3;
 
-function requireConstants$4 () {
-	if (hasRequiredConstants$4) return constants$4;
-	hasRequiredConstants$4 = 1;
+function requireConstants$3 () {
+	if (hasRequiredConstants$3) return constants$3;
+	hasRequiredConstants$3 = 1;
 
 	const corsSafeListedMethods = /** @type {const} */ (['GET', 'HEAD', 'POST']);
 	const corsSafeListedMethodsSet = new Set(corsSafeListedMethods);
@@ -4588,7 +11186,7 @@ function requireConstants$4 () {
 	]);
 	const subresourceSet = new Set(subresource);
 
-	constants$4 = {
+	constants$3 = {
 	  subresource,
 	  forbiddenMethods,
 	  requestBodyHeader,
@@ -4611,7 +11209,7 @@ function requireConstants$4 () {
 	  forbiddenMethodsSet,
 	  referrerPolicySet
 	};
-	return constants$4;
+	return constants$3;
 }
 
 var global$2;
@@ -6126,7 +12724,7 @@ function requireUtil$6 () {
 
 	const { Transform } = require$$0$3;
 	const zlib = require$$1$2;
-	const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = requireConstants$4();
+	const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = requireConstants$3();
 	const { getGlobalOrigin } = requireGlobal$1();
 	const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = requireDataUrl();
 	const { performance } = require$$5$1;
@@ -9244,7 +15842,7 @@ function requireClientH1 () {
 	  kHTTPContext
 	} = requireSymbols$4();
 
-	const constants = requireConstants$5();
+	const constants = requireConstants$4();
 	const EMPTY_BUF = Buffer.alloc(0);
 	const FastBuffer = Buffer[Symbol.species];
 	const addListener = util.addListener;
@@ -18113,7 +24711,7 @@ function requireResponse () {
 	const {
 	  redirectStatusSet,
 	  nullBodyStatus
-	} = requireConstants$4();
+	} = requireConstants$3();
 	const { kState, kHeaders } = requireSymbols$3();
 	const { webidl } = requireWebidl();
 	const { FormData } = requireFormdata();
@@ -18788,7 +25386,7 @@ function requireRequest () {
 	  requestCredentials,
 	  requestCache,
 	  requestDuplex
-	} = requireConstants$4();
+	} = requireConstants$3();
 	const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util;
 	const { kHeaders, kSignal, kState, kDispatcher } = requireSymbols$3();
 	const { webidl } = requireWebidl();
@@ -19866,7 +26464,7 @@ function requireFetch () {
 	  safeMethodsSet,
 	  requestBodyHeader,
 	  subresourceSet
-	} = requireConstants$4();
+	} = requireConstants$3();
 	const EE = require$$8$1;
 	const { Readable, pipeline, finished } = require$$0$3;
 	const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = requireUtil$7();
@@ -24253,12 +30851,12 @@ function requireCachestorage () {
 	return cachestorage;
 }
 
-var constants$3;
-var hasRequiredConstants$3;
+var constants$2;
+var hasRequiredConstants$2;
 
-function requireConstants$3 () {
-	if (hasRequiredConstants$3) return constants$3;
-	hasRequiredConstants$3 = 1;
+function requireConstants$2 () {
+	if (hasRequiredConstants$2) return constants$2;
+	hasRequiredConstants$2 = 1;
 
 	// https://wicg.github.io/cookie-store/#cookie-maximum-attribute-value-size
 	const maxAttributeValueSize = 1024;
@@ -24266,11 +30864,11 @@ function requireConstants$3 () {
 	// https://wicg.github.io/cookie-store/#cookie-maximum-name-value-pair-size
 	const maxNameValuePairSize = 4096;
 
-	constants$3 = {
+	constants$2 = {
 	  maxAttributeValueSize,
 	  maxNameValuePairSize
 	};
-	return constants$3;
+	return constants$2;
 }
 
 var util$2;
@@ -24633,14 +31231,14 @@ function requireUtil$2 () {
 	return util$2;
 }
 
-var parse$3;
-var hasRequiredParse$2;
+var parse$2;
+var hasRequiredParse$1;
 
-function requireParse$2 () {
-	if (hasRequiredParse$2) return parse$3;
-	hasRequiredParse$2 = 1;
+function requireParse$1 () {
+	if (hasRequiredParse$1) return parse$2;
+	hasRequiredParse$1 = 1;
 
-	const { maxNameValuePairSize, maxAttributeValueSize } = requireConstants$3();
+	const { maxNameValuePairSize, maxAttributeValueSize } = requireConstants$2();
 	const { isCTLExcludingHtab } = requireUtil$2();
 	const { collectASequenceOfCodePointsFast } = requireDataUrl();
 	const assert = require$$0$2;
@@ -24944,11 +31542,11 @@ function requireParse$2 () {
 	  return parseUnparsedAttributes(unparsedAttributes, cookieAttributeList)
 	}
 
-	parse$3 = {
+	parse$2 = {
 	  parseSetCookie,
 	  parseUnparsedAttributes
 	};
-	return parse$3;
+	return parse$2;
 }
 
 var cookies;
@@ -24958,7 +31556,7 @@ function requireCookies () {
 	if (hasRequiredCookies) return cookies;
 	hasRequiredCookies = 1;
 
-	const { parseSetCookie } = requireParse$2();
+	const { parseSetCookie } = requireParse$1();
 	const { stringify } = requireUtil$2();
 	const { webidl } = requireWebidl();
 	const { Headers } = requireHeaders();
@@ -25480,12 +32078,12 @@ function requireEvents$1 () {
 	return events;
 }
 
-var constants$2;
-var hasRequiredConstants$2;
+var constants$1;
+var hasRequiredConstants$1;
 
-function requireConstants$2 () {
-	if (hasRequiredConstants$2) return constants$2;
-	hasRequiredConstants$2 = 1;
+function requireConstants$1 () {
+	if (hasRequiredConstants$1) return constants$1;
+	hasRequiredConstants$1 = 1;
 
 	// This is a Globally Unique Identifier unique used
 	// to validate that the endpoint accepts websocket
@@ -25540,7 +32138,7 @@ function requireConstants$2 () {
 	  blob: 4
 	};
 
-	constants$2 = {
+	constants$1 = {
 	  uid,
 	  sentCloseFrameState,
 	  staticPropertyDescriptors,
@@ -25551,7 +32149,7 @@ function requireConstants$2 () {
 	  emptyBuffer,
 	  sendHints
 	};
-	return constants$2;
+	return constants$1;
 }
 
 var symbols;
@@ -25582,7 +32180,7 @@ function requireUtil$1 () {
 	hasRequiredUtil$1 = 1;
 
 	const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = requireSymbols();
-	const { states, opcodes } = requireConstants$2();
+	const { states, opcodes } = requireConstants$1();
 	const { ErrorEvent, createFastMessageEvent } = requireEvents$1();
 	const { isUtf8 } = require$$0$1;
 	const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = requireDataUrl();
@@ -25911,7 +32509,7 @@ function requireFrame () {
 	if (hasRequiredFrame) return frame;
 	hasRequiredFrame = 1;
 
-	const { maxUnsigned16Bit } = requireConstants$2();
+	const { maxUnsigned16Bit } = requireConstants$1();
 
 	const BUFFER_SIZE = 16386;
 
@@ -26015,7 +32613,7 @@ function requireConnection () {
 	if (hasRequiredConnection) return connection;
 	hasRequiredConnection = 1;
 
-	const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = requireConstants$2();
+	const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = requireConstants$1();
 	const {
 	  kReadyState,
 	  kSentClose,
@@ -26506,7 +33104,7 @@ function requireReceiver () {
 
 	const { Writable } = require$$0$3;
 	const assert = require$$0$2;
-	const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = requireConstants$2();
+	const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = requireConstants$1();
 	const { kReadyState, kSentClose, kResponse, kReceivedClose } = requireSymbols();
 	const { channels } = requireDiagnostics();
 	const {
@@ -27040,7 +33638,7 @@ function requireSender () {
 	hasRequiredSender = 1;
 
 	const { WebsocketFrameSend } = requireFrame();
-	const { opcodes, sendHints } = requireConstants$2();
+	const { opcodes, sendHints } = requireConstants$1();
 	const FixedQueue = requireFixedQueue();
 
 	/** @type {typeof Uint8Array} */
@@ -27154,7 +33752,7 @@ function requireWebsocket () {
 	const { webidl } = requireWebidl();
 	const { URLSerializer } = requireDataUrl();
 	const { environmentSettingsObject } = requireUtil$6();
-	const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = requireConstants$2();
+	const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = requireConstants$1();
 	const {
 	  kWebSocketURL,
 	  kReadyState,
@@ -30240,7 +36838,7 @@ function expand(template, context) {
 }
 
 // pkg/dist-src/parse.js
-function parse$2(options) {
+function parse$1(options) {
   let method = options.method.toUpperCase();
   let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
@@ -30306,7 +36904,7 @@ function parse$2(options) {
 
 // pkg/dist-src/endpoint-with-defaults.js
 function endpointWithDefaults(defaults, route, options) {
-  return parse$2(merge$1(defaults, route, options));
+  return parse$1(merge$1(defaults, route, options));
 }
 
 // pkg/dist-src/with-defaults.js
@@ -30317,7 +36915,7 @@ function withDefaults$2(oldDefaults, newDefaults) {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults$2.bind(null, DEFAULTS2),
     merge: merge$1.bind(null, DEFAULTS2),
-    parse: parse$2
+    parse: parse$1
   });
 }
 
@@ -30378,7 +36976,7 @@ const NullObject = /* @__PURE__ */ (() => {
 /**
  * Parse a `Content-Type` header.
  */
-function parse$1(header, options) {
+function parse(header, options) {
     const stopFlags = SEMI_FLAG | (0);
     const len = header.length;
     let valueStart = 0;
@@ -31262,7 +37860,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop$2);
   }
-  const mimetype = parse$1(contentType);
+  const mimetype = parse(contentType);
   if (isJSONResponse(mimetype)) {
     let text = "";
     try {
@@ -39119,175 +45717,13 @@ function readPayload(file) {
     if (!file)
         return {};
     try {
-        return JSON.parse(readFileSync$1(file, 'utf8'));
+        return JSON.parse(readFileSync(file, 'utf8'));
     }
     catch (e) {
         throw new Error(`GITHUB_EVENT_PATH (${file}) could not be read as JSON: ${e.message}`, {
             cause: e
         });
     }
-}
-
-function comparisonKey(k) {
-    const key = {
-        rustc: k.rustc,
-        host: k.host,
-        os: k.runnerOs,
-        metric: k.metric,
-        check: k.checkArgs.join(' '),
-        profile: profileOf(k.checkArgs)
-    };
-    if (k.runTests)
-        key.test = k.testArgs.join(' ');
-    return key;
-}
-/** One string per key, independent of property order, for lookups. */
-function keyId(key) {
-    return Object.keys(key)
-        .sort()
-        .map(k => `${k}=${key[k]}`)
-        .join('\n');
-}
-function profileOf(args) {
-    if (args.includes('--release') || args.includes('-r'))
-        return 'release';
-    const i = args.indexOf('--profile');
-    if (i !== -1 && args[i + 1])
-        return args[i + 1];
-    const eq = args.find(a => a.startsWith('--profile='));
-    return eq ? eq.slice('--profile='.length) : 'dev';
-}
-/**
- * Read from the check phase, the first to see the cache as the job restored it. Dependencies: `cold`
- * when none was cached, `warm` when at most a few had to be compiled (a new or bumped dependency is
- * compiled and so counted, which is what catches a slow new dependency), `partial` in between (a
- * half-restored cache: comparable with nothing). Workspace crates: `compiled`, `fresh` or `partial`; a
- * new workspace crate is simply compiled too. test-build reuses check's build scripts and proc-macros
- * (reported fresh), so for it only whether dependencies had to be compiled counts.
- */
-function cacheState(phases) {
-    const check = phases.find(p => p.name === 'check')?.units ?? sumUnits([]);
-    const parts = [`dependencies:${depState(check.dependencies)}`, `workspace:${wsState(check.workspace)}`];
-    const build = phases.find(p => p.name === 'test-build')?.units;
-    if (build) {
-        const d = depState(build.dependencies);
-        parts.push(`test-dependencies:${d === 'warm' || d === 'none' ? d : 'compiled'}`);
-    }
-    return parts.join(' ');
-}
-// A handful of newly compiled dependencies still counts as warm: the new dependency's cost is real.
-const WARM_MAX_COMPILED_SHARE = 0.1;
-const WARM_MAX_COMPILED_ALWAYS = 3;
-function depState({ compiled, fresh }) {
-    const total = compiled + fresh;
-    if (total === 0)
-        return 'none';
-    if (fresh === 0)
-        return 'cold';
-    if (compiled <= Math.max(WARM_MAX_COMPILED_ALWAYS, WARM_MAX_COMPILED_SHARE * total))
-        return 'warm';
-    return 'partial';
-}
-function wsState({ compiled, fresh }) {
-    if (compiled === 0)
-        return 'fresh';
-    return fresh === 0 ? 'compiled' : 'partial';
-}
-function sumUnits(list) {
-    const out = { workspace: { compiled: 0, fresh: 0 }, dependencies: { compiled: 0, fresh: 0 } };
-    for (const u of list) {
-        out.workspace.compiled += u.workspace.compiled;
-        out.workspace.fresh += u.workspace.fresh;
-        out.dependencies.compiled += u.dependencies.compiled;
-        out.dependencies.fresh += u.dependencies.fresh;
-    }
-    return out;
-}
-/** Why two cache states differ, in words, e.g. "dependencies were cold here but warm in the baseline". */
-function describeCacheDifference(current, baseline) {
-    const parse = (s) => Object.fromEntries(s.split(' ').map(p => p.split(':')));
-    const a = parse(current);
-    const b = parse(baseline);
-    const diffs = Object.keys(a)
-        .filter(k => a[k] !== b[k])
-        .map(k => `${k} were ${a[k]} here but ${b[k] ?? 'absent'} in the baseline`);
-    return diffs.join(' and ') || 'cache states differ';
-}
-
-// The baseline file: versioned JSON, one entry per comparison key + cache state, each a bounded
-// history of samples (oldest first). Validation names the file and says how to recover.
-const BASELINE_FORMAT = 'build-gate-baseline';
-const BASELINE_VERSION = 1;
-class BaselineError extends Error {
-    location;
-    constructor(location, message) {
-        super(`Baseline ${location}: ${message}`);
-        this.location = location;
-        this.name = 'BaselineError';
-    }
-}
-function emptyBaseline() {
-    return { format: BASELINE_FORMAT, version: BASELINE_VERSION, entries: [] };
-}
-/** Text → Baseline, or a BaselineError naming `location` (the file, and the branch). */
-function parseBaseline(text, location) {
-    const fix = 'fix or delete it (the gate never overwrites a baseline it cannot read)';
-    if (text.trim() === '')
-        throw new BaselineError(location, `the file is empty; ${fix}.`);
-    let v;
-    try {
-        v = JSON.parse(text);
-    }
-    catch (e) {
-        throw new BaselineError(location, `not valid JSON (${e.message}); ${fix}.`);
-    }
-    const b = v;
-    if (!b || typeof b !== 'object' || b.format !== BASELINE_FORMAT)
-        throw new BaselineError(location, `not a build-gate baseline (no "format": "${BASELINE_FORMAT}"); ${fix}, or choose another baseline-path.`);
-    if (b.version !== BASELINE_VERSION)
-        throw new BaselineError(location, `schema version ${String(b.version)} is not supported (this build-gate reads version ${BASELINE_VERSION}); ${fix}, or use the build-gate release that wrote it.`);
-    if (!Array.isArray(b.entries))
-        throw new BaselineError(location, `"entries" must be a list; ${fix}.`);
-    b.entries.forEach((e, i) => {
-        const where = `entries[${i}]`;
-        if (!e ||
-            typeof e !== 'object' ||
-            !e.key ||
-            typeof e.key !== 'object' ||
-            typeof e.cacheState !== 'string')
-            throw new BaselineError(location, `${where} needs "key" and "cacheState"; ${fix}.`);
-        if (!Array.isArray(e.samples) ||
-            e.samples.some(s => typeof s?.seconds !== 'number' || !Number.isFinite(s.seconds)))
-            throw new BaselineError(location, `${where}.samples must be a list of {"seconds": number, …}; ${fix}.`);
-    });
-    return b;
-}
-function serializeBaseline(b) {
-    return `${JSON.stringify(b, null, 2)}\n`;
-}
-function findEntry(b, key, cacheState) {
-    const id = keyId(key);
-    return b?.entries.find(e => keyId(e.key) === id && e.cacheState === cacheState) ?? null;
-}
-/** Entries with the same key but another cache state: what makes a run not comparable. */
-function otherCacheStates(b, key) {
-    const id = keyId(key);
-    return b?.entries.filter(e => keyId(e.key) === id && e.samples.length > 0) ?? [];
-}
-/** A copy of `b` with `sample` appended to its entry, keeping the last `history` samples. */
-function addSample(b, key, cacheState, sample, history) {
-    const base = b ?? emptyBaseline();
-    const id = keyId(key);
-    let found = false;
-    const entries = base.entries.map(e => {
-        if (keyId(e.key) !== id || e.cacheState !== cacheState)
-            return e;
-        found = true;
-        return { ...e, samples: [...e.samples, sample].slice(-history) };
-    });
-    if (!found)
-        entries.push({ key, cacheState, samples: [sample] });
-    return { ...base, entries };
 }
 
 // Where the baseline (and the run history beside it) lives. `update` is read-modify-write so a store
@@ -39340,7 +45776,7 @@ class BranchStore {
                 const status = e.status;
                 if ((status === 409 || status === 422) && attempt < attempts)
                     continue;
-                const why = status === 409 || status === 422 ? `still conflicting after ${attempts} attempts` : describe$1(e);
+                const why = status === 409 || status === 422 ? `still conflicting after ${attempts} attempts` : describe(e);
                 throw this.codec.error(this.location, `could not be written: ${why}${hint(status)}`);
             }
         }
@@ -39360,7 +45796,7 @@ class BranchStore {
             // 404 covers both a missing file and a missing branch: either way, no baseline yet.
             if (e.status === 404)
                 return { document: null, sha: null };
-            throw this.codec.error(this.location, `could not be read: ${describe$1(e)}${hint(e.status)}`);
+            throw this.codec.error(this.location, `could not be read: ${describe(e)}${hint(e.status)}`);
         }
         const file = data;
         if (Array.isArray(data) || file.type !== 'file')
@@ -39379,7 +45815,7 @@ class BranchStore {
         }
         catch (e) {
             if (e.status !== 404)
-                throw this.codec.error(this.location, `branch lookup failed: ${describe$1(e)}${hint(e.status)}`);
+                throw this.codec.error(this.location, `branch lookup failed: ${describe(e)}${hint(e.status)}`);
         }
         try {
             const { data: r } = await this.client.rest.repos.get({ owner, repo });
@@ -39393,13 +45829,13 @@ class BranchStore {
         catch (e) {
             const status = e.status;
             // Another run created it first: fine.
-            if (status === 422 && /already exists/i.test(describe$1(e)))
+            if (status === 422 && /already exists/i.test(describe(e)))
                 return;
-            throw this.codec.error(this.location, `could not create the branch: ${describe$1(e)}${hint(status)}`);
+            throw this.codec.error(this.location, `could not create the branch: ${describe(e)}${hint(status)}`);
         }
     }
 }
-function describe$1(e) {
+function describe(e) {
     const err = e;
     return err.status ? `HTTP ${err.status}: ${err.message}` : String(err.message ?? e);
 }
@@ -39425,7 +45861,7 @@ class FileStore {
     async read() {
         let text;
         try {
-            text = readFileSync$1(this.file, 'utf8');
+            text = readFileSync(this.file, 'utf8');
         }
         catch (e) {
             if (e.code === 'ENOENT')
@@ -39451,5062 +45887,6 @@ class FileStore {
         }
         return next;
     }
-}
-
-/*!
- * Copyright (c) Squirrel Chat et al., All rights reserved.
- * SPDX-License-Identifier: BSD-3-Clause
- *
- * Redistribution and use in source and binary forms, with or without
- * modification, are permitted provided that the following conditions are met:
- *
- * 1. Redistributions of source code must retain the above copyright notice, this
- *    list of conditions and the following disclaimer.
- * 2. Redistributions in binary form must reproduce the above copyright notice,
- *    this list of conditions and the following disclaimer in the
- *    documentation and/or other materials provided with the distribution.
- * 3. Neither the name of the copyright holder nor the names of its contributors
- *    may be used to endorse or promote products derived from this software without
- *    specific prior written permission.
- *
- * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
- * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
- * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
- * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
- * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
- * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
- * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
- * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
- * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
- * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
- */
-function getLineColFromPtr(string, ptr) {
-    let lines = string.slice(0, ptr).split(/\r?\n/);
-    return [lines.length, lines.pop().length + 1];
-}
-function makeCodeBlock(string, line, column) {
-    let lines = string.split(/\r?\n/);
-    let codeblock = '';
-    let numberLen = (Math.log10(line + 1) | 0) + 1;
-    for (let i = line - 1; i <= line + 1; i++) {
-        let l = lines[i - 1];
-        if (!l)
-            continue;
-        codeblock += i.toString().padEnd(numberLen, ' ');
-        codeblock += ':  ';
-        codeblock += l;
-        codeblock += '\n';
-        if (i === line) {
-            codeblock += ' '.repeat(numberLen + column + 2);
-            codeblock += '^\n';
-        }
-    }
-    return codeblock;
-}
-class TomlError extends Error {
-    line;
-    column;
-    codeblock;
-    constructor(message, options) {
-        const [line, column] = getLineColFromPtr(options.toml, options.ptr);
-        const codeblock = makeCodeBlock(options.toml, line, column);
-        super(`Invalid TOML document: ${message}\n\n${codeblock}`, options);
-        this.line = line;
-        this.column = column;
-        this.codeblock = codeblock;
-    }
-    /** @internal */
-    static x(message, ctx, ptr) {
-        throw new TomlError(message, { toml: ctx.s, ptr: ptr ?? ctx.p });
-    }
-}
-
-/*!
- * Copyright (c) Squirrel Chat et al., All rights reserved.
- * SPDX-License-Identifier: BSD-3-Clause
- *
- * Redistribution and use in source and binary forms, with or without
- * modification, are permitted provided that the following conditions are met:
- *
- * 1. Redistributions of source code must retain the above copyright notice, this
- *    list of conditions and the following disclaimer.
- * 2. Redistributions in binary form must reproduce the above copyright notice,
- *    this list of conditions and the following disclaimer in the
- *    documentation and/or other materials provided with the distribution.
- * 3. Neither the name of the copyright holder nor the names of its contributors
- *    may be used to endorse or promote products derived from this software without
- *    specific prior written permission.
- *
- * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
- * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
- * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
- * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
- * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
- * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
- * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
- * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
- * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
- * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
- */
-/** @internal */
-function parseString(ctx) {
-    let startPtr = ctx.p;
-    let c = ctx.s.charCodeAt(ctx.p++);
-    let first = c;
-    let isLiteral = c === 0x27; /* ' */
-    let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
-    if (isMultiline) {
-        // Trim initial newline
-        if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 0xa /* \n */)
-            ctx.p++;
-        else if (c === 0xd /* \r */ && ctx.s.charCodeAt(ctx.p + 1) === 0xa /* \n */)
-            ctx.p += 2;
-    }
-    // For the record: it is not worth it to use a fast-path for literal strings using `indexOf`.
-    // Doing a char-by-char iteration ends up dispatching less instructions, for the same wall-clock runtime.
-    let parsed = '';
-    let sliceStart = ctx.p;
-    // states:
-    //   0 - decoding
-    //   1 - decoding escape
-    //   2 - whitespace escape (no newline encountered yet, must fail on non-whitespace)
-    //   3 - whitespace escape (newline encountered, allowed to transition back to normal decode)
-    let state = 0;
-    for (; ctx.p < ctx.s.length; ctx.p++) {
-        c = ctx.s.charCodeAt(ctx.p);
-        // Deal with newlines first, since that simplifies control character checking and handling across all states
-        if (isMultiline && (c === 0xa /* \n */ || (c === 0xd /* \r */ && ctx.s.charCodeAt(ctx.p + 1) === 0xa /* \n */))) {
-            state = state && 3;
-        }
-        // Control characters are banned in TOML, so we throw an error if we encounter them
-        else if ((c < 0x20 && c !== 0x9 /* \t */) || c === 0x7f) {
-            TomlError.x('control characters are not allowed in strings', ctx);
-        }
-        // The string might terminate while we're parsing through a newline escape.
-        // It must have encountered a newline; otherwise, it'll simply fail in another branch.
-        else if ((!state || state === 3) && c === first && (!isMultiline || (ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first))) {
-            if (isMultiline) {
-                // If the string ends with 4-5 quotes, then the first 1-2 are part of the string
-                if (ctx.s.charCodeAt(ctx.p + 3) === first)
-                    ctx.p++;
-                if (ctx.s.charCodeAt(ctx.p + 3) === first)
-                    ctx.p++;
-            }
-            // If we're in a newline escape still, then there's nothing to add.
-            if (!state) {
-                // Avoid a useless concat operation if the string can be used as-is.
-                let s = ctx.s.slice(sliceStart, ctx.p);
-                parsed = parsed ? parsed + s : s;
-            }
-            ctx.p += isMultiline ? 3 : 1;
-            return parsed;
-        }
-        // Baseline state; keep moving forward unless an escape sequence starts
-        else if (!state) {
-            if (!isLiteral && c === 0x5c /* \ */) {
-                parsed += ctx.s.slice(sliceStart, (sliceStart = ctx.p));
-                state = 1;
-            }
-        }
-        else if (state === 1) {
-            if (c === 0x78 /* x */ || c === 0x75 /* u */ || c === 0x55 /* U */) { // Unicode escape
-                let errPtr = ctx.p++ - 1;
-                let value = 0;
-                let len = c === 0x78 /* x */ ? 2 : c === 0x75 /* u */ ? 4 : 8;
-                for (let j = 0; j < len; j++, ctx.p++) {
-                    let hex = ctx.s.charCodeAt(ctx.p);
-                    let digit = 
-                    /* 0-9 */ hex >= 0x30 && hex <= 0x39 ? hex - 0x30 :
-                        /* A-F */ hex >= 0x41 && hex <= 0x46 ? hex - 0x41 + 10 :
-                            /* a-f */ hex >= 0x61 && hex <= 0x66 ? hex - 0x61 + 10 : -1;
-                    if (digit < 0)
-                        TomlError.x('invalid non-hex character in unicode escape', ctx);
-                    value = (value << 4) | digit;
-                }
-                // Because JS does bitwise on signed 32bit integers, all 0xfzzzzzzz values are actually seen as negative
-                if (value < 0 || value > 0x10ffff || (value >= 0xd800 && value <= 0xdfff)) {
-                    TomlError.x('invalid unicode escape', ctx, errPtr);
-                }
-                parsed += String.fromCodePoint(value);
-                sliceStart = ctx.p--;
-                state = 0;
-            }
-            // Newline escape sequence. We only need to care about spaces and tabs; newlines are dealt with earlier
-            else if (isMultiline && (c === 0x20 || c === 0x9 /* \t */)) {
-                state = 2;
-            }
-            // Basic escape sequence
-            else {
-                if (c === 0x62 /* b */)
-                    parsed += '\b';
-                else if (c === 0x74 /* t */)
-                    parsed += '\t';
-                else if (c === 0x6e /* n */)
-                    parsed += '\n';
-                else if (c === 0x66 /* f */)
-                    parsed += '\f';
-                else if (c === 0x72 /* r */)
-                    parsed += '\r';
-                else if (c === 0x65 /* e */)
-                    parsed += '\x1b';
-                else if (c === 0x22 /* " */)
-                    parsed += '"';
-                else if (c === 0x5c /* \ */)
-                    parsed += '\\';
-                else
-                    TomlError.x('unrecognised escape sequence', ctx);
-                sliceStart = ctx.p + 1;
-                state = 0;
-            }
-        }
-        // Newline escape continuation: keep moving forward until the first non-whitespace char
-        else if (c !== 0x20 && c !== 0x9 /* \t */) {
-            if (state === 2)
-                TomlError.x('invalid escape: only line-ending whitespace may be escaped', ctx, sliceStart);
-            // State cannot be zero, or we'd have branched earlier already.
-            // If it's a backslash, immediately transition to the escape state so it can be processed.
-            state = !isLiteral && c === 0x5c /* \ */ ? 1 : 0;
-            sliceStart = ctx.p;
-        }
-    }
-    TomlError.x('unfinished string', ctx, startPtr);
-}
-
-/*!
- * Copyright (c) Squirrel Chat et al., All rights reserved.
- * SPDX-License-Identifier: BSD-3-Clause
- *
- * Redistribution and use in source and binary forms, with or without
- * modification, are permitted provided that the following conditions are met:
- *
- * 1. Redistributions of source code must retain the above copyright notice, this
- *    list of conditions and the following disclaimer.
- * 2. Redistributions in binary form must reproduce the above copyright notice,
- *    this list of conditions and the following disclaimer in the
- *    documentation and/or other materials provided with the distribution.
- * 3. Neither the name of the copyright holder nor the names of its contributors
- *    may be used to endorse or promote products derived from this software without
- *    specific prior written permission.
- *
- * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
- * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
- * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
- * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
- * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
- * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
- * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
- * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
- * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
- * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
- */
-let DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
-class TomlDate extends Date {
-    #hasDate = false;
-    #hasTime = false;
-    #offset = null;
-    constructor(date, fasttype, unsafeDelim) {
-        let hasDate = true;
-        let hasTime = true;
-        let offset = 'Z';
-        let c;
-        if (typeof date === 'string') {
-            if (fasttype)
-                prep: {
-                    // Date-time
-                    if (fasttype < 3) {
-                        if (+date.slice(11, 13) > 23) {
-                            date = '';
-                            break prep;
-                        }
-                        // Local
-                        if (fasttype === 2) {
-                            offset = null;
-                            date += 'Z';
-                        }
-                        // Offset; keep track of offset if not Z
-                        else if ((c = date.charCodeAt(date.length - 1)) !== 0x5a /* Z */ && c !== 0x7a /* z */) {
-                            offset = date.slice(date.length - 6);
-                        }
-                        if (unsafeDelim)
-                            date = date.slice(0, 10) + 'T' + date.slice(11);
-                    }
-                    // Time
-                    else if (fasttype === 4) {
-                        date = +date.slice(0, 2) > 23 ? '' : `0000-01-01T${date}Z`;
-                    }
-                    hasDate = fasttype !== 4;
-                    hasTime = fasttype !== 3;
-                }
-            else {
-                let match = date.match(DATE_TIME_RE);
-                if (match) {
-                    if (!match[1]) {
-                        hasDate = false;
-                        date = `0000-01-01T${date}`;
-                    }
-                    hasTime = !!match[2];
-                    // Make sure to use T instead of a space. Breaks in case of extreme values otherwise.
-                    hasTime && date[10] === ' ' && (date = date.replace(' ', 'T'));
-                    // Do not allow rollover hours.
-                    if (match[2] && +match[2] > 23) {
-                        date = '';
-                    }
-                    else {
-                        offset = match[3] || null;
-                        if (!offset && hasTime)
-                            date += 'Z';
-                    }
-                }
-                else {
-                    date = '';
-                }
-            }
-        }
-        super(date);
-        if (!isNaN(this.getTime())) {
-            this.#hasDate = hasDate;
-            this.#hasTime = hasTime;
-            this.#offset = offset;
-        }
-    }
-    isDateTime() {
-        return this.#hasDate && this.#hasTime;
-    }
-    isLocal() {
-        return !this.#hasDate || !this.#hasTime || !this.#offset;
-    }
-    isDate() {
-        return this.#hasDate && !this.#hasTime;
-    }
-    isTime() {
-        return this.#hasTime && !this.#hasDate;
-    }
-    isValid() {
-        return this.#hasDate || this.#hasTime;
-    }
-    toISOString() {
-        let iso = super.toISOString();
-        // Local Date
-        if (this.isDate())
-            return iso.slice(0, 10);
-        // Local Time
-        if (this.isTime())
-            return iso.slice(11, 23);
-        // Local DateTime
-        if (this.#offset === null)
-            return iso.slice(0, -1);
-        // Offset DateTime
-        if (this.#offset === 'Z' || this.#offset === 'z')
-            return iso;
-        // This part is quite annoying: JS strips the original timezone from the ISO string representation
-        // Instead of using a "modified" date and "Z", we restore the representation "as authored"
-        let offset = (+(this.#offset.slice(1, 3)) * 60) + +(this.#offset.slice(4, 6));
-        offset = this.#offset[0] === '-' ? offset : -offset;
-        let offsetDate = new Date(this.getTime() - (offset * 60e3));
-        return offsetDate.toISOString().slice(0, -1) + this.#offset;
-    }
-    static wrapAsOffsetDateTime(jsDate, offset = 'Z') {
-        let date = new TomlDate(jsDate);
-        date.#offset = offset;
-        return date;
-    }
-    static wrapAsLocalDateTime(jsDate) {
-        let date = new TomlDate(jsDate);
-        date.#offset = null;
-        return date;
-    }
-    static wrapAsLocalDate(jsDate) {
-        let date = new TomlDate(jsDate);
-        date.#hasTime = false;
-        date.#offset = null;
-        return date;
-    }
-    static wrapAsLocalTime(jsDate) {
-        let date = new TomlDate(jsDate);
-        date.#hasDate = false;
-        date.#offset = null;
-        return date;
-    }
-}
-
-/*!
- * Copyright (c) Squirrel Chat et al., All rights reserved.
- * SPDX-License-Identifier: BSD-3-Clause
- *
- * Redistribution and use in source and binary forms, with or without
- * modification, are permitted provided that the following conditions are met:
- *
- * 1. Redistributions of source code must retain the above copyright notice, this
- *    list of conditions and the following disclaimer.
- * 2. Redistributions in binary form must reproduce the above copyright notice,
- *    this list of conditions and the following disclaimer in the
- *    documentation and/or other materials provided with the distribution.
- * 3. Neither the name of the copyright holder nor the names of its contributors
- *    may be used to endorse or promote products derived from this software without
- *    specific prior written permission.
- *
- * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
- * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
- * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
- * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
- * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
- * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
- * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
- * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
- * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
- * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
- */
-function isDigit(char, base = 10) {
-    return base === 16
-        ? (char > 0x2f && char < 0x3a) || (char > 0x40 && char < 0x47) || (char > 0x60 && char < 0x67)
-        : (char > 0x2f && char < 0x30 + base);
-}
-function isEndOfValue(char, delim) {
-    // Whitespace -- we're permissive on `\r` for performance; it'll be dealt with later anyway
-    return char === 0x20 || char === 0x9 /* \t */ || char === 0xa /* \n */ || char === 0xd /* \r */ ||
-        // Structure end or next value delimiter
-        (delim && (char === delim || char === 0x2c /* , */)) ||
-        // Comment
-        char === 0x23; /* # */
-}
-/** @internal */
-function extractValue(ctx, end) {
-    let errPtr = ctx.p;
-    let c = ctx.s.charCodeAt(ctx.p);
-    // Structs
-    if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
-        ctx.d-- || TomlError.x('document contains excessively nested structures. aborting.', ctx);
-        let value = c === 0x5b /* [ */
-            ? parseArray(ctx)
-            : parseInlineTable(ctx);
-        ctx.d++;
-        return value;
-    }
-    // Strings
-    if (c === 0x22 /* " */ || c === 0x27 /* ' */) {
-        return parseString(ctx);
-    }
-    // Booleans
-    // We can fast-path because the first character is enough to know the only possible value
-    if (c === 0x74 /* t */) { // Only possible valid value is `true`
-        if (ctx.s.charCodeAt(++ctx.p) !== 0x72 || ctx.s.charCodeAt(++ctx.p) !== 0x75 || ctx.s.charCodeAt(++ctx.p) !== 0x65)
-            TomlError.x('invalid value', ctx, errPtr);
-        return ctx.p++, true;
-    }
-    if (c === 0x66 /* f */) { // Only possible valid value is `false`
-        if (ctx.s.charCodeAt(++ctx.p) !== 0x61 || ctx.s.charCodeAt(++ctx.p) !== 0x6c || ctx.s.charCodeAt(++ctx.p) !== 0x73 || ctx.s.charCodeAt(++ctx.p) !== 0x65)
-            TomlError.x('invalid value', ctx, errPtr);
-        return ctx.p++, false;
-    }
-    if (c === 0x2b /* + */ || c === 0x2d /* - */) {
-        return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 0x2c - c, end);
-    }
-    // Rough heuristic, but `parseDate` falls back to number parsing if it's a false positive.
-    // e.g.: `a = 1\n-------------- = 1` would match this heuristic, but gracefully fallback to numbers.
-    if (ctx.s.charCodeAt(ctx.p + 4) === 0x2d /* - */ && ctx.s.charCodeAt(ctx.p + 7) === 0x2d /* - */) {
-        return parseDate(ctx, c, end);
-    }
-    // Same logic as above; `parseTime` falls back to number parsing if it's a false positive.
-    if (ctx.s.charCodeAt(ctx.p + 2) === 0x3a /* : */) {
-        return parseTime(ctx, c, end);
-    }
-    return parseNumber(ctx, ctx.p, c, 0, end);
-}
-// State:
-// 0: init
-// 1: integer
-// 2: fractional dot
-// 3: fractional
-// 4: exponent letter
-// 5: exponent
-// 6: exponent sign
-// 7: exponent with sign
-// >9: underscore; see below
-//     -> 12: was integer
-//     -> 14: was fractional
-//     -> 16: was exponent
-// states 2-5, 14, 16 are ONLY permitted iif base === 10
-function parseNumber(ctx, startPtr, startChr, sign, endChr) {
-    let c = startChr;
-    let state = 0;
-    let hasUnderscores = false;
-    // (+/-)inf
-    if (c === 0x69 /* i */) {
-        if (ctx.s.charCodeAt(++ctx.p) !== 0x6e || ctx.s.charCodeAt(++ctx.p) !== 0x66)
-            TomlError.x('invalid value', ctx, startPtr);
-        return ctx.p++, (sign || 1) / 0;
-    }
-    // (+/-)nan
-    if (c === 0x6e /* n */) {
-        if (ctx.s.charCodeAt(++ctx.p) !== 0x61 || ctx.s.charCodeAt(++ctx.p) !== 0x6e)
-            TomlError.x('invalid value', ctx, startPtr);
-        return ctx.p++, NaN;
-    }
-    // Leading zero
-    // Only allowed cases: `0<EOV>`, `0.(...)`, `0e(...)`, `0x(...)`, `0b(...)`, `0o(...)`
-    // FWIW, `0e(...)` is a stupid case, but it's not banned per-se so we have to parse it
-    if (c === 0x30 /* 0 */) {
-        if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
-            return ctx.bi === true ? 0n : 0; // note: conveniently deals with `-0`
-        if (!sign) {
-            if (c === 0x78 /* x */)
-                return parseIntegerBaseN(ctx, startPtr, 16, endChr);
-            else if (c === 0x62 /* b */)
-                return parseIntegerBaseN(ctx, startPtr, 2, endChr);
-            else if (c === 0x6f /* o */)
-                return parseIntegerBaseN(ctx, startPtr, 8, endChr);
-        }
-        if (c === 0x2e /* . */)
-            state = 2;
-        else if (c === 0x65 /* e */ || c === 0x45 /* E */)
-            state = 4;
-        else
-            TomlError.x('illegal leading zero', ctx, startPtr);
-    }
-    // If the 1st char is not a digit by now, then it's not a valid TOML value at all
-    else if (!isDigit(c))
-        TomlError.x('invalid value', ctx, startPtr);
-    while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
-        if (!state)
-            state = 1; // Detects single-digit numbers we can use a fast parse path for
-        // The way the states are numbered is not random: underscores are always permitted in odd-numbered states and
-        // never permitted in even-numbered ones.
-        if (c === 0x5f /* _ */) {
-            if (!(state & 1))
-                TomlError.x('illegal underscore', ctx);
-            state += 11; // 11 is a marker that makes the state even and greater than 9; see the numbering + rationale above
-            hasUnderscores = true;
-        }
-        // Transition to fractional part.
-        else if (state === 1 && c === 0x2e /* . */)
-            state = 2;
-        // Transition to exponent part.
-        else if ((state === 1 || state === 3) && (c === 0x65 /* e */ || c === 0x45 /* E */))
-            state = 4;
-        // + and - are permitted in state 4 only (handled before entering the function for state 0)
-        else if (state === 4 && (c === 0x2b /* + */ || c === 0x2d /* - */)) {
-            state = 6;
-        }
-        // All special cases have been handled; only digits are allowed here
-        else if (!isDigit(c))
-            TomlError.x(`illegal character in numeric literal`, ctx);
-        // Clear state flags
-        else if (state > 9)
-            state -= 11;
-        else if (!(state & 1))
-            state++;
-    }
-    // Single-char number; we can fast-path these very easily.
-    if (!state) {
-        let val = (startChr - 0x30 /* 0 */) * (sign || 1);
-        return ctx.bi === true ? BigInt(val) : val;
-    }
-    // Even-numbered states absolutely require a digit next; not even end of value is permitted
-    if (!(state & 1))
-        TomlError.x('unfinished numeric value', ctx, startPtr);
-    let str = ctx.s.slice(startPtr, ctx.p);
-    if (hasUnderscores)
-        str = str.replaceAll('_', ''); // perf: replaceAll 1.25x faster than replace with a regex
-    return state > 1
-        ? parseFloat(str)
-        : parseInteger(ctx, str, 10, startPtr);
-}
-function parseIntegerBaseN(ctx, startPtr, base, endChr) {
-    let c, underscore = 1;
-    while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
-        if (c === 0x5f /* _ */) {
-            if (underscore & 1)
-                TomlError.x('illegal underscore', ctx);
-            underscore = 3;
-        }
-        // We only need to check if the number is a valid digit, nothing else is permitted
-        else if (!isDigit(c, base))
-            TomlError.x(`illegal character in numeric literal`, ctx);
-        // Clear underscore flag
-        else if (underscore & 1)
-            underscore--;
-    }
-    // Trailing underscore is not allowed
-    if (underscore & 1)
-        TomlError.x('unfinished numeric value', ctx);
-    let str = ctx.s.slice(startPtr + 2, ctx.p);
-    if (underscore)
-        str = str.replaceAll('_', ''); // perf: replaceAll 1.25x faster than replace with a regex
-    return parseInteger(ctx, str, base, startPtr);
-}
-function parseInteger(ctx, str, base, startPtr) {
-    if (ctx.bi !== true)
-        int: {
-            let val = parseInt(str, base);
-            if (!Number.isSafeInteger(val)) {
-                if (ctx.bi)
-                    break int;
-                TomlError.x('integer value cannot be represented losslessly', ctx, startPtr);
-            }
-            return val;
-        }
-    return base === 10 ? BigInt(str) : BigInt((base === 2 ? '0b' : base === 8 ? '0o' : '0x') + str);
-}
-function parseDate(ctx, c, endChr) {
-    let startPtr = ctx.p++, unsafeSeparator;
-    if (!isDigit(c) ||
-        !isDigit(ctx.s.charCodeAt(ctx.p++)) ||
-        !isDigit(ctx.s.charCodeAt(ctx.p++)) ||
-        !isDigit(ctx.s.charCodeAt(ctx.p++))) {
-        return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
-    }
-    ctx.p += 5;
-    if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
-        TomlError.x('invalid date-time: date part is malformed', ctx, startPtr);
-    if (ctx.p >= ctx.s.length || (((c = ctx.s.charCodeAt(ctx.p)) !== 0x20 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 0x54 /* T */ && c !== 0x74 /* t */)) {
-        let t = ctx.s.slice(startPtr, ctx.p);
-        return readDate(ctx, t, 3, false, startPtr);
-    }
-    if (ctx.s.charCodeAt(ctx.p += 3) !== 0x3a /* : */)
-        TomlError.x('invalid date-time: time part is malformed', ctx, startPtr);
-    if (ctx.s.charCodeAt(ctx.p += 3) === 0x3a /* : */)
-        ctx.p += 3;
-    if (ctx.s.charCodeAt(ctx.p) === 0x2e /* . */)
-        while (isDigit(ctx.s.charCodeAt(++ctx.p)))
-            ;
-    if (c = ctx.s.charCodeAt(ctx.p)) {
-        if (c === 0x5a /* Z */ || c === 0x7a /* z */) {
-            let t = ctx.s.slice(startPtr, ++ctx.p);
-            return readDate(ctx, t, 1, unsafeSeparator, startPtr, '[+00:00]');
-        }
-        if (c === 0x2b /* + */ || c === 0x2d /* - */) {
-            // Temporal's ZonedDateTime is weird asf when it comes to dealing with traditional offsets...
-            // It's 1.2x faster to allocate a new string to pass to ZDT than use Instant.toZonedDateTimeISO
-            let t = ctx.s.slice(startPtr, ctx.p += 6);
-            return readDate(ctx, t, 1, unsafeSeparator, startPtr, !ctx.ld && ('[' + ctx.s.slice(ctx.p - 6, ctx.p) + ']'));
-        }
-    }
-    let t = ctx.s.slice(startPtr, ctx.p);
-    return readDate(ctx, t, 2, unsafeSeparator, startPtr);
-}
-function parseTime(ctx, c, endChr) {
-    let start = ctx.p;
-    if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
-        return parseNumber(ctx, --ctx.p, c, 0, endChr);
-    }
-    if (ctx.s.charCodeAt(ctx.p += 4) === 0x3a /* : */)
-        ctx.p += 3;
-    if (ctx.s.charCodeAt(ctx.p) === 0x2e /* . */)
-        while (isDigit(ctx.s.charCodeAt(++ctx.p)))
-            ;
-    let t = ctx.s.slice(start, ctx.p);
-    return readDate(ctx, t, 4, false, start);
-}
-function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
-    if (ctx.ld) {
-        let date = new TomlDate(str, type, unsafeDelim);
-        if (!date.isValid())
-            TomlError.x('invalid date', ctx, errPtr);
-        return date;
-    }
-    try {
-        if (temporalSuffix)
-            str += temporalSuffix;
-        switch (type) {
-            case 1: return Temporal.ZonedDateTime.from(str);
-            case 2: return Temporal.PlainDateTime.from(str);
-            case 3: return Temporal.PlainDate.from(str);
-            case 4: return Temporal.PlainTime.from(str);
-        }
-    }
-    catch (e) {
-        TomlError.x(e instanceof Error ? e.message : '' + e, ctx, errPtr);
-    }
-}
-
-/*!
- * Copyright (c) Squirrel Chat et al., All rights reserved.
- * SPDX-License-Identifier: BSD-3-Clause
- *
- * Redistribution and use in source and binary forms, with or without
- * modification, are permitted provided that the following conditions are met:
- *
- * 1. Redistributions of source code must retain the above copyright notice, this
- *    list of conditions and the following disclaimer.
- * 2. Redistributions in binary form must reproduce the above copyright notice,
- *    this list of conditions and the following disclaimer in the
- *    documentation and/or other materials provided with the distribution.
- * 3. Neither the name of the copyright holder nor the names of its contributors
- *    may be used to endorse or promote products derived from this software without
- *    specific prior written permission.
- *
- * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
- * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
- * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
- * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
- * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
- * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
- * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
- * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
- * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
- * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
- */
-/** @internal */
-function skipComment(ctx) {
-    for (; ctx.p < ctx.s.length; ctx.p++) {
-        let c = ctx.s.charCodeAt(ctx.p);
-        if (c === 0xa /* \n */)
-            break;
-        if (c === 0xd /* \r */ && ctx.s.charCodeAt(ctx.p + 1) === 0xa /* \n */) {
-            ctx.p++;
-            break;
-        }
-        if ((c < 0x20 && c !== 0x9 /* \t */) || c === 0x7f) {
-            TomlError.x('control characters are not allowed in comments', ctx);
-        }
-    }
-}
-/** @internal */
-function skipVoid(ctx, banNewLines, banComments) {
-    let c;
-    while (ctx.p < ctx.s.length) {
-        while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 0x20 ||
-            c === 0x9 /* \t */ ||
-            (!banNewLines &&
-                (c === 0xa /* \n */ || (c === 0xd /* \r */ && ctx.s.charCodeAt(ctx.p + 1) === 0xa /* \n */)))))
-            ctx.p++;
-        if (banComments || c !== 0x23 /* # */)
-            break;
-        skipComment(ctx);
-    }
-}
-
-/*!
- * Copyright (c) Squirrel Chat et al., All rights reserved.
- * SPDX-License-Identifier: BSD-3-Clause
- *
- * Redistribution and use in source and binary forms, with or without
- * modification, are permitted provided that the following conditions are met:
- *
- * 1. Redistributions of source code must retain the above copyright notice, this
- *    list of conditions and the following disclaimer.
- * 2. Redistributions in binary form must reproduce the above copyright notice,
- *    this list of conditions and the following disclaimer in the
- *    documentation and/or other materials provided with the distribution.
- * 3. Neither the name of the copyright holder nor the names of its contributors
- *    may be used to endorse or promote products derived from this software without
- *    specific prior written permission.
- *
- * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
- * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
- * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
- * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
- * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
- * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
- * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
- * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
- * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
- * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
- */
-/** @internal */
-function parseKey(ctx, end = 0x3d /* = */) {
-    // States:
-    // 0: before first char
-    // 1: parsing bare key
-    // 2: after key component
-    let startPtr;
-    let state = 0;
-    let parsed = [];
-    let sliceStart;
-    let c = ctx.s.charCodeAt(startPtr = ctx.p);
-    do {
-        // End of key
-        if (c === end) {
-            if (!state)
-                TomlError.x('unexpected end of key', ctx);
-            if (state === 1)
-                parsed.push(ctx.s.slice(sliceStart, ctx.p));
-            return ctx.p++, parsed;
-        }
-        // Dotted key separator
-        else if (c === 0x2e /* . */) {
-            if (!state)
-                TomlError.x('illegal empty bare key', ctx);
-            if (state === 1)
-                parsed.push(ctx.s.slice(sliceStart, ctx.p));
-            state = 0;
-        }
-        // Quoted key
-        else if (!state && (c === 0x22 /* " */ || c === 0x27 /* ' */)) {
-            if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2))
-                TomlError.x('illegal quoted key: multiline strings are not allowed', ctx);
-            parsed.push(parseString(ctx));
-            state = 2;
-            ctx.p--;
-        }
-        // Whitespace; no-op in state 0 and 2, end of bare key in state 1
-        else if (c === 0x20 || c === 0x9 /* \t */) {
-            if (state === 1) {
-                parsed.push(ctx.s.slice(sliceStart, ctx.p));
-                state = 2;
-            }
-        }
-        // If state is post-key, no character is allowed; otherwise ensure it's a bare-key component
-        else if (state === 2 || (c < 0x30 && c !== 0x2d /* - */) || (c > 0x39 && c < 0x41) || (c > 0x5a && c < 0x61 && c !== 0x5f /* _ */) || c > 0x7a) {
-            TomlError.x('illegal character in key', ctx);
-        }
-        // Illegal character
-        else if (!state) {
-            state = 1;
-            sliceStart = ctx.p;
-        }
-    } while (c = ctx.s.charCodeAt(++ctx.p));
-    TomlError.x('incomplete key-value: cannot find end of key', ctx, startPtr);
-}
-/** @internal */
-function parseInlineTable(ctx) {
-    let startPtr = ctx.p++;
-    let res = Object.create(null);
-    let seen = new Set();
-    let c;
-    while (ctx.p < ctx.s.length) {
-        skipVoid(ctx);
-        if ((c = ctx.s.charCodeAt(ctx.p)) === 0x7d /* } */) {
-            ctx.p++;
-            return res;
-        }
-        let k;
-        let t = res;
-        let hasOwn = false;
-        let errPtr = ctx.p;
-        let key = parseKey(ctx);
-        for (let i = 0; i < key.length; i++) {
-            if (i)
-                t = hasOwn ? t[k] : (t[k] = Object.create(null));
-            k = key[i];
-            if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== 'object' || seen.has(t[k]))) {
-                TomlError.x('trying to redefine an already defined value', ctx, errPtr);
-            }
-            let unsafe = k === '__proto__';
-            if (ctx.uk && (unsafe || k === 'constructor')) {
-                t = ctx.uk !== 1 && TomlError.x('document contains an unsafe property', ctx, errPtr);
-                break;
-            }
-            if (!hasOwn && unsafe) {
-                Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
-            }
-        }
-        if (hasOwn) {
-            TomlError.x('trying to redefine an already defined value', ctx, errPtr);
-        }
-        skipVoid(ctx, true, true);
-        let value = extractValue(ctx, 0x7d /* } */);
-        if (t && typeof (t[k] = value) === 'object')
-            seen.add(value);
-        skipVoid(ctx);
-        if ((c = ctx.s.charCodeAt(ctx.p++)) === 0x7d /* } */) {
-            return res;
-        }
-        if (c !== 0x2c /* , */)
-            TomlError.x('expected comma or end of structure', ctx, ctx.p - 1);
-    }
-    TomlError.x('unfinished table', ctx, startPtr);
-}
-/** @internal */
-function parseArray(ctx) {
-    let startPtr = ctx.p++;
-    let res = [];
-    let c;
-    while (ctx.p < ctx.s.length) {
-        skipVoid(ctx);
-        if ((c = ctx.s.charCodeAt(ctx.p)) === 0x5d /* ] */) {
-            ctx.p++;
-            return res;
-        }
-        res.push(extractValue(ctx, 0x5d /* ] */));
-        skipVoid(ctx);
-        if ((c = ctx.s.charCodeAt(ctx.p++)) === 0x5d /* ] */) {
-            return res;
-        }
-        if (c !== 0x2c /* , */)
-            TomlError.x('expected comma or end of structure', ctx, ctx.p - 1);
-    }
-    TomlError.x('unfinished array', ctx, startPtr);
-}
-
-/*!
- * Copyright (c) Squirrel Chat et al., All rights reserved.
- * SPDX-License-Identifier: BSD-3-Clause
- *
- * Redistribution and use in source and binary forms, with or without
- * modification, are permitted provided that the following conditions are met:
- *
- * 1. Redistributions of source code must retain the above copyright notice, this
- *    list of conditions and the following disclaimer.
- * 2. Redistributions in binary form must reproduce the above copyright notice,
- *    this list of conditions and the following disclaimer in the
- *    documentation and/or other materials provided with the distribution.
- * 3. Neither the name of the copyright holder nor the names of its contributors
- *    may be used to endorse or promote products derived from this software without
- *    specific prior written permission.
- *
- * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
- * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
- * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
- * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
- * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
- * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
- * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
- * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
- * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
- * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
- */
-function peekTable(ctx, key, table, meta, type) {
-    let t = table;
-    let m = meta;
-    let k;
-    let hasOwn = false;
-    let state;
-    for (let i = 0; i < key.length; i++) {
-        if (i) {
-            t = hasOwn ? t[k] : (t[k] = Object.create(null));
-            m = (state = m[k]).c;
-            if (type === 0 /* Type.DOTTED */ && (state.t === 1 /* Type.EXPLICIT */ || state.t === 2 /* Type.ARRAY */)) {
-                return null;
-            }
-            if (state.t === 2 /* Type.ARRAY */) {
-                let l = t.length - 1;
-                t = t[l];
-                m = m[l].c;
-            }
-        }
-        k = key[i];
-        if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 /* Type.DOTTED */ && m[k]?.d) {
-            return null;
-        }
-        if (!hasOwn) {
-            let unsafe = k === '__proto__';
-            if (ctx.uk && (unsafe || k === 'constructor'))
-                return false;
-            if (unsafe) {
-                Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
-                Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
-            }
-            m[k] = {
-                t: i < key.length - 1 && type === 2 /* Type.ARRAY */
-                    ? 3 /* Type.ARRAY_DOTTED */ : type,
-                d: false,
-                i: 0,
-                c: Object.create(null),
-            };
-        }
-    }
-    state = m[k];
-    if (state.t !== type && !(type === 1 /* Type.EXPLICIT */ && state.t === 3 /* Type.ARRAY_DOTTED */)) {
-        // Bad key type!
-        return null;
-    }
-    if (type === 2 /* Type.ARRAY */) {
-        if (!state.d) {
-            state.d = true;
-            t[k] = [];
-        }
-        t[k].push(t = Object.create(null));
-        state.c[state.i++] = (state = { t: 1 /* Type.EXPLICIT */, d: false, i: 0, c: Object.create(null) });
-    }
-    if (state.d) {
-        // Redefining a table!
-        return null;
-    }
-    state.d = true;
-    if (type === 1 /* Type.EXPLICIT */) {
-        t = hasOwn ? t[k] : (t[k] = Object.create(null));
-    }
-    else if (type === 0 /* Type.DOTTED */ && hasOwn) {
-        return null;
-    }
-    return [k, t, state.c];
-}
-function validateTablePeek(ctx, peek, ptr) {
-    if (peek === null || ctx.uk === 2)
-        TomlError.x(peek === null
-            ? 'trying to redefine an already defined table or value'
-            : 'document contains an unsafe property', ctx, ptr);
-}
-function parse(toml, options = {}) {
-    let ctx = {
-        s: toml,
-        p: 0,
-        d: options.maxDepth ?? 1000,
-        bi: options.integersAsBigInt ?? false,
-        ld: options.useLegacyDate ?? true,
-        uk: options.unsafeKeyBehaviour === 'throw' ? 2 : options.unsafeKeyBehaviour === 'drop' ? 1 : 0,
-    };
-    let res = Object.create(null);
-    let meta = Object.create(null);
-    let tmp;
-    let skipping = false;
-    let tbl = res;
-    let m = meta;
-    // BOM is allowed, skip.
-    // JS is UTF-16, so we have to check for the UTF-16 BOM instead of the UTF-8 BOM sequence!
-    if (toml.charCodeAt(0) === 0xfeff)
-        ctx.p++;
-    skipVoid(ctx);
-    while (ctx.p < toml.length) {
-        if (toml.charCodeAt(ctx.p) === 0x5b /* [ */) {
-            let isTableArray = toml.charCodeAt(++ctx.p) === 0x5b; /* [ */
-            tmp = ctx.p += +isTableArray;
-            skipping = false;
-            let k = parseKey(ctx, 0x5d /* ] */);
-            if (isTableArray) {
-                if (toml.charCodeAt(ctx.p) !== 0x5d /* ] */) {
-                    TomlError.x('expected end of table array declaration', ctx);
-                }
-                ctx.p++;
-            }
-            let p = peekTable(ctx, k, res, meta, isTableArray ? 2 /* Type.ARRAY */ : 1 /* Type.EXPLICIT */);
-            if (!p) {
-                validateTablePeek(ctx, p, tmp);
-                skipping = true;
-            }
-            else {
-                m = p[2];
-                tbl = p[1];
-            }
-        }
-        else {
-            tmp = ctx.p;
-            let k = parseKey(ctx);
-            let p = peekTable(ctx, k, tbl, m, 0 /* Type.DOTTED */);
-            if (!p && !skipping)
-                validateTablePeek(ctx, p, tmp);
-            skipVoid(ctx, true, true);
-            let v = extractValue(ctx, void 0);
-            if (p && !skipping)
-                p[1][p[0]] = v;
-        }
-        skipVoid(ctx, true);
-        if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 0xa /* \n */ && (tmp !== 0xd /* \r */ || toml.charCodeAt(ctx.p + 1) !== 0xa /* \n */)) {
-            TomlError.x('each key-value declaration must be followed by an end-of-line', ctx);
-        }
-        skipVoid(ctx);
-    }
-    return res;
-}
-
-// Cargo features that gate a new edition, and the first release that has them stable.
-const EDITION_FEATURES = {
-    edition2018: '1.31',
-    edition2021: '1.56',
-    edition2024: '1.85'
-};
-const UNSUPPORTED_HEADER = /rustc (\S+) is not supported by the following packages?:/;
-const UNSUPPORTED_ITEM = /^\s+([A-Za-z0-9_-]+)@(\S+) requires rustc (\S+)/;
-const CANNOT_BUILD = /(?:package|cannot install package) `([A-Za-z0-9_-]+) v?([^\s`]+)(?: \([^)]*\))?`,? (?:cannot be built because )?it requires rustc (\S+) or newer, while the currently active rustc version is (\S+?)\.?(?=\s|$)/;
-const FEATURE_REQUIRED = /feature `([^`]+)` is required/;
-const PARSE_MANIFEST = /failed to parse manifest at `([^`]+)`/;
-const DOWNLOAD = /failed to download `([A-Za-z0-9_-]+) v(\S+)`/;
-const CARGO_VERSION = /not stabilized in this version of Cargo \((\d+\.\d+\.\d+)/;
-function parseCargoRefusals(stderr) {
-    const lines = stderr.split(/\r?\n/).map(stripAnsi);
-    const found = [];
-    let rustc = null;
-    for (let i = 0; i < lines.length; i++) {
-        const line = lines[i];
-        const header = UNSUPPORTED_HEADER.exec(line);
-        if (header) {
-            rustc = header[1];
-            continue;
-        }
-        const item = rustc ? UNSUPPORTED_ITEM.exec(line) : null;
-        if (item) {
-            found.push(rustcRefusal(item[1], item[2], item[3], rustc));
-            continue;
-        }
-        if (!/^\s/.test(line))
-            rustc = null;
-        const old = CANNOT_BUILD.exec(line);
-        if (old) {
-            found.push(rustcRefusal(old[1], old[2], old[3], old[4]));
-            continue;
-        }
-        const feature = FEATURE_REQUIRED.exec(line);
-        if (feature)
-            found.push(featureRefusal(feature[1], lines, i));
-    }
-    return dedupe(found);
-}
-function rustcRefusal(crate, version, requires, active) {
-    return {
-        crate,
-        version,
-        requires,
-        message: `cargo refused to build: ${crate} ${version} requires rustc ${requires}, the active rustc is ${active}`
-    };
-}
-/** The crate is named by the nearest `failed to download`/`failed to parse manifest` line above. */
-function featureRefusal(feature, lines, at) {
-    let crate = null;
-    let version = null;
-    for (let j = at - 1; j >= 0 && crate === null; j--) {
-        const manifest = PARSE_MANIFEST.exec(lines[j]);
-        if (manifest)
-            ({ crate, version } = crateFromManifestPath(manifest[1]));
-        const download = DOWNLOAD.exec(lines[j]);
-        if (download)
-            [crate, version] = [download[1], download[2]];
-        if (lines[j].startsWith('error'))
-            break;
-    }
-    const cargo = lines
-        .slice(at, at + 4)
-        .map(l => CARGO_VERSION.exec(l)?.[1])
-        .find(Boolean) ?? null;
-    const requires = EDITION_FEATURES[feature] ?? null;
-    const who = crate ? `${crate}${version ? ` ${version}` : ''}` : 'a package';
-    const edition = /^edition(\d{4})$/.exec(feature)?.[1];
-    const what = edition ? `uses edition ${edition}` : `needs the Cargo feature \`${feature}\``;
-    const have = cargo ? `this Cargo (${cargo})` : 'this Cargo';
-    const needs = requires ? `; it needs Rust ${requires} or newer` : '';
-    return {
-        crate,
-        version,
-        requires,
-        message: `cargo refused to build: ${who} ${what}, which ${have} cannot read${needs}`
-    };
-}
-/** `…/base64ct-1.8.0/Cargo.toml` → base64ct 1.8.0; a path dependency's directory is its name alone. */
-function crateFromManifestPath(file) {
-    const dir = file.replace(/\\/g, '/').split('/').slice(-2, -1)[0] ?? '';
-    const m = /^(.+?)-(\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?)$/.exec(dir);
-    if (m)
-        return { crate: m[1], version: m[2] };
-    return { crate: dir || null, version: null };
-}
-function dedupe(refusals) {
-    const seen = new Set();
-    return refusals.filter(r => {
-        const key = `${r.crate}@${r.version}:${r.requires}:${r.message}`;
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
-}
-function stripAnsi(s) {
-    // eslint-disable-next-line no-control-regex
-    return s.replace(/\u001b\[[0-9;]*m/g, '');
-}
-
-var re = {exports: {}};
-
-var constants$1;
-var hasRequiredConstants$1;
-
-function requireConstants$1 () {
-	if (hasRequiredConstants$1) return constants$1;
-	hasRequiredConstants$1 = 1;
-
-	// Note: this is the semver.org version of the spec that it implements
-	// Not necessarily the package version of this code.
-	const SEMVER_SPEC_VERSION = '2.0.0';
-
-	const MAX_LENGTH = 256;
-	const MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER ||
-	/* istanbul ignore next */ 9007199254740991;
-
-	// Max safe segment length for coercion.
-	const MAX_SAFE_COMPONENT_LENGTH = 16;
-
-	// Max safe length for a build identifier. The max length minus 6 characters for
-	// the shortest version with a build 0.0.0+BUILD.
-	const MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6;
-
-	// ECMAScript whitespace and line terminators matched by \s.
-	const WHITESPACE_CHARACTERS = [
-	  '\t',
-	  '\n',
-	  '\v',
-	  '\f',
-	  '\r',
-	  ' ',
-	  '\u00a0',
-	  '\u1680',
-	  '\u2000',
-	  '\u2001',
-	  '\u2002',
-	  '\u2003',
-	  '\u2004',
-	  '\u2005',
-	  '\u2006',
-	  '\u2007',
-	  '\u2008',
-	  '\u2009',
-	  '\u200a',
-	  '\u2028',
-	  '\u2029',
-	  '\u202f',
-	  '\u205f',
-	  '\u3000',
-	  '\ufeff',
-	];
-
-	const RELEASE_TYPES = [
-	  'major',
-	  'premajor',
-	  'minor',
-	  'preminor',
-	  'patch',
-	  'prepatch',
-	  'prerelease',
-	];
-
-	constants$1 = {
-	  MAX_LENGTH,
-	  MAX_SAFE_COMPONENT_LENGTH,
-	  MAX_SAFE_BUILD_LENGTH,
-	  MAX_SAFE_INTEGER,
-	  WHITESPACE_CHARACTERS,
-	  RELEASE_TYPES,
-	  SEMVER_SPEC_VERSION,
-	  FLAG_INCLUDE_PRERELEASE: 0b001,
-	  FLAG_LOOSE: 0b010,
-	};
-	return constants$1;
-}
-
-var debug_1;
-var hasRequiredDebug;
-
-function requireDebug () {
-	if (hasRequiredDebug) return debug_1;
-	hasRequiredDebug = 1;
-
-	const debug = (
-	  typeof process === 'object' &&
-	  process.env &&
-	  process.env.NODE_DEBUG &&
-	  /\bsemver\b/i.test(process.env.NODE_DEBUG)
-	) ? (...args) => console.error('SEMVER', ...args)
-	  : () => {};
-
-	debug_1 = debug;
-	return debug_1;
-}
-
-var hasRequiredRe;
-
-function requireRe () {
-	if (hasRequiredRe) return re.exports;
-	hasRequiredRe = 1;
-	(function (module, exports) {
-
-		const {
-		  MAX_SAFE_COMPONENT_LENGTH,
-		  MAX_SAFE_BUILD_LENGTH,
-		  MAX_LENGTH,
-		} = requireConstants$1();
-		const debug = requireDebug();
-		exports = module.exports = {};
-
-		// The actual regexps go on exports.re
-		const re = exports.re = [];
-		const safeRe = exports.safeRe = [];
-		const src = exports.src = [];
-		const safeSrc = exports.safeSrc = [];
-		const t = exports.t = {};
-		let R = 0;
-
-		const LETTERDASHNUMBER = '[a-zA-Z0-9-]';
-
-		// Replace some greedy regex tokens to prevent regex dos issues. These regex are
-		// used internally via the safeRe object since all inputs in this library get
-		// normalized first to trim and collapse all extra whitespace. The original
-		// regexes are exported for userland consumption and lower level usage. A
-		// future breaking change could export the safer regex only with a note that
-		// all input should have extra whitespace removed.
-		const safeRegexReplacements = [
-		  ['\\s', 1],
-		  ['\\d', MAX_LENGTH],
-		  [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH],
-		];
-
-		const makeSafeRegex = (value) => {
-		  for (const [token, max] of safeRegexReplacements) {
-		    value = value
-		      .split(`${token}*`).join(`${token}{0,${max}}`)
-		      .split(`${token}+`).join(`${token}{1,${max}}`);
-		  }
-		  return value
-		};
-
-		const createToken = (name, value, isGlobal) => {
-		  const safe = makeSafeRegex(value);
-		  const index = R++;
-		  debug(name, index, value);
-		  t[name] = index;
-		  src[index] = value;
-		  safeSrc[index] = safe;
-		  re[index] = new RegExp(value, isGlobal ? 'g' : undefined);
-		  safeRe[index] = new RegExp(safe, isGlobal ? 'g' : undefined);
-		};
-
-		// The following Regular Expressions can be used for tokenizing,
-		// validating, and parsing SemVer version strings.
-
-		// ## Numeric Identifier
-		// A single `0`, or a non-zero digit followed by zero or more digits.
-
-		createToken('NUMERICIDENTIFIER', '0|[1-9]\\d*');
-		createToken('NUMERICIDENTIFIERLOOSE', '\\d+');
-
-		// ## Non-numeric Identifier
-		// Zero or more digits, followed by a letter or hyphen, and then zero or
-		// more letters, digits, or hyphens.
-
-		createToken('NONNUMERICIDENTIFIER', `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`);
-
-		// ## Main Version
-		// Three dot-separated numeric identifiers.
-
-		createToken('MAINVERSION', `(${src[t.NUMERICIDENTIFIER]})\\.` +
-		                   `(${src[t.NUMERICIDENTIFIER]})\\.` +
-		                   `(${src[t.NUMERICIDENTIFIER]})`);
-
-		createToken('MAINVERSIONLOOSE', `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.` +
-		                        `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.` +
-		                        `(${src[t.NUMERICIDENTIFIERLOOSE]})`);
-
-		// ## Pre-release Version Identifier
-		// A numeric identifier, or a non-numeric identifier.
-		// Non-numeric identifiers include numeric identifiers but can be longer.
-		// Therefore non-numeric identifiers must go first.
-
-		createToken('PRERELEASEIDENTIFIER', `(?:${src[t.NONNUMERICIDENTIFIER]
-		}|${src[t.NUMERICIDENTIFIER]})`);
-
-		createToken('PRERELEASEIDENTIFIERLOOSE', `(?:${src[t.NONNUMERICIDENTIFIER]
-		}|${src[t.NUMERICIDENTIFIERLOOSE]})`);
-
-		// ## Pre-release Version
-		// Hyphen, followed by one or more dot-separated pre-release version
-		// identifiers.
-
-		createToken('PRERELEASE', `(?:-(${src[t.PRERELEASEIDENTIFIER]
-		}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`);
-
-		createToken('PRERELEASELOOSE', `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]
-		}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`);
-
-		// ## Build Metadata Identifier
-		// Any combination of digits, letters, or hyphens.
-
-		createToken('BUILDIDENTIFIER', `${LETTERDASHNUMBER}+`);
-
-		// ## Build Metadata
-		// Plus sign, followed by one or more period-separated build metadata
-		// identifiers.
-
-		createToken('BUILD', `(?:\\+(${src[t.BUILDIDENTIFIER]
-		}(?:\\.${src[t.BUILDIDENTIFIER]})*))`);
-
-		// ## Full Version String
-		// A main version, followed optionally by a pre-release version and
-		// build metadata.
-
-		// Note that the only major, minor, patch, and pre-release sections of
-		// the version string are capturing groups.  The build metadata is not a
-		// capturing group, because it should not ever be used in version
-		// comparison.
-
-		createToken('FULLPLAIN', `v?${src[t.MAINVERSION]
-		}${src[t.PRERELEASE]}?${
-		  src[t.BUILD]}?`);
-
-		createToken('FULL', `^${src[t.FULLPLAIN]}$`);
-
-		// like full, but allows v1.2.3 and =1.2.3, which people do sometimes.
-		// also, 1.0.0alpha1 (prerelease without the hyphen) which is pretty
-		// common in the npm registry.
-		createToken('LOOSEPLAIN', `[v=\\s]*${src[t.MAINVERSIONLOOSE]
-		}${src[t.PRERELEASELOOSE]}?${
-		  src[t.BUILD]}?`);
-
-		createToken('LOOSE', `^${src[t.LOOSEPLAIN]}$`);
-
-		createToken('GTLT', '((?:<|>)?=?)');
-
-		// Something like "2.*" or "1.2.x".
-		// Note that "x.x" is a valid xRange identifier, meaning "any version"
-		// Only the first item is strictly required.
-		createToken('XRANGEIDENTIFIERLOOSE', `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`);
-		createToken('XRANGEIDENTIFIER', `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`);
-
-		createToken('XRANGEPLAIN', `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})` +
-		                   `(?:\\.(${src[t.XRANGEIDENTIFIER]})` +
-		                   `(?:\\.(${src[t.XRANGEIDENTIFIER]})` +
-		                   `(?:${src[t.PRERELEASE]})?${
-		                     src[t.BUILD]}?` +
-		                   `)?)?`);
-
-		createToken('XRANGEPLAINLOOSE', `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})` +
-		                        `(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})` +
-		                        `(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})` +
-		                        `(?:${src[t.PRERELEASELOOSE]})?${
-		                          src[t.BUILD]}?` +
-		                        `)?)?`);
-
-		createToken('XRANGE', `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`);
-		createToken('XRANGELOOSE', `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`);
-
-		// Coercion.
-		// Extract anything that could conceivably be a part of a valid semver
-		createToken('COERCEPLAIN', `${'(^|[^\\d])' +
-		              '(\\d{1,'}${MAX_SAFE_COMPONENT_LENGTH}})` +
-		              `(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?` +
-		              `(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`);
-		createToken('COERCE', `${src[t.COERCEPLAIN]}(?:$|[^\\d])`);
-		createToken('COERCEFULL', src[t.COERCEPLAIN] +
-		              `(?:${src[t.PRERELEASE]})?` +
-		              `(?:${src[t.BUILD]})?` +
-		              `(?:$|[^\\d])`);
-		createToken('COERCERTL', src[t.COERCE], true);
-		createToken('COERCERTLFULL', src[t.COERCEFULL], true);
-
-		// Tilde ranges.
-		// Meaning is "reasonably at or greater than"
-		createToken('LONETILDE', '(?:~>?)');
-
-		createToken('TILDETRIM', `(\\s*)${src[t.LONETILDE]}\\s+`, true);
-		exports.tildeTrimReplace = '$1~';
-
-		createToken('TILDE', `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`);
-		createToken('TILDELOOSE', `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`);
-
-		// Caret ranges.
-		// Meaning is "at least and backwards compatible with"
-		createToken('LONECARET', '(?:\\^)');
-
-		createToken('CARETTRIM', `(\\s*)${src[t.LONECARET]}\\s+`, true);
-		exports.caretTrimReplace = '$1^';
-
-		createToken('CARET', `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`);
-		createToken('CARETLOOSE', `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`);
-
-		// A simple gt/lt/eq thing, or just "" to indicate "any version"
-		createToken('COMPARATORLOOSE', `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`);
-		createToken('COMPARATOR', `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`);
-
-		// An expression to strip any whitespace between the gtlt and the thing
-		// it modifies, so that `> 1.2.3` ==> `>1.2.3`
-		createToken('COMPARATORTRIM', `(\\s*)${src[t.GTLT]
-		}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true);
-		exports.comparatorTrimReplace = '$1$2$3';
-
-		// Something like `1.2.3 - 1.2.4`
-		// Note that these all use the loose form, because they'll be
-		// checked against either the strict or loose comparator form
-		// later.
-		createToken('HYPHENRANGE', `^\\s*(${src[t.XRANGEPLAIN]})` +
-		                   `\\s+-\\s+` +
-		                   `(${src[t.XRANGEPLAIN]})` +
-		                   `\\s*$`);
-
-		createToken('HYPHENRANGELOOSE', `^\\s*(${src[t.XRANGEPLAINLOOSE]})` +
-		                        `\\s+-\\s+` +
-		                        `(${src[t.XRANGEPLAINLOOSE]})` +
-		                        `\\s*$`);
-
-		// Star ranges basically just allow anything at all.
-		createToken('STAR', '(<|>)?=?\\s*\\*');
-		// >=0.0.0 is like a star
-		createToken('GTE0', '^\\s*>=\\s*0\\.0\\.0\\s*$');
-		createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$'); 
-	} (re, re.exports));
-	return re.exports;
-}
-
-var parseOptions_1;
-var hasRequiredParseOptions;
-
-function requireParseOptions () {
-	if (hasRequiredParseOptions) return parseOptions_1;
-	hasRequiredParseOptions = 1;
-
-	// parse out just the options we care about
-	const looseOption = Object.freeze({ loose: true });
-	const emptyOpts = Object.freeze({ });
-	const parseOptions = options => {
-	  if (!options) {
-	    return emptyOpts
-	  }
-
-	  if (typeof options !== 'object') {
-	    return looseOption
-	  }
-
-	  return options
-	};
-	parseOptions_1 = parseOptions;
-	return parseOptions_1;
-}
-
-var identifiers;
-var hasRequiredIdentifiers;
-
-function requireIdentifiers () {
-	if (hasRequiredIdentifiers) return identifiers;
-	hasRequiredIdentifiers = 1;
-
-	const numeric = /^[0-9]+$/;
-	const compareIdentifiers = (a, b) => {
-	  if (typeof a === 'number' && typeof b === 'number') {
-	    return a === b ? 0 : a < b ? -1 : 1
-	  }
-
-	  const anum = numeric.test(a);
-	  const bnum = numeric.test(b);
-
-	  if (anum && bnum) {
-	    a = +a;
-	    b = +b;
-	  }
-
-	  return a === b ? 0
-	    : (anum && !bnum) ? -1
-	    : (bnum && !anum) ? 1
-	    : a < b ? -1
-	    : 1
-	};
-
-	const rcompareIdentifiers = (a, b) => compareIdentifiers(b, a);
-
-	identifiers = {
-	  compareIdentifiers,
-	  rcompareIdentifiers,
-	};
-	return identifiers;
-}
-
-var semver$1;
-var hasRequiredSemver$1;
-
-function requireSemver$1 () {
-	if (hasRequiredSemver$1) return semver$1;
-	hasRequiredSemver$1 = 1;
-
-	const debug = requireDebug();
-	const { MAX_LENGTH, MAX_SAFE_INTEGER } = requireConstants$1();
-	const { safeRe: re, t } = requireRe();
-
-	const parseOptions = requireParseOptions();
-	const { compareIdentifiers } = requireIdentifiers();
-
-	const isPrereleaseIdentifier = (prerelease, identifier) => {
-	  const identifiers = identifier.split('.');
-	  if (identifiers.length > prerelease.length) {
-	    return false
-	  }
-
-	  for (let i = 0; i < identifiers.length; i++) {
-	    if (compareIdentifiers(prerelease[i], identifiers[i]) !== 0) {
-	      return false
-	    }
-	  }
-
-	  return true
-	};
-
-	class SemVer {
-	  constructor (version, options) {
-	    options = parseOptions(options);
-
-	    if (version instanceof SemVer) {
-	      if (version.loose === !!options.loose &&
-	        version.includePrerelease === !!options.includePrerelease) {
-	        return version
-	      } else {
-	        version = version.version;
-	      }
-	    } else if (typeof version !== 'string') {
-	      throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version}".`)
-	    }
-
-	    if (version.length > MAX_LENGTH) {
-	      throw new TypeError(
-	        `version is longer than ${MAX_LENGTH} characters`
-	      )
-	    }
-
-	    debug('SemVer', version, options);
-	    this.options = options;
-	    this.loose = !!options.loose;
-	    // this isn't actually relevant for versions, but keep it so that we
-	    // don't run into trouble passing this.options around.
-	    this.includePrerelease = !!options.includePrerelease;
-
-	    const m = version.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL]);
-
-	    if (!m) {
-	      throw new TypeError(`Invalid Version: ${version}`)
-	    }
-
-	    this.raw = version;
-
-	    // these are actually numbers
-	    this.major = +m[1];
-	    this.minor = +m[2];
-	    this.patch = +m[3];
-
-	    if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
-	      throw new TypeError('Invalid major version')
-	    }
-
-	    if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
-	      throw new TypeError('Invalid minor version')
-	    }
-
-	    if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
-	      throw new TypeError('Invalid patch version')
-	    }
-
-	    // numberify any prerelease numeric ids
-	    if (!m[4]) {
-	      this.prerelease = [];
-	    } else {
-	      this.prerelease = m[4].split('.').map((id) => {
-	        if (/^[0-9]+$/.test(id)) {
-	          const num = +id;
-	          if (num >= 0 && num < MAX_SAFE_INTEGER) {
-	            return num
-	          }
-	        }
-	        return id
-	      });
-	    }
-
-	    this.build = m[5] ? m[5].split('.') : [];
-	    this.format();
-	  }
-
-	  format () {
-	    this.version = `${this.major}.${this.minor}.${this.patch}`;
-	    if (this.prerelease.length) {
-	      this.version += `-${this.prerelease.join('.')}`;
-	    }
-	    return this.version
-	  }
-
-	  toString () {
-	    return this.version
-	  }
-
-	  compare (other) {
-	    debug('SemVer.compare', this.version, this.options, other);
-	    if (!(other instanceof SemVer)) {
-	      if (typeof other === 'string' && other === this.version) {
-	        return 0
-	      }
-	      other = new SemVer(other, this.options);
-	    }
-
-	    if (other.version === this.version) {
-	      return 0
-	    }
-
-	    return this.compareMain(other) || this.comparePre(other)
-	  }
-
-	  compareMain (other) {
-	    if (!(other instanceof SemVer)) {
-	      other = new SemVer(other, this.options);
-	    }
-
-	    if (this.major < other.major) {
-	      return -1
-	    }
-	    if (this.major > other.major) {
-	      return 1
-	    }
-	    if (this.minor < other.minor) {
-	      return -1
-	    }
-	    if (this.minor > other.minor) {
-	      return 1
-	    }
-	    if (this.patch < other.patch) {
-	      return -1
-	    }
-	    if (this.patch > other.patch) {
-	      return 1
-	    }
-	    return 0
-	  }
-
-	  comparePre (other) {
-	    if (!(other instanceof SemVer)) {
-	      other = new SemVer(other, this.options);
-	    }
-
-	    // NOT having a prerelease is > having one
-	    if (this.prerelease.length && !other.prerelease.length) {
-	      return -1
-	    } else if (!this.prerelease.length && other.prerelease.length) {
-	      return 1
-	    } else if (!this.prerelease.length && !other.prerelease.length) {
-	      return 0
-	    }
-
-	    let i = 0;
-	    do {
-	      const a = this.prerelease[i];
-	      const b = other.prerelease[i];
-	      debug('prerelease compare', i, a, b);
-	      if (a === undefined && b === undefined) {
-	        return 0
-	      } else if (b === undefined) {
-	        return 1
-	      } else if (a === undefined) {
-	        return -1
-	      } else if (a === b) {
-	        continue
-	      } else {
-	        return compareIdentifiers(a, b)
-	      }
-	    } while (++i)
-	  }
-
-	  compareBuild (other) {
-	    if (!(other instanceof SemVer)) {
-	      other = new SemVer(other, this.options);
-	    }
-
-	    let i = 0;
-	    do {
-	      const a = this.build[i];
-	      const b = other.build[i];
-	      debug('build compare', i, a, b);
-	      if (a === undefined && b === undefined) {
-	        return 0
-	      } else if (b === undefined) {
-	        return 1
-	      } else if (a === undefined) {
-	        return -1
-	      } else if (a === b) {
-	        continue
-	      } else {
-	        return compareIdentifiers(a, b)
-	      }
-	    } while (++i)
-	  }
-
-	  // preminor will bump the version up to the next minor release, and immediately
-	  // down to pre-release. premajor and prepatch work the same way.
-	  inc (release, identifier, identifierBase) {
-	    if (release.startsWith('pre')) {
-	      if (!identifier && identifierBase === false) {
-	        throw new Error('invalid increment argument: identifier is empty')
-	      }
-	      // Avoid an invalid semver results
-	      if (identifier) {
-	        const match = `-${identifier}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE]);
-	        if (!match || match[1] !== identifier) {
-	          throw new Error(`invalid identifier: ${identifier}`)
-	        }
-	      }
-	    }
-
-	    switch (release) {
-	      case 'premajor':
-	        this.prerelease.length = 0;
-	        this.patch = 0;
-	        this.minor = 0;
-	        this.major++;
-	        this.inc('pre', identifier, identifierBase);
-	        break
-	      case 'preminor':
-	        this.prerelease.length = 0;
-	        this.patch = 0;
-	        this.minor++;
-	        this.inc('pre', identifier, identifierBase);
-	        break
-	      case 'prepatch':
-	        // If this is already a prerelease, it will bump to the next version
-	        // drop any prereleases that might already exist, since they are not
-	        // relevant at this point.
-	        this.prerelease.length = 0;
-	        this.inc('patch', identifier, identifierBase);
-	        this.inc('pre', identifier, identifierBase);
-	        break
-	      // If the input is a non-prerelease version, this acts the same as
-	      // prepatch.
-	      case 'prerelease':
-	        if (this.prerelease.length === 0) {
-	          this.inc('patch', identifier, identifierBase);
-	        }
-	        this.inc('pre', identifier, identifierBase);
-	        break
-	      case 'release':
-	        if (this.prerelease.length === 0) {
-	          throw new Error(`version ${this.raw} is not a prerelease`)
-	        }
-	        this.prerelease.length = 0;
-	        break
-
-	      case 'major':
-	        // If this is a pre-major version, bump up to the same major version.
-	        // Otherwise increment major.
-	        // 1.0.0-5 bumps to 1.0.0
-	        // 1.1.0 bumps to 2.0.0
-	        if (
-	          this.minor !== 0 ||
-	          this.patch !== 0 ||
-	          this.prerelease.length === 0
-	        ) {
-	          this.major++;
-	        }
-	        this.minor = 0;
-	        this.patch = 0;
-	        this.prerelease = [];
-	        break
-	      case 'minor':
-	        // If this is a pre-minor version, bump up to the same minor version.
-	        // Otherwise increment minor.
-	        // 1.2.0-5 bumps to 1.2.0
-	        // 1.2.1 bumps to 1.3.0
-	        if (this.patch !== 0 || this.prerelease.length === 0) {
-	          this.minor++;
-	        }
-	        this.patch = 0;
-	        this.prerelease = [];
-	        break
-	      case 'patch':
-	        // If this is not a pre-release version, it will increment the patch.
-	        // If it is a pre-release it will bump up to the same patch version.
-	        // 1.2.0-5 patches to 1.2.0
-	        // 1.2.0 patches to 1.2.1
-	        if (this.prerelease.length === 0) {
-	          this.patch++;
-	        }
-	        this.prerelease = [];
-	        break
-	      // This probably shouldn't be used publicly.
-	      // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
-	      case 'pre': {
-	        const base = Number(identifierBase) ? 1 : 0;
-
-	        if (this.prerelease.length === 0) {
-	          this.prerelease = [base];
-	        } else {
-	          let i = this.prerelease.length;
-	          while (--i >= 0) {
-	            if (typeof this.prerelease[i] === 'number') {
-	              this.prerelease[i]++;
-	              i = -2;
-	            }
-	          }
-	          if (i === -1) {
-	            // didn't increment anything
-	            if (identifier === this.prerelease.join('.') && identifierBase === false) {
-	              throw new Error('invalid increment argument: identifier already exists')
-	            }
-	            this.prerelease.push(base);
-	          }
-	        }
-	        if (identifier) {
-	          // 1.2.0-beta.1 bumps to 1.2.0-beta.2,
-	          // 1.2.0-beta.fooblz or 1.2.0-beta bumps to 1.2.0-beta.0
-	          let prerelease = [identifier, base];
-	          if (identifierBase === false) {
-	            prerelease = [identifier];
-	          }
-	          if (isPrereleaseIdentifier(this.prerelease, identifier)) {
-	            const prereleaseBase = this.prerelease[identifier.split('.').length];
-	            if (isNaN(prereleaseBase)) {
-	              this.prerelease = prerelease;
-	            }
-	          } else {
-	            this.prerelease = prerelease;
-	          }
-	        }
-	        break
-	      }
-	      default:
-	        throw new Error(`invalid increment argument: ${release}`)
-	    }
-	    this.raw = this.format();
-	    if (this.build.length) {
-	      this.raw += `+${this.build.join('.')}`;
-	    }
-	    return this
-	  }
-	}
-
-	semver$1 = SemVer;
-	return semver$1;
-}
-
-var parse_1$1;
-var hasRequiredParse$1;
-
-function requireParse$1 () {
-	if (hasRequiredParse$1) return parse_1$1;
-	hasRequiredParse$1 = 1;
-
-	const SemVer = requireSemver$1();
-	const parse = (version, options, throwErrors = false) => {
-	  if (version instanceof SemVer) {
-	    return version
-	  }
-	  try {
-	    return new SemVer(version, options)
-	  } catch (er) {
-	    if (!throwErrors) {
-	      return null
-	    }
-	    throw er
-	  }
-	};
-
-	parse_1$1 = parse;
-	return parse_1$1;
-}
-
-var valid_1;
-var hasRequiredValid$1;
-
-function requireValid$1 () {
-	if (hasRequiredValid$1) return valid_1;
-	hasRequiredValid$1 = 1;
-
-	const parse = requireParse$1();
-	const valid = (version, options) => {
-	  const v = parse(version, options);
-	  return v ? v.version : null
-	};
-	valid_1 = valid;
-	return valid_1;
-}
-
-var clean_1;
-var hasRequiredClean;
-
-function requireClean () {
-	if (hasRequiredClean) return clean_1;
-	hasRequiredClean = 1;
-
-	const parse = requireParse$1();
-	const clean = (version, options) => {
-	  const s = parse(version.trim().replace(/^[=v]+/, ''), options);
-	  return s ? s.version : null
-	};
-	clean_1 = clean;
-	return clean_1;
-}
-
-var inc_1;
-var hasRequiredInc;
-
-function requireInc () {
-	if (hasRequiredInc) return inc_1;
-	hasRequiredInc = 1;
-
-	const SemVer = requireSemver$1();
-
-	const inc = (version, release, options, identifier, identifierBase) => {
-	  if (typeof (options) === 'string') {
-	    identifierBase = identifier;
-	    identifier = options;
-	    options = undefined;
-	  }
-
-	  try {
-	    return new SemVer(
-	      version instanceof SemVer ? version.version : version,
-	      options
-	    ).inc(release, identifier, identifierBase).version
-	  } catch (er) {
-	    return null
-	  }
-	};
-	inc_1 = inc;
-	return inc_1;
-}
-
-var diff_1;
-var hasRequiredDiff;
-
-function requireDiff () {
-	if (hasRequiredDiff) return diff_1;
-	hasRequiredDiff = 1;
-
-	const parse = requireParse$1();
-
-	const diff = (version1, version2) => {
-	  const v1 = parse(version1, null, true);
-	  const v2 = parse(version2, null, true);
-	  const comparison = v1.compare(v2);
-
-	  if (comparison === 0) {
-	    return null
-	  }
-
-	  const v1Higher = comparison > 0;
-	  const highVersion = v1Higher ? v1 : v2;
-	  const lowVersion = v1Higher ? v2 : v1;
-	  const highHasPre = !!highVersion.prerelease.length;
-	  const lowHasPre = !!lowVersion.prerelease.length;
-
-	  if (lowHasPre && !highHasPre) {
-	    // Going from prerelease -> no prerelease requires some special casing
-
-	    // If the low version has only a major, then it will always be a major
-	    // Some examples:
-	    // 1.0.0-1 -> 1.0.0
-	    // 1.0.0-1 -> 1.1.1
-	    // 1.0.0-1 -> 2.0.0
-	    if (!lowVersion.patch && !lowVersion.minor) {
-	      return 'major'
-	    }
-
-	    // If the main part has no difference
-	    if (lowVersion.compareMain(highVersion) === 0) {
-	      if (lowVersion.minor && !lowVersion.patch) {
-	        return 'minor'
-	      }
-	      return 'patch'
-	    }
-	  }
-
-	  // add the `pre` prefix if we are going to a prerelease version
-	  const prefix = highHasPre ? 'pre' : '';
-
-	  if (v1.major !== v2.major) {
-	    return prefix + 'major'
-	  }
-
-	  if (v1.minor !== v2.minor) {
-	    return prefix + 'minor'
-	  }
-
-	  if (v1.patch !== v2.patch) {
-	    return prefix + 'patch'
-	  }
-
-	  // high and low are prereleases
-	  return 'prerelease'
-	};
-
-	diff_1 = diff;
-	return diff_1;
-}
-
-var major_1;
-var hasRequiredMajor;
-
-function requireMajor () {
-	if (hasRequiredMajor) return major_1;
-	hasRequiredMajor = 1;
-
-	const SemVer = requireSemver$1();
-	const major = (a, loose) => new SemVer(a, loose).major;
-	major_1 = major;
-	return major_1;
-}
-
-var minor_1;
-var hasRequiredMinor;
-
-function requireMinor () {
-	if (hasRequiredMinor) return minor_1;
-	hasRequiredMinor = 1;
-
-	const SemVer = requireSemver$1();
-	const minor = (a, loose) => new SemVer(a, loose).minor;
-	minor_1 = minor;
-	return minor_1;
-}
-
-var patch_1;
-var hasRequiredPatch;
-
-function requirePatch () {
-	if (hasRequiredPatch) return patch_1;
-	hasRequiredPatch = 1;
-
-	const SemVer = requireSemver$1();
-	const patch = (a, loose) => new SemVer(a, loose).patch;
-	patch_1 = patch;
-	return patch_1;
-}
-
-var prerelease_1;
-var hasRequiredPrerelease;
-
-function requirePrerelease () {
-	if (hasRequiredPrerelease) return prerelease_1;
-	hasRequiredPrerelease = 1;
-
-	const parse = requireParse$1();
-	const prerelease = (version, options) => {
-	  const parsed = parse(version, options);
-	  return (parsed && parsed.prerelease.length) ? parsed.prerelease : null
-	};
-	prerelease_1 = prerelease;
-	return prerelease_1;
-}
-
-var compare_1;
-var hasRequiredCompare;
-
-function requireCompare () {
-	if (hasRequiredCompare) return compare_1;
-	hasRequiredCompare = 1;
-
-	const SemVer = requireSemver$1();
-	const compare = (a, b, loose) =>
-	  new SemVer(a, loose).compare(new SemVer(b, loose));
-
-	compare_1 = compare;
-	return compare_1;
-}
-
-var rcompare_1;
-var hasRequiredRcompare;
-
-function requireRcompare () {
-	if (hasRequiredRcompare) return rcompare_1;
-	hasRequiredRcompare = 1;
-
-	const compare = requireCompare();
-	const rcompare = (a, b, loose) => compare(b, a, loose);
-	rcompare_1 = rcompare;
-	return rcompare_1;
-}
-
-var compareLoose_1;
-var hasRequiredCompareLoose;
-
-function requireCompareLoose () {
-	if (hasRequiredCompareLoose) return compareLoose_1;
-	hasRequiredCompareLoose = 1;
-
-	const compare = requireCompare();
-	const compareLoose = (a, b) => compare(a, b, true);
-	compareLoose_1 = compareLoose;
-	return compareLoose_1;
-}
-
-var compareBuild_1;
-var hasRequiredCompareBuild;
-
-function requireCompareBuild () {
-	if (hasRequiredCompareBuild) return compareBuild_1;
-	hasRequiredCompareBuild = 1;
-
-	const SemVer = requireSemver$1();
-	const compareBuild = (a, b, loose) => {
-	  const versionA = new SemVer(a, loose);
-	  const versionB = new SemVer(b, loose);
-	  return versionA.compare(versionB) || versionA.compareBuild(versionB)
-	};
-	compareBuild_1 = compareBuild;
-	return compareBuild_1;
-}
-
-var sort_1;
-var hasRequiredSort;
-
-function requireSort () {
-	if (hasRequiredSort) return sort_1;
-	hasRequiredSort = 1;
-
-	const compareBuild = requireCompareBuild();
-	const sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose));
-	sort_1 = sort;
-	return sort_1;
-}
-
-var rsort_1;
-var hasRequiredRsort;
-
-function requireRsort () {
-	if (hasRequiredRsort) return rsort_1;
-	hasRequiredRsort = 1;
-
-	const compareBuild = requireCompareBuild();
-	const rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose));
-	rsort_1 = rsort;
-	return rsort_1;
-}
-
-var gt_1;
-var hasRequiredGt;
-
-function requireGt () {
-	if (hasRequiredGt) return gt_1;
-	hasRequiredGt = 1;
-
-	const compare = requireCompare();
-	const gt = (a, b, loose) => compare(a, b, loose) > 0;
-	gt_1 = gt;
-	return gt_1;
-}
-
-var lt_1;
-var hasRequiredLt;
-
-function requireLt () {
-	if (hasRequiredLt) return lt_1;
-	hasRequiredLt = 1;
-
-	const compare = requireCompare();
-	const lt = (a, b, loose) => compare(a, b, loose) < 0;
-	lt_1 = lt;
-	return lt_1;
-}
-
-var eq_1;
-var hasRequiredEq;
-
-function requireEq () {
-	if (hasRequiredEq) return eq_1;
-	hasRequiredEq = 1;
-
-	const compare = requireCompare();
-	const eq = (a, b, loose) => compare(a, b, loose) === 0;
-	eq_1 = eq;
-	return eq_1;
-}
-
-var neq_1;
-var hasRequiredNeq;
-
-function requireNeq () {
-	if (hasRequiredNeq) return neq_1;
-	hasRequiredNeq = 1;
-
-	const compare = requireCompare();
-	const neq = (a, b, loose) => compare(a, b, loose) !== 0;
-	neq_1 = neq;
-	return neq_1;
-}
-
-var gte_1;
-var hasRequiredGte;
-
-function requireGte () {
-	if (hasRequiredGte) return gte_1;
-	hasRequiredGte = 1;
-
-	const compare = requireCompare();
-	const gte = (a, b, loose) => compare(a, b, loose) >= 0;
-	gte_1 = gte;
-	return gte_1;
-}
-
-var lte_1;
-var hasRequiredLte;
-
-function requireLte () {
-	if (hasRequiredLte) return lte_1;
-	hasRequiredLte = 1;
-
-	const compare = requireCompare();
-	const lte = (a, b, loose) => compare(a, b, loose) <= 0;
-	lte_1 = lte;
-	return lte_1;
-}
-
-var cmp_1;
-var hasRequiredCmp;
-
-function requireCmp () {
-	if (hasRequiredCmp) return cmp_1;
-	hasRequiredCmp = 1;
-
-	const eq = requireEq();
-	const neq = requireNeq();
-	const gt = requireGt();
-	const gte = requireGte();
-	const lt = requireLt();
-	const lte = requireLte();
-
-	const cmp = (a, op, b, loose) => {
-	  switch (op) {
-	    case '===':
-	      if (typeof a === 'object') {
-	        a = a.version;
-	      }
-	      if (typeof b === 'object') {
-	        b = b.version;
-	      }
-	      return a === b
-
-	    case '!==':
-	      if (typeof a === 'object') {
-	        a = a.version;
-	      }
-	      if (typeof b === 'object') {
-	        b = b.version;
-	      }
-	      return a !== b
-
-	    case '':
-	    case '=':
-	    case '==':
-	      return eq(a, b, loose)
-
-	    case '!=':
-	      return neq(a, b, loose)
-
-	    case '>':
-	      return gt(a, b, loose)
-
-	    case '>=':
-	      return gte(a, b, loose)
-
-	    case '<':
-	      return lt(a, b, loose)
-
-	    case '<=':
-	      return lte(a, b, loose)
-
-	    default:
-	      throw new TypeError(`Invalid operator: ${op}`)
-	  }
-	};
-	cmp_1 = cmp;
-	return cmp_1;
-}
-
-var coerce_1;
-var hasRequiredCoerce;
-
-function requireCoerce () {
-	if (hasRequiredCoerce) return coerce_1;
-	hasRequiredCoerce = 1;
-
-	const SemVer = requireSemver$1();
-	const parse = requireParse$1();
-	const { safeRe: re, t } = requireRe();
-
-	const coerce = (version, options) => {
-	  if (version instanceof SemVer) {
-	    return version
-	  }
-
-	  if (typeof version === 'number') {
-	    version = String(version);
-	  }
-
-	  if (typeof version !== 'string') {
-	    return null
-	  }
-
-	  options = options || {};
-
-	  let match = null;
-	  if (!options.rtl) {
-	    match = version.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE]);
-	  } else {
-	    // Find the right-most coercible string that does not share
-	    // a terminus with a more left-ward coercible string.
-	    // Eg, '1.2.3.4' wants to coerce '2.3.4', not '3.4' or '4'
-	    // With includePrerelease option set, '1.2.3.4-rc' wants to coerce '2.3.4-rc', not '2.3.4'
-	    //
-	    // Walk through the string checking with a /g regexp
-	    // Manually set the index so as to pick up overlapping matches.
-	    // Stop when we get a match that ends at the string end, since no
-	    // coercible string can be more right-ward without the same terminus.
-	    const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL];
-	    let next;
-	    while ((next = coerceRtlRegex.exec(version)) &&
-	        (!match || match.index + match[0].length !== version.length)
-	    ) {
-	      if (!match ||
-	            next.index + next[0].length !== match.index + match[0].length) {
-	        match = next;
-	      }
-	      coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length;
-	    }
-	    // leave it in a clean state
-	    coerceRtlRegex.lastIndex = -1;
-	  }
-
-	  if (match === null) {
-	    return null
-	  }
-
-	  const major = match[2];
-	  const minor = match[3] || '0';
-	  const patch = match[4] || '0';
-	  const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : '';
-	  const build = options.includePrerelease && match[6] ? `+${match[6]}` : '';
-
-	  return parse(`${major}.${minor}.${patch}${prerelease}${build}`, options)
-	};
-	coerce_1 = coerce;
-	return coerce_1;
-}
-
-var truncate_1;
-var hasRequiredTruncate;
-
-function requireTruncate () {
-	if (hasRequiredTruncate) return truncate_1;
-	hasRequiredTruncate = 1;
-
-	const parse = requireParse$1();
-	const constants = requireConstants$1();
-	const SemVer = requireSemver$1();
-
-	const truncate = (version, truncation, options) => {
-	  if (!constants.RELEASE_TYPES.includes(truncation)) {
-	    return null
-	  }
-
-	  const clonedVersion = cloneInputVersion(version, options);
-	  return clonedVersion && doTruncation(clonedVersion, truncation)
-	};
-
-	const cloneInputVersion = (version, options) => {
-	  const versionStringToParse = (
-	    version instanceof SemVer ? version.version : version
-	  );
-
-	  return parse(versionStringToParse, options)
-	};
-
-	const doTruncation = (version, truncation) => {
-	  if (isPrerelease(truncation)) {
-	    return version.version
-	  }
-
-	  version.prerelease = [];
-
-	  switch (truncation) {
-	    case 'major':
-	      version.minor = 0;
-	      version.patch = 0;
-	      break
-	    case 'minor':
-	      version.patch = 0;
-	      break
-	  }
-
-	  return version.format()
-	};
-
-	const isPrerelease = (type) => {
-	  return type.startsWith('pre')
-	};
-
-	truncate_1 = truncate;
-	return truncate_1;
-}
-
-var lrucache;
-var hasRequiredLrucache;
-
-function requireLrucache () {
-	if (hasRequiredLrucache) return lrucache;
-	hasRequiredLrucache = 1;
-
-	class LRUCache {
-	  constructor () {
-	    this.max = 1000;
-	    this.map = new Map();
-	  }
-
-	  get (key) {
-	    const value = this.map.get(key);
-	    if (value === undefined) {
-	      return undefined
-	    } else {
-	      // Remove the key from the map and add it to the end
-	      this.map.delete(key);
-	      this.map.set(key, value);
-	      return value
-	    }
-	  }
-
-	  delete (key) {
-	    return this.map.delete(key)
-	  }
-
-	  set (key, value) {
-	    const deleted = this.delete(key);
-
-	    if (!deleted && value !== undefined) {
-	      // If cache is full, delete the least recently used item
-	      if (this.map.size >= this.max) {
-	        const firstKey = this.map.keys().next().value;
-	        this.delete(firstKey);
-	      }
-
-	      this.map.set(key, value);
-	    }
-
-	    return this
-	  }
-	}
-
-	lrucache = LRUCache;
-	return lrucache;
-}
-
-var trimComparatorWhitespace_1;
-var hasRequiredTrimComparatorWhitespace;
-
-function requireTrimComparatorWhitespace () {
-	if (hasRequiredTrimComparatorWhitespace) return trimComparatorWhitespace_1;
-	hasRequiredTrimComparatorWhitespace = 1;
-
-	// Reproduce safeRe[COMPARATORTRIM] replacement boundaries, not version
-	// validation. Each end-index finder returns an exclusive end, or its start
-	// on no match.
-	// Positions count from zero. An end of 3 means characters 0, 1, and 2 were read;
-	// range.slice(start, end) gives the matched text, not a converted number.
-	const {
-	  MAX_LENGTH,
-	  MAX_SAFE_BUILD_LENGTH,
-	  WHITESPACE_CHARACTERS,
-	} = requireConstants$1();
-
-	/**
-	 * Remembers the last two rows of digits so their characters need not be reread.
-	 * Positions start at -1 until a row has been found.
-	 *
-	 * @typedef {object} DigitRunCache
-	 * @property {number} start The first character of the most recently found row.
-	 * @property {number} end The position after that row's last character.
-	 * @property {number} previousStart The first character of the previous row.
-	 * @property {number} previousEnd The position after the previous row.
-	 */
-
-	// One entry per UTF-16 code unit keeps membership checks constant-time.
-	const whitespace = new Uint8Array(0x10000);
-	for (const char of WHITESPACE_CHARACTERS) {
-	  whitespace[char.charCodeAt(0)] = 1;
-	}
-
-	/**
-	 * Checks whether a character is whitespace, like a space, tab, or newline.
-	 * Looking past the end of the string returns false.
-	 *
-	 * @param {string|undefined} char One character, or undefined past the string's end.
-	 * @returns {boolean} Whether the character is whitespace.
-	 * @example isWhitespace(' ') // true
-	 * @example isWhitespace('1') // false
-	 */
-	const isWhitespace = char =>
-	  char !== undefined && whitespace[char.charCodeAt(0)] === 1;
-
-	/**
-	 * Checks for v, =, or whitespace before the version number.
-	 * These are historical version prefixes, not range operators:
-	 * < and > are handled separately, as are tilde and caret ranges.
-	 *
-	 * @param {string|undefined} char One character to check.
-	 * @returns {boolean} Whether the character can belong to a version prefix.
-	 * @example isVersionPrefix('=') // true
-	 * @example isVersionPrefix('>') // false
-	 */
-	const isVersionPrefix = char =>
-	  char === 'v' ||
-	  char === '=' ||
-	  isWhitespace(char);
-
-	/**
-	 * Checks whether a character is one of the digits 0 through 9.
-	 *
-	 * @param {string|undefined} char One character to check.
-	 * @returns {boolean} Whether the character is an ASCII digit.
-	 * @example isDigit('7') // true
-	 * @example isDigit('.') // false
-	 */
-	const isDigit = char => char !== undefined && char >= '0' && char <= '9';
-
-	/**
-	 * Checks whether a character is an English letter, uppercase or lowercase.
-	 *
-	 * @param {string|undefined} char One character to check.
-	 * @returns {boolean} Whether the character is an ASCII letter.
-	 * @example isLetter('b') // true
-	 * @example isLetter('7') // false
-	 */
-	const isLetter = char =>
-	  char !== undefined && (
-	    (char >= 'a' && char <= 'z') ||
-	    (char >= 'A' && char <= 'Z')
-	  );
-
-	/**
-	 * Checks for a letter, digit, or hyphen: the characters allowed inside
-	 * prerelease and build names such as beta-1.
-	 *
-	 * @param {string|undefined} char One character to check.
-	 * @returns {boolean} Whether the character can be part of an identifier.
-	 * @example isIdentifierCharacter('-') // true
-	 * @example isIdentifierCharacter('.') // false; dots separate identifiers
-	 */
-	const isIdentifierCharacter = char => isDigit(char) || isLetter(char) || char === '-';
-
-	/**
-	 * Checks whether a version component can begin here: with a digit or
-	 * a wildcard such as x, X, or *.
-	 *
-	 * @param {string|undefined} char One character to check.
-	 * @returns {boolean} Whether a number or wildcard can start with this character.
-	 * @example isVersionStart('x') // true
-	 * @example isVersionStart('v') // false; v belongs to the prefix
-	 */
-	const isVersionStart = char =>
-	  isDigit(char) ||
-	  char === 'x' ||
-	  char === 'X' ||
-	  char === '*';
-
-	/**
-	 * Finds the end of a row of digits, but returns no more than limit digits.
-	 * Remembers the last two rows so looking at them again does not reread them.
-	 *
-	 * @param {string} range The text to read; it is not changed.
-	 * @param {number} start The position of the first character to check.
-	 * @param {number} limit The most digit characters the returned match can include.
-	 * @param {DigitRunCache} digitRuns Shared cache of digit-run positions, updated in place.
-	 * @returns {number} The position after the matched digits, or start if none match.
-	 * @example findDigitsEndIndex('123abc', 0, 10, digitRuns) // 3, pointing at a
-	 * @example findDigitsEndIndex('123abc', 0, 2, digitRuns) // 2, pointing at the unread 3
-	 */
-	const findDigitsEndIndex = (range, start, limit, digitRuns) => {
-	  if (!isDigit(range[start])) {
-	    return start
-	  }
-	  if (start >= digitRuns.start && start < digitRuns.end) {
-	    return Math.min(start + limit, digitRuns.end)
-	  }
-	  if (start >= digitRuns.previousStart && start < digitRuns.previousEnd) {
-	    return Math.min(start + limit, digitRuns.previousEnd)
-	  }
-	  let end = start + 1;
-	  while (isDigit(range[end])) {
-	    end++;
-	  }
-	  // A failed full version can rewind from its second run to its first.
-	  digitRuns.previousStart = digitRuns.start;
-	  digitRuns.previousEnd = digitRuns.end;
-	  digitRuns.start = start;
-	  digitRuns.end = end;
-	  return Math.min(start + limit, end)
-	};
-
-	/**
-	 * Reads a number using the old regex's length and leading-zero rules.
-	 * Strict mode reads just the first zero in 012; loose mode can read all three.
-	 *
-	 * @param {string} range The text to read; it is not changed.
-	 * @param {number} start The position where the number should begin.
-	 * @param {boolean} loose Whether to allow leading zeros.
-	 * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
-	 * @returns {number} The position after the matched digits, not their numeric value.
-	 * @example findVersionNumberEndIndex('012', 0, false, digitRuns) // 1
-	 * @example findVersionNumberEndIndex('012', 0, true, digitRuns) // 3
-	 */
-	const findVersionNumberEndIndex = (range, start, loose, digitRuns) => {
-	  if (!loose && range[start] === '0') {
-	    return start + 1
-	  }
-	  // Strict syntax allows an initial nonzero digit plus MAX_LENGTH digits.
-	  return findDigitsEndIndex(range, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns)
-	};
-
-	/**
-	 * Reads one piece of a prerelease name, such as beta or 1 in beta.1.
-	 * Tries the letter-or-hyphen form first, then the number-only form.
-	 *
-	 * @param {string} range The text to read; it is not changed.
-	 * @param {number} start The position where the identifier should begin.
-	 * @param {boolean} loose Whether numeric identifiers may have leading zeros.
-	 * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
-	 * @returns {number} The position after the identifier, or start if none matches.
-	 * @example findPrereleaseIdentifierEndIndex('beta.1', 0, false, digitRuns) // 4, at the dot
-	 * @example findPrereleaseIdentifierEndIndex('001beta', 0, false, digitRuns) // 7
-	 */
-	const findPrereleaseIdentifierEndIndex = (range, start, loose, digitRuns) => {
-	  const digitsEnd = findDigitsEndIndex(range, start, MAX_LENGTH, digitRuns);
-	  // The legacy regex tries a nonnumeric identifier before a numeric one.
-	  if (isLetter(range[digitsEnd]) || range[digitsEnd] === '-') {
-	    let end = digitsEnd + 1;
-	    const limit = end + MAX_SAFE_BUILD_LENGTH;
-	    while (end < limit && isIdentifierCharacter(range[end])) {
-	      end++;
-	    }
-	    return end
-	  }
-	  return findVersionNumberEndIndex(range, start, loose, digitRuns)
-	};
-
-	/**
-	 * Reads a prerelease suffix such as -beta.1, one dot-separated piece at a time.
-	 * Loose mode also allows the name without its opening hyphen.
-	 *
-	 * @param {string} range The text to read; it is not changed.
-	 * @param {number} start The position where the suffix should begin, including -.
-	 * @param {boolean} loose Whether the opening hyphen is optional and zeros allowed.
-	 * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
-	 * @returns {number} The position after the matched suffix, or start if absent.
-	 * @example findPrereleaseEndIndex('-beta.1+sha', 0, false, digitRuns) // 7, at the plus
-	 * @example findPrereleaseEndIndex('beta', 0, false, digitRuns) // 0; no opening hyphen
-	 */
-	const findPrereleaseEndIndex = (range, start, loose, digitRuns) => {
-	  const hyphen = range[start] === '-';
-	  if (!loose && !hyphen) {
-	    return start
-	  }
-	  const identifierStart = start + (hyphen ? 1 : 0);
-	  let end = findPrereleaseIdentifierEndIndex(range, identifierStart, loose, digitRuns);
-	  if (end === identifierStart) {
-	    if (!loose || !hyphen) {
-	      return start
-	    }
-	    // In loose syntax, a lone hyphen can itself be the identifier.
-	    end = findPrereleaseIdentifierEndIndex(range, start, loose, digitRuns);
-	  }
-	  while (range[end] === '.') {
-	    const next = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns);
-	    if (next === end + 1) {
-	      break
-	    }
-	    end = next;
-	  }
-	  return end
-	};
-
-	/**
-	 * Reads one build-name piece, such as sha or 123 in +sha.123.
-	 * Stops at a disallowed character or the old regex's length limit.
-	 *
-	 * @param {string} range The text to read; it is not changed.
-	 * @param {number} start The position where the identifier should begin.
-	 * @returns {number} The position after the identifier, or start if none matches.
-	 * @example findBuildIdentifierEndIndex('sha.123', 0) // 3, at the dot
-	 * @example findBuildIdentifierEndIndex('001', 0) // 3; leading zeros are allowed
-	 */
-	const findBuildIdentifierEndIndex = (range, start) => {
-	  let end = start;
-	  while (end - start < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range[end])) {
-	    end++;
-	  }
-	  return end
-	};
-
-	/**
-	 * Reads optional build metadata such as +sha.123.
-	 * Leaves the position unchanged if there is no plus sign followed by a name.
-	 *
-	 * @param {string} range The text to read; it is not changed.
-	 * @param {number} start The position where the opening + should be.
-	 * @returns {number} The position after the matched metadata, or start if absent.
-	 * @example findBuildEndIndex('+sha.123 <2', 0) // 8, at the space
-	 * @example findBuildEndIndex('+', 0) // 0; a plus sign alone is not a match
-	 */
-	const findBuildEndIndex = (range, start) => {
-	  if (range[start] !== '+') {
-	    return start
-	  }
-	  let end = findBuildIdentifierEndIndex(range, start + 1);
-	  if (end === start + 1) {
-	    return start
-	  }
-	  while (range[end] === '.') {
-	    const next = findBuildIdentifierEndIndex(range, end + 1);
-	    if (next === end + 1) {
-	      break
-	    }
-	    end = next;
-	  }
-	  return end
-	};
-
-	/**
-	 * Reads three numbers separated by dots, then any prerelease and build suffixes.
-	 * Uses loose rules, so forms such as 01.02.03beta can match here.
-	 *
-	 * @param {string} range The text to read; it is not changed.
-	 * @param {number} start The position of the first number, after any prefix.
-	 * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
-	 * @returns {number} The position after the version match, or start if none matches.
-	 * @example findLooseFullVersionEndIndex('1.2.3-beta+sha <2', 0, digitRuns) // 14
-	 * @example findLooseFullVersionEndIndex('1.2', 0, digitRuns) // 0; needs three numbers
-	 */
-	const findLooseFullVersionEndIndex = (range, start, digitRuns) => {
-	  let end = start;
-	  for (let component = 0; component < 3; component++) {
-	    const next = findVersionNumberEndIndex(range, end, true, digitRuns);
-	    if (next === end) {
-	      return start
-	    }
-	    end = next;
-	    if (component < 2) {
-	      if (range[end] !== '.') {
-	        return start
-	      }
-	      end++;
-	    }
-	  }
-	  const prereleaseEnd = findPrereleaseEndIndex(range, end, true, digitRuns);
-	  return findBuildEndIndex(range, prereleaseEnd)
-	};
-
-	/**
-	 * Reads one component of a partial or wildcard version, such as 2 or x in 2.x.
-	 * Numbers use strict leading-zero rules; wildcards take up one character.
-	 *
-	 * @param {string} range The text to read; it is not changed.
-	 * @param {number} start The position where the component should begin.
-	 * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
-	 * @returns {number} The position after the component, or start if none matches.
-	 * @example findPartialVersionComponentEndIndex('2.x', 0, digitRuns) // 1, at the dot
-	 * @example findPartialVersionComponentEndIndex('2.x', 2, digitRuns) // 3, after x
-	 */
-	const findPartialVersionComponentEndIndex = (range, start, digitRuns) => {
-	  if (isDigit(range[start])) {
-	    return findVersionNumberEndIndex(range, start, false, digitRuns)
-	  }
-	  return isVersionStart(range[start]) ? start + 1 : start
-	};
-
-	/**
-	 * Reads up to three components, allowing forms such as 1, 1.2, or 1.x.
-	 * After the third component, also reads any strict prerelease and build suffixes.
-	 *
-	 * @param {string} range The text to read; it is not changed.
-	 * @param {number} start The position of a number or wildcard, after any prefix.
-	 * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
-	 * @returns {number} The position after the matched version text.
-	 * @example findPartialVersionEndIndex('1.x <2', 0, digitRuns) // 3, at the space
-	 * @example findPartialVersionEndIndex('1.', 0, digitRuns) // 1; the trailing dot is unread
-	 */
-	const findPartialVersionEndIndex = (range, start, digitRuns) => {
-	  let end = findPartialVersionComponentEndIndex(range, start, digitRuns);
-	  for (let component = 0; component < 2; component++) {
-	    if (range[end] !== '.') {
-	      return end
-	    }
-	    const next = findPartialVersionComponentEndIndex(range, end + 1, digitRuns);
-	    if (next === end + 1) {
-	      return end
-	    }
-	    end = next;
-	  }
-	  const prereleaseEnd = findPrereleaseEndIndex(range, end, false, digitRuns);
-	  return findBuildEndIndex(range, prereleaseEnd)
-	};
-
-	/**
-	 * Finds where a version match ends, without deciding whether the range is valid.
-	 * Tries a loose full version first, then a partial or wildcard version, just
-	 * like the old regex's LOOSEPLAIN and XRANGEPLAIN alternatives.
-	 *
-	 * @param {string} range The text to read; it is not changed.
-	 * @param {number} start The position of a number or wildcard, after any prefix.
-	 * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
-	 * @returns {number} The position where scanning the next candidate can resume.
-	 * @example findVersionEndIndex('1.2.3 <2', 0, digitRuns) // 5, at the space
-	 * @example findVersionEndIndex('1.x <2', 0, digitRuns) // 3, at the space
-	 */
-	const findVersionEndIndex = (range, start, digitRuns) => {
-	  const fullVersionEnd = findLooseFullVersionEndIndex(range, start, digitRuns);
-	  return fullVersionEnd !== start
-	    ? fullVersionEnd
-	    : findPartialVersionEndIndex(range, start, digitRuns)
-	};
-
-	/**
-	 * Finds the one whitespace character the old replacement would remove.
-	 * Keeps leading whitespace, skips an optional operator, and checks immediately
-	 * after it. Returns -1 if there is nothing to remove.
-	 *
-	 * @param {string} range The text containing a candidate already found by the caller.
-	 * @param {number} matchStart The candidate's position, including leading whitespace.
-	 * @returns {number} The position of the removable whitespace, or -1 if absent.
-	 * @example findRemovableWhitespaceIndex(' > 1', 0) // 2; keep the space at position 0
-	 * @example findRemovableWhitespaceIndex('>1', 0) // -1
-	 */
-	const findRemovableWhitespaceIndex = (range, matchStart) => {
-	  let position = matchStart;
-	  if (isWhitespace(range[position])) {
-	    position++;
-	  }
-	  if (range[position] === '<' || range[position] === '>') {
-	    position++;
-	  }
-	  if (range[position] === '=') {
-	    position++;
-	  }
-	  return isWhitespace(range[position]) ? position : -1
-	};
-
-	/**
-	 * Joins an operator to its version, turning > 1.2.3 into >1.2.3.
-	 * Copies everything else according to the old regex's matching rules.
-	 * Moves forward through prefixes and whole versions to avoid repeatedly
-	 * searching the same characters on long inputs.
-	 *
-	 * @param {string} range The range text to process; the original string is unchanged.
-	 * @returns {string} The range with matched operator whitespace removed.
-	 * @example trimComparatorWhitespace('> 1.2.3 < 2') // '>1.2.3 <2'
-	 * @example trimComparatorWhitespace('> invalid') // '> invalid'
-	 */
-	const trimComparatorWhitespace = range => {
-	  let result = '';
-	  let copyFrom = 0;
-	  let cursor = 0;
-	  const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 };
-
-	  while (cursor < range.length) {
-	    const matchStart = cursor;
-	    if (range[cursor] === '<' || range[cursor] === '>') {
-	      cursor++;
-	    } else if (!isVersionPrefix(range[cursor]) && !isVersionStart(range[cursor])) {
-	      cursor++;
-	      continue
-	    }
-
-	    // Consume a v/=/whitespace run once, even when no version follows it.
-	    while (cursor < range.length && isVersionPrefix(range[cursor])) {
-	      cursor++;
-	    }
-	    if (!isVersionStart(range[cursor])) {
-	      continue
-	    }
-
-	    const whitespacePosition = findRemovableWhitespaceIndex(range, matchStart);
-	    if (whitespacePosition !== -1) {
-	      result += range.slice(copyFrom, whitespacePosition);
-	      copyFrom = whitespacePosition + 1;
-	    }
-
-	    // Skip the entire match, so a prerelease's trailing v cannot be
-	    // reconsidered as the prefix of another version.
-	    cursor = findVersionEndIndex(range, cursor, digitRuns);
-	  }
-
-	  return result + range.slice(copyFrom)
-	};
-
-	trimComparatorWhitespace_1 = trimComparatorWhitespace;
-	return trimComparatorWhitespace_1;
-}
-
-var range;
-var hasRequiredRange;
-
-function requireRange () {
-	if (hasRequiredRange) return range;
-	hasRequiredRange = 1;
-
-	const SPACE_CHARACTERS = /\s+/g;
-
-	// hoisted class for cyclic dependency
-	class Range {
-	  constructor (range, options) {
-	    options = parseOptions(options);
-
-	    if (range instanceof Range) {
-	      if (
-	        range.loose === !!options.loose &&
-	        range.includePrerelease === !!options.includePrerelease
-	      ) {
-	        return range
-	      } else {
-	        return new Range(range.raw, options)
-	      }
-	    }
-
-	    if (range instanceof Comparator) {
-	      // just put it in the set and return
-	      this.raw = range.value;
-	      this.set = [[range]];
-	      this.formatted = undefined;
-	      return this
-	    }
-
-	    this.options = options;
-	    this.loose = !!options.loose;
-	    this.includePrerelease = !!options.includePrerelease;
-
-	    // First reduce all whitespace as much as possible so we do not have to rely
-	    // on potentially slow regexes like \s*. This is then stored and used for
-	    // future error messages as well.
-	    this.raw = range.trim().replace(SPACE_CHARACTERS, ' ');
-
-	    // First, split on ||
-	    this.set = this.raw
-	      .split('||')
-	      // map the range to a 2d array of comparators
-	      .map(r => this.parseRange(r.trim()))
-	      // throw out any comparator lists that are empty
-	      // this generally means that it was not a valid range, which is allowed
-	      // in loose mode, but will still throw if the WHOLE range is invalid.
-	      .filter(c => c.length);
-
-	    if (!this.set.length) {
-	      throw new TypeError(`Invalid SemVer Range: ${this.raw}`)
-	    }
-
-	    // if we have any that are not the null set, throw out null sets.
-	    if (this.set.length > 1) {
-	      // keep the first one, in case they're all null sets
-	      const first = this.set[0];
-	      this.set = this.set.filter(c => !isNullSet(c[0]));
-	      if (this.set.length === 0) {
-	        this.set = [first];
-	      } else if (this.set.length > 1) {
-	        // if we have any that are *, then the range is just *
-	        for (const c of this.set) {
-	          if (c.length === 1 && isAny(c[0])) {
-	            this.set = [c];
-	            break
-	          }
-	        }
-	      }
-	    }
-
-	    this.formatted = undefined;
-	  }
-
-	  get range () {
-	    if (this.formatted === undefined) {
-	      this.formatted = '';
-	      for (let i = 0; i < this.set.length; i++) {
-	        if (i > 0) {
-	          this.formatted += '||';
-	        }
-	        const comps = this.set[i];
-	        for (let k = 0; k < comps.length; k++) {
-	          if (k > 0) {
-	            this.formatted += ' ';
-	          }
-	          this.formatted += comps[k].toString().trim();
-	        }
-	      }
-	    }
-	    return this.formatted
-	  }
-
-	  format () {
-	    return this.range
-	  }
-
-	  toString () {
-	    return this.range
-	  }
-
-	  parseRange (range) {
-	    // strip build metadata so it can't bleed into the version
-	    range = range.replace(BUILDSTRIPRE, '');
-
-	    // memoize range parsing for performance.
-	    // this is a very hot path, and fully deterministic.
-	    const memoOpts =
-	      (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) |
-	      (this.options.loose && FLAG_LOOSE);
-	    const memoKey = memoOpts + ':' + range;
-	    const cached = cache.get(memoKey);
-	    if (cached) {
-	      return cached
-	    }
-
-	    const loose = this.options.loose;
-	    // `1.2.3 - 1.2.4` => `>=1.2.3 <=1.2.4`
-	    const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE];
-	    range = range.replace(hr, hyphenReplace(this.options.includePrerelease));
-	    debug('hyphen replace', range);
-
-	    // `> 1.2.3 < 1.2.5` => `>1.2.3 <1.2.5`
-	    range = trimComparatorWhitespace(range);
-	    debug('comparator trim', range);
-
-	    // `~ 1.2.3` => `~1.2.3`
-	    range = range.replace(re[t.TILDETRIM], tildeTrimReplace);
-	    debug('tilde trim', range);
-
-	    // `^ 1.2.3` => `^1.2.3`
-	    range = range.replace(re[t.CARETTRIM], caretTrimReplace);
-	    debug('caret trim', range);
-
-	    // At this point, the range is completely trimmed and
-	    // ready to be split into comparators.
-
-	    let rangeList = range
-	      .split(' ')
-	      .map(comp => parseComparator(comp, this.options))
-	      .join(' ')
-	      .split(/\s+/)
-	      // >=0.0.0 is equivalent to *
-	      .map(comp => replaceGTE0(comp, this.options));
-
-	    if (loose) {
-	      // in loose mode, throw out any that are not valid comparators
-	      rangeList = rangeList.filter(comp => {
-	        debug('loose invalid filter', comp, this.options);
-	        return !!comp.match(re[t.COMPARATORLOOSE])
-	      });
-	    }
-	    debug('range list', rangeList);
-
-	    // if any comparators are the null set, then replace with JUST null set
-	    // if more than one comparator, remove any * comparators
-	    // also, don't include the same comparator more than once
-	    const rangeMap = new Map();
-	    const comparators = rangeList.map(comp => new Comparator(comp, this.options));
-	    for (const comp of comparators) {
-	      if (isNullSet(comp)) {
-	        return [comp]
-	      }
-	      rangeMap.set(comp.value, comp);
-	    }
-	    if (rangeMap.size > 1 && rangeMap.has('')) {
-	      rangeMap.delete('');
-	    }
-
-	    const result = [...rangeMap.values()];
-	    cache.set(memoKey, result);
-	    return result
-	  }
-
-	  intersects (range, options) {
-	    if (!(range instanceof Range)) {
-	      throw new TypeError('a Range is required')
-	    }
-
-	    return this.set.some((thisComparators) => {
-	      return (
-	        isSatisfiable(thisComparators, options) &&
-	        range.set.some((rangeComparators) => {
-	          return (
-	            isSatisfiable(rangeComparators, options) &&
-	            thisComparators.every((thisComparator) => {
-	              return rangeComparators.every((rangeComparator) => {
-	                return thisComparator.intersects(rangeComparator, options)
-	              })
-	            })
-	          )
-	        })
-	      )
-	    })
-	  }
-
-	  // if ANY of the sets match ALL of its comparators, then pass
-	  test (version) {
-	    if (!version) {
-	      return false
-	    }
-
-	    if (typeof version === 'string') {
-	      try {
-	        version = new SemVer(version, this.options);
-	      } catch (er) {
-	        return false
-	      }
-	    }
-
-	    for (let i = 0; i < this.set.length; i++) {
-	      if (testSet(this.set[i], version, this.options)) {
-	        return true
-	      }
-	    }
-	    return false
-	  }
-	}
-
-	range = Range;
-
-	const LRU = requireLrucache();
-	const cache = new LRU();
-
-	const parseOptions = requireParseOptions();
-	const Comparator = requireComparator();
-	const debug = requireDebug();
-	const SemVer = requireSemver$1();
-	const trimComparatorWhitespace = requireTrimComparatorWhitespace();
-	const {
-	  safeRe: re,
-	  src,
-	  t,
-	  tildeTrimReplace,
-	  caretTrimReplace,
-	} = requireRe();
-	const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = requireConstants$1();
-
-	// unbounded global build-metadata stripper used by parseRange
-	const BUILDSTRIPRE = new RegExp(src[t.BUILD], 'g');
-
-	const isNullSet = c => c.value === '<0.0.0-0';
-	const isAny = c => c.value === '';
-
-	// take a set of comparators and determine whether there
-	// exists a version which can satisfy it
-	const isSatisfiable = (comparators, options) => {
-	  let result = true;
-	  const remainingComparators = comparators.slice();
-	  let testComparator = remainingComparators.pop();
-
-	  while (result && remainingComparators.length) {
-	    result = remainingComparators.every((otherComparator) => {
-	      return testComparator.intersects(otherComparator, options)
-	    });
-
-	    testComparator = remainingComparators.pop();
-	  }
-
-	  return result
-	};
-
-	// comprised of xranges, tildes, stars, and gtlt's at this point.
-	// already replaced the hyphen ranges
-	// turn into a set of JUST comparators.
-	const parseComparator = (comp, options) => {
-	  comp = comp.replace(re[t.BUILD], '');
-	  debug('comp', comp, options);
-	  comp = replaceCarets(comp, options);
-	  debug('caret', comp);
-	  comp = replaceTildes(comp, options);
-	  debug('tildes', comp);
-	  comp = replaceXRanges(comp, options);
-	  debug('xrange', comp);
-	  comp = replaceStars(comp, options);
-	  debug('stars', comp);
-	  return comp
-	};
-
-	const isX = id => !id || id.toLowerCase() === 'x' || id === '*';
-
-	const invalidXRangeOrder = (M, m, p) => (
-	  (isX(M) && !isX(m)) ||
-	  (isX(m) && p && !isX(p))
-	);
-
-	// ~, ~> --> * (any, kinda silly)
-	// ~2, ~2.x, ~2.x.x, ~>2, ~>2.x ~>2.x.x --> >=2.0.0 <3.0.0-0
-	// ~2.0, ~2.0.x, ~>2.0, ~>2.0.x --> >=2.0.0 <2.1.0-0
-	// ~1.2, ~1.2.x, ~>1.2, ~>1.2.x --> >=1.2.0 <1.3.0-0
-	// ~1.2.3, ~>1.2.3 --> >=1.2.3 <1.3.0-0
-	// ~1.2.0, ~>1.2.0 --> >=1.2.0 <1.3.0-0
-	// ~0.0.1 --> >=0.0.1 <0.1.0-0
-	const replaceTildes = (comp, options) => {
-	  return comp
-	    .trim()
-	    .split(/\s+/)
-	    .map((c) => replaceTilde(c, options))
-	    .join(' ')
-	};
-
-	const replaceTilde = (comp, options) => {
-	  const r = options.loose ? re[t.TILDELOOSE] : re[t.TILDE];
-	  // if we're including prereleases in the match, then the lower bound is
-	  // -0, the lowest possible prerelease value, just like x-ranges and carets.
-	  // this keeps `~1.2` equivalent to the `1.2.x` x-range it's documented as.
-	  const z = options.includePrerelease ? '-0' : '';
-	  return comp.replace(r, (_, M, m, p, pr) => {
-	    debug('tilde', comp, _, M, m, p, pr);
-	    let ret;
-
-	    if (isX(M)) {
-	      ret = '';
-	    } else if (isX(m)) {
-	      ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
-	    } else if (isX(p)) {
-	      // ~1.2 == >=1.2.0 <1.3.0-0
-	      ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
-	    } else if (pr) {
-	      debug('replaceTilde pr', pr);
-	      ret = `>=${M}.${m}.${p}-${pr
-	      } <${M}.${+m + 1}.0-0`;
-	    } else {
-	      // ~1.2.3 == >=1.2.3 <1.3.0-0
-	      ret = `>=${M}.${m}.${p
-	      } <${M}.${+m + 1}.0-0`;
-	    }
-
-	    debug('tilde return', ret);
-	    return ret
-	  })
-	};
-
-	// ^ --> * (any, kinda silly)
-	// ^2, ^2.x, ^2.x.x --> >=2.0.0 <3.0.0-0
-	// ^2.0, ^2.0.x --> >=2.0.0 <3.0.0-0
-	// ^1.2, ^1.2.x --> >=1.2.0 <2.0.0-0
-	// ^1.2.3 --> >=1.2.3 <2.0.0-0
-	// ^1.2.0 --> >=1.2.0 <2.0.0-0
-	// ^0.0.1 --> >=0.0.1 <0.0.2-0
-	// ^0.1.0 --> >=0.1.0 <0.2.0-0
-	const replaceCarets = (comp, options) => {
-	  return comp
-	    .trim()
-	    .split(/\s+/)
-	    .map((c) => replaceCaret(c, options))
-	    .join(' ')
-	};
-
-	const replaceCaret = (comp, options) => {
-	  debug('caret', comp, options);
-	  const r = options.loose ? re[t.CARETLOOSE] : re[t.CARET];
-	  const z = options.includePrerelease ? '-0' : '';
-	  return comp.replace(r, (_, M, m, p, pr) => {
-	    debug('caret', comp, _, M, m, p, pr);
-	    let ret;
-
-	    if (isX(M)) {
-	      ret = '';
-	    } else if (isX(m)) {
-	      ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
-	    } else if (isX(p)) {
-	      if (M === '0') {
-	        ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
-	      } else {
-	        ret = `>=${M}.${m}.0${z} <${+M + 1}.0.0-0`;
-	      }
-	    } else if (pr) {
-	      debug('replaceCaret pr', pr);
-	      if (M === '0') {
-	        if (m === '0') {
-	          ret = `>=${M}.${m}.${p}-${pr
-	          } <${M}.${m}.${+p + 1}-0`;
-	        } else {
-	          ret = `>=${M}.${m}.${p}-${pr
-	          } <${M}.${+m + 1}.0-0`;
-	        }
-	      } else {
-	        ret = `>=${M}.${m}.${p}-${pr
-	        } <${+M + 1}.0.0-0`;
-	      }
-	    } else {
-	      debug('no pr');
-	      if (M === '0') {
-	        if (m === '0') {
-	          ret = `>=${M}.${m}.${p
-	          } <${M}.${m}.${+p + 1}-0`;
-	        } else {
-	          ret = `>=${M}.${m}.${p
-	          } <${M}.${+m + 1}.0-0`;
-	        }
-	      } else {
-	        ret = `>=${M}.${m}.${p
-	        } <${+M + 1}.0.0-0`;
-	      }
-	    }
-
-	    debug('caret return', ret);
-	    return ret
-	  })
-	};
-
-	const replaceXRanges = (comp, options) => {
-	  debug('replaceXRanges', comp, options);
-	  return comp
-	    .split(/\s+/)
-	    .map((c) => replaceXRange(c, options))
-	    .join(' ')
-	};
-
-	const replaceXRange = (comp, options) => {
-	  comp = comp.trim();
-	  const r = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE];
-	  return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
-	    debug('xRange', comp, ret, gtlt, M, m, p, pr);
-	    if (invalidXRangeOrder(M, m, p)) {
-	      return comp
-	    }
-
-	    const xM = isX(M);
-	    const xm = xM || isX(m);
-	    const xp = xm || isX(p);
-	    const anyX = xp;
-
-	    if (gtlt === '=' && anyX) {
-	      gtlt = '';
-	    }
-
-	    // if we're including prereleases in the match, then we need
-	    // to fix this to -0, the lowest possible prerelease value
-	    pr = options.includePrerelease ? '-0' : '';
-
-	    if (xM) {
-	      if (gtlt === '>' || gtlt === '<') {
-	        // nothing is allowed
-	        ret = '<0.0.0-0';
-	      } else {
-	        // nothing is forbidden
-	        ret = '*';
-	      }
-	    } else if (gtlt && anyX) {
-	      // we know patch is an x, because we have any x at all.
-	      // replace X with 0
-	      if (xm) {
-	        m = 0;
-	      }
-	      p = 0;
-
-	      if (gtlt === '>') {
-	        // >1 => >=2.0.0
-	        // >1.2 => >=1.3.0
-	        gtlt = '>=';
-	        if (xm) {
-	          M = +M + 1;
-	          m = 0;
-	          p = 0;
-	        } else {
-	          m = +m + 1;
-	          p = 0;
-	        }
-	      } else if (gtlt === '<=') {
-	        // <=0.7.x is actually <0.8.0, since any 0.7.x should
-	        // pass.  Similarly, <=7.x is actually <8.0.0, etc.
-	        gtlt = '<';
-	        if (xm) {
-	          M = +M + 1;
-	        } else {
-	          m = +m + 1;
-	        }
-	      }
-
-	      if (gtlt === '<') {
-	        pr = '-0';
-	      }
-
-	      ret = `${gtlt + M}.${m}.${p}${pr}`;
-	    } else if (xm) {
-	      ret = `>=${M}.0.0${pr} <${+M + 1}.0.0-0`;
-	    } else if (xp) {
-	      ret = `>=${M}.${m}.0${pr
-	      } <${M}.${+m + 1}.0-0`;
-	    }
-
-	    debug('xRange return', ret);
-
-	    return ret
-	  })
-	};
-
-	// Because * is AND-ed with everything else in the comparator,
-	// and '' means "any version", just remove the *s entirely.
-	const replaceStars = (comp, options) => {
-	  debug('replaceStars', comp, options);
-	  // Looseness is ignored here.  star is always as loose as it gets!
-	  return comp
-	    .trim()
-	    .replace(re[t.STAR], '')
-	};
-
-	const replaceGTE0 = (comp, options) => {
-	  debug('replaceGTE0', comp, options);
-	  return comp
-	    .trim()
-	    .replace(re[options.includePrerelease ? t.GTE0PRE : t.GTE0], '')
-	};
-
-	// This function is passed to string.replace(re[t.HYPHENRANGE])
-	// M, m, patch, prerelease, build
-	// 1.2 - 3.4.5 => >=1.2.0 <=3.4.5
-	// 1.2.3 - 3.4 => >=1.2.0 <3.5.0-0 Any 3.4.x will do
-	// 1.2 - 3.4 => >=1.2.0 <3.5.0-0
-	// TODO build?
-	const hyphenReplace = incPr => ($0,
-	  from, fM, fm, fp, fpr, fb,
-	  to, tM, tm, tp, tpr) => {
-	  if (isX(fM)) {
-	    from = '';
-	  } else if (isX(fm)) {
-	    from = `>=${fM}.0.0${incPr ? '-0' : ''}`;
-	  } else if (isX(fp)) {
-	    from = `>=${fM}.${fm}.0${incPr ? '-0' : ''}`;
-	  } else if (fpr) {
-	    from = `>=${from}`;
-	  } else {
-	    from = `>=${from}${incPr ? '-0' : ''}`;
-	  }
-
-	  if (isX(tM)) {
-	    to = '';
-	  } else if (isX(tm)) {
-	    to = `<${+tM + 1}.0.0-0`;
-	  } else if (isX(tp)) {
-	    to = `<${tM}.${+tm + 1}.0-0`;
-	  } else if (tpr) {
-	    to = `<=${tM}.${tm}.${tp}-${tpr}`;
-	  } else if (incPr) {
-	    to = `<${tM}.${tm}.${+tp + 1}-0`;
-	  } else {
-	    to = `<=${to}`;
-	  }
-
-	  return `${from} ${to}`.trim()
-	};
-
-	const testSet = (set, version, options) => {
-	  for (let i = 0; i < set.length; i++) {
-	    if (!set[i].test(version)) {
-	      return false
-	    }
-	  }
-
-	  if (version.prerelease.length && !options.includePrerelease) {
-	    // Find the set of versions that are allowed to have prereleases
-	    // For example, ^1.2.3-pr.1 desugars to >=1.2.3-pr.1 <2.0.0
-	    // That should allow `1.2.3-pr.2` to pass.
-	    // However, `1.2.4-alpha.notready` should NOT be allowed,
-	    // even though it's within the range set by the comparators.
-	    for (let i = 0; i < set.length; i++) {
-	      debug(set[i].semver);
-	      if (set[i].semver === Comparator.ANY) {
-	        continue
-	      }
-
-	      if (set[i].semver.prerelease.length > 0) {
-	        const allowed = set[i].semver;
-	        if (allowed.major === version.major &&
-	            allowed.minor === version.minor &&
-	            allowed.patch === version.patch) {
-	          return true
-	        }
-	      }
-	    }
-
-	    // Version has a -pre, but it's not one of the ones we like.
-	    return false
-	  }
-
-	  return true
-	};
-	return range;
-}
-
-var comparator;
-var hasRequiredComparator;
-
-function requireComparator () {
-	if (hasRequiredComparator) return comparator;
-	hasRequiredComparator = 1;
-
-	const ANY = Symbol('SemVer ANY');
-	// hoisted class for cyclic dependency
-	class Comparator {
-	  static get ANY () {
-	    return ANY
-	  }
-
-	  constructor (comp, options) {
-	    options = parseOptions(options);
-
-	    if (comp instanceof Comparator) {
-	      if (comp.loose === !!options.loose) {
-	        return comp
-	      } else {
-	        comp = comp.value;
-	      }
-	    }
-
-	    comp = comp.trim().split(/\s+/).join(' ');
-	    debug('comparator', comp, options);
-	    this.options = options;
-	    this.loose = !!options.loose;
-	    this.parse(comp);
-
-	    if (this.semver === ANY) {
-	      this.value = '';
-	    } else {
-	      this.value = this.operator + this.semver.version;
-	    }
-
-	    debug('comp', this);
-	  }
-
-	  parse (comp) {
-	    const r = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR];
-	    const m = comp.match(r);
-
-	    if (!m) {
-	      throw new TypeError(`Invalid comparator: ${comp}`)
-	    }
-
-	    this.operator = m[1] !== undefined ? m[1] : '';
-	    if (this.operator === '=') {
-	      this.operator = '';
-	    }
-
-	    // if it literally is just '>' or '' then allow anything.
-	    if (!m[2]) {
-	      this.semver = ANY;
-	    } else {
-	      this.semver = new SemVer(m[2], this.options.loose);
-	    }
-	  }
-
-	  toString () {
-	    return this.value
-	  }
-
-	  test (version) {
-	    debug('Comparator.test', version, this.options.loose);
-
-	    if (this.semver === ANY || version === ANY) {
-	      return true
-	    }
-
-	    if (typeof version === 'string') {
-	      try {
-	        version = new SemVer(version, this.options);
-	      } catch (er) {
-	        return false
-	      }
-	    }
-
-	    return cmp(version, this.operator, this.semver, this.options)
-	  }
-
-	  intersects (comp, options) {
-	    if (!(comp instanceof Comparator)) {
-	      throw new TypeError('a Comparator is required')
-	    }
-
-	    if (this.operator === '') {
-	      if (this.value === '') {
-	        return true
-	      }
-	      return new Range(comp.value, options).test(this.value)
-	    } else if (comp.operator === '') {
-	      if (comp.value === '') {
-	        return true
-	      }
-	      return new Range(this.value, options).test(comp.semver)
-	    }
-
-	    options = parseOptions(options);
-
-	    // Special cases where nothing can possibly be lower
-	    if (options.includePrerelease &&
-	      (this.value === '<0.0.0-0' || comp.value === '<0.0.0-0')) {
-	      return false
-	    }
-	    if (!options.includePrerelease &&
-	      (this.value.startsWith('<0.0.0') || comp.value.startsWith('<0.0.0'))) {
-	      return false
-	    }
-
-	    // Same direction increasing (> or >=)
-	    if (this.operator.startsWith('>') && comp.operator.startsWith('>')) {
-	      return true
-	    }
-	    // Same direction decreasing (< or <=)
-	    if (this.operator.startsWith('<') && comp.operator.startsWith('<')) {
-	      return true
-	    }
-	    // same SemVer and both sides are inclusive (<= or >=)
-	    if (
-	      (this.semver.version === comp.semver.version) &&
-	      this.operator.includes('=') && comp.operator.includes('=')) {
-	      return true
-	    }
-	    // opposite directions less than
-	    if (cmp(this.semver, '<', comp.semver, options) &&
-	      this.operator.startsWith('>') && comp.operator.startsWith('<')) {
-	      return true
-	    }
-	    // opposite directions greater than
-	    if (cmp(this.semver, '>', comp.semver, options) &&
-	      this.operator.startsWith('<') && comp.operator.startsWith('>')) {
-	      return true
-	    }
-	    return false
-	  }
-	}
-
-	comparator = Comparator;
-
-	const parseOptions = requireParseOptions();
-	const { safeRe: re, t } = requireRe();
-	const cmp = requireCmp();
-	const debug = requireDebug();
-	const SemVer = requireSemver$1();
-	const Range = requireRange();
-	return comparator;
-}
-
-var satisfies_1;
-var hasRequiredSatisfies;
-
-function requireSatisfies () {
-	if (hasRequiredSatisfies) return satisfies_1;
-	hasRequiredSatisfies = 1;
-
-	const Range = requireRange();
-	const satisfies = (version, range, options) => {
-	  try {
-	    range = new Range(range, options);
-	  } catch (er) {
-	    return false
-	  }
-	  return range.test(version)
-	};
-	satisfies_1 = satisfies;
-	return satisfies_1;
-}
-
-var toComparators_1;
-var hasRequiredToComparators;
-
-function requireToComparators () {
-	if (hasRequiredToComparators) return toComparators_1;
-	hasRequiredToComparators = 1;
-
-	const Range = requireRange();
-
-	// Mostly just for testing and legacy API reasons
-	const toComparators = (range, options) =>
-	  new Range(range, options).set
-	    .map(comp => comp.map(c => c.value).join(' ').trim().split(' '));
-
-	toComparators_1 = toComparators;
-	return toComparators_1;
-}
-
-var maxSatisfying_1;
-var hasRequiredMaxSatisfying;
-
-function requireMaxSatisfying () {
-	if (hasRequiredMaxSatisfying) return maxSatisfying_1;
-	hasRequiredMaxSatisfying = 1;
-
-	const SemVer = requireSemver$1();
-	const Range = requireRange();
-
-	const maxSatisfying = (versions, range, options) => {
-	  let max = null;
-	  let maxSV = null;
-	  let rangeObj = null;
-	  try {
-	    rangeObj = new Range(range, options);
-	  } catch (er) {
-	    return null
-	  }
-	  versions.forEach((v) => {
-	    if (rangeObj.test(v)) {
-	      // satisfies(v, range, options)
-	      if (!max || maxSV.compare(v) === -1) {
-	        // compare(max, v, true)
-	        max = v;
-	        maxSV = new SemVer(max, options);
-	      }
-	    }
-	  });
-	  return max
-	};
-	maxSatisfying_1 = maxSatisfying;
-	return maxSatisfying_1;
-}
-
-var minSatisfying_1;
-var hasRequiredMinSatisfying;
-
-function requireMinSatisfying () {
-	if (hasRequiredMinSatisfying) return minSatisfying_1;
-	hasRequiredMinSatisfying = 1;
-
-	const SemVer = requireSemver$1();
-	const Range = requireRange();
-	const minSatisfying = (versions, range, options) => {
-	  let min = null;
-	  let minSV = null;
-	  let rangeObj = null;
-	  try {
-	    rangeObj = new Range(range, options);
-	  } catch (er) {
-	    return null
-	  }
-	  versions.forEach((v) => {
-	    if (rangeObj.test(v)) {
-	      // satisfies(v, range, options)
-	      if (!min || minSV.compare(v) === 1) {
-	        // compare(min, v, true)
-	        min = v;
-	        minSV = new SemVer(min, options);
-	      }
-	    }
-	  });
-	  return min
-	};
-	minSatisfying_1 = minSatisfying;
-	return minSatisfying_1;
-}
-
-var minVersion_1;
-var hasRequiredMinVersion;
-
-function requireMinVersion () {
-	if (hasRequiredMinVersion) return minVersion_1;
-	hasRequiredMinVersion = 1;
-
-	const SemVer = requireSemver$1();
-	const Range = requireRange();
-	const gt = requireGt();
-
-	const minVersion = (range, loose) => {
-	  range = new Range(range, loose);
-
-	  let minver = new SemVer('0.0.0');
-	  if (range.test(minver)) {
-	    return minver
-	  }
-
-	  minver = new SemVer('0.0.0-0');
-	  if (range.test(minver)) {
-	    return minver
-	  }
-
-	  minver = null;
-	  for (let i = 0; i < range.set.length; ++i) {
-	    const comparators = range.set[i];
-
-	    let setMin = null;
-	    comparators.forEach((comparator) => {
-	      // Clone to avoid manipulating the comparator's semver object.
-	      const compver = new SemVer(comparator.semver.version);
-	      switch (comparator.operator) {
-	        case '>':
-	          if (compver.prerelease.length === 0) {
-	            compver.patch++;
-	          } else {
-	            compver.prerelease.push(0);
-	          }
-	          compver.raw = compver.format();
-	          /* fallthrough */
-	        case '':
-	        case '>=':
-	          if (!setMin || gt(compver, setMin)) {
-	            setMin = compver;
-	          }
-	          break
-	        case '<':
-	        case '<=':
-	          /* Ignore maximum versions */
-	          break
-	        /* istanbul ignore next */
-	        default:
-	          throw new Error(`Unexpected operation: ${comparator.operator}`)
-	      }
-	    });
-	    if (setMin && (!minver || gt(minver, setMin))) {
-	      minver = setMin;
-	    }
-	  }
-
-	  if (minver && range.test(minver)) {
-	    return minver
-	  }
-
-	  return null
-	};
-	minVersion_1 = minVersion;
-	return minVersion_1;
-}
-
-var valid;
-var hasRequiredValid;
-
-function requireValid () {
-	if (hasRequiredValid) return valid;
-	hasRequiredValid = 1;
-
-	const Range = requireRange();
-	const validRange = (range, options) => {
-	  try {
-	    // Return '*' instead of '' so that truthiness works.
-	    // This will throw if it's invalid anyway
-	    return new Range(range, options).range || '*'
-	  } catch (er) {
-	    return null
-	  }
-	};
-	valid = validRange;
-	return valid;
-}
-
-var outside_1;
-var hasRequiredOutside;
-
-function requireOutside () {
-	if (hasRequiredOutside) return outside_1;
-	hasRequiredOutside = 1;
-
-	const SemVer = requireSemver$1();
-	const Comparator = requireComparator();
-	const { ANY } = Comparator;
-	const Range = requireRange();
-	const satisfies = requireSatisfies();
-	const gt = requireGt();
-	const lt = requireLt();
-	const lte = requireLte();
-	const gte = requireGte();
-
-	const outside = (version, range, hilo, options) => {
-	  version = new SemVer(version, options);
-	  range = new Range(range, options);
-
-	  let gtfn, ltefn, ltfn, comp, ecomp;
-	  switch (hilo) {
-	    case '>':
-	      gtfn = gt;
-	      ltefn = lte;
-	      ltfn = lt;
-	      comp = '>';
-	      ecomp = '>=';
-	      break
-	    case '<':
-	      gtfn = lt;
-	      ltefn = gte;
-	      ltfn = gt;
-	      comp = '<';
-	      ecomp = '<=';
-	      break
-	    default:
-	      throw new TypeError('Must provide a hilo val of "<" or ">"')
-	  }
-
-	  // If it satisfies the range it is not outside
-	  if (satisfies(version, range, options)) {
-	    return false
-	  }
-
-	  // From now on, variable terms are as if we're in "gtr" mode.
-	  // but note that everything is flipped for the "ltr" function.
-
-	  for (let i = 0; i < range.set.length; ++i) {
-	    const comparators = range.set[i];
-
-	    let high = null;
-	    let low = null;
-
-	    comparators.forEach((comparator) => {
-	      if (comparator.semver === ANY) {
-	        comparator = new Comparator('>=0.0.0');
-	      }
-	      high = high || comparator;
-	      low = low || comparator;
-	      if (gtfn(comparator.semver, high.semver, options)) {
-	        high = comparator;
-	      } else if (ltfn(comparator.semver, low.semver, options)) {
-	        low = comparator;
-	      }
-	    });
-
-	    // If the edge version comparator has a operator then our version
-	    // isn't outside it
-	    if (high.operator === comp || high.operator === ecomp) {
-	      return false
-	    }
-
-	    // If the lowest version comparator has an operator and our version
-	    // is less than it then it isn't higher than the range
-	    if ((!low.operator || low.operator === comp) &&
-	        ltefn(version, low.semver)) {
-	      return false
-	    } else if (low.operator === ecomp && ltfn(version, low.semver)) {
-	      return false
-	    }
-	  }
-	  return true
-	};
-
-	outside_1 = outside;
-	return outside_1;
-}
-
-var gtr_1;
-var hasRequiredGtr;
-
-function requireGtr () {
-	if (hasRequiredGtr) return gtr_1;
-	hasRequiredGtr = 1;
-
-	// Determine if version is greater than all the versions possible in the range.
-	const outside = requireOutside();
-	const gtr = (version, range, options) => outside(version, range, '>', options);
-	gtr_1 = gtr;
-	return gtr_1;
-}
-
-var ltr_1;
-var hasRequiredLtr;
-
-function requireLtr () {
-	if (hasRequiredLtr) return ltr_1;
-	hasRequiredLtr = 1;
-
-	const outside = requireOutside();
-	// Determine if version is less than all the versions possible in the range
-	const ltr = (version, range, options) => outside(version, range, '<', options);
-	ltr_1 = ltr;
-	return ltr_1;
-}
-
-var intersects_1;
-var hasRequiredIntersects;
-
-function requireIntersects () {
-	if (hasRequiredIntersects) return intersects_1;
-	hasRequiredIntersects = 1;
-
-	const Range = requireRange();
-	const intersects = (r1, r2, options) => {
-	  r1 = new Range(r1, options);
-	  r2 = new Range(r2, options);
-	  return r1.intersects(r2, options)
-	};
-	intersects_1 = intersects;
-	return intersects_1;
-}
-
-var simplify;
-var hasRequiredSimplify;
-
-function requireSimplify () {
-	if (hasRequiredSimplify) return simplify;
-	hasRequiredSimplify = 1;
-
-	// given a set of versions and a range, create a "simplified" range
-	// that includes the same versions that the original range does
-	// If the original range is shorter than the simplified one, return that.
-	const satisfies = requireSatisfies();
-	const compare = requireCompare();
-	simplify = (versions, range, options) => {
-	  const set = [];
-	  let first = null;
-	  let prev = null;
-	  const v = versions.sort((a, b) => compare(a, b, options));
-	  for (const version of v) {
-	    const included = satisfies(version, range, options);
-	    if (included) {
-	      prev = version;
-	      if (!first) {
-	        first = version;
-	      }
-	    } else {
-	      if (prev) {
-	        set.push([first, prev]);
-	      }
-	      prev = null;
-	      first = null;
-	    }
-	  }
-	  if (first) {
-	    set.push([first, null]);
-	  }
-
-	  const ranges = [];
-	  for (const [min, max] of set) {
-	    if (min === max) {
-	      ranges.push(min);
-	    } else if (!max && min === v[0]) {
-	      ranges.push('*');
-	    } else if (!max) {
-	      ranges.push(`>=${min}`);
-	    } else if (min === v[0]) {
-	      ranges.push(`<=${max}`);
-	    } else {
-	      ranges.push(`${min} - ${max}`);
-	    }
-	  }
-	  const simplified = ranges.join(' || ');
-	  const original = typeof range.raw === 'string' ? range.raw : String(range);
-	  return simplified.length < original.length ? simplified : range
-	};
-	return simplify;
-}
-
-var subset_1;
-var hasRequiredSubset;
-
-function requireSubset () {
-	if (hasRequiredSubset) return subset_1;
-	hasRequiredSubset = 1;
-
-	const Range = requireRange();
-	const Comparator = requireComparator();
-	const { ANY } = Comparator;
-	const satisfies = requireSatisfies();
-	const compare = requireCompare();
-
-	// Complex range `r1 || r2 || ...` is a subset of `R1 || R2 || ...` iff:
-	// - Every simple range `r1, r2, ...` is a null set, OR
-	// - Every simple range `r1, r2, ...` which is not a null set is a subset of
-	//   some `R1, R2, ...`
-	//
-	// Simple range `c1 c2 ...` is a subset of simple range `C1 C2 ...` iff:
-	// - If c is only the ANY comparator
-	//   - If C is only the ANY comparator, return true
-	//   - Else if in prerelease mode, return false
-	//   - else replace c with `[>=0.0.0]`
-	// - If C is only the ANY comparator
-	//   - if in prerelease mode, return true
-	//   - else replace C with `[>=0.0.0]`
-	// - Let EQ be the set of = comparators in c
-	// - If EQ is more than one, return true (null set)
-	// - Let GT be the highest > or >= comparator in c
-	// - Let LT be the lowest < or <= comparator in c
-	// - If GT and LT, and GT.semver > LT.semver, return true (null set)
-	// - If any C is a = range, and GT or LT are set, return false
-	// - If EQ
-	//   - If GT, and EQ does not satisfy GT, return true (null set)
-	//   - If LT, and EQ does not satisfy LT, return true (null set)
-	//   - If EQ satisfies every C, return true
-	//   - Else return false
-	// - If GT
-	//   - If GT.semver is lower than any > or >= comp in C, return false
-	//   - If GT is >=, and GT.semver does not satisfy every C, return false
-	//   - If GT.semver has a prerelease, and not in prerelease mode
-	//     - If no C has a prerelease and the GT.semver tuple, return false
-	// - If LT
-	//   - If LT.semver is greater than any < or <= comp in C, return false
-	//   - If LT is <=, and LT.semver does not satisfy every C, return false
-	//   - If LT.semver has a prerelease, and not in prerelease mode
-	//     - If no C has a prerelease and the LT.semver tuple, return false
-	// - Else return true
-
-	const subset = (sub, dom, options = {}) => {
-	  if (sub === dom) {
-	    return true
-	  }
-
-	  sub = new Range(sub, options);
-	  dom = new Range(dom, options);
-	  let sawNonNull = false;
-
-	  OUTER: for (const simpleSub of sub.set) {
-	    for (const simpleDom of dom.set) {
-	      const isSub = simpleSubset(simpleSub, simpleDom, options);
-	      sawNonNull = sawNonNull || isSub !== null;
-	      if (isSub) {
-	        continue OUTER
-	      }
-	    }
-	    // the null set is a subset of everything, but null simple ranges in
-	    // a complex range should be ignored.  so if we saw a non-null range,
-	    // then we know this isn't a subset, but if EVERY simple range was null,
-	    // then it is a subset.
-	    if (sawNonNull) {
-	      return false
-	    }
-	  }
-	  return true
-	};
-
-	const minimumVersionWithPreRelease = [new Comparator('>=0.0.0-0')];
-	const minimumVersion = [new Comparator('>=0.0.0')];
-
-	const simpleSubset = (sub, dom, options) => {
-	  if (sub === dom) {
-	    return true
-	  }
-
-	  if (sub.length === 1 && sub[0].semver === ANY) {
-	    if (dom.length === 1 && dom[0].semver === ANY) {
-	      return true
-	    } else if (options.includePrerelease) {
-	      sub = minimumVersionWithPreRelease;
-	    } else {
-	      sub = minimumVersion;
-	    }
-	  }
-
-	  if (dom.length === 1 && dom[0].semver === ANY) {
-	    if (options.includePrerelease) {
-	      return true
-	    } else {
-	      dom = minimumVersion;
-	    }
-	  }
-
-	  const eqSet = new Set();
-	  let gt, lt;
-	  for (const c of sub) {
-	    if (c.operator === '>' || c.operator === '>=') {
-	      gt = higherGT(gt, c, options);
-	    } else if (c.operator === '<' || c.operator === '<=') {
-	      lt = lowerLT(lt, c, options);
-	    } else {
-	      eqSet.add(c.semver);
-	    }
-	  }
-
-	  if (eqSet.size > 1) {
-	    return null
-	  }
-
-	  let gtltComp;
-	  if (gt && lt) {
-	    gtltComp = compare(gt.semver, lt.semver, options);
-	    if (gtltComp > 0) {
-	      return null
-	    } else if (gtltComp === 0 && (gt.operator !== '>=' || lt.operator !== '<=')) {
-	      return null
-	    }
-	  }
-
-	  // will iterate one or zero times
-	  for (const eq of eqSet) {
-	    if (gt && !satisfies(eq, String(gt), options)) {
-	      return null
-	    }
-
-	    if (lt && !satisfies(eq, String(lt), options)) {
-	      return null
-	    }
-
-	    for (const c of dom) {
-	      if (!satisfies(eq, String(c), options)) {
-	        return false
-	      }
-	    }
-
-	    return true
-	  }
-
-	  let higher, lower;
-	  let hasDomLT, hasDomGT;
-	  // if the subset has a prerelease, we need a comparator in the superset
-	  // with the same tuple and a prerelease, or it's not a subset
-	  let needDomLTPre = lt &&
-	    !options.includePrerelease &&
-	    lt.semver.prerelease.length ? lt.semver : false;
-	  let needDomGTPre = gt &&
-	    !options.includePrerelease &&
-	    gt.semver.prerelease.length ? gt.semver : false;
-	  // exception: <1.2.3-0 is the same as <1.2.3
-	  if (needDomLTPre && needDomLTPre.prerelease.length === 1 &&
-	      lt.operator === '<' && needDomLTPre.prerelease[0] === 0) {
-	    needDomLTPre = false;
-	  }
-
-	  for (const c of dom) {
-	    hasDomGT = hasDomGT || c.operator === '>' || c.operator === '>=';
-	    hasDomLT = hasDomLT || c.operator === '<' || c.operator === '<=';
-	    if (gt) {
-	      if (needDomGTPre) {
-	        if (c.semver.prerelease && c.semver.prerelease.length &&
-	            c.semver.major === needDomGTPre.major &&
-	            c.semver.minor === needDomGTPre.minor &&
-	            c.semver.patch === needDomGTPre.patch) {
-	          needDomGTPre = false;
-	        }
-	      }
-	      if (c.operator === '>' || c.operator === '>=') {
-	        higher = higherGT(gt, c, options);
-	        if (higher === c && higher !== gt) {
-	          return false
-	        }
-	      } else if (gt.operator === '>=' && !c.test(gt.semver)) {
-	        return false
-	      }
-	    }
-	    if (lt) {
-	      if (needDomLTPre) {
-	        if (c.semver.prerelease && c.semver.prerelease.length &&
-	            c.semver.major === needDomLTPre.major &&
-	            c.semver.minor === needDomLTPre.minor &&
-	            c.semver.patch === needDomLTPre.patch) {
-	          needDomLTPre = false;
-	        }
-	      }
-	      if (c.operator === '<' || c.operator === '<=') {
-	        lower = lowerLT(lt, c, options);
-	        if (lower === c && lower !== lt) {
-	          return false
-	        }
-	      } else if (lt.operator === '<=' && !c.test(lt.semver)) {
-	        return false
-	      }
-	    }
-	    if (!c.operator && (lt || gt) && gtltComp !== 0) {
-	      return false
-	    }
-	  }
-
-	  // if there was a < or >, and nothing in the dom, then must be false
-	  // UNLESS it was limited by another range in the other direction.
-	  // Eg, >1.0.0 <1.0.1 is still a subset of <2.0.0
-	  if (gt && hasDomLT && !lt && gtltComp !== 0) {
-	    return false
-	  }
-
-	  if (lt && hasDomGT && !gt && gtltComp !== 0) {
-	    return false
-	  }
-
-	  // we needed a prerelease range in a specific tuple, but didn't get one
-	  // then this isn't a subset.  eg >=1.2.3-pre is not a subset of >=1.0.0,
-	  // because it includes prereleases in the 1.2.3 tuple
-	  if (needDomGTPre || needDomLTPre) {
-	    return false
-	  }
-
-	  return true
-	};
-
-	// >=1.2.3 is lower than >1.2.3
-	const higherGT = (a, b, options) => {
-	  if (!a) {
-	    return b
-	  }
-	  const comp = compare(a.semver, b.semver, options);
-	  return comp > 0 ? a
-	    : comp < 0 ? b
-	    : b.operator === '>' && a.operator === '>=' ? b
-	    : a
-	};
-
-	// <=1.2.3 is higher than <1.2.3
-	const lowerLT = (a, b, options) => {
-	  if (!a) {
-	    return b
-	  }
-	  const comp = compare(a.semver, b.semver, options);
-	  return comp < 0 ? a
-	    : comp > 0 ? b
-	    : b.operator === '<' && a.operator === '<=' ? b
-	    : a
-	};
-
-	subset_1 = subset;
-	return subset_1;
-}
-
-var semver;
-var hasRequiredSemver;
-
-function requireSemver () {
-	if (hasRequiredSemver) return semver;
-	hasRequiredSemver = 1;
-
-	// just pre-load all the stuff that index.js lazily exports
-	const internalRe = requireRe();
-	const constants = requireConstants$1();
-	const SemVer = requireSemver$1();
-	const identifiers = requireIdentifiers();
-	const parse = requireParse$1();
-	const valid = requireValid$1();
-	const clean = requireClean();
-	const inc = requireInc();
-	const diff = requireDiff();
-	const major = requireMajor();
-	const minor = requireMinor();
-	const patch = requirePatch();
-	const prerelease = requirePrerelease();
-	const compare = requireCompare();
-	const rcompare = requireRcompare();
-	const compareLoose = requireCompareLoose();
-	const compareBuild = requireCompareBuild();
-	const sort = requireSort();
-	const rsort = requireRsort();
-	const gt = requireGt();
-	const lt = requireLt();
-	const eq = requireEq();
-	const neq = requireNeq();
-	const gte = requireGte();
-	const lte = requireLte();
-	const cmp = requireCmp();
-	const coerce = requireCoerce();
-	const truncate = requireTruncate();
-	const Comparator = requireComparator();
-	const Range = requireRange();
-	const satisfies = requireSatisfies();
-	const toComparators = requireToComparators();
-	const maxSatisfying = requireMaxSatisfying();
-	const minSatisfying = requireMinSatisfying();
-	const minVersion = requireMinVersion();
-	const validRange = requireValid();
-	const outside = requireOutside();
-	const gtr = requireGtr();
-	const ltr = requireLtr();
-	const intersects = requireIntersects();
-	const simplifyRange = requireSimplify();
-	const subset = requireSubset();
-	semver = {
-	  parse,
-	  valid,
-	  clean,
-	  inc,
-	  diff,
-	  major,
-	  minor,
-	  patch,
-	  prerelease,
-	  compare,
-	  rcompare,
-	  compareLoose,
-	  compareBuild,
-	  sort,
-	  rsort,
-	  gt,
-	  lt,
-	  eq,
-	  neq,
-	  gte,
-	  lte,
-	  cmp,
-	  coerce,
-	  truncate,
-	  Comparator,
-	  Range,
-	  satisfies,
-	  toComparators,
-	  maxSatisfying,
-	  minSatisfying,
-	  minVersion,
-	  validRange,
-	  outside,
-	  gtr,
-	  ltr,
-	  intersects,
-	  simplifyRange,
-	  subset,
-	  SemVer,
-	  re: internalRe.re,
-	  src: internalRe.src,
-	  tokens: internalRe.t,
-	  SEMVER_SPEC_VERSION: constants.SEMVER_SPEC_VERSION,
-	  RELEASE_TYPES: constants.RELEASE_TYPES,
-	  compareIdentifiers: identifiers.compareIdentifiers,
-	  rcompareIdentifiers: identifiers.rcompareIdentifiers,
-	};
-	return semver;
-}
-
-var semverExports = requireSemver();
-
-// The resolved dependency graph, built once from `cargo metadata`, and the shortest chain from a
-// workspace member to any package. Every conflict pass reads this instead of re-walking metadata.
-class GraphError extends Error {
-}
-// Normal before build before dev: among equally short chains, prefer the one that ships.
-const KIND_ORDER = { normal: 0, build: 1, dev: 2 };
-function buildGraph(meta) {
-    if (!meta.resolve)
-        throw new GraphError('cargo metadata has no resolve graph; it must run without --no-deps for the conflict checks.');
-    const packages = new Map(meta.packages.map(p => [p.id, p]));
-    const edges = new Map();
-    for (const node of meta.resolve.nodes) {
-        const out = [];
-        for (const dep of node.deps) {
-            // Metadata written by cargo before 1.41 has no dep_kinds; treat such a dependency as normal.
-            const kinds = dep.dep_kinds?.length ? dep.dep_kinds.map(k => k.kind ?? 'normal') : ['normal'];
-            for (const kind of new Set(kinds))
-                out.push({ to: dep.pkg, kind });
-        }
-        out.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
-            nameOf(packages, a.to).localeCompare(nameOf(packages, b.to)));
-        edges.set(node.id, out);
-    }
-    const members = meta.workspace_members
-        .filter(id => packages.has(id))
-        .sort((a, b) => nameOf(packages, a).localeCompare(nameOf(packages, b)));
-    const graph = { packages, edges, members, normalChains: new Map(), anyChains: new Map() };
-    graph.normalChains = shortestChains(graph, false);
-    graph.anyChains = shortestChains(graph, true);
-    return graph;
-}
-/**
- * Multi-source BFS from every member. A dev edge is followed only out of a member: cargo never
- * builds the dev-dependencies of a dependency.
- */
-function shortestChains(graph, withDev) {
-    const memberSet = new Set(graph.members);
-    const previous = new Map();
-    const queue = [];
-    for (const id of graph.members) {
-        previous.set(id, null);
-        queue.push(id);
-    }
-    for (let i = 0; i < queue.length; i++) {
-        const id = queue[i];
-        for (const edge of graph.edges.get(id) ?? []) {
-            if (edge.kind === 'dev' && !(withDev && memberSet.has(id)))
-                continue;
-            if (previous.has(edge.to))
-                continue;
-            previous.set(edge.to, { from: id, kind: edge.kind });
-            queue.push(edge.to);
-        }
-    }
-    const chains = new Map();
-    for (const id of previous.keys()) {
-        const links = [];
-        // The last link depends on nothing further in this chain: its kind is 'normal' by convention.
-        let kind = 'normal';
-        for (let at = id; at !== undefined;) {
-            const pkg = graph.packages.get(at);
-            links.unshift({ name: pkg.name, version: pkg.version, kind });
-            const step = previous.get(at);
-            kind = step?.kind ?? 'normal';
-            at = step?.from;
-        }
-        chains.set(id, links);
-    }
-    return chains;
-}
-/** The chain to a package and whether it is reached only through a member's dev-dependency. */
-function chainTo(graph, id) {
-    const normal = graph.normalChains.get(id);
-    if (normal)
-        return { chain: normal, devOnly: false };
-    const any = graph.anyChains.get(id);
-    return any ? { chain: any, devOnly: true } : null;
-}
-/** Packages reachable from the members (dev edges out of members included), sorted by name then version. */
-function reachablePackages(graph) {
-    return [...graph.anyChains.keys()]
-        .map(id => graph.packages.get(id))
-        .sort((a, b) => a.name.localeCompare(b.name) || compareLoose(a.version, b.version));
-}
-function isMember(graph, id) {
-    return graph.members.includes(id);
-}
-function nameOf(packages, id) {
-    return packages.get(id)?.name ?? id;
-}
-function compareLoose(a, b) {
-    return semverExports.valid(a) && semverExports.valid(b)
-        ? semverExports.compare(a, b)
-        : a.localeCompare(b, 'en', { numeric: true });
-}
-/** `toka-core -dev→ testkit 0.1.0 → memchr 1.0.2`: the member by name, every other link with its version. */
-function formatChain(chain) {
-    return chain
-        .map((link, i) => {
-        const label = i === 0 ? link.name : `${link.name} ${link.version}`;
-        if (i === chain.length - 1)
-            return label;
-        return `${label} ${link.kind === 'normal' ? '→' : `-${link.kind}→`}`;
-    })
-        .join(' ');
-}
-
-// Where in a member's Cargo.toml a dependency (or a [package] key) is declared, so an annotation can
-// point at the line to change. smol-toml says whether and under which key it is declared; the text
-// gives the line, since the parser keeps no positions.
-const SECTIONS = {
-    normal: ['dependencies'],
-    dev: ['dev-dependencies', 'dev_dependencies'],
-    build: ['build-dependencies', 'build_dependencies']
-};
-const ALL_SECTIONS = Object.values(SECTIONS).flat();
-/**
- * The 1-based line declaring the dependency on package `name`, looked up in the sections of `kind`
- * first (`[dependencies]`, `[target.'cfg(..)'.dependencies]`, …), then in any dependency section.
- */
-function findDependencyLine(manifest, name, kind) {
-    let doc;
-    try {
-        doc = parse(manifest);
-    }
-    catch {
-        return null;
-    }
-    for (const sections of [SECTIONS[kind], ALL_SECTIONS]) {
-        const declared = declaringTables(doc, sections, name);
-        if (declared.length === 0)
-            continue;
-        const line = locate(manifest, declared);
-        if (line !== null)
-            return line;
-    }
-    return null;
-}
-/** The 1-based line of a key of `[package]`, e.g. `edition` or `rust-version`. */
-function findPackageKeyLine(manifest, key) {
-    return locate(manifest, [{ table: ['package'], key }]);
-}
-/** Reads the manifest; any read failure gives `line: null` rather than losing the finding. */
-function dependencyRef(manifestPath, name, kind) {
-    const text = readText(manifestPath);
-    return { file: manifestPath, line: text === null ? null : findDependencyLine(text, name, kind) };
-}
-function packageKeyRef(manifestPath, key) {
-    const text = readText(manifestPath);
-    return { file: manifestPath, line: text === null ? null : findPackageKeyLine(text, key) };
-}
-/** Every (table, key) that declares package `name`, renamed (`package = "name"`) or not. */
-function declaringTables(doc, sections, name) {
-    const found = [];
-    const scan = (prefix, parent) => {
-        for (const section of sections) {
-            const deps = parent[section];
-            if (!isTable(deps))
-                continue;
-            for (const [key, value] of Object.entries(deps)) {
-                const pkg = isTable(value) && typeof value.package === 'string' ? value.package : key;
-                if (pkg === name)
-                    found.push({ table: [...prefix, section], key });
-            }
-        }
-    };
-    scan([], doc);
-    if (isTable(doc.target))
-        for (const [cfg, t] of Object.entries(doc.target))
-            if (isTable(t))
-                scan(['target', cfg], t);
-    return found;
-}
-/** First line, in text order, that declares one of `wanted`: `key = …`, `key.x = …` or `[table.key]`. */
-function locate(manifest, wanted) {
-    const lines = manifest.split(/\r?\n/);
-    let table = [];
-    for (let i = 0; i < lines.length; i++) {
-        const text = lines[i].trim();
-        if (text.startsWith('[')) {
-            const path = headerPath(text);
-            if (!path)
-                continue;
-            table = path;
-            if (wanted.some(w => same$1(path, [...w.table, w.key])))
-                return i + 1;
-            continue;
-        }
-        const key = leadingKey(text);
-        if (key !== null && wanted.some(w => w.key === key && same$1(table, w.table)))
-            return i + 1;
-    }
-    return null;
-}
-/** `[target.'cfg(unix)'.dependencies]` → ['target', 'cfg(unix)', 'dependencies'], via the TOML parser itself. */
-function headerPath(header) {
-    if (header.startsWith('[['))
-        return null;
-    const close = header.lastIndexOf(']');
-    if (close < 0)
-        return null;
-    let node;
-    try {
-        node = parse(header.slice(0, close + 1));
-    }
-    catch {
-        return null;
-    }
-    const path = [];
-    while (isTable(node) && Object.keys(node).length === 1) {
-        const [k] = Object.keys(node);
-        path.push(k);
-        node = node[k];
-    }
-    return path;
-}
-const BARE_OR_QUOTED_KEY = /^(?:([A-Za-z0-9_-]+)|"((?:[^"\\]|\\.)*)"|'([^']*)')\s*[.=]/;
-function leadingKey(line) {
-    const m = BARE_OR_QUOTED_KEY.exec(line);
-    return m ? (m[1] ?? m[2] ?? m[3]) : null;
-}
-function same$1(a, b) {
-    return a.length === b.length && a.every((x, i) => x === b[i]);
-}
-function isTable(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
-}
-function readText(file) {
-    try {
-        return readFileSync$1(file, 'utf8');
-    }
-    catch {
-        return null;
-    }
-}
-
-function findDuplicates(graph, options) {
-    const byName = new Map();
-    for (const pkg of reachablePackages(graph)) {
-        const reached = chainTo(graph, pkg.id);
-        if (!reached)
-            continue;
-        const versions = byName.get(pkg.name) ?? [];
-        versions.push({
-            version: pkg.version,
-            member: reached.chain[0].name,
-            ...reached,
-            manifest: manifestOf$1(graph, reached.chain)
-        });
-        byName.set(pkg.name, versions);
-    }
-    const duplicates = [];
-    for (const [name, all] of byName) {
-        const counted = options.includeDev ? all : all.filter(v => !v.devOnly);
-        if (counted.length < 2)
-            continue;
-        duplicates.push({
-            name,
-            versions: [...all].sort((a, b) => compareLoose(a.version, b.version)),
-            allowed: options.allow.includes(name)
-        });
-    }
-    duplicates.sort((a, b) => a.name.localeCompare(b.name));
-    // An entry for a dev-only duplicate is not stale: it starts to matter with include-dev.
-    const resolved = versionsByName(graph);
-    const staleAllowEntries = options.allow.filter(a => (resolved.get(a)?.length ?? 0) < 2);
-    return { duplicates, staleAllowEntries };
-}
-/** Every version each name resolves to, dev-only versions included. */
-function versionsByName(graph) {
-    const byName = new Map();
-    for (const pkg of reachablePackages(graph))
-        byName.set(pkg.name, [...(byName.get(pkg.name) ?? []), pkg.version]);
-    return byName;
-}
-function manifestOf$1(graph, chain) {
-    if (chain.length < 2)
-        return null;
-    const member = graph.members.map(id => graph.packages.get(id)).find(p => p.name === chain[0].name);
-    return member ? dependencyRef(member.manifest_path, chain[1].name, chain[0].kind) : null;
-}
-
-// `cargo metadata --format-version 1`: the subset the gate reads, and the workspace facts drawn from it.
-class MetadataError extends Error {
-}
-function parseMetadata(text) {
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch (e) {
-        throw new MetadataError(`cargo metadata printed output that is not JSON (${e.message}).`);
-    }
-    const m = value;
-    if (!m || typeof m !== 'object' || !Array.isArray(m.packages) || !Array.isArray(m.workspace_members))
-        throw new MetadataError('cargo metadata output lacks packages/workspace_members; is this cargo too old?');
-    if (m.version !== 1)
-        throw new MetadataError(`cargo metadata format version ${String(m.version)} is not 1.`);
-    return m;
-}
-function workspaceMembers(meta) {
-    const ids = new Set(meta.workspace_members);
-    return meta.packages.filter(p => ids.has(p.id));
-}
-/** `1.85` → `1.85.0`; null when it is not a Rust version. */
-function normalizeRustVersion(v) {
-    if (!v)
-        return null;
-    const m = /^(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(v.trim());
-    if (!m)
-        return null;
-    return semverExports.valid(`${m[1]}.${m[2] ?? 0}.${m[3] ?? 0}`);
-}
-/**
- * The workspace MSRV: `[workspace.package] rust-version` when declared (passed in by the caller,
- * who reads the root manifest), else the lowest `rust-version` of the members, else null.
- */
-function workspaceMsrv(meta, declared) {
-    if (declared)
-        return declared;
-    const versions = workspaceMembers(meta)
-        .map(p => p.rust_version)
-        .filter((v) => !!normalizeRustVersion(v));
-    if (versions.length === 0)
-        return null;
-    return versions.sort((a, b) => semverExports.compare(normalizeRustVersion(a), normalizeRustVersion(b)))[0];
-}
-function workspaceInfo(meta, declaredMsrv, toolchain, requestedToolchain) {
-    return {
-        root: meta.workspace_root,
-        members: workspaceMembers(meta).map(p => ({
-            name: p.name,
-            version: p.version,
-            manifestPath: p.manifest_path,
-            rustVersion: p.rust_version,
-            edition: p.edition
-        })),
-        msrv: workspaceMsrv(meta, declaredMsrv),
-        toolchain,
-        requestedToolchain
-    };
-}
-
-// What Rust each resolved package needs (its rust-version, or at least what its edition needs) against
-// what the build has: the active toolchain, and the workspace MSRV the team promises.
-/** The first release that accepts each edition. */
-const EDITION_RUST = {
-    '2015': '1.0',
-    '2018': '1.31',
-    '2021': '1.56',
-    '2024': '1.85'
-};
-/** The higher of the package's rust-version and its edition's first release; null when it states neither. */
-function requirementOf(pkg) {
-    const declared = normalizeRustVersion(pkg.rust_version) ? pkg.rust_version : null;
-    const edition = EDITION_RUST[pkg.edition] ?? null;
-    if (!declared)
-        return edition ? { requires: edition, because: 'edition' } : null;
-    if (edition && semverExports.gt(norm(edition), norm(declared)))
-        return { requires: edition, because: 'edition' };
-    return { requires: declared, because: 'rust-version' };
-}
-function findRustVersionFindings(graph, options) {
-    const findings = [];
-    for (const pkg of reachablePackages(graph)) {
-        const need = requirementOf(pkg);
-        const reached = chainTo(graph, pkg.id);
-        if (!need || !reached)
-            continue;
-        const member = isMember(graph, pkg.id);
-        const against = [
-            { against: 'toolchain', have: options.toolchain, need },
-            { against: 'msrv', have: options.msrv, need: member ? memberMsrvNeed(pkg) : need }
-        ];
-        for (const check of against) {
-            if (!check.need || !check.have || !normalizeRustVersion(check.have))
-                continue;
-            if (!semverExports.gt(norm(check.need.requires), norm(check.have)))
-                continue;
-            findings.push({
-                name: pkg.name,
-                version: pkg.version,
-                requires: check.need.requires,
-                requiresBecause: check.need.because,
-                edition: pkg.edition,
-                against: check.against,
-                have: check.have,
-                member: reached.chain[0].name,
-                chain: reached.chain,
-                fixes: fixesFor(pkg, check.need, check.against, check.have, member),
-                manifest: manifestFor(graph, pkg, reached.chain, check.need)
-            });
-        }
-    }
-    return findings;
-}
-/**
- * cargo itself rejects a manifest whose rust-version is below its edition, and a member's own
- * rust-version is its own promise: only a member that inherits the workspace MSRV is checked, on its edition.
- */
-function memberMsrvNeed(pkg) {
-    return pkg.rust_version ? null : requirementOf({ edition: pkg.edition, rust_version: null });
-}
-function fixesFor(pkg, need, against, have, member) {
-    const pin = `pin ${pkg.name} to a version that supports Rust ${have}: \`cargo update -p ${pkg.name}@${pkg.version} --precise <older version>\``;
-    if (member && against === 'msrv')
-        return [
-            `raise rust-version of ${pkg.name} to ${need.requires}`,
-            `or use an edition that Rust ${have} supports in ${pkg.name}`
-        ];
-    if (member)
-        return [`build with Rust ${need.requires} or newer (the toolchain input or rust-toolchain.toml)`];
-    if (against === 'toolchain')
-        return [
-            `build with Rust ${need.requires} or newer (the toolchain input or rust-toolchain.toml)`,
-            `or ${pin}`
-        ];
-    return [
-        pin,
-        `or raise rust-version to ${need.requires} in [workspace.package] (or the member's Cargo.toml)`
-    ];
-}
-function manifestFor(graph, pkg, chain, need) {
-    if (chain.length === 1)
-        return packageKeyRef(pkg.manifest_path, need.because === 'edition' ? 'edition' : 'rust-version');
-    const member = graph.members.map(id => graph.packages.get(id)).find(p => p.name === chain[0].name);
-    return member ? dependencyRef(member.manifest_path, chain[1].name, chain[0].kind) : null;
-}
-function norm(v) {
-    return normalizeRustVersion(v) ?? '0.0.0';
-}
-
-function findSingleVersionViolations(graph, crates, includeDev) {
-    const wanted = new Set(crates);
-    const byName = new Map();
-    for (const pkg of reachablePackages(graph)) {
-        if (!wanted.has(pkg.name))
-            continue;
-        const reached = chainTo(graph, pkg.id);
-        if (!reached || (reached.devOnly && !includeDev))
-            continue;
-        byName.set(pkg.name, [...(byName.get(pkg.name) ?? []), pkg.version]);
-    }
-    return [...byName]
-        .filter(([, versions]) => versions.length > 1)
-        .map(([name, versions]) => ({ name, versions }));
-}
-
-/**
- * `meta` null means `cargo metadata` itself failed (e.g. an old cargo that cannot read an edition-2024
- * manifest): only cargo's refusals can be reported then.
- */
-function analyzeConflicts(meta, graph, options) {
-    const cargoRefusals = parseCargoRefusals((options.cargoErrors ?? []).join('\n'));
-    if (!meta)
-        return {
-            duplicates: [],
-            singleVersionViolations: [],
-            staleAllowEntries: [],
-            rustVersion: [],
-            cargoRefusals
-        };
-    const g = graph ?? buildGraph(meta);
-    const includeDev = options.duplicateVersionsIncludeDev;
-    const { duplicates, staleAllowEntries } = findDuplicates(g, { includeDev, allow: options.allowDuplicates });
-    return {
-        duplicates,
-        singleVersionViolations: findSingleVersionViolations(g, options.singleVersionCrates, includeDev),
-        staleAllowEntries,
-        rustVersion: options.msrvCheck === 'off'
-            ? []
-            : findRustVersionFindings(g, { toolchain: options.toolchain, msrv: options.msrv }),
-        cargoRefusals
-    };
-}
-function conflictFindings(section, options) {
-    const blocking = [];
-    const warnings = [];
-    for (const d of section.duplicates) {
-        if (d.allowed || options.duplicateVersions === 'allow')
-            continue;
-        const counted = d.versions.filter(v => options.duplicateVersionsIncludeDev || !v.devOnly);
-        const message = `${d.name} resolves to ${counted.length} versions: ${counted
-            .map(v => `${v.version} via ${formatChain(v.chain)}${v.devOnly ? ' (dev only)' : ''}`)
-            .join('; ')}. Align the requirements on one version, or list ${d.name} in allow-duplicates`;
-        (options.duplicateVersions === 'deny' ? blocking : warnings).push({
-            code: 'duplicate-versions',
-            message
-        });
-    }
-    for (const v of section.singleVersionViolations)
-        blocking.push({
-            code: 'single-version',
-            message: `${v.name} must resolve to one version (single-version-crates) but resolves to ${v.versions.join(' and ')}`
-        });
-    for (const entry of section.staleAllowEntries)
-        warnings.push({
-            code: 'stale-allow',
-            message: `allow-duplicates lists ${entry}, which is not resolved at several versions; remove the entry`
-        });
-    if (options.msrvCheck !== 'off')
-        for (const f of section.rustVersion) {
-            const why = f.requiresBecause === 'edition' ? `edition ${f.edition}` : 'its rust-version';
-            const have = f.against === 'toolchain' ? `the toolchain is ${f.have}` : `the workspace MSRV is ${f.have}`;
-            const via = f.chain.length > 1 ? `, pulled in by ${formatChain(f.chain)}` : '';
-            const message = `${f.name} ${f.version} needs Rust ${f.requires} (${why}) but ${have}${via}. Fix: ${f.fixes.join('; ')}`;
-            (options.msrvCheck === 'deny' ? blocking : warnings).push({ code: 'msrv', message });
-        }
-    // A refusal of a crate the analysis already explained (same crate and version) says nothing new.
-    const explained = new Set(section.rustVersion.map(f => `${f.name}@${f.version}`));
-    for (const r of section.cargoRefusals)
-        if (!r.crate || !explained.has(`${r.crate}@${r.version}`) || options.msrvCheck !== 'deny')
-            blocking.push({ code: 'cargo-refused', message: r.message });
-    return { blocking, warnings };
-}
-
-// rustc's own tallies ("2 warnings emitted", "aborting due to …") repeat what was already counted.
-const TALLY = /^(aborting due to|\d+ warnings? emitted|warning: .* generated \d+ warnings?)/;
-class CargoMessageReader {
-    members;
-    phase;
-    sink;
-    state = {
-        units: { workspace: { compiled: 0, fresh: 0 }, dependencies: { compiled: 0, fresh: 0 } },
-        buildFinished: null,
-        unreadableLines: 0,
-        firstUnreadable: null
-    };
-    constructor(members, phase, sink) {
-        this.members = members;
-        this.phase = phase;
-        this.sink = sink;
-    }
-    /** Returns true when the line was a cargo message (consumed). */
-    push(line) {
-        if (!line.startsWith('{"reason":'))
-            return false;
-        let msg;
-        try {
-            msg = JSON.parse(line);
-        }
-        catch {
-            this.state.unreadableLines++;
-            this.state.firstUnreadable ??= line.slice(0, 200);
-            return true;
-        }
-        switch (msg.reason) {
-            case 'compiler-message':
-                this.compilerMessage(msg);
-                break;
-            case 'compiler-artifact':
-                this.artifact(msg);
-                break;
-            case 'build-finished':
-                this.state.buildFinished = msg.success === true;
-                break;
-        }
-        return true;
-    }
-    compilerMessage(msg) {
-        const packageId = String(msg.package_id);
-        const raw = msg.message;
-        if (!raw || typeof raw.message !== 'string') {
-            this.state.unreadableLines++;
-            return;
-        }
-        const severity = raw.level === 'warning' ? 'warning' : raw.level.startsWith('error') ? 'error' : null;
-        if (!severity || TALLY.test(raw.message))
-            return;
-        const crate = this.members.get(packageId);
-        if (!crate) {
-            if (severity === 'warning')
-                this.sink.dependencyWarning?.(packageId);
-            else
-                this.sink.dependencyError?.(packageId, raw.message);
-            return;
-        }
-        this.sink.diagnostic({
-            severity,
-            crate,
-            code: raw.code?.code ?? null,
-            message: raw.message,
-            rendered: raw.rendered ?? raw.message,
-            span: primarySpan(raw.spans),
-            phase: this.phase
-        });
-    }
-    artifact(msg) {
-        const packageId = String(msg.package_id);
-        const target = msg.target;
-        const profile = msg.profile;
-        const fresh = msg.fresh === true;
-        const bucket = this.members.has(packageId) ? this.state.units.workspace : this.state.units.dependencies;
-        if (fresh)
-            bucket.fresh++;
-        else
-            bucket.compiled++;
-        this.sink.artifact?.({
-            packageId,
-            targetName: target?.name ?? '',
-            targetKind: target?.kind ?? [],
-            isTest: profile?.test === true,
-            executable: typeof msg.executable === 'string' ? msg.executable : null,
-            fresh
-        });
-    }
-}
-function primarySpan(spans) {
-    const s = spans.find(x => x.is_primary) ?? spans[0];
-    if (!s)
-        return null;
-    return {
-        file: s.file_name,
-        line: s.line_start,
-        column: s.column_start,
-        endLine: s.line_end,
-        endColumn: s.column_end
-    };
-}
-/** Identity of a diagnostic across phases: cargo replays the same warning for check, lib test, … */
-function diagnosticKey(d) {
-    const at = d.span ? `${d.span.file}:${d.span.line}:${d.span.column}` : '';
-    return `${d.crate}\u0000${d.severity}\u0000${d.code ?? ''}\u0000${d.message}\u0000${at}`;
 }
 
 // Workspace diagnostics, deduplicated across phases (cargo replays a warning for check, for the lib
@@ -44573,7 +45953,7 @@ class DiagnosticTally {
 // paired with binaries by order, which both streams preserve.
 const RUNNING = /^running (\d+) tests?$/;
 const RESULT = /^test (.+?) \.\.\. (ok|FAILED|ignored)(?:,.*)?$/;
-const HEADER$1 = /^---- (.+) stdout ----$/;
+const HEADER = /^---- (.+) stdout ----$/;
 const SUMMARY = /^test result: (?:ok|FAILED)\. (\d+) passed; (\d+) failed; (\d+) ignored; \d+ measured; \d+ filtered out(?:; finished in ([\d.]+)s)?/;
 /** Reads libtest blocks from cargo test's stdout, line by line. */
 class LibtestReader {
@@ -44604,7 +45984,7 @@ class LibtestReader {
             this.capturing = null;
             return;
         }
-        const header = HEADER$1.exec(text);
+        const header = HEADER.exec(text);
         if (header) {
             this.capturing = header[1];
             block.output.set(this.capturing, []);
@@ -44740,139 +46120,6 @@ function identify(id, byExecutable, memberById, libOwner) {
     return { crate, target };
 }
 
-/** `+toolchain` goes first, as rustup's proxies require. */
-function cargo(config, args) {
-    return { program: 'cargo', args: config.toolchain ? [`+${config.toolchain}`, ...args] : args };
-}
-function rustcVersionCommand(config) {
-    return { program: 'rustc', args: config.toolchain ? [`+${config.toolchain}`, '-vV'] : ['-vV'] };
-}
-function metadataCommand(config, host) {
-    const filter = host ? ['--filter-platform', host] : [];
-    return cargo(config, ['metadata', '--format-version', '1', ...filter]);
-}
-/**
- * `packages` restricts the run to some members (a shard): the workspace-wide selection flags of the
- * user's args are replaced by `-p NAME` for each.
- */
-function phaseCommand(config, phase, packages = null) {
-    const select = (args) => packages
-        ? [...args.filter(a => a !== '--workspace' && a !== '--all'), ...packages.flatMap(p => ['-p', p])]
-        : args;
-    if (phase === 'check')
-        return cargo(config, ['check', ...select(config.checkArgs), '--message-format=json']);
-    const testArgs = select(config.testArgs);
-    // Options after `--` go to the test binaries; ours must stay before it.
-    const sep = testArgs.indexOf('--');
-    const own = sep === -1 ? testArgs : testArgs.slice(0, sep);
-    const harness = sep === -1 ? [] : testArgs.slice(sep);
-    if (phase === 'test-build')
-        return cargo(config, ['test', ...own, '--no-run', '--message-format=json', ...harness]);
-    const failFast = own.includes('--fail-fast') || own.includes('--no-fail-fast') ? [] : ['--no-fail-fast'];
-    return cargo(config, ['test', ...own, ...failFast, '--message-format=json', ...harness]);
-}
-
-// cargo's own errors come as plain text on stderr, not JSON: a manifest it cannot parse, a
-// resolution failure, `feature \`edition2024\` is required`, … The gate keeps them in cargo's words.
-const STATUS = /^\s+(Compiling|Checking|Running|Finished|Fresh|Doc-tests|Blocking|Updating|Locking|Downloaded|Downloading|Adding|Executable)\b/;
-const SUMMARIES = [
-    /^error: could not compile `/,
-    /^error: (doc)?test failed, to rerun pass/,
-    /^error: \d+ targets? failed:/
-];
-const MAX_BLOCK_LINES = 40;
-class CargoStderrReader {
-    blocks = [];
-    /** The last lines of stderr, for an error message when nothing else explains a failure. */
-    tail = [];
-    current = null;
-    push(line) {
-        this.tail.push(line);
-        if (this.tail.length > 20)
-            this.tail.shift();
-        if (line.startsWith('error')) {
-            this.flush();
-            this.current = [line];
-        }
-        else if (line.startsWith('warning:') || STATUS.test(line)) {
-            this.flush();
-        }
-        else if (this.current && this.current.length < MAX_BLOCK_LINES) {
-            this.current.push(line);
-        }
-    }
-    /** Call once after the last line. */
-    finish() {
-        this.flush();
-        return this.blocks;
-    }
-    flush() {
-        if (!this.current)
-            return;
-        const text = this.current.join('\n').trimEnd();
-        this.blocks.push({ text, summary: SUMMARIES.some(r => r.test(text)) });
-        this.current = null;
-    }
-}
-
-// Runs one cargo phase: streams its output through the readers and records what a phase result
-// must say, including why it cannot be trusted (not started, killed, unreadable, cut short).
-async function runPhase(name, command, options) {
-    const reader = options.members
-        ? new CargoMessageReader(options.members, name, options.sink ?? { diagnostic: () => undefined })
-        : null;
-    const stderr = new CargoStderrReader();
-    const chunks = [];
-    const outcome = await (options.run ?? runProcess)(command.program, command.args, {
-        cwd: options.cwd,
-        env: options.env,
-        onStdoutLine: line => {
-            if (options.collectStdout)
-                chunks.push(line);
-            else if (!reader?.push(line))
-                options.onOtherStdout?.(line);
-        },
-        onStderrLine: line => {
-            stderr.push(line);
-            options.onStderr?.(line);
-        }
-    });
-    const errors = stderr.finish();
-    const state = reader?.state;
-    const result = {
-        name,
-        command: [command.program, ...command.args],
-        ran: outcome.spawnError === null,
-        exitCode: outcome.exitCode,
-        signal: outcome.signal,
-        wallSeconds: round$1(outcome.wallSeconds),
-        cpuSeconds: outcome.cpuSeconds,
-        units: state?.units ?? { workspace: { compiled: 0, fresh: 0 }, dependencies: { compiled: 0, fresh: 0 } },
-        cargoErrors: errors.filter(e => !e.summary).map(e => e.text),
-        unreadableLines: state?.unreadableLines ?? 0,
-        failure: null
-    };
-    result.failure = untrusted(result, outcome, state?.buildFinished ?? null, state?.firstUnreadable ?? null, !!reader);
-    return { result, errors, stderrTail: [...stderr.tail], stdout: chunks.join('\n') };
-}
-function untrusted(r, o, buildFinished, firstUnreadable, streamsMessages) {
-    const program = r.command[0];
-    if (o.spawnError) {
-        const hint = /ENOENT/.test(o.spawnError) ? ` Is ${program} installed and on PATH?` : '';
-        return `could not start ${program}: ${o.spawnError}.${hint}`;
-    }
-    if (o.signal)
-        return `${program} was killed by signal ${o.signal} before it finished`;
-    if (r.unreadableLines > 0)
-        return `${r.unreadableLines} line(s) of cargo's JSON output could not be read (first: ${firstUnreadable ?? '?'})`;
-    if (streamsMessages && o.exitCode === 0 && buildFinished !== true)
-        return 'cargo exited without its final build-finished message, so its output cannot be trusted';
-    return null;
-}
-function round$1(n) {
-    return Math.round(n * 1000) / 1000;
-}
-
 // Which workspace members a shard gates. Deterministic (every shard computes the same split on its
 // own) and balanced: by the baseline's per-crate build times, greedy longest-first, when they exist;
 // else by a stable hash, dealt round-robin so shard sizes differ by at most one.
@@ -44923,494 +46170,20 @@ function parseRustcVersion(text) {
     return { release, host, channel };
 }
 
-// Robust statistics for short, noisy histories: median and MAD ignore the odd slow runner
-// that a mean and standard deviation would chase.
-function median(values) {
-    if (values.length === 0)
-        throw new Error('median of an empty list');
-    const s = [...values].sort((a, b) => a - b);
-    const mid = s.length >> 1;
-    return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+// One verdict from the findings alone: unstable iff a `block` finding exists. Each capability decides
+// its findings' severity where it finds them; the only rule here is the fail-closed one (a check that
+// did not run or cannot be trusted is itself a blocking finding).
+/** `found` plus the fail-closed finding when the check did not complete and nothing else says why. */
+function withTrust(report, found) {
+    const guard = untrustedCheck(report, found);
+    return guard ? [...found, guard] : found;
 }
-/** Median absolute deviation from the median. */
-function mad(values) {
-    const m = median(values);
-    return median(values.map(v => Math.abs(v - m)));
-}
-// MAD × 1.4826 estimates the standard deviation of normally distributed noise.
-const MAD_TO_SIGMA = 1.4826;
-function robustSigma(values) {
-    return MAD_TO_SIGMA * mad(values);
-}
-function percentChange(current, reference) {
-    return reference === 0 ? 0 : ((current - reference) / reference) * 100;
-}
-function round(n, digits = 3) {
-    const f = 10 ** digits;
-    return Math.round(n * f) / f;
+/** Every capability's findings read from the report's sections under `config` (schema 1, re-judging). */
+function deriveFindings(report, config, capabilities = CAPABILITIES) {
+    return withTrust(report, capabilities.flatMap(c => c.findings(report, config)));
 }
 
-/** How many robust standard deviations above the median the history's own noise reaches. */
-const SPREAD_SIGMAS = 3;
-/** Below this absolute slowdown nothing is a regression: clock ticks and process start-up dominate. */
-const MIN_DELTA_SECONDS = 0.5;
-function decide$1(m, baseline, opts) {
-    const none = { suspected: false, baselineSeconds: null, deltaPercent: null, limitSeconds: null, samples: 0 };
-    if (m.seconds === null)
-        return {
-            ...none,
-            regression: 'not-comparable',
-            explanation: `Build time not measured: ${m.unmeasurable}.`
-        };
-    const entry = findEntry(baseline, m.key, m.cacheState);
-    if (!entry || entry.samples.length === 0) {
-        const others = otherCacheStates(baseline, m.key);
-        if (others.length > 0) {
-            const other = others.reduce((a, b) => (b.samples.length > a.samples.length ? b : a));
-            return {
-                ...none,
-                regression: 'not-comparable',
-                explanation: `Not comparable: ${describeCacheDifference(m.cacheState, other.cacheState)} (${other.samples.length} sample(s) of \`${other.cacheState}\`, none of \`${m.cacheState}\`). A different cache state measures different work, so this is never called a regression.`
-            };
-        }
-        return {
-            ...none,
-            regression: 'no-baseline',
-            explanation: 'No baseline yet for this toolchain, runner, commands and cache state.'
-        };
-    }
-    return judge(m.seconds, entry.samples.map(s => s.seconds), opts);
-}
-/** The rule on plain numbers: `current` against the comparable `history`. */
-function judge(current, history, opts) {
-    const n = history.length;
-    const med = median(history);
-    const delta = round(percentChange(current, med), 1);
-    const tolLimit = med * (1 + opts.tolerancePercent / 100);
-    const floorLimit = med + MIN_DELTA_SECONDS;
-    const enough = n >= opts.minSamples;
-    const spreadLimit = enough ? med + SPREAD_SIGMAS * robustSigma(history) : 0;
-    const limit = Math.max(tolLimit, floorLimit, spreadLimit);
-    const base = { baselineSeconds: round(med), deltaPercent: delta, limitSeconds: round(limit), samples: n };
-    const vs = `${fmt(current)} s vs median ${fmt(med)} s of ${n} sample(s) (${sign(delta)}%)`;
-    if (current <= limit) {
-        const why = current > tolLimit && spreadLimit >= limit
-            ? `; over the ${opts.tolerancePercent}% tolerance but within the history's own spread (up to ${fmt(limit)} s), so noise cannot be ruled out`
-            : current > tolLimit
-                ? `; under the ${MIN_DELTA_SECONDS} s floor`
-                : '';
-        return { ...base, regression: 'false', suspected: false, explanation: `Within limits: ${vs}${why}.` };
-    }
-    if (!enough)
-        return {
-            ...base,
-            regression: 'false',
-            suspected: false,
-            explanation: `Slower: ${vs}, over the ${opts.tolerancePercent}% tolerance, but only ${n} of ${opts.minSamples} samples are stored (baseline-min-samples), so this is a warning, not a regression.`
-        };
-    const which = spreadLimit >= tolLimit
-        ? `the history's spread (median + ${SPREAD_SIGMAS}σ)`
-        : `the ${opts.tolerancePercent}% tolerance`;
-    return {
-        ...base,
-        regression: 'true',
-        suspected: true,
-        explanation: `Regression: ${vs}, over the limit of ${fmt(limit)} s set by ${which}.`
-    };
-}
-function fmt(n) {
-    return n.toFixed(2);
-}
-function sign(n) {
-    return n > 0 ? `+${n}` : String(n);
-}
-
-/**
- * `rebuild` must rebuild the workspace crates only, the same way: `cargo clean -p <every member>`, then
- * the same check and test-build commands (same args, env, wrapper), and measure them like the first time.
- */
-async function confirmRegression(first, baseline, opts, rebuild) {
-    if (!first.suspected || !opts.confirm)
-        return { decision: first, confirmed: null, confirmation: null };
-    const again = await rebuild();
-    const second = decide$1(again, baseline, opts);
-    const secs = again.seconds === null ? '?' : again.seconds.toFixed(2);
-    if (second.regression === 'true')
-        return {
-            decision: {
-                ...first,
-                explanation: `${first.explanation} Confirmed: the rebuild took ${secs} s, also over the limit.`
-            },
-            confirmed: true,
-            confirmation: again
-        };
-    if (second.regression === 'false' && second.samples >= opts.minSamples)
-        return {
-            decision: {
-                ...first,
-                regression: 'false',
-                suspected: false,
-                explanation: `${first.explanation} Not confirmed: the rebuild took ${secs} s, within the limit, so the first build was noise.`
-            },
-            confirmed: false,
-            confirmation: again
-        };
-    // The rebuild measured other work (e.g. a cold first run, a warm rebuild): the first decision stands.
-    return {
-        decision: {
-            ...first,
-            explanation: `${first.explanation} The rebuild could not be compared (${second.explanation})`
-        },
-        confirmed: null,
-        confirmation: again
-    };
-}
-
-// The build is what a change to the code makes slower; the test run is recorded, not compared:
-// tests' own duration depends on what they test, not on how the code compiles.
-const MEASURED_PHASES = ['check', 'test-build'];
-function measure(phases, crateTimes, key, metric) {
-    const measured = phases.filter(p => MEASURED_PHASES.includes(p.name));
-    let unmeasurable = null;
-    const broken = measured.find(p => p.failure || p.exitCode !== 0);
-    if (measured.length === 0 || !measured.some(p => p.name === 'check'))
-        unmeasurable = 'cargo check did not run';
-    else if (broken)
-        unmeasurable = `${broken.name} did not finish cleanly (${broken.failure ?? `exit code ${broken.exitCode}`}), so its time says nothing`;
-    else if (metric === 'cpu' && measured.some(p => p.cpuSeconds === null))
-        unmeasurable = 'CPU time is not available on this OS; set timing-metric: wall';
-    const seconds = unmeasurable
-        ? null
-        : round(measured.reduce((n, p) => n + (metric === 'cpu' ? p.cpuSeconds : p.wallSeconds), 0));
-    const crates = {};
-    for (const [name, s] of totalsByCrate(crateTimes, metric))
-        crates[name] = round(s);
-    return {
-        metric,
-        key,
-        cacheState: cacheState(phases),
-        seconds,
-        unmeasurable,
-        phases: phases
-            .filter(p => p.name !== 'metadata')
-            .map(p => ({ name: p.name, wallSeconds: p.wallSeconds, cpuSeconds: p.cpuSeconds, units: p.units })),
-        crates
-    };
-}
-
-function timingSection(m, result, baseline, update) {
-    const d = result.decision;
-    const entry = findEntry(baseline, m.key, m.cacheState);
-    const crates = Object.entries(m.crates).map(([name, seconds]) => {
-        const past = entry?.samples.map(s => s.crates?.[name]).filter((v) => typeof v === 'number') ?? [];
-        const base = past.length > 0 ? round(median(past)) : null;
-        return {
-            name,
-            seconds,
-            baselineSeconds: base,
-            deltaPercent: base === null ? null : round(percentChange(seconds, base), 1)
-        };
-    });
-    // Crates that moved most (in seconds) first; new crates (no baseline) by their own time.
-    crates.sort((a, b) => Math.abs(b.seconds - (b.baselineSeconds ?? 0)) - Math.abs(a.seconds - (a.baselineSeconds ?? 0)));
-    return {
-        metric: m.metric,
-        key: m.key,
-        cacheState: m.cacheState,
-        seconds: m.seconds ?? 0,
-        baselineSeconds: d.baselineSeconds,
-        deltaPercent: d.deltaPercent,
-        regression: d.regression,
-        explanation: d.explanation,
-        samples: d.samples,
-        confirmed: result.confirmed,
-        phases: m.phases,
-        crates,
-        baselineUpdated: update.updated,
-        baselineNote: update.note
-    };
-}
-/** The action outputs this section stands for. */
-function timingOutputs(t) {
-    return {
-        'build-seconds': String(t.seconds),
-        'baseline-seconds': t.baselineSeconds === null ? '' : String(t.baselineSeconds),
-        'build-delta-percent': t.deltaPercent === null ? '' : String(t.deltaPercent),
-        'build-regression': t.regression
-    };
-}
-
-/**
- * `stable` is the verdict without the timing rule: a regression that reached the default branch must be
- * recorded, or the baseline could never follow an accepted slowdown and every later run would fail.
- */
-function shouldUpdateBaseline(config, stable, ctx) {
-    if (ctx.pullRequest || ctx.eventName.startsWith('pull_request'))
-        return {
-            update: false,
-            reason: 'pull request runs never write the baseline, whatever update-baseline says'
-        };
-    if (config.updateBaseline === 'never')
-        return { update: false, reason: 'update-baseline is never' };
-    if (config.updateBaseline === 'always')
-        return { update: true, reason: 'update-baseline is always' };
-    if (!stable)
-        return { update: false, reason: 'the build is not stable (update-baseline: auto)' };
-    if (!ctx.trusted)
-        return { update: false, reason: `the run is not trusted: ${ctx.trustReason} (update-baseline: auto)` };
-    return { update: true, reason: `stable and trusted: ${ctx.trustReason}` };
-}
-
-async function evaluateTiming(input) {
-    const { config } = input;
-    const key = comparisonKey({
-        ...input.toolchain,
-        checkArgs: config.checkArgs,
-        testArgs: config.testArgs,
-        runTests: config.runTests,
-        metric: config.timingMetric
-    });
-    const m = measure(input.phases, input.crateTimes, key, config.timingMetric);
-    const baseline = await input.store.read();
-    const opts = {
-        tolerancePercent: config.tolerancePercent,
-        minSamples: config.baselineMinSamples,
-        confirm: config.confirmRegression
-    };
-    const result = await confirmRegression(decide$1(m, baseline, opts), baseline, opts, input.rebuild);
-    const policy = shouldUpdateBaseline(config, input.stable, input.ctx);
-    let update = { updated: false, note: `Baseline not updated: ${policy.reason}.` };
-    if (policy.update && m.seconds === null)
-        update = { updated: false, note: `Baseline not updated: ${m.unmeasurable}.` };
-    else if (policy.update) {
-        const sample = {
-            seconds: m.seconds,
-            at: (input.now ?? new Date()).toISOString(),
-            sha: input.ctx.sha,
-            crates: m.crates
-        };
-        await input.store.update(current => addSample(current, m.key, m.cacheState, sample, config.baselineHistory));
-        update = { updated: true, note: `Sample added to ${input.store.location} (${policy.reason}).` };
-    }
-    return timingSection(m, result, baseline, update);
-}
-
-// The pipeline's timing step: per-crate timing setup for the cargo phases, then measure → compare
-// with the baseline → (confirm) → record. The rebuild it may ask for runs the same cargo phases again.
-/** dist/rustc-wrapper.js beside the running bundle (dist/index.js or dist/cli.js), if it is there. */
-function bundledWrapper() {
-    try {
-        const candidate = path.join(path.dirname(realpathSync(process.argv[1] ?? '')), 'rustc-wrapper.js');
-        return existsSync(candidate) ? candidate : null;
-    }
-    catch {
-        return null;
-    }
-}
-class CrateTimer {
-    wrapper;
-    files = [];
-    constructor(wrapper) {
-        this.wrapper = wrapper;
-    }
-    /** Environment for one round of cargo phases, each round with its own timings file. */
-    env() {
-        if (!this.wrapper)
-            return {};
-        const file = path.join(tmpdir(), `build-gate-crates-${process.pid}-${Date.now()}-${this.files.length}.jsonl`);
-        this.files.push(file);
-        return crateTimesEnv(file, this.wrapper);
-    }
-    /** Times of the latest round. */
-    latest() {
-        const file = this.files.at(-1);
-        return file ? readCrateTimes(file) : [];
-    }
-    dispose() {
-        for (const f of this.files)
-            rmSync(f, { force: true });
-    }
-}
-async function timingStep(i) {
-    const toolchain = {
-        rustc: i.toolchain.release,
-        host: i.toolchain.host,
-        runnerOs: process.env.RUNNER_OS ?? process.platform
-    };
-    const key = comparisonKey({
-        ...toolchain,
-        checkArgs: i.config.checkArgs,
-        testArgs: i.config.testArgs,
-        runTests: i.config.runTests,
-        metric: i.config.timingMetric
-    });
-    try {
-        const section = await evaluateTiming({
-            config: i.config,
-            phases: i.phases,
-            crateTimes: i.timer.latest(),
-            toolchain,
-            store: i.store,
-            ctx: i.ctx,
-            stable: i.stable,
-            rebuild: async () => measure(await i.rebuild(), i.timer.latest(), key, i.config.timingMetric)
-        });
-        return { section, problem: null };
-    }
-    catch (e) {
-        // A baseline that exists but cannot be read is never overwritten and never ignored silently.
-        if (e instanceof BaselineError)
-            return { section: null, problem: { code: 'baseline-error', message: e.message } };
-        throw e;
-    }
-}
-/**
- * The confirmation rebuild: `cargo clean -p <every member>`, then the same check (and test build) with
- * dependencies left fresh, so it measures the same work as the build it confirms.
- */
-async function rebuildWorkspaceCrates(config, members, options) {
-    const toolchain = config.toolchain ? [`+${config.toolchain}`] : [];
-    await (options.run ?? runProcess)('cargo', [...toolchain, 'clean', ...members.flatMap(n => ['-p', n])], {
-        cwd: options.cwd,
-        env: options.env
-    });
-    // Its diagnostics were read the first time; only its time counts here.
-    const quiet = { ...options, sink: { diagnostic: () => undefined } };
-    const out = [(await runPhase('check', phaseCommand(config, 'check'), quiet)).result];
-    if (config.runTests)
-        out.push((await runPhase('test-build', phaseCommand(config, 'test-build'), quiet)).result);
-    return out;
-}
-
-function timingRule(report, config) {
-    const t = report.timing;
-    const f = { blocking: [], warnings: [] };
-    if (!t)
-        return f;
-    if (t.regression === 'true') {
-        const reason = { code: 'build-time-regression', message: t.explanation };
-        if (config.failOnRegression)
-            f.blocking.push(reason);
-        else
-            f.warnings.push({ ...reason, message: `${reason.message} (advisory: fail-on-regression is false)` });
-    }
-    else if (t.regression === 'false' &&
-        t.deltaPercent !== null &&
-        /warning, not a regression/.test(t.explanation)) {
-        f.warnings.push({ code: 'build-time-slower', message: t.explanation });
-    }
-    else if (t.regression === 'not-comparable') {
-        f.warnings.push({ code: 'build-time-not-comparable', message: t.explanation });
-    }
-    return f;
-}
-
-// One verdict from the report alone. Each rule reads one section and says, in plain words, what
-// blocks and what only warns. Stable means: every phase the gate needed ran, was read, and no rule blocks.
-const none = () => ({ blocking: [], warnings: [] });
-const phasesRule = (report, config) => {
-    const f = none();
-    if (report.shard?.members.length === 0) {
-        f.warnings.push({
-            code: 'shard-empty',
-            message: `shard ${report.shard.index}/${report.shard.total} has no crates to gate`
-        });
-        return f;
-    }
-    const needed = config.runTests
-        ? ['metadata', 'check', 'test-build', 'test']
-        : ['metadata', 'check'];
-    for (const name of needed) {
-        const phase = report.phases.find(p => p.name === name);
-        // A refusal cargo explained (a crate needing a newer rustc) is the conflicts rule's to report.
-        if (phase?.failure && parseCargoRefusals(phase.cargoErrors.join('\n')).length > 0)
-            continue;
-        if (phase?.failure)
-            f.blocking.push({ code: 'phase-failed', message: `${label(name)}: ${phase.failure}` });
-        else if (!phase && !report.phases.some(p => p.failure) && !(report.diagnostics.errors > 0))
-            f.blocking.push({
-                code: 'phase-missing',
-                message: `${label(name)} did not run, so the build cannot be called stable`
-            });
-    }
-    if (!config.runTests)
-        f.warnings.push({ code: 'tests-skipped', message: 'tests were not run (run-tests: false)' });
-    return f;
-};
-const diagnosticsRule = (report, config) => {
-    const f = none();
-    const { errors, warnings } = report.diagnostics;
-    if (errors > 0)
-        f.blocking.push({
-            code: 'compile-errors',
-            message: `${plural(errors, 'compile error')} in ${byCrate(report, 'errors')}`
-        });
-    if (warnings > 0) {
-        const reason = {
-            code: 'warnings',
-            message: `${plural(warnings, 'warning')} in ${byCrate(report, 'warnings')}`
-        };
-        if (config.denyWarnings)
-            f.blocking.push({ ...reason, message: `${reason.message} (deny-warnings is on)` });
-        else
-            f.warnings.push(reason);
-    }
-    return f;
-};
-const testsRule = report => {
-    const f = none();
-    const { tests } = report;
-    if (tests.ran && tests.failed > 0) {
-        const names = tests.failures.slice(0, 5).map(t => `${t.crate}: ${t.name}`);
-        const more = tests.failures.length > 5 ? `, and ${tests.failures.length - 5} more` : '';
-        f.blocking.push({
-            code: 'tests-failed',
-            message: `${plural(tests.failed, 'test')} failed (${names.join('; ')}${more})`
-        });
-    }
-    return f;
-};
-const conflictsRule = (report, config) => report.conflicts ? conflictFindings(report.conflicts, config) : none();
-const CORE_RULES = [phasesRule, diagnosticsRule, testsRule, conflictsRule, timingRule];
-function decideVerdict(report, config, rules = CORE_RULES) {
-    const blocking = [];
-    const warnings = [];
-    for (const rule of rules) {
-        const f = rule(report, config);
-        blocking.push(...f.blocking);
-        warnings.push(...f.warnings);
-    }
-    // Fail closed: without a check that ran and was read there is nothing to call stable.
-    const check = report.phases.find(p => p.name === 'check');
-    const nothingToCheck = report.shard?.members.length === 0;
-    if (!nothingToCheck &&
-        (!check || !check.ran || check.failure) &&
-        !blocking.some(r => r.code.startsWith('phase') || r.code === 'cargo-refused'))
-        blocking.push({
-            code: 'phase-failed',
-            message: 'cargo check did not complete, so the build cannot be called stable'
-        });
-    return { stable: blocking.length === 0, reasons: blocking, warnings };
-}
-function label(phase) {
-    return {
-        metadata: 'cargo metadata',
-        check: 'cargo check',
-        'test-build': 'cargo test (build)',
-        test: 'cargo test'
-    }[phase];
-}
-function byCrate(report, field) {
-    return report.crates
-        .filter(c => c[field] > 0)
-        .map(c => `${c.name} (${c[field]})`)
-        .join(', ');
-}
-function plural(n, word) {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-// The pipeline: config → cargo phases (streamed through the parsers) → analyses → verdict.
+// The pipeline: preflight → toolchain → metadata → build phases → analyses → judge → timing → judge.
 // Returns the report; publishing it (outputs, summary, GitHub) is the caller's business.
 /** An input or environment problem: the gate stops before judging the build. */
 class GateInputError extends Error {
@@ -45440,36 +46213,29 @@ async function runGate(config, options = {}) {
     }
 }
 async function gateWith(config, options, state) {
-    const { cwd, run, progress, toolchain, phases, timer } = state;
+    const { cwd, run, toolchain, phases, timer } = state;
+    const capabilities = options.capabilities ?? CAPABILITIES;
     const common = { cwd, run, onStderr: options.log };
-    progress({ phase: 'metadata', state: 'start' });
-    const metaRun = await runPhase('metadata', metadataCommand(config, toolchain.host), {
-        ...common,
-        collectStdout: true
+    const rootPath = path.join(cwd, 'Cargo.toml');
+    const ports = (report, meta, graph, manifests) => ({
+        cwd,
+        toolchain,
+        metadata: meta,
+        graph,
+        manifests,
+        phases,
+        report,
+        run,
+        log: options.log ?? (() => undefined),
+        env: process.env,
+        now: () => new Date()
     });
-    progress({ phase: 'metadata', state: 'end' });
-    phases.push(metaRun.result);
-    if (!metaRun.result.ran)
-        throw new GateInputError(metaRun.result.failure ?? 'cargo did not start');
-    let meta = null;
-    if (metaRun.result.exitCode === 0 && !metaRun.result.failure) {
-        try {
-            meta = parseMetadata(metaRun.stdout);
-        }
-        catch (e) {
-            metaRun.result.failure = e.message;
-        }
-    }
-    else if (!metaRun.result.failure) {
-        metaRun.result.failure = `exited with code ${metaRun.result.exitCode}: ${cargoWords(metaRun.errors.map(e => e.text), metaRun.stderrTail)}`;
-    }
+    const meta = await metadataStage(config, common, state);
     if (!meta) {
         // cargo may refuse to resolve because of a crate it cannot read (edition 2024 on an old cargo).
-        const conflicts = analyzeConflicts(null, null, conflictOptions(config, toolchain, null, phases));
-        return {
-            report: finish(config, { ...emptyReport(cwd, toolchain, config, phases), conflicts }),
-            metadata: null
-        };
+        const body = emptyReport(cwd, toolchain, config, phases);
+        const found = await analysesStage(capabilities, ports(body, null, null, readManifests([rootPath])), config, body);
+        return { report: judge(capabilities, config, body, found), metadata: null };
     }
     assertWorkspaceRoot(meta, cwd);
     const members = new Map(workspaceMembers(meta).map(p => [p.id, p.name]));
@@ -45477,6 +46243,68 @@ async function gateWith(config, options, state) {
         ? { ...config.shard, members: membersOfShard([...members.values()], config.shard, options.shardWeights) }
         : null;
     const packages = shard?.members ?? null;
+    // Every manifest is read once, here; analyses get their text.
+    const manifests = readManifests([rootPath, ...memberManifestPaths(meta)]);
+    const graph = buildGraph(meta, manifests);
+    const workspace = workspaceInfo(meta, declaredMsrv(manifests.get(rootPath) ?? null), toolchain, config.toolchain);
+    if (packages?.length === 0) {
+        const body = { ...emptyReport(cwd, toolchain, config, phases), workspace, shard: shard };
+        return { report: judge(capabilities, config, body, new Map()), metadata: meta };
+    }
+    const { tally, tests } = await buildStage(config, options, state, common, members, packages, meta);
+    const body = {
+        schemaVersion: SCHEMA_VERSION,
+        tool: TOOL,
+        generatedAt: new Date().toISOString(),
+        workspace,
+        crates: crateSummaries(meta, tally, tests).filter(c => !packages || packages.includes(c.name)),
+        diagnostics: tally.section(),
+        tests,
+        phases,
+        ...(shard ? { shard } : {})
+    };
+    const found = await analysesStage(capabilities, ports(body, meta, graph, manifests), config, body);
+    const judged = judge(capabilities, config, body, found);
+    // Timing needs the verdict without itself: a regression that reached the default branch is recorded.
+    const timed = await runStage('timing', capabilities, {
+        ...ports(body, meta, graph, manifests),
+        baseline: options.baseline ?? null,
+        ctx: options.ctx ?? readRunContext({}),
+        stableSoFar: judged.verdict.stable,
+        crateTimer: timer,
+        rebuild: () => rebuildWorkspaceCrates(config, [...members.values()], { ...common, env: timer.env(), members })
+    }, config, body);
+    for (const [name, f] of timed)
+        found.set(name, f);
+    return { report: judge(capabilities, config, body, found), metadata: meta };
+}
+/** `cargo metadata`, read; null when cargo failed (its words are in the phase's failure). */
+async function metadataStage(config, common, state) {
+    state.progress({ phase: 'metadata', state: 'start' });
+    const metaRun = await runPhase('metadata', metadataCommand(config, state.toolchain.host), {
+        ...common,
+        collectStdout: true
+    });
+    state.progress({ phase: 'metadata', state: 'end' });
+    state.phases.push(metaRun.result);
+    if (!metaRun.result.ran)
+        throw new GateInputError(metaRun.result.failure ?? 'cargo did not start');
+    if (metaRun.result.exitCode === 0 && !metaRun.result.failure) {
+        try {
+            return parseMetadata(metaRun.stdout);
+        }
+        catch (e) {
+            metaRun.result.failure = e.message;
+            return null;
+        }
+    }
+    if (!metaRun.result.failure)
+        metaRun.result.failure = `exited with code ${metaRun.result.exitCode}: ${cargoWords(metaRun.errors.map(e => e.text), metaRun.stderrTail)}`;
+    return null;
+}
+/** cargo check, then (when asked and the check is clean) the test build and the test run. */
+async function buildStage(config, options, state, common, members, packages, meta) {
+    const { progress, phases, timer } = state;
     const tally = new DiagnosticTally();
     const artifacts = [];
     const sink = {
@@ -45499,14 +46327,6 @@ async function gateWith(config, options, state) {
         phases.push(r.result);
         return r;
     };
-    if (packages?.length === 0) {
-        const report = {
-            ...emptyReport(cwd, toolchain, config, phases),
-            workspace: workspaceInfo(meta, declaredMsrv(cwd), toolchain, config.toolchain),
-            shard: shard
-        };
-        return { report: finish(config, report), metadata: meta };
-    }
     const check = await cargoPhase('check');
     explainExit(check.result, tally.errors > 0, tally, check.stderrTail);
     let tests = { ran: false, passed: 0, failed: 0, ignored: 0, failures: [], binaries: [] };
@@ -45529,49 +46349,28 @@ async function gateWith(config, options, state) {
             explainExit(test.result, tests.failed > 0, tally, test.stderrTail);
         }
     }
-    const workspace = workspaceInfo(meta, declaredMsrv(cwd), toolchain, config.toolchain);
-    const report = {
-        schemaVersion: SCHEMA_VERSION,
-        tool: TOOL,
-        generatedAt: new Date().toISOString(),
-        workspace,
-        crates: crateSummaries(meta, tally, tests).filter(c => !packages || packages.includes(c.name)),
-        diagnostics: tally.section(),
-        tests,
-        phases,
-        conflicts: analyzeConflicts(meta, buildGraph(meta), conflictOptions(config, toolchain, workspace.msrv, phases)),
-        ...(shard ? { shard } : {})
-    };
-    const judged = finish(config, report);
-    const checked = phases.find(p => p.name === 'check');
-    if (!options.baseline || shard || !checked || checked.failure)
-        return { report: judged, metadata: meta };
-    const { section, problem } = await timingStep({
-        config,
-        phases,
-        toolchain,
-        store: options.baseline,
-        ctx: options.ctx ?? readRunContext({}),
-        stable: judged.verdict.stable,
-        timer,
-        rebuild: () => rebuildWorkspaceCrates(config, [...members.values()], { ...common, env: timer.env(), members })
-    });
-    const timed = { ...report, ...(section ? { timing: section } : {}) };
-    if (section)
-        timed.crates = timed.crates.map(c => ({
-            ...c,
-            buildSeconds: section.crates.find(x => x.name === c.name)?.seconds ?? c.buildSeconds
-        }));
-    const final = finish(config, timed);
-    if (problem)
-        final.verdict = { ...final.verdict, stable: false, reasons: [...final.verdict.reasons, problem] };
-    return { report: final, metadata: meta };
+    return { tally, tests };
 }
-function conflictOptions(config, toolchain, msrv, phases) {
-    return { ...config, toolchain: toolchain.release, msrv, cargoErrors: phases.flatMap(p => p.cargoErrors) };
+const analysesStage = (capabilities, ports, config, body) => runStage('analyses', capabilities, ports, config, body);
+/** Runs the capabilities of one stage in registry order; each writes its section into `body`. */
+async function runStage(stage, capabilities, ports, config, body) {
+    const found = new Map();
+    for (const c of capabilities) {
+        if (c.stage !== stage || !c.run)
+            continue;
+        const result = await c.run({ ...ports, report: body }, config);
+        Object.assign(body, result.section);
+        found.set(c.name, result.findings);
+    }
+    return found;
 }
-function finish(config, report) {
-    return { ...report, verdict: decideVerdict(report, config) };
+/**
+ * The judge: every capability's findings in registry order (the build stage's read from their sections
+ * now, the others' as their run returned them), the fail-closed finding, and their fold.
+ */
+function judge(capabilities, config, body, found) {
+    const findings = withTrust(body, capabilities.flatMap(c => found.get(c.name) ?? (c.stage === 'build' ? c.findings(body, config) : [])));
+    return { ...body, findings, verdict: foldVerdict(findings) };
 }
 function preflight(dir) {
     if (!existsSync(dir) || !statSync(dir).isDirectory())
@@ -45607,10 +46406,10 @@ function assertWorkspaceRoot(meta, cwd) {
         throw new ConfigError('working-directory', `${cwd} is a member of the workspace at ${root}, not its root; set working-directory to ${path.relative(process.cwd(), root) || '.'}.`);
 }
 /** `[workspace.package] rust-version` of the root manifest, if declared. */
-function declaredMsrv(cwd) {
+function declaredMsrv(manifest) {
     try {
-        const manifest = parse(readFileSync$1(path.join(cwd, 'Cargo.toml'), 'utf8'));
-        const v = manifest.workspace?.package?.['rust-version'];
+        const parsed = parse$3(manifest ?? '');
+        const v = parsed.workspace?.package?.['rust-version'];
         return typeof v === 'string' ? v : null;
     }
     catch {
@@ -49018,48 +49817,80 @@ async function glob(globInput, options) {
 	return crawler ? formatPaths(await crawler.withPromise(), relative) : [];
 }
 
-// Shards write reports; the merge reads them and gives the one verdict. A shard that is missing,
-// unreadable or failed makes the merged build unstable, naming the shard (fail closed).
+// The shape a shard report must have before the merge reads it: a wrong shape is a plain sentence
+// naming what is wrong, never a crash deeper in the merge.
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** null when `report` can be merged; else why not. */
+function shardReportProblem(report) {
+    if (!isObject(report))
+        return 'it is not a JSON object';
+    const version = report.schemaVersion;
+    if (typeof version !== 'number' || !READABLE_SCHEMA_VERSIONS.includes(version))
+        return `schemaVersion is ${String(version)}; this build-gate reads schema versions ${READABLE_SCHEMA_VERSIONS.join(' and ')} (upgrade the merge job's build-gate to the shards' version)`;
+    if (!isObject(report.shard))
+        return 'it is not a shard report (no shard section); was the job run with the shard input?';
+    const shard = report.shard;
+    if (!Number.isInteger(shard.index) || !Number.isInteger(shard.total) || !Array.isArray(shard.members))
+        return 'its shard section needs index, total and members';
+    for (const key of ['diagnostics', 'tests', 'workspace'])
+        if (!isObject(report[key]))
+            return `its ${key} section is missing or not an object`;
+    for (const key of ['crates', 'phases'])
+        if (!Array.isArray(report[key]))
+            return `its ${key} list is missing or not a list`;
+    const d = report.diagnostics;
+    const t = report.tests;
+    if (typeof d.errors !== 'number' || typeof d.warnings !== 'number' || !Array.isArray(d.items))
+        return 'its diagnostics section needs errors, warnings and items';
+    if (typeof t.failed !== 'number' || !Array.isArray(t.failures) || !Array.isArray(t.binaries))
+        return 'its tests section needs failed, failures and binaries';
+    if (version >= 2 && !Array.isArray(report.findings))
+        return 'it is schema 2 but has no findings list';
+    return null;
+}
+
+// Shards write reports; the merge reads them and gives the one verdict, re-derived from the shards'
+// findings (never from a shard's `stable`). A shard that is missing, unreadable or failed makes the
+// merged build unstable, naming the shard (fail closed).
 function readShardReports(files) {
     return files.map(file => {
         try {
-            const report = JSON.parse(readFileSync$1(file, 'utf8'));
-            if (report?.schemaVersion !== SCHEMA_VERSION)
-                throw new Error(`schemaVersion is ${String(report?.schemaVersion)}, expected ${SCHEMA_VERSION}`);
-            if (!report.shard)
-                throw new Error('it is not a shard report (no shard section); was the job run with the shard input?');
-            return { file, report, error: null };
+            const report = JSON.parse(readFileSync(file, 'utf8'));
+            const problem = shardReportProblem(report);
+            if (problem)
+                throw new Error(problem);
+            return { file, report: report, error: null };
         }
         catch (e) {
             return { file, report: null, error: e.message };
         }
     });
 }
-/** `expectedTotal` comes from the shard reports themselves unless the merge job is told. */
-function mergeReports(shards, expectedTotal = null) {
-    const reasons = [];
-    const warnings = [];
+const problem = (code, message) => ({
+    code,
+    severity: 'block',
+    message,
+    source: 'shard'
+});
+/**
+ * `expectedTotal` comes from the shard reports themselves unless the merge job is told. `config` is the
+ * merge job's policy, used to read the sections of shard reports that carry no findings (schema 1) and
+ * to check that a shard's findings account for what its sections show.
+ */
+function mergeReports(shards, expectedTotal = null, config = parseConfig(() => '', 'action'), capabilities = CAPABILITIES) {
+    const problems = [];
     for (const s of shards)
         if (s.error)
-            reasons.push({
-                code: 'shard-unreadable',
-                message: `shard report ${s.file} could not be read: ${s.error}`
-            });
+            problems.push(problem('shard-unreadable', `shard report ${s.file} could not be read: ${s.error}`));
     const reports = shards.flatMap(s => (s.report ? [s.report] : []));
     const totals = new Set(reports.map(r => r.shard.total));
     const total = expectedTotal ?? Math.max(0, ...totals);
     if (totals.size > 1)
-        reasons.push({
-            code: 'shard-mismatch',
-            message: `shard reports disagree on the number of shards (${[...totals].join(', ')})`
-        });
+        problems.push(problem('shard-mismatch', `shard reports disagree on the number of shards (${[...totals].join(', ')})`));
     const byIndex = new Map();
     for (const r of reports) {
         if (byIndex.has(r.shard.index))
-            reasons.push({
-                code: 'shard-duplicate',
-                message: `shard ${r.shard.index}/${total} was reported twice`
-            });
+            problems.push(problem('shard-duplicate', `shard ${r.shard.index}/${total} was reported twice`));
         byIndex.set(r.shard.index, r);
     }
     const missing = [];
@@ -49067,30 +49898,26 @@ function mergeReports(shards, expectedTotal = null) {
         if (!byIndex.has(i))
             missing.push(i);
     for (const i of missing)
-        reasons.push({
-            code: 'shard-missing',
-            message: `shard ${i}/${total} did not report; its crates were not gated`
-        });
+        problems.push(problem('shard-missing', `shard ${i}/${total} did not report; its crates were not gated`));
     if (total === 0)
-        reasons.push({ code: 'shard-missing', message: 'no shard reports were found' });
+        problems.push(problem('shard-missing', 'no shard reports were found'));
     const ordered = [...byIndex.entries()].sort(([a], [b]) => a - b).map(([, r]) => r);
+    const findings = [...problems];
     const failed = [];
     for (const r of ordered) {
-        if (r.verdict.stable)
-            continue;
-        failed.push(r.shard.index);
-        for (const reason of r.verdict.reasons)
-            reasons.push({ ...reason, message: `shard ${r.shard.index}/${total}: ${reason.message}` });
+        const own = shardFindings(r, config, capabilities);
+        if (own.some(f => f.severity === 'block'))
+            failed.push(r.shard.index);
+        for (const f of own) {
+            if (f.severity === 'block')
+                findings.push({ ...f, message: `shard ${r.shard.index}/${total}: ${f.message}` });
+            // What does not block is the same in every shard (dependencies, policy): listed once.
+            else if (!findings.some(x => x.severity === f.severity && x.message === f.message))
+                findings.push(f);
+        }
     }
-    for (const r of ordered)
-        for (const w of r.verdict.warnings)
-            if (!warnings.some(x => x.message === w.message))
-                warnings.push(w);
     const first = ordered[0];
-    const diagnostics = ordered.map(r => r.diagnostics);
-    const tests = ordered.map(r => r.tests);
-    const sum = (xs, f) => xs.reduce((n, x) => n + f(x), 0);
-    return {
+    const body = {
         schemaVersion: SCHEMA_VERSION,
         tool: TOOL,
         generatedAt: new Date().toISOString(),
@@ -49101,71 +49928,61 @@ function mergeReports(shards, expectedTotal = null) {
             toolchain: null,
             requestedToolchain: null
         },
-        crates: ordered.flatMap(r => r.crates).sort((a, b) => (a.name < b.name ? -1 : 1)),
+        crates: [],
         diagnostics: {
-            errors: sum(diagnostics, d => d.errors),
-            warnings: sum(diagnostics, d => d.warnings),
-            items: diagnostics
-                .flatMap(d => d.items)
-                .sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1)),
-            omitted: sum(diagnostics, d => d.omitted),
-            // Dependencies are built in every shard: their warnings are the same, not additive.
-            dependencyWarnings: Math.max(0, ...diagnostics.map(d => d.dependencyWarnings)),
-            dependencyErrors: diagnostics.flatMap(d => d.dependencyErrors).slice(0, 20)
+            errors: 0,
+            warnings: 0,
+            items: [],
+            omitted: 0,
+            dependencyWarnings: 0,
+            dependencyErrors: []
         },
-        tests: {
-            ran: tests.length > 0 && tests.every(t => t.ran),
-            passed: sum(tests, t => t.passed),
-            failed: sum(tests, t => t.failed),
-            ignored: sum(tests, t => t.ignored),
-            failures: tests.flatMap(t => t.failures),
-            binaries: tests.flatMap(t => t.binaries)
-        },
-        phases: mergePhases(ordered.flatMap(r => r.phases)),
-        // Every shard analyses the same resolved graph: the first shard's section stands for all.
-        ...(first?.conflicts ? { conflicts: first.conflicts } : {}),
+        tests: { ran: false, passed: 0, failed: 0, ignored: 0, failures: [], binaries: [] },
+        phases: []
+    };
+    for (const c of capabilities)
+        if (c.merge)
+            Object.assign(body, c.merge(ordered));
+    return {
+        ...body,
         shard: {
             index: 0,
             total,
             members: ordered.flatMap(r => r.shard.members).sort(),
             merged: { shards: ordered.map(r => r.shard.index), missing, failed }
         },
-        verdict: { stable: reasons.length === 0, reasons, warnings }
+        findings,
+        verdict: foldVerdict(findings)
     };
 }
-/** One line per phase: times and unit counts add up over the shards. */
-function mergePhases(phases) {
-    const out = new Map();
-    for (const p of phases) {
-        const m = out.get(p.name);
-        if (!m) {
-            out.set(p.name, structuredClone(p));
-            continue;
-        }
-        m.wallSeconds += p.wallSeconds;
-        m.cpuSeconds = m.cpuSeconds === null || p.cpuSeconds === null ? null : m.cpuSeconds + p.cpuSeconds;
-        for (const side of ['workspace', 'dependencies']) {
-            m.units[side].compiled += p.units[side].compiled;
-            m.units[side].fresh += p.units[side].fresh;
-        }
-        m.exitCode = m.exitCode === 0 ? p.exitCode : m.exitCode;
-        m.failure = m.failure ?? p.failure;
-        m.cargoErrors.push(...p.cargoErrors);
-    }
-    return [...out.values()];
+/**
+ * A shard's findings: those it recorded (schema 2), plus any blocking finding its sections show that
+ * it did not record at all (a report saying stable beside 3 compile errors is not believed); for a
+ * schema-1 report, the findings its sections show under the merge job's policy.
+ */
+function shardFindings(r, config, capabilities) {
+    const derived = deriveFindings({ ...r, findings: r.findings ?? [] }, config, capabilities);
+    if (r.schemaVersion === 1 || !Array.isArray(r.findings))
+        return derived;
+    const recorded = new Set(r.findings.map(f => f.code));
+    const unrecorded = derived.filter(f => f.severity === 'block' && !recorded.has(f.code));
+    return [
+        ...r.findings,
+        ...unrecorded.map(f => ({ ...f, message: `${f.message} (the shard's report did not record this)` }))
+    ];
 }
 
 // mode: merge — find the shard reports (downloaded artifacts) and merge them.
-async function mergeShardReports(pattern) {
+async function mergeShardReports(pattern, config) {
     // Relative to the job's working directory, where download-artifact put the reports.
     const files = (await glob(pattern, { absolute: true, onlyFiles: true, expandDirectories: false })).sort();
-    return mergeReports(readShardReports(files));
+    return mergeReports(readShardReports(files), null, config);
 }
 
 // What both the action and the CLI run: gate the workspace (or merge shard reports) into one report.
 async function produceReport(config, options = {}) {
     if (config.mode === 'merge')
-        return { report: await mergeShardReports(config.shardReports), metadata: null };
+        return { report: await mergeShardReports(config.shardReports, config), metadata: null };
     const ctx = options.ctx ?? readRunContext();
     const baseline = options.baseline !== undefined ? options.baseline : baselineStore(config, ctx, options.log);
     return runGate(config, { ...options, ctx, baseline });
@@ -54684,7 +55501,7 @@ plain-scalar(is-flow, min)
   peek(newline + (indent < min)) -> .
   [else] -> plain-scalar(min)
 */
-function isEmpty$1(ch) {
+function isEmpty(ch) {
     switch (ch) {
         case undefined:
         case ' ':
@@ -54807,7 +55624,7 @@ class Lexer {
         }
         if (ch === '-' || ch === '.') {
             const dt = this.buffer.substr(offset, 3);
-            if ((dt === '---' || dt === '...') && isEmpty$1(this.buffer[offset + 3]))
+            if ((dt === '---' || dt === '...') && isEmpty(this.buffer[offset + 3]))
                 return -1;
         }
         return offset;
@@ -54907,7 +55724,7 @@ class Lexer {
             if (!this.atEnd && !this.hasChars(4))
                 return this.setNext('line-start');
             const s = this.peek(3);
-            if ((s === '---' || s === '...') && isEmpty$1(this.charAt(3))) {
+            if ((s === '---' || s === '...') && isEmpty(this.charAt(3))) {
                 yield* this.pushCount(3);
                 this.indentValue = 0;
                 this.indentNext = 0;
@@ -54915,7 +55732,7 @@ class Lexer {
             }
         }
         this.indentValue = yield* this.pushSpaces(false);
-        if (this.indentNext > this.indentValue && !isEmpty$1(this.charAt(1)))
+        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
             this.indentNext = this.indentValue;
         return yield* this.parseBlockStart();
     }
@@ -54923,7 +55740,7 @@ class Lexer {
         const [ch0, ch1] = this.peek(2);
         if (!ch1 && !this.atEnd)
             return this.setNext('block-start');
-        if ((ch0 === '-' || ch0 === '?' || ch0 === ':') && isEmpty$1(ch1)) {
+        if ((ch0 === '-' || ch0 === '?' || ch0 === ':') && isEmpty(ch1)) {
             const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
             this.indentNext = this.indentValue + 1;
             this.indentValue += n;
@@ -54992,7 +55809,7 @@ class Lexer {
         if ((indent !== -1 && indent < this.indentNext && line[0] !== '#') ||
             (indent === 0 &&
                 (line.startsWith('---') || line.startsWith('...')) &&
-                isEmpty$1(line[3]))) {
+                isEmpty(line[3]))) {
             // Allowing for the terminal ] or } at the same (rather than greater)
             // indent level as the initial [ or { is technically invalid, but
             // failing here would be surprising to users.
@@ -55040,7 +55857,7 @@ class Lexer {
                 return yield* this.parseQuotedScalar();
             case ':': {
                 const next = this.charAt(1);
-                if (this.flowKey || isEmpty$1(next) || next === ',') {
+                if (this.flowKey || isEmpty(next) || next === ',') {
                     this.flowKey = false;
                     yield* this.pushCount(1);
                     yield* this.pushSpaces(true);
@@ -55107,7 +55924,7 @@ class Lexer {
             else if (ch !== '-')
                 break;
         }
-        return yield* this.pushUntil(ch => isEmpty$1(ch) || ch === '#');
+        return yield* this.pushUntil(ch => isEmpty(ch) || ch === '#');
     }
     *parseBlockScalar() {
         let nl = this.pos - 1; // may be -1 if this.pos === 0
@@ -55192,11 +56009,11 @@ class Lexer {
         while ((ch = this.buffer[++i])) {
             if (ch === ':') {
                 const next = this.buffer[i + 1];
-                if (isEmpty$1(next) || (inFlow && flowIndicatorChars.has(next)))
+                if (isEmpty(next) || (inFlow && flowIndicatorChars.has(next)))
                     break;
                 end = i;
             }
-            else if (isEmpty$1(ch)) {
+            else if (isEmpty(ch)) {
                 let next = this.buffer[i + 1];
                 if (ch === '\r') {
                     if (next === '\n') {
@@ -55264,7 +56081,7 @@ class Lexer {
                 case ':': {
                     const inFlow = this.flowLevel > 0;
                     const ch1 = this.charAt(1);
-                    if (isEmpty$1(ch1) || (inFlow && flowIndicatorChars.has(ch1))) {
+                    if (isEmpty(ch1) || (inFlow && flowIndicatorChars.has(ch1))) {
                         if (!inFlow)
                             this.indentNext = this.indentValue + 1;
                         else if (this.flowKey)
@@ -55283,7 +56100,7 @@ class Lexer {
         if (this.charAt(1) === '<') {
             let i = this.pos + 2;
             let ch = this.buffer[i];
-            while (!isEmpty$1(ch) && ch !== '>')
+            while (!isEmpty(ch) && ch !== '>')
                 ch = this.buffer[++i];
             return yield* this.pushToIndex(ch === '>' ? i + 1 : i, false);
         }
@@ -56880,370 +57697,19 @@ function writeReport(report, file) {
     writeJsonAtomic(file, report);
 }
 
-// The conflicts section for people: a job-summary table, terminal text, and annotations on the member
-// Cargo.toml line through which each conflict arrives.
-/** The action's input defaults, for callers that render a report without its configuration. */
-const DEFAULT_POLICY = {
-    duplicateVersions: 'warn',
-    duplicateVersionsIncludeDev: false,
-    msrvCheck: 'deny'
-};
-function isEmpty(section) {
-    return (section.duplicates.length +
-        section.singleVersionViolations.length +
-        section.staleAllowEntries.length +
-        section.rustVersion.length +
-        section.cargoRefusals.length ===
-        0);
+function markdownSections(capabilities = CAPABILITIES) {
+    return capabilities.flatMap(c => (c.markdown ? [c.markdown] : []));
 }
-function conflictsMarkdown(section, policy = DEFAULT_POLICY) {
-    const out = ['### Dependency conflicts', ''];
-    if (isEmpty(section))
-        return [...out, 'No duplicate versions, single-version violations or Rust version conflicts.', ''].join('\n');
-    const rows = duplicateRows(section, policy);
-    if (rows.length > 0) {
-        out.push('| crate | versions | chain per version | verdict impact |', '| --- | --- | --- | --- |');
-        for (const r of rows)
-            out.push(`| ${cells([`\`${r.name}\``, r.versions.join(', '), r.chains.join('<br>'), r.impact])} |`);
-        out.push('');
-    }
-    if (section.rustVersion.length > 0) {
-        out.push('| crate | needs Rust | has | chain | verdict impact | fix |', '| --- | --- | --- | --- | --- | --- |');
-        for (const f of section.rustVersion)
-            out.push(`| ${cells([
-                `\`${f.name}\` ${f.version}`,
-                `${f.requires} (${because(f)})`,
-                `${f.have} (${f.against === 'toolchain' ? 'toolchain' : 'MSRV'})`,
-                formatChain(f.chain),
-                rustImpact(policy),
-                f.fixes.join('; ')
-            ])} |`);
-        out.push('');
-    }
-    for (const r of section.cargoRefusals)
-        out.push(`- **cargo refused:** ${r.message}`);
-    for (const e of section.staleAllowEntries)
-        out.push(`- \`allow-duplicates\` entry \`${e}\` matches no duplicate; remove it.`);
-    return [...out, ''].join('\n');
-}
-function conflictsText(section, policy = DEFAULT_POLICY) {
-    if (isEmpty(section))
-        return 'Dependency conflicts: none';
-    const out = ['Dependency conflicts:'];
-    for (const r of duplicateRows(section, policy)) {
-        out.push(`  ${r.name} (${r.versions.join(', ')}) — ${r.impact}`);
-        for (const c of r.chains)
-            out.push(`    ${c}`);
-    }
-    for (const f of section.rustVersion) {
-        out.push(`  ${f.name} ${f.version} needs Rust ${f.requires} (${because(f)}), ${f.against === 'toolchain' ? 'toolchain' : 'MSRV'} is ${f.have} — ${rustImpact(policy)}`);
-        out.push(`    ${formatChain(f.chain)}`);
-        for (const fix of f.fixes)
-            out.push(`    fix: ${fix}`);
-    }
-    for (const r of section.cargoRefusals)
-        out.push(`  ${r.message}`);
-    for (const e of section.staleAllowEntries)
-        out.push(`  allow-duplicates entry '${e}' matches no duplicate; remove it`);
-    return out.join('\n');
-}
-/** One annotation per conflict that affects the verdict, on the member Cargo.toml line it arrives through. */
-function conflictAnnotations(section, repoRoot, policy = DEFAULT_POLICY) {
-    const out = [];
-    const single = new Set(section.singleVersionViolations.map(v => v.name));
-    for (const d of section.duplicates) {
-        const counted = d.versions.filter(v => policy.duplicateVersionsIncludeDev || !v.devOnly);
-        const impact = single.has(d.name) ? 'blocks' : duplicateImpact(d, policy);
-        if (impact !== 'blocks' && impact !== 'warns')
-            continue;
-        for (const v of counted) {
-            const others = counted.filter(o => o !== v).map(o => o.version);
-            out.push({
-                level: impact === 'blocks' ? 'error' : 'warning',
-                title: `${d.name}: ${counted.length} versions`,
-                message: `${d.name} ${v.version} arrives through ${formatChain(v.chain)}; ${d.name} also resolves to ${others.join(', ')}.`,
-                ...location(manifestOf(v), repoRoot)
-            });
-        }
-    }
-    if (policy.msrvCheck !== 'off')
-        for (const f of section.rustVersion)
-            out.push({
-                level: policy.msrvCheck === 'deny' ? 'error' : 'warning',
-                title: `${f.name} ${f.version} needs Rust ${f.requires}`,
-                message: `${f.name} ${f.version} needs Rust ${f.requires} (${because(f)}), ${f.against === 'toolchain' ? 'the toolchain' : 'the workspace MSRV'} is ${f.have}: ${formatChain(f.chain)}. Fix: ${f.fixes.join('; ')}`,
-                ...location(f.manifest, repoRoot)
-            });
-    return out;
-}
-function duplicateRows(section, policy) {
-    const rows = section.duplicates.map(d => {
-        const single = section.singleVersionViolations.some(v => v.name === d.name);
-        return {
-            name: d.name,
-            versions: d.versions.map(v => v.version),
-            chains: d.versions.map(v => `${v.version}: ${formatChain(v.chain)}${v.devOnly ? ' (dev only)' : ''}`),
-            impact: single ? 'blocks (single-version-crates)' : describe(duplicateImpact(d, policy))
-        };
+function textSections(capabilities = CAPABILITIES) {
+    return capabilities.flatMap(c => {
+        const terminal = c.terminal;
+        if (!terminal)
+            return [];
+        return [(r) => terminal(r).join('\n') || null];
     });
-    for (const v of section.singleVersionViolations)
-        if (!rows.some(r => r.name === v.name))
-            rows.push({ name: v.name, versions: v.versions, chains: [], impact: 'blocks (single-version-crates)' });
-    return rows;
 }
-function duplicateImpact(d, policy) {
-    if (d.allowed)
-        return 'allowed';
-    if (!policy.duplicateVersionsIncludeDev && d.versions.filter(v => !v.devOnly).length < 2)
-        return 'not counted';
-    if (policy.duplicateVersions === 'allow')
-        return 'allowed';
-    return policy.duplicateVersions === 'deny' ? 'blocks' : 'warns';
-}
-function describe(impact) {
-    if (impact === 'allowed')
-        return 'allowed';
-    if (impact === 'not counted')
-        return 'not counted (dev only)';
-    return impact;
-}
-function rustImpact(policy) {
-    return policy.msrvCheck === 'deny' ? 'blocks' : 'warns';
-}
-function because(f) {
-    return f.requiresBecause === 'edition' ? `edition ${f.edition}` : 'rust-version';
-}
-// The manifest reference travels on each duplicate version; older reports may not carry it.
-function manifestOf(v) {
-    return v.manifest ?? null;
-}
-function location(ref, repoRoot) {
-    if (!ref)
-        return {};
-    const file = path.relative(repoRoot, path.resolve(repoRoot, ref.file)).split(path.sep).join('/');
-    return ref.line === null ? { file } : { file, startLine: ref.line, endLine: ref.line };
-}
-function cells(values) {
-    return values.map(v => v.replace(/\|/g, '\\|').replace(/\n/g, ' ')).join(' | ');
+function sectionAnnotations(report, repoRoot, capabilities = CAPABILITIES) {
+    return capabilities.flatMap(c => c.annotations?.(report, repoRoot) ?? []);
 }
 
-const MOVERS = 5;
-const VERDICT = {
-    true: 'regression',
-    false: 'within limits',
-    'not-comparable': 'not comparable',
-    'no-baseline': 'no baseline yet'
-};
-function timingMarkdown(t) {
-    const out = [
-        `### Build time: ${VERDICT[t.regression]}`,
-        '',
-        `${headline(t)}`,
-        '',
-        t.explanation,
-        '',
-        '| phase | wall (s) | cpu (s) | workspace compiled / fresh | dependencies compiled / fresh |',
-        '| --- | ---: | ---: | ---: | ---: |',
-        ...t.phases.map(p => `| ${p.name} | ${p.wallSeconds.toFixed(2)} | ${p.cpuSeconds === null ? '–' : p.cpuSeconds.toFixed(2)} | ${p.units.workspace.compiled} / ${p.units.workspace.fresh} | ${p.units.dependencies.compiled} / ${p.units.dependencies.fresh} |`)
-    ];
-    const movers = t.crates.slice(0, MOVERS);
-    if (movers.length > 0)
-        out.push('', `Crates that moved most (${t.metric} seconds):`, '', '| crate | now (s) | baseline (s) | change |', '| --- | ---: | ---: | ---: |', ...movers.map(c => `| ${c.name} | ${c.seconds.toFixed(2)} | ${c.baselineSeconds?.toFixed(2) ?? 'new'} | ${change(c.deltaPercent)} |`));
-    out.push('', `<sub>Cache state \`${t.cacheState}\`. ${t.baselineNote}</sub>`);
-    return out.join('\n');
-}
-function timingText(t) {
-    const lines = [`Build time: ${VERDICT[t.regression]}. ${headline(t)}`, `  ${t.explanation}`];
-    for (const p of t.phases)
-        lines.push(`  ${p.name.padEnd(10)} wall ${p.wallSeconds.toFixed(2).padStart(8)} s  cpu ${(p.cpuSeconds === null ? '–' : p.cpuSeconds.toFixed(2)).padStart(8)} s  compiled ${p.units.workspace.compiled + p.units.dependencies.compiled}, fresh ${p.units.workspace.fresh + p.units.dependencies.fresh}`);
-    for (const c of t.crates.slice(0, MOVERS))
-        lines.push(`  ${c.name}: ${c.seconds.toFixed(2)} s (baseline ${c.baselineSeconds?.toFixed(2) ?? 'none'}, ${change(c.deltaPercent)})`);
-    lines.push(`  ${t.baselineNote}`);
-    return lines.join('\n');
-}
-function headline(t) {
-    const base = t.baselineSeconds === null
-        ? ''
-        : ` vs baseline ${t.baselineSeconds.toFixed(2)} s (${change(t.deltaPercent)}, ${t.samples} samples)`;
-    const confirmed = t.confirmed === null ? '' : t.confirmed ? ', confirmed by a rebuild' : ', not confirmed by a rebuild';
-    return `**${t.seconds.toFixed(2)} s** ${t.metric} (check + test build)${base}${confirmed}.`.replace(/\*\*/g, '**');
-}
-function change(p) {
-    return p === null ? '–' : `${p > 0 ? '+' : ''}${p.toFixed(1)}%`;
-}
-
-const CRATE_HEADER = ['crate', 'warnings', 'errors', 'passed', 'failed', 'ignored', 'time (s)'];
-function crateRows(report) {
-    return report.crates.map(c => [
-        c.name,
-        String(c.warnings),
-        String(c.errors),
-        String(c.passed),
-        String(c.failed),
-        String(c.ignored),
-        seconds((c.buildSeconds ?? 0) + (c.testSeconds ?? 0), c.buildSeconds === null && c.testSeconds === null)
-    ]);
-}
-function totalRow(report) {
-    return [
-        'total',
-        String(report.diagnostics.warnings),
-        String(report.diagnostics.errors),
-        String(report.tests.passed),
-        String(report.tests.failed),
-        String(report.tests.ignored),
-        seconds(report.phases.reduce((n, p) => n + p.wallSeconds, 0), false)
-    ];
-}
-const PHASE_HEADER = ['phase', 'exit', 'wall (s)', 'cpu (s)', 'compiled', 'fresh'];
-function phaseRows(report) {
-    return report.phases.map(p => [
-        p.name,
-        p.signal ? p.signal : String(p.exitCode ?? '–'),
-        seconds(p.wallSeconds, false),
-        seconds(p.cpuSeconds ?? 0, p.cpuSeconds === null),
-        String(p.units.workspace.compiled + p.units.dependencies.compiled),
-        String(p.units.workspace.fresh + p.units.dependencies.fresh)
-    ]);
-}
-function verdictLine(report) {
-    return report.verdict.stable
-        ? 'Build is stable'
-        : `Build is unstable (${report.verdict.reasons.length} reason${report.verdict.reasons.length === 1 ? '' : 's'})`;
-}
-function seconds(n, unknown) {
-    return unknown ? '–' : n.toFixed(2);
-}
-
-// The CLI's rendering of the report: the per-crate table, the failing tests and the verdict.
-function table(rows) {
-    const widths = rows[0].map((_, i) => Math.max(...rows.map(r => (r[i] ?? '').length)));
-    const line = (r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-    return [line(rows[0]), widths.map(w => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
-}
-function terminalReport(report, sections = []) {
-    const out = [];
-    if (report.crates.length)
-        out.push(table([CRATE_HEADER, ...crateRows(report), totalRow(report)]));
-    if (report.tests.failures.length) {
-        out.push('', 'Failing tests:');
-        for (const f of report.tests.failures)
-            out.push(`  ${f.crate} [${f.target}] ${f.name}${f.message ? `: ${f.message.split('\n')[0]}` : ''}`);
-    }
-    if (report.diagnostics.omitted)
-        out.push('', `${report.diagnostics.omitted} more diagnostic(s) were counted but not kept in the report.`);
-    for (const s of sections) {
-        const text = s(report);
-        if (text)
-            out.push('', text);
-    }
-    out.push('', verdictLine(report));
-    for (const r of report.verdict.reasons)
-        out.push(`  ✗ ${r.message}`);
-    for (const w of report.verdict.warnings)
-        out.push(`  ! ${w.message}`);
-    return out.join('\n');
-}
-
-const MODE = {
-    apply: 'applied',
-    'dry-run': 'dry run (nothing written)',
-    preview: 'preview (what a trusted run would do)',
-    'report-only': 'report only (nothing written)'
-};
-const HEADER = ['workstream', 'state', 'was', 'branch', 'issue', 'why'];
-function rows(s, issue) {
-    return s.workstreams.map(w => [
-        w.name,
-        w.state,
-        w.previousState,
-        w.branch ?? '–',
-        w.trackingIssue === null ? '–' : issue(w.trackingIssue),
-        w.reasons.join('; ') || '–'
-    ]);
-}
-function workstreamsMarkdown(report) {
-    const s = report.workstreams;
-    if (!s)
-        return null;
-    const cell = (c) => c.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-    const tr = (cells) => `| ${cells.map(cell).join(' | ')} |`;
-    const code = (c) => (c === '–' ? c : `\`${c}\``);
-    const body = rows(s, n => `#${n}`).map(([name, state, was, branch, ...rest]) => tr([code(name), state === 'ready' ? '🟢 ready' : '🔴 blocked', was, code(branch), ...rest]));
-    const out = [
-        `### Workstreams — ${MODE[s.mode]}`,
-        '',
-        tr(HEADER),
-        tr(HEADER.map(() => '---')),
-        ...body,
-        '',
-        `_${s.note}_`
-    ];
-    if (s.createdBranches.length)
-        out.push('', `Created branches: ${s.createdBranches.map(b => `\`${b}\``).join(', ')}`);
-    if (s.plannedWrites.length && s.mode !== 'apply')
-        out.push('', `<details><summary>${s.plannedWrites.length} planned write(s)</summary>`, '', ...s.plannedWrites.map(w => `- \`${w.kind}\` ${cell(w.target)}: ${cell(w.detail)}`), '', '</details>');
-    return out.join('\n');
-}
-function workstreamsText(report) {
-    const s = report.workstreams;
-    if (!s)
-        return null;
-    const out = [`Workstreams (${MODE[s.mode]}):`, table([HEADER, ...rows(s, n => `#${n}`)]), s.note];
-    for (const w of s.plannedWrites)
-        out.push(`  ${s.mode === 'apply' ? '✓' : '·'} ${w.kind} ${w.target}: ${w.detail}`);
-    return out.join('\n');
-}
-/** Action outputs `ready-workstreams`, `blocked-workstreams`, `created-branches` (JSON arrays); the gate workstream is left out. */
-function workstreamOutputs(s, gateWorkstream) {
-    const dependents = s.workstreams.filter(w => w.name !== gateWorkstream);
-    return {
-        'ready-workstreams': JSON.stringify(dependents.filter(w => w.state === 'ready').map(w => w.name)),
-        'blocked-workstreams': JSON.stringify(dependents.filter(w => w.state === 'blocked').map(w => w.name)),
-        'created-branches': JSON.stringify(s.createdBranches)
-    };
-}
-
-function trackerMarkdown(s) {
-    if (!s)
-        return null;
-    const issue = s.issue === null ? '' : ` · checklist in #${s.issue}`;
-    return `**Stabilization:** ${escape(s.line)}${issue}`;
-}
-function trackerText(s) {
-    return s ? `Stabilization: ${s.line}` : null;
-}
-function trackerOutputs(s) {
-    if (!s)
-        return {};
-    return {
-        'stabilization-status': s.line,
-        'unstable-since': s.status.unstableSince?.at ?? '',
-        'conflicts-resolved': String(s.status.conflicts.resolved.length)
-    };
-}
-function escape(t) {
-    return t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function markdownSections(policy) {
-    return [
-        r => (r.conflicts && !isEmpty(r.conflicts) ? conflictsMarkdown(r.conflicts, policy) : null),
-        r => (r.timing ? timingMarkdown(r.timing) : null),
-        r => trackerMarkdown(r.tracker),
-        workstreamsMarkdown
-    ];
-}
-function textSections(policy) {
-    return [
-        r => (r.conflicts && !isEmpty(r.conflicts) ? conflictsText(r.conflicts, policy) : null),
-        r => (r.timing ? timingText(r.timing) : null),
-        r => trackerText(r.tracker),
-        workstreamsText
-    ];
-}
-function sectionAnnotations(report, repoRoot, policy) {
-    return report.conflicts ? conflictAnnotations(report.conflicts, repoRoot, policy) : [];
-}
-
-export { BranchStore as B, ConfigError as C, FileStore as F, INPUTS as I, PHASE_HEADER as P, produceReport as a, reportPathFor as b, createClient as c, textSections as d, requireTunnel as e, failureReport as f, timingOutputs as g, crateRows as h, totalRow as i, phaseRows as j, CRATE_HEADER as k, formatDuration as l, status as m, errorText as n, requestFailed as o, parseConfig as p, buildObservation as q, readRunContext as r, syncWorkstreams as s, terminalReport as t, markdownSections as u, verdictLine as v, writeReport as w, sectionAnnotations as x, workstreamOutputs as y, trackerOutputs as z };
+export { BranchStore as B, ConfigError as C, FileStore as F, INPUTS as I, PHASE_HEADER as P, produceReport as a, reportPathFor as b, createClient as c, textSections as d, requireTunnel as e, failureReport as f, CAPABILITIES as g, crateRows as h, totalRow as i, phaseRows as j, CRATE_HEADER as k, formatDuration as l, status as m, errorText as n, requestFailed as o, parseConfig as p, buildObservation as q, readRunContext as r, syncWorkstreams as s, terminalReport as t, markdownSections as u, verdictLine as v, writeReport as w, sectionAnnotations as x };

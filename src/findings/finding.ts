@@ -23,5 +23,7 @@ export interface Finding {
   source: string
   /** Workspace crate (or dependency) the finding is about, when there is one. */
   crate?: string | null
+  /** The version of that crate, when the finding is about one version (a dependency conflict). */
+  version?: string | null
   location?: FindingLocation | null
 }

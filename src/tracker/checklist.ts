@@ -89,8 +89,7 @@ function testsItem(report: GateReport): ChecklistItem {
 
 // Only when the public API check ran: its findings (source `public-api`) or its report section say so.
 function publicApiItem(report: GateReport): ChecklistItem | null {
-  const all = (report as { findings?: Finding[] }).findings ?? []
-  const api = all.filter(f => f.source === 'public-api')
+  const api = report.findings.filter(f => f.source === 'public-api')
   const section = (report as { publicApi?: unknown }).publicApi
   if (!api.length && !section) return null
   const label = 'No breaking public API changes'

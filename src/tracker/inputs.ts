@@ -1,5 +1,5 @@
 // The tracker's inputs (action inputs and CLI flags of the same names) → its part of the config.
-import { ConfigError, nameList } from '../config.js'
+import { ConfigError, nameList } from '../inputs.js'
 import { parseDuration } from './duration.js'
 import { TRACKER_INPUTS } from './input-specs.js'
 

@@ -1,6 +1,6 @@
 // One run as the history keeps it: when, which commit, the verdict, and its findings folded to
 // code + crate (with a count), so a run with thousands of warnings stays one small record.
-import type { Finding, FindingSeverity } from '../findings/finding.js'
+import type { Finding } from '../findings/finding.js'
 import type { RunContext } from '../github/context.js'
 import type { GateReport } from '../report/schema.js'
 import type { RunFinding, RunRecord } from './history.js'
@@ -56,39 +56,7 @@ export function describeConflict(id: string): string {
   return crate ? `${crate} (${code})` : code
 }
 
-/** The report's findings; a report without the list has them read off its verdict and conflicts. */
+/** The report's findings (every report of schema 2 carries them). */
 export function reportFindings(report: GateReport): Pick<Finding, 'code' | 'crate' | 'severity'>[] {
-  const listed = (report as { findings?: Finding[] }).findings
-  return Array.isArray(listed) ? listed : derivedFindings(report)
-}
-
-function derivedFindings(report: GateReport): Pick<Finding, 'code' | 'crate' | 'severity'>[] {
-  const blocking = new Set(report.verdict.reasons.map(r => r.code))
-  const sev = (code: string): FindingSeverity => (blocking.has(code) ? 'block' : 'warn')
-  const c = report.conflicts
-  const conflicts = c
-    ? [
-        ...c.duplicates.map(d => ({
-          code: 'duplicate-versions',
-          crate: d.name,
-          severity: d.allowed ? ('allowed' as const) : sev('duplicate-versions')
-        })),
-        ...c.singleVersionViolations.map(v => ({
-          code: 'single-version',
-          crate: v.name,
-          severity: sev('single-version')
-        })),
-        ...c.rustVersion.map(v => ({ code: 'msrv', crate: v.name, severity: sev('msrv') })),
-        ...c.cargoRefusals.map(r => ({
-          code: 'cargo-refused',
-          crate: r.crate,
-          severity: sev('cargo-refused')
-        }))
-      ]
-    : []
-  const rest = [
-    ...report.verdict.reasons.map(r => ({ code: r.code, crate: null, severity: 'block' as const })),
-    ...report.verdict.warnings.map(r => ({ code: r.code, crate: null, severity: 'warn' as const }))
-  ].filter(f => !CONFLICT_CODES.includes(f.code))
-  return [...conflicts, ...rest]
+  return report.findings
 }

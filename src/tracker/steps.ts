@@ -6,13 +6,12 @@ import type { GitHubClient } from '../github/client.js'
 import type { RunContext } from '../github/context.js'
 import type { GateReport } from '../report/schema.js'
 import { buildObservation, type ObservationInput } from '../workstreams/observation.js'
-import type { TrackerConfig } from './inputs.js'
 import { historyStore } from './store.js'
 import { publishTracker, recordRun, type TrackerSection } from './track.js'
 
 export interface TrackerStepInput {
   report: GateReport
-  config: GateConfig & { tracker: TrackerConfig }
+  config: GateConfig
   ctx: RunContext
   client: GitHubClient | null
   log: (line: string) => void
