@@ -7,6 +7,7 @@ import { type ProgressEvent } from './gate.js'
 import { createClient } from './github/client.js'
 import { readRunContext } from './github/context.js'
 import { produceReport } from './pipeline.js'
+import { observationFields, trackerRecord } from './tracker/steps.js'
 import { syncWorkstreams } from './workstreams/sync.js'
 import { writeReport } from './report/json.js'
 import type { GateReport } from './report/schema.js'
@@ -72,14 +73,25 @@ export async function main(
       flags.set('github-token', process.env.GITHUB_TOKEN)
     config = parseConfig(name => flags.get(name) ?? '', 'cli')
     report = (await produceReport(config, { progress: e => progress.update(e) })).report
+    const client = config.token ? createClient(config.token) : null
+    // The stabilization status from the run history: a local run reads it, never writes it.
+    if (config.tracker.enabled && !config.shard)
+      report.tracker = await trackerRecord({
+        report,
+        config,
+        ctx: readRunContext(),
+        client,
+        log: () => undefined
+      })
     // On a laptop the roadmap is only shown (a local run is never trusted to write it).
     if (config.workstreams && !config.shard)
       report.workstreams = await syncWorkstreams({
         report,
         config,
         ctx: readRunContext(),
-        client: config.token ? createClient(config.token) : null,
-        log: () => undefined
+        client,
+        log: () => undefined,
+        tracker: observationFields(report.tracker)
       })
   } catch (e) {
     progress.stop()
