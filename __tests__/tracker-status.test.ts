@@ -2,7 +2,16 @@
 // conflicts the stretch found and which are gone, when escalation is due, and the one-line rendering.
 import { describe, expect, it } from '@jest/globals'
 import { formatDuration, parseDuration } from '../src/tracker/duration.js'
-import { appendRun, HISTORY_LIMIT, type RunFinding, type RunRecord } from '../src/tracker/history.js'
+import {
+  appendRun,
+  FINDINGS_PER_RUN,
+  HISTORY_LIMIT,
+  HISTORY_MAX_BYTES,
+  parseHistory,
+  serializeHistory,
+  type RunFinding,
+  type RunRecord
+} from '../src/tracker/history.js'
 import { deriveStatus } from '../src/tracker/status.js'
 import { statusLine } from '../src/tracker/status-line.js'
 
@@ -110,6 +119,21 @@ describe('the history stays bounded and a rerun of the same outcome adds nothing
     for (let n = 0; n < HISTORY_LIMIT + 5; n++) h = appendRun(h, run(n, n % 2 === 0, n.toString(16)))
     expect(h!.runs).toHaveLength(HISTORY_LIMIT)
     expect(h!.runs[0].at).toBe(at(5))
+  })
+
+  it(`keeps ${FINDINGS_PER_RUN} folded findings per run, blocking ones and conflicts first, and stays under ${HISTORY_MAX_BYTES} bytes`, () => {
+    const many = (n: number): RunFinding[] =>
+      Array.from({ length: n }, (_, i) => conflict('warnings', `crate-${i}`.padEnd(60, 'x'), 'warn'))
+    const one = appendRun(null, run(0, false, 'a', [...many(150), base64]))
+    expect(one.runs[0].findings).toHaveLength(FINDINGS_PER_RUN)
+    expect(one.runs[0].findings[0]).toEqual(base64)
+    let h = one
+    for (let n = 1; n < HISTORY_LIMIT; n++) h = appendRun(h, run(n, false, n.toString(16), many(120)))
+    const text = serializeHistory(h)
+    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(HISTORY_MAX_BYTES)
+    expect(h.runs.length).toBeLessThan(HISTORY_LIMIT)
+    expect(h.runs.at(-1)!.at).toBe(at(HISTORY_LIMIT - 1))
+    expect(parseHistory(text, 'x')).toEqual(h)
   })
 
   it('same commit, verdict and findings: the same history object (the store then writes nothing)', () => {

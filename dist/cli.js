@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import * as path from 'node:path';
-import { p as parseConfig, a as produceReport, s as syncWorkstreams, c as createClient, r as readRunContext, C as ConfigError, f as failureReport, b as reportPathFor, w as writeReport, t as terminalReport, d as textSections, I as INPUTS } from './chunks/sections.js';
+import { p as parseConfig, a as produceReport, c as createClient, t as trackerRecord, r as readRunContext, s as syncWorkstreams, o as observationFields, C as ConfigError, f as failureReport, b as reportPathFor, w as writeReport, d as terminalReport, e as textSections, I as INPUTS } from './chunks/sections.js';
 import 'node:fs';
 import 'node:crypto';
 import './chunks/crate-times.js';
@@ -94,14 +94,25 @@ async function main(argv, out = process.stdout, err = process.stderr) {
             flags.set('github-token', process.env.GITHUB_TOKEN);
         config = parseConfig(name => flags.get(name) ?? '', 'cli');
         report = (await produceReport(config, { progress: e => progress.update(e) })).report;
+        const client = config.token ? createClient(config.token) : null;
+        // The stabilization status from the run history: a local run reads it, never writes it.
+        if (config.tracker.enabled && !config.shard)
+            report.tracker = await trackerRecord({
+                report,
+                config,
+                ctx: readRunContext(),
+                client,
+                log: () => undefined
+            });
         // On a laptop the roadmap is only shown (a local run is never trusted to write it).
         if (config.workstreams && !config.shard)
             report.workstreams = await syncWorkstreams({
                 report,
                 config,
                 ctx: readRunContext(),
-                client: config.token ? createClient(config.token) : null,
-                log: () => undefined
+                client,
+                log: () => undefined,
+                tracker: observationFields(report.tracker)
             });
     }
     catch (e) {

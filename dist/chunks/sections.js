@@ -4974,12 +4974,12 @@ function locate(manifest, wanted) {
             if (!path)
                 continue;
             table = path;
-            if (wanted.some(w => same$1(path, [...w.table, w.key])))
+            if (wanted.some(w => same$2(path, [...w.table, w.key])))
                 return i + 1;
             continue;
         }
         const key = leadingKey(text);
-        if (key !== null && wanted.some(w => w.key === key && same$1(table, w.table)))
+        if (key !== null && wanted.some(w => w.key === key && same$2(table, w.table)))
             return i + 1;
     }
     return null;
@@ -5011,7 +5011,7 @@ function leadingKey(line) {
     const m = BARE_OR_QUOTED_KEY.exec(line);
     return m ? (m[1] ?? m[2] ?? m[3]) : null;
 }
-function same$1(a, b) {
+function same$2(a, b) {
     return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 function isTable(v) {
@@ -50003,6 +50003,889 @@ function baselineStore(config, ctx, log) {
     });
 }
 
+const EVENT_STABLE = 'build-system-stable';
+const EVENT_CONFLICT = 'dependency-conflict';
+function eventType(report) {
+    return report.verdict.stable ? EVENT_STABLE : EVENT_CONFLICT;
+}
+function buildObservation(o) {
+    const stable = o.report.verdict.stable;
+    return {
+        agent_id: `build-gate/${o.gate}`,
+        observation_type: stable ? 'BUILD_SYSTEM_STABLE' : 'DEPENDENCY_CONFLICT',
+        timestamp: o.now.toISOString(),
+        data: {
+            phase: stable ? 'build_system_stable' : 'dependency_conflict',
+            stable,
+            reasons: o.report.verdict.reasons.map(r => r.code),
+            conflicts_found: o.report.conflicts ? countConflicts(o.report.conflicts) : null,
+            // One run cannot tell how many earlier conflicts were fixed: that needs the tracker's history.
+            conflicts_resolved: o.tracker?.conflictsResolved ?? null,
+            unstable_since: o.tracker?.unstableSince ?? null,
+            unstable_since_sha: o.tracker?.unstableSinceSha ?? null,
+            next_milestone: o.nextMilestone ?? [],
+            branches_created: o.branchesCreated,
+            workstreams_unblocked: o.unblocked,
+            workstreams_blocked: o.newlyBlocked,
+            ready_workstreams: o.ready,
+            blocked_workstreams: o.blocked,
+            sha: o.sha,
+            run_url: o.runUrl
+        }
+    };
+}
+/** Blocking-or-not conflicts the analysis found: duplicates not allowed, single-version breaks, MSRV, cargo's refusals. */
+function countConflicts(c) {
+    return (c.duplicates.filter(d => !d.allowed).length +
+        c.singleVersionViolations.length +
+        c.rustVersion.length +
+        c.cargoRefusals.length);
+}
+/** The next milestone: dependents that require the gate, are not finished, and wait while it is unstable. */
+function gateBlocks(workstreams, readiness, gate, stable) {
+    if (stable)
+        return [];
+    const waiting = new Set(readiness.filter(r => !r.isGate && !r.done).map(r => r.name));
+    return workstreams
+        .filter(w => waiting.has(w.name) && w.required.some(d => d.name === gate))
+        .map(w => w.name);
+}
+
+/** Finding codes that are dependency conflicts; a conflict's identity is its code and crate. */
+const CONFLICT_CODES = [
+    'duplicate-versions',
+    'single-version',
+    'msrv',
+    'cargo-refused'
+];
+function runRecord(report, ctx, now) {
+    return {
+        at: now.toISOString(),
+        sha: ctx.sha,
+        runUrl: ctx.runUrl,
+        stable: report.verdict.stable,
+        findings: foldFindings(reportFindings(report))
+    };
+}
+function foldFindings(findings) {
+    const byKey = new Map();
+    for (const f of findings) {
+        const crate = f.crate ?? null;
+        const key = `${f.code}\0${crate ?? ''}\0${f.severity}`;
+        const seen = byKey.get(key);
+        if (seen)
+            seen.count++;
+        else
+            byKey.set(key, { code: f.code, crate, severity: f.severity, count: 1 });
+    }
+    return [...byKey.values()];
+}
+/** Conflicts that count (found, open): block or warn, not allowed by policy. */
+function conflictIds(findings) {
+    return [
+        ...new Set(findings
+            .filter(f => CONFLICT_CODES.includes(f.code) && (f.severity === 'block' || f.severity === 'warn'))
+            .map(f => conflictId(f.code, f.crate)))
+    ].sort();
+}
+const conflictId = (code, crate) => `${code}:${crate ?? ''}`;
+/** "base64 (duplicate-versions)", for people. */
+function describeConflict(id) {
+    const at = id.indexOf(':');
+    const code = id.slice(0, at);
+    const crate = id.slice(at + 1);
+    return crate ? `${crate} (${code})` : code;
+}
+/** The report's findings (every report of schema 2 carries them). */
+function reportFindings(report) {
+    return report.findings;
+}
+
+const HISTORY_FORMAT = 'build-gate-history';
+const HISTORY_VERSION = 1;
+/** Runs kept: enough for months of nightlies. */
+const HISTORY_LIMIT = 200;
+/** Folded findings kept per run (blocking ones and conflicts first). */
+const FINDINGS_PER_RUN = 100;
+/** The contents API serves files up to 1 MB inline: older runs go before the file reaches this. */
+const HISTORY_MAX_BYTES = 900_000;
+class HistoryError extends Error {
+    location;
+    constructor(location, message) {
+        super(`Run history ${location}: ${message}`);
+        this.location = location;
+        this.name = 'HistoryError';
+    }
+}
+const SEVERITIES = ['block', 'warn', 'info', 'allowed'];
+function parseHistory(text, location) {
+    const fix = 'fix or delete it (the gate never overwrites a history it cannot read)';
+    const fail = (why) => {
+        throw new HistoryError(location, `${why}; ${fix}.`);
+    };
+    if (text.trim() === '')
+        fail('the file is empty');
+    let v;
+    try {
+        v = JSON.parse(text);
+    }
+    catch (e) {
+        fail(`not valid JSON (${e.message})`);
+    }
+    const h = v;
+    if (!h || typeof h !== 'object' || h.format !== HISTORY_FORMAT)
+        fail(`not a build-gate run history (no "format": "${HISTORY_FORMAT}"), or choose another history-path`);
+    if (h.version !== HISTORY_VERSION)
+        fail(`schema version ${String(h.version)} is not supported (this build-gate reads version ${HISTORY_VERSION}), or use the build-gate release that wrote it`);
+    if (!Array.isArray(h.runs))
+        fail('"runs" must be a list');
+    h.runs.forEach((r, i) => {
+        const where = `runs[${i}]`;
+        if (!r || typeof r !== 'object')
+            fail(`${where} must be an object`);
+        if (typeof r.at !== 'string' || Number.isNaN(Date.parse(r.at)))
+            fail(`${where}.at must be an ISO time`);
+        if (typeof r.stable !== 'boolean')
+            fail(`${where}.stable must be true or false`);
+        if (r.sha !== null && typeof r.sha !== 'string')
+            fail(`${where}.sha must be a string or null`);
+        if (r.runUrl !== null && typeof r.runUrl !== 'string')
+            fail(`${where}.runUrl must be a string or null`);
+        if (!Array.isArray(r.findings))
+            fail(`${where}.findings must be a list`);
+        r.findings.forEach((f, j) => {
+            if (!f ||
+                typeof f.code !== 'string' ||
+                (f.crate !== null && typeof f.crate !== 'string') ||
+                !SEVERITIES.includes(f.severity) ||
+                !Number.isInteger(f.count) ||
+                f.count < 1)
+                fail(`${where}.findings[${j}] must be {"code", "crate", "severity", "count"}`);
+        });
+    });
+    return h;
+}
+/** One run per line: compact, and a commit's diff shows the runs it added. */
+function serializeHistory(h) {
+    const runs = h.runs.map(r => JSON.stringify(r)).join(',\n');
+    return `{"format":${JSON.stringify(h.format)},"version":${h.version},"runs":[\n${runs}\n]}\n`;
+}
+const historyCodec = {
+    parse: parseHistory,
+    serialize: serializeHistory,
+    error: (location, message) => new HistoryError(location, message),
+    commitMessage: 'Record a build-gate run',
+    pathHint: 'set history-path to a file such as build-gate/history.json',
+    tooLargeHint: 'delete the file (it keeps the last runs only)'
+};
+/**
+ * `history` with `run` appended, keeping the last `limit` runs. A rerun of the same commit with the same
+ * verdict, blocking findings and conflicts adds nothing the history does not already say, so it returns
+ * `history` itself (which the store does not write). Warnings that vary between identical runs (a build
+ * time not comparable yet) do not make a run new.
+ */
+function appendRun(history, run, limit = HISTORY_LIMIT) {
+    const last = history?.runs.at(-1);
+    if (history && last && outcome(last) === outcome(run))
+        return history;
+    const next = {
+        format: HISTORY_FORMAT,
+        version: HISTORY_VERSION,
+        runs: [...(history?.runs ?? []), capFindings(run)].slice(-limit)
+    };
+    while (next.runs.length > 1 && Buffer.byteLength(serializeHistory(next)) > HISTORY_MAX_BYTES)
+        next.runs.shift();
+    return next;
+}
+function capFindings(run) {
+    if (run.findings.length <= FINDINGS_PER_RUN)
+        return run;
+    const first = (f) => (f.severity === 'block' || CONFLICT_CODES.includes(f.code) ? 0 : 1);
+    const kept = [...run.findings].sort((a, b) => first(a) - first(b)).slice(0, FINDINGS_PER_RUN);
+    return { ...run, findings: kept };
+}
+function outcome(r) {
+    const kept = r.findings
+        .filter(f => f.severity === 'block' || CONFLICT_CODES.includes(f.code))
+        .map(f => `${f.code}\0${f.crate ?? ''}\0${f.severity}\0${f.count}`)
+        .sort();
+    return JSON.stringify([r.sha, r.stable, kept]);
+}
+
+// The run history lives where the baseline lives: the baseline branch (contents API, sha-checked
+// writes) or a local file; the same stores, with the history's codec.
+function historyStore(config, tracker, ctx, client) {
+    if (config.baselineStore === 'file')
+        return { store: new FileStore(tracker.historyPath, config.workingDirectory, historyCodec) };
+    if (!client || !ctx.owner || !ctx.repo)
+        return {
+            store: null,
+            unreachable: 'the run history on the baseline branch needs github-token and GITHUB_REPOSITORY'
+        };
+    const opts = { owner: ctx.owner, repo: ctx.repo, branch: config.baselineBranch, path: tracker.historyPath };
+    return { store: new BranchStore(client, opts, historyCodec) };
+}
+
+// The stabilization status in one line, for the job summary, the PR comment and the terminal:
+// "unstable for 2 days since 1a2b3c4, 1 of 3 conflicts resolved; escalates in 1 day". Pure.
+function statusLine(s, now, escalated = null) {
+    const { found, resolved } = s.conflicts;
+    const conflicts = found.length
+        ? `${resolved.length} of ${found.length} conflict${found.length === 1 ? '' : 's'} resolved`
+        : '';
+    if (s.stable) {
+        if (s.endedStretch)
+            return join(`stable again since ${where(s.current)}, after ${formatDuration(s.endedStretch.forMs)} unstable`, conflicts);
+        return isCurrent(s.stableSince, s)
+            ? `stable since this run (${where(s.current)})`
+            : `stable for ${formatDuration(s.forMs)} since ${where(s.stableSince)}`;
+    }
+    const since = s.unstableSince;
+    const head = isCurrent(since, s)
+        ? `unstable since this run (${where(since)})`
+        : `unstable for ${formatDuration(s.forMs)} since ${where(since)}`;
+    let tail = '';
+    const after = s.escalation.afterMs;
+    if (escalated)
+        tail = `escalated (unstable longer than ${formatDuration(after ?? 0)})`;
+    else if (s.escalation.dueAt && !s.escalation.due)
+        tail = `escalates in ${formatDuration(Date.parse(s.escalation.dueAt) - now.getTime())}`;
+    else if (s.escalation.due)
+        tail = `past escalate-after (${formatDuration(after ?? 0)})`;
+    const body = conflicts ? `${head}, ${conflicts}` : head;
+    return tail ? `${body}; ${tail}` : body;
+}
+/** A commit as `1a2b3c4`, or the run's time when no commit is known. */
+function where(p) {
+    return p.sha ? p.sha.slice(0, 7) : `${p.at.slice(0, 16).replace('T', ' ')} UTC`;
+}
+/** "2026-11-25 08:00 UTC (commit 1a2b3c4)". */
+function when(p) {
+    const time = `${p.at.slice(0, 16).replace('T', ' ')} UTC`;
+    return p.sha ? `${time} (commit ${p.sha.slice(0, 7)})` : time;
+}
+const isCurrent = (p, s) => p.at === s.current.at && p.sha === s.current.sha;
+const join = (a, b) => (b ? `${a}; ${b}` : a);
+
+// The living checklist: the plan's success criteria as GitHub task-list items, each ticked from the
+// latest trusted run with its evidence, in a marked block of the tracking issue's body. Pure.
+//
+// What is compared: the ticks, the counts and the "unstable since" line, through a digest kept in the
+// block. What is not: evidence that varies from run to run with nothing changed (build seconds, the
+// run's link and time), so an unchanged rerun writes nothing; the link shown is the run that last
+// changed a tick or a count.
+const CHECKLIST_START = '<!-- build-gate:checklist:start -->';
+const CHECKLIST_END = '<!-- build-gate:checklist:end -->';
+const DIGEST = /<!-- build-gate:checklist:digest=([0-9a-f]+) -->/;
+function checklistItems(i) {
+    const { report } = i;
+    const findings = reportFindings(report);
+    const items = [conflictsItem(findings), buildItem(report), testsItem(report)];
+    const api = publicApiItem(report);
+    if (api)
+        items.push(api);
+    items.push(timingItem(report));
+    if (i.gateBlocks)
+        items.push(workstreamsItem(report, i.gateBlocks, i.readyDependents));
+    return items;
+}
+function conflictsItem(findings) {
+    const conflicts = findings.filter(f => CONFLICT_CODES.includes(f.code));
+    const named = (sev) => [
+        ...new Set(conflicts.filter(f => f.severity === sev).map(f => describeConflict(`${f.code}:${f.crate ?? ''}`)))
+    ].sort();
+    const denied = named('block');
+    const warned = named('warn');
+    const parts = [denied.length ? `${denied.length} denied: ${denied.join(', ')}` : 'none denied'];
+    if (warned.length)
+        parts.push(`${warned.length} reported, not denied: ${warned.join(', ')}`);
+    return {
+        label: 'Dependency conflicts resolved (none denied)',
+        done: denied.length === 0,
+        evidence: parts.join('; ')
+    };
+}
+function buildItem(report) {
+    const label = 'Workspace builds without warnings or errors';
+    const check = report.phases.find(p => p.name === 'check');
+    if (!check?.ran || (check.failure && report.diagnostics.errors === 0))
+        return { label, done: false, evidence: 'cargo check did not complete' };
+    const { errors, warnings } = report.diagnostics;
+    const crates = report.crates.filter(c => c.errors + c.warnings > 0).map(c => c.name);
+    const evidence = `${count(errors, 'error')}, ${count(warnings, 'warning')} in ${count(report.crates.length, 'crate')}${crates.length ? ` (${crates.join(', ')})` : ''}`;
+    return { label, done: errors === 0 && warnings === 0 && !check.failure, evidence };
+}
+function testsItem(report) {
+    const label = 'Full test suite passes';
+    const t = report.tests;
+    if (!t.ran)
+        return { label, done: false, evidence: 'the tests did not run' };
+    const failing = [...new Set(t.failures.map(f => f.crate))].sort();
+    return {
+        label,
+        done: t.failed === 0,
+        evidence: `${t.passed} passed, ${t.failed} failed, ${t.ignored} ignored${failing.length ? ` (failing in ${failing.join(', ')})` : ''}`
+    };
+}
+// Only when the public API check ran: its findings (source `public-api`) or its report section say so.
+function publicApiItem(report) {
+    const api = report.findings.filter(f => f.source === 'public-api');
+    const section = report.publicApi;
+    if (!api.length && !section)
+        return null;
+    const label = 'No breaking public API changes';
+    const breaking = api.filter(f => /breaking/.test(f.code) && (f.severity === 'block' || f.severity === 'warn'));
+    const unknown = api.filter(f => /unknown/.test(f.code));
+    const crates = (list) => [...new Set(list.map(f => f.crate ?? '?'))].sort().join(', ');
+    if (breaking.length)
+        return {
+            label,
+            done: false,
+            evidence: `${count(breaking.length, 'breaking change')} in ${crates(breaking)}`
+        };
+    if (unknown.length)
+        return { label, done: false, evidence: `could not be compared for ${crates(unknown)}` };
+    const allowed = api.filter(f => f.severity === 'allowed').length;
+    return {
+        label,
+        done: true,
+        evidence: allowed ? `none unannounced (${count(allowed, 'break')} allowed by a version bump)` : 'none'
+    };
+}
+function timingItem(report) {
+    const label = 'Build time within tolerance';
+    const t = report.timing;
+    if (!t)
+        return { label, done: false, evidence: 'not measured against a baseline' };
+    const measured = t.baselineSeconds !== null && t.deltaPercent !== null
+        ? `${t.seconds.toFixed(1)} s ${t.metric}, ${t.deltaPercent >= 0 ? '+' : ''}${t.deltaPercent.toFixed(1)}% against ${t.baselineSeconds.toFixed(1)} s`
+        : `${t.seconds.toFixed(1)} s ${t.metric}`;
+    const evidence = {
+        false: 'no regression',
+        true: 'regression',
+        'not-comparable': 'not comparable with the baseline',
+        'no-baseline': 'no baseline yet'
+    }[t.regression];
+    return { label, done: t.regression === 'false', evidence, measured };
+}
+function workstreamsItem(report, gateBlocks, ready) {
+    const label = 'Dependent workstreams unblocked';
+    if (gateBlocks.length)
+        return {
+            label,
+            done: false,
+            evidence: `${gateBlocks.length} still wait for this gate: ${[...gateBlocks].sort().join(', ')}`
+        };
+    return {
+        label,
+        done: report.verdict.stable,
+        evidence: ready.length ? `ready: ${[...ready].sort().join(', ')}` : 'none waits for this gate'
+    };
+}
+/** The lines compared between runs: ticks, counts, since when, conflicts. */
+function comparedLines(items, s) {
+    const { found, resolved, open } = s.conflicts;
+    return [
+        ...items.map(i => `- [${i.done ? 'x' : ' '}] ${i.label}: ${i.evidence}`),
+        s.stable ? `**Stable** since ${when(s.stableSince)}.` : `**Unstable** since ${when(s.unstableSince)}.`,
+        found.length
+            ? `**Conflicts** since the last stable run: ${found.length} found, ${resolved.length} resolved${open.length ? `; open: ${open.map(describeConflict).join(', ')}` : ''}.`
+            : '**Conflicts** since the last stable run: none found.'
+    ];
+}
+function checklistDigest(items, s) {
+    return createHash('sha256').update(comparedLines(items, s).join('\n')).digest('hex').slice(0, 16);
+}
+/** The marked block, with the run that produced it. */
+function renderChecklist(items, s) {
+    const lines = comparedLines(items, s);
+    const ticks = lines
+        .slice(0, items.length)
+        .map((l, n) => (items[n].measured ? `${l} (${items[n].measured})` : l));
+    const run = s.current.runUrl ? `[this run](${s.current.runUrl})` : 'a local run';
+    return [
+        CHECKLIST_START,
+        `<!-- build-gate:checklist:digest=${checklistDigest(items, s)} -->`,
+        '### Stabilization checklist',
+        '',
+        ...ticks,
+        '',
+        ...lines.slice(items.length).flatMap(l => [l, '']),
+        `<sub>Ticked by build-gate from ${run} at ${when(s.current)}; rewritten when a tick or a count changes (build times and this link are not compared).</sub>`,
+        CHECKLIST_END
+    ].join('\n');
+}
+/** The digest of the block already in `body`; `broken` when its markers are not one start then one end. */
+function readBlock(body) {
+    const text = body ?? '';
+    const starts = text.split(CHECKLIST_START).length - 1;
+    const ends = text.split(CHECKLIST_END).length - 1;
+    if (starts === 0 && ends === 0)
+        return { kind: 'none' };
+    const a = text.indexOf(CHECKLIST_START);
+    const b = text.indexOf(CHECKLIST_END);
+    if (starts !== 1 || ends !== 1 || b < a)
+        return { kind: 'broken' };
+    return { kind: 'found', digest: DIGEST.exec(text.slice(a, b))?.[1] ?? null };
+}
+/** `body` with its block replaced by `block`, or `block` appended; everything else kept as it was. */
+function withBlock(body, block) {
+    const text = body ?? '';
+    const a = text.indexOf(CHECKLIST_START);
+    const b = text.indexOf(CHECKLIST_END);
+    if (a >= 0 && b > a)
+        return text.slice(0, a) + block + text.slice(b + CHECKLIST_END.length);
+    return text.trim() ? `${text.replace(/\s+$/, '')}\n\n${block}\n` : `${block}\n`;
+}
+const count = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function status(e) {
+    const s = e?.status;
+    return typeof s === 'number' ? s : null;
+}
+function errorText(e) {
+    return e instanceof Error ? e.message : String(e);
+}
+/** An error that says which request failed, for logs a user can act on. */
+function requestFailed(what, e) {
+    const code = status(e);
+    return new Error(`GitHub ${what} failed${code ? ` (HTTP ${code})` : ''}: ${errorText(e)}`, { cause: e });
+}
+
+const EVENT_ESCALATION = 'build-system-escalation';
+const ESCALATED = /^<!-- build-gate:escalation since=(\S+) -->/;
+const RECOVERED = /^<!-- build-gate:recovered -->/;
+/** The last escalation/recovery marker among the issue's comments (oldest first). */
+function lastMarker(comments) {
+    for (const body of [...comments].reverse()) {
+        const m = ESCALATED.exec(body ?? '');
+        if (m)
+            return { kind: 'escalation', since: m[1] };
+        if (RECOVERED.test(body ?? ''))
+            return { kind: 'recovered' };
+    }
+    return null;
+}
+/**
+ * Whether the current unstable stretch was escalated: the last marker is an escalation of this stretch
+ * (same start), or of an earlier start when the history no longer reaches back to before the stretch.
+ */
+function escalatedThisStretch(marker, s) {
+    if (marker?.kind !== 'escalation' || !s.unstableSince)
+        return false;
+    if (marker.since === s.unstableSince.at)
+        return true;
+    return s.stretchStartsHistory && Date.parse(marker.since) <= Date.parse(s.unstableSince.at);
+}
+function escalationComment(s, report, o) {
+    const since = s.unstableSince;
+    const who = o.escalateTo.length ? `${o.escalateTo.join(' ')}: ` : '';
+    const reasons = report.verdict.reasons.map(r => `- ${r.message}`);
+    const { found, resolved, open } = s.conflicts;
+    return [
+        `<!-- build-gate:escalation since=${since.at} -->`,
+        `### Build not stable for ${formatDuration(s.forMs)}`,
+        '',
+        `${who}the build has been unstable since ${when(since)}, longer than escalate-after (${formatDuration(s.escalation.afterMs ?? 0)}). Label \`${o.label}\` added.`,
+        '',
+        '**Still failing:**',
+        ...(reasons.length ? reasons : ['- (no reason recorded)']),
+        ...(found.length
+            ? [
+                '',
+                `**Conflicts:** ${resolved.length} of ${found.length} resolved${open.length ? `; open: ${open.map(describeConflict).join(', ')}` : ''}.`
+            ]
+            : []),
+        '',
+        s.current.runUrl ? `Latest run: ${s.current.runUrl}` : `Latest run: ${when(s.current)}`
+    ].join('\n');
+}
+function recoveryComment(s, o) {
+    const { found, resolved } = s.conflicts;
+    const after = s.endedStretch ? `, after ${formatDuration(s.endedStretch.forMs)} unstable` : '';
+    return [
+        '<!-- build-gate:recovered -->',
+        `### Build stable again`,
+        '',
+        `The build is stable since ${where(s.current)}${after}${found.length ? `; ${resolved.length} of ${found.length} conflicts resolved` : ''}. Label \`${o.label}\` removed.`,
+        ...(s.current.runUrl ? ['', `Run: ${s.current.runUrl}`] : [])
+    ].join('\n');
+}
+
+const same$1 = (a, b) => a.toLowerCase() === b.toLowerCase();
+function planTracker(i) {
+    const writes = [];
+    const n = i.issue.number;
+    if (i.existing.kind === 'none' || (i.existing.kind === 'found' && i.existing.digest !== i.digest))
+        writes.push({ kind: 'update-body', issue: n, body: withBlock(i.issue.body, i.block) });
+    const labelled = i.issue.labels.some(l => same$1(l, i.escalationLabel));
+    const s = i.status;
+    if (s.stable) {
+        const escalated = i.issue.marker?.kind === 'escalation';
+        if (escalated)
+            writes.push({
+                kind: 'comment',
+                issue: n,
+                body: recoveryComment(s, { label: i.escalationLabel }),
+                about: 'recovery'
+            });
+        if (labelled)
+            writes.push({ kind: 'remove-label', issue: n, label: i.escalationLabel });
+        return { writes, escalation: escalated || labelled ? 'recover' : 'stable' };
+    }
+    if (s.escalation.afterMs === null)
+        return { writes, escalation: 'off' };
+    if (escalatedThisStretch(i.issue.marker, s))
+        return { writes, escalation: 'escalated' };
+    if (!s.escalation.due)
+        return { writes, escalation: 'not-due' };
+    // The comment (with its marker) first: once it exists, no later run escalates this stretch again.
+    writes.push({
+        kind: 'comment',
+        issue: n,
+        body: escalationComment(s, i.report, { escalateTo: i.escalateTo, label: i.escalationLabel }),
+        about: 'escalation'
+    });
+    if (!labelled)
+        writes.push({ kind: 'add-label', issue: n, label: i.escalationLabel });
+    if (i.observation)
+        writes.push({
+            kind: 'dispatch',
+            eventType: EVENT_ESCALATION,
+            payload: escalationPayload(i.observation, s)
+        });
+    return { writes, escalation: 'escalate' };
+}
+function escalationPayload(observation, s) {
+    const data = (observation.data ?? {});
+    return {
+        ...observation,
+        observation_type: 'BUILD_SYSTEM_ESCALATION',
+        data: {
+            ...data,
+            escalation: {
+                unstable_since: s.unstableSince?.at ?? null,
+                unstable_since_sha: s.unstableSince?.sha ?? null,
+                unstable_seconds: Math.round(s.forMs / 1000),
+                escalate_after_seconds: Math.round((s.escalation.afterMs ?? 0) / 1000)
+            }
+        }
+    };
+}
+function describeTrackerWrite(w) {
+    switch (w.kind) {
+        case 'update-body':
+            return { kind: w.kind, target: `#${w.issue}`, detail: 'stabilization checklist' };
+        case 'add-label':
+        case 'remove-label':
+            return { kind: w.kind, target: `#${w.issue}`, detail: w.label };
+        case 'comment':
+            return { kind: w.kind, target: `#${w.issue}`, detail: w.about };
+        case 'dispatch':
+            return { kind: w.kind, target: 'repository_dispatch', detail: `event ${w.eventType}` };
+    }
+}
+
+// The tracker's GitHub adapter: read the gate workstream's tracking issue (body, labels, markers in its
+// comments) and make the planned writes. Thin: decisions are in plan.ts.
+/** The open issue labelled `label` (the oldest if several); a closed one is `closed`. */
+async function readTrackingIssue(client, repo, label) {
+    const found = (await client.paginate(client.rest.issues.listForRepo, {
+        ...repo,
+        labels: label,
+        state: 'all',
+        per_page: 100
+    })).filter(i => !i.pull_request);
+    const open = found.filter(i => i.state === 'open').sort((a, b) => a.number - b.number)[0];
+    if (!open)
+        return { issue: null, closed: found[0]?.number ?? null };
+    const comments = await client.paginate(client.rest.issues.listComments, {
+        ...repo,
+        issue_number: open.number,
+        per_page: 100
+    });
+    return {
+        issue: {
+            number: open.number,
+            body: open.body ?? null,
+            labels: open.labels.map(l => (typeof l === 'string' ? l : (l.name ?? ''))),
+            marker: lastMarker(comments.map(c => c.body))
+        },
+        closed: null
+    };
+}
+async function applyTrackerWrites(client, repo, writes, log) {
+    const result = { applied: 0, forbidden: null };
+    for (const w of writes) {
+        const d = describeTrackerWrite(w);
+        const what = `${d.kind} ${d.target} (${d.detail})`;
+        try {
+            const changed = await applyOne$1(client, repo, w);
+            if (changed)
+                result.applied++;
+            log(`${changed ? '✓' : '='} ${what}`);
+        }
+        catch (e) {
+            if (status(e) === 403) {
+                result.forbidden = `${what}: ${errorText(e)}`;
+                log(`✗ ${what}: forbidden (HTTP 403); no further writes`);
+                return result;
+            }
+            throw requestFailed(what, e);
+        }
+    }
+    return result;
+}
+async function applyOne$1(client, repo, w) {
+    switch (w.kind) {
+        case 'update-body':
+            await client.rest.issues.update({ ...repo, issue_number: w.issue, body: w.body });
+            return true;
+        case 'add-label':
+            await client.rest.issues.addLabels({ ...repo, issue_number: w.issue, labels: [w.label] });
+            return true;
+        case 'remove-label':
+            try {
+                await client.rest.issues.removeLabel({ ...repo, issue_number: w.issue, name: w.label });
+                return true;
+            }
+            catch (e) {
+                if (status(e) === 404)
+                    return false;
+                throw e;
+            }
+        case 'comment':
+            await client.rest.issues.createComment({ ...repo, issue_number: w.issue, body: w.body });
+            return true;
+        case 'dispatch':
+            await client.rest.repos.createDispatchEvent({
+                ...repo,
+                event_type: w.eventType,
+                client_payload: w.payload
+            });
+            return true;
+    }
+}
+
+// From the run history (the current run last) and the clock: since when the build is unstable, which
+// conflicts the stretch found and which are gone, and when escalation is due. Pure.
+function deriveStatus(history, now, escalateAfterMs) {
+    if (!history.length)
+        throw new Error('deriveStatus needs the current run in the history');
+    const runs = [...history].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+    const current = runs.at(-1);
+    // The stretch: consecutive runs with the current verdict, back to the last run with the other one.
+    let start = runs.length - 1;
+    while (start > 0 && runs[start - 1].stable === current.stable)
+        start--;
+    const point = (r) => ({ at: r.at, sha: r.sha });
+    const since = runs[start];
+    const forMs = Math.max(0, now.getTime() - Date.parse(since.at));
+    // The unstable runs the conflicts are counted over: this stretch, or the one this stable run ended.
+    let unstable = [];
+    let endedStretch = null;
+    if (!current.stable)
+        unstable = runs.slice(start);
+    else if (start > 0) {
+        let first = start - 1;
+        while (first > 0 && !runs[first - 1].stable)
+            first--;
+        unstable = runs.slice(first, start);
+        // A stable run that follows an unstable one ends that stretch; later stable runs report it no more.
+        if (runs.length - 1 === start)
+            endedStretch = {
+                since: point(runs[first]),
+                forMs: Math.max(0, Date.parse(current.at) - Date.parse(runs[first].at))
+            };
+    }
+    const open = conflictIds(current.findings);
+    const found = [...new Set([...unstable.flatMap(r => conflictIds(r.findings)), ...open])].sort();
+    const resolved = found.filter(id => !open.includes(id));
+    const dueAt = !current.stable && escalateAfterMs !== null
+        ? new Date(Date.parse(since.at) + escalateAfterMs).toISOString()
+        : null;
+    return {
+        stable: current.stable,
+        current: { ...point(current), runUrl: current.runUrl },
+        unstableSince: current.stable ? null : point(since),
+        stableSince: current.stable ? point(since) : null,
+        forMs,
+        stretchStartsHistory: start === 0,
+        endedStretch,
+        conflicts: { found, resolved, open },
+        escalation: {
+            afterMs: escalateAfterMs,
+            dueAt,
+            due: dueAt !== null && now.getTime() >= Date.parse(dueAt)
+        }
+    };
+}
+
+/** Throws the store's HistoryError when the history exists but cannot be read: it is never overwritten. */
+async function recordRun(i) {
+    const record = runRecord(i.report, i.ctx, i.now);
+    const trusted = i.ctx.trusted && !i.ctx.pullRequest;
+    let mode = !i.store ? 'report-only' : i.dryRun ? 'dry-run' : trusted ? 'apply' : 'preview';
+    let past = null;
+    let recorded = false;
+    if (i.store && mode === 'apply') {
+        await i.store.update(current => {
+            past = current;
+            const next = appendRun(current, record);
+            recorded = next !== current;
+            return next;
+        });
+    }
+    else if (i.store)
+        past = await i.store.read();
+    const runs = [...(past?.runs ?? []), record];
+    const status = deriveStatus(runs, i.now, i.tracker.escalateAfterMs);
+    const why = !i.store
+        ? `report only: ${i.unreachable ?? 'no history store'}`
+        : mode === 'apply'
+            ? recorded
+                ? `run recorded in ${i.store.location}`
+                : `same commit and outcome as the last recorded run: history unchanged`
+            : mode === 'dry-run'
+                ? 'dry run: history read, nothing written'
+                : `${i.ctx.pullRequest ? `pull request #${i.ctx.pullRequest.number}` : i.ctx.trustReason}: history read, nothing written`;
+    if (!i.store)
+        mode = 'report-only';
+    return {
+        mode,
+        line: statusLine(status, i.now),
+        status,
+        history: { location: i.store?.location ?? null, recorded, runs: runs.length - (recorded ? 0 : 1) },
+        issue: null,
+        checklist: 'not-updated',
+        escalation: 'not-checked',
+        plannedWrites: [],
+        appliedWrites: 0,
+        note: why
+    };
+}
+/** The checklist and escalation on the gate's tracking issue; writes only in `apply` mode. */
+async function publishTracker(p) {
+    const s = { ...p.section };
+    const { client, ctx } = p;
+    if ((s.mode !== 'apply' && s.mode !== 'dry-run') || !client || !ctx.owner || !ctx.repo)
+        return s;
+    const repo = { owner: ctx.owner, repo: ctx.repo };
+    const { issue, closed } = await readTrackingIssue(client, repo, p.issueLabel);
+    if (!issue) {
+        s.checklist = 'no-issue';
+        s.note += closed
+            ? `; the tracking issue labelled '${p.issueLabel}' (#${closed}) is closed: no checklist, no escalation`
+            : `; no open issue labelled '${p.issueLabel}': open one (or set create-tracking-issues: true with workstreams) for the checklist and escalation`;
+        return s;
+    }
+    s.issue = issue.number;
+    const roadmap = roadmapView(p.report);
+    const items = checklistItems({ report: p.report, status: s.status, ...roadmap });
+    const existing = readBlock(issue.body);
+    const { writes, escalation } = planTracker({
+        issue,
+        block: renderChecklist(items, s.status),
+        digest: checklistDigest(items, s.status),
+        existing,
+        status: s.status,
+        report: p.report,
+        escalationLabel: p.tracker.escalationLabel,
+        escalateTo: p.tracker.escalateTo,
+        observation: p.observation
+    });
+    s.escalation = escalation;
+    s.plannedWrites = writes.map(describeTrackerWrite);
+    const bodyWrite = writes.some(w => w.kind === 'update-body');
+    if (existing.kind === 'broken') {
+        s.checklist = 'broken';
+        s.note += `; the checklist markers in #${issue.number} are broken (one start, then one end, are needed): the block was not rewritten, fix or remove the markers`;
+    }
+    else
+        s.checklist = bodyWrite ? (s.mode === 'apply' ? 'written' : 'planned') : 'unchanged';
+    if (s.mode === 'dry-run') {
+        for (const w of s.plannedWrites)
+            p.log(`would ${w.kind} ${w.target}: ${w.detail}`);
+        return s;
+    }
+    const applied = await applyTrackerWrites(client, repo, writes, p.log);
+    s.appliedWrites = applied.applied;
+    if (applied.forbidden) {
+        s.mode = 'report-only';
+        s.note += `; the token may not write (${applied.forbidden}): give the workflow 'issues: write' and 'contents: write'`;
+    }
+    // The record step's clock, so both steps say the same time left.
+    const escalated = escalation === 'escalated' || (escalation === 'escalate' && !applied.forbidden);
+    s.line = statusLine(s.status, new Date(s.status.current.at), escalated || null);
+    return s;
+}
+/** What the roadmap sync saw: the dependents this gate still blocks, and those that are ready. */
+function roadmapView(report) {
+    const data = (report.workstreams?.observation?.data ?? null);
+    const names = (v) => Array.isArray(v) ? v.filter((x) => typeof x === 'string') : null;
+    if (!data)
+        return { gateBlocks: null, readyDependents: [] };
+    return {
+        gateBlocks: names(data.next_milestone) ?? null,
+        readyDependents: names(data.ready_workstreams) ?? []
+    };
+}
+
+async function trackerRecord(i) {
+    const { store, unreachable } = historyStore(i.config, i.config.tracker, i.ctx, i.client);
+    const section = await recordRun({
+        report: i.report,
+        tracker: i.config.tracker,
+        ctx: i.ctx,
+        store,
+        unreachable,
+        dryRun: i.config.dryRun,
+        now: i.now ?? new Date()
+    });
+    i.log(`stabilization: ${section.line} (${section.note})`);
+    return section;
+}
+/** What the roadmap's AgentObservation carries from the history. */
+function observationFields(section) {
+    if (!section)
+        return undefined;
+    const s = section.status;
+    return {
+        conflictsResolved: s.conflicts.resolved.length,
+        unstableSince: s.unstableSince?.at ?? null,
+        unstableSinceSha: s.unstableSince?.sha ?? null
+    };
+}
+async function trackerPublish(i) {
+    const now = i.now ?? new Date();
+    const observation = !i.config.dispatchEvents
+        ? null
+        : (i.report.workstreams?.observation ??
+            buildObservation({
+                report: i.report,
+                gate: i.config.gateWorkstream,
+                ready: [],
+                blocked: [],
+                unblocked: [],
+                newlyBlocked: [],
+                branchesCreated: [],
+                runUrl: i.ctx.runUrl,
+                sha: i.ctx.sha,
+                now,
+                tracker: observationFields(i.section)
+            }));
+    return publishTracker({
+        section: i.section,
+        report: i.report,
+        tracker: i.config.tracker,
+        issueLabel: i.config.workstreamLabelPrefix + i.config.gateWorkstream,
+        client: i.client,
+        ctx: i.ctx,
+        observation,
+        log: i.log
+    });
+}
+
 const LABEL_COLORS = { workstream: '1d76db', ready: '0e8a16', blocked: 'd93f0b' };
 // GitHub compares label names case-insensitively.
 const same = (a, b) => a.toLowerCase() === b.toLowerCase();
@@ -50126,19 +51009,6 @@ function issueBody(ws) {
 }
 function clip(s) {
     return s.length <= 100 ? s : `${s.slice(0, 99)}…`;
-}
-
-function status(e) {
-    const s = e?.status;
-    return typeof s === 'number' ? s : null;
-}
-function errorText(e) {
-    return e instanceof Error ? e.message : String(e);
-}
-/** An error that says which request failed, for logs a user can act on. */
-function requestFailed(what, e) {
-    const code = status(e);
-    return new Error(`GitHub ${what} failed${code ? ` (HTTP ${code})` : ''}: ${errorText(e)}`, { cause: e });
 }
 
 async function observeRepository(client, repo, workstreams, prefix) {
@@ -57448,54 +58318,6 @@ async function loadWorkstreams(pattern, root) {
     return workstreams;
 }
 
-const EVENT_STABLE = 'build-system-stable';
-const EVENT_CONFLICT = 'dependency-conflict';
-function eventType(report) {
-    return report.verdict.stable ? EVENT_STABLE : EVENT_CONFLICT;
-}
-function buildObservation(o) {
-    const stable = o.report.verdict.stable;
-    return {
-        agent_id: `build-gate/${o.gate}`,
-        observation_type: stable ? 'BUILD_SYSTEM_STABLE' : 'DEPENDENCY_CONFLICT',
-        timestamp: o.now.toISOString(),
-        data: {
-            phase: stable ? 'build_system_stable' : 'dependency_conflict',
-            stable,
-            reasons: o.report.verdict.reasons.map(r => r.code),
-            conflicts_found: o.report.conflicts ? countConflicts(o.report.conflicts) : null,
-            // One run cannot tell how many earlier conflicts were fixed: that needs the tracker's history.
-            conflicts_resolved: o.tracker?.conflictsResolved ?? null,
-            unstable_since: o.tracker?.unstableSince ?? null,
-            unstable_since_sha: o.tracker?.unstableSinceSha ?? null,
-            next_milestone: o.nextMilestone ?? [],
-            branches_created: o.branchesCreated,
-            workstreams_unblocked: o.unblocked,
-            workstreams_blocked: o.newlyBlocked,
-            ready_workstreams: o.ready,
-            blocked_workstreams: o.blocked,
-            sha: o.sha,
-            run_url: o.runUrl
-        }
-    };
-}
-/** Blocking-or-not conflicts the analysis found: duplicates not allowed, single-version breaks, MSRV, cargo's refusals. */
-function countConflicts(c) {
-    return (c.duplicates.filter(d => !d.allowed).length +
-        c.singleVersionViolations.length +
-        c.rustVersion.length +
-        c.cargoRefusals.length);
-}
-/** The next milestone: dependents that require the gate, are not finished, and wait while it is unstable. */
-function gateBlocks(workstreams, readiness, gate, stable) {
-    if (stable)
-        return [];
-    const waiting = new Set(readiness.filter(r => !r.isGate && !r.done).map(r => r.name));
-    return workstreams
-        .filter(w => waiting.has(w.name) && w.required.some(d => d.name === gate))
-        .map(w => w.name);
-}
-
 function decideReadiness(workstreams, input) {
     return workstreams.map(ws => {
         const issue = input.issues?.get(ws.name) ?? null;
@@ -57712,4 +58534,4 @@ function sectionAnnotations(report, repoRoot, capabilities = CAPABILITIES) {
     return capabilities.flatMap(c => c.annotations?.(report, repoRoot) ?? []);
 }
 
-export { BranchStore as B, ConfigError as C, FileStore as F, INPUTS as I, PHASE_HEADER as P, produceReport as a, reportPathFor as b, createClient as c, textSections as d, requireTunnel as e, failureReport as f, CAPABILITIES as g, crateRows as h, totalRow as i, phaseRows as j, CRATE_HEADER as k, formatDuration as l, status as m, errorText as n, requestFailed as o, parseConfig as p, buildObservation as q, readRunContext as r, syncWorkstreams as s, terminalReport as t, markdownSections as u, verdictLine as v, writeReport as w, sectionAnnotations as x };
+export { ConfigError as C, INPUTS as I, PHASE_HEADER as P, produceReport as a, reportPathFor as b, createClient as c, terminalReport as d, textSections as e, failureReport as f, requireTunnel as g, CAPABILITIES as h, crateRows as i, totalRow as j, phaseRows as k, CRATE_HEADER as l, trackerPublish as m, markdownSections as n, observationFields as o, parseConfig as p, sectionAnnotations as q, readRunContext as r, syncWorkstreams as s, trackerRecord as t, verdictLine as v, writeReport as w };

@@ -7,8 +7,12 @@ import { CONFLICT_CODES } from './record.js'
 
 export const HISTORY_FORMAT = 'build-gate-history'
 export const HISTORY_VERSION = 1
-/** Runs kept: enough for months of nightlies, small enough for the contents API (well under 1 MB). */
+/** Runs kept: enough for months of nightlies. */
 export const HISTORY_LIMIT = 200
+/** Folded findings kept per run (blocking ones and conflicts first). */
+export const FINDINGS_PER_RUN = 100
+/** The contents API serves files up to 1 MB inline: older runs go before the file reaches this. */
+export const HISTORY_MAX_BYTES = 900_000
 
 export interface RunFinding {
   code: string
@@ -88,8 +92,10 @@ export function parseHistory(text: string, location: string): History {
   return h as History
 }
 
+/** One run per line: compact, and a commit's diff shows the runs it added. */
 export function serializeHistory(h: History): string {
-  return `${JSON.stringify(h, null, 1)}\n`
+  const runs = h.runs.map(r => JSON.stringify(r)).join(',\n')
+  return `{"format":${JSON.stringify(h.format)},"version":${h.version},"runs":[\n${runs}\n]}\n`
 }
 
 export const historyCodec: DocumentCodec<History> = {
@@ -110,8 +116,21 @@ export const historyCodec: DocumentCodec<History> = {
 export function appendRun(history: History | null, run: RunRecord, limit = HISTORY_LIMIT): History {
   const last = history?.runs.at(-1)
   if (history && last && outcome(last) === outcome(run)) return history
-  const runs = [...(history?.runs ?? []), run].slice(-limit)
-  return { format: HISTORY_FORMAT, version: HISTORY_VERSION, runs }
+  const next: History = {
+    format: HISTORY_FORMAT,
+    version: HISTORY_VERSION,
+    runs: [...(history?.runs ?? []), capFindings(run)].slice(-limit)
+  }
+  while (next.runs.length > 1 && Buffer.byteLength(serializeHistory(next)) > HISTORY_MAX_BYTES)
+    next.runs.shift()
+  return next
+}
+
+function capFindings(run: RunRecord): RunRecord {
+  if (run.findings.length <= FINDINGS_PER_RUN) return run
+  const first = (f: RunFinding) => (f.severity === 'block' || CONFLICT_CODES.includes(f.code) ? 0 : 1)
+  const kept = [...run.findings].sort((a, b) => first(a) - first(b)).slice(0, FINDINGS_PER_RUN)
+  return { ...run, findings: kept }
 }
 
 function outcome(r: RunRecord): string {
