@@ -50725,37 +50725,39 @@ function deriveStatus(history, now, escalateAfterMs) {
 async function recordRun(i) {
     const record = runRecord(i.report, i.ctx, i.now);
     const trusted = i.ctx.trusted && !i.ctx.pullRequest;
-    let mode = !i.store ? 'report-only' : i.dryRun ? 'dry-run' : trusted ? 'apply' : 'preview';
+    const mode = !i.store ? 'report-only' : i.dryRun ? 'dry-run' : trusted ? 'apply' : 'preview';
     let past = null;
+    let kept = 0;
     let recorded = false;
-    if (i.store && mode === 'apply') {
+    if (i.store && mode === 'apply')
+        // Called again with the re-read history when another run wrote in between: the last call counts.
         await i.store.update(current => {
             past = current;
             const next = appendRun(current, record);
             recorded = next !== current;
+            kept = next.runs.length;
             return next;
         });
-    }
     else if (i.store)
         past = await i.store.read();
-    const runs = [...(past?.runs ?? []), record];
-    const status = deriveStatus(runs, i.now, i.tracker.escalateAfterMs);
+    const before = past?.runs ?? [];
+    if (!recorded)
+        kept = before.length;
+    const status = deriveStatus([...before, record], i.now, i.tracker.escalateAfterMs);
     const why = !i.store
         ? `report only: ${i.unreachable ?? 'no history store'}`
         : mode === 'apply'
             ? recorded
                 ? `run recorded in ${i.store.location}`
-                : `same commit and outcome as the last recorded run: history unchanged`
+                : 'same commit and outcome as the last recorded run: history unchanged'
             : mode === 'dry-run'
                 ? 'dry run: history read, nothing written'
                 : `${i.ctx.pullRequest ? `pull request #${i.ctx.pullRequest.number}` : i.ctx.trustReason}: history read, nothing written`;
-    if (!i.store)
-        mode = 'report-only';
     return {
         mode,
         line: statusLine(status, i.now),
         status,
-        history: { location: i.store?.location ?? null, recorded, runs: runs.length - (recorded ? 0 : 1) },
+        history: { location: i.store?.location ?? null, recorded, runs: kept },
         issue: null,
         checklist: 'not-updated',
         escalation: 'not-checked',
