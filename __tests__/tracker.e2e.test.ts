@@ -203,7 +203,7 @@ describe('the tracker in the bundled action', () => {
     api.state.writeFile(HISTORY, 'not json', 'build-gate-baseline')
     const run = await gate('d', '8')
     expect(run.stdout).toMatch(
-      /::error::.*Tracker: Run history build-gate\/history\.json on branch build-gate-baseline of octo-org\/octo-repo: not valid JSON/
+      /::error::.*Tracker sync: Run history build-gate\/history\.json on branch build-gate-baseline of octo-org\/octo-repo: not valid JSON/
     )
     expect(run.exitCode).toBe(1)
     expect(api.state.readFile(HISTORY, 'build-gate-baseline')).toBe('not json')

@@ -17,6 +17,7 @@ import { membersOfShard } from './shard/partition.js'
 import { parseRustcVersion, type Toolchain } from './cargo/toolchain.js'
 import type { GateConfig } from './config.js'
 import { ConfigError } from './config.js'
+import { GateError } from './errors.js'
 import type { CrateSummary, GateReport, PhaseName, PhaseResult, TestsSection } from './report/schema.js'
 import { SCHEMA_VERSION } from './report/schema.js'
 import { TOOL } from './tool.js'
@@ -46,17 +47,10 @@ export interface GateOptions {
   wrapperScript?: string | null
   /** The capabilities to run; default: the registry. */
   capabilities?: readonly Capability[]
-}
-
-/** An input or environment problem: the gate stops before judging the build. */
-export class GateInputError extends Error {
-  constructor(
-    message: string,
-    readonly input: string | null = null
-  ) {
-    super(message)
-    this.name = 'GateInputError'
-  }
+  /** The clock, the environment and file reads the stages use; default: the real ones. */
+  now?: () => Date
+  env?: Readonly<Record<string, string | undefined>>
+  readText?: (file: string) => string | null
 }
 
 export interface GateRun {
@@ -101,6 +95,7 @@ async function gateWith(config: GateConfig, options: GateOptions, state: GateSta
   const capabilities = options.capabilities ?? CAPABILITIES
   const common: Pick<PhaseOptions, 'cwd' | 'run' | 'onStderr'> = { cwd, run, onStderr: options.log }
   const rootPath = path.join(cwd, 'Cargo.toml')
+  const now = options.now ?? (() => new Date())
   const ports = (
     report: ReportBody,
     meta: CargoMetadata | null,
@@ -116,8 +111,8 @@ async function gateWith(config: GateConfig, options: GateOptions, state: GateSta
     report,
     run,
     log: options.log ?? (() => undefined),
-    env: process.env,
-    now: () => new Date()
+    env: options.env ?? process.env,
+    now
   })
 
   const meta = await metadataStage(config, common, state)
@@ -126,7 +121,7 @@ async function gateWith(config: GateConfig, options: GateOptions, state: GateSta
     const body = emptyReport(cwd, toolchain, config, phases)
     const found = await analysesStage(
       capabilities,
-      ports(body, null, null, readManifests([rootPath])),
+      ports(body, null, null, readManifests([rootPath], options.readText)),
       config,
       body
     )
@@ -140,7 +135,7 @@ async function gateWith(config: GateConfig, options: GateOptions, state: GateSta
     : null
   const packages = shard?.members ?? null
   // Every manifest is read once, here; analyses get their text.
-  const manifests = readManifests([rootPath, ...memberManifestPaths(meta)])
+  const manifests = readManifests([rootPath, ...memberManifestPaths(meta)], options.readText)
   const graph = buildGraph(meta, manifests)
   const workspace = workspaceInfo(
     meta,
@@ -157,7 +152,7 @@ async function gateWith(config: GateConfig, options: GateOptions, state: GateSta
   const body: ReportBody = {
     schemaVersion: SCHEMA_VERSION,
     tool: TOOL,
-    generatedAt: new Date().toISOString(),
+    generatedAt: now().toISOString(),
     workspace,
     crates: crateSummaries(meta, tally, tests).filter(c => !packages || packages.includes(c.name)),
     diagnostics: tally.section(),
@@ -201,7 +196,7 @@ async function metadataStage(
   })
   state.progress({ phase: 'metadata', state: 'end' })
   state.phases.push(metaRun.result)
-  if (!metaRun.result.ran) throw new GateInputError(metaRun.result.failure ?? 'cargo did not start')
+  if (!metaRun.result.ran) throw new GateError('environment', metaRun.result.failure ?? 'cargo did not start')
   if (metaRun.result.exitCode === 0 && !metaRun.result.failure) {
     try {
       return parseMetadata(metaRun.stdout)
@@ -350,14 +345,16 @@ async function readToolchain(
   })
   progress({ phase: 'toolchain', state: 'end' })
   if (r.spawnError)
-    throw new GateInputError(
+    throw new GateError(
+      'environment',
       `could not run rustc (${r.spawnError}); install Rust (e.g. with rustup) before running the gate.`
     )
   const parsed = r.exitCode === 0 ? parseRustcVersion(out) : null
   if (!parsed) {
     const why = errs.join('\n').trim() || `exit code ${r.exitCode ?? r.signal}`
     const input = config.toolchain ? 'toolchain' : null
-    throw new GateInputError(
+    throw new GateError(
+      'environment',
       `\`${[cmd.program, ...cmd.args].join(' ')}\` failed: ${why}${config.toolchain ? `; is toolchain '${config.toolchain}' installed (rustup toolchain install ${config.toolchain})?` : ''}`,
       input
     )

@@ -1,6 +1,7 @@
 // One input: its name, default and description (action.yml and the CLI flags are checked against the
 // table built from these), and the parsers every capability reads its inputs with.
 import { splitArgs } from './args.js'
+import { GateError } from './errors.js'
 
 export type Surface = 'action' | 'cli'
 
@@ -12,12 +13,10 @@ export interface InputSpec {
   cli?: string
 }
 
-export class ConfigError extends Error {
-  constructor(
-    readonly input: string,
-    message: string
-  ) {
-    super(`Input '${input}': ${message}`)
+/** A GateError of kind `input`, naming the input and the fix. */
+export class ConfigError extends GateError {
+  constructor(input: string, message: string) {
+    super('input', `Input '${input}': ${message}`, input)
     this.name = 'ConfigError'
   }
 }

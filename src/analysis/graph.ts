@@ -2,6 +2,7 @@
 // workspace member to any package. Every conflict pass reads this instead of re-walking metadata.
 import * as semver from 'semver'
 import { memberManifestPaths, readManifests } from '../cargo/manifests.js'
+import { GateError } from '../errors.js'
 import type { CargoMetadata, MetadataPackage } from '../cargo/metadata.js'
 import type { DependencyChainLink } from '../report/schema.js'
 
@@ -26,8 +27,6 @@ export interface DependencyGraph {
   manifests: ReadonlyMap<string, string | null>
 }
 
-export class GraphError extends Error {}
-
 // Normal before build before dev: among equally short chains, prefer the one that ships.
 const KIND_ORDER: Record<EdgeKind, number> = { normal: 0, build: 1, dev: 2 }
 
@@ -37,7 +36,8 @@ export function buildGraph(
   manifests: ReadonlyMap<string, string | null> = readManifests(memberManifestPaths(meta))
 ): DependencyGraph {
   if (!meta.resolve)
-    throw new GraphError(
+    throw new GateError(
+      'cargo',
       'cargo metadata has no resolve graph; it must run without --no-deps for the conflict checks.'
     )
   const packages = new Map(meta.packages.map(p => [p.id, p]))

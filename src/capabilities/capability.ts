@@ -10,6 +10,7 @@ import type { ProcessRunner } from '../cargo/phase.js'
 import type { Toolchain } from '../cargo/toolchain.js'
 import type { GateConfig } from '../config.js'
 import type { Finding } from '../findings/finding.js'
+import type { GitHubClient } from '../github/client.js'
 import type { RunContext } from '../github/context.js'
 import type { CrateTimer } from '../timing/step.js'
 import type { InputParsers, InputSpec } from '../inputs.js'
@@ -68,6 +69,18 @@ export interface StagePorts {
   crateTimer?: CrateTimer
 }
 
+/** What the sync stage hands a capability, after the verdict was published. */
+export interface SyncPorts {
+  /** The published report (its verdict is final). */
+  report: GateReport
+  ctx: RunContext
+  /** null without a token: report only. */
+  github: GitHubClient | null
+  log: (line: string) => void
+  /** The job summary of a report as one string, for a PR comment; absent: no comment (the CLI). */
+  renderSummary?: (report: GateReport) => string
+}
+
 export interface CapabilityResult {
   /** Fields of the report this capability owns, e.g. `{ conflicts: section }`; {} when it wrote none. */
   section: Partial<ReportBody>
@@ -85,6 +98,8 @@ export interface Capability {
   outputs: OutputSpec[]
   /** Runs at its stage (not called for `build`: the pipeline's cargo phases fill those sections). */
   run?(ports: StagePorts, config: GateConfig): Promise<CapabilityResult>
+  /** stage `sync`: runs after the report is published; its section is published after it. */
+  sync?(ports: SyncPorts, config: GateConfig): Promise<CapabilityResult>
   /**
    * The findings the report's sections stand for, under this policy. Pure. Used where the section is
    * made, and to read reports that carry no findings (schema 1).

@@ -6,6 +6,14 @@ import { conflicts } from './conflicts/index.js'
 import { roadmap } from './roadmap/index.js'
 import { tests } from './tests/index.js'
 import { timing } from './timing/index.js'
-import { tracker } from './tracker/index.js'
+import { checklist, tracker } from './tracker/index.js'
 
-export const CAPABILITIES: readonly Capability[] = [build, tests, conflicts, timing, tracker, roadmap]
+export const CAPABILITIES: readonly Capability[] = [
+  build,
+  tests,
+  conflicts,
+  timing,
+  tracker,
+  roadmap,
+  checklist
+]

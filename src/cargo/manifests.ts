@@ -3,17 +3,21 @@ import { readFileSync } from 'node:fs'
 import type { CargoMetadata } from './metadata.js'
 
 /** Text of each file by path; null for a file that cannot be read (an analysis then says "line unknown"). */
-export function readManifests(files: Iterable<string>): Map<string, string | null> {
+export function readManifests(
+  files: Iterable<string>,
+  readText: (file: string) => string | null = readTextFile
+): Map<string, string | null> {
   const out = new Map<string, string | null>()
-  for (const file of files) {
-    if (out.has(file)) continue
-    try {
-      out.set(file, readFileSync(file, 'utf8'))
-    } catch {
-      out.set(file, null)
-    }
-  }
+  for (const file of files) if (!out.has(file)) out.set(file, readText(file))
   return out
+}
+
+export function readTextFile(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8')
+  } catch {
+    return null
+  }
 }
 
 /** The manifests of the workspace members. */

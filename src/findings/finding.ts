@@ -5,7 +5,7 @@
 export type FindingSeverity = 'block' | 'warn' | 'info' | 'allowed'
 
 export interface FindingLocation {
-  /** Path relative to the repository root (or the workspace root when no repository is known). */
+  /** Path relative to the workspace root, like diagnostic spans (absolute when outside it). */
   file: string
   line: number | null
   column?: number | null

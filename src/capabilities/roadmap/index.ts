@@ -1,6 +1,8 @@
 // roadmap: workstream branches, labels and events moved by the verdict (src/workstreams/). It runs
 // after the report is published and adds no finding: a sync problem never changes the verdict.
 import { workstreamOutputs, workstreamsMarkdown, workstreamsText } from '../../report/workstreams.js'
+import { syncWorkstreams } from '../../workstreams/sync.js'
+import { observationFields } from '../../tracker/steps.js'
 import type { Capability, OutputSpec } from '../capability.js'
 
 const out = (name: string, description: string): OutputSpec => ({
@@ -79,6 +81,22 @@ export const roadmap: Capability = {
     out('blocked-workstreams', 'JSON array of the workstreams that are blocked.'),
     out('created-branches', 'JSON array of the branches this run created.')
   ],
+  // Only a judged, unsharded build moves the roadmap (the merge job syncs for a sharded gate).
+  async sync(ports, config) {
+    if (!config.workstreams || config.shard) return { section: {}, findings: [] }
+    const workstreams = await syncWorkstreams({
+      report: ports.report,
+      config,
+      ctx: ports.ctx,
+      client: ports.github,
+      log: ports.log,
+      tracker: observationFields(ports.report.tracker),
+      renderComment: ports.renderSummary
+        ? section => ports.renderSummary!({ ...ports.report, workstreams: section })
+        : undefined
+    })
+    return { section: { workstreams }, findings: [] }
+  },
   findings: () => [],
   markdown: workstreamsMarkdown,
   terminal: r => workstreamsText(r)?.split('\n') ?? []
