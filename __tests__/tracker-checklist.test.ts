@@ -98,6 +98,11 @@ describe('checklist items', () => {
     })
     expect(with_([api('api-unknown', 'warn')])).toMatchObject({ done: false })
     expect(with_([api('api-changed', 'info')])).toMatchObject({ done: true, evidence: 'none' })
+    const section = (status: string) =>
+      byLabel({ ...base(), publicApi: { status } } as GateReport, 'No breaking')
+    expect(section('off')).toBeUndefined()
+    expect(section('checked')).toMatchObject({ done: true, evidence: 'none' })
+    expect(section('unknown')).toMatchObject({ done: false, evidence: 'could not be compared' })
   })
 
   it('build time: ticked only when compared and not a regression; the seconds are shown, not compared', () => {

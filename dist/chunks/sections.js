@@ -17354,15 +17354,16 @@ function testsItem(report) {
         evidence: `${t.passed} passed, ${t.failed} failed, ${t.ignored} ignored${failing.length ? ` (failing in ${failing.join(', ')})` : ''}`
     };
 }
-// Only when the public API check ran: its findings (source `public-api`) or its report section say so.
+// Only when the public API check ran (its section is on, or it emitted findings); its codes:
+// api-breaking (allowed when a version bump announces it), api-unknown (could not compare).
 function publicApiItem(report) {
     const api = report.findings.filter(f => f.source === 'public-api');
     const section = report.publicApi;
-    if (!api.length && !section)
+    if (!api.length && (!section || section.status === 'off'))
         return null;
     const label = 'No breaking public API changes';
-    const breaking = api.filter(f => /breaking/.test(f.code) && (f.severity === 'block' || f.severity === 'warn'));
-    const unknown = api.filter(f => /unknown/.test(f.code));
+    const breaking = api.filter(f => f.code === 'api-breaking' && (f.severity === 'block' || f.severity === 'warn'));
+    const unknown = api.filter(f => f.code === 'api-unknown');
     const crates = (list) => [...new Set(list.map(f => f.crate ?? '?'))].sort().join(', ');
     if (breaking.length)
         return {
@@ -17370,9 +17371,13 @@ function publicApiItem(report) {
             done: false,
             evidence: `${count(breaking.length, 'breaking change')} in ${crates(breaking)}`
         };
-    if (unknown.length)
-        return { label, done: false, evidence: `could not be compared for ${crates(unknown)}` };
-    const allowed = api.filter(f => f.severity === 'allowed').length;
+    if (unknown.length || section?.status === 'unknown')
+        return {
+            label,
+            done: false,
+            evidence: unknown.length ? `could not be compared for ${crates(unknown)}` : 'could not be compared'
+        };
+    const allowed = api.filter(f => f.code === 'api-breaking' && f.severity === 'allowed').length;
     return {
         label,
         done: true,
@@ -17500,7 +17505,7 @@ function escalationComment(s, report, o) {
         `<!-- build-gate:escalation since=${since.at} -->`,
         `### Build not stable for ${formatDuration(s.forMs)}`,
         '',
-        `${who}the build has been unstable since ${when(since)}, longer than escalate-after (${formatDuration(s.escalation.afterMs ?? 0)}). Label \`${o.label}\` added.`,
+        `${who}the build has been unstable since ${when(since)}, longer than escalate-after (${formatDuration(s.escalation.afterMs ?? 0)}).${o.labelled ? '' : ` Label \`${o.label}\` added.`}`,
         '',
         '**Still failing:**',
         ...(reasons.length ? reasons : ['- (no reason recorded)']),
@@ -17557,7 +17562,11 @@ function planTracker(i) {
     writes.push({
         kind: 'comment',
         issue: n,
-        body: escalationComment(s, i.report, { escalateTo: i.escalateTo, label: i.escalationLabel }),
+        body: escalationComment(s, i.report, {
+            escalateTo: i.escalateTo,
+            label: i.escalationLabel,
+            labelled
+        }),
         about: 'escalation'
     });
     if (!labelled)

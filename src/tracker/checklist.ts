@@ -87,16 +87,17 @@ function testsItem(report: GateReport): ChecklistItem {
   }
 }
 
-// Only when the public API check ran: its findings (source `public-api`) or its report section say so.
+// Only when the public API check ran (its section is on, or it emitted findings); its codes:
+// api-breaking (allowed when a version bump announces it), api-unknown (could not compare).
 function publicApiItem(report: GateReport): ChecklistItem | null {
   const api = report.findings.filter(f => f.source === 'public-api')
-  const section = (report as { publicApi?: unknown }).publicApi
-  if (!api.length && !section) return null
+  const section = (report as { publicApi?: { status?: string } }).publicApi
+  if (!api.length && (!section || section.status === 'off')) return null
   const label = 'No breaking public API changes'
   const breaking = api.filter(
-    f => /breaking/.test(f.code) && (f.severity === 'block' || f.severity === 'warn')
+    f => f.code === 'api-breaking' && (f.severity === 'block' || f.severity === 'warn')
   )
-  const unknown = api.filter(f => /unknown/.test(f.code))
+  const unknown = api.filter(f => f.code === 'api-unknown')
   const crates = (list: Finding[]) => [...new Set(list.map(f => f.crate ?? '?'))].sort().join(', ')
   if (breaking.length)
     return {
@@ -104,8 +105,13 @@ function publicApiItem(report: GateReport): ChecklistItem | null {
       done: false,
       evidence: `${count(breaking.length, 'breaking change')} in ${crates(breaking)}`
     }
-  if (unknown.length) return { label, done: false, evidence: `could not be compared for ${crates(unknown)}` }
-  const allowed = api.filter(f => f.severity === 'allowed').length
+  if (unknown.length || section?.status === 'unknown')
+    return {
+      label,
+      done: false,
+      evidence: unknown.length ? `could not be compared for ${crates(unknown)}` : 'could not be compared'
+    }
+  const allowed = api.filter(f => f.code === 'api-breaking' && f.severity === 'allowed').length
   return {
     label,
     done: true,

@@ -36,7 +36,7 @@ export function escalatedThisStretch(marker: Marker, s: TrackerStatus): boolean 
 export function escalationComment(
   s: TrackerStatus,
   report: GateReport,
-  o: { escalateTo: string[]; label: string }
+  o: { escalateTo: string[]; label: string; labelled: boolean }
 ): string {
   const since = s.unstableSince!
   const who = o.escalateTo.length ? `${o.escalateTo.join(' ')}: ` : ''
@@ -46,7 +46,7 @@ export function escalationComment(
     `<!-- build-gate:escalation since=${since.at} -->`,
     `### Build not stable for ${formatDuration(s.forMs)}`,
     '',
-    `${who}the build has been unstable since ${when(since)}, longer than escalate-after (${formatDuration(s.escalation.afterMs ?? 0)}). Label \`${o.label}\` added.`,
+    `${who}the build has been unstable since ${when(since)}, longer than escalate-after (${formatDuration(s.escalation.afterMs ?? 0)}).${o.labelled ? '' : ` Label \`${o.label}\` added.`}`,
     '',
     '**Still failing:**',
     ...(reasons.length ? reasons : ['- (no reason recorded)']),

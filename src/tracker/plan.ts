@@ -71,7 +71,11 @@ export function planTracker(i: TrackerPlanInput): { writes: TrackerWrite[]; esca
   writes.push({
     kind: 'comment',
     issue: n,
-    body: escalationComment(s, i.report, { escalateTo: i.escalateTo, label: i.escalationLabel }),
+    body: escalationComment(s, i.report, {
+      escalateTo: i.escalateTo,
+      label: i.escalationLabel,
+      labelled
+    }),
     about: 'escalation'
   })
   if (!labelled) writes.push({ kind: 'add-label', issue: n, label: i.escalationLabel })
