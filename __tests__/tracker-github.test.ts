@@ -89,6 +89,9 @@ interface Run {
   token?: string
 }
 
+/** The requests the tracker's own steps made in the last `track` (the roadmap's left out). */
+let trackerRequests: { method: string; path: string }[] = []
+
 /** One run as the action makes it: record → roadmap sync (its observation) → checklist and escalation. */
 async function track(run: Run): Promise<TrackerSection> {
   const inputs: Record<string, string> = {
@@ -104,7 +107,9 @@ async function track(run: Run): Promise<TrackerSection> {
   const client = createClient(run.token ?? 't', { baseUrl: api.url })
   const now = new Date(run.now)
   const { store } = historyStore(config, tracker, ctx, client)
+  const start = api.requests.length
   const recorded = await recordRun({ report: run.report, tracker, ctx, store, dryRun: config.dryRun, now })
+  trackerRequests = api.requests.slice(start)
   const s = recorded.status
   run.report.workstreams = await syncWorkstreams({
     report: run.report,
@@ -120,7 +125,8 @@ async function track(run: Run): Promise<TrackerSection> {
       unstableSinceSha: s.unstableSince?.sha ?? null
     }
   })
-  return publishTracker({
+  const before = api.requests.length
+  const published = await publishTracker({
     section: recorded,
     report: run.report,
     tracker,
@@ -130,6 +136,8 @@ async function track(run: Run): Promise<TrackerSection> {
     observation: run.report.workstreams.observation,
     log: l => logs.push(l)
   })
+  trackerRequests = [...trackerRequests, ...api.requests.slice(before)]
+  return published
 }
 
 const gateIssue = () => api.state.issues.find(i => api.state.labelNames(i).includes(GATE_LABEL))!
@@ -270,6 +278,15 @@ describe('the tracker on a trusted nightly', () => {
     expect(api.writes()).toBe(0)
     expect(rerun.history.recorded).toBe(false)
     expect(rerun.checklist).toBe('unchanged')
+    // What the tracker costs a quiet nightly: the baseline branch, the history, the issue and its comments.
+    expect(trackerRequests.map(r => `${r.method} ${decodeURIComponent(r.path.replace(/\?.*/, ''))}`)).toEqual(
+      [
+        'GET /repos/toka/toka/git/ref/heads/build-gate-baseline',
+        `GET /repos/toka/toka/contents/${HISTORY}`,
+        'GET /repos/toka/toka/issues',
+        'GET /repos/toka/toka/issues/1/comments'
+      ]
+    )
     // the checklist still links the run that wrote it
     expect(block()).toContain('actions/runs/101')
   })
