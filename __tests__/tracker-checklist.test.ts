@@ -24,7 +24,6 @@ const ctx = { sha: 'a'.repeat(40), runUrl: 'https://github.com/o/r/actions/runs/
 const items = (report: GateReport) =>
   checklistItems({
     report,
-    status: deriveStatus([runRecord(report, ctx, NOW)], NOW, null),
     gateBlocks: null,
     readyDependents: []
   })
@@ -153,11 +152,9 @@ describe('checklist items', () => {
   })
 
   it('dependent workstreams: unticked while the gate blocks some, ticked when none waits', () => {
-    const status = deriveStatus([runRecord(base(), ctx, NOW)], NOW, null)
     const item = (gateBlocks: string[], stable = true) =>
       checklistItems({
         report: { ...base(), verdict: { stable, reasons: [], warnings: [] } },
-        status,
         gateBlocks,
         readyDependents: ['storage-advancement']
       }).at(-1)

@@ -17061,7 +17061,7 @@ function runRecord(report, ctx, now) {
         sha: ctx.sha,
         runUrl: ctx.runUrl,
         stable: report.verdict.stable,
-        findings: foldFindings(reportFindings(report))
+        findings: foldFindings(report.findings)
     };
 }
 function foldFindings(findings) {
@@ -17092,10 +17092,6 @@ function describeConflict(id) {
     const code = id.slice(0, at);
     const crate = id.slice(at + 1);
     return crate ? `${crate} (${code})` : code;
-}
-/** The report's findings (every report of schema 2 carries them). */
-function reportFindings(report) {
-    return report.findings;
 }
 
 const HISTORY_FORMAT = 'build-gate-history';
@@ -17306,8 +17302,7 @@ const CHECKLIST_END = '<!-- build-gate:checklist:end -->';
 const DIGEST = /<!-- build-gate:checklist:digest=([0-9a-f]+) -->/;
 function checklistItems(i) {
     const { report } = i;
-    const findings = reportFindings(report);
-    const items = [conflictsItem(findings), buildItem(report), testsItem(report)];
+    const items = [conflictsItem(report.findings), buildItem(report), testsItem(report)];
     const api = publicApiItem(report);
     if (api)
         items.push(api);
@@ -17806,7 +17801,7 @@ async function publishTracker(p) {
     }
     s.issue = issue.number;
     const roadmap = roadmapView(p.report);
-    const items = checklistItems({ report: p.report, status: s.status, ...roadmap });
+    const items = checklistItems({ report: p.report, ...roadmap });
     const existing = readBlock(issue.body);
     const { writes, escalation } = planTracker({
         issue,

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto'
 import type { Finding } from '../findings/finding.js'
 import type { GateReport } from '../report/schema.js'
-import { CONFLICT_CODES, describeConflict, reportFindings } from './record.js'
+import { CONFLICT_CODES, describeConflict } from './record.js'
 import type { TrackerStatus } from './status.js'
 import { when } from './status-line.js'
 
@@ -27,7 +27,6 @@ export interface ChecklistItem {
 
 export interface ChecklistInput {
   report: GateReport
-  status: TrackerStatus
   /** Dependent workstreams this gate still blocks; null when the roadmap is not synced. */
   gateBlocks: string[] | null
   /** Dependent workstreams that are ready (for the evidence). */
@@ -36,8 +35,7 @@ export interface ChecklistInput {
 
 export function checklistItems(i: ChecklistInput): ChecklistItem[] {
   const { report } = i
-  const findings = reportFindings(report)
-  const items: ChecklistItem[] = [conflictsItem(findings), buildItem(report), testsItem(report)]
+  const items: ChecklistItem[] = [conflictsItem(report.findings), buildItem(report), testsItem(report)]
   const api = publicApiItem(report)
   if (api) items.push(api)
   items.push(timingItem(report))

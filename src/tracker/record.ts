@@ -19,7 +19,7 @@ export function runRecord(report: GateReport, ctx: Pick<RunContext, 'sha' | 'run
     sha: ctx.sha,
     runUrl: ctx.runUrl,
     stable: report.verdict.stable,
-    findings: foldFindings(reportFindings(report))
+    findings: foldFindings(report.findings)
   }
 }
 
@@ -54,9 +54,4 @@ export function describeConflict(id: string): string {
   const code = id.slice(0, at)
   const crate = id.slice(at + 1)
   return crate ? `${crate} (${code})` : code
-}
-
-/** The report's findings (every report of schema 2 carries them). */
-export function reportFindings(report: GateReport): Pick<Finding, 'code' | 'crate' | 'severity'>[] {
-  return report.findings
 }

@@ -1,6 +1,6 @@
-// The tracker's two steps as the action and the CLI call them: `record` once the verdict is final
-// (before publishing, like the baseline it sits next to), `publish` after the roadmap sync (it reads
-// the sync's observation, and the tracking issue the sync may just have opened).
+// The tracker's two steps in the sync stage (after the verdict is published): `record` before the
+// roadmap sync (whose observation carries the status), `publish` after it (it reads the sync's
+// observation, and the tracking issue the sync may just have opened).
 import type { GateConfig } from '../config.js'
 import type { GitHubClient } from '../github/client.js'
 import type { RunContext } from '../github/context.js'

@@ -118,7 +118,7 @@ export async function publishTracker(p: PublishInput): Promise<TrackerSection> {
   }
   s.issue = issue.number
   const roadmap = roadmapView(p.report)
-  const items = checklistItems({ report: p.report, status: s.status, ...roadmap })
+  const items = checklistItems({ report: p.report, ...roadmap })
   const existing = readBlock(issue.body)
   const { writes, escalation } = planTracker({
     issue,
