@@ -1,15 +1,19 @@
 // The outputs: one table (the core's and every capability's rows), declared in action.yml exactly;
 // values computed from the report's findings, so a count cannot drift from the verdict's policy.
 import { describe, expect, it } from '@jest/globals'
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import * as path from 'node:path'
 import { parse } from 'yaml'
 import { analyzeConflicts } from '../src/analysis/conflicts.js'
 import { conflicts } from '../src/capabilities/conflicts/index.js'
 import { parseConfig } from '../src/config.js'
 import { failureReport } from '../src/failure.js'
 import { foldVerdict } from '../src/findings/fold.js'
+import { runGate } from '../src/gate.js'
 import { OUTPUTS, reportOutputs } from '../src/report/outputs.js'
 import type { GateReport } from '../src/report/schema.js'
+import { mergeReports, readShardReports } from '../src/shard/merge.js'
 import { cargoTreeDuplicates, fixture, metadata } from './conflicts-fixture.js'
 
 describe('action.yml', () => {
@@ -47,6 +51,28 @@ describe('duplicate-crates', () => {
     const normal = names(await cargoTreeDuplicates(dir, ['-e', 'no-dev']))
     const noDev = reportOutputs(await gateConflicts({ 'msrv-check': 'off' }), '/r.json')
     expect(noDev['duplicate-crates']).toBe(String(normal.length))
+  })
+
+  it('counts each crate once in a merged report, where every shard reports the same graph', async () => {
+    const inputs: Record<string, string> = { 'duplicate-versions': 'deny', 'run-tests': 'false' }
+    const whole = (await runGate(parseConfig(n => inputs[n] ?? '', 'cli', dir))).report
+    const out = mkdtempSync(path.join(tmpdir(), 'gate-dup-shards-'))
+    const files = []
+    for (const i of [1, 2]) {
+      const all: Record<string, string> = { ...inputs, shard: `${i}/2` }
+      const { report } = await runGate(parseConfig(n => all[n] ?? '', 'cli', dir))
+      files.push(path.join(out, `${i}.json`))
+      writeFileSync(files.at(-1)!, JSON.stringify(report))
+    }
+    const merged = mergeReports(
+      readShardReports(files),
+      null,
+      parseConfig(n => inputs[n] ?? '', 'cli', dir)
+    )
+    expect(merged.verdict.reasons.filter(r => r.code === 'duplicate-versions')).toHaveLength(2)
+    const count = reportOutputs(whole, '/r.json')['duplicate-crates']
+    expect(count).toBe('1')
+    expect(reportOutputs(merged, '/r.json')['duplicate-crates']).toBe(count)
   })
 
   it('is not set when the report has no conflicts section', () => {

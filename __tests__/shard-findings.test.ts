@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { parseConfig } from '../src/config.js'
+import { FINDING_CODES } from '../src/findings/codes.js'
 import { runGate } from '../src/gate.js'
 import type { GateReport } from '../src/report/schema.js'
 import { mergeReports, readShardReports } from '../src/shard/merge.js'
@@ -40,6 +41,14 @@ beforeAll(async () => {
 })
 
 describe('merging shard findings', () => {
+  it('every finding the gate and the merge emit has a code of the closed list', () => {
+    const reports = [...clean, ...warnings].map(f => JSON.parse(readFileSync(f, 'utf8')) as GateReport)
+    const merged = [mergeReports(readShardReports(warnings)), mergeReports(readShardReports([]))]
+    const codes = [...reports, ...merged].flatMap(r => r.findings.map(f => f.code))
+    expect(codes).toEqual(expect.arrayContaining(['warnings', 'shard-missing']))
+    for (const code of codes) expect(Object.keys(FINDING_CODES)).toContain(code)
+  })
+
   it('does not believe a shard that says stable beside 3 compile errors', () => {
     expect(mergeReports(readShardReports(clean)).verdict.stable).toBe(true)
     const lying = rewrite(clean[0], r => {

@@ -163,22 +163,12 @@ async function gateWith(config: GateConfig, options: GateOptions, state: GateSta
   const found = await analysesStage(capabilities, ports(body, meta, graph, manifests), config, body)
   const judged = judge(capabilities, config, body, found)
 
-  // Timing needs the verdict without itself: a regression that reached the default branch is recorded.
-  const timed = await runStage(
-    'timing',
-    capabilities,
-    {
-      ...ports(body, meta, graph, manifests),
-      baseline: options.baseline ?? null,
-      ctx: options.ctx ?? readRunContext({}),
-      stableSoFar: judged.verdict.stable,
-      crateTimer: timer,
-      rebuild: () =>
-        rebuildWorkspaceCrates(config, [...members.values()], { ...common, env: timer.env(), members })
-    },
-    config,
-    body
-  )
+  const timed = await timingStage(capabilities, config, options, state, {
+    ...ports(body, meta, graph, manifests),
+    stableSoFar: judged.verdict.stable,
+    rebuild: () =>
+      rebuildWorkspaceCrates(config, [...members.values()], { ...common, env: timer.env(), members })
+  })
   for (const [name, f] of timed) found.set(name, f)
   return { report: judge(capabilities, config, body, found), metadata: meta }
 }
@@ -271,6 +261,27 @@ async function buildStage(
   }
   return { tally, tests }
 }
+
+/** Timing needs the verdict without itself: a regression that reached the default branch is recorded. */
+const timingStage = (
+  capabilities: readonly Capability[],
+  config: GateConfig,
+  options: GateOptions,
+  state: GateState,
+  ports: StagePorts
+): Promise<Found> =>
+  runStage(
+    'timing',
+    capabilities,
+    {
+      ...ports,
+      baseline: options.baseline ?? null,
+      ctx: options.ctx ?? readRunContext({}),
+      crateTimer: state.timer
+    },
+    config,
+    ports.report
+  )
 
 const analysesStage = (
   capabilities: readonly Capability[],

@@ -5507,8 +5507,11 @@ const conflicts = {
         {
             name: 'duplicate-crates',
             description: 'Crates resolved at more than one version (counted by the duplicate-versions rules).',
+            // Distinct crates: a merged report carries each shard's blocking findings.
             value: r => r.conflicts
-                ? String(own(r).filter(f => f.code === 'duplicate-versions' && (f.severity === 'block' || f.severity === 'warn')).length)
+                ? String(new Set(own(r)
+                    .filter(f => f.code === 'duplicate-versions' && (f.severity === 'block' || f.severity === 'warn'))
+                    .map(f => f.crate)).size)
                 : null
         },
         {
@@ -58264,15 +58267,11 @@ async function gateWith(config, options, state) {
     };
     const found = await analysesStage(capabilities, ports(body, meta, graph, manifests), config, body);
     const judged = judge(capabilities, config, body, found);
-    // Timing needs the verdict without itself: a regression that reached the default branch is recorded.
-    const timed = await runStage('timing', capabilities, {
+    const timed = await timingStage(capabilities, config, options, state, {
         ...ports(body, meta, graph, manifests),
-        baseline: options.baseline ?? null,
-        ctx: options.ctx ?? readRunContext({}),
         stableSoFar: judged.verdict.stable,
-        crateTimer: timer,
         rebuild: () => rebuildWorkspaceCrates(config, [...members.values()], { ...common, env: timer.env(), members })
-    }, config, body);
+    });
     for (const [name, f] of timed)
         found.set(name, f);
     return { report: judge(capabilities, config, body, found), metadata: meta };
@@ -58350,6 +58349,13 @@ async function buildStage(config, options, state, common, members, packages, met
     }
     return { tally, tests };
 }
+/** Timing needs the verdict without itself: a regression that reached the default branch is recorded. */
+const timingStage = (capabilities, config, options, state, ports) => runStage('timing', capabilities, {
+    ...ports,
+    baseline: options.baseline ?? null,
+    ctx: options.ctx ?? readRunContext({}),
+    crateTimer: state.timer
+}, config, ports.report);
 const analysesStage = (capabilities, ports, config, body) => runStage('analyses', capabilities, ports, config, body);
 /** Runs the capabilities of one stage in registry order; each writes its section into `body`. */
 async function runStage(stage, capabilities, ports, config, body) {

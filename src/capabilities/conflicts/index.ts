@@ -70,12 +70,17 @@ export const conflicts: Capability = {
     {
       name: 'duplicate-crates',
       description: 'Crates resolved at more than one version (counted by the duplicate-versions rules).',
+      // Distinct crates: a merged report carries each shard's blocking findings.
       value: r =>
         r.conflicts
           ? String(
-              own(r).filter(
-                f => f.code === 'duplicate-versions' && (f.severity === 'block' || f.severity === 'warn')
-              ).length
+              new Set(
+                own(r)
+                  .filter(
+                    f => f.code === 'duplicate-versions' && (f.severity === 'block' || f.severity === 'warn')
+                  )
+                  .map(f => f.crate)
+              ).size
             )
           : null
     },
