@@ -17524,7 +17524,7 @@ function recoveryComment(s, o) {
         '<!-- build-gate:recovered -->',
         `### Build stable again`,
         '',
-        `The build is stable since ${where(s.current)}${after}${found.length ? `; ${resolved.length} of ${found.length} conflicts resolved` : ''}. Label \`${o.label}\` removed.`,
+        `The build is stable since ${where(s.current)}${after}${found.length ? `; ${resolved.length} of ${found.length} conflicts resolved` : ''}.${o.labelled ? ` Label \`${o.label}\` removed.` : ''}`,
         ...(s.current.runUrl ? ['', `Run: ${s.current.runUrl}`] : [])
     ].join('\n');
 }
@@ -17543,7 +17543,7 @@ function planTracker(i) {
             writes.push({
                 kind: 'comment',
                 issue: n,
-                body: recoveryComment(s, { label: i.escalationLabel }),
+                body: recoveryComment(s, { label: i.escalationLabel, labelled }),
                 about: 'recovery'
             });
         if (labelled)

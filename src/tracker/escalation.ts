@@ -61,14 +61,14 @@ export function escalationComment(
   ].join('\n')
 }
 
-export function recoveryComment(s: TrackerStatus, o: { label: string }): string {
+export function recoveryComment(s: TrackerStatus, o: { label: string; labelled: boolean }): string {
   const { found, resolved } = s.conflicts
   const after = s.endedStretch ? `, after ${formatDuration(s.endedStretch.forMs)} unstable` : ''
   return [
     '<!-- build-gate:recovered -->',
     `### Build stable again`,
     '',
-    `The build is stable since ${where(s.current)}${after}${found.length ? `; ${resolved.length} of ${found.length} conflicts resolved` : ''}. Label \`${o.label}\` removed.`,
+    `The build is stable since ${where(s.current)}${after}${found.length ? `; ${resolved.length} of ${found.length} conflicts resolved` : ''}.${o.labelled ? ` Label \`${o.label}\` removed.` : ''}`,
     ...(s.current.runUrl ? ['', `Run: ${s.current.runUrl}`] : [])
   ].join('\n')
 }

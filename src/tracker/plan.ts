@@ -58,7 +58,7 @@ export function planTracker(i: TrackerPlanInput): { writes: TrackerWrite[]; esca
       writes.push({
         kind: 'comment',
         issue: n,
-        body: recoveryComment(s, { label: i.escalationLabel }),
+        body: recoveryComment(s, { label: i.escalationLabel, labelled }),
         about: 'recovery'
       })
     if (labelled) writes.push({ kind: 'remove-label', issue: n, label: i.escalationLabel })
