@@ -110,7 +110,11 @@ describe('tracker inputs', () => {
     [{ 'escalate-after': '0h' }, /^Input 'escalate-after': '0h' is not a duration/],
     [{ tracker: 'maybe' }, /^Input 'tracker': 'maybe' is not a boolean/],
     [{ 'escalate-to': 'alice; bob' }, /^Input 'escalate-to': 'alice;' is not a GitHub user or team/],
-    [{ 'escalation-label': 'a,b' }, /^Input 'escalation-label': 'a,b' cannot be a GitHub label/]
+    [{ 'escalation-label': 'a,b' }, /^Input 'escalation-label': 'a,b' cannot be a GitHub label/],
+    [
+      { 'history-path': 'build-gate/baseline.json', 'baseline-path': 'build-gate/baseline.json' },
+      /^Input 'history-path': 'build-gate\/baseline\.json' is the baseline-path too/
+    ]
   ])('%j is refused naming the input', (inputs, message) => {
     expect(() => parse(inputs)).toThrow(message)
   })

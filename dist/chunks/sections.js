@@ -19053,9 +19053,12 @@ function parseTrackerConfig(read) {
             throw new ConfigError('escalate-to', `'${h}' is not a GitHub user or team; write @user or @org/team, separated by commas.`);
         return `@${m[1]}`;
     });
+    const historyPath = raw('history-path');
+    if (historyPath === read('baseline-path').trim())
+        throw new ConfigError('history-path', `'${historyPath}' is the baseline-path too; give the run history its own file, e.g. build-gate/history.json.`);
     return {
         enabled: TRUE.includes(enabled),
-        historyPath: raw('history-path'),
+        historyPath,
         escalateAfterMs: after,
         escalationLabel: label,
         escalateTo

@@ -44,9 +44,15 @@ export function parseTrackerConfig(read: (name: string) => string): TrackerConfi
       )
     return `@${m[1]}`
   })
+  const historyPath = raw('history-path')
+  if (historyPath === read('baseline-path').trim())
+    throw new ConfigError(
+      'history-path',
+      `'${historyPath}' is the baseline-path too; give the run history its own file, e.g. build-gate/history.json.`
+    )
   return {
     enabled: TRUE.includes(enabled),
-    historyPath: raw('history-path'),
+    historyPath,
     escalateAfterMs: after,
     escalationLabel: label,
     escalateTo
