@@ -382,6 +382,31 @@ describe('runs that must not write', () => {
     seedGateIssue()
     await expect(track({ report: report('broken'), now: T0, token: 'ro' })).rejects.toThrow(/contents: write/)
   })
+
+  it('without a token the history cannot be reached: the line says so and nothing is written', async () => {
+    const inputs = { 'baseline-store': 'branch' }
+    const config = parseConfig(n => (inputs as Record<string, string>)[n] ?? '', 'cli')
+    const { store, unreachable } = historyStore(
+      config,
+      parseTrackerConfig(() => ''),
+      context('schedule'),
+      null
+    )
+    const s = await recordRun({
+      report: report('broken'),
+      tracker: parseTrackerConfig(() => ''),
+      ctx: context('schedule'),
+      store,
+      unreachable,
+      dryRun: false,
+      now: new Date(T0)
+    })
+    expect(s.mode).toBe('report-only')
+    expect(s.line).toBe(
+      'unstable; no run history (the run history on the baseline branch needs github-token and GITHUB_REPOSITORY)'
+    )
+    expect(api.requests).toHaveLength(0)
+  })
 })
 
 describe('the checklist block', () => {

@@ -77,7 +77,10 @@ export async function recordRun(i: RecordInput): Promise<TrackerSection> {
         : `${i.ctx.pullRequest ? `pull request #${i.ctx.pullRequest.number}` : i.ctx.trustReason}: history read, nothing written`
   return {
     mode,
-    line: statusLine(status, i.now),
+    // Without the history this run is all there is: say so rather than "since this run".
+    line: i.store
+      ? statusLine(status, i.now)
+      : `${status.stable ? 'stable' : 'unstable'}; no run history (${i.unreachable ?? 'no history store'})`,
     status,
     history: { location: i.store?.location ?? null, recorded, runs: kept },
     issue: null,
