@@ -5078,12 +5078,12 @@ function locate(manifest, wanted) {
             if (!path)
                 continue;
             table = path;
-            if (wanted.some(w => same$3(path, [...w.table, w.key])))
+            if (wanted.some(w => same$4(path, [...w.table, w.key])))
                 return i + 1;
             continue;
         }
         const key = leadingKey(text);
-        if (key !== null && wanted.some(w => w.key === key && same$3(table, w.table)))
+        if (key !== null && wanted.some(w => w.key === key && same$4(table, w.table)))
             return i + 1;
     }
     return null;
@@ -5115,7 +5115,7 @@ function leadingKey(line) {
     const m = BARE_OR_QUOTED_KEY.exec(line);
     return m ? (m[1] ?? m[2] ?? m[3]) : null;
 }
-function same$3(a, b) {
+function same$4(a, b) {
     return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 function isTable$1(v) {
@@ -5997,8 +5997,8 @@ function replaceVersion(line, current, to, declaring) {
     const quoted = (q) => `${q}${current}${q}`;
     for (const q of ['"', "'"]) {
         const re = declaring
-            ? new RegExp(`((?:=|version\\s*=)\\s*)${escape(quoted(q))}`)
-            : new RegExp(`^(\\s*version\\s*=\\s*)${escape(quoted(q))}`);
+            ? new RegExp(`((?:=|version\\s*=)\\s*)${escape$1(quoted(q))}`)
+            : new RegExp(`^(\\s*version\\s*=\\s*)${escape$1(quoted(q))}`);
         if (re.test(line))
             return line.replace(re, (_m, lead) => `${lead}${q}${to}${q}`);
     }
@@ -6045,7 +6045,7 @@ function visitDeclarations(doc, name, visit) {
 function isTable(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
 }
-function escape(s) {
+function escape$1(s) {
     return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 /** The requirement that admits `version` the way `cargo add` writes it: `0.22` for 0.x, else `1.8`. */
@@ -6093,8 +6093,8 @@ function raiseWorkspaceRequirement(root, name, to) {
             table = headerPath(t) ?? [];
             continue;
         }
-        const inList = same$2(table, ['workspace', 'dependencies']) && startsWithKey(t, key);
-        const inTable = same$2(table, ['workspace', 'dependencies', key]);
+        const inList = same$3(table, ['workspace', 'dependencies']) && startsWithKey(t, key);
+        const inTable = same$3(table, ['workspace', 'dependencies', key]);
         if (!inList && !inTable)
             continue;
         const edited = replaceVersion(lines[i], current, to, inList);
@@ -6127,9 +6127,9 @@ function headerPath(header) {
     return out;
 }
 function startsWithKey(line, key) {
-    return new RegExp(`^(?:${escape(key)}|"${escape(key)}"|'${escape(key)}')\\s*[.=]`).test(line);
+    return new RegExp(`^(?:${escape$1(key)}|"${escape$1(key)}"|'${escape$1(key)}')\\s*[.=]`).test(line);
 }
-function same$2(a, b) {
+function same$3(a, b) {
     return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
@@ -46156,8 +46156,8 @@ class ConfigError extends GateError {
         this.name = 'ConfigError';
     }
 }
-const TRUE = ['true', 'True', 'TRUE', 'yes', 'on', '1'];
-const FALSE = ['false', 'False', 'FALSE', 'no', 'off', '0'];
+const TRUE$1 = ['true', 'True', 'TRUE', 'yes', 'on', '1'];
+const FALSE$1 = ['false', 'False', 'FALSE', 'no', 'off', '0'];
 function inputParsers(read, defaultFor) {
     const raw = (name) => {
         const v = read(name).trim();
@@ -46168,9 +46168,9 @@ function inputParsers(read, defaultFor) {
         optional: name => raw(name) || null,
         bool: name => {
             const v = raw(name);
-            if (TRUE.includes(v))
+            if (TRUE$1.includes(v))
                 return true;
-            if (FALSE.includes(v))
+            if (FALSE$1.includes(v))
                 return false;
             throw new ConfigError(name, `'${v}' is not a boolean; use true or false.`);
         },
@@ -47904,8 +47904,8 @@ function labelState(issue, i) {
 
 const LABEL_COLORS = { workstream: '1d76db', ready: '0e8a16', blocked: 'd93f0b' };
 // GitHub compares label names case-insensitively.
-const same$1 = (a, b) => a.toLowerCase() === b.toLowerCase();
-const has = (labels, name) => labels.some(l => same$1(l, name));
+const same$2 = (a, b) => a.toLowerCase() === b.toLowerCase();
+const has = (labels, name) => labels.some(l => same$2(l, name));
 function planWrites(workstreams, readiness, observed, s) {
     const writes = [];
     const wanted = [
@@ -47964,7 +47964,7 @@ function planWrites(workstreams, readiness, observed, s) {
             continue;
         if (!has(issue.labels, stateLabel))
             writes.push({ kind: 'add-label', workstream: ws.name, issue: issue.number, label: stateLabel });
-        for (const l of issue.labels.filter(l => same$1(l, otherLabel)))
+        for (const l of issue.labels.filter(l => same$2(l, otherLabel)))
             writes.push({ kind: 'remove-label', workstream: ws.name, issue: issue.number, label: l });
     }
     return writes;
@@ -48154,7 +48154,7 @@ async function applyWrites(client, repo, writes, log, options) {
         const d = describeWrite(w);
         const what = `${d.kind} ${d.target}`;
         try {
-            const changed = await applyOne(client, repo, w, { heads, result, log, prefix: options.prefix });
+            const changed = await applyOne$1(client, repo, w, { heads, result, log, prefix: options.prefix });
             if (changed) {
                 result.applied++;
                 if (w.kind === 'create-branch')
@@ -48175,7 +48175,7 @@ async function applyWrites(client, repo, writes, log, options) {
     }
     return result;
 }
-async function applyOne(client, repo, w, s) {
+async function applyOne$1(client, repo, w, s) {
     switch (w.kind) {
         case 'create-label':
             return alreadyExists(() => client.rest.issues.createLabel({
@@ -58847,8 +58847,11 @@ function buildObservation(o) {
             stable,
             reasons: o.report.verdict.reasons.map(r => r.code),
             conflicts_found: o.report.conflicts ? countConflicts(o.report.conflicts) : null,
-            // One run cannot tell how many earlier conflicts were fixed: zero left is what a stable build shows.
-            conflicts_resolved: null,
+            // One run cannot tell how many earlier conflicts were fixed: that needs the tracker's history.
+            conflicts_resolved: o.tracker?.conflictsResolved ?? null,
+            unstable_since: o.tracker?.unstableSince ?? null,
+            unstable_since_sha: o.tracker?.unstableSinceSha ?? null,
+            next_milestone: o.nextMilestone ?? [],
             branches_created: o.branchesCreated,
             workstreams_unblocked: o.unblocked,
             workstreams_blocked: o.newlyBlocked,
@@ -58865,6 +58868,15 @@ function countConflicts(c) {
         c.singleVersionViolations.length +
         c.rustVersion.length +
         c.cargoRefusals.length);
+}
+/** The next milestone: dependents that require the gate, are not finished, and wait while it is unstable. */
+function gateBlocks(workstreams, readiness, gate, stable) {
+    if (stable)
+        return [];
+    const waiting = new Set(readiness.filter(r => !r.isGate && !r.done).map(r => r.name));
+    return workstreams
+        .filter(w => waiting.has(w.name) && w.required.some(d => d.name === gate))
+        .map(w => w.name);
 }
 
 function decideReadiness(workstreams, input) {
@@ -58949,7 +58961,7 @@ async function syncWorkstreams(o) {
         plannedWrites: w.map(describeWrite),
         appliedWrites: applied,
         createdBranches: created,
-        observation: observation(o, readiness, changes, created),
+        observation: observation(o, workstreams, readiness, changes, created),
         note
     });
     const announce = (created, branches) => announcements({
@@ -58961,7 +58973,13 @@ async function syncWorkstreams(o) {
         blockedLabel: settings.blockedLabel
     });
     const dispatch = (a, created) => config.dispatchEvents && (a.unblocked.length || a.blocked.length)
-        ? [{ kind: 'dispatch', eventType: eventType(o.report), payload: observation(o, readiness, a, created) }]
+        ? [
+            {
+                kind: 'dispatch',
+                eventType: eventType(o.report),
+                payload: observation(o, workstreams, readiness, a, created)
+            }
+        ]
         : [];
     if (mode !== 'apply') {
         const branches = writes.flatMap(w => (w.kind === 'create-branch' ? [w.branch] : []));
@@ -59038,7 +59056,7 @@ function offline(o, workstreams, why) {
         plannedWrites: [],
         appliedWrites: 0,
         createdBranches: [],
-        observation: observation(o, readiness, none, []),
+        observation: observation(o, workstreams, readiness, none, []),
         note: `report only: ${why}; readiness comes from the workstream files and the verdict`
     };
 }
@@ -59056,7 +59074,7 @@ function base(workstreams, r) {
     const ws = workstreams.find(w => w.name === r.name);
     return { name: ws.name, title: ws.title, branch: ws.branch, state: r.state, reasons: r.reasons };
 }
-function observation(o, readiness, changes, created) {
+function observation(o, workstreams, readiness, changes, created) {
     const dependents = readiness.filter(r => !r.isGate);
     return buildObservation({
         report: o.report,
@@ -59068,7 +59086,9 @@ function observation(o, readiness, changes, created) {
         branchesCreated: created,
         runUrl: o.ctx.runUrl,
         sha: o.ctx.sha,
-        now: (o.now ?? (() => new Date()))()
+        now: (o.now ?? (() => new Date()))(),
+        tracker: o.tracker,
+        nextMilestone: gateBlocks(workstreams, readiness, o.config.gateWorkstream, o.report.verdict.stable)
     });
 }
 function line(w) {
@@ -59076,9 +59096,1219 @@ function line(w) {
     return `${d.kind} ${d.target}: ${d.detail}`;
 }
 
+function comparisonKey(k) {
+    const key = {
+        rustc: k.rustc,
+        host: k.host,
+        os: k.runnerOs,
+        metric: k.metric,
+        check: k.checkArgs.join(' '),
+        profile: profileOf(k.checkArgs)
+    };
+    if (k.runTests)
+        key.test = k.testArgs.join(' ');
+    // Absent for two phases, so the histories recorded before compile-once existed stay comparable.
+    if (k.compileOnce)
+        key.build = 'compile-once';
+    return key;
+}
+/** One string per key, independent of property order, for lookups. */
+function keyId(key) {
+    return Object.keys(key)
+        .sort()
+        .map(k => `${k}=${key[k]}`)
+        .join('\n');
+}
+function profileOf(args) {
+    if (args.includes('--release') || args.includes('-r'))
+        return 'release';
+    const i = args.indexOf('--profile');
+    if (i !== -1 && args[i + 1])
+        return args[i + 1];
+    const eq = args.find(a => a.startsWith('--profile='));
+    return eq ? eq.slice('--profile='.length) : 'dev';
+}
+/**
+ * Read from the check phase, the first to see the cache as the job restored it. Dependencies: `cold`
+ * when none was cached, `warm` when at most a few had to be compiled (a new or bumped dependency is
+ * compiled and so counted, which is what catches a slow new dependency), `partial` in between (a
+ * half-restored cache: comparable with nothing). Workspace crates: `compiled`, `fresh` or `partial`; a
+ * new workspace crate is simply compiled too. test-build reuses check's build scripts and proc-macros
+ * (reported fresh), so for it only whether dependencies had to be compiled counts.
+ */
+function cacheState(phases) {
+    const check = phases.find(p => p.name === 'check' || p.name === 'build')?.units ?? sumUnits([]);
+    const parts = [`dependencies:${depState(check.dependencies)}`, `workspace:${wsState(check.workspace)}`];
+    const build = phases.find(p => p.name === 'test-build')?.units;
+    if (build) {
+        const d = depState(build.dependencies);
+        parts.push(`test-dependencies:${d === 'warm' || d === 'none' ? d : 'compiled'}`);
+    }
+    return parts.join(' ');
+}
+// A handful of newly compiled dependencies still counts as warm: the new dependency's cost is real.
+const WARM_MAX_COMPILED_SHARE = 0.1;
+const WARM_MAX_COMPILED_ALWAYS = 3;
+function depState({ compiled, fresh }) {
+    const total = compiled + fresh;
+    if (total === 0)
+        return 'none';
+    if (fresh === 0)
+        return 'cold';
+    if (compiled <= Math.max(WARM_MAX_COMPILED_ALWAYS, WARM_MAX_COMPILED_SHARE * total))
+        return 'warm';
+    return 'partial';
+}
+function wsState({ compiled, fresh }) {
+    if (compiled === 0)
+        return 'fresh';
+    return fresh === 0 ? 'compiled' : 'partial';
+}
+function sumUnits(list) {
+    const out = { workspace: { compiled: 0, fresh: 0 }, dependencies: { compiled: 0, fresh: 0 } };
+    for (const u of list) {
+        out.workspace.compiled += u.workspace.compiled;
+        out.workspace.fresh += u.workspace.fresh;
+        out.dependencies.compiled += u.dependencies.compiled;
+        out.dependencies.fresh += u.dependencies.fresh;
+    }
+    return out;
+}
+/** Why two cache states differ, in words, e.g. "dependencies were cold here but warm in the baseline". */
+function describeCacheDifference(current, baseline) {
+    const parse = (s) => Object.fromEntries(s.split(' ').map(p => p.split(':')));
+    const a = parse(current);
+    const b = parse(baseline);
+    const diffs = Object.keys(a)
+        .filter(k => a[k] !== b[k])
+        .map(k => `${k} were ${a[k]} here but ${b[k] ?? 'absent'} in the baseline`);
+    return diffs.join(' and ') || 'cache states differ';
+}
+
+// The baseline file: versioned JSON, one entry per comparison key + cache state, each a bounded
+// history of samples (oldest first). Validation names the file and says how to recover.
+const BASELINE_FORMAT = 'build-gate-baseline';
+const BASELINE_VERSION = 1;
+/** A GateError of kind `baseline`, naming the baseline's location. */
+class BaselineError extends GateError {
+    location;
+    constructor(location, message) {
+        super('baseline', `Baseline ${location}: ${message}`);
+        this.location = location;
+        this.name = 'BaselineError';
+    }
+}
+function emptyBaseline() {
+    return { format: BASELINE_FORMAT, version: BASELINE_VERSION, entries: [] };
+}
+/** Text → Baseline, or a BaselineError naming `location` (the file, and the branch). */
+function parseBaseline(text, location) {
+    const fix = 'fix or delete it (the gate never overwrites a baseline it cannot read)';
+    if (text.trim() === '')
+        throw new BaselineError(location, `the file is empty; ${fix}.`);
+    let v;
+    try {
+        v = JSON.parse(text);
+    }
+    catch (e) {
+        throw new BaselineError(location, `not valid JSON (${e.message}); ${fix}.`);
+    }
+    const b = v;
+    if (!b || typeof b !== 'object' || b.format !== BASELINE_FORMAT)
+        throw new BaselineError(location, `not a build-gate baseline (no "format": "${BASELINE_FORMAT}"); ${fix}, or choose another baseline-path.`);
+    if (b.version !== BASELINE_VERSION)
+        throw new BaselineError(location, `schema version ${String(b.version)} is not supported (this build-gate reads version ${BASELINE_VERSION}); ${fix}, or use the build-gate release that wrote it.`);
+    if (!Array.isArray(b.entries))
+        throw new BaselineError(location, `"entries" must be a list; ${fix}.`);
+    b.entries.forEach((e, i) => {
+        const where = `entries[${i}]`;
+        if (!e ||
+            typeof e !== 'object' ||
+            !e.key ||
+            typeof e.key !== 'object' ||
+            typeof e.cacheState !== 'string')
+            throw new BaselineError(location, `${where} needs "key" and "cacheState"; ${fix}.`);
+        if (!Array.isArray(e.samples) ||
+            e.samples.some(s => typeof s?.seconds !== 'number' || !Number.isFinite(s.seconds)))
+            throw new BaselineError(location, `${where}.samples must be a list of {"seconds": number, …}; ${fix}.`);
+    });
+    return b;
+}
+function serializeBaseline(b) {
+    return `${JSON.stringify(b, null, 2)}\n`;
+}
+function findEntry(b, key, cacheState) {
+    const id = keyId(key);
+    return b?.entries.find(e => keyId(e.key) === id && e.cacheState === cacheState) ?? null;
+}
+/** Entries with the same key but another cache state: what makes a run not comparable. */
+function otherCacheStates(b, key) {
+    const id = keyId(key);
+    return b?.entries.filter(e => keyId(e.key) === id && e.samples.length > 0) ?? [];
+}
+/** A copy of `b` with `sample` appended to its entry, keeping the last `history` samples. */
+function addSample(b, key, cacheState, sample, history) {
+    const base = b ?? emptyBaseline();
+    const id = keyId(key);
+    let found = false;
+    const entries = base.entries.map(e => {
+        if (keyId(e.key) !== id || e.cacheState !== cacheState)
+            return e;
+        found = true;
+        return { ...e, samples: [...e.samples, sample].slice(-history) };
+    });
+    if (!found)
+        entries.push({ key, cacheState, samples: [sample] });
+    return { ...base, entries };
+}
+
+// Where the baseline (and the run history beside it) lives. `update` is read-modify-write so a store
+// that meets a concurrent writer can re-read and apply the same change again (entries merge instead of
+// being lost).
+const baselineCodec = {
+    parse: parseBaseline,
+    serialize: serializeBaseline,
+    error: (location, message) => new BaselineError(location, message),
+    commitMessage: 'Update build-gate baseline',
+    pathHint: 'set baseline-path to a file such as build-gate/baseline.json',
+    tooLargeHint: 'lower baseline-history or delete the file'
+};
+
+/**
+ * The document could not be read because GitHub could not be reached or kept failing (no answer,
+ * 5xx after retries, a page that is not the API's): build time is then not compared, which is a
+ * warning, not a red build. A document GitHub did return but that is corrupt stays a codec error.
+ */
+class BaselineUnreachable extends Error {
+    location;
+    cause;
+    constructor(location, cause) {
+        super(`the baseline (${location}) could not be read: ${cause.message}`);
+        this.location = location;
+        this.cause = cause;
+        this.name = 'BaselineUnreachable';
+    }
+}
+function unreachable(e) {
+    return e instanceof GitHubRequestError && (e.status === 0 || e.status >= 500);
+}
+class BranchStore {
+    client;
+    opts;
+    location;
+    codec;
+    constructor(client, opts, codec) {
+        this.client = client;
+        this.opts = opts;
+        this.location = `${opts.path} on branch ${opts.branch} of ${opts.owner}/${opts.repo}`;
+        this.codec = codec ?? baselineCodec;
+    }
+    async read() {
+        return (await this.fetch()).document;
+    }
+    async update(change) {
+        const attempts = this.opts.attempts ?? 5;
+        await this.ensureBranch();
+        for (let attempt = 1;; attempt++) {
+            const { document, sha } = await this.fetch();
+            const next = change(document);
+            if (document !== null && next === document)
+                return next;
+            try {
+                await this.client.rest.repos.createOrUpdateFileContents({
+                    owner: this.opts.owner,
+                    repo: this.opts.repo,
+                    path: this.opts.path,
+                    branch: this.opts.branch,
+                    message: this.opts.message ?? this.codec.commitMessage,
+                    content: Buffer.from(this.codec.serialize(next)).toString('base64'),
+                    ...(sha ? { sha } : {})
+                });
+                return next;
+            }
+            catch (e) {
+                const status = e.status;
+                if ((status === 409 || status === 422) && attempt < attempts)
+                    continue;
+                const why = status === 409 || status === 422 ? `still conflicting after ${attempts} attempts` : describe(e);
+                throw this.codec.error(this.location, `could not be written: ${why}${hint(status)}`);
+            }
+        }
+    }
+    async fetch() {
+        let data;
+        try {
+            ;
+            ({ data } = await this.client.rest.repos.getContent({
+                owner: this.opts.owner,
+                repo: this.opts.repo,
+                path: this.opts.path,
+                ref: this.opts.branch
+            }));
+        }
+        catch (e) {
+            // 404 covers both a missing file and a missing branch: either way, no baseline yet.
+            if (e.status === 404)
+                return { document: null, sha: null };
+            if (unreachable(e))
+                throw new BaselineUnreachable(this.location, e);
+            throw this.codec.error(this.location, `could not be read: ${describe(e)}${hint(e.status)}`);
+        }
+        const file = data;
+        if (Array.isArray(data) || file.type !== 'file')
+            throw this.codec.error(this.location, `is a directory, not a file; ${this.codec.pathHint}.`);
+        if (file.encoding !== 'base64' || typeof file.content !== 'string')
+            throw this.codec.error(this.location, `came back with encoding '${file.encoding}' (over 1 MB?); ${this.codec.tooLargeHint}.`);
+        const text = Buffer.from(file.content, 'base64').toString('utf8');
+        return { document: this.codec.parse(text, this.location), sha: file.sha ?? null };
+    }
+    /** Creates the baseline branch from the default branch's head when it does not exist yet. */
+    async ensureBranch() {
+        const { owner, repo, branch } = this.opts;
+        try {
+            await this.client.rest.git.getRef({ owner, repo, ref: `heads/${branch}` });
+            return;
+        }
+        catch (e) {
+            if (e.status !== 404)
+                throw this.codec.error(this.location, `branch lookup failed: ${describe(e)}${hint(e.status)}`);
+        }
+        try {
+            const { data: r } = await this.client.rest.repos.get({ owner, repo });
+            const { data: head } = await this.client.rest.git.getRef({
+                owner,
+                repo,
+                ref: `heads/${r.default_branch}`
+            });
+            await this.client.rest.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha: head.object.sha });
+        }
+        catch (e) {
+            const status = e.status;
+            // Another run created it first: fine.
+            if (status === 422 && /already exists/i.test(describe(e)))
+                return;
+            throw this.codec.error(this.location, `could not create the branch: ${describe(e)}${hint(status)}`);
+        }
+    }
+}
+function describe(e) {
+    const err = e;
+    return err.status ? `HTTP ${err.status}: ${err.message}` : String(err.message ?? e);
+}
+function hint(status) {
+    if (status === 401)
+        return '; the github-token is missing or invalid.';
+    if (status === 403)
+        return '; the token cannot write contents: give the workflow `permissions: contents: write`, or use baseline-store: file.';
+    return '.';
+}
+
+// A JSON document (the baseline, the run history) as a local file (relative to the working
+// directory), written atomically: a reader sees the old file or the new one, never half of one.
+class FileStore {
+    file;
+    location;
+    codec;
+    constructor(documentPath, workingDirectory, codec) {
+        this.file = path.resolve(workingDirectory, documentPath);
+        this.location = `file ${this.file}`;
+        this.codec = codec ?? baselineCodec;
+    }
+    async read() {
+        let text;
+        try {
+            text = readFileSync(this.file, 'utf8');
+        }
+        catch (e) {
+            if (e.code === 'ENOENT')
+                return null;
+            throw this.codec.error(this.location, `cannot be read: ${e.message}`);
+        }
+        return this.codec.parse(text, this.location);
+    }
+    async update(change) {
+        const current = await this.read();
+        const next = change(current);
+        if (current !== null && next === current)
+            return next;
+        const tmp = `${this.file}.${process.pid}.${Date.now()}.tmp`;
+        try {
+            mkdirSync(path.dirname(this.file), { recursive: true });
+            writeFileSync(tmp, this.codec.serialize(next));
+            renameSync(tmp, this.file);
+        }
+        catch (e) {
+            rmSync(tmp, { force: true });
+            throw this.codec.error(this.location, `cannot be written: ${e.message}`);
+        }
+        return next;
+    }
+}
+
+/** Finding codes that are dependency conflicts; a conflict's identity is its code and crate. */
+const CONFLICT_CODES = [
+    'duplicate-versions',
+    'single-version',
+    'msrv',
+    'cargo-refused'
+];
+function runRecord(report, ctx, now) {
+    return {
+        at: now.toISOString(),
+        sha: ctx.sha,
+        runUrl: ctx.runUrl,
+        stable: report.verdict.stable,
+        findings: foldFindings(report.findings)
+    };
+}
+function foldFindings(findings) {
+    const byKey = new Map();
+    for (const f of findings) {
+        const crate = f.crate ?? null;
+        const key = `${f.code}\0${crate ?? ''}\0${f.severity}`;
+        const seen = byKey.get(key);
+        if (seen)
+            seen.count++;
+        else
+            byKey.set(key, { code: f.code, crate, severity: f.severity, count: 1 });
+    }
+    return [...byKey.values()];
+}
+/** Conflicts that count (found, open): block or warn, not allowed by policy. */
+function conflictIds(findings) {
+    return [
+        ...new Set(findings
+            .filter(f => CONFLICT_CODES.includes(f.code) && (f.severity === 'block' || f.severity === 'warn'))
+            .map(f => conflictId(f.code, f.crate)))
+    ].sort();
+}
+const conflictId = (code, crate) => `${code}:${crate ?? ''}`;
+/** "base64 (duplicate-versions)", for people. */
+function describeConflict(id) {
+    const at = id.indexOf(':');
+    const code = id.slice(0, at);
+    const crate = id.slice(at + 1);
+    return crate ? `${crate} (${code})` : code;
+}
+
+const HISTORY_FORMAT = 'build-gate-history';
+const HISTORY_VERSION = 1;
+/** Runs kept: enough for months of nightlies. */
+const HISTORY_LIMIT = 200;
+/** Folded findings kept per run (blocking ones and conflicts first). */
+const FINDINGS_PER_RUN = 100;
+/** The contents API serves files up to 1 MB inline: older runs go before the file reaches this. */
+const HISTORY_MAX_BYTES = 900_000;
+class HistoryError extends Error {
+    location;
+    constructor(location, message) {
+        super(`Run history ${location}: ${message}`);
+        this.location = location;
+        this.name = 'HistoryError';
+    }
+}
+const SEVERITIES = ['block', 'warn', 'info', 'allowed'];
+function parseHistory(text, location) {
+    const fix = 'fix or delete it (the gate never overwrites a history it cannot read)';
+    const fail = (why) => {
+        throw new HistoryError(location, `${why}; ${fix}.`);
+    };
+    if (text.trim() === '')
+        fail('the file is empty');
+    let v;
+    try {
+        v = JSON.parse(text);
+    }
+    catch (e) {
+        fail(`not valid JSON (${e.message})`);
+    }
+    const h = v;
+    if (!h || typeof h !== 'object' || h.format !== HISTORY_FORMAT)
+        fail(`not a build-gate run history (no "format": "${HISTORY_FORMAT}"), or choose another history-path`);
+    if (h.version !== HISTORY_VERSION)
+        fail(`schema version ${String(h.version)} is not supported (this build-gate reads version ${HISTORY_VERSION}), or use the build-gate release that wrote it`);
+    if (!Array.isArray(h.runs))
+        fail('"runs" must be a list');
+    h.runs.forEach((r, i) => {
+        const where = `runs[${i}]`;
+        if (!r || typeof r !== 'object')
+            fail(`${where} must be an object`);
+        if (typeof r.at !== 'string' || Number.isNaN(Date.parse(r.at)))
+            fail(`${where}.at must be an ISO time`);
+        if (typeof r.stable !== 'boolean')
+            fail(`${where}.stable must be true or false`);
+        if (r.sha !== null && typeof r.sha !== 'string')
+            fail(`${where}.sha must be a string or null`);
+        if (r.runUrl !== null && typeof r.runUrl !== 'string')
+            fail(`${where}.runUrl must be a string or null`);
+        if (!Array.isArray(r.findings))
+            fail(`${where}.findings must be a list`);
+        r.findings.forEach((f, j) => {
+            if (!f ||
+                typeof f.code !== 'string' ||
+                (f.crate !== null && typeof f.crate !== 'string') ||
+                !SEVERITIES.includes(f.severity) ||
+                !Number.isInteger(f.count) ||
+                f.count < 1)
+                fail(`${where}.findings[${j}] must be {"code", "crate", "severity", "count"}`);
+        });
+    });
+    return h;
+}
+/** One run per line: compact, and a commit's diff shows the runs it added. */
+function serializeHistory(h) {
+    const runs = h.runs.map(r => JSON.stringify(r)).join(',\n');
+    return `{"format":${JSON.stringify(h.format)},"version":${h.version},"runs":[\n${runs}\n]}\n`;
+}
+const historyCodec = {
+    parse: parseHistory,
+    serialize: serializeHistory,
+    error: (location, message) => new HistoryError(location, message),
+    commitMessage: 'Record a build-gate run',
+    pathHint: 'set history-path to a file such as build-gate/history.json',
+    tooLargeHint: 'delete the file (it keeps the last runs only)'
+};
+/**
+ * `history` with `run` appended, keeping the last `limit` runs. A rerun of the same commit with the same
+ * verdict, blocking findings and conflicts adds nothing the history does not already say, so it returns
+ * `history` itself (which the store does not write). Warnings that vary between identical runs (a build
+ * time not comparable yet) do not make a run new.
+ */
+function appendRun(history, run, limit = HISTORY_LIMIT) {
+    const last = history?.runs.at(-1);
+    if (history && last && outcome(last) === outcome(run))
+        return history;
+    const next = {
+        format: HISTORY_FORMAT,
+        version: HISTORY_VERSION,
+        runs: [...(history?.runs ?? []), capFindings(run)].slice(-limit)
+    };
+    while (next.runs.length > 1 && Buffer.byteLength(serializeHistory(next)) > HISTORY_MAX_BYTES)
+        next.runs.shift();
+    return next;
+}
+function capFindings(run) {
+    if (run.findings.length <= FINDINGS_PER_RUN)
+        return run;
+    const first = (f) => (f.severity === 'block' || CONFLICT_CODES.includes(f.code) ? 0 : 1);
+    const kept = [...run.findings].sort((a, b) => first(a) - first(b)).slice(0, FINDINGS_PER_RUN);
+    return { ...run, findings: kept };
+}
+function outcome(r) {
+    const kept = r.findings
+        .filter(f => f.severity === 'block' || CONFLICT_CODES.includes(f.code))
+        .map(f => `${f.code}\0${f.crate ?? ''}\0${f.severity}\0${f.count}`)
+        .sort();
+    return JSON.stringify([r.sha, r.stable, kept]);
+}
+
+// The run history lives where the baseline lives: the baseline branch (contents API, sha-checked
+// writes) or a local file; the same stores, with the history's codec.
+function historyStore(config, tracker, ctx, client) {
+    if (config.baselineStore === 'file')
+        return { store: new FileStore(tracker.historyPath, config.workingDirectory, historyCodec) };
+    if (!client || !ctx.owner || !ctx.repo)
+        return {
+            store: null,
+            unreachable: 'the run history on the baseline branch needs github-token and GITHUB_REPOSITORY'
+        };
+    const opts = { owner: ctx.owner, repo: ctx.repo, branch: config.baselineBranch, path: tracker.historyPath };
+    return { store: new BranchStore(client, opts, historyCodec) };
+}
+
+// Durations as people write them in a workflow (`3d`, `12h`, `90m`, `1d12h`) and as a summary says them.
+const UNITS = { w: 604_800_000, d: 86_400_000, h: 3_600_000, m: 60_000, s: 1000 };
+/** Milliseconds, null for `off`, or undefined when the text is not a duration. */
+function parseDuration(text) {
+    const t = text.trim().toLowerCase();
+    if (t === 'off')
+        return null;
+    if (!/^(\d+[wdhms])+$/.test(t))
+        return undefined;
+    let ms = 0;
+    for (const [, n, unit] of t.matchAll(/(\d+)([wdhms])/g))
+        ms += Number(n) * UNITS[unit];
+    return ms > 0 ? ms : undefined;
+}
+/** "2 days", "5 hours", "1 minute", "30 seconds": the largest whole unit, rounded down. */
+function formatDuration(ms) {
+    const names = [
+        [UNITS.d, 'day'],
+        [UNITS.h, 'hour'],
+        [UNITS.m, 'minute'],
+        [UNITS.s, 'second']
+    ];
+    for (const [size, name] of names) {
+        const n = Math.floor(ms / size);
+        if (n >= 1)
+            return `${n} ${name}${n === 1 ? '' : 's'}`;
+    }
+    return 'less than a second';
+}
+
+// The stabilization status in one line, for the job summary, the PR comment and the terminal:
+// "unstable for 2 days since 1a2b3c4, 1 of 3 conflicts resolved; escalates in 1 day". Pure.
+function statusLine(s, now, escalated = null) {
+    const { found, resolved } = s.conflicts;
+    const conflicts = found.length
+        ? `${resolved.length} of ${found.length} conflict${found.length === 1 ? '' : 's'} resolved`
+        : '';
+    if (s.stable) {
+        if (s.endedStretch)
+            return join(`stable again since ${where(s.current)}, after ${formatDuration(s.endedStretch.forMs)} unstable`, conflicts);
+        return isCurrent(s.stableSince, s)
+            ? `stable since this run (${where(s.current)})`
+            : `stable for ${formatDuration(s.forMs)} since ${where(s.stableSince)}`;
+    }
+    const since = s.unstableSince;
+    const head = isCurrent(since, s)
+        ? `unstable since this run (${where(since)})`
+        : `unstable for ${formatDuration(s.forMs)} since ${where(since)}`;
+    let tail = '';
+    const after = s.escalation.afterMs;
+    if (escalated)
+        tail = `escalated (unstable longer than ${formatDuration(after ?? 0)})`;
+    else if (s.escalation.dueAt && !s.escalation.due)
+        tail = `escalates in ${formatDuration(Date.parse(s.escalation.dueAt) - now.getTime())}`;
+    else if (s.escalation.due)
+        tail = `past escalate-after (${formatDuration(after ?? 0)})`;
+    const body = conflicts ? `${head}, ${conflicts}` : head;
+    return tail ? `${body}; ${tail}` : body;
+}
+/** A commit as `1a2b3c4`, or the run's time when no commit is known. */
+function where(p) {
+    return p.sha ? p.sha.slice(0, 7) : `${p.at.slice(0, 16).replace('T', ' ')} UTC`;
+}
+/** "2026-11-25 08:00 UTC (commit 1a2b3c4)". */
+function when(p) {
+    const time = `${p.at.slice(0, 16).replace('T', ' ')} UTC`;
+    return p.sha ? `${time} (commit ${p.sha.slice(0, 7)})` : time;
+}
+const isCurrent = (p, s) => p.at === s.current.at && p.sha === s.current.sha;
+const join = (a, b) => (b ? `${a}; ${b}` : a);
+
+// The living checklist: the plan's success criteria as GitHub task-list items, each ticked from the
+// latest trusted run with its evidence, in a marked block of the tracking issue's body. Pure.
+//
+// What is compared: the ticks, the counts and the "unstable since" line, through a digest kept in the
+// block. What is not: evidence that varies from run to run with nothing changed (build seconds, the
+// run's link and time), so an unchanged rerun writes nothing; the link shown is the run that last
+// changed a tick or a count.
+const CHECKLIST_START = '<!-- build-gate:checklist:start -->';
+const CHECKLIST_END = '<!-- build-gate:checklist:end -->';
+const DIGEST = /<!-- build-gate:checklist:digest=([0-9a-f]+) -->/;
+function checklistItems(i) {
+    const { report } = i;
+    const items = [conflictsItem(report.findings), buildItem(report), testsItem(report)];
+    const api = publicApiItem(report);
+    if (api)
+        items.push(api);
+    items.push(timingItem(report));
+    if (i.gateBlocks)
+        items.push(workstreamsItem(report, i.gateBlocks, i.readyDependents));
+    return items;
+}
+function conflictsItem(findings) {
+    const conflicts = findings.filter(f => CONFLICT_CODES.includes(f.code));
+    const named = (sev) => [
+        ...new Set(conflicts.filter(f => f.severity === sev).map(f => describeConflict(`${f.code}:${f.crate ?? ''}`)))
+    ].sort();
+    const denied = named('block');
+    const warned = named('warn');
+    const parts = [denied.length ? `${denied.length} denied: ${denied.join(', ')}` : 'none denied'];
+    if (warned.length)
+        parts.push(`${warned.length} reported, not denied: ${warned.join(', ')}`);
+    return {
+        label: 'Dependency conflicts resolved (none denied)',
+        done: denied.length === 0,
+        evidence: parts.join('; ')
+    };
+}
+function buildItem(report) {
+    const label = 'Workspace builds without warnings or errors';
+    const check = report.phases.find(p => p.name === 'check');
+    if (!check?.ran || (check.failure && report.diagnostics.errors === 0))
+        return { label, done: false, evidence: 'cargo check did not complete' };
+    const { errors, warnings } = report.diagnostics;
+    const crates = report.crates.filter(c => c.errors + c.warnings > 0).map(c => c.name);
+    const evidence = `${count(errors, 'error')}, ${count(warnings, 'warning')} in ${count(report.crates.length, 'crate')}${crates.length ? ` (${crates.join(', ')})` : ''}`;
+    return { label, done: errors === 0 && warnings === 0 && !check.failure, evidence };
+}
+function testsItem(report) {
+    const label = 'Full test suite passes';
+    const t = report.tests;
+    if (!t.ran)
+        return { label, done: false, evidence: 'the tests did not run' };
+    const failing = [...new Set(t.failures.map(f => f.crate))].sort();
+    return {
+        label,
+        done: t.failed === 0,
+        evidence: `${t.passed} passed, ${t.failed} failed, ${t.ignored} ignored${failing.length ? ` (failing in ${failing.join(', ')})` : ''}`
+    };
+}
+// Only when the public API check ran (its section is on, or it emitted findings); its codes:
+// api-breaking (allowed when a version bump announces it), api-unknown (could not compare).
+function publicApiItem(report) {
+    const api = report.findings.filter(f => f.source === 'public-api');
+    const section = report.publicApi;
+    if (!api.length && (!section || section.status === 'off'))
+        return null;
+    const label = 'No breaking public API changes';
+    const breaking = api.filter(f => f.code === 'api-breaking' && (f.severity === 'block' || f.severity === 'warn'));
+    const unknown = api.filter(f => f.code === 'api-unknown');
+    const crates = (list) => [...new Set(list.map(f => f.crate ?? '?'))].sort().join(', ');
+    if (breaking.length)
+        return {
+            label,
+            done: false,
+            evidence: `${count(breaking.length, 'breaking change')} in ${crates(breaking)}`
+        };
+    if (unknown.length || section?.status === 'unknown')
+        return {
+            label,
+            done: false,
+            evidence: unknown.length ? `could not be compared for ${crates(unknown)}` : 'could not be compared'
+        };
+    const allowed = api.filter(f => f.code === 'api-breaking' && f.severity === 'allowed').length;
+    return {
+        label,
+        done: true,
+        evidence: allowed ? `none unannounced (${count(allowed, 'break')} allowed by a version bump)` : 'none'
+    };
+}
+function timingItem(report) {
+    const label = 'Build time within tolerance';
+    const t = report.timing;
+    if (!t)
+        return { label, done: false, evidence: 'not measured against a baseline' };
+    const measured = t.baselineSeconds !== null && t.deltaPercent !== null
+        ? `${t.seconds.toFixed(1)} s ${t.metric}, ${t.deltaPercent >= 0 ? '+' : ''}${t.deltaPercent.toFixed(1)}% against ${t.baselineSeconds.toFixed(1)} s`
+        : `${t.seconds.toFixed(1)} s ${t.metric}`;
+    const evidence = {
+        false: 'no regression',
+        true: 'regression',
+        'not-comparable': 'not comparable with the baseline',
+        'no-baseline': 'no baseline yet'
+    }[t.regression];
+    return { label, done: t.regression === 'false', evidence, measured };
+}
+function workstreamsItem(report, gateBlocks, ready) {
+    const label = 'Dependent workstreams unblocked';
+    if (gateBlocks.length)
+        return {
+            label,
+            done: false,
+            evidence: `${gateBlocks.length} still wait for this gate: ${[...gateBlocks].sort().join(', ')}`
+        };
+    return {
+        label,
+        done: report.verdict.stable,
+        evidence: ready.length ? `ready: ${[...ready].sort().join(', ')}` : 'none waits for this gate'
+    };
+}
+/** The lines compared between runs: ticks, counts, since when, conflicts. */
+function comparedLines(items, s) {
+    const { found, resolved, open } = s.conflicts;
+    return [
+        ...items.map(i => `- [${i.done ? 'x' : ' '}] ${i.label}: ${i.evidence}`),
+        s.stable ? `**Stable** since ${when(s.stableSince)}.` : `**Unstable** since ${when(s.unstableSince)}.`,
+        found.length
+            ? `**Conflicts** since the last stable run: ${found.length} found, ${resolved.length} resolved${open.length ? `; open: ${open.map(describeConflict).join(', ')}` : ''}.`
+            : '**Conflicts** since the last stable run: none found.'
+    ];
+}
+function checklistDigest(items, s) {
+    return createHash('sha256').update(comparedLines(items, s).join('\n')).digest('hex').slice(0, 16);
+}
+/** The marked block, with the run that produced it. */
+function renderChecklist(items, s) {
+    const lines = comparedLines(items, s);
+    const ticks = lines
+        .slice(0, items.length)
+        .map((l, n) => (items[n].measured ? `${l} (${items[n].measured})` : l));
+    const run = s.current.runUrl ? `[this run](${s.current.runUrl})` : 'a local run';
+    return [
+        CHECKLIST_START,
+        `<!-- build-gate:checklist:digest=${checklistDigest(items, s)} -->`,
+        '### Stabilization checklist',
+        '',
+        ...ticks,
+        '',
+        ...lines.slice(items.length).flatMap(l => [l, '']),
+        `<sub>Ticked by build-gate from ${run} at ${when(s.current)}; rewritten when a tick or a count changes (build times and this link are not compared).</sub>`,
+        CHECKLIST_END
+    ].join('\n');
+}
+/** The digest of the block already in `body`; `broken` when its markers are not one start then one end. */
+function readBlock(body) {
+    const text = body ?? '';
+    const starts = text.split(CHECKLIST_START).length - 1;
+    const ends = text.split(CHECKLIST_END).length - 1;
+    if (starts === 0 && ends === 0)
+        return { kind: 'none' };
+    const a = text.indexOf(CHECKLIST_START);
+    const b = text.indexOf(CHECKLIST_END);
+    if (starts !== 1 || ends !== 1 || b < a)
+        return { kind: 'broken' };
+    return { kind: 'found', digest: DIGEST.exec(text.slice(a, b))?.[1] ?? null };
+}
+/** `body` with its block replaced by `block`, or `block` appended; everything else kept as it was. */
+function withBlock(body, block) {
+    const text = body ?? '';
+    const a = text.indexOf(CHECKLIST_START);
+    const b = text.indexOf(CHECKLIST_END);
+    if (a >= 0 && b > a)
+        return text.slice(0, a) + block + text.slice(b + CHECKLIST_END.length);
+    return text.trim() ? `${text.replace(/\s+$/, '')}\n\n${block}\n` : `${block}\n`;
+}
+const count = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+const EVENT_ESCALATION = 'build-system-escalation';
+const ESCALATED = /^<!-- build-gate:escalation since=(\S+) -->/;
+const RECOVERED = /^<!-- build-gate:recovered -->/;
+/** The last escalation/recovery marker among the issue's comments (oldest first). */
+function lastMarker(comments) {
+    for (const body of [...comments].reverse()) {
+        const m = ESCALATED.exec(body ?? '');
+        if (m)
+            return { kind: 'escalation', since: m[1] };
+        if (RECOVERED.test(body ?? ''))
+            return { kind: 'recovered' };
+    }
+    return null;
+}
+/**
+ * Whether the current unstable stretch was escalated: the last marker is an escalation of this stretch
+ * (same start), or of an earlier start when the history no longer reaches back to before the stretch.
+ */
+function escalatedThisStretch(marker, s) {
+    if (marker?.kind !== 'escalation' || !s.unstableSince)
+        return false;
+    if (marker.since === s.unstableSince.at)
+        return true;
+    return s.stretchStartsHistory && Date.parse(marker.since) <= Date.parse(s.unstableSince.at);
+}
+function escalationComment(s, report, o) {
+    const since = s.unstableSince;
+    const who = o.escalateTo.length ? `${o.escalateTo.join(' ')}: ` : '';
+    const reasons = report.verdict.reasons.map(r => `- ${r.message}`);
+    const { found, resolved, open } = s.conflicts;
+    return [
+        `<!-- build-gate:escalation since=${since.at} -->`,
+        `### Build not stable for ${formatDuration(s.forMs)}`,
+        '',
+        `${who}the build has been unstable since ${when(since)}, longer than escalate-after (${formatDuration(s.escalation.afterMs ?? 0)}).${o.labelled ? '' : ` Label \`${o.label}\` added.`}`,
+        '',
+        '**Still failing:**',
+        ...(reasons.length ? reasons : ['- (no reason recorded)']),
+        ...(found.length
+            ? [
+                '',
+                `**Conflicts:** ${resolved.length} of ${found.length} resolved${open.length ? `; open: ${open.map(describeConflict).join(', ')}` : ''}.`
+            ]
+            : []),
+        '',
+        s.current.runUrl ? `Latest run: ${s.current.runUrl}` : `Latest run: ${when(s.current)}`
+    ].join('\n');
+}
+function recoveryComment(s, o) {
+    const { found, resolved } = s.conflicts;
+    const after = s.endedStretch ? `, after ${formatDuration(s.endedStretch.forMs)} unstable` : '';
+    return [
+        '<!-- build-gate:recovered -->',
+        `### Build stable again`,
+        '',
+        `The build is stable since ${where(s.current)}${after}${found.length ? `; ${resolved.length} of ${found.length} conflicts resolved` : ''}.${o.labelled ? ` Label \`${o.label}\` removed.` : ''}`,
+        ...(s.current.runUrl ? ['', `Run: ${s.current.runUrl}`] : [])
+    ].join('\n');
+}
+
+const same$1 = (a, b) => a.toLowerCase() === b.toLowerCase();
+function planTracker(i) {
+    const writes = [];
+    const n = i.issue.number;
+    if (i.existing.kind === 'none' || (i.existing.kind === 'found' && i.existing.digest !== i.digest))
+        writes.push({ kind: 'update-body', issue: n, body: withBlock(i.issue.body, i.block) });
+    const labelled = i.issue.labels.some(l => same$1(l, i.escalationLabel));
+    const s = i.status;
+    if (s.stable) {
+        const escalated = i.issue.marker?.kind === 'escalation';
+        if (escalated)
+            writes.push({
+                kind: 'comment',
+                issue: n,
+                body: recoveryComment(s, { label: i.escalationLabel, labelled }),
+                about: 'recovery'
+            });
+        if (labelled)
+            writes.push({ kind: 'remove-label', issue: n, label: i.escalationLabel });
+        return { writes, escalation: escalated || labelled ? 'recover' : 'stable' };
+    }
+    if (s.escalation.afterMs === null)
+        return { writes, escalation: 'off' };
+    if (escalatedThisStretch(i.issue.marker, s))
+        return { writes, escalation: 'escalated' };
+    if (!s.escalation.due)
+        return { writes, escalation: 'not-due' };
+    // The comment (with its marker) first: once it exists, no later run escalates this stretch again.
+    writes.push({
+        kind: 'comment',
+        issue: n,
+        body: escalationComment(s, i.report, {
+            escalateTo: i.escalateTo,
+            label: i.escalationLabel,
+            labelled
+        }),
+        about: 'escalation'
+    });
+    if (!labelled)
+        writes.push({ kind: 'add-label', issue: n, label: i.escalationLabel });
+    if (i.observation)
+        writes.push({
+            kind: 'dispatch',
+            eventType: EVENT_ESCALATION,
+            payload: escalationPayload(i.observation, s)
+        });
+    return { writes, escalation: 'escalate' };
+}
+function escalationPayload(observation, s) {
+    const data = (observation.data ?? {});
+    return {
+        ...observation,
+        observation_type: 'BUILD_SYSTEM_ESCALATION',
+        data: {
+            ...data,
+            escalation: {
+                unstable_since: s.unstableSince?.at ?? null,
+                unstable_since_sha: s.unstableSince?.sha ?? null,
+                unstable_seconds: Math.round(s.forMs / 1000),
+                escalate_after_seconds: Math.round((s.escalation.afterMs ?? 0) / 1000)
+            }
+        }
+    };
+}
+function describeTrackerWrite(w) {
+    switch (w.kind) {
+        case 'update-body':
+            return { kind: w.kind, target: `#${w.issue}`, detail: 'stabilization checklist' };
+        case 'add-label':
+        case 'remove-label':
+            return { kind: w.kind, target: `#${w.issue}`, detail: w.label };
+        case 'comment':
+            return { kind: w.kind, target: `#${w.issue}`, detail: w.about };
+        case 'dispatch':
+            return { kind: w.kind, target: 'repository_dispatch', detail: `event ${w.eventType}` };
+    }
+}
+
+// The tracker's GitHub adapter: read the gate workstream's tracking issue (body, labels, markers in its
+// comments) and make the planned writes. Thin: decisions are in plan.ts.
+/** The open issue labelled `label` (the oldest if several); a closed one is `closed`. */
+async function readTrackingIssue(client, repo, label) {
+    const found = (await client.paginate(client.rest.issues.listForRepo, {
+        ...repo,
+        labels: label,
+        state: 'all',
+        per_page: 100
+    })).filter(i => !i.pull_request);
+    const open = found.filter(i => i.state === 'open').sort((a, b) => a.number - b.number)[0];
+    if (!open)
+        return { issue: null, closed: found[0]?.number ?? null };
+    const comments = await client.paginate(client.rest.issues.listComments, {
+        ...repo,
+        issue_number: open.number,
+        per_page: 100
+    });
+    return {
+        issue: {
+            number: open.number,
+            body: open.body ?? null,
+            labels: open.labels.map(l => (typeof l === 'string' ? l : (l.name ?? ''))),
+            marker: lastMarker(comments.map(c => c.body))
+        },
+        closed: null
+    };
+}
+async function applyTrackerWrites(client, repo, writes, log) {
+    const result = { applied: 0, forbidden: null };
+    for (const w of writes) {
+        const d = describeTrackerWrite(w);
+        const what = `${d.kind} ${d.target} (${d.detail})`;
+        try {
+            const changed = await applyOne(client, repo, w);
+            if (changed)
+                result.applied++;
+            log(`${changed ? '✓' : '='} ${what}`);
+        }
+        catch (e) {
+            if (status(e) === 403) {
+                result.forbidden = `${what}: ${errorText(e)}`;
+                log(`✗ ${what}: forbidden (HTTP 403); no further writes`);
+                return result;
+            }
+            throw requestFailed(what, e);
+        }
+    }
+    return result;
+}
+async function applyOne(client, repo, w) {
+    switch (w.kind) {
+        case 'update-body':
+            await client.rest.issues.update({ ...repo, issue_number: w.issue, body: w.body });
+            return true;
+        case 'add-label':
+            await client.rest.issues.addLabels({ ...repo, issue_number: w.issue, labels: [w.label] });
+            return true;
+        case 'remove-label':
+            try {
+                await client.rest.issues.removeLabel({ ...repo, issue_number: w.issue, name: w.label });
+                return true;
+            }
+            catch (e) {
+                if (status(e) === 404)
+                    return false;
+                throw e;
+            }
+        case 'comment':
+            await client.rest.issues.createComment({ ...repo, issue_number: w.issue, body: w.body });
+            return true;
+        case 'dispatch':
+            await client.rest.repos.createDispatchEvent({
+                ...repo,
+                event_type: w.eventType,
+                client_payload: w.payload
+            });
+            return true;
+    }
+}
+
+// From the run history (the current run last) and the clock: since when the build is unstable, which
+// conflicts the stretch found and which are gone, and when escalation is due. Pure.
+function deriveStatus(history, now, escalateAfterMs) {
+    if (!history.length)
+        throw new Error('deriveStatus needs the current run in the history');
+    const runs = [...history].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+    const current = runs.at(-1);
+    // The stretch: consecutive runs with the current verdict, back to the last run with the other one.
+    let start = runs.length - 1;
+    while (start > 0 && runs[start - 1].stable === current.stable)
+        start--;
+    const point = (r) => ({ at: r.at, sha: r.sha });
+    const since = runs[start];
+    const forMs = Math.max(0, now.getTime() - Date.parse(since.at));
+    // The unstable runs the conflicts are counted over: this stretch, or the one this stable run ended.
+    let unstable = [];
+    let endedStretch = null;
+    if (!current.stable)
+        unstable = runs.slice(start);
+    else if (start > 0) {
+        let first = start - 1;
+        while (first > 0 && !runs[first - 1].stable)
+            first--;
+        unstable = runs.slice(first, start);
+        // A stable run that follows an unstable one ends that stretch; later stable runs report it no more.
+        if (runs.length - 1 === start)
+            endedStretch = {
+                since: point(runs[first]),
+                forMs: Math.max(0, Date.parse(current.at) - Date.parse(runs[first].at))
+            };
+    }
+    const open = conflictIds(current.findings);
+    const found = [...new Set([...unstable.flatMap(r => conflictIds(r.findings)), ...open])].sort();
+    const resolved = found.filter(id => !open.includes(id));
+    const dueAt = !current.stable && escalateAfterMs !== null
+        ? new Date(Date.parse(since.at) + escalateAfterMs).toISOString()
+        : null;
+    return {
+        stable: current.stable,
+        current: { ...point(current), runUrl: current.runUrl },
+        unstableSince: current.stable ? null : point(since),
+        stableSince: current.stable ? point(since) : null,
+        forMs,
+        stretchStartsHistory: start === 0,
+        endedStretch,
+        conflicts: { found, resolved, open },
+        escalation: {
+            afterMs: escalateAfterMs,
+            dueAt,
+            due: dueAt !== null && now.getTime() >= Date.parse(dueAt)
+        }
+    };
+}
+
+/** Throws the store's HistoryError when the history exists but cannot be read: it is never overwritten. */
+async function recordRun(i) {
+    const record = runRecord(i.report, i.ctx, i.now);
+    const trusted = i.ctx.trusted && !i.ctx.pullRequest;
+    const mode = !i.store ? 'report-only' : i.dryRun ? 'dry-run' : trusted ? 'apply' : 'preview';
+    let past = null;
+    let kept = 0;
+    let recorded = false;
+    if (i.store && mode === 'apply')
+        // Called again with the re-read history when another run wrote in between: the last call counts.
+        await i.store.update(current => {
+            past = current;
+            const next = appendRun(current, record);
+            recorded = next !== current;
+            kept = next.runs.length;
+            return next;
+        });
+    else if (i.store)
+        past = await i.store.read();
+    const before = past?.runs ?? [];
+    if (!recorded)
+        kept = before.length;
+    const status = deriveStatus([...before, record], i.now, i.tracker.escalateAfterMs);
+    const why = !i.store
+        ? `report only: ${i.unreachable ?? 'no history store'}`
+        : mode === 'apply'
+            ? recorded
+                ? `run recorded in ${i.store.location}`
+                : 'same commit and outcome as the last recorded run: history unchanged'
+            : mode === 'dry-run'
+                ? 'dry run: history read, nothing written'
+                : `${i.ctx.pullRequest ? `pull request #${i.ctx.pullRequest.number}` : i.ctx.trustReason}: history read, nothing written`;
+    return {
+        mode,
+        // Without the history this run is all there is: say so rather than "since this run".
+        line: i.store
+            ? statusLine(status, i.now)
+            : `${status.stable ? 'stable' : 'unstable'}; no run history (${i.unreachable ?? 'no history store'})`,
+        status,
+        history: { location: i.store?.location ?? null, recorded, runs: kept },
+        issue: null,
+        checklist: 'not-updated',
+        escalation: 'not-checked',
+        plannedWrites: [],
+        appliedWrites: 0,
+        note: why
+    };
+}
+/** The checklist and escalation on the gate's tracking issue; writes only in `apply` mode. */
+async function publishTracker(p) {
+    const s = { ...p.section };
+    const { client, ctx } = p;
+    if ((s.mode !== 'apply' && s.mode !== 'dry-run') || !client || !ctx.owner || !ctx.repo)
+        return s;
+    const repo = { owner: ctx.owner, repo: ctx.repo };
+    const { issue, closed } = await readTrackingIssue(client, repo, p.issueLabel);
+    if (!issue) {
+        s.checklist = 'no-issue';
+        s.note += closed
+            ? `; the tracking issue labelled '${p.issueLabel}' (#${closed}) is closed: no checklist, no escalation`
+            : `; no open issue labelled '${p.issueLabel}': open one (or set create-tracking-issues: true with workstreams) for the checklist and escalation`;
+        return s;
+    }
+    s.issue = issue.number;
+    const roadmap = roadmapView(p.report);
+    const items = checklistItems({ report: p.report, ...roadmap });
+    const existing = readBlock(issue.body);
+    const { writes, escalation } = planTracker({
+        issue,
+        block: renderChecklist(items, s.status),
+        digest: checklistDigest(items, s.status),
+        existing,
+        status: s.status,
+        report: p.report,
+        escalationLabel: p.tracker.escalationLabel,
+        escalateTo: p.tracker.escalateTo,
+        observation: p.observation
+    });
+    s.escalation = escalation;
+    s.plannedWrites = writes.map(describeTrackerWrite);
+    const bodyWrite = writes.some(w => w.kind === 'update-body');
+    if (existing.kind === 'broken') {
+        s.checklist = 'broken';
+        s.note += `; the checklist markers in #${issue.number} are broken (one start, then one end, are needed): the block was not rewritten, fix or remove the markers`;
+    }
+    else
+        s.checklist = bodyWrite ? (s.mode === 'apply' ? 'written' : 'planned') : 'unchanged';
+    if (s.mode === 'dry-run') {
+        for (const w of s.plannedWrites)
+            p.log(`would ${w.kind} ${w.target}: ${w.detail}`);
+        return s;
+    }
+    const applied = await applyTrackerWrites(client, repo, writes, p.log);
+    s.appliedWrites = applied.applied;
+    if (applied.forbidden) {
+        s.mode = 'report-only';
+        s.note += `; the token may not write (${applied.forbidden}): give the workflow 'issues: write' and 'contents: write'`;
+    }
+    // The record step's clock, so both steps say the same time left.
+    const escalated = escalation === 'escalated' || (escalation === 'escalate' && !applied.forbidden);
+    s.line = statusLine(s.status, new Date(s.status.current.at), escalated || null);
+    return s;
+}
+/** What the roadmap sync saw: the dependents this gate still blocks, and those that are ready. */
+function roadmapView(report) {
+    const data = (report.workstreams?.observation?.data ?? null);
+    const names = (v) => Array.isArray(v) ? v.filter((x) => typeof x === 'string') : null;
+    if (!data)
+        return { gateBlocks: null, readyDependents: [] };
+    return {
+        gateBlocks: names(data.next_milestone) ?? null,
+        readyDependents: names(data.ready_workstreams) ?? []
+    };
+}
+
+async function trackerRecord(i) {
+    const { store, unreachable } = historyStore(i.config, i.config.tracker, i.ctx, i.client);
+    const section = await recordRun({
+        report: i.report,
+        tracker: i.config.tracker,
+        ctx: i.ctx,
+        store,
+        unreachable,
+        dryRun: i.config.dryRun,
+        now: i.now ?? new Date()
+    });
+    i.log(`stabilization: ${section.line} (${section.note})`);
+    return section;
+}
+/** What the roadmap's AgentObservation carries from the history. */
+function observationFields(section) {
+    if (!section)
+        return undefined;
+    const s = section.status;
+    return {
+        conflictsResolved: s.conflicts.resolved.length,
+        unstableSince: s.unstableSince?.at ?? null,
+        unstableSinceSha: s.unstableSince?.sha ?? null
+    };
+}
+async function trackerPublish(i) {
+    const now = i.now ?? new Date();
+    const observation = !i.config.dispatchEvents
+        ? null
+        : (i.report.workstreams?.observation ??
+            buildObservation({
+                report: i.report,
+                gate: i.config.gateWorkstream,
+                ready: [],
+                blocked: [],
+                unblocked: [],
+                newlyBlocked: [],
+                branchesCreated: [],
+                runUrl: i.ctx.runUrl,
+                sha: i.ctx.sha,
+                now,
+                tracker: observationFields(i.section)
+            }));
+    return publishTracker({
+        section: i.section,
+        report: i.report,
+        tracker: i.config.tracker,
+        issueLabel: i.config.workstreamLabelPrefix + i.config.gateWorkstream,
+        client: i.client,
+        ctx: i.ctx,
+        observation,
+        log: i.log
+    });
+}
+
 // roadmap: workstream branches, labels and events moved by the verdict (src/workstreams/). It runs
 // after the report is published and adds no finding: a sync problem never changes the verdict.
-const out$1 = (name, description) => ({
+const out$2 = (name, description) => ({
     name,
     description,
     value: (r, ctx) => r.workstreams && ctx.config ? workstreamOutputs(r.workstreams, ctx.config.gateWorkstream)[name] : null
@@ -59147,9 +60377,9 @@ const roadmap = {
         dryRun: p.bool('dry-run')
     }),
     outputs: [
-        out$1('ready-workstreams', 'JSON array of the workstreams that are ready.'),
-        out$1('blocked-workstreams', 'JSON array of the workstreams that are blocked.'),
-        out$1('created-branches', 'JSON array of the branches this run created.')
+        out$2('ready-workstreams', 'JSON array of the workstreams that are ready.'),
+        out$2('blocked-workstreams', 'JSON array of the workstreams that are blocked.'),
+        out$2('created-branches', 'JSON array of the branches this run created.')
     ],
     // Only a judged, unsharded build moves the roadmap (the merge job syncs for a sharded gate).
     async sync(ports, config) {
@@ -59160,7 +60390,8 @@ const roadmap = {
             config,
             ctx: ports.ctx,
             client: ports.github,
-            log: ports.log
+            log: ports.log,
+            tracker: observationFields(ports.report.tracker)
         });
         return { section: { workstreams }, findings: [] };
     },
@@ -59344,172 +60575,6 @@ function change(p) {
     return p === null ? '–' : `${p > 0 ? '+' : ''}${p.toFixed(1)}%`;
 }
 
-function comparisonKey(k) {
-    const key = {
-        rustc: k.rustc,
-        host: k.host,
-        os: k.runnerOs,
-        metric: k.metric,
-        check: k.checkArgs.join(' '),
-        profile: profileOf(k.checkArgs)
-    };
-    if (k.runTests)
-        key.test = k.testArgs.join(' ');
-    // Absent for two phases, so the histories recorded before compile-once existed stay comparable.
-    if (k.compileOnce)
-        key.build = 'compile-once';
-    return key;
-}
-/** One string per key, independent of property order, for lookups. */
-function keyId(key) {
-    return Object.keys(key)
-        .sort()
-        .map(k => `${k}=${key[k]}`)
-        .join('\n');
-}
-function profileOf(args) {
-    if (args.includes('--release') || args.includes('-r'))
-        return 'release';
-    const i = args.indexOf('--profile');
-    if (i !== -1 && args[i + 1])
-        return args[i + 1];
-    const eq = args.find(a => a.startsWith('--profile='));
-    return eq ? eq.slice('--profile='.length) : 'dev';
-}
-/**
- * Read from the check phase, the first to see the cache as the job restored it. Dependencies: `cold`
- * when none was cached, `warm` when at most a few had to be compiled (a new or bumped dependency is
- * compiled and so counted, which is what catches a slow new dependency), `partial` in between (a
- * half-restored cache: comparable with nothing). Workspace crates: `compiled`, `fresh` or `partial`; a
- * new workspace crate is simply compiled too. test-build reuses check's build scripts and proc-macros
- * (reported fresh), so for it only whether dependencies had to be compiled counts.
- */
-function cacheState(phases) {
-    const check = phases.find(p => p.name === 'check' || p.name === 'build')?.units ?? sumUnits([]);
-    const parts = [`dependencies:${depState(check.dependencies)}`, `workspace:${wsState(check.workspace)}`];
-    const build = phases.find(p => p.name === 'test-build')?.units;
-    if (build) {
-        const d = depState(build.dependencies);
-        parts.push(`test-dependencies:${d === 'warm' || d === 'none' ? d : 'compiled'}`);
-    }
-    return parts.join(' ');
-}
-// A handful of newly compiled dependencies still counts as warm: the new dependency's cost is real.
-const WARM_MAX_COMPILED_SHARE = 0.1;
-const WARM_MAX_COMPILED_ALWAYS = 3;
-function depState({ compiled, fresh }) {
-    const total = compiled + fresh;
-    if (total === 0)
-        return 'none';
-    if (fresh === 0)
-        return 'cold';
-    if (compiled <= Math.max(WARM_MAX_COMPILED_ALWAYS, WARM_MAX_COMPILED_SHARE * total))
-        return 'warm';
-    return 'partial';
-}
-function wsState({ compiled, fresh }) {
-    if (compiled === 0)
-        return 'fresh';
-    return fresh === 0 ? 'compiled' : 'partial';
-}
-function sumUnits(list) {
-    const out = { workspace: { compiled: 0, fresh: 0 }, dependencies: { compiled: 0, fresh: 0 } };
-    for (const u of list) {
-        out.workspace.compiled += u.workspace.compiled;
-        out.workspace.fresh += u.workspace.fresh;
-        out.dependencies.compiled += u.dependencies.compiled;
-        out.dependencies.fresh += u.dependencies.fresh;
-    }
-    return out;
-}
-/** Why two cache states differ, in words, e.g. "dependencies were cold here but warm in the baseline". */
-function describeCacheDifference(current, baseline) {
-    const parse = (s) => Object.fromEntries(s.split(' ').map(p => p.split(':')));
-    const a = parse(current);
-    const b = parse(baseline);
-    const diffs = Object.keys(a)
-        .filter(k => a[k] !== b[k])
-        .map(k => `${k} were ${a[k]} here but ${b[k] ?? 'absent'} in the baseline`);
-    return diffs.join(' and ') || 'cache states differ';
-}
-
-// The baseline file: versioned JSON, one entry per comparison key + cache state, each a bounded
-// history of samples (oldest first). Validation names the file and says how to recover.
-const BASELINE_FORMAT = 'build-gate-baseline';
-const BASELINE_VERSION = 1;
-/** A GateError of kind `baseline`, naming the baseline's location. */
-class BaselineError extends GateError {
-    location;
-    constructor(location, message) {
-        super('baseline', `Baseline ${location}: ${message}`);
-        this.location = location;
-        this.name = 'BaselineError';
-    }
-}
-function emptyBaseline() {
-    return { format: BASELINE_FORMAT, version: BASELINE_VERSION, entries: [] };
-}
-/** Text → Baseline, or a BaselineError naming `location` (the file, and the branch). */
-function parseBaseline(text, location) {
-    const fix = 'fix or delete it (the gate never overwrites a baseline it cannot read)';
-    if (text.trim() === '')
-        throw new BaselineError(location, `the file is empty; ${fix}.`);
-    let v;
-    try {
-        v = JSON.parse(text);
-    }
-    catch (e) {
-        throw new BaselineError(location, `not valid JSON (${e.message}); ${fix}.`);
-    }
-    const b = v;
-    if (!b || typeof b !== 'object' || b.format !== BASELINE_FORMAT)
-        throw new BaselineError(location, `not a build-gate baseline (no "format": "${BASELINE_FORMAT}"); ${fix}, or choose another baseline-path.`);
-    if (b.version !== BASELINE_VERSION)
-        throw new BaselineError(location, `schema version ${String(b.version)} is not supported (this build-gate reads version ${BASELINE_VERSION}); ${fix}, or use the build-gate release that wrote it.`);
-    if (!Array.isArray(b.entries))
-        throw new BaselineError(location, `"entries" must be a list; ${fix}.`);
-    b.entries.forEach((e, i) => {
-        const where = `entries[${i}]`;
-        if (!e ||
-            typeof e !== 'object' ||
-            !e.key ||
-            typeof e.key !== 'object' ||
-            typeof e.cacheState !== 'string')
-            throw new BaselineError(location, `${where} needs "key" and "cacheState"; ${fix}.`);
-        if (!Array.isArray(e.samples) ||
-            e.samples.some(s => typeof s?.seconds !== 'number' || !Number.isFinite(s.seconds)))
-            throw new BaselineError(location, `${where}.samples must be a list of {"seconds": number, …}; ${fix}.`);
-    });
-    return b;
-}
-function serializeBaseline(b) {
-    return `${JSON.stringify(b, null, 2)}\n`;
-}
-function findEntry(b, key, cacheState) {
-    const id = keyId(key);
-    return b?.entries.find(e => keyId(e.key) === id && e.cacheState === cacheState) ?? null;
-}
-/** Entries with the same key but another cache state: what makes a run not comparable. */
-function otherCacheStates(b, key) {
-    const id = keyId(key);
-    return b?.entries.filter(e => keyId(e.key) === id && e.samples.length > 0) ?? [];
-}
-/** A copy of `b` with `sample` appended to its entry, keeping the last `history` samples. */
-function addSample(b, key, cacheState, sample, history) {
-    const base = b ?? emptyBaseline();
-    const id = keyId(key);
-    let found = false;
-    const entries = base.entries.map(e => {
-        if (keyId(e.key) !== id || e.cacheState !== cacheState)
-            return e;
-        found = true;
-        return { ...e, samples: [...e.samples, sample].slice(-history) };
-    });
-    if (!found)
-        entries.push({ key, cacheState, samples: [sample] });
-    return { ...base, entries };
-}
-
 // Robust statistics for short, noisy histories: median and MAD ignore the odd slow runner
 // that a mean and standard deviation would chase.
 function median(values) {
@@ -59594,134 +60659,6 @@ function timingOutputs(t) {
         'build-delta-percent': t.deltaPercent === null ? '' : String(t.deltaPercent),
         'build-regression': t.regression
     };
-}
-
-/**
- * The baseline could not be read because GitHub could not be reached or kept failing (no answer,
- * 5xx after retries, a page that is not the API's): build time is then not compared, which is a
- * warning, not a red build. A baseline GitHub did return but that is corrupt stays a BaselineError.
- */
-class BaselineUnreachable extends Error {
-    location;
-    cause;
-    constructor(location, cause) {
-        super(`the baseline (${location}) could not be read: ${cause.message}`);
-        this.location = location;
-        this.cause = cause;
-        this.name = 'BaselineUnreachable';
-    }
-}
-function unreachable(e) {
-    return e instanceof GitHubRequestError && (e.status === 0 || e.status >= 500);
-}
-class BranchStore {
-    client;
-    opts;
-    location;
-    constructor(client, opts) {
-        this.client = client;
-        this.opts = opts;
-        this.location = `${opts.path} on branch ${opts.branch} of ${opts.owner}/${opts.repo}`;
-    }
-    async read() {
-        return (await this.fetch()).baseline;
-    }
-    async update(change) {
-        const attempts = this.opts.attempts ?? 5;
-        await this.ensureBranch();
-        for (let attempt = 1;; attempt++) {
-            const { baseline, sha } = await this.fetch();
-            const next = change(baseline);
-            try {
-                await this.client.rest.repos.createOrUpdateFileContents({
-                    owner: this.opts.owner,
-                    repo: this.opts.repo,
-                    path: this.opts.path,
-                    branch: this.opts.branch,
-                    message: this.opts.message ?? 'Update build-gate baseline',
-                    content: Buffer.from(serializeBaseline(next)).toString('base64'),
-                    ...(sha ? { sha } : {})
-                });
-                return next;
-            }
-            catch (e) {
-                const status = e.status;
-                if ((status === 409 || status === 422) && attempt < attempts)
-                    continue;
-                const why = status === 409 || status === 422 ? `still conflicting after ${attempts} attempts` : describe(e);
-                throw new BaselineError(this.location, `could not be written: ${why}${hint(status)}`);
-            }
-        }
-    }
-    async fetch() {
-        let data;
-        try {
-            ;
-            ({ data } = await this.client.rest.repos.getContent({
-                owner: this.opts.owner,
-                repo: this.opts.repo,
-                path: this.opts.path,
-                ref: this.opts.branch
-            }));
-        }
-        catch (e) {
-            // 404 covers both a missing file and a missing branch: either way, no baseline yet.
-            if (e.status === 404)
-                return { baseline: null, sha: null };
-            if (unreachable(e))
-                throw new BaselineUnreachable(this.location, e);
-            throw new BaselineError(this.location, `could not be read: ${describe(e)}${hint(e.status)}`);
-        }
-        const file = data;
-        if (Array.isArray(data) || file.type !== 'file')
-            throw new BaselineError(this.location, 'is a directory, not a file; set baseline-path to a file such as build-gate/baseline.json.');
-        if (file.encoding !== 'base64' || typeof file.content !== 'string')
-            throw new BaselineError(this.location, `came back with encoding '${file.encoding}' (over 1 MB?); lower baseline-history or delete the file.`);
-        const text = Buffer.from(file.content, 'base64').toString('utf8');
-        return { baseline: parseBaseline(text, this.location), sha: file.sha ?? null };
-    }
-    /** Creates the baseline branch from the default branch's head when it does not exist yet. */
-    async ensureBranch() {
-        const { owner, repo, branch } = this.opts;
-        try {
-            await this.client.rest.git.getRef({ owner, repo, ref: `heads/${branch}` });
-            return;
-        }
-        catch (e) {
-            if (e.status !== 404)
-                throw new BaselineError(this.location, `branch lookup failed: ${describe(e)}${hint(e.status)}`);
-        }
-        try {
-            const { data: r } = await this.client.rest.repos.get({ owner, repo });
-            const { data: head } = await this.client.rest.git.getRef({
-                owner,
-                repo,
-                ref: `heads/${r.default_branch}`
-            });
-            await this.client.rest.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha: head.object.sha });
-        }
-        catch (e) {
-            const status = e.status;
-            // Another run created it first: fine.
-            if (status === 422 && /already exists/i.test(describe(e)))
-                return;
-            throw new BaselineError(this.location, `could not create the branch: ${describe(e)}${hint(status)}`);
-        }
-    }
-}
-function describe(e) {
-    // The client's errors already name the request and the status.
-    if (e instanceof GitHubRequestError)
-        return e.message;
-    const err = e;
-    return err.status ? `HTTP ${err.status}: ${err.message}` : String(err.message ?? e);
-}
-function hint(status) {
-    if (status === 401)
-        return '; the github-token is missing or invalid.';
-    if (status === 403)
-        return '; the token cannot write contents: give the workflow `permissions: contents: write`, or use baseline-store: file.';
-    return '.';
 }
 
 /** How many robust standard deviations above the median the history's own noise reaches. */
@@ -60077,7 +61014,7 @@ function baselineProblem(message) {
 }
 
 // timing: build seconds compared with a stored baseline, with a confirming rebuild (docs/timing.md).
-const out = (name, description) => ({
+const out$1 = (name, description) => ({
     name,
     description,
     value: (r) => r.timing ? timingOutputs(r.timing)[name] : null
@@ -60181,10 +61118,10 @@ const timing = {
         crateTimings: p.bool('crate-timings')
     }),
     outputs: [
-        out('build-seconds', 'Build time measured (check + test build), in the `timing-metric`.'),
-        out('baseline-seconds', 'The baseline it was compared with (median of the comparable history).'),
-        out('build-delta-percent', 'Difference from the baseline, in percent.'),
-        out('build-regression', '`true`, `false`, `not-comparable` or `no-baseline`.')
+        out$1('build-seconds', 'Build time measured (check + test build), in the `timing-metric`.'),
+        out$1('baseline-seconds', 'The baseline it was compared with (median of the comparable history).'),
+        out$1('build-delta-percent', 'Difference from the baseline, in percent.'),
+        out$1('build-regression', '`true`, `false`, `not-comparable` or `no-baseline`.')
     ],
     run,
     // The baseline problem has no section to be read from: it travels as the finding it was.
@@ -60194,6 +61131,139 @@ const timing = {
     ],
     markdown: r => (r.timing ? timingMarkdown(r.timing) : null),
     terminal: r => (r.timing ? timingText(r.timing).split('\n') : [])
+};
+
+// The tracker's rows of the inputs table (action.yml and the CLI flags are checked against it).
+const TRACKER_INPUTS = [
+    {
+        name: 'tracker',
+        default: 'false',
+        description: "Keep a run history next to the baseline, tick the gate workstream's checklist on its tracking issue and escalate when the build stays unstable (trusted runs only)."
+    },
+    {
+        name: 'history-path',
+        default: 'build-gate/history.json',
+        description: 'Path of the run history (in the baseline branch, or relative to working-directory for `baseline-store: file`).'
+    },
+    {
+        name: 'escalate-after',
+        default: '3d',
+        description: 'How long the build may stay unstable on trusted runs before the tracker escalates: `3d`, `12h`, `90m`, `1s`, or `off`.'
+    },
+    {
+        name: 'escalation-label',
+        default: 'status:escalated',
+        description: "Label put on the gate workstream's tracking issue while the instability is escalated."
+    },
+    {
+        name: 'escalate-to',
+        default: '',
+        description: 'Users or teams the escalation comment mentions, e.g. `@alice, @org/build-team`.'
+    }
+];
+
+// The tracker's inputs (action inputs and CLI flags of the same names) → its part of the config.
+const TRUE = ['true', 'True', 'TRUE', 'yes', 'on', '1'];
+const FALSE = ['false', 'False', 'FALSE', 'no', 'off', '0'];
+const HANDLE = /^@?([A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9][A-Za-z0-9._-]*)?)$/;
+/** `read` gives the raw input, '' when not given. */
+function parseTrackerConfig(read) {
+    const raw = (name) => read(name).trim() || TRACKER_INPUTS.find(i => i.name === name).default;
+    const enabled = raw('tracker');
+    if (!TRUE.includes(enabled) && !FALSE.includes(enabled))
+        throw new ConfigError('tracker', `'${enabled}' is not a boolean; use true or false.`);
+    const after = parseDuration(raw('escalate-after'));
+    if (after === undefined)
+        throw new ConfigError('escalate-after', `'${raw('escalate-after')}' is not a duration; use a number with a unit (s, m, h, d, w) such as 3d, 12h, 90m or 1s, or off.`);
+    const label = raw('escalation-label');
+    if (label.length > 50 || label.includes(','))
+        throw new ConfigError('escalation-label', `'${label}' cannot be a GitHub label (at most 50 characters, no comma).`);
+    const escalateTo = nameList(read('escalate-to').replace(/\s+/g, ',')).map(h => {
+        const m = HANDLE.exec(h);
+        if (!m)
+            throw new ConfigError('escalate-to', `'${h}' is not a GitHub user or team; write @user or @org/team, separated by commas.`);
+        return `@${m[1]}`;
+    });
+    const historyPath = raw('history-path');
+    if (historyPath === read('baseline-path').trim())
+        throw new ConfigError('history-path', `'${historyPath}' is the baseline-path too; give the run history its own file, e.g. build-gate/history.json.`);
+    return {
+        enabled: TRUE.includes(enabled),
+        historyPath,
+        escalateAfterMs: after,
+        escalationLabel: label,
+        escalateTo
+    };
+}
+
+function trackerMarkdown(s) {
+    if (!s)
+        return null;
+    const issue = s.issue === null ? '' : ` · checklist in #${s.issue}`;
+    return `**Stabilization:** ${escape(s.line)}${issue}`;
+}
+function trackerText(s) {
+    return s ? `Stabilization: ${s.line}` : null;
+}
+function trackerOutputs(s) {
+    if (!s)
+        return {};
+    return {
+        'stabilization-status': s.line,
+        'unstable-since': s.status.unstableSince?.at ?? '',
+        'conflicts-resolved': String(s.status.conflicts.resolved.length)
+    };
+}
+function escape(t) {
+    return t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+// tracker: the run history next to the baseline, the stabilization status (since when, conflicts
+// resolved, escalation), the gate workstream's living checklist and the escalation (src/tracker/).
+// Two steps of the sync stage around the roadmap: `tracker` records the run and derives the status
+// (the roadmap's observation carries it), `checklist` then updates the tracking issue (it reads the
+// roadmap's observation, and the issue the roadmap may just have opened). Neither adds a finding:
+// bookkeeping never changes the verdict.
+const out = (name, description) => ({
+    name,
+    description,
+    value: r => (r.tracker ? (trackerOutputs(r.tracker)[name] ?? null) : null)
+});
+const nothing = { section: {}, findings: [] };
+const tracker = {
+    name: 'tracker',
+    stage: 'sync',
+    inputs: TRACKER_INPUTS,
+    parse: p => ({ tracker: parseTrackerConfig(name => p.raw(name)) }),
+    outputs: [
+        out('stabilization-status', 'The stabilization status in one line, from the run history (with `tracker: true`).'),
+        out('unstable-since', 'ISO time of the first run of the current unstable stretch; empty when stable (with `tracker: true`).'),
+        out('conflicts-resolved', 'Dependency conflicts seen since the last stable run that are gone now (with `tracker: true`).')
+    ],
+    // The merge job records a sharded gate, like it syncs its roadmap.
+    async sync(ports, config) {
+        if (!config.tracker.enabled || config.shard)
+            return nothing;
+        const section = await trackerRecord({ ...ports, config, client: ports.github });
+        return { section: { tracker: section }, findings: [] };
+    },
+    findings: () => [],
+    markdown: r => trackerMarkdown(r.tracker),
+    terminal: r => (r.tracker ? [trackerText(r.tracker)] : [])
+};
+const checklist = {
+    name: 'checklist',
+    stage: 'sync',
+    inputs: [],
+    outputs: [],
+    async sync(ports, config) {
+        const section = ports.report.tracker;
+        if (!section)
+            return nothing;
+        const published = await trackerPublish({ ...ports, config, client: ports.github, section });
+        return { section: { tracker: published }, findings: [] };
+    },
+    findings: () => []
 };
 
 // The registered capabilities, in the order every rendering shows them. Adding one: a folder beside
@@ -60206,7 +61276,9 @@ const CAPABILITIES = [
     fixes,
     fixPr,
     timing,
+    tracker,
     roadmap,
+    checklist,
     prComment
 ];
 
@@ -60450,43 +61522,6 @@ function reportPathFor(config) {
     if (!config || !existsSync(config.workingDirectory))
         return path.resolve(path.basename(config?.reportPath ?? 'build-gate-report.json'));
     return config.reportPath;
-}
-
-// The baseline as a local file (relative to the working directory), written atomically:
-// a reader sees the old file or the new one, never half of one.
-class FileStore {
-    file;
-    location;
-    constructor(baselinePath, workingDirectory) {
-        this.file = path.resolve(workingDirectory, baselinePath);
-        this.location = `file ${this.file}`;
-    }
-    async read() {
-        let text;
-        try {
-            text = readFileSync(this.file, 'utf8');
-        }
-        catch (e) {
-            if (e.code === 'ENOENT')
-                return null;
-            throw new BaselineError(this.location, `cannot be read: ${e.message}`);
-        }
-        return parseBaseline(text, this.location);
-    }
-    async update(change) {
-        const next = change(await this.read());
-        const tmp = `${this.file}.${process.pid}.${Date.now()}.tmp`;
-        try {
-            mkdirSync(path.dirname(this.file), { recursive: true });
-            writeFileSync(tmp, serializeBaseline(next));
-            renameSync(tmp, this.file);
-        }
-        catch (e) {
-            rmSync(tmp, { force: true });
-            throw new BaselineError(this.location, `cannot be written: ${e.message}`);
-        }
-        return next;
-    }
 }
 
 // libtest's human output (stable Rust has no JSON test output). cargo runs test binaries one after

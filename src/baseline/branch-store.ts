@@ -1,10 +1,11 @@
-// The baseline as a JSON file on a dedicated branch, through the contents API. Writes carry the blob
-// sha they read; when another run wrote in between (409, or 422 for a file that appeared meanwhile)
-// the file is read again and the same change applied to it, so both runs' samples survive.
+// A JSON document (the baseline, the run history) as a file on a dedicated branch, through the contents
+// API. Writes carry the blob sha they read; when another run wrote in between (409, or 422 for a file
+// that appeared meanwhile) the file is read again and the same change applied to it, so both runs' entries
+// survive.
 import type { GitHubClient } from '../github/client.js'
 import { GitHubRequestError } from '../github/errors.js'
-import { BaselineError, parseBaseline, serializeBaseline, type Baseline } from './schema.js'
-import type { BaselineStore } from './store.js'
+import type { Baseline } from './schema.js'
+import { baselineCodec, type DocumentCodec, type DocumentStore } from './store.js'
 
 export interface BranchStoreOptions {
   owner: string
@@ -17,9 +18,9 @@ export interface BranchStoreOptions {
 }
 
 /**
- * The baseline could not be read because GitHub could not be reached or kept failing (no answer,
+ * The document could not be read because GitHub could not be reached or kept failing (no answer,
  * 5xx after retries, a page that is not the API's): build time is then not compared, which is a
- * warning, not a red build. A baseline GitHub did return but that is corrupt stays a BaselineError.
+ * warning, not a red build. A document GitHub did return but that is corrupt stays a codec error.
  */
 export class BaselineUnreachable extends Error {
   constructor(
@@ -35,34 +36,38 @@ export function unreachable(e: unknown): e is GitHubRequestError {
   return e instanceof GitHubRequestError && (e.status === 0 || e.status >= 500)
 }
 
-export class BranchStore implements BaselineStore {
+export class BranchStore<T = Baseline> implements DocumentStore<T> {
   readonly location: string
+  private readonly codec: DocumentCodec<T>
 
   constructor(
     private readonly client: GitHubClient,
-    private readonly opts: BranchStoreOptions
+    private readonly opts: BranchStoreOptions,
+    codec?: DocumentCodec<T>
   ) {
     this.location = `${opts.path} on branch ${opts.branch} of ${opts.owner}/${opts.repo}`
+    this.codec = codec ?? (baselineCodec as unknown as DocumentCodec<T>)
   }
 
-  async read(): Promise<Baseline | null> {
-    return (await this.fetch()).baseline
+  async read(): Promise<T | null> {
+    return (await this.fetch()).document
   }
 
-  async update(change: (current: Baseline | null) => Baseline): Promise<Baseline> {
+  async update(change: (current: T | null) => T): Promise<T> {
     const attempts = this.opts.attempts ?? 5
     await this.ensureBranch()
     for (let attempt = 1; ; attempt++) {
-      const { baseline, sha } = await this.fetch()
-      const next = change(baseline)
+      const { document, sha } = await this.fetch()
+      const next = change(document)
+      if (document !== null && next === document) return next
       try {
         await this.client.rest.repos.createOrUpdateFileContents({
           owner: this.opts.owner,
           repo: this.opts.repo,
           path: this.opts.path,
           branch: this.opts.branch,
-          message: this.opts.message ?? 'Update build-gate baseline',
-          content: Buffer.from(serializeBaseline(next)).toString('base64'),
+          message: this.opts.message ?? this.codec.commitMessage,
+          content: Buffer.from(this.codec.serialize(next)).toString('base64'),
           ...(sha ? { sha } : {})
         })
         return next
@@ -71,12 +76,12 @@ export class BranchStore implements BaselineStore {
         if ((status === 409 || status === 422) && attempt < attempts) continue
         const why =
           status === 409 || status === 422 ? `still conflicting after ${attempts} attempts` : describe(e)
-        throw new BaselineError(this.location, `could not be written: ${why}${hint(status)}`)
+        throw this.codec.error(this.location, `could not be written: ${why}${hint(status)}`)
       }
     }
   }
 
-  private async fetch(): Promise<{ baseline: Baseline | null; sha: string | null }> {
+  private async fetch(): Promise<{ document: T | null; sha: string | null }> {
     let data: unknown
     try {
       ;({ data } = await this.client.rest.repos.getContent({
@@ -87,26 +92,23 @@ export class BranchStore implements BaselineStore {
       }))
     } catch (e) {
       // 404 covers both a missing file and a missing branch: either way, no baseline yet.
-      if ((e as { status?: number }).status === 404) return { baseline: null, sha: null }
+      if ((e as { status?: number }).status === 404) return { document: null, sha: null }
       if (unreachable(e)) throw new BaselineUnreachable(this.location, e)
-      throw new BaselineError(
+      throw this.codec.error(
         this.location,
         `could not be read: ${describe(e)}${hint((e as { status?: number }).status)}`
       )
     }
     const file = data as { type?: string; content?: string; encoding?: string; sha?: string }
     if (Array.isArray(data) || file.type !== 'file')
-      throw new BaselineError(
-        this.location,
-        'is a directory, not a file; set baseline-path to a file such as build-gate/baseline.json.'
-      )
+      throw this.codec.error(this.location, `is a directory, not a file; ${this.codec.pathHint}.`)
     if (file.encoding !== 'base64' || typeof file.content !== 'string')
-      throw new BaselineError(
+      throw this.codec.error(
         this.location,
-        `came back with encoding '${file.encoding}' (over 1 MB?); lower baseline-history or delete the file.`
+        `came back with encoding '${file.encoding}' (over 1 MB?); ${this.codec.tooLargeHint}.`
       )
     const text = Buffer.from(file.content, 'base64').toString('utf8')
-    return { baseline: parseBaseline(text, this.location), sha: file.sha ?? null }
+    return { document: this.codec.parse(text, this.location), sha: file.sha ?? null }
   }
 
   /** Creates the baseline branch from the default branch's head when it does not exist yet. */
@@ -117,7 +119,7 @@ export class BranchStore implements BaselineStore {
       return
     } catch (e) {
       if ((e as { status?: number }).status !== 404)
-        throw new BaselineError(
+        throw this.codec.error(
           this.location,
           `branch lookup failed: ${describe(e)}${hint((e as { status?: number }).status)}`
         )
@@ -134,14 +136,12 @@ export class BranchStore implements BaselineStore {
       const status = (e as { status?: number }).status
       // Another run created it first: fine.
       if (status === 422 && /already exists/i.test(describe(e))) return
-      throw new BaselineError(this.location, `could not create the branch: ${describe(e)}${hint(status)}`)
+      throw this.codec.error(this.location, `could not create the branch: ${describe(e)}${hint(status)}`)
     }
   }
 }
 
 function describe(e: unknown): string {
-  // The client's errors already name the request and the status.
-  if (e instanceof GitHubRequestError) return e.message
   const err = e as { status?: number; message?: string }
   return err.status ? `HTTP ${err.status}: ${err.message}` : String(err.message ?? e)
 }

@@ -1,40 +1,44 @@
-// The baseline as a local file (relative to the working directory), written atomically:
-// a reader sees the old file or the new one, never half of one.
+// A JSON document (the baseline, the run history) as a local file (relative to the working
+// directory), written atomically: a reader sees the old file or the new one, never half of one.
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import * as path from 'node:path'
-import { BaselineError, parseBaseline, serializeBaseline, type Baseline } from './schema.js'
-import type { BaselineStore } from './store.js'
+import type { Baseline } from './schema.js'
+import { baselineCodec, type DocumentCodec, type DocumentStore } from './store.js'
 
-export class FileStore implements BaselineStore {
+export class FileStore<T = Baseline> implements DocumentStore<T> {
   readonly file: string
   readonly location: string
+  private readonly codec: DocumentCodec<T>
 
-  constructor(baselinePath: string, workingDirectory: string) {
-    this.file = path.resolve(workingDirectory, baselinePath)
+  constructor(documentPath: string, workingDirectory: string, codec?: DocumentCodec<T>) {
+    this.file = path.resolve(workingDirectory, documentPath)
     this.location = `file ${this.file}`
+    this.codec = codec ?? (baselineCodec as unknown as DocumentCodec<T>)
   }
 
-  async read(): Promise<Baseline | null> {
+  async read(): Promise<T | null> {
     let text: string
     try {
       text = readFileSync(this.file, 'utf8')
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null
-      throw new BaselineError(this.location, `cannot be read: ${(e as Error).message}`)
+      throw this.codec.error(this.location, `cannot be read: ${(e as Error).message}`)
     }
-    return parseBaseline(text, this.location)
+    return this.codec.parse(text, this.location)
   }
 
-  async update(change: (current: Baseline | null) => Baseline): Promise<Baseline> {
-    const next = change(await this.read())
+  async update(change: (current: T | null) => T): Promise<T> {
+    const current = await this.read()
+    const next = change(current)
+    if (current !== null && next === current) return next
     const tmp = `${this.file}.${process.pid}.${Date.now()}.tmp`
     try {
       mkdirSync(path.dirname(this.file), { recursive: true })
-      writeFileSync(tmp, serializeBaseline(next))
+      writeFileSync(tmp, this.codec.serialize(next))
       renameSync(tmp, this.file)
     } catch (e) {
       rmSync(tmp, { force: true })
-      throw new BaselineError(this.location, `cannot be written: ${(e as Error).message}`)
+      throw this.codec.error(this.location, `cannot be written: ${(e as Error).message}`)
     }
     return next
   }

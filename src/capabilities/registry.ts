@@ -10,6 +10,7 @@ import { publicApi } from './public-api/index.js'
 import { roadmap } from './roadmap/index.js'
 import { tests } from './tests/index.js'
 import { timing } from './timing/index.js'
+import { checklist, tracker } from './tracker/index.js'
 
 export const CAPABILITIES: readonly Capability[] = [
   build,
@@ -19,6 +20,8 @@ export const CAPABILITIES: readonly Capability[] = [
   fixes,
   fixPr,
   timing,
+  tracker,
   roadmap,
+  checklist,
   prComment
 ]

@@ -1,6 +1,7 @@
 // The AgentObservation the roadmap's orchestrator reads (the shape of Toka's `AgentObservation`),
 // sent as a repository_dispatch client_payload.
 import type { ConflictsSection, GateReport } from '../report/schema.js'
+import type { Workstream } from './model.js'
 
 export const EVENT_STABLE = 'build-system-stable'
 export const EVENT_CONFLICT = 'dependency-conflict'
@@ -16,6 +17,10 @@ export interface ObservationInput {
   runUrl: string | null
   sha: string | null
   now: Date
+  /** From the run history, when the tracker keeps one. */
+  tracker?: { conflictsResolved: number; unstableSince: string | null; unstableSinceSha: string | null }
+  /** Dependent workstreams the gate still blocks. */
+  nextMilestone?: string[]
 }
 
 export function eventType(report: GateReport): string {
@@ -33,8 +38,11 @@ export function buildObservation(o: ObservationInput): Record<string, unknown> {
       stable,
       reasons: o.report.verdict.reasons.map(r => r.code),
       conflicts_found: o.report.conflicts ? countConflicts(o.report.conflicts) : null,
-      // One run cannot tell how many earlier conflicts were fixed: zero left is what a stable build shows.
-      conflicts_resolved: null,
+      // One run cannot tell how many earlier conflicts were fixed: that needs the tracker's history.
+      conflicts_resolved: o.tracker?.conflictsResolved ?? null,
+      unstable_since: o.tracker?.unstableSince ?? null,
+      unstable_since_sha: o.tracker?.unstableSinceSha ?? null,
+      next_milestone: o.nextMilestone ?? [],
       branches_created: o.branchesCreated,
       workstreams_unblocked: o.unblocked,
       workstreams_blocked: o.newlyBlocked,
@@ -54,4 +62,18 @@ export function countConflicts(c: ConflictsSection): number {
     c.rustVersion.length +
     c.cargoRefusals.length
   )
+}
+
+/** The next milestone: dependents that require the gate, are not finished, and wait while it is unstable. */
+export function gateBlocks(
+  workstreams: Workstream[],
+  readiness: { name: string; isGate: boolean; done: boolean }[],
+  gate: string,
+  stable: boolean
+): string[] {
+  if (stable) return []
+  const waiting = new Set(readiness.filter(r => !r.isGate && !r.done).map(r => r.name))
+  return workstreams
+    .filter(w => waiting.has(w.name) && w.required.some(d => d.name === gate))
+    .map(w => w.name)
 }

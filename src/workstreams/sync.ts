@@ -8,7 +8,7 @@ import { applyWrites, type ApplyResult } from './apply.js'
 import { errorText, status, type GitHubClient } from './github.js'
 import { loadWorkstreams } from './load.js'
 import type { Workstream } from './model.js'
-import { buildObservation, eventType } from './observation.js'
+import { buildObservation, eventType, gateBlocks, type ObservationInput } from './observation.js'
 import { branchExists, observeBranches, observeRepository } from './observe.js'
 import { withAnnounced } from './markers.js'
 import {
@@ -30,6 +30,8 @@ export interface SyncOptions {
   /** Where the `workstreams` glob is resolved; default GITHUB_WORKSPACE, else the working directory. */
   root?: string
   now?: () => Date
+  /** What the run history says (since when unstable, conflicts resolved), for the observation. */
+  tracker?: ObservationInput['tracker']
 }
 
 type Mode = WorkstreamsSection['mode']
@@ -88,7 +90,7 @@ export async function syncWorkstreams(o: SyncOptions): Promise<WorkstreamsSectio
     plannedWrites: w.map(describeWrite),
     appliedWrites: applied,
     createdBranches: created,
-    observation: observation(o, readiness, changes, created),
+    observation: observation(o, workstreams, readiness, changes, created),
     note
   })
   const announce = (created: ApplyResult['createdIssues'], branches: string[]) =>
@@ -102,7 +104,13 @@ export async function syncWorkstreams(o: SyncOptions): Promise<WorkstreamsSectio
     })
   const dispatch = (a: Announcement, created: string[]): Write[] =>
     config.dispatchEvents && (a.unblocked.length || a.blocked.length)
-      ? [{ kind: 'dispatch', eventType: eventType(o.report), payload: observation(o, readiness, a, created) }]
+      ? [
+          {
+            kind: 'dispatch',
+            eventType: eventType(o.report),
+            payload: observation(o, workstreams, readiness, a, created)
+          }
+        ]
       : []
 
   if (mode !== 'apply') {
@@ -190,7 +198,7 @@ function offline(o: SyncOptions, workstreams: Workstream[], why: string): Workst
     plannedWrites: [],
     appliedWrites: 0,
     createdBranches: [],
-    observation: observation(o, readiness, none, []),
+    observation: observation(o, workstreams, readiness, none, []),
     note: `report only: ${why}; readiness comes from the workstream files and the verdict`
   }
 }
@@ -213,6 +221,7 @@ function base(workstreams: Workstream[], r: Readiness) {
 
 function observation(
   o: SyncOptions,
+  workstreams: Workstream[],
   readiness: Readiness[],
   changes: { unblocked: string[]; blocked: string[] },
   created: string[]
@@ -228,7 +237,9 @@ function observation(
     branchesCreated: created,
     runUrl: o.ctx.runUrl,
     sha: o.ctx.sha,
-    now: (o.now ?? (() => new Date()))()
+    now: (o.now ?? (() => new Date()))(),
+    tracker: o.tracker,
+    nextMilestone: gateBlocks(workstreams, readiness, o.config.gateWorkstream, o.report.verdict.stable)
   })
 }
 

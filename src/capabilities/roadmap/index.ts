@@ -2,6 +2,7 @@
 // after the report is published and adds no finding: a sync problem never changes the verdict.
 import { workstreamOutputs, workstreamsMarkdown, workstreamsText } from '../../report/workstreams.js'
 import { failedSync, syncWorkstreams } from '../../workstreams/sync.js'
+import { observationFields } from '../../tracker/steps.js'
 import type { Capability, OutputSpec } from '../capability.js'
 
 const out = (name: string, description: string): OutputSpec => ({
@@ -88,7 +89,8 @@ export const roadmap: Capability = {
       config,
       ctx: ports.ctx,
       client: ports.github,
-      log: ports.log
+      log: ports.log,
+      tracker: observationFields(ports.report.tracker)
     })
     return { section: { workstreams }, findings: [] }
   },
