@@ -285,6 +285,35 @@ describe('observation and rendering', () => {
     })
   })
 
+  it('counts the conflicts the policy counts: an allowed duplicate is not one, a warned one is', () => {
+    const report = reportWith(true)
+    const dup = (crate: string, severity: 'warn' | 'allowed') => ({
+      code: 'duplicate-versions',
+      severity,
+      source: 'conflicts',
+      crate,
+      message: `${crate} resolves to 2 versions`
+    })
+    const observe = (r: GateReport) =>
+      (
+        buildObservation({
+          report: r,
+          gate,
+          ready: [],
+          blocked: [],
+          unblocked: [],
+          newlyBlocked: [],
+          branchesCreated: [],
+          runUrl: null,
+          sha: 'abc',
+          now: new Date('2025-07-05T00:00:00Z')
+        }).data as { conflicts_found: number | null }
+      ).conflicts_found
+    expect(observe({ ...report, findings: [dup('syn', 'allowed')] })).toBe(0)
+    expect(observe({ ...report, findings: [dup('syn', 'allowed'), dup('base64', 'warn')] })).toBe(1)
+    expect(observe({ ...report, conflicts: undefined, findings: [] })).toBeNull()
+  })
+
   it('renders the table, the plan and the outputs', () => {
     const section: WorkstreamsSection = {
       mode: 'preview',

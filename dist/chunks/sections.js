@@ -58831,6 +58831,52 @@ async function loadWorkstreams(pattern, root, options = {}) {
     return workstreams;
 }
 
+/** Finding codes that are dependency conflicts; a conflict's identity is its code and crate. */
+const CONFLICT_CODES = [
+    'duplicate-versions',
+    'single-version',
+    'msrv',
+    'cargo-refused'
+];
+function runRecord(report, ctx, now) {
+    return {
+        at: now.toISOString(),
+        sha: ctx.sha,
+        runUrl: ctx.runUrl,
+        stable: report.verdict.stable,
+        findings: foldFindings(report.findings)
+    };
+}
+function foldFindings(findings) {
+    const byKey = new Map();
+    for (const f of findings) {
+        const crate = f.crate ?? null;
+        const key = `${f.code}\0${crate ?? ''}\0${f.severity}`;
+        const seen = byKey.get(key);
+        if (seen)
+            seen.count++;
+        else
+            byKey.set(key, { code: f.code, crate, severity: f.severity, count: 1 });
+    }
+    return [...byKey.values()];
+}
+/** Conflicts that count (found, open): block or warn, not allowed by policy. */
+function conflictIds(findings) {
+    return [
+        ...new Set(findings
+            .filter(f => CONFLICT_CODES.includes(f.code) && (f.severity === 'block' || f.severity === 'warn'))
+            .map(f => conflictId(f.code, f.crate)))
+    ].sort();
+}
+const conflictId = (code, crate) => `${code}:${crate ?? ''}`;
+/** "base64 (duplicate-versions)", for people. */
+function describeConflict(id) {
+    const at = id.indexOf(':');
+    const code = id.slice(0, at);
+    const crate = id.slice(at + 1);
+    return crate ? `${crate} (${code})` : code;
+}
+
 const EVENT_STABLE = 'build-system-stable';
 const EVENT_CONFLICT = 'dependency-conflict';
 function eventType(report) {
@@ -58846,7 +58892,7 @@ function buildObservation(o) {
             phase: stable ? 'build_system_stable' : 'dependency_conflict',
             stable,
             reasons: o.report.verdict.reasons.map(r => r.code),
-            conflicts_found: o.report.conflicts ? countConflicts(o.report.conflicts) : null,
+            conflicts_found: o.report.conflicts ? countConflicts(o.report.findings) : null,
             // One run cannot tell how many earlier conflicts were fixed: that needs the tracker's history.
             conflicts_resolved: o.tracker?.conflictsResolved ?? null,
             unstable_since: o.tracker?.unstableSince ?? null,
@@ -58862,12 +58908,9 @@ function buildObservation(o) {
         }
     };
 }
-/** Blocking-or-not conflicts the analysis found: duplicates not allowed, single-version breaks, MSRV, cargo's refusals. */
-function countConflicts(c) {
-    return (c.duplicates.filter(d => !d.allowed).length +
-        c.singleVersionViolations.length +
-        c.rustVersion.length +
-        c.cargoRefusals.length);
+/** Conflicts the policy counts (block or warn; allowed ones are not), each crate and code once. */
+function countConflicts(findings) {
+    return conflictIds(foldFindings(findings)).length;
 }
 /** The next milestone: dependents that require the gate, are not finished, and wait while it is unstable. */
 function gateBlocks(workstreams, readiness, gate, stable) {
@@ -59443,52 +59486,6 @@ class FileStore {
         }
         return next;
     }
-}
-
-/** Finding codes that are dependency conflicts; a conflict's identity is its code and crate. */
-const CONFLICT_CODES = [
-    'duplicate-versions',
-    'single-version',
-    'msrv',
-    'cargo-refused'
-];
-function runRecord(report, ctx, now) {
-    return {
-        at: now.toISOString(),
-        sha: ctx.sha,
-        runUrl: ctx.runUrl,
-        stable: report.verdict.stable,
-        findings: foldFindings(report.findings)
-    };
-}
-function foldFindings(findings) {
-    const byKey = new Map();
-    for (const f of findings) {
-        const crate = f.crate ?? null;
-        const key = `${f.code}\0${crate ?? ''}\0${f.severity}`;
-        const seen = byKey.get(key);
-        if (seen)
-            seen.count++;
-        else
-            byKey.set(key, { code: f.code, crate, severity: f.severity, count: 1 });
-    }
-    return [...byKey.values()];
-}
-/** Conflicts that count (found, open): block or warn, not allowed by policy. */
-function conflictIds(findings) {
-    return [
-        ...new Set(findings
-            .filter(f => CONFLICT_CODES.includes(f.code) && (f.severity === 'block' || f.severity === 'warn'))
-            .map(f => conflictId(f.code, f.crate)))
-    ].sort();
-}
-const conflictId = (code, crate) => `${code}:${crate ?? ''}`;
-/** "base64 (duplicate-versions)", for people. */
-function describeConflict(id) {
-    const at = id.indexOf(':');
-    const code = id.slice(0, at);
-    const crate = id.slice(at + 1);
-    return crate ? `${crate} (${code})` : code;
 }
 
 const HISTORY_FORMAT = 'build-gate-history';

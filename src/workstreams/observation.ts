@@ -1,6 +1,7 @@
 // The AgentObservation the roadmap's orchestrator reads (the shape of Toka's `AgentObservation`),
 // sent as a repository_dispatch client_payload.
-import type { ConflictsSection, GateReport } from '../report/schema.js'
+import type { GateReport } from '../report/schema.js'
+import { conflictIds, foldFindings } from '../tracker/record.js'
 import type { Workstream } from './model.js'
 
 export const EVENT_STABLE = 'build-system-stable'
@@ -37,7 +38,7 @@ export function buildObservation(o: ObservationInput): Record<string, unknown> {
       phase: stable ? 'build_system_stable' : 'dependency_conflict',
       stable,
       reasons: o.report.verdict.reasons.map(r => r.code),
-      conflicts_found: o.report.conflicts ? countConflicts(o.report.conflicts) : null,
+      conflicts_found: o.report.conflicts ? countConflicts(o.report.findings) : null,
       // One run cannot tell how many earlier conflicts were fixed: that needs the tracker's history.
       conflicts_resolved: o.tracker?.conflictsResolved ?? null,
       unstable_since: o.tracker?.unstableSince ?? null,
@@ -54,14 +55,9 @@ export function buildObservation(o: ObservationInput): Record<string, unknown> {
   }
 }
 
-/** Blocking-or-not conflicts the analysis found: duplicates not allowed, single-version breaks, MSRV, cargo's refusals. */
-export function countConflicts(c: ConflictsSection): number {
-  return (
-    c.duplicates.filter(d => !d.allowed).length +
-    c.singleVersionViolations.length +
-    c.rustVersion.length +
-    c.cargoRefusals.length
-  )
+/** Conflicts the policy counts (block or warn; allowed ones are not), each crate and code once. */
+export function countConflicts(findings: GateReport['findings']): number {
+  return conflictIds(foldFindings(findings)).length
 }
 
 /** The next milestone: dependents that require the gate, are not finished, and wait while it is unstable. */
