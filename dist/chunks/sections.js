@@ -233,6 +233,10 @@ function stripAnsi(s) {
     return s.replace(/\u001b\[[0-9;]*m/g, '');
 }
 
+function checkingPhase(phases) {
+    return phases.find(p => p.name === 'check' || p.name === 'build');
+}
+
 // The build's findings: each needed phase ran and can be trusted; compile errors; warnings under
 // deny-warnings. Severity is decided here, from the policy, once.
 const SOURCE$4 = 'build';
@@ -310,7 +314,7 @@ function diagnosticFindings(report, config) {
 function untrustedCheck(report, findings) {
     if (report.shard?.members.length === 0)
         return null;
-    const check = report.phases.find(p => p.name === 'check' || p.name === 'build');
+    const check = checkingPhase(report.phases);
     if (check && check.ran && !check.failure)
         return null;
     const explained = findings.some(f => f.severity === 'block' && (f.code.startsWith('phase') || f.code === 'cargo-refused'));
@@ -59180,7 +59184,7 @@ function profileOf(args) {
  * (reported fresh), so for it only whether dependencies had to be compiled counts.
  */
 function cacheState(phases) {
-    const check = phases.find(p => p.name === 'check' || p.name === 'build')?.units ?? sumUnits([]);
+    const check = checkingPhase(phases)?.units ?? sumUnits([]);
     const parts = [`dependencies:${depState(check.dependencies)}`, `workspace:${wsState(check.workspace)}`];
     const build = phases.find(p => p.name === 'test-build')?.units;
     if (build) {
@@ -59723,7 +59727,7 @@ function conflictsItem(findings) {
 }
 function buildItem(report) {
     const label = 'Workspace builds without warnings or errors';
-    const check = report.phases.find(p => p.name === 'check');
+    const check = checkingPhase(report.phases);
     if (!check?.ran || (check.failure && report.diagnostics.errors === 0))
         return { label, done: false, evidence: 'cargo check did not complete' };
     const { errors, warnings } = report.diagnostics;
@@ -60809,7 +60813,7 @@ function measure(phases, crateTimes, key, metric) {
     const measured = phases.filter(p => MEASURED_PHASES.includes(p.name));
     let unmeasurable = null;
     const broken = measured.find(p => p.failure || p.exitCode !== 0);
-    if (measured.length === 0 || !measured.some(p => p.name === 'check' || p.name === 'build'))
+    if (measured.length === 0 || !checkingPhase(measured))
         unmeasurable = 'cargo check did not run';
     else if (broken)
         unmeasurable = `${broken.name} did not finish cleanly (${broken.failure ?? `exit code ${broken.exitCode}`}), so its time says nothing`;
@@ -61018,7 +61022,7 @@ const out$1 = (name, description) => ({
 });
 async function run(ports, config) {
     // With compile-once, the one build did the check's work.
-    const check = ports.phases.find(p => p.name === 'check' || p.name === 'build');
+    const check = checkingPhase(ports.phases);
     const { baseline, ctx, rebuild, timings } = ports;
     if (!baseline || !ctx || !rebuild || !timings || ports.report.shard || !check || check.failure)
         return { section: {}, findings: [] };

@@ -1,6 +1,7 @@
 // What makes two build times comparable: the same toolchain, machine kind, commands and profile
 // (the key) and the same cache state (what cargo had to compile). Pure.
 import type { PhaseResult, UnitCounts } from '../report/schema.js'
+import { checkingPhase } from '../report/checking-phase.js'
 
 export type ComparisonKey = Record<string, string>
 
@@ -58,7 +59,7 @@ export function profileOf(args: string[]): string {
  * (reported fresh), so for it only whether dependencies had to be compiled counts.
  */
 export function cacheState(phases: Pick<PhaseResult, 'name' | 'units'>[]): string {
-  const check = phases.find(p => p.name === 'check' || p.name === 'build')?.units ?? sumUnits([])
+  const check = checkingPhase(phases)?.units ?? sumUnits([])
   const parts = [`dependencies:${depState(check.dependencies)}`, `workspace:${wsState(check.workspace)}`]
   const build = phases.find(p => p.name === 'test-build')?.units
   if (build) {

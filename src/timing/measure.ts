@@ -3,6 +3,7 @@ import type { PhaseResult, UnitCounts } from '../report/schema.js'
 import { totalsByCrate, type CrateTime } from './crate-times.js'
 import { cacheState, type ComparisonKey } from './key.js'
 import { round } from './stats.js'
+import { checkingPhase } from '../report/checking-phase.js'
 
 export interface Measurement {
   metric: 'cpu' | 'wall'
@@ -29,8 +30,7 @@ export function measure(
   const measured = phases.filter(p => (MEASURED_PHASES as readonly string[]).includes(p.name))
   let unmeasurable: string | null = null
   const broken = measured.find(p => p.failure || p.exitCode !== 0)
-  if (measured.length === 0 || !measured.some(p => p.name === 'check' || p.name === 'build'))
-    unmeasurable = 'cargo check did not run'
+  if (measured.length === 0 || !checkingPhase(measured)) unmeasurable = 'cargo check did not run'
   else if (broken)
     unmeasurable = `${broken.name} did not finish cleanly (${broken.failure ?? `exit code ${broken.exitCode}`}), so its time says nothing`
   else if (metric === 'cpu' && measured.some(p => p.cpuSeconds === null))

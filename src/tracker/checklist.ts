@@ -11,6 +11,7 @@ import type { GateReport } from '../report/schema.js'
 import { CONFLICT_CODES, describeConflict } from './record.js'
 import type { TrackerStatus } from './status.js'
 import { when } from './status-line.js'
+import { checkingPhase } from '../report/checking-phase.js'
 
 export const CHECKLIST_START = '<!-- build-gate:checklist:start -->'
 export const CHECKLIST_END = '<!-- build-gate:checklist:end -->'
@@ -64,7 +65,7 @@ function conflictsItem(findings: Pick<Finding, 'code' | 'crate' | 'severity'>[])
 
 function buildItem(report: GateReport): ChecklistItem {
   const label = 'Workspace builds without warnings or errors'
-  const check = report.phases.find(p => p.name === 'check')
+  const check = checkingPhase(report.phases)
   if (!check?.ran || (check.failure && report.diagnostics.errors === 0))
     return { label, done: false, evidence: 'cargo check did not complete' }
   const { errors, warnings } = report.diagnostics

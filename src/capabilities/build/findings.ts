@@ -5,6 +5,7 @@ import type { GateConfig } from '../../config.js'
 import type { Finding } from '../../findings/finding.js'
 import type { PhaseName } from '../../report/schema.js'
 import type { ReportBody } from '../capability.js'
+import { checkingPhase } from '../../report/checking-phase.js'
 
 const SOURCE = 'build'
 
@@ -82,7 +83,7 @@ export function diagnosticFindings(report: ReportBody, config: Pick<GateConfig, 
  */
 export function untrustedCheck(report: ReportBody, findings: readonly Finding[]): Finding | null {
   if (report.shard?.members.length === 0) return null
-  const check = report.phases.find(p => p.name === 'check' || p.name === 'build')
+  const check = checkingPhase(report.phases)
   if (check && check.ran && !check.failure) return null
   const explained = findings.some(
     f => f.severity === 'block' && (f.code.startsWith('phase') || f.code === 'cargo-refused')

@@ -6,6 +6,7 @@ import { timingOutputs } from '../../timing/section.js'
 import { timingStep } from '../../timing/step.js'
 import type { Capability, CapabilityResult, ReportBody, StagePorts } from '../capability.js'
 import { baselineProblem, timingFindings } from './findings.js'
+import { checkingPhase } from '../../report/checking-phase.js'
 
 const out = (name: string, description: string) => ({
   name,
@@ -16,7 +17,7 @@ const out = (name: string, description: string) => ({
 
 async function run(ports: StagePorts, config: GateConfig): Promise<CapabilityResult> {
   // With compile-once, the one build did the check's work.
-  const check = ports.phases.find(p => p.name === 'check' || p.name === 'build')
+  const check = checkingPhase(ports.phases)
   const { baseline, ctx, rebuild, timings } = ports
   if (!baseline || !ctx || !rebuild || !timings || ports.report.shard || !check || check.failure)
     return { section: {}, findings: [] }
