@@ -7,8 +7,9 @@ import { analyzeConflicts, type ConflictOptions } from './analysis/conflicts.js'
 import { DiagnosticTally } from './analysis/diagnostics.js'
 import { buildGraph } from './analysis/graph.js'
 import { resolveTests } from './analysis/tests.js'
-import { metadataCommand, phaseCommand, rustcVersionCommand } from './cargo/commands.js'
-import { binaryIdentity, LibtestReader, type BinaryIdentity } from './cargo/libtest.js'
+import { metadataCommand, phaseCommand, rustcVersionCommand, TEST_RUN_ENV } from './cargo/commands.js'
+import { binaryIdentity, failedTarget, LibtestJsonReader, type BinaryIdentity } from './cargo/libtest.js'
+import { harnessFreeTargets } from './cargo/harness.js'
 import type { ArtifactInfo } from './cargo/messages.js'
 import { parseMetadata, workspaceInfo, workspaceMembers, type CargoMetadata } from './cargo/metadata.js'
 import { runPhase, type PhaseOptions, type ProcessRunner } from './cargo/phase.js'
@@ -166,17 +167,22 @@ async function gateWith(config: GateConfig, options: GateOptions, state: GateSta
     const build = await cargoPhase('test-build')
     explainExit(build.result, tally.errors > 0, tally, build.stderrTail)
     if (!build.result.failure && tally.errors === 0) {
-      const libtest = new LibtestReader()
+      const libtest = new LibtestJsonReader()
       const identities: BinaryIdentity[] = []
+      const failedTargets: string[] = []
       const test = await cargoPhase('test', {
+        env: { ...env, ...TEST_RUN_ENV },
         onOtherStdout: line => libtest.push(line),
         onStderr: line => {
           const id = binaryIdentity(line)
           if (id) identities.push(id)
+          const failed = failedTarget(line)
+          if (failed) failedTargets.push(failed)
           options.log?.(line)
         }
       })
-      tests = resolveTests(libtest.blocks, identities, artifacts, meta)
+      const harnessFree = harnessFreeTargets(workspaceMembers(meta))
+      tests = resolveTests({ ...libtest, identities, failedTargets, artifacts, harnessFree }, meta)
       explainExit(test.result, tests.failed > 0, tally, test.stderrTail)
     }
   }

@@ -66,6 +66,8 @@ export const diagnosticsRule: Rule = (report, config) => {
 export const testsRule: Rule = report => {
   const f = none()
   const { tests } = report
+  for (const why of tests.untrusted ?? [])
+    f.blocking.push({ code: 'phase-untrusted', message: `cargo test: ${why}` })
   if (tests.ran && tests.failed > 0) {
     const names = tests.failures.slice(0, 5).map(t => `${t.crate}: ${t.name}`)
     const more = tests.failures.length > 5 ? `, and ${tests.failures.length - 5} more` : ''

@@ -122,6 +122,10 @@ export interface DiagnosticsSection {
 
 export interface TestsSection {
   ran: boolean
+  /** Why the tests did not run, in plain words (e.g. `cargo check failed`); absent when they ran. */
+  notRun?: string
+  /** Why the test results cannot be trusted (libtest's output contradicts itself or cargo); empty when they can. */
+  untrusted?: string[]
   passed: number
   failed: number
   ignored: number
@@ -133,6 +137,8 @@ export interface TestsSection {
     failed: number
     ignored: number
     finished: boolean
+    /** Present (false) for a `harness = false` target: judged by its exit status, counted as one test. */
+    harness?: false
     /** libtest's own `finished in` time. */
     seconds: number | null
   }[]
