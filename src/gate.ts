@@ -7,6 +7,8 @@ import { analyzeConflicts, type ConflictOptions } from './analysis/conflicts.js'
 import { DiagnosticTally } from './analysis/diagnostics.js'
 import { buildGraph } from './analysis/graph.js'
 import { resolveTests } from './analysis/tests.js'
+import { notChecked, unbuiltProblem } from './analysis/coverage.js'
+import { selectedMembers } from './cargo/selection.js'
 import { metadataCommand, phaseCommand, rustcVersionCommand, TEST_RUN_ENV } from './cargo/commands.js'
 import { binaryIdentity, failedTarget, LibtestJsonReader, type BinaryIdentity } from './cargo/libtest.js'
 import { harnessFreeTargets } from './cargo/harness.js'
@@ -137,6 +139,7 @@ async function gateWith(config: GateConfig, options: GateOptions, state: GateSta
       void tally.dependencyErrors.push({ package: pkg, message }),
     artifact: (a: ArtifactInfo) => void (a.executable && artifacts.push(a))
   }
+  const built = { check: new Set<string>(), 'test-build': new Set<string>(), test: new Set<string>() }
   const env = timer.env()
   const cargoPhase = async (name: Exclude<PhaseName, 'metadata'>, extra: Partial<PhaseOptions> = {}) => {
     progress({ phase: name, state: 'start' })
@@ -144,7 +147,14 @@ async function gateWith(config: GateConfig, options: GateOptions, state: GateSta
       ...common,
       env,
       members,
-      sink,
+      sink: {
+        ...sink,
+        artifact: (a: ArtifactInfo) => {
+          sink.artifact(a)
+          const member = members.get(a.packageId)
+          if (member) built[name].add(member)
+        }
+      },
       ...extra
     })
     progress({ phase: name, state: 'end' })
@@ -162,11 +172,16 @@ async function gateWith(config: GateConfig, options: GateOptions, state: GateSta
   }
   const check = await cargoPhase('check')
   explainExit(check.result, tally.errors > 0, tally, check.stderrTail)
+  const checkSelected = packages ?? selectedMembers(config.checkArgs, meta)
+  trustBuilt(check.result, checkSelected, built.check)
   let tests: TestsSection = { ran: false, passed: 0, failed: 0, ignored: 0, failures: [], binaries: [] }
-  if (config.runTests && !check.result.failure && tally.errors === 0) {
+  if (config.runTests) tests.notRun = whyNotTested(check.result, tally.errors, 'cargo check')
+  if (config.runTests && !tests.notRun) {
     const build = await cargoPhase('test-build')
     explainExit(build.result, tally.errors > 0, tally, build.stderrTail)
-    if (!build.result.failure && tally.errors === 0) {
+    trustBuilt(build.result, packages ?? selectedMembers(config.testArgs, meta), built['test-build'])
+    tests.notRun = whyNotTested(build.result, tally.errors, 'the test build (cargo test --no-run)')
+    if (!tests.notRun) {
       const libtest = new LibtestJsonReader()
       const identities: BinaryIdentity[] = []
       const failedTargets: string[] = []
@@ -193,7 +208,9 @@ async function gateWith(config: GateConfig, options: GateOptions, state: GateSta
     tool: TOOL,
     generatedAt: new Date().toISOString(),
     workspace,
-    crates: crateSummaries(meta, tally, tests).filter(c => !packages || packages.includes(c.name)),
+    crates: crateSummaries(meta, tally, tests)
+      .filter(c => !packages || packages.includes(c.name))
+      .map(c => withNotChecked(c, notChecked(checkSelected, built.check, stoppedAt(tally, members)))),
     diagnostics: tally.section(),
     tests,
     phases,
@@ -310,6 +327,38 @@ function declaredMsrv(cwd: string): string | null {
   } catch {
     return null // cargo metadata already accepted the manifest; its own reading stands.
   }
+}
+
+function trustBuilt(result: PhaseResult, selected: string[], built: ReadonlySet<string>): void {
+  const problem = unbuiltProblem(result, selected, built)
+  if (problem) result.untrusted = problem
+}
+
+/** Why the tests cannot run after this build phase, or undefined when they can. */
+function whyNotTested(result: PhaseResult, errors: number, what: string): string | undefined {
+  if (errors > 0) return `${what} failed with compile errors`
+  if (result.failure) return `${what} failed`
+  if (result.untrusted) return `${what} did not build the workspace`
+  return undefined
+}
+
+/** The crates a failed build stopped at: members with compile errors, else the broken dependencies. */
+function stoppedAt(tally: DiagnosticTally, members: ReadonlyMap<string, string>): string[] {
+  const own = [...tally.perCrate].filter(([, c]) => c.errors > 0).map(([name]) => name)
+  if (own.length > 0) return own.sort()
+  const deps = tally.dependencyErrors.map(d => members.get(d.package) ?? packageName(d.package))
+  return [...new Set(deps)].sort()
+}
+
+/** `registry+…#name@1.0.0` or `path+file:///…/name#1.0.0` → a readable name. */
+function packageName(id: string): string {
+  const hash = id.split('#')[1] ?? id
+  return hash.includes('@') ? hash : `${id.split('#')[0].split('/').pop()}@${hash}`
+}
+
+function withNotChecked(c: CrateSummary, notCheckedCrates: Map<string, string>): CrateSummary {
+  const why = notCheckedCrates.get(c.name)
+  return why ? { ...c, notChecked: why } : c
 }
 
 /** A non-zero exit that the readers did not explain is a failure in cargo's own words. */

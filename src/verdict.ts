@@ -32,7 +32,9 @@ export const phasesRule: Rule = (report, config) => {
     // A refusal cargo explained (a crate needing a newer rustc) is the conflicts rule's to report.
     if (phase?.failure && parseCargoRefusals(phase.cargoErrors.join('\n')).length > 0) continue
     if (phase?.failure) f.blocking.push({ code: 'phase-failed', message: `${label(name)}: ${phase.failure}` })
-    else if (!phase && !report.phases.some(p => p.failure) && !(report.diagnostics.errors > 0))
+    else if (phase?.untrusted)
+      f.blocking.push({ code: 'phase-untrusted', message: `${label(name)}: ${phase.untrusted}` })
+    else if (!phase && !report.phases.some(p => p.failure || p.untrusted) && !(report.diagnostics.errors > 0))
       f.blocking.push({
         code: 'phase-missing',
         message: `${label(name)} did not run, so the build cannot be called stable`
@@ -66,6 +68,7 @@ export const diagnosticsRule: Rule = (report, config) => {
 export const testsRule: Rule = report => {
   const f = none()
   const { tests } = report
+  if (tests.notRun) f.warnings.push({ code: 'tests-not-run', message: `tests did not run: ${tests.notRun}` })
   for (const why of tests.untrusted ?? [])
     f.blocking.push({ code: 'phase-untrusted', message: `cargo test: ${why}` })
   if (tests.ran && tests.failed > 0) {

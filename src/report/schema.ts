@@ -51,6 +51,8 @@ export interface CrateSummary {
   buildSeconds: number | null
   /** Seconds spent running this crate's test binaries, as libtest reports them. */
   testSeconds: number | null
+  /** Set when cargo never reached this crate (`not checked: the build stopped at …`): its zeros mean nothing. */
+  notChecked?: string
 }
 
 export interface UnitCounts {
@@ -77,6 +79,8 @@ export interface PhaseResult {
   unreadableLines: number
   /** Why the phase's result cannot be trusted, when it cannot. */
   failure: string | null
+  /** Set when the phase exited 0 but did not build every member it selected (e.g. args pointing elsewhere). */
+  untrusted?: string
 }
 
 export interface WorkspaceInfo {
