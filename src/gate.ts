@@ -20,7 +20,14 @@ import { membersOfShard } from './shard/partition.js'
 import { parseRustcVersion, type Toolchain } from './cargo/toolchain.js'
 import type { GateConfig } from './config.js'
 import { ConfigError } from './config.js'
-import type { CrateSummary, GateReport, PhaseName, PhaseResult, TestsSection } from './report/schema.js'
+import type {
+  CrateSummary,
+  Diagnostic,
+  GateReport,
+  PhaseName,
+  PhaseResult,
+  TestsSection
+} from './report/schema.js'
 import { SCHEMA_VERSION } from './report/schema.js'
 import { TOOL } from './tool.js'
 import { blankReport } from './failure.js'
@@ -133,7 +140,8 @@ async function gateWith(config: GateConfig, options: GateOptions, state: GateSta
   const tally = new DiagnosticTally()
   const artifacts: ArtifactInfo[] = []
   const sink = {
-    diagnostic: tally.add.bind(tally),
+    // A shard builds other members as dependencies: their diagnostics are their own shard's to count.
+    diagnostic: (d: Diagnostic) => void ((!packages || packages.includes(d.crate)) && tally.add(d)),
     dependencyWarning: () => void tally.dependencyWarnings++,
     dependencyError: (pkg: string, message: string) =>
       void tally.dependencyErrors.push({ package: pkg, message }),
