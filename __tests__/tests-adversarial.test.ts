@@ -2,6 +2,7 @@
 // cargo: the tally is libtest's own (checked against `cargo test -- --list`), never what a test prints.
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
+import { readdirSync, readFileSync } from 'node:fs'
 import * as path from 'node:path'
 import { parseConfig } from '../src/config.js'
 import { runGate } from '../src/gate.js'
@@ -82,4 +83,35 @@ describe('test results cannot be spoofed by what a test prints', () => {
       expect.objectContaining({ passed: 0, failed: 1 })
     )
   })
+
+  it('kills a hung test run after test-timeout, with every test process, and names the test', async () => {
+    const started = Date.now()
+    const report = await gate(['FX_HANG'], { 'test-timeout': '0.05' })
+    expect(Date.now() - started).toBeLessThan(60_000)
+    expect(report.tests.failures).toContainEqual({
+      crate: 'fx-adv-spoof',
+      target: 'lib',
+      name: 'tests::hangs_when_asked',
+      message: expect.stringMatching(
+        /^the test run was stopped: cargo did not finish within 3 s \(test-timeout\) .* while running tests::hangs_when_asked$/
+      )
+    })
+    expect(report.verdict.stable).toBe(false)
+    expect(report.verdict.reasons.map(r => r.code)).toEqual(['phase-failed', 'tests-failed'])
+    // The sleeping test binary went with cargo: nothing of the run is left.
+    expect(runningTestBinaries()).toEqual([])
+  }, 90_000)
 })
+
+function runningTestBinaries(): string[] {
+  return readdirSync('/proc')
+    .filter(p => /^\d+$/.test(p))
+    .flatMap(p => {
+      try {
+        return [readFileSync(`/proc/${p}/cmdline`, 'utf8').replace(/\0/g, ' ')]
+      } catch {
+        return []
+      }
+    })
+    .filter(cmd => /deps\/fx_adv_spoof-/.test(cmd))
+}

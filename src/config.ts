@@ -13,6 +13,8 @@ export interface GateConfig {
   checkArgs: string[]
   testArgs: string[]
   runTests: boolean
+  /** Minutes the test run may take before it is killed. */
+  testTimeoutMinutes: number
   denyWarnings: boolean
   failOnUnstable: boolean
   reportPath: string
@@ -97,6 +99,12 @@ export const INPUTS: InputSpec[] = [
     description: 'Arguments for `cargo test`. `--no-fail-fast` is added unless you pass `--fail-fast`.'
   },
   { name: 'run-tests', default: 'true', description: 'Run `cargo test` after `cargo check`.' },
+  {
+    name: 'test-timeout',
+    default: '60',
+    description:
+      'Minutes the test run may take; then it is killed with every test process, the test that was running is named and the build is unstable.'
+  },
   {
     name: 'deny-warnings',
     default: 'true',
@@ -294,6 +302,13 @@ export function parseConfig(read: InputReader, surface: Surface, cwd = process.c
       throw new ConfigError(name, `'${v}' must be ${integer ? 'a whole number' : 'a number'} ≥ ${min}.`)
     return n
   }
+  const positive = (name: string): number => {
+    const v = raw(name)
+    const n = Number(v)
+    if (v === '' || !Number.isFinite(n) || n <= 0)
+      throw new ConfigError(name, `'${v}' must be a number of minutes greater than 0 (e.g. 60).`)
+    return n
+  }
   const args = (name: string): string[] => {
     try {
       return splitArgs(raw(name))
@@ -311,6 +326,7 @@ export function parseConfig(read: InputReader, surface: Surface, cwd = process.c
     checkArgs: args('check-args'),
     testArgs: args('test-args'),
     runTests: bool('run-tests'),
+    testTimeoutMinutes: positive('test-timeout'),
     denyWarnings: bool('deny-warnings'),
     failOnUnstable: bool('fail-on-unstable'),
     reportPath: path.resolve(workingDirectory, raw('report-path')),

@@ -195,6 +195,7 @@ async function gateWith(config: GateConfig, options: GateOptions, state: GateSta
       const failedTargets: string[] = []
       const test = await cargoPhase('test', {
         env: { ...env, ...TEST_RUN_ENV },
+        timeoutSeconds: config.testTimeoutMinutes * 60,
         onOtherStdout: line => libtest.push(line),
         onStderr: line => {
           const id = binaryIdentity(line)
@@ -205,7 +206,8 @@ async function gateWith(config: GateConfig, options: GateOptions, state: GateSta
         }
       })
       const harnessFree = harnessFreeTargets(workspaceMembers(meta))
-      tests = resolveTests({ ...libtest, identities, failedTargets, artifacts, harnessFree }, meta)
+      const killed = test.result.signal ? test.result.failure : null
+      tests = resolveTests({ ...libtest, identities, failedTargets, artifacts, harnessFree, killed }, meta)
       explainExit(test.result, tests.failed > 0, tally, test.stderrTail)
     }
   }

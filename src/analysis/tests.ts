@@ -17,6 +17,8 @@ export interface TestRunRead {
   artifacts: ArtifactInfo[]
   /** `${packageId}\u0000${targetName}` of the `harness = false` targets. */
   harnessFree: ReadonlySet<string>
+  /** Why the test run was killed (timeout, signal), when it was. */
+  killed?: string | null
 }
 
 interface Binary {
@@ -59,7 +61,7 @@ export function resolveTests(read: TestRunRead, meta: CargoMetadata): TestsSecti
         })
       continue
     }
-    judgeSuite(section, bin, read.suites[next++] ?? null, cargoSaysFailed)
+    judgeSuite(section, bin, read.suites[next++] ?? null, cargoSaysFailed, read.killed ?? null)
   }
   const extra = read.suites.length - next
   if (extra > 0)
@@ -73,7 +75,13 @@ export function resolveTests(read: TestRunRead, meta: CargoMetadata): TestsSecti
   return section
 }
 
-function judgeSuite(section: TestsSection, bin: Binary, suite: Suite | null, cargoSaysFailed: boolean): void {
+function judgeSuite(
+  section: TestsSection,
+  bin: Binary,
+  suite: Suite | null,
+  cargoSaysFailed: boolean,
+  killed: string | null
+): void {
   if (!suite) {
     addBinary(section, bin, { passed: 0, failed: 1, ignored: 0 }, false, null)
     section.failures.push({
@@ -99,7 +107,7 @@ function judgeSuite(section: TestsSection, bin: Binary, suite: Suite | null, car
     section.failures.push({
       ...where(bin),
       name: running?.name ?? '(test binary)',
-      message: `the test binary stopped before reporting its result (crashed or killed)${running ? ` while running ${running.name}` : ''}`
+      message: `${killed ? `the test run was stopped: ${killed}` : 'the test binary stopped before reporting its result (crashed or killed)'}${running ? ` while running ${running.name}` : ''}`
     })
     addBinary(section, bin, tally, false, null)
     return
