@@ -204,7 +204,10 @@ export interface TimingSection {
   metric: 'cpu' | 'wall'
   key: Record<string, string>
   cacheState: string
+  /** 0 when not measured (see notMeasured). */
   seconds: number
+  /** Why the build time was not measured, when it was not: then `seconds` means nothing. */
+  notMeasured?: string
   baselineSeconds: number | null
   deltaPercent: number | null
   regression: RegressionState

@@ -58,6 +58,7 @@ export function timingText(t: TimingSection): string {
 }
 
 function headline(t: TimingSection): string {
+  if (t.notMeasured !== undefined) return `Not measured (${t.notMeasured}).`
   const base =
     t.baselineSeconds === null
       ? ''
