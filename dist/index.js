@@ -800,9 +800,12 @@ function toPosix(p) {
 }
 
 function reportOutputs(report, reportPath, includeDev = false) {
+    // A phase that did not run (or did not finish) measured nothing: empty, never 0.
     const seconds = (name) => {
         const p = report.phases.filter(x => x.name === name || (name === 'test' && x.name === 'test-build'));
-        return p.length ? String(Math.round(p.reduce((n, x) => n + x.wallSeconds, 0) * 100) / 100) : '0';
+        if (p.length === 0 || p.some(x => !x.ran || x.signal))
+            return '';
+        return String(Math.round(p.reduce((n, x) => n + x.wallSeconds, 0) * 100) / 100);
     };
     const out = {
         stable: String(report.verdict.stable),
@@ -824,6 +827,10 @@ function reportOutputs(report, reportPath, includeDev = false) {
     }
     if (report.timing)
         Object.assign(out, timingOutputs(report.timing));
+    // No output may read NaN or Infinity: a figure that is not a finite number was not measured.
+    for (const [k, v] of Object.entries(out))
+        if (/^-?(NaN|Infinity)$/.test(v))
+            out[k] = '';
     return out;
 }
 

@@ -13,23 +13,49 @@ async function runProcess(program, args, options) {
         env: { ...process.env, ...options.env },
         stdio: ['ignore', 'pipe', 'pipe'],
         shell: false,
-        windowsHide: true
+        windowsHide: true,
+        // Its own process group, so a timeout also kills what it started (test binaries under cargo).
+        detached: options.timeoutSeconds !== undefined && process.platform !== 'win32'
     });
+    let timedOut = false;
+    const timer = options.timeoutSeconds === undefined
+        ? null
+        : setTimeout(() => {
+            timedOut = true;
+            killGroup(child.pid);
+        }, options.timeoutSeconds * 1000);
     const stdoutDone = pipeLines(child.stdout, options.onStdoutLine);
     const stderrDone = pipeLines(child.stderr, options.onStderrLine);
     const exit = await new Promise(resolve => {
         child.once('error', err => resolve({ code: null, signal: null, error: err.message }));
         child.once('close', (code, signal) => resolve({ code, signal, error: null }));
+        // Killed on timeout: do not wait for pipes some escaped descendant may still hold.
+        child.once('exit', (code, signal) => void (timedOut && resolve({ code, signal, error: null })));
     });
-    await Promise.all([stdoutDone, stderrDone]);
+    if (timer)
+        clearTimeout(timer);
+    // A grandchild that kept the pipes open would hold the streams; after a kill they are not waited for.
+    if (!timedOut)
+        await Promise.all([stdoutDone, stderrDone]);
     const endCpu = childrenCpuSeconds();
     return {
         exitCode: exit.code,
         signal: exit.signal,
         spawnError: exit.error,
         wallSeconds: Number(process.hrtime.bigint() - startWall) / 1e9,
-        cpuSeconds: startCpu === null || endCpu === null ? null : round(endCpu - startCpu)
+        cpuSeconds: startCpu === null || endCpu === null ? null : round(endCpu - startCpu),
+        ...(timedOut ? { timedOut } : {})
     };
+}
+function killGroup(pid) {
+    if (pid === undefined)
+        return;
+    try {
+        process.kill(process.platform === 'win32' ? pid : -pid, 'SIGKILL');
+    }
+    catch {
+        // Already gone.
+    }
 }
 function pipeLines(stream, onLine) {
     if (!stream)

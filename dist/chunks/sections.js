@@ -115,6 +115,11 @@ const INPUTS = [
     },
     { name: 'run-tests', default: 'true', description: 'Run `cargo test` after `cargo check`.' },
     {
+        name: 'test-timeout',
+        default: '60',
+        description: 'Minutes the test run may take; then it is killed with every test process, the test that was running is named and the build is unstable.'
+    },
+    {
         name: 'deny-warnings',
         default: 'true',
         description: 'Warnings from workspace crates make the build unstable (dependency warnings never count).'
@@ -304,6 +309,13 @@ function parseConfig(read, surface, cwd = process.cwd()) {
             throw new ConfigError(name, `'${v}' must be ${integer ? 'a whole number' : 'a number'} ≥ ${min}.`);
         return n;
     };
+    const positive = (name) => {
+        const v = raw(name);
+        const n = Number(v);
+        if (v === '' || !Number.isFinite(n) || n <= 0)
+            throw new ConfigError(name, `'${v}' must be a number of minutes greater than 0 (e.g. 60).`);
+        return n;
+    };
     const args = (name) => {
         try {
             return splitArgs(raw(name));
@@ -321,6 +333,7 @@ function parseConfig(read, surface, cwd = process.cwd()) {
         checkArgs: args('check-args'),
         testArgs: args('test-args'),
         runTests: bool('run-tests'),
+        testTimeoutMinutes: positive('test-timeout'),
         denyWarnings: bool('deny-warnings'),
         failOnUnstable: bool('fail-on-unstable'),
         reportPath: path.resolve(workingDirectory, raw('report-path')),
@@ -39167,11 +39180,21 @@ function parseBaseline(text, location) {
             typeof e.key !== 'object' ||
             typeof e.cacheState !== 'string')
             throw new BaselineError(location, `${where} needs "key" and "cacheState"; ${fix}.`);
-        if (!Array.isArray(e.samples) ||
-            e.samples.some(s => typeof s?.seconds !== 'number' || !Number.isFinite(s.seconds)))
-            throw new BaselineError(location, `${where}.samples must be a list of {"seconds": number, …}; ${fix}.`);
+        if (!Array.isArray(e.samples) || e.samples.some(s => !isSeconds(s?.seconds)))
+            throw new BaselineError(location, `${where}.samples must be a list of {"seconds": number ≥ 0, …}; ${fix}.`);
+        e.samples.forEach((s, j) => {
+            const crates = s.crates;
+            if (crates === undefined)
+                return;
+            if (!crates || typeof crates !== 'object' || Object.values(crates).some(v => !isSeconds(v)))
+                throw new BaselineError(location, `${where}.samples[${j}].crates must map crate names to seconds (numbers ≥ 0); ${fix}.`);
+        });
     });
     return b;
+}
+/** A duration as the baseline stores it: a finite number of seconds, not negative. */
+function isSeconds(v) {
+    return typeof v === 'number' && Number.isFinite(v) && v >= 0;
 }
 function serializeBaseline(b) {
     return `${JSON.stringify(b, null, 2)}\n`;
@@ -44307,9 +44330,12 @@ class CargoMessageReader {
         this.phase = phase;
         this.sink = sink;
     }
-    /** Returns true when the line was a cargo message (consumed). */
+    /**
+     * Returns true when the line was a cargo message (consumed). cargo's last message is
+     * build-finished: what follows on stdout (test binaries, in `cargo test`) is never cargo's.
+     */
     push(line) {
-        if (!line.startsWith('{"reason":'))
+        if (this.state.buildFinished !== null || !line.startsWith('{"reason":'))
             return false;
         let msg;
         try {
@@ -44457,69 +44483,145 @@ class DiagnosticTally {
     }
 }
 
-// libtest's human output (stable Rust has no JSON test output). cargo runs test binaries one after
-// another: each announces itself on stderr (`Running …` / `Doc-tests …`) and prints one block on
-// stdout (`running N tests` … `test result:`). The two streams are read separately, so blocks are
-// paired with binaries by order, which both streams preserve.
-const RUNNING = /^running (\d+) tests?$/;
-const RESULT = /^test (.+?) \.\.\. (ok|FAILED|ignored)(?:,.*)?$/;
-const HEADER$1 = /^---- (.+) stdout ----$/;
-const SUMMARY = /^test result: (?:ok|FAILED)\. (\d+) passed; (\d+) failed; (\d+) ignored; \d+ measured; \d+ filtered out(?:; finished in ([\d.]+)s)?/;
-/** Reads libtest blocks from cargo test's stdout, line by line. */
-class LibtestReader {
-    blocks = [];
+// libtest's JSON events (`-Z unstable-options --format json`, enabled on stable by RUSTC_BOOTSTRAP=1
+// for the test run only). cargo runs the test binaries one after another; each prints one suite on
+// stdout and is announced on stderr (`Running …` / `Doc-tests …`), so suites pair with binaries by order.
+//
+// A test's own output is not libtest's: captured output travels inside an event's `stdout` field, and
+// anything that leaks to fd 1 (--nocapture, a child process, a raw write) is at most a stray line.
+// Human-readable lines (`test result: ok. 999 passed`) are never read. A stray line that looks like an
+// event breaks the suite's own bookkeeping (a test finished twice or never started, counts that do not
+// add up to `test_count`), which makes the suite untrusted instead of changing its tally.
+const OUTCOMES = { ok: 'ok', failed: 'failed', ignored: 'ignored' };
+/** Reads libtest's JSON suites from the test run's stdout, line by line. */
+class LibtestJsonReader {
+    suites = [];
+    /** Events that arrived outside any suite (a test printing libtest-like JSON between binaries). */
+    orphans = [];
     current = null;
-    capturing = null;
     push(line) {
-        const text = line.replace(/\r$/, '');
-        const running = RUNNING.exec(text);
-        if (running) {
-            this.current = { tests: [], output: new Map(), summary: null };
-            this.blocks.push(this.current);
-            this.capturing = null;
+        const event = parseEvent(line);
+        if (!event)
             return;
-        }
-        const block = this.current;
-        if (!block)
-            return;
-        const summary = SUMMARY.exec(text);
-        if (summary) {
-            block.summary = {
-                passed: Number(summary[1]),
-                failed: Number(summary[2]),
-                ignored: Number(summary[3]),
-                seconds: summary[4] ? Number(summary[4]) : null
+        if (event.type === 'suite' && event.event === 'started') {
+            if (this.current)
+                this.current.anomalies.push('a new suite started before this one finished');
+            const count = event.test_count;
+            this.current = {
+                testCount: typeof count === 'number' && Number.isInteger(count) && count >= 0 ? count : -1,
+                tests: [],
+                summary: null,
+                anomalies: []
             };
-            this.current = null;
-            this.capturing = null;
+            this.suites.push(this.current);
             return;
         }
-        const header = HEADER$1.exec(text);
-        if (header) {
-            this.capturing = header[1];
-            block.output.set(this.capturing, []);
+        const suite = this.current;
+        if (!suite) {
+            if (event.type === 'suite' || event.type === 'test')
+                this.orphans.push(line.slice(0, 200));
             return;
         }
-        if (text === 'failures:') {
-            this.capturing = null;
+        if (event.type === 'suite')
+            this.finishSuite(suite, event);
+        else if (event.type === 'test')
+            this.testEvent(suite, event);
+    }
+    finishSuite(suite, event) {
+        const n = (k) => (typeof event[k] === 'number' ? event[k] : NaN);
+        if (event.event !== 'ok' && event.event !== 'failed') {
+            suite.anomalies.push(`unknown suite event ${JSON.stringify(event.event)}`);
             return;
         }
-        if (this.capturing !== null) {
-            const lines = block.output.get(this.capturing);
-            if (lines.length < MAX_CAPTURED_LINES)
-                lines.push(text);
+        const seconds = n('exec_time');
+        suite.summary = {
+            ok: event.event === 'ok',
+            passed: n('passed'),
+            failed: n('failed'),
+            ignored: n('ignored'),
+            measured: n('measured'),
+            seconds: Number.isFinite(seconds) ? Math.round(seconds * 1000) / 1000 : null
+        };
+        this.current = null;
+    }
+    testEvent(suite, event) {
+        const name = typeof event.name === 'string' ? event.name : null;
+        if (name === null) {
+            suite.anomalies.push('a test event without a name');
             return;
         }
-        const result = RESULT.exec(text);
-        if (result) {
-            const outcome = result[2] === 'FAILED' ? 'failed' : result[2] === 'ok' ? 'ok' : 'ignored';
-            // `- should panic` / `- compile fail` decorate the name here but not in the failure output.
-            block.tests.push({ name: result[1].replace(/ - (should panic|compile fail)$/, ''), outcome });
+        const test = suite.tests.find(t => t.name === name);
+        if (event.event === 'started') {
+            if (test)
+                suite.anomalies.push(`test ${name} started twice`);
+            else
+                suite.tests.push({ name, outcome: null, stdout: null });
+            return;
+        }
+        // `timeout` warns that a test runs for over 60 s; it is not an outcome.
+        if (event.event === 'timeout')
+            return;
+        const outcome = OUTCOMES[event.event];
+        if (!outcome) {
+            suite.anomalies.push(`test ${name}: unknown event ${JSON.stringify(event.event)}`);
+            return;
+        }
+        if (!test)
+            suite.anomalies.push(`test ${name} finished without having started`);
+        else if (test.outcome) {
+            suite.anomalies.push(`test ${name} finished twice`);
+            // One of the two is not libtest's; which, cannot be told: keep the failure (fail closed).
+            if (outcome === 'failed')
+                Object.assign(test, { outcome, stdout: stdoutOf(event) });
+        }
+        else {
+            test.outcome = outcome;
+            test.stdout = stdoutOf(event);
         }
     }
 }
-// A failing test's output is kept only to find its panic message.
-const MAX_CAPTURED_LINES = 200;
+function stdoutOf(event) {
+    return typeof event.stdout === 'string' ? event.stdout : null;
+}
+/** An object with libtest's `type` and `event` keys, else null (a test's own output). */
+function parseEvent(line) {
+    const text = line.trim();
+    if (!text.startsWith('{') || !text.includes('"type"'))
+        return null;
+    try {
+        const v = JSON.parse(text);
+        if (!v || typeof v !== 'object' || Array.isArray(v))
+            return null;
+        const e = v;
+        return typeof e.type === 'string' && typeof e.event === 'string' ? e : null;
+    }
+    catch {
+        return null;
+    }
+}
+/**
+ * What is wrong with a finished suite's bookkeeping, or null: every started test finished once, the
+ * tally of the test events is the one libtest closed with, and it adds up to the announced test count.
+ */
+function suiteInconsistency(suite) {
+    if (suite.anomalies.length > 0)
+        return suite.anomalies[0];
+    const s = suite.summary;
+    if (!s)
+        return null;
+    const count = (o) => suite.tests.filter(t => t.outcome === o).length;
+    const unfinished = suite.tests.find(t => t.outcome === null);
+    if (unfinished)
+        return `test ${unfinished.name} never finished`;
+    const own = { passed: count('ok'), failed: count('failed'), ignored: count('ignored') };
+    if (own.passed !== s.passed || own.failed !== s.failed || own.ignored !== s.ignored)
+        return `the suite reported ${s.passed} passed, ${s.failed} failed, ${s.ignored} ignored, but its tests ${own.passed}, ${own.failed}, ${own.ignored}`;
+    if (s.passed + s.failed + s.ignored + s.measured !== suite.testCount)
+        return `the suite announced ${suite.testCount} tests and reported ${s.passed + s.failed + s.ignored + s.measured}`;
+    if (s.ok !== (s.failed === 0))
+        return `the suite reported ${s.ok ? 'ok' : 'failed'} with ${s.failed} failures`;
+    return null;
+}
 const RUNNING_BINARY = /^\s*Running (?:unittests )?(.+?) \((.+)\)\s*$/;
 const DOC_TESTS = /^\s*Doc-tests (\S+)\s*$/;
 /** Reads which binary runs next from cargo test's stderr. */
@@ -44531,6 +44633,15 @@ function binaryIdentity(line) {
     if (doc)
         return { kind: 'doc', crateName: doc[1] };
     return null;
+}
+const RERUN = /^error: (?:test|doctest) failed, to rerun pass `(.+)`\s*$/;
+/**
+ * cargo's own word that a test target failed (`error: test failed, to rerun pass \`-p app --lib\``),
+ * printed on stderr after the binary exits, as `-p <package> --lib|--doc|--<kind> <name>`.
+ */
+function failedTarget(line) {
+    const m = RERUN.exec(line);
+    return m ? m[1].trim() : null;
 }
 /**
  * The panic message of a failing test, as a user reads it: the lines after `panicked at file:l:c:`
@@ -44556,78 +44667,204 @@ function panicMessage(output) {
     return first ?? null;
 }
 
-// Pairs libtest blocks with the binaries cargo announced, and attributes each to a workspace crate.
-function resolveTests(blocks, identities, artifacts, meta) {
-    const members = workspaceMembers(meta);
-    const byExecutable = new Map();
-    for (const a of artifacts)
-        if (a.executable)
-            byExecutable.set(path.basename(a.executable), a);
-    const memberById = new Map(members.map(m => [m.id, m.name]));
-    const libOwner = new Map();
-    for (const m of members)
-        for (const t of m.targets)
-            if (t.kind.some(k => k.endsWith('lib') || k === 'proc-macro'))
-                libOwner.set(t.name, m.name);
-    const section = { ran: true, passed: 0, failed: 0, ignored: 0, failures: [], binaries: [] };
-    const count = Math.max(blocks.length, identities.length);
-    for (let i = 0; i < count; i++) {
-        const id = identities[i];
-        const block = blocks[i];
-        const { crate, target } = identify(id, byExecutable, memberById, libOwner);
-        const finished = !!block?.summary;
-        const tally = block?.summary ?? {
-            passed: block?.tests.filter(t => t.outcome === 'ok').length ?? 0,
-            failed: block?.tests.filter(t => t.outcome === 'failed').length ?? 0,
-            ignored: block?.tests.filter(t => t.outcome === 'ignored').length ?? 0
-        };
-        section.binaries.push({
-            crate,
-            target,
-            passed: tally.passed,
-            failed: tally.failed,
-            ignored: tally.ignored,
-            finished,
-            seconds: block?.summary?.seconds ?? null
-        });
-        section.passed += tally.passed;
-        section.failed += tally.failed;
-        section.ignored += tally.ignored;
-        for (const t of block?.tests ?? [])
-            if (t.outcome === 'failed')
+// Pairs libtest suites with the binaries cargo announced, attributes each to a workspace crate, and
+// cross-checks every binary against cargo's own verdict on it (the `to rerun pass …` lines).
+function resolveTests(read, meta) {
+    const section = {
+        ran: true,
+        passed: 0,
+        failed: 0,
+        ignored: 0,
+        failures: [],
+        binaries: [],
+        untrusted: []
+    };
+    const failedSpecs = new Set(read.failedTargets.map(normalizeSpec));
+    const binaries = read.identities.map(id => identify(id, read, meta));
+    let next = 0;
+    for (const bin of binaries) {
+        const cargoSaysFailed = bin.spec !== null && failedSpecs.has(bin.spec);
+        if (bin.harnessFree) {
+            // No libtest inside: the binary's exit status, as cargo reports it, is the whole result.
+            addBinary(section, bin, { passed: cargoSaysFailed ? 0 : 1, failed: cargoSaysFailed ? 1 : 0, ignored: 0 }, true, null);
+            if (cargoSaysFailed)
                 section.failures.push({
-                    crate,
-                    target,
-                    name: t.name,
-                    message: panicMessage(block.output.get(t.name) ?? [])
+                    ...where(bin),
+                    name: '(test binary)',
+                    message: 'the harness = false test binary exited with a failure'
                 });
-        if (!finished) {
-            // A binary that never printed its `test result:` line crashed or was killed: a failure.
-            section.failed++;
-            section.failures.push({
-                crate,
-                target,
-                name: '(test binary)',
-                message: block
-                    ? 'the test binary stopped before reporting its result (crashed or killed)'
-                    : 'the test binary produced no libtest output'
-            });
+            continue;
         }
+        judgeSuite(section, bin, read.suites[next++] ?? null, cargoSaysFailed, read.killed ?? null);
     }
+    const extra = read.suites.length - next;
+    if (extra > 0)
+        section.untrusted.push(`libtest printed ${extra} more suite(s) than cargo ran test binaries: a test printed libtest events of its own`);
+    if (read.orphans.length > 0)
+        section.untrusted.push(`${read.orphans.length} libtest event(s) outside any test binary's suite (first: ${read.orphans[0]}): a test printed libtest events of its own`);
     return section;
 }
-function identify(id, byExecutable, memberById, libOwner) {
-    if (!id)
-        return { crate: '(unknown)', target: '(unknown)' };
-    if (id.kind === 'doc')
-        return { crate: libOwner.get(id.crateName) ?? id.crateName, target: 'doc' };
-    const artifact = byExecutable.get(path.basename(id.executable));
-    const crate = (artifact && memberById.get(artifact.packageId)) ?? '(unknown)';
-    if (!artifact)
-        return { crate, target: id.source };
+function judgeSuite(section, bin, suite, cargoSaysFailed, killed) {
+    if (!suite) {
+        addBinary(section, bin, { passed: 0, failed: 1, ignored: 0 }, false, null);
+        section.failures.push({
+            ...where(bin),
+            name: '(test binary)',
+            message: 'the test binary produced no libtest output'
+        });
+        return;
+    }
+    const count = (o) => suite.tests.filter(t => t.outcome === o).length;
+    const tally = { passed: count('ok'), failed: count('failed'), ignored: count('ignored') };
+    for (const t of suite.tests)
+        if (t.outcome === 'failed')
+            section.failures.push({
+                ...where(bin),
+                name: t.name,
+                message: panicMessage((t.stdout ?? '').split('\n'))
+            });
+    if (!suite.summary) {
+        // Crashed or killed mid-run: the test that was running when it stopped is the one to look at.
+        const running = [...suite.tests].reverse().find(t => t.outcome === null);
+        tally.failed++;
+        section.failures.push({
+            ...where(bin),
+            name: running?.name ?? '(test binary)',
+            message: `${killed ? `the test run was stopped: ${killed}` : 'the test binary stopped before reporting its result (crashed or killed)'}${running ? ` while running ${running.name}` : ''}`
+        });
+        addBinary(section, bin, tally, false, null);
+        return;
+    }
+    const odd = suiteInconsistency(suite);
+    if (odd)
+        section.untrusted.push(`${bin.crate} ${bin.target}: libtest's output cannot be trusted (${odd})`);
+    else if (bin.spec !== null && cargoSaysFailed !== tally.failed > 0) {
+        if (cargoSaysFailed) {
+            // libtest said all passed, yet the binary failed (e.g. it exited non-zero after the tests).
+            tally.failed++;
+            section.failures.push({
+                ...where(bin),
+                name: '(test binary)',
+                message: 'cargo reports the test binary failed although every test passed (it exited with a failure)'
+            });
+        }
+        else
+            section.untrusted.push(`${bin.crate} ${bin.target}: libtest reported ${tally.failed} failure(s) but cargo says the binary passed`);
+    }
+    addBinary(section, bin, tally, true, suite.summary.seconds);
+}
+function addBinary(section, bin, tally, finished, seconds) {
+    section.binaries.push({
+        ...where(bin),
+        ...tally,
+        finished,
+        seconds,
+        ...(bin.harnessFree ? { harness: false } : {})
+    });
+    section.passed += tally.passed;
+    section.failed += tally.failed;
+    section.ignored += tally.ignored;
+}
+function where(bin) {
+    return { crate: bin.crate, target: bin.target };
+}
+/** cargo writes `-p name@1.0.0` when a name is ambiguous; the version is not needed to match. */
+function normalizeSpec(spec) {
+    return spec.replace(/^-p (\S+?)(?:@\S+)? /, '-p $1 ').replace(/\s+/g, ' ');
+}
+function identify(id, read, meta) {
+    const members = workspaceMembers(meta);
+    if (id.kind === 'doc') {
+        const owner = members.find(m => m.targets.some(t => t.name === id.crateName && t.kind.some(k => k.endsWith('lib') || k === 'proc-macro')));
+        const crate = owner?.name ?? id.crateName;
+        return { crate, target: 'doc', spec: owner ? `-p ${crate} --doc` : null, harnessFree: false };
+    }
+    const artifact = read.artifacts.find(a => a.executable && path.basename(a.executable) === path.basename(id.executable));
+    const member = artifact && members.find(m => m.id === artifact.packageId);
+    if (!artifact || !member)
+        return { crate: '(unknown)', target: id.source, spec: null, harnessFree: false };
     const kind = artifact.targetKind[0] ?? 'lib';
-    const target = kind.endsWith('lib') || kind === 'proc-macro' ? 'lib' : `${kind}:${artifact.targetName}`;
-    return { crate, target };
+    const isLib = kind.endsWith('lib') || kind === 'proc-macro';
+    return {
+        crate: member.name,
+        target: isLib ? 'lib' : `${kind}:${artifact.targetName}`,
+        spec: isLib ? `-p ${member.name} --lib` : `-p ${member.name} --${kind} ${artifact.targetName}`,
+        harnessFree: read.harnessFree.has(`${artifact.packageId}\u0000${artifact.targetName}`)
+    };
+}
+
+/** Why a phase that exited 0 cannot be trusted because some selected member produced nothing. */
+function unbuiltProblem(phase, selected, built) {
+    if (phase.failure || phase.exitCode !== 0)
+        return null;
+    const missing = selected.filter(m => !built.has(m));
+    if (selected.length === 0)
+        return `\`${phase.command.join(' ')}\` selects no workspace member, so the workspace was not built`;
+    if (missing.length === 0)
+        return null;
+    return `cargo reported nothing built for ${list(missing)}: the workspace was not built as selected (are the arguments pointing at another manifest or package?)`;
+}
+/**
+ * Members a failed check never reached (with --keep-going cargo still skips the crates that depend on
+ * a broken one), each with the crates the build stopped at.
+ */
+function notChecked(selected, built, failedCrates) {
+    const out = new Map();
+    if (failedCrates.length === 0)
+        return out;
+    for (const m of selected)
+        if (!built.has(m) && !failedCrates.includes(m))
+            out.set(m, `not checked: the build stopped at ${list(failedCrates)}`);
+    return out;
+}
+function list(names) {
+    const shown = names.slice(0, 5).join(', ');
+    return names.length > 5 ? `${shown} and ${names.length - 5} more` : shown;
+}
+
+/** Member names the args select, as cargo would (globs in -p / --exclude included). */
+function selectedMembers(args, meta) {
+    const all = workspaceMembers(meta);
+    const names = all.map(m => m.name);
+    const packages = optionValues(args, ['-p', '--package']);
+    const excluded = optionValues(args, ['--exclude']);
+    const sep = args.indexOf('--');
+    const own = sep === -1 ? args : args.slice(0, sep);
+    if (packages.length > 0)
+        return names.filter(n => packages.some(p => matches(p, n)));
+    if (own.includes('--workspace') || own.includes('--all'))
+        return names.filter(n => !excluded.some(p => matches(p, n)));
+    const defaults = meta.workspace_default_members;
+    if (!defaults)
+        return names;
+    return all.filter(m => defaults.includes(m.id)).map(m => m.name);
+}
+function optionValues(args, flags) {
+    const out = [];
+    for (let i = 0; i < args.length; i++) {
+        const a = args[i];
+        if (a === '--')
+            break;
+        if (flags.includes(a) && i + 1 < args.length)
+            out.push(args[++i]);
+        for (const f of flags) {
+            if (f.startsWith('--') && a.startsWith(`${f}=`))
+                out.push(a.slice(f.length + 1));
+            else if (f === '-p' && a.startsWith('-p') && a.length > 2)
+                out.push(a.slice(2));
+        }
+    }
+    return out.flatMap(v => v.split(',')).map(v => v.trim().replace(/@.*$/, ''));
+}
+/** cargo's package specs accept `*`, `?` and `[…]` globs. */
+function matches(spec, name) {
+    if (!/[*?[]/.test(spec))
+        return spec === name;
+    const re = spec
+        .replace(/[.+^${}()|\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.');
+    return new RegExp(`^${re}$`).test(name);
 }
 
 /** `+toolchain` goes first, as rustup's proxies require. */
@@ -44649,8 +44886,13 @@ function phaseCommand(config, phase, packages = null) {
     const select = (args) => packages
         ? [...args.filter(a => a !== '--workspace' && a !== '--all'), ...packages.flatMap(p => ['-p', p])]
         : args;
-    if (phase === 'check')
-        return cargo(config, ['check', ...select(config.checkArgs), '--message-format=json']);
+    if (phase === 'check') {
+        // --keep-going: a crate that fails does not stop cargo from checking the others, so every
+        // member is judged in one run (stable since cargo 1.74).
+        const args = select(config.checkArgs);
+        const keepGoing = args.includes('--keep-going') ? [] : ['--keep-going'];
+        return cargo(config, ['check', ...args, ...keepGoing, '--message-format=json']);
+    }
     const testArgs = select(config.testArgs);
     // Options after `--` go to the test binaries; ours must stay before it.
     const sep = testArgs.indexOf('--');
@@ -44659,7 +44901,63 @@ function phaseCommand(config, phase, packages = null) {
     if (phase === 'test-build')
         return cargo(config, ['test', ...own, '--no-run', '--message-format=json', ...harness]);
     const failFast = own.includes('--fail-fast') || own.includes('--no-fail-fast') ? [] : ['--no-fail-fast'];
-    return cargo(config, ['test', ...own, ...failFast, '--message-format=json', ...harness]);
+    return cargo(config, ['test', ...own, ...failFast, '--message-format=json', ...libtestJson(harness)]);
+}
+/**
+ * libtest's JSON events, which a test's own output cannot pass for (see libtest.ts). Needs
+ * RUSTC_BOOTSTRAP=1 in the test run's environment (TEST_RUN_ENV). A `--format` of the user's is replaced.
+ */
+function libtestJson(harness) {
+    const own = harness
+        .slice(1)
+        .filter((a, i, all) => a !== '--format' && all[i - 1] !== '--format' && !a.startsWith('--format='));
+    return ['--', ...own, '-Z', 'unstable-options', '--format', 'json', '--report-time'];
+}
+/** The test run's environment: lets stable libtest and rustdoc accept `-Z unstable-options`. */
+const TEST_RUN_ENV = { RUSTC_BOOTSTRAP: '1' };
+
+// Targets built with `harness = false`: their binaries print no libtest suite, and cargo judges them
+// by exit status alone. `cargo metadata` does not say which they are, so the manifests do.
+/** `${packageId}\u0000${targetName}` of every target that declares `harness = false`. */
+function harnessFreeTargets(members, read = readManifest) {
+    const out = new Set();
+    for (const pkg of members) {
+        const manifest = read(pkg.manifest_path);
+        if (!manifest)
+            continue;
+        const lib = isTarget(manifest.lib) ? manifest.lib : null;
+        if (lib?.harness === false && typeof lib.name !== 'string') {
+            const target = pkg.targets.find(t => t.kind.some(k => k.endsWith('lib') || k === 'proc-macro'));
+            if (target)
+                out.add(`${pkg.id}\u0000${target.name}`);
+        }
+        const declared = [
+            ...(lib ? [lib] : []),
+            ...['bin', 'test', 'bench', 'example'].flatMap(k => Array.isArray(manifest[k]) ? manifest[k].filter(isTarget) : [])
+        ];
+        for (const d of declared) {
+            if (d.harness !== false)
+                continue;
+            const src = typeof d.path === 'string' ? path.resolve(path.dirname(pkg.manifest_path), d.path) : null;
+            const target = pkg.targets.find(t => (typeof d.name === 'string' && t.name === d.name.replace(/-/g, '_')) ||
+                t.name === d.name ||
+                (src && t.src_path === src));
+            if (target)
+                out.add(`${pkg.id}\u0000${target.name}`);
+        }
+    }
+    return out;
+}
+function isTarget(v) {
+    return !!v && typeof v === 'object' && !Array.isArray(v);
+}
+function readManifest(file) {
+    try {
+        return parse(readFileSync$1(file, 'utf8'));
+    }
+    catch {
+        return null; // cargo metadata already read it; a target we cannot see stays a libtest target.
+    }
 }
 
 // cargo's own errors come as plain text on stderr, not JSON: a manifest it cannot parse, a
@@ -44716,6 +45014,7 @@ async function runPhase(name, command, options) {
     const outcome = await (options.run ?? runProcess)(command.program, command.args, {
         cwd: options.cwd,
         env: options.env,
+        ...(options.timeoutSeconds !== undefined ? { timeoutSeconds: options.timeoutSeconds } : {}),
         onStdoutLine: line => {
             if (options.collectStdout)
                 chunks.push(line);
@@ -44751,6 +45050,8 @@ function untrusted(r, o, buildFinished, firstUnreadable, streamsMessages) {
         const hint = /ENOENT/.test(o.spawnError) ? ` Is ${program} installed and on PATH?` : '';
         return `could not start ${program}: ${o.spawnError}.${hint}`;
     }
+    if (o.timedOut)
+        return `${program} did not finish within ${formatDuration(o.wallSeconds)} (test-timeout) and was killed with everything it started`;
     if (o.signal)
         return `${program} was killed by signal ${o.signal} before it finished`;
     if (r.unreadableLines > 0)
@@ -44761,6 +45062,9 @@ function untrusted(r, o, buildFinished, firstUnreadable, streamsMessages) {
 }
 function round$1(n) {
     return Math.round(n * 1000) / 1000;
+}
+function formatDuration(seconds) {
+    return seconds < 120 ? `${Math.round(seconds)} s` : `${Math.round(seconds / 60)} min`;
 }
 
 // Which workspace members a shard gates. Deterministic (every shard computes the same split on its
@@ -45008,6 +45312,7 @@ function timingSection(m, result, baseline, update) {
         key: m.key,
         cacheState: m.cacheState,
         seconds: m.seconds ?? 0,
+        ...(m.seconds === null ? { notMeasured: m.unmeasurable ?? 'no measurement' } : {}),
         baselineSeconds: d.baselineSeconds,
         deltaPercent: d.deltaPercent,
         regression: d.regression,
@@ -45023,7 +45328,7 @@ function timingSection(m, result, baseline, update) {
 /** The action outputs this section stands for. */
 function timingOutputs(t) {
     return {
-        'build-seconds': String(t.seconds),
+        'build-seconds': t.notMeasured === undefined ? String(t.seconds) : '',
         'baseline-seconds': t.baselineSeconds === null ? '' : String(t.baselineSeconds),
         'build-delta-percent': t.deltaPercent === null ? '' : String(t.deltaPercent),
         'build-regression': t.regression
@@ -45217,7 +45522,9 @@ const phasesRule = (report, config) => {
             continue;
         if (phase?.failure)
             f.blocking.push({ code: 'phase-failed', message: `${label(name)}: ${phase.failure}` });
-        else if (!phase && !report.phases.some(p => p.failure) && !(report.diagnostics.errors > 0))
+        else if (phase?.untrusted)
+            f.blocking.push({ code: 'phase-untrusted', message: `${label(name)}: ${phase.untrusted}` });
+        else if (!phase && !report.phases.some(p => p.failure || p.untrusted) && !(report.diagnostics.errors > 0))
             f.blocking.push({
                 code: 'phase-missing',
                 message: `${label(name)} did not run, so the build cannot be called stable`
@@ -45250,6 +45557,10 @@ const diagnosticsRule = (report, config) => {
 const testsRule = report => {
     const f = none();
     const { tests } = report;
+    if (tests.notRun)
+        f.warnings.push({ code: 'tests-not-run', message: `tests did not run: ${tests.notRun}` });
+    for (const why of tests.untrusted ?? [])
+        f.blocking.push({ code: 'phase-untrusted', message: `cargo test: ${why}` });
     if (tests.ran && tests.failed > 0) {
         const names = tests.failures.slice(0, 5).map(t => `${t.crate}: ${t.name}`);
         const more = tests.failures.length > 5 ? `, and ${tests.failures.length - 5} more` : '';
@@ -45370,11 +45681,13 @@ async function gateWith(config, options, state) {
     const tally = new DiagnosticTally();
     const artifacts = [];
     const sink = {
-        diagnostic: tally.add.bind(tally),
+        // A shard builds other members as dependencies: their diagnostics are their own shard's to count.
+        diagnostic: (d) => void ((!packages || packages.includes(d.crate)) && tally.add(d)),
         dependencyWarning: () => void tally.dependencyWarnings++,
         dependencyError: (pkg, message) => void tally.dependencyErrors.push({ package: pkg, message }),
         artifact: (a) => void (a.executable && artifacts.push(a))
     };
+    const built = { check: new Set(), 'test-build': new Set(), test: new Set() };
     const env = timer.env();
     const cargoPhase = async (name, extra = {}) => {
         progress({ phase: name, state: 'start' });
@@ -45382,7 +45695,15 @@ async function gateWith(config, options, state) {
             ...common,
             env,
             members,
-            sink,
+            sink: {
+                ...sink,
+                artifact: (a) => {
+                    sink.artifact(a);
+                    const member = members.get(a.packageId);
+                    if (member)
+                        built[name].add(member);
+                }
+            },
             ...extra
         });
         progress({ phase: name, state: 'end' });
@@ -45399,23 +45720,37 @@ async function gateWith(config, options, state) {
     }
     const check = await cargoPhase('check');
     explainExit(check.result, tally.errors > 0, tally, check.stderrTail);
+    const checkSelected = packages ?? selectedMembers(config.checkArgs, meta);
+    trustBuilt(check.result, checkSelected, built.check);
     let tests = { ran: false, passed: 0, failed: 0, ignored: 0, failures: [], binaries: [] };
-    if (config.runTests && !check.result.failure && tally.errors === 0) {
+    if (config.runTests)
+        tests.notRun = whyNotTested(check.result, tally.errors, 'cargo check');
+    if (config.runTests && !tests.notRun) {
         const build = await cargoPhase('test-build');
         explainExit(build.result, tally.errors > 0, tally, build.stderrTail);
-        if (!build.result.failure && tally.errors === 0) {
-            const libtest = new LibtestReader();
+        trustBuilt(build.result, packages ?? selectedMembers(config.testArgs, meta), built['test-build']);
+        tests.notRun = whyNotTested(build.result, tally.errors, 'the test build (cargo test --no-run)');
+        if (!tests.notRun) {
+            const libtest = new LibtestJsonReader();
             const identities = [];
+            const failedTargets = [];
             const test = await cargoPhase('test', {
+                env: { ...env, ...TEST_RUN_ENV },
+                timeoutSeconds: config.testTimeoutMinutes * 60,
                 onOtherStdout: line => libtest.push(line),
                 onStderr: line => {
                     const id = binaryIdentity(line);
                     if (id)
                         identities.push(id);
+                    const failed = failedTarget(line);
+                    if (failed)
+                        failedTargets.push(failed);
                     options.log?.(line);
                 }
             });
-            tests = resolveTests(libtest.blocks, identities, artifacts, meta);
+            const harnessFree = harnessFreeTargets(workspaceMembers(meta));
+            const killed = test.result.signal ? test.result.failure : null;
+            tests = resolveTests({ ...libtest, identities, failedTargets, artifacts, harnessFree, killed }, meta);
             explainExit(test.result, tests.failed > 0, tally, test.stderrTail);
         }
     }
@@ -45425,7 +45760,9 @@ async function gateWith(config, options, state) {
         tool: TOOL,
         generatedAt: new Date().toISOString(),
         workspace,
-        crates: crateSummaries(meta, tally, tests).filter(c => !packages || packages.includes(c.name)),
+        crates: crateSummaries(meta, tally, tests)
+            .filter(c => !packages || packages.includes(c.name))
+            .map(c => withNotChecked(c, notChecked(checkSelected, built.check, stoppedAt(tally, members)))),
         diagnostics: tally.section(),
         tests,
         phases,
@@ -45506,6 +45843,38 @@ function declaredMsrv(cwd) {
     catch {
         return null; // cargo metadata already accepted the manifest; its own reading stands.
     }
+}
+function trustBuilt(result, selected, built) {
+    const problem = unbuiltProblem(result, selected, built);
+    if (problem)
+        result.untrusted = problem;
+}
+/** Why the tests cannot run after this build phase, or undefined when they can. */
+function whyNotTested(result, errors, what) {
+    if (errors > 0)
+        return `${what} failed with compile errors`;
+    if (result.failure)
+        return `${what} failed`;
+    if (result.untrusted)
+        return `${what} did not build the workspace`;
+    return undefined;
+}
+/** The crates a failed build stopped at: members with compile errors, else the broken dependencies. */
+function stoppedAt(tally, members) {
+    const own = [...tally.perCrate].filter(([, c]) => c.errors > 0).map(([name]) => name);
+    if (own.length > 0)
+        return own.sort();
+    const deps = tally.dependencyErrors.map(d => members.get(d.package) ?? packageName(d.package));
+    return [...new Set(deps)].sort();
+}
+/** `registry+…#name@1.0.0` or `path+file:///…/name#1.0.0` → a readable name. */
+function packageName(id) {
+    const hash = id.split('#')[1] ?? id;
+    return hash.includes('@') ? hash : `${id.split('#')[0].split('/').pop()}@${hash}`;
+}
+function withNotChecked(c, notCheckedCrates) {
+    const why = notCheckedCrates.get(c.name);
+    return why ? { ...c, notChecked: why } : c;
 }
 /** A non-zero exit that the readers did not explain is a failure in cargo's own words. */
 function explainExit(result, explained, tally, tail) {
@@ -49052,8 +49421,41 @@ async function mergeShardReports(pattern) {
     return mergeReports(readShardReports(files));
 }
 
+// The JSON report file: written whole and atomically, so a reader never sees half a report, and
+// only over nothing or over an earlier build-gate report: never over a file the user keeps.
+function writeJsonAtomic(file, value) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, `${JSON.stringify(value, null, 2)}\n`);
+    renameSync(tmp, file);
+}
+function writeReport(report, file) {
+    assertReportTarget(file);
+    writeJsonAtomic(file, report);
+}
+/** Refuses (naming the input) a report path that holds anything but an earlier build-gate report. */
+function assertReportTarget(file) {
+    if (!existsSync(file))
+        return;
+    const refuse = (what) => new ConfigError('report-path', `${file} ${what}, so the gate will not overwrite it; point report-path at a new file (e.g. build-gate-report.json) or remove that file.`);
+    if (!statSync(file).isFile())
+        throw refuse('is not a file');
+    let value;
+    try {
+        value = JSON.parse(readFileSync$1(file, 'utf8'));
+    }
+    catch {
+        throw refuse('exists and is not a build-gate report (not JSON)');
+    }
+    const v = value;
+    if (!v || typeof v !== 'object' || v.tool?.name !== TOOL.name || typeof v.schemaVersion !== 'number')
+        throw refuse('exists and is not a build-gate report (no build-gate tool and schemaVersion)');
+}
+
 // What both the action and the CLI run: gate the workspace (or merge shard reports) into one report.
 async function produceReport(config, options = {}) {
+    // Before any work: a report path that would clobber a user's file is an input error.
+    assertReportTarget(config.reportPath);
     if (config.mode === 'merge')
         return { report: await mergeShardReports(config.shardReports), metadata: null };
     const ctx = options.ctx ?? readRunContext();
@@ -56745,17 +57147,6 @@ function line(w) {
     return `${d.kind} ${d.target}: ${d.detail}`;
 }
 
-// The JSON report file: written whole and atomically, so a reader never sees half a report.
-function writeJsonAtomic(file, value) {
-    mkdirSync(path.dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, `${JSON.stringify(value, null, 2)}\n`);
-    renameSync(tmp, file);
-}
-function writeReport(report, file) {
-    writeJsonAtomic(file, report);
-}
-
 // The conflicts section for people: a job-summary table, terminal text, and annotations on the member
 // Cargo.toml line through which each conflict arrives.
 /** The action's input defaults, for callers that render a report without its configuration. */
@@ -56938,6 +57329,8 @@ function timingText(t) {
     return lines.join('\n');
 }
 function headline(t) {
+    if (t.notMeasured !== undefined)
+        return `Not measured (${t.notMeasured}).`;
     const base = t.baselineSeconds === null
         ? ''
         : ` vs baseline ${t.baselineSeconds.toFixed(2)} s (${change(t.deltaPercent)}, ${t.samples} samples)`;
@@ -56950,15 +57343,19 @@ function change(p) {
 
 const CRATE_HEADER = ['crate', 'warnings', 'errors', 'passed', 'failed', 'ignored', 'time (s)'];
 function crateRows(report) {
-    return report.crates.map(c => [
-        c.name,
-        String(c.warnings),
-        String(c.errors),
-        String(c.passed),
-        String(c.failed),
-        String(c.ignored),
-        seconds((c.buildSeconds ?? 0) + (c.testSeconds ?? 0), c.buildSeconds === null && c.testSeconds === null)
-    ]);
+    return report.crates.map(c => 
+    // Zeros of a crate cargo never reached would read as clean.
+    c.notChecked
+        ? [c.name, c.notChecked, '–', '–', '–', '–', '–']
+        : [
+            c.name,
+            String(c.warnings),
+            String(c.errors),
+            String(c.passed),
+            String(c.failed),
+            String(c.ignored),
+            seconds((c.buildSeconds ?? 0) + (c.testSeconds ?? 0), c.buildSeconds === null && c.testSeconds === null)
+        ]);
 }
 function totalRow(report) {
     return [
