@@ -7,7 +7,7 @@ import { analyzeConflicts, type ConflictOptions } from './analysis/conflicts.js'
 import { DiagnosticTally } from './analysis/diagnostics.js'
 import { buildGraph } from './analysis/graph.js'
 import { resolveTests } from './analysis/tests.js'
-import { notChecked, unbuiltProblem } from './analysis/coverage.js'
+import { markNotChecked, markUnbuilt, notChecked, stoppedAt, whyNotTested } from './analysis/coverage.js'
 import { selectedMembers } from './cargo/selection.js'
 import { metadataCommand, phaseCommand, rustcVersionCommand, TEST_RUN_ENV } from './cargo/commands.js'
 import { binaryIdentity, failedTarget, LibtestJsonReader, type BinaryIdentity } from './cargo/libtest.js'
@@ -181,13 +181,14 @@ async function gateWith(config: GateConfig, options: GateOptions, state: GateSta
   const check = await cargoPhase('check')
   explainExit(check.result, tally.errors > 0, tally, check.stderrTail)
   const checkSelected = packages ?? selectedMembers(config.checkArgs, meta)
-  trustBuilt(check.result, checkSelected, built.check)
+  markUnbuilt(check.result, checkSelected, built.check)
   let tests: TestsSection = { ran: false, passed: 0, failed: 0, ignored: 0, failures: [], binaries: [] }
   if (config.runTests) tests.notRun = whyNotTested(check.result, tally.errors, 'cargo check')
   if (config.runTests && !tests.notRun) {
     const build = await cargoPhase('test-build')
     explainExit(build.result, tally.errors > 0, tally, build.stderrTail)
-    trustBuilt(build.result, packages ?? selectedMembers(config.testArgs, meta), built['test-build'])
+    const testSelected = packages ?? selectedMembers(config.testArgs, meta)
+    markUnbuilt(build.result, testSelected, built['test-build'])
     tests.notRun = whyNotTested(build.result, tally.errors, 'the test build (cargo test --no-run)')
     if (!tests.notRun) {
       const libtest = new LibtestJsonReader()
@@ -218,9 +219,10 @@ async function gateWith(config: GateConfig, options: GateOptions, state: GateSta
     tool: TOOL,
     generatedAt: new Date().toISOString(),
     workspace,
-    crates: crateSummaries(meta, tally, tests)
-      .filter(c => !packages || packages.includes(c.name))
-      .map(c => withNotChecked(c, notChecked(checkSelected, built.check, stoppedAt(tally, members)))),
+    crates: markNotChecked(
+      crateSummaries(meta, tally, tests).filter(c => !packages || packages.includes(c.name)),
+      notChecked(checkSelected, built.check, stoppedAt(tally, members))
+    ),
     diagnostics: tally.section(),
     tests,
     phases,
@@ -337,38 +339,6 @@ function declaredMsrv(cwd: string): string | null {
   } catch {
     return null // cargo metadata already accepted the manifest; its own reading stands.
   }
-}
-
-function trustBuilt(result: PhaseResult, selected: string[], built: ReadonlySet<string>): void {
-  const problem = unbuiltProblem(result, selected, built)
-  if (problem) result.untrusted = problem
-}
-
-/** Why the tests cannot run after this build phase, or undefined when they can. */
-function whyNotTested(result: PhaseResult, errors: number, what: string): string | undefined {
-  if (errors > 0) return `${what} failed with compile errors`
-  if (result.failure) return `${what} failed`
-  if (result.untrusted) return `${what} did not build the workspace`
-  return undefined
-}
-
-/** The crates a failed build stopped at: members with compile errors, else the broken dependencies. */
-function stoppedAt(tally: DiagnosticTally, members: ReadonlyMap<string, string>): string[] {
-  const own = [...tally.perCrate].filter(([, c]) => c.errors > 0).map(([name]) => name)
-  if (own.length > 0) return own.sort()
-  const deps = tally.dependencyErrors.map(d => members.get(d.package) ?? packageName(d.package))
-  return [...new Set(deps)].sort()
-}
-
-/** `registry+…#name@1.0.0` or `path+file:///…/name#1.0.0` → a readable name. */
-function packageName(id: string): string {
-  const hash = id.split('#')[1] ?? id
-  return hash.includes('@') ? hash : `${id.split('#')[0].split('/').pop()}@${hash}`
-}
-
-function withNotChecked(c: CrateSummary, notCheckedCrates: Map<string, string>): CrateSummary {
-  const why = notCheckedCrates.get(c.name)
-  return why ? { ...c, notChecked: why } : c
 }
 
 /** A non-zero exit that the readers did not explain is a failure in cargo's own words. */
