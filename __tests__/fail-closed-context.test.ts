@@ -59,7 +59,11 @@ describe('readRunContext', () => {
     const elsewhere = readRunContext(
       env('pull_request_target', pr({ ref: 'f', repo: { full_name: 'eve/ledger' } }))
     )
-    expect([elsewhere.pullRequest?.fork, elsewhere.trusted]).toEqual([true, false])
+    expect([elsewhere.pullRequest?.fork, elsewhere.trusted, elsewhere.trustReason]).toEqual([
+      true,
+      false,
+      'pull request runs never write the roadmap or the baseline'
+    ])
     const noRepo = readRunContext(env('pull_request', pr({ ref: 'f', repo: null })))
     expect(noRepo.pullRequest?.fork).toBe(false)
     const bare = readRunContext(env('pull_request', { pull_request: { number: 3 } }))
@@ -110,5 +114,10 @@ describe('readRunContext', () => {
     expect(() => readRunContext(e)).toThrow(
       `GITHUB_EVENT_PATH (${e.GITHUB_EVENT_PATH}) could not be read as JSON`
     )
+    try {
+      readRunContext(e)
+    } catch (err) {
+      expect((err as Error).cause).toBeInstanceOf(SyntaxError)
+    }
   })
 })

@@ -105,15 +105,67 @@ describe('mergeReports', () => {
     })
   })
 
-  it('keeps a phase failure, an unmeasured CPU and a failing exit of any shard', () => {
-    const a = shard(1, 2)
-    const b = shard(2, 2, {
-      phases: [phase('check', { exitCode: 101, cpuSeconds: null, failure: 'broke' }), phase('test')]
+  it('keeps a phase failure, an unmeasured CPU and a failing exit of any shard, first or last', () => {
+    const broken = { exitCode: 101, cpuSeconds: null, failure: 'broke' }
+    for (const bad of [1, 2]) {
+      const reports = [1, 2].map(i =>
+        shard(i, 2, { phases: [phase('check', i === bad ? broken : {}), phase('test')] })
+      )
+      const check = mergeReports(reports.map(ok)).phases.find(p => p.name === 'check')!
+      expect([check.exitCode, check.cpuSeconds, check.failure]).toEqual([101, null, 'broke'])
+    }
+  })
+
+  it('sorts crates, members and diagnostics (errors first), and caps dependency errors', () => {
+    const diag = (severity: 'error' | 'warning', crate: string) => ({
+      severity,
+      crate,
+      code: null,
+      message: severity,
+      rendered: severity,
+      span: null,
+      phase: 'check' as const
     })
-    const check = mergeReports([ok(a), ok(b)]).phases.find(p => p.name === 'check')!
-    expect([check.exitCode, check.cpuSeconds, check.failure]).toEqual([101, null, 'broke'])
-    const reversed = mergeReports([ok(b), ok(a)]).phases.find(p => p.name === 'check')!
-    expect([reversed.exitCode, reversed.cpuSeconds, reversed.failure]).toEqual([101, null, 'broke'])
+    const depErrors = Array.from({ length: 15 }, (_, i) => ({ package: `d${i}`, message: 'x' }))
+    const mk = (i: number, name: string, items: ReturnType<typeof diag>[]) => {
+      const r = shard(i, 2)
+      r.crates = [{ ...r.crates[0], name }]
+      r.shard = { index: i, total: 2, members: [name] }
+      r.diagnostics = { ...r.diagnostics, errors: 1, items, dependencyErrors: depErrors }
+      r.tests = { ...r.tests, failures: [{ crate: name, target: 'lib', name: 't', message: null }] }
+      return r
+    }
+    const merged = mergeReports([
+      ok(mk(1, 'zeta', [diag('warning', 'zeta')])),
+      ok(mk(2, 'alpha', [diag('error', 'alpha')]))
+    ])
+    expect(merged.crates.map(c => c.name)).toEqual(['alpha', 'zeta'])
+    expect(merged.shard?.members).toEqual(['alpha', 'zeta'])
+    expect(merged.diagnostics.items.map(d => d.severity)).toEqual(['error', 'warning'])
+    expect(merged.diagnostics.errors).toBe(2)
+    expect(merged.diagnostics.dependencyErrors).toHaveLength(20)
+    expect(merged.tests.failures.map(f => f.crate)).toEqual(['zeta', 'alpha'])
+    expect(merged.tests.binaries).toHaveLength(2)
+    expect(merged.workspace.root).toBe('/w')
+    expect(mergeReports([]).workspace).toEqual({
+      root: '',
+      members: [],
+      msrv: null,
+      toolchain: null,
+      requestedToolchain: null
+    })
+  })
+
+  it('keeps the conflicts section of the shards', () => {
+    const conflicts = {
+      duplicates: [],
+      singleVersionViolations: [{ name: 'base64', versions: ['0.21.7', '0.22.1'] }],
+      staleAllowEntries: [],
+      rustVersion: [],
+      cargoRefusals: []
+    }
+    expect(mergeReports([ok(shard(1, 1, { conflicts }))]).conflicts).toEqual(conflicts)
+    expect(mergeReports([ok(shard(1, 1))])).not.toHaveProperty('conflicts')
   })
 
   it('is unstable when a shard failed, carrying its reasons with the shard named', () => {
@@ -181,5 +233,8 @@ describe('readShardReports', () => {
       expect.stringMatching(/JSON/)
     ])
     expect(read[0].report?.shard?.index).toBe(1)
+    expect(readShardReports([write('null.json', 'null')])[0].error).toBe(
+      'schemaVersion is undefined, expected 1'
+    )
   })
 })

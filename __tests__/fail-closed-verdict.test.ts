@@ -98,6 +98,14 @@ describe('the verdict', () => {
       phases: ALL.filter(n => n !== name).map(n => phase(n, { failure: 'x' }))
     })
     expect(codes(failedElsewhere)).not.toContain('phase-missing')
+    // One failed phase is enough to explain the missing ones.
+    const oneFailed = clean({
+      phases: ALL.filter(n => n !== name).map((n, i) => phase(n, i === 0 ? { failure: 'x' } : {}))
+    })
+    expect(codes(oneFailed)).toEqual(['phase-failed'])
+    expect(decideVerdict(body, config()).reasons.find(r => r.code === 'phase-missing')?.message).toMatch(
+      / did not run, so the build cannot be called stable$/
+    )
   })
 
   it('does not ask for test phases when run-tests is false, but says tests were skipped', () => {
@@ -151,10 +159,15 @@ describe('the verdict', () => {
   })
 
   it('blocks compile errors and (with deny-warnings) warnings, naming the crates', () => {
-    const crates = clean().crates.map(c => ({ ...c, errors: 2, warnings: 1 }))
+    const b = { ...clean().crates[0], name: 'b' }
+    const crates = [
+      ...clean().crates.map(c => ({ ...c, errors: 2, warnings: 1 })),
+      b,
+      { ...b, name: 'c', errors: 1 }
+    ]
     const body = clean({ crates, diagnostics: { ...clean().diagnostics, errors: 2, warnings: 1 } })
     expect(decideVerdict(body, config()).reasons).toEqual([
-      { code: 'compile-errors', message: '2 compile errors in a (2)' },
+      { code: 'compile-errors', message: '2 compile errors in a (2), c (1)' },
       { code: 'warnings', message: '1 warning in a (1) (deny-warnings is on)' }
     ])
     const allowed = decideVerdict(body, config({ 'deny-warnings': 'false' }))
@@ -173,6 +186,10 @@ describe('the verdict', () => {
     expect(decideVerdict(body, config()).reasons).toEqual([
       { code: 'tests-failed', message: '7 tests failed (a: t0; a: t1; a: t2; a: t3; a: t4, and 2 more)' }
     ])
+    const five = clean({ tests: { ...clean().tests, failed: 5, failures: failures.slice(0, 5) } })
+    expect(decideVerdict(five, config()).reasons[0].message).toBe(
+      '5 tests failed (a: t0; a: t1; a: t2; a: t3; a: t4)'
+    )
     const one = clean({ tests: { ...clean().tests, failed: 1, failures: failures.slice(0, 1) } })
     expect(decideVerdict(one, config()).reasons[0].message).toBe('1 test failed (a: t0)')
     // Tests that did not run have no failures to count.
