@@ -25,7 +25,7 @@ describe('the bundled action', () => {
     expect(Number(run.outputs['tests-passed'])).toBeGreaterThan(0)
     expect(Number(run.outputs['check-seconds'])).toBeGreaterThan(0)
     const report = JSON.parse(readFileSync(run.outputs['report-path'], 'utf8'))
-    expect(report.schemaVersion).toBe(1)
+    expect(report.schemaVersion).toBe(2)
     expect(report.verdict.stable).toBe(true)
     expect(run.summary).toContain('Build is stable')
     expect(run.stdout).toContain('::group::cargo check')

@@ -114,10 +114,5 @@ describe('readRunContext', () => {
     expect(() => readRunContext(e)).toThrow(
       `GITHUB_EVENT_PATH (${e.GITHUB_EVENT_PATH}) could not be read as JSON`
     )
-    try {
-      readRunContext(e)
-    } catch (err) {
-      expect((err as Error).cause).toBeInstanceOf(SyntaxError)
-    }
   })
 })

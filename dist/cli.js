@@ -1,12 +1,11 @@
 #!/usr/bin/env node
 import * as path from 'node:path';
-import { p as parseConfig, a as produceReport, s as syncWorkstreams, c as createClient, r as readRunContext, C as ConfigError, f as failureReport, b as reportPathFor, w as writeReport, t as terminalReport, I as INPUTS, d as textSections } from './chunks/sections.js';
+import { p as parseConfig, a as produceReport, i as isGateError, f as failureReport, e as errorMessage, r as reportPathFor, w as writeReport, s as syncStage, c as createClient, b as readRunContext, t as terminalReport, d as textSections, I as INPUTS, G as GateError } from './chunks/sections.js';
 import 'node:fs';
 import 'node:crypto';
 import './chunks/crate-times.js';
 import 'node:child_process';
 import 'node:readline';
-import 'node:os';
 import 'fs';
 import 'os';
 import 'http';
@@ -39,11 +38,10 @@ import 'node:fs/promises';
 import 'path';
 import 'url';
 import 'module';
+import 'node:os';
 
 // The CLI over the same run: `build-gate --working-directory DIR [--no-tests] [--deny-warnings false] …`
 // Every action input is a flag of the same name. Exit 0 when stable, 1 otherwise (including bad input).
-class UsageError extends Error {
-}
 function parseFlags(argv) {
     const known = new Set(INPUTS.map(i => i.name));
     const values = new Map();
@@ -55,10 +53,10 @@ function parseFlags(argv) {
         }
         const m = /^--([a-z-]+)(?:=(.*))?$/s.exec(arg);
         if (!m || !known.has(m[1]))
-            throw new UsageError(`unknown option '${arg}'; run build-gate --help for the list.`);
+            throw new GateError('input', `unknown option '${arg}'; run build-gate --help for the list.`);
         const value = m[2] ?? argv[++i];
         if (value === undefined)
-            throw new UsageError(`option '--${m[1]}' needs a value.`);
+            throw new GateError('input', `option '--${m[1]}' needs a value.`, m[1]);
         values.set(m[1], value);
     }
     return values;
@@ -87,6 +85,7 @@ async function main(argv, out = process.stdout, err = process.stderr) {
     }
     let config = null;
     let report;
+    let judged = false;
     const progress = new Progress(err);
     try {
         const flags = parseFlags(argv);
@@ -94,30 +93,36 @@ async function main(argv, out = process.stdout, err = process.stderr) {
             flags.set('github-token', process.env.GITHUB_TOKEN);
         config = parseConfig(name => flags.get(name) ?? '', 'cli');
         report = (await produceReport(config, { progress: e => progress.update(e) })).report;
-        // On a laptop the roadmap is only shown (a local run is never trusted to write it).
-        if (config.workstreams && !config.shard)
-            report.workstreams = await syncWorkstreams({
-                report,
-                config,
-                ctx: readRunContext(),
-                client: config.token ? createClient(config.token) : null,
-                log: () => undefined
-            });
+        judged = true;
     }
     catch (e) {
         progress.stop();
-        const message = e instanceof Error ? e.message : String(e);
-        if (e instanceof UsageError || e instanceof ConfigError) {
-            err.write(`build-gate: ${message}\n`);
+        if (isGateError(e, 'input')) {
+            err.write(`build-gate: ${e.message}\n`);
             return 1;
         }
-        report = failureReport(config?.workingDirectory ?? process.cwd(), message);
+        report = failureReport(config?.workingDirectory ?? process.cwd(), errorMessage(e));
     }
     progress.stop();
     const reportPath = reportPathFor(config);
     writeReport(report, reportPath);
-    out.write(`${terminalReport(report, textSections(config ?? undefined))}\n\nReport: ${path.relative(process.cwd(), reportPath) || reportPath}\n`);
-    return report.verdict.stable ? 0 : 1;
+    // On a laptop the roadmap is only shown (a local run is never trusted to write it), after the verdict.
+    const problems = [];
+    if (judged && config) {
+        const synced = await syncStage(report, config, {
+            ctx: readRunContext(),
+            github: config.token ? createClient(config.token) : null,
+            log: () => undefined
+        });
+        report = synced.report;
+        problems.push(...synced.problems);
+        if (synced.wrote.length)
+            writeReport(report, reportPath);
+    }
+    out.write(`${terminalReport(report, textSections())}\n\nReport: ${path.relative(process.cwd(), reportPath) || reportPath}\n`);
+    for (const p of problems)
+        err.write(`build-gate: ${p}\n`);
+    return report.verdict.stable && problems.length === 0 ? 0 : 1;
 }
 /** One line per phase; a spinner when stderr is a terminal. */
 class Progress {

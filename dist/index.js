@@ -6,19 +6,18 @@ import { promises, constants } from 'fs';
 import 'path';
 import 'http';
 import 'https';
-import { e as requireTunnel, g as timingOutputs, v as verdictLine, h as crateRows, i as totalRow, j as phaseRows, P as PHASE_HEADER, k as CRATE_HEADER, p as parseConfig, a as produceReport, f as failureReport, C as ConfigError, c as createClient, b as reportPathFor, w as writeReport, l as sectionAnnotations, m as workstreamOutputs, n as markdownSections, s as syncWorkstreams, r as readRunContext } from './chunks/sections.js';
+import { g as requireTunnel, C as CAPABILITIES, v as verdictLine, h as crateRows, j as totalRow, k as CRATE_HEADER, l as phaseRows, P as PHASE_HEADER, p as parseConfig, a as produceReport, f as failureReport, i as isGateError, e as errorMessage, r as reportPathFor, s as syncStage, m as markdownSections, c as createClient, b as readRunContext, n as sectionAnnotations, w as writeReport } from './chunks/sections.js';
 import 'string_decoder';
 import 'events';
 import 'child_process';
 import 'assert';
 import 'timers';
-import * as path from 'node:path';
 import 'node:fs';
+import 'node:path';
 import 'node:crypto';
 import './chunks/crate-times.js';
 import 'node:child_process';
 import 'node:readline';
-import 'node:os';
 import 'net';
 import 'tls';
 import 'util';
@@ -43,6 +42,7 @@ import 'node:dns';
 import 'node:fs/promises';
 import 'url';
 import 'module';
+import 'node:os';
 
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -282,7 +282,7 @@ var MediaTypes;
     });
 };
 
-var __awaiter$1 = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -304,7 +304,7 @@ class Summary {
      * @returns step summary file path
      */
     filePath() {
-        return __awaiter$1(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             if (this._filePath) {
                 return this._filePath;
             }
@@ -348,7 +348,7 @@ class Summary {
      * @returns {Promise<Summary>} summary instance
      */
     write(options) {
-        return __awaiter$1(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
             const filePath = yield this.filePath();
             const writeFunc = overwrite ? writeFile : appendFile;
@@ -362,7 +362,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     clear() {
-        return __awaiter$1(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             return this.emptyBuffer().write({ overwrite: true });
         });
     }
@@ -613,7 +613,7 @@ process.platform === 'win32';
 os__default.platform();
 os__default.arch();
 
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+(undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -747,134 +747,77 @@ function startGroup(name) {
 function endGroup() {
     issue('endgroup');
 }
-/**
- * Wrap an asynchronous function call in a group.
- *
- * Returns the same type as the function itself.
- *
- * @param name The name of the group
- * @param fn The function to wrap in the group
- */
-function group(name, fn) {
-    return __awaiter(this, void 0, void 0, function* () {
-        startGroup(name);
-        let result;
-        try {
-            result = yield fn();
-        }
-        finally {
-            endGroup();
-        }
-        return result;
-    });
-}
 
-// Workspace diagnostics as GitHub annotations at file:line:column, errors first.
-/** GitHub shows at most 10 of each level per step and 50 per job; more is noise. */
-const MAX_ANNOTATIONS = 50;
-/**
- * `repoRoot` is where annotation paths must be relative to (GITHUB_WORKSPACE); rustc's file names
- * are relative to the workspace root, or absolute for path dependencies.
- */
-function diagnosticAnnotations(report, repoRoot) {
-    return report.diagnostics.items.slice(0, MAX_ANNOTATIONS).map(d => {
-        const title = `${d.crate}: ${d.severity}${d.code ? `[${d.code}]` : ''}`;
-        if (!d.span)
-            return { level: d.severity, title, message: d.message };
-        const absolute = path.resolve(report.workspace.root, d.span.file);
-        const sameLine = d.span.line === d.span.endLine;
-        return {
-            level: d.severity,
-            title,
-            message: d.message,
-            file: toPosix(path.relative(repoRoot, absolute)),
-            startLine: d.span.line,
-            endLine: d.span.endLine,
-            // GitHub accepts columns only for single-line annotations.
-            ...(sameLine ? { startColumn: d.span.column, endColumn: d.span.endColumn } : {})
-        };
-    });
-}
-function toPosix(p) {
-    return p.split(path.sep).join('/');
-}
-
-function reportOutputs(report, reportPath, includeDev = false) {
-    // A phase that did not run (or did not finish) measured nothing: empty, never 0.
-    const seconds = (name) => {
-        const p = report.phases.filter(x => x.name === name || (name === 'test' && x.name === 'test-build'));
-        if (p.length === 0 || p.some(x => !x.ran || x.signal))
-            return '';
-        return String(Math.round(p.reduce((n, x) => n + x.wallSeconds, 0) * 100) / 100);
-    };
-    const out = {
-        stable: String(report.verdict.stable),
-        errors: String(report.diagnostics.errors),
-        warnings: String(report.diagnostics.warnings),
-        'tests-passed': String(report.tests.passed),
-        'tests-failed': String(report.tests.failed),
-        'tests-ignored': String(report.tests.ignored),
-        'check-seconds': seconds('check'),
-        'test-seconds': seconds('test'),
-        'report-path': reportPath,
-        reasons: JSON.stringify(report.verdict.reasons.map(r => r.message))
-    };
-    if (report.conflicts) {
-        const counted = (v) => includeDev || !v.devOnly;
-        out['duplicate-crates'] = String(report.conflicts.duplicates.filter(d => !d.allowed && d.versions.filter(counted).length > 1).length);
-        out['single-version-violations'] = String(report.conflicts.singleVersionViolations.length);
-        out['msrv-violations'] = String(report.conflicts.rustVersion.length + report.conflicts.cargoRefusals.length);
+const CORE_OUTPUTS = [
+    {
+        name: 'stable',
+        description: '`true` when the build is stable, else `false`.',
+        value: r => String(r.verdict.stable)
+    },
+    {
+        name: 'report-path',
+        description: 'Absolute path of the JSON report.',
+        value: (_, ctx) => ctx.reportPath
+    },
+    {
+        name: 'reasons',
+        description: 'JSON array of the reasons the build is unstable, in plain words.',
+        value: r => JSON.stringify(r.verdict.reasons.map(x => x.message))
     }
-    if (report.timing)
-        Object.assign(out, timingOutputs(report.timing));
-    // No output may read NaN or Infinity: a figure that is not a finite number was not measured.
-    for (const [k, v] of Object.entries(out))
-        if (/^-?(NaN|Infinity)$/.test(v))
-            out[k] = '';
+];
+function outputTable(capabilities = CAPABILITIES) {
+    return [...CORE_OUTPUTS, ...capabilities.flatMap(c => c.outputs)];
+}
+outputTable();
+function reportOutputs(report, reportPath, config = null, capabilities = CAPABILITIES) {
+    const ctx = { reportPath, config };
+    const out = {};
+    for (const o of outputTable(capabilities)) {
+        const v = o.value(report, ctx);
+        // No output may read NaN or Infinity: a figure that is not a finite number was not measured.
+        if (v !== null && v !== undefined)
+            out[o.name] = /^-?(NaN|Infinity)$/.test(v) ? '' : v;
+    }
     return out;
 }
 
-const header = (cells) => cells.map(data => ({ data, header: true }));
-function buildSummary(summary, report, sections = []) {
-    summary.addHeading(`${report.verdict.stable ? '✅' : '❌'} ${verdictLine(report)}`, 2);
+function renderSummary(report, sections = []) {
+    const out = [];
+    out.push(`<h2>${report.verdict.stable ? '✅' : '❌'} ${verdictLine(report)}</h2>`);
     if (report.verdict.reasons.length)
-        summary.addList(report.verdict.reasons.map(r => escape(r.message)));
-    if (report.verdict.warnings.length) {
-        summary.addRaw('<p><strong>Warnings</strong></p>', true);
-        summary.addList(report.verdict.warnings.map(r => escape(r.message)));
-    }
-    // core.summary puts cells into HTML as they are: everything cargo or a test printed is escaped.
-    const rows = (r) => r.map(cells => cells.map(escape));
+        out.push(list(report.verdict.reasons.map(r => r.message)));
+    if (report.verdict.warnings.length)
+        out.push('<p><strong>Warnings</strong></p>', list(report.verdict.warnings.map(r => r.message)));
     if (report.crates.length)
-        summary.addTable([header(CRATE_HEADER), ...rows([...crateRows(report), totalRow(report)])]);
-    if (report.tests.failures.length) {
-        summary.addHeading('Failing tests', 3);
-        summary.addTable([
-            header(['crate', 'target', 'test', 'message']),
-            ...rows(report.tests.failures.slice(0, 50).map(f => [f.crate, f.target, f.name, f.message ?? '']))
-        ]);
-    }
+        out.push(table(CRATE_HEADER, [...crateRows(report), totalRow(report)]));
+    if (report.tests.failures.length)
+        out.push('<h3>Failing tests</h3>', table(['crate', 'target', 'test', 'message'], report.tests.failures.slice(0, 50).map(f => [f.crate, f.target, f.name, f.message ?? ''])));
     for (const render of sections) {
         const md = render(report);
         if (md)
-            summary.addRaw(`\n${md}\n`, true);
+            out.push(`\n${md}\n`);
     }
     if (report.diagnostics.omitted)
-        summary.addRaw(`<p>${report.diagnostics.omitted} more diagnostic(s) were counted but not kept in the report (it keeps the first ${report.diagnostics.items.length}).</p>`, true);
+        out.push(`<p>${report.diagnostics.omitted} more diagnostic(s) were counted but not kept in the report (it keeps the first ${report.diagnostics.items.length}).</p>`);
     if (report.diagnostics.dependencyWarnings)
-        summary.addRaw(`<p>${report.diagnostics.dependencyWarnings} warning(s) from dependencies were not counted.</p>`, true);
-    summary.addDetails('Phases', tableHtml(PHASE_HEADER, phaseRows(report)));
-    return summary;
+        out.push(`<p>${report.diagnostics.dependencyWarnings} warning(s) from dependencies were not counted.</p>`);
+    out.push(`<details><summary>Phases</summary>${table(PHASE_HEADER, phaseRows(report))}</details>`);
+    return `${out.join('\n')}\n`;
 }
-function tableHtml(head, rows) {
+// Everything cargo or a test printed is escaped: HTML cells are put into the page as they are.
+function table(head, rows) {
     const tr = (cells, tag) => `<tr>${cells.map(c => `<${tag}>${escape(c)}</${tag}>`).join('')}</tr>`;
     return `<table>${tr(head, 'th')}${rows.map(r => tr(r, 'td')).join('')}</table>`;
+}
+function list(items) {
+    return `<ul>${items.map(i => `<li>${escape(i)}</li>`).join('')}</ul>`;
 }
 function escape(s) {
     return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-// The action: inputs → gate → report, annotations, summary, outputs → exit status.
+// The action: inputs → gate → publish (report file, annotations, outputs, job summary, exit status)
+// → sync (roadmap, PR comment). The verdict is published before any GitHub write starts.
 async function run() {
     let config = null;
     let report;
@@ -887,68 +830,73 @@ async function run() {
         judged = true;
     }
     catch (e) {
-        const message = errorMessage(e);
-        report = failureReport(config?.workingDirectory ?? process.cwd(), message, e instanceof ConfigError ? 'input-error' : 'gate-error');
+        report = failureReport(config?.workingDirectory ?? process.cwd(), errorMessage(e), isGateError(e, 'input') ? 'input-error' : 'gate-error');
     }
-    const problems = [];
-    // Only a build that was judged moves the roadmap: a run that could not run cargo says nothing about it.
-    if (judged && config?.workstreams && !config.shard) {
-        try {
-            report.workstreams = await syncRoadmap(report, config);
-        }
-        catch (e) {
-            problems.push(`Roadmap sync: ${errorMessage(e)}`);
-        }
-    }
-    await publish(report, config);
-    if (!report.verdict.stable && (config?.failOnUnstable ?? true))
-        problems.unshift(`Build gate: ${report.verdict.reasons.map(r => r.message).join('; ')}`);
-    if (problems.length)
-        setFailed(problems.join('\n'));
-}
-async function syncRoadmap(report, config) {
-    const client = config.token ? createClient(config.token, { log: info }) : null;
-    return group('Roadmap sync', () => syncWorkstreams({
-        report,
-        config,
-        ctx: readRunContext(),
-        client,
-        log: line => info(line),
-        renderComment: section => {
-            // The PR comment is the job summary of this run, rendered once more into its own buffer.
-            const text = buildSummary(summary, { ...report, workstreams: section }, markdownSections(config)).stringify();
-            summary.emptyBuffer();
-            return text;
-        }
-    }));
-}
-async function publish(report, config) {
     const reportPath = reportPathFor(config);
-    try {
-        writeReport(report, reportPath);
-    }
-    catch (e) {
-        warning(`Could not write the report to ${reportPath}: ${errorMessage(e)}`);
-    }
+    await publish(report, config, reportPath);
+    if (!report.verdict.stable && (config?.failOnUnstable ?? true))
+        setFailed(`Build gate: ${report.verdict.reasons.map(r => r.message).join('; ')}`);
+    // Only a build that was judged moves the roadmap: a run that could not run cargo says nothing about it.
+    if (!judged || !config)
+        return;
+    let grouped = false;
+    const log = (line) => {
+        if (!grouped)
+            startGroup('Sync (roadmap, pull request comment)');
+        grouped = true;
+        info(line);
+    };
+    const synced = await syncStage(report, config, {
+        ctx: readRunContext(),
+        github: config.token ? createClient(config.token, { log }) : null,
+        log,
+        renderSummary: r => renderSummary(r, markdownSections())
+    });
+    if (grouped)
+        endGroup();
+    if (synced.wrote.length)
+        await publishSynced(synced.report, synced.wrote, config, reportPath);
+    if (synced.problems.length)
+        setFailed(synced.problems.join('\n'));
+}
+/** The verdict: report file, annotations, outputs and job summary. */
+async function publish(report, config, reportPath) {
+    writeReportFile(report, reportPath);
     const repoRoot = process.env.GITHUB_WORKSPACE ?? config?.workingDirectory ?? process.cwd();
-    const policy = config ?? undefined;
-    for (const a of [
-        ...diagnosticAnnotations(report, repoRoot),
-        ...sectionAnnotations(report, repoRoot, policy)
-    ]) {
+    for (const a of sectionAnnotations(report, repoRoot)) {
         const { level, message, ...props } = a;
         if (level === 'error')
             error(message, props);
         else
             warning(message, props);
     }
-    const outputs = reportOutputs(report, reportPath, config?.duplicateVersionsIncludeDev);
-    if (report.workstreams && config)
-        Object.assign(outputs, workstreamOutputs(report.workstreams, config.gateWorkstream));
-    for (const [name, value] of Object.entries(outputs))
+    for (const [name, value] of Object.entries(reportOutputs(report, reportPath, config)))
         setOutput(name, value);
+    await writeSummary(renderSummary(report, markdownSections()));
+}
+/** What the sync stage added: the report file again, the sync capabilities' outputs and sections. */
+async function publishSynced(report, wrote, config, reportPath) {
+    writeReportFile(report, reportPath);
+    for (const [name, value] of Object.entries(reportOutputs(report, reportPath, config, wrote)))
+        if (wrote.some(c => c.outputs.some(o => o.name === name)))
+            setOutput(name, value);
+    const sections = markdownSections(wrote)
+        .map(render => render(report))
+        .filter((md) => !!md);
+    if (sections.length)
+        await writeSummary(`\n${sections.join('\n\n')}\n`);
+}
+function writeReportFile(report, reportPath) {
     try {
-        await buildSummary(summary, report, markdownSections(policy)).write();
+        writeReport(report, reportPath);
+    }
+    catch (e) {
+        warning(`Could not write the report to ${reportPath}: ${errorMessage(e)}`);
+    }
+}
+async function writeSummary(text) {
+    try {
+        await summary.addRaw(text, true).write();
     }
     catch (e) {
         warning(`Could not write the job summary: ${errorMessage(e)}`);
@@ -966,9 +914,6 @@ function groupPhases(e) {
         endGroup();
         openGroup = false;
     }
-}
-function errorMessage(e) {
-    return e instanceof Error ? e.message : String(e);
 }
 
 await run();

@@ -1,19 +1,18 @@
 // The CLI over the same run: `build-gate --working-directory DIR [--no-tests] [--deny-warnings false] …`
 // Every action input is a flag of the same name. Exit 0 when stable, 1 otherwise (including bad input).
 import * as path from 'node:path'
-import { ConfigError, INPUTS, parseConfig, type GateConfig } from './config.js'
+import { INPUTS, parseConfig, type GateConfig } from './config.js'
+import { errorMessage, GateError, isGateError } from './errors.js'
 import { failureReport, reportPathFor } from './failure.js'
 import { type ProgressEvent } from './gate.js'
 import { createClient } from './github/client.js'
 import { readRunContext } from './github/context.js'
 import { produceReport } from './pipeline.js'
-import { syncWorkstreams } from './workstreams/sync.js'
+import { syncStage } from './sync.js'
 import { writeReport } from './report/json.js'
 import type { GateReport } from './report/schema.js'
 import { textSections } from './report/sections.js'
 import { terminalReport } from './report/terminal.js'
-
-export class UsageError extends Error {}
 
 export function parseFlags(argv: string[]): Map<string, string> {
   const known = new Set(INPUTS.map(i => i.name))
@@ -26,9 +25,9 @@ export function parseFlags(argv: string[]): Map<string, string> {
     }
     const m = /^--([a-z-]+)(?:=(.*))?$/s.exec(arg)
     if (!m || !known.has(m[1]))
-      throw new UsageError(`unknown option '${arg}'; run build-gate --help for the list.`)
+      throw new GateError('input', `unknown option '${arg}'; run build-gate --help for the list.`)
     const value = m[2] ?? argv[++i]
-    if (value === undefined) throw new UsageError(`option '--${m[1]}' needs a value.`)
+    if (value === undefined) throw new GateError('input', `option '--${m[1]}' needs a value.`, m[1])
     values.set(m[1], value)
   }
   return values
@@ -65,6 +64,7 @@ export async function main(
   }
   let config: GateConfig | null = null
   let report: GateReport
+  let judged = false
   const progress = new Progress(err)
   try {
     const flags = parseFlags(argv)
@@ -72,31 +72,35 @@ export async function main(
       flags.set('github-token', process.env.GITHUB_TOKEN)
     config = parseConfig(name => flags.get(name) ?? '', 'cli')
     report = (await produceReport(config, { progress: e => progress.update(e) })).report
-    // On a laptop the roadmap is only shown (a local run is never trusted to write it).
-    if (config.workstreams && !config.shard)
-      report.workstreams = await syncWorkstreams({
-        report,
-        config,
-        ctx: readRunContext(),
-        client: config.token ? createClient(config.token) : null,
-        log: () => undefined
-      })
+    judged = true
   } catch (e) {
     progress.stop()
-    const message = e instanceof Error ? e.message : String(e)
-    if (e instanceof UsageError || e instanceof ConfigError) {
-      err.write(`build-gate: ${message}\n`)
+    if (isGateError(e, 'input')) {
+      err.write(`build-gate: ${e.message}\n`)
       return 1
     }
-    report = failureReport(config?.workingDirectory ?? process.cwd(), message)
+    report = failureReport(config?.workingDirectory ?? process.cwd(), errorMessage(e))
   }
   progress.stop()
   const reportPath = reportPathFor(config)
   writeReport(report, reportPath)
+  // On a laptop the roadmap is only shown (a local run is never trusted to write it), after the verdict.
+  const problems: string[] = []
+  if (judged && config) {
+    const synced = await syncStage(report, config, {
+      ctx: readRunContext(),
+      github: config.token ? createClient(config.token) : null,
+      log: () => undefined
+    })
+    report = synced.report
+    problems.push(...synced.problems)
+    if (synced.wrote.length) writeReport(report, reportPath)
+  }
   out.write(
-    `${terminalReport(report, textSections(config ?? undefined))}\n\nReport: ${path.relative(process.cwd(), reportPath) || reportPath}\n`
+    `${terminalReport(report, textSections())}\n\nReport: ${path.relative(process.cwd(), reportPath) || reportPath}\n`
   )
-  return report.verdict.stable ? 0 : 1
+  for (const p of problems) err.write(`build-gate: ${p}\n`)
+  return report.verdict.stable && problems.length === 0 ? 0 : 1
 }
 
 /** One line per phase; a spinner when stderr is a terminal. */

@@ -2,14 +2,18 @@
 import { existsSync } from 'node:fs'
 import * as path from 'node:path'
 import type { GateConfig } from './config.js'
+import type { Finding } from './findings/finding.js'
+import { foldVerdict } from './findings/fold.js'
 import type { GateReport, PhaseResult, WorkspaceInfo } from './report/schema.js'
 import { SCHEMA_VERSION } from './report/schema.js'
 import { TOOL } from './tool.js'
 
 export function failureReport(root: string, message: string, code = 'gate-error'): GateReport {
+  const findings: Finding[] = [{ code, severity: 'block', message, source: 'gate' }]
   return {
     ...blankReport({ root, members: [], msrv: null, toolchain: null, requestedToolchain: null }, []),
-    verdict: { stable: false, reasons: [{ code, message }], warnings: [] }
+    findings,
+    verdict: foldVerdict(findings)
   }
 }
 
@@ -30,7 +34,8 @@ export function blankReport(workspace: WorkspaceInfo, phases: PhaseResult[]): Om
       dependencyErrors: []
     },
     tests: { ran: false, passed: 0, failed: 0, ignored: 0, failures: [], binaries: [] },
-    phases
+    phases,
+    findings: []
   }
 }
 

@@ -1,11 +1,11 @@
-// The pipeline: config → cargo phases (streamed through the parsers) → analyses → verdict.
+// The pipeline: preflight → toolchain → metadata → build phases → analyses → judge → timing → judge.
 // Returns the report; publishing it (outputs, summary, GitHub) is the caller's business.
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs'
+import { existsSync, realpathSync, statSync } from 'node:fs'
 import * as path from 'node:path'
 import { parse as parseToml } from 'smol-toml'
-import { analyzeConflicts, type ConflictOptions } from './analysis/conflicts.js'
 import { DiagnosticTally } from './analysis/diagnostics.js'
-import { buildGraph } from './analysis/graph.js'
+import { buildGraph, type DependencyGraph } from './analysis/graph.js'
+import { memberManifestPaths, readManifests } from './cargo/manifests.js'
 import { resolveTests } from './analysis/tests.js'
 import { markNotChecked, markUnbuilt, notChecked, stoppedAt, whyNotTested } from './analysis/coverage.js'
 import { selectedMembers } from './cargo/selection.js'
@@ -20,6 +20,7 @@ import { membersOfShard } from './shard/partition.js'
 import { parseRustcVersion, type Toolchain } from './cargo/toolchain.js'
 import type { GateConfig } from './config.js'
 import { ConfigError } from './config.js'
+import { GateError } from './errors.js'
 import type {
   CrateSummary,
   Diagnostic,
@@ -33,8 +34,12 @@ import { TOOL } from './tool.js'
 import { blankReport } from './failure.js'
 import type { BaselineStore } from './baseline/store.js'
 import { readRunContext, type RunContext } from './github/context.js'
-import { bundledWrapper, CrateTimer, rebuildWorkspaceCrates, timingStep } from './timing/step.js'
-import { decideVerdict } from './verdict.js'
+import { bundledWrapper, CrateTimer, rebuildWorkspaceCrates } from './timing/step.js'
+import { withTrust } from './verdict.js'
+import type { Capability, ReportBody, Stage, StagePorts } from './capabilities/capability.js'
+import { CAPABILITIES } from './capabilities/registry.js'
+import type { Finding } from './findings/finding.js'
+import { foldVerdict } from './findings/fold.js'
 
 export type ProgressEvent = { phase: PhaseName | 'toolchain'; state: 'start' | 'end'; detail?: string }
 
@@ -50,17 +55,12 @@ export interface GateOptions {
   ctx?: RunContext
   /** The rustc wrapper that times each crate; default: dist/rustc-wrapper.js beside the bundle. */
   wrapperScript?: string | null
-}
-
-/** An input or environment problem: the gate stops before judging the build. */
-export class GateInputError extends Error {
-  constructor(
-    message: string,
-    readonly input: string | null = null
-  ) {
-    super(message)
-    this.name = 'GateInputError'
-  }
+  /** The capabilities to run; default: the registry. */
+  capabilities?: readonly Capability[]
+  /** The clock, the environment and file reads the stages use; default: the real ones. */
+  now?: () => Date
+  env?: Readonly<Record<string, string | undefined>>
+  readText?: (file: string) => string | null
 }
 
 export interface GateRun {
@@ -97,38 +97,45 @@ interface GateState {
   timer: CrateTimer
 }
 
-async function gateWith(config: GateConfig, options: GateOptions, state: GateState): Promise<GateRun> {
-  const { cwd, run, progress, toolchain, phases, timer } = state
-  const common: Pick<PhaseOptions, 'cwd' | 'run' | 'onStderr'> = { cwd, run, onStderr: options.log }
+/** What the capabilities found so far, by capability name (only those that ran). */
+type Found = Map<string, Finding[]>
 
-  progress({ phase: 'metadata', state: 'start' })
-  const metaRun = await runPhase('metadata', metadataCommand(config, toolchain.host), {
-    ...common,
-    collectStdout: true
+async function gateWith(config: GateConfig, options: GateOptions, state: GateState): Promise<GateRun> {
+  const { cwd, run, toolchain, phases, timer } = state
+  const capabilities = options.capabilities ?? CAPABILITIES
+  const common: Pick<PhaseOptions, 'cwd' | 'run' | 'onStderr'> = { cwd, run, onStderr: options.log }
+  const rootPath = path.join(cwd, 'Cargo.toml')
+  const now = options.now ?? (() => new Date())
+  const ports = (
+    report: ReportBody,
+    meta: CargoMetadata | null,
+    graph: DependencyGraph | null,
+    manifests: ReadonlyMap<string, string | null>
+  ): StagePorts => ({
+    cwd,
+    toolchain,
+    metadata: meta,
+    graph,
+    manifests,
+    phases,
+    report,
+    run,
+    log: options.log ?? (() => undefined),
+    env: options.env ?? process.env,
+    now
   })
-  progress({ phase: 'metadata', state: 'end' })
-  phases.push(metaRun.result)
-  if (!metaRun.result.ran) throw new GateInputError(metaRun.result.failure ?? 'cargo did not start')
-  let meta: CargoMetadata | null = null
-  if (metaRun.result.exitCode === 0 && !metaRun.result.failure) {
-    try {
-      meta = parseMetadata(metaRun.stdout)
-    } catch (e) {
-      metaRun.result.failure = (e as Error).message
-    }
-  } else if (!metaRun.result.failure) {
-    metaRun.result.failure = `exited with code ${metaRun.result.exitCode}: ${cargoWords(
-      metaRun.errors.map(e => e.text),
-      metaRun.stderrTail
-    )}`
-  }
+
+  const meta = await metadataStage(config, common, state)
   if (!meta) {
     // cargo may refuse to resolve because of a crate it cannot read (edition 2024 on an old cargo).
-    const conflicts = analyzeConflicts(null, null, conflictOptions(config, toolchain, null, phases))
-    return {
-      report: finish(config, { ...emptyReport(cwd, toolchain, config, phases), conflicts }),
-      metadata: null
-    }
+    const body = emptyReport(cwd, toolchain, config, phases)
+    const found = await analysesStage(
+      capabilities,
+      ports(body, null, null, readManifests([rootPath], options.readText)),
+      config,
+      body
+    )
+    return { report: judge(capabilities, config, body, found), metadata: null }
   }
   assertWorkspaceRoot(meta, cwd)
 
@@ -137,6 +144,97 @@ async function gateWith(config: GateConfig, options: GateOptions, state: GateSta
     ? { ...config.shard, members: membersOfShard([...members.values()], config.shard, options.shardWeights) }
     : null
   const packages = shard?.members ?? null
+  // Every manifest is read once, here; analyses get their text.
+  const manifests = readManifests([rootPath, ...memberManifestPaths(meta)], options.readText)
+  const graph = buildGraph(meta, manifests)
+  const workspace = workspaceInfo(
+    meta,
+    declaredMsrv(manifests.get(rootPath) ?? null),
+    toolchain,
+    config.toolchain
+  )
+  if (packages?.length === 0) {
+    const body = { ...emptyReport(cwd, toolchain, config, phases), workspace, shard: shard! }
+    return { report: judge(capabilities, config, body, new Map()), metadata: meta }
+  }
+
+  const { tally, tests, unchecked } = await buildStage(
+    config,
+    options,
+    state,
+    common,
+    members,
+    packages,
+    meta
+  )
+  const body: ReportBody = {
+    schemaVersion: SCHEMA_VERSION,
+    tool: TOOL,
+    generatedAt: now().toISOString(),
+    workspace,
+    crates: markNotChecked(
+      crateSummaries(meta, tally, tests).filter(c => !packages || packages.includes(c.name)),
+      unchecked
+    ),
+    diagnostics: tally.section(),
+    tests,
+    phases,
+    ...(shard ? { shard } : {})
+  }
+  const found = await analysesStage(capabilities, ports(body, meta, graph, manifests), config, body)
+  const judged = judge(capabilities, config, body, found)
+
+  const timed = await timingStage(capabilities, config, options, state, {
+    ...ports(body, meta, graph, manifests),
+    stableSoFar: judged.verdict.stable,
+    rebuild: () =>
+      rebuildWorkspaceCrates(config, [...members.values()], { ...common, env: timer.env(), members })
+  })
+  for (const [name, f] of timed) found.set(name, f)
+  return { report: judge(capabilities, config, body, found), metadata: meta }
+}
+
+/** `cargo metadata`, read; null when cargo failed (its words are in the phase's failure). */
+async function metadataStage(
+  config: GateConfig,
+  common: Pick<PhaseOptions, 'cwd' | 'run' | 'onStderr'>,
+  state: GateState
+): Promise<CargoMetadata | null> {
+  state.progress({ phase: 'metadata', state: 'start' })
+  const metaRun = await runPhase('metadata', metadataCommand(config, state.toolchain.host), {
+    ...common,
+    collectStdout: true
+  })
+  state.progress({ phase: 'metadata', state: 'end' })
+  state.phases.push(metaRun.result)
+  if (!metaRun.result.ran) throw new GateError('environment', metaRun.result.failure ?? 'cargo did not start')
+  if (metaRun.result.exitCode === 0 && !metaRun.result.failure) {
+    try {
+      return parseMetadata(metaRun.stdout)
+    } catch (e) {
+      metaRun.result.failure = (e as Error).message
+      return null
+    }
+  }
+  if (!metaRun.result.failure)
+    metaRun.result.failure = `exited with code ${metaRun.result.exitCode}: ${cargoWords(
+      metaRun.errors.map(e => e.text),
+      metaRun.stderrTail
+    )}`
+  return null
+}
+
+/** cargo check, then (when asked and the check is clean) the test build and the test run. */
+async function buildStage(
+  config: GateConfig,
+  options: GateOptions,
+  state: GateState,
+  common: Pick<PhaseOptions, 'cwd' | 'run' | 'onStderr'>,
+  members: ReadonlyMap<string, string>,
+  packages: string[] | null,
+  meta: CargoMetadata
+): Promise<{ tally: DiagnosticTally; tests: TestsSection; unchecked: Map<string, string> }> {
+  const { progress, phases, timer } = state
   const tally = new DiagnosticTally()
   const artifacts: ArtifactInfo[] = []
   const sink = {
@@ -170,14 +268,6 @@ async function gateWith(config: GateConfig, options: GateOptions, state: GateSta
     return r
   }
 
-  if (packages?.length === 0) {
-    const report = {
-      ...emptyReport(cwd, toolchain, config, phases),
-      workspace: workspaceInfo(meta, declaredMsrv(cwd), toolchain, config.toolchain),
-      shard: shard!
-    }
-    return { report: finish(config, report), metadata: meta }
-  }
   const check = await cargoPhase('check')
   explainExit(check.result, tally.errors > 0, tally, check.stderrTail)
   const checkSelected = packages ?? selectedMembers(config.checkArgs, meta)
@@ -212,65 +302,70 @@ async function gateWith(config: GateConfig, options: GateOptions, state: GateSta
       explainExit(test.result, tests.failed > 0, tally, test.stderrTail)
     }
   }
-
-  const workspace = workspaceInfo(meta, declaredMsrv(cwd), toolchain, config.toolchain)
-  const report = {
-    schemaVersion: SCHEMA_VERSION,
-    tool: TOOL,
-    generatedAt: new Date().toISOString(),
-    workspace,
-    crates: markNotChecked(
-      crateSummaries(meta, tally, tests).filter(c => !packages || packages.includes(c.name)),
-      notChecked(checkSelected, built.check, stoppedAt(tally, members))
-    ),
-    diagnostics: tally.section(),
-    tests,
-    phases,
-    conflicts: analyzeConflicts(
-      meta,
-      buildGraph(meta),
-      conflictOptions(config, toolchain, workspace.msrv, phases)
-    ),
-    ...(shard ? { shard } : {})
-  } satisfies Omit<GateReport, 'verdict'>
-  const judged = finish(config, report)
-  const checked = phases.find(p => p.name === 'check')
-  if (!options.baseline || shard || !checked || checked.failure) return { report: judged, metadata: meta }
-
-  const { section, problem } = await timingStep({
-    config,
-    phases,
-    toolchain,
-    store: options.baseline,
-    ctx: options.ctx ?? readRunContext({}),
-    stable: judged.verdict.stable,
-    timer,
-    rebuild: () =>
-      rebuildWorkspaceCrates(config, [...members.values()], { ...common, env: timer.env(), members })
-  })
-  const timed: Omit<GateReport, 'verdict'> = { ...report, ...(section ? { timing: section } : {}) }
-  if (section)
-    timed.crates = timed.crates.map(c => ({
-      ...c,
-      buildSeconds: section.crates.find(x => x.name === c.name)?.seconds ?? c.buildSeconds
-    }))
-  const final = finish(config, timed)
-  if (problem)
-    final.verdict = { ...final.verdict, stable: false, reasons: [...final.verdict.reasons, problem] }
-  return { report: final, metadata: meta }
+  return { tally, tests, unchecked: notChecked(checkSelected, built.check, stoppedAt(tally, members)) }
 }
 
-function conflictOptions(
+/** Timing needs the verdict without itself: a regression that reached the default branch is recorded. */
+const timingStage = (
+  capabilities: readonly Capability[],
   config: GateConfig,
-  toolchain: Toolchain,
-  msrv: string | null,
-  phases: PhaseResult[]
-): ConflictOptions {
-  return { ...config, toolchain: toolchain.release, msrv, cargoErrors: phases.flatMap(p => p.cargoErrors) }
+  options: GateOptions,
+  state: GateState,
+  ports: StagePorts
+): Promise<Found> =>
+  runStage(
+    'timing',
+    capabilities,
+    {
+      ...ports,
+      baseline: options.baseline ?? null,
+      ctx: options.ctx ?? readRunContext({}),
+      crateTimer: state.timer
+    },
+    config,
+    ports.report
+  )
+
+const analysesStage = (
+  capabilities: readonly Capability[],
+  ports: StagePorts,
+  config: GateConfig,
+  body: ReportBody
+): Promise<Found> => runStage('analyses', capabilities, ports, config, body)
+
+/** Runs the capabilities of one stage in registry order; each writes its section into `body`. */
+async function runStage(
+  stage: Stage,
+  capabilities: readonly Capability[],
+  ports: StagePorts,
+  config: GateConfig,
+  body: ReportBody
+): Promise<Found> {
+  const found: Found = new Map()
+  for (const c of capabilities) {
+    if (c.stage !== stage || !c.run) continue
+    const result = await c.run({ ...ports, report: body }, config)
+    Object.assign(body, result.section)
+    found.set(c.name, result.findings)
+  }
+  return found
 }
 
-function finish(config: GateConfig, report: Omit<GateReport, 'verdict'>): GateReport {
-  return { ...report, verdict: decideVerdict(report, config) }
+/**
+ * The judge: every capability's findings in registry order (the build stage's read from their sections
+ * now, the others' as their run returned them), the fail-closed finding, and their fold.
+ */
+function judge(
+  capabilities: readonly Capability[],
+  config: GateConfig,
+  body: ReportBody,
+  found: Found
+): GateReport {
+  const findings = withTrust(
+    body,
+    capabilities.flatMap(c => found.get(c.name) ?? (c.stage === 'build' ? c.findings(body, config) : []))
+  )
+  return { ...body, findings, verdict: foldVerdict(findings) }
 }
 
 function preflight(dir: string): string {
@@ -304,14 +399,16 @@ async function readToolchain(
   })
   progress({ phase: 'toolchain', state: 'end' })
   if (r.spawnError)
-    throw new GateInputError(
+    throw new GateError(
+      'environment',
       `could not run rustc (${r.spawnError}); install Rust (e.g. with rustup) before running the gate.`
     )
   const parsed = r.exitCode === 0 ? parseRustcVersion(out) : null
   if (!parsed) {
     const why = errs.join('\n').trim() || `exit code ${r.exitCode ?? r.signal}`
     const input = config.toolchain ? 'toolchain' : null
-    throw new GateInputError(
+    throw new GateError(
+      'environment',
       `\`${[cmd.program, ...cmd.args].join(' ')}\` failed: ${why}${config.toolchain ? `; is toolchain '${config.toolchain}' installed (rustup toolchain install ${config.toolchain})?` : ''}`,
       input
     )
@@ -329,12 +426,12 @@ function assertWorkspaceRoot(meta: CargoMetadata, cwd: string): void {
 }
 
 /** `[workspace.package] rust-version` of the root manifest, if declared. */
-function declaredMsrv(cwd: string): string | null {
+function declaredMsrv(manifest: string | null): string | null {
   try {
-    const manifest = parseToml(readFileSync(path.join(cwd, 'Cargo.toml'), 'utf8')) as {
+    const parsed = parseToml(manifest ?? '') as {
       workspace?: { package?: { 'rust-version'?: unknown } }
     }
-    const v = manifest.workspace?.package?.['rust-version']
+    const v = parsed.workspace?.package?.['rust-version']
     return typeof v === 'string' ? v : null
   } catch {
     return null // cargo metadata already accepted the manifest; its own reading stands.
@@ -382,7 +479,7 @@ function emptyReport(
   toolchain: Toolchain,
   config: GateConfig,
   phases: PhaseResult[]
-): Omit<GateReport, 'verdict'> {
+): ReportBody {
   return blankReport(
     { root, members: [], msrv: null, toolchain, requestedToolchain: config.toolchain },
     phases

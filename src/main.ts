@@ -1,19 +1,20 @@
-// The action: inputs → gate → report, annotations, summary, outputs → exit status.
+// The action: inputs → gate → publish (report file, annotations, outputs, job summary, exit status)
+// → sync (roadmap, PR comment). The verdict is published before any GitHub write starts.
 import * as core from '@actions/core'
-import { ConfigError, parseConfig, type GateConfig } from './config.js'
+import type { Capability } from './capabilities/capability.js'
+import { parseConfig, type GateConfig } from './config.js'
+import { errorMessage, isGateError } from './errors.js'
 import { failureReport, reportPathFor } from './failure.js'
 import { type ProgressEvent } from './gate.js'
-import { produceReport } from './pipeline.js'
-import { diagnosticAnnotations } from './report/annotations.js'
-import { writeReport } from './report/json.js'
-import { reportOutputs } from './report/outputs.js'
-import type { GateReport, WorkstreamsSection } from './report/schema.js'
-import { workstreamOutputs } from './report/workstreams.js'
 import { createClient } from './github/client.js'
 import { readRunContext } from './github/context.js'
-import { syncWorkstreams } from './workstreams/sync.js'
+import { produceReport } from './pipeline.js'
+import { writeReport } from './report/json.js'
+import { reportOutputs } from './report/outputs.js'
+import type { GateReport } from './report/schema.js'
 import { markdownSections, sectionAnnotations } from './report/sections.js'
-import { buildSummary } from './report/summary.js'
+import { renderSummary } from './report/summary.js'
+import { syncStage } from './sync.js'
 
 export async function run(): Promise<void> {
   let config: GateConfig | null = null
@@ -25,74 +26,76 @@ export async function run(): Promise<void> {
     report = (await produceReport(config, { progress: groupPhases, log: line => core.info(line) })).report
     judged = true
   } catch (e) {
-    const message = errorMessage(e)
     report = failureReport(
       config?.workingDirectory ?? process.cwd(),
-      message,
-      e instanceof ConfigError ? 'input-error' : 'gate-error'
+      errorMessage(e),
+      isGateError(e, 'input') ? 'input-error' : 'gate-error'
     )
   }
-  const problems: string[] = []
-  // Only a build that was judged moves the roadmap: a run that could not run cargo says nothing about it.
-  if (judged && config?.workstreams && !config.shard) {
-    try {
-      report.workstreams = await syncRoadmap(report, config)
-    } catch (e) {
-      problems.push(`Roadmap sync: ${errorMessage(e)}`)
-    }
-  }
-  await publish(report, config)
-  if (!report.verdict.stable && (config?.failOnUnstable ?? true))
-    problems.unshift(`Build gate: ${report.verdict.reasons.map(r => r.message).join('; ')}`)
-  if (problems.length) core.setFailed(problems.join('\n'))
-}
-
-async function syncRoadmap(report: GateReport, config: GateConfig): Promise<WorkstreamsSection> {
-  const client = config.token ? createClient(config.token, { log: core.info }) : null
-  return core.group('Roadmap sync', () =>
-    syncWorkstreams({
-      report,
-      config,
-      ctx: readRunContext(),
-      client,
-      log: line => core.info(line),
-      renderComment: section => {
-        // The PR comment is the job summary of this run, rendered once more into its own buffer.
-        const text = buildSummary(
-          core.summary,
-          { ...report, workstreams: section },
-          markdownSections(config)
-        ).stringify()
-        core.summary.emptyBuffer()
-        return text
-      }
-    })
-  )
-}
-
-async function publish(report: GateReport, config: GateConfig | null): Promise<void> {
   const reportPath = reportPathFor(config)
+  await publish(report, config, reportPath)
+  if (!report.verdict.stable && (config?.failOnUnstable ?? true))
+    core.setFailed(`Build gate: ${report.verdict.reasons.map(r => r.message).join('; ')}`)
+  // Only a build that was judged moves the roadmap: a run that could not run cargo says nothing about it.
+  if (!judged || !config) return
+  let grouped = false
+  const log = (line: string) => {
+    if (!grouped) core.startGroup('Sync (roadmap, pull request comment)')
+    grouped = true
+    core.info(line)
+  }
+  const synced = await syncStage(report, config, {
+    ctx: readRunContext(),
+    github: config.token ? createClient(config.token, { log }) : null,
+    log,
+    renderSummary: r => renderSummary(r, markdownSections())
+  })
+  if (grouped) core.endGroup()
+  if (synced.wrote.length) await publishSynced(synced.report, synced.wrote, config, reportPath)
+  if (synced.problems.length) core.setFailed(synced.problems.join('\n'))
+}
+
+/** The verdict: report file, annotations, outputs and job summary. */
+async function publish(report: GateReport, config: GateConfig | null, reportPath: string): Promise<void> {
+  writeReportFile(report, reportPath)
+  const repoRoot = process.env.GITHUB_WORKSPACE ?? config?.workingDirectory ?? process.cwd()
+  for (const a of sectionAnnotations(report, repoRoot)) {
+    const { level, message, ...props } = a
+    if (level === 'error') core.error(message, props)
+    else core.warning(message, props)
+  }
+  for (const [name, value] of Object.entries(reportOutputs(report, reportPath, config)))
+    core.setOutput(name, value)
+  await writeSummary(renderSummary(report, markdownSections()))
+}
+
+/** What the sync stage added: the report file again, the sync capabilities' outputs and sections. */
+async function publishSynced(
+  report: GateReport,
+  wrote: Capability[],
+  config: GateConfig,
+  reportPath: string
+): Promise<void> {
+  writeReportFile(report, reportPath)
+  for (const [name, value] of Object.entries(reportOutputs(report, reportPath, config, wrote)))
+    if (wrote.some(c => c.outputs.some(o => o.name === name))) core.setOutput(name, value)
+  const sections = markdownSections(wrote)
+    .map(render => render(report))
+    .filter((md): md is string => !!md)
+  if (sections.length) await writeSummary(`\n${sections.join('\n\n')}\n`)
+}
+
+function writeReportFile(report: GateReport, reportPath: string): void {
   try {
     writeReport(report, reportPath)
   } catch (e) {
     core.warning(`Could not write the report to ${reportPath}: ${errorMessage(e)}`)
   }
-  const repoRoot = process.env.GITHUB_WORKSPACE ?? config?.workingDirectory ?? process.cwd()
-  const policy = config ?? undefined
-  for (const a of [
-    ...diagnosticAnnotations(report, repoRoot),
-    ...sectionAnnotations(report, repoRoot, policy)
-  ]) {
-    const { level, message, ...props } = a
-    if (level === 'error') core.error(message, props)
-    else core.warning(message, props)
-  }
-  const outputs = reportOutputs(report, reportPath, config?.duplicateVersionsIncludeDev)
-  if (report.workstreams && config)
-    Object.assign(outputs, workstreamOutputs(report.workstreams, config.gateWorkstream))
-  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value)
+}
+
+async function writeSummary(text: string): Promise<void> {
   try {
-    await buildSummary(core.summary, report, markdownSections(policy)).write()
+    await core.summary.addRaw(text, true).write()
   } catch (e) {
     core.warning(`Could not write the job summary: ${errorMessage(e)}`)
   }
@@ -108,8 +111,4 @@ function groupPhases(e: ProgressEvent): void {
     core.endGroup()
     openGroup = false
   }
-}
-
-function errorMessage(e: unknown): string {
-  return e instanceof Error ? e.message : String(e)
 }

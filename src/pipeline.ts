@@ -13,7 +13,7 @@ export async function produceReport(config: GateConfig, options: GateOptions = {
   // Before any work: a report path that would clobber a user's file is an input error.
   assertReportTarget(config.reportPath)
   if (config.mode === 'merge')
-    return { report: await mergeShardReports(config.shardReports!), metadata: null }
+    return { report: await mergeShardReports(config.shardReports!, config), metadata: null }
   const ctx = options.ctx ?? readRunContext()
   const baseline = options.baseline !== undefined ? options.baseline : baselineStore(config, ctx, options.log)
   return runGate(config, { ...options, ctx, baseline })

@@ -61,5 +61,12 @@ export function versionsByName(graph: DependencyGraph): Map<string, string[]> {
 function manifestOf(graph: DependencyGraph, chain: DuplicateVersion['chain']): ManifestRef | null {
   if (chain.length < 2) return null
   const member = graph.members.map(id => graph.packages.get(id)!).find(p => p.name === chain[0].name)
-  return member ? dependencyRef(member.manifest_path, chain[1].name, chain[0].kind) : null
+  return member
+    ? dependencyRef(
+        member.manifest_path,
+        graph.manifests.get(member.manifest_path),
+        chain[1].name,
+        chain[0].kind
+      )
+    : null
 }

@@ -1,6 +1,8 @@
 // The resolved dependency graph, built once from `cargo metadata`, and the shortest chain from a
 // workspace member to any package. Every conflict pass reads this instead of re-walking metadata.
 import * as semver from 'semver'
+import { memberManifestPaths, readManifests } from '../cargo/manifests.js'
+import { GateError } from '../errors.js'
 import type { CargoMetadata, MetadataPackage } from '../cargo/metadata.js'
 import type { DependencyChainLink } from '../report/schema.js'
 
@@ -21,16 +23,21 @@ export interface DependencyGraph {
   normalChains: Map<string, DependencyChainLink[]>
   /** Shortest chain allowing a dev edge out of a member, per reachable package id. */
   anyChains: Map<string, DependencyChainLink[]>
+  /** Text of the members' manifests by path (null: unreadable), for the lines a finding points at. */
+  manifests: ReadonlyMap<string, string | null>
 }
-
-export class GraphError extends Error {}
 
 // Normal before build before dev: among equally short chains, prefer the one that ships.
 const KIND_ORDER: Record<EdgeKind, number> = { normal: 0, build: 1, dev: 2 }
 
-export function buildGraph(meta: CargoMetadata): DependencyGraph {
+/** `manifests`: the members' manifest texts, read once by the caller (by default, read here). */
+export function buildGraph(
+  meta: CargoMetadata,
+  manifests: ReadonlyMap<string, string | null> = readManifests(memberManifestPaths(meta))
+): DependencyGraph {
   if (!meta.resolve)
-    throw new GraphError(
+    throw new GateError(
+      'cargo',
       'cargo metadata has no resolve graph; it must run without --no-deps for the conflict checks.'
     )
   const packages = new Map(meta.packages.map(p => [p.id, p]))
@@ -52,7 +59,7 @@ export function buildGraph(meta: CargoMetadata): DependencyGraph {
   const members = meta.workspace_members
     .filter(id => packages.has(id))
     .sort((a, b) => nameOf(packages, a).localeCompare(nameOf(packages, b)))
-  const graph = { packages, edges, members, normalChains: new Map(), anyChains: new Map() }
+  const graph = { packages, edges, members, normalChains: new Map(), anyChains: new Map(), manifests }
   graph.normalChains = shortestChains(graph, false)
   graph.anyChains = shortestChains(graph, true)
   return graph

@@ -1,7 +1,6 @@
 // Where in a member's Cargo.toml a dependency (or a [package] key) is declared, so an annotation can
 // point at the line to change. smol-toml says whether and under which key it is declared; the text
 // gives the line, since the parser keeps no positions.
-import { readFileSync } from 'node:fs'
 import { parse } from 'smol-toml'
 import type { EdgeKind } from './graph.js'
 
@@ -46,15 +45,22 @@ export function findPackageKeyLine(manifest: string, key: string): number | null
   return locate(manifest, [{ table: ['package'], key }])
 }
 
-/** Reads the manifest; any read failure gives `line: null` rather than losing the finding. */
-export function dependencyRef(manifestPath: string, name: string, kind: EdgeKind): ManifestRef {
-  const text = readText(manifestPath)
-  return { file: manifestPath, line: text === null ? null : findDependencyLine(text, name, kind) }
+/** `text` is the manifest's content (null when it could not be read: `line: null`, the finding stays). */
+export function dependencyRef(
+  manifestPath: string,
+  text: string | null | undefined,
+  name: string,
+  kind: EdgeKind
+): ManifestRef {
+  return { file: manifestPath, line: text == null ? null : findDependencyLine(text, name, kind) }
 }
 
-export function packageKeyRef(manifestPath: string, key: string): ManifestRef {
-  const text = readText(manifestPath)
-  return { file: manifestPath, line: text === null ? null : findPackageKeyLine(text, key) }
+export function packageKeyRef(
+  manifestPath: string,
+  text: string | null | undefined,
+  key: string
+): ManifestRef {
+  return { file: manifestPath, line: text == null ? null : findPackageKeyLine(text, key) }
 }
 
 interface Declaration {
@@ -133,12 +139,4 @@ function same(a: string[], b: string[]): boolean {
 
 function isTable(v: unknown): v is Table {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date)
-}
-
-function readText(file: string): string | null {
-  try {
-    return readFileSync(file, 'utf8')
-  } catch {
-    return null
-  }
 }

@@ -115,9 +115,20 @@ function manifestFor(
   need: Requirement
 ): RustVersionFinding['manifest'] {
   if (chain.length === 1)
-    return packageKeyRef(pkg.manifest_path, need.because === 'edition' ? 'edition' : 'rust-version')
+    return packageKeyRef(
+      pkg.manifest_path,
+      graph.manifests.get(pkg.manifest_path),
+      need.because === 'edition' ? 'edition' : 'rust-version'
+    )
   const member = graph.members.map(id => graph.packages.get(id)!).find(p => p.name === chain[0].name)
-  return member ? dependencyRef(member.manifest_path, chain[1].name, chain[0].kind) : null
+  return member
+    ? dependencyRef(
+        member.manifest_path,
+        graph.manifests.get(member.manifest_path),
+        chain[1].name,
+        chain[0].kind
+      )
+    : null
 }
 
 function norm(v: string): string {

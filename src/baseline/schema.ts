@@ -1,5 +1,6 @@
 // The baseline file: versioned JSON, one entry per comparison key + cache state, each a bounded
 // history of samples (oldest first). Validation names the file and says how to recover.
+import { GateError } from '../errors.js'
 import { keyId, type ComparisonKey } from '../timing/key.js'
 
 export const BASELINE_FORMAT = 'build-gate-baseline'
@@ -26,12 +27,13 @@ export interface Baseline {
   entries: BaselineEntry[]
 }
 
-export class BaselineError extends Error {
+/** A GateError of kind `baseline`, naming the baseline's location. */
+export class BaselineError extends GateError {
   constructor(
     readonly location: string,
     message: string
   ) {
-    super(`Baseline ${location}: ${message}`)
+    super('baseline', `Baseline ${location}: ${message}`)
     this.name = 'BaselineError'
   }
 }

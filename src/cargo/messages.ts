@@ -71,8 +71,7 @@ export class CargoMessageReader {
     try {
       msg = JSON.parse(line) as Record<string, unknown>
     } catch {
-      this.state.unreadableLines++
-      this.state.firstUnreadable ??= line.slice(0, 200)
+      this.unreadable(line)
       return true
     }
     switch (msg.reason) {
@@ -89,11 +88,17 @@ export class CargoMessageReader {
     return true
   }
 
+  /** A line that looked like a cargo message but was not one: counted, so the phase is not trusted. */
+  private unreadable(line: string): void {
+    this.state.unreadableLines++
+    this.state.firstUnreadable ??= line.slice(0, 200)
+  }
+
   private compilerMessage(msg: Record<string, unknown>): void {
     const packageId = String(msg.package_id)
-    const raw = msg.message as RawDiagnostic | undefined
-    if (!raw || typeof raw.message !== 'string') {
-      this.state.unreadableLines++
+    const raw = msg.message
+    if (!isRawDiagnostic(raw)) {
+      this.unreadable(JSON.stringify(msg).slice(0, 200))
       return
     }
     const severity = raw.level === 'warning' ? 'warning' : raw.level.startsWith('error') ? 'error' : null
@@ -132,6 +137,29 @@ export class CargoMessageReader {
       fresh
     })
   }
+}
+
+// The shape the reader relies on, checked at the edge: anything else is an unreadable line.
+function isRawDiagnostic(v: unknown): v is RawDiagnostic {
+  if (typeof v !== 'object' || v === null) return false
+  const d = v as Record<string, unknown>
+  return (
+    typeof d.message === 'string' &&
+    typeof d.level === 'string' &&
+    Array.isArray(d.spans) &&
+    d.spans.every(isRawSpan) &&
+    (d.code == null || typeof (d.code as { code?: unknown }).code === 'string') &&
+    (d.rendered == null || typeof d.rendered === 'string')
+  )
+}
+
+function isRawSpan(v: unknown): v is RawSpan {
+  if (typeof v !== 'object' || v === null) return false
+  const s = v as Record<string, unknown>
+  return (
+    typeof s.file_name === 'string' &&
+    ['line_start', 'line_end', 'column_start', 'column_end'].every(k => typeof s[k] === 'number')
+  )
 }
 
 function primarySpan(spans: RawSpan[]): SourceSpan | null {

@@ -1,5 +1,6 @@
 // `cargo metadata --format-version 1`: the subset the gate reads, and the workspace facts drawn from it.
 import * as semver from 'semver'
+import { GateError } from '../errors.js'
 import type { WorkspaceInfo } from '../report/schema.js'
 
 export interface MetadataDependency {
@@ -52,20 +53,42 @@ export interface CargoMetadata {
   /** Raw manifest `[workspace.package]` is not in metadata; read from Cargo.toml by the caller. */
 }
 
-export class MetadataError extends Error {}
-
 export function parseMetadata(text: string): CargoMetadata {
   let value: unknown
   try {
     value = JSON.parse(text)
   } catch (e) {
-    throw new MetadataError(`cargo metadata printed output that is not JSON (${(e as Error).message}).`)
+    throw new GateError('cargo', `cargo metadata printed output that is not JSON (${(e as Error).message}).`)
   }
   const m = value as Partial<CargoMetadata>
   if (!m || typeof m !== 'object' || !Array.isArray(m.packages) || !Array.isArray(m.workspace_members))
-    throw new MetadataError('cargo metadata output lacks packages/workspace_members; is this cargo too old?')
-  if (m.version !== 1) throw new MetadataError(`cargo metadata format version ${String(m.version)} is not 1.`)
+    throw new GateError(
+      'cargo',
+      'cargo metadata output lacks packages/workspace_members; is this cargo too old?'
+    )
+  if (m.version !== 1)
+    throw new GateError('cargo', `cargo metadata format version ${String(m.version)} is not 1.`)
+  const bad = shapeProblem(m)
+  if (bad) throw new GateError('cargo', `cargo metadata output cannot be read: ${bad}.`)
   return m as CargoMetadata
+}
+
+// What the analyses rely on, checked once here so that none of them crashes on a surprise.
+function shapeProblem(m: Partial<CargoMetadata>): string | null {
+  if (typeof m.workspace_root !== 'string') return 'workspace_root is not a path'
+  for (const p of m.packages ?? []) {
+    if (typeof p !== 'object' || p === null) return 'a package is not an object'
+    for (const k of ['id', 'name', 'version', 'manifest_path'] as const)
+      if (typeof p[k] !== 'string') return `package ${String(p.id)} has no ${k}`
+    if (!Array.isArray(p.dependencies) || !Array.isArray(p.targets))
+      return `package ${p.id} has no dependencies/targets lists`
+  }
+  if (m.resolve != null) {
+    if (!Array.isArray(m.resolve.nodes)) return 'resolve.nodes is not a list'
+    for (const n of m.resolve.nodes)
+      if (typeof n?.id !== 'string' || !Array.isArray(n.deps)) return 'a resolve node has no id/deps'
+  }
+  return null
 }
 
 export function workspaceMembers(meta: CargoMetadata): MetadataPackage[] {

@@ -5,7 +5,7 @@
 export type FindingSeverity = 'block' | 'warn' | 'info' | 'allowed'
 
 export interface FindingLocation {
-  /** Path relative to the repository root (or the workspace root when no repository is known). */
+  /** Path relative to the workspace root, like diagnostic spans (absolute when outside it). */
   file: string
   line: number | null
   column?: number | null
@@ -23,5 +23,7 @@ export interface Finding {
   source: string
   /** Workspace crate (or dependency) the finding is about, when there is one. */
   crate?: string | null
+  /** The version of that crate, when the finding is about one version (a dependency conflict). */
+  version?: string | null
   location?: FindingLocation | null
 }

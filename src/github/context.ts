@@ -2,6 +2,7 @@
 // (roadmap, baseline). push to the default branch, schedule and workflow_dispatch on the default branch
 // are trusted; pull_request never is, and a fork PR has a read-only token.
 import { readFileSync } from 'node:fs'
+import { GateError } from '../errors.js'
 
 export interface RunContext {
   eventName: string
@@ -84,11 +85,27 @@ export function readRunContext(env: Env = process.env): RunContext {
 
 function readPayload(file: string | undefined): Record<string, unknown> {
   if (!file) return {}
+  let payload: unknown
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>
+    payload = JSON.parse(readFileSync(file, 'utf8'))
   } catch (e) {
-    throw new Error(`GITHUB_EVENT_PATH (${file}) could not be read as JSON: ${(e as Error).message}`, {
-      cause: e
-    })
+    throw new GateError(
+      'environment',
+      `GITHUB_EVENT_PATH (${file}) could not be read as JSON: ${(e as Error).message}`
+    )
   }
+  const problem = payloadProblem(payload)
+  if (problem) throw new GateError('environment', `GITHUB_EVENT_PATH (${file}): ${problem}`)
+  return payload as Record<string, unknown>
+}
+
+// The fields the gate reads, checked at the edge.
+function payloadProblem(p: unknown): string | null {
+  if (typeof p !== 'object' || p === null || Array.isArray(p)) return 'the event payload is not a JSON object'
+  const { pull_request: pr, repository } = p as Record<string, unknown>
+  if (repository != null && typeof repository !== 'object') return '`repository` is not an object'
+  if (pr == null) return null
+  if (typeof pr !== 'object') return '`pull_request` is not an object'
+  if (typeof (pr as { number?: unknown }).number !== 'number') return '`pull_request.number` is not a number'
+  return null
 }

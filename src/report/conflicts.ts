@@ -1,16 +1,15 @@
 // The conflicts section for people: a job-summary table, terminal text, and annotations on the member
 // Cargo.toml line through which each conflict arrives.
+// What each conflict does to the verdict is read from its finding, never worked out again here.
 import * as path from 'node:path'
-import type { ConflictOptions } from '../analysis/conflicts.js'
 import { formatChain } from '../analysis/graph.js'
 import type { ManifestRef } from '../analysis/manifest-lines.js'
+import { conflictFindingList, type ConflictPolicy } from '../capabilities/conflicts/findings.js'
+import type { Finding } from '../findings/finding.js'
 import type { Annotation } from './annotations.js'
 import type { ConflictsSection, DuplicateFinding, RustVersionFinding } from './schema.js'
 
-export type ConflictPolicy = Pick<
-  ConflictOptions,
-  'duplicateVersions' | 'duplicateVersionsIncludeDev' | 'msrvCheck'
->
+export type { ConflictPolicy }
 
 /** The action's input defaults, for callers that render a report without its configuration. */
 export const DEFAULT_POLICY: ConflictPolicy = {
@@ -32,16 +31,18 @@ export function isEmpty(section: ConflictsSection): boolean {
   )
 }
 
+/** `findings`: the conflicts' findings of the report; by default, those of `policy`. */
 export function conflictsMarkdown(
   section: ConflictsSection,
-  policy: ConflictPolicy = DEFAULT_POLICY
+  policy: ConflictPolicy = DEFAULT_POLICY,
+  findings: readonly Finding[] = conflictFindingList(section, policy)
 ): string {
   const out = ['### Dependency conflicts', '']
   if (isEmpty(section))
     return [...out, 'No duplicate versions, single-version violations or Rust version conflicts.', ''].join(
       '\n'
     )
-  const rows = duplicateRows(section, policy)
+  const rows = duplicateRows(section, findings)
   if (rows.length > 0) {
     out.push('| crate | versions | chain per version | verdict impact |', '| --- | --- | --- | --- |')
     for (const r of rows)
@@ -60,7 +61,7 @@ export function conflictsMarkdown(
           `${f.requires} (${because(f)})`,
           `${f.have} (${f.against === 'toolchain' ? 'toolchain' : 'MSRV'})`,
           formatChain(f.chain),
-          rustImpact(policy),
+          describe(rustImpact(f, findings)),
           f.fixes.join('; ')
         ])} |`
       )
@@ -72,16 +73,20 @@ export function conflictsMarkdown(
   return [...out, ''].join('\n')
 }
 
-export function conflictsText(section: ConflictsSection, policy: ConflictPolicy = DEFAULT_POLICY): string {
+export function conflictsText(
+  section: ConflictsSection,
+  policy: ConflictPolicy = DEFAULT_POLICY,
+  findings: readonly Finding[] = conflictFindingList(section, policy)
+): string {
   if (isEmpty(section)) return 'Dependency conflicts: none'
   const out = ['Dependency conflicts:']
-  for (const r of duplicateRows(section, policy)) {
+  for (const r of duplicateRows(section, findings)) {
     out.push(`  ${r.name} (${r.versions.join(', ')}) — ${r.impact}`)
     for (const c of r.chains) out.push(`    ${c}`)
   }
   for (const f of section.rustVersion) {
     out.push(
-      `  ${f.name} ${f.version} needs Rust ${f.requires} (${because(f)}), ${f.against === 'toolchain' ? 'toolchain' : 'MSRV'} is ${f.have} — ${rustImpact(policy)}`
+      `  ${f.name} ${f.version} needs Rust ${f.requires} (${because(f)}), ${f.against === 'toolchain' ? 'toolchain' : 'MSRV'} is ${f.have} — ${describe(rustImpact(f, findings))}`
     )
     out.push(`    ${formatChain(f.chain)}`)
     for (const fix of f.fixes) out.push(`    fix: ${fix}`)
@@ -96,13 +101,14 @@ export function conflictsText(section: ConflictsSection, policy: ConflictPolicy 
 export function conflictAnnotations(
   section: ConflictsSection,
   repoRoot: string,
-  policy: ConflictPolicy = DEFAULT_POLICY
+  policy: ConflictPolicy = DEFAULT_POLICY,
+  findings: readonly Finding[] = conflictFindingList(section, policy)
 ): Annotation[] {
   const out: Annotation[] = []
   const single = new Set(section.singleVersionViolations.map(v => v.name))
   for (const d of section.duplicates) {
     const counted = d.versions.filter(v => policy.duplicateVersionsIncludeDev || !v.devOnly)
-    const impact = single.has(d.name) ? 'blocks' : duplicateImpact(d, policy)
+    const impact = single.has(d.name) ? 'blocks' : duplicateImpact(d, findings)
     if (impact !== 'blocks' && impact !== 'warns') continue
     for (const v of counted) {
       const others = counted.filter(o => o !== v).map(o => o.version)
@@ -114,14 +120,16 @@ export function conflictAnnotations(
       })
     }
   }
-  if (policy.msrvCheck !== 'off')
-    for (const f of section.rustVersion)
+  for (const f of section.rustVersion) {
+    const impact = rustImpact(f, findings)
+    if (impact === 'blocks' || impact === 'warns')
       out.push({
-        level: policy.msrvCheck === 'deny' ? 'error' : 'warning',
+        level: impact === 'blocks' ? 'error' : 'warning',
         title: `${f.name} ${f.version} needs Rust ${f.requires}`,
         message: `${f.name} ${f.version} needs Rust ${f.requires} (${because(f)}), ${f.against === 'toolchain' ? 'the toolchain' : 'the workspace MSRV'} is ${f.have}: ${formatChain(f.chain)}. Fix: ${f.fixes.join('; ')}`,
         ...location(f.manifest, repoRoot)
       })
+  }
   return out
 }
 
@@ -132,14 +140,14 @@ interface Row {
   impact: string
 }
 
-function duplicateRows(section: ConflictsSection, policy: ConflictPolicy): Row[] {
+function duplicateRows(section: ConflictsSection, findings: readonly Finding[]): Row[] {
   const rows: Row[] = section.duplicates.map(d => {
     const single = section.singleVersionViolations.some(v => v.name === d.name)
     return {
       name: d.name,
       versions: d.versions.map(v => v.version),
       chains: d.versions.map(v => `${v.version}: ${formatChain(v.chain)}${v.devOnly ? ' (dev only)' : ''}`),
-      impact: single ? 'blocks (single-version-crates)' : describe(duplicateImpact(d, policy))
+      impact: single ? 'blocks (single-version-crates)' : describe(duplicateImpact(d, findings))
     }
   })
   for (const v of section.singleVersionViolations)
@@ -148,22 +156,25 @@ function duplicateRows(section: ConflictsSection, policy: ConflictPolicy): Row[]
   return rows
 }
 
-function duplicateImpact(d: DuplicateFinding, policy: ConflictPolicy): Impact {
-  if (d.allowed) return 'allowed'
-  if (!policy.duplicateVersionsIncludeDev && d.versions.filter(v => !v.devOnly).length < 2)
-    return 'not counted'
-  if (policy.duplicateVersions === 'allow') return 'allowed'
-  return policy.duplicateVersions === 'deny' ? 'blocks' : 'warns'
+const IMPACT: Record<Finding['severity'], Impact> = {
+  block: 'blocks',
+  warn: 'warns',
+  allowed: 'allowed',
+  info: 'not counted'
+}
+
+function duplicateImpact(d: DuplicateFinding, findings: readonly Finding[]): Impact {
+  const f = findings.find(x => x.code === 'duplicate-versions' && x.crate === d.name)
+  return f ? IMPACT[f.severity] : 'not counted'
+}
+
+function rustImpact(r: RustVersionFinding, findings: readonly Finding[]): Impact {
+  const f = findings.find(x => x.code === 'msrv' && x.crate === r.name && x.version === r.version)
+  return f ? IMPACT[f.severity] : 'not counted'
 }
 
 function describe(impact: Impact): string {
-  if (impact === 'allowed') return 'allowed'
-  if (impact === 'not counted') return 'not counted (dev only)'
-  return impact
-}
-
-function rustImpact(policy: ConflictPolicy): string {
-  return policy.msrvCheck === 'deny' ? 'blocks' : 'warns'
+  return impact === 'not counted' ? 'not counted (dev only)' : impact
 }
 
 function because(f: RustVersionFinding): string {

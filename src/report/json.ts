@@ -2,7 +2,7 @@
 // only over nothing or over an earlier build-gate report: never over a file the user keeps.
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import * as path from 'node:path'
-import { ConfigError } from '../config.js'
+import { ConfigError } from '../inputs.js'
 import { TOOL } from '../tool.js'
 import type { GateReport } from './schema.js'
 

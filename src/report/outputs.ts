@@ -1,42 +1,46 @@
-// Step outputs: a flat rendering of the report for `steps.<id>.outputs.*`.
+// Step outputs: a flat rendering of the report for `steps.<id>.outputs.*`. One table, the core's rows
+// and every capability's; action.yml must declare exactly these (a test checks it).
+import type { Capability, OutputContext, OutputSpec } from '../capabilities/capability.js'
+import { CAPABILITIES } from '../capabilities/registry.js'
+import type { GateConfig } from '../config.js'
 import type { GateReport } from './schema.js'
-import { timingOutputs } from '../timing/section.js'
+
+const CORE_OUTPUTS: OutputSpec[] = [
+  {
+    name: 'stable',
+    description: '`true` when the build is stable, else `false`.',
+    value: r => String(r.verdict.stable)
+  },
+  {
+    name: 'report-path',
+    description: 'Absolute path of the JSON report.',
+    value: (_, ctx) => ctx.reportPath
+  },
+  {
+    name: 'reasons',
+    description: 'JSON array of the reasons the build is unstable, in plain words.',
+    value: r => JSON.stringify(r.verdict.reasons.map(x => x.message))
+  }
+]
+
+export function outputTable(capabilities: readonly Capability[] = CAPABILITIES): OutputSpec[] {
+  return [...CORE_OUTPUTS, ...capabilities.flatMap(c => c.outputs)]
+}
+
+export const OUTPUTS: readonly OutputSpec[] = outputTable()
 
 export function reportOutputs(
   report: GateReport,
   reportPath: string,
-  includeDev = false
+  config: GateConfig | null = null,
+  capabilities: readonly Capability[] = CAPABILITIES
 ): Record<string, string> {
-  // A phase that did not run (or did not finish) measured nothing: empty, never 0.
-  const seconds = (name: string) => {
-    const p = report.phases.filter(x => x.name === name || (name === 'test' && x.name === 'test-build'))
-    if (p.length === 0 || p.some(x => !x.ran || x.signal)) return ''
-    return String(Math.round(p.reduce((n, x) => n + x.wallSeconds, 0) * 100) / 100)
+  const ctx: OutputContext = { reportPath, config }
+  const out: Record<string, string> = {}
+  for (const o of outputTable(capabilities)) {
+    const v = o.value(report, ctx)
+    // No output may read NaN or Infinity: a figure that is not a finite number was not measured.
+    if (v !== null && v !== undefined) out[o.name] = /^-?(NaN|Infinity)$/.test(v) ? '' : v
   }
-  const out: Record<string, string> = {
-    stable: String(report.verdict.stable),
-    errors: String(report.diagnostics.errors),
-    warnings: String(report.diagnostics.warnings),
-    'tests-passed': String(report.tests.passed),
-    'tests-failed': String(report.tests.failed),
-    'tests-ignored': String(report.tests.ignored),
-    'check-seconds': seconds('check'),
-    'test-seconds': seconds('test'),
-    'report-path': reportPath,
-    reasons: JSON.stringify(report.verdict.reasons.map(r => r.message))
-  }
-  if (report.conflicts) {
-    const counted = (v: { devOnly: boolean }) => includeDev || !v.devOnly
-    out['duplicate-crates'] = String(
-      report.conflicts.duplicates.filter(d => !d.allowed && d.versions.filter(counted).length > 1).length
-    )
-    out['single-version-violations'] = String(report.conflicts.singleVersionViolations.length)
-    out['msrv-violations'] = String(
-      report.conflicts.rustVersion.length + report.conflicts.cargoRefusals.length
-    )
-  }
-  if (report.timing) Object.assign(out, timingOutputs(report.timing))
-  // No output may read NaN or Infinity: a figure that is not a finite number was not measured.
-  for (const [k, v] of Object.entries(out)) if (/^-?(NaN|Infinity)$/.test(v)) out[k] = ''
   return out
 }

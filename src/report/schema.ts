@@ -1,7 +1,12 @@
 // The one spine of a run: every capability writes a section, every reporter renders it.
 // Documented in docs/report-schema.md; bump SCHEMA_VERSION only for breaking changes,
-// new optional sections are additive.
-export const SCHEMA_VERSION = 1
+// new optional sections are additive. 2: the report carries its findings.
+import type { ConflictPolicy } from '../capabilities/conflicts/findings.js'
+import type { Finding } from '../findings/finding.js'
+
+export const SCHEMA_VERSION = 2
+/** Versions the shard merge can read (1: findings are derived from the sections). */
+export const READABLE_SCHEMA_VERSIONS: readonly number[] = [1, 2]
 
 export type Severity = 'error' | 'warning'
 // test-build is `cargo test --no-run`, test is the run itself: split so each phase's CPU is exact.
@@ -196,6 +201,8 @@ export interface ConflictsSection {
   rustVersion: RustVersionFinding[]
   /** Conflicts cargo itself refused to build with, read from its stderr. */
   cargoRefusals: { crate: string | null; version: string | null; requires: string | null; message: string }[]
+  /** The policy the findings were decided under (renderers show which versions count); absent in schema 1. */
+  policy?: ConflictPolicy
 }
 
 export type RegressionState = 'true' | 'false' | 'not-comparable' | 'no-baseline'
@@ -211,6 +218,8 @@ export interface TimingSection {
   baselineSeconds: number | null
   deltaPercent: number | null
   regression: RegressionState
+  /** Over the tolerance with too few samples to call it a regression (a warning); absent in schema 1. */
+  slower?: boolean
   explanation: string
   samples: number
   confirmed: boolean | null
@@ -261,5 +270,7 @@ export interface GateReport {
   timing?: TimingSection
   workstreams?: WorkstreamsSection
   shard?: ShardSection
+  /** Every finding of every capability, severity decided where found; the verdict is their fold. */
+  findings: Finding[]
   verdict: Verdict
 }

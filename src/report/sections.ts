@@ -1,29 +1,30 @@
-// The report sections owned by other modules, in the order every rendering shows them.
-import type { GateConfig } from '../config.js'
-import { conflictAnnotations, conflictsMarkdown, conflictsText, isEmpty } from './conflicts.js'
+// The capabilities' own renderings, in registry order: markdown (job summary, PR comment), terminal
+// lines (CLI) and annotations.
+import type { Capability } from '../capabilities/capability.js'
+import { CAPABILITIES } from '../capabilities/registry.js'
 import type { Annotation } from './annotations.js'
 import type { GateReport } from './schema.js'
-import { timingMarkdown, timingText } from './timing.js'
-import { workstreamsMarkdown, workstreamsText } from './workstreams.js'
 
-type Policy = Pick<GateConfig, 'duplicateVersions' | 'duplicateVersionsIncludeDev' | 'msrvCheck'>
-
-export function markdownSections(policy?: Policy): ((r: GateReport) => string | null)[] {
-  return [
-    r => (r.conflicts && !isEmpty(r.conflicts) ? conflictsMarkdown(r.conflicts, policy) : null),
-    r => (r.timing ? timingMarkdown(r.timing) : null),
-    workstreamsMarkdown
-  ]
+export function markdownSections(
+  capabilities: readonly Capability[] = CAPABILITIES
+): ((r: GateReport) => string | null)[] {
+  return capabilities.flatMap(c => (c.markdown ? [c.markdown] : []))
 }
 
-export function textSections(policy?: Policy): ((r: GateReport) => string | null)[] {
-  return [
-    r => (r.conflicts && !isEmpty(r.conflicts) ? conflictsText(r.conflicts, policy) : null),
-    r => (r.timing ? timingText(r.timing) : null),
-    workstreamsText
-  ]
+export function textSections(
+  capabilities: readonly Capability[] = CAPABILITIES
+): ((r: GateReport) => string | null)[] {
+  return capabilities.flatMap(c => {
+    const terminal = c.terminal
+    if (!terminal) return []
+    return [(r: GateReport) => terminal(r).join('\n') || null]
+  })
 }
 
-export function sectionAnnotations(report: GateReport, repoRoot: string, policy?: Policy): Annotation[] {
-  return report.conflicts ? conflictAnnotations(report.conflicts, repoRoot, policy) : []
+export function sectionAnnotations(
+  report: GateReport,
+  repoRoot: string,
+  capabilities: readonly Capability[] = CAPABILITIES
+): Annotation[] {
+  return capabilities.flatMap(c => c.annotations?.(report, repoRoot) ?? [])
 }

@@ -1,60 +1,62 @@
-// The job summary (and the PR comment): built with @actions/core's summary builder.
+// The job summary (and the PR comment) as one string: the verdict, its reasons and warnings, the crate
+// table, failing tests, every capability's markdown section and the phases. The job summary, the PR
+// comment and any other surface each take the string; nothing renders into a shared buffer.
 import type * as core from '@actions/core'
 import { CRATE_HEADER, crateRows, PHASE_HEADER, phaseRows, totalRow, verdictLine } from './tables.js'
 import type { GateReport } from './schema.js'
 
 type Summary = typeof core.summary
-type Cell = { data: string; header: true }
 
-const header = (cells: string[]): Cell[] => cells.map(data => ({ data, header: true }))
-
-/** Extra sections rendered by their own modules (conflicts, timing, workstreams), as markdown. */
+/** Extra sections rendered by their capabilities (conflicts, timing, workstreams…), as markdown. */
 export type SectionRenderer = (report: GateReport) => string | null
 
+export function renderSummary(report: GateReport, sections: SectionRenderer[] = []): string {
+  const out: string[] = []
+  out.push(`<h2>${report.verdict.stable ? '✅' : '❌'} ${verdictLine(report)}</h2>`)
+  if (report.verdict.reasons.length) out.push(list(report.verdict.reasons.map(r => r.message)))
+  if (report.verdict.warnings.length)
+    out.push('<p><strong>Warnings</strong></p>', list(report.verdict.warnings.map(r => r.message)))
+  if (report.crates.length) out.push(table(CRATE_HEADER, [...crateRows(report), totalRow(report)]))
+  if (report.tests.failures.length)
+    out.push(
+      '<h3>Failing tests</h3>',
+      table(
+        ['crate', 'target', 'test', 'message'],
+        report.tests.failures.slice(0, 50).map(f => [f.crate, f.target, f.name, f.message ?? ''])
+      )
+    )
+  for (const render of sections) {
+    const md = render(report)
+    if (md) out.push(`\n${md}\n`)
+  }
+  if (report.diagnostics.omitted)
+    out.push(
+      `<p>${report.diagnostics.omitted} more diagnostic(s) were counted but not kept in the report (it keeps the first ${report.diagnostics.items.length}).</p>`
+    )
+  if (report.diagnostics.dependencyWarnings)
+    out.push(`<p>${report.diagnostics.dependencyWarnings} warning(s) from dependencies were not counted.</p>`)
+  out.push(`<details><summary>Phases</summary>${table(PHASE_HEADER, phaseRows(report))}</details>`)
+  return `${out.join('\n')}\n`
+}
+
+/** The same string, added to @actions/core's summary builder (the caller writes it). */
 export function buildSummary(
   summary: Summary,
   report: GateReport,
   sections: SectionRenderer[] = []
 ): Summary {
-  summary.addHeading(`${report.verdict.stable ? '✅' : '❌'} ${verdictLine(report)}`, 2)
-  if (report.verdict.reasons.length) summary.addList(report.verdict.reasons.map(r => escape(r.message)))
-  if (report.verdict.warnings.length) {
-    summary.addRaw('<p><strong>Warnings</strong></p>', true)
-    summary.addList(report.verdict.warnings.map(r => escape(r.message)))
-  }
-  // core.summary puts cells into HTML as they are: everything cargo or a test printed is escaped.
-  const rows = (r: string[][]) => r.map(cells => cells.map(escape))
-  if (report.crates.length)
-    summary.addTable([header(CRATE_HEADER), ...rows([...crateRows(report), totalRow(report)])])
-  if (report.tests.failures.length) {
-    summary.addHeading('Failing tests', 3)
-    summary.addTable([
-      header(['crate', 'target', 'test', 'message']),
-      ...rows(report.tests.failures.slice(0, 50).map(f => [f.crate, f.target, f.name, f.message ?? '']))
-    ])
-  }
-  for (const render of sections) {
-    const md = render(report)
-    if (md) summary.addRaw(`\n${md}\n`, true)
-  }
-  if (report.diagnostics.omitted)
-    summary.addRaw(
-      `<p>${report.diagnostics.omitted} more diagnostic(s) were counted but not kept in the report (it keeps the first ${report.diagnostics.items.length}).</p>`,
-      true
-    )
-  if (report.diagnostics.dependencyWarnings)
-    summary.addRaw(
-      `<p>${report.diagnostics.dependencyWarnings} warning(s) from dependencies were not counted.</p>`,
-      true
-    )
-  summary.addDetails('Phases', tableHtml(PHASE_HEADER, phaseRows(report)))
-  return summary
+  return summary.addRaw(renderSummary(report, sections), true)
 }
 
-function tableHtml(head: string[], rows: string[][]): string {
+// Everything cargo or a test printed is escaped: HTML cells are put into the page as they are.
+function table(head: string[], rows: string[][]): string {
   const tr = (cells: string[], tag: string) =>
     `<tr>${cells.map(c => `<${tag}>${escape(c)}</${tag}>`).join('')}</tr>`
   return `<table>${tr(head, 'th')}${rows.map(r => tr(r, 'td')).join('')}</table>`
+}
+
+function list(items: string[]): string {
+  return `<ul>${items.map(i => `<li>${escape(i)}</li>`).join('')}</ul>`
 }
 
 function escape(s: string): string {

@@ -1,9 +1,17 @@
-// Shards write reports; the merge reads them and gives the one verdict. A shard that is missing,
-// unreadable or failed makes the merged build unstable, naming the shard (fail closed).
+// Shards write reports; the merge reads them and gives the one verdict, re-derived from the shards'
+// findings (never from a shard's `stable`). A shard that is missing, unreadable or failed makes the
+// merged build unstable, naming the shard (fail closed).
 import { readFileSync } from 'node:fs'
-import type { GateReport, PhaseResult, Reason } from '../report/schema.js'
+import type { Capability, ReportBody } from '../capabilities/capability.js'
+import { CAPABILITIES } from '../capabilities/registry.js'
+import { parseConfig, type GateConfig } from '../config.js'
+import type { Finding } from '../findings/finding.js'
+import { foldVerdict } from '../findings/fold.js'
+import type { GateReport } from '../report/schema.js'
 import { SCHEMA_VERSION } from '../report/schema.js'
 import { TOOL } from '../tool.js'
+import { deriveFindings } from '../verdict.js'
+import { shardReportProblem } from './validate.js'
 
 export interface ShardFile {
   file: string
@@ -14,69 +22,73 @@ export interface ShardFile {
 export function readShardReports(files: string[]): ShardFile[] {
   return files.map(file => {
     try {
-      const report = JSON.parse(readFileSync(file, 'utf8')) as GateReport
-      if (report?.schemaVersion !== SCHEMA_VERSION)
-        throw new Error(`schemaVersion is ${String(report?.schemaVersion)}, expected ${SCHEMA_VERSION}`)
-      if (!report.shard)
-        throw new Error('it is not a shard report (no shard section); was the job run with the shard input?')
-      return { file, report, error: null }
+      const report: unknown = JSON.parse(readFileSync(file, 'utf8'))
+      const problem = shardReportProblem(report)
+      if (problem) throw new Error(problem)
+      return { file, report: report as GateReport, error: null }
     } catch (e) {
       return { file, report: null, error: (e as Error).message }
     }
   })
 }
 
-/** `expectedTotal` comes from the shard reports themselves unless the merge job is told. */
-export function mergeReports(shards: ShardFile[], expectedTotal: number | null = null): GateReport {
-  const reasons: Reason[] = []
-  const warnings: Reason[] = []
+const problem = (code: string, message: string): Finding => ({
+  code,
+  severity: 'block',
+  message,
+  source: 'shard'
+})
+
+/**
+ * `expectedTotal` comes from the shard reports themselves unless the merge job is told. `config` is the
+ * merge job's policy, used to read the sections of shard reports that carry no findings (schema 1) and
+ * to check that a shard's findings account for what its sections show.
+ */
+export function mergeReports(
+  shards: ShardFile[],
+  expectedTotal: number | null = null,
+  config: GateConfig = parseConfig(() => '', 'action'),
+  capabilities: readonly Capability[] = CAPABILITIES
+): GateReport {
+  const problems: Finding[] = []
   for (const s of shards)
     if (s.error)
-      reasons.push({
-        code: 'shard-unreadable',
-        message: `shard report ${s.file} could not be read: ${s.error}`
-      })
+      problems.push(problem('shard-unreadable', `shard report ${s.file} could not be read: ${s.error}`))
   const reports = shards.flatMap(s => (s.report ? [s.report] : []))
   const totals = new Set(reports.map(r => r.shard!.total))
   const total = expectedTotal ?? Math.max(0, ...totals)
   if (totals.size > 1)
-    reasons.push({
-      code: 'shard-mismatch',
-      message: `shard reports disagree on the number of shards (${[...totals].join(', ')})`
-    })
+    problems.push(
+      problem('shard-mismatch', `shard reports disagree on the number of shards (${[...totals].join(', ')})`)
+    )
   const byIndex = new Map<number, GateReport>()
   for (const r of reports) {
     if (byIndex.has(r.shard!.index))
-      reasons.push({
-        code: 'shard-duplicate',
-        message: `shard ${r.shard!.index}/${total} was reported twice`
-      })
+      problems.push(problem('shard-duplicate', `shard ${r.shard!.index}/${total} was reported twice`))
     byIndex.set(r.shard!.index, r)
   }
   const missing: number[] = []
   for (let i = 1; i <= total; i++) if (!byIndex.has(i)) missing.push(i)
   for (const i of missing)
-    reasons.push({
-      code: 'shard-missing',
-      message: `shard ${i}/${total} did not report; its crates were not gated`
-    })
-  if (total === 0) reasons.push({ code: 'shard-missing', message: 'no shard reports were found' })
+    problems.push(problem('shard-missing', `shard ${i}/${total} did not report; its crates were not gated`))
+  if (total === 0) problems.push(problem('shard-missing', 'no shard reports were found'))
   const ordered = [...byIndex.entries()].sort(([a], [b]) => a - b).map(([, r]) => r)
+
+  const findings = [...problems]
   const failed: number[] = []
   for (const r of ordered) {
-    if (r.verdict.stable) continue
-    failed.push(r.shard!.index)
-    for (const reason of r.verdict.reasons)
-      reasons.push({ ...reason, message: `shard ${r.shard!.index}/${total}: ${reason.message}` })
+    const own = shardFindings(r, config, capabilities)
+    if (own.some(f => f.severity === 'block')) failed.push(r.shard!.index)
+    for (const f of own) {
+      if (f.severity === 'block')
+        findings.push({ ...f, message: `shard ${r.shard!.index}/${total}: ${f.message}` })
+      // What does not block is the same in every shard (dependencies, policy): listed once.
+      else if (!findings.some(x => x.severity === f.severity && x.message === f.message)) findings.push(f)
+    }
   }
-  for (const r of ordered)
-    for (const w of r.verdict.warnings) if (!warnings.some(x => x.message === w.message)) warnings.push(w)
 
   const first = ordered[0]
-  const diagnostics = ordered.map(r => r.diagnostics)
-  const tests = ordered.map(r => r.tests)
-  const sum = <T>(xs: T[], f: (x: T) => number) => xs.reduce((n, x) => n + f(x), 0)
-  return {
+  const body: ReportBody = {
     schemaVersion: SCHEMA_VERSION,
     tool: TOOL,
     generatedAt: new Date().toISOString(),
@@ -87,57 +99,44 @@ export function mergeReports(shards: ShardFile[], expectedTotal: number | null =
       toolchain: null,
       requestedToolchain: null
     },
-    crates: ordered.flatMap(r => r.crates).sort((a, b) => (a.name < b.name ? -1 : 1)),
+    crates: [],
     diagnostics: {
-      errors: sum(diagnostics, d => d.errors),
-      warnings: sum(diagnostics, d => d.warnings),
-      items: diagnostics
-        .flatMap(d => d.items)
-        .sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1)),
-      omitted: sum(diagnostics, d => d.omitted),
-      // Dependencies are built in every shard: their warnings are the same, not additive.
-      dependencyWarnings: Math.max(0, ...diagnostics.map(d => d.dependencyWarnings)),
-      dependencyErrors: diagnostics.flatMap(d => d.dependencyErrors).slice(0, 20)
+      errors: 0,
+      warnings: 0,
+      items: [],
+      omitted: 0,
+      dependencyWarnings: 0,
+      dependencyErrors: []
     },
-    tests: {
-      ran: tests.length > 0 && tests.every(t => t.ran),
-      passed: sum(tests, t => t.passed),
-      failed: sum(tests, t => t.failed),
-      ignored: sum(tests, t => t.ignored),
-      failures: tests.flatMap(t => t.failures),
-      binaries: tests.flatMap(t => t.binaries)
-    },
-    phases: mergePhases(ordered.flatMap(r => r.phases)),
-    // Every shard analyses the same resolved graph: the first shard's section stands for all.
-    ...(first?.conflicts ? { conflicts: first.conflicts } : {}),
+    tests: { ran: false, passed: 0, failed: 0, ignored: 0, failures: [], binaries: [] },
+    phases: []
+  }
+  for (const c of capabilities) if (c.merge) Object.assign(body, c.merge(ordered))
+  return {
+    ...body,
     shard: {
       index: 0,
       total,
       members: ordered.flatMap(r => r.shard!.members).sort(),
       merged: { shards: ordered.map(r => r.shard!.index), missing, failed }
     },
-    verdict: { stable: reasons.length === 0, reasons, warnings }
+    findings,
+    verdict: foldVerdict(findings)
   }
 }
 
-/** One line per phase: times and unit counts add up over the shards. */
-function mergePhases(phases: PhaseResult[]): PhaseResult[] {
-  const out = new Map<string, PhaseResult>()
-  for (const p of phases) {
-    const m = out.get(p.name)
-    if (!m) {
-      out.set(p.name, structuredClone(p))
-      continue
-    }
-    m.wallSeconds += p.wallSeconds
-    m.cpuSeconds = m.cpuSeconds === null || p.cpuSeconds === null ? null : m.cpuSeconds + p.cpuSeconds
-    for (const side of ['workspace', 'dependencies'] as const) {
-      m.units[side].compiled += p.units[side].compiled
-      m.units[side].fresh += p.units[side].fresh
-    }
-    m.exitCode = m.exitCode === 0 ? p.exitCode : m.exitCode
-    m.failure = m.failure ?? p.failure
-    m.cargoErrors.push(...p.cargoErrors)
-  }
-  return [...out.values()]
+/**
+ * A shard's findings: those it recorded (schema 2), plus any blocking finding its sections show that
+ * it did not record at all (a report saying stable beside 3 compile errors is not believed); for a
+ * schema-1 report, the findings its sections show under the merge job's policy.
+ */
+function shardFindings(r: GateReport, config: GateConfig, capabilities: readonly Capability[]): Finding[] {
+  const derived = deriveFindings({ ...r, findings: r.findings ?? [] }, config, capabilities)
+  if ((r.schemaVersion as number) === 1 || !Array.isArray(r.findings)) return derived
+  const recorded = new Set(r.findings.map(f => f.code))
+  const unrecorded = derived.filter(f => f.severity === 'block' && !recorded.has(f.code))
+  return [
+    ...r.findings,
+    ...unrecorded.map(f => ({ ...f, message: `${f.message} (the shard's report did not record this)` }))
+  ]
 }

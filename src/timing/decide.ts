@@ -15,6 +15,8 @@ export interface Decision {
   regression: RegressionState
   /** Over the limit with enough history: what a confirmation rebuild should check. */
   suspected: boolean
+  /** Over the tolerance with too little history to call it a regression: a warning. */
+  slower: boolean
   /** Median of the comparable history. */
   baselineSeconds: number | null
   deltaPercent: number | null
@@ -30,7 +32,14 @@ export const SPREAD_SIGMAS = 3
 export const MIN_DELTA_SECONDS = 0.5
 
 export function decide(m: Measurement, baseline: Baseline | null, opts: DecideOptions): Decision {
-  const none = { suspected: false, baselineSeconds: null, deltaPercent: null, limitSeconds: null, samples: 0 }
+  const none = {
+    suspected: false,
+    slower: false,
+    baselineSeconds: null,
+    deltaPercent: null,
+    limitSeconds: null,
+    samples: 0
+  }
   if (m.seconds === null)
     return {
       ...none,
@@ -80,13 +89,20 @@ export function judge(current: number, history: number[], opts: DecideOptions): 
         : current > tolLimit
           ? `; under the ${MIN_DELTA_SECONDS} s floor`
           : ''
-    return { ...base, regression: 'false', suspected: false, explanation: `Within limits: ${vs}${why}.` }
+    return {
+      ...base,
+      regression: 'false',
+      suspected: false,
+      slower: false,
+      explanation: `Within limits: ${vs}${why}.`
+    }
   }
   if (!enough)
     return {
       ...base,
       regression: 'false',
       suspected: false,
+      slower: true,
       explanation: `Slower: ${vs}, over the ${opts.tolerancePercent}% tolerance, but only ${n} of ${opts.minSamples} samples are stored (baseline-min-samples), so this is a warning, not a regression.`
     }
   const which =
@@ -97,6 +113,7 @@ export function judge(current: number, history: number[], opts: DecideOptions): 
     ...base,
     regression: 'true',
     suspected: true,
+    slower: false,
     explanation: `Regression: ${vs}, over the limit of ${fmt(limit)} s set by ${which}.`
   }
 }

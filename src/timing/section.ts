@@ -37,6 +37,7 @@ export function timingSection(
     baselineSeconds: d.baselineSeconds,
     deltaPercent: d.deltaPercent,
     regression: d.regression,
+    slower: d.slower,
     explanation: d.explanation,
     samples: d.samples,
     confirmed: result.confirmed,

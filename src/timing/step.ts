@@ -3,7 +3,7 @@
 import { existsSync, realpathSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
-import { BaselineError } from '../baseline/schema.js'
+import { isGateError } from '../errors.js'
 import type { BaselineStore } from '../baseline/store.js'
 import type { GateConfig } from '../config.js'
 import type { RunContext } from '../github/context.js'
@@ -95,7 +95,7 @@ export async function timingStep(
     return { section, problem: null }
   } catch (e) {
     // A baseline that exists but cannot be read is never overwritten and never ignored silently.
-    if (e instanceof BaselineError)
+    if (isGateError(e, 'baseline'))
       return { section: null, problem: { code: 'baseline-error', message: e.message } }
     throw e
   }

@@ -1,4 +1,5 @@
 // The roadmap as the gate sees it, whichever file format it came from.
+import { GateError } from '../errors.js'
 
 export interface Dependency {
   name: string
@@ -25,11 +26,14 @@ export interface PlanProblem {
   message: string
 }
 
-export class WorkstreamPlanError extends Error {
+/** A GateError of kind `input` (the workstreams input), listing every problem of the plan. */
+export class WorkstreamPlanError extends GateError {
   constructor(readonly problems: PlanProblem[]) {
     super(
+      'input',
       `Input 'workstreams': the workstream plan has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n` +
-        problems.map(p => `  ${p.file}${p.key ? ` (${p.key})` : ''}: ${p.message}`).join('\n')
+        problems.map(p => `  ${p.file}${p.key ? ` (${p.key})` : ''}: ${p.message}`).join('\n'),
+      'workstreams'
     )
     this.name = 'WorkstreamPlanError'
   }

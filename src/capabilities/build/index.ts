@@ -1,0 +1,52 @@
+// build: cargo check (and the test build) read per crate: compile errors, warnings, phases.
+import { diagnosticAnnotations } from '../../report/annotations.js'
+import type { GateReport } from '../../report/schema.js'
+import type { Capability } from '../capability.js'
+import { diagnosticFindings, phaseFindings } from './findings.js'
+import { mergeBuild } from './merge.js'
+
+export const build: Capability = {
+  name: 'build',
+  stage: 'build',
+  inputs: [
+    {
+      name: 'check-args',
+      default: '--workspace --all-features',
+      description: 'Arguments for `cargo check` (split on spaces, quotes respected; never passed to a shell).'
+    },
+    {
+      name: 'deny-warnings',
+      default: 'true',
+      description: 'Warnings from workspace crates make the build unstable (dependency warnings never count).'
+    }
+  ],
+  parse: p => ({ checkArgs: p.args('check-args'), denyWarnings: p.bool('deny-warnings') }),
+  outputs: [
+    {
+      name: 'errors',
+      description: 'Compile errors in workspace crates.',
+      value: r => String(r.diagnostics.errors)
+    },
+    {
+      name: 'warnings',
+      description: 'Warnings in workspace crates (dependency warnings are not counted).',
+      value: r => String(r.diagnostics.warnings)
+    },
+    {
+      name: 'check-seconds',
+      description: 'Wall seconds of `cargo check`.',
+      value: r => phaseSeconds(r, ['check'])
+    }
+  ],
+  findings: (report, config) => [...phaseFindings(report, config), ...diagnosticFindings(report, config)],
+  merge: mergeBuild,
+  annotations: diagnosticAnnotations
+}
+
+/** Wall seconds of the phases; empty (never 0) when one of them did not run or was killed. */
+export function phaseSeconds(report: GateReport, names: string[]): string {
+  const p = report.phases.filter(x => names.includes(x.name))
+  if (p.length === 0 || p.some(x => !x.ran || x.signal)) return ''
+  const seconds = Math.round(p.reduce((n, x) => n + x.wallSeconds, 0) * 100) / 100
+  return Number.isFinite(seconds) ? String(seconds) : ''
+}

@@ -1,0 +1,10 @@
+// The registered capabilities, in the order every rendering shows them. Adding one: a folder beside
+// these with its `Capability`, one line here, its inputs/outputs in action.yml and the README tables.
+import { build } from './build/index.js'
+import type { Capability } from './capability.js'
+import { conflicts } from './conflicts/index.js'
+import { roadmap } from './roadmap/index.js'
+import { tests } from './tests/index.js'
+import { timing } from './timing/index.js'
+
+export const CAPABILITIES: readonly Capability[] = [build, tests, conflicts, timing, roadmap]

@@ -1,0 +1,101 @@
+// roadmap: workstream branches, labels and events moved by the verdict (src/workstreams/). It runs
+// after the report is published and adds no finding: a sync problem never changes the verdict.
+import { workstreamOutputs, workstreamsMarkdown, workstreamsText } from '../../report/workstreams.js'
+import { syncWorkstreams } from '../../workstreams/sync.js'
+import type { Capability, OutputSpec } from '../capability.js'
+
+const out = (name: string, description: string): OutputSpec => ({
+  name,
+  description,
+  value: (r, ctx) =>
+    r.workstreams && ctx.config ? workstreamOutputs(r.workstreams, ctx.config.gateWorkstream)[name] : null
+})
+
+export const roadmap: Capability = {
+  name: 'roadmap',
+  stage: 'sync',
+  inputs: [
+    {
+      name: 'workstreams',
+      default: '',
+      description:
+        'Glob of workstream files (Toka format) or one compact plan file; empty disables roadmap sync.'
+    },
+    {
+      name: 'gate-workstream',
+      default: 'build-system-stabilization',
+      description: 'The workstream this gate stands for.'
+    },
+    {
+      name: 'workstream-label-prefix',
+      default: 'workstream:',
+      description: "Prefix of the label that marks a workstream's tracking issue."
+    },
+    {
+      name: 'ready-label',
+      default: 'status:ready',
+      description: 'Label put on the tracking issue of a ready workstream.'
+    },
+    {
+      name: 'blocked-label',
+      default: 'status:blocked',
+      description: 'Label put on the tracking issue of a blocked workstream.'
+    },
+    {
+      name: 'create-tracking-issues',
+      default: 'false',
+      description: 'Open a tracking issue for workstreams that have none.'
+    },
+    {
+      name: 'base-branch',
+      default: '',
+      description: "Branch new workstream branches start from; empty uses the repository's default branch."
+    },
+    {
+      name: 'dispatch-events',
+      default: 'true',
+      description: 'Send a `repository_dispatch` when a workstream changes state.'
+    },
+    {
+      name: 'comment-on-pr',
+      default: 'true',
+      description: 'Keep one sticky comment with the verdict on the pull request.'
+    },
+    { name: 'dry-run', default: 'false', description: 'Plan and print every GitHub write, make none.' }
+  ],
+  parse: p => ({
+    workstreams: p.optional('workstreams'),
+    gateWorkstream: p.raw('gate-workstream'),
+    workstreamLabelPrefix: p.raw('workstream-label-prefix'),
+    readyLabel: p.raw('ready-label'),
+    blockedLabel: p.raw('blocked-label'),
+    createTrackingIssues: p.bool('create-tracking-issues'),
+    baseBranch: p.optional('base-branch'),
+    dispatchEvents: p.bool('dispatch-events'),
+    commentOnPr: p.bool('comment-on-pr'),
+    dryRun: p.bool('dry-run')
+  }),
+  outputs: [
+    out('ready-workstreams', 'JSON array of the workstreams that are ready.'),
+    out('blocked-workstreams', 'JSON array of the workstreams that are blocked.'),
+    out('created-branches', 'JSON array of the branches this run created.')
+  ],
+  // Only a judged, unsharded build moves the roadmap (the merge job syncs for a sharded gate).
+  async sync(ports, config) {
+    if (!config.workstreams || config.shard) return { section: {}, findings: [] }
+    const workstreams = await syncWorkstreams({
+      report: ports.report,
+      config,
+      ctx: ports.ctx,
+      client: ports.github,
+      log: ports.log,
+      renderComment: ports.renderSummary
+        ? section => ports.renderSummary!({ ...ports.report, workstreams: section })
+        : undefined
+    })
+    return { section: { workstreams }, findings: [] }
+  },
+  findings: () => [],
+  markdown: workstreamsMarkdown,
+  terminal: r => workstreamsText(r)?.split('\n') ?? []
+}

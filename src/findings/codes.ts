@@ -1,0 +1,35 @@
+// The closed list of finding codes. Scripts match on them (the verdict's reasons carry them, the
+// `reasons` output and the JSON report list them): add freely, never rename or remove one.
+export const FINDING_CODES = {
+  'compile-errors': 'rustc reported errors in workspace crates or a dependency did not compile',
+  warnings: 'rustc reported warnings in workspace crates (dependency warnings never count)',
+  'tests-failed': 'tests failed, or a test binary crashed',
+  'tests-skipped': 'cargo test was not run (run-tests: false)',
+  'phase-failed': 'a cargo phase did not run, was killed, or its output cannot be trusted',
+  'phase-missing': 'a phase the verdict needs did not run',
+  'phase-untrusted':
+    'a phase exited 0 without building every selected member, or test output contradicts libtest or cargo',
+  'tests-not-run': 'cargo test did not run because the build before it failed (says why)',
+  'duplicate-versions': 'a crate resolves to several versions (duplicate-versions policy)',
+  'single-version': 'a crate of single-version-crates resolves to several versions',
+  'stale-allow': 'an allow-duplicates entry matches no duplicate',
+  msrv: 'a package needs a newer Rust than the toolchain or the workspace MSRV (msrv-check policy)',
+  'cargo-refused': 'cargo refused to build a package (its rust-version or edition is too new)',
+  'build-time-regression': 'build time is over the baseline limit (fail-on-regression policy)',
+  'build-time-slower': 'build time is over the tolerance, with too little history to call it a regression',
+  'build-time-not-comparable': 'build time could not be compared with the baseline',
+  'baseline-error': 'the build-time baseline exists but cannot be read',
+  'shard-empty': 'this shard has no crates to gate',
+  'shard-unreadable': 'a shard report could not be read',
+  'shard-mismatch': 'shard reports disagree on the number of shards',
+  'shard-duplicate': 'a shard reported twice',
+  'shard-missing': 'a shard did not report',
+  'input-error': 'an input is invalid; the build was not judged',
+  'gate-error': 'the gate could not run; the build was not judged'
+} as const satisfies Record<string, string>
+
+export type FindingCode = keyof typeof FINDING_CODES
+
+export function isFindingCode(code: string): code is FindingCode {
+  return Object.hasOwn(FINDING_CODES, code)
+}
