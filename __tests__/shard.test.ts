@@ -124,7 +124,10 @@ describe('shards and merge on real cargo', () => {
     const names = generateWorkspace({ dir, crates: 6, size: 1, seed: 3 })
     // The foundation crate, which every other crate builds, and one top crate get a warning each.
     for (const name of [names[0], names[5]])
-      appendFileSync(path.join(dir, 'crates', name, 'src', 'lib.rs'), '\npub fn noisy() -> u32 {\n    let unused = 1;\n    2\n}\n')
+      appendFileSync(
+        path.join(dir, 'crates', name, 'src', 'lib.rs'),
+        '\npub fn noisy() -> u32 {\n    let unused = 1;\n    2\n}\n'
+      )
     const whole = (await runGate(parseConfig(() => '', 'cli', dir))).report
     expect(whole.diagnostics.warnings).toBe(2)
     const { files } = await gateShards(dir, 3)
