@@ -216,6 +216,27 @@ describe('mergeReports', () => {
     ])
   })
 
+  it('carries the untrusted test output of a shard and why its tests did not run into the merged verdict', () => {
+    const odd = shard(2, 2)
+    odd.tests = { ...odd.tests, untrusted: ['c2 lib: a test finished twice'] }
+    odd.findings = [
+      {
+        code: 'phase-untrusted',
+        severity: 'block',
+        message: 'cargo test: c2 lib: a test finished twice',
+        source: 'tests'
+      }
+    ]
+    const skipped = shard(1, 2)
+    skipped.tests = { ...skipped.tests, notRun: 'cargo check failed with compile errors' }
+    const merged = mergeReports([ok(skipped), ok(odd)])
+    expect(merged.tests.untrusted).toEqual(['c2 lib: a test finished twice'])
+    expect(merged.tests.notRun).toBe('cargo check failed with compile errors')
+    expect(merged.verdict.stable).toBe(false)
+    expect(merged.verdict.reasons.map(r => r.code)).toContain('phase-untrusted')
+    expect(mergeReports([ok(shard(1, 1))]).tests).not.toHaveProperty('notRun')
+  })
+
   it('says tests did not run when one shard did not run them', () => {
     const skipped = shard(2, 2, { tests: { ...shard(2, 2).tests, ran: false } })
     expect(mergeReports([ok(shard(1, 2)), ok(skipped)]).tests.ran).toBe(false)

@@ -218,6 +218,13 @@ describe('the verdict', () => {
     expect(decideVerdict(nonEmpty, config()).stable).toBe(false)
   })
 
+  it('refuses a test-timeout that is not a positive number of minutes, naming the input', () => {
+    expect(config({ 'test-timeout': '0.05' }).testTimeoutMinutes).toBe(0.05)
+    expect(config().testTimeoutMinutes).toBe(60)
+    for (const bad of ['0', '-1', 'soon'])
+      expect(() => config({ 'test-timeout': bad })).toThrow(/^Input 'test-timeout': /)
+  })
+
   it('pluralises counts', () => {
     expect([plural(1, 'test'), plural(0, 'test'), plural(2, 'test')]).toEqual([
       '1 test',
