@@ -7,8 +7,12 @@ export default {
   preset: 'ts-jest/presets/default-esm',
   testEnvironment: 'node',
   testMatch: ['**/__tests__/**/*.test.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/target/'],
-  modulePathIgnorePatterns: ['<rootDir>/__fixtures__/.*/target/', '<rootDir>/examples/.*/target/'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/target/', '<rootDir>/.stryker-tmp/'],
+  modulePathIgnorePatterns: [
+    '<rootDir>/__fixtures__/.*/target/',
+    '<rootDir>/examples/.*/target/',
+    '<rootDir>/.stryker-tmp/'
+  ],
   watchPathIgnorePatterns: ['/target/'],
   transform: {
     '^.+\\.ts$': [

@@ -35,6 +35,20 @@ describe('file baseline store', () => {
       'bad samples',
       '{"format": "build-gate-baseline", "version": 1, "entries": [{"key": {}, "cacheState": "x", "samples": [{"seconds": "fast"}]}]}',
       /entries\[0\]\.samples/
+    ],
+    ...[
+      ['negative seconds', '-3'],
+      ['infinite seconds', '1e999'],
+      ['NaN seconds', 'NaN']
+    ].map(([label, v]): [string, string, RegExp] => [
+      label,
+      `{"format": "build-gate-baseline", "version": 1, "entries": [{"key": {}, "cacheState": "x", "samples": [{"seconds": ${v}}]}]}`,
+      v === 'NaN' ? /not valid JSON/ : /entries\[0\]\.samples must be a list of \{"seconds": number ≥ 0/
+    ]),
+    [
+      'negative crate seconds',
+      '{"format": "build-gate-baseline", "version": 1, "entries": [{"key": {}, "cacheState": "x", "samples": [{"seconds": 1, "crates": {"a": -1}}]}]}',
+      /entries\[0\]\.samples\[0\]\.crates must map crate names to seconds/
     ]
   ])(
     'an unreadable baseline (%s) is an error naming the file, and an update leaves it untouched',

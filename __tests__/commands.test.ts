@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { metadataCommand, phaseCommand } from '../src/cargo/commands.js'
 
+const libtestJson = ['-Z', 'unstable-options', '--format', 'json', '--report-time']
 const base = { toolchain: null, checkArgs: ['--workspace', '--all-features'], testArgs: ['--workspace'] }
 
 describe('cargo commands', () => {
@@ -9,6 +10,7 @@ describe('cargo commands', () => {
       'check',
       '--workspace',
       '--all-features',
+      '--keep-going',
       '--message-format=json-diagnostic-rendered-ansi'
     ])
     expect(phaseCommand(base, 'test-build').args).toEqual([
@@ -21,7 +23,9 @@ describe('cargo commands', () => {
       'test',
       '--workspace',
       '--no-fail-fast',
-      '--message-format=json-diagnostic-rendered-ansi'
+      '--message-format=json-diagnostic-rendered-ansi',
+      '--',
+      ...libtestJson
     ])
   })
   it('keeps harness arguments after -- and respects an explicit --fail-fast', () => {
@@ -32,8 +36,15 @@ describe('cargo commands', () => {
       '--fail-fast',
       '--message-format=json-diagnostic-rendered-ansi',
       '--',
-      '--test-threads=1'
+      '--test-threads=1',
+      ...libtestJson
     ])
+    // libtest's JSON format is the gate's; a --format of the user's would break the reading.
+    const own = {
+      ...base,
+      testArgs: ['--workspace', '--', '--format', 'pretty', '--format=terse', '--ignored']
+    }
+    expect(phaseCommand(own, 'test').args.slice(-7)).toEqual(['--', '--ignored', ...libtestJson])
   })
   it('puts +toolchain first', () => {
     expect(phaseCommand({ ...base, toolchain: 'nightly' }, 'check').args[0]).toBe('+nightly')
@@ -54,6 +65,7 @@ describe('cargo commands', () => {
       'a',
       '-p',
       'b',
+      '--keep-going',
       '--message-format=json-diagnostic-rendered-ansi'
     ])
   })

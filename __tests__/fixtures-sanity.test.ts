@@ -33,6 +33,14 @@ const workspaces: Record<string, { dir: string; members: string[]; others?: stri
   warnings: { dir: join(fixtures, 'warnings'), members: ['fx-warn-a', 'fx-warn-b'] },
   'compile-error': { dir: join(fixtures, 'compile-error'), members: ['fx-err-broken', 'fx-err-fine'] },
   'tests-mixed': { dir: join(fixtures, 'tests-mixed'), members: ['fx-mix-app', 'fx-mix-lib'] },
+  'tests-adversarial': {
+    dir: join(fixtures, 'tests-adversarial'),
+    members: ['fx-adv-plain', 'fx-adv-spoof']
+  },
+  'compile-error-chain': {
+    dir: join(fixtures, 'compile-error-chain'),
+    members: ['fx-chain-broken', 'fx-chain-free', 'fx-chain-user']
+  },
   'dep-warnings': { dir: join(fixtures, 'dep-warnings'), members: ['fx-depw-app'], others: ['fx-noisy'] },
   'single-crate': { dir: join(fixtures, 'single-crate'), members: ['fx-single'] },
   noisy: {

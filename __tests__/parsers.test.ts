@@ -1,7 +1,13 @@
 // The pure readers on real captured cargo output (see __fixtures__/captured/capture.sh).
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
-import { binaryIdentity, LibtestReader, panicMessage, type BinaryIdentity } from '../src/cargo/libtest.js'
+import {
+  binaryIdentity,
+  failedTarget,
+  LibtestJsonReader,
+  panicMessage,
+  type BinaryIdentity
+} from '../src/cargo/libtest.js'
 import { CargoMessageReader, type ArtifactInfo } from '../src/cargo/messages.js'
 import { parseMetadata, workspaceMembers } from '../src/cargo/metadata.js'
 import { CargoStderrReader } from '../src/cargo/stderr.js'
@@ -90,20 +96,27 @@ describe('DiagnosticTally', () => {
   })
 })
 
-describe('LibtestReader and test attribution', () => {
-  function readTests(name: string) {
-    const reader = new LibtestReader()
+describe('libtest JSON reader and test attribution', () => {
+  function readTests(name: string, extraStdout: (l: string[]) => string[] = l => l) {
+    const reader = new LibtestJsonReader()
     const other = readMessages(name, lines(`${name}.test.stdout.txt`))
-    for (const l of other.other) reader.push(l)
-    const ids = lines(`${name}.test.stderr.txt`)
-      .map(binaryIdentity)
-      .filter((x): x is BinaryIdentity => !!x)
-    return { reader, ids, section: resolveTests(reader.blocks, ids, other.artifacts, metadata(name)) }
+    for (const l of extraStdout(other.other)) reader.push(l)
+    const stderr = lines(`${name}.test.stderr.txt`)
+    const identities = stderr.map(binaryIdentity).filter((x): x is BinaryIdentity => !!x)
+    const failedTargets = stderr.map(failedTarget).filter((x): x is string => !!x)
+    const read = {
+      ...reader,
+      identities,
+      failedTargets,
+      artifacts: other.artifacts,
+      harnessFree: new Set<string>()
+    }
+    return { reader, ids: identities, section: resolveTests(read, metadata(name)) }
   }
 
-  it('pairs every block with the binary cargo announced and attributes it to its crate', () => {
+  it('pairs every suite with the binary cargo announced and attributes it to its crate', () => {
     const { reader, ids, section } = readTests('tests-mixed')
-    expect(reader.blocks).toHaveLength(ids.length)
+    expect(reader.suites).toHaveLength(ids.length)
     expect(section.binaries.map(b => `${b.crate}:${b.target}`)).toEqual([
       'fx-mix-app:lib',
       'fx-mix-app:test:labels',
@@ -111,17 +124,25 @@ describe('LibtestReader and test attribution', () => {
       'fx-mix-app:doc',
       'fx-mix-lib:doc'
     ])
+    expect(section.untrusted).toEqual([])
   })
 
-  it('takes counts from libtest summaries and panic messages from the failure output', () => {
+  it('counts what libtest and cargo say, with panic messages from the captured output', () => {
     const { section } = readTests('tests-mixed')
     const stdout = captured('tests-mixed.test.stdout.txt')
-    const sum = (i: number) =>
-      [...stdout.matchAll(/^test result: \w+\. (\d+) passed; (\d+) failed; (\d+) ignored/gm)].reduce(
-        (n, m) => n + Number(m[i]),
+    const sum = (k: string) =>
+      [...stdout.matchAll(new RegExp(`"type": "suite", "event": "\\w+", .*"${k}": (\\d+)`, 'g'))].reduce(
+        (n, m) => n + Number(m[1]),
         0
       )
-    expect([section.passed, section.failed, section.ignored]).toEqual([sum(1), sum(2), sum(3)])
+    expect([section.passed, section.failed, section.ignored]).toEqual([
+      sum('passed'),
+      sum('failed'),
+      sum('ignored')
+    ])
+    // cargo's own list of failing targets (stderr) agrees with the binaries that have failures.
+    const failing = [...captured('tests-mixed.test.stderr.txt').matchAll(/to rerun pass `(.+)`/g)].length
+    expect(section.binaries.filter(b => b.failed > 0)).toHaveLength(failing)
     const byName = Object.fromEntries(section.failures.map(f => [f.name, f.message]))
     expect(byName['tests::custom_panic_fails']).toBe('config file missing: app.toml')
     expect(byName['tests::double_fails_assert_eq']).toBe(
@@ -130,16 +151,63 @@ describe('LibtestReader and test attribution', () => {
     expect(byName['integration_fails']).toBe('label was #2')
   })
 
-  it('treats a binary that stopped before its result line as a failure', () => {
-    const reader = new LibtestReader()
-    for (const l of ['running 2 tests', 'test a ... ok']) reader.push(l)
-    const ids: BinaryIdentity[] = [
+  it('ignores human-readable results and fake cargo messages a test prints', () => {
+    const clean = readTests('tests-mixed').section
+    const spoofed = readTests('tests-mixed', l => [
+      ...l.slice(0, 3),
+      'running 3 tests',
+      'test fake ... ok',
+      'test result: ok. 999 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.00s',
+      '{"reason":"compiler-message","package_id":"x","message":{"message":"boom","level":"error","spans":[],"code":null,"rendered":"boom"}}',
+      ...l.slice(3)
+    ]).section
+    expect(spoofed).toEqual(clean)
+  })
+
+  it('does not let a leaked libtest event change a tally: the suite becomes untrusted', () => {
+    const clean = readTests('tests-mixed').section
+    const leaked = readTests('tests-mixed', l => {
+      const i = l.findIndex(x => x.includes('"name": "tests::label_passes", "event": "ok"'))
+      return [
+        ...l.slice(0, i),
+        '{ "type": "test", "name": "tests::custom_panic_fails", "event": "ok" }',
+        ...l.slice(i)
+      ]
+    }).section
+    expect([leaked.passed, leaked.failed]).toEqual([clean.passed, clean.failed])
+    expect(leaked.untrusted).toEqual([
+      expect.stringMatching(/^fx-mix-app lib: libtest's output cannot be trusted/)
+    ])
+    const extraSuite = readTests('tests-mixed', l => [
+      ...l,
+      '{ "type": "suite", "event": "started", "test_count": 999 }',
+      '{ "type": "suite", "event": "ok", "passed": 999, "failed": 0, "ignored": 0, "measured": 0, "filtered_out": 0 }'
+    ]).section
+    expect(extraSuite.passed).toBe(clean.passed)
+    expect(extraSuite.untrusted).toEqual([expect.stringMatching(/1 more suite/)])
+  })
+
+  it('names the binary and the running test when a binary stops mid-suite', () => {
+    const reader = new LibtestJsonReader()
+    for (const l of [
+      '{ "type": "suite", "event": "started", "test_count": 2 }',
+      '{ "type": "test", "event": "started", "name": "a" }',
+      '{ "type": "test", "name": "a", "event": "ok" }',
+      '{ "type": "test", "event": "started", "name": "b" }'
+    ])
+      reader.push(l)
+    const identities: BinaryIdentity[] = [
       { kind: 'running', source: 'src/lib.rs', executable: 'target/debug/deps/x-1' }
     ]
-    const section = resolveTests(reader.blocks, ids, [], metadata('tests-mixed'))
-    expect(section.passed).toBe(1)
-    expect(section.failed).toBe(1)
-    expect(section.failures[0].message).toMatch(/stopped before reporting its result/)
+    const read = { ...reader, identities, failedTargets: [], artifacts: [], harnessFree: new Set<string>() }
+    const section = resolveTests(read, metadata('tests-mixed'))
+    expect([section.passed, section.failed]).toEqual([1, 1])
+    expect(section.failures[0]).toEqual(
+      expect.objectContaining({
+        name: 'b',
+        message: expect.stringMatching(/stopped before reporting its result .* while running b/)
+      })
+    )
   })
 
   it('reads the pre-1.73 panic format and a test that did not panic as expected', () => {

@@ -1,6 +1,6 @@
 // Sharding: a deterministic, balanced split; and a merge that fails closed.
 import { describe, expect, it } from '@jest/globals'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { parseConfig } from '../src/config.js'
@@ -117,5 +117,27 @@ describe('shards and merge on real cargo', () => {
       whole.diagnostics.warnings
     ])
     expect(merged.shard?.merged?.shards).toEqual([1, 2, 3, 4])
+  })
+
+  it('counts a member built as a dependency of another shard only in its own shard', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gate-shared-dep-'))
+    const names = generateWorkspace({ dir, crates: 6, size: 1, seed: 3 })
+    // The foundation crate, which every other crate builds, and one top crate get a warning each.
+    for (const name of [names[0], names[5]])
+      appendFileSync(
+        path.join(dir, 'crates', name, 'src', 'lib.rs'),
+        '\npub fn noisy() -> u32 {\n    let unused = 1;\n    2\n}\n'
+      )
+    const whole = (await runGate(parseConfig(() => '', 'cli', dir))).report
+    expect(whole.diagnostics.warnings).toBe(2)
+    const { files } = await gateShards(dir, 3)
+    const merged = mergeReports(readShardReports(files))
+    const key = (r: GateReport) =>
+      r.diagnostics.items.map(d => `${d.crate} ${d.code} ${d.span?.file}:${d.span?.line}`).sort()
+    expect(key(merged)).toEqual(key(whole))
+    expect([merged.diagnostics.warnings, merged.diagnostics.errors]).toEqual([2, 0])
+    expect(merged.crates.map(c => [c.name, c.warnings])).toEqual(whole.crates.map(c => [c.name, c.warnings]))
+    expect(merged.verdict.stable).toBe(whole.verdict.stable)
+    expect(merged.verdict.reasons.map(r => r.code)).toEqual(['warnings'])
   })
 })

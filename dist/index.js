@@ -773,8 +773,9 @@ function reportOutputs(report, reportPath, config = null, capabilities = CAPABIL
     const out = {};
     for (const o of outputTable(capabilities)) {
         const v = o.value(report, ctx);
+        // No output may read NaN or Infinity: a figure that is not a finite number was not measured.
         if (v !== null && v !== undefined)
-            out[o.name] = v;
+            out[o.name] = /^-?(NaN|Infinity)$/.test(v) ? '' : v;
     }
     return out;
 }

@@ -22,6 +22,8 @@ export interface GateConfig {
   checkArgs: string[]
   testArgs: string[]
   runTests: boolean
+  /** Minutes the test run may take before it is killed. */
+  testTimeoutMinutes: number
   denyWarnings: boolean
   failOnUnstable: boolean
   reportPath: string

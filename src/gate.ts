@@ -7,9 +7,18 @@ import { DiagnosticTally } from './analysis/diagnostics.js'
 import { buildGraph, type DependencyGraph } from './analysis/graph.js'
 import { memberManifestPaths, readManifests } from './cargo/manifests.js'
 import { resolveTests } from './analysis/tests.js'
-import { metadataCommand, phaseCommand, rustcVersionCommand, type Command } from './cargo/commands.js'
+import { markNotChecked, markUnbuilt, notChecked, stoppedAt, whyNotTested } from './analysis/coverage.js'
+import { selectedMembers } from './cargo/selection.js'
+import {
+  metadataCommand,
+  phaseCommand,
+  rustcVersionCommand,
+  TEST_RUN_ENV,
+  type Command
+} from './cargo/commands.js'
 import { compileOnceCommand, planBuild } from './cargo/compile-once.js'
-import { binaryIdentity, LibtestReader, type BinaryIdentity } from './cargo/libtest.js'
+import { binaryIdentity, failedTarget, LibtestJsonReader, type BinaryIdentity } from './cargo/libtest.js'
+import { harnessFreeTargets } from './cargo/harness.js'
 import type { ArtifactInfo } from './cargo/messages.js'
 import { parseMetadata, workspaceInfo, workspaceMembers, type CargoMetadata } from './cargo/metadata.js'
 import { runPhase, type PhaseOptions, type ProcessRunner } from './cargo/phase.js'
@@ -22,6 +31,7 @@ import { GateError } from './errors.js'
 import type {
   CompileOnceSection,
   CrateSummary,
+  Diagnostic,
   GateReport,
   PhaseName,
   PhaseResult,
@@ -151,7 +161,7 @@ async function gateWith(config: GateConfig, options: GateOptions, state: GateSta
     return { report: judge(capabilities, config, body, new Map()), metadata: meta }
   }
 
-  const { tally, tests, compileOnce, buildCommand } = await buildStage(
+  const { tally, tests, compileOnce, buildCommand, unchecked } = await buildStage(
     config,
     options,
     state,
@@ -165,7 +175,10 @@ async function gateWith(config: GateConfig, options: GateOptions, state: GateSta
     tool: TOOL,
     generatedAt: now().toISOString(),
     workspace,
-    crates: crateSummaries(meta, tally, tests).filter(c => !packages || packages.includes(c.name)),
+    crates: markNotChecked(
+      crateSummaries(meta, tally, tests).filter(c => !packages || packages.includes(c.name)),
+      unchecked
+    ),
     diagnostics: tally.section(),
     tests,
     phases,
@@ -235,16 +248,25 @@ async function buildStage(
   tests: TestsSection
   compileOnce: CompileOnceSection
   buildCommand: Command | null
+  unchecked: Map<string, string>
 }> {
   const { progress, phases, timings } = state
   const tally = new DiagnosticTally()
   const artifacts: ArtifactInfo[] = []
   const sink = {
-    diagnostic: tally.add.bind(tally),
+    // A shard builds other members as dependencies: their diagnostics are their own shard's to count.
+    diagnostic: (d: Diagnostic) => void ((!packages || packages.includes(d.crate)) && tally.add(d)),
     dependencyWarning: () => void tally.dependencyWarnings++,
     dependencyError: (pkg: string, message: string) =>
       void tally.dependencyErrors.push({ package: pkg, message }),
     artifact: (a: ArtifactInfo) => void (a.executable && artifacts.push(a))
+  }
+  // The members each phase really built: a phase that skipped one cannot vouch for it.
+  const built: Record<Exclude<PhaseName, 'metadata'>, Set<string>> = {
+    check: new Set(),
+    build: new Set(),
+    'test-build': new Set(),
+    test: new Set()
   }
   const cargoPhase = async (
     name: Exclude<PhaseName, 'metadata'>,
@@ -258,7 +280,14 @@ async function buildStage(
       ...common,
       ...(timed ? { onStderr: timings.listen(name, options.log) } : {}),
       members,
-      sink,
+      sink: {
+        ...sink,
+        artifact: (a: ArtifactInfo) => {
+          sink.artifact(a)
+          const member = members.get(a.packageId)
+          if (member) built[name].add(member)
+        }
+      },
       ...extra
     })
     progress({ phase: name, state: 'end', ok: succeeded(r.result) })
@@ -271,27 +300,43 @@ async function buildStage(
   // Compile once: one cargo build stands for check + test build (see compile-once.ts).
   const check = buildCommand ? await cargoPhase('build', {}, buildCommand) : await cargoPhase('check')
   explainExit(check.result, tally.errors > 0, tally, check.stderrTail)
+  const checkSelected = packages ?? selectedMembers(config.checkArgs, meta)
+  const checkBuilt = built[buildCommand ? 'build' : 'check']
+  markUnbuilt(check.result, checkSelected, checkBuilt)
   let tests: TestsSection = { ran: false, passed: 0, failed: 0, ignored: 0, failures: [], binaries: [] }
-  if (config.runTests && !check.result.failure && tally.errors === 0) {
-    const build = buildCommand ? check : await cargoPhase('test-build')
-    if (!buildCommand) explainExit(build.result, tally.errors > 0, tally, build.stderrTail)
-    if (!build.result.failure && tally.errors === 0) {
-      const libtest = new LibtestReader()
-      const identities: BinaryIdentity[] = []
-      const test = await cargoPhase('test', {
-        onOtherStdout: line => libtest.push(line),
-        onStderr: line => {
-          const id = binaryIdentity(line)
-          if (id) identities.push(id)
-          options.log?.(line)
-        }
-      })
-      tests = resolveTests(libtest.blocks, identities, artifacts, meta)
-      explainExit(test.result, tests.failed > 0, tally, test.stderrTail)
-    }
+  if (config.runTests)
+    tests.notRun = whyNotTested(check.result, tally.errors, buildCommand ? 'the build' : 'cargo check')
+  if (config.runTests && !tests.notRun && !buildCommand) {
+    const build = await cargoPhase('test-build')
+    explainExit(build.result, tally.errors > 0, tally, build.stderrTail)
+    const testSelected = packages ?? selectedMembers(config.testArgs, meta)
+    markUnbuilt(build.result, testSelected, built['test-build'])
+    tests.notRun = whyNotTested(build.result, tally.errors, 'the test build (cargo test --no-run)')
+  }
+  if (config.runTests && !tests.notRun) {
+    const libtest = new LibtestJsonReader()
+    const identities: BinaryIdentity[] = []
+    const failedTargets: string[] = []
+    const test = await cargoPhase('test', {
+      env: TEST_RUN_ENV,
+      timeoutSeconds: config.testTimeoutMinutes * 60,
+      onOtherStdout: line => libtest.push(line),
+      onStderr: line => {
+        const id = binaryIdentity(line)
+        if (id) identities.push(id)
+        const failed = failedTarget(line)
+        if (failed) failedTargets.push(failed)
+        options.log?.(line)
+      }
+    })
+    const harnessFree = harnessFreeTargets(workspaceMembers(meta))
+    const killed = test.result.signal ? test.result.failure : null
+    tests = resolveTests({ ...libtest, identities, failedTargets, artifacts, harnessFree, killed }, meta)
+    explainExit(test.result, tests.failed > 0, tally, test.stderrTail)
   }
   const compileOnce = { mode: plan.mode, reason: plan.mode === 'two-phase' ? plan.reason : null }
-  return { tally, tests, compileOnce, buildCommand }
+  const unchecked = notChecked(checkSelected, checkBuilt, stoppedAt(tally, members))
+  return { tally, tests, compileOnce, buildCommand, unchecked }
 }
 
 /** Timing needs the verdict without itself: a regression that reached the default branch is recorded. */

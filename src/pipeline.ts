@@ -7,8 +7,11 @@ import { runGate, type GateOptions, type GateRun } from './gate.js'
 import { createClient } from './github/client.js'
 import { readRunContext, type RunContext } from './github/context.js'
 import { mergeShardReports } from './shard/collect.js'
+import { assertReportTarget } from './report/json.js'
 
 export async function produceReport(config: GateConfig, options: GateOptions = {}): Promise<GateRun> {
+  // Before any work: a report path that would clobber a user's file is an input error.
+  assertReportTarget(config.reportPath)
   if (config.mode === 'merge')
     return { report: await mergeShardReports(config.shardReports!, config), metadata: null }
   const ctx = options.ctx ?? readRunContext()

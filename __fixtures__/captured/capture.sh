@@ -40,9 +40,11 @@ for name in warnings compile-error tests-mixed dep-warnings; do
   run "$name.check" "$dir" "$here/$name.check.jsonl" "$here/$name.check.stderr.txt" \
     check --workspace --all-features --message-format=json
   # A fresh target dir so compiler diagnostics come from real compilation, not from check's cache.
-  export CARGO_TARGET_DIR="$scratch/target-$name-test"
+  # libtest's JSON events, as the gate asks for them (RUSTC_BOOTSTRAP=1 for the test run only).
+  export CARGO_TARGET_DIR="$scratch/target-$name-test" RUSTC_BOOTSTRAP=1
   run "$name.test" "$dir" "$here/$name.test.stdout.txt" "$here/$name.test.stderr.txt" \
-    test --workspace --no-fail-fast --message-format=json
+    test --workspace --no-fail-fast --message-format=json -- -Z unstable-options --format json --report-time
+  unset RUSTC_BOOTSTRAP
   run "$name.metadata" "$dir" "$here/$name.metadata.json" /dev/null \
     metadata --format-version 1
 done

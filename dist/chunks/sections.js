@@ -264,7 +264,14 @@ function phaseFindings(report, config) {
                 message: `${label(name)}: ${phase.failure}`,
                 source: SOURCE$4
             });
-        else if (!phase && !report.phases.some(p => p.failure) && !(report.diagnostics.errors > 0))
+        else if (phase?.untrusted)
+            out.push({
+                code: 'phase-untrusted',
+                severity: 'block',
+                message: `${label(name)}: ${phase.untrusted}`,
+                source: SOURCE$4
+            });
+        else if (!phase && !report.phases.some(p => p.failure || p.untrusted) && !(report.diagnostics.errors > 0))
             out.push({
                 code: 'phase-missing',
                 severity: 'block',
@@ -434,9 +441,13 @@ const build$8 = {
     merge: mergeBuild,
     annotations: diagnosticAnnotations
 };
+/** Wall seconds of the phases; empty (never 0) when one of them did not run or was killed. */
 function phaseSeconds(report, names) {
     const p = report.phases.filter(x => names.includes(x.name));
-    return p.length ? String(Math.round(p.reduce((n, x) => n + x.wallSeconds, 0) * 100) / 100) : '0';
+    if (p.length === 0 || p.some(x => !x.ran || x.signal))
+        return '';
+    const seconds = Math.round(p.reduce((n, x) => n + x.wallSeconds, 0) * 100) / 100;
+    return Number.isFinite(seconds) ? String(seconds) : '';
 }
 
 var commonjsGlobal = typeof globalThis !== 'undefined' ? globalThis : typeof window !== 'undefined' ? window : typeof global !== 'undefined' ? global : typeof self !== 'undefined' ? self : {};
@@ -5915,23 +5926,48 @@ async function runProcess(program, args, options) {
         stdio: ['ignore', 'pipe', 'pipe'],
         shell: false,
         windowsHide: true,
-        ...(options.timeoutSeconds ? { timeout: options.timeoutSeconds * 1000 } : {})
+        // Its own process group, so a timeout also kills what it started (test binaries under cargo).
+        detached: options.timeoutSeconds !== undefined && process.platform !== 'win32'
     });
+    let timedOut = false;
+    const timer = options.timeoutSeconds === undefined
+        ? null
+        : setTimeout(() => {
+            timedOut = true;
+            killGroup(child.pid);
+        }, options.timeoutSeconds * 1000);
     const stdoutDone = pipeLines(child.stdout, options.onStdoutLine);
     const stderrDone = pipeLines(child.stderr, options.onStderrLine);
     const exit = await new Promise(resolve => {
         child.once('error', err => resolve({ code: null, signal: null, error: err.message }));
         child.once('close', (code, signal) => resolve({ code, signal, error: null }));
+        // Killed on timeout: do not wait for pipes some escaped descendant may still hold.
+        child.once('exit', (code, signal) => void (timedOut && resolve({ code, signal, error: null })));
     });
-    await Promise.all([stdoutDone, stderrDone]);
+    if (timer)
+        clearTimeout(timer);
+    // A grandchild that kept the pipes open would hold the streams; after a kill they are not waited for.
+    if (!timedOut)
+        await Promise.all([stdoutDone, stderrDone]);
     const endCpu = childrenCpuSeconds();
     return {
         exitCode: exit.code,
         signal: exit.signal,
         spawnError: exit.error,
         wallSeconds: Number(process.hrtime.bigint() - startWall) / 1e9,
-        cpuSeconds: startCpu === null || endCpu === null ? null : round$2(endCpu - startCpu)
+        cpuSeconds: startCpu === null || endCpu === null ? null : round$2(endCpu - startCpu),
+        ...(timedOut ? { timedOut } : {})
     };
+}
+function killGroup(pid) {
+    if (pid === undefined)
+        return;
+    try {
+        process.kill(process.platform === 'win32' ? pid : -pid, 'SIGKILL');
+    }
+    catch {
+        // Already gone.
+    }
 }
 function pipeLines(stream, onLine) {
     if (!stream)
@@ -6554,9 +6590,12 @@ class CargoMessageReader {
         this.phase = phase;
         this.sink = sink;
     }
-    /** Returns true when the line was a cargo message (consumed). */
+    /**
+     * Returns true when the line was a cargo message (consumed). cargo's last message is
+     * build-finished: what follows on stdout (test binaries, in `cargo test`) is never cargo's.
+     */
     push(line) {
-        if (!line.startsWith('{"reason":'))
+        if (this.state.buildFinished !== null || !line.startsWith('{"reason":'))
             return false;
         let msg;
         try {
@@ -6750,8 +6789,13 @@ function phaseCommand(config, phase, packages = null) {
     const select = (args) => packages
         ? [...args.filter(a => a !== '--workspace' && a !== '--all'), ...packages.flatMap(p => ['-p', p])]
         : args;
-    if (phase === 'check')
-        return cargo(config, ['check', ...select(config.checkArgs), MESSAGE_FORMAT]);
+    if (phase === 'check') {
+        // --keep-going: a crate that fails does not stop cargo from checking the others, so every
+        // member is judged in one run (stable since cargo 1.74).
+        const args = select(config.checkArgs);
+        const keepGoing = args.includes('--keep-going') ? [] : ['--keep-going'];
+        return cargo(config, ['check', ...args, ...keepGoing, MESSAGE_FORMAT]);
+    }
     const testArgs = select(config.testArgs);
     // Options after `--` go to the test binaries; ours must stay before it.
     const sep = testArgs.indexOf('--');
@@ -6760,8 +6804,20 @@ function phaseCommand(config, phase, packages = null) {
     if (phase === 'test-build')
         return cargo(config, ['test', ...own, '--no-run', MESSAGE_FORMAT, ...harness]);
     const failFast = own.includes('--fail-fast') || own.includes('--no-fail-fast') ? [] : ['--no-fail-fast'];
-    return cargo(config, ['test', ...own, ...failFast, MESSAGE_FORMAT, ...harness]);
+    return cargo(config, ['test', ...own, ...failFast, MESSAGE_FORMAT, ...libtestJson(harness)]);
 }
+/**
+ * libtest's JSON events, which a test's own output cannot pass for (see libtest.ts). Needs
+ * RUSTC_BOOTSTRAP=1 in the test run's environment (TEST_RUN_ENV). A `--format` of the user's is replaced.
+ */
+function libtestJson(harness) {
+    const own = harness
+        .slice(1)
+        .filter((a, i, all) => a !== '--format' && all[i - 1] !== '--format' && !a.startsWith('--format='));
+    return ['--', ...own, '-Z', 'unstable-options', '--format', 'json', '--report-time'];
+}
+/** The test run's environment: lets stable libtest and rustdoc accept `-Z unstable-options`. */
+const TEST_RUN_ENV = { RUSTC_BOOTSTRAP: '1' };
 
 // cargo's own errors come as plain text on stderr, not JSON: a manifest it cannot parse, a
 // resolution failure, `feature \`edition2024\` is required`, … The gate keeps them in cargo's words.
@@ -6817,6 +6873,7 @@ async function runPhase(name, command, options) {
     const outcome = await (options.run ?? runProcess)(command.program, command.args, {
         cwd: options.cwd,
         env: options.env,
+        ...(options.timeoutSeconds !== undefined ? { timeoutSeconds: options.timeoutSeconds } : {}),
         onStdoutLine: line => {
             if (options.collectStdout)
                 chunks.push(line);
@@ -6852,6 +6909,8 @@ function untrusted(r, o, buildFinished, firstUnreadable, streamsMessages) {
         const hint = /ENOENT/.test(o.spawnError) ? ` Is ${program} installed and on PATH?` : '';
         return `could not start ${program}: ${o.spawnError}.${hint}`;
     }
+    if (o.timedOut)
+        return `${program} did not finish within ${formatDuration$1(o.wallSeconds)} (test-timeout) and was killed with everything it started`;
     if (o.signal)
         return `${program} was killed by signal ${o.signal} before it finished`;
     if (r.unreadableLines > 0)
@@ -6862,6 +6921,9 @@ function untrusted(r, o, buildFinished, firstUnreadable, streamsMessages) {
 }
 function round$1(n) {
     return Math.round(n * 1000) / 1000;
+}
+function formatDuration$1(seconds) {
+    return seconds < 120 ? `${Math.round(seconds)} s` : `${Math.round(seconds / 60)} min`;
 }
 
 // Verification of the scratch copy as it stands: re-resolve (cargo metadata), re-run the conflict
@@ -45726,7 +45788,7 @@ const DESCRIBE = {
     [`GET ${R}/issues`]: (p, repo) => p.labels ? `listing issues labelled '${str(p.labels)}' in ${repo}` : `listing issues of ${repo}`,
     [`POST ${R}/issues`]: (p, repo) => `creating issue "${str(p.title)}" in ${repo}`,
     [`PATCH ${R}/issues/{issue_number}`]: (p, repo) => `editing issue #${str(p.issue_number)} of ${repo}`,
-    [`POST ${R}/issues/{issue_number}/labels`]: (p, repo) => `adding label '${list(p.labels)}' to #${str(p.issue_number)} of ${repo}`,
+    [`POST ${R}/issues/{issue_number}/labels`]: (p, repo) => `adding label '${list$1(p.labels)}' to #${str(p.issue_number)} of ${repo}`,
     [`DELETE ${R}/issues/{issue_number}/labels/{name}`]: (p, repo) => `removing label '${str(p.name)}' from #${str(p.issue_number)} of ${repo}`,
     [`GET ${R}/issues/{issue_number}/comments`]: (p, repo) => `listing comments of #${str(p.issue_number)} of ${repo}`,
     [`POST ${R}/issues/{issue_number}/comments`]: (p, repo) => `commenting on #${str(p.issue_number)} of ${repo}`,
@@ -45804,7 +45866,7 @@ function refName(ref) {
         : `ref '${r}'`;
 }
 const str = (v) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '?');
-const list = (v) => (Array.isArray(v) ? v.map(str).join("', '") : str(v));
+const list$1 = (v) => (Array.isArray(v) ? v.map(str).join("', '") : str(v));
 
 // Every failed GitHub request becomes one sentence: what was asked, what GitHub answered (status and
 // its short message, never an HTML page or a raw JSON body) and what to check.
@@ -47702,15 +47764,19 @@ function plural(n, word) {
 
 const CRATE_HEADER = ['crate', 'warnings', 'errors', 'passed', 'failed', 'ignored', 'time (s)'];
 function crateRows(report) {
-    return report.crates.map(c => [
-        c.name,
-        String(c.warnings),
-        String(c.errors),
-        String(c.passed),
-        String(c.failed),
-        String(c.ignored),
-        seconds((c.buildSeconds ?? 0) + (c.testSeconds ?? 0), c.buildSeconds === null && c.testSeconds === null)
-    ]);
+    return report.crates.map(c => 
+    // Zeros of a crate cargo never reached would read as clean.
+    c.notChecked
+        ? [c.name, c.notChecked, '–', '–', '–', '–', '–']
+        : [
+            c.name,
+            String(c.warnings),
+            String(c.errors),
+            String(c.passed),
+            String(c.failed),
+            String(c.ignored),
+            seconds((c.buildSeconds ?? 0) + (c.testSeconds ?? 0), c.buildSeconds === null && c.testSeconds === null)
+        ]);
 }
 function totalRow(report) {
     return [
@@ -47787,7 +47853,7 @@ const MODE = {
     preview: 'preview (what a trusted run would do)',
     'report-only': 'report only (nothing written)'
 };
-const HEADER$1 = ['workstream', 'state', 'was', 'branch', 'issue', 'why'];
+const HEADER = ['workstream', 'state', 'was', 'branch', 'issue', 'why'];
 function rows(s, issue) {
     return s.workstreams.map(w => [
         w.name,
@@ -47811,8 +47877,8 @@ function workstreamsMarkdown(report) {
     const out = [
         `### Workstreams — ${MODE[s.mode]}`,
         '',
-        tr(HEADER$1),
-        tr(HEADER$1.map(() => '---')),
+        tr(HEADER),
+        tr(HEADER.map(() => '---')),
         ...body,
         '',
         `_${s.note}_`
@@ -47829,7 +47895,7 @@ function workstreamsText(report) {
         return null;
     if (s.error)
         return `Workstreams: sync failed: ${s.error}`;
-    const out = [`Workstreams (${MODE[s.mode]}):`, table([HEADER$1, ...rows(s, n => `#${n}`)]), s.note];
+    const out = [`Workstreams (${MODE[s.mode]}):`, table([HEADER, ...rows(s, n => `#${n}`)]), s.note];
     for (const w of s.plannedWrites)
         out.push(`  ${s.mode === 'apply' ? '✓' : '·'} ${w.kind} ${w.target}: ${w.detail}`);
     return out.join('\n');
@@ -59275,11 +59341,21 @@ function parseBaseline(text, location) {
             typeof e.key !== 'object' ||
             typeof e.cacheState !== 'string')
             throw new BaselineError(location, `${where} needs "key" and "cacheState"; ${fix}.`);
-        if (!Array.isArray(e.samples) ||
-            e.samples.some(s => typeof s?.seconds !== 'number' || !Number.isFinite(s.seconds)))
-            throw new BaselineError(location, `${where}.samples must be a list of {"seconds": number, …}; ${fix}.`);
+        if (!Array.isArray(e.samples) || e.samples.some(s => !isSeconds(s?.seconds)))
+            throw new BaselineError(location, `${where}.samples must be a list of {"seconds": number ≥ 0, …}; ${fix}.`);
+        e.samples.forEach((s, j) => {
+            const crates = s.crates;
+            if (crates === undefined)
+                return;
+            if (!crates || typeof crates !== 'object' || Object.values(crates).some(v => !isSeconds(v)))
+                throw new BaselineError(location, `${where}.samples[${j}].crates must map crate names to seconds (numbers ≥ 0); ${fix}.`);
+        });
     });
     return b;
+}
+/** A duration as the baseline stores it: a finite number of seconds, not negative. */
+function isSeconds(v) {
+    return typeof v === 'number' && Number.isFinite(v) && v >= 0;
 }
 function serializeBaseline(b) {
     return `${JSON.stringify(b, null, 2)}\n`;
@@ -59656,15 +59732,15 @@ function statusLine(s, now, escalated = null) {
         : '';
     if (s.stable) {
         if (s.endedStretch)
-            return join(`stable again since ${where(s.current)}, after ${formatDuration(s.endedStretch.forMs)} unstable`, conflicts);
+            return join(`stable again since ${where$1(s.current)}, after ${formatDuration(s.endedStretch.forMs)} unstable`, conflicts);
         return isCurrent(s.stableSince, s)
-            ? `stable since this run (${where(s.current)})`
-            : `stable for ${formatDuration(s.forMs)} since ${where(s.stableSince)}`;
+            ? `stable since this run (${where$1(s.current)})`
+            : `stable for ${formatDuration(s.forMs)} since ${where$1(s.stableSince)}`;
     }
     const since = s.unstableSince;
     const head = isCurrent(since, s)
-        ? `unstable since this run (${where(since)})`
-        : `unstable for ${formatDuration(s.forMs)} since ${where(since)}`;
+        ? `unstable since this run (${where$1(since)})`
+        : `unstable for ${formatDuration(s.forMs)} since ${where$1(since)}`;
     let tail = '';
     const after = s.escalation.afterMs;
     if (escalated)
@@ -59677,7 +59753,7 @@ function statusLine(s, now, escalated = null) {
     return tail ? `${body}; ${tail}` : body;
 }
 /** A commit as `1a2b3c4`, or the run's time when no commit is known. */
-function where(p) {
+function where$1(p) {
     return p.sha ? p.sha.slice(0, 7) : `${p.at.slice(0, 16).replace('T', ' ')} UTC`;
 }
 /** "2026-11-25 08:00 UTC (commit 1a2b3c4)". */
@@ -59919,7 +59995,7 @@ function recoveryComment(s, o) {
         '<!-- build-gate:recovered -->',
         `### Build stable again`,
         '',
-        `The build is stable since ${where(s.current)}${after}${found.length ? `; ${resolved.length} of ${found.length} conflicts resolved` : ''}.${o.labelled ? ` Label \`${o.label}\` removed.` : ''}`,
+        `The build is stable since ${where$1(s.current)}${after}${found.length ? `; ${resolved.length} of ${found.length} conflicts resolved` : ''}.${o.labelled ? ` Label \`${o.label}\` removed.` : ''}`,
         ...(s.current.runUrl ? ['', `Run: ${s.current.runUrl}`] : [])
     ].join('\n');
 }
@@ -60406,6 +60482,15 @@ const SOURCE$1 = 'tests';
 function testFindings(report, config) {
     const out = [];
     const { tests } = report;
+    if (tests.notRun)
+        out.push({
+            code: 'tests-not-run',
+            severity: 'warn',
+            message: `tests did not run: ${tests.notRun}`,
+            source: SOURCE$1
+        });
+    for (const why of tests.untrusted ?? [])
+        out.push({ code: 'phase-untrusted', severity: 'block', message: `cargo test: ${why}`, source: SOURCE$1 });
     if (tests.ran && tests.failed > 0) {
         const names = tests.failures.slice(0, 5).map(t => `${t.crate}: ${t.name}`);
         const more = tests.failures.length > 5 ? `, and ${tests.failures.length - 5} more` : '';
@@ -60435,7 +60520,9 @@ function mergeTests(shards) {
             failed: sum(t => t.failed),
             ignored: sum(t => t.ignored),
             failures: tests.flatMap(t => t.failures),
-            binaries: tests.flatMap(t => t.binaries)
+            binaries: tests.flatMap(t => t.binaries),
+            untrusted: tests.flatMap(t => t.untrusted ?? []),
+            ...(tests.some(t => t.notRun) ? { notRun: tests.find(t => t.notRun).notRun } : {})
         }
     };
 }
@@ -60448,9 +60535,18 @@ const tests = {
             default: '--workspace',
             description: 'Arguments for `cargo test`. `--no-fail-fast` is added unless you pass `--fail-fast`.'
         },
-        { name: 'run-tests', default: 'true', description: 'Run `cargo test` after `cargo check`.' }
+        { name: 'run-tests', default: 'true', description: 'Run `cargo test` after `cargo check`.' },
+        {
+            name: 'test-timeout',
+            default: '60',
+            description: 'Minutes the test run may take; then it is killed with every test process, the test that was running is named and the build is unstable.'
+        }
     ],
-    parse: p => ({ testArgs: p.args('test-args'), runTests: p.bool('run-tests') }),
+    parse: p => ({
+        testArgs: p.args('test-args'),
+        runTests: p.bool('run-tests'),
+        testTimeoutMinutes: positiveMinutes(p.number('test-timeout', 0, false), 'test-timeout')
+    }),
     outputs: [
         { name: 'tests-passed', description: 'Tests passed.', value: r => String(r.tests.passed) },
         {
@@ -60469,6 +60565,11 @@ const tests = {
     merge: mergeTests,
     annotations: panicAnnotations
 };
+function positiveMinutes(n, input) {
+    if (n <= 0)
+        throw new ConfigError(input, `'${n}' must be a number of minutes greater than 0 (e.g. 60).`);
+    return n;
+}
 
 const BARS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 /** Crates with a trend line: the slowest now. */
@@ -60564,6 +60665,8 @@ function timingText(t) {
     return lines.join('\n');
 }
 function headline(t, bold = true) {
+    if (t.notMeasured !== undefined)
+        return `Not measured (${t.notMeasured}).`;
     const base = t.baselineSeconds === null
         ? ''
         : ` vs baseline ${t.baselineSeconds.toFixed(2)} s (${change(t.deltaPercent)}, ${t.samples} sample${t.samples === 1 ? '' : 's'})`;
@@ -60623,6 +60726,7 @@ function timingSection(m, result, baseline, update, crateTimes = { files: [], pr
         key: m.key,
         cacheState: m.cacheState,
         seconds: m.seconds ?? 0,
+        ...(m.seconds === null ? { notMeasured: m.unmeasurable ?? 'no measurement' } : {}),
         baselineSeconds: d.baselineSeconds,
         deltaPercent: d.deltaPercent,
         regression: d.regression,
@@ -60655,7 +60759,7 @@ function timingSection(m, result, baseline, update, crateTimes = { files: [], pr
 /** The action outputs this section stands for. */
 function timingOutputs(t) {
     return {
-        'build-seconds': String(t.seconds),
+        'build-seconds': t.notMeasured === undefined ? String(t.seconds) : '',
         'baseline-seconds': t.baselineSeconds === null ? '' : String(t.baselineSeconds),
         'build-delta-percent': t.deltaPercent === null ? '' : String(t.deltaPercent),
         'build-regression': t.regression
@@ -61525,69 +61629,145 @@ function reportPathFor(config) {
     return config.reportPath;
 }
 
-// libtest's human output (stable Rust has no JSON test output). cargo runs test binaries one after
-// another: each announces itself on stderr (`Running …` / `Doc-tests …`) and prints one block on
-// stdout (`running N tests` … `test result:`). The two streams are read separately, so blocks are
-// paired with binaries by order, which both streams preserve.
-const RUNNING = /^running (\d+) tests?$/;
-const RESULT = /^test (.+?) \.\.\. (ok|FAILED|ignored)(?:,.*)?$/;
-const HEADER = /^---- (.+) stdout ----$/;
-const SUMMARY = /^test result: (?:ok|FAILED)\. (\d+) passed; (\d+) failed; (\d+) ignored; \d+ measured; \d+ filtered out(?:; finished in ([\d.]+)s)?/;
-/** Reads libtest blocks from cargo test's stdout, line by line. */
-class LibtestReader {
-    blocks = [];
+// libtest's JSON events (`-Z unstable-options --format json`, enabled on stable by RUSTC_BOOTSTRAP=1
+// for the test run only). cargo runs the test binaries one after another; each prints one suite on
+// stdout and is announced on stderr (`Running …` / `Doc-tests …`), so suites pair with binaries by order.
+//
+// A test's own output is not libtest's: captured output travels inside an event's `stdout` field, and
+// anything that leaks to fd 1 (--nocapture, a child process, a raw write) is at most a stray line.
+// Human-readable lines (`test result: ok. 999 passed`) are never read. A stray line that looks like an
+// event breaks the suite's own bookkeeping (a test finished twice or never started, counts that do not
+// add up to `test_count`), which makes the suite untrusted instead of changing its tally.
+const OUTCOMES = { ok: 'ok', failed: 'failed', ignored: 'ignored' };
+/** Reads libtest's JSON suites from the test run's stdout, line by line. */
+class LibtestJsonReader {
+    suites = [];
+    /** Events that arrived outside any suite (a test printing libtest-like JSON between binaries). */
+    orphans = [];
     current = null;
-    capturing = null;
     push(line) {
-        const text = line.replace(/\r$/, '');
-        const running = RUNNING.exec(text);
-        if (running) {
-            this.current = { tests: [], output: new Map(), summary: null };
-            this.blocks.push(this.current);
-            this.capturing = null;
+        const event = parseEvent(line);
+        if (!event)
             return;
-        }
-        const block = this.current;
-        if (!block)
-            return;
-        const summary = SUMMARY.exec(text);
-        if (summary) {
-            block.summary = {
-                passed: Number(summary[1]),
-                failed: Number(summary[2]),
-                ignored: Number(summary[3]),
-                seconds: summary[4] ? Number(summary[4]) : null
+        if (event.type === 'suite' && event.event === 'started') {
+            if (this.current)
+                this.current.anomalies.push('a new suite started before this one finished');
+            const count = event.test_count;
+            this.current = {
+                testCount: typeof count === 'number' && Number.isInteger(count) && count >= 0 ? count : -1,
+                tests: [],
+                summary: null,
+                anomalies: []
             };
-            this.current = null;
-            this.capturing = null;
+            this.suites.push(this.current);
             return;
         }
-        const header = HEADER.exec(text);
-        if (header) {
-            this.capturing = header[1];
-            block.output.set(this.capturing, []);
+        const suite = this.current;
+        if (!suite) {
+            if (event.type === 'suite' || event.type === 'test')
+                this.orphans.push(line.slice(0, 200));
             return;
         }
-        if (text === 'failures:') {
-            this.capturing = null;
+        if (event.type === 'suite')
+            this.finishSuite(suite, event);
+        else if (event.type === 'test')
+            this.testEvent(suite, event);
+    }
+    finishSuite(suite, event) {
+        const n = (k) => (typeof event[k] === 'number' ? event[k] : NaN);
+        if (event.event !== 'ok' && event.event !== 'failed') {
+            suite.anomalies.push(`unknown suite event ${JSON.stringify(event.event)}`);
             return;
         }
-        if (this.capturing !== null) {
-            const lines = block.output.get(this.capturing);
-            if (lines.length < MAX_CAPTURED_LINES)
-                lines.push(text);
+        const seconds = n('exec_time');
+        suite.summary = {
+            ok: event.event === 'ok',
+            passed: n('passed'),
+            failed: n('failed'),
+            ignored: n('ignored'),
+            measured: n('measured'),
+            seconds: Number.isFinite(seconds) ? Math.round(seconds * 1000) / 1000 : null
+        };
+        this.current = null;
+    }
+    testEvent(suite, event) {
+        const name = typeof event.name === 'string' ? event.name : null;
+        if (name === null) {
+            suite.anomalies.push('a test event without a name');
             return;
         }
-        const result = RESULT.exec(text);
-        if (result) {
-            const outcome = result[2] === 'FAILED' ? 'failed' : result[2] === 'ok' ? 'ok' : 'ignored';
-            // `- should panic` / `- compile fail` decorate the name here but not in the failure output.
-            block.tests.push({ name: result[1].replace(/ - (should panic|compile fail)$/, ''), outcome });
+        const test = suite.tests.find(t => t.name === name);
+        if (event.event === 'started') {
+            if (test)
+                suite.anomalies.push(`test ${name} started twice`);
+            else
+                suite.tests.push({ name, outcome: null, stdout: null });
+            return;
+        }
+        // `timeout` warns that a test runs for over 60 s; it is not an outcome.
+        if (event.event === 'timeout')
+            return;
+        const outcome = OUTCOMES[event.event];
+        if (!outcome) {
+            suite.anomalies.push(`test ${name}: unknown event ${JSON.stringify(event.event)}`);
+            return;
+        }
+        if (!test)
+            suite.anomalies.push(`test ${name} finished without having started`);
+        else if (test.outcome) {
+            suite.anomalies.push(`test ${name} finished twice`);
+            // One of the two is not libtest's; which, cannot be told: keep the failure (fail closed).
+            if (outcome === 'failed')
+                Object.assign(test, { outcome, stdout: stdoutOf(event) });
+        }
+        else {
+            test.outcome = outcome;
+            test.stdout = stdoutOf(event);
         }
     }
 }
-// A failing test's output is kept only to find its panic message.
-const MAX_CAPTURED_LINES = 200;
+function stdoutOf(event) {
+    return typeof event.stdout === 'string' ? event.stdout : null;
+}
+/** An object with libtest's `type` and `event` keys, else null (a test's own output). */
+function parseEvent(line) {
+    const text = line.trim();
+    if (!text.startsWith('{') || !text.includes('"type"'))
+        return null;
+    try {
+        const v = JSON.parse(text);
+        if (!v || typeof v !== 'object' || Array.isArray(v))
+            return null;
+        const e = v;
+        return typeof e.type === 'string' && typeof e.event === 'string' ? e : null;
+    }
+    catch {
+        return null;
+    }
+}
+/**
+ * What is wrong with a finished suite's bookkeeping, or null: every started test finished once, the
+ * tally of the test events is the one libtest closed with, and it adds up to the announced test count.
+ */
+function suiteInconsistency(suite) {
+    if (suite.anomalies.length > 0)
+        return suite.anomalies[0];
+    const s = suite.summary;
+    if (!s)
+        return null;
+    const count = (o) => suite.tests.filter(t => t.outcome === o).length;
+    const unfinished = suite.tests.find(t => t.outcome === null);
+    if (unfinished)
+        return `test ${unfinished.name} never finished`;
+    const own = { passed: count('ok'), failed: count('failed'), ignored: count('ignored') };
+    if (own.passed !== s.passed || own.failed !== s.failed || own.ignored !== s.ignored)
+        return `the suite reported ${s.passed} passed, ${s.failed} failed, ${s.ignored} ignored, but its tests ${own.passed}, ${own.failed}, ${own.ignored}`;
+    if (s.passed + s.failed + s.ignored + s.measured !== suite.testCount)
+        return `the suite announced ${suite.testCount} tests and reported ${s.passed + s.failed + s.ignored + s.measured}`;
+    if (s.ok !== (s.failed === 0))
+        return `the suite reported ${s.ok ? 'ok' : 'failed'} with ${s.failed} failures`;
+    return null;
+}
 const RUNNING_BINARY = /^\s*Running (?:unittests )?(.+?) \((.+)\)\s*$/;
 const DOC_TESTS = /^\s*Doc-tests (\S+)\s*$/;
 /** Reads which binary runs next from cargo test's stderr. */
@@ -61599,6 +61779,15 @@ function binaryIdentity(line) {
     if (doc)
         return { kind: 'doc', crateName: doc[1] };
     return null;
+}
+const RERUN = /^error: (?:test|doctest) failed, to rerun pass `(.+)`\s*$/;
+/**
+ * cargo's own word that a test target failed (`error: test failed, to rerun pass \`-p app --lib\``),
+ * printed on stderr after the binary exits, as `-p <package> --lib|--doc|--<kind> <name>`.
+ */
+function failedTarget(line) {
+    const m = RERUN.exec(line);
+    return m ? m[1].trim() : null;
 }
 /**
  * The panic message of a failing test, as a user reads it: the lines after `panicked at file:l:c:`
@@ -61624,81 +61813,249 @@ function panicMessage(output) {
     return first ?? null;
 }
 
-// Pairs libtest blocks with the binaries cargo announced, and attributes each to a workspace crate.
-function resolveTests(blocks, identities, artifacts, meta) {
-    const members = workspaceMembers(meta);
-    const byExecutable = new Map();
-    for (const a of artifacts)
-        if (a.executable)
-            byExecutable.set(path.basename(a.executable), a);
-    const memberById = new Map(members.map(m => [m.id, m.name]));
-    const libOwner = new Map();
-    for (const m of members)
-        for (const t of m.targets)
-            if (t.kind.some(k => k.endsWith('lib') || k === 'proc-macro'))
-                libOwner.set(t.name, m.name);
-    const section = { ran: true, passed: 0, failed: 0, ignored: 0, failures: [], binaries: [] };
-    const count = Math.max(blocks.length, identities.length);
-    for (let i = 0; i < count; i++) {
-        const id = identities[i];
-        const block = blocks[i];
-        const { crate, target } = identify(id, byExecutable, memberById, libOwner);
-        const finished = !!block?.summary;
-        const tally = block?.summary ?? {
-            passed: block?.tests.filter(t => t.outcome === 'ok').length ?? 0,
-            failed: block?.tests.filter(t => t.outcome === 'failed').length ?? 0,
-            ignored: block?.tests.filter(t => t.outcome === 'ignored').length ?? 0
-        };
-        section.binaries.push({
-            crate,
-            target,
-            passed: tally.passed,
-            failed: tally.failed,
-            ignored: tally.ignored,
-            finished,
-            seconds: block?.summary?.seconds ?? null
-        });
-        section.passed += tally.passed;
-        section.failed += tally.failed;
-        section.ignored += tally.ignored;
-        for (const t of block?.tests ?? [])
-            if (t.outcome === 'failed')
+// Pairs libtest suites with the binaries cargo announced, attributes each to a workspace crate, and
+// cross-checks every binary against cargo's own verdict on it (the `to rerun pass …` lines).
+function resolveTests(read, meta) {
+    const section = {
+        ran: true,
+        passed: 0,
+        failed: 0,
+        ignored: 0,
+        failures: [],
+        binaries: [],
+        untrusted: []
+    };
+    const failedSpecs = new Set(read.failedTargets.map(normalizeSpec));
+    const binaries = read.identities.map(id => identify(id, read, meta));
+    let next = 0;
+    for (const bin of binaries) {
+        const cargoSaysFailed = bin.spec !== null && failedSpecs.has(bin.spec);
+        if (bin.harnessFree) {
+            // No libtest inside: the binary's exit status, as cargo reports it, is the whole result.
+            addBinary(section, bin, { passed: cargoSaysFailed ? 0 : 1, failed: cargoSaysFailed ? 1 : 0, ignored: 0 }, true, null);
+            if (cargoSaysFailed)
                 section.failures.push({
-                    crate,
-                    target,
-                    name: t.name,
-                    message: panicMessage(block.output.get(t.name) ?? []),
-                    output: block.output.get(t.name)?.join('\n') || null
+                    ...where(bin),
+                    name: '(test binary)',
+                    message: 'the harness = false test binary exited with a failure'
                 });
-        if (!finished) {
-            // A binary that never printed its `test result:` line crashed or was killed: a failure.
-            section.failed++;
-            section.failures.push({
-                crate,
-                target,
-                name: '(test binary)',
-                message: block
-                    ? 'the test binary stopped before reporting its result (crashed or killed)'
-                    : 'the test binary produced no libtest output'
-            });
+            continue;
         }
+        judgeSuite(section, bin, read.suites[next++] ?? null, cargoSaysFailed, read.killed ?? null);
     }
+    const extra = read.suites.length - next;
+    if (extra > 0)
+        section.untrusted.push(`libtest printed ${extra} more suite(s) than cargo ran test binaries: a test printed libtest events of its own`);
+    if (read.orphans.length > 0)
+        section.untrusted.push(`${read.orphans.length} libtest event(s) outside any test binary's suite (first: ${read.orphans[0]}): a test printed libtest events of its own`);
     return section;
 }
-function identify(id, byExecutable, memberById, libOwner) {
-    if (!id)
-        return { crate: '(unknown)', target: '(unknown)' };
-    if (id.kind === 'doc')
-        return { crate: libOwner.get(id.crateName) ?? id.crateName, target: 'doc' };
-    const artifact = byExecutable.get(path.basename(id.executable));
-    const crate = (artifact && memberById.get(artifact.packageId)) ?? '(unknown)';
-    if (!artifact)
-        return { crate, target: id.source };
+function judgeSuite(section, bin, suite, cargoSaysFailed, killed) {
+    if (!suite) {
+        addBinary(section, bin, { passed: 0, failed: 1, ignored: 0 }, false, null);
+        section.failures.push({
+            ...where(bin),
+            name: '(test binary)',
+            message: 'the test binary produced no libtest output'
+        });
+        return;
+    }
+    const count = (o) => suite.tests.filter(t => t.outcome === o).length;
+    const tally = { passed: count('ok'), failed: count('failed'), ignored: count('ignored') };
+    for (const t of suite.tests)
+        if (t.outcome === 'failed')
+            section.failures.push({
+                ...where(bin),
+                name: t.name,
+                message: panicMessage((t.stdout ?? '').split('\n')),
+                // The panic location (annotations, summary links) is read from it.
+                output: t.stdout || null
+            });
+    if (!suite.summary) {
+        // Crashed or killed mid-run: the test that was running when it stopped is the one to look at.
+        const running = [...suite.tests].reverse().find(t => t.outcome === null);
+        tally.failed++;
+        section.failures.push({
+            ...where(bin),
+            name: running?.name ?? '(test binary)',
+            message: `${killed ? `the test run was stopped: ${killed}` : 'the test binary stopped before reporting its result (crashed or killed)'}${running ? ` while running ${running.name}` : ''}`
+        });
+        addBinary(section, bin, tally, false, null);
+        return;
+    }
+    const odd = suiteInconsistency(suite);
+    if (odd)
+        section.untrusted.push(`${bin.crate} ${bin.target}: libtest's output cannot be trusted (${odd})`);
+    else if (bin.spec !== null && cargoSaysFailed !== tally.failed > 0) {
+        if (cargoSaysFailed) {
+            // libtest said all passed, yet the binary failed (e.g. it exited non-zero after the tests).
+            tally.failed++;
+            section.failures.push({
+                ...where(bin),
+                name: '(test binary)',
+                message: 'cargo reports the test binary failed although every test passed (it exited with a failure)'
+            });
+        }
+        else
+            section.untrusted.push(`${bin.crate} ${bin.target}: libtest reported ${tally.failed} failure(s) but cargo says the binary passed`);
+    }
+    addBinary(section, bin, tally, true, suite.summary.seconds);
+}
+function addBinary(section, bin, tally, finished, seconds) {
+    section.binaries.push({
+        ...where(bin),
+        ...tally,
+        finished,
+        seconds,
+        ...(bin.harnessFree ? { harness: false } : {})
+    });
+    section.passed += tally.passed;
+    section.failed += tally.failed;
+    section.ignored += tally.ignored;
+}
+function where(bin) {
+    return { crate: bin.crate, target: bin.target };
+}
+/** cargo writes `-p name@1.0.0` when a name is ambiguous; the version is not needed to match. */
+function normalizeSpec(spec) {
+    return spec.replace(/^-p (\S+?)(?:@\S+)? /, '-p $1 ').replace(/\s+/g, ' ');
+}
+function identify(id, read, meta) {
+    const members = workspaceMembers(meta);
+    if (id.kind === 'doc') {
+        const owner = members.find(m => m.targets.some(t => t.name === id.crateName && t.kind.some(k => k.endsWith('lib') || k === 'proc-macro')));
+        const crate = owner?.name ?? id.crateName;
+        return { crate, target: 'doc', spec: owner ? `-p ${crate} --doc` : null, harnessFree: false };
+    }
+    const artifact = read.artifacts.find(a => a.executable && path.basename(a.executable) === path.basename(id.executable));
+    const member = artifact && members.find(m => m.id === artifact.packageId);
+    if (!artifact || !member)
+        return { crate: '(unknown)', target: id.source, spec: null, harnessFree: false };
     const kind = artifact.targetKind[0] ?? 'lib';
-    const target = kind.endsWith('lib') || kind === 'proc-macro' ? 'lib' : `${kind}:${artifact.targetName}`;
-    return { crate, target };
+    const isLib = kind.endsWith('lib') || kind === 'proc-macro';
+    return {
+        crate: member.name,
+        target: isLib ? 'lib' : `${kind}:${artifact.targetName}`,
+        spec: isLib ? `-p ${member.name} --lib` : `-p ${member.name} --${kind} ${artifact.targetName}`,
+        harnessFree: read.harnessFree.has(`${artifact.packageId}\u0000${artifact.targetName}`)
+    };
 }
 
+/** Why a phase that exited 0 cannot be trusted because some selected member produced nothing. */
+function unbuiltProblem(phase, selected, built) {
+    if (phase.failure || phase.exitCode !== 0)
+        return null;
+    const missing = selected.filter(m => !built.has(m));
+    if (selected.length === 0)
+        return `\`${phase.command.join(' ')}\` selects no workspace member, so the workspace was not built`;
+    if (missing.length === 0)
+        return null;
+    return `cargo reported nothing built for ${list(missing)}: the workspace was not built as selected (are the arguments pointing at another manifest or package?)`;
+}
+/** Sets the phase's `untrusted` when it exited 0 without building every selected member. */
+function markUnbuilt(phase, selected, built) {
+    const problem = unbuiltProblem(phase, selected, built);
+    if (problem)
+        phase.untrusted = problem;
+}
+/** Why the tests cannot run after this build phase, or undefined when they can. */
+function whyNotTested(phase, errors, what) {
+    if (errors > 0)
+        return `${what} failed with compile errors`;
+    if (phase.failure)
+        return `${what} failed`;
+    if (phase.untrusted)
+        return `${what} did not build the workspace`;
+    return undefined;
+}
+/** The crates a failed build stopped at: members with compile errors, else the broken dependencies. */
+function stoppedAt(tally, members) {
+    const own = [...tally.perCrate].filter(([, c]) => c.errors > 0).map(([name]) => name);
+    if (own.length > 0)
+        return own.sort();
+    const deps = tally.dependencyErrors.map(d => members.get(d.package) ?? packageName(d.package));
+    return [...new Set(deps)].sort();
+}
+/** `registry+…#name@1.0.0` or `path+file:///…/name#1.0.0` → a readable name. */
+function packageName(id) {
+    const hash = id.split('#')[1] ?? id;
+    return hash.includes('@') ? hash : `${id.split('#')[0].split('/').pop()}@${hash}`;
+}
+function markNotChecked(crates, why) {
+    return crates.map(c => (why.has(c.name) ? { ...c, notChecked: why.get(c.name) } : c));
+}
+/**
+ * Members a failed check never reached (with --keep-going cargo still skips the crates that depend on
+ * a broken one), each with the crates the build stopped at.
+ */
+function notChecked(selected, built, failedCrates) {
+    const out = new Map();
+    if (failedCrates.length === 0)
+        return out;
+    for (const m of selected)
+        if (!built.has(m) && !failedCrates.includes(m))
+            out.set(m, `not checked: the build stopped at ${list(failedCrates)}`);
+    return out;
+}
+function list(names) {
+    const shown = names.slice(0, 5).join(', ');
+    return names.length > 5 ? `${shown} and ${names.length - 5} more` : shown;
+}
+
+/** Member names the args select, as cargo would (globs in -p / --exclude included). */
+function selectedMembers(args, meta) {
+    const all = workspaceMembers(meta);
+    const names = all.map(m => m.name);
+    const packages = optionValues(args, ['-p', '--package']);
+    const excluded = optionValues(args, ['--exclude']);
+    const sep = args.indexOf('--');
+    const own = sep === -1 ? args : args.slice(0, sep);
+    if (packages.length > 0)
+        return names.filter(n => packages.some(p => matches(p, n)));
+    if (own.includes('--workspace') || own.includes('--all'))
+        return names.filter(n => !excluded.some(p => matches(p, n)));
+    const defaults = meta.workspace_default_members;
+    if (!defaults)
+        return names;
+    return all.filter(m => defaults.includes(m.id)).map(m => m.name);
+}
+function optionValues(args, flags) {
+    const out = [];
+    for (let i = 0; i < args.length; i++) {
+        const a = args[i];
+        if (a === '--')
+            break;
+        if (flags.includes(a) && i + 1 < args.length)
+            out.push(args[++i]);
+        for (const f of flags) {
+            if (f.startsWith('--') && a.startsWith(`${f}=`))
+                out.push(a.slice(f.length + 1));
+            else if (f === '-p' && a.startsWith('-p') && a.length > 2)
+                out.push(a.slice(2));
+        }
+    }
+    return out.flatMap(v => v.split(',')).map(v => v.trim().replace(/@.*$/, ''));
+}
+/** cargo's package specs accept `*`, `?` and `[…]` globs. */
+function matches(spec, name) {
+    if (!/[*?[]/.test(spec))
+        return spec === name;
+    const re = spec
+        .replace(/[.+^${}()|\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.');
+    return new RegExp(`^${re}$`).test(name);
+}
+
+// Compile once: `cargo check` then `cargo test` compiles every workspace crate twice (metadata, then
+// code). One `cargo build --lib --bins --tests --examples` compiles the same units as both:
+// - `cargo check` (no target flags) checks lib and bins in normal mode: `--lib --bins`, same cfg, so
+//   the same lints (dead code used only by tests included);
+// - `cargo test --no-run` builds the test-mode lib, bins and integration tests (`--tests`) and the
+//   examples (`--examples`), and the normal lib they link;
+// and `cargo test` afterwards finds every unit fresh (same dev/test profiles). This holds only when
+// both commands select the same packages, features and profile, with no target flags; otherwise the
+// gate runs the two phases. Pure: the user's args and the workspace in, a plan out.
 /** Flags that take a value (as the next argument or after `=`). */
 const VALUED = new Set(['-p', '--package', '--exclude', '-F', '--features', '-j', '--jobs', '--target-dir']);
 /** Flags that change neither what is compiled nor how; compared as they are. */
@@ -61747,10 +62104,11 @@ function planBuild(input, meta, packages = null) {
         ]
     };
 }
-/** The one build, read like the check: cargo's JSON messages. */
+/** The one build, read like the check: cargo's JSON messages, and --keep-going as the check has it. */
 function compileOnceCommand(config, args) {
     const toolchain = config.toolchain ? [`+${config.toolchain}`] : [];
-    return { program: 'cargo', args: [...toolchain, 'build', ...args, '--message-format=json'] };
+    const keepGoing = args.includes('--keep-going') ? [] : ['--keep-going'];
+    return { program: 'cargo', args: [...toolchain, 'build', ...args, ...keepGoing, MESSAGE_FORMAT] };
 }
 const LIB_KINDS = new Set(['lib', 'rlib', 'dylib', 'cdylib', 'staticlib', 'proc-macro']);
 function twoPhase(reason) {
@@ -61834,6 +62192,50 @@ function same(a, b) {
 }
 function diff(a, b) {
     return [...a.filter(x => !b.includes(x)), ...b.filter(x => !a.includes(x))];
+}
+
+// Targets built with `harness = false`: their binaries print no libtest suite, and cargo judges them
+// by exit status alone. `cargo metadata` does not say which they are, so the manifests do.
+/** `${packageId}\u0000${targetName}` of every target that declares `harness = false`. */
+function harnessFreeTargets(members, read = readManifest) {
+    const out = new Set();
+    for (const pkg of members) {
+        const manifest = read(pkg.manifest_path);
+        if (!manifest)
+            continue;
+        const lib = isTarget(manifest.lib) ? manifest.lib : null;
+        if (lib?.harness === false && typeof lib.name !== 'string') {
+            const target = pkg.targets.find(t => t.kind.some(k => k.endsWith('lib') || k === 'proc-macro'));
+            if (target)
+                out.add(`${pkg.id}\u0000${target.name}`);
+        }
+        const declared = [
+            ...(lib ? [lib] : []),
+            ...['bin', 'test', 'bench', 'example'].flatMap(k => Array.isArray(manifest[k]) ? manifest[k].filter(isTarget) : [])
+        ];
+        for (const d of declared) {
+            if (d.harness !== false)
+                continue;
+            const src = typeof d.path === 'string' ? path.resolve(path.dirname(pkg.manifest_path), d.path) : null;
+            const target = pkg.targets.find(t => (typeof d.name === 'string' && t.name === d.name.replace(/-/g, '_')) ||
+                t.name === d.name ||
+                (src && t.src_path === src));
+            if (target)
+                out.add(`${pkg.id}\u0000${target.name}`);
+        }
+    }
+    return out;
+}
+function isTarget(v) {
+    return !!v && typeof v === 'object' && !Array.isArray(v);
+}
+function readManifest(file) {
+    try {
+        return parse$3(readFileSync(file, 'utf8'));
+    }
+    catch {
+        return null; // cargo metadata already read it; a target we cannot see stays a libtest target.
+    }
 }
 
 // Which workspace members a shard gates. Deterministic (every shard computes the same split on its
@@ -62084,13 +62486,13 @@ async function gateWith(config, options, state) {
         const body = { ...emptyReport(cwd, toolchain, config, phases), workspace, shard: shard };
         return { report: judge(capabilities, config, body, new Map()), metadata: meta };
     }
-    const { tally, tests, compileOnce, buildCommand } = await buildStage(config, options, state, common, members, packages, meta);
+    const { tally, tests, compileOnce, buildCommand, unchecked } = await buildStage(config, options, state, common, members, packages, meta);
     const body = {
         schemaVersion: SCHEMA_VERSION,
         tool: TOOL,
         generatedAt: now().toISOString(),
         workspace,
-        crates: crateSummaries(meta, tally, tests).filter(c => !packages || packages.includes(c.name)),
+        crates: markNotChecked(crateSummaries(meta, tally, tests).filter(c => !packages || packages.includes(c.name)), unchecked),
         diagnostics: tally.section(),
         tests,
         phases,
@@ -62138,10 +62540,18 @@ async function buildStage(config, options, state, common, members, packages, met
     const tally = new DiagnosticTally();
     const artifacts = [];
     const sink = {
-        diagnostic: tally.add.bind(tally),
+        // A shard builds other members as dependencies: their diagnostics are their own shard's to count.
+        diagnostic: (d) => void ((!packages || packages.includes(d.crate)) && tally.add(d)),
         dependencyWarning: () => void tally.dependencyWarnings++,
         dependencyError: (pkg, message) => void tally.dependencyErrors.push({ package: pkg, message }),
         artifact: (a) => void (a.executable && artifacts.push(a))
+    };
+    // The members each phase really built: a phase that skipped one cannot vouch for it.
+    const built = {
+        check: new Set(),
+        build: new Set(),
+        'test-build': new Set(),
+        test: new Set()
     };
     const cargoPhase = async (name, extra = {}, command = phaseCommand(config, name, packages)) => {
         progress({ phase: name, state: 'start' });
@@ -62151,7 +62561,15 @@ async function buildStage(config, options, state, common, members, packages, met
             ...common,
             ...(timed ? { onStderr: timings.listen(name, options.log) } : {}),
             members,
-            sink,
+            sink: {
+                ...sink,
+                artifact: (a) => {
+                    sink.artifact(a);
+                    const member = members.get(a.packageId);
+                    if (member)
+                        built[name].add(member);
+                }
+            },
             ...extra
         });
         progress({ phase: name, state: 'end', ok: succeeded(r.result) });
@@ -62163,29 +62581,45 @@ async function buildStage(config, options, state, common, members, packages, met
     // Compile once: one cargo build stands for check + test build (see compile-once.ts).
     const check = buildCommand ? await cargoPhase('build', {}, buildCommand) : await cargoPhase('check');
     explainExit(check.result, tally.errors > 0, tally, check.stderrTail);
+    const checkSelected = packages ?? selectedMembers(config.checkArgs, meta);
+    const checkBuilt = built[buildCommand ? 'build' : 'check'];
+    markUnbuilt(check.result, checkSelected, checkBuilt);
     let tests = { ran: false, passed: 0, failed: 0, ignored: 0, failures: [], binaries: [] };
-    if (config.runTests && !check.result.failure && tally.errors === 0) {
-        const build = buildCommand ? check : await cargoPhase('test-build');
-        if (!buildCommand)
-            explainExit(build.result, tally.errors > 0, tally, build.stderrTail);
-        if (!build.result.failure && tally.errors === 0) {
-            const libtest = new LibtestReader();
-            const identities = [];
-            const test = await cargoPhase('test', {
-                onOtherStdout: line => libtest.push(line),
-                onStderr: line => {
-                    const id = binaryIdentity(line);
-                    if (id)
-                        identities.push(id);
-                    options.log?.(line);
-                }
-            });
-            tests = resolveTests(libtest.blocks, identities, artifacts, meta);
-            explainExit(test.result, tests.failed > 0, tally, test.stderrTail);
-        }
+    if (config.runTests)
+        tests.notRun = whyNotTested(check.result, tally.errors, buildCommand ? 'the build' : 'cargo check');
+    if (config.runTests && !tests.notRun && !buildCommand) {
+        const build = await cargoPhase('test-build');
+        explainExit(build.result, tally.errors > 0, tally, build.stderrTail);
+        const testSelected = packages ?? selectedMembers(config.testArgs, meta);
+        markUnbuilt(build.result, testSelected, built['test-build']);
+        tests.notRun = whyNotTested(build.result, tally.errors, 'the test build (cargo test --no-run)');
+    }
+    if (config.runTests && !tests.notRun) {
+        const libtest = new LibtestJsonReader();
+        const identities = [];
+        const failedTargets = [];
+        const test = await cargoPhase('test', {
+            env: TEST_RUN_ENV,
+            timeoutSeconds: config.testTimeoutMinutes * 60,
+            onOtherStdout: line => libtest.push(line),
+            onStderr: line => {
+                const id = binaryIdentity(line);
+                if (id)
+                    identities.push(id);
+                const failed = failedTarget(line);
+                if (failed)
+                    failedTargets.push(failed);
+                options.log?.(line);
+            }
+        });
+        const harnessFree = harnessFreeTargets(workspaceMembers(meta));
+        const killed = test.result.signal ? test.result.failure : null;
+        tests = resolveTests({ ...libtest, identities, failedTargets, artifacts, harnessFree, killed }, meta);
+        explainExit(test.result, tests.failed > 0, tally, test.stderrTail);
     }
     const compileOnce = { mode: plan.mode, reason: plan.mode === 'two-phase' ? plan.reason : null };
-    return { tally, tests, compileOnce, buildCommand };
+    const unchecked = notChecked(checkSelected, checkBuilt, stoppedAt(tally, members));
+    return { tally, tests, compileOnce, buildCommand, unchecked };
 }
 /** Timing needs the verdict without itself: a regression that reached the default branch is recorded. */
 const timingStage = (capabilities, config, options, state, ports) => runStage('timing', capabilities, {
@@ -62462,8 +62896,69 @@ async function mergeShardReports(pattern, config) {
     return mergeReports(readShardReports(files), null, config);
 }
 
+// cargo's --timings HTML reports live in the target directory, which CI rarely uploads and the next
+// build overwrites: copy them beside the JSON report, so a workflow uploads both from one place.
+/** `build-gate-report.json` → `build-gate-report.cargo-timing-check.html`. */
+function keptReportPath(reportFile, phase) {
+    const stem = path.basename(reportFile).replace(/\.json$/i, '');
+    return path.join(path.dirname(reportFile), `${stem}.cargo-timing-${phase}.html`);
+}
+/** Copies the reports; the returned report names the copies (a file that could not be copied keeps its path). */
+function keepTimingReports(report, reportFile) {
+    const files = report.timing?.cargoTimings;
+    if (!report.timing || !files || files.length === 0)
+        return report;
+    const kept = files.map(f => {
+        const to = keptReportPath(reportFile, f.phase);
+        try {
+            copyFileSync(f.path, to);
+            return { ...f, path: to };
+        }
+        catch {
+            return f;
+        }
+    });
+    return { ...report, timing: { ...report.timing, cargoTimings: kept } };
+}
+
+// The JSON report file: written whole and atomically, so a reader never sees half a report, and
+// only over nothing or over an earlier build-gate report: never over a file the user keeps.
+function writeJsonAtomic(file, value, replacer) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, `${JSON.stringify(value, replacer, 2)}\n`);
+    renameSync(tmp, file);
+}
+/** Writes the report, with cargo's --timings HTML copied beside it (see keep-reports.ts). */
+function writeReport(report, file) {
+    assertReportTarget(file);
+    mkdirSync(path.dirname(file), { recursive: true });
+    // Colours are for terminals: the file holds the plain text only.
+    writeJsonAtomic(file, keepTimingReports(report, file), (key, value) => key === 'renderedAnsi' ? undefined : value);
+}
+/** Refuses (naming the input) a report path that holds anything but an earlier build-gate report. */
+function assertReportTarget(file) {
+    if (!existsSync(file))
+        return;
+    const refuse = (what) => new ConfigError('report-path', `${file} ${what}, so the gate will not overwrite it; point report-path at a new file (e.g. build-gate-report.json) or remove that file.`);
+    if (!statSync(file).isFile())
+        throw refuse('is not a file');
+    let value;
+    try {
+        value = JSON.parse(readFileSync(file, 'utf8'));
+    }
+    catch {
+        throw refuse('exists and is not a build-gate report (not JSON)');
+    }
+    const v = value;
+    if (!v || typeof v !== 'object' || v.tool?.name !== TOOL.name || typeof v.schemaVersion !== 'number')
+        throw refuse('exists and is not a build-gate report (no build-gate tool and schemaVersion)');
+}
+
 // What both the action and the CLI run: gate the workspace (or merge shard reports) into one report.
 async function produceReport(config, options = {}) {
+    // Before any work: a report path that would clobber a user's file is an input error.
+    assertReportTarget(config.reportPath);
     if (config.mode === 'merge')
         return { report: await mergeShardReports(config.shardReports, config), metadata: null };
     const ctx = options.ctx ?? readRunContext();
@@ -62510,45 +63005,6 @@ async function syncStage(report, config, ports, capabilities = CAPABILITIES) {
         }
     }
     return { report: current, wrote, problems };
-}
-
-// cargo's --timings HTML reports live in the target directory, which CI rarely uploads and the next
-// build overwrites: copy them beside the JSON report, so a workflow uploads both from one place.
-/** `build-gate-report.json` → `build-gate-report.cargo-timing-check.html`. */
-function keptReportPath(reportFile, phase) {
-    const stem = path.basename(reportFile).replace(/\.json$/i, '');
-    return path.join(path.dirname(reportFile), `${stem}.cargo-timing-${phase}.html`);
-}
-/** Copies the reports; the returned report names the copies (a file that could not be copied keeps its path). */
-function keepTimingReports(report, reportFile) {
-    const files = report.timing?.cargoTimings;
-    if (!report.timing || !files || files.length === 0)
-        return report;
-    const kept = files.map(f => {
-        const to = keptReportPath(reportFile, f.phase);
-        try {
-            copyFileSync(f.path, to);
-            return { ...f, path: to };
-        }
-        catch {
-            return f;
-        }
-    });
-    return { ...report, timing: { ...report.timing, cargoTimings: kept } };
-}
-
-// The JSON report file: written whole and atomically, so a reader never sees half a report.
-function writeJsonAtomic(file, value, replacer) {
-    mkdirSync(path.dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, `${JSON.stringify(value, replacer, 2)}\n`);
-    renameSync(tmp, file);
-}
-/** Writes the report, with cargo's --timings HTML copied beside it (see keep-reports.ts). */
-function writeReport(report, file) {
-    mkdirSync(path.dirname(file), { recursive: true });
-    // Colours are for terminals: the file holds the plain text only.
-    writeJsonAtomic(file, keepTimingReports(report, file), (key, value) => key === 'renderedAnsi' ? undefined : value);
 }
 
 function markdownSections(capabilities = CAPABILITIES) {

@@ -74,13 +74,27 @@ export function parseBaseline(text: string, location: string): Baseline {
       typeof e.cacheState !== 'string'
     )
       throw new BaselineError(location, `${where} needs "key" and "cacheState"; ${fix}.`)
-    if (
-      !Array.isArray(e.samples) ||
-      e.samples.some(s => typeof s?.seconds !== 'number' || !Number.isFinite(s.seconds))
-    )
-      throw new BaselineError(location, `${where}.samples must be a list of {"seconds": number, …}; ${fix}.`)
+    if (!Array.isArray(e.samples) || e.samples.some(s => !isSeconds(s?.seconds)))
+      throw new BaselineError(
+        location,
+        `${where}.samples must be a list of {"seconds": number ≥ 0, …}; ${fix}.`
+      )
+    e.samples.forEach((s, j) => {
+      const crates = s.crates as unknown
+      if (crates === undefined) return
+      if (!crates || typeof crates !== 'object' || Object.values(crates).some(v => !isSeconds(v)))
+        throw new BaselineError(
+          location,
+          `${where}.samples[${j}].crates must map crate names to seconds (numbers ≥ 0); ${fix}.`
+        )
+    })
   })
   return b as Baseline
+}
+
+/** A duration as the baseline stores it: a finite number of seconds, not negative. */
+function isSeconds(v: unknown): v is number {
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0
 }
 
 export function serializeBaseline(b: Baseline): string {

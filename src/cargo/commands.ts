@@ -38,7 +38,13 @@ export function phaseCommand(
     packages
       ? [...args.filter(a => a !== '--workspace' && a !== '--all'), ...packages.flatMap(p => ['-p', p])]
       : args
-  if (phase === 'check') return cargo(config, ['check', ...select(config.checkArgs), MESSAGE_FORMAT])
+  if (phase === 'check') {
+    // --keep-going: a crate that fails does not stop cargo from checking the others, so every
+    // member is judged in one run (stable since cargo 1.74).
+    const args = select(config.checkArgs)
+    const keepGoing = args.includes('--keep-going') ? [] : ['--keep-going']
+    return cargo(config, ['check', ...args, ...keepGoing, MESSAGE_FORMAT])
+  }
   const testArgs = select(config.testArgs)
   // Options after `--` go to the test binaries; ours must stay before it.
   const sep = testArgs.indexOf('--')
@@ -46,5 +52,19 @@ export function phaseCommand(
   const harness = sep === -1 ? [] : testArgs.slice(sep)
   if (phase === 'test-build') return cargo(config, ['test', ...own, '--no-run', MESSAGE_FORMAT, ...harness])
   const failFast = own.includes('--fail-fast') || own.includes('--no-fail-fast') ? [] : ['--no-fail-fast']
-  return cargo(config, ['test', ...own, ...failFast, MESSAGE_FORMAT, ...harness])
+  return cargo(config, ['test', ...own, ...failFast, MESSAGE_FORMAT, ...libtestJson(harness)])
 }
+
+/**
+ * libtest's JSON events, which a test's own output cannot pass for (see libtest.ts). Needs
+ * RUSTC_BOOTSTRAP=1 in the test run's environment (TEST_RUN_ENV). A `--format` of the user's is replaced.
+ */
+function libtestJson(harness: string[]): string[] {
+  const own = harness
+    .slice(1)
+    .filter((a, i, all) => a !== '--format' && all[i - 1] !== '--format' && !a.startsWith('--format='))
+  return ['--', ...own, '-Z', 'unstable-options', '--format', 'json', '--report-time']
+}
+
+/** The test run's environment: lets stable libtest and rustdoc accept `-Z unstable-options`. */
+export const TEST_RUN_ENV: Readonly<Record<string, string>> = { RUSTC_BOOTSTRAP: '1' }

@@ -7,7 +7,7 @@
 // and `cargo test` afterwards finds every unit fresh (same dev/test profiles). This holds only when
 // both commands select the same packages, features and profile, with no target flags; otherwise the
 // gate runs the two phases. Pure: the user's args and the workspace in, a plan out.
-import type { Command } from './commands.js'
+import { MESSAGE_FORMAT, type Command } from './commands.js'
 import type { CargoMetadata } from './metadata.js'
 
 export type BuildPlan = { mode: 'compile-once'; args: string[] } | { mode: 'two-phase'; reason: string }
@@ -84,10 +84,11 @@ export function planBuild(
   }
 }
 
-/** The one build, read like the check: cargo's JSON messages. */
+/** The one build, read like the check: cargo's JSON messages, and --keep-going as the check has it. */
 export function compileOnceCommand(config: { toolchain: string | null }, args: string[]): Command {
   const toolchain = config.toolchain ? [`+${config.toolchain}`] : []
-  return { program: 'cargo', args: [...toolchain, 'build', ...args, '--message-format=json'] }
+  const keepGoing = args.includes('--keep-going') ? [] : ['--keep-going']
+  return { program: 'cargo', args: [...toolchain, 'build', ...args, ...keepGoing, MESSAGE_FORMAT] }
 }
 
 const LIB_KINDS = new Set(['lib', 'rlib', 'dylib', 'cdylib', 'staticlib', 'proc-macro'])

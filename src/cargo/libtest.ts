@@ -1,79 +1,163 @@
-// libtest's human output (stable Rust has no JSON test output). cargo runs test binaries one after
-// another: each announces itself on stderr (`Running …` / `Doc-tests …`) and prints one block on
-// stdout (`running N tests` … `test result:`). The two streams are read separately, so blocks are
-// paired with binaries by order, which both streams preserve.
+// libtest's JSON events (`-Z unstable-options --format json`, enabled on stable by RUSTC_BOOTSTRAP=1
+// for the test run only). cargo runs the test binaries one after another; each prints one suite on
+// stdout and is announced on stderr (`Running …` / `Doc-tests …`), so suites pair with binaries by order.
+//
+// A test's own output is not libtest's: captured output travels inside an event's `stdout` field, and
+// anything that leaks to fd 1 (--nocapture, a child process, a raw write) is at most a stray line.
+// Human-readable lines (`test result: ok. 999 passed`) are never read. A stray line that looks like an
+// event breaks the suite's own bookkeeping (a test finished twice or never started, counts that do not
+// add up to `test_count`), which makes the suite untrusted instead of changing its tally.
 
-export interface TestBlock {
-  tests: { name: string; outcome: 'ok' | 'failed' | 'ignored' }[]
-  /** Output captured for each failing test (`---- name stdout ----`). */
-  output: Map<string, string[]>
-  summary: { passed: number; failed: number; ignored: number; seconds: number | null } | null
+export type TestOutcome = 'ok' | 'failed' | 'ignored'
+
+export interface SuiteTest {
+  name: string
+  outcome: TestOutcome | null
+  /** Captured output of a failing test (libtest keeps it only for failures). */
+  stdout: string | null
+}
+
+export interface Suite {
+  testCount: number
+  tests: SuiteTest[]
+  /** libtest's closing event; null when the binary stopped before it (crashed, killed). */
+  summary: {
+    ok: boolean
+    passed: number
+    failed: number
+    ignored: number
+    measured: number
+    seconds: number | null
+  } | null
+  /** Events that contradict the suite's own bookkeeping. */
+  anomalies: string[]
 }
 
 export type BinaryIdentity =
   { kind: 'running'; source: string; executable: string } | { kind: 'doc'; crateName: string }
 
-const RUNNING = /^running (\d+) tests?$/
-const RESULT = /^test (.+?) \.\.\. (ok|FAILED|ignored)(?:,.*)?$/
-const HEADER = /^---- (.+) stdout ----$/
-const SUMMARY =
-  /^test result: (?:ok|FAILED)\. (\d+) passed; (\d+) failed; (\d+) ignored; \d+ measured; \d+ filtered out(?:; finished in ([\d.]+)s)?/
+type Event = Record<string, unknown> & { type: string; event: string }
 
-/** Reads libtest blocks from cargo test's stdout, line by line. */
-export class LibtestReader {
-  readonly blocks: TestBlock[] = []
-  private current: TestBlock | null = null
-  private capturing: string | null = null
+const OUTCOMES: Record<string, TestOutcome> = { ok: 'ok', failed: 'failed', ignored: 'ignored' }
+
+/** Reads libtest's JSON suites from the test run's stdout, line by line. */
+export class LibtestJsonReader {
+  readonly suites: Suite[] = []
+  /** Events that arrived outside any suite (a test printing libtest-like JSON between binaries). */
+  readonly orphans: string[] = []
+  private current: Suite | null = null
 
   push(line: string): void {
-    const text = line.replace(/\r$/, '')
-    const running = RUNNING.exec(text)
-    if (running) {
-      this.current = { tests: [], output: new Map(), summary: null }
-      this.blocks.push(this.current)
-      this.capturing = null
-      return
-    }
-    const block = this.current
-    if (!block) return
-    const summary = SUMMARY.exec(text)
-    if (summary) {
-      block.summary = {
-        passed: Number(summary[1]),
-        failed: Number(summary[2]),
-        ignored: Number(summary[3]),
-        seconds: summary[4] ? Number(summary[4]) : null
+    const event = parseEvent(line)
+    if (!event) return
+    if (event.type === 'suite' && event.event === 'started') {
+      if (this.current) this.current.anomalies.push('a new suite started before this one finished')
+      const count = event.test_count
+      this.current = {
+        testCount: typeof count === 'number' && Number.isInteger(count) && count >= 0 ? count : -1,
+        tests: [],
+        summary: null,
+        anomalies: []
       }
-      this.current = null
-      this.capturing = null
+      this.suites.push(this.current)
       return
     }
-    const header = HEADER.exec(text)
-    if (header) {
-      this.capturing = header[1]
-      block.output.set(this.capturing, [])
+    const suite = this.current
+    if (!suite) {
+      if (event.type === 'suite' || event.type === 'test') this.orphans.push(line.slice(0, 200))
       return
     }
-    if (text === 'failures:') {
-      this.capturing = null
+    if (event.type === 'suite') this.finishSuite(suite, event)
+    else if (event.type === 'test') this.testEvent(suite, event)
+  }
+
+  private finishSuite(suite: Suite, event: Event): void {
+    const n = (k: string) => (typeof event[k] === 'number' ? (event[k] as number) : NaN)
+    if (event.event !== 'ok' && event.event !== 'failed') {
+      suite.anomalies.push(`unknown suite event ${JSON.stringify(event.event)}`)
       return
     }
-    if (this.capturing !== null) {
-      const lines = block.output.get(this.capturing)!
-      if (lines.length < MAX_CAPTURED_LINES) lines.push(text)
+    const seconds = n('exec_time')
+    suite.summary = {
+      ok: event.event === 'ok',
+      passed: n('passed'),
+      failed: n('failed'),
+      ignored: n('ignored'),
+      measured: n('measured'),
+      seconds: Number.isFinite(seconds) ? Math.round(seconds * 1000) / 1000 : null
+    }
+    this.current = null
+  }
+
+  private testEvent(suite: Suite, event: Event): void {
+    const name = typeof event.name === 'string' ? event.name : null
+    if (name === null) {
+      suite.anomalies.push('a test event without a name')
       return
     }
-    const result = RESULT.exec(text)
-    if (result) {
-      const outcome = result[2] === 'FAILED' ? 'failed' : result[2] === 'ok' ? 'ok' : 'ignored'
-      // `- should panic` / `- compile fail` decorate the name here but not in the failure output.
-      block.tests.push({ name: result[1].replace(/ - (should panic|compile fail)$/, ''), outcome })
+    const test = suite.tests.find(t => t.name === name)
+    if (event.event === 'started') {
+      if (test) suite.anomalies.push(`test ${name} started twice`)
+      else suite.tests.push({ name, outcome: null, stdout: null })
+      return
+    }
+    // `timeout` warns that a test runs for over 60 s; it is not an outcome.
+    if (event.event === 'timeout') return
+    const outcome = OUTCOMES[event.event]
+    if (!outcome) {
+      suite.anomalies.push(`test ${name}: unknown event ${JSON.stringify(event.event)}`)
+      return
+    }
+    if (!test) suite.anomalies.push(`test ${name} finished without having started`)
+    else if (test.outcome) {
+      suite.anomalies.push(`test ${name} finished twice`)
+      // One of the two is not libtest's; which, cannot be told: keep the failure (fail closed).
+      if (outcome === 'failed') Object.assign(test, { outcome, stdout: stdoutOf(event) })
+    } else {
+      test.outcome = outcome
+      test.stdout = stdoutOf(event)
     }
   }
 }
 
-// A failing test's output is kept only to find its panic message.
-const MAX_CAPTURED_LINES = 200
+function stdoutOf(event: Event): string | null {
+  return typeof event.stdout === 'string' ? event.stdout : null
+}
+
+/** An object with libtest's `type` and `event` keys, else null (a test's own output). */
+function parseEvent(line: string): Event | null {
+  const text = line.trim()
+  if (!text.startsWith('{') || !text.includes('"type"')) return null
+  try {
+    const v = JSON.parse(text) as unknown
+    if (!v || typeof v !== 'object' || Array.isArray(v)) return null
+    const e = v as Event
+    return typeof e.type === 'string' && typeof e.event === 'string' ? e : null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * What is wrong with a finished suite's bookkeeping, or null: every started test finished once, the
+ * tally of the test events is the one libtest closed with, and it adds up to the announced test count.
+ */
+export function suiteInconsistency(suite: Suite): string | null {
+  if (suite.anomalies.length > 0) return suite.anomalies[0]
+  const s = suite.summary
+  if (!s) return null
+  const count = (o: TestOutcome) => suite.tests.filter(t => t.outcome === o).length
+  const unfinished = suite.tests.find(t => t.outcome === null)
+  if (unfinished) return `test ${unfinished.name} never finished`
+  const own = { passed: count('ok'), failed: count('failed'), ignored: count('ignored') }
+  if (own.passed !== s.passed || own.failed !== s.failed || own.ignored !== s.ignored)
+    return `the suite reported ${s.passed} passed, ${s.failed} failed, ${s.ignored} ignored, but its tests ${own.passed}, ${own.failed}, ${own.ignored}`
+  if (s.passed + s.failed + s.ignored + s.measured !== suite.testCount)
+    return `the suite announced ${suite.testCount} tests and reported ${s.passed + s.failed + s.ignored + s.measured}`
+  if (s.ok !== (s.failed === 0))
+    return `the suite reported ${s.ok ? 'ok' : 'failed'} with ${s.failed} failures`
+  return null
+}
 
 const RUNNING_BINARY = /^\s*Running (?:unittests )?(.+?) \((.+)\)\s*$/
 const DOC_TESTS = /^\s*Doc-tests (\S+)\s*$/
@@ -85,6 +169,17 @@ export function binaryIdentity(line: string): BinaryIdentity | null {
   const doc = DOC_TESTS.exec(line)
   if (doc) return { kind: 'doc', crateName: doc[1] }
   return null
+}
+
+const RERUN = /^error: (?:test|doctest) failed, to rerun pass `(.+)`\s*$/
+
+/**
+ * cargo's own word that a test target failed (`error: test failed, to rerun pass \`-p app --lib\``),
+ * printed on stderr after the binary exits, as `-p <package> --lib|--doc|--<kind> <name>`.
+ */
+export function failedTarget(line: string): string | null {
+  const m = RERUN.exec(line)
+  return m ? m[1].trim() : null
 }
 
 /**

@@ -62,9 +62,12 @@ export class CargoMessageReader {
     private readonly sink: MessageSink
   ) {}
 
-  /** Returns true when the line was a cargo message (consumed). */
+  /**
+   * Returns true when the line was a cargo message (consumed). cargo's last message is
+   * build-finished: what follows on stdout (test binaries, in `cargo test`) is never cargo's.
+   */
   push(line: string): boolean {
-    if (!line.startsWith('{"reason":')) return false
+    if (this.state.buildFinished !== null || !line.startsWith('{"reason":')) return false
     let msg: Record<string, unknown>
     try {
       msg = JSON.parse(line) as Record<string, unknown>

@@ -30,6 +30,8 @@ export interface PhaseOptions {
   /** Collects the whole stdout, for `cargo metadata` (one JSON document, not a stream of messages). */
   collectStdout?: boolean
   run?: ProcessRunner
+  /** Kill the phase (and the processes it started) after this many seconds. */
+  timeoutSeconds?: number
 }
 
 export async function runPhase(
@@ -45,6 +47,7 @@ export async function runPhase(
   const outcome = await (options.run ?? runProcess)(command.program, command.args, {
     cwd: options.cwd,
     env: options.env,
+    ...(options.timeoutSeconds !== undefined ? { timeoutSeconds: options.timeoutSeconds } : {}),
     onStdoutLine: line => {
       if (options.collectStdout) chunks.push(line)
       else if (!reader?.push(line)) options.onOtherStdout?.(line)
@@ -91,6 +94,8 @@ function untrusted(
     const hint = /ENOENT/.test(o.spawnError) ? ` Is ${program} installed and on PATH?` : ''
     return `could not start ${program}: ${o.spawnError}.${hint}`
   }
+  if (o.timedOut)
+    return `${program} did not finish within ${formatDuration(o.wallSeconds)} (test-timeout) and was killed with everything it started`
   if (o.signal) return `${program} was killed by signal ${o.signal} before it finished`
   if (r.unreadableLines > 0)
     return `${r.unreadableLines} line(s) of cargo's JSON output could not be read (first: ${firstUnreadable ?? '?'})`
@@ -101,4 +106,8 @@ function untrusted(
 
 function round(n: number): number {
   return Math.round(n * 1000) / 1000
+}
+
+function formatDuration(seconds: number): string {
+  return seconds < 120 ? `${Math.round(seconds)} s` : `${Math.round(seconds / 60)} min`
 }

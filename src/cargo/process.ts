@@ -10,7 +10,7 @@ export interface ProcessOptions {
   env?: Record<string, string | undefined>
   onStdoutLine?: (line: string) => void
   onStderrLine?: (line: string) => void
-  /** Kill the process (SIGTERM) after this long; it then reports the signal. */
+  /** Kill the process and everything it started (its process group) after this many seconds. */
   timeoutSeconds?: number
 }
 
@@ -23,6 +23,8 @@ export interface ProcessOutcome {
   wallSeconds: number
   /** user + system CPU of the process and every child it waited for; null off Linux. */
   cpuSeconds: number | null
+  /** The timeout ran out and the process group was killed. */
+  timedOut?: boolean
 }
 
 export async function runProcess(
@@ -38,24 +40,47 @@ export async function runProcess(
     stdio: ['ignore', 'pipe', 'pipe'],
     shell: false,
     windowsHide: true,
-    ...(options.timeoutSeconds ? { timeout: options.timeoutSeconds * 1000 } : {})
+    // Its own process group, so a timeout also kills what it started (test binaries under cargo).
+    detached: options.timeoutSeconds !== undefined && process.platform !== 'win32'
   })
+  let timedOut = false
+  const timer =
+    options.timeoutSeconds === undefined
+      ? null
+      : setTimeout(() => {
+          timedOut = true
+          killGroup(child.pid)
+        }, options.timeoutSeconds * 1000)
   const stdoutDone = pipeLines(child.stdout, options.onStdoutLine)
   const stderrDone = pipeLines(child.stderr, options.onStderrLine)
   const exit = await new Promise<{ code: number | null; signal: string | null; error: string | null }>(
     resolve => {
       child.once('error', err => resolve({ code: null, signal: null, error: err.message }))
       child.once('close', (code, signal) => resolve({ code, signal, error: null }))
+      // Killed on timeout: do not wait for pipes some escaped descendant may still hold.
+      child.once('exit', (code, signal) => void (timedOut && resolve({ code, signal, error: null })))
     }
   )
-  await Promise.all([stdoutDone, stderrDone])
+  if (timer) clearTimeout(timer)
+  // A grandchild that kept the pipes open would hold the streams; after a kill they are not waited for.
+  if (!timedOut) await Promise.all([stdoutDone, stderrDone])
   const endCpu = childrenCpuSeconds()
   return {
     exitCode: exit.code,
     signal: exit.signal,
     spawnError: exit.error,
     wallSeconds: Number(process.hrtime.bigint() - startWall) / 1e9,
-    cpuSeconds: startCpu === null || endCpu === null ? null : round(endCpu - startCpu)
+    cpuSeconds: startCpu === null || endCpu === null ? null : round(endCpu - startCpu),
+    ...(timedOut ? { timedOut } : {})
+  }
+}
+
+function killGroup(pid: number | undefined): void {
+  if (pid === undefined) return
+  try {
+    process.kill(process.platform === 'win32' ? pid : -pid, 'SIGKILL')
+  } catch {
+    // Already gone.
   }
 }
 

@@ -7,6 +7,9 @@ export const FINDING_CODES = {
   'tests-skipped': 'cargo test was not run (run-tests: false)',
   'phase-failed': 'a cargo phase did not run, was killed, or its output cannot be trusted',
   'phase-missing': 'a phase the verdict needs did not run',
+  'phase-untrusted':
+    'a phase exited 0 without building every selected member, or test output contradicts libtest or cargo',
+  'tests-not-run': 'cargo test did not run because the build before it failed (says why)',
   'duplicate-versions': 'a crate resolves to several versions (duplicate-versions policy)',
   'single-version': 'a crate of single-version-crates resolves to several versions',
   'stale-allow': 'an allow-duplicates entry matches no duplicate',

@@ -1,6 +1,9 @@
-// The JSON report file: written whole and atomically, so a reader never sees half a report.
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
+// The JSON report file: written whole and atomically, so a reader never sees half a report, and
+// only over nothing or over an earlier build-gate report: never over a file the user keeps.
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import * as path from 'node:path'
+import { ConfigError } from '../inputs.js'
+import { TOOL } from '../tool.js'
 import type { GateReport } from './schema.js'
 import { keepTimingReports } from '../timing/keep-reports.js'
 
@@ -17,9 +20,30 @@ export function writeJsonAtomic(
 
 /** Writes the report, with cargo's --timings HTML copied beside it (see keep-reports.ts). */
 export function writeReport(report: GateReport, file: string): void {
+  assertReportTarget(file)
   mkdirSync(path.dirname(file), { recursive: true })
   // Colours are for terminals: the file holds the plain text only.
   writeJsonAtomic(file, keepTimingReports(report, file), (key, value) =>
     key === 'renderedAnsi' ? undefined : value
   )
+}
+
+/** Refuses (naming the input) a report path that holds anything but an earlier build-gate report. */
+export function assertReportTarget(file: string): void {
+  if (!existsSync(file)) return
+  const refuse = (what: string) =>
+    new ConfigError(
+      'report-path',
+      `${file} ${what}, so the gate will not overwrite it; point report-path at a new file (e.g. build-gate-report.json) or remove that file.`
+    )
+  if (!statSync(file).isFile()) throw refuse('is not a file')
+  let value: unknown
+  try {
+    value = JSON.parse(readFileSync(file, 'utf8'))
+  } catch {
+    throw refuse('exists and is not a build-gate report (not JSON)')
+  }
+  const v = value as { tool?: { name?: unknown }; schemaVersion?: unknown } | null
+  if (!v || typeof v !== 'object' || v.tool?.name !== TOOL.name || typeof v.schemaVersion !== 'number')
+    throw refuse('exists and is not a build-gate report (no build-gate tool and schemaVersion)')
 }

@@ -39,7 +39,8 @@ export function reportOutputs(
   const out: Record<string, string> = {}
   for (const o of outputTable(capabilities)) {
     const v = o.value(report, ctx)
-    if (v !== null && v !== undefined) out[o.name] = v
+    // No output may read NaN or Infinity: a figure that is not a finite number was not measured.
+    if (v !== null && v !== undefined) out[o.name] = /^-?(NaN|Infinity)$/.test(v) ? '' : v
   }
   return out
 }

@@ -61,6 +61,8 @@ export interface CrateSummary {
   buildSeconds: number | null
   /** Seconds spent running this crate's test binaries, as libtest reports them. */
   testSeconds: number | null
+  /** Set when cargo never reached this crate (`not checked: the build stopped at …`): its zeros mean nothing. */
+  notChecked?: string
 }
 
 export interface UnitCounts {
@@ -87,6 +89,8 @@ export interface PhaseResult {
   unreadableLines: number
   /** Why the phase's result cannot be trusted, when it cannot. */
   failure: string | null
+  /** Set when the phase exited 0 but did not build every member it selected (e.g. args pointing elsewhere). */
+  untrusted?: string
 }
 
 export interface WorkspaceInfo {
@@ -132,6 +136,10 @@ export interface DiagnosticsSection {
 
 export interface TestsSection {
   ran: boolean
+  /** Why the tests did not run, in plain words (e.g. `cargo check failed`); absent when they ran. */
+  notRun?: string
+  /** Why the test results cannot be trusted (libtest's output contradicts itself or cargo); empty when they can. */
+  untrusted?: string[]
   passed: number
   failed: number
   ignored: number
@@ -143,6 +151,8 @@ export interface TestsSection {
     failed: number
     ignored: number
     finished: boolean
+    /** Present (false) for a `harness = false` target: judged by its exit status, counted as one test. */
+    harness?: false
     /** libtest's own `finished in` time. */
     seconds: number | null
   }[]
@@ -206,7 +216,10 @@ export interface TimingSection {
   metric: 'cpu' | 'wall'
   key: Record<string, string>
   cacheState: string
+  /** 0 when not measured (see notMeasured). */
   seconds: number
+  /** Why the build time was not measured, when it was not: then `seconds` means nothing. */
+  notMeasured?: string
   baselineSeconds: number | null
   deltaPercent: number | null
   regression: RegressionState

@@ -4,15 +4,23 @@ import type { GateReport } from './schema.js'
 export const CRATE_HEADER = ['crate', 'warnings', 'errors', 'passed', 'failed', 'ignored', 'time (s)']
 
 export function crateRows(report: GateReport): string[][] {
-  return report.crates.map(c => [
-    c.name,
-    String(c.warnings),
-    String(c.errors),
-    String(c.passed),
-    String(c.failed),
-    String(c.ignored),
-    seconds((c.buildSeconds ?? 0) + (c.testSeconds ?? 0), c.buildSeconds === null && c.testSeconds === null)
-  ])
+  return report.crates.map(c =>
+    // Zeros of a crate cargo never reached would read as clean.
+    c.notChecked
+      ? [c.name, c.notChecked, '–', '–', '–', '–', '–']
+      : [
+          c.name,
+          String(c.warnings),
+          String(c.errors),
+          String(c.passed),
+          String(c.failed),
+          String(c.ignored),
+          seconds(
+            (c.buildSeconds ?? 0) + (c.testSeconds ?? 0),
+            c.buildSeconds === null && c.testSeconds === null
+          )
+        ]
+  )
 }
 
 export function totalRow(report: GateReport): string[] {

@@ -69,6 +69,7 @@ export function timingText(t: TimingSection): string {
 }
 
 function headline(t: TimingSection, bold = true): string {
+  if (t.notMeasured !== undefined) return `Not measured (${t.notMeasured}).`
   const base =
     t.baselineSeconds === null
       ? ''

@@ -36,6 +36,7 @@ export function timingSection(
     key: m.key,
     cacheState: m.cacheState,
     seconds: m.seconds ?? 0,
+    ...(m.seconds === null ? { notMeasured: m.unmeasurable ?? 'no measurement' } : {}),
     baselineSeconds: d.baselineSeconds,
     deltaPercent: d.deltaPercent,
     regression: d.regression,
@@ -70,7 +71,7 @@ export function timingSection(
 /** The action outputs this section stands for. */
 export function timingOutputs(t: TimingSection): Record<string, string> {
   return {
-    'build-seconds': String(t.seconds),
+    'build-seconds': t.notMeasured === undefined ? String(t.seconds) : '',
     'baseline-seconds': t.baselineSeconds === null ? '' : String(t.baselineSeconds),
     'build-delta-percent': t.deltaPercent === null ? '' : String(t.deltaPercent),
     'build-regression': t.regression

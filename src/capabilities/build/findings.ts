@@ -32,7 +32,14 @@ export function phaseFindings(report: ReportBody, config: Pick<GateConfig, 'runT
         message: `${label(name)}: ${phase.failure}`,
         source: SOURCE
       })
-    else if (!phase && !report.phases.some(p => p.failure) && !(report.diagnostics.errors > 0))
+    else if (phase?.untrusted)
+      out.push({
+        code: 'phase-untrusted',
+        severity: 'block',
+        message: `${label(name)}: ${phase.untrusted}`,
+        source: SOURCE
+      })
+    else if (!phase && !report.phases.some(p => p.failure || p.untrusted) && !(report.diagnostics.errors > 0))
       out.push({
         code: 'phase-missing',
         severity: 'block',

@@ -55,7 +55,10 @@ export const build: Capability = {
   annotations: diagnosticAnnotations
 }
 
+/** Wall seconds of the phases; empty (never 0) when one of them did not run or was killed. */
 export function phaseSeconds(report: GateReport, names: string[]): string {
   const p = report.phases.filter(x => names.includes(x.name))
-  return p.length ? String(Math.round(p.reduce((n, x) => n + x.wallSeconds, 0) * 100) / 100) : '0'
+  if (p.length === 0 || p.some(x => !x.ran || x.signal)) return ''
+  const seconds = Math.round(p.reduce((n, x) => n + x.wallSeconds, 0) * 100) / 100
+  return Number.isFinite(seconds) ? String(seconds) : ''
 }

@@ -1,5 +1,6 @@
 // tests: cargo test per crate (libtest's own counts); a failing or crashed test blocks.
 import type { GateConfig } from '../../config.js'
+import { ConfigError } from '../../inputs.js'
 import type { Finding } from '../../findings/finding.js'
 import { panicAnnotations } from '../../report/annotations.js'
 import type { GateReport, TestsSection } from '../../report/schema.js'
@@ -12,6 +13,15 @@ const SOURCE = 'tests'
 export function testFindings(report: ReportBody, config: Pick<GateConfig, 'runTests'>): Finding[] {
   const out: Finding[] = []
   const { tests } = report
+  if (tests.notRun)
+    out.push({
+      code: 'tests-not-run',
+      severity: 'warn',
+      message: `tests did not run: ${tests.notRun}`,
+      source: SOURCE
+    })
+  for (const why of tests.untrusted ?? [])
+    out.push({ code: 'phase-untrusted', severity: 'block', message: `cargo test: ${why}`, source: SOURCE })
   if (tests.ran && tests.failed > 0) {
     const names = tests.failures.slice(0, 5).map(t => `${t.crate}: ${t.name}`)
     const more = tests.failures.length > 5 ? `, and ${tests.failures.length - 5} more` : ''
@@ -42,7 +52,9 @@ function mergeTests(shards: GateReport[]): Partial<ReportBody> {
       failed: sum(t => t.failed),
       ignored: sum(t => t.ignored),
       failures: tests.flatMap(t => t.failures),
-      binaries: tests.flatMap(t => t.binaries)
+      binaries: tests.flatMap(t => t.binaries),
+      untrusted: tests.flatMap(t => t.untrusted ?? []),
+      ...(tests.some(t => t.notRun) ? { notRun: tests.find(t => t.notRun)!.notRun } : {})
     }
   }
 }
@@ -56,9 +68,19 @@ export const tests: Capability = {
       default: '--workspace',
       description: 'Arguments for `cargo test`. `--no-fail-fast` is added unless you pass `--fail-fast`.'
     },
-    { name: 'run-tests', default: 'true', description: 'Run `cargo test` after `cargo check`.' }
+    { name: 'run-tests', default: 'true', description: 'Run `cargo test` after `cargo check`.' },
+    {
+      name: 'test-timeout',
+      default: '60',
+      description:
+        'Minutes the test run may take; then it is killed with every test process, the test that was running is named and the build is unstable.'
+    }
   ],
-  parse: p => ({ testArgs: p.args('test-args'), runTests: p.bool('run-tests') }),
+  parse: p => ({
+    testArgs: p.args('test-args'),
+    runTests: p.bool('run-tests'),
+    testTimeoutMinutes: positiveMinutes(p.number('test-timeout', 0, false), 'test-timeout')
+  }),
   outputs: [
     { name: 'tests-passed', description: 'Tests passed.', value: r => String(r.tests.passed) },
     {
@@ -76,4 +98,9 @@ export const tests: Capability = {
   findings: testFindings,
   merge: mergeTests,
   annotations: panicAnnotations
+}
+
+function positiveMinutes(n: number, input: string): number {
+  if (n <= 0) throw new ConfigError(input, `'${n}' must be a number of minutes greater than 0 (e.g. 60).`)
+  return n
 }

@@ -1,0 +1,4 @@
+pub fn free() -> u32 {
+    let unused = 1;
+    7
+}

@@ -1,0 +1,3 @@
+pub fn twice() -> u32 {
+    fx_chain_broken::answer() * 2
+}

@@ -1,0 +1,69 @@
+// Stable means the workspace was checked: every selected member built in check and in the test build.
+// A member cargo never reached says so instead of showing zeros. Real cargo on fixtures.
+import { describe, expect, it } from '@jest/globals'
+import * as path from 'node:path'
+import { parseConfig } from '../src/config.js'
+import { runGate } from '../src/gate.js'
+import { runProcess } from '../src/cargo/process.js'
+import type { ProcessRunner } from '../src/cargo/phase.js'
+import { terminalReport } from '../src/report/terminal.js'
+import type { GateReport } from '../src/report/schema.js'
+import { checkTallies } from './support/cargo-oracle.js'
+
+const fixture = (name: string) => path.resolve('__fixtures__/workspaces', name)
+
+async function gate(
+  name: string,
+  inputs: Record<string, string> = {},
+  run?: ProcessRunner
+): Promise<GateReport> {
+  const config = parseConfig(n => inputs[n] ?? '', 'cli', fixture(name))
+  return (await runGate(config, run ? { run } : {})).report
+}
+
+describe('every member is judged, or says why not', () => {
+  it('checks every member in one run (--keep-going), and marks the one cargo could not reach', async () => {
+    const report = await gate('compile-error-chain')
+    const cargo = checkTallies(fixture('compile-error-chain'), [
+      '--workspace',
+      '--all-features',
+      '--keep-going'
+    ])
+    const byName = Object.fromEntries(report.crates.map(c => [c.name, c]))
+    expect(byName['fx-chain-broken'].errors).toBe(cargo.errors['fx-chain-broken'])
+    expect(byName['fx-chain-free'].warnings).toBe(cargo.warnings['fx-chain-free'])
+    expect(byName['fx-chain-free'].notChecked).toBeUndefined()
+    expect(byName['fx-chain-user'].notChecked).toBe('not checked: the build stopped at fx-chain-broken')
+    expect(cargo.stderr).not.toMatch(/fx-chain-user/)
+    const table = terminalReport(report)
+    expect(table).toMatch(/fx-chain-user\s+│?\s*not checked: the build stopped at fx-chain-broken/)
+    expect(report.tests.notRun).toBe('cargo check failed with compile errors')
+    expect(report.verdict.warnings.map(w => w.message)).toContain(
+      'tests did not run: cargo check failed with compile errors'
+    )
+  })
+
+  it('never calls stable a check pointed at another manifest', async () => {
+    const other = path.join(fixture('clean'), 'Cargo.toml')
+    const report = await gate('warnings', {
+      'check-args': `--workspace --manifest-path ${other}`,
+      'deny-warnings': 'false'
+    })
+    expect(report.verdict.stable).toBe(false)
+    expect(report.verdict.reasons.map(r => r.code)).toContain('phase-untrusted')
+    expect(report.verdict.reasons.find(r => r.code === 'phase-untrusted')!.message).toMatch(
+      /cargo check: cargo reported nothing built for fx-warn-a, fx-warn-b/
+    )
+    expect(report.tests.ran).toBe(false)
+  })
+
+  it('never calls stable a cargo that prints only build-finished', async () => {
+    const fake: ProcessRunner = (program, args, options) =>
+      args.includes('check')
+        ? runProcess('sh', ['-c', 'echo \'{"reason":"build-finished","success":true}\''], options)
+        : runProcess(program, args, options)
+    const report = await gate('clean', {}, fake)
+    expect(report.verdict.stable).toBe(false)
+    expect(report.verdict.reasons.map(r => r.code)).toEqual(['phase-untrusted'])
+  })
+})

@@ -1,0 +1,139 @@
+// runPhase on captured real cargo output, replayed with every way the process can end: only a phase
+// that started, exited, was read whole and ended with build-finished is trusted. Part of `npm run mutate`.
+import { describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import type { ProcessOutcome } from '../src/cargo/process.js'
+import { runPhase, type ProcessRunner } from '../src/cargo/phase.js'
+import { parseMetadata, workspaceMembers } from '../src/cargo/metadata.js'
+import type { Diagnostic } from '../src/report/schema.js'
+
+const captured = (name: string) =>
+  readFileSync(`__fixtures__/captured/${name}`, 'utf8').split('\n').filter(Boolean)
+const members = new Map(
+  workspaceMembers(parseMetadata(readFileSync('__fixtures__/captured/warnings.metadata.json', 'utf8'))).map(
+    p => [p.id, p.name]
+  )
+)
+
+function replay(stdout: string[], stderr: string[], outcome: Partial<ProcessOutcome> = {}): ProcessRunner {
+  return async (_program, _args, options) => {
+    for (const l of stdout) options.onStdoutLine?.(l)
+    for (const l of stderr) options.onStderrLine?.(l)
+    return { exitCode: 0, signal: null, spawnError: null, wallSeconds: 1.23456, cpuSeconds: 2, ...outcome }
+  }
+}
+
+async function check(stdout: string[], outcome: Partial<ProcessOutcome> = {}, stderr: string[] = []) {
+  const diagnostics: Diagnostic[] = []
+  const other: string[] = []
+  const r = await runPhase(
+    'check',
+    { program: 'cargo', args: ['check'] },
+    {
+      cwd: '.',
+      members,
+      sink: { diagnostic: d => diagnostics.push(d) },
+      onOtherStdout: l => other.push(l),
+      run: replay(stdout, stderr, outcome)
+    }
+  )
+  return { ...r, diagnostics, other }
+}
+
+const WARNINGS = captured('warnings.check.jsonl')
+
+describe('runPhase', () => {
+  it('trusts a complete run and records what it measured', async () => {
+    const r = await check(WARNINGS)
+    expect(r.result).toEqual(
+      expect.objectContaining({
+        name: 'check',
+        command: ['cargo', 'check'],
+        ran: true,
+        exitCode: 0,
+        signal: null,
+        wallSeconds: 1.235,
+        cpuSeconds: 2,
+        unreadableLines: 0,
+        failure: null
+      })
+    )
+    expect(r.result.units.workspace.compiled + r.result.units.workspace.fresh).toBeGreaterThan(0)
+    expect(r.diagnostics.length).toBeGreaterThan(0)
+  })
+
+  it('does not trust a run without build-finished', async () => {
+    const r = await check(WARNINGS.filter(l => !l.includes('"build-finished"')))
+    expect(r.result.failure).toBe(
+      'cargo exited without its final build-finished message, so its output cannot be trusted'
+    )
+  })
+
+  it('does not trust a run with an unreadable message line, and names the line', async () => {
+    const cut = WARNINGS[0].slice(0, 40)
+    const r = await check([cut, ...WARNINGS.slice(1)])
+    expect(r.result.unreadableLines).toBe(1)
+    expect(r.result.failure).toBe(`1 line(s) of cargo's JSON output could not be read (first: ${cut})`)
+  })
+
+  it('names a killed cargo and a cargo that did not start', async () => {
+    expect((await check(WARNINGS, { exitCode: null, signal: 'SIGKILL' })).result.failure).toBe(
+      'cargo was killed by signal SIGKILL before it finished'
+    )
+    const missing = await check([], { exitCode: null, spawnError: 'spawn cargo ENOENT' })
+    expect(missing.result.ran).toBe(false)
+    expect(missing.result.failure).toBe(
+      'could not start cargo: spawn cargo ENOENT. Is cargo installed and on PATH?'
+    )
+    const denied = await check([], { exitCode: null, spawnError: 'spawn cargo EACCES' })
+    expect(denied.result.failure).toBe('could not start cargo: spawn cargo EACCES.')
+  })
+
+  it('names a timeout', async () => {
+    const r = await check(WARNINGS, { exitCode: null, signal: 'SIGKILL', timedOut: true, wallSeconds: 3 })
+    expect(r.result.failure).toBe(
+      'cargo did not finish within 3 s (test-timeout) and was killed with everything it started'
+    )
+    const long = await check(WARNINGS, {
+      exitCode: null,
+      signal: 'SIGKILL',
+      timedOut: true,
+      wallSeconds: 3600
+    })
+    expect(long.result.failure).toMatch(/within 60 min/)
+  })
+
+  it('leaves a failing exit to the readers (build-finished false is not a trust problem)', async () => {
+    const r = await check(captured('compile-error.check.jsonl'), { exitCode: 101 })
+    expect(r.result.failure).toBeNull()
+    expect(r.result.exitCode).toBe(101)
+  })
+
+  it('passes lines after build-finished and non-cargo lines to the other reader', async () => {
+    const fake =
+      '{"reason":"compiler-message","package_id":"x","message":{"message":"fake","level":"error","spans":[],"code":null,"rendered":"fake"}}'
+    const r = await check(['plain', ...WARNINGS, fake])
+    expect(r.other).toEqual(['plain', fake])
+    expect(r.diagnostics.some(d => d.message === 'fake')).toBe(false)
+  })
+
+  it('keeps cargo own stderr errors, and collects stdout whole for metadata', async () => {
+    const r = await check([], { exitCode: 101 }, [
+      'error: could not find `Cargo.toml` in `/x` or any parent directory'
+    ])
+    expect(r.result.cargoErrors).toEqual([
+      'error: could not find `Cargo.toml` in `/x` or any parent directory'
+    ])
+    const meta = await runPhase(
+      'metadata',
+      { program: 'cargo', args: ['metadata'] },
+      { cwd: '.', collectStdout: true, run: replay(['{"a":', '1}'], []) }
+    )
+    expect(meta.stdout).toBe('{"a":\n1}')
+    expect(meta.result.failure).toBeNull()
+    expect(meta.result.units).toEqual({
+      workspace: { compiled: 0, fresh: 0 },
+      dependencies: { compiled: 0, fresh: 0 }
+    })
+  })
+})

@@ -1,0 +1,235 @@
+// The verdict fails closed: every way a phase can go wrong, and every rule, changes stable to false
+// with its code; a clean report is the only stable one. Pure (no cargo): part of `npm run mutate`.
+import { describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import { parseConfig, type GateConfig } from '../src/config.js'
+import { blankReport } from '../src/failure.js'
+import type { GateReport, PhaseName, PhaseResult } from '../src/report/schema.js'
+import { decideVerdict, plural } from '../src/verdict.js'
+
+type Body = Omit<GateReport, 'verdict'>
+
+const config = (inputs: Record<string, string> = {}): GateConfig =>
+  parseConfig(n => inputs[n] ?? '', 'cli', process.cwd())
+
+function phase(name: PhaseName, over: Partial<PhaseResult> = {}): PhaseResult {
+  return {
+    name,
+    command: ['cargo', name],
+    ran: true,
+    exitCode: 0,
+    signal: null,
+    wallSeconds: 1,
+    cpuSeconds: 1,
+    units: { workspace: { compiled: 1, fresh: 0 }, dependencies: { compiled: 0, fresh: 0 } },
+    cargoErrors: [],
+    unreadableLines: 0,
+    failure: null,
+    ...over
+  }
+}
+
+const ALL: PhaseName[] = ['metadata', 'check', 'test-build', 'test']
+
+function clean(over: Partial<Body> = {}): Body {
+  const base = blankReport(
+    { root: '/w', members: [], msrv: null, toolchain: null, requestedToolchain: null },
+    ALL.map(n => phase(n))
+  )
+  return {
+    ...base,
+    crates: [
+      {
+        name: 'a',
+        version: '0.1.0',
+        manifestPath: '/w/a/Cargo.toml',
+        warnings: 0,
+        errors: 0,
+        passed: 2,
+        failed: 0,
+        ignored: 0,
+        buildSeconds: null,
+        testSeconds: null
+      }
+    ],
+    tests: { ran: true, passed: 2, failed: 0, ignored: 0, failures: [], binaries: [], untrusted: [] },
+    ...over
+  }
+}
+
+const codes = (body: Body, cfg = config()) => decideVerdict(body, cfg).reasons.map(r => r.code)
+const warnCodes = (body: Body, cfg = config()) => decideVerdict(body, cfg).warnings.map(r => r.code)
+const withPhase = (name: PhaseName, over: Partial<PhaseResult>) =>
+  clean({ phases: ALL.map(n => (n === name ? phase(n, over) : phase(n))) })
+
+describe('the verdict', () => {
+  it('calls only a clean, fully read report stable', () => {
+    expect(decideVerdict(clean(), config())).toEqual({ stable: true, reasons: [], warnings: [] })
+  })
+
+  it.each(ALL)('blocks when %s failed, naming the phase and why', name => {
+    const v = decideVerdict(withPhase(name, { failure: 'it broke', exitCode: 101 }), config())
+    expect(v.stable).toBe(false)
+    expect(v.reasons[0].code).toBe('phase-failed')
+    expect(v.reasons[0].message).toMatch(/: it broke$/)
+    expect(v.reasons[0].message.startsWith('cargo ')).toBe(true)
+  })
+
+  it('labels each phase in plain words', () => {
+    const label = (name: PhaseName) =>
+      decideVerdict(withPhase(name, { failure: 'x' }), config()).reasons[0].message
+    expect(ALL.map(label)).toEqual([
+      'cargo metadata: x',
+      'cargo check: x',
+      'cargo test (build): x',
+      'cargo test: x'
+    ])
+  })
+
+  it('blocks a phase that exited 0 without building the selected members', () => {
+    const v = decideVerdict(withPhase('check', { untrusted: 'nothing built' }), config())
+    expect(v.reasons).toEqual([{ code: 'phase-untrusted', message: 'cargo check: nothing built' }])
+  })
+
+  it.each(ALL)('blocks when %s is missing, unless another phase already failed', name => {
+    const body = clean({ phases: ALL.filter(n => n !== name).map(n => phase(n)) })
+    expect(codes(body)).toContain('phase-missing')
+    const failedElsewhere = clean({
+      phases: ALL.filter(n => n !== name).map(n => phase(n, { failure: 'x' }))
+    })
+    expect(codes(failedElsewhere)).not.toContain('phase-missing')
+    // One failed phase is enough to explain the missing ones.
+    const oneFailed = clean({
+      phases: ALL.filter(n => n !== name).map((n, i) => phase(n, i === 0 ? { failure: 'x' } : {}))
+    })
+    expect(codes(oneFailed)).toEqual(['phase-failed'])
+    expect(decideVerdict(body, config()).reasons.find(r => r.code === 'phase-missing')?.message).toMatch(
+      / did not run, so the build cannot be called stable$/
+    )
+  })
+
+  it('does not ask for test phases when run-tests is false, but says tests were skipped', () => {
+    const body = clean({ phases: [phase('metadata'), phase('check')] })
+    const cfg = config({ 'run-tests': 'false' })
+    expect(codes(body, cfg)).toEqual([])
+    expect(decideVerdict(body, cfg).warnings).toEqual([
+      { code: 'tests-skipped', message: 'tests were not run (run-tests: false)' }
+    ])
+    expect(codes(body)).toEqual(['phase-missing', 'phase-missing'])
+  })
+
+  it('fails closed when check did not run, did not finish, or is absent, whatever else the report says', () => {
+    const noCheck = clean({ phases: [phase('metadata')] })
+    expect(codes(noCheck, config({ 'run-tests': 'false' }))).toEqual(['phase-missing'])
+    const notRan = withPhase('check', { ran: false })
+    expect(decideVerdict(notRan, config())).toEqual({
+      stable: false,
+      reasons: [
+        {
+          code: 'phase-failed',
+          message: 'cargo check did not complete, so the build cannot be called stable'
+        }
+      ],
+      warnings: []
+    })
+    // A missing check hidden behind compile errors still cannot be stable.
+    const errorsOnly = clean({
+      phases: [phase('metadata')],
+      diagnostics: { ...clean().diagnostics, errors: 1 }
+    })
+    expect(codes(errorsOnly)).toEqual(['compile-errors', 'phase-failed'])
+  })
+
+  it('leaves a cargo refusal to the conflicts rule instead of calling it a phase failure', () => {
+    const refused = withPhase('check', {
+      failure: 'exited with code 101',
+      cargoErrors: [
+        readFileSync('__fixtures__/captured/cargo-refusals/rust-version-package-cargo-1.95.txt', 'utf8')
+      ]
+    })
+    refused.conflicts = {
+      duplicates: [],
+      singleVersionViolations: [],
+      staleAllowEntries: [],
+      rustVersion: [],
+      cargoRefusals: [{ crate: 'base64ct', version: '1.8.0', requires: '1.85', message: 'refused' }]
+    }
+    expect(codes(refused)).toEqual(['cargo-refused'])
+    expect(decideVerdict(refused, config()).stable).toBe(false)
+  })
+
+  it('blocks compile errors and (with deny-warnings) warnings, naming the crates', () => {
+    const b = { ...clean().crates[0], name: 'b' }
+    const crates = [
+      ...clean().crates.map(c => ({ ...c, errors: 2, warnings: 1 })),
+      b,
+      { ...b, name: 'c', errors: 1 }
+    ]
+    const body = clean({ crates, diagnostics: { ...clean().diagnostics, errors: 2, warnings: 1 } })
+    expect(decideVerdict(body, config()).reasons).toEqual([
+      { code: 'compile-errors', message: '2 compile errors in a (2), c (1)' },
+      { code: 'warnings', message: '1 warning in a (1) (deny-warnings is on)' }
+    ])
+    const allowed = decideVerdict(body, config({ 'deny-warnings': 'false' }))
+    expect(allowed.reasons.map(r => r.code)).toEqual(['compile-errors'])
+    expect(allowed.warnings).toContainEqual({ code: 'warnings', message: '1 warning in a (1)' })
+  })
+
+  it('blocks failed tests, naming up to five and counting the rest', () => {
+    const failures = Array.from({ length: 7 }, (_, i) => ({
+      crate: 'a',
+      target: 'lib',
+      name: `t${i}`,
+      message: null
+    }))
+    const body = clean({ tests: { ...clean().tests, failed: 7, failures } })
+    expect(decideVerdict(body, config()).reasons).toEqual([
+      { code: 'tests-failed', message: '7 tests failed (a: t0; a: t1; a: t2; a: t3; a: t4, and 2 more)' }
+    ])
+    const five = clean({ tests: { ...clean().tests, failed: 5, failures: failures.slice(0, 5) } })
+    expect(decideVerdict(five, config()).reasons[0].message).toBe(
+      '5 tests failed (a: t0; a: t1; a: t2; a: t3; a: t4)'
+    )
+    const one = clean({ tests: { ...clean().tests, failed: 1, failures: failures.slice(0, 1) } })
+    expect(decideVerdict(one, config()).reasons[0].message).toBe('1 test failed (a: t0)')
+    // Tests that did not run have no failures to count.
+    expect(codes(clean({ tests: { ...clean().tests, ran: false, failed: 1 } }))).toEqual([])
+  })
+
+  it('blocks untrusted test output and says why tests did not run', () => {
+    const body = clean({ tests: { ...clean().tests, untrusted: ['lib: odd'], notRun: 'cargo check failed' } })
+    const v = decideVerdict(body, config())
+    expect(v.reasons).toEqual([{ code: 'phase-untrusted', message: 'cargo test: lib: odd' }])
+    expect(v.warnings).toContainEqual({
+      code: 'tests-not-run',
+      message: 'tests did not run: cargo check failed'
+    })
+    expect(warnCodes(clean())).toEqual([])
+  })
+
+  it('does not ask an empty shard for any phase, and says it is empty', () => {
+    const body = clean({ phases: [phase('metadata')], shard: { index: 2, total: 3, members: [] } })
+    expect(decideVerdict(body, config())).toEqual({
+      stable: true,
+      reasons: [],
+      warnings: [{ code: 'shard-empty', message: 'shard 2/3 has no crates to gate' }]
+    })
+    const nonEmpty = clean({ phases: [phase('metadata')], shard: { index: 2, total: 3, members: ['a'] } })
+    expect(decideVerdict(nonEmpty, config()).stable).toBe(false)
+  })
+
+  it('refuses a test-timeout that is not a positive number of minutes, naming the input', () => {
+    expect(config({ 'test-timeout': '0.05' }).testTimeoutMinutes).toBe(0.05)
+    expect(config().testTimeoutMinutes).toBe(60)
+    for (const bad of ['0', '-1', 'soon'])
+      expect(() => config({ 'test-timeout': bad })).toThrow(/^Input 'test-timeout': /)
+  })
+
+  it('pluralises counts', () => {
+    expect([plural(1, 'test'), plural(0, 'test'), plural(2, 'test')]).toEqual([
+      '1 test',
+      '0 tests',
+      '2 tests'
+    ])
+  })
+})

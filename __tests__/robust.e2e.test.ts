@@ -1,0 +1,70 @@
+// The bundled action on runs that must not end well by accident: a report path over a user's file,
+// a check that fails (tests skipped, time not measured), a test run that hangs.
+import { beforeAll, describe, expect, it } from '@jest/globals'
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import * as path from 'node:path'
+import { runAction } from './support/action-runner.js'
+
+const fixture = (name: string) => path.resolve('__fixtures__/workspaces', name)
+const tmpReport = (name: string) => path.join(tmpdir(), `gate-robust-${process.pid}-${name}.json`)
+
+beforeAll(() => {
+  if (!existsSync('dist/index.js')) throw new Error('dist/index.js is missing: run npm run bundle first')
+})
+
+describe('the bundled action, fail-closed edges', () => {
+  it.each([
+    ['a Cargo.toml', 'Cargo.toml', /not a build-gate report \(not JSON\)/],
+    ['the baseline history', 'baseline.json', /no build-gate tool and schemaVersion/]
+  ])('refuses a report-path over %s, naming the input, and leaves the file alone', async (_, name, why) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gate-report-path-'))
+    const file = path.join(dir, name)
+    if (name === 'Cargo.toml') copyFileSync(path.join(fixture('clean'), 'Cargo.toml'), file)
+    else writeFileSync(file, '{"format": "build-gate-baseline", "version": 1, "entries": []}\n')
+    const before = readFileSync(file, 'utf8')
+    const run = await runAction({ 'working-directory': fixture('clean'), 'report-path': file })
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs.stable).toBe('false')
+    expect(run.stdout).toMatch(
+      new RegExp(`Input 'report-path': ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} `)
+    )
+    expect(run.stdout).toMatch(why)
+    expect(readFileSync(file, 'utf8')).toBe(before)
+  })
+
+  it('says the tests did not run and why, and leaves unmeasured figures empty', async () => {
+    const run = await runAction({
+      'working-directory': fixture('compile-error-chain'),
+      'report-path': tmpReport('chain'),
+      'baseline-store': 'file',
+      'baseline-path': path.join(mkdtempSync(path.join(tmpdir(), 'gate-bl-')), 'b.json')
+    })
+    expect(run.exitCode).toBe(1)
+    expect(run.summary).toContain('tests did not run: cargo check failed with compile errors')
+    expect(run.summary).toContain(
+      '<td>fx-chain-user</td><td>not checked: the build stopped at fx-chain-broken</td>'
+    )
+    expect(run.summary).toMatch(/Not measured \(check did not finish cleanly/)
+    expect(run.summary).not.toMatch(/0\.00 s\*\* cpu/)
+    expect(run.outputs['build-seconds']).toBe('')
+    expect(run.outputs['test-seconds']).toBe('')
+    for (const [name, value] of Object.entries(run.outputs))
+      expect([name, value]).not.toEqual([name, expect.stringMatching(/NaN|Infinity/)])
+  })
+
+  it('kills a hung test run after test-timeout and still writes the report', async () => {
+    const report = tmpReport('hang')
+    const run = await runAction(
+      { 'working-directory': fixture('tests-adversarial'), 'report-path': report, 'test-timeout': '0.05' },
+      { env: { FX_HANG: '1' } }
+    )
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs.stable).toBe('false')
+    const written = JSON.parse(readFileSync(report, 'utf8'))
+    expect(written.tests.failures).toContainEqual(
+      expect.objectContaining({ crate: 'fx-adv-spoof', name: 'tests::hangs_when_asked' })
+    )
+    expect(run.summary).toContain('tests::hangs_when_asked')
+  }, 120_000)
+})

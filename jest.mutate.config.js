@@ -1,0 +1,13 @@
+// The fast, cargo-free tests that judge the fail-closed core, for mutation testing (npm run mutate):
+// a mutant is run against these only, so a run takes minutes instead of hours of real cargo builds.
+import base from './jest.config.js'
+
+export default {
+  ...base,
+  testMatch: [
+    '**/__tests__/fail-closed-*.test.ts',
+    '**/__tests__/parsers.test.ts',
+    '**/__tests__/commands.test.ts'
+  ],
+  verbose: false
+}
