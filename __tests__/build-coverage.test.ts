@@ -37,10 +37,13 @@ describe('every member is judged, or says why not', () => {
     expect(cargo.stderr).not.toMatch(/fx-chain-user/)
     const table = terminalReport(report)
     expect(table).toMatch(/fx-chain-user\s+│?\s*not checked: the build stopped at fx-chain-broken/)
-    expect(report.tests.notRun).toBe('cargo check failed with compile errors')
+    // Compile once (the default here) builds check and test build in one cargo build.
+    expect(report.tests.notRun).toBe('the build failed with compile errors')
     expect(report.verdict.warnings.map(w => w.message)).toContain(
-      'tests did not run: cargo check failed with compile errors'
+      'tests did not run: the build failed with compile errors'
     )
+    const twoPhase = await gate('compile-error-chain', { 'compile-once': 'off' })
+    expect(twoPhase.tests.notRun).toBe('cargo check failed with compile errors')
   })
 
   it('never calls stable a check pointed at another manifest', async () => {
@@ -59,11 +62,14 @@ describe('every member is judged, or says why not', () => {
 
   it('never calls stable a cargo that prints only build-finished', async () => {
     const fake: ProcessRunner = (program, args, options) =>
-      args.includes('check')
+      // The phase that checks the workspace: cargo check, or compile-once's cargo build.
+      args.includes('check') || args.includes('build')
         ? runProcess('sh', ['-c', 'echo \'{"reason":"build-finished","success":true}\''], options)
         : runProcess(program, args, options)
-    const report = await gate('clean', {}, fake)
-    expect(report.verdict.stable).toBe(false)
-    expect(report.verdict.reasons.map(r => r.code)).toEqual(['phase-untrusted'])
+    for (const mode of ['auto', 'off']) {
+      const report = await gate('clean', { 'compile-once': mode }, fake)
+      expect(report.verdict.stable).toBe(false)
+      expect(report.verdict.reasons.map(r => r.code)).toEqual(['phase-untrusted'])
+    }
   })
 })

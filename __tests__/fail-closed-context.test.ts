@@ -85,7 +85,8 @@ describe('readRunContext', () => {
       trustReason: 'not running in GitHub Actions',
       apiUrl: 'https://api.github.com',
       serverUrl: 'https://github.com',
-      runUrl: null
+      runUrl: null,
+      payloadProblem: null
     })
   })
 
@@ -109,10 +110,11 @@ describe('readRunContext', () => {
     expect(readRunContext({ GITHUB_RUN_ID: '42' }).runUrl).toBeNull()
   })
 
-  it('names the event file when it is not JSON', () => {
+  it('names the event file when it is not JSON, and trusts nothing from it', () => {
     const e = env('push', '{not json')
-    expect(() => readRunContext(e)).toThrow(
-      `GITHUB_EVENT_PATH (${e.GITHUB_EVENT_PATH}) could not be read as JSON`
-    )
+    const c = readRunContext(e)
+    expect(c.payloadProblem).toContain(`GITHUB_EVENT_PATH (${e.GITHUB_EVENT_PATH}) could not be read as JSON`)
+    expect(c.trusted).toBe(false)
+    expect(c.trustReason).toContain('nothing is written to GitHub')
   })
 })

@@ -41,11 +41,11 @@ describe('the bundled action, fail-closed edges', () => {
       'baseline-path': path.join(mkdtempSync(path.join(tmpdir(), 'gate-bl-')), 'b.json')
     })
     expect(run.exitCode).toBe(1)
-    expect(run.summary).toContain('tests did not run: cargo check failed with compile errors')
+    expect(run.summary).toContain('tests did not run: the build failed with compile errors')
     expect(run.summary).toContain(
       '<td>fx-chain-user</td><td>not checked: the build stopped at fx-chain-broken</td>'
     )
-    expect(run.summary).toMatch(/Not measured \(check did not finish cleanly/)
+    expect(run.summary).toMatch(/Not measured \((check|build) did not finish cleanly/)
     expect(run.summary).not.toMatch(/0\.00 s\*\* cpu/)
     expect(run.outputs['build-seconds']).toBe('')
     expect(run.outputs['test-seconds']).toBe('')
