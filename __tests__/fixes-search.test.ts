@@ -97,7 +97,7 @@ describe('bounded', () => {
     expect(section.fixes).toEqual([])
     expect(section.blockers).toEqual([])
     expect(section.failure).toMatch(
-      /^the fix search failed: `cargo update -p base64ct@1\.8\.0 .*` was killed \(SIGTERM\)/
+      /^the fix search failed: `cargo update -p base64ct@1\.8\.0 .*` was killed \(SIGKILL\)/
     )
     expect(findings.map(f => [f.code, f.severity])).toEqual([['fix-search-failed', 'warn']])
   })
