@@ -221,6 +221,28 @@ describe('the tracker on a trusted nightly', () => {
     expect(api.state.labelNames(gateIssue())).toContain('status:escalated')
   })
 
+  it('an escalation comment GitHub applied but answered 502 is not posted twice; a 502 dispatch is not resent', async () => {
+    seedGateIssue()
+    await track({ report: report('broken'), now: T0 })
+    const path = `/repos/${api.state.owner}/${api.state.repo}`
+    api.fault({
+      method: 'POST',
+      path: `${path}/issues/${gateIssue().number}/comments`,
+      status: 502,
+      afterApply: true
+    })
+    api.fault({ method: 'POST', path: `${path}/dispatches`, status: 502, afterApply: true })
+    await expect(
+      track({
+        report: report('half-fixed'),
+        ctx: context('schedule', 'b'.repeat(40), '102'),
+        now: T0 + 3 * DAY + 60_000
+      })
+    ).rejects.toThrow(/may or may not have been delivered/)
+    expect(comments()).toHaveLength(1)
+    expect(escalations()).toHaveLength(1)
+  })
+
   it('stable: ticks every item, removes the label and says so once; its observation resolves the conflicts', async () => {
     seedGateIssue()
     await track({ report: report('broken'), now: T0 })

@@ -48170,7 +48170,7 @@ async function observeBranches(client, repo, branches) {
 // may hide a success (5xx, dropped connection) the issue is looked for by its marker first. After
 // creating, the label is listed again: when concurrent runs each made one, the oldest wins and every
 // other issue build-gate made for that workstream is closed and unlabelled.
-const CREATE_ATTEMPTS = 3;
+const CREATE_ATTEMPTS$1 = 3;
 async function createTrackingIssue(client, repo, issue, label, log) {
     let number = null;
     for (let attempt = 1; number === null; attempt++) {
@@ -48185,7 +48185,7 @@ async function createTrackingIssue(client, repo, issue, label, log) {
             number = data.number;
         }
         catch (e) {
-            if (!ambiguous(e) || attempt >= CREATE_ATTEMPTS)
+            if (!ambiguous(e) || attempt >= CREATE_ATTEMPTS$1)
                 throw e;
             log(`creating the tracking issue of ${issue.workstream} may have failed; looking for it before trying again`);
             const found = (await listTracking(client, repo, label, 'open')).find(i => hasTrackingMarker(i.body, issue.workstream));
@@ -60080,22 +60080,18 @@ function describeTrackerWrite(w) {
 
 // The tracker's GitHub adapter: read the gate workstream's tracking issue (body, labels, markers in its
 // comments) and make the planned writes. Thin: decisions are in plan.ts.
+const listComments = (client, repo, issue) => listAll(client, 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+    ...repo,
+    issue_number: issue
+});
+const CREATE_ATTEMPTS = 3;
 /** The open issue labelled `label` (the oldest if several); a closed one is `closed`. */
 async function readTrackingIssue(client, repo, label) {
-    const found = (await client.paginate(client.rest.issues.listForRepo, {
-        ...repo,
-        labels: label,
-        state: 'all',
-        per_page: 100
-    })).filter(i => !i.pull_request);
+    const found = (await listAll(client, 'GET /repos/{owner}/{repo}/issues', { ...repo, labels: label, state: 'all' })).filter(i => !i.pull_request);
     const open = found.filter(i => i.state === 'open').sort((a, b) => a.number - b.number)[0];
     if (!open)
         return { issue: null, closed: found[0]?.number ?? null };
-    const comments = await client.paginate(client.rest.issues.listComments, {
-        ...repo,
-        issue_number: open.number,
-        per_page: 100
-    });
+    const comments = await listComments(client, repo, open.number);
     return {
         issue: {
             number: open.number,
@@ -60123,10 +60119,31 @@ async function applyTrackerWrites(client, repo, writes, log) {
                 log(`✗ ${what}: forbidden (HTTP 403); no further writes`);
                 return result;
             }
+            if (w.kind === 'dispatch' && ambiguous(e))
+                throw new Error(`${errorText(e)}. The escalation event may or may not have been delivered; it is not sent again now`, { cause: e });
             throw requestFailed(what, e);
         }
     }
     return result;
+}
+/**
+ * A comment is not idempotent: sent without retries, and after an answer that may hide an applied write
+ * (5xx, a dropped connection) the issue's comments are read for this very body before trying again.
+ */
+async function commentOnce(client, repo, issue, body) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            await client.rest.issues.createComment({ ...repo, issue_number: issue, body, ...NO_RETRY });
+            return;
+        }
+        catch (e) {
+            if (!ambiguous(e) || attempt >= CREATE_ATTEMPTS)
+                throw e;
+            if ((await listComments(client, repo, issue)).some(c => c.body === body))
+                return;
+            await pause(1000 * attempt);
+        }
+    }
 }
 async function applyOne(client, repo, w) {
     switch (w.kind) {
@@ -60147,13 +60164,14 @@ async function applyOne(client, repo, w) {
                 throw e;
             }
         case 'comment':
-            await client.rest.issues.createComment({ ...repo, issue_number: w.issue, body: w.body });
+            await commentOnce(client, repo, w.issue, w.body);
             return true;
         case 'dispatch':
             await client.rest.repos.createDispatchEvent({
                 ...repo,
                 event_type: w.eventType,
-                client_payload: w.payload
+                client_payload: w.payload,
+                ...NO_RETRY
             });
             return true;
     }
