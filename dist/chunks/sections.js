@@ -48111,6 +48111,22 @@ function requestFailed(what, e) {
     return new Error(`GitHub ${what} failed${code ? ` (HTTP ${code})` : ''}: ${errorText(e)}`, { cause: e });
 }
 const pause = (ms) => new Promise(r => setTimeout(r, ms));
+/** Labels are idempotent writes: adding twice is harmless, removing one already gone is no change. */
+async function addLabel(client, repo, issue, label) {
+    await client.rest.issues.addLabels({ ...repo, issue_number: issue, labels: [label] });
+    return true;
+}
+async function removeLabel(client, repo, issue, label) {
+    try {
+        await client.rest.issues.removeLabel({ ...repo, issue_number: issue, name: label });
+        return true;
+    }
+    catch (e) {
+        if (status(e) === 404)
+            return false;
+        throw e;
+    }
+}
 
 // Reads what GitHub shows: default branch, labels, each workstream's tracking issue, branches. Reads only.
 async function observeRepository(client, repo, workstreams, prefix, log) {
@@ -48269,18 +48285,9 @@ async function applyOne$1(client, repo, w, s) {
             return alreadyExists(() => client.rest.git.createRef({ ...repo, ref: `refs/heads/${w.branch}`, sha }), () => branchExists(client, repo, w.branch));
         }
         case 'add-label':
-            await client.rest.issues.addLabels({ ...repo, issue_number: w.issue, labels: [w.label] });
-            return true;
+            return addLabel(client, repo, w.issue, w.label);
         case 'remove-label':
-            try {
-                await client.rest.issues.removeLabel({ ...repo, issue_number: w.issue, name: w.label });
-                return true;
-            }
-            catch (e) {
-                if (status(e) === 404)
-                    return false;
-                throw e;
-            }
+            return removeLabel(client, repo, w.issue, w.label);
         case 'dispatch':
             await client.rest.repos.createDispatchEvent({
                 ...repo,
@@ -60151,18 +60158,9 @@ async function applyOne(client, repo, w) {
             await client.rest.issues.update({ ...repo, issue_number: w.issue, body: w.body });
             return true;
         case 'add-label':
-            await client.rest.issues.addLabels({ ...repo, issue_number: w.issue, labels: [w.label] });
-            return true;
+            return addLabel(client, repo, w.issue, w.label);
         case 'remove-label':
-            try {
-                await client.rest.issues.removeLabel({ ...repo, issue_number: w.issue, name: w.label });
-                return true;
-            }
-            catch (e) {
-                if (status(e) === 404)
-                    return false;
-                throw e;
-            }
+            return removeLabel(client, repo, w.issue, w.label);
         case 'comment':
             await commentOnce(client, repo, w.issue, w.body);
             return true;

@@ -3,9 +3,11 @@
 import { NO_RETRY } from '../github/client.js'
 import { listAll } from '../github/paginate.js'
 import {
+  addLabel,
   ambiguous,
   errorText,
   pause,
+  removeLabel,
   requestFailed,
   status,
   type GitHubClient,
@@ -113,16 +115,9 @@ async function applyOne(client: GitHubClient, repo: Repo, w: TrackerWrite): Prom
       await client.rest.issues.update({ ...repo, issue_number: w.issue, body: w.body })
       return true
     case 'add-label':
-      await client.rest.issues.addLabels({ ...repo, issue_number: w.issue, labels: [w.label] })
-      return true
+      return addLabel(client, repo, w.issue, w.label)
     case 'remove-label':
-      try {
-        await client.rest.issues.removeLabel({ ...repo, issue_number: w.issue, name: w.label })
-        return true
-      } catch (e) {
-        if (status(e) === 404) return false
-        throw e
-      }
+      return removeLabel(client, repo, w.issue, w.label)
     case 'comment':
       await commentOnce(client, repo, w.issue, w.body)
       return true

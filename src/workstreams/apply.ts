@@ -4,7 +4,16 @@
 import { NO_RETRY } from '../github/client.js'
 import { describeWrite, type Write } from './plan.js'
 import { branchExists } from './observe.js'
-import { ambiguous, requestFailed, status, errorText, type GitHubClient, type Repo } from './github.js'
+import {
+  addLabel,
+  ambiguous,
+  errorText,
+  removeLabel,
+  requestFailed,
+  status,
+  type GitHubClient,
+  type Repo
+} from './github.js'
 import { createTrackingIssue } from './tracking.js'
 
 export interface ApplyResult {
@@ -96,16 +105,9 @@ async function applyOne(client: GitHubClient, repo: Repo, w: Write, s: Scope): P
       )
     }
     case 'add-label':
-      await client.rest.issues.addLabels({ ...repo, issue_number: w.issue, labels: [w.label] })
-      return true
+      return addLabel(client, repo, w.issue, w.label)
     case 'remove-label':
-      try {
-        await client.rest.issues.removeLabel({ ...repo, issue_number: w.issue, name: w.label })
-        return true
-      } catch (e) {
-        if (status(e) === 404) return false
-        throw e
-      }
+      return removeLabel(client, repo, w.issue, w.label)
     case 'dispatch':
       await client.rest.repos.createDispatchEvent({
         ...repo,

@@ -30,3 +30,29 @@ export function requestFailed(what: string, e: unknown): Error {
 }
 
 export const pause = (ms: number): Promise<void> => new Promise(r => setTimeout(r, ms))
+
+/** Labels are idempotent writes: adding twice is harmless, removing one already gone is no change. */
+export async function addLabel(
+  client: GitHubClient,
+  repo: Repo,
+  issue: number,
+  label: string
+): Promise<true> {
+  await client.rest.issues.addLabels({ ...repo, issue_number: issue, labels: [label] })
+  return true
+}
+
+export async function removeLabel(
+  client: GitHubClient,
+  repo: Repo,
+  issue: number,
+  label: string
+): Promise<boolean> {
+  try {
+    await client.rest.issues.removeLabel({ ...repo, issue_number: issue, name: label })
+    return true
+  } catch (e) {
+    if (status(e) === 404) return false
+    throw e
+  }
+}
