@@ -46144,7 +46144,7 @@ function commentBody(markdown) {
 // Runs after the roadmap, so the comment shows its section too; posted by the merge job, never a shard.
 const none = { section: {}, findings: [] };
 const prComment = {
-    name: 'pull request comment',
+    name: 'pr-comment',
     stage: 'sync',
     // `comment-on-pr` is declared with the roadmap inputs, where it has always been listed.
     inputs: [],

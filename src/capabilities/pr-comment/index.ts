@@ -6,7 +6,7 @@ import type { Capability, CapabilityResult } from '../capability.js'
 const none: CapabilityResult = { section: {}, findings: [] }
 
 export const prComment: Capability = {
-  name: 'pull request comment',
+  name: 'pr-comment',
   stage: 'sync',
   // `comment-on-pr` is declared with the roadmap inputs, where it has always been listed.
   inputs: [],
