@@ -4,7 +4,9 @@ import { describe, expect, it } from '@jest/globals'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
+import { parseConfig } from '../src/config.js'
 import { blankReport } from '../src/failure.js'
+import type { Finding } from '../src/findings/finding.js'
 import { mergeReports, readShardReports, type ShardFile } from '../src/shard/merge.js'
 import type { GateReport, PhaseResult } from '../src/report/schema.js'
 
@@ -266,5 +268,78 @@ describe('readShardReports', () => {
     ])
     expect(read[0].report?.shard?.index).toBe(1)
     expect(readShardReports([write('null.json', 'null')])[0].error).toBe('it is not a JSON object')
+  })
+})
+
+describe('the merge re-judges from the shards findings', () => {
+  const warn = (message: string, severity: Finding['severity'] = 'warn'): Finding => ({
+    code: 'duplicate-versions',
+    severity,
+    message,
+    source: 'conflicts'
+  })
+  const withWarning = (i: number, findings: Finding[]) => {
+    const r = shard(i, 2, { findings })
+    r.crates = [{ ...r.crates[0], warnings: 1 }]
+    r.diagnostics = { ...r.diagnostics, warnings: 1 }
+    return r
+  }
+
+  it('keeps the severity a shard recorded instead of re-applying the merge job policy', () => {
+    const recorded: Finding = {
+      code: 'warnings',
+      severity: 'warn',
+      message: '1 warning in c1',
+      source: 'build'
+    }
+    const merged = mergeReports([ok(withWarning(1, [recorded])), ok(shard(2, 2))])
+    expect(merged.verdict.stable).toBe(true)
+    expect(merged.verdict.warnings.map(w => w.message)).toEqual(['1 warning in c1'])
+    expect(merged.shard!.merged!.failed).toEqual([])
+  })
+
+  it('adds only the blocking findings a shard did not record, saying so', () => {
+    const lenient = parseConfig(n => (n === 'deny-warnings' ? 'false' : ''), 'action')
+    const quiet = mergeReports([ok(withWarning(1, [])), ok(shard(2, 2))], null, lenient)
+    expect(quiet.findings.filter(f => f.message.includes('did not record'))).toEqual([])
+    expect(quiet.verdict.stable).toBe(true)
+    const strict = mergeReports([ok(withWarning(1, [])), ok(shard(2, 2))])
+    expect(strict.verdict.stable).toBe(false)
+    expect(strict.verdict.reasons.map(r => r.message)).toEqual([
+      expect.stringMatching(/^shard 1\/2: 1 warning in c1.*\(the shard's report did not record this\)$/)
+    ])
+    expect(strict.shard!.merged!.failed).toEqual([1])
+  })
+
+  it('judges a schema-1 report from its sections', () => {
+    const old = { ...withWarning(1, []), schemaVersion: 1 } as unknown as GateReport
+    delete (old as { findings?: unknown }).findings
+    const merged = mergeReports([ok(old), ok(shard(2, 2))])
+    expect(merged.verdict.reasons.map(r => r.message)).toEqual([
+      expect.stringMatching(/^shard 1\/2: 1 warning in c1/)
+    ])
+    expect(merged.verdict.reasons[0].message).not.toContain('did not record')
+    // Schema 1 is judged from its sections even if it carries a findings list of its own.
+    const odd = { ...withWarning(1, []), schemaVersion: 1 } as unknown as GateReport
+    const fromSections = mergeReports([ok(odd), ok(shard(2, 2))])
+    expect(fromSections.verdict.reasons.map(r => r.message)).toEqual([
+      expect.stringMatching(/^shard 1\/2: 1 warning in c1/)
+    ])
+    expect(fromSections.verdict.reasons[0].message).not.toContain('did not record')
+  })
+
+  it('lists what does not block once, whatever the number of shards, and keeps what differs', () => {
+    const same = warn('base64 resolves to 2 versions')
+    const merged = mergeReports([
+      ok(shard(1, 2, { findings: [same, warn('syn resolves to 2 versions')] })),
+      ok(shard(2, 2, { findings: [same, warn('base64 resolves to 2 versions', 'info')] }))
+    ])
+    expect(merged.findings.map(f => [f.severity, f.message])).toEqual([
+      ['warn', 'base64 resolves to 2 versions'],
+      ['warn', 'syn resolves to 2 versions'],
+      ['info', 'base64 resolves to 2 versions']
+    ])
+    expect(merged.verdict.stable).toBe(true)
+    expect(merged.shard!.merged!.failed).toEqual([])
   })
 })
