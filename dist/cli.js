@@ -1,40 +1,15 @@
 #!/usr/bin/env node
 import * as path from 'node:path';
-import { I as INPUTS, G as GateError, d as defaultFor, p as plainText, f as filesOf, a as fixFindings, r as runFixes, T as TOOL, b as parseConfig, c as produceReport, i as isGateError, e as failureReport, g as errorMessage, h as reportPathFor, w as writeReport, s as syncStage, j as createClient, k as readRunContext, t as terminalReport, l as textSections } from './chunks/sections.js';
+import { I as INPUTS, G as GateError, d as defaultFor, p as plainText, f as filesOf, a as fixFindings, r as runFixes, T as TOOL, b as parseConfig, c as produceReport, i as isGateError, e as failureReport, g as errorMessage, h as reportPathFor, w as writeReport, s as syncStage, j as connect, k as readRunContext, t as terminalReport, l as textSections } from './chunks/sections.js';
 import { parseArgs } from 'node:util';
 import { writeFileSync, readFileSync } from 'node:fs';
 import 'node:crypto';
 import 'node:child_process';
 import 'node:readline';
 import 'node:os';
-import 'fs';
-import 'os';
-import 'http';
-import 'https';
-import 'net';
-import 'tls';
-import 'events';
-import 'assert';
-import 'util';
-import 'node:assert';
-import 'node:net';
-import 'node:http';
-import 'node:stream';
-import 'node:buffer';
-import 'node:querystring';
-import 'node:events';
-import 'node:diagnostics_channel';
-import 'node:tls';
-import 'node:zlib';
-import 'node:perf_hooks';
-import 'node:util/types';
-import 'node:worker_threads';
-import 'node:url';
-import 'node:async_hooks';
-import 'node:console';
-import 'node:dns';
-import 'string_decoder';
+import './chunks/errors.js';
 import 'node:fs/promises';
+import 'fs';
 import 'path';
 import 'url';
 import 'module';
@@ -408,7 +383,7 @@ async function main(argv, out = process.stdout, err = process.stderr) {
     if (judged && config) {
         const synced = await syncStage(report, config, {
             ctx: readRunContext(),
-            github: config.token ? createClient(config.token) : null,
+            github: config.token ? await connect(config.token) : null,
             log: () => undefined
         });
         report = synced.report;

@@ -6,19 +6,15 @@ import { promises, constants } from 'fs';
 import 'path';
 import 'http';
 import 'https';
-import { m as requireTunnel, C as CAPABILITIES, v as verdictLine, n as crateRows, o as totalRow, q as CRATE_HEADER, u as phaseRows, P as PHASE_HEADER, x as blobLinks, y as diagnosticsMarkdown, z as failuresMarkdown, b as parseConfig, k as readRunContext, c as produceReport, e as failureReport, i as isGateError, g as errorMessage, h as reportPathFor, s as syncStage, j as createClient, A as sectionAnnotations, B as logLines, D as markdownSections, w as writeReport } from './chunks/sections.js';
+import { r as requireTunnel } from './chunks/index.js';
 import 'string_decoder';
 import 'events';
 import 'child_process';
 import 'assert';
 import 'timers';
 import { randomUUID } from 'node:crypto';
+import { C as CAPABILITIES, v as verdictLine, m as crateRows, n as totalRow, o as CRATE_HEADER, q as phaseRows, P as PHASE_HEADER, u as blobLinks, x as diagnosticsMarkdown, y as failuresMarkdown, b as parseConfig, k as readRunContext, c as produceReport, e as failureReport, i as isGateError, g as errorMessage, h as reportPathFor, s as syncStage, j as connect, z as sectionAnnotations, A as logLines, B as markdownSections, w as writeReport } from './chunks/sections.js';
 import * as path from 'node:path';
-import 'node:fs';
-import 'node:child_process';
-import 'node:readline';
-import 'node:os';
-import 'node:util';
 import 'net';
 import 'tls';
 import 'util';
@@ -27,9 +23,11 @@ import 'node:net';
 import 'node:http';
 import 'node:stream';
 import 'node:buffer';
+import 'node:util';
 import 'node:querystring';
 import 'node:events';
 import 'node:diagnostics_channel';
+import './chunks/errors.js';
 import 'node:tls';
 import 'node:zlib';
 import 'node:perf_hooks';
@@ -39,6 +37,10 @@ import 'node:url';
 import 'node:async_hooks';
 import 'node:console';
 import 'node:dns';
+import 'node:fs';
+import 'node:child_process';
+import 'node:readline';
+import 'node:os';
 import 'node:fs/promises';
 import 'url';
 import 'module';
@@ -963,7 +965,7 @@ async function run() {
     };
     const synced = await syncStage(report, config, {
         ctx: readRunContext(),
-        github: config.token ? createClient(config.token, { log }) : null,
+        github: config.token ? await connect(config.token, { log }) : null,
         log,
         // The PR comment: the job summary once more, inside GitHub's limit on a comment (in characters).
         renderSummary: r => fitToLimit(renderSummary(r, summarySections(config, reportPath)), COMMENT_LIMIT_CHARS, truncated(config, reportPath), s => s.length)

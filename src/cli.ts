@@ -7,7 +7,7 @@ import { parseCommandLine } from './cli/flags.js'
 import { Progress, type Output } from './cli/progress.js'
 import { errorMessage, isGateError } from './errors.js'
 import { failureReport, reportPathFor } from './failure.js'
-import { createClient } from './github/client.js'
+import { connect } from './github/connect.js'
 import { readRunContext } from './github/context.js'
 import { applyAfterGate } from './fixes/apply.js'
 import { produceReport } from './pipeline.js'
@@ -68,7 +68,7 @@ export async function main(
   if (judged && config) {
     const synced = await syncStage(report, config, {
       ctx: readRunContext(),
-      github: config.token ? createClient(config.token) : null,
+      github: config.token ? await connect(config.token) : null,
       log: () => undefined
     })
     report = synced.report

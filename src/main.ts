@@ -7,7 +7,7 @@ import { parseConfig, type GateConfig } from './config.js'
 import { errorMessage, isGateError } from './errors.js'
 import { failureReport, reportPathFor } from './failure.js'
 import { type ProgressEvent } from './gate.js'
-import { createClient } from './github/client.js'
+import { connect } from './github/connect.js'
 import { readRunContext } from './github/context.js'
 import { produceReport } from './pipeline.js'
 import { writeReport } from './report/json.js'
@@ -52,7 +52,7 @@ export async function run(): Promise<void> {
   }
   const synced = await syncStage(report, config, {
     ctx: readRunContext(),
-    github: config.token ? createClient(config.token, { log }) : null,
+    github: config.token ? await connect(config.token, { log }) : null,
     log,
     // The PR comment: the job summary once more, inside GitHub's limit on a comment (in characters).
     renderSummary: r =>

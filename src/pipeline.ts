@@ -4,7 +4,7 @@ import { FileStore } from './baseline/file-store.js'
 import type { BaselineStore } from './baseline/store.js'
 import type { GateConfig } from './config.js'
 import { runGate, type GateOptions, type GateRun } from './gate.js'
-import { createClient } from './github/client.js'
+import { connect } from './github/connect.js'
 import { readRunContext, type RunContext } from './github/context.js'
 import { mergeShardReports } from './shard/collect.js'
 import { assertReportTarget } from './report/json.js'
@@ -15,16 +15,17 @@ export async function produceReport(config: GateConfig, options: GateOptions = {
   if (config.mode === 'merge')
     return { report: await mergeShardReports(config.shardReports!, config), metadata: null }
   const ctx = options.ctx ?? readRunContext()
-  const baseline = options.baseline !== undefined ? options.baseline : baselineStore(config, ctx, options.log)
+  const baseline =
+    options.baseline !== undefined ? options.baseline : await baselineStore(config, ctx, options.log)
   return runGate(config, { ...options, ctx, baseline })
 }
 
 /** null when the branch store cannot be reached (no token or repository): time is then measured only. */
-export function baselineStore(
+export async function baselineStore(
   config: GateConfig,
   ctx: RunContext,
   log?: (line: string) => void
-): BaselineStore | null {
+): Promise<BaselineStore | null> {
   if (config.baselineStore === 'file') return new FileStore(config.baselinePath, config.workingDirectory)
   if (!config.token || !ctx.owner || !ctx.repo) {
     log?.(
@@ -32,7 +33,7 @@ export function baselineStore(
     )
     return null
   }
-  return new BranchStore(createClient(config.token, { log }), {
+  return new BranchStore(await connect(config.token, { log }), {
     owner: ctx.owner,
     repo: ctx.repo,
     branch: config.baselineBranch,

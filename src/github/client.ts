@@ -24,8 +24,7 @@ export interface ClientOptions {
 export const DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS = 120
 export const DEFAULT_REQUEST_TIMEOUT_SECONDS = 60
 
-/** Per-request options of a write that must not be repeated blindly (see writes.ts). */
-export const NO_RETRY = { request: { retries: 0 } } as const
+export { NO_RETRY } from './no-retry.js'
 
 export function createClient(token: string, options: ClientOptions = {}): GitHubClient {
   const log = options.log ?? (() => undefined)

@@ -2,7 +2,8 @@
 // repeated blindly (after a 5xx or a dropped connection the comments are read again first), and
 // concurrent runs converge: the oldest marked comment is kept, carrying the latest body; the others
 // are deleted.
-import { NO_RETRY, type GitHubClient } from './client.js'
+import type { GitHubClient } from './client.js'
+import { NO_RETRY } from './no-retry.js'
 import { GitHubRequestError } from './errors.js'
 import { listAll } from './paginate.js'
 

@@ -1,6 +1,6 @@
 // The tracker's GitHub adapter: read the gate workstream's tracking issue (body, labels, markers in its
 // comments) and make the planned writes. Thin: decisions are in plan.ts.
-import { NO_RETRY } from '../github/client.js'
+import { NO_RETRY } from '../github/no-retry.js'
 import { listAll } from '../github/paginate.js'
 import {
   addLabel,

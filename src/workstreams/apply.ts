@@ -1,7 +1,7 @@
 // The only place that writes to GitHub. Creates tolerate a concurrent writer (422 "already exists" is
 // success once a re-read confirms it); removing a label that is already gone is a no-op; the writes
 // GitHub cannot deduplicate (issue, dispatch) are never repeated blindly.
-import { NO_RETRY } from '../github/client.js'
+import { NO_RETRY } from '../github/no-retry.js'
 import { describeWrite, type Write } from './plan.js'
 import { branchExists } from './observe.js'
 import {

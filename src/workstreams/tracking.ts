@@ -2,7 +2,7 @@
 // may hide a success (5xx, dropped connection) the issue is looked for by its marker first. After
 // creating, the label is listed again: when concurrent runs each made one, the oldest wins and every
 // other issue build-gate made for that workstream is closed and unlabelled.
-import { NO_RETRY } from '../github/client.js'
+import { NO_RETRY } from '../github/no-retry.js'
 import { ambiguous, pause, type GitHubClient, type Repo } from './github.js'
 import { hasTrackingMarker } from './markers.js'
 import { listTracking } from './observe.js'

@@ -1,0 +1,44 @@
+// The bundle's start-up cost is paid by every run: Octokit and its HTTP stack must load only when a run
+// talks to GitHub (a laptop without a token never does). Read from dist/'s own import statements.
+import { existsSync, readFileSync } from 'node:fs'
+import * as path from 'node:path'
+
+const DIST = path.resolve('dist')
+// Rollup writes its chunks' imports as `from './chunks/x.js'` and `import('./x.js')`.
+const STATIC = /(?:^|[;\n])\s*(?:import|export)\s[^;]*?from\s*'(\.{1,2}\/[^']+\.js)'/g
+const DYNAMIC = /import\(\s*'(\.{1,2}\/[^']+\.js)'\s*\)/g
+
+function imports(file: string, pattern: RegExp): string[] {
+  const text = readFileSync(file, 'utf8')
+  return [...text.matchAll(pattern)]
+    .map(m => path.resolve(path.dirname(file), m[1]))
+    .filter(f => existsSync(f))
+}
+
+/** Every file loaded before the entry's first line runs. */
+function staticClosure(entry: string): Set<string> {
+  const seen = new Set<string>()
+  const queue = [entry]
+  while (queue.length) {
+    const file = queue.pop()!
+    if (seen.has(file)) continue
+    seen.add(file)
+    queue.push(...imports(file, STATIC))
+  }
+  return seen
+}
+
+const defines = (file: string, what: string) => readFileSync(file, 'utf8').includes(what)
+
+describe.each(['cli.js', 'index.js'])('dist/%s', entry => {
+  const closure = staticClosure(path.join(DIST, entry))
+
+  it('loads Octokit only on first use', () => {
+    const eager = [...closure].filter(f => defines(f, 'function getOctokit('))
+    expect(eager.map(f => path.relative(DIST, f))).toEqual([])
+    const lazy = [...closure]
+      .flatMap(f => imports(f, DYNAMIC))
+      .filter(f => defines(f, 'function getOctokit('))
+    expect(lazy.length).toBeGreaterThan(0)
+  })
+})
