@@ -69,4 +69,13 @@ describe('the README table written from the bench results', () => {
     )
     expect(() => replaceBetweenMarkers('no markers', 'x')).toThrow(/markers/)
   })
+
+  it("shows compile-once's floor and the gate's own cost next to a ratio against raw cargo", () => {
+    const floor = summarizeRatios([7.9, 8, 8.1], [10, 10, 10])
+    const figure = { ...results.figures[0], floor, gateOwnCpu: [0.2, 0.15, 0.18] }
+    const table = benchTable({ ...results, figures: [figure] })
+    expect(table).toContain('floor **0.800** (raw CPU without its `cargo check`')
+    expect(table).toContain("the gate's own CPU 0.180 s (min–max 0.150–0.200 s, 3 runs)")
+    expect(benchTable(results)).not.toContain('floor')
+  })
 })

@@ -14,7 +14,7 @@ export interface WorkspaceSpec {
   seed?: number
   /**
    * Path crates outside the workspace (`deps/`, excluded from membership) that every member depends on
-   * one of: dependencies that a cold cache compiles and a warm one has fresh.
+   * one or more of: dependencies that a cold cache compiles and a warm one has fresh.
    */
   deps?: number
 }
@@ -56,7 +56,8 @@ export function generateWorkspace(spec: WorkspaceSpec): string[] {
   }
   shape.forEach((deps, i) => {
     const dir = mkdir(path.join(spec.dir, 'crates', names[i]))
-    const ext = external.length > 0 ? [external[i % external.length]] : []
+    // One dependency each, and every dependency used when there are more of them than members.
+    const ext = external.filter((_, k) => k === i % external.length || k % spec.crates === i)
     const depLines = [
       ...deps.map(d => `${names[d]} = { path = "../${names[d]}" }`),
       ...ext.map(e => `${e} = { path = "../../deps/${e}" }`)

@@ -16,6 +16,8 @@ export interface OverheadSpec {
   size: number
   deps: number
   pairs: number
+  /** Path dependencies of the dependency-heavy workspace (the `cold-deps` figure). */
+  heavyDeps: number
   /** Figure ids to run (all when absent). */
   only?: string[]
   progress: (line: string) => void
@@ -37,6 +39,15 @@ export interface FigureResult {
   load: [number, number]
   /** What the gate's report said about the last A run (mode, verdict). */
   note: string
+  /**
+   * When B is raw cargo: per run, raw's CPU without its `cargo check` ÷ raw's CPU, the ratio a gate that
+   * compiled nothing twice and cost nothing itself would reach: compile-once's floor on this workspace.
+   */
+  floor?: RatioSummary
+  /** CPU seconds of the gate's A runs outside its cargo phases (node, `rustc -vV`, reading output). */
+  gateOwnCpu?: number[]
+  /** The workspace the figure ran on, when not the default one. */
+  workspace?: string
 }
 
 interface Figure {
@@ -44,31 +55,40 @@ interface Figure {
   label: string
   target: string
   prepare: 'touch' | 'clean'
-  a: () => Run
-  b: () => Run
+  /** The dependency-heavy workspace instead of the default one. */
+  heavy?: boolean
+  a: (dir: string) => Run
+  b: (dir: string) => Run
 }
 
 interface Run {
   wall: number
   cpu: number
+  /** Raw runs: the CPU of `cargo check` alone. */
+  checkCpu?: number
+  /** Gate runs: the CPU outside the cargo phases the report lists. */
+  ownCpu?: number
 }
 
 const CHECK_ARGS = ['--workspace', '--all-features']
 const TEST_ARGS = ['--workspace']
 
 export function overheadFigures(spec: OverheadSpec): FigureResult[] {
-  generateWorkspace({ dir: spec.dir, crates: spec.crates, size: spec.size, deps: spec.deps })
+  const heavyDir = `${spec.dir}-deps`
+  const heavyLabel = `${spec.crates} crates and ${spec.heavyDeps} path dependencies`
   const report = path.join(spec.dir, '..', 'bench-report.json')
   // BENCH_GATE_CLI: a copy of the bundle, so rebuilding dist/ does not change a running benchmark.
   const cli = path.resolve(process.env.BENCH_GATE_CLI ?? 'dist/cli.js')
   const gate =
     (...extra: string[]) =>
-    () =>
-      timed('node', [cli, '--working-directory', spec.dir, '--report-path', report, ...extra], spec.dir)
-  const raw = (): Run => {
-    const check = timed('cargo', ['check', ...CHECK_ARGS], spec.dir)
-    const test = timed('cargo', ['test', ...TEST_ARGS], spec.dir)
-    return { wall: check.wall + test.wall, cpu: check.cpu + test.cpu }
+    (dir: string): Run => {
+      const run = timed('node', [cli, '--working-directory', dir, '--report-path', report, ...extra], dir)
+      return { ...run, ownCpu: run.cpu - phaseCpu(report) }
+    }
+  const raw = (dir: string): Run => {
+    const check = timed('cargo', ['check', ...CHECK_ARGS], dir)
+    const test = timed('cargo', ['test', ...TEST_ARGS], dir)
+    return { wall: check.wall + test.wall, cpu: check.cpu + test.cpu, checkCpu: check.cpu }
   }
   const figures: Figure[] = [
     {
@@ -84,6 +104,15 @@ export function overheadFigures(spec: OverheadSpec): FigureResult[] {
       label: 'the same from a cold cache (`cargo clean` before every run)',
       target: '≤ 0.80 with compile-once, ≤ 1.03 without',
       prepare: 'clean',
+      a: gate(),
+      b: raw
+    },
+    {
+      id: 'cold-deps',
+      label: `the same, cold, on a dependency-heavy workspace (${heavyLabel}: a cold build is mostly dependencies, as with registry crates)`,
+      target: '≤ 0.80 with compile-once',
+      prepare: 'clean',
+      heavy: true,
       a: gate(),
       b: raw
     },
@@ -105,20 +134,25 @@ export function overheadFigures(spec: OverheadSpec): FigureResult[] {
     }
   ]
   const out: FigureResult[] = []
+  const chosen = figures.filter(f => !spec.only || spec.only.includes(f.id))
+  generateWorkspace({ dir: spec.dir, crates: spec.crates, size: spec.size, deps: spec.deps })
+  if (chosen.some(f => f.heavy))
+    generateWorkspace({ dir: heavyDir, crates: spec.crates, size: spec.size, deps: spec.heavyDeps })
   // The first build compiles what later runs only rebuild.
   spec.progress('warming up: one raw build')
-  raw()
-  for (const f of figures.filter(f => !spec.only || spec.only.includes(f.id))) {
+  raw(spec.dir)
+  for (const f of chosen) {
     const a: Run[] = []
     const b: Run[] = []
+    const dir = f.heavy ? heavyDir : spec.dir
     const loadBefore = loadavg()[0]
-    const prepare = () => (f.prepare === 'clean' ? clean(spec.dir) : touchSources(spec.dir))
+    const prepare = () => (f.prepare === 'clean' ? clean(dir) : touchSources(dir))
     for (let i = 0; i < spec.pairs; i++) {
       // Alternate the order within pairs, so a trend in the machine's load does not favour one side.
       const order = i % 2 === 0 ? (['a', 'b'] as const) : (['b', 'a'] as const)
       for (const side of order) {
         prepare()
-        ;(side === 'a' ? a : b).push(side === 'a' ? f.a() : f.b())
+        ;(side === 'a' ? a : b).push(side === 'a' ? f.a(dir) : f.b(dir))
       }
       spec.progress(
         `[${f.id}] pair ${i + 1}/${spec.pairs}: A ${a[i].wall.toFixed(2)} s (cpu ${a[i].cpu.toFixed(2)}), B ${b[i].wall.toFixed(2)} s (cpu ${b[i].cpu.toFixed(2)}), ratio ${(a[i].wall / b[i].wall).toFixed(3)}, load ${loadavg()[0].toFixed(1)}`
@@ -138,13 +172,29 @@ export function overheadFigures(spec: OverheadSpec): FigureResult[] {
       bCpu: cpu(b),
       cpuRatio: summarizeRatios(cpu(a), cpu(b)),
       load: [loadBefore, loadavg()[0]],
-      note: describeReport(report)
+      note: describeReport(report),
+      ...(b.every(r => r.checkCpu !== undefined)
+        ? {
+            floor: summarizeRatios(
+              cpu(b).map((c, i) => c - b[i].checkCpu!),
+              cpu(b)
+            )
+          }
+        : {}),
+      ...(a.every(r => r.ownCpu !== undefined) ? { gateOwnCpu: a.map(r => r.ownCpu!) } : {}),
+      ...(f.heavy ? { workspace: heavyLabel } : {})
     })
     spec.progress(
       `[${f.id}] wall ratio ${describeRatio(ratio)}; cpu ratio ${describeRatio(out.at(-1)!.cpuRatio)}`
     )
   }
   return out
+}
+
+/** CPU seconds of the cargo phases the gate's report lists. */
+function phaseCpu(file: string): number {
+  const r = JSON.parse(readFileSync(file, 'utf8')) as GateReport
+  return r.phases.reduce((sum, p) => sum + (p.cpuSeconds ?? 0), 0)
 }
 
 function describeReport(file: string): string {

@@ -49,3 +49,9 @@ export function describeRatio(r: RatioSummary): string {
     ? `${base}; the spread (±${(((r.max - r.min) / 2) * 100).toFixed(1)}%) exceeds the effect (${((r.median - 1) * 100).toFixed(1)}%): not distinguishable from 1.00 here`
     : base
 }
+
+/** e.g. `0.170 s (min–max 0.150–0.210 s, 5 runs)`: a cost in seconds, with its spread. */
+export function describeSeconds(values: readonly number[]): string {
+  const f = (n: number) => n.toFixed(3)
+  return `${f(median(values))} s (min–max ${f(Math.min(...values))}–${f(Math.max(...values))} s, ${values.length} runs)`
+}

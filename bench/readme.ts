@@ -2,7 +2,8 @@
 // the `bench:start` and `bench:end` markers, so the figures there are the bench's own output.
 import { readFileSync, writeFileSync } from 'node:fs'
 import * as path from 'node:path'
-import { describeRatio } from './ratio.js'
+import type { FigureResult } from './overhead.js'
+import { describeRatio, describeSeconds } from './ratio.js'
 import { OUT, type BenchResults } from './results.js'
 
 const START = '<!-- bench:start -->'
@@ -15,7 +16,7 @@ export function benchTable(r: BenchResults): string {
     '| --- | --- | --- |',
     ...r.figures.map(
       f =>
-        `| ${f.label} | wall **${f.ratio.median.toFixed(3)}** ${describeRatio(f.ratio).replace(/^\S+ /, '')}; CPU **${f.cpuRatio.median.toFixed(3)}** ${describeRatio(f.cpuRatio).replace(/^\S+ /, '')}; load ${f.load[0].toFixed(1)} → ${f.load[1].toFixed(1)} | ${f.target} |`
+        `| ${f.label} | wall **${f.ratio.median.toFixed(3)}** ${describeRatio(f.ratio).replace(/^\S+ /, '')}; CPU **${f.cpuRatio.median.toFixed(3)}** ${describeRatio(f.cpuRatio).replace(/^\S+ /, '')}${extras(f)}; load ${f.load[0].toFixed(1)} → ${f.load[1].toFixed(1)} | ${f.target} |`
     )
   ]
   if (r.parse)
@@ -34,6 +35,15 @@ export function benchTable(r: BenchResults): string {
     '',
     ...rows
   ].join('\n')
+}
+
+/** The floor compile-once cannot go under here, and what the gate itself costs. */
+function extras(f: FigureResult): string {
+  const floor = f.floor
+    ? `; floor **${f.floor.median.toFixed(3)}** (raw CPU without its \`cargo check\`, the best any compile-once reaches here)`
+    : ''
+  const own = f.gateOwnCpu ? `; the gate's own CPU ${describeSeconds(f.gateOwnCpu)}` : ''
+  return floor + own
 }
 
 export function replaceBetweenMarkers(text: string, body: string): string {

@@ -23,7 +23,7 @@ import { syncWorkstreams } from '../src/workstreams/sync.js'
 import { startGitHubApi } from '../__tests__/support/github-api/index.js'
 import { fixesBench } from './fixes.js'
 import { overheadFigures } from './overhead.js'
-import { describeRatio } from './ratio.js'
+import { describeRatio, describeSeconds } from './ratio.js'
 import { OUT, type BenchResults } from './results.js'
 
 const QUICK = process.env.BENCH_QUICK === '1'
@@ -32,6 +32,7 @@ const { values } = parseArgs({
     crates: { type: 'string', default: QUICK ? '4' : '10' },
     size: { type: 'string', default: QUICK ? '8' : '20' },
     deps: { type: 'string', default: QUICK ? '2' : '4' },
+    'heavy-deps': { type: 'string', default: QUICK ? '6' : '20' },
     pairs: { type: 'string', default: QUICK ? '2' : '5' },
     'stream-mb': { type: 'string', default: QUICK ? '10' : '200' },
     only: { type: 'string' }
@@ -76,6 +77,7 @@ function overhead(): void {
     crates: Number(values.crates),
     size: Number(values.size),
     deps: Number(values.deps),
+    heavyDeps: Number(values['heavy-deps']),
     pairs: Number(values.pairs),
     only: only?.filter(o => o !== 'overhead'),
     progress
@@ -92,6 +94,8 @@ function overhead(): void {
     console.log(`     B cpu: ${f.bCpu.map(x => x.toFixed(2)).join(' ')} s`)
     console.log(`     wall ratio A/B ${describeRatio(f.ratio)}  (target ${f.target})`)
     console.log(`     cpu ratio A/B  ${describeRatio(f.cpuRatio)}`)
+    if (f.floor) console.log(`     floor (raw without its cargo check ÷ raw) ${describeRatio(f.floor)}`)
+    if (f.gateOwnCpu) console.log(`     gate's own cpu ${describeSeconds(f.gateOwnCpu)}`)
     console.log(`     load average ${f.load[0].toFixed(1)} → ${f.load[1].toFixed(1)}; ${f.note}`)
   }
 }
@@ -167,7 +171,7 @@ async function githubRequests(): Promise<void> {
 console.log(
   `build-gate benchmarks — node ${process.version}, ${spawnSync('cargo', ['--version'], { encoding: 'utf8' }).stdout.trim()}`
 )
-const overheadIds = ['overhead', 'warm', 'cold', 'two-phase', 'timings']
+const overheadIds = ['overhead', 'warm', 'cold', 'cold-deps', 'two-phase', 'timings']
 if (!only || only.some(o => overheadIds.includes(o))) overhead()
 if (want('parse')) await throughput()
 if (want('github')) await githubRequests()
