@@ -18,6 +18,8 @@ export interface OverheadSpec {
   pairs: number
   /** Path dependencies of the dependency-heavy workspace (the `cold-deps` figure). */
   heavyDeps: number
+  /** Pairs of the dependency-heavy figure. */
+  heavyPairs: number
   /** Figure ids to run (all when absent). */
   only?: string[]
   progress: (line: string) => void
@@ -147,7 +149,8 @@ export function overheadFigures(spec: OverheadSpec): FigureResult[] {
     const dir = f.heavy ? heavyDir : spec.dir
     const loadBefore = loadavg()[0]
     const prepare = () => (f.prepare === 'clean' ? clean(dir) : touchSources(dir))
-    for (let i = 0; i < spec.pairs; i++) {
+    const pairs = f.heavy ? spec.heavyPairs : spec.pairs
+    for (let i = 0; i < pairs; i++) {
       // Alternate the order within pairs, so a trend in the machine's load does not favour one side.
       const order = i % 2 === 0 ? (['a', 'b'] as const) : (['b', 'a'] as const)
       for (const side of order) {
@@ -155,7 +158,7 @@ export function overheadFigures(spec: OverheadSpec): FigureResult[] {
         ;(side === 'a' ? a : b).push(side === 'a' ? f.a(dir) : f.b(dir))
       }
       spec.progress(
-        `[${f.id}] pair ${i + 1}/${spec.pairs}: A ${a[i].wall.toFixed(2)} s (cpu ${a[i].cpu.toFixed(2)}), B ${b[i].wall.toFixed(2)} s (cpu ${b[i].cpu.toFixed(2)}), ratio ${(a[i].wall / b[i].wall).toFixed(3)}, load ${loadavg()[0].toFixed(1)}`
+        `[${f.id}] pair ${i + 1}/${pairs}: A ${a[i].wall.toFixed(2)} s (cpu ${a[i].cpu.toFixed(2)}), B ${b[i].wall.toFixed(2)} s (cpu ${b[i].cpu.toFixed(2)}), ratio ${(a[i].wall / b[i].wall).toFixed(3)}, load ${loadavg()[0].toFixed(1)}`
       )
     }
     const wall = (runs: Run[]) => runs.map(r => r.wall)

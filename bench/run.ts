@@ -34,6 +34,8 @@ const { values } = parseArgs({
     deps: { type: 'string', default: QUICK ? '2' : '4' },
     'heavy-deps': { type: 'string', default: QUICK ? '6' : '20' },
     pairs: { type: 'string', default: QUICK ? '2' : '5' },
+    // The dependency-heavy cold figure takes about a minute per pair.
+    'heavy-pairs': { type: 'string', default: QUICK ? '2' : '5' },
     'stream-mb': { type: 'string', default: QUICK ? '10' : '200' },
     only: { type: 'string' }
   }
@@ -78,6 +80,7 @@ function overhead(): void {
     size: Number(values.size),
     deps: Number(values.deps),
     heavyDeps: Number(values['heavy-deps']),
+    heavyPairs: Number(values['heavy-pairs']),
     pairs: Number(values.pairs),
     only: only?.filter(o => o !== 'overhead'),
     progress
