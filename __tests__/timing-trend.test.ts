@@ -79,3 +79,18 @@ describe('trend of the comparable history', () => {
     expect(timingMarkdown(first)).not.toContain('```')
   })
 })
+
+describe('a build time that was not measured', () => {
+  it('says why once, in the summary and in the terminal', () => {
+    const m: Measurement = {
+      ...measurement(0, {}),
+      seconds: null,
+      unmeasurable: 'check did not finish cleanly (exit code 101), so its time says nothing'
+    }
+    const t = section(m, null)
+    for (const text of [timingMarkdown(t), timingText(t)]) {
+      expect(text).toContain('Not measured (check did not finish cleanly (exit code 101)')
+      expect(text.match(/did not finish cleanly/g)).toHaveLength(1)
+    }
+  })
+})

@@ -21874,8 +21874,7 @@ function timingMarkdown(t) {
         '',
         `${headline(t)}`,
         '',
-        t.explanation,
-        '',
+        ...explanation(t),
         ...trendBlock(t),
         '| phase | wall (s) | cpu (s) | workspace compiled / fresh | dependencies compiled / fresh |',
         '| --- | ---: | ---: | ---: | ---: |',
@@ -21895,7 +21894,12 @@ function trendBlock(t) {
     return lines.length === 0 ? [] : ['```text', ...lines, '```', ''];
 }
 function timingText(t) {
-    const lines = [`Build time: ${VERDICT[t.regression]}. ${headline(t, false)}`, `  ${t.explanation}`];
+    const lines = [
+        `Build time: ${VERDICT[t.regression]}. ${headline(t, false)}`,
+        ...explanation(t)
+            .filter(Boolean)
+            .map(l => `  ${l}`)
+    ];
     lines.push(...trendLines(t).map(l => `  ${l}`));
     for (const p of t.phases)
         lines.push(`  ${p.name.padEnd(10)} wall ${p.wallSeconds.toFixed(2).padStart(8)} s  cpu ${(p.cpuSeconds === null ? '–' : p.cpuSeconds.toFixed(2)).padStart(8)} s  compiled ${p.units.workspace.compiled + p.units.dependencies.compiled}, fresh ${p.units.workspace.fresh + p.units.dependencies.fresh}`);
@@ -21905,6 +21909,10 @@ function timingText(t) {
         lines.push(`  ${t.crateTimingsNote}`);
     lines.push(`  ${t.baselineNote}`);
     return lines.join('\n');
+}
+/** Why, unless the headline already says it ("Not measured (why)."). */
+function explanation(t) {
+    return t.notMeasured === undefined ? [t.explanation, ''] : [];
 }
 function headline(t, bold = true) {
     if (t.notMeasured !== undefined)

@@ -18,8 +18,7 @@ export function timingMarkdown(t: TimingSection): string {
     '',
     `${headline(t)}`,
     '',
-    t.explanation,
-    '',
+    ...explanation(t),
     ...trendBlock(t),
     '| phase | wall (s) | cpu (s) | workspace compiled / fresh | dependencies compiled / fresh |',
     '| --- | ---: | ---: | ---: | ---: |',
@@ -53,7 +52,12 @@ function trendBlock(t: TimingSection): string[] {
 }
 
 export function timingText(t: TimingSection): string {
-  const lines = [`Build time: ${VERDICT[t.regression]}. ${headline(t, false)}`, `  ${t.explanation}`]
+  const lines = [
+    `Build time: ${VERDICT[t.regression]}. ${headline(t, false)}`,
+    ...explanation(t)
+      .filter(Boolean)
+      .map(l => `  ${l}`)
+  ]
   lines.push(...trendLines(t).map(l => `  ${l}`))
   for (const p of t.phases)
     lines.push(
@@ -66,6 +70,11 @@ export function timingText(t: TimingSection): string {
   if (t.crateTimingsNote) lines.push(`  ${t.crateTimingsNote}`)
   lines.push(`  ${t.baselineNote}`)
   return lines.join('\n')
+}
+
+/** Why, unless the headline already says it ("Not measured (why)."). */
+function explanation(t: TimingSection): string[] {
+  return t.notMeasured === undefined ? [t.explanation, ''] : []
 }
 
 function headline(t: TimingSection, bold = true): string {
