@@ -1,6 +1,8 @@
 // The bundled action on runs that must not end well by accident: a report path over a user's file,
-// a check that fails (tests skipped, time not measured), a test run that hangs.
+// a check that fails (tests skipped, time not measured), a test run that hangs, a test that leaves a
+// process running.
 import { beforeAll, describe, expect, it } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
@@ -66,5 +68,32 @@ describe('the bundled action, fail-closed edges', () => {
       expect.objectContaining({ crate: 'fx-adv-spoof', name: 'tests::hangs_when_asked' })
     )
     expect(run.summary).toContain('tests::hangs_when_asked')
+  }, 120_000)
+
+  it('does not wait for a process a test left running: the verdict comes, the leftover is stopped and named', async () => {
+    // A distinctive duration, so the leftover can be found by its command line.
+    const seconds = String(600 + (process.pid % 300))
+    const leftover = () =>
+      spawnSync('pgrep', ['-f', `^sleep ${seconds}$`], { encoding: 'utf8' }).stdout.trim()
+    try {
+      const report = tmpReport('leak')
+      const started = Date.now()
+      const run = await runAction(
+        { 'working-directory': fixture('leaky-test'), 'report-path': report, 'public-api': 'off' },
+        { env: { FX_LEAK: seconds } }
+      )
+      expect(Date.now() - started).toBeLessThan(60_000)
+      expect(run.outputs.stable).toBe('true')
+      expect(run.exitCode).toBe(0)
+      const written = JSON.parse(readFileSync(report, 'utf8'))
+      expect(written.tests.passed).toBe(1)
+      expect(written.findings).toContainEqual(
+        expect.objectContaining({ code: 'process-left-running', severity: 'warn' })
+      )
+      expect(run.summary).toMatch(/cargo test: a process it started was still running 5 s after cargo exited/)
+      expect(leftover()).toBe('')
+    } finally {
+      spawnSync('pkill', ['-f', `^sleep ${seconds}$`])
+    }
   }, 120_000)
 })

@@ -254,6 +254,15 @@ function phaseFindings(report, config) {
                 source: SOURCE$4
             });
     }
+    // cargo's output was complete when it exited; the leftover is the tests' own leak, worth knowing.
+    for (const phase of report.phases)
+        if (phase.leftRunning)
+            out.push({
+                code: 'process-left-running',
+                severity: 'warn',
+                message: `${label(phase.name)}: ${phase.leftRunning}`,
+                source: SOURCE$4
+            });
     return out;
 }
 /**
@@ -5886,37 +5895,60 @@ const fixPr = {
 // The only place that starts processes. argv arrays, never a shell.
 // node:child_process directly rather than @actions/exec: we need the signal name of a killed cargo,
 // UTF-8 decoding across chunk boundaries, and per-line streaming without buffering the output.
+/**
+ * A test that starts a server and never stops it leaves a process holding cargo's stdout: cargo has
+ * exited, its output is complete, but the pipe never closes. After this many seconds the gate stops
+ * waiting (and stops the leftover, when it runs in the test run's own process group).
+ */
+const OUTPUT_GRACE_SECONDS = 5;
 async function runProcess(program, args, options) {
     const startWall = process.hrtime.bigint();
     const startCpu = childrenCpuSeconds();
+    // Its own process group, so a timeout also kills what it started (test binaries under cargo).
+    const ownGroup = options.timeoutSeconds !== undefined && process.platform !== 'win32';
     const child = spawn(program, args, {
         cwd: options.cwd,
         env: { ...process.env, ...options.env },
         stdio: ['ignore', 'pipe', 'pipe'],
         shell: false,
         windowsHide: true,
-        // Its own process group, so a timeout also kills what it started (test binaries under cargo).
-        detached: options.timeoutSeconds !== undefined && process.platform !== 'win32'
+        detached: ownGroup
     });
     let timedOut = false;
+    let leftRunning = false;
     const timer = options.timeoutSeconds === undefined
         ? null
         : setTimeout(() => {
             timedOut = true;
             killGroup(child.pid);
         }, options.timeoutSeconds * 1000);
+    let grace;
     const stdoutDone = pipeLines(child.stdout, options.onStdoutLine);
     const stderrDone = pipeLines(child.stderr, options.onStderrLine);
     const exit = await new Promise(resolve => {
         child.once('error', err => resolve({ code: null, signal: null, error: err.message }));
         child.once('close', (code, signal) => resolve({ code, signal, error: null }));
-        // Killed on timeout: do not wait for pipes some escaped descendant may still hold.
-        child.once('exit', (code, signal) => void (timedOut && resolve({ code, signal, error: null })));
+        child.once('exit', (code, signal) => {
+            // Killed on timeout: do not wait for pipes some escaped descendant may still hold.
+            if (timedOut)
+                return resolve({ code, signal, error: null });
+            if (timer)
+                clearTimeout(timer);
+            grace = setTimeout(() => {
+                leftRunning = true;
+                if (ownGroup)
+                    killGroup(child.pid);
+                child.stdout?.destroy();
+                child.stderr?.destroy();
+                resolve({ code, signal, error: null });
+            }, (options.outputGraceSeconds ?? OUTPUT_GRACE_SECONDS) * 1000);
+        });
     });
     if (timer)
         clearTimeout(timer);
+    clearTimeout(grace);
     // A grandchild that kept the pipes open would hold the streams; after a kill they are not waited for.
-    if (!timedOut)
+    if (!timedOut && !leftRunning)
         await Promise.all([stdoutDone, stderrDone]);
     const endCpu = childrenCpuSeconds();
     return {
@@ -5925,7 +5957,8 @@ async function runProcess(program, args, options) {
         spawnError: exit.error,
         wallSeconds: Number(process.hrtime.bigint() - startWall) / 1e9,
         cpuSeconds: startCpu === null || endCpu === null ? null : round$2(endCpu - startCpu),
-        ...(timedOut ? { timedOut } : {})
+        ...(timedOut ? { timedOut } : {}),
+        ...(leftRunning ? { leftRunning } : {})
     };
 }
 function killGroup(pid) {
@@ -6867,7 +6900,8 @@ async function runPhase(name, command, options) {
         units: state?.units ?? { workspace: { compiled: 0, fresh: 0 }, dependencies: { compiled: 0, fresh: 0 } },
         cargoErrors: errors.filter(e => !e.summary).map(e => e.text),
         unreadableLines: state?.unreadableLines ?? 0,
-        failure: null
+        failure: null,
+        ...(outcome.leftRunning ? { leftRunning: leftRunningNote(options.timeoutSeconds !== undefined) } : {})
     };
     result.failure = untrusted(result, outcome, state?.buildFinished ?? null, state?.firstUnreadable ?? null, !!reader);
     return { result, errors, stderrTail: [...stderr.tail], stdout: chunks.join('\n') };
@@ -6887,6 +6921,11 @@ function untrusted(r, o, buildFinished, firstUnreadable, streamsMessages) {
     if (streamsMessages && o.exitCode === 0 && buildFinished !== true)
         return 'cargo exited without its final build-finished message, so its output cannot be trusted';
     return null;
+}
+/** Phases with a timeout run in their own process group, which is stopped with what is left in it. */
+function leftRunningNote(ownGroup) {
+    const what = ownGroup ? 'it was stopped' : 'the gate stopped waiting for it';
+    return `a process it started was still running ${OUTPUT_GRACE_SECONDS} s after cargo exited, holding cargo's output open; ${what}`;
 }
 function round$1(n) {
     return Math.round(n * 1000) / 1000;

@@ -2,7 +2,7 @@
 // must say, including why it cannot be trusted (not started, killed, unreadable, cut short).
 import { CargoMessageReader, type MessageSink } from './messages.js'
 import type { Command } from './commands.js'
-import { runProcess, type ProcessOutcome, type ProcessOptions } from './process.js'
+import { OUTPUT_GRACE_SECONDS, runProcess, type ProcessOutcome, type ProcessOptions } from './process.js'
 import { CargoStderrReader, type CargoErrorBlock } from './stderr.js'
 import type { PhaseName, PhaseResult } from '../report/schema.js'
 
@@ -70,7 +70,8 @@ export async function runPhase(
     units: state?.units ?? { workspace: { compiled: 0, fresh: 0 }, dependencies: { compiled: 0, fresh: 0 } },
     cargoErrors: errors.filter(e => !e.summary).map(e => e.text),
     unreadableLines: state?.unreadableLines ?? 0,
-    failure: null
+    failure: null,
+    ...(outcome.leftRunning ? { leftRunning: leftRunningNote(options.timeoutSeconds !== undefined) } : {})
   }
   result.failure = untrusted(
     result,
@@ -102,6 +103,12 @@ function untrusted(
   if (streamsMessages && o.exitCode === 0 && buildFinished !== true)
     return 'cargo exited without its final build-finished message, so its output cannot be trusted'
   return null
+}
+
+/** Phases with a timeout run in their own process group, which is stopped with what is left in it. */
+function leftRunningNote(ownGroup: boolean): string {
+  const what = ownGroup ? 'it was stopped' : 'the gate stopped waiting for it'
+  return `a process it started was still running ${OUTPUT_GRACE_SECONDS} s after cargo exited, holding cargo's output open; ${what}`
 }
 
 function round(n: number): number {

@@ -12,7 +12,16 @@ export interface ProcessOptions {
   onStderrLine?: (line: string) => void
   /** Kill the process and everything it started (its process group) after this many seconds. */
   timeoutSeconds?: number
+  /** How long output may stay open after the process exited (see OUTPUT_GRACE_SECONDS). */
+  outputGraceSeconds?: number
 }
+
+/**
+ * A test that starts a server and never stops it leaves a process holding cargo's stdout: cargo has
+ * exited, its output is complete, but the pipe never closes. After this many seconds the gate stops
+ * waiting (and stops the leftover, when it runs in the test run's own process group).
+ */
+export const OUTPUT_GRACE_SECONDS = 5
 
 export interface ProcessOutcome {
   /** null when the process did not start or was killed by a signal. */
@@ -25,6 +34,8 @@ export interface ProcessOutcome {
   cpuSeconds: number | null
   /** The timeout ran out and the process group was killed. */
   timedOut?: boolean
+  /** The process exited but something it started still held its output after the grace period. */
+  leftRunning?: boolean
 }
 
 export async function runProcess(
@@ -34,16 +45,18 @@ export async function runProcess(
 ): Promise<ProcessOutcome> {
   const startWall = process.hrtime.bigint()
   const startCpu = childrenCpuSeconds()
+  // Its own process group, so a timeout also kills what it started (test binaries under cargo).
+  const ownGroup = options.timeoutSeconds !== undefined && process.platform !== 'win32'
   const child = spawn(program, args, {
     cwd: options.cwd,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
     shell: false,
     windowsHide: true,
-    // Its own process group, so a timeout also kills what it started (test binaries under cargo).
-    detached: options.timeoutSeconds !== undefined && process.platform !== 'win32'
+    detached: ownGroup
   })
   let timedOut = false
+  let leftRunning = false
   const timer =
     options.timeoutSeconds === undefined
       ? null
@@ -51,19 +64,34 @@ export async function runProcess(
           timedOut = true
           killGroup(child.pid)
         }, options.timeoutSeconds * 1000)
+  let grace: NodeJS.Timeout | undefined
   const stdoutDone = pipeLines(child.stdout, options.onStdoutLine)
   const stderrDone = pipeLines(child.stderr, options.onStderrLine)
   const exit = await new Promise<{ code: number | null; signal: string | null; error: string | null }>(
     resolve => {
       child.once('error', err => resolve({ code: null, signal: null, error: err.message }))
       child.once('close', (code, signal) => resolve({ code, signal, error: null }))
-      // Killed on timeout: do not wait for pipes some escaped descendant may still hold.
-      child.once('exit', (code, signal) => void (timedOut && resolve({ code, signal, error: null })))
+      child.once('exit', (code, signal) => {
+        // Killed on timeout: do not wait for pipes some escaped descendant may still hold.
+        if (timedOut) return resolve({ code, signal, error: null })
+        if (timer) clearTimeout(timer)
+        grace = setTimeout(
+          () => {
+            leftRunning = true
+            if (ownGroup) killGroup(child.pid)
+            child.stdout?.destroy()
+            child.stderr?.destroy()
+            resolve({ code, signal, error: null })
+          },
+          (options.outputGraceSeconds ?? OUTPUT_GRACE_SECONDS) * 1000
+        )
+      })
     }
   )
   if (timer) clearTimeout(timer)
+  clearTimeout(grace)
   // A grandchild that kept the pipes open would hold the streams; after a kill they are not waited for.
-  if (!timedOut) await Promise.all([stdoutDone, stderrDone])
+  if (!timedOut && !leftRunning) await Promise.all([stdoutDone, stderrDone])
   const endCpu = childrenCpuSeconds()
   return {
     exitCode: exit.code,
@@ -71,7 +99,8 @@ export async function runProcess(
     spawnError: exit.error,
     wallSeconds: Number(process.hrtime.bigint() - startWall) / 1e9,
     cpuSeconds: startCpu === null || endCpu === null ? null : round(endCpu - startCpu),
-    ...(timedOut ? { timedOut } : {})
+    ...(timedOut ? { timedOut } : {}),
+    ...(leftRunning ? { leftRunning } : {})
   }
 }
 

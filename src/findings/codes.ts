@@ -9,6 +9,8 @@ export const FINDING_CODES = {
   'phase-missing': 'a phase the verdict needs did not run',
   'phase-untrusted':
     'a phase exited 0 without building every selected member, or test output contradicts libtest or cargo',
+  'process-left-running':
+    'a process a phase started (e.g. a server a test did not stop) outlived cargo and held its output open',
   'tests-not-run': 'cargo test did not run because the build before it failed (says why)',
   'duplicate-versions': 'a crate resolves to several versions (duplicate-versions policy)',
   'single-version': 'a crate of single-version-crates resolves to several versions',

@@ -91,6 +91,8 @@ export interface PhaseResult {
   failure: string | null
   /** Set when the phase exited 0 but did not build every member it selected (e.g. args pointing elsewhere). */
   untrusted?: string
+  /** Set when something the phase started still held its output after cargo exited (e.g. a test's server). */
+  leftRunning?: string
 }
 
 export interface WorkspaceInfo {

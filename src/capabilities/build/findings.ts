@@ -47,6 +47,15 @@ export function phaseFindings(report: ReportBody, config: Pick<GateConfig, 'runT
         source: SOURCE
       })
   }
+  // cargo's output was complete when it exited; the leftover is the tests' own leak, worth knowing.
+  for (const phase of report.phases)
+    if (phase.leftRunning)
+      out.push({
+        code: 'process-left-running',
+        severity: 'warn',
+        message: `${label(phase.name)}: ${phase.leftRunning}`,
+        source: SOURCE
+      })
   return out
 }
 
