@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { metadataCommand, phaseCommand } from '../src/cargo/commands.js'
+import { metadataCommand, phaseCommand, withoutOutputFlags } from '../src/cargo/commands.js'
 
 const libtestJson = ['-Z', 'unstable-options', '--format', 'json', '--report-time']
 const base = { toolchain: null, checkArgs: ['--workspace', '--all-features'], testArgs: ['--workspace'] }
@@ -68,5 +68,50 @@ describe('cargo commands', () => {
       '--keep-going',
       '--message-format=json-diagnostic-rendered-ansi'
     ])
+  })
+})
+
+describe("flags that only change cargo's own output", () => {
+  it('are dropped before `--`, and the harness args after it are kept as given', () => {
+    expect(
+      withoutOutputFlags([
+        '--workspace',
+        '-q',
+        '--verbose',
+        '-vv',
+        '--color',
+        'always',
+        '--color=never',
+        '--locked'
+      ])
+    ).toEqual(['--workspace', '--locked'])
+    expect(withoutOutputFlags(['-v', '--', '-q', '--color', 'always'])).toEqual([
+      '--',
+      '-q',
+      '--color',
+      'always'
+    ])
+  })
+
+  it('never reach the cargo commands the gate reads', () => {
+    const config = {
+      toolchain: null,
+      checkArgs: ['--workspace', '--verbose'],
+      testArgs: ['--workspace', '-q', '--color', 'always', '--', '--nocapture']
+    }
+    expect(phaseCommand(config, 'check').args).toEqual([
+      'check',
+      '--workspace',
+      '--keep-going',
+      '--message-format=json-diagnostic-rendered-ansi'
+    ])
+    const test = phaseCommand(config, 'test').args
+    expect(test.slice(0, test.indexOf('--'))).toEqual([
+      'test',
+      '--workspace',
+      '--no-fail-fast',
+      '--message-format=json-diagnostic-rendered-ansi'
+    ])
+    expect(test).toContain('--nocapture')
   })
 })

@@ -96,4 +96,37 @@ describe('the bundled action, fail-closed edges', () => {
       spawnSync('pkill', ['-f', `^sleep ${seconds}$`])
     }
   }, 120_000)
+
+  // GitHub's Rust starter workflow sets CARGO_TERM_COLOR: always and runs `cargo test --verbose`.
+  it('reads the tests alike when the workflow colours or rewords cargo', async () => {
+    const judge = async (env: Record<string, string>, args: string) => {
+      const report = tmpReport(`words-${Object.keys(env).length}-${args.length}`)
+      const run = await runAction(
+        {
+          'working-directory': fixture('tests-mixed'),
+          'report-path': report,
+          'public-api': 'off',
+          'check-args': `--workspace --all-features ${args}`,
+          'test-args': `--workspace ${args}`
+        },
+        { env }
+      )
+      const tests = JSON.parse(readFileSync(report, 'utf8')).tests
+      return {
+        reasons: run.outputs.reasons,
+        tests: {
+          ...tests,
+          binaries: undefined,
+          failures: tests.failures.map((f: { crate: string; name: string }) => `${f.crate} ${f.name}`).sort()
+        }
+      }
+    }
+    const plain = await judge({}, '')
+    expect(plain.tests.failed).toBe(4)
+    for (const [env, args] of [
+      [{ CARGO_TERM_COLOR: 'always', CARGO_TERM_VERBOSE: 'true' }, '--verbose'],
+      [{ CARGO_TERM_QUIET: 'true' }, '-q --color always']
+    ] as const)
+      expect(await judge(env, args)).toEqual(plain)
+  }, 240_000)
 })

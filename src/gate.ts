@@ -13,6 +13,7 @@ import {
   metadataCommand,
   phaseCommand,
   rustcVersionCommand,
+  CARGO_OUTPUT_ENV,
   TEST_RUN_ENV,
   type Command
 } from './cargo/commands.js'
@@ -106,7 +107,12 @@ type Found = Map<string, Finding[]>
 async function gateWith(config: GateConfig, options: GateOptions, state: GateState): Promise<GateRun> {
   const { cwd, run, toolchain, phases } = state
   const capabilities = options.capabilities ?? CAPABILITIES
-  const common: Pick<PhaseOptions, 'cwd' | 'run' | 'onStderr'> = { cwd, run, onStderr: options.log }
+  const common: Pick<PhaseOptions, 'cwd' | 'run' | 'onStderr' | 'env'> = {
+    cwd,
+    run,
+    onStderr: options.log,
+    env: CARGO_OUTPUT_ENV
+  }
   const rootPath = path.join(cwd, 'Cargo.toml')
   const now = options.now ?? (() => new Date())
   const ports = (
@@ -207,7 +213,7 @@ async function gateWith(config: GateConfig, options: GateOptions, state: GateSta
 /** `cargo metadata`, read; null when cargo failed (its words are in the phase's failure). */
 async function metadataStage(
   config: GateConfig,
-  common: Pick<PhaseOptions, 'cwd' | 'run' | 'onStderr'>,
+  common: Pick<PhaseOptions, 'cwd' | 'run' | 'onStderr' | 'env'>,
   state: GateState
 ): Promise<CargoMetadata | null> {
   state.progress({ phase: 'metadata', state: 'start' })
@@ -239,7 +245,7 @@ async function buildStage(
   config: GateConfig,
   options: GateOptions,
   state: GateState,
-  common: Pick<PhaseOptions, 'cwd' | 'run' | 'onStderr'>,
+  common: Pick<PhaseOptions, 'cwd' | 'run' | 'onStderr' | 'env'>,
   members: ReadonlyMap<string, string>,
   packages: string[] | null,
   meta: CargoMetadata
@@ -288,7 +294,8 @@ async function buildStage(
           if (member) built[name].add(member)
         }
       },
-      ...extra
+      ...extra,
+      env: { ...CARGO_OUTPUT_ENV, ...extra.env }
     })
     progress({ phase: name, state: 'end', ok: succeeded(r.result) })
     phases.push(r.result)

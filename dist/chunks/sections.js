@@ -6772,6 +6772,34 @@ class DiagnosticTally {
 // rustc's `rendered` text with cargo's colours: the terminal shows it as cargo would; the reader strips
 // the colours for the report, the summary and non-terminals.
 const MESSAGE_FORMAT = '--message-format=json-diagnostic-rendered-ansi';
+/**
+ * cargo's own status lines ("Running …", "error: test failed, to rerun pass …") are read in its default
+ * words: a workflow's `CARGO_TERM_COLOR: always` (GitHub's Rust starter sets it) or `--verbose` would
+ * otherwise colour or reword them. They change how cargo talks, never what it builds.
+ */
+const CARGO_OUTPUT_ENV = {
+    CARGO_TERM_COLOR: 'never',
+    CARGO_TERM_VERBOSE: 'false',
+    CARGO_TERM_QUIET: 'false'
+};
+const OUTPUT_FLAGS = new Set(['-q', '--quiet', '-v', '-vv', '-vvv', '--verbose']);
+/** The user's cargo args without the flags that only change cargo's own output (see CARGO_OUTPUT_ENV). */
+function withoutOutputFlags(args) {
+    const out = [];
+    for (let i = 0; i < args.length; i++) {
+        const a = args[i];
+        if (a === '--')
+            return [...out, ...args.slice(i)];
+        if (OUTPUT_FLAGS.has(a) || a.startsWith('--color='))
+            continue;
+        if (a === '--color') {
+            i++;
+            continue;
+        }
+        out.push(a);
+    }
+    return out;
+}
 /** `+toolchain` goes first, as rustup's proxies require. */
 function cargo(config, args) {
     return { program: 'cargo', args: config.toolchain ? [`+${config.toolchain}`, ...args] : args };
@@ -6788,9 +6816,12 @@ function metadataCommand(config, host) {
  * user's args are replaced by `-p NAME` for each.
  */
 function phaseCommand(config, phase, packages = null) {
-    const select = (args) => packages
-        ? [...args.filter(a => a !== '--workspace' && a !== '--all'), ...packages.flatMap(p => ['-p', p])]
-        : args;
+    const select = (userArgs) => {
+        const args = withoutOutputFlags(userArgs);
+        return packages
+            ? [...args.filter(a => a !== '--workspace' && a !== '--all'), ...packages.flatMap(p => ['-p', p])]
+            : args;
+    };
     if (phase === 'check') {
         // --keep-going: a crate that fails does not stop cargo from checking the others, so every
         // member is judged in one run (stable since cargo 1.74).
@@ -23366,9 +23397,11 @@ function planBuild(input, meta, packages = null) {
         return twoPhase('compile-once is off');
     if (!input.runTests)
         return twoPhase('tests are not run, so `cargo check` alone is the build');
-    const sep = input.testArgs.indexOf('--');
-    const testOwn = sep === -1 ? input.testArgs : input.testArgs.slice(0, sep);
-    const check = readArgs(input.checkArgs, 'check-args');
+    const checkArgs = withoutOutputFlags(input.checkArgs);
+    const testArgs = withoutOutputFlags(input.testArgs);
+    const sep = testArgs.indexOf('--');
+    const testOwn = sep === -1 ? testArgs : testArgs.slice(0, sep);
+    const check = readArgs(checkArgs, 'check-args');
     const test = readArgs(testOwn.filter(a => !RUN_ONLY.has(a)), 'test-args');
     if (typeof check === 'string')
         return twoPhase(check);
@@ -23389,9 +23422,7 @@ function planBuild(input, meta, packages = null) {
     return {
         mode: 'compile-once',
         args: [
-            ...(packages
-                ? [...withoutSelection(input.checkArgs), ...packages.flatMap(p => ['-p', p])]
-                : input.checkArgs),
+            ...(packages ? [...withoutSelection(checkArgs), ...packages.flatMap(p => ['-p', p])] : checkArgs),
             ...(hasLib ? ['--lib'] : []),
             '--bins',
             '--tests',
@@ -23744,7 +23775,12 @@ async function runGate(config, options = {}) {
 async function gateWith(config, options, state) {
     const { cwd, run, toolchain, phases } = state;
     const capabilities = options.capabilities ?? CAPABILITIES;
-    const common = { cwd, run, onStderr: options.log };
+    const common = {
+        cwd,
+        run,
+        onStderr: options.log,
+        env: CARGO_OUTPUT_ENV
+    };
     const rootPath = path.join(cwd, 'Cargo.toml');
     const now = options.now ?? (() => new Date());
     const ports = (report, meta, graph, manifests) => ({
@@ -23865,7 +23901,8 @@ async function buildStage(config, options, state, common, members, packages, met
                         built[name].add(member);
                 }
             },
-            ...extra
+            ...extra,
+            env: { ...CARGO_OUTPUT_ENV, ...extra.env }
         });
         progress({ phase: name, state: 'end', ok: succeeded(r.result) });
         phases.push(r.result);

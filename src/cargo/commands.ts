@@ -11,6 +11,35 @@ export interface Command {
 // the colours for the report, the summary and non-terminals.
 export const MESSAGE_FORMAT = '--message-format=json-diagnostic-rendered-ansi'
 
+/**
+ * cargo's own status lines ("Running …", "error: test failed, to rerun pass …") are read in its default
+ * words: a workflow's `CARGO_TERM_COLOR: always` (GitHub's Rust starter sets it) or `--verbose` would
+ * otherwise colour or reword them. They change how cargo talks, never what it builds.
+ */
+export const CARGO_OUTPUT_ENV: Readonly<Record<string, string>> = {
+  CARGO_TERM_COLOR: 'never',
+  CARGO_TERM_VERBOSE: 'false',
+  CARGO_TERM_QUIET: 'false'
+}
+
+const OUTPUT_FLAGS = new Set(['-q', '--quiet', '-v', '-vv', '-vvv', '--verbose'])
+
+/** The user's cargo args without the flags that only change cargo's own output (see CARGO_OUTPUT_ENV). */
+export function withoutOutputFlags(args: readonly string[]): string[] {
+  const out: string[] = []
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]
+    if (a === '--') return [...out, ...args.slice(i)]
+    if (OUTPUT_FLAGS.has(a) || a.startsWith('--color=')) continue
+    if (a === '--color') {
+      i++
+      continue
+    }
+    out.push(a)
+  }
+  return out
+}
+
 /** `+toolchain` goes first, as rustup's proxies require. */
 function cargo(config: Pick<GateConfig, 'toolchain'>, args: string[]): Command {
   return { program: 'cargo', args: config.toolchain ? [`+${config.toolchain}`, ...args] : args }
@@ -34,10 +63,12 @@ export function phaseCommand(
   phase: Exclude<PhaseName, 'metadata' | 'build'>,
   packages: string[] | null = null
 ): Command {
-  const select = (args: string[]): string[] =>
-    packages
+  const select = (userArgs: string[]): string[] => {
+    const args = withoutOutputFlags(userArgs)
+    return packages
       ? [...args.filter(a => a !== '--workspace' && a !== '--all'), ...packages.flatMap(p => ['-p', p])]
       : args
+  }
   if (phase === 'check') {
     // --keep-going: a crate that fails does not stop cargo from checking the others, so every
     // member is judged in one run (stable since cargo 1.74).

@@ -7,7 +7,7 @@
 // and `cargo test` afterwards finds every unit fresh (same dev/test profiles). This holds only when
 // both commands select the same packages, features and profile, with no target flags; otherwise the
 // gate runs the two phases. Pure: the user's args and the workspace in, a plan out.
-import { MESSAGE_FORMAT, type Command } from './commands.js'
+import { MESSAGE_FORMAT, withoutOutputFlags, type Command } from './commands.js'
 import type { CargoMetadata } from './metadata.js'
 
 export type BuildPlan = { mode: 'compile-once'; args: string[] } | { mode: 'two-phase'; reason: string }
@@ -48,9 +48,11 @@ export function planBuild(
 ): BuildPlan {
   if (input.compileOnce === 'off') return twoPhase('compile-once is off')
   if (!input.runTests) return twoPhase('tests are not run, so `cargo check` alone is the build')
-  const sep = input.testArgs.indexOf('--')
-  const testOwn = sep === -1 ? input.testArgs : input.testArgs.slice(0, sep)
-  const check = readArgs(input.checkArgs, 'check-args')
+  const checkArgs = withoutOutputFlags(input.checkArgs)
+  const testArgs = withoutOutputFlags(input.testArgs)
+  const sep = testArgs.indexOf('--')
+  const testOwn = sep === -1 ? testArgs : testArgs.slice(0, sep)
+  const check = readArgs(checkArgs, 'check-args')
   const test = readArgs(
     testOwn.filter(a => !RUN_ONLY.has(a)),
     'test-args'
@@ -73,9 +75,7 @@ export function planBuild(
   return {
     mode: 'compile-once',
     args: [
-      ...(packages
-        ? [...withoutSelection(input.checkArgs), ...packages.flatMap(p => ['-p', p])]
-        : input.checkArgs),
+      ...(packages ? [...withoutSelection(checkArgs), ...packages.flatMap(p => ['-p', p])] : checkArgs),
       ...(hasLib ? ['--lib'] : []),
       '--bins',
       '--tests',
