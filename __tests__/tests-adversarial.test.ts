@@ -11,7 +11,7 @@ import type { GateReport } from '../src/report/schema.js'
 const dir = path.resolve('__fixtures__/workspaces/tests-adversarial')
 // One test thread: the test running when a binary aborts is then the one that aborted.
 const inputs: Record<string, string> = { 'test-args': '--workspace -- --test-threads=1' }
-const switches = ['FX_LEAK_LIBTEST_EVENT', 'FX_ABORT', 'FX_HARNESS_FAIL', 'FX_HANG']
+const switches = ['FX_LEAK_LIBTEST_EVENT', 'FX_ABORT', 'FX_HARNESS_FAIL', 'FX_HANG', 'FX_CHATTY']
 
 async function gate(env: string[] = [], extra: Record<string, string> = {}): Promise<GateReport> {
   for (const name of env) process.env[name] = '1'
@@ -45,6 +45,18 @@ describe('test results cannot be spoofed by what a test prints', () => {
     expect(report.diagnostics.errors).toBe(0)
     expect(report.tests.untrusted).toEqual([])
     expect(report.verdict.reasons.map(r => r.code)).toEqual(['tests-failed'])
+  })
+
+  it("keeps the end of a chatty failure's output, where the panic is, not megabytes of it", async () => {
+    const report = await gate(['FX_CHATTY'])
+    const [failure] = report.tests.failures
+    expect(failure.name).toBe('tests::fails_honestly')
+    expect(failure.message).toMatch(/the answer drifted/)
+    expect(failure.output!.length).toBeLessThan(70_000)
+    expect(failure.output).toMatch(/^\[… \d+ earlier characters of output left out\]\nchatty line \d+ /)
+    expect(failure.output).toMatch(
+      /chatty line 199999 of a test[^]*panicked at crates\/fx-adv-spoof\/src\/lib\.rs:\d+/
+    )
   })
 
   it('makes the run untrusted, tally unchanged, when a test leaks a libtest event', async () => {

@@ -23139,6 +23139,20 @@ function panicMessage(output) {
     return first ?? null;
 }
 
+// A failing test's captured output can be megabytes (a chatty test, a dumped fixture): the report,
+// the summary and the annotations need its end, where the panic is, not all of it.
+/** Characters of a failure's output kept in the report. */
+const FAILURE_OUTPUT_LIMIT = 64 * 1024;
+/** The end of `text` within `limit` characters, from a line start, after a note of what was left out. */
+function outputTail(text, limit = FAILURE_OUTPUT_LIMIT) {
+    if (text.length <= limit)
+        return text;
+    const cut = text.length - limit;
+    const lineStart = text.indexOf('\n', cut);
+    const from = lineStart === -1 || lineStart - cut > limit / 2 ? cut : lineStart + 1;
+    return `[… ${from} earlier characters of output left out]\n${text.slice(from)}`;
+}
+
 // Pairs libtest suites with the binaries cargo announced, attributes each to a workspace crate, and
 // cross-checks every binary against cargo's own verdict on it (the `to rerun pass …` lines).
 function resolveTests(read, meta) {
@@ -23195,7 +23209,7 @@ function judgeSuite(section, bin, suite, cargoSaysFailed, killed) {
                 name: t.name,
                 message: panicMessage((t.stdout ?? '').split('\n')),
                 // The panic location (annotations, summary links) is read from it.
-                output: t.stdout || null
+                output: t.stdout ? outputTail(t.stdout) : null
             });
     if (!suite.summary) {
         // Crashed or killed mid-run: the test that was running when it stopped is the one to look at.

@@ -6,6 +6,7 @@ import type { ArtifactInfo } from '../cargo/messages.js'
 import type { CargoMetadata } from '../cargo/metadata.js'
 import { workspaceMembers } from '../cargo/metadata.js'
 import type { TestsSection } from '../report/schema.js'
+import { outputTail } from './output-tail.js'
 
 export interface TestRunRead {
   suites: Suite[]
@@ -100,7 +101,7 @@ function judgeSuite(
         name: t.name,
         message: panicMessage((t.stdout ?? '').split('\n')),
         // The panic location (annotations, summary links) is read from it.
-        output: t.stdout || null
+        output: t.stdout ? outputTail(t.stdout) : null
       })
   if (!suite.summary) {
     // Crashed or killed mid-run: the test that was running when it stopped is the one to look at.

@@ -27,6 +27,11 @@ mod tests {
 
     #[test]
     fn fails_honestly() {
+        if std::env::var_os("FX_CHATTY").is_some() {
+            for i in 0..200_000 {
+                println!("chatty line {i} of a test that prints a lot before it fails");
+            }
+        }
         assert_eq!(super::answer(), 41, "the answer drifted");
     }
 
