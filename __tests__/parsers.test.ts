@@ -1,4 +1,5 @@
 // The pure readers on real captured cargo output (see __fixtures__/captured/capture.sh).
+import { outputTail } from '../src/analysis/output-tail.js'
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import {
@@ -251,5 +252,23 @@ describe('metadata and toolchain', () => {
       channel: 'stable'
     })
     expect(parseRustcVersion('release: 1.96.0-nightly\nhost: x')?.channel).toBe('nightly')
+  })
+})
+
+describe("a failing test's output, kept to its end", () => {
+  it('keeps short output whole, and of long output the last lines within the limit, after a note', () => {
+    expect(outputTail('a\nb\n', 10)).toBe('a\nb\n')
+    const lines = Array.from({ length: 100 }, (_, i) => `line ${i}`).join('\n')
+    const kept = outputTail(lines, 40)
+    const [note, ...rest] = kept.split('\n')
+    expect(rest.join('\n')).toBe(lines.slice(lines.length - rest.join('\n').length))
+    expect(rest[0]).toMatch(/^line \d+$/)
+    expect(rest.at(-1)).toBe('line 99')
+    expect(rest.join('\n').length).toBeLessThanOrEqual(40)
+    expect(note).toBe(`[… ${lines.length - rest.join('\n').length} earlier characters of output left out]`)
+    // One huge line: cut inside it rather than keep nothing.
+    expect(outputTail('x'.repeat(100), 10)).toBe(
+      `[… 90 earlier characters of output left out]\n${'x'.repeat(10)}`
+    )
   })
 })

@@ -1,0 +1,72 @@
+// A process a test left running (holding cargo's output after cargo exited) is named as a warning; the
+// verdict stays cargo's, since cargo's output was complete. Pure (no cargo): part of `npm run mutate`.
+import { describe, expect, it } from '@jest/globals'
+import { parseConfig } from '../src/config.js'
+import { runPhase, type ProcessRunner } from '../src/cargo/phase.js'
+import { blankReport } from '../src/failure.js'
+import type { PhaseName, PhaseResult } from '../src/report/schema.js'
+import { decideVerdict, deriveFindings } from '../src/verdict.js'
+
+const outlived: ProcessRunner = async () => ({
+  exitCode: 0,
+  signal: null,
+  spawnError: null,
+  wallSeconds: 6,
+  cpuSeconds: 1,
+  leftRunning: true
+})
+
+async function testRun(timeoutSeconds?: number): Promise<PhaseResult> {
+  const options = { cwd: '.', run: outlived, ...(timeoutSeconds === undefined ? {} : { timeoutSeconds }) }
+  return (await runPhase('test', { program: 'cargo', args: ['test'] }, options)).result
+}
+
+function body(test: PhaseResult) {
+  const names: PhaseName[] = ['metadata', 'check', 'test-build']
+  const phases = names.map((name): PhaseResult => ({
+    name,
+    command: ['cargo', name],
+    ran: true,
+    exitCode: 0,
+    signal: null,
+    wallSeconds: 1,
+    cpuSeconds: 1,
+    units: { workspace: { compiled: 1, fresh: 0 }, dependencies: { compiled: 0, fresh: 0 } },
+    cargoErrors: [],
+    unreadableLines: 0,
+    failure: null
+  }))
+  const base = blankReport(
+    { root: '/w', members: [], msrv: null, toolchain: null, requestedToolchain: null },
+    [...phases, test]
+  )
+  return {
+    ...base,
+    tests: { ran: true, passed: 1, failed: 0, ignored: 0, failures: [], binaries: [], untrusted: [] }
+  }
+}
+
+describe('a process left running by the tests', () => {
+  it('says whether it was stopped: the test run has its own process group, other phases do not', async () => {
+    expect((await testRun(3600)).leftRunning).toBe(
+      "a process it started was still running 5 s after cargo exited, holding cargo's output open; it was stopped"
+    )
+    expect((await testRun()).leftRunning).toMatch(/; the gate stopped waiting for it$/)
+    expect((await testRun(3600)).failure).toBeNull()
+  })
+
+  it('is a warning naming the phase, and leaves a clean build stable', async () => {
+    const config = parseConfig(() => '', 'cli', process.cwd())
+    const report = body(await testRun(3600))
+    const found = deriveFindings(report, config).filter(f => f.code === 'process-left-running')
+    expect(found).toEqual([
+      expect.objectContaining({
+        severity: 'warn',
+        message: expect.stringMatching(/^cargo test: a process it started was still running/)
+      })
+    ])
+    expect(decideVerdict(report, config).stable).toBe(true)
+    const quiet = body({ ...(await testRun(3600)), leftRunning: undefined })
+    expect(deriveFindings(quiet, config).map(f => f.code)).not.toContain('process-left-running')
+  })
+})
