@@ -84,7 +84,19 @@ export function overheadFigures(spec: OverheadSpec): FigureResult[] {
   const gate =
     (...extra: string[]) =>
     (dir: string): Run => {
-      const run = timed('node', [cli, '--working-directory', dir, '--report-path', report, ...extra], dir)
+      // No baseline: a suspected regression against earlier bench runs would add a confirming rebuild,
+      // a cost of its own (see docs/timing.md), not the gate's overhead.
+      const noBaseline = [
+        '--baseline-path',
+        path.join(spec.dir, '..', 'no-baseline.json'),
+        '--update-baseline',
+        'never'
+      ]
+      const run = timed(
+        'node',
+        [cli, '--working-directory', dir, '--report-path', report, ...noBaseline, ...extra],
+        dir
+      )
       return { ...run, ownCpu: run.cpu - phaseCpu(report) }
     }
   const raw = (dir: string): Run => {

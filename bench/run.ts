@@ -108,16 +108,20 @@ async function throughput(): Promise<void> {
   const samples = ['warnings', 'compile-error', 'dep-warnings'].flatMap(name =>
     readFileSync(`__fixtures__/captured/${name}.check.jsonl`, 'utf8').split('\n').filter(Boolean)
   )
-  const memberId = JSON.parse(samples[0]).package_id as string
+  // cargo ends with one build-finished; the reader reads nothing as a message after it.
+  const finished = samples.find(l => l.includes('"reason":"build-finished"'))!
+  const messages = samples.filter(l => !l.includes('"reason":"build-finished"'))
+  const memberId = JSON.parse(messages[0]).package_id as string
   const target = Number(values['stream-mb']) * 1024 * 1024
   const out = createWriteStream(file)
   let written = 0
   for (let i = 0; written < target; i++) {
     // Distinct line numbers, so every diagnostic is new to the de-duplication (the worst case for memory).
-    const line = samples[i % samples.length].replace(/"line_start":\d+/, `"line_start":${i}`) + '\n'
+    const line = messages[i % messages.length].replace(/"line_start":\d+/, `"line_start":${i}`) + '\n'
     written += Buffer.byteLength(line)
     if (!out.write(line)) await new Promise<void>(resolve => out.once('drain', () => resolve()))
   }
+  out.write(`${finished}\n`)
   await new Promise<void>(resolve => out.end(() => resolve()))
   const mb = statSync(file).size / 1024 / 1024
   progress(`parse: streaming ${mb.toFixed(0)} MB through the gate's reader`)
