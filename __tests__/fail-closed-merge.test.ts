@@ -239,6 +239,12 @@ describe('mergeReports', () => {
     expect(mergeReports([ok(shard(1, 1))]).tests).not.toHaveProperty('notRun')
   })
 
+  it('says no tests ran when no shard reported', () => {
+    expect(mergeReports([]).tests).toEqual(
+      expect.objectContaining({ ran: false, passed: 0, failed: 0, ignored: 0, failures: [] })
+    )
+  })
+
   it('says tests did not run when one shard did not run them', () => {
     const skipped = shard(2, 2, { tests: { ...shard(2, 2).tests, ran: false } })
     expect(mergeReports([ok(shard(1, 2)), ok(skipped)]).tests.ran).toBe(false)
