@@ -241,6 +241,20 @@ describe('mergeReports', () => {
     expect(mergeReports([ok(shard(1, 1))]).tests).not.toHaveProperty('notRun')
   })
 
+  it('lists the members of every shard in order, and an empty workspace when no shard reported', () => {
+    const two = shard(2, 2, { shard: { index: 2, total: 2, members: ['b', 'a'] } })
+    const one = shard(1, 2, { shard: { index: 1, total: 2, members: ['z'] } })
+    expect(mergeReports([ok(two), ok(one)]).shard?.members).toEqual(['a', 'b', 'z'])
+    expect(mergeReports([ok(one), ok(two)]).workspace).toEqual(one.workspace)
+    expect(mergeReports([]).workspace).toEqual({
+      root: '',
+      members: [],
+      msrv: null,
+      toolchain: null,
+      requestedToolchain: null
+    })
+  })
+
   it('says tests did not run when one shard did not run them', () => {
     const skipped = shard(2, 2, { tests: { ...shard(2, 2).tests, ran: false } })
     expect(mergeReports([ok(shard(1, 2)), ok(skipped)]).tests.ran).toBe(false)
