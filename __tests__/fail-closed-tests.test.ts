@@ -235,6 +235,16 @@ describe('a binary that printed no result, or too many', () => {
     )
   })
 
+  it('names the test started last when several were running', () => {
+    const cut = suites()[0].slice(0, 5)
+    expect(cut.at(-1)).toContain('"started", "name": "tests::label_passes"')
+    const r = resolve({ suites: cut, stderr: STDERR.slice(0, 4) })
+    expect(r.failures.map(f => f.name)).toEqual(['tests::label_passes'])
+    expect(r.binaries[0]).toEqual(
+      expect.objectContaining({ passed: 0, failed: 1, ignored: 1, finished: false })
+    )
+  })
+
   it('names the binary when it stopped between tests', () => {
     const first = suites()[0].slice(0, 1)
     const r = resolve({ suites: first, stderr: STDERR.slice(0, 4) })
