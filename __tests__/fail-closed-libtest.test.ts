@@ -93,6 +93,24 @@ describe('LibtestJsonReader on captured suites', () => {
     expect(read([test('x'.repeat(300), 'ok')]).orphans[0]).toHaveLength(200)
   })
 
+  it('ignores events of other kinds inside a suite', () => {
+    const bench = '{ "type": "bench", "event": "ok", "name": "tests::label_passes" }'
+    expect(judge([STARTED, ...EVENTS, bench, CLOSE])).toBeNull()
+  })
+
+  it('counts measured benchmarks toward the announced tests', () => {
+    const lines = [
+      '{ "type": "suite", "event": "started", "test_count": 3 }',
+      '{ "type": "test", "event": "started", "name": "a" }',
+      test('a', 'ok'),
+      '{ "type": "suite", "event": "ok", "passed": 1, "failed": 0, "ignored": 0, "measured": 2 }'
+    ]
+    expect(judge(lines)).toBeNull()
+    expect(judge(lines.map(l => l.replace('"measured": 2', '"measured": 1')))).toBe(
+      'the suite announced 3 tests and reported 2'
+    )
+  })
+
   it('ignores the warning that a test runs long', () => {
     const slow = test('tests::label_passes', 'timeout')
     const suite = only([STARTED, ...EVENTS.slice(0, 3), slow, ...EVENTS.slice(3), CLOSE])
@@ -257,6 +275,12 @@ describe("cargo test's stderr", () => {
       { kind: 'doc', crateName: 'fx_mix_app' },
       { kind: 'doc', crateName: 'fx_mix_lib' }
     ])
+    expect(binaryIdentity('     Running tests/a.rs (target/debug/deps/a-1)  ')).toEqual({
+      kind: 'running',
+      source: 'tests/a.rs',
+      executable: 'target/debug/deps/a-1'
+    })
+    expect(binaryIdentity('   Doc-tests a_b  ')).toEqual({ kind: 'doc', crateName: 'a_b' })
     for (const line of ['test Running foo (bar)', 'Running foo', '   Doc-tests a b', 'xDoc-tests a'])
       expect(binaryIdentity(line)).toBeNull()
   })
@@ -269,7 +293,12 @@ describe("cargo test's stderr", () => {
       '-p fx-mix-lib --doc'
     ])
     expect(failedTarget('error: test failed, to rerun pass `-p a --lib`  ')).toBe('-p a --lib')
-    for (const line of ['    `-p fx-mix-app --lib`', 'note: test failed, to rerun pass `-p a --lib`'])
+    for (const line of [
+      '    `-p fx-mix-app --lib`',
+      'note: test failed, to rerun pass `-p a --lib`',
+      'warning: error: test failed, to rerun pass `-p a --lib`',
+      'error: test failed, to rerun pass `-p a --lib` and `-p b --lib`!'
+    ])
       expect(failedTarget(line)).toBeNull()
   })
 })
@@ -283,6 +312,8 @@ describe('panicMessage', () => {
     expect(panicMessage([at, 'boom', '', 'after'])).toBe('boom')
     expect(panicMessage([at, 'boom', 'stack backtrace:', '  0: x'])).toBe('boom')
     expect(panicMessage([at, 'note: nothing'])).toBeNull()
+    expect(panicMessage(["thread 'a' (1) panicked at src/lib.rs:35:12:", 'wide'])).toBe('wide')
+    expect(panicMessage(["thread 'a' panicked at 'old', src/lib.rs:35:12"])).toBe('old')
   })
 
   it('else gives the first meaningful line, or nothing', () => {

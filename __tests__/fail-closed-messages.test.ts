@@ -109,6 +109,9 @@ describe('compiler messages', () => {
     expect(said('1 warning emitted')).toBe(0)
     expect(said('aborting due to 2 previous errors', 'error')).toBe(0)
     expect(said('warning: `fx-warn-a` (lib) generated 3 warnings')).toBe(0)
+    expect(said('12 warnings emitted')).toBe(0)
+    expect(said('warning: `fx-warn-a` (lib) generated 12 warnings')).toBe(0)
+    expect(said('warning: `fx-warn-a` (lib) generated 1 warning')).toBe(0)
     expect(said('unused variable: `emitted`')).toBe(1)
     expect(said('see 2 warnings emitted')).toBe(1)
   })
@@ -127,6 +130,7 @@ describe('compiler messages', () => {
 
   it.each([
     ['no message', () => undefined],
+    ['a null message', () => null],
     ['a message that is text', () => 'warning'],
     ['no text', (m: Json) => ({ ...m, message: 7 })],
     ['no level', (m: Json) => ({ ...m, level: null })],
@@ -238,6 +242,7 @@ describe('diagnosticKey', () => {
       { ...d, crate: 'b' },
       { ...d, severity: 'error' as const },
       { ...d, code: null },
+      { ...d, code: 'unused_mut' },
       { ...d, message: 'm' },
       { ...d, span: null },
       { ...d, span: { ...d.span!, file: 'x.rs' } },

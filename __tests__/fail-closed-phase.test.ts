@@ -158,6 +158,17 @@ describe('runPhase', () => {
     expect(r.stderrTail).toEqual(stderr.slice(-20))
   })
 
+  it('reads cargo messages without a sink, workspace and dependency diagnostics alike', async () => {
+    for (const name of ['warnings', 'dep-warnings']) {
+      const r = await runPhase(
+        'check',
+        { program: 'cargo', args: ['check'] },
+        { cwd: '.', members, run: replay(captured(`${name}.check.jsonl`), []) }
+      )
+      expect([r.result.failure, r.result.unreadableLines]).toEqual([null, 0])
+    }
+  })
+
   it('hands the test-timeout to the process, so a hung cargo is killed', async () => {
     const seen: (number | undefined)[] = []
     const run: ProcessRunner = async (program, args, options) => {

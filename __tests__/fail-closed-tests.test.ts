@@ -245,6 +245,28 @@ describe('a binary that printed no result, or too many', () => {
     )
   })
 
+  it('names a test still running, not the last one that finished', () => {
+    const cut = suites()[0].slice(0, 6)
+    expect(cut.at(-1)).toContain('"name": "tests::label_passes", "event": "ok"')
+    const r = resolve({ suites: cut, stderr: STDERR.slice(0, 4) })
+    expect(r.failures.map(f => f.name)).toEqual(['tests::custom_panic_fails'])
+  })
+
+  it('gives no panic message for a failed test that printed nothing', () => {
+    const s = suites()
+    s[0] = s[0].map(l =>
+      l.includes('"event": "failed", "exec_time"') ? l.replace(/, "stdout": .*/, ' }') : l
+    )
+    const r = resolve({ suites: s.flat() })
+    expect(r.failures[0]).toEqual({
+      crate: 'fx-mix-app',
+      target: 'lib',
+      name: 'tests::custom_panic_fails',
+      message: null,
+      output: null
+    })
+  })
+
   it('names the binary when it stopped between tests', () => {
     const first = suites()[0].slice(0, 1)
     const r = resolve({ suites: first, stderr: STDERR.slice(0, 4) })
