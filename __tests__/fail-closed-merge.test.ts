@@ -83,7 +83,10 @@ describe('mergeReports', () => {
       merged.diagnostics.omitted,
       merged.diagnostics.dependencyWarnings
     ]).toEqual([0, 2, 7])
-    expect(merged.tests.binaries).toHaveLength(2)
+    expect(merged.tests.binaries.map(b => [b.crate, b.passed])).toEqual([
+      ['c1', 10],
+      ['c2', 10]
+    ])
     expect(
       merged.phases.map(p => [
         p.name,
@@ -153,7 +156,10 @@ describe('mergeReports', () => {
     expect(merged.diagnostics.errors).toBe(2)
     expect(merged.diagnostics.dependencyErrors).toHaveLength(20)
     expect(merged.tests.failures.map(f => f.crate)).toEqual(['zeta', 'alpha'])
-    expect(merged.tests.binaries).toHaveLength(2)
+    expect(merged.tests.binaries.map(b => [b.crate, b.passed])).toEqual([
+      ['c1', 10],
+      ['c2', 10]
+    ])
     expect(merged.workspace.root).toBe('/w')
     expect(mergeReports([]).workspace).toEqual({
       root: '',
