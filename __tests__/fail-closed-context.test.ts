@@ -4,7 +4,7 @@ import { describe, expect, it } from '@jest/globals'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
-import { readRunContext } from '../src/github/context.js'
+import { readRunContext, tokenProblem } from '../src/github/context.js'
 
 function env(event: string, payload: unknown, extra: Record<string, string> = {}) {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'ctx-')), 'event.json')
@@ -116,5 +116,87 @@ describe('readRunContext', () => {
     expect(c.payloadProblem).toContain(`GITHUB_EVENT_PATH (${e.GITHUB_EVENT_PATH}) could not be read as JSON`)
     expect(c.trusted).toBe(false)
     expect(c.trustReason).toContain('nothing is written to GitHub')
+  })
+})
+
+describe('an event payload of the wrong shape', () => {
+  // A schedule on the default branch would be trusted: only the payload's problem stops it.
+  const judge = (payload: string) => {
+    const e = env('schedule', payload)
+    return { e, c: readRunContext(e) }
+  }
+
+  it.each([
+    ['null', 'the event payload is not a JSON object'],
+    ['[{"repository": {"default_branch": "main"}}]', 'the event payload is not a JSON object'],
+    ['7', 'the event payload is not a JSON object'],
+    ['{"repository": "acme/ledger"}', '`repository` is not an object'],
+    ['{"repository": ["main"]}', '`repository` is not an object'],
+    ['{"repository": {"default_branch": "main"}, "pull_request": 7}', '`pull_request` is not an object'],
+    [
+      '{"repository": {"default_branch": "main"}, "pull_request": [{"number": 7}]}',
+      '`pull_request` is not an object'
+    ]
+  ])('%s: names the file and the field, and trusts nothing', (payload, problem) => {
+    const { e, c } = judge(payload)
+    expect(c.payloadProblem).toBe(`GITHUB_EVENT_PATH (${e.GITHUB_EVENT_PATH}): ${problem}`)
+    expect([c.trusted, c.trustReason]).toEqual([false, `${c.payloadProblem}; nothing is written to GitHub`])
+    expect([c.pullRequest, c.defaultBranch]).toEqual([null, null])
+  })
+
+  it.each(['"7"', '0', '-3', '1.5', 'null'])(
+    'a pull request numbered %s is a problem, even on a trusted event',
+    number => {
+      const { e, c } = judge(
+        `{"repository": {"default_branch": "main"}, "pull_request": {"number": ${number}}}`
+      )
+      expect(c.payloadProblem).toBe(
+        `GITHUB_EVENT_PATH (${e.GITHUB_EVENT_PATH}): \`pull_request.number\` is not a number`
+      )
+      expect([c.trusted, c.pullRequest]).toEqual([false, null])
+    }
+  )
+
+  it('absent or null sections are no problem', () => {
+    for (const payload of ['{}', '{"repository": null, "pull_request": null}']) {
+      const c = judge(payload).c
+      expect([c.payloadProblem, c.pullRequest]).toEqual([null, null])
+    }
+    const pr1 = judge('{"repository": {"default_branch": "main"}, "pull_request": {"number": 1}}').c
+    expect([pr1.payloadProblem, pr1.pullRequest?.number, pr1.trusted]).toEqual([null, 1, true])
+  })
+
+  it('names a missing event file by its error code', () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'ctx-')), 'absent.json')
+    const c = readRunContext({ GITHUB_EVENT_NAME: 'schedule', GITHUB_EVENT_PATH: file })
+    expect(c.payloadProblem).toBe(`GITHUB_EVENT_PATH (${file}) could not be read as JSON (ENOENT)`)
+    expect(c.trusted).toBe(false)
+    const bad = env('schedule', '{"repository":')
+    expect(readRunContext(bad).payloadProblem).toBe(
+      `GITHUB_EVENT_PATH (${bad.GITHUB_EVENT_PATH}) could not be read as JSON (not valid JSON)`
+    )
+  })
+})
+
+describe('tokenProblem', () => {
+  it('accepts a token GitHub would take, and no token', () => {
+    for (const token of [null, '', 'ghp_16C7e42F292c6912E7710c838347Ae178B4a', 'github_pat_11A~x-y.z'])
+      expect(tokenProblem(token)).toBeNull()
+  })
+
+  it.each([
+    ['ghp_abc\n', 'a line break'],
+    ['ghp_abc\r\n', 'a line break'],
+    ['ghp abc', 'a space or control character'],
+    ['\tghp_abc', 'a space or control character'],
+    ['ghp_abc\u0000', 'a space or control character'],
+    ['ghp_abc\u007f', 'a space or control character']
+  ])('%j is refused as the github-token input, without showing it', (token, what) => {
+    const p = tokenProblem(token)
+    expect(p).toEqual({
+      input: 'github-token',
+      message: `contains ${what} (the value is not shown); store the secret without it.`
+    })
+    expect(p?.message).not.toContain('ghp_abc')
   })
 })

@@ -83,7 +83,10 @@ describe('mergeReports', () => {
       merged.diagnostics.omitted,
       merged.diagnostics.dependencyWarnings
     ]).toEqual([0, 2, 7])
-    expect(merged.tests.binaries).toHaveLength(2)
+    expect(merged.tests.binaries.map(b => [b.crate, b.passed])).toEqual([
+      ['c1', 10],
+      ['c2', 10]
+    ])
     expect(
       merged.phases.map(p => [
         p.name,
@@ -153,7 +156,10 @@ describe('mergeReports', () => {
     expect(merged.diagnostics.errors).toBe(2)
     expect(merged.diagnostics.dependencyErrors).toHaveLength(20)
     expect(merged.tests.failures.map(f => f.crate)).toEqual(['zeta', 'alpha'])
-    expect(merged.tests.binaries).toHaveLength(2)
+    expect(merged.tests.binaries.map(b => [b.crate, b.passed])).toEqual([
+      ['c1', 10],
+      ['c2', 10]
+    ])
     expect(merged.workspace.root).toBe('/w')
     expect(mergeReports([]).workspace).toEqual({
       root: '',
@@ -208,7 +214,9 @@ describe('mergeReports', () => {
       ['shard-missing', 'shard 2/2 did not report; its crates were not gated']
     ])
     expect(codes([])).toEqual([['shard-missing', 'no shard reports were found']])
-    expect(mergeReports([]).tests.ran).toBe(false)
+    expect(mergeReports([]).tests).toEqual(
+      expect.objectContaining({ ran: false, passed: 0, failed: 0, ignored: 0, failures: [] })
+    )
   })
 
   it('is unstable when a shard report could not be read, naming the file', () => {
@@ -237,6 +245,20 @@ describe('mergeReports', () => {
     expect(merged.verdict.stable).toBe(false)
     expect(merged.verdict.reasons.map(r => r.code)).toContain('phase-untrusted')
     expect(mergeReports([ok(shard(1, 1))]).tests).not.toHaveProperty('notRun')
+  })
+
+  it('lists the members of every shard in order, and an empty workspace when no shard reported', () => {
+    const two = shard(2, 2, { shard: { index: 2, total: 2, members: ['b', 'a'] } })
+    const one = shard(1, 2, { shard: { index: 1, total: 2, members: ['z'] } })
+    expect(mergeReports([ok(two), ok(one)]).shard?.members).toEqual(['a', 'b', 'z'])
+    expect(mergeReports([ok(one), ok(two)]).workspace).toEqual(one.workspace)
+    expect(mergeReports([]).workspace).toEqual({
+      root: '',
+      members: [],
+      msrv: null,
+      toolchain: null,
+      requestedToolchain: null
+    })
   })
 
   it('says tests did not run when one shard did not run them', () => {

@@ -136,4 +136,58 @@ describe('runPhase', () => {
       dependencies: { compiled: 0, fresh: 0 }
     })
   })
+
+  it('keeps only the errors cargo explains itself, not the summary of what the readers counted', async () => {
+    const stderr = readFileSync('__fixtures__/captured/compile-error.check.stderr.txt', 'utf8').split('\n')
+    const lines: string[] = []
+    const r = await runPhase(
+      'check',
+      { program: 'cargo', args: ['check'] },
+      {
+        cwd: '.',
+        members,
+        onStderr: l => lines.push(l),
+        run: replay(captured('compile-error.check.jsonl'), stderr, { exitCode: 101 })
+      }
+    )
+    expect(stderr.some(l => l.startsWith('error: could not compile'))).toBe(true)
+    expect(r.result.cargoErrors).toEqual([])
+    expect(r.errors.map(e => e.summary)).toEqual([true])
+    // Every stderr line reaches the log, and the last ones explain a failure nothing else names.
+    expect(lines).toEqual(stderr)
+    expect(r.stderrTail).toEqual(stderr.slice(-20))
+  })
+
+  it('reads cargo messages without a sink, workspace and dependency diagnostics alike', async () => {
+    for (const name of ['warnings', 'dep-warnings']) {
+      const r = await runPhase(
+        'check',
+        { program: 'cargo', args: ['check'] },
+        { cwd: '.', members, run: replay(captured(`${name}.check.jsonl`), []) }
+      )
+      expect([r.result.failure, r.result.unreadableLines]).toEqual([null, 0])
+    }
+  })
+
+  it('hands the test-timeout to the process, so a hung cargo is killed', async () => {
+    const seen: (number | undefined)[] = []
+    const run: ProcessRunner = async (program, args, options) => {
+      seen.push(options.timeoutSeconds)
+      return replay(WARNINGS, [])(program, args, options)
+    }
+    const phase = (timeoutSeconds?: number) =>
+      runPhase('test', { program: 'cargo', args: ['test'] }, { cwd: '.', run, timeoutSeconds })
+    await phase(90)
+    await phase()
+    expect(seen).toEqual([90, undefined])
+  })
+
+  it('says the time a killed run was given in seconds up to two minutes, then in minutes', async () => {
+    const after = async (wallSeconds: number) =>
+      (await check(WARNINGS, { exitCode: null, signal: 'SIGKILL', timedOut: true, wallSeconds })).result
+        .failure
+    expect(await after(119.4)).toMatch(/within 119 s /)
+    expect(await after(120)).toMatch(/within 2 min /)
+    expect(await after(150)).toMatch(/within 3 min /)
+  })
 })

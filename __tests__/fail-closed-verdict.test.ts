@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs'
 import { parseConfig, type GateConfig } from '../src/config.js'
 import { blankReport } from '../src/failure.js'
 import type { GateReport, PhaseName, PhaseResult } from '../src/report/schema.js'
+import { untrustedCheck } from '../src/capabilities/build/findings.js'
+import { reportOutputs } from '../src/report/outputs.js'
 import { decideVerdict, plural } from '../src/verdict.js'
 
 type Body = Omit<GateReport, 'verdict'>
@@ -230,6 +232,106 @@ describe('the verdict', () => {
       '1 test',
       '0 tests',
       '2 tests'
+    ])
+  })
+})
+
+describe('the phases a run needs', () => {
+  const ONCE: PhaseName[] = ['metadata', 'build', 'test']
+  const TWO: PhaseName[] = ['metadata', 'check', 'test-build', 'test']
+  const ran = (names: PhaseName[], over: Partial<Body> = {}) =>
+    clean({ phases: names.map(n => phase(n)), ...over })
+  const missing = (body: Body, cfg = config()) =>
+    decideVerdict(body, cfg)
+      .reasons.filter(r => r.code === 'phase-missing')
+      .map(r => r.message.replace(' did not run, so the build cannot be called stable', ''))
+  const onceSection = { compileOnce: { mode: 'compile-once' as const, reason: null } }
+  const twoSection = { compileOnce: { mode: 'two-phase' as const, reason: 'a build script' } }
+
+  it('with compile-once, one build stands for check and test build', () => {
+    expect(decideVerdict(ran(ONCE, onceSection), config()).stable).toBe(true)
+    expect(missing(ran(['metadata', 'build'], onceSection))).toEqual(['cargo test'])
+    expect(missing(ran(['metadata', 'test'], onceSection))).toEqual([
+      'cargo build (compile once: check and test build)'
+    ])
+    // The build is not a check: a compile-once report without it is not trusted.
+    expect(missing(ran(TWO, onceSection))).toEqual(['cargo build (compile once: check and test build)'])
+  })
+
+  it('when compile-once chose two phases, both are needed and a build alone is not enough', () => {
+    expect(decideVerdict(ran(TWO, twoSection), config()).stable).toBe(true)
+    expect(missing(ran(ONCE, twoSection))).toEqual(['cargo check', 'cargo test (build)'])
+  })
+
+  it('a merged report (no compile-once section) needs what its phases show: the build, or both ways', () => {
+    expect(decideVerdict(ran(ONCE), config()).stable).toBe(true)
+    expect(decideVerdict(ran(TWO), config()).stable).toBe(true)
+    // Shards that differed: one built once, another checked; each way must be complete.
+    expect(missing(ran(['metadata', 'check', 'build', 'test']))).toEqual(['cargo test (build)'])
+    expect(missing(ran(['metadata', 'check', 'test-build', 'test', 'build']))).toEqual([])
+    expect(missing(ran(['metadata', 'build']))).toEqual(['cargo test'])
+  })
+
+  it('without tests, only metadata and check are needed, whatever compile-once says', () => {
+    const noTests = config({ 'run-tests': 'false' })
+    expect(missing(ran(['metadata', 'check'], onceSection), noTests)).toEqual([])
+    expect(missing(ran(['metadata'], onceSection), noTests)).toEqual(['cargo check'])
+  })
+
+  it('does not call phases missing that compile errors or another failed or untrusted phase explain', () => {
+    const errors = ran(['metadata', 'check'], { diagnostics: { ...clean().diagnostics, errors: 1 } })
+    expect(codes(errors)).toEqual(['compile-errors'])
+    const untrusted = clean({ phases: [phase('metadata'), phase('check', { untrusted: 'nothing built' })] })
+    expect(codes(untrusted)).toEqual(['phase-untrusted'])
+    expect(missing(ran(['metadata', 'check']))).toEqual(['cargo test (build)', 'cargo test'])
+  })
+
+  it('only a blocking phase or refusal finding explains a check that did not complete', () => {
+    const noCheck = ran(['metadata'])
+    const finding = (code: string, severity: 'block' | 'warn') => ({
+      code,
+      severity,
+      message: 'm',
+      source: 's'
+    })
+    for (const code of ['phase-failed', 'phase-untrusted', 'phase-missing', 'cargo-refused'])
+      expect(untrustedCheck(noCheck, [finding(code, 'block')])).toBeNull()
+    for (const f of [
+      finding('phase-failed', 'warn'),
+      finding('compile-errors', 'block'),
+      finding('msrv', 'block')
+    ])
+      expect(untrustedCheck(noCheck, [f])?.code).toBe('phase-failed')
+    // A check (or compile-once build) that ran and did not fail needs no explanation.
+    expect(untrustedCheck(ran(['metadata', 'build']), [])).toBeNull()
+    expect(untrustedCheck(clean({ phases: [phase('check', { ran: false })] }), [])?.code).toBe('phase-failed')
+    expect(untrustedCheck(clean({ phases: [phase('check', { failure: 'x' })] }), [])?.code).toBe(
+      'phase-failed'
+    )
+  })
+})
+
+describe('what the tests tell the user', () => {
+  it('says tests were skipped only where there were crates to test', () => {
+    const noTests = config({ 'run-tests': 'false' })
+    const shard = (members: string[]) =>
+      clean({ phases: [phase('metadata'), phase('check')], shard: { index: 1, total: 2, members } })
+    expect(warnCodes(shard(['a']), noTests)).toEqual(['tests-skipped'])
+    expect(warnCodes(shard([]), noTests)).toEqual(['shard-empty'])
+    expect(warnCodes(shard(['a']))).not.toContain('tests-skipped')
+  })
+
+  it('gives the counts and the test time as outputs', () => {
+    const body = clean({
+      tests: { ...clean().tests, passed: 7, failed: 2, ignored: 3 },
+      phases: ALL.map(n => phase(n, { wallSeconds: n === 'test' ? 4.5 : n === 'test-build' ? 2.25 : 1 }))
+    })
+    const out = reportOutputs({ ...body, verdict: decideVerdict(body, config()) }, '/r.json')
+    expect([out['tests-passed'], out['tests-failed'], out['tests-ignored'], out['test-seconds']]).toEqual([
+      '7',
+      '2',
+      '3',
+      '6.75'
     ])
   })
 })
