@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs'
 import { parseConfig, type GateConfig } from '../src/config.js'
 import { blankReport } from '../src/failure.js'
 import type { GateReport, PhaseName, PhaseResult } from '../src/report/schema.js'
-import { untrustedCheck } from '../src/capabilities/build/findings.js'
+import { diagnosticFindings, phaseFindings, untrustedCheck } from '../src/capabilities/build/findings.js'
+import { testFindings } from '../src/capabilities/tests/index.js'
 import { reportOutputs } from '../src/report/outputs.js'
 import { decideVerdict, plural } from '../src/verdict.js'
 
@@ -333,5 +334,14 @@ describe('what the tests tell the user', () => {
       '3',
       '6.75'
     ])
+  })
+})
+
+describe('a clean build', () => {
+  it('has no build or test finding at all, so the report lists nothing that is not there', () => {
+    const body = clean()
+    expect(phaseFindings(body, config())).toEqual([])
+    expect(diagnosticFindings(body, config())).toEqual([])
+    expect(testFindings(body, config())).toEqual([])
   })
 })
