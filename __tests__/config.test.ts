@@ -34,10 +34,21 @@ describe('parseConfig', () => {
     ['tolerance-percent', '-3', /Input 'tolerance-percent': '-3' must be a number/],
     ['shard', '5/4', /Input 'shard': '5\/4' must look like INDEX\/TOTAL/],
     ['check-args', '--features "a b', /Input 'check-args': unclosed " quote/],
-    ['check-args', '--message-format=short', /remove '--message-format=short'/]
+    ['check-args', '--message-format=short', /remove '--message-format=short'/],
+    [
+      'test-args',
+      '--workspace --doc',
+      /Input 'test-args': remove '--doc': cargo cannot build doc-tests ahead/
+    ],
+    ['test-args', '--no-run', /Input 'test-args': remove '--no-run': .*set run-tests to false/]
   ])('rejects %s=%s with an error naming the input and the fix', (name, value, message) => {
     expect(() => parseConfig(reader({ [name]: value }), 'action', '/repo')).toThrow(ConfigError)
     expect(() => parseConfig(reader({ [name]: value }), 'action', '/repo')).toThrow(message)
+  })
+
+  it("leaves the harness's own args after -- alone", () => {
+    const c = parseConfig(reader({ 'test-args': '--workspace -- --doc --no-run' }), 'action')
+    expect(c.testArgs).toEqual(['--workspace', '--', '--doc', '--no-run'])
   })
 
   it('requires shard reports in merge mode', () => {

@@ -144,7 +144,19 @@ export function parseConfig(read: InputReader, surface: Surface, cwd = process.c
         `remove '${arg}': the gate sets --message-format=json itself to read cargo's messages.`
       )
   }
+  const sep = config.testArgs.indexOf('--')
+  const testOwn = sep === -1 ? config.testArgs : config.testArgs.slice(0, sep)
+  const refused = testOwn.find(a => a in TEST_ARGS_REFUSED)
+  if (refused) throw new ConfigError('test-args', `remove '${refused}': ${TEST_ARGS_REFUSED[refused]}`)
   return config
+}
+
+/** cargo test flags that break the gate's build-then-run, and why; the harness's args after `--` are free. */
+const TEST_ARGS_REFUSED: Record<string, string> = {
+  '--doc':
+    'cargo cannot build doc-tests ahead of running them (it refuses `cargo test --no-run --doc`), and the gate runs the doc-tests with the other tests anyway.',
+  '--no-run':
+    'the gate builds the tests with --no-run itself, then runs them; to not run tests, set run-tests to false.'
 }
 
 function parseShard(v: string): { index: number; total: number } | null {

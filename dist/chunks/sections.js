@@ -22892,8 +22892,18 @@ function parseConfig(read, surface, cwd = process.cwd()) {
         if (arg.startsWith('--message-format'))
             throw new ConfigError(config.checkArgs.includes(arg) ? 'check-args' : 'test-args', `remove '${arg}': the gate sets --message-format=json itself to read cargo's messages.`);
     }
+    const sep = config.testArgs.indexOf('--');
+    const testOwn = sep === -1 ? config.testArgs : config.testArgs.slice(0, sep);
+    const refused = testOwn.find(a => a in TEST_ARGS_REFUSED);
+    if (refused)
+        throw new ConfigError('test-args', `remove '${refused}': ${TEST_ARGS_REFUSED[refused]}`);
     return config;
 }
+/** cargo test flags that break the gate's build-then-run, and why; the harness's args after `--` are free. */
+const TEST_ARGS_REFUSED = {
+    '--doc': 'cargo cannot build doc-tests ahead of running them (it refuses `cargo test --no-run --doc`), and the gate runs the doc-tests with the other tests anyway.',
+    '--no-run': 'the gate builds the tests with --no-run itself, then runs them; to not run tests, set run-tests to false.'
+};
 function parseShard(v) {
     if (v === '')
         return null;
