@@ -6,6 +6,7 @@ import { runPhase, type ProcessRunner } from '../src/cargo/phase.js'
 import { blankReport } from '../src/failure.js'
 import type { PhaseName, PhaseResult } from '../src/report/schema.js'
 import { decideVerdict, deriveFindings } from '../src/verdict.js'
+import { phaseResult } from './support/phase-result.js'
 
 const outlived: ProcessRunner = async () => ({
   exitCode: 0,
@@ -23,22 +24,9 @@ async function testRun(timeoutSeconds?: number): Promise<PhaseResult> {
 
 function body(test: PhaseResult) {
   const names: PhaseName[] = ['metadata', 'check', 'test-build']
-  const phases = names.map((name): PhaseResult => ({
-    name,
-    command: ['cargo', name],
-    ran: true,
-    exitCode: 0,
-    signal: null,
-    wallSeconds: 1,
-    cpuSeconds: 1,
-    units: { workspace: { compiled: 1, fresh: 0 }, dependencies: { compiled: 0, fresh: 0 } },
-    cargoErrors: [],
-    unreadableLines: 0,
-    failure: null
-  }))
   const base = blankReport(
     { root: '/w', members: [], msrv: null, toolchain: null, requestedToolchain: null },
-    [...phases, test]
+    [...names.map(name => phaseResult(name)), test]
   )
   return {
     ...base,

@@ -9,28 +9,14 @@ import { diagnosticFindings, phaseFindings, untrustedCheck } from '../src/capabi
 import { testFindings } from '../src/capabilities/tests/index.js'
 import { reportOutputs } from '../src/report/outputs.js'
 import { decideVerdict, plural } from '../src/verdict.js'
+import { phaseResult } from './support/phase-result.js'
 
 type Body = Omit<GateReport, 'verdict'>
 
 const config = (inputs: Record<string, string> = {}): GateConfig =>
   parseConfig(n => inputs[n] ?? '', 'cli', process.cwd())
 
-function phase(name: PhaseName, over: Partial<PhaseResult> = {}): PhaseResult {
-  return {
-    name,
-    command: ['cargo', name],
-    ran: true,
-    exitCode: 0,
-    signal: null,
-    wallSeconds: 1,
-    cpuSeconds: 1,
-    units: { workspace: { compiled: 1, fresh: 0 }, dependencies: { compiled: 0, fresh: 0 } },
-    cargoErrors: [],
-    unreadableLines: 0,
-    failure: null,
-    ...over
-  }
-}
+const phase = phaseResult
 
 const ALL: PhaseName[] = ['metadata', 'check', 'test-build', 'test']
 
