@@ -1,5 +1,6 @@
-// The bundle's start-up cost is paid by every run: Octokit and its HTTP stack must load only when a run
-// talks to GitHub (a laptop without a token never does). Read from dist/'s own import statements.
+// The bundle's start-up cost is paid by every run: Octokit and its HTTP stack (undici, which @actions/core
+// also imports for OIDC tokens) must load only when a run talks to GitHub (a laptop without a token never
+// does). Read from dist/'s own import statements.
 import { existsSync, readFileSync } from 'node:fs'
 import * as path from 'node:path'
 
@@ -30,15 +31,22 @@ function staticClosure(entry: string): Set<string> {
 
 const defines = (file: string, what: string) => readFileSync(file, 'utf8').includes(what)
 
+// What marks each library in the bundle: a function its module defines.
+const LAZY = [
+  ['Octokit', 'function getOctokit('],
+  ['undici', 'function requireUndici ()']
+] as const
+
 describe.each(['cli.js', 'index.js'])('dist/%s', entry => {
   const closure = staticClosure(path.join(DIST, entry))
 
-  it('loads Octokit only on first use', () => {
-    const eager = [...closure].filter(f => defines(f, 'function getOctokit('))
+  it.each(LAZY)('loads %s only on first use', (_, marker) => {
+    const eager = [...closure].filter(f => defines(f, marker))
     expect(eager.map(f => path.relative(DIST, f))).toEqual([])
     const lazy = [...closure]
       .flatMap(f => imports(f, DYNAMIC))
-      .filter(f => defines(f, 'function getOctokit('))
+      .flatMap(f => [...staticClosure(f)])
+      .filter(f => defines(f, marker))
     expect(lazy.length).toBeGreaterThan(0)
   })
 })
