@@ -1,18 +1,15 @@
 #!/usr/bin/env node
 import * as path from 'node:path';
-import { I as INPUTS, G as GateError, d as defaultFor, p as plainText, f as filesOf, a as fixFindings, r as runFixes, T as TOOL, b as parseConfig, c as produceReport, i as isGateError, e as failureReport, g as errorMessage, h as reportPathFor, w as writeReport, s as syncStage, j as connect, k as readRunContext, t as terminalReport, l as textSections } from './chunks/sections.js';
+import { I as INPUTS, d as defaultFor, p as plainText, f as filesOf, a as fixFindings, r as runFixes, T as TOOL, b as parseConfig, c as readRunContext, t as terminalReport } from './chunks/verdict.js';
 import { parseArgs } from 'node:util';
+import { G as GateError, i as isGateError, e as errorMessage } from './chunks/validate.js';
+import { p as produceReport, f as failureReport, r as reportPathFor, w as writeReport, s as syncStage, c as connect, t as textSections } from './chunks/sections.js';
 import { writeFileSync, readFileSync } from 'node:fs';
 import 'node:crypto';
 import 'node:child_process';
 import 'node:readline';
 import 'node:os';
 import './chunks/errors.js';
-import 'node:fs/promises';
-import 'fs';
-import 'path';
-import 'url';
-import 'module';
 
 // "did you mean …?": the known name closest to a mistyped one, by edit distance.
 /** Damerau–Levenshtein (optimal string alignment): a swapped pair of letters counts as one edit. */

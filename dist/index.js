@@ -10,7 +10,9 @@ import 'child_process';
 import 'assert';
 import 'timers';
 import { randomUUID } from 'node:crypto';
-import { C as CAPABILITIES, v as verdictLine, m as crateRows, n as totalRow, o as CRATE_HEADER, q as phaseRows, P as PHASE_HEADER, u as blobLinks, x as diagnosticsMarkdown, y as failuresMarkdown, b as parseConfig, k as readRunContext, c as produceReport, e as failureReport, i as isGateError, g as errorMessage, h as reportPathFor, s as syncStage, j as connect, z as sectionAnnotations, A as logLines, B as markdownSections, w as writeReport } from './chunks/sections.js';
+import { C as CAPABILITIES, v as verdictLine, e as crateRows, g as totalRow, h as CRATE_HEADER, i as phaseRows, P as PHASE_HEADER, j as blobLinks, k as diagnosticsMarkdown, l as failuresMarkdown, b as parseConfig, c as readRunContext, m as logLines } from './chunks/verdict.js';
+import { i as isGateError, e as errorMessage } from './chunks/validate.js';
+import { p as produceReport, f as failureReport, r as reportPathFor, s as syncStage, c as connect, a as sectionAnnotations, m as markdownSections, w as writeReport } from './chunks/sections.js';
 import * as path from 'node:path';
 import 'node:fs';
 import 'node:child_process';
@@ -18,9 +20,6 @@ import 'node:readline';
 import 'node:os';
 import 'node:util';
 import './chunks/errors.js';
-import 'node:fs/promises';
-import 'url';
-import 'module';
 
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */

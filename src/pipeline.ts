@@ -6,14 +6,16 @@ import type { GateConfig } from './config.js'
 import { runGate, type GateOptions, type GateRun } from './gate.js'
 import { connect } from './github/connect.js'
 import { readRunContext, type RunContext } from './github/context.js'
-import { mergeShardReports } from './shard/collect.js'
 import { assertReportTarget } from './report/json.js'
 
 export async function produceReport(config: GateConfig, options: GateOptions = {}): Promise<GateRun> {
   // Before any work: a report path that would clobber a user's file is an input error.
   assertReportTarget(config.reportPath)
-  if (config.mode === 'merge')
+  if (config.mode === 'merge') {
+    // Loaded on first use, as its glob matcher is: most runs gate a workspace and merge nothing.
+    const { mergeShardReports } = await import('./shard/collect.js')
     return { report: await mergeShardReports(config.shardReports!, config), metadata: null }
+  }
   const ctx = options.ctx ?? readRunContext()
   const baseline =
     options.baseline !== undefined ? options.baseline : await baselineStore(config, ctx, options.log)

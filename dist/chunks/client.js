@@ -16,8 +16,7 @@ import require$$0$5 from 'node:util';
 import require$$7 from 'node:querystring';
 import require$$8$1 from 'node:events';
 import require$$0$6 from 'node:diagnostics_channel';
-import { c as commonjsGlobal, g as getDefaultExportFromCjs, G as GitHubRequestError, r as rateLimitTooLong, n as namedError, u as unreadableAnswer } from './errors.js';
-export { N as NO_RETRY } from './errors.js';
+import { c as commonjsGlobal, g as getDefaultExportFromCjs } from './glob.js';
 import require$$5 from 'node:tls';
 import require$$1$2 from 'node:zlib';
 import require$$5$1 from 'node:perf_hooks';
@@ -28,6 +27,11 @@ import require$$5$2 from 'node:async_hooks';
 import require$$1$4 from 'node:console';
 import require$$1$5 from 'node:dns';
 import require$$5$3 from 'string_decoder';
+import { G as GitHubRequestError, r as rateLimitTooLong, n as namedError, u as unreadableAnswer } from './errors.js';
+export { N as NO_RETRY } from './errors.js';
+import 'path';
+import 'url';
+import 'module';
 
 class Context {
     /**

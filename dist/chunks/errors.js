@@ -1,9 +1,3 @@
-var commonjsGlobal = typeof globalThis !== 'undefined' ? globalThis : typeof window !== 'undefined' ? window : typeof global !== 'undefined' ? global : typeof self !== 'undefined' ? self : {};
-
-function getDefaultExportFromCjs (x) {
-	return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, 'default') ? x['default'] : x;
-}
-
 // Apart from client.ts, so that modules which write to GitHub do not load Octokit by importing it.
 /** Per-request options of a write that must not be repeated blindly (see writes.ts). */
 const NO_RETRY = { request: { retries: 0 } };
@@ -175,4 +169,4 @@ function networkCause(err, timeoutSeconds) {
     return codes[0] ?? (err.message && !/[<{]/.test(err.message) ? err.message.slice(0, 200) : 'no answer');
 }
 
-export { GitHubRequestError as G, NO_RETRY as N, commonjsGlobal as c, getDefaultExportFromCjs as g, namedError as n, rateLimitTooLong as r, unreadableAnswer as u };
+export { GitHubRequestError as G, NO_RETRY as N, namedError as n, rateLimitTooLong as r, unreadableAnswer as u };

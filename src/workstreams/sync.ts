@@ -6,7 +6,6 @@ import type { GateReport, WorkstreamsSection } from '../report/schema.js'
 import { announcements, type Announcement } from './announce.js'
 import { applyWrites, type ApplyResult } from './apply.js'
 import { errorText, status, type GitHubClient } from './github.js'
-import { loadWorkstreams } from './load.js'
 import type { Workstream } from './model.js'
 import { buildObservation, eventType, gateBlocks, type ObservationInput } from './observation.js'
 import { branchExists, observeBranches, observeRepository } from './observe.js'
@@ -41,6 +40,8 @@ export async function syncWorkstreams(o: SyncOptions): Promise<WorkstreamsSectio
   if (!config.workstreams)
     throw new Error("syncWorkstreams needs the 'workstreams' input (a glob of workstream files)")
   const root = o.root ?? process.env.GITHUB_WORKSPACE ?? process.cwd()
+  // The YAML parser and the glob matcher load only for runs that keep a roadmap.
+  const { loadWorkstreams } = await import('./load.js')
   const workstreams = await loadWorkstreams(config.workstreams, root, {
     labelPrefix: config.workstreamLabelPrefix,
     gateWorkstream: config.gateWorkstream
