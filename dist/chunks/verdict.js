@@ -3742,6 +3742,10 @@ function memberManifestPaths(meta) {
     return meta.packages.filter(p => members.has(p.id)).map(p => p.manifest_path);
 }
 
+// Names and paths sort by UTF-16 code unit: the same order on every machine (localeCompare follows the
+// runner's locale), and no ICU collator to load at the start of every run.
+const byCodeUnit = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+
 // The resolved dependency graph, built once from `cargo metadata`, and the shortest chain from a
 // workspace member to any package. Every conflict pass reads this instead of re-walking metadata.
 // Normal before build before dev: among equally short chains, prefer the one that ships.
@@ -3760,13 +3764,12 @@ function buildGraph(meta, manifests = readManifests(memberManifestPaths(meta))) 
             for (const kind of new Set(kinds))
                 out.push({ to: dep.pkg, kind });
         }
-        out.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
-            nameOf(packages, a.to).localeCompare(nameOf(packages, b.to)));
+        out.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || byCodeUnit(nameOf(packages, a.to), nameOf(packages, b.to)));
         edges.set(node.id, out);
     }
     const members = meta.workspace_members
         .filter(id => packages.has(id))
-        .sort((a, b) => nameOf(packages, a).localeCompare(nameOf(packages, b)));
+        .sort((a, b) => byCodeUnit(nameOf(packages, a), nameOf(packages, b)));
     const graph = { packages, edges, members, normalChains: new Map(), anyChains: new Map(), manifests };
     graph.normalChains = shortestChains(graph, false);
     graph.anyChains = shortestChains(graph, true);
@@ -3823,7 +3826,7 @@ function chainTo(graph, id) {
 function reachablePackages(graph) {
     return [...graph.anyChains.keys()]
         .map(id => graph.packages.get(id))
-        .sort((a, b) => a.name.localeCompare(b.name) || compareLoose(a.version, b.version));
+        .sort((a, b) => byCodeUnit(a.name, b.name) || compareLoose(a.version, b.version));
 }
 function isMember(graph, id) {
     return graph.members.includes(id);
@@ -5116,7 +5119,7 @@ function findDuplicates(graph, options) {
             allowed: options.allow.includes(name)
         });
     }
-    duplicates.sort((a, b) => a.name.localeCompare(b.name));
+    duplicates.sort((a, b) => byCodeUnit(a.name, b.name));
     // An entry for a dev-only duplicate is not stale: it starts to matter with include-dev.
     const resolved = versionsByName(graph);
     const staleAllowEntries = options.allow.filter(a => (resolved.get(a)?.length ?? 0) < 2);
@@ -7571,7 +7574,7 @@ function selectCrates(members, listed) {
         });
     }
     return {
-        crates: crates.sort((a, b) => a.name.localeCompare(b.name)),
+        crates: crates.sort((a, b) => byCodeUnit(a.name, b.name)),
         unpublished: unpublished.sort(),
         unknownListed: listed.filter(n => !libs.has(n))
     };
@@ -7707,7 +7710,7 @@ function diffSurfaces(base, head, headWithHidden = head) {
             changes.push(change$1('addition', 'added', h, `${h.kind} added`));
     }
     const order = { breaking: 0, changed: 1, addition: 2 };
-    return dedupe(changes).sort((a, b) => order[a.class] - order[b.class] || a.path.localeCompare(b.path));
+    return dedupe(changes).sort((a, b) => order[a.class] - order[b.class] || byCodeUnit(a.path, b.path));
 }
 /** Paths of type-namespace items (modules, types, traits) of `a` that `b` lacks. */
 function typePaths(a, b) {
@@ -7811,7 +7814,7 @@ function describe$1(b, h, keys) {
 /** One item reachable by several paths is reported once per rule, at its shortest path. */
 function dedupe(changes) {
     const seen = new Map();
-    for (const c of [...changes].sort((x, y) => x.path.length - y.path.length || x.path.localeCompare(y.path))) {
+    for (const c of [...changes].sort((x, y) => x.path.length - y.path.length || byCodeUnit(x.path, y.path))) {
         const id = c.side === 'head' && c.file
             ? `${c.rule}|${c.what}|${c.file}:${c.line}|${c.path.split('::').pop()}`
             : `${c.rule}|${c.path}|${c.kind}`;
@@ -8100,7 +8103,7 @@ function mergeSections(sections) {
         ...on[0],
         status: unknown ? 'unknown' : 'checked',
         reason: unknown?.reason ?? null,
-        crates: on.flatMap(s => s.crates).sort((a, b) => a.name.localeCompare(b.name)),
+        crates: on.flatMap(s => s.crates).sort((a, b) => byCodeUnit(a.name, b.name)),
         skipped: [...new Set(on.flatMap(s => s.skipped))].sort(),
         unknownListed: on[0].unknownListed,
         seconds: Math.max(...on.map(s => s.seconds))

@@ -3,6 +3,7 @@
 import type { DuplicateFinding } from '../report/schema.js'
 import { chainTo, compareLoose, reachablePackages, type DependencyGraph } from './graph.js'
 import { dependencyRef, type ManifestRef } from './manifest-lines.js'
+import { byCodeUnit } from '../order.js'
 
 export type DuplicateVersion = DuplicateFinding['versions'][number] & {
   /** The member's Cargo.toml line that declares the first dependency of the chain. */
@@ -43,7 +44,7 @@ export function findDuplicates(
       allowed: options.allow.includes(name)
     })
   }
-  duplicates.sort((a, b) => a.name.localeCompare(b.name))
+  duplicates.sort((a, b) => byCodeUnit(a.name, b.name))
   // An entry for a dev-only duplicate is not stale: it starts to matter with include-dev.
   const resolved = versionsByName(graph)
   const staleAllowEntries = options.allow.filter(a => (resolved.get(a)?.length ?? 0) < 2)

@@ -5,6 +5,7 @@ import { memberManifestPaths, readManifests } from '../cargo/manifests.js'
 import { GateError } from '../errors.js'
 import type { CargoMetadata, MetadataPackage } from '../cargo/metadata.js'
 import type { DependencyChainLink } from '../report/schema.js'
+import { byCodeUnit } from '../order.js'
 
 export type EdgeKind = DependencyChainLink['kind']
 
@@ -51,14 +52,13 @@ export function buildGraph(
     }
     out.sort(
       (a, b) =>
-        KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
-        nameOf(packages, a.to).localeCompare(nameOf(packages, b.to))
+        KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || byCodeUnit(nameOf(packages, a.to), nameOf(packages, b.to))
     )
     edges.set(node.id, out)
   }
   const members = meta.workspace_members
     .filter(id => packages.has(id))
-    .sort((a, b) => nameOf(packages, a).localeCompare(nameOf(packages, b)))
+    .sort((a, b) => byCodeUnit(nameOf(packages, a), nameOf(packages, b)))
   const graph = { packages, edges, members, normalChains: new Map(), anyChains: new Map(), manifests }
   graph.normalChains = shortestChains(graph, false)
   graph.anyChains = shortestChains(graph, true)
@@ -121,7 +121,7 @@ export function chainTo(
 export function reachablePackages(graph: DependencyGraph): MetadataPackage[] {
   return [...graph.anyChains.keys()]
     .map(id => graph.packages.get(id)!)
-    .sort((a, b) => a.name.localeCompare(b.name) || compareLoose(a.version, b.version))
+    .sort((a, b) => byCodeUnit(a.name, b.name) || compareLoose(a.version, b.version))
 }
 
 export function isMember(graph: DependencyGraph, id: string): boolean {

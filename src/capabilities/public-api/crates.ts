@@ -2,6 +2,7 @@
 // Pure: cargo metadata's members and git's list of changed files in, decisions out.
 import * as path from 'node:path'
 import type { MetadataPackage } from '../../cargo/metadata.js'
+import { byCodeUnit } from '../../order.js'
 
 const LIB_KINDS = new Set(['lib', 'rlib', 'dylib', 'proc-macro'])
 
@@ -43,7 +44,7 @@ export function selectCrates(members: MetadataPackage[], listed: string[]): Crat
     })
   }
   return {
-    crates: crates.sort((a, b) => a.name.localeCompare(b.name)),
+    crates: crates.sort((a, b) => byCodeUnit(a.name, b.name)),
     unpublished: unpublished.sort(),
     unknownListed: listed.filter(n => !libs.has(n))
   }

@@ -1,6 +1,7 @@
 // Compares two public surfaces of one crate. Breaking only where the rule is certain (the kinds the
 // gate checks); anything else that differs is "changed", never breaking. Pure.
 import type { ApiItem, ApiKind, Surface } from './surface.js'
+import { byCodeUnit } from '../../order.js'
 
 export type ChangeClass = 'breaking' | 'addition' | 'changed'
 
@@ -54,7 +55,7 @@ export function diffSurfaces(base: Surface, head: Surface, headWithHidden: Surfa
       changes.push(change('addition', 'added', h, `${h.kind} added`))
   }
   const order: Record<ChangeClass, number> = { breaking: 0, changed: 1, addition: 2 }
-  return dedupe(changes).sort((a, b) => order[a.class] - order[b.class] || a.path.localeCompare(b.path))
+  return dedupe(changes).sort((a, b) => order[a.class] - order[b.class] || byCodeUnit(a.path, b.path))
 }
 
 /** Paths of type-namespace items (modules, types, traits) of `a` that `b` lacks. */
@@ -178,9 +179,7 @@ function describe(b: ApiItem, h: ApiItem, keys: string[]): string {
 /** One item reachable by several paths is reported once per rule, at its shortest path. */
 function dedupe(changes: ApiChange[]): ApiChange[] {
   const seen = new Map<string, ApiChange>()
-  for (const c of [...changes].sort(
-    (x, y) => x.path.length - y.path.length || x.path.localeCompare(y.path)
-  )) {
+  for (const c of [...changes].sort((x, y) => x.path.length - y.path.length || byCodeUnit(x.path, y.path))) {
     const id =
       c.side === 'head' && c.file
         ? `${c.rule}|${c.what}|${c.file}:${c.line}|${c.path.split('::').pop()}`

@@ -2,6 +2,7 @@
 // shard sections (each shard compares its own members). Pure.
 import * as semver from 'semver'
 import type { ApiChange } from './diff.js'
+import { byCodeUnit } from '../../order.js'
 
 export type ApiPolicy = 'deny' | 'warn' | 'off'
 
@@ -74,7 +75,7 @@ export function mergeSections(sections: PublicApiSection[]): PublicApiSection {
     ...on[0],
     status: unknown ? 'unknown' : 'checked',
     reason: unknown?.reason ?? null,
-    crates: on.flatMap(s => s.crates).sort((a, b) => a.name.localeCompare(b.name)),
+    crates: on.flatMap(s => s.crates).sort((a, b) => byCodeUnit(a.name, b.name)),
     skipped: [...new Set(on.flatMap(s => s.skipped))].sort(),
     unknownListed: on[0].unknownListed,
     seconds: Math.max(...on.map(s => s.seconds))
