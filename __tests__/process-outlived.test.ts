@@ -13,9 +13,9 @@ afterEach(() => void spawnSync('pkill', ['-f', `^sleep ${seconds}$`]))
 
 describe('a process whose output outlives it', () => {
   it.each([
-    ['in its own process group (the test run): the leftover is stopped', 60, ''],
-    ['in the gate’s group: the wait ends and the leftover is left alone', undefined, 'running']
-  ])('%s', async (_, timeoutSeconds, expected) => {
+    ['in its own process group (the test run): the leftover is stopped', 60, 'stopped', ''],
+    ['in the gate’s group: the wait ends and the leftover is left alone', undefined, 'abandoned', 'running']
+  ])('%s', async (_, timeoutSeconds, how, expected) => {
     const lines: string[] = []
     const outcome = await runProcess('sh', ['-c', script], {
       cwd: process.cwd(),
@@ -24,7 +24,7 @@ describe('a process whose output outlives it', () => {
       ...(timeoutSeconds === undefined ? {} : { timeoutSeconds })
     })
     expect(outcome.exitCode).toBe(3)
-    expect(outcome.leftRunning).toBe(true)
+    expect(outcome.leftRunning).toBe(how)
     expect(outcome.timedOut).toBeUndefined()
     expect(lines).toHaveLength(5000)
     expect(lines.at(-1)).toBe('line 4999')

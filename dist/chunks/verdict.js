@@ -5893,7 +5893,7 @@ async function runProcess(program, args, options) {
         detached: ownGroup
     });
     let timedOut = false;
-    let leftRunning = false;
+    let leftRunning;
     const timer = options.timeoutSeconds === undefined
         ? null
         : setTimeout(() => {
@@ -5913,7 +5913,7 @@ async function runProcess(program, args, options) {
             if (timer)
                 clearTimeout(timer);
             grace = setTimeout(() => {
-                leftRunning = true;
+                leftRunning = ownGroup ? 'stopped' : 'abandoned';
                 if (ownGroup)
                     killGroup(child.pid);
                 child.stdout?.destroy();
@@ -6910,7 +6910,7 @@ async function runPhase(name, command, options) {
         cargoErrors: errors.filter(e => !e.summary).map(e => e.text),
         unreadableLines: state?.unreadableLines ?? 0,
         failure: null,
-        ...(outcome.leftRunning ? { leftRunning: leftRunningNote(options.timeoutSeconds !== undefined) } : {})
+        ...(outcome.leftRunning ? { leftRunning: leftRunningNote(outcome.leftRunning) } : {})
     };
     result.failure = untrusted(result, outcome, state?.buildFinished ?? null, state?.firstUnreadable ?? null, !!reader);
     return { result, errors, stderrTail: [...stderr.tail], stdout: chunks.join('\n') };
@@ -6931,9 +6931,8 @@ function untrusted(r, o, buildFinished, firstUnreadable, streamsMessages) {
         return 'cargo exited without its final build-finished message, so its output cannot be trusted';
     return null;
 }
-/** Phases with a timeout run in their own process group, which is stopped with what is left in it. */
-function leftRunningNote(ownGroup) {
-    const what = ownGroup ? 'it was stopped' : 'the gate stopped waiting for it';
+function leftRunningNote(how) {
+    const what = how === 'stopped' ? 'it was stopped' : 'the gate stopped waiting for it';
     return `a process it started was still running ${OUTPUT_GRACE_SECONDS} s after cargo exited, holding cargo's output open; ${what}`;
 }
 function round$1(n) {

@@ -71,7 +71,7 @@ export async function runPhase(
     cargoErrors: errors.filter(e => !e.summary).map(e => e.text),
     unreadableLines: state?.unreadableLines ?? 0,
     failure: null,
-    ...(outcome.leftRunning ? { leftRunning: leftRunningNote(options.timeoutSeconds !== undefined) } : {})
+    ...(outcome.leftRunning ? { leftRunning: leftRunningNote(outcome.leftRunning) } : {})
   }
   result.failure = untrusted(
     result,
@@ -105,9 +105,8 @@ function untrusted(
   return null
 }
 
-/** Phases with a timeout run in their own process group, which is stopped with what is left in it. */
-function leftRunningNote(ownGroup: boolean): string {
-  const what = ownGroup ? 'it was stopped' : 'the gate stopped waiting for it'
+function leftRunningNote(how: 'stopped' | 'abandoned'): string {
+  const what = how === 'stopped' ? 'it was stopped' : 'the gate stopped waiting for it'
   return `a process it started was still running ${OUTPUT_GRACE_SECONDS} s after cargo exited, holding cargo's output open; ${what}`
 }
 

@@ -34,8 +34,11 @@ export interface ProcessOutcome {
   cpuSeconds: number | null
   /** The timeout ran out and the process group was killed. */
   timedOut?: boolean
-  /** The process exited but something it started still held its output after the grace period. */
-  leftRunning?: boolean
+  /**
+   * The process exited but something it started still held its output after the grace period:
+   * 'stopped' when it was killed with the process group, 'abandoned' when it was only no longer waited for.
+   */
+  leftRunning?: 'stopped' | 'abandoned'
 }
 
 export async function runProcess(
@@ -56,7 +59,7 @@ export async function runProcess(
     detached: ownGroup
   })
   let timedOut = false
-  let leftRunning = false
+  let leftRunning: ProcessOutcome['leftRunning']
   const timer =
     options.timeoutSeconds === undefined
       ? null
@@ -77,7 +80,7 @@ export async function runProcess(
         if (timer) clearTimeout(timer)
         grace = setTimeout(
           () => {
-            leftRunning = true
+            leftRunning = ownGroup ? 'stopped' : 'abandoned'
             if (ownGroup) killGroup(child.pid)
             child.stdout?.destroy()
             child.stderr?.destroy()
