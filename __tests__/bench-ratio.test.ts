@@ -70,6 +70,19 @@ describe('the README table written from the bench results', () => {
     expect(() => replaceBetweenMarkers('no markers', 'x')).toThrow(/markers/)
   })
 
+  it('shows the start-up of node, the CLI and the action with their spread, when it was measured', () => {
+    const startup = [
+      { label: 'node alone', seconds: [0.064, 0.06, 0.062, 0.061, 0.063] },
+      { label: 'the action', seconds: [0.098, 0.094, 0.1, 0.099, 0.096] }
+    ]
+    const table = benchTable({ ...results, startup })
+    expect(table).toContain('start-up before any work, wall')
+    expect(table).toContain(
+      'node alone; the action | **62** ms (IQR 61–63 ms, 5 runs); **98** ms (IQR 96–99 ms, 5 runs)'
+    )
+    expect(benchTable(results)).not.toContain('start-up')
+  })
+
   it("shows compile-once's floor and the gate's own cost next to a ratio against raw cargo", () => {
     const floor = summarizeRatios([7.9, 8, 8.1], [10, 10, 10])
     const figure = { ...results.figures[0], floor, gateOwnCpu: [0.2, 0.15, 0.18] }

@@ -5,6 +5,7 @@ import * as path from 'node:path'
 import type { FigureResult } from './overhead.js'
 import { describeRatio, describeSeconds } from './ratio.js'
 import { OUT, type BenchResults } from './results.js'
+import { describeMs } from './startup.js'
 
 const START = '<!-- bench:start -->'
 const END = '<!-- bench:end -->'
@@ -19,6 +20,10 @@ export function benchTable(r: BenchResults): string {
         `| ${f.label} | wall **${f.ratio.median.toFixed(3)}** ${describeRatio(f.ratio).replace(/^\S+ /, '')}; CPU **${f.cpuRatio.median.toFixed(3)}** ${describeRatio(f.cpuRatio).replace(/^\S+ /, '')}${extras(f)}; load ${f.load[0].toFixed(1)} → ${f.load[1].toFixed(1)} | ${f.target} |`
     )
   ]
+  if (r.startup)
+    rows.push(
+      `| start-up before any work, wall (what each run pays whatever the build): ${r.startup.map(f => f.label).join('; ')} | ${r.startup.map(f => `**${describeMs(f.seconds).replace(' ms', '** ms')}`).join('; ')} | — |`
+    )
   if (r.parse)
     rows.push(
       `| reading a ${r.parse.mb.toFixed(0)} MB cargo message stream (${r.parse.lines} lines) through the gate's process → line → JSON path | ${r.parse.seconds.toFixed(2)} s = **${(r.parse.mb / r.parse.seconds).toFixed(0)} MB/s**, \`jq -c .\` ${(r.parse.mb / r.parse.jqSeconds).toFixed(0)} MB/s (**${(r.parse.jqSeconds / r.parse.seconds).toFixed(1)}×**) | ≥ 1.0× jq |`,

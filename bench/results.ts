@@ -2,6 +2,7 @@
 import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { FigureResult } from './overhead.js'
+import type { StartupFigure } from './startup.js'
 
 export const OUT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'out')
 
@@ -11,6 +12,8 @@ export interface BenchResults {
   machine: { cpu: string; cores: number; os: string; node: string; cargo: string; loadAtStart: number }
   workspace: { crates: number; size: number; deps: number }
   figures: FigureResult[]
+  /** Absent in results written before it was measured. */
+  startup?: StartupFigure[] | null
   parse: { mb: number; lines: number; seconds: number; maxRssMb: number; jqSeconds: number } | null
   github: { first: { requests: number; writes: number }; rerun: { requests: number; writes: number } } | null
 }

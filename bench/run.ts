@@ -25,6 +25,7 @@ import { fixesBench } from './fixes.js'
 import { overheadFigures } from './overhead.js'
 import { describeRatio, describeSeconds } from './ratio.js'
 import { OUT, type BenchResults } from './results.js'
+import { describeMs, startupFigures } from './startup.js'
 
 const QUICK = process.env.BENCH_QUICK === '1'
 const { values } = parseArgs({
@@ -37,6 +38,7 @@ const { values } = parseArgs({
     // The dependency-heavy cold figure takes about a minute per pair.
     'heavy-pairs': { type: 'string', default: QUICK ? '2' : '5' },
     'stream-mb': { type: 'string', default: QUICK ? '10' : '200' },
+    'startup-runs': { type: 'string', default: QUICK ? '5' : '40' },
     only: { type: 'string' }
   }
 })
@@ -50,6 +52,7 @@ const results: BenchResults = {
   machine: machine(),
   workspace: { crates: Number(values.crates), size: Number(values.size), deps: Number(values.deps) },
   figures: [],
+  startup: null,
   parse: null,
   github: null
 }
@@ -101,6 +104,13 @@ function overhead(): void {
     if (f.gateOwnCpu) console.log(`     gate's own cpu ${describeSeconds(f.gateOwnCpu)}`)
     console.log(`     load average ${f.load[0].toFixed(1)} → ${f.load[1].toFixed(1)}; ${f.note}`)
   }
+}
+
+function startup(): void {
+  progress('startup: node alone, the CLI and the action, interleaved')
+  results.startup = startupFigures(Number(values['startup-runs']), progress)
+  console.log('\n1b. Start-up, before any work (wall)')
+  for (const f of results.startup) console.log(`   ${f.label}: ${describeMs(f.seconds)}`)
 }
 
 async function throughput(): Promise<void> {
@@ -180,6 +190,7 @@ console.log(
 )
 const overheadIds = ['overhead', 'warm', 'cold', 'cold-deps', 'two-phase', 'timings']
 if (!only || only.some(o => overheadIds.includes(o))) overhead()
+if (want('startup')) startup()
 if (want('parse')) await throughput()
 if (want('github')) await githubRequests()
 if (want('fixes')) await fixesBench(work, Number(values.crates), Number(values.size))
