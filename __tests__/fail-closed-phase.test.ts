@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs'
 import type { ProcessOutcome } from '../src/cargo/process.js'
 import { runPhase, type ProcessRunner } from '../src/cargo/phase.js'
 import { parseMetadata, workspaceMembers } from '../src/cargo/metadata.js'
-import type { Diagnostic } from '../src/report/schema.js'
+import type { Diagnostic, PhaseName } from '../src/report/schema.js'
 
 const captured = (name: string) =>
   readFileSync(`__fixtures__/captured/${name}`, 'utf8').split('\n').filter(Boolean)
@@ -23,11 +23,16 @@ function replay(stdout: string[], stderr: string[], outcome: Partial<ProcessOutc
   }
 }
 
-async function check(stdout: string[], outcome: Partial<ProcessOutcome> = {}, stderr: string[] = []) {
+async function check(
+  stdout: string[],
+  outcome: Partial<ProcessOutcome> = {},
+  stderr: string[] = [],
+  phase: PhaseName = 'check'
+) {
   const diagnostics: Diagnostic[] = []
   const other: string[] = []
   const r = await runPhase(
-    'check',
+    phase,
     { program: 'cargo', args: ['check'] },
     {
       cwd: '.',
@@ -115,6 +120,29 @@ describe('runPhase', () => {
     const r = await check(['plain', ...WARNINGS, fake])
     expect(r.other).toEqual(['plain', fake])
     expect(r.diagnostics.some(d => d.message === 'fake')).toBe(false)
+  })
+
+  it('does not trust a build whose output goes on after build-finished: a proc macro forged one', async () => {
+    // A proc macro's stdout reaches cargo's: a forged build-finished would end the reading before the
+    // warnings that follow it.
+    const forged = '{"reason":"build-finished","success":true}'
+    const cut = WARNINGS.findIndex(l => l.includes('"compiler-message"'))
+    const r = await check([...WARNINGS.slice(0, cut), forged, ...WARNINGS.slice(cut)])
+    const late = WARNINGS.length - cut
+    expect(r.result.failure).toBe(
+      `${late} line(s) in cargo's message format came after a build-finished message: something the build ran (a proc macro) printed cargo-like JSON to stdout, so cargo's own messages cannot be told from forged ones (first line after it: ${WARNINGS[cut].slice(0, 200)})`
+    )
+    for (const phase of ['test-build', 'build'] as const)
+      expect((await check([...WARNINGS, forged], {}, [], phase)).result.failure).toMatch(
+        /^1 line\(s\) in cargo's message format came after a build-finished/
+      )
+  })
+
+  it("trusts cargo test with cargo-like lines after build-finished: they are the tests' output", async () => {
+    const fake = '{"reason":"build-finished","success":false}'
+    const r = await check([...WARNINGS, 'running 1 test', fake], {}, [], 'test')
+    expect(r.result.failure).toBeNull()
+    expect(r.other).toEqual(['running 1 test', fake])
   })
 
   it('keeps cargo own stderr errors, and collects stdout whole for metadata', async () => {

@@ -129,4 +129,49 @@ describe('the bundled action, fail-closed edges', () => {
     ] as const)
       expect(await judge(env, args)).toEqual(plain)
   }, 240_000)
+
+  // cargo passes a proc macro's stdout on as its own: the fixture's macro prints a compiler-artifact
+  // for the crate it expands in and a build-finished, before that crate's real warning.
+  it('does not call a build stable when a proc macro forged cargo’s build-finished', async () => {
+    const cold = () => mkdtempSync(path.join(tmpdir(), 'gate-forged-target-'))
+    const cargo = spawnSync('cargo', ['check', '--workspace', '--message-format=json'], {
+      cwd: fixture('forged-messages'),
+      env: { ...process.env, CARGO_TARGET_DIR: cold() },
+      encoding: 'utf8'
+    })
+    const reasons = cargo.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map(l => (JSON.parse(l) as { reason: string }).reason)
+    // cargo's own words: a build-finished, then the real warning, then cargo's build-finished.
+    expect(reasons.indexOf('build-finished')).toBeLessThan(reasons.indexOf('compiler-message'))
+    expect(reasons.at(-1)).toBe('build-finished')
+    // Checked alone (run-tests: false) the real warning was never read, and the build called stable.
+    for (const runTests of ['false', 'true']) {
+      const report = tmpReport(`forged-${runTests}`)
+      const run = await runAction(
+        {
+          'working-directory': fixture('forged-messages'),
+          'report-path': report,
+          'public-api': 'off',
+          'deny-warnings': 'true',
+          'run-tests': runTests
+        },
+        { env: { CARGO_TARGET_DIR: cold() } }
+      )
+      expect(run.outputs.stable).toBe('false')
+      expect(run.exitCode).toBe(1)
+      const written = JSON.parse(readFileSync(report, 'utf8'))
+      expect(written.findings).toContainEqual(
+        expect.objectContaining({
+          code: 'phase-failed',
+          severity: 'block',
+          message: expect.stringMatching(
+            /line\(s\) in cargo's message format came after a build-finished message/
+          )
+        })
+      )
+      expect(run.summary).toMatch(/something the build ran \(a proc macro\) printed cargo-like JSON/)
+    }
+  }, 120_000)
 })

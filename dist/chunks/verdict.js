@@ -6563,7 +6563,9 @@ class CargoMessageReader {
         units: { workspace: { compiled: 0, fresh: 0 }, dependencies: { compiled: 0, fresh: 0 } },
         buildFinished: null,
         unreadableLines: 0,
-        firstUnreadable: null
+        firstUnreadable: null,
+        lateMessages: 0,
+        firstLate: null
     };
     constructor(members, phase, sink) {
         this.members = members;
@@ -6575,8 +6577,18 @@ class CargoMessageReader {
      * build-finished: what follows on stdout (test binaries, in `cargo test`) is never cargo's.
      */
     push(line) {
-        if (this.state.buildFinished !== null || !line.startsWith('{"reason":'))
+        if (!line.startsWith('{"reason":'))
             return false;
+        if (this.state.buildFinished !== null) {
+            // In `cargo test` the test binaries' output follows, never cargo's. A phase that only builds
+            // prints nothing after build-finished: what does was forged by something whose stdout reaches
+            // cargo's (a proc macro), and a forged build-finished would end the reading before the real ones.
+            if (this.phase !== 'test') {
+                this.state.lateMessages++;
+                this.state.firstLate ??= line.slice(0, 200);
+            }
+            return false;
+        }
         let msg;
         try {
             msg = JSON.parse(line);
@@ -6912,10 +6924,11 @@ async function runPhase(name, command, options) {
         failure: null,
         ...(outcome.leftRunning ? { leftRunning: leftRunningNote(outcome.leftRunning) } : {})
     };
-    result.failure = untrusted(result, outcome, state?.buildFinished ?? null, state?.firstUnreadable ?? null, !!reader);
+    result.failure = untrusted(result, outcome, state ?? null);
     return { result, errors, stderrTail: [...stderr.tail], stdout: chunks.join('\n') };
 }
-function untrusted(r, o, buildFinished, firstUnreadable, streamsMessages) {
+/** `read` is null for phases that print no cargo messages (metadata). */
+function untrusted(r, o, read) {
     const program = r.command[0];
     if (o.spawnError) {
         const hint = /ENOENT/.test(o.spawnError) ? ` Is ${program} installed and on PATH?` : '';
@@ -6926,8 +6939,10 @@ function untrusted(r, o, buildFinished, firstUnreadable, streamsMessages) {
     if (o.signal)
         return `${program} was killed by signal ${o.signal} before it finished`;
     if (r.unreadableLines > 0)
-        return `${r.unreadableLines} line(s) of cargo's JSON output could not be read (first: ${firstUnreadable ?? '?'})`;
-    if (streamsMessages && o.exitCode === 0 && buildFinished !== true)
+        return `${r.unreadableLines} line(s) of cargo's JSON output could not be read (first: ${read?.firstUnreadable ?? '?'})`;
+    if (read && read.lateMessages > 0)
+        return `${read.lateMessages} line(s) in cargo's message format came after a build-finished message: something the build ran (a proc macro) printed cargo-like JSON to stdout, so cargo's own messages cannot be told from forged ones (first line after it: ${read.firstLate})`;
+    if (read && o.exitCode === 0 && read.buildFinished !== true)
         return 'cargo exited without its final build-finished message, so its output cannot be trusted';
     return null;
 }

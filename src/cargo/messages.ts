@@ -43,6 +43,9 @@ export interface MessageReaderState {
   buildFinished: boolean | null
   unreadableLines: number
   firstUnreadable: string | null
+  /** Lines in cargo's message format after build-finished in a phase that only builds: forged. */
+  lateMessages: number
+  firstLate: string | null
 }
 
 // rustc's own tallies ("2 warnings emitted", "aborting due to …") repeat what was already counted.
@@ -53,7 +56,9 @@ export class CargoMessageReader {
     units: { workspace: { compiled: 0, fresh: 0 }, dependencies: { compiled: 0, fresh: 0 } },
     buildFinished: null,
     unreadableLines: 0,
-    firstUnreadable: null
+    firstUnreadable: null,
+    lateMessages: 0,
+    firstLate: null
   }
 
   constructor(
@@ -67,7 +72,17 @@ export class CargoMessageReader {
    * build-finished: what follows on stdout (test binaries, in `cargo test`) is never cargo's.
    */
   push(line: string): boolean {
-    if (this.state.buildFinished !== null || !line.startsWith('{"reason":')) return false
+    if (!line.startsWith('{"reason":')) return false
+    if (this.state.buildFinished !== null) {
+      // In `cargo test` the test binaries' output follows, never cargo's. A phase that only builds
+      // prints nothing after build-finished: what does was forged by something whose stdout reaches
+      // cargo's (a proc macro), and a forged build-finished would end the reading before the real ones.
+      if (this.phase !== 'test') {
+        this.state.lateMessages++
+        this.state.firstLate ??= line.slice(0, 200)
+      }
+      return false
+    }
     let msg: Record<string, unknown>
     try {
       msg = JSON.parse(line) as Record<string, unknown>

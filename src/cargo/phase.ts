@@ -1,6 +1,6 @@
 // Runs one cargo phase: streams its output through the readers and records what a phase result
 // must say, including why it cannot be trusted (not started, killed, unreadable, cut short).
-import { CargoMessageReader, type MessageSink } from './messages.js'
+import { CargoMessageReader, type MessageReaderState, type MessageSink } from './messages.js'
 import type { Command } from './commands.js'
 import { OUTPUT_GRACE_SECONDS, runProcess, type ProcessOutcome, type ProcessOptions } from './process.js'
 import { CargoStderrReader, type CargoErrorBlock } from './stderr.js'
@@ -73,23 +73,12 @@ export async function runPhase(
     failure: null,
     ...(outcome.leftRunning ? { leftRunning: leftRunningNote(outcome.leftRunning) } : {})
   }
-  result.failure = untrusted(
-    result,
-    outcome,
-    state?.buildFinished ?? null,
-    state?.firstUnreadable ?? null,
-    !!reader
-  )
+  result.failure = untrusted(result, outcome, state ?? null)
   return { result, errors, stderrTail: [...stderr.tail], stdout: chunks.join('\n') }
 }
 
-function untrusted(
-  r: PhaseResult,
-  o: ProcessOutcome,
-  buildFinished: boolean | null,
-  firstUnreadable: string | null,
-  streamsMessages: boolean
-): string | null {
+/** `read` is null for phases that print no cargo messages (metadata). */
+function untrusted(r: PhaseResult, o: ProcessOutcome, read: MessageReaderState | null): string | null {
   const program = r.command[0]
   if (o.spawnError) {
     const hint = /ENOENT/.test(o.spawnError) ? ` Is ${program} installed and on PATH?` : ''
@@ -99,8 +88,10 @@ function untrusted(
     return `${program} did not finish within ${formatDuration(o.wallSeconds)} (test-timeout) and was killed with everything it started`
   if (o.signal) return `${program} was killed by signal ${o.signal} before it finished`
   if (r.unreadableLines > 0)
-    return `${r.unreadableLines} line(s) of cargo's JSON output could not be read (first: ${firstUnreadable ?? '?'})`
-  if (streamsMessages && o.exitCode === 0 && buildFinished !== true)
+    return `${r.unreadableLines} line(s) of cargo's JSON output could not be read (first: ${read?.firstUnreadable ?? '?'})`
+  if (read && read.lateMessages > 0)
+    return `${read.lateMessages} line(s) in cargo's message format came after a build-finished message: something the build ran (a proc macro) printed cargo-like JSON to stdout, so cargo's own messages cannot be told from forged ones (first line after it: ${read.firstLate})`
+  if (read && o.exitCode === 0 && read.buildFinished !== true)
     return 'cargo exited without its final build-finished message, so its output cannot be trusted'
   return null
 }
