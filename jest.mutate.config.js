@@ -7,7 +7,8 @@ export default {
   testMatch: [
     '**/__tests__/fail-closed-*.test.ts',
     '**/__tests__/parsers.test.ts',
-    '**/__tests__/commands.test.ts'
+    '**/__tests__/commands.test.ts',
+    '**/__tests__/lines.test.ts'
   ],
   verbose: false
 }

@@ -138,6 +138,13 @@ describe('runPhase', () => {
       )
   })
 
+  it('does not trust a run with a line longer than the gate reads, and says how long', async () => {
+    const r = await check(WARNINGS, { cutLines: { count: 1, longestChars: 700 * 2 ** 20 } })
+    expect(r.result.failure).toBe(
+      "1 line(s) of cargo's output were longer than the 64 MiB the gate reads of one line (the longest: 700 MiB), so they could not be read whole (does a test print that much?)"
+    )
+  })
+
   it("trusts cargo test with cargo-like lines after build-finished: they are the tests' output", async () => {
     const fake = '{"reason":"build-finished","success":false}'
     const r = await check([...WARNINGS, 'running 1 test', fake], {}, [], 'test')

@@ -11,7 +11,7 @@ import type { GateReport } from '../src/report/schema.js'
 const dir = path.resolve('__fixtures__/workspaces/tests-adversarial')
 // One test thread: the test running when a binary aborts is then the one that aborted.
 const inputs: Record<string, string> = { 'test-args': '--workspace -- --test-threads=1' }
-const switches = ['FX_LEAK_LIBTEST_EVENT', 'FX_ABORT', 'FX_HARNESS_FAIL', 'FX_HANG', 'FX_CHATTY']
+const switches = ['FX_LEAK_LIBTEST_EVENT', 'FX_ABORT', 'FX_HARNESS_FAIL', 'FX_HANG', 'FX_CHATTY', 'FX_FLOOD']
 
 async function gate(env: string[] = [], extra: Record<string, string> = {}): Promise<GateReport> {
   for (const name of env) process.env[name] = '1'
@@ -58,6 +58,21 @@ describe('test results cannot be spoofed by what a test prints', () => {
       /chatty line 199999 of a test[^]*panicked at crates\/fx-adv-spoof\/src\/lib\.rs:\d+/
     )
   })
+
+  // One libtest event line longer than the longest string node can hold: readline crashed on it.
+  it('reports a test that printed 600 MiB without a line break as output it could not read, not a crash', async () => {
+    const report = await gate(['FX_FLOOD'])
+    const test = report.phases.find(p => p.name === 'test')!
+    expect(test.failure).toBe(
+      "1 line(s) of cargo's output were longer than the 64 MiB the gate reads of one line (the longest: 600 MiB), so they could not be read whole (does a test print that much?)"
+    )
+    expect(report.verdict.stable).toBe(false)
+    expect(report.verdict.reasons.map(r => r.code)).toContain('phase-failed')
+    // The other test binaries were read as usual.
+    expect(report.tests.binaries.find(b => b.crate === 'fx-adv-plain' && b.target === 'lib')).toEqual(
+      expect.objectContaining({ passed: expect.any(Number), failed: 0 })
+    )
+  }, 120_000)
 
   it('makes the run untrusted, tally unchanged, when a test leaks a libtest event', async () => {
     const clean = await gate()

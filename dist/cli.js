@@ -7,7 +7,7 @@ import { p as produceReport, f as failureReport, r as reportPathFor, w as writeR
 import { writeFileSync, readFileSync } from 'node:fs';
 import 'node:crypto';
 import 'node:child_process';
-import 'node:readline';
+import 'node:string_decoder';
 import 'node:os';
 import './chunks/errors.js';
 

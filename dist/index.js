@@ -16,7 +16,7 @@ import { p as produceReport, f as failureReport, r as reportPathFor, s as syncSt
 import * as path from 'node:path';
 import 'node:fs';
 import 'node:child_process';
-import 'node:readline';
+import 'node:string_decoder';
 import 'node:os';
 import 'node:util';
 import './chunks/errors.js';

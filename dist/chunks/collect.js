@@ -9,7 +9,7 @@ import 'node:path';
 import './validate.js';
 import 'node:crypto';
 import 'node:child_process';
-import 'node:readline';
+import 'node:string_decoder';
 import 'node:os';
 import 'node:util';
 import './errors.js';

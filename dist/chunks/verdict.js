@@ -3,7 +3,7 @@ import { readFileSync, mkdtempSync, cpSync, existsSync, mkdirSync, symlinkSync, 
 import { G as GateError, i as isGateError, r as roadmapInputProblem } from './validate.js';
 import { createHash } from 'node:crypto';
 import { spawn, execFile } from 'node:child_process';
-import { createInterface } from 'node:readline';
+import { StringDecoder } from 'node:string_decoder';
 import { tmpdir } from 'node:os';
 import { stripVTControlCharacters } from 'node:util';
 import { N as NO_RETRY, G as GitHubRequestError } from './errors.js';
@@ -5870,6 +5870,84 @@ const fixPr = {
     terminal: r => r.fixPr && r.fixPr.mode !== 'skipped' ? [`Fix PR: ${r.fixPr.url ?? '-'} (${r.fixPr.note})`] : []
 };
 
+// A process's output as lines, read as it arrives: UTF-8 decoded across chunk boundaries, split where
+// readline splits (\n, \r\n, a lone \r), and no line kept longer than MAX_LINE_CHARS. A failing test
+// that printed a gigabyte reaches the gate as one libtest event line, longer than the longest string
+// V8 can hold: readline crashed on it with a stack trace.
+/** The most of one line the gate keeps (UTF-16 units); the rest is counted, not kept. */
+const MAX_LINE_CHARS = 64 * 1024 * 1024;
+class LineSplitter {
+    onLine;
+    maxChars;
+    decoder = new StringDecoder('utf8');
+    parts = [];
+    kept = 0;
+    length = 0;
+    /** The previous chunk ended in \r: a \n starting the next one belongs to it. */
+    pendingCr = false;
+    cut = { count: 0, longestChars: 0 };
+    constructor(onLine, maxChars = MAX_LINE_CHARS) {
+        this.onLine = onLine;
+        this.maxChars = maxChars;
+    }
+    write(chunk) {
+        this.text(typeof chunk === 'string' ? chunk : this.decoder.write(chunk));
+    }
+    /** The last line, when the output does not end with a line break. */
+    end() {
+        this.text(this.decoder.end());
+        if (this.length > 0)
+            this.emit();
+    }
+    text(s) {
+        let from = 0;
+        if (this.pendingCr && s.startsWith('\n'))
+            from = 1;
+        if (s.length > 0)
+            this.pendingCr = false;
+        while (from < s.length) {
+            const nl = s.indexOf('\n', from);
+            const cr = s.indexOf('\r', from);
+            const at = cr !== -1 && (nl === -1 || cr < nl) ? cr : nl;
+            if (at === -1) {
+                this.add(s.slice(from));
+                return;
+            }
+            this.add(s.slice(from, at));
+            this.emit();
+            if (s[at] === '\r') {
+                if (at + 1 === s.length) {
+                    this.pendingCr = true;
+                    return;
+                }
+                from = s[at + 1] === '\n' ? at + 2 : at + 1;
+            }
+            else
+                from = at + 1;
+        }
+    }
+    add(piece) {
+        this.length += piece.length;
+        const room = this.maxChars - this.kept;
+        if (room <= 0 || piece.length === 0)
+            return;
+        const kept = piece.length <= room ? piece : piece.slice(0, room);
+        this.parts.push(kept);
+        this.kept += kept.length;
+    }
+    emit() {
+        if (this.length > this.maxChars) {
+            this.cut.count++;
+            this.cut.longestChars = Math.max(this.cut.longestChars, this.length);
+        }
+        const line = this.parts.join('');
+        this.parts = [];
+        this.kept = 0;
+        this.length = 0;
+        this.onLine(line);
+    }
+}
+
 // The only place that starts processes. argv arrays, never a shell.
 // node:child_process directly rather than @actions/exec: we need the signal name of a killed cargo,
 // UTF-8 decoding across chunk boundaries, and per-line streaming without buffering the output.
@@ -5901,8 +5979,8 @@ async function runProcess(program, args, options) {
             killGroup(child.pid);
         }, options.timeoutSeconds * 1000);
     let grace;
-    const stdoutDone = pipeLines(child.stdout, options.onStdoutLine);
-    const stderrDone = pipeLines(child.stderr, options.onStderrLine);
+    const stdout = pipeLines(child.stdout, options.onStdoutLine, options.maxLineChars);
+    const stderr = pipeLines(child.stderr, options.onStderrLine, options.maxLineChars);
     const exit = await new Promise(resolve => {
         child.once('error', err => resolve({ code: null, signal: null, error: err.message }));
         child.once('close', (code, signal) => resolve({ code, signal, error: null }));
@@ -5927,7 +6005,8 @@ async function runProcess(program, args, options) {
     clearTimeout(grace);
     // A grandchild that kept the pipes open would hold the streams; after a kill they are not waited for.
     if (!timedOut && !leftRunning)
-        await Promise.all([stdoutDone, stderrDone]);
+        await Promise.all([stdout.done, stderr.done]);
+    const cut = [stdout.cut, stderr.cut].filter(c => c.count > 0);
     const endCpu = childrenCpuSeconds();
     return {
         exitCode: exit.code,
@@ -5936,7 +6015,15 @@ async function runProcess(program, args, options) {
         wallSeconds: Number(process.hrtime.bigint() - startWall) / 1e9,
         cpuSeconds: startCpu === null || endCpu === null ? null : round$2(endCpu - startCpu),
         ...(timedOut ? { timedOut } : {}),
-        ...(leftRunning ? { leftRunning } : {})
+        ...(leftRunning ? { leftRunning } : {}),
+        ...(cut.length
+            ? {
+                cutLines: {
+                    count: cut.reduce((n, c) => n + c.count, 0),
+                    longestChars: Math.max(...cut.map(c => c.longestChars))
+                }
+            }
+            : {})
     };
 }
 function killGroup(pid) {
@@ -5949,16 +6036,27 @@ function killGroup(pid) {
         // Already gone.
     }
 }
-function pipeLines(stream, onLine) {
+function pipeLines(stream, onLine, maxLineChars) {
+    const splitter = onLine ? new LineSplitter(onLine, maxLineChars) : null;
     if (!stream)
-        return Promise.resolve();
-    if (!onLine) {
+        return { done: Promise.resolve(), cut: splitter?.cut ?? { count: 0, longestChars: 0 } };
+    if (splitter)
+        stream.on('data', (chunk) => splitter.write(chunk));
+    else
         stream.resume();
-        return new Promise(resolve => stream.once('end', () => resolve()));
-    }
-    const rl = createInterface({ input: stream, crlfDelay: Infinity });
-    rl.on('line', onLine);
-    return new Promise(resolve => rl.once('close', () => resolve()));
+    const done = new Promise(resolve => {
+        let ended = false;
+        const finish = () => {
+            if (ended)
+                return;
+            ended = true;
+            splitter?.end();
+            resolve();
+        };
+        stream.once('end', finish);
+        stream.once('close', finish);
+    });
+    return { done, cut: splitter?.cut ?? { count: 0, longestChars: 0 } };
 }
 /**
  * cutime + cstime of this process from /proc/self/stat: the CPU of every child reaped so far,
@@ -6938,6 +7036,8 @@ function untrusted(r, o, read) {
         return `${program} did not finish within ${formatDuration$1(o.wallSeconds)} (test-timeout) and was killed with everything it started`;
     if (o.signal)
         return `${program} was killed by signal ${o.signal} before it finished`;
+    if (o.cutLines)
+        return `${o.cutLines.count} line(s) of ${program}'s output were longer than the ${mib(MAX_LINE_CHARS)} MiB the gate reads of one line (the longest: ${mib(o.cutLines.longestChars)} MiB), so they could not be read whole (does a test print that much?)`;
     if (r.unreadableLines > 0)
         return `${r.unreadableLines} line(s) of cargo's JSON output could not be read (first: ${read?.firstUnreadable ?? '?'})`;
     if (read && read.lateMessages > 0)
@@ -6949,6 +7049,10 @@ function untrusted(r, o, read) {
 function leftRunningNote(how) {
     const what = how === 'stopped' ? 'it was stopped' : 'the gate stopped waiting for it';
     return `a process it started was still running ${OUTPUT_GRACE_SECONDS} s after cargo exited, holding cargo's output open; ${what}`;
+}
+/** Characters as MiB: the same for the ASCII that cargo and libtest print. */
+function mib(chars) {
+    return String(Math.round(chars / 2 ** 20));
 }
 function round$1(n) {
     return Math.round(n * 1000) / 1000;

@@ -2,6 +2,7 @@
 // must say, including why it cannot be trusted (not started, killed, unreadable, cut short).
 import { CargoMessageReader, type MessageReaderState, type MessageSink } from './messages.js'
 import type { Command } from './commands.js'
+import { MAX_LINE_CHARS } from './lines.js'
 import { OUTPUT_GRACE_SECONDS, runProcess, type ProcessOutcome, type ProcessOptions } from './process.js'
 import { CargoStderrReader, type CargoErrorBlock } from './stderr.js'
 import type { PhaseName, PhaseResult } from '../report/schema.js'
@@ -87,6 +88,8 @@ function untrusted(r: PhaseResult, o: ProcessOutcome, read: MessageReaderState |
   if (o.timedOut)
     return `${program} did not finish within ${formatDuration(o.wallSeconds)} (test-timeout) and was killed with everything it started`
   if (o.signal) return `${program} was killed by signal ${o.signal} before it finished`
+  if (o.cutLines)
+    return `${o.cutLines.count} line(s) of ${program}'s output were longer than the ${mib(MAX_LINE_CHARS)} MiB the gate reads of one line (the longest: ${mib(o.cutLines.longestChars)} MiB), so they could not be read whole (does a test print that much?)`
   if (r.unreadableLines > 0)
     return `${r.unreadableLines} line(s) of cargo's JSON output could not be read (first: ${read?.firstUnreadable ?? '?'})`
   if (read && read.lateMessages > 0)
@@ -99,6 +102,11 @@ function untrusted(r: PhaseResult, o: ProcessOutcome, read: MessageReaderState |
 function leftRunningNote(how: 'stopped' | 'abandoned'): string {
   const what = how === 'stopped' ? 'it was stopped' : 'the gate stopped waiting for it'
   return `a process it started was still running ${OUTPUT_GRACE_SECONDS} s after cargo exited, holding cargo's output open; ${what}`
+}
+
+/** Characters as MiB: the same for the ASCII that cargo and libtest print. */
+function mib(chars: number): string {
+  return String(Math.round(chars / 2 ** 20))
 }
 
 function round(n: number): number {

@@ -3,7 +3,7 @@
 // UTF-8 decoding across chunk boundaries, and per-line streaming without buffering the output.
 import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { createInterface } from 'node:readline'
+import { LineSplitter, type CutLines } from './lines.js'
 
 export interface ProcessOptions {
   cwd: string
@@ -14,6 +14,8 @@ export interface ProcessOptions {
   timeoutSeconds?: number
   /** How long output may stay open after the process exited (see OUTPUT_GRACE_SECONDS). */
   outputGraceSeconds?: number
+  /** The most of one line that is kept (see MAX_LINE_CHARS). */
+  maxLineChars?: number
 }
 
 /**
@@ -39,6 +41,8 @@ export interface ProcessOutcome {
    * 'stopped' when it was killed with the process group, 'abandoned' when it was only no longer waited for.
    */
   leftRunning?: 'stopped' | 'abandoned'
+  /** Lines of its output longer than the gate keeps of one line: cut, so not read whole. */
+  cutLines?: CutLines
 }
 
 export async function runProcess(
@@ -68,8 +72,8 @@ export async function runProcess(
           killGroup(child.pid)
         }, options.timeoutSeconds * 1000)
   let grace: NodeJS.Timeout | undefined
-  const stdoutDone = pipeLines(child.stdout, options.onStdoutLine)
-  const stderrDone = pipeLines(child.stderr, options.onStderrLine)
+  const stdout = pipeLines(child.stdout, options.onStdoutLine, options.maxLineChars)
+  const stderr = pipeLines(child.stderr, options.onStderrLine, options.maxLineChars)
   const exit = await new Promise<{ code: number | null; signal: string | null; error: string | null }>(
     resolve => {
       child.once('error', err => resolve({ code: null, signal: null, error: err.message }))
@@ -94,7 +98,8 @@ export async function runProcess(
   if (timer) clearTimeout(timer)
   clearTimeout(grace)
   // A grandchild that kept the pipes open would hold the streams; after a kill they are not waited for.
-  if (!timedOut && !leftRunning) await Promise.all([stdoutDone, stderrDone])
+  if (!timedOut && !leftRunning) await Promise.all([stdout.done, stderr.done])
+  const cut = [stdout.cut, stderr.cut].filter(c => c.count > 0)
   const endCpu = childrenCpuSeconds()
   return {
     exitCode: exit.code,
@@ -103,7 +108,15 @@ export async function runProcess(
     wallSeconds: Number(process.hrtime.bigint() - startWall) / 1e9,
     cpuSeconds: startCpu === null || endCpu === null ? null : round(endCpu - startCpu),
     ...(timedOut ? { timedOut } : {}),
-    ...(leftRunning ? { leftRunning } : {})
+    ...(leftRunning ? { leftRunning } : {}),
+    ...(cut.length
+      ? {
+          cutLines: {
+            count: cut.reduce((n, c) => n + c.count, 0),
+            longestChars: Math.max(...cut.map(c => c.longestChars))
+          }
+        }
+      : {})
   }
 }
 
@@ -116,15 +129,27 @@ function killGroup(pid: number | undefined): void {
   }
 }
 
-function pipeLines(stream: NodeJS.ReadableStream | null, onLine?: (line: string) => void): Promise<void> {
-  if (!stream) return Promise.resolve()
-  if (!onLine) {
-    stream.resume()
-    return new Promise(resolve => stream.once('end', () => resolve()))
-  }
-  const rl = createInterface({ input: stream, crlfDelay: Infinity })
-  rl.on('line', onLine)
-  return new Promise(resolve => rl.once('close', () => resolve()))
+function pipeLines(
+  stream: NodeJS.ReadableStream | null,
+  onLine?: (line: string) => void,
+  maxLineChars?: number
+): { done: Promise<void>; cut: CutLines } {
+  const splitter = onLine ? new LineSplitter(onLine, maxLineChars) : null
+  if (!stream) return { done: Promise.resolve(), cut: splitter?.cut ?? { count: 0, longestChars: 0 } }
+  if (splitter) stream.on('data', (chunk: Buffer) => splitter.write(chunk))
+  else stream.resume()
+  const done = new Promise<void>(resolve => {
+    let ended = false
+    const finish = () => {
+      if (ended) return
+      ended = true
+      splitter?.end()
+      resolve()
+    }
+    stream.once('end', finish)
+    stream.once('close', finish)
+  })
+  return { done, cut: splitter?.cut ?? { count: 0, longestChars: 0 } }
 }
 
 /**

@@ -36,6 +36,18 @@ mod tests {
     }
 
     #[test]
+    fn floods_when_asked() {
+        if std::env::var_os("FX_FLOOD").is_some() {
+            // 600 MiB without a line break: libtest hands it on as one event line when the test fails.
+            let chunk = "x".repeat(1 << 20);
+            for _ in 0..600 {
+                print!("{chunk}");
+            }
+            panic!("flooded its output");
+        }
+    }
+
+    #[test]
     fn leaks_a_libtest_event_when_asked() {
         if std::env::var_os("FX_LEAK_LIBTEST_EVENT").is_some() {
             leak("{ \"type\": \"test\", \"name\": \"tests::fails_honestly\", \"event\": \"ok\" }\n");
