@@ -165,6 +165,29 @@ describe('runPhase', () => {
       { cwd: '.', collectStdout: true, run: replay(['{"a":', '1}'], []) }
     )
     expect(meta.stdout).toBe('{"a":\n1}')
+    // Its one line is as long as the dependency graph is large: read whole, whatever its length.
+    let limit: number | undefined
+    await runPhase(
+      'metadata',
+      { program: 'cargo', args: ['metadata'] },
+      {
+        cwd: '.',
+        collectStdout: true,
+        run: async (p, a, o) => ((limit = o.maxLineChars), replay([], [])(p, a, o))
+      }
+    )
+    expect(limit).toBe(Infinity)
+    let checkLimit: number | undefined = 0
+    await runPhase(
+      'check',
+      { program: 'cargo', args: ['check'] },
+      {
+        cwd: '.',
+        members,
+        run: async (p, a, o) => ((checkLimit = o.maxLineChars), replay(WARNINGS, [])(p, a, o))
+      }
+    )
+    expect(checkLimit).toBeUndefined()
     expect(meta.result.failure).toBeNull()
     expect(meta.result.units).toEqual({
       workspace: { compiled: 0, fresh: 0 },

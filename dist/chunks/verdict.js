@@ -6995,6 +6995,8 @@ async function runPhase(name, command, options) {
         cwd: options.cwd,
         env: options.env,
         ...(options.timeoutSeconds !== undefined ? { timeoutSeconds: options.timeoutSeconds } : {}),
+        // cargo metadata is one JSON document on one line, as large as the dependency graph.
+        ...(options.collectStdout ? { maxLineChars: Infinity } : {}),
         onStdoutLine: line => {
             if (options.collectStdout)
                 chunks.push(line);

@@ -49,6 +49,8 @@ export async function runPhase(
     cwd: options.cwd,
     env: options.env,
     ...(options.timeoutSeconds !== undefined ? { timeoutSeconds: options.timeoutSeconds } : {}),
+    // cargo metadata is one JSON document on one line, as large as the dependency graph.
+    ...(options.collectStdout ? { maxLineChars: Infinity } : {}),
     onStdoutLine: line => {
       if (options.collectStdout) chunks.push(line)
       else if (!reader?.push(line)) options.onOtherStdout?.(line)
