@@ -9,7 +9,7 @@ import { runProcess } from '../src/cargo/process.js'
 function split(chunks: (string | Buffer)[], maxChars?: number) {
   const lines: string[] = []
   const s = new LineSplitter(l => lines.push(l), maxChars)
-  for (const c of chunks) s.write(typeof c === 'string' ? Buffer.from(c) : c)
+  for (const c of chunks) s.write(Buffer.from(c))
   s.end()
   return { lines, cut: s.cut }
 }
@@ -27,6 +27,8 @@ describe('LineSplitter', () => {
     ['no final line break', ['a\nb']],
     ['empty lines', ['\n\na\n\n']],
     ['CRLF, and a lone CR', ['a\r\nb\rc\n']],
+    ['a lone CR after a LF', ['a\nb\rc\n']],
+    ['a CR ending a chunk, then a chunk, then a LF', ['a\r', 'b', '\nc']],
     ['CRLF split across chunks', ['a\r', '\nb\n']],
     ['a CR at the end of a chunk, then a line', ['a\r', 'b\n']],
     ['a line across many chunks', ['ab', 'cd', 'e\nf', 'g']],

@@ -5891,7 +5891,7 @@ class LineSplitter {
         this.maxChars = maxChars;
     }
     write(chunk) {
-        this.text(typeof chunk === 'string' ? chunk : this.decoder.write(chunk));
+        this.text(this.decoder.write(chunk));
     }
     /** The last line, when the output does not end with a line break. */
     end() {
@@ -5900,14 +5900,16 @@ class LineSplitter {
             this.emit();
     }
     text(s) {
-        let from = 0;
-        if (this.pendingCr && s.startsWith('\n'))
-            from = 1;
-        if (s.length > 0)
-            this.pendingCr = false;
+        let from = this.pendingCr && s.startsWith('\n') ? 1 : 0;
+        this.pendingCr = false;
+        // Each searched once per chunk, not once per line: a chunk without \r is scanned for it once.
+        let nl = s.indexOf('\n', from);
+        let cr = s.indexOf('\r', from);
         while (from < s.length) {
-            const nl = s.indexOf('\n', from);
-            const cr = s.indexOf('\r', from);
+            if (nl !== -1 && nl < from)
+                nl = s.indexOf('\n', from);
+            if (cr !== -1 && cr < from)
+                cr = s.indexOf('\r', from);
             const at = cr !== -1 && (nl === -1 || cr < nl) ? cr : nl;
             if (at === -1) {
                 this.add(s.slice(from));
@@ -5928,10 +5930,7 @@ class LineSplitter {
     }
     add(piece) {
         this.length += piece.length;
-        const room = this.maxChars - this.kept;
-        if (room <= 0 || piece.length === 0)
-            return;
-        const kept = piece.length <= room ? piece : piece.slice(0, room);
+        const kept = piece.slice(0, this.maxChars - this.kept);
         this.parts.push(kept);
         this.kept += kept.length;
     }
