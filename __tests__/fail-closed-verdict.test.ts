@@ -331,3 +331,27 @@ describe('a clean build', () => {
     expect(testFindings(body, config())).toEqual([])
   })
 })
+
+describe('a test run that ran no test', () => {
+  const none = { ran: true, passed: 0, failed: 0, ignored: 0, failures: [], binaries: [], untrusted: [] }
+
+  it('is a warning, and the build stays stable', () => {
+    const body = clean({ tests: none })
+    expect(testFindings(body, config())).toEqual([
+      {
+        code: 'tests-none',
+        severity: 'warn',
+        message: 'cargo test ran no test: the selected members have none (check test-args)',
+        source: 'tests'
+      }
+    ])
+    expect(decideVerdict(body, config()).stable).toBe(true)
+  })
+
+  it('is not said when one test passed, failed or was ignored, when tests did not run, or when the run is untrusted', () => {
+    for (const one of [{ passed: 1 }, { failed: 1 }, { ignored: 1 }, { ran: false }, { untrusted: ['x'] }])
+      expect(testFindings(clean({ tests: { ...none, ...one } }), config()).map(f => f.code)).not.toContain(
+        'tests-none'
+      )
+  })
+})

@@ -44,7 +44,8 @@ import { blankReport } from './failure.js'
 import type { BaselineStore } from './baseline/store.js'
 import { readRunContext, type RunContext } from './github/context.js'
 import { rebuildWorkspaceCrates } from './timing/step.js'
-import { TimingReports } from './timing/timing-reports.js'
+import { refusedEmptyReport, TimingReports } from './timing/timing-reports.js'
+import { testBuildsMember } from './cargo/test-targets.js'
 import { withTrust } from './verdict.js'
 import type { Capability, ReportBody, Stage, StagePorts } from './capabilities/capability.js'
 import { CAPABILITIES } from './capabilities/registry.js'
@@ -280,23 +281,28 @@ async function buildStage(
     command: Command = phaseCommand(config, name as Exclude<PhaseName, 'metadata' | 'build'>, packages)
   ) => {
     progress({ phase: name, state: 'start' })
+    const attempt = (timed: boolean) =>
+      runPhase(name, timed ? timings.command(command) : command, {
+        ...common,
+        ...(timed ? { onStderr: timings.listen(name, options.log) } : {}),
+        members,
+        sink: {
+          ...sink,
+          artifact: (a: ArtifactInfo) => {
+            sink.artifact(a)
+            const member = members.get(a.packageId)
+            if (member) built[name].add(member)
+          }
+        },
+        ...extra,
+        env: { ...CARGO_OUTPUT_ENV, ...extra.env }
+      })
     // Only the build phases are timed; the test run compiles nothing.
-    const timed = name !== 'test'
-    const r = await runPhase(name, timed ? timings.command(command) : command, {
-      ...common,
-      ...(timed ? { onStderr: timings.listen(name, options.log) } : {}),
-      members,
-      sink: {
-        ...sink,
-        artifact: (a: ArtifactInfo) => {
-          sink.artifact(a)
-          const member = members.get(a.packageId)
-          if (member) built[name].add(member)
-        }
-      },
-      ...extra,
-      env: { ...CARGO_OUTPUT_ENV, ...extra.env }
-    })
+    let r = await attempt(name !== 'test')
+    if (name !== 'test' && timings.enabled && refusedEmptyReport(r.result)) {
+      timings.untimed(name)
+      r = await attempt(false)
+    }
     progress({ phase: name, state: 'end', ok: succeeded(r.result) })
     phases.push(r.result)
     return r
@@ -317,7 +323,10 @@ async function buildStage(
     const build = await cargoPhase('test-build')
     explainExit(build.result, tally.errors > 0, tally, build.stderrTail)
     const testSelected = packages ?? selectedMembers(config.testArgs, meta)
-    markUnbuilt(build.result, testSelected, built['test-build'])
+    const testable = workspaceMembers(meta)
+      .filter(p => testSelected.includes(p.name) && testBuildsMember(p, config.testArgs))
+      .map(p => p.name)
+    markUnbuilt(build.result, testSelected, built['test-build'], testable)
     tests.notRun = whyNotTested(build.result, tally.errors, 'the test build (cargo test --no-run)')
   }
   if (config.runTests && !tests.notRun) {

@@ -1,4 +1,4 @@
-import { n as foldVerdict, T as TOOL, S as SCHEMA_VERSION, w as workspaceMembers, o as withoutOutputFlags, M as MESSAGE_FORMAT, q as parse, s as runProcess, u as ConfigError, x as rustcVersionCommand, C as CAPABILITIES, y as readManifests, z as memberManifestPaths, A as buildGraph, B as workspaceInfo, D as runPhase, E as metadataCommand, F as parseMetadata, G as CARGO_OUTPUT_ENV, H as withTrust, J as DiagnosticTally, c as readRunContext, K as rebuildWorkspaceCrates, L as phaseCommand, N as TEST_RUN_ENV, O as FileStore, Q as BranchStore } from './verdict.js';
+import { n as foldVerdict, T as TOOL, S as SCHEMA_VERSION, w as workspaceMembers, o as withoutOutputFlags, q as isLibTarget, M as MESSAGE_FORMAT, s as parse, u as runProcess, x as ConfigError, y as rustcVersionCommand, C as CAPABILITIES, z as readManifests, A as memberManifestPaths, B as buildGraph, D as workspaceInfo, E as runPhase, F as metadataCommand, G as parseMetadata, H as CARGO_OUTPUT_ENV, J as withTrust, K as DiagnosticTally, c as readRunContext, L as rebuildWorkspaceCrates, N as phaseCommand, O as TEST_RUN_ENV, Q as FileStore, R as BranchStore } from './verdict.js';
 import { existsSync, readFileSync, statSync, realpathSync, copyFileSync, mkdirSync, writeFileSync, renameSync } from 'node:fs';
 import * as path from 'node:path';
 import { G as GateError, e as errorMessage } from './validate.js';
@@ -373,10 +373,10 @@ function identify(id, read, meta) {
 }
 
 /** Why a phase that exited 0 cannot be trusted because some selected member produced nothing. */
-function unbuiltProblem(phase, selected, built) {
+function unbuiltProblem(phase, selected, built, expected = selected) {
     if (phase.failure || phase.exitCode !== 0)
         return null;
-    const missing = selected.filter(m => !built.has(m));
+    const missing = expected.filter(m => !built.has(m));
     if (selected.length === 0)
         return `\`${phase.command.join(' ')}\` selects no workspace member, so the workspace was not built`;
     if (missing.length === 0)
@@ -384,8 +384,9 @@ function unbuiltProblem(phase, selected, built) {
     return `cargo reported nothing built for ${list(missing)}: the workspace was not built as selected (are the arguments pointing at another manifest or package?)`;
 }
 /** Sets the phase's `untrusted` when it exited 0 without building every selected member. */
-function markUnbuilt(phase, selected, built) {
-    const problem = unbuiltProblem(phase, selected, built);
+/** `expected`: the selected members the phase has something to build for (see test-targets.ts). */
+function markUnbuilt(phase, selected, built, expected = selected) {
+    const problem = unbuiltProblem(phase, selected, built, expected);
     if (problem)
         phase.untrusted = problem;
 }
@@ -523,7 +524,7 @@ function planBuild(input, meta, packages = null) {
     const selected = selectedPackages(check, meta);
     if (!same(featuresOf(check), featuresOf(test)) && selected.some(p => Object.keys(p.features).length > 0))
         return twoPhase('check-args and test-args select different features');
-    const hasLib = selected.some(p => p.targets.some(t => t.kind.some(k => LIB_KINDS.has(k))));
+    const hasLib = selected.some(p => p.targets.some(isLibTarget));
     return {
         mode: 'compile-once',
         args: [
@@ -541,7 +542,6 @@ function compileOnceCommand(config, args) {
     const keepGoing = args.includes('--keep-going') ? [] : ['--keep-going'];
     return { program: 'cargo', args: [...toolchain, 'build', ...args, ...keepGoing, MESSAGE_FORMAT] };
 }
-const LIB_KINDS = new Set(['lib', 'rlib', 'dylib', 'cdylib', 'staticlib', 'proc-macro']);
 function twoPhase(reason) {
     return { mode: 'two-phase', reason };
 }
@@ -795,6 +795,16 @@ function matchingBracket(text, open) {
 
 // The cargo phases' --timings reports: asks cargo for them, notes where cargo says it wrote each one
 // (stderr), and reads the workspace crates' unit times out of the latest round of phases.
+/**
+ * cargo cannot render the --timings report of a build with no units to build ("no timing data found
+ * in log", e.g. `cargo test -p x` where x has no test targets) and fails the whole command. Such a phase
+ * built nothing, so there is nothing to time: it is run again without --timings.
+ */
+function refusedEmptyReport(r) {
+    const u = r.units;
+    const units = u.workspace.compiled + u.workspace.fresh + u.dependencies.compiled + u.dependencies.fresh;
+    return r.exitCode !== 0 && units === 0 && r.cargoErrors.some(e => e.includes('no timing data found'));
+}
 /** `--timings` right after cargo's subcommand, so it stays before any `--` of the user's args. */
 function withTimings(cmd) {
     const sub = cmd.args.findIndex(a => !a.startsWith('+'));
@@ -821,6 +831,11 @@ class TimingReports {
                 entry.path = savedReportPath(line) ?? entry.path;
             next?.(line);
         };
+    }
+    /** A phase of this round that ran again without --timings (see refusedEmptyReport). */
+    untimed(phase) {
+        const round = this.rounds.at(-1);
+        this.rounds[this.rounds.length - 1] = round.filter(e => e.phase !== phase);
     }
     /** The confirmation rebuild starts a new round, measured on its own. */
     newRound() {
@@ -851,6 +866,32 @@ class TimingReports {
         }
         return out;
     }
+}
+
+// Which members `cargo test` builds anything for. With cargo's default target selection only those
+// with a target that is tested (test = true), doc-tested (a lib with doctest = true) or an example
+// (built to check it compiles): a member whose targets all opt out is left alone, and rightly so.
+// With explicit target flags, those with a target of a selected kind.
+const SELECTORS = {
+    '--lib': isLibTarget,
+    '--bins': t => t.kind.includes('bin'),
+    '--bin': t => t.kind.includes('bin'),
+    '--tests': t => t.test !== false || t.kind.includes('test'),
+    '--test': t => t.kind.includes('test'),
+    '--examples': t => t.kind.includes('example'),
+    '--example': t => t.kind.includes('example'),
+    '--benches': t => t.kind.includes('bench'),
+    '--bench': t => t.kind.includes('bench'),
+    '--all-targets': () => true
+};
+function testBuildsMember(pkg, testArgs) {
+    const sep = testArgs.indexOf('--');
+    const own = sep === -1 ? testArgs : testArgs.slice(0, sep);
+    const flags = Object.keys(SELECTORS).filter(f => own.some(a => a === f || a.startsWith(`${f}=`)));
+    if (flags.length === 0)
+        // Metadata from a cargo without the test flag says nothing: expect the member to be built.
+        return pkg.targets.some(t => t.test !== false || t.doctest === true || t.kind.includes('example'));
+    return pkg.targets.some(t => flags.some(f => SELECTORS[f](t)));
 }
 
 // The pipeline: preflight → toolchain → metadata → build phases → analyses → judge → timing → judge.
@@ -978,9 +1019,7 @@ async function buildStage(config, options, state, common, members, packages, met
     };
     const cargoPhase = async (name, extra = {}, command = phaseCommand(config, name, packages)) => {
         progress({ phase: name, state: 'start' });
-        // Only the build phases are timed; the test run compiles nothing.
-        const timed = name !== 'test';
-        const r = await runPhase(name, timed ? timings.command(command) : command, {
+        const attempt = (timed) => runPhase(name, timed ? timings.command(command) : command, {
             ...common,
             ...(timed ? { onStderr: timings.listen(name, options.log) } : {}),
             members,
@@ -996,6 +1035,12 @@ async function buildStage(config, options, state, common, members, packages, met
             ...extra,
             env: { ...CARGO_OUTPUT_ENV, ...extra.env }
         });
+        // Only the build phases are timed; the test run compiles nothing.
+        let r = await attempt(name !== 'test');
+        if (name !== 'test' && timings.enabled && refusedEmptyReport(r.result)) {
+            timings.untimed(name);
+            r = await attempt(false);
+        }
         progress({ phase: name, state: 'end', ok: succeeded(r.result) });
         phases.push(r.result);
         return r;
@@ -1015,7 +1060,10 @@ async function buildStage(config, options, state, common, members, packages, met
         const build = await cargoPhase('test-build');
         explainExit(build.result, tally.errors > 0, tally, build.stderrTail);
         const testSelected = packages ?? selectedMembers(config.testArgs, meta);
-        markUnbuilt(build.result, testSelected, built['test-build']);
+        const testable = workspaceMembers(meta)
+            .filter(p => testSelected.includes(p.name) && testBuildsMember(p, config.testArgs))
+            .map(p => p.name);
+        markUnbuilt(build.result, testSelected, built['test-build'], testable);
         tests.notRun = whyNotTested(build.result, tally.errors, 'the test build (cargo test --no-run)');
     }
     if (config.runTests && !tests.notRun) {

@@ -5142,6 +5142,9 @@ function manifestOf$1(graph, chain) {
 }
 
 // `cargo metadata --format-version 1`: the subset the gate reads, and the workspace facts drawn from it.
+const LIB_KINDS$1 = new Set(['lib', 'rlib', 'dylib', 'cdylib', 'staticlib', 'proc-macro']);
+/** A library target, whatever its crate type. */
+const isLibTarget = (t) => t.kind.some(k => LIB_KINDS$1.has(k));
 function parseMetadata(text) {
     let value;
     try {
@@ -11327,6 +11330,14 @@ function testFindings(report, config) {
             source: SOURCE$1
         });
     }
+    // A test gate that tested nothing says so: e.g. test-args that select members with `test = false`.
+    if (tests.ran && tests.passed + tests.failed + tests.ignored === 0 && !tests.untrusted?.length)
+        out.push({
+            code: 'tests-none',
+            severity: 'warn',
+            message: 'cargo test ran no test: the selected members have none (check test-args)',
+            source: SOURCE$1
+        });
     if (!config.runTests && report.shard?.members.length !== 0)
         out.push({
             code: 'tests-skipped',
@@ -12449,4 +12460,4 @@ function deriveFindings(report, config, capabilities = CAPABILITIES) {
     return withTrust(report, capabilities.flatMap(c => c.findings(report, config)));
 }
 
-export { buildGraph as A, workspaceInfo as B, CAPABILITIES as C, runPhase as D, metadataCommand as E, parseMetadata as F, CARGO_OUTPUT_ENV as G, withTrust as H, INPUTS as I, DiagnosticTally as J, rebuildWorkspaceCrates as K, phaseCommand as L, MESSAGE_FORMAT as M, TEST_RUN_ENV as N, FileStore as O, PHASE_HEADER as P, BranchStore as Q, READABLE_SCHEMA_VERSIONS as R, SCHEMA_VERSION as S, TOOL as T, deriveFindings as U, fixFindings as a, parseConfig as b, readRunContext as c, defaultFor as d, crateRows as e, filesOf as f, totalRow as g, CRATE_HEADER as h, phaseRows as i, blobLinks as j, diagnosticsMarkdown as k, failuresMarkdown as l, logLines as m, foldVerdict as n, withoutOutputFlags as o, plainText as p, parse as q, runFixes as r, runProcess as s, terminalReport as t, ConfigError as u, verdictLine as v, workspaceMembers as w, rustcVersionCommand as x, readManifests as y, memberManifestPaths as z };
+export { memberManifestPaths as A, buildGraph as B, CAPABILITIES as C, workspaceInfo as D, runPhase as E, metadataCommand as F, parseMetadata as G, CARGO_OUTPUT_ENV as H, INPUTS as I, withTrust as J, DiagnosticTally as K, rebuildWorkspaceCrates as L, MESSAGE_FORMAT as M, phaseCommand as N, TEST_RUN_ENV as O, PHASE_HEADER as P, FileStore as Q, BranchStore as R, SCHEMA_VERSION as S, TOOL as T, READABLE_SCHEMA_VERSIONS as U, deriveFindings as V, fixFindings as a, parseConfig as b, readRunContext as c, defaultFor as d, crateRows as e, filesOf as f, totalRow as g, CRATE_HEADER as h, phaseRows as i, blobLinks as j, diagnosticsMarkdown as k, failuresMarkdown as l, logLines as m, foldVerdict as n, withoutOutputFlags as o, plainText as p, isLibTarget as q, runFixes as r, parse as s, terminalReport as t, runProcess as u, verdictLine as v, workspaceMembers as w, ConfigError as x, rustcVersionCommand as y, readManifests as z };

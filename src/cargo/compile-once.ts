@@ -8,7 +8,7 @@
 // both commands select the same packages, features and profile, with no target flags; otherwise the
 // gate runs the two phases. Pure: the user's args and the workspace in, a plan out.
 import { MESSAGE_FORMAT, withoutOutputFlags, type Command } from './commands.js'
-import type { CargoMetadata } from './metadata.js'
+import { isLibTarget, type CargoMetadata } from './metadata.js'
 
 export type BuildPlan = { mode: 'compile-once'; args: string[] } | { mode: 'two-phase'; reason: string }
 
@@ -71,7 +71,7 @@ export function planBuild(
   const selected = selectedPackages(check, meta)
   if (!same(featuresOf(check), featuresOf(test)) && selected.some(p => Object.keys(p.features).length > 0))
     return twoPhase('check-args and test-args select different features')
-  const hasLib = selected.some(p => p.targets.some(t => t.kind.some(k => LIB_KINDS.has(k))))
+  const hasLib = selected.some(p => p.targets.some(isLibTarget))
   return {
     mode: 'compile-once',
     args: [
@@ -90,8 +90,6 @@ export function compileOnceCommand(config: { toolchain: string | null }, args: s
   const keepGoing = args.includes('--keep-going') ? [] : ['--keep-going']
   return { program: 'cargo', args: [...toolchain, 'build', ...args, ...keepGoing, MESSAGE_FORMAT] }
 }
-
-const LIB_KINDS = new Set(['lib', 'rlib', 'dylib', 'cdylib', 'staticlib', 'proc-macro'])
 
 function twoPhase(reason: string): BuildPlan {
   return { mode: 'two-phase', reason }

@@ -23,6 +23,11 @@ export interface MetadataTarget {
   doctest: boolean
 }
 
+const LIB_KINDS = new Set(['lib', 'rlib', 'dylib', 'cdylib', 'staticlib', 'proc-macro'])
+
+/** A library target, whatever its crate type. */
+export const isLibTarget = (t: MetadataTarget): boolean => t.kind.some(k => LIB_KINDS.has(k))
+
 export interface MetadataPackage {
   id: string
   name: string

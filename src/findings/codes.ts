@@ -12,6 +12,7 @@ export const FINDING_CODES = {
   'process-left-running':
     'a process a phase started (e.g. a server a test did not stop) outlived cargo and held its output open',
   'tests-not-run': 'cargo test did not run because the build before it failed (says why)',
+  'tests-none': 'cargo test ran, and the selected members had no test to run',
   'duplicate-versions': 'a crate resolves to several versions (duplicate-versions policy)',
   'single-version': 'a crate of single-version-crates resolves to several versions',
   'stale-allow': 'an allow-duplicates entry matches no duplicate',

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs'
 import type { Command } from '../cargo/commands.js'
 import { parseCargoTimings, savedReportPath, workspaceCrateTimes } from './cargo-timings.js'
 import type { CrateTime } from './crate-times.js'
+import type { PhaseResult } from '../report/schema.js'
 
 export interface TimingReportFile {
   phase: string
@@ -15,6 +16,17 @@ export interface RoundTimes {
   files: TimingReportFile[]
   /** Why some crate times are missing: a report cargo did not write, or one this reader did not understand. */
   problems: string[]
+}
+
+/**
+ * cargo cannot render the --timings report of a build with no units to build ("no timing data found
+ * in log", e.g. `cargo test -p x` where x has no test targets) and fails the whole command. Such a phase
+ * built nothing, so there is nothing to time: it is run again without --timings.
+ */
+export function refusedEmptyReport(r: PhaseResult): boolean {
+  const u = r.units
+  const units = u.workspace.compiled + u.workspace.fresh + u.dependencies.compiled + u.dependencies.fresh
+  return r.exitCode !== 0 && units === 0 && r.cargoErrors.some(e => e.includes('no timing data found'))
 }
 
 /** `--timings` right after cargo's subcommand, so it stays before any `--` of the user's args. */
@@ -41,6 +53,12 @@ export class TimingReports {
       if (this.enabled) entry.path = savedReportPath(line) ?? entry.path
       next?.(line)
     }
+  }
+
+  /** A phase of this round that ran again without --timings (see refusedEmptyReport). */
+  untimed(phase: string): void {
+    const round = this.rounds.at(-1)!
+    this.rounds[this.rounds.length - 1] = round.filter(e => e.phase !== phase)
   }
 
   /** The confirmation rebuild starts a new round, measured on its own. */

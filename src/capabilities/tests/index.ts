@@ -32,6 +32,14 @@ export function testFindings(report: ReportBody, config: Pick<GateConfig, 'runTe
       source: SOURCE
     })
   }
+  // A test gate that tested nothing says so: e.g. test-args that select members with `test = false`.
+  if (tests.ran && tests.passed + tests.failed + tests.ignored === 0 && !tests.untrusted?.length)
+    out.push({
+      code: 'tests-none',
+      severity: 'warn',
+      message: 'cargo test ran no test: the selected members have none (check test-args)',
+      source: SOURCE
+    })
   if (!config.runTests && report.shard?.members.length !== 0)
     out.push({
       code: 'tests-skipped',

@@ -1,0 +1,1 @@
+pub fn three() -> u32 { 3 }

@@ -1,0 +1,8 @@
+pub fn two() -> u32 {
+    2
+}
+
+#[test]
+fn two_is_two() {
+    assert_eq!(two(), 2);
+}
