@@ -45,7 +45,7 @@ import type { BaselineStore } from './baseline/store.js'
 import { readRunContext, type RunContext } from './github/context.js'
 import { rebuildWorkspaceCrates } from './timing/step.js'
 import { refusedEmptyReport, TimingReports } from './timing/timing-reports.js'
-import { testBuildsMember } from './cargo/test-targets.js'
+import { buildsMember } from './cargo/builds-member.js'
 import { withTrust } from './verdict.js'
 import type { Capability, ReportBody, Stage, StagePorts } from './capabilities/capability.js'
 import { CAPABILITIES } from './capabilities/registry.js'
@@ -315,7 +315,12 @@ async function buildStage(
   explainExit(check.result, tally.errors > 0, tally, check.stderrTail)
   const checkSelected = packages ?? selectedMembers(config.checkArgs, meta)
   const checkBuilt = built[buildCommand ? 'build' : 'check']
-  markUnbuilt(check.result, checkSelected, checkBuilt)
+  markUnbuilt(
+    check.result,
+    checkSelected,
+    checkBuilt,
+    expectedBuilt(meta, checkSelected, buildCommand?.args ?? config.checkArgs, 'check')
+  )
   let tests: TestsSection = { ran: false, passed: 0, failed: 0, ignored: 0, failures: [], binaries: [] }
   if (config.runTests)
     tests.notRun = whyNotTested(check.result, tally.errors, buildCommand ? 'the build' : 'cargo check')
@@ -323,9 +328,7 @@ async function buildStage(
     const build = await cargoPhase('test-build')
     explainExit(build.result, tally.errors > 0, tally, build.stderrTail)
     const testSelected = packages ?? selectedMembers(config.testArgs, meta)
-    const testable = workspaceMembers(meta)
-      .filter(p => testSelected.includes(p.name) && testBuildsMember(p, config.testArgs))
-      .map(p => p.name)
+    const testable = expectedBuilt(meta, testSelected, config.testArgs, 'test')
     markUnbuilt(build.result, testSelected, built['test-build'], testable)
     tests.notRun = whyNotTested(build.result, tally.errors, 'the test build (cargo test --no-run)')
   }
@@ -538,4 +541,16 @@ function emptyReport(
 
 function succeeded(p: PhaseResult): boolean {
   return p.ran && p.exitCode === 0 && !p.failure
+}
+
+/** The selected members the command has something to build for (see builds-member.ts). */
+function expectedBuilt(
+  meta: CargoMetadata,
+  selected: string[],
+  args: readonly string[],
+  command: 'check' | 'test'
+): string[] {
+  return workspaceMembers(meta)
+    .filter(p => selected.includes(p.name) && buildsMember(p, args, command))
+    .map(p => p.name)
 }

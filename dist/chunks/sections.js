@@ -384,7 +384,7 @@ function unbuiltProblem(phase, selected, built, expected = selected) {
     return `cargo reported nothing built for ${list(missing)}: the workspace was not built as selected (are the arguments pointing at another manifest or package?)`;
 }
 /** Sets the phase's `untrusted` when it exited 0 without building every selected member. */
-/** `expected`: the selected members the phase has something to build for (see test-targets.ts). */
+/** `expected`: the selected members the phase has something to build for (see builds-member.ts). */
 function markUnbuilt(phase, selected, built, expected = selected) {
     const problem = unbuiltProblem(phase, selected, built, expected);
     if (problem)
@@ -868,10 +868,11 @@ class TimingReports {
     }
 }
 
-// Which members `cargo test` builds anything for. With cargo's default target selection only those
-// with a target that is tested (test = true), doc-tested (a lib with doctest = true) or an example
-// (built to check it compiles): a member whose targets all opt out is left alone, and rightly so.
-// With explicit target flags, those with a target of a selected kind.
+// Which members a cargo command builds anything for, from cargo's target selection. By default
+// `cargo check` builds libs and bins (a member of integration tests only gets nothing), and `cargo test`
+// the targets that are tested (test = true), doc-tested (a lib with doctest = true) or examples (built
+// to check they compile): a member whose targets all opt out is left alone, and rightly so. With
+// explicit target flags, the members with a target of a selected kind.
 const SELECTORS = {
     '--lib': isLibTarget,
     '--bins': t => t.kind.includes('bin'),
@@ -884,13 +885,17 @@ const SELECTORS = {
     '--bench': t => t.kind.includes('bench'),
     '--all-targets': () => true
 };
-function testBuildsMember(pkg, testArgs) {
-    const sep = testArgs.indexOf('--');
-    const own = sep === -1 ? testArgs : testArgs.slice(0, sep);
+const DEFAULTS = {
+    check: t => isLibTarget(t) || t.kind.includes('bin'),
+    // Metadata from a cargo without the test flag says nothing: expect the member to be built.
+    test: t => t.test !== false || t.doctest === true || t.kind.includes('example')
+};
+function buildsMember(pkg, args, command) {
+    const sep = args.indexOf('--');
+    const own = sep === -1 ? args : args.slice(0, sep);
     const flags = Object.keys(SELECTORS).filter(f => own.some(a => a === f || a.startsWith(`${f}=`)));
     if (flags.length === 0)
-        // Metadata from a cargo without the test flag says nothing: expect the member to be built.
-        return pkg.targets.some(t => t.test !== false || t.doctest === true || t.kind.includes('example'));
+        return pkg.targets.some(DEFAULTS[command]);
     return pkg.targets.some(t => flags.some(f => SELECTORS[f](t)));
 }
 
@@ -1052,7 +1057,7 @@ async function buildStage(config, options, state, common, members, packages, met
     explainExit(check.result, tally.errors > 0, tally, check.stderrTail);
     const checkSelected = packages ?? selectedMembers(config.checkArgs, meta);
     const checkBuilt = built[buildCommand ? 'build' : 'check'];
-    markUnbuilt(check.result, checkSelected, checkBuilt);
+    markUnbuilt(check.result, checkSelected, checkBuilt, expectedBuilt(meta, checkSelected, buildCommand?.args ?? config.checkArgs, 'check'));
     let tests = { ran: false, passed: 0, failed: 0, ignored: 0, failures: [], binaries: [] };
     if (config.runTests)
         tests.notRun = whyNotTested(check.result, tally.errors, buildCommand ? 'the build' : 'cargo check');
@@ -1060,9 +1065,7 @@ async function buildStage(config, options, state, common, members, packages, met
         const build = await cargoPhase('test-build');
         explainExit(build.result, tally.errors > 0, tally, build.stderrTail);
         const testSelected = packages ?? selectedMembers(config.testArgs, meta);
-        const testable = workspaceMembers(meta)
-            .filter(p => testSelected.includes(p.name) && testBuildsMember(p, config.testArgs))
-            .map(p => p.name);
+        const testable = expectedBuilt(meta, testSelected, config.testArgs, 'test');
         markUnbuilt(build.result, testSelected, built['test-build'], testable);
         tests.notRun = whyNotTested(build.result, tally.errors, 'the test build (cargo test --no-run)');
     }
@@ -1204,6 +1207,12 @@ function emptyReport(root, toolchain, config, phases) {
 }
 function succeeded(p) {
     return p.ran && p.exitCode === 0 && !p.failure;
+}
+/** The selected members the command has something to build for (see builds-member.ts). */
+function expectedBuilt(meta, selected, args, command) {
+    return workspaceMembers(meta)
+        .filter(p => selected.includes(p.name) && buildsMember(p, args, command))
+        .map(p => p.name);
 }
 
 // cargo's --timings HTML reports live in the target directory, which CI rarely uploads and the next

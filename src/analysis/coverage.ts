@@ -19,7 +19,7 @@ export function unbuiltProblem(
 }
 
 /** Sets the phase's `untrusted` when it exited 0 without building every selected member. */
-/** `expected`: the selected members the phase has something to build for (see test-targets.ts). */
+/** `expected`: the selected members the phase has something to build for (see builds-member.ts). */
 export function markUnbuilt(
   phase: PhaseResult,
   selected: string[],
