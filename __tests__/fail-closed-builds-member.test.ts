@@ -70,6 +70,37 @@ describe('what cargo test builds of a member', () => {
     expect(buildsMember(pkg(target('bench', false)), ['--benches'], 'test')).toBe(true)
     expect(buildsMember(pkg(target('bench', false)), ['--bench', 'b'], 'test')).toBe(true)
     expect(buildsMember(optedOutBin, ['--all-targets'], 'test')).toBe(true)
+    expect(buildsMember(pkg(target('lib', true)), ['--tests'], 'test')).toBe(true)
+    expect(buildsMember(pkg(target('example', false)), ['--examples'], 'test')).toBe(true)
+    // Any target of any selected kind will do.
+    expect(buildsMember(pkg(target('lib', false), target('bin', false)), ['--bins'], 'test')).toBe(true)
+    expect(buildsMember(optedOutBin, ['--lib', '--bins'], 'test')).toBe(true)
+  })
+
+  it('counts a target with required-features only when the args enable them', () => {
+    const cli = { ...target('bin', true), 'required-features': ['cli'] }
+    const withFeatures = (features: Record<string, string[]>) => ({ ...pkg(cli), features })
+    const tool = withFeatures({ cli: [] })
+    expect(buildsMember(tool, ['--workspace'], 'test')).toBe(false)
+    expect(buildsMember(tool, ['--workspace'], 'check')).toBe(false)
+    for (const args of [
+      ['--all-features'],
+      ['--features', 'cli'],
+      ['--features=cli'],
+      ['-F', 'x,cli'],
+      ['-Fcli'],
+      ['-F=cli'],
+      ['--features', 'x cli'],
+      // The package of these tests is named x.
+      ['--features', 'x/cli']
+    ])
+      expect([args, buildsMember(tool, args, 'test')]).toEqual([args, true])
+    expect(buildsMember(tool, ['--features', 'other/cli'], 'test')).toBe(false)
+    // Through `default` and the features it enables in turn, unless default features are off.
+    const byDefault = withFeatures({ default: ['full'], full: ['cli', 'dep:x', 'x/y'], cli: [] })
+    expect(buildsMember(byDefault, [], 'test')).toBe(true)
+    expect(buildsMember(byDefault, ['--no-default-features'], 'test')).toBe(false)
+    expect(buildsMember(withFeatures({ default: ['dep:cli', 'cli/x'] }), [], 'test')).toBe(false)
   })
 
   it('reads flags before `--` only: after it they are the harness’s', () => {

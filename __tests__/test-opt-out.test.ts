@@ -35,7 +35,13 @@ const codes = (r: GateReport) => r.findings.map(f => f.code)
 describe('members that opt out of cargo test', () => {
   it('are not built by cargo test or cargo check, and a two-phase run is stable', async () => {
     expect(builtByCargo('test', ['--workspace'])).toEqual(['fx-opt-it', 'fx-opt-tested'])
-    expect(builtByCargo('check', ['--workspace'])).toEqual(['fx-opt-lib', 'fx-opt-tested', 'fx-opt-tool'])
+    expect(builtByCargo('check', ['--workspace', '--all-features'])).toEqual([
+      'fx-opt-cli',
+      'fx-opt-lib',
+      'fx-opt-tested',
+      'fx-opt-tool'
+    ])
+    expect(builtByCargo('test', ['--workspace', '--features', 'fx-opt-cli/cli'])).toContain('fx-opt-cli')
     const report = await gate({ 'compile-once': 'off', 'public-api': 'off' })
     expect(report.verdict.stable).toBe(true)
     expect(report.tests.passed).toBe(2)
@@ -49,7 +55,8 @@ describe('members that opt out of cargo test', () => {
   }, 120_000)
 
   it('are stable with compile once too', async () => {
-    const report = await gate({ 'public-api': 'off' })
+    // The same features as check-args, so that one build can stand for both.
+    const report = await gate({ 'public-api': 'off', 'test-args': '--workspace --all-features' })
     expect(report.compileOnce?.mode).toBe('compile-once')
     expect(report.verdict.stable).toBe(true)
     expect(report.tests.passed).toBe(2)

@@ -21,6 +21,8 @@ export interface MetadataTarget {
   edition: string
   test: boolean
   doctest: boolean
+  /** Features the target is built only with (absent when none). */
+  'required-features'?: string[]
 }
 
 const LIB_KINDS = new Set(['lib', 'rlib', 'dylib', 'cdylib', 'staticlib', 'proc-macro'])
