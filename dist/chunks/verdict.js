@@ -6944,7 +6944,7 @@ const TEST_RUN_ENV = { RUSTC_BOOTSTRAP: '1' };
 
 // cargo's own errors come as plain text on stderr, not JSON: a manifest it cannot parse, a
 // resolution failure, `feature \`edition2024\` is required`, … The gate keeps them in cargo's words.
-const STATUS = /^\s+(Compiling|Checking|Running|Finished|Fresh|Doc-tests|Blocking|Updating|Locking|Downloaded|Downloading|Adding|Executable)\b/;
+const STATUS = /^\s+(Compiling|Checking|Running|Finished|Fresh|Doc-tests|Blocking|Updating|Locking|Downloaded|Downloading|Adding|Executable|Timing report saved)\b/;
 const SUMMARIES = [
     /^error: could not compile `/,
     /^error: (doc)?test failed, to rerun pass/,

@@ -8,7 +8,7 @@ export interface CargoErrorBlock {
 }
 
 const STATUS =
-  /^\s+(Compiling|Checking|Running|Finished|Fresh|Doc-tests|Blocking|Updating|Locking|Downloaded|Downloading|Adding|Executable)\b/
+  /^\s+(Compiling|Checking|Running|Finished|Fresh|Doc-tests|Blocking|Updating|Locking|Downloaded|Downloading|Adding|Executable|Timing report saved)\b/
 const SUMMARIES = [
   /^error: could not compile `/,
   /^error: (doc)?test failed, to rerun pass/,
