@@ -160,4 +160,21 @@ describe('runGate on real workspaces', () => {
       /toolchain 'no-such-toolchain-1.0'/
     )
   })
+
+  // GitHub's Rust workflows often set RUST_BACKTRACE=1; rustup then adds its own stack to its two lines.
+  it('says which toolchain is missing in rustup’s words, without rustup’s stack trace', async () => {
+    const saved = process.env.RUST_BACKTRACE
+    process.env.RUST_BACKTRACE = '1'
+    try {
+      const error = await gate('clean', { toolchain: 'no-such-toolchain-1.0' }).then(
+        () => null,
+        (e: Error) => e
+      )
+      expect(error?.message).toMatch(/toolchain 'no-such-toolchain-1.0'/)
+      expect(error?.message).not.toMatch(/Stack backtrace|anyhow/)
+    } finally {
+      if (saved === undefined) delete process.env.RUST_BACKTRACE
+      else process.env.RUST_BACKTRACE = saved
+    }
+  })
 })

@@ -1176,6 +1176,8 @@ async function readToolchain(config, cwd, run, progress) {
     progress({ phase: 'toolchain', state: 'start' });
     const r = await run(cmd.program, cmd.args, {
         cwd,
+        // rustup explains a missing toolchain in two lines; with the workflow's RUST_BACKTRACE=1 it adds its own stack.
+        env: { RUST_BACKTRACE: '0', RUST_LIB_BACKTRACE: '0' },
         onStdoutLine: l => (out += `${l}\n`),
         onStderrLine: l => errs.push(l)
     });
