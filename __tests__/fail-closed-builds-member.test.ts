@@ -95,12 +95,21 @@ describe('what cargo test builds of a member', () => {
       ['--features', 'x/cli']
     ])
       expect([args, buildsMember(tool, args, 'test')]).toEqual([args, true])
-    expect(buildsMember(tool, ['--features', 'other/cli'], 'test')).toBe(false)
+    expect(buildsMember(tool, ['--features', 'y/cli'], 'test')).toBe(false)
+    expect(buildsMember(tool, ['--workspace', '--features', 'cli'], 'test')).toBe(true)
+    // A `--features` without its value is cargo's to refuse; here it enables nothing.
+    expect(buildsMember(tool, ['--features'], 'test')).toBe(false)
     // Through `default` and the features it enables in turn, unless default features are off.
     const byDefault = withFeatures({ default: ['full'], full: ['cli', 'dep:x', 'x/y'], cli: [] })
     expect(buildsMember(byDefault, [], 'test')).toBe(true)
     expect(buildsMember(byDefault, ['--no-default-features'], 'test')).toBe(false)
     expect(buildsMember(withFeatures({ default: ['dep:cli', 'cli/x'] }), [], 'test')).toBe(false)
+    // Features that enable each other: the expansion ends.
+    const cycle = withFeatures({ default: ['a'], a: ['b'], b: ['a', 'cli'], cli: [] })
+    expect(buildsMember(cycle, [], 'test')).toBe(true)
+    // A requirement on a dependency's feature is not resolved here: such a target is not counted on.
+    const depFeature = { ...pkg({ ...target('bin', true), 'required-features': ['serde/std'] }) }
+    expect(buildsMember({ ...depFeature, features: { default: ['serde/std'] } }, [], 'test')).toBe(false)
   })
 
   it('reads flags before `--` only: after it they are the harness’s', () => {
