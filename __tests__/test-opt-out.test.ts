@@ -81,4 +81,13 @@ describe('members that opt out of cargo test', () => {
     expect(report.verdict.stable).toBe(true)
     expect(report.findings).toContainEqual(expect.objectContaining({ code: 'tests-none', severity: 'warn' }))
   }, 120_000)
+
+  it('a check that selects only a member of integration tests checked nothing, and is not trusted', async () => {
+    expect(builtByCargo('check', ['-p', 'fx-opt-it'])).toEqual([])
+    const report = await gate({ 'check-args': '-p fx-opt-it', 'run-tests': 'false', 'public-api': 'off' })
+    expect(report.verdict.stable).toBe(false)
+    expect(report.phases.find(p => p.name === 'check')!.untrusted).toMatch(
+      /^cargo reported nothing built for fx-opt-it/
+    )
+  }, 120_000)
 })

@@ -1095,7 +1095,9 @@ async function buildStage(config, options, state, common, members, packages, met
     explainExit(check.result, tally.errors > 0, tally, check.stderrTail);
     const checkSelected = packages ?? selectedMembers(config.checkArgs, meta);
     const checkBuilt = built[buildCommand ? 'build' : 'check'];
-    markUnbuilt(check.result, checkSelected, checkBuilt, expectedBuilt(meta, checkSelected, buildCommand?.args ?? config.checkArgs, 'check'));
+    const checkable = expectedBuilt(meta, checkSelected, buildCommand?.args ?? config.checkArgs, 'check');
+    // A check with nothing to check in any selected member checked nothing: it still has to build them.
+    markUnbuilt(check.result, checkSelected, checkBuilt, checkable.length ? checkable : checkSelected);
     let tests = { ran: false, passed: 0, failed: 0, ignored: 0, failures: [], binaries: [] };
     if (config.runTests)
         tests.notRun = whyNotTested(check.result, tally.errors, buildCommand ? 'the build' : 'cargo check');
