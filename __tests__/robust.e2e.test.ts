@@ -130,8 +130,8 @@ describe('the bundled action, fail-closed edges', () => {
       expect(await judge(env, args)).toEqual(plain)
   }, 240_000)
 
-  // cargo passes a proc macro's stdout on as its own: the fixture's macro prints a compiler-artifact
-  // for the crate it expands in and a build-finished, before that crate's real warning.
+  // cargo passes a proc macro's stdout on as its own: the fixture's macro prints a compiler-artifact for
+  // every member and a build-finished, before the real warning of a member cargo compiles afterwards.
   it('does not call a build stable when a proc macro forged cargo’s build-finished', async () => {
     const cold = () => mkdtempSync(path.join(tmpdir(), 'gate-forged-target-'))
     const cargo = spawnSync('cargo', ['check', '--workspace', '--message-format=json'], {
@@ -146,7 +146,7 @@ describe('the bundled action, fail-closed edges', () => {
     // cargo's own words: a build-finished, then the real warning, then cargo's build-finished.
     expect(reasons.indexOf('build-finished')).toBeLessThan(reasons.indexOf('compiler-message'))
     expect(reasons.at(-1)).toBe('build-finished')
-    // Checked alone (run-tests: false) the real warning was never read, and the build called stable.
+    // Without the guard, the real warning was never read, and both runs called the build stable.
     for (const runTests of ['false', 'true']) {
       const report = tmpReport(`forged-${runTests}`)
       const run = await runAction(

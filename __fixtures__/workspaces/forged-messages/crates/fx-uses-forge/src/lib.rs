@@ -1,7 +1,5 @@
-fx_forge::forge_cargo_messages!();
+fx_forge::forge_cargo_messages!("fx-warns-later");
 
-/// A real warning, which cargo reports after the forged build-finished.
 pub fn answer() -> u32 {
-    let unused = 1;
     42
 }
