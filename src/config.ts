@@ -3,6 +3,7 @@
 import * as path from 'node:path'
 import { CAPABILITIES } from './capabilities/registry.js'
 import { tokenProblem } from './github/context.js'
+import { cargoOwnArgs } from './cargo/commands.js'
 import { roadmapInputProblem } from './workstreams/validate.js'
 import {
   ConfigError,
@@ -144,9 +145,7 @@ export function parseConfig(read: InputReader, surface: Surface, cwd = process.c
         `remove '${arg}': the gate sets --message-format=json itself to read cargo's messages.`
       )
   }
-  const sep = config.testArgs.indexOf('--')
-  const testOwn = sep === -1 ? config.testArgs : config.testArgs.slice(0, sep)
-  const refused = testOwn.find(a => a in TEST_ARGS_REFUSED)
+  const refused = cargoOwnArgs(config.testArgs).find(a => a in TEST_ARGS_REFUSED)
   if (refused) throw new ConfigError('test-args', `remove '${refused}': ${TEST_ARGS_REFUSED[refused]}`)
   return config
 }

@@ -45,7 +45,7 @@ import type { BaselineStore } from './baseline/store.js'
 import { readRunContext, type RunContext } from './github/context.js'
 import { rebuildWorkspaceCrates } from './timing/step.js'
 import { refusedEmptyReport, TimingReports } from './timing/timing-reports.js'
-import { buildsMember } from './cargo/builds-member.js'
+import { expectedBuilt } from './cargo/builds-member.js'
 import { withTrust } from './verdict.js'
 import type { Capability, ReportBody, Stage, StagePorts } from './capabilities/capability.js'
 import { CAPABILITIES } from './capabilities/registry.js'
@@ -295,7 +295,7 @@ async function buildStage(
           }
         },
         ...extra,
-        env: { ...CARGO_OUTPUT_ENV, ...extra.env }
+        env: { ...common.env, ...extra.env }
       })
     // Only the build phases are timed; the test run compiles nothing.
     let r = await attempt(name !== 'test')
@@ -540,16 +540,4 @@ function emptyReport(
 
 function succeeded(p: PhaseResult): boolean {
   return p.ran && p.exitCode === 0 && !p.failure
-}
-
-/** The selected members the command has something to build for (see builds-member.ts). */
-function expectedBuilt(
-  meta: CargoMetadata,
-  selected: string[],
-  args: readonly string[],
-  command: 'check' | 'test'
-): string[] {
-  return workspaceMembers(meta)
-    .filter(p => selected.includes(p.name) && buildsMember(p, args, command))
-    .map(p => p.name)
 }

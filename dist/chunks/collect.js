@@ -1,6 +1,6 @@
 import { a as glob } from './glob.js';
 import { readFileSync } from 'node:fs';
-import { U as READABLE_SCHEMA_VERSIONS, C as CAPABILITIES, T as TOOL, S as SCHEMA_VERSION, n as foldVerdict, b as parseConfig, V as deriveFindings } from './verdict.js';
+import { V as READABLE_SCHEMA_VERSIONS, C as CAPABILITIES, T as TOOL, S as SCHEMA_VERSION, n as foldVerdict, b as parseConfig, W as deriveFindings } from './verdict.js';
 import 'fs';
 import 'path';
 import 'url';

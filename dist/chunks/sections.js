@@ -1,4 +1,4 @@
-import { n as foldVerdict, T as TOOL, S as SCHEMA_VERSION, w as workspaceMembers, o as withoutOutputFlags, q as isLibTarget, M as MESSAGE_FORMAT, s as parse, u as runProcess, x as ConfigError, y as rustcVersionCommand, C as CAPABILITIES, z as readManifests, A as memberManifestPaths, B as buildGraph, D as workspaceInfo, E as runPhase, F as metadataCommand, G as parseMetadata, H as CARGO_OUTPUT_ENV, J as withTrust, K as DiagnosticTally, c as readRunContext, L as rebuildWorkspaceCrates, N as phaseCommand, O as TEST_RUN_ENV, Q as FileStore, R as BranchStore } from './verdict.js';
+import { n as foldVerdict, T as TOOL, S as SCHEMA_VERSION, w as workspaceMembers, o as cargoOwnArgs, q as withoutOutputFlags, s as isLibTarget, M as MESSAGE_FORMAT, u as parse, x as runProcess, y as ConfigError, z as rustcVersionCommand, C as CAPABILITIES, A as readManifests, B as memberManifestPaths, D as buildGraph, E as workspaceInfo, F as runPhase, G as metadataCommand, H as parseMetadata, J as CARGO_OUTPUT_ENV, K as withTrust, L as DiagnosticTally, c as readRunContext, N as rebuildWorkspaceCrates, O as phaseCommand, Q as TEST_RUN_ENV, R as FileStore, U as BranchStore } from './verdict.js';
 import { existsSync, readFileSync, statSync, realpathSync, copyFileSync, mkdirSync, writeFileSync, renameSync } from 'node:fs';
 import * as path from 'node:path';
 import { G as GateError, e as errorMessage } from './validate.js';
@@ -383,8 +383,10 @@ function unbuiltProblem(phase, selected, built, expected = selected) {
         return null;
     return `cargo reported nothing built for ${list(missing)}: the workspace was not built as selected (are the arguments pointing at another manifest or package?)`;
 }
-/** Sets the phase's `untrusted` when it exited 0 without building every selected member. */
-/** `expected`: the selected members the phase has something to build for (see builds-member.ts). */
+/**
+ * Sets the phase's `untrusted` when it exited 0 without building every `expected` member: the selected
+ * ones it has something to build for (see builds-member.ts).
+ */
 function markUnbuilt(phase, selected, built, expected = selected) {
     const problem = unbuiltProblem(phase, selected, built, expected);
     if (problem)
@@ -434,14 +436,15 @@ function list(names) {
     return names.length > 5 ? `${shown} and ${names.length - 5} more` : shown;
 }
 
+// Which workspace members a cargo command selects (`-p`, `--workspace`, `--exclude`, default members),
+// so the gate can tell whether each of them was built: a stable verdict needs the workspace checked.
 /** Member names the args select, as cargo would (globs in -p / --exclude included). */
 function selectedMembers(args, meta) {
     const all = workspaceMembers(meta);
     const names = all.map(m => m.name);
     const packages = optionValues(args, ['-p', '--package']);
     const excluded = optionValues(args, ['--exclude']);
-    const sep = args.indexOf('--');
-    const own = sep === -1 ? args : args.slice(0, sep);
+    const own = cargoOwnArgs(args);
     if (packages.length > 0)
         return names.filter(n => packages.some(p => matches(p, n)));
     if (own.includes('--workspace') || own.includes('--all'))
@@ -505,10 +508,8 @@ function planBuild(input, meta, packages = null) {
         return twoPhase('tests are not run, so `cargo check` alone is the build');
     const checkArgs = withoutOutputFlags(input.checkArgs);
     const testArgs = withoutOutputFlags(input.testArgs);
-    const sep = testArgs.indexOf('--');
-    const testOwn = sep === -1 ? testArgs : testArgs.slice(0, sep);
     const check = readArgs(checkArgs, 'check-args');
-    const test = readArgs(testOwn.filter(a => !RUN_ONLY.has(a)), 'test-args');
+    const test = readArgs(cargoOwnArgs(testArgs).filter(a => !RUN_ONLY.has(a)), 'test-args');
     if (typeof check === 'string')
         return twoPhase(check);
     if (typeof test === 'string')
@@ -892,8 +893,7 @@ const DEFAULTS = {
     test: t => t.test !== false || t.doctest === true || t.kind.includes('example')
 };
 function buildsMember(pkg, args, command) {
-    const sep = args.indexOf('--');
-    const own = sep === -1 ? args : args.slice(0, sep);
+    const own = cargoOwnArgs(args);
     const on = enabledFeatures(pkg, own);
     const targets = pkg.targets.filter(t => on === 'all' || (t['required-features'] ?? []).every(f => on.has(f)));
     const flags = Object.keys(SELECTORS).filter(f => own.some(a => a === f || a.startsWith(`${f}=`)));
@@ -935,6 +935,12 @@ function featureArgs(own) {
             out.push(a.slice(a[2] === '=' ? 3 : 2));
     }
     return out;
+}
+/** The selected members the command has something to build for. */
+function expectedBuilt(meta, selected, args, command) {
+    return workspaceMembers(meta)
+        .filter(p => selected.includes(p.name) && buildsMember(p, args, command))
+        .map(p => p.name);
 }
 
 // The pipeline: preflight → toolchain → metadata → build phases → analyses → judge → timing → judge.
@@ -1076,7 +1082,7 @@ async function buildStage(config, options, state, common, members, packages, met
                 }
             },
             ...extra,
-            env: { ...CARGO_OUTPUT_ENV, ...extra.env }
+            env: { ...common.env, ...extra.env }
         });
         // Only the build phases are timed; the test run compiles nothing.
         let r = await attempt(name !== 'test');
@@ -1249,12 +1255,6 @@ function emptyReport(root, toolchain, config, phases) {
 }
 function succeeded(p) {
     return p.ran && p.exitCode === 0 && !p.failure;
-}
-/** The selected members the command has something to build for (see builds-member.ts). */
-function expectedBuilt(meta, selected, args, command) {
-    return workspaceMembers(meta)
-        .filter(p => selected.includes(p.name) && buildsMember(p, args, command))
-        .map(p => p.name);
 }
 
 // cargo's --timings HTML reports live in the target directory, which CI rarely uploads and the next

@@ -6040,8 +6040,9 @@ function killGroup(pid) {
 }
 function pipeLines(stream, onLine, maxLineChars) {
     const splitter = onLine ? new LineSplitter(onLine, maxLineChars) : null;
+    const cut = splitter?.cut ?? { count: 0, longestChars: 0 };
     if (!stream)
-        return { done: Promise.resolve(), cut: splitter?.cut ?? { count: 0, longestChars: 0 } };
+        return { done: Promise.resolve(), cut };
     if (splitter)
         stream.on('data', (chunk) => splitter.write(chunk));
     else
@@ -6058,7 +6059,7 @@ function pipeLines(stream, onLine, maxLineChars) {
         stream.once('end', finish);
         stream.once('close', finish);
     });
-    return { done, cut: splitter?.cut ?? { count: 0, longestChars: 0 } };
+    return { done, cut };
 }
 /**
  * cutime + cstime of this process from /proc/self/stat: the CPU of every child reaped so far,
@@ -6890,6 +6891,11 @@ function withoutOutputFlags(args) {
     }
     return out;
 }
+/** The args cargo reads itself: those before `--` (after it, the test harness's). */
+function cargoOwnArgs(args) {
+    const sep = args.indexOf('--');
+    return sep === -1 ? [...args] : args.slice(0, sep);
+}
 /** `+toolchain` goes first, as rustup's proxies require. */
 function cargo(config, args) {
     return { program: 'cargo', args: config.toolchain ? [`+${config.toolchain}`, ...args] : args };
@@ -6921,9 +6927,8 @@ function phaseCommand(config, phase, packages = null) {
     }
     const testArgs = select(config.testArgs);
     // Options after `--` go to the test binaries; ours must stay before it.
-    const sep = testArgs.indexOf('--');
-    const own = sep === -1 ? testArgs : testArgs.slice(0, sep);
-    const harness = sep === -1 ? [] : testArgs.slice(sep);
+    const own = cargoOwnArgs(testArgs);
+    const harness = testArgs.slice(own.length);
     if (phase === 'test-build')
         return cargo(config, ['test', ...own, '--no-run', MESSAGE_FORMAT, ...harness]);
     const failFast = own.includes('--fail-fast') || own.includes('--no-fail-fast') ? [] : ['--no-fail-fast'];
@@ -12417,9 +12422,7 @@ function parseConfig(read, surface, cwd = process.cwd()) {
         if (arg.startsWith('--message-format'))
             throw new ConfigError(config.checkArgs.includes(arg) ? 'check-args' : 'test-args', `remove '${arg}': the gate sets --message-format=json itself to read cargo's messages.`);
     }
-    const sep = config.testArgs.indexOf('--');
-    const testOwn = sep === -1 ? config.testArgs : config.testArgs.slice(0, sep);
-    const refused = testOwn.find(a => a in TEST_ARGS_REFUSED);
+    const refused = cargoOwnArgs(config.testArgs).find(a => a in TEST_ARGS_REFUSED);
     if (refused)
         throw new ConfigError('test-args', `remove '${refused}': ${TEST_ARGS_REFUSED[refused]}`);
     return config;
@@ -12460,4 +12463,4 @@ function deriveFindings(report, config, capabilities = CAPABILITIES) {
     return withTrust(report, capabilities.flatMap(c => c.findings(report, config)));
 }
 
-export { memberManifestPaths as A, buildGraph as B, CAPABILITIES as C, workspaceInfo as D, runPhase as E, metadataCommand as F, parseMetadata as G, CARGO_OUTPUT_ENV as H, INPUTS as I, withTrust as J, DiagnosticTally as K, rebuildWorkspaceCrates as L, MESSAGE_FORMAT as M, phaseCommand as N, TEST_RUN_ENV as O, PHASE_HEADER as P, FileStore as Q, BranchStore as R, SCHEMA_VERSION as S, TOOL as T, READABLE_SCHEMA_VERSIONS as U, deriveFindings as V, fixFindings as a, parseConfig as b, readRunContext as c, defaultFor as d, crateRows as e, filesOf as f, totalRow as g, CRATE_HEADER as h, phaseRows as i, blobLinks as j, diagnosticsMarkdown as k, failuresMarkdown as l, logLines as m, foldVerdict as n, withoutOutputFlags as o, plainText as p, isLibTarget as q, runFixes as r, parse as s, terminalReport as t, runProcess as u, verdictLine as v, workspaceMembers as w, ConfigError as x, rustcVersionCommand as y, readManifests as z };
+export { readManifests as A, memberManifestPaths as B, CAPABILITIES as C, buildGraph as D, workspaceInfo as E, runPhase as F, metadataCommand as G, parseMetadata as H, INPUTS as I, CARGO_OUTPUT_ENV as J, withTrust as K, DiagnosticTally as L, MESSAGE_FORMAT as M, rebuildWorkspaceCrates as N, phaseCommand as O, PHASE_HEADER as P, TEST_RUN_ENV as Q, FileStore as R, SCHEMA_VERSION as S, TOOL as T, BranchStore as U, READABLE_SCHEMA_VERSIONS as V, deriveFindings as W, fixFindings as a, parseConfig as b, readRunContext as c, defaultFor as d, crateRows as e, filesOf as f, totalRow as g, CRATE_HEADER as h, phaseRows as i, blobLinks as j, diagnosticsMarkdown as k, failuresMarkdown as l, logLines as m, foldVerdict as n, cargoOwnArgs as o, plainText as p, withoutOutputFlags as q, runFixes as r, isLibTarget as s, terminalReport as t, parse as u, verdictLine as v, workspaceMembers as w, runProcess as x, ConfigError as y, rustcVersionCommand as z };

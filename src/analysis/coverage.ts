@@ -18,8 +18,10 @@ export function unbuiltProblem(
   return `cargo reported nothing built for ${list(missing)}: the workspace was not built as selected (are the arguments pointing at another manifest or package?)`
 }
 
-/** Sets the phase's `untrusted` when it exited 0 without building every selected member. */
-/** `expected`: the selected members the phase has something to build for (see builds-member.ts). */
+/**
+ * Sets the phase's `untrusted` when it exited 0 without building every `expected` member: the selected
+ * ones it has something to build for (see builds-member.ts).
+ */
 export function markUnbuilt(
   phase: PhaseResult,
   selected: string[],

@@ -4,7 +4,14 @@
 // to check they compile): a member whose targets all opt out is left alone, and rightly so. With
 // explicit target flags, the members with a target of a selected kind. Either way only targets whose
 // required-features the command enables count: cargo skips the others without a word.
-import { isLibTarget, type MetadataPackage, type MetadataTarget } from './metadata.js'
+import { cargoOwnArgs } from './commands.js'
+import {
+  isLibTarget,
+  workspaceMembers,
+  type CargoMetadata,
+  type MetadataPackage,
+  type MetadataTarget
+} from './metadata.js'
 
 type Selects = (t: MetadataTarget) => boolean
 
@@ -32,8 +39,7 @@ export function buildsMember(
   args: readonly string[],
   command: 'check' | 'test'
 ): boolean {
-  const sep = args.indexOf('--')
-  const own = sep === -1 ? args : args.slice(0, sep)
+  const own = cargoOwnArgs(args)
   const on = enabledFeatures(pkg, own)
   const targets = pkg.targets.filter(
     t => on === 'all' || (t['required-features'] ?? []).every(f => on.has(f))
@@ -73,4 +79,16 @@ function featureArgs(own: readonly string[]): string[] {
     else if (a.startsWith('-F') && a.length > 2) out.push(a.slice(a[2] === '=' ? 3 : 2))
   }
   return out
+}
+
+/** The selected members the command has something to build for. */
+export function expectedBuilt(
+  meta: CargoMetadata,
+  selected: readonly string[],
+  args: readonly string[],
+  command: 'check' | 'test'
+): string[] {
+  return workspaceMembers(meta)
+    .filter(p => selected.includes(p.name) && buildsMember(p, args, command))
+    .map(p => p.name)
 }

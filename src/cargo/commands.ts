@@ -40,6 +40,12 @@ export function withoutOutputFlags(args: readonly string[]): string[] {
   return out
 }
 
+/** The args cargo reads itself: those before `--` (after it, the test harness's). */
+export function cargoOwnArgs(args: readonly string[]): string[] {
+  const sep = args.indexOf('--')
+  return sep === -1 ? [...args] : args.slice(0, sep)
+}
+
 /** `+toolchain` goes first, as rustup's proxies require. */
 function cargo(config: Pick<GateConfig, 'toolchain'>, args: string[]): Command {
   return { program: 'cargo', args: config.toolchain ? [`+${config.toolchain}`, ...args] : args }
@@ -78,9 +84,8 @@ export function phaseCommand(
   }
   const testArgs = select(config.testArgs)
   // Options after `--` go to the test binaries; ours must stay before it.
-  const sep = testArgs.indexOf('--')
-  const own = sep === -1 ? testArgs : testArgs.slice(0, sep)
-  const harness = sep === -1 ? [] : testArgs.slice(sep)
+  const own = cargoOwnArgs(testArgs)
+  const harness = testArgs.slice(own.length)
   if (phase === 'test-build') return cargo(config, ['test', ...own, '--no-run', MESSAGE_FORMAT, ...harness])
   const failFast = own.includes('--fail-fast') || own.includes('--no-fail-fast') ? [] : ['--no-fail-fast']
   return cargo(config, ['test', ...own, ...failFast, MESSAGE_FORMAT, ...libtestJson(harness)])

@@ -7,7 +7,7 @@
 // and `cargo test` afterwards finds every unit fresh (same dev/test profiles). This holds only when
 // both commands select the same packages, features and profile, with no target flags; otherwise the
 // gate runs the two phases. Pure: the user's args and the workspace in, a plan out.
-import { MESSAGE_FORMAT, withoutOutputFlags, type Command } from './commands.js'
+import { cargoOwnArgs, MESSAGE_FORMAT, withoutOutputFlags, type Command } from './commands.js'
 import { isLibTarget, type CargoMetadata } from './metadata.js'
 
 export type BuildPlan = { mode: 'compile-once'; args: string[] } | { mode: 'two-phase'; reason: string }
@@ -50,11 +50,9 @@ export function planBuild(
   if (!input.runTests) return twoPhase('tests are not run, so `cargo check` alone is the build')
   const checkArgs = withoutOutputFlags(input.checkArgs)
   const testArgs = withoutOutputFlags(input.testArgs)
-  const sep = testArgs.indexOf('--')
-  const testOwn = sep === -1 ? testArgs : testArgs.slice(0, sep)
   const check = readArgs(checkArgs, 'check-args')
   const test = readArgs(
-    testOwn.filter(a => !RUN_ONLY.has(a)),
+    cargoOwnArgs(testArgs).filter(a => !RUN_ONLY.has(a)),
     'test-args'
   )
   if (typeof check === 'string') return twoPhase(check)

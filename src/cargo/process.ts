@@ -135,7 +135,8 @@ function pipeLines(
   maxLineChars?: number
 ): { done: Promise<void>; cut: CutLines } {
   const splitter = onLine ? new LineSplitter(onLine, maxLineChars) : null
-  if (!stream) return { done: Promise.resolve(), cut: splitter?.cut ?? { count: 0, longestChars: 0 } }
+  const cut = splitter?.cut ?? { count: 0, longestChars: 0 }
+  if (!stream) return { done: Promise.resolve(), cut }
   if (splitter) stream.on('data', (chunk: Buffer) => splitter.write(chunk))
   else stream.resume()
   const done = new Promise<void>(resolve => {
@@ -149,7 +150,7 @@ function pipeLines(
     stream.once('end', finish)
     stream.once('close', finish)
   })
-  return { done, cut: splitter?.cut ?? { count: 0, longestChars: 0 } }
+  return { done, cut }
 }
 
 /**

@@ -1,5 +1,6 @@
 // Which workspace members a cargo command selects (`-p`, `--workspace`, `--exclude`, default members),
 // so the gate can tell whether each of them was built: a stable verdict needs the workspace checked.
+import { cargoOwnArgs } from './commands.js'
 import type { CargoMetadata } from './metadata.js'
 import { workspaceMembers } from './metadata.js'
 
@@ -9,8 +10,7 @@ export function selectedMembers(args: string[], meta: CargoMetadata): string[] {
   const names = all.map(m => m.name)
   const packages = optionValues(args, ['-p', '--package'])
   const excluded = optionValues(args, ['--exclude'])
-  const sep = args.indexOf('--')
-  const own = sep === -1 ? args : args.slice(0, sep)
+  const own = cargoOwnArgs(args)
   if (packages.length > 0) return names.filter(n => packages.some(p => matches(p, n)))
   if (own.includes('--workspace') || own.includes('--all'))
     return names.filter(n => !excluded.some(p => matches(p, n)))
