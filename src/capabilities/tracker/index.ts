@@ -1,14 +1,14 @@
 // tracker: the run history next to the baseline, the stabilization status (since when, conflicts
-// resolved, escalation), the gate workstream's living checklist and the escalation (src/tracker/).
+// resolved, escalation), the gate workstream's living checklist and the escalation.
 // Two steps of the sync stage around the roadmap: `tracker` records the run and derives the status
 // (the roadmap's observation carries it), `checklist` then updates the tracking issue (it reads the
 // roadmap's observation, and the issue the roadmap may just have opened). Neither adds a finding:
 // bookkeeping never changes the verdict.
-import { TRACKER_INPUTS } from '../../tracker/input-specs.js'
-import { parseTrackerConfig, type TrackerConfig } from '../../tracker/inputs.js'
-import { trackerMarkdown, trackerOutputs, trackerText } from '../../tracker/render.js'
-import { trackerPublish, trackerRecord } from '../../tracker/steps.js'
-import type { TrackerSection } from '../../tracker/track.js'
+import { TRACKER_INPUTS } from './input-specs.js'
+import { parseTrackerConfig, type TrackerConfig } from './inputs.js'
+import { trackerMarkdown, trackerOutputs, trackerText } from './render.js'
+import { trackerPublish, trackerRecord } from './steps.js'
+import type { TrackerSection } from './track.js'
 import type { Capability, CapabilityResult, OutputSpec } from '../capability.js'
 
 declare module '../../config.js' {
