@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { parse } from 'yaml'
-import type { GateReport } from '../src/report/schema.js'
+import type { GateReport } from '../src/pipeline/registry.js'
 import { runAction } from './support/action-runner.js'
 import { startGitHubApi, type GitHubApi } from './support/github-api/index.js'
 

@@ -1,21 +1,21 @@
 // The CLI over the same run: `build-gate [PATH] [--no-tests] [--no-deny-warnings] …`.
 // Every action input is a flag of the same name. Exit 0 when stable, 1 otherwise (including bad input).
 import * as path from 'node:path'
-import { parseConfig, type GateConfig } from './config.js'
+import { applyAfterGate } from './capabilities/fixes/index.js'
 import { usage } from './cli/help.js'
 import { parseCommandLine } from './cli/flags.js'
 import { Progress, type Output } from './cli/progress.js'
+import { reportPathFor } from './config.js'
 import { errorMessage, isGateError } from './errors.js'
-import { failureReport, reportPathFor } from './failure.js'
 import { connect } from './github/connect.js'
 import { readRunContext } from './github/context.js'
-import { applyAfterGate } from './capabilities/fixes/apply.js'
-import { produceReport } from './pipeline.js'
-import { syncStage } from './sync.js'
-import { writeReport } from './report/json.js'
-import type { GateReport } from './report/schema.js'
-import { textSections } from './report/sections.js'
-import { terminalReport } from './report/terminal.js'
+import { parseConfig } from './pipeline/config.js'
+import { produceReport } from './pipeline/produce.js'
+import type { GateConfig, GateReport } from './pipeline/registry.js'
+import { failureReport } from './pipeline/report.js'
+import { syncStage } from './pipeline/sync.js'
+import { terminalReport } from './pipeline/terminal.js'
+import { writeReport } from './pipeline/write.js'
 import { TOOL } from './tool.js'
 
 /** Colour as cargo decides it: on a terminal, unless NO_COLOR is set (https://no-color.org). */
@@ -75,7 +75,7 @@ export async function main(
     problems.push(...synced.problems)
     if (synced.wrote.length) writeReport(report, reportPath)
   }
-  const text = terminalReport(report, textSections(), { colour: wantsColour(out) })
+  const text = terminalReport(report, undefined, { colour: wantsColour(out) })
   out.write(`${text}\n\nReport: ${path.relative(process.cwd(), reportPath) || reportPath}\n`)
   if (applied.length) out.write(`${applied.join('\n')}\n`)
   for (const p of problems) err.write(`build-gate: ${p}\n`)

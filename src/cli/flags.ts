@@ -3,7 +3,7 @@
 // inputs take no value (`--deny-warnings`, `--no-deny-warnings`) yet still accept one
 // (`--deny-warnings false`, `--deny-warnings=false`), and an unknown flag gets a suggestion.
 import { parseArgs } from 'node:util'
-import { INPUTS } from '../config.js'
+import { INPUTS } from '../pipeline/config.js'
 import { GateError } from '../errors.js'
 import { suggest } from './suggest.js'
 

@@ -1,5 +1,5 @@
 // One line per phase on stderr: a spinner while it runs on a terminal, then ✓ or ✗ with its time.
-import type { ProgressEvent } from '../gate.js'
+import type { ProgressEvent } from '../cargo/port.js'
 
 export type Output = Pick<NodeJS.WriteStream, 'write' | 'isTTY'>
 

@@ -2,18 +2,17 @@
 // directory), written atomically: a reader sees the old file or the new one, never half of one.
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import * as path from 'node:path'
-import type { Baseline } from '../capabilities/timing/baseline.js'
-import { baselineCodec, type DocumentCodec, type DocumentStore } from './document-store.js'
+import type { DocumentCodec, DocumentStore } from './document-store.js'
 
-export class FileStore<T = Baseline> implements DocumentStore<T> {
+export class FileStore<T> implements DocumentStore<T> {
   readonly file: string
   readonly location: string
   private readonly codec: DocumentCodec<T>
 
-  constructor(documentPath: string, workingDirectory: string, codec?: DocumentCodec<T>) {
+  constructor(documentPath: string, workingDirectory: string, codec: DocumentCodec<T>) {
     this.file = path.resolve(workingDirectory, documentPath)
     this.location = `file ${this.file}`
-    this.codec = codec ?? (baselineCodec as unknown as DocumentCodec<T>)
+    this.codec = codec
   }
 
   async read(): Promise<T | null> {

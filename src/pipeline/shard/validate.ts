@@ -1,6 +1,6 @@
 // The shape a shard report must have before the merge reads it: a wrong shape is a plain sentence
 // naming what is wrong, never a crash deeper in the merge.
-import { READABLE_SCHEMA_VERSIONS } from '../report/schema.js'
+import { READABLE_SCHEMA_VERSIONS } from '../../report/schema.js'
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v)

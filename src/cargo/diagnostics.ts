@@ -1,8 +1,9 @@
-// Workspace diagnostics, deduplicated across phases (cargo replays a warning for check, for the lib
-// under test, …) and capped in memory: past the cap they are counted, not kept.
+// The workspace diagnostics of the build's cargo phases, deduplicated across phases (cargo replays a
+// warning for check, for the lib under test, …) and capped in memory: past the cap they are counted, not
+// kept. Every phase of the build stage feeds one tally (see port.ts).
 import { createHash } from 'node:crypto'
-import { diagnosticKey } from '../../cargo/messages.js'
-import type { Diagnostic, DiagnosticsSection } from '../../report/schema.js'
+import { diagnosticKey } from './messages.js'
+import type { Diagnostic, DiagnosticsSection } from '../report/schema.js'
 
 export const DEFAULT_DIAGNOSTICS_CAP = 1000
 

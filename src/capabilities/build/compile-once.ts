@@ -7,8 +7,8 @@
 // and `cargo test` afterwards finds every unit fresh (same dev/test profiles). This holds only when
 // both commands select the same packages, features and profile, with no target flags; otherwise the
 // gate runs the two phases. Pure: the user's args and the workspace in, a plan out.
-import { cargoOwnArgs, MESSAGE_FORMAT, withoutOutputFlags, type Command } from './commands.js'
-import { isLibTarget, type CargoMetadata } from './metadata.js'
+import { cargoOwnArgs, MESSAGE_FORMAT, withoutOutputFlags, type Command } from '../../cargo/commands.js'
+import { isLibTarget, type CargoMetadata } from '../../cargo/metadata.js'
 
 export type BuildPlan = { mode: 'compile-once'; args: string[] } | { mode: 'two-phase'; reason: string }
 

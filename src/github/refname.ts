@@ -1,5 +1,7 @@
 // git check-ref-format rules for a branch (refs/heads/<name>), plus `HEAD` and a leading '-', which
-// `git branch` refuses on top of them (a lone '@' is fine under refs/heads/). Checked up front: GitHub answers a bad ref with an unhelpful 422 mid-run.
+// `git branch` refuses on top of them (a lone '@' is fine under refs/heads/). Checked up front: GitHub
+// answers a bad ref with an unhelpful 422 mid-run.
+import { ConfigError } from '../inputs.js'
 
 export function branchNameProblem(name: string): string | null {
   if (name === '') return 'is empty'
@@ -19,4 +21,11 @@ export function branchNameProblem(name: string): string | null {
     if (part.endsWith('.lock')) return `has a component ending with '.lock' (${part})`
   }
   return null
+}
+
+/** A branch an input names (null: none), refused with the input's error when git would refuse it. */
+export function assertBranchInput(input: string, name: string | null): void {
+  const why = name === null ? null : branchNameProblem(name)
+  if (why)
+    throw new ConfigError(input, `branch '${name}' ${why}, so git would refuse it; give a valid branch name.`)
 }

@@ -1,9 +1,7 @@
 // Step outputs: a flat rendering of the report for `steps.<id>.outputs.*`. One table, the core's rows
 // and every capability's; action.yml must declare exactly these (a test checks it).
-import type { Capability, OutputContext, OutputSpec } from '../capabilities/capability.js'
-import { CAPABILITIES } from '../capabilities/registry.js'
-import type { GateConfig } from '../config.js'
-import type { GateReport } from './schema.js'
+import type { AnyCapability, OutputContext, OutputSpec } from '../capabilities/capability.js'
+import { CAPABILITIES, type GateConfig, type GateReport } from './registry.js'
 
 const CORE_OUTPUTS: OutputSpec[] = [
   {
@@ -23,17 +21,15 @@ const CORE_OUTPUTS: OutputSpec[] = [
   }
 ]
 
-export function outputTable(capabilities: readonly Capability[] = CAPABILITIES): OutputSpec[] {
+export function outputTable(capabilities: readonly AnyCapability[] = CAPABILITIES): OutputSpec[] {
   return [...CORE_OUTPUTS, ...capabilities.flatMap(c => c.outputs)]
 }
-
-export const OUTPUTS: readonly OutputSpec[] = outputTable()
 
 export function reportOutputs(
   report: GateReport,
   reportPath: string,
   config: GateConfig | null = null,
-  capabilities: readonly Capability[] = CAPABILITIES
+  capabilities: readonly AnyCapability[] = CAPABILITIES
 ): Record<string, string> {
   const ctx: OutputContext = { reportPath, config }
   const out: Record<string, string> = {}

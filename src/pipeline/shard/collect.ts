@@ -1,8 +1,7 @@
 // mode: merge — find the shard reports (downloaded artifacts) and merge them.
 import { glob } from 'tinyglobby'
 import { mergeReports, readShardReports } from './merge.js'
-import type { GateConfig } from '../config.js'
-import type { GateReport } from '../report/schema.js'
+import type { GateConfig, GateReport } from '../registry.js'
 
 export async function mergeShardReports(pattern: string, config?: GateConfig): Promise<GateReport> {
   // Relative to the job's working directory, where download-artifact put the reports.
