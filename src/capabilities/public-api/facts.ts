@@ -2,7 +2,7 @@
 // #[non_exhaustive], whether a literal can build a struct, whether a trait is sealed, and the rest as
 // comparable text. Pure.
 import { hasAttr, innerOf, kindOf, shape, type Id, type RustdocCrate, type RustdocItem } from './rustdoc.js'
-import type { ApiFacts, Surface } from './surface.js'
+import type { ApiFacts, Surface } from './api-items.js'
 
 const STD_CRATES = new Set(['std', 'core', 'alloc'])
 
