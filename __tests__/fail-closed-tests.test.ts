@@ -227,7 +227,8 @@ describe('a binary that printed no result, or too many', () => {
       target: 'test:labels',
       name: 'integration_passes',
       message:
-        'the test binary stopped before reporting its result (crashed or killed) while running integration_passes'
+        'the test binary stopped before reporting its result (crashed or killed) while running integration_passes',
+      stopped: { unfinished: 0 }
     })
     const killed = resolve({ suites: cut, stderr: STDERR.slice(0, 6), killed: 'test-timeout of 1 min' })
     expect(killed.failures.at(-1)?.message).toBe(
@@ -275,7 +276,9 @@ describe('a binary that printed no result, or too many', () => {
         crate: 'fx-mix-app',
         target: 'lib',
         name: '(test binary)',
-        message: 'the test binary stopped before reporting its result (crashed or killed)'
+        message: 'the test binary stopped before reporting its result (crashed or killed)',
+        // Every test the suite announced (its first line) never finished.
+        stopped: { unfinished: JSON.parse(first[0]).test_count }
       }
     ])
     expect([r.failed, r.passed]).toEqual([1, 0])

@@ -37,6 +37,7 @@ const workspaces: Record<string, { dir: string; members: string[]; others?: stri
     dir: join(fixtures, 'tests-adversarial'),
     members: ['fx-adv-plain', 'fx-adv-spoof']
   },
+  'tests-flaky': { dir: join(fixtures, 'tests-flaky'), members: ['fx-flaky-kernel', 'fx-flaky-plain'] },
   'compile-error-chain': {
     dir: join(fixtures, 'compile-error-chain'),
     members: ['fx-chain-broken', 'fx-chain-free', 'fx-chain-user']

@@ -20,8 +20,8 @@ async function gate(env: string[] = [], extra: Record<string, string> = {}): Pro
 }
 
 /** The libtest tests cargo lists (a listing runs no test, so nothing is printed by one). */
-function listedTests(): string[] {
-  const r = spawnSync('cargo', ['test', '--workspace', '--', '--list'], { cwd: dir, encoding: 'utf8' })
+function listedTests(select = ['--workspace']): string[] {
+  const r = spawnSync('cargo', ['test', ...select, '--', '--list'], { cwd: dir, encoding: 'utf8' })
   return [...r.stdout.matchAll(/^(.+): test$/gm)].map(m => m[1])
 }
 
@@ -96,7 +96,10 @@ describe('test results cannot be spoofed by what a test prints', () => {
       target: 'lib',
       name: 'tests::aborts_when_asked',
       message:
-        'the test binary stopped before reporting its result (crashed or killed) while running tests::aborts_when_asked'
+        'the test binary stopped before reporting its result (crashed or killed) while running tests::aborts_when_asked',
+      // It aborts on every run: the first and both retries. The binary's other tests never ran.
+      attempts: 3,
+      stopped: { unfinished: listedTests(['-p', 'fx-adv-spoof', '--lib']).length - 1 }
     })
     expect(report.verdict.stable).toBe(false)
   })
@@ -121,8 +124,13 @@ describe('test results cannot be spoofed by what a test prints', () => {
       name: 'tests::hangs_when_asked',
       message: expect.stringMatching(
         /^the test run was stopped: cargo did not finish within 3 s \(test-timeout\) .* while running tests::hangs_when_asked$/
-      )
+      ),
+      stopped: { unfinished: expect.any(Number) }
     })
+    // Retries share the test-timeout: none is left.
+    expect(report.tests.retries?.notes).toEqual([
+      'the test-timeout was spent: fx-adv-spoof tests::fails_honestly and later failures were not run again'
+    ])
     expect(report.verdict.stable).toBe(false)
     expect(report.verdict.reasons.map(r => r.code)).toEqual(['phase-failed', 'tests-failed'])
     // The sleeping test binary went with cargo: nothing of the run is left.

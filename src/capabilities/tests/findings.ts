@@ -3,14 +3,14 @@
 import type { Finding } from '../../findings/finding.js'
 import { plural } from '../../report/text.js'
 import type { BodyOf, ConfigOf } from '../capability.js'
-import type { TestFailure, TestsParts } from './section.js'
+import type { FlakyPolicy, FlakyTest, TestFailure, TestsParts } from './section.js'
 
 const SOURCE = 'tests'
 const UNKNOWN = '(unknown)'
 
 export function testFindings(
   report: BodyOf<TestsParts>,
-  config: Pick<ConfigOf<TestsParts>, 'runTests'>
+  config: Pick<ConfigOf<TestsParts>, 'runTests'> & Partial<Pick<ConfigOf<TestsParts>, 'flakyTests'>>
 ): Finding[] {
   const out: Finding[] = []
   const { tests } = report
@@ -24,6 +24,9 @@ export function testFindings(
   for (const why of tests.untrusted ?? [])
     out.push({ code: 'phase-untrusted', severity: 'block', message: `cargo test: ${why}`, source: SOURCE })
   if (tests.ran && tests.failed > 0) out.push(...failedFindings(tests.failed, tests.failures))
+  out.push(...flakyFindings(tests.flaky ?? [], config.flakyTests ?? 'warn'))
+  if (tests.retries?.skipped)
+    out.push({ code: 'tests-not-retried', severity: 'warn', message: tests.retries.skipped, source: SOURCE })
   // A test gate that tested nothing says so: e.g. test-args that select members with `test = false`.
   if (tests.ran && tests.passed + tests.failed + tests.ignored === 0 && !tests.untrusted?.length)
     out.push({
@@ -65,4 +68,34 @@ function failedFindings(failed: number, failures: TestFailure[]): Finding[] {
       message: `${plural(failed - failures.length, 'test')} failed that the report does not list`
     })
   return out
+}
+
+const FLAKY_SEVERITY = { warn: 'warn', deny: 'block', allow: 'allowed' } as const
+
+/** When a flaky test passed: "retry 1 of 2". */
+export function passedOn(t: Pick<FlakyTest, 'attempts' | 'retries'>): string {
+  return `retry ${t.attempts - 1} of ${t.retries}`
+}
+
+/**
+ * One finding per crate with flaky tests, read as one reason:
+ * "1 flaky test (failed, then passed on retry 1 of 2): toka-kernel tests::registry_cleanup".
+ */
+function flakyFindings(flaky: FlakyTest[], policy: FlakyPolicy): Finding[] {
+  if (flaky.length === 0) return []
+  const named = (list: FlakyTest[], when: boolean) =>
+    list
+      .slice(0, 5)
+      .map(t => `${t.crate} ${t.name}${when ? ` (${passedOn(t)})` : ''}`)
+      .join('; ') + (list.length > 5 ? `, and ${list.length - 5} more` : '')
+  const one = flaky.length === 1
+  const summary = one
+    ? `1 flaky test (failed, then passed on ${passedOn(flaky[0])}): ${named(flaky, false)}`
+    : `${flaky.length} flaky tests (failed, then passed on a retry): ${named(flaky, true)}`
+  const base = { code: 'tests-flaky', severity: FLAKY_SEVERITY[policy], summary, source: SOURCE } as const
+  return [...new Set(flaky.map(t => t.crate))].map(crate => {
+    const own = flaky.filter(t => t.crate === crate)
+    const message = `${plural(own.length, 'flaky test')} in ${crate} (failed, then passed when run again): ${named(own, true)}`
+    return crate === UNKNOWN ? { ...base, message } : { ...base, message, crate }
+  })
 }

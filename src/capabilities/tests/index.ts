@@ -6,9 +6,9 @@ import type { Capability } from '../capability.js'
 import { testFindings } from './findings.js'
 import { panicAnnotations, testsMarkdown, testsText } from './render.js'
 import { NOT_RUN, runTests } from './run.js'
-import { TESTS_CODES, type TestsParts, type TestsSection } from './section.js'
+import { FLAKY_POLICIES, TESTS_CODES, type TestsParts, type TestsSection } from './section.js'
 
-export type { TestFailure, TestsConfig, TestsCrate, TestsParts, TestsSection } from './section.js'
+export type { FlakyTest, TestFailure, TestsConfig, TestsCrate, TestsParts, TestsSection } from './section.js'
 
 export const tests: Capability<TestsParts> = {
   name: 'tests',
@@ -25,12 +25,26 @@ export const tests: Capability<TestsParts> = {
       default: '60',
       description:
         'Minutes the test run may take; then it is killed with every test process, the test that was running is named and the build is unstable.'
+    },
+    {
+      name: 'test-retries',
+      default: '2',
+      description:
+        'Times a failed test is run again, alone, through cargo (within the test-timeout); one that then passes is flaky. 0: never. Not when more than 20 tests failed, or more than 3 and over 10% of those run (a broken build, not flakiness).'
+    },
+    {
+      name: 'flaky-tests',
+      default: 'warn',
+      description:
+        'A test that failed, then passed when run again: `warn` shows it (the build can be stable), `deny` makes the build unstable, `allow` exempts it.'
     }
   ],
   parse: p => ({
     testArgs: testArgs(ownMessageFormat(p.args('test-args'), 'test-args')),
     runTests: p.bool('run-tests'),
-    testTimeoutMinutes: positiveMinutes(p.number('test-timeout', 0, false), 'test-timeout')
+    testTimeoutMinutes: positiveMinutes(p.number('test-timeout', 0, false), 'test-timeout'),
+    testRetries: p.number('test-retries', 0, true),
+    flakyTests: p.oneOf('flaky-tests', FLAKY_POLICIES)
   }),
   codes: TESTS_CODES,
   outputs: [
@@ -41,6 +55,11 @@ export const tests: Capability<TestsParts> = {
       value: r => String(r.tests.failed)
     },
     { name: 'tests-ignored', description: 'Tests ignored.', value: r => String(r.tests.ignored) },
+    {
+      name: 'tests-flaky',
+      description: 'Tests that failed, then passed when run again (also counted in tests-passed).',
+      value: r => String(r.tests.flaky?.length ?? 0)
+    },
     {
       name: 'test-seconds',
       description: 'Wall seconds of `cargo test` (build and run; with compile-once, the run only).',
@@ -96,11 +115,27 @@ function mergeTests(shards: { tests: TestsSection }[]): Partial<TestsParts['sect
       failed: sum(t => t.failed),
       ignored: sum(t => t.ignored),
       failures: tests.flatMap(t => t.failures),
+      // Each shard retried its own failures.
+      flaky: tests.flatMap(t => t.flaky ?? []),
       binaries: tests.flatMap(t => t.binaries),
       untrusted: tests.flatMap(t => t.untrusted ?? []),
-      ...(tests.some(t => t.notRun) ? { notRun: tests.find(t => t.notRun)!.notRun } : {})
+      ...(tests.some(t => t.notRun) ? { notRun: tests.find(t => t.notRun)!.notRun } : {}),
+      ...mergeRetries(tests)
     }
   }
+}
+
+function mergeRetries(tests: TestsSection[]): Pick<TestsSection, 'retries'> {
+  const all = tests.flatMap(t => (t.retries ? [t.retries] : []))
+  if (all.length === 0) return {}
+  const skipped = all.find(r => r.skipped)?.skipped
+  const retries = {
+    limit: all[0].limit,
+    notes: all.flatMap(r => r.notes),
+    runs: all.reduce((n, r) => n + r.runs, 0),
+    seconds: Math.round(all.reduce((n, r) => n + r.seconds, 0) * 1000) / 1000
+  }
+  return { retries: skipped ? { ...retries, skipped } : retries }
 }
 
 function positiveMinutes(n: number, input: string): number {

@@ -5,6 +5,7 @@ import {
   escapeHtml,
   fenced,
   firstLine,
+  htmlList,
   htmlTable,
   lineLink,
   repositoryPath,
@@ -13,19 +14,67 @@ import {
   type BlobLinks
 } from '../../report/markdown.js'
 import type { CoreReport } from '../../report/schema.js'
+import { passedOn } from './findings.js'
 import { panicLocation } from './panic-location.js'
-import type { TestsSection } from './section.js'
+import type { TestFailure, TestsSection } from './section.js'
 
 type Report = Pick<CoreReport, 'workspace'> & { tests: TestsSection }
 
 export function testsMarkdown(report: Report, links: BlobLinks): string | null {
+  const parts = [failingMarkdown(report, links), flakyMarkdown(report, links), retriesMarkdown(report)]
+  const shown = parts.filter((p): p is string => p !== null)
+  return shown.length > 0 ? shown.join('\n\n') : null
+}
+
+function failingMarkdown(report: Report, links: BlobLinks): string | null {
   const failures = report.tests.failures
   if (failures.length === 0) return null
   const table = htmlTable(
     ['crate', 'target', 'test', 'message'],
-    failures.slice(0, 50).map(f => [f.crate, f.target, f.name, f.message ?? ''])
+    failures.slice(0, 50).map(f => [f.crate, f.target, f.name + runs(f), f.message ?? ''])
   )
   return ['<h3>Failing tests</h3>', table, '', failuresMarkdown(report, links)].join('\n')
+}
+
+/** " (failed all 3 runs)" for a failure that was retried. */
+function runs(f: TestFailure): string {
+  return f.attempts ? ` (failed all ${f.attempts} runs)` : ''
+}
+
+/** Each flaky test, with its first failure's output folded and a link to where it panicked. */
+function flakyMarkdown(report: Report, links: BlobLinks, max = SUMMARY_DETAILS): string | null {
+  const flaky = report.tests.flaky ?? []
+  if (flaky.length === 0) return null
+  const out = [
+    `<h3>Flaky tests</h3>`,
+    '',
+    `${flakyCount(flaky.length)} (failed, then passed when run again):`,
+    ''
+  ]
+  for (const t of flaky.slice(0, max)) {
+    const first = { ...t, ...t.firstFailure }
+    const at = panicLocation(first)
+    const where = at ? repositoryPath(report.workspace.root, at.file, links.repoRoot) : null
+    const title = `${t.crate} ${t.name} — failed, then passed on ${passedOn(t)}${t.firstFailure.message ? `: ${firstLine(t.firstFailure.message)}` : ''}`
+    out.push(`<details><summary>${escapeHtml(title)}</summary>`, '')
+    out.push(...lineLink(links, where, at?.line))
+    const text = trimEnd(t.firstFailure.output ?? t.firstFailure.message ?? '')
+    if (text) out.push(...fenced(text), '')
+    out.push('</details>', '')
+  }
+  if (flaky.length > max) out.push(`${flaky.length - max} more in the report.`, '')
+  return out.join('\n').trimEnd()
+}
+
+function retriesMarkdown(report: Report): string | null {
+  const r = report.tests.retries
+  if (!r || (!r.skipped && r.notes.length === 0)) return null
+  const lines = r.skipped ? [r.skipped] : r.notes
+  return ['<p><strong>Retries</strong></p>', htmlList(lines)].join('\n')
+}
+
+function flakyCount(n: number): string {
+  return n === 1 ? '1 flaky test' : `${n} flaky tests`
 }
 
 /** The first failing tests, each with a link to where it panicked and what it printed. */
@@ -47,21 +96,47 @@ export function failuresMarkdown(report: Report, links: BlobLinks, max = SUMMARY
 }
 
 export function testsText(report: Report): string[] {
-  if (report.tests.failures.length === 0) return []
-  const out = ['Failing tests:']
+  const out: string[] = []
+  if (report.tests.failures.length > 0) out.push('Failing tests:')
   for (const f of report.tests.failures) {
-    const at = panicLocation(f)
-    const where = at ? ` (at ${at.file}:${at.line}${at.column ? `:${at.column}` : ''})` : ''
     out.push(
-      `  ${f.crate} [${f.target}] ${f.name}${f.message ? `: ${f.message.split('\n')[0]}` : ''}${where}`
+      `  ${f.crate} [${f.target}] ${f.name}${runs(f)}${f.message ? `: ${f.message.split('\n')[0]}` : ''}${at(f)}`
     )
   }
+  const flaky = report.tests.flaky ?? []
+  if (flaky.length > 0) out.push(`${flakyCount(flaky.length)} (failed, then passed when run again):`)
+  for (const t of flaky) {
+    const m = t.firstFailure.message
+    out.push(
+      `  ${t.crate} [${t.target}] ${t.name}: passed on ${passedOn(t)}${m ? `; first failure: ${m.split('\n')[0]}` : ''}${at({ ...t, ...t.firstFailure })}`
+    )
+  }
+  if (report.tests.retries?.skipped) out.push(`Not retried: ${report.tests.retries.skipped}`)
+  for (const note of report.tests.retries?.notes ?? []) out.push(`Retry: ${note}`)
   return out
 }
 
-/** One error at each failing test's panic location (where it is known). */
+function at(f: Parameters<typeof panicLocation>[0]): string {
+  const p = panicLocation(f)
+  return p ? ` (at ${p.file}:${p.line}${p.column ? `:${p.column}` : ''})` : ''
+}
+
+/** One error at each failing test's panic location, one warning at each flaky test's first (where known). */
 export function panicAnnotations(report: Report, repoRoot: string): Annotation[] {
   const out: Annotation[] = []
+  for (const t of report.tests.flaky ?? []) {
+    const p = panicLocation({ ...t, ...t.firstFailure })
+    if (!p) continue
+    out.push({
+      level: 'warning',
+      title: `${t.crate}: test ${t.name} is flaky (failed, then passed on ${passedOn(t)})`,
+      message: t.firstFailure.message ?? 'the test failed, then passed when run again',
+      file: annotationPath(repoRoot, report.workspace.root, p.file),
+      startLine: p.line,
+      endLine: p.line,
+      ...(p.column ? { startColumn: p.column, endColumn: p.column } : {})
+    })
+  }
   for (const f of report.tests.failures) {
     const at = panicLocation(f)
     if (!at) continue

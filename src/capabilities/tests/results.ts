@@ -22,7 +22,7 @@ export interface TestRunRead {
   killed?: string | null
 }
 
-interface Binary {
+export interface Binary {
   crate: string
   target: string
   /** How cargo names it in `to rerun pass …`; null when the binary could not be identified. */
@@ -41,10 +41,9 @@ export function resolveTests(read: TestRunRead, meta: CargoMetadata): TestsSecti
     untrusted: []
   }
   const failedSpecs = new Set(read.failedTargets.map(normalizeSpec))
-  const binaries = read.identities.map(id => identify(id, read, meta))
-  let next = 0
-  for (const bin of binaries) {
-    const cargoSaysFailed = bin.spec !== null && failedSpecs.has(bin.spec)
+  const paired = pairSuites(read, meta)
+  for (const { bin, suite } of paired) {
+    const cargoSaysFailed = bin.spec !== null && cargoNamed(failedSpecs, bin.spec)
     if (bin.harnessFree) {
       // No libtest inside: the binary's exit status, as cargo reports it, is the whole result.
       addBinary(
@@ -62,9 +61,9 @@ export function resolveTests(read: TestRunRead, meta: CargoMetadata): TestsSecti
         })
       continue
     }
-    judgeSuite(section, bin, read.suites[next++] ?? null, cargoSaysFailed, read.killed ?? null)
+    judgeSuite(section, bin, suite, cargoSaysFailed, read.killed ?? null)
   }
-  const extra = read.suites.length - next
+  const extra = read.suites.length - paired.filter(p => !p.bin.harnessFree).length
   if (extra > 0)
     section.untrusted!.push(
       `libtest printed ${extra} more suite(s) than cargo ran test binaries: a test printed libtest events of its own`
@@ -74,6 +73,20 @@ export function resolveTests(read: TestRunRead, meta: CargoMetadata): TestsSecti
       `${read.orphans.length} libtest event(s) outside any test binary's suite (first: ${read.orphans[0]}): a test printed libtest events of its own`
     )
   return section
+}
+
+/** Each binary cargo announced, with the libtest suite it printed (in order; none for harness = false). */
+export function pairSuites(read: TestRunRead, meta: CargoMetadata): { bin: Binary; suite: Suite | null }[] {
+  let next = 0
+  return read.identities.map(id => {
+    const bin = identify(id, read, meta)
+    return { bin, suite: bin.harnessFree ? null : (read.suites[next++] ?? null) }
+  })
+}
+
+/** cargo leaves out `-p <package>` when only one package is selected: the target alone then names it. */
+function cargoNamed(failedSpecs: ReadonlySet<string>, spec: string): boolean {
+  return failedSpecs.has(spec) || failedSpecs.has(spec.replace(/^-p \S+ /, ''))
 }
 
 function judgeSuite(
@@ -106,11 +119,16 @@ function judgeSuite(
   if (!suite.summary) {
     // Crashed or killed mid-run: the test that was running when it stopped is the one to look at.
     const running = [...suite.tests].reverse().find(t => t.outcome === null)
+    const finished = suite.tests.filter(t => t.outcome !== null).length
     tally.failed++
     section.failures.push({
       ...where(bin),
       name: running?.name ?? '(test binary)',
-      message: `${killed ? `the test run was stopped: ${killed}` : 'the test binary stopped before reporting its result (crashed or killed)'}${running ? ` while running ${running.name}` : ''}`
+      message: `${killed ? `the test run was stopped: ${killed}` : 'the test binary stopped before reporting its result (crashed or killed)'}${running ? ` while running ${running.name}` : ''}`,
+      // The tests it never finished besides this one (an unknown count is one: fail closed).
+      stopped: {
+        unfinished: suite.testCount < 0 ? 1 : Math.max(0, suite.testCount - finished - (running ? 1 : 0))
+      }
     })
     addBinary(section, bin, tally, false, null)
     return

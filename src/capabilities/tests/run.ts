@@ -9,6 +9,7 @@ import type { CargoPort } from '../../cargo/port.js'
 import type { PhaseResult } from '../../report/schema.js'
 import type { CapabilityResult, ConfigOf } from '../capability.js'
 import { resolveTests } from './results.js'
+import { retryFailures } from './retry.js'
 import type { TestsCrate, TestsParts, TestsSection, TestsState } from './section.js'
 
 export const NOT_RUN: TestsSection = {
@@ -77,7 +78,9 @@ async function testRun(
   const artifacts = state.artifacts
   const tests = resolveTests({ ...libtest, identities, failedTargets, artifacts, harnessFree, killed }, meta)
   explainExit(test.result, tests.failed > 0, cargo.diagnostics.dependencyErrors, test.stderrTail)
-  return tests
+  const budgetSeconds = config.testTimeoutMinutes * 60 - test.result.wallSeconds
+  const read = { artifacts, harnessFree }
+  return retryFailures({ cargo, meta, packages, config, read, budgetSeconds }, tests)
 }
 
 function crateFields(meta: CargoMetadata, tests: TestsSection): Record<string, TestsCrate> {

@@ -5,9 +5,16 @@ import type { CodeMeanings } from '../../findings/codes.js'
 export interface TestsConfig {
   testArgs: string[]
   runTests: boolean
-  /** Minutes the test run may take before it is killed. */
+  /** Minutes the test run may take before it is killed (its retries included). */
   testTimeoutMinutes: number
+  /** Times a failed test is run again; 0: never. */
+  testRetries: number
+  /** A test that failed, then passed on a retry: shown (warn), unstable (deny), or exempted (allow). */
+  flakyTests: FlakyPolicy
 }
+
+export const FLAKY_POLICIES = ['warn', 'deny', 'allow'] as const
+export type FlakyPolicy = (typeof FLAKY_POLICIES)[number]
 
 export interface TestFailure {
   crate: string
@@ -18,7 +25,39 @@ export interface TestFailure {
   message: string | null
   /** What the test printed (libtest's captured output, `panicked at file:line:col` included), when known. */
   output?: string | null
+  /** Present when the test binary stopped (crashed, killed) while this test ran: how many tests it never finished besides. */
+  stopped?: { unfinished: number }
+  /** Runs of the test, the first included, when it was retried (3: failed, then failed on 2 retries). */
+  attempts?: number
 }
+
+/** A test that failed, then passed when run again alone: counted as passed, and listed here. */
+export interface FlakyTest {
+  crate: string
+  target: string
+  name: string
+  /** Runs until it passed, the first included (2: passed on the first retry). */
+  attempts: number
+  /** The retries the run allowed (test-retries). */
+  retries: number
+  /** The first failed run, as a failure is reported: its panic message and output. */
+  firstFailure: Pick<TestFailure, 'message' | 'output' | 'stopped'>
+}
+
+/** What the retries did, or why there were none. */
+export interface RetriesSection {
+  /** test-retries. */
+  limit: number
+  /** Why no failed test was retried (too many failed: a broken build, not flakiness), when none was. */
+  skipped?: string
+  /** Retries that cannot count as a pass, and why (a rebuild, output that cannot be trusted, the time spent). */
+  notes: string[]
+  /** cargo runs the retries took. */
+  runs: number
+  /** Wall seconds the retries took. */
+  seconds: number
+}
+
 export interface TestsSection {
   ran: boolean
   /** Why the tests did not run, in plain words (e.g. `cargo check failed`); absent when they ran. */
@@ -29,6 +68,9 @@ export interface TestsSection {
   failed: number
   ignored: number
   failures: TestFailure[]
+  /** Tests that failed, then passed on a retry (also counted in `passed`). Absent in reports before retries. */
+  flaky?: FlakyTest[]
+  retries?: RetriesSection
   binaries: {
     crate: string
     target: string
@@ -67,8 +109,19 @@ export const TESTS_CODES = {
   'tests-failed': 'tests failed, or a test binary crashed',
   'tests-skipped': 'cargo test was not run (run-tests: false)',
   'tests-not-run': 'cargo test did not run because the build before it failed (says why)',
-  'tests-none': 'cargo test ran, and the selected members had no test to run'
+  'tests-none': 'cargo test ran, and the selected members had no test to run',
+  'tests-flaky':
+    'tests failed, then passed when run again (flaky-tests: warn shows them, deny blocks, allow exempts)',
+  'tests-not-retried':
+    'failed tests were not run again (too many failed: a broken build, not flakiness; or the test-timeout was spent)'
 } as const satisfies CodeMeanings
+
+declare module '../../report/schema.js' {
+  interface PhaseNames {
+    /** A failed test run again alone (never recorded among the phases: the tests section reports it). */
+    'test-retry': true
+  }
+}
 
 declare module '../../findings/codes.js' {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type
