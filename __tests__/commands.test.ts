@@ -69,6 +69,16 @@ describe('cargo commands', () => {
       '--message-format=json-diagnostic-rendered-ansi'
     ])
   })
+
+  it("puts a shard's members among cargo's arguments, never among the test binaries' after --", () => {
+    const config = { toolchain: null, testArgs: ['--workspace', '--', '--test-threads=2'] }
+    const args = phaseCommand(config, 'test', ['a']).args
+    expect(args.slice(0, args.indexOf('--'))).toEqual(expect.arrayContaining(['-p', 'a']))
+    expect(args.slice(args.indexOf('--'))).not.toContain('-p')
+    expect(args).not.toContain('--workspace')
+    const build = phaseCommand(config, 'test-build', ['a']).args
+    expect(build.slice(0, build.indexOf('--'))).toEqual(expect.arrayContaining(['-p', 'a']))
+  })
 })
 
 describe("flags that only change cargo's own output", () => {

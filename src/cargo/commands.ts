@@ -99,9 +99,14 @@ export function phaseCommand(
 ): Command {
   const select = (userArgs: string[]): string[] => {
     const args = withoutOutputFlags(userArgs)
-    return packages
-      ? [...args.filter(a => a !== '--workspace' && a !== '--all'), ...packages.flatMap(p => ['-p', p])]
-      : args
+    if (!packages) return args
+    // The packages are cargo's arguments: before `--`, after which they would go to the test binaries.
+    const own = cargoOwnArgs(args)
+    return [
+      ...own.filter(a => a !== '--workspace' && a !== '--all'),
+      ...packages.flatMap(p => ['-p', p]),
+      ...args.slice(own.length)
+    ]
   }
   if (phase === 'check') {
     // --keep-going: a crate that fails does not stop cargo from checking the others, so every
