@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { parseConfig } from '../src/pipeline/config.js'
@@ -15,6 +15,12 @@ import type { GateReport } from '../src/pipeline/registry.js'
 import { renderSummary } from '../src/pipeline/summary.js'
 import { terminalReport } from '../src/pipeline/terminal.js'
 import { sectionAnnotations } from '../src/pipeline/render.js'
+import { mergeReports, readShardReports } from '../src/pipeline/shard/merge.js'
+import { checklistItems } from '../src/capabilities/checklist/items.js'
+import { historyCodec, type RunRecord } from '../src/capabilities/tracker/history.js'
+import { recordRun } from '../src/capabilities/tracker/track.js'
+import type { RunContext } from '../src/github/context.js'
+import { FileStore } from '../src/store/file-store.js'
 
 const dir = path.resolve('__fixtures__/workspaces/tests-flaky')
 const kernel = 'fx-flaky-kernel'
@@ -221,4 +227,104 @@ describe('a failed test is run again through cargo', () => {
     expect(report.verdict.warnings.map(w => w.code)).toContain('tests-not-retried')
     expect(renderSummary(report)).toContain('22 tests failed (more than 20): a broken build, not flakiness')
   }, 120_000)
+
+  it('retries in each shard, and the merge keeps the flaky list', async () => {
+    process.env.FX_FLAKY_STATE = path.join(dir, 'target', 'flaky-state', randomUUID())
+    for (const name of ['FX_FLAKY', 'FX_BROKEN']) process.env[name] = '1'
+    const out = mkdtempSync(path.join(tmpdir(), 'flaky-shards-'))
+    try {
+      const files: string[] = []
+      for (const shard of ['1/2', '2/2']) {
+        const config = parseConfig(n => (n === 'shard' ? shard : (inputs[n] ?? '')), 'cli', dir)
+        const file = path.join(out, `shard-${shard[0]}.json`)
+        writeFileSync(file, JSON.stringify((await runGate(config)).report))
+        files.push(file)
+      }
+      const merged = mergeReports(readShardReports(files))
+      expect(merged.tests.flaky?.map(t => [t.crate, t.name, t.attempts])).toEqual([
+        [kernel, 'tests::fails_once', 2]
+      ])
+      expect(merged.tests.failures.map(f => [f.name, f.attempts])).toEqual([['tests::always_fails', 3]])
+      expect(merged.tests.retries).toEqual(expect.objectContaining({ runs: 3 }))
+      expect(reportOutputs(merged, 'r.json')['tests-flaky']).toBe('1')
+      expect(merged.verdict.warnings.map(w => w.message)).toEqual([
+        '1 flaky test (failed, then passed on retry 1 of 2): fx-flaky-kernel tests::fails_once'
+      ])
+    } finally {
+      rmSync(out, { recursive: true, force: true })
+    }
+  }, 240_000)
+
+  it('is remembered: the history records it, the summary says how often it flaked, the checklist lists it', async () => {
+    const report = await gate(['FX_FLAKY'])
+    const out = mkdtempSync(path.join(tmpdir(), 'flaky-history-'))
+    try {
+      const store = new FileStore('history.json', out, historyCodec)
+      const test = 'fx-flaky-kernel tests::fails_once'
+      // 21 trusted runs before, the test flaky in the oldest (outside the last 20) and in two recent ones.
+      const past: RunRecord[] = Array.from({ length: 21 }, (_, i) => ({
+        at: new Date(Date.UTC(2026, 10, 1 + i)).toISOString(),
+        sha: String(i).padStart(40, '0'),
+        runUrl: null,
+        stable: true,
+        findings: [],
+        ...([0, 15, 19].includes(i) ? { flaky: [test] } : {})
+      }))
+      await store.update(() => ({ format: 'build-gate-history', version: 1, runs: past }))
+      const section = await recordRun({
+        report,
+        tracker: parseConfig(() => '', 'cli', dir).tracker,
+        ctx: { ...ctx, sha: 'f'.repeat(40) },
+        store,
+        dryRun: false,
+        now: new Date(Date.UTC(2026, 10, 25))
+      })
+      const history = await store.read()
+      expect(history!.runs.at(-1)!.flaky).toEqual([test])
+      // This run and two of the 19 before it: 3 of the last 20.
+      expect(section.flaky).toEqual([{ test, flaky: 3, of: 20 }])
+      const withTracker = { ...report, tracker: section }
+      expect(renderSummary(withTracker)).toContain(`${test}: flaky in 3 of the last 20 trusted runs`)
+      expect(terminalReport(withTracker)).toContain(`${test}: flaky in 3 of the last 20 trusted runs`)
+      const tests = checklistItems({ report: withTracker, gateBlocks: null, readyDependents: [] }).find(
+        i => i.label === 'Full test suite passes'
+      )
+      expect(tests).toEqual(
+        expect.objectContaining({
+          done: true,
+          evidence: expect.stringMatching(new RegExp(`; flaky: ${test}$`)),
+          measured: `${test}: flaky in 3 of the last 20 trusted runs`
+        })
+      )
+      // A pull request reads the history and writes nothing: the count is of the trusted runs alone.
+      const preview = await recordRun({
+        report,
+        tracker: parseConfig(() => '', 'cli', dir).tracker,
+        ctx: { ...ctx, pullRequest: { number: 7, fork: false, headRef: 'x', baseRef: 'main' } },
+        store,
+        dryRun: false,
+        now: new Date(Date.UTC(2026, 10, 26))
+      })
+      expect(preview.flaky).toEqual([{ test, flaky: 3, of: 20 }])
+      expect((await store.read())!.runs).toHaveLength(22)
+    } finally {
+      rmSync(out, { recursive: true, force: true })
+    }
+  }, 120_000)
 })
+
+const ctx: RunContext = {
+  eventName: 'push',
+  owner: 'o',
+  repo: 'r',
+  ref: 'refs/heads/main',
+  sha: null,
+  defaultBranch: 'main',
+  pullRequest: null,
+  trusted: true,
+  trustReason: 'push to the default branch',
+  payloadProblem: null,
+  apiUrl: 'http://127.0.0.1:1',
+  serverUrl: 'https://github.com',
+  runUrl: null
+}

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto'
 import type { Finding } from '../../findings/finding.js'
 import type { ChecklistReport } from './section.js'
 import { conflictId, describeConflict, isConflict } from '../conflicts/index.js'
-import { when, type TrackerStatus } from '../tracker/index.js'
+import { flakyMemoryLine, when, type TrackerStatus } from '../tracker/index.js'
 import { checkingPhase } from '../../report/checking-phase.js'
 
 export const CHECKLIST_START = '<!-- build-gate:checklist:start -->'
@@ -78,10 +78,15 @@ function testsItem(report: ChecklistReport): ChecklistItem {
   const t = report.tests
   if (!t?.ran) return { label, done: false, evidence: 'the tests did not run' }
   const failing = [...new Set(t.failures.map(f => f.crate))].sort()
+  const flaky = (t.flaky ?? []).map(f => `${f.crate} ${f.name}`).sort()
+  // flaky-tests: deny makes a flaky test a failure of the suite; warn and allow let it pass.
+  const denied = report.findings.some(f => f.code === 'tests-flaky' && f.severity === 'block')
+  const memory = (report.tracker?.flaky ?? []).map(flakyMemoryLine)
   return {
     label,
-    done: t.failed === 0,
-    evidence: `${t.passed} passed, ${t.failed} failed, ${t.ignored} ignored${failing.length ? ` (failing in ${failing.join(', ')})` : ''}`
+    done: t.failed === 0 && !denied,
+    evidence: `${t.passed} passed, ${t.failed} failed, ${t.ignored} ignored${failing.length ? ` (failing in ${failing.join(', ')})` : ''}${flaky.length ? `; flaky: ${flaky.join(', ')}` : ''}`,
+    ...(memory.length ? { measured: memory.join('; ') } : {})
   }
 }
 

@@ -24,6 +24,8 @@ export interface RunRecord {
   runUrl: string | null
   stable: boolean
   findings: RunFinding[]
+  /** The tests that failed, then passed on a retry (`crate test`); absent when none. */
+  flaky?: string[]
 }
 
 export interface History {
@@ -72,6 +74,8 @@ export function parseHistory(text: string, location: string): History {
     if (r.sha !== null && typeof r.sha !== 'string') fail(`${where}.sha must be a string or null`)
     if (r.runUrl !== null && typeof r.runUrl !== 'string') fail(`${where}.runUrl must be a string or null`)
     if (!Array.isArray(r.findings)) fail(`${where}.findings must be a list`)
+    if (r.flaky !== undefined && (!Array.isArray(r.flaky) || !r.flaky.every(t => typeof t === 'string')))
+      fail(`${where}.flaky must be a list of test names`)
     r.findings.forEach((f, j) => {
       if (
         !f ||
@@ -134,5 +138,6 @@ function outcome(r: RunRecord): string {
     .filter(f => f.severity === 'block' || isConflict(f.code))
     .map(f => `${f.code}\0${f.crate ?? ''}\0${f.severity}\0${f.count}`)
     .sort()
-  return JSON.stringify([r.sha, r.stable, kept])
+  // A rerun that met a flaky test is worth its record: that is how often the test flakes.
+  return JSON.stringify([r.sha, r.stable, kept, [...(r.flaky ?? [])].sort()])
 }

@@ -16,6 +16,7 @@ const out = (name: string, description: string): OutputSpec<TrackerParts> => ({
 })
 
 export { formatDuration } from './duration.js'
+export { flakyMemoryLine, type FlakyMemory } from './flaky-memory.js'
 export type { TrackerConfig } from './inputs.js'
 export type { TrackerParts } from './section.js'
 export type { RunPoint, TrackerStatus } from './status.js'
@@ -52,5 +53,5 @@ export const tracker: Capability<TrackerParts> = {
     return { section: { tracker: section }, findings: [] }
   },
   markdown: r => trackerMarkdown(r.tracker),
-  terminal: r => (r.tracker ? [trackerText(r.tracker)!] : [])
+  terminal: r => trackerText(r.tracker)
 }

@@ -1,14 +1,18 @@
 // The tracker's renderings: one status line (job summary, PR comment, terminal) and its outputs.
+import { flakyMemoryLine } from './flaky-memory.js'
 import type { TrackerSection } from './track.js'
 
 export function trackerMarkdown(s: TrackerSection | undefined): string | null {
   if (!s) return null
   const issue = s.issue === null ? '' : ` · checklist in #${s.issue}`
-  return `**Stabilization:** ${escape(s.line)}${issue}`
+  const flaky = (s.flaky ?? []).map(m => `- ${escape(flakyMemoryLine(m))}`)
+  const memory = flaky.length > 0 ? `\n\n**Flaky tests in the run history:**\n\n${flaky.join('\n')}` : ''
+  return `**Stabilization:** ${escape(s.line)}${issue}${memory}`
 }
 
-export function trackerText(s: TrackerSection | undefined): string | null {
-  return s ? `Stabilization: ${s.line}` : null
+export function trackerText(s: TrackerSection | undefined): string[] {
+  if (!s) return []
+  return [`Stabilization: ${s.line}`, ...(s.flaky ?? []).map(m => `  ${flakyMemoryLine(m)}`)]
 }
 
 export function trackerOutputs(s: TrackerSection | undefined): Record<string, string> {

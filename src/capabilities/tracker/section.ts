@@ -1,4 +1,5 @@
 // The tracker's config slice and its section of the report.
+import type { TestsSection } from '../tests/index.js'
 import type { TimingConfig } from '../timing/index.js'
 import type { TrackerConfig } from './inputs.js'
 import type { TrackerSection } from './track.js'
@@ -7,5 +8,5 @@ export type TrackerParts = {
   config: { tracker: TrackerConfig }
   section: { tracker?: TrackerSection }
   /** The history is kept beside the baseline, never in its file. */
-  reads: { config: Pick<TimingConfig, 'baselinePath'> }
+  reads: { config: Pick<TimingConfig, 'baselinePath'>; section: { tests: Pick<TestsSection, 'flaky'> } }
 }

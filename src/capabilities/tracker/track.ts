@@ -4,7 +4,7 @@
 // without GitHub reads at most; it never writes the history.
 import type { DocumentStore } from '../../store/document-store.js'
 import type { RunContext } from '../../github/context.js'
-import type { CoreReport } from '../../report/schema.js'
+import { flakyMemory, type FlakyMemory } from './flaky-memory.js'
 import { appendRun, type History } from './history.js'
 import type { TrackerConfig } from './inputs.js'
 import { runRecord } from './record.js'
@@ -28,10 +28,12 @@ export interface TrackerSection {
   plannedWrites: { kind: string; target: string; detail: string }[]
   appliedWrites: number
   note: string
+  /** This run's flaky tests and how often each flaked in the last trusted runs (absent in older reports). */
+  flaky?: FlakyMemory[]
 }
 
 export interface RecordInput {
-  report: Pick<CoreReport, 'verdict' | 'findings'>
+  report: Parameters<typeof runRecord>[0]
   tracker: TrackerConfig
   ctx: RunContext
   /** Where the history lives; null when it cannot be reached (say why in `unreachable`). */
@@ -84,6 +86,7 @@ export async function recordRun(i: RecordInput): Promise<TrackerSection> {
     escalation: 'not-checked',
     plannedWrites: [],
     appliedWrites: 0,
-    note: why
+    note: why,
+    flaky: flakyMemory(recorded ? [...before, record] : before, record.flaky ?? [])
   }
 }
