@@ -22,6 +22,8 @@ const { values } = parseArgs({
     reference: { type: 'string' },
     work: { type: 'string', default: path.join(tmpdir(), 'gate-api-corpus') },
     json: { type: 'string' },
+    // Document private items too (as a RUSTDOCFLAGS of the user's may): the rules must not change.
+    private: { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false }
   }
 })
@@ -126,7 +128,7 @@ function documentSide(side: 'old' | 'new', list: string[]): string {
         ...process.env,
         RUSTC_BOOTSTRAP: '1',
         CARGO_TARGET_DIR: path.join(ws, 'target'),
-        RUSTDOCFLAGS: '-Z unstable-options --output-format json --document-hidden-items --cap-lints allow'
+        RUSTDOCFLAGS: `-Z unstable-options --output-format json --document-hidden-items --cap-lints allow${values.private ? ' --document-private-items' : ''}`
       }
     }
   )

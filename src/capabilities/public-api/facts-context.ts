@@ -1,7 +1,8 @@
 // The context facts are read in: how items are named, which this crate's items a user can name,
 // this crate's supertraits, and the owner an item belongs to. Pure.
 import { innerOf, kindOf, type Id, type RustdocCrate, type RustdocItem } from './rustdoc.js'
-import type { Namer, TypeScope } from './type-text.js'
+import { byCodeUnit } from '../../order.js'
+import { docPath, type Namer, type TypeScope } from './type-text.js'
 
 export interface FactsContext {
   doc: RustdocCrate
@@ -32,4 +33,64 @@ export function scopeOf(ctx: FactsContext, params: Map<string, string> = new Map
       return a.generics.params.length === 0 ? a.type : undefined
     }
   }
+}
+
+const NAMED_TYPES = new Set(['struct', 'enum', 'union', 'trait', 'trait alias', 'type alias'])
+
+/** Names for facts: a public type by its shortest path in the surface, anything else by rustdoc's path. */
+export function factsContext(
+  doc: RustdocCrate,
+  surface: { values(): Iterable<{ id: Id | null; kind: string; path: string }> },
+  hidden: (item: RustdocItem) => boolean
+): FactsContext {
+  const canonical = new Map<Id, string>()
+  const nameable = new Set<Id>()
+  for (const item of surface.values()) {
+    if (item.id === null) continue
+    nameable.add(item.id)
+    if (!NAMED_TYPES.has(item.kind) || item.kind === 're-export') continue
+    const known = canonical.get(item.id)
+    if (
+      known === undefined ||
+      item.path.length < known.length ||
+      (item.path.length === known.length && byCodeUnit(item.path, known) < 0)
+    )
+      canonical.set(item.id, item.path)
+  }
+  const name: Namer = (id, written) =>
+    (id === null || id === undefined ? undefined : canonical.get(id)) ?? docPath(doc, id) ?? written
+  let supers: Map<string, string[]> | null = null
+  const supertraits = (path: string): string[] => {
+    if (!supers) {
+      supers = new Map()
+      for (const item of Object.values(doc.index)) {
+        if (item.crate_id !== 0 || kindOf(item) !== 'trait') continue
+        const bounds = innerOf<{ bounds: { trait_bound?: { trait: { id: Id; path: string } } }[] }>(
+          item
+        ).bounds
+        supers.set(
+          name(item.id, item.name ?? '?'),
+          bounds.filter(b => b.trait_bound).map(b => name(b.trait_bound!.trait.id, b.trait_bound!.trait.path))
+        )
+      }
+    }
+    return supers.get(path) ?? []
+  }
+  const implies = new Map((doc.target?.target_features ?? []).map(t => [t.name, t.implies_features]))
+  // Features every build of the target has (sse2 on x86_64) change nothing for a caller.
+  const everywhere = new Set(
+    (doc.target?.target_features ?? []).filter(t => t.globally_enabled).map(t => t.name)
+  )
+  const features = (list: string[]): string[] => {
+    const out = new Set<string>()
+    const queue = [...list]
+    while (queue.length) {
+      const f = queue.pop()!
+      if (out.has(f)) continue
+      out.add(f)
+      queue.push(...(implies.get(f) ?? []))
+    }
+    return [...out].filter(f => !everywhere.has(f)).sort()
+  }
+  return { doc, name, nameable, supertraits, hidden, features }
 }

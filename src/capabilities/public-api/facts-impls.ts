@@ -10,7 +10,6 @@ import {
   type RustdocCrate,
   type RustdocItem
 } from './rustdoc.js'
-import type { Surface } from './surface.js'
 import {
   boundsText,
   genericsFacts,
@@ -188,7 +187,10 @@ function requiredHidden(item: RustdocItem | undefined): boolean {
  * sealed): nobody outside can implement it. Unknown (null) when a bound or where-clause is not one
  * whose meaning is sure here (another crate's trait, a where-clause).
  */
-export function markSealed(doc: RustdocCrate, surface: Surface): void {
+export function markSealed(
+  doc: RustdocCrate,
+  surface: { values(): Iterable<{ kind: string; id: Id | null; facts: { sealed?: boolean | null } }> }
+): void {
   const publicTraits = new Set<Id>()
   for (const item of surface.values())
     if (item.kind === 'trait' && item.id !== null) publicTraits.add(item.id)
