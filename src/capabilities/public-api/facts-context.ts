@@ -35,6 +35,7 @@ export function scopeOf(ctx: FactsContext, params: Map<string, string> = new Map
   }
 }
 
+const STD = new Set(['core', 'alloc', 'std'])
 const NAMED_TYPES = new Set(['struct', 'enum', 'union', 'trait', 'trait alias', 'type alias'])
 
 /** Names for facts: a public type by its shortest path in the surface, anything else by rustdoc's path. */
@@ -57,8 +58,24 @@ export function factsContext(
     )
       canonical.set(item.id, item.path)
   }
-  const name: Namer = (id, written) =>
-    (id === null || id === undefined ? undefined : canonical.get(id)) ?? docPath(doc, id) ?? written
+  // Other crates' items by crate and name: where they are defined inside may move between two
+  // versions of a dependency. The standard library's paths and this crate's stay whole.
+  const named = new Map<Id, string>()
+  const name: Namer = (id, written) => {
+    const known = id === null || id === undefined ? undefined : (canonical.get(id) ?? named.get(id))
+    if (known) return known
+    const found = rustdocName(id, written)
+    // Only a name from rustdoc's paths is the id's whatever the caller wrote.
+    if (id !== null && id !== undefined && doc.paths[String(id)]) named.set(id, found)
+    return found
+  }
+  const rustdocName = (id: Id | null | undefined, written: string): string => {
+    const full = docPath(doc, id)
+    if (!full) return written.split('::').pop() ?? written
+    const parts = full.split('::')
+    const local = doc.paths[String(id)]?.crate_id === 0
+    return local || STD.has(parts[0]) || parts.length < 3 ? full : `${parts[0]}::${parts[parts.length - 1]}`
+  }
   let supers: Map<string, string[]> | null = null
   const supertraits = (path: string): string[] => {
     if (!supers) {

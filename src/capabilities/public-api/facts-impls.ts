@@ -105,14 +105,21 @@ export function implFacts(
     // Unstable markers users cannot name (derive(PartialEq) adds StructuralPartialEq).
     if (UNNAMEABLE.has(path)) continue
     if (!traitNameable(ctx, i.trait.id)) continue
+    // A blanket impl only says which trait (and which methods) the type gets; an auto trait's impl
+    // is for the type itself, under conditions.
+    const blanket = !!i.blanket_impl
+    const plain = blanket || i.is_synthetic
     impls.push({
-      trait: `⟦${path}⟧${argsOf(i, s)}`,
+      trait: plain ? `⟦${path}⟧` : `⟦${path}⟧${argsOf(i, s)}`,
       path,
-      kind: i.is_synthetic ? 'auto' : i.blanket_impl ? 'blanket' : 'impl',
+      kind: i.is_synthetic ? 'auto' : blanket ? 'blanket' : 'impl',
       derived: hasAttr(implItem, 'automatically_derived'),
       negative: i.is_negative,
-      where: genericsFacts(i.generics as never, s).bounds,
-      for: typeText(i.for, s),
+      where:
+        blanket || (i.generics.where_predicates.length === 0 && i.generics.params.length === 0)
+          ? []
+          : genericsFacts(i.generics as never, s).bounds,
+      for: plain ? '' : typeText(i.for, s),
       // What the impl defines and what the trait provides: all of it callable on the type.
       items: [
         ...i.items.map(id => ctx.doc.index[String(id)]?.name).filter((n): n is string => !!n),
@@ -128,7 +135,12 @@ function argsOf(i: RawImpl, s: TypeScope): string {
   return text.replace(/^⟦[^⟧]*⟧/, '')
 }
 
-export function traitFacts(ctx: FactsContext, item: RustdocItem, generics: GenericsFacts): TraitFacts {
+export function traitFacts(
+  ctx: FactsContext,
+  item: RustdocItem,
+  generics: GenericsFacts,
+  s: TypeScope
+): TraitFacts {
   const t = innerOf<{
     is_unsafe: boolean
     is_dyn_compatible?: boolean
@@ -136,7 +148,6 @@ export function traitFacts(ctx: FactsContext, item: RustdocItem, generics: Gener
     bounds: unknown[]
     implementations?: Id[]
   }>(item)
-  const s = scopeOf(ctx)
   const supers = new Set(boundsText(t.bounds, s))
   for (const b of generics.bounds) if (b.startsWith('Self: ')) supers.add(b.slice('Self: '.length))
   const supertraits = [...supers].sort()

@@ -159,6 +159,12 @@ function fields(doc: RustdocCrate, item: RustdocItem) {
   }
 }
 
+/** The symbol a function exports (`#[no_mangle]`: its name; `#[export_name]`), if any. */
+export function exportName(item: RustdocItem): string | null {
+  if (hasAttr(item, 'no_mangle')) return item.name
+  return (attrValue(item, 'export_name') as string | undefined) ?? null
+}
+
 function fnFacts(item: RustdocItem, s: TypeScope, ctx: FactsContext): FnFacts {
   const inner = innerOf<{
     sig: { inputs: [string, unknown][]; output: unknown }
@@ -188,9 +194,6 @@ function fnFacts(item: RustdocItem, s: TypeScope, ctx: FactsContext): FnFacts {
     output = `impl ${outputBounds.join(' + ')}`
   }
   const tf = attrValue(item, 'target_feature') as { enable?: string[] } | undefined
-  const exportName = hasAttr(item, 'no_mangle')
-    ? item.name
-    : ((attrValue(item, 'export_name') as string | undefined) ?? null)
   return {
     inputs: sig.inputs.map(([, t]) => typeText(t, s)),
     output,
@@ -198,7 +201,7 @@ function fnFacts(item: RustdocItem, s: TypeScope, ctx: FactsContext): FnFacts {
     receiver,
     isConst: header.is_const,
     abi: abiText(header.abi),
-    exportName,
+    exportName: exportName(item),
     targetFeatures: ctx.features(tf?.enable ?? []),
     targetFeature: tf !== undefined
   }
@@ -293,7 +296,7 @@ export function factsOf(ctx: FactsContext, item: RustdocItem): ApiFacts {
       return { type: typeText(inner, s), signature: typeText(inner, s) }
     case 'trait': {
       const generics = genericsFacts(inner.generics as never, { ...s, self: null })
-      const trait = traitFacts(ctx, item, generics)
+      const trait = traitFacts(ctx, item, generics, { ...s, self: null })
       generics.bounds = generics.bounds.filter(b => !b.startsWith('Self: '))
       return { generics, trait, mustUse, signature: shape({ unsafe: inner.is_unsafe }) }
     }

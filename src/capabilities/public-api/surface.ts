@@ -3,7 +3,7 @@
 // facts the rules compare. Pure: rustdoc JSON in, a map out.
 import { factsContext } from './facts-context.js'
 import { markSealed } from './facts-impls.js'
-import { factsOf, fieldIds, type ApiFacts } from './facts.js'
+import { exportName, factsOf, fieldIds, type ApiFacts } from './facts.js'
 import { innerOf, isDocHidden, kindOf, type Id, type RustdocCrate, type RustdocItem } from './rustdoc.js'
 import { paramTokens, typeText } from './type-text.js'
 
@@ -228,12 +228,14 @@ export function publicSurface(doc: RustdocCrate, includeHidden = false): Surface
         is_synthetic: boolean
         blanket_impl: unknown
         items: Id[]
+        generics?: never
       }>(impl)
       if (i.trait !== null || i.is_synthetic || i.blanket_impl !== null) continue
+      // Methods name the impl's parameters (`impl<U> S<U>`): by position, apart from their own.
+      const how = { params: paramTokens(i.generics, 'I'), selfType: i.for }
       for (const id of i.items) {
         const assoc = local(id)
         if (!assoc || assoc.visibility !== 'public' || !assoc.name) continue
-        const how = { params, selfType: i.for }
         if (kindOf(assoc) === 'function') member(key, path, assoc, 'method', 'assoc', how)
         else if (kindOf(assoc) === 'assoc_const')
           member(key, path, assoc, 'associated constant', 'assoc', how)
@@ -262,6 +264,9 @@ export function publicSurface(doc: RustdocCrate, includeHidden = false): Surface
 
   const root = doc.index[String(doc.root)]
   walkModule(root, [root.name ?? 'crate'], [])
+  exportedSymbols(doc, out, hidden, (item, key, path) =>
+    add({ key, path, kind: 'function', parent: null, ...located(item), facts: {} }, false, { item })
+  )
   const ctx = factsContext(doc, out, hidden)
   for (const [key, how] of pending) {
     const item = out.get(key)!
@@ -273,4 +278,40 @@ export function publicSurface(doc: RustdocCrate, includeHidden = false): Surface
   }
   markSealed(doc, out)
   return out
+}
+
+/**
+ * Functions exported under a symbol (`#[no_mangle]`, `#[export_name]`) that no public path reaches:
+ * their symbol is ABI wherever they are. rustdoc lists them when it documents private items.
+ */
+function exportedSymbols(
+  doc: RustdocCrate,
+  surface: Surface,
+  hidden: (item: RustdocItem) => boolean,
+  add: (item: RustdocItem, key: string, path: string) => void
+): void {
+  const reached = new Set([...surface.values()].map(i => i.id))
+  const crate = doc.index[String(doc.root)]?.name ?? 'crate'
+  const exported = Object.values(doc.index).filter(
+    item => item.crate_id === 0 && kindOf(item) === 'function' && !reached.has(item.id) && exportName(item)
+  )
+  if (exported.length === 0) return
+  // A method of a hidden type is hidden with it.
+  const owner = new Map<Id, RustdocItem>()
+  for (const item of Object.values(doc.index)) {
+    if (item.crate_id !== 0 || kindOf(item) !== 'impl') continue
+    const i = innerOf<{ items: Id[]; for: { resolved_path?: { id: Id } } }>(item)
+    const type = i.for.resolved_path ? doc.index[String(i.for.resolved_path.id)] : undefined
+    if (type) for (const id of i.items) owner.set(id, type)
+  }
+  for (const item of exported) {
+    const type = owner.get(item.id)
+    if (hidden(item) || (type && hidden(type))) continue
+    const symbol = exportName(item)!
+    add(
+      item,
+      `symbol ${symbol}`,
+      doc.paths[String(item.id)]?.path.join('::') ?? `${crate}::${item.name ?? symbol}`
+    )
+  }
 }

@@ -15,17 +15,28 @@ export interface TypeScope {
   self: string | null
   /** Local type aliases without generics, expanded so that `-> Alias` equals `-> u32`. */
   alias?: (id: Id) => unknown
-  depth?: number
 }
 
 type J = Record<string, unknown>
 
 const MAX_DEPTH = 40
 
+/** How deep the type being rendered nests (rendering is synchronous): a bound against runaway input. */
+let depth = 0
+
 export function typeText(t: unknown, s: TypeScope): string {
   if (t === null || t === undefined) return '()'
-  if ((s.depth ?? 0) > MAX_DEPTH) return '…'
-  const inner: TypeScope = { ...s, depth: (s.depth ?? 0) + 1 }
+  if (depth > MAX_DEPTH) return '…'
+  depth++
+  try {
+    return render(t, s)
+  } finally {
+    depth--
+  }
+}
+
+function render(t: unknown, s: TypeScope): string {
+  const inner = s
   const [kind, v] = Object.entries(t as J)[0] ?? ['?', null]
   switch (kind) {
     case 'primitive':
@@ -46,7 +57,9 @@ export function typeText(t: unknown, s: TypeScope): string {
         traits: { trait: { path: string; id: Id | null; args: unknown } }[]
         lifetime: string | null
       }
-      const parts = d.traits.map(x => `⟦${s.name(x.trait.id, x.trait.path)}⟧${argsText(x.trait.args, inner)}`)
+      const parts = d.traits
+        .map(x => `⟦${s.name(x.trait.id, x.trait.path)}⟧${argsText(x.trait.args, inner)}`)
+        .sort()
       if (d.lifetime === "'static") parts.push("'static")
       return `dyn ${parts.join(' + ')}`
     }

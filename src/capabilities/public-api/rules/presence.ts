@@ -59,6 +59,15 @@ export function removed(b: ApiItem, cx: DiffContext): ApiChange {
     )
   if (b.kind === 'variant')
     return change('breaking', 'variant-removed', b, undefined, 'variant removed', `\`${name}\``)
+  if (b.key.startsWith('symbol '))
+    return change(
+      'breaking',
+      'export-symbol-changed',
+      b,
+      undefined,
+      `no longer exports symbol \`${b.key.slice(7)}\``,
+      `\`extern "C" { fn ${b.key.slice(7)}(…); }\` in code linked against it`
+    )
   if (b.kind === 're-export')
     return change(
       'changed',
