@@ -1,6 +1,6 @@
-// rustc as the oracle for the API rules: the fixture's clients (one crate per case, a user of the
-// base API) compiled against a side of the `rules` workspace in one cargo invocation; each crate
-// rustc rejects is a case whose change breaks users.
+// rustc as the oracle for the API rules: the fixture's clients (a user of the base API per case)
+// compiled against a side of the `rules` workspace in one cargo invocation; each case rustc rejects
+// is one whose change breaks users.
 import { spawnSync } from 'node:child_process'
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -12,9 +12,12 @@ export const RULES_FIXTURE = path.resolve('__fixtures__/public-api-rules')
 export interface ClientCase {
   /** `family::case`: the module `rules::family::case` (or the `derive` family: `rules_derive`). */
   id: string
-  crate: string
-  source: string
+  family: string
+  /** The client's code, with a glob import of its module unless it imports what it needs itself. */
+  body: string
 }
+
+const ALLOW = '#![allow(dead_code, deprecated, unused_imports, unused_must_use, unused_variables)]\n'
 
 /** The cases of clients/<family>.rs: each `//# case` line starts one. */
 export function clientCases(): ClientCase[] {
@@ -29,11 +32,7 @@ export function clientCases(): ClientCase[] {
       const body = parts[i + 1]
       const glob =
         family === 'derive' || /^use rules::/m.test(body) ? '' : `use rules::${family}::${parts[i]}::*;\n`
-      out.push({
-        id: `${family}::${parts[i]}`,
-        crate: `${family}_${parts[i]}`,
-        source: `#![allow(dead_code, deprecated, unused_imports, unused_must_use, unused_variables)]\n${glob}${body}`
-      })
+      out.push({ id: `${family}::${parts[i]}`, family, body: `${glob}${body}` })
     }
   }
   return out
@@ -53,14 +52,47 @@ export function rulesRepo(): string {
 }
 
 export interface Compiled {
-  /** Crates rustc rejected, with its first error for each. */
+  /** Cases rustc rejected, with its first error for each. */
   rejected: Map<string, string>
-  /** Crates cargo reported as checked (fresh or not): a crate missing here was not compiled at all. */
+  /** Cases whose crate cargo reported as checked: a case missing here was not compiled at all. */
   checked: Set<string>
 }
 
-/** Every client against the `rules` workspace at `rulesDir`, in one `cargo check --keep-going`. */
-export function compileClients(cases: ClientCase[], rulesDir: string, targetDir: string): Compiled {
+interface Unit {
+  crate: string
+  source: string
+  /** The cases in the crate, with the lines each spans (a crate of one case spans it all). */
+  cases: { id: string; from: number; to: number }[]
+}
+
+/**
+ * Every client against the `rules` workspace at `rulesDir`, in one `cargo check --keep-going`. A case
+ * that `alone` picks is a crate of its own (rustc stops at its first failing phase, so one crate per
+ * case that must fail); the others, which must compile, share a crate per family, one module each,
+ * and an error is theirs by its line.
+ */
+export function compileClients(
+  cases: ClientCase[],
+  alone: (id: string) => boolean,
+  rulesDir: string,
+  targetDir: string
+): Compiled {
+  const units: Unit[] = []
+  for (const c of cases.filter(c => alone(c.id)))
+    units.push({
+      crate: c.id.replace('::', '_'),
+      source: ALLOW + c.body,
+      cases: [{ id: c.id, from: 0, to: Infinity }]
+    })
+  for (const family of [...new Set(cases.filter(c => !alone(c.id)).map(c => c.family))]) {
+    const unit: Unit = { crate: `${family}_alike`, source: ALLOW, cases: [] }
+    for (const c of cases.filter(c => c.family === family && !alone(c.id))) {
+      const from = unit.source.split('\n').length
+      unit.source += `pub mod ${c.id.split('::')[1]} {\n${c.body}}\n`
+      unit.cases.push({ id: c.id, from, to: unit.source.split('\n').length - 1 })
+    }
+    units.push(unit)
+  }
   const ws = mkdtempSync(path.join(tmpdir(), 'gate-api-clients-'))
   try {
     writeFileSync(
@@ -68,20 +100,20 @@ export function compileClients(cases: ClientCase[], rulesDir: string, targetDir:
       [
         '[workspace]',
         'resolver = "2"',
-        `members = [${cases.map(c => JSON.stringify(c.crate)).join(', ')}]`,
+        `members = [${units.map(u => JSON.stringify(u.crate)).join(', ')}]`,
         '[workspace.dependencies]',
         `rules = { path = ${JSON.stringify(path.join(rulesDir, 'rules'))} }`,
         `rules_derive = { path = ${JSON.stringify(path.join(rulesDir, 'rules_derive'))} }`,
         ''
       ].join('\n')
     )
-    for (const c of cases) {
-      mkdirSync(path.join(ws, c.crate, 'src'), { recursive: true })
+    for (const u of units) {
+      mkdirSync(path.join(ws, u.crate, 'src'), { recursive: true })
       writeFileSync(
-        path.join(ws, c.crate, 'Cargo.toml'),
-        `[package]\nname = "${c.crate}"\nversion = "0.0.0"\nedition = "2021"\n\n[dependencies]\nrules.workspace = true\nrules_derive.workspace = true\n`
+        path.join(ws, u.crate, 'Cargo.toml'),
+        `[package]\nname = "${u.crate}"\nversion = "0.0.0"\nedition = "2021"\n\n[dependencies]\nrules.workspace = true\nrules_derive.workspace = true\n`
       )
-      writeFileSync(path.join(ws, c.crate, 'src', 'lib.rs'), c.source)
+      writeFileSync(path.join(ws, u.crate, 'src', 'lib.rs'), u.source)
     }
     const r = spawnSync(
       'cargo',
@@ -93,6 +125,7 @@ export function compileClients(cases: ClientCase[], rulesDir: string, targetDir:
         maxBuffer: 256 << 20
       }
     )
+    const byCrate = new Map(units.map(u => [u.crate, u]))
     const rejected = new Map<string, string>()
     const checked = new Set<string>()
     for (const line of r.stdout.split('\n')) {
@@ -100,13 +133,16 @@ export function compileClients(cases: ClientCase[], rulesDir: string, targetDir:
       const msg = JSON.parse(line) as {
         reason: string
         target?: { name: string }
-        message?: { level: string; rendered: string }
+        message?: { level: string; rendered: string; spans: { is_primary: boolean; line_start: number }[] }
       }
-      const name = msg.target?.name
-      if (!name) continue
-      if (msg.reason === 'compiler-artifact') checked.add(name)
-      if (msg.reason === 'compiler-message' && msg.message?.level === 'error' && !rejected.has(name))
-        rejected.set(name, msg.message.rendered.split('\n')[0])
+      const unit = msg.target ? byCrate.get(msg.target.name) : undefined
+      if (!unit) continue
+      if (msg.reason === 'compiler-artifact') unit.cases.forEach(c => checked.add(c.id))
+      if (msg.reason !== 'compiler-message' || msg.message?.level !== 'error') continue
+      const at = msg.message.spans.find(s => s.is_primary)?.line_start
+      // An error without a line in the crate is every case's in it.
+      for (const c of unit.cases.filter(c => at === undefined || (at >= c.from && at <= c.to)))
+        if (!rejected.has(c.id)) rejected.set(c.id, msg.message.rendered.split('\n')[0])
     }
     return { rejected, checked }
   } finally {

@@ -277,7 +277,10 @@ const STD_SUPERTRAITS: Record<string, string[]> = {
   'core::iter::traits::exact_size::ExactSizeIterator': ['core::iter::traits::iterator::Iterator'],
   'core::iter::traits::marker::FusedIterator': ['core::iter::traits::iterator::Iterator'],
   'core::ops::function::Fn': ['core::ops::function::FnMut', 'core::ops::function::FnOnce'],
-  'core::ops::function::FnMut': ['core::ops::function::FnOnce']
+  'core::ops::function::FnMut': ['core::ops::function::FnOnce'],
+  'core::ops::deref::DerefMut': ['core::ops::deref::Deref'],
+  'core::ops::index::IndexMut': ['core::ops::index::Index'],
+  'core::borrow::BorrowMut': ['core::borrow::Borrow']
 }
 
 /**
