@@ -16,6 +16,8 @@ export const CHANGE_RULES = [
   'variant-removed',
   'non-exhaustive-added',
   'required-trait-item-added',
+  // Crate level (the manifests): a feature users may enable no longer exists
+  'feature-removed',
   'added',
   'changed',
   // Generics and lifetimes
@@ -85,9 +87,9 @@ export interface ApiChange {
   side: 'head' | 'base'
   file: string | null
   line: number | null
-  /** The item on each side (null where it does not exist). */
-  base: Location | null
-  head: Location | null
+  /** The item on each side (null where it does not exist; absent for what is not an item of the code). */
+  base?: Location | null
+  head?: Location | null
   /** Breaking and warning changes: one line of a user's code that this change breaks. */
   breaks?: string
 }
