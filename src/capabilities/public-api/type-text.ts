@@ -36,7 +36,6 @@ export function typeText(t: unknown, s: TypeScope): string {
 }
 
 function render(t: unknown, s: TypeScope): string {
-  const inner = s
   const [kind, v] = Object.entries(t as J)[0] ?? ['?', null]
   switch (kind) {
     case 'primitive':
@@ -49,8 +48,8 @@ function render(t: unknown, s: TypeScope): string {
     case 'resolved_path': {
       const p = v as { path: string; id: Id | null; args: unknown }
       const aliased = p.id !== null && !p.args && s.alias ? s.alias(p.id) : undefined
-      if (aliased !== undefined) return typeText(aliased, inner)
-      return `⟦${s.name(p.id, p.path)}⟧${argsText(p.args, inner)}`
+      if (aliased !== undefined) return typeText(aliased, s)
+      return `⟦${s.name(p.id, p.path)}⟧${argsText(p.args, s)}`
     }
     case 'dyn_trait': {
       const d = v as {
@@ -58,29 +57,29 @@ function render(t: unknown, s: TypeScope): string {
         lifetime: string | null
       }
       const parts = d.traits
-        .map(x => `⟦${s.name(x.trait.id, x.trait.path)}⟧${argsText(x.trait.args, inner)}`)
+        .map(x => `⟦${s.name(x.trait.id, x.trait.path)}⟧${argsText(x.trait.args, s)}`)
         .sort()
       if (d.lifetime === "'static") parts.push("'static")
       return `dyn ${parts.join(' + ')}`
     }
     case 'borrowed_ref': {
       const r = v as { lifetime: string | null; is_mutable: boolean; type: unknown }
-      return `&${r.lifetime === "'static" ? "'static " : ''}${r.is_mutable ? 'mut ' : ''}${typeText(r.type, inner)}`
+      return `&${r.lifetime === "'static" ? "'static " : ''}${r.is_mutable ? 'mut ' : ''}${typeText(r.type, s)}`
     }
     case 'raw_pointer': {
       const r = v as { is_mutable: boolean; type: unknown }
-      return `*${r.is_mutable ? 'mut' : 'const'} ${typeText(r.type, inner)}`
+      return `*${r.is_mutable ? 'mut' : 'const'} ${typeText(r.type, s)}`
     }
     case 'tuple':
-      return `(${(v as unknown[]).map(x => typeText(x, inner)).join(', ')})`
+      return `(${(v as unknown[]).map(x => typeText(x, s)).join(', ')})`
     case 'slice':
-      return `[${typeText(v, inner)}]`
+      return `[${typeText(v, s)}]`
     case 'array': {
       const a = v as { type: unknown; len: string }
-      return `[${typeText(a.type, inner)}; ${s.params.get(a.len) ?? a.len}]`
+      return `[${typeText(a.type, s)}; ${s.params.get(a.len) ?? a.len}]`
     }
     case 'impl_trait':
-      return `impl ${boundsText(v as unknown[], inner)
+      return `impl ${boundsText(v as unknown[], s)
         .sort()
         .join(' + ')}`
     case 'function_pointer': {
@@ -88,7 +87,7 @@ function render(t: unknown, s: TypeScope): string {
         sig: { inputs: [string, unknown][]; output: unknown; is_c_variadic: boolean }
         header: J
       }
-      return `${headerText(f.header)}fn(${f.sig.inputs.map(([, x]) => typeText(x, inner)).join(', ')}${f.sig.is_c_variadic ? ', ...' : ''}) -> ${typeText(f.sig.output, inner)}`
+      return `${headerText(f.header)}fn(${f.sig.inputs.map(([, x]) => typeText(x, s)).join(', ')}${f.sig.is_c_variadic ? ', ...' : ''}) -> ${typeText(f.sig.output, s)}`
     }
     case 'qualified_path': {
       const q = v as {
@@ -97,8 +96,8 @@ function render(t: unknown, s: TypeScope): string {
         self_type: unknown
         trait: { path: string; id: Id | null; args: unknown } | null
       }
-      const tr = q.trait ? ` as ⟦${s.name(q.trait.id, q.trait.path)}⟧${argsText(q.trait.args, inner)}` : ''
-      return `<${typeText(q.self_type, inner)}${tr}>::${q.name}${argsText(q.args, inner)}`
+      const tr = q.trait ? ` as ⟦${s.name(q.trait.id, q.trait.path)}⟧${argsText(q.trait.args, s)}` : ''
+      return `<${typeText(q.self_type, s)}${tr}>::${q.name}${argsText(q.args, s)}`
     }
     case 'infer':
       return '_'
