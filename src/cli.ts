@@ -6,13 +6,16 @@ import { usage } from './cli/help.js'
 import { parseCommandLine } from './cli/flags.js'
 import { Progress, type Output } from './cli/progress.js'
 import { errorMessage, isGateError } from './errors.js'
-import { failureReport, reportPathFor } from './failure.js'
+import { failureReport } from './failure.js'
 import { connect } from './github/connect.js'
 import { readRunContext } from './github/context.js'
 import { applyAfterGate } from './capabilities/fixes/apply.js'
 import { produceReport } from './pipeline.js'
 import { syncStage } from './sync.js'
 import { writeReport } from './report/json.js'
+import { reportPathFor } from './report/location.js'
+import { reportPlaceNotes } from './report/place-notes.js'
+import type { CargoMetadata } from './cargo/metadata.js'
 import type { GateReport } from './report/schema.js'
 import { textSections } from './report/sections.js'
 import { terminalReport } from './report/terminal.js'
@@ -33,6 +36,7 @@ export async function main(
   let report: GateReport
   let judged = false
   let applied: string[] = []
+  let metadata: CargoMetadata | null = null
   const progress = new Progress(err)
   try {
     const command = parseCommandLine(argv)
@@ -50,6 +54,7 @@ export async function main(
     config = parseConfig(name => flags.get(name) ?? '', 'cli')
     const run = await produceReport(config, { progress: e => progress.update(e) })
     report = run.report
+    metadata = run.metadata
     judged = true
     if (command.apply) applied = (await applyAfterGate(config, run)).lines
   } catch (e) {
@@ -61,8 +66,16 @@ export async function main(
     report = failureReport(config?.workingDirectory ?? process.cwd(), errorMessage(e))
   }
   progress.stop()
-  const reportPath = reportPathFor(config)
-  writeReport(report, reportPath)
+  const reportPath = reportPathFor('cli', config, metadata?.target_directory ?? null)
+  const notes = reportPlaceNotes(reportPath, config, metadata, reportPath)
+  const save = (r: GateReport) => {
+    try {
+      writeReport(r, reportPath)
+    } catch (e) {
+      notes.warnings.push(`could not write the report to ${reportPath}: ${errorMessage(e)}`)
+    }
+  }
+  save(report)
   // On a laptop the roadmap is only shown (a local run is never trusted to write it), after the verdict.
   const problems: string[] = []
   if (judged && config) {
@@ -73,11 +86,12 @@ export async function main(
     })
     report = synced.report
     problems.push(...synced.problems)
-    if (synced.wrote.length) writeReport(report, reportPath)
+    if (synced.wrote.length) save(report)
   }
   const text = terminalReport(report, textSections(), { colour: wantsColour(out) })
   out.write(`${text}\n\nReport: ${path.relative(process.cwd(), reportPath) || reportPath}\n`)
   if (applied.length) out.write(`${applied.join('\n')}\n`)
+  for (const line of [...notes.warnings, ...notes.log]) err.write(`build-gate: ${line}\n`)
   for (const p of problems) err.write(`build-gate: ${p}\n`)
   return report.verdict.stable && problems.length === 0 ? 0 : 1
 }

@@ -30,9 +30,13 @@ export function usage(columns = 100): string {
     'Options (every action input is a flag of the same name; --[no-]flags also take true or false):',
     ...columnsOf(rows, columns),
     '',
-    'Build time: the baseline is a local file (--baseline-store file, PATH/build-gate/baseline.json).',
+    'Build time: the baseline is a local file (--baseline-store file) in your state directory',
+    '(~/.local/state/build-gate/, or $XDG_STATE_HOME/build-gate/), one per workspace: outside the',
+    'workspace and the target directory, so cargo never rebuilds for it and cargo clean keeps it.',
     'With --update-baseline auto (the default) every stable run adds its sample to it, so later runs',
     'compare with your own history; --update-baseline never leaves the file alone.',
+    '',
+    'Report: build-gate/build-gate-report.json in the target directory (--report-path moves it).',
     '',
     'GITHUB_TOKEN in the environment is used for GitHub features (roadmap preview, baseline branch).'
   ].join('\n')
