@@ -4,24 +4,12 @@ import { describe, expect, it } from '@jest/globals'
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
-import { PassThrough } from 'node:stream'
 import { stripVTControlCharacters } from 'node:util'
 import { INPUTS } from '../src/config.js'
-import { main } from '../src/cli.js'
+import { cli } from './support/cli-runner.js'
 import { BOOLEAN_INPUTS, parseCommandLine } from '../src/cli/flags.js'
 import { usage } from '../src/cli/help.js'
 import { editDistance } from '../src/cli/suggest.js'
-
-async function cli(args: string[], options: { tty?: boolean; errTty?: boolean } = {}) {
-  const out = Object.assign(new PassThrough(), { isTTY: options.tty ?? false })
-  const err = Object.assign(new PassThrough(), { isTTY: options.errTty ?? false })
-  let stdout = ''
-  let stderr = ''
-  out.on('data', d => (stdout += d))
-  err.on('data', d => (stderr += d))
-  const code = await main(args, out as unknown as NodeJS.WriteStream, err as unknown as NodeJS.WriteStream)
-  return { code, stdout, stderr }
-}
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'gate-cli-'))
 const report = path.join(tmp, 'report.json')
