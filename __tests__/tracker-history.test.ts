@@ -31,6 +31,11 @@ describe('run history in a local file', () => {
       ['a', false],
       ['b', true]
     ])
+    // A rerun of the same commit and verdict that met a flaky test is recorded; the same again is not.
+    const flaky = { ...run('b', true), flaky: ['app tests::races'] }
+    await store.update(h => appendRun(h, flaky))
+    await store.update(h => appendRun(h, flaky))
+    expect((await store.read())?.runs.map(r => r.flaky ?? [])).toEqual([[], [], ['app tests::races']])
   })
 
   it.each([
@@ -60,6 +65,11 @@ describe('run history in a local file', () => {
       'a bad finding',
       '{"format": "build-gate-history", "version": 1, "runs": [{"at": "2026-01-01T00:00:00Z", "sha": null, "runUrl": null, "stable": false, "findings": [{"code": "msrv", "crate": null, "severity": "fatal", "count": 1}]}]}',
       /runs\[0\]\.findings\[0\]/
+    ],
+    [
+      'a bad flaky list',
+      '{"format": "build-gate-history", "version": 1, "runs": [{"at": "2026-01-01T00:00:00Z", "sha": null, "runUrl": null, "stable": true, "findings": [], "flaky": [1]}]}',
+      /runs\[0\]\.flaky must be a list of test names/
     ]
   ])(
     'a history that is %s is refused with the file named, and an update leaves it untouched',

@@ -145,6 +145,15 @@ export function overheadFigures(spec: OverheadSpec): FigureResult[] {
       prepare: 'touch',
       a: gate('--crate-timings', 'true'),
       b: gate('--crate-timings', 'false')
+    },
+    {
+      id: 'retries',
+      label:
+        'gate with `test-retries: 2` ÷ `0` (the cost of retrying when no test failed), workspace rebuilt',
+      target: '1.00 within noise (CPU)',
+      prepare: 'touch',
+      a: gate('--test-retries', '2'),
+      b: gate('--test-retries', '0')
     }
   ]
   const out: FigureResult[] = []

@@ -188,7 +188,7 @@ async function githubRequests(): Promise<void> {
 console.log(
   `build-gate benchmarks — node ${process.version}, ${spawnSync('cargo', ['--version'], { encoding: 'utf8' }).stdout.trim()}`
 )
-const overheadIds = ['overhead', 'warm', 'cold', 'cold-deps', 'two-phase', 'timings']
+const overheadIds = ['overhead', 'warm', 'cold', 'cold-deps', 'two-phase', 'timings', 'retries']
 if (!only || only.some(o => overheadIds.includes(o))) overhead()
 if (want('startup')) startup()
 if (want('parse')) await throughput()
