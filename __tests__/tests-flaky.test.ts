@@ -26,7 +26,16 @@ const dir = path.resolve('__fixtures__/workspaces/tests-flaky')
 const kernel = 'fx-flaky-kernel'
 // Two threads, as on a 2-core runner: the tests that share a global map then run side by side.
 const inputs: Record<string, string> = { 'test-args': '--workspace -- --test-threads=2' }
-const switches = ['FX_FLAKY', 'FX_BROKEN', 'FX_CRASH', 'FX_SPOOF', 'FX_FLAKY_DOC', 'FX_MANY', 'FX_SHARED']
+const switches = [
+  'FX_CRASH_LIB',
+  'FX_FLAKY',
+  'FX_BROKEN',
+  'FX_CRASH',
+  'FX_SPOOF',
+  'FX_FLAKY_DOC',
+  'FX_MANY',
+  'FX_SHARED'
+]
 
 /** One gate run with the switches on; a fresh state directory under the target dir: every test's first attempt. */
 async function gate(on: string[], extra: Record<string, string> = {}): Promise<GateReport> {
@@ -149,6 +158,29 @@ describe('a failed test is run again through cargo', () => {
     ])
     expect(report.tests.failures).toEqual([])
     expect(report.verdict.stable).toBe(true)
+  }, 120_000)
+
+  it('keeps a binary that crashed before its other tests ran failed, though the crashed test is flaky', async () => {
+    const report = await gate(['FX_CRASH_LIB'], { 'test-args': '--workspace -- --test-threads=1' })
+    expect(report.tests.flaky?.map(t => [t.target, t.name])).toEqual([
+      ['lib', 'tests::aborts_once_among_others']
+    ])
+    // One thread, tests in name order: every test after it in the binary never ran.
+    const listed = spawnSync('cargo', ['test', '-p', kernel, '--lib', '--', '--list'], {
+      cwd: dir,
+      encoding: 'utf8'
+    })
+    const names = [...listed.stdout.matchAll(/^(.+): test$/gm)].map(m => m[1]).sort()
+    const after = names.length - names.indexOf('tests::aborts_once_among_others') - 1
+    expect(report.tests.failures).toEqual([
+      {
+        crate: kernel,
+        target: 'lib',
+        name: '(test binary)',
+        message: `the test binary stopped while running tests::aborts_once_among_others (which passed when run again), before ${after} other tests finished: they did not run`
+      }
+    ])
+    expect(report.verdict.stable).toBe(false)
   }, 120_000)
 
   it('retries a flaky doc-test by its name', async () => {

@@ -63,6 +63,13 @@ mod tests {
         }
     }
 
+    #[test]
+    fn aborts_once_among_others() {
+        if switched_on("FX_CRASH_LIB") && first_attempt("crash_lib") {
+            std::process::abort();
+        }
+    }
+
     macro_rules! many {
         ($($name:ident)*) => {$(
             #[test]
