@@ -8,6 +8,7 @@ export default {
     '**/__tests__/fail-closed-*.test.ts',
     '**/__tests__/parsers.test.ts',
     '**/__tests__/commands.test.ts',
+    '**/__tests__/tests-retry.test.ts',
     '**/__tests__/lines.test.ts'
   ],
   verbose: false
