@@ -41,6 +41,10 @@ const workspaces: Record<string, { dir: string; members: string[]; others?: stri
     dir: join(fixtures, 'compile-error-chain'),
     members: ['fx-chain-broken', 'fx-chain-free', 'fx-chain-user']
   },
+  'root-build-script': {
+    dir: join(fixtures, 'root-build-script'),
+    members: ['fx-rg', 'fx-rg-broken', 'fx-rg-free']
+  },
   'dep-warnings': { dir: join(fixtures, 'dep-warnings'), members: ['fx-depw-app'], others: ['fx-noisy'] },
   'single-crate': { dir: join(fixtures, 'single-crate'), members: ['fx-single'] },
   noisy: {

@@ -77,7 +77,8 @@ export const tests: Capability<TestsParts> = {
       { header: 'failed', cell: c => String(c.failed), total: r => String(r.tests.failed) },
       { header: 'ignored', cell: c => String(c.ignored), total: r => String(r.tests.ignored) }
     ],
-    seconds: c => c.testSeconds
+    seconds: c => c.testSeconds,
+    secondsHeader: 'tests (s)'
   },
   markdown: (r, ctx) => testsMarkdown(r, ctx.links),
   terminal: testsText,

@@ -164,7 +164,7 @@ export const timing: Capability<TimingParts> = {
     ...(report.findings ?? []).filter(f => f.code === 'baseline-error')
   ],
   beside: (report, reportFile) => keepTimingReports(report, reportFile),
-  table: { seconds: c => c.buildSeconds },
+  table: { seconds: c => c.buildSeconds, secondsHeader: 'build (s)' },
   markdown: (r, ctx) => {
     const hint =
       ctx.config?.baselineStore === 'branch'
