@@ -96,6 +96,16 @@ function change(p: number | null): string {
 }
 
 /**
+ * A shard skips the comparison, and the merge has nothing to compare: say so where the Build time
+ * section would be, rather than leave it out without a word.
+ */
+export function shardNote(report: { shard?: { merged?: unknown }; timing?: unknown }): string | null {
+  if (!report.shard || report.timing) return null
+  const what = report.shard.merged ? 'the shards each built' : 'this shard built'
+  return `Build time not compared with the baseline: ${what} part of the workspace, in parallel and with a cache of its own, so neither a shard's time nor the shards' sum is the workspace's build time. An unsharded run of the gate (e.g. on push to the default branch) measures and compares it.`
+}
+
+/**
  * While a pull request finds no baseline, say exactly what makes one: a run on push to the default
  * branch, with write access to contents for the baseline branch.
  */
