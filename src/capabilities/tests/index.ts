@@ -64,6 +64,7 @@ export const tests: Capability<TestsParts> = {
           ports.metadata,
           ports.report.shard?.members ?? null,
           ports.phases,
+          ports.report.crates,
           config,
           state
         )
