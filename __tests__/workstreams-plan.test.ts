@@ -381,4 +381,38 @@ describe('observation and rendering', () => {
       'created-branches': '[]'
     })
   })
+
+  it('says a reason every workstream shares once, above the table, not in every row', () => {
+    const blocked = (name: string, reasons: string[]) => ({
+      name,
+      title: name,
+      branch: null,
+      state: 'blocked' as const,
+      reasons,
+      trackingIssue: null,
+      previousState: 'unknown' as const
+    })
+    const why = 'depends on build-system-stabilization, which is blocked (the build is unstable)'
+    const section: WorkstreamsSection = {
+      mode: 'preview',
+      workstreams: [blocked('a', [why]), blocked('b', [why, 'needs c']), blocked('d', [why])],
+      plannedWrites: [],
+      appliedWrites: 0,
+      createdBranches: [],
+      observation: null,
+      note: 'pull request #3: nothing on the roadmap changes'
+    }
+    const md = workstreamsMarkdown(reportWith(false, section))!
+    expect(md.split(why)).toHaveLength(2)
+    expect(md).toContain(`Every workstream: ${why}`)
+    expect(md).toContain('| `b` | 🔴 blocked | unknown | – | – | needs c |')
+    expect(md).toContain('| `a` | 🔴 blocked | unknown | – | – | – |')
+    const text = workstreamsText(reportWith(false, section))!
+    expect(text.split(why)).toHaveLength(2)
+    // Nothing of their own: no why column at all.
+    const same = { ...section, workstreams: [blocked('a', [why]), blocked('d', [why])] }
+    expect(workstreamsMarkdown(reportWith(false, same))).toContain(
+      '| workstream | state | was | branch | issue |\n'
+    )
+  })
 })
