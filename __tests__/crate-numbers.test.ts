@@ -11,6 +11,7 @@ import { readRunContext } from '../src/github/context.js'
 import { parseConfig } from '../src/pipeline/config.js'
 import { produceReport } from '../src/pipeline/produce.js'
 import type { GateReport } from '../src/pipeline/registry.js'
+import { renderSummary } from '../src/pipeline/summary.js'
 import { crateTable } from '../src/pipeline/tables.js'
 
 const fixture = (name: string) => path.resolve('__fixtures__/workspaces', name)
@@ -107,5 +108,31 @@ describe('the numbers of each crate', () => {
     expect(report.verdict.reasons.map(r => r.message).join('\n')).toContain(refusal.replace(/^error: /, ''))
     for (const c of report.crates) expect(c.notChecked).toBe('not checked: cargo stopped before checking it')
     for (const row of crateTable(report).rows) expect(row.slice(1).every(c => c === '–')).toBe(true)
+  })
+})
+
+describe('tests stopped by the check', () => {
+  it('says the check stopped them, how many crates passed it, and the command that runs them', async () => {
+    const dir = fixture('feature-broken')
+    const report = await gate(dir)
+    // cargo's own words: --all-features does not compile fx-feat-a, the other two members check clean.
+    const stderr = cargoCheck(dir, ['--workspace', '--all-features', '--keep-going'])
+    expect(stderr.match(/^error: could not compile `([^`]+)`/gm)).toEqual([
+      'error: could not compile `fx-feat-a`'
+    ])
+    const line =
+      'cargo check failed with compile errors (2 of 3 crates passed the check); to run them with their own features: `cargo test --workspace`'
+    expect(report.tests.notRun).toBe(line)
+    expect(renderSummary(report)).toContain(
+      `tests did not run: ${line.replace('`cargo test --workspace`', '<code>cargo test --workspace</code>')}`
+    )
+    // The command it gives runs the tests, and they pass.
+    const run = spawnSync('cargo', ['test', '--workspace'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, CARGO_TARGET_DIR: path.join(mkdtempSync(path.join(tmpdir(), 'oracle-')), 't') }
+    })
+    expect(run.status).toBe(0)
+    expect(run.stdout.match(/^test result: ok\. 1 passed/gm)).toHaveLength(3)
   })
 })

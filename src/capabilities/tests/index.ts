@@ -4,7 +4,7 @@ import { ConfigError } from '../../inputs.js'
 import { phaseSeconds } from '../../report/format.js'
 import type { Capability } from '../capability.js'
 import { testFindings } from './findings.js'
-import { panicAnnotations, testsMarkdown, testsText } from './render.js'
+import { failureOutputs, panicAnnotations, testsMarkdown, testsText } from './render.js'
 import { NOT_RUN, runTests } from './run.js'
 import { TESTS_CODES, type TestsParts, type TestsSection } from './section.js'
 
@@ -82,6 +82,8 @@ export const tests: Capability<TestsParts> = {
     secondsHeader: 'tests (s)'
   },
   markdown: (r, ctx) => testsMarkdown(r, ctx.links),
+  // A failing test's own words before the crate table, as rustc's are.
+  lead: failureOutputs,
   terminal: testsText,
   annotations: panicAnnotations
 }

@@ -27,7 +27,7 @@ export function timingMarkdown(t: TimingSection): string {
         `| ${p.name} | ${p.wallSeconds.toFixed(2)} | ${p.cpuSeconds === null ? '–' : p.cpuSeconds.toFixed(2)} | ${p.units.workspace.compiled} / ${p.units.workspace.fresh} | ${p.units.dependencies.compiled} / ${p.units.dependencies.fresh} |`
     )
   ]
-  const movers = t.crates.slice(0, MOVERS)
+  const movers = moved(t)
   if (movers.length > 0)
     out.push(
       '',
@@ -63,13 +63,18 @@ export function timingText(t: TimingSection): string {
     lines.push(
       `  ${p.name.padEnd(10)} wall ${p.wallSeconds.toFixed(2).padStart(8)} s  cpu ${(p.cpuSeconds === null ? '–' : p.cpuSeconds.toFixed(2)).padStart(8)} s  compiled ${p.units.workspace.compiled + p.units.dependencies.compiled}, fresh ${p.units.workspace.fresh + p.units.dependencies.fresh}`
     )
-  for (const c of t.crates.slice(0, MOVERS))
+  for (const c of moved(t))
     lines.push(
       `  ${c.name}: ${c.seconds.toFixed(2)} s (baseline ${c.baselineSeconds?.toFixed(2) ?? 'none'}, ${change(c.deltaPercent)})`
     )
   if (t.crateTimingsNote) lines.push(`  ${t.crateTimingsNote}`)
   lines.push(`  ${t.baselineNote}`)
   return lines.join('\n')
+}
+
+/** The crates that moved most: only against a baseline (without one nothing moved). */
+function moved(t: TimingSection): TimingSection['crates'] {
+  return t.crates.some(c => c.baselineSeconds !== null) ? t.crates.slice(0, MOVERS) : []
 }
 
 /** Why, unless the headline already says it ("Not measured (why)."). */
