@@ -41,6 +41,10 @@ const workspaces: Record<string, { dir: string; members: string[]; others?: stri
     dir: join(fixtures, 'compile-error-chain'),
     members: ['fx-chain-broken', 'fx-chain-free', 'fx-chain-user']
   },
+  'feature-broken': {
+    dir: join(fixtures, 'feature-broken'),
+    members: ['fx-feat-a', 'fx-feat-b', 'fx-feat-c']
+  },
   'root-build-script': {
     dir: join(fixtures, 'root-build-script'),
     members: ['fx-rg', 'fx-rg-broken', 'fx-rg-free']
