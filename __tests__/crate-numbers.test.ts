@@ -51,7 +51,7 @@ function cargoCheck(dir: string, args: string[]): string {
 
 describe('the numbers of each crate', () => {
   it('a root package whose build script compiled but whose binary never did is not checked', async () => {
-    const dir = fixture('root-build-script')
+    const dir = fixture('build-script-stopped')
     const report = await gate(dir)
     const root = report.crates.find(c => c.name === 'fx-rg')!
     expect(root.notChecked).toBe('not checked: the build stopped at fx-rg-broken')
@@ -76,7 +76,7 @@ describe('the numbers of each crate', () => {
   })
 
   it('a crate that failed to compile shows the time it took, the same in the table and the timing section', async () => {
-    const report = await gate(fixture('root-build-script'))
+    const report = await gate(fixture('build-script-stopped'))
     const broken = report.crates.find(c => c.name === 'fx-rg-broken')!
     const wall = report.phases.filter(p => p.name === 'build').reduce((n, p) => n + p.wallSeconds, 0)
     expect(broken.buildSeconds).toBeGreaterThan(0)

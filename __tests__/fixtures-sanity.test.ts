@@ -45,8 +45,8 @@ const workspaces: Record<string, { dir: string; members: string[]; others?: stri
     dir: join(fixtures, 'feature-broken'),
     members: ['fx-feat-a', 'fx-feat-b', 'fx-feat-c']
   },
-  'root-build-script': {
-    dir: join(fixtures, 'root-build-script'),
+  'build-script-stopped': {
+    dir: join(fixtures, 'build-script-stopped'),
     members: ['fx-rg', 'fx-rg-broken', 'fx-rg-free']
   },
   'dep-warnings': { dir: join(fixtures, 'dep-warnings'), members: ['fx-depw-app'], others: ['fx-noisy'] },
@@ -54,6 +54,10 @@ const workspaces: Record<string, { dir: string; members: string[]; others?: stri
   noisy: {
     dir: join(fixtures, 'noisy'),
     members: ['fx-noisy-a', 'fx-noisy-b', 'fx-noisy-broken', 'fx-noisy-c']
+  },
+  'root-build-script': {
+    dir: join(fixtures, 'root-build-script'),
+    members: ['fx-rbs-helper', 'fx-rbs-root']
   },
   'toka-workspace': {
     dir: join(root, 'examples', 'toka-workspace'),
