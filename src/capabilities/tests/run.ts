@@ -35,7 +35,7 @@ export async function runTests(
   if (config.runTests) {
     // The build's compile errors so far: the run's tally, read live.
     const notRun = whyNotRun(phases, cargo.diagnostics.errors)
-    if (notRun) tests.notRun = `${notRun}${stoppedBy(phases, crates, packages, config)}`
+    if (notRun) tests.notRun = `${notRun}${stoppedBy(phases, crates, packages, config, meta)}`
     else tests = await testRun(cargo, meta, packages, config, state)
   }
   return { section: { tests }, crates: crateFields(meta, tests) }
@@ -62,14 +62,23 @@ function stoppedBy(
   phases: readonly PhaseResult[],
   crates: readonly CrateOf<TestsParts>[],
   packages: string[] | null,
-  config: ConfigOf<TestsParts>
+  config: ConfigOf<TestsParts>,
+  meta: CargoMetadata
 ): string {
   const check = phases.find(p => p.name === 'check')
   const selected = crates.filter(c => !packages || packages.includes(c.name))
   const passed = selected.filter(c => c.errors === 0 && !c.notChecked).length
   const verb = check ? 'passed the check' : 'built clean'
   const count = selected.length ? ` (${passed} of ${plural(selected.length, 'crate')} ${verb})` : ''
-  const differ = featureFlags(config.checkArgs) !== featureFlags(config.testArgs)
+  // Only a crate with features can fail under the check's features and build under the tests'.
+  const withFeatures = new Set(
+    workspaceMembers(meta)
+      .filter(p => Object.keys(p.features).length > 0)
+      .map(p => p.name)
+  )
+  const differ =
+    featureFlags(config.checkArgs) !== featureFlags(config.testArgs) &&
+    selected.some(c => c.errors > 0 && withFeatures.has(c.name))
   const hint =
     check && check.exitCode !== 0 && differ
       ? `; to run them with their own features: \`${['cargo', 'test', ...config.testArgs].join(' ')}\``
