@@ -1,11 +1,12 @@
-pub fn two() -> u32 {
-    2
+pub fn three() -> u32 {
+    fx_three()
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn two_is_two() {
-        assert_eq!(super::two(), 2);
-    }
+fn fx_three() -> u32 {
+    3
+}
+
+#[test]
+fn three_is_three() {
+    assert_eq!(three(), 3);
 }
