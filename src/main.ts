@@ -28,7 +28,10 @@ export async function run(): Promise<void> {
     config = parseConfig(name => core.getInput(name), 'action')
     if (config.token) core.setSecret(config.token)
     const { payloadProblem } = readRunContext()
-    if (payloadProblem) core.warning(`${payloadProblem}: the build is judged, nothing is written to GitHub.`)
+    if (payloadProblem)
+      core.warning(
+        `The event payload could not be read: ${payloadProblem}; the run is treated as untrusted: the build is judged, nothing is written to GitHub.`
+      )
     report = (await produceReport(config, { progress: groupPhases, log: line => core.info(line) })).report
     judged = true
   } catch (e) {
