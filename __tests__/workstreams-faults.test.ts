@@ -232,3 +232,113 @@ describe('errors a user can act on', () => {
     expect(api.state.branches().map(b => b.name)).toEqual(['main'])
   })
 })
+
+describe('what was announced: one ledger on the baseline branch', () => {
+  const LEDGER = 'build-gate/announced.json'
+  const ledger = () => JSON.parse(api.state.readFile(LEDGER, 'build-gate-baseline') ?? 'null')
+  const seed = (claims: unknown[]) => {
+    api.state.addBranch('build-gate-baseline')
+    api.state.writeFile(
+      LEDGER,
+      JSON.stringify({ format: 'build-gate-announcements', version: 1, workstreams: {}, claims }),
+      'build-gate-baseline'
+    )
+  }
+  const claim = (minutesAgo: number) => ({
+    id: 'another-run',
+    at: new Date(Date.now() - minutesAgo * 60_000).toISOString(),
+    runUrl: null,
+    workstreams: {
+      'testing-infrastructure': { state: 'ready', branch: 'feature/testing-infrastructure' },
+      'kernel-events-enhancement': { state: 'ready', branch: 'feature/kernel-events-expansion' },
+      'performance-observability': { state: 'blocked', branch: null }
+    }
+  })
+
+  it('records what went out, so a rerun announces nothing', async () => {
+    await syncWith(api, logs)
+    expect(ledger()).toEqual({
+      format: 'build-gate-announcements',
+      version: 1,
+      workstreams: {
+        'testing-infrastructure': { state: 'ready', branch: 'feature/testing-infrastructure' },
+        'kernel-events-enhancement': { state: 'ready', branch: 'feature/kernel-events-expansion' },
+        'performance-observability': { state: 'blocked', branch: null }
+      },
+      claims: []
+    })
+    api.resetLog()
+    await syncWith(api, logs)
+    expect(api.writes()).toBe(0)
+    expect(api.state.dispatches).toHaveLength(1)
+  })
+
+  it('two runs claiming at once: the one whose write lost re-reads, sees the claim, sends nothing', async () => {
+    api.fault({ method: 'PUT', path: /announced\.json$/, gather: 2 })
+    await Promise.all([syncWith(api, logs), syncWith(api, logs)])
+    expect(api.state.dispatches).toHaveLength(1)
+    const claims = api.requests.filter(r => r.method === 'PUT' && /announced\.json$/.test(r.path))
+    expect(claims.map(r => r.status).sort()).toEqual([200, 201, 422])
+    expect(logs.filter(l => /another run is announcing the same changes/.test(l))).toHaveLength(1)
+    expect(ledger().claims).toEqual([])
+  })
+
+  it('a claim another run holds now is not announced again; one left by a run that died lapses', async () => {
+    seed([claim(1)])
+    await syncWith(api, logs)
+    expect(api.state.dispatches).toHaveLength(0)
+    seed([claim(11)])
+    await syncWith(api, logs)
+    expect(api.state.dispatches).toHaveLength(1)
+    expect(unblocked(0).sort()).toEqual(['kernel-events-enhancement', 'testing-infrastructure'])
+    expect(ledger().claims).toEqual([])
+  })
+
+  it('a dispatch refused withdraws the claim: the ledger says nothing went out', async () => {
+    api.fault({
+      method: 'POST',
+      path: '/repos/toka/toka/dispatches',
+      status: 422,
+      body: { message: 'Invalid' }
+    })
+    await expect(syncWith(api, logs)).rejects.toThrow(
+      /HTTP 422 \(Invalid\).*Nothing was announced; the next run announces these changes again$/
+    )
+    expect(ledger()).toMatchObject({ workstreams: {}, claims: [] })
+  })
+
+  it('a ledger it cannot read: an error naming the file, nothing announced, the file left as it is', async () => {
+    api.state.addBranch('build-gate-baseline')
+    api.state.writeFile(LEDGER, '{"format": "build-gate-announcements"', 'build-gate-baseline')
+    await expect(syncWith(api, logs)).rejects.toThrow(
+      /^Roadmap announcements build-gate\/announced\.json on branch build-gate-baseline of toka\/toka: not valid JSON .*; fix or delete it/
+    )
+    expect(api.state.dispatches).toEqual([])
+    expect(api.state.readFile(LEDGER, 'build-gate-baseline')).toBe('{"format": "build-gate-announcements"')
+  })
+
+  it('before the ledger: what an earlier release recorded in a tracking issue counts; labels do not', async () => {
+    const body = (w: string, state: string) =>
+      `<!-- build-gate:workstream=${w} -->\n<!-- build-gate:announced=${state} -->`
+    for (const [w, state] of [
+      ['testing-infrastructure', 'ready'],
+      ['performance-observability', 'blocked']
+    ])
+      api.state.addIssue({ title: w, body: body(w, state), labels: [`workstream:${w}`, `status:${state}`] })
+    api.state.addBranch('feature/testing-infrastructure')
+    // Labelled ready by a run that died before its dispatch: not announced.
+    api.state.addIssue({
+      title: 'k',
+      body: 'by hand',
+      labels: ['workstream:kernel-events-enhancement', 'status:ready']
+    })
+    await syncWith(api, logs)
+    expect(api.state.dispatches).toHaveLength(1)
+    expect(unblocked(0)).toEqual(['kernel-events-enhancement'])
+    const data = (api.state.dispatches[0].client_payload as { data: Record<string, string[]> }).data
+    expect([data.workstreams_blocked, data.branches_created]).toEqual([
+      [],
+      ['feature/kernel-events-expansion']
+    ])
+  })
+})

@@ -74,7 +74,8 @@ export const timing: Capability = {
     {
       name: 'baseline-branch',
       default: 'build-gate-baseline',
-      description: 'Branch that holds the baseline for `baseline-store: branch`.'
+      description:
+        "Branch that holds the baseline for `baseline-store: branch`, and the roadmap's record of what it announced."
     },
     { name: 'baseline-history', default: '20', description: 'Samples kept per comparison key.' },
     {
