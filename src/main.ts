@@ -68,6 +68,7 @@ export async function run(): Promise<void> {
   })
   if (grouped) core.endGroup()
   if (synced.wrote.length) await publishSynced(synced.report, synced.wrote, config, reportPath)
+  for (const w of synced.warnings) core.warning(w)
   if (synced.problems.length) core.setFailed(synced.problems.join('\n'))
 }
 

@@ -12,6 +12,8 @@ export interface Synced {
   /** The capabilities that wrote a section. */
   wrote: Capability[]
   problems: string[]
+  /** Said as warnings: they fail nothing. */
+  warnings: string[]
 }
 
 export async function syncStage(
@@ -23,10 +25,12 @@ export async function syncStage(
   let current = report
   const wrote: Capability[] = []
   const problems: string[] = []
+  const warnings: string[] = []
   for (const c of capabilities) {
     if (!c.sync) continue
     try {
       const r = await c.sync({ ...ports, report: current }, config)
+      warnings.push(...(r.warnings ?? []))
       if (Object.keys(r.section).length === 0 && r.findings.length === 0) continue
       current = { ...current, ...r.section, findings: [...current.findings, ...r.findings] }
       wrote.push(c)
@@ -39,5 +43,5 @@ export async function syncStage(
       }
     }
   }
-  return { report: current, wrote, problems }
+  return { report: current, wrote, problems, warnings }
 }

@@ -85,6 +85,8 @@ export interface CapabilityResult {
   /** Fields of the report this capability owns, e.g. `{ conflicts: section }`; {} when it wrote none. */
   section: Partial<ReportBody>
   findings: Finding[]
+  /** sync stage: what went wrong that is said as a warning and fails nothing (the PR comment). */
+  warnings?: string[]
 }
 
 export interface Capability {
