@@ -7,6 +7,8 @@ import type { GateReport } from '../../report/schema.js'
 import type { Capability, ReportBody } from '../capability.js'
 import { conflictFindingList, type ConflictPolicy } from './findings.js'
 
+export { CONFLICT_CODES, conflictId, conflictIds, describeConflict, isConflict } from './identity.js'
+
 const policyOf = (config: ConflictPolicy): ConflictPolicy => ({
   duplicateVersions: config.duplicateVersions,
   duplicateVersionsIncludeDev: config.duplicateVersionsIncludeDev,

@@ -3,7 +3,7 @@
 // re-reads the ledger, finds the other run's claim and sends nothing (ledger.ts).
 import { randomUUID } from 'node:crypto'
 import type { DocumentStore } from '../../store/document-store.js'
-import { ambiguous, errorText } from './github.js'
+import { ambiguous, errorText } from '../../github/writes.js'
 import { isEmpty, type Announcement } from './announce.js'
 import {
   CLAIM_LAPSES_MS,
