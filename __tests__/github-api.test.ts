@@ -389,6 +389,13 @@ describe('faults and retries', () => {
     expect((await plain.rest.issues.listLabelsForRepo(repo)).data).toHaveLength(2)
   })
 
+  it('lets the first matching requests through before failing the next ones', async () => {
+    api.fault({ method: 'GET', path: /\/labels/, status: 500, skip: 1, times: 1 })
+    expect((await plain.rest.issues.listLabelsForRepo(repo)).status).toBe(200)
+    expect((await statusOf(plain.rest.issues.listLabelsForRepo(repo))).status).toBe(500)
+    expect((await plain.rest.issues.listLabelsForRepo(repo)).status).toBe(200)
+  })
+
   it('answers unknown routes and other repositories with a JSON 404', async () => {
     for (const p of ['/repos/octo-org/octo-repo/nothing', '/repos/other/octo-repo', '/user']) {
       const res = await fetch(`${api.url}${p}`, { headers: { authorization: 'token t0ken' } })

@@ -27,14 +27,16 @@ export interface Fault {
    * at this very request (two runs listing the comments at once). Gives up waiting after 60 s.
    */
   gather?: number
+  /** Let this many matching requests through untouched first (the second write to a file fails). */
+  skip?: number
 }
 
 export class Faults {
-  private readonly pending: { fault: Fault; left: number }[] = []
+  private readonly pending: { fault: Fault; left: number; skip: number }[] = []
   private readonly waiting = new Map<Fault, (() => void)[]>()
 
   add(fault: Fault): void {
-    this.pending.push({ fault, left: fault.times ?? fault.gather ?? 1 })
+    this.pending.push({ fault, left: fault.times ?? fault.gather ?? 1, skip: fault.skip ?? 0 })
   }
 
   /** Resolves once `fault.gather` requests wait here (or after 60 s: a run that never came). */
@@ -52,6 +54,10 @@ export class Faults {
   take(method: string, pathname: string, search: string): Fault | undefined {
     const entry = this.pending.find(({ fault, left }) => left > 0 && matches(fault, method, pathname, search))
     if (!entry) return undefined
+    if (entry.skip > 0) {
+      entry.skip--
+      return undefined
+    }
     entry.left--
     return entry.fault
   }
