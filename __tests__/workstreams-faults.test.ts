@@ -255,8 +255,13 @@ describe('what was announced: one ledger on the baseline branch', () => {
     }
   })
 
+  const ledgerRequests = () => api.requests.filter(r => /announced\.json/.test(r.path))
+
   it('records what went out, so a rerun announces nothing', async () => {
-    await syncWith(api, logs)
+    const first = await syncWith(api, logs)
+    // Its claim, its confirmation, and the baseline branch they live on, counted like any write.
+    expect(first.appliedWrites).toBe(api.writes())
+    expect(ledgerRequests().filter(r => r.method === 'PUT')).toHaveLength(2)
     expect(ledger()).toEqual({
       format: 'build-gate-announcements',
       version: 1,
@@ -268,9 +273,71 @@ describe('what was announced: one ledger on the baseline branch', () => {
       claims: []
     })
     api.resetLog()
-    await syncWith(api, logs)
+    logs.length = 0
+    const rerun = await syncWith(api, logs)
     expect(api.writes()).toBe(0)
+    expect(rerun.appliedWrites).toBe(0)
     expect(api.state.dispatches).toHaveLength(1)
+    // One read of the ledger, and no claim attempted.
+    expect(ledgerRequests().map(r => r.method)).toEqual(['GET'])
+    expect(logs.filter(l => /another run/.test(l))).toEqual([])
+  })
+
+  it('a dispatch the token may not send: report only, the claim withdrawn, every write counted', async () => {
+    api.fault({
+      method: 'POST',
+      path: '/repos/toka/toka/dispatches',
+      status: 403,
+      body: { message: 'Resource not accessible by integration' }
+    })
+    const s = await syncWith(api, logs)
+    expect(s.mode).toBe('report-only')
+    expect(s.note).toMatch(/^the token may not write \(dispatch repository_dispatch: .*HTTP 403/)
+    expect(s.appliedWrites).toBe(api.writes())
+    expect(s.observation).toMatchObject({ data: { workstreams_unblocked: [] } })
+    expect(ledger()).toMatchObject({ workstreams: {}, claims: [] })
+  })
+
+  it('a dispatch that may have gone out (502) says so, and is not said to be unannounced', async () => {
+    api.fault({ method: 'POST', path: '/repos/toka/toka/dispatches', status: 502 })
+    const error = (await syncWith(api, logs).catch((e: unknown) => e)) as Error
+    expect(error.message).toMatch(/HTTP 502.*may or may not have been delivered/)
+    expect(error.message).not.toMatch(/Nothing was announced/)
+    expect(ledger().claims).toEqual([])
+  })
+
+  it('the dispatch went out but its record failed: the error says so, and the claim keeps a rerun quiet', async () => {
+    api.fault({
+      method: 'PUT',
+      path: /announced\.json$/,
+      status: 403,
+      skip: 1,
+      body: { message: 'Forbidden' }
+    })
+    await expect(syncWith(api, logs)).rejects.toThrow(
+      /^The dispatch went out, but recording it failed: .*HTTP 403.*\. The next run may announce the same changes again$/
+    )
+    expect(api.state.dispatches).toHaveLength(1)
+    expect(ledger().claims).toHaveLength(1)
+    await syncWith(api, logs)
+    expect(api.state.dispatches).toHaveLength(1)
+  })
+
+  it('a claim it cannot withdraw is logged; it lapses', async () => {
+    api.fault({ method: 'POST', path: '/repos/toka/toka/dispatches', status: 400 })
+    api.fault({
+      method: 'PUT',
+      path: /announced\.json$/,
+      status: 403,
+      skip: 1,
+      body: { message: 'Forbidden' }
+    })
+    await expect(syncWith(api, logs)).rejects.toThrow(/HTTP 400.*Nothing was announced/)
+    expect(logs).toContainEqual(
+      expect.stringMatching(
+        /^could not withdraw this run's claim in build-gate\/announced\.json .*; it lapses in 10 minutes$/
+      )
+    )
   })
 
   it('two runs claiming at once: the one whose write lost re-reads, sees the claim, sends nothing', async () => {

@@ -64,8 +64,8 @@ export async function announceOnce(o: AnnounceOnce): Promise<Announced> {
     sent = await o.send(claimed)
   } catch (e) {
     await release(o, id)
-    // An ambiguous failure says itself that the event may have gone out (apply.ts).
-    if (ambiguous(e)) throw e
+    // A failure that may hide a delivery says so itself (the write policy, github/writes.ts).
+    if (ambiguous(e) || ambiguous((e as { cause?: unknown }).cause)) throw e
     throw new Error(`${errorText(e)}. Nothing was announced; the next run announces these changes again`, {
       cause: e
     })
