@@ -48,6 +48,10 @@ describe('reading an answer', () => {
     expect(answerProblem(labels, [{ name: 'bug', id: 1 }])).toBeNull()
     expect(answerProblem(labels, [])).toBeNull()
     expect(answerProblem(repo, { default_branch: 'main' })).toBeNull()
+    const issues = { method: 'GET', url: '/repos/{owner}/{repo}/issues' }
+    expect(
+      answerProblem(issues, [{ number: 3, state: 'open', labels: [{ name: 'bug' }], body: null }])
+    ).toBeNull()
     // A route the gate does not read is not judged here.
     expect(answerProblem({ method: 'GET', url: '/repos/{owner}/{repo}/pulls' }, 'anything')).toBeNull()
   })
@@ -67,6 +71,11 @@ describe('reading an answer', () => {
       'without `default_branch`, which GitHub always sends'
     )
     expect(answerProblem(repo, [])).toBe('with a JSON list instead of an object')
+    expect(answerProblem(repo, null)).toBe('with JSON null instead of an object')
+    expect(answerProblem(repo, { default_branch: 5 })).toBe('with a `default_branch` that is not a string')
+    expect(answerProblem(labels, 'x')).toBe('with a JSON string instead of a list')
+    expect(answerProblem(labels, [null])).toBe('with item 1 of the list being JSON null, not an object')
+    expect(answerProblem(labels, [[]])).toBe('with item 1 of the list being a JSON list, not an object')
     const issues = { method: 'GET', url: '/repos/{owner}/{repo}/issues' }
     expect(answerProblem(issues, [{ number: 1.5, state: 'open', labels: [] }])).toBe(
       'with item 1 of the list having a `number` that is not an integer'
@@ -114,6 +123,32 @@ describe('through the client, against the local API', () => {
       listAll(client, 'GET /repos/{owner}/{repo}/labels', { ...repo, per_page: 2 })
     ).rejects.toThrow(
       'GitHub listing labels of octo-org/octo-repo (page 2) failed: HTTP 200 with text that is not JSON instead of JSON; check GITHUB_API_URL'
+    )
+  })
+
+  it('a created issue or comment answered without its number or id is an error: it may have been made', async () => {
+    api.fault({
+      method: 'POST',
+      path: '/repos/octo-org/octo-repo/issues',
+      status: 201,
+      text: '{"title": "T"}'
+    })
+    const issue = (await client.rest.issues.create({ ...repo, title: 'T' }).catch((e: unknown) => e)) as {
+      message: string
+      ambiguous: boolean
+    }
+    expect(issue.message).toMatch(
+      /^GitHub creating issue "T" in octo-org\/octo-repo failed: HTTP 201 without `number`/
+    )
+    expect(issue.ambiguous).toBe(true)
+    api.state.addIssue({ title: 'T' })
+    api.fault({ method: 'POST', path: /\/comments$/, status: 201, text: '{"body": "hi"}' })
+    await expect(client.rest.issues.createComment({ ...repo, issue_number: 1, body: 'hi' })).rejects.toThrow(
+      /HTTP 201 without `id`/
+    )
+    api.fault({ method: 'GET', path: /\/comments/, text: '[{"body": "hi"}]' })
+    await expect(client.rest.issues.listComments({ ...repo, issue_number: 1 })).rejects.toThrow(
+      /HTTP 200 with item 1 of the list lacking `id`/
     )
   })
 
