@@ -34,8 +34,12 @@ describe('what the gate demands of an answer, against GitHub’s OpenAPI descrip
     expect(schema.type).toBe(answer.list ? 'array' : 'object')
     const item = answer.list ? schema.items! : schema
     for (const [field, kind] of Object.entries(answer.fields)) {
-      expect(item.required).toContain(field)
-      expect(item.properties![field].type).toBe(kind)
+      // Each step of a nested field is required of the object that holds it.
+      const leaf = field.split('.').reduce((s, key) => {
+        expect(s.required).toContain(key)
+        return s.properties![key]
+      }, item)
+      expect(leaf.type).toBe(kind)
     }
   })
 })
@@ -80,6 +84,13 @@ describe('reading an answer', () => {
     expect(answerProblem(issues, [{ number: 1.5, state: 'open', labels: [] }])).toBe(
       'with item 1 of the list having a `number` that is not an integer'
     )
+    const ref = { method: 'GET', url: '/repos/{owner}/{repo}/git/ref/{ref}' }
+    expect(answerProblem(ref, { ref: 'refs/heads/main', object: { sha: 'a1', type: 'commit' } })).toBeNull()
+    expect(answerProblem(ref, { ref: 'refs/heads/main' })).toBe(
+      'without `object.sha`, which GitHub always sends'
+    )
+    expect(answerProblem(ref, { object: 'a1' })).toBe('without `object.sha`, which GitHub always sends')
+    expect(answerProblem(ref, { object: { sha: 1 } })).toBe('with a `object.sha` that is not a string')
     expect(answerProblem(issues, [{ number: 1, state: 'open', labels: 'bug' }])).toBe(
       'with item 1 of the list having a `labels` that is not a list'
     )

@@ -205,6 +205,20 @@ describe('errors a user can act on', () => {
     expect(api.state.branches().map(b => b.name)).toEqual(['main'])
   })
 
+  it('a branch head answered without its commit: an error naming the request, no branch made', async () => {
+    api.fault({
+      method: 'GET',
+      path: '/repos/toka/toka/git/ref/heads%2Fmain',
+      text: '{"ref": "refs/heads/main", "object": {"type": "commit"}}',
+      times: Infinity
+    })
+    await expect(syncWith(api, logs)).rejects.toThrow(
+      /^GitHub reading branch 'main' of toka\/toka failed: HTTP 200 without `object\.sha`, which GitHub always sends; check GITHUB_API_URL/
+    )
+    expect(api.state.branches().map(b => b.name)).toEqual(['main'])
+    expect(api.requests.filter(r => r.method === 'POST' && r.path.endsWith('/git/refs'))).toEqual([])
+  })
+
   it('a refused write and a missing repository: the request, GitHub’s message and what to check', async () => {
     api.fault({
       method: 'POST',

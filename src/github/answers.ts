@@ -8,6 +8,7 @@ type Kind = 'string' | 'integer' | 'array'
 interface Answer {
   /** The body is a JSON array of items with these fields; otherwise one object with them. */
   list: boolean
+  /** By name; `a.b` is field b of the object in field a. */
   fields: Record<string, Kind>
 }
 
@@ -15,6 +16,8 @@ const R = '/repos/{owner}/{repo}'
 export const ANSWERS: Record<string, Answer> = {
   [`GET ${R}`]: { list: false, fields: { default_branch: 'string' } },
   [`GET ${R}/labels`]: { list: true, fields: { name: 'string' } },
+  // A branch's head: the commit new branches start from.
+  [`GET ${R}/git/ref/{ref}`]: { list: false, fields: { 'object.sha': 'string' } },
   [`GET ${R}/issues`]: { list: true, fields: { number: 'integer', state: 'string', labels: 'array' } },
   [`GET ${R}/issues/{issue_number}/comments`]: { list: true, fields: { id: 'integer' } },
   [`POST ${R}/issues`]: { list: false, fields: { number: 'integer' } },
@@ -50,7 +53,7 @@ function fieldProblem(
   [absent, wrong]: [string, string]
 ): string | null {
   for (const [name, kind] of Object.entries(fields)) {
-    const v = data[name]
+    const v = name.split('.').reduce<unknown>((o, key) => (isObject(o) ? o[key] : undefined), data)
     const ok =
       kind === 'array' ? Array.isArray(v) : kind === 'integer' ? Number.isInteger(v) : typeof v === kind
     if (ok) continue
