@@ -70,7 +70,8 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 function kindOf(v: unknown): string {
   if (Array.isArray(v)) return 'a JSON list'
   if (v === null) return 'JSON null'
-  return typeof v === 'object' ? 'a JSON object' : `a JSON ${typeof v}`
+  // "a JSON object", "a JSON string", ...
+  return `a JSON ${typeof v}`
 }
 
 const article = (kind: Kind) => (kind === 'integer' ? 'an integer' : kind === 'array' ? 'a list' : 'a string')
