@@ -5,14 +5,28 @@
 import { errorMessage } from '../../errors.js'
 import { upsertStickyComment, type CommentAction } from '../../github/comment.js'
 import type { Capability, CapabilityResult } from '../capability.js'
+import type { WorkstreamsSection } from '../roadmap/index.js'
 
-const none: CapabilityResult = { section: {}, findings: [] }
+export type PrCommentParts = {
+  config: { commentOnPr: boolean }
+  /** On a read-only token it turns the roadmap's preview into report-only, saying why. */
+  section: { workstreams?: WorkstreamsSection }
+}
 
-export const prComment: Capability = {
+const none: CapabilityResult<PrCommentParts> = { section: {}, findings: [] }
+
+export const prComment: Capability<PrCommentParts> = {
   name: 'pr-comment',
   stage: 'sync',
-  // `comment-on-pr` is declared with the roadmap inputs, where it has always been listed.
-  inputs: [],
+  inputs: [
+    {
+      name: 'comment-on-pr',
+      default: 'true',
+      description: 'Keep one sticky comment with the verdict on the pull request.'
+    }
+  ],
+  parse: p => ({ commentOnPr: p.bool('comment-on-pr') }),
+  codes: {},
   outputs: [],
   async sync(ports, config) {
     const { ctx, github, report } = ports
@@ -36,6 +50,5 @@ export const prComment: Capability = {
     return ws?.mode === 'preview'
       ? { section: { workstreams: { ...ws, mode: 'report-only', note: `${ws.note}. ${why}` } }, findings: [] }
       : none
-  },
-  findings: () => []
+  }
 }

@@ -86,6 +86,7 @@ function liveClaims(ledger: Ledger, now: Date): Claim[] {
 }
 
 export const ledgerCodec: DocumentCodec<Ledger> = {
+  what: 'the record of roadmap announcements',
   parse: parseLedger,
   serialize: l => `${JSON.stringify(l, null, 2)}\n`,
   error: (location, message) => new LedgerError(location, message),
