@@ -9,7 +9,7 @@ import {
   workstreamsText
 } from '../src/capabilities/roadmap/render.js'
 import { loadWorkstreams } from '../src/capabilities/roadmap/load.js'
-import { announcements } from '../src/capabilities/roadmap/announce.js'
+import { announcedInIssues, announcements } from '../src/capabilities/roadmap/announce.js'
 import { buildObservation } from '../src/capabilities/roadmap/observation.js'
 import {
   planWrites,
@@ -158,16 +158,26 @@ describe('planning writes', () => {
     ])
     const told = announcements({
       readiness: decideReadiness(ws, input(true, issues)),
-      before: issues,
-      created: new Map(),
-      branchCreated: [],
-      readyLabel: settings.readyLabel,
-      blockedLabel: settings.blockedLabel
+      workstreams: ws,
+      last: announcedInIssues(issues, ws, branches),
+      branches
     })
+    // Labels are no evidence of an announcement; with nothing recorded, every state is announced once.
     expect([told.unblocked, told.blocked]).toEqual([
       ['testing-infrastructure', 'kernel-events-enhancement'],
-      []
+      ['performance-observability']
     ])
+    expect(told.branchesCreated).toEqual([
+      'feature/testing-infrastructure',
+      'feature/kernel-events-expansion'
+    ])
+    const recorded = announcements({
+      readiness: decideReadiness(ws, input(true, issues)),
+      workstreams: ws,
+      last: new Map(Object.entries(told.record)),
+      branches
+    })
+    expect(recorded.record).toEqual({})
 
     const after = new Map([
       ['testing-infrastructure', issue(2, 'open', 'workstream:testing-infrastructure', 'status:ready')],
@@ -210,13 +220,11 @@ describe('planning writes', () => {
     ])
     const told = announcements({
       readiness: decideReadiness(ws, input(false, issues)),
-      before: issues,
-      created: new Map(),
-      branchCreated: [],
-      readyLabel: settings.readyLabel,
-      blockedLabel: settings.blockedLabel
+      workstreams: ws,
+      last: announcedInIssues(issues, ws, new Set()),
+      branches: new Set()
     })
-    expect(told.blocked).toEqual(['kernel-events-enhancement'])
+    expect(told.blocked).toEqual(['performance-observability', 'kernel-events-enhancement'])
   })
 
   it('opens missing tracking issues with objectives and dependencies, already labelled with their state', async () => {

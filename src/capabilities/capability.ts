@@ -115,6 +115,8 @@ export interface CapabilityResult<P extends Parts = Parts> {
   crates?: Record<string, Partial<Get<P, 'crate'>>>
   /** Its findings; absent: read from the report with `findings` once every stage ran. */
   findings?: Finding[]
+  /** sync stage: what went wrong that is said as a warning and fails nothing (the PR comment). */
+  warnings?: string[]
 }
 
 export interface OutputSpec<P extends Parts = Parts> {
