@@ -125,7 +125,7 @@ export function overheadFigures(spec: OverheadSpec): FigureResult[] {
     {
       id: 'warm',
       label: 'gate (defaults) ÷ raw `cargo check && cargo test`, dependencies fresh, workspace rebuilt',
-      target: '≤ 0.80 with compile-once, ≤ 1.03 without',
+      target: 'CPU ≤ 1.03 × floor with compile-once, ≤ 1.03 without',
       prepare: 'touch',
       a: gate(),
       b: raw
@@ -133,7 +133,7 @@ export function overheadFigures(spec: OverheadSpec): FigureResult[] {
     {
       id: 'cold',
       label: 'the same from a cold cache (`cargo clean` before every run)',
-      target: '≤ 0.80 with compile-once, ≤ 1.03 without',
+      target: 'CPU ≤ 1.03 × floor with compile-once, ≤ 1.03 without',
       prepare: 'clean',
       a: gate(),
       b: raw
@@ -141,7 +141,7 @@ export function overheadFigures(spec: OverheadSpec): FigureResult[] {
     {
       id: 'cold-deps',
       label: `the same, cold, on a dependency-heavy workspace (${heavyLabel}: a cold build is mostly dependencies, as with registry crates)`,
-      target: '≤ 0.80 with compile-once',
+      target: 'CPU ≤ 1.03 × floor',
       prepare: 'clean',
       heavy: true,
       a: gate(),
@@ -151,7 +151,7 @@ export function overheadFigures(spec: OverheadSpec): FigureResult[] {
       id: 'floor',
       label:
         'gate (defaults) ÷ the floor, `cargo test --no-run && cargo test` (same packages and features), dependencies fresh, workspace rebuilt',
-      target: '≤ 1.03 (CPU)',
+      target: 'CPU ≤ 1.03',
       prepare: 'touch',
       a: gate(),
       b: floor
@@ -159,7 +159,7 @@ export function overheadFigures(spec: OverheadSpec): FigureResult[] {
     {
       id: 'floor-cold',
       label: 'the same from a cold cache',
-      target: '≤ 1.03 (CPU)',
+      target: 'CPU ≤ 1.03',
       prepare: 'clean',
       a: gate(),
       b: floor
@@ -167,7 +167,8 @@ export function overheadFigures(spec: OverheadSpec): FigureResult[] {
     {
       id: 'two-phase',
       label: 'gate with `compile-once: off` ÷ raw, dependencies fresh, workspace rebuilt',
-      target: '≤ 1.03',
+      // Two phases do what raw cargo does: raw is their floor.
+      target: 'CPU ≤ 1.03',
       prepare: 'touch',
       a: gate('--compile-once', 'off'),
       b: raw
