@@ -1,4 +1,5 @@
 // tests: cargo test per crate (libtest's own counts); a failing or crashed test blocks.
+import { testArgsOfCheck } from '../../cargo/build-args.js'
 import { cargoOwnArgs, ownMessageFormat } from '../../cargo/commands.js'
 import { ConfigError } from '../../inputs.js'
 import { phaseSeconds } from '../../report/format.js'
@@ -16,8 +17,9 @@ export const tests: Capability<TestsParts> = {
   inputs: [
     {
       name: 'test-args',
-      default: '--workspace',
-      description: 'Arguments for `cargo test`. `--no-fail-fast` is added unless you pass `--fail-fast`.'
+      default: '',
+      description:
+        'Arguments for `cargo test`. Empty (the default) takes check-args without its target selection (`--lib`, `--all-targets`, …) and `--keep-going`, so the tests build the packages, features, profile, target and config the check checked and each crate compiles once; set `--workspace` to test with default features only, the earlier default. `--no-fail-fast` is added unless you pass `--fail-fast`.'
     },
     { name: 'run-tests', default: 'true', description: 'Run `cargo test` after `cargo check`.' },
     {
@@ -28,7 +30,10 @@ export const tests: Capability<TestsParts> = {
     }
   ],
   parse: p => ({
-    testArgs: testArgs(ownMessageFormat(p.args('test-args'), 'test-args')),
+    // Not given: the check's, so the tests build what it checked (see build-args.ts).
+    testArgs: p.raw('test-args')
+      ? testArgs(ownMessageFormat(p.args('test-args'), 'test-args'))
+      : testArgsOfCheck(ownMessageFormat(p.args('check-args'), 'check-args')),
     runTests: p.bool('run-tests'),
     testTimeoutMinutes: positiveMinutes(p.number('test-timeout', 0, false), 'test-timeout')
   }),
