@@ -19,18 +19,18 @@ beforeAll(async () => {
   graph = buildGraph(meta)
   options = {
     toolchain: (await host()).release,
-    msrv: msrvOf(dir, meta),
     duplicateVersions: 'warn',
     duplicateVersionsIncludeDev: false,
     allowDuplicates: [],
     singleVersionCrates: [],
-    msrvCheck: 'deny'
+    msrvCheck: 'deny',
+    msrvCheckIncludeDev: false
   }
 })
 
 describe('rust-version and edition against the workspace MSRV', () => {
   it('builds fine with the installed toolchain, so only the MSRV promise is broken', async () => {
-    expect(options.msrv).toBe('1.80')
+    expect(msrvOf(dir, meta)).toBe('1.80')
     const check = await cargo(dir, ['check', '--offline', '--workspace'])
     expect(check.exitCode).toBe(0)
     const section = analyzeConflicts(meta, graph, options)
@@ -52,11 +52,11 @@ describe('rust-version and edition against the workspace MSRV', () => {
     expect(formatChain(base64ct.chain)).toBe('toka-auth → password-hash 0.5.0 → base64ct 1.8.0')
     expect(base64ct.fixes).toEqual([
       'pin base64ct to a version that supports Rust 1.80: `cargo update -p base64ct@1.8.0 --precise <older version>`',
-      "or raise rust-version to 1.85 in [workspace.package] (or the member's Cargo.toml)"
+      'or raise rust-version to 1.85 in [workspace.package]'
     ])
     const { blocking } = conflictFindings(section, options)
     expect(blocking.find(b => b.message.startsWith('base64ct'))?.message).toBe(
-      'base64ct 1.8.0 needs Rust 1.85 (its rust-version) but the workspace MSRV is 1.80, pulled in by ' +
+      "base64ct 1.8.0 needs Rust 1.85 (its rust-version) but toka-auth's rust-version is 1.80, pulled in by " +
         'toka-auth → password-hash 0.5.0 → base64ct 1.8.0. Fix: ' +
         base64ct.fixes.join('; ')
     )
@@ -82,8 +82,8 @@ describe('rust-version and edition against the workspace MSRV', () => {
       ['base64ct', '1.84.1'],
       ['toka-next', '1.84.1']
     ])
-    const nightly = analyzeConflicts(meta, graph, { ...options, toolchain: '1.85.0-nightly', msrv: null })
-    expect(nightly.rustVersion).toEqual([])
+    const nightly = analyzeConflicts(meta, graph, { ...options, toolchain: '1.85.0-nightly' })
+    expect(nightly.rustVersion.filter(f => f.against === 'toolchain')).toEqual([])
   })
 
   it('follows msrv-check: deny blocks, warn warns, off skips the pass', () => {

@@ -4,7 +4,11 @@ import { fileURLToPath } from 'node:url'
 import { realpathSync } from 'node:fs'
 import { analyzeConflicts, type ConflictOptions } from '../src/capabilities/conflicts/analyze.js'
 import { runFixes, type FixesResult, type FixPorts } from '../src/capabilities/fixes/run.js'
-import { host, metadata, msrvOf, DEFAULT_OPTIONS } from './conflicts-fixture.js'
+import type { ConflictFinding } from '../src/capabilities/fixes/plan.js'
+import { host, metadata, DEFAULT_OPTIONS } from './conflicts-fixture.js'
+import { buildGraph } from '../src/cargo/graph.js'
+import { runProcess } from '../src/cargo/process.js'
+import { readMemberDeps } from '../src/capabilities/conflicts/member-deps.js'
 
 export const FIXES_FIXTURES = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -18,26 +22,36 @@ export const BUILD = {
   runTests: true
 }
 
+/** `targets`: the conflict findings to answer (as `fix-search` picks them); null: every conflict that counts. */
 export async function fixesFor(
   dir: string,
   overrides: Partial<ConflictOptions> = {},
-  ports: FixPorts = {}
+  ports: FixPorts = {},
+  targets: ConflictFinding[] | null = null
 ): Promise<FixesResult & { options: ConflictOptions }> {
   const meta = await metadata(dir)
   const { triple, release } = await host()
   const options: ConflictOptions = {
     ...DEFAULT_OPTIONS,
     toolchain: release,
-    msrv: msrvOf(dir, meta),
     ...overrides
   }
-  const conflicts = analyzeConflicts(meta, null, options)
+  // As the gate does: what each suspect member builds by itself, in cargo tree's words.
+  const graph = buildGraph(meta)
+  const { deps } = await readMemberDeps(graph, options.msrvCheckIncludeDev, {
+    run: runProcess,
+    cwd: dir,
+    host: triple,
+    toolchain: null
+  })
+  const conflicts = analyzeConflicts(meta, graph, { ...options, memberDeps: deps })
   const result = await runFixes(
     {
       root: realpathSync(dir),
       host: triple,
       config: BUILD,
       conflicts,
+      targets,
       conflictOptions: options,
       metadata: meta
     },

@@ -34,6 +34,7 @@ export interface GateConfig {
   allowDuplicates: string[]
   singleVersionCrates: string[]
   msrvCheck: 'deny' | 'warn' | 'off'
+  msrvCheckIncludeDev: boolean
   // build time
   timingMetric: 'cpu' | 'wall'
   tolerancePercent: number

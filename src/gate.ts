@@ -2,7 +2,6 @@
 // Returns the report; publishing it (outputs, summary, GitHub) is the caller's business.
 import { existsSync, realpathSync, statSync } from 'node:fs'
 import * as path from 'node:path'
-import { parse as parseToml } from 'smol-toml'
 import { DiagnosticTally } from './capabilities/build/diagnostics.js'
 import { buildGraph, type DependencyGraph } from './cargo/graph.js'
 import { memberManifestPaths, readManifests } from './cargo/manifests.js'
@@ -27,7 +26,13 @@ import { compileOnceCommand, planBuild } from './cargo/compile-once.js'
 import { binaryIdentity, failedTarget, LibtestJsonReader, type BinaryIdentity } from './cargo/libtest.js'
 import { harnessFreeTargets } from './cargo/harness.js'
 import type { ArtifactInfo } from './cargo/messages.js'
-import { parseMetadata, workspaceInfo, workspaceMembers, type CargoMetadata } from './cargo/metadata.js'
+import {
+  declaredMsrv,
+  parseMetadata,
+  workspaceInfo,
+  workspaceMembers,
+  type CargoMetadata
+} from './cargo/metadata.js'
 import { runPhase, type PhaseOptions, type ProcessRunner } from './cargo/phase.js'
 import { runProcess } from './cargo/process.js'
 import { membersOfShard } from './shard/partition.js'
@@ -481,19 +486,6 @@ function assertWorkspaceRoot(meta: CargoMetadata, cwd: string): void {
       'working-directory',
       `${cwd} is a member of the workspace at ${root}, not its root; set working-directory to ${path.relative(process.cwd(), root) || '.'}.`
     )
-}
-
-/** `[workspace.package] rust-version` of the root manifest, if declared. */
-function declaredMsrv(manifest: string | null): string | null {
-  try {
-    const parsed = parseToml(manifest ?? '') as {
-      workspace?: { package?: { 'rust-version'?: unknown } }
-    }
-    const v = parsed.workspace?.package?.['rust-version']
-    return typeof v === 'string' ? v : null
-  } catch {
-    return null // cargo metadata already accepted the manifest; its own reading stands.
-  }
 }
 
 /** A non-zero exit that the readers did not explain is a failure in cargo's own words. */

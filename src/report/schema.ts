@@ -178,6 +178,10 @@ export interface DuplicateFinding {
     devOnly: boolean
     /** The member's Cargo.toml (absolute) and the line declaring the dependency the chain starts with. */
     manifest?: { file: string; line: number | null } | null
+    /** cargo's source of this version (`registry+…`, `git+…`); null for a path package. Absent in older reports. */
+    source?: string | null
+    /** A path package's directory, relative to the workspace root. */
+    dir?: string
   }[]
   allowed: boolean
 }
@@ -189,10 +193,14 @@ export interface RustVersionFinding {
   requires: string
   requiresBecause: 'rust-version' | 'edition'
   edition: string
-  /** What it is checked against. */
+  /** What it is checked against: the toolchain, or the rust-version of `member`, which pulls it in. */
   against: 'toolchain' | 'msrv'
   have: string
+  /** `msrv`: the member's own rust-version, or `[workspace.package]`'s for a member that declares none. */
+  msrvFrom?: 'member' | 'workspace'
   member: string
+  /** `msrv`: the member pulls it in only through its dev-dependencies. */
+  devOnly?: boolean
   chain: DependencyChainLink[]
   fixes: string[]
   /** Cargo.toml line through which the crate arrives, when found. */

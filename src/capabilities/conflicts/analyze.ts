@@ -2,24 +2,26 @@
 // each package needs; plus what cargo itself refused. Data in, section out; the findings are decided in src/capabilities/conflicts/findings.ts.
 import type { CargoMetadata } from '../../cargo/metadata.js'
 import { parseCargoRefusals } from '../../cargo/refusals.js'
-import { conflictFindingList } from './findings.js'
+import { conflictFindingList, type ConflictPolicy } from './findings.js'
 import { partition } from '../../findings/fold.js'
 import type { ConflictsSection, Reason } from '../../report/schema.js'
 import { findDuplicates } from './duplicates.js'
 import { buildGraph, type DependencyGraph } from '../../cargo/graph.js'
-import { findRustVersionFindings } from './rust-version.js'
+import { findRustVersionFindings, type MemberDeps } from './rust-version.js'
 import { findSingleVersionViolations } from './single-version.js'
 
 export interface ConflictOptions {
   /** `release` from `rustc -vV` of the toolchain the build runs with; null when unknown. */
   toolchain: string | null
-  /** The workspace MSRV (WorkspaceInfo.msrv); null skips that comparison. */
-  msrv: string | null
   duplicateVersions: 'deny' | 'warn' | 'allow'
   duplicateVersionsIncludeDev: boolean
   allowDuplicates: string[]
   singleVersionCrates: string[]
   msrvCheck: 'deny' | 'warn' | 'off'
+  /** Hold a member's rust-version to what only its dev-dependencies pull in, too. */
+  msrvCheckIncludeDev: boolean
+  /** What each member builds by itself (readMemberDeps); without it, the resolved graph stands in. */
+  memberDeps?: MemberDeps
   /** cargo's plain-text errors of every phase run so far (PhaseResult.cargoErrors), read for refusals. */
   cargoErrors?: string[]
 }
@@ -44,7 +46,11 @@ export function analyzeConflicts(
     }
   const g = graph ?? buildGraph(meta)
   const includeDev = options.duplicateVersionsIncludeDev
-  const { duplicates, staleAllowEntries } = findDuplicates(g, { includeDev, allow: options.allowDuplicates })
+  const { duplicates, staleAllowEntries } = findDuplicates(g, {
+    includeDev,
+    allow: options.allowDuplicates,
+    root: meta.workspace_root
+  })
   return {
     duplicates,
     singleVersionViolations: findSingleVersionViolations(g, options.singleVersionCrates, includeDev),
@@ -52,7 +58,11 @@ export function analyzeConflicts(
     rustVersion:
       options.msrvCheck === 'off'
         ? []
-        : findRustVersionFindings(g, { toolchain: options.toolchain, msrv: options.msrv }),
+        : findRustVersionFindings(g, {
+            toolchain: options.toolchain,
+            includeDev: options.msrvCheckIncludeDev,
+            memberDeps: options.memberDeps
+          }),
     cargoRefusals
   }
 }
@@ -60,7 +70,7 @@ export function analyzeConflicts(
 /** The conflicts' findings split as the verdict sees them: what blocks, what only warns. */
 export function conflictFindings(
   section: ConflictsSection,
-  options: Pick<ConflictOptions, 'duplicateVersions' | 'duplicateVersionsIncludeDev' | 'msrvCheck'>
+  options: ConflictPolicy
 ): { blocking: Reason[]; warnings: Reason[] } {
   return partition(conflictFindingList(section, options))
 }

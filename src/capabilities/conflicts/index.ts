@@ -6,6 +6,7 @@ import { conflictAnnotations, conflictsMarkdown, conflictsText, DEFAULT_POLICY, 
 import type { GateReport } from '../../report/schema.js'
 import type { Capability, ReportBody } from '../capability.js'
 import { conflictFindingList, type ConflictPolicy } from './findings.js'
+import { readMemberDeps } from './member-deps.js'
 
 const policyOf = (config: ConflictPolicy): ConflictPolicy => ({
   duplicateVersions: config.duplicateVersions,
@@ -50,7 +51,12 @@ export const conflicts: Capability = {
       name: 'msrv-check',
       default: 'deny',
       description:
-        'Dependencies whose edition or rust-version the toolchain or the workspace MSRV cannot build: `deny`, `warn` or `off`.'
+        "Dependencies whose edition or rust-version the toolchain cannot build, or that a member pulls in above the member's rust-version (its own, else `[workspace.package]`'s): `deny`, `warn` or `off`."
+    },
+    {
+      name: 'msrv-check-include-dev',
+      default: 'false',
+      description: "Hold a member's rust-version to what only its dev-dependencies pull in, too."
     }
   ],
   parse: p => ({
@@ -58,7 +64,8 @@ export const conflicts: Capability = {
     duplicateVersionsIncludeDev: p.bool('duplicate-versions-include-dev'),
     allowDuplicates: p.names('allow-duplicates'),
     singleVersionCrates: p.names('single-version-crates'),
-    msrvCheck: p.oneOf('msrv-check', ['deny', 'warn', 'off'] as const)
+    msrvCheck: p.oneOf('msrv-check', ['deny', 'warn', 'off'] as const),
+    msrvCheckIncludeDev: p.bool('msrv-check-include-dev')
   }),
   outputs: [
     {
@@ -85,17 +92,28 @@ export const conflicts: Capability = {
     },
     {
       name: 'msrv-violations',
-      description: 'Dependencies the toolchain or the workspace MSRV cannot build.',
+      description:
+        'Dependencies the toolchain cannot build, or above the rust-version of a member that pulls them in (one per member).',
       value: r =>
         r.conflicts ? String(r.conflicts.rustVersion.length + r.conflicts.cargoRefusals.length) : null
     }
   ],
   async run(ports, config: GateConfig) {
+    const memberDeps =
+      ports.graph && config.msrvCheck !== 'off'
+        ? await readMemberDeps(ports.graph, config.msrvCheckIncludeDev, {
+            run: ports.run,
+            cwd: ports.cwd,
+            host: ports.toolchain.host,
+            toolchain: config.toolchain
+          })
+        : null
+    for (const note of memberDeps?.notes ?? []) ports.log(note)
     const section = {
       ...analyzeConflicts(ports.metadata, ports.graph, {
         ...config,
         toolchain: ports.toolchain.release,
-        msrv: ports.report.workspace.msrv,
+        memberDeps: memberDeps?.deps,
         cargoErrors: ports.phases.flatMap(p => p.cargoErrors)
       }),
       policy: policyOf(config)

@@ -4,7 +4,9 @@
 import type { GateConfig } from '../../config.js'
 import { runFixes } from './run.js'
 import { fixFindings } from './findings.js'
-import { blockingConflicts } from './plan.js'
+import { conflictsToSearch } from './plan.js'
+import { conflictFindingList } from '../conflicts/findings.js'
+import type { Finding } from '../../findings/finding.js'
 import { fixesMarkdown, fixesText, isEmpty } from './render.js'
 import { fixesOutput, type FixesSection } from './section.js'
 import type { Capability, ReportBody } from '../capability.js'
@@ -27,11 +29,14 @@ declare module '../../config.js' {
 const findingsOf = (report: ReportBody): ReturnType<typeof fixFindings> =>
   report.fixes ? fixFindings(report.fixes) : []
 
-/** Conflicts a fix could answer (the policy is applied when candidates are planned). */
-function conflictsToFix(report: ReportBody): boolean {
-  return (
-    !!report.conflicts && (report.conflicts.rustVersion.length > 0 || report.conflicts.duplicates.length > 0)
-  )
+/**
+ * The conflicts' findings, as the conflicts capability decided them: those in the report when it
+ * carries them, else the same function that made them, under the policy recorded in the section.
+ */
+function conflictFindingsOf(report: ReportBody, config: GateConfig): Finding[] {
+  const own = (report.findings ?? []).filter(f => f.source === 'conflicts')
+  if (own.length > 0 || !report.conflicts) return own
+  return conflictFindingList(report.conflicts, report.conflicts.policy ?? config)
 }
 
 export const fixes: Capability = {
@@ -50,17 +55,19 @@ export const fixes: Capability = {
     {
       name: 'fixes',
       description:
-        'JSON array of the fixes found: `{crate, from, to, kind: lock|manifest, manifest, verified, command}` each.',
+        'JSON array of the fixes found: `{crate, from, to, kind: lock|manifest|patch, manifest, verified, command}` each.',
       value: r => (r.fixes ? JSON.stringify(fixesOutput(r.fixes)) : null)
     }
   ],
   async run(ports, config: GateConfig) {
     const body = ports.report
+    const targets = conflictsToSearch(conflictFindingsOf(body, config), config.fixSearch === 'true')
     // Shards analyse the same graph: the first shard searches, the others would repeat it.
     if (
       config.fixSearch === 'false' ||
       !ports.metadata ||
-      !conflictsToFix(body) ||
+      !body.conflicts ||
+      targets.length === 0 ||
       (body.shard && body.shard.index !== 1)
     )
       return { section: {}, findings: [] }
@@ -69,8 +76,9 @@ export const fixes: Capability = {
         root: ports.cwd,
         host: ports.toolchain.host,
         config,
-        conflicts: config.fixSearch === 'auto' ? blockingConflicts(body.conflicts!, config) : body.conflicts!,
-        conflictOptions: { ...config, toolchain: ports.toolchain.release, msrv: body.workspace.msrv },
+        conflicts: body.conflicts,
+        targets,
+        conflictOptions: { ...config, toolchain: ports.toolchain.release },
         metadata: ports.metadata
       },
       { run: ports.run }

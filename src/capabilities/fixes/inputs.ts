@@ -2,6 +2,7 @@
 import type { GateConfig } from '../../config.js'
 import type { GateRun } from '../../gate.js'
 import type { FixInputs } from './run.js'
+import { conflictsToSearch } from './plan.js'
 
 /** null when the run cannot support a fix search: cargo metadata failed, or no conflicts were analysed. */
 export function fixInputsFrom(config: GateConfig, run: GateRun): FixInputs | null {
@@ -12,11 +13,9 @@ export function fixInputsFrom(config: GateConfig, run: GateRun): FixInputs | nul
     host: report.workspace.toolchain?.host ?? null,
     config,
     conflicts: report.conflicts,
-    conflictOptions: {
-      ...config,
-      toolchain: report.workspace.toolchain?.release ?? null,
-      msrv: report.workspace.msrv
-    },
+    // Asked for by name (--apply): every conflict that counts, blocking or warning.
+    targets: conflictsToSearch(report.findings, true),
+    conflictOptions: { ...config, toolchain: report.workspace.toolchain?.release ?? null },
     metadata
   }
 }

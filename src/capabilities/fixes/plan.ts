@@ -1,13 +1,25 @@
-// Which fix to try for each conflict, from the conflicts section alone (pure). What cargo then
+// Which fix to try for each conflict, from the conflicts section and its findings (pure). What cargo then
 // resolves decides whether the candidate becomes a fix, a blocker, or nothing.
 import type { ConflictOptions } from '../conflicts/analyze.js'
 import type { DependencyChainLink, ConflictsSection } from '../../report/schema.js'
 import { compareLoose } from '../../cargo/graph.js'
+import { normalizeRustVersion } from '../../cargo/metadata.js'
+import { isCratesIo } from '../conflicts/findings.js'
+import type { Finding } from '../../findings/finding.js'
 import type { FixTarget } from './section.js'
 
 export type Candidate =
-  /** Let cargo's MSRV-aware resolver pick the newest version the MSRV (or toolchain) can build. */
-  | { kind: 'lock'; target: FixTarget; chain: DependencyChainLink[]; needs: string }
+  /** Let cargo's MSRV-aware resolver pick the newest version that Rust `have` can build. */
+  | {
+      kind: 'lock'
+      target: FixTarget
+      chain: DependencyChainLink[]
+      needs: string
+      /** The Rust it must build with: the toolchain, or the strictest rust-version of the members that pull it in. */
+      have: string
+      /** Whose rust-version `have` is; null for the toolchain. */
+      member: string | null
+    }
   /** A member asks for the older version itself: raise its requirement to the newest one. */
   | {
       kind: 'manifest'
@@ -26,45 +38,64 @@ export type Candidate =
       holder: DependencyChainLink
       chain: DependencyChainLink[]
     }
+  /** The registry's copy of a workspace path crate, same version: `[patch.crates-io]` makes it the path crate. */
+  | { kind: 'patch'; target: FixTarget; dir: string }
+
+/** A conflict finding: what the conflicts capability decided, by code, crate and (for msrv) version. */
+export type ConflictFinding = Pick<Finding, 'code' | 'severity' | 'crate' | 'version'>
 
 /**
- * The conflicts that block the build under the policy: what `fix-search: auto` searches fixes for, since
- * each fix costs a build of the scratch copy and most workspaces carry duplicates that only warn.
+ * Which conflicts to search fixes for, read from the conflicts' own findings: with `fix-search: auto`
+ * those that block (each fix costs a build of the scratch copy, and most workspaces carry duplicates
+ * that only warn); with `true`, those that warn too.
  */
-export function blockingConflicts(
-  conflicts: ConflictsSection,
-  options: Pick<ConflictOptions, 'duplicateVersions' | 'msrvCheck'>
-): ConflictsSection {
-  const single = new Set(conflicts.singleVersionViolations.map(v => v.name))
-  return {
-    ...conflicts,
-    rustVersion: options.msrvCheck === 'deny' ? conflicts.rustVersion : [],
-    duplicates: conflicts.duplicates.filter(
-      d => single.has(d.name) || (options.duplicateVersions === 'deny' && !d.allowed)
-    )
-  }
+export function conflictsToSearch(findings: readonly Finding[], all: boolean): ConflictFinding[] {
+  return findings.filter(
+    f =>
+      f.source === 'conflicts' &&
+      (f.code === 'msrv' || f.code === 'duplicate-versions' || f.code === 'single-version') &&
+      (f.severity === 'block' || (all && f.severity === 'warn'))
+  )
 }
 
+const wanted = (targets: readonly ConflictFinding[] | null, t: FixTarget): boolean =>
+  !targets ||
+  targets.some(
+    f => f.code === t.code && f.crate === t.crate && (f.version == null || f.version === t.version)
+  )
+
+/**
+ * `targets`: the findings to answer (conflictsToSearch); null: every conflict the policy counts.
+ * `members`: names of the workspace members, which no lock change can move.
+ */
 export function planCandidates(
   conflicts: ConflictsSection,
-  options: Pick<ConflictOptions, 'duplicateVersions' | 'duplicateVersionsIncludeDev' | 'msrvCheck'>
+  options: Pick<ConflictOptions, 'duplicateVersions' | 'duplicateVersionsIncludeDev' | 'msrvCheck'>,
+  targets: readonly ConflictFinding[] | null = null,
+  members: ReadonlySet<string> = new Set()
 ): Candidate[] {
   const out: Candidate[] = []
   const seen = new Set<string>()
   if (options.msrvCheck !== 'off')
-    // msrv before toolchain: a version the MSRV can build, the (newer) toolchain can build too.
-    for (const f of [...conflicts.rustVersion].sort((a, b) =>
-      a.against === b.against ? 0 : a.against === 'msrv' ? -1 : 1
+    // msrv before toolchain, the strictest rust-version first: what it can build, the others can too.
+    for (const f of [...conflicts.rustVersion].sort(
+      (a, b) =>
+        (a.against === b.against ? 0 : a.against === 'msrv' ? -1 : 1) ||
+        compareLoose(normalizeRustVersion(a.have) ?? a.have, normalizeRustVersion(b.have) ?? b.have)
     )) {
-      if (f.chain.length < 2) continue // a member's own edition or rust-version: no dependency to move
+      // A member's own edition or rust-version, or a member another pulls in: no lock change moves it.
+      if (f.chain.length < 2 || members.has(f.name)) continue
+      const target: FixTarget = { code: 'msrv', crate: f.name, version: f.version }
       const key = `${f.name}@${f.version}`
-      if (seen.has(key)) continue
+      if (seen.has(key) || !wanted(targets, target)) continue
       seen.add(key)
       out.push({
         kind: 'lock',
-        target: { code: 'msrv', crate: f.name, version: f.version },
+        target,
         chain: f.chain,
-        needs: f.requires
+        needs: f.requires,
+        have: f.have,
+        member: f.against === 'msrv' ? f.member : null
       })
     }
   const single = new Set(conflicts.singleVersionViolations.map(v => v.name))
@@ -73,14 +104,17 @@ export function planCandidates(
     if (!isSingle && (d.allowed || options.duplicateVersions === 'allow')) continue
     const counted = d.versions.filter(v => isSingle || options.duplicateVersionsIncludeDev || !v.devOnly)
     if (counted.length < 2) continue
+    const code = isSingle ? 'single-version' : 'duplicate-versions'
     const newest = [...counted].sort((a, b) => compareLoose(a.version, b.version)).at(-1)!.version
     for (const v of counted) {
-      if (v.version === newest) continue
-      const target: FixTarget = {
-        code: isSingle ? 'single-version' : 'duplicate-versions',
-        crate: d.name,
-        version: v.version
+      const target: FixTarget = { code, crate: d.name, version: v.version }
+      if (!wanted(targets, target)) continue
+      const local = counted.find(o => o.version === v.version && o.source === null && o.dir)
+      if (local && typeof v.source === 'string' && isCratesIo(v.source)) {
+        out.push({ kind: 'patch', target, dir: local.dir! })
+        continue
       }
+      if (v.version === newest) continue
       if (v.chain.length === 2 && v.manifest?.file)
         out.push({
           kind: 'manifest',

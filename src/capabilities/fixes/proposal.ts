@@ -5,6 +5,7 @@ import type { CargoMetadata } from '../../cargo/metadata.js'
 import type { ConflictsSection } from '../../report/schema.js'
 import type { Fix, FixBlocker, FixTarget } from './section.js'
 import type { BuildConfig } from './verify.js'
+import type { ConflictFinding } from './plan.js'
 
 export interface SearchInputs {
   /** Workspace root of the scratch copy. */
@@ -15,6 +16,8 @@ export interface SearchInputs {
   host: string | null
   config: BuildConfig
   conflicts: ConflictsSection
+  /** The conflict findings to answer (conflictsToSearch); null: every conflict the policy counts. */
+  targets: readonly ConflictFinding[] | null
   conflictOptions: ConflictOptions
   /** `cargo metadata` of the user's tree: dependents' requirements name blockers. */
   metadata: CargoMetadata

@@ -14,13 +14,17 @@ import { createScratch, externalDirs } from './scratch.js'
 import { searchFixes } from './search.js'
 import type { FixesSection } from './section.js'
 import type { BuildConfig } from './verify.js'
+import type { ConflictFinding } from './plan.js'
 
 export interface FixInputs {
   /** The user's workspace root (absolute, real path). */
   root: string
   host: string | null
   config: BuildConfig
+  /** Every conflict found: what a fix must not add to. */
   conflicts: ConflictsSection
+  /** The conflict findings to answer (conflictsToSearch); null or absent: every conflict the policy counts. */
+  targets?: readonly ConflictFinding[] | null
   conflictOptions: ConflictOptions
   metadata: CargoMetadata
 }
@@ -51,7 +55,10 @@ export async function runFixes(inputs: FixInputs, ports: FixPorts = {}): Promise
   const started = process.hrtime.bigint()
   const seconds = () => Math.round(Number(process.hrtime.bigint() - started) / 1e6) / 1000
   const empty = { fixes: [], blockers: [], files: [] }
-  if (inputs.conflicts.rustVersion.length === 0 && inputs.conflicts.duplicates.length === 0)
+  if (
+    (inputs.conflicts.rustVersion.length === 0 && inputs.conflicts.duplicates.length === 0) ||
+    inputs.targets?.length === 0
+  )
     return { section: { ...empty, seconds: 0, failure: null }, findings: [], files: [] }
   let scratch
   try {
@@ -67,7 +74,13 @@ export async function runFixes(inputs: FixInputs, ports: FixPorts = {}): Promise
   }
   try {
     const found = await searchFixes(
-      { ...inputs, root: scratch.root, userRoot: inputs.root, targetDir: scratch.targetDir },
+      {
+        ...inputs,
+        targets: inputs.targets ?? null,
+        root: scratch.root,
+        userRoot: inputs.root,
+        targetDir: scratch.targetDir
+      },
       bounded(ports.run ?? runProcess, ports.timeoutSeconds ?? TIMEOUT_SECONDS)
     )
     const files = changedFiles(inputs.root, scratch.root, [

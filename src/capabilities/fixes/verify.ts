@@ -2,6 +2,8 @@
 // analysis, and build it the way the gate does (check with the gate's check-args, then the test build),
 // in a target directory shared by every verification of the run.
 import { analyzeConflicts, type ConflictOptions } from '../conflicts/analyze.js'
+import { readMemberDeps } from '../conflicts/member-deps.js'
+import { buildGraph } from '../../cargo/graph.js'
 import { DiagnosticTally } from '../build/diagnostics.js'
 import { metadataCommand, phaseCommand } from '../../cargo/commands.js'
 import { parseMetadata, workspaceMembers, type CargoMetadata } from '../../cargo/metadata.js'
@@ -48,7 +50,22 @@ export async function verifyState(
       `cargo metadata failed: ${metaRun.result.failure ?? metaRun.errors.map(e => e.text).join('\n')}`
     )
   const meta = parseMetadata(metaRun.stdout)
-  const keys = conflictKeys(analyzeConflicts(meta, null, ctx.conflictOptions), ctx.conflictOptions)
+  const graph = buildGraph(meta)
+  // What each member builds by itself, as the gate judged it: cargo tree in the scratch copy.
+  const memberDeps =
+    ctx.conflictOptions.msrvCheck === 'off'
+      ? undefined
+      : (
+          await readMemberDeps(graph, ctx.conflictOptions.msrvCheckIncludeDev, {
+            run: ctx.run,
+            cwd: ctx.root,
+            env,
+            host: ctx.host,
+            toolchain: ctx.config.toolchain
+          })
+        ).deps
+  const options = { ...ctx.conflictOptions, memberDeps }
+  const keys = conflictKeys(analyzeConflicts(meta, graph, options), options)
   const prefix = `${target.code}:${target.crate}@${target.version}`
   if ([...keys].some(k => k.startsWith(prefix)))
     return {
