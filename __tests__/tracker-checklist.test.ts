@@ -12,9 +12,9 @@ import {
   readBlock,
   renderChecklist,
   withBlock
-} from '../src/capabilities/tracker/checklist.js'
-import { escalatedThisStretch, lastMarker } from '../src/capabilities/tracker/escalation.js'
-import { planTracker } from '../src/capabilities/tracker/plan.js'
+} from '../src/capabilities/checklist/items.js'
+import { escalatedThisStretch, lastMarker } from '../src/capabilities/checklist/escalation.js'
+import { planTracker } from '../src/capabilities/checklist/plan.js'
 import { runRecord } from '../src/capabilities/tracker/record.js'
 import { deriveStatus } from '../src/capabilities/tracker/status.js'
 import { checkTallies } from './support/cargo-oracle.js'

@@ -8,6 +8,8 @@ import type { Capability, ReportBody } from '../capability.js'
 import { conflictFindingList, type ConflictPolicy } from './findings.js'
 import { readMemberDeps } from './member-deps.js'
 
+export { CONFLICT_CODES, conflictId, conflictIds, describeConflict, isConflict } from './identity.js'
+
 const policyOf = (config: ConflictPolicy): ConflictPolicy => ({
   duplicateVersions: config.duplicateVersions,
   duplicateVersionsIncludeDev: config.duplicateVersionsIncludeDev,

@@ -1,29 +1,25 @@
-// The only place that writes to GitHub. Creates tolerate a concurrent writer (422 "already exists" is
-// success once a re-read confirms it); removing a label that is already gone is a no-op; the writes
-// GitHub cannot deduplicate (issue, dispatch) are never repeated blindly.
+// The roadmap's writes to GitHub, under the gate's write policy (github/writes.ts). Creates tolerate a
+// concurrent writer (422 "already exists" is success once a re-read confirms it); removing a label
+// that is already gone is a no-op; the writes GitHub cannot deduplicate (issue, dispatch) are never
+// repeated blindly.
 import { NO_RETRY } from '../../github/no-retry.js'
-import { describeWrite, type Write } from './plan.js'
-import { branchExists } from './observe.js'
 import {
   addLabel,
-  ambiguous,
-  errorText,
+  applyInOrder,
   removeLabel,
-  requestFailed,
   status,
   type GitHubClient,
-  type Repo
-} from './github.js'
+  type Repo,
+  type WritesApplied
+} from '../../github/writes.js'
+import { describeWrite, type Write } from './plan.js'
+import { branchExists } from './observe.js'
 import { createTrackingIssue } from './tracking.js'
 
-export interface ApplyResult {
-  /** Writes that changed something on GitHub. */
-  applied: number
+export interface ApplyResult extends WritesApplied {
   createdBranches: string[]
   /** Tracking issues made (or found made by a concurrent run), by workstream. */
   createdIssues: Map<string, { number: number; body: string }>
-  /** Set when the token may not write (HTTP 403): what was refused. Writes stop there. */
-  forbidden: string | null
 }
 
 export interface ApplyOptions {
@@ -40,31 +36,25 @@ export async function applyWrites(
 ): Promise<ApplyResult> {
   const result: ApplyResult = { applied: 0, createdBranches: [], createdIssues: new Map(), forbidden: null }
   const heads = new Map<string, string>()
-  for (const w of writes) {
-    const d = describeWrite(w)
-    const what = `${d.kind} ${d.target}`
-    try {
+  const done = await applyInOrder(writes, {
+    what: w => {
+      const d = describeWrite(w)
+      return `${d.kind} ${d.target}`
+    },
+    apply: async w => {
       const changed = await applyOne(client, repo, w, { heads, result, log, prefix: options.prefix })
-      if (changed) {
-        result.applied++
-        if (w.kind === 'create-branch') result.createdBranches.push(w.branch)
-      }
-      log(`${changed ? '✓' : '='} ${what}${changed ? '' : ' (already done by someone else)'}`)
-    } catch (e) {
-      if (status(e) === 403) {
-        result.forbidden = `${what}: ${errorText(e)}`
-        log(`✗ ${what}: forbidden (HTTP 403); no further writes`)
-        return result
-      }
-      if (w.kind === 'dispatch' && ambiguous(e))
-        throw new Error(
-          `${errorText(e)}. The event may or may not have been delivered; it is not sent again now, and the next run announces these changes again`,
-          { cause: e }
-        )
-      throw requestFailed(what, e)
-    }
-  }
-  return result
+      if (changed && w.kind === 'create-branch') result.createdBranches.push(w.branch)
+      return changed
+    },
+    unrepeatable: w =>
+      w.kind === 'dispatch'
+        ? 'The event may or may not have been delivered; it is not sent again now, and the next run announces these changes again'
+        : null,
+    unchanged: ' (already done by someone else)',
+    log
+  })
+  // A created tracking issue counts the duplicates it closed as writes too.
+  return { ...result, applied: result.applied + done.applied, forbidden: done.forbidden }
 }
 
 interface Scope {

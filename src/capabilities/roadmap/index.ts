@@ -2,8 +2,10 @@
 // published and adds no finding: a sync problem never changes the verdict.
 import { workstreamOutputs, workstreamsMarkdown, workstreamsText } from './render.js'
 import { failedSync, syncWorkstreams } from './sync.js'
-import { observationFields } from '../tracker/steps.js'
+import { observationFields } from '../tracker/index.js'
 import type { Capability, OutputSpec } from '../capability.js'
+
+export { buildObservation } from './observation.js'
 
 const out = (name: string, description: string): OutputSpec => ({
   name,

@@ -1,7 +1,7 @@
 // The AgentObservation the roadmap's orchestrator reads (the shape of Toka's `AgentObservation`),
 // sent as a repository_dispatch client_payload.
 import type { GateReport } from '../../report/schema.js'
-import { conflictIds, foldFindings } from '../tracker/record.js'
+import { conflictIds } from '../conflicts/index.js'
 import type { Workstream } from './model.js'
 
 export const EVENT_STABLE = 'build-system-stable'
@@ -57,7 +57,7 @@ export function buildObservation(o: ObservationInput): Record<string, unknown> {
 
 /** Conflicts the policy counts (block or warn; allowed ones are not), each crate and code once. */
 export function countConflicts(findings: GateReport['findings']): number {
-  return conflictIds(foldFindings(findings)).length
+  return conflictIds(findings).length
 }
 
 /** The next milestone: dependents that require the gate, are not finished, and wait while it is unstable. */

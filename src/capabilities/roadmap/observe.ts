@@ -3,7 +3,7 @@ import { listAll } from '../../github/paginate.js'
 import type { Workstream } from './model.js'
 import type { TrackedIssue } from './readiness.js'
 import { hasTrackingMarker } from './markers.js'
-import { status, type GitHubClient, type Repo } from './github.js'
+import { status, type GitHubClient, type Repo } from '../../github/writes.js'
 
 interface IssueData {
   number: number

@@ -3,7 +3,7 @@
 // creating, the label is listed again: when concurrent runs each made one, the oldest wins and every
 // other issue build-gate made for that workstream is closed and unlabelled.
 import { NO_RETRY } from '../../github/no-retry.js'
-import { ambiguous, pause, type GitHubClient, type Repo } from './github.js'
+import { ambiguous, pause, type GitHubClient, type Repo } from '../../github/writes.js'
 import { hasTrackingMarker } from './markers.js'
 import { listTracking } from './observe.js'
 

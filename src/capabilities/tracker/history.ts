@@ -1,9 +1,9 @@
 // The run history: one record per trusted run (time, commit, verdict, findings as code + crate), kept
 // next to the baseline in the same store. Versioned and validated like the baseline: a file it cannot
 // read is refused, never overwritten.
-import type { FindingSeverity } from '../../findings/finding.js'
+import type { FoldedFinding } from '../../findings/fold.js'
 import type { DocumentCodec } from '../../store/document-store.js'
-import { CONFLICT_CODES } from './record.js'
+import { isConflict } from '../conflicts/index.js'
 
 export const HISTORY_FORMAT = 'build-gate-history'
 export const HISTORY_VERSION = 1
@@ -14,13 +14,8 @@ export const FINDINGS_PER_RUN = 100
 /** The contents API serves files up to 1 MB inline: older runs go before the file reaches this. */
 export const HISTORY_MAX_BYTES = 900_000
 
-export interface RunFinding {
-  code: string
-  crate: string | null
-  severity: FindingSeverity
-  /** How many findings of this code and crate the run had. */
-  count: number
-}
+/** A run's findings of one code and crate, with how many there were. */
+export type RunFinding = FoldedFinding
 
 export interface RunRecord {
   /** ISO time of the run. */
@@ -128,14 +123,14 @@ export function appendRun(history: History | null, run: RunRecord, limit = HISTO
 
 function capFindings(run: RunRecord): RunRecord {
   if (run.findings.length <= FINDINGS_PER_RUN) return run
-  const first = (f: RunFinding) => (f.severity === 'block' || CONFLICT_CODES.includes(f.code) ? 0 : 1)
+  const first = (f: RunFinding) => (f.severity === 'block' || isConflict(f.code) ? 0 : 1)
   const kept = [...run.findings].sort((a, b) => first(a) - first(b)).slice(0, FINDINGS_PER_RUN)
   return { ...run, findings: kept }
 }
 
 function outcome(r: RunRecord): string {
   const kept = r.findings
-    .filter(f => f.severity === 'block' || CONFLICT_CODES.includes(f.code))
+    .filter(f => f.severity === 'block' || isConflict(f.code))
     .map(f => `${f.code}\0${f.crate ?? ''}\0${f.severity}\0${f.count}`)
     .sort()
   return JSON.stringify([r.sha, r.stable, kept])

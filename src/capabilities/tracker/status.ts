@@ -1,6 +1,6 @@
 // From the run history (the current run last) and the clock: since when the build is unstable, which
 // conflicts the stretch found and which are gone, and when escalation is due. Pure.
-import { conflictIds } from './record.js'
+import { conflictIds } from '../conflicts/index.js'
 import type { RunRecord } from './history.js'
 
 export interface RunPoint {

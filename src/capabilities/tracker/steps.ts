@@ -1,13 +1,11 @@
-// The tracker's two steps in the sync stage (after the verdict is published): `record` before the
-// roadmap sync (whose observation carries the status), `publish` after it (it reads the sync's
-// observation, and the tracking issue the sync may just have opened).
+// The tracker's step in the sync stage (after the verdict is published), before the roadmap sync,
+// whose observation carries the status (observationFields).
 import type { GateConfig } from '../../config.js'
 import type { GitHubClient } from '../../github/client.js'
 import type { RunContext } from '../../github/context.js'
 import type { GateReport } from '../../report/schema.js'
-import { buildObservation, type ObservationInput } from '../roadmap/observation.js'
 import { historyStore } from './store.js'
-import { publishTracker, recordRun, type TrackerSection } from './track.js'
+import { recordRun, type TrackerSection } from './track.js'
 
 export interface TrackerStepInput {
   report: GateReport
@@ -34,7 +32,13 @@ export async function trackerRecord(i: TrackerStepInput): Promise<TrackerSection
 }
 
 /** What the roadmap's AgentObservation carries from the history. */
-export function observationFields(section: TrackerSection | undefined): ObservationInput['tracker'] {
+export interface ObservationFields {
+  conflictsResolved: number
+  unstableSince: string | null
+  unstableSinceSha: string | null
+}
+
+export function observationFields(section: TrackerSection | undefined): ObservationFields | undefined {
   if (!section) return undefined
   const s = section.status
   return {
@@ -42,36 +46,4 @@ export function observationFields(section: TrackerSection | undefined): Observat
     unstableSince: s.unstableSince?.at ?? null,
     unstableSinceSha: s.unstableSince?.sha ?? null
   }
-}
-
-export async function trackerPublish(
-  i: TrackerStepInput & { section: TrackerSection }
-): Promise<TrackerSection> {
-  const now = i.now ?? new Date()
-  const observation = !i.config.dispatchEvents
-    ? null
-    : (i.report.workstreams?.observation ??
-      buildObservation({
-        report: i.report,
-        gate: i.config.gateWorkstream,
-        ready: [],
-        blocked: [],
-        unblocked: [],
-        newlyBlocked: [],
-        branchesCreated: [],
-        runUrl: i.ctx.runUrl,
-        sha: i.ctx.sha,
-        now,
-        tracker: observationFields(i.section)
-      }))
-  return publishTracker({
-    section: i.section,
-    report: i.report,
-    tracker: i.config.tracker,
-    issueLabel: i.config.workstreamLabelPrefix + i.config.gateWorkstream,
-    client: i.client,
-    ctx: i.ctx,
-    observation,
-    log: i.log
-  })
 }

@@ -1,24 +1,20 @@
-// The tracker in two steps around the verdict's publication:
-//   record  — read the run history, append this run on a trusted run, derive the status (since when,
-//             conflicts found/resolved, escalation due);
-//   publish — on a trusted run, update the checklist on the gate's tracking issue and escalate or
-//             recover, from what GitHub shows.
-// A pull request, a dry run or a run without GitHub reads at most; it never writes history, checklist
-// or escalation.
+// The tracker's step after the verdict's publication: read the run history, append this run on a
+// trusted run, derive the status (since when, conflicts found/resolved, escalation due). The checklist
+// capability then publishes it on the gate's tracking issue. A pull request, a dry run or a run
+// without GitHub reads at most; it never writes the history.
 import type { DocumentStore } from '../../store/document-store.js'
 import type { RunContext } from '../../github/context.js'
 import type { GateReport } from '../../report/schema.js'
-import type { GitHubClient } from '../roadmap/github.js'
-import { checklistDigest, checklistItems, readBlock, renderChecklist } from './checklist.js'
-import { applyTrackerWrites, readTrackingIssue } from './github.js'
 import { appendRun, type History } from './history.js'
 import type { TrackerConfig } from './inputs.js'
-import { describeTrackerWrite, planTracker, type EscalationState } from './plan.js'
 import { runRecord } from './record.js'
 import { deriveStatus, type TrackerStatus } from './status.js'
 import { statusLine } from './status-line.js'
 
 export type TrackerMode = 'apply' | 'preview' | 'dry-run' | 'report-only'
+
+/** Where the escalation stands, once the checklist step has looked at the tracking issue. */
+export type EscalationState = 'off' | 'not-due' | 'escalate' | 'escalated' | 'recover' | 'stable'
 
 export interface TrackerSection {
   mode: TrackerMode
@@ -89,82 +85,5 @@ export async function recordRun(i: RecordInput): Promise<TrackerSection> {
     plannedWrites: [],
     appliedWrites: 0,
     note: why
-  }
-}
-
-export interface PublishInput {
-  section: TrackerSection
-  report: GateReport
-  tracker: TrackerConfig
-  /** `workstream-label-prefix` + `gate-workstream`: the label of the gate's tracking issue. */
-  issueLabel: string
-  client: GitHubClient | null
-  ctx: RunContext
-  /** The AgentObservation the escalation carries; null when dispatch-events is off. */
-  observation: Record<string, unknown> | null
-  log: (line: string) => void
-}
-
-/** The checklist and escalation on the gate's tracking issue; writes only in `apply` mode. */
-export async function publishTracker(p: PublishInput): Promise<TrackerSection> {
-  const s = { ...p.section }
-  const { client, ctx } = p
-  if ((s.mode !== 'apply' && s.mode !== 'dry-run') || !client || !ctx.owner || !ctx.repo) return s
-  const repo = { owner: ctx.owner, repo: ctx.repo }
-  const { issue, closed } = await readTrackingIssue(client, repo, p.issueLabel)
-  if (!issue) {
-    s.checklist = 'no-issue'
-    s.note += closed
-      ? `; the tracking issue labelled '${p.issueLabel}' (#${closed}) is closed: no checklist, no escalation`
-      : `; no open issue labelled '${p.issueLabel}': open one (or set create-tracking-issues: true with workstreams) for the checklist and escalation`
-    return s
-  }
-  s.issue = issue.number
-  const roadmap = roadmapView(p.report)
-  const items = checklistItems({ report: p.report, ...roadmap })
-  const existing = readBlock(issue.body)
-  const { writes, escalation } = planTracker({
-    issue,
-    block: renderChecklist(items, s.status),
-    digest: checklistDigest(items, s.status),
-    existing,
-    status: s.status,
-    report: p.report,
-    escalationLabel: p.tracker.escalationLabel,
-    escalateTo: p.tracker.escalateTo,
-    observation: p.observation
-  })
-  s.escalation = escalation
-  s.plannedWrites = writes.map(describeTrackerWrite)
-  const bodyWrite = writes.some(w => w.kind === 'update-body')
-  if (existing.kind === 'broken') {
-    s.checklist = 'broken'
-    s.note += `; the checklist markers in #${issue.number} are broken (one start, then one end, are needed): the block was not rewritten, fix or remove the markers`
-  } else s.checklist = bodyWrite ? (s.mode === 'apply' ? 'written' : 'planned') : 'unchanged'
-  if (s.mode === 'dry-run') {
-    for (const w of s.plannedWrites) p.log(`would ${w.kind} ${w.target}: ${w.detail}`)
-    return s
-  }
-  const applied = await applyTrackerWrites(client, repo, writes, p.log)
-  s.appliedWrites = applied.applied
-  if (applied.forbidden) {
-    s.mode = 'report-only'
-    s.note += `; the token may not write (${applied.forbidden}): give the workflow 'issues: write' and 'contents: write'`
-  }
-  // The record step's clock, so both steps say the same time left.
-  const escalated = escalation === 'escalated' || (escalation === 'escalate' && !applied.forbidden)
-  s.line = statusLine(s.status, new Date(s.status.current.at), escalated || null)
-  return s
-}
-
-/** What the roadmap sync saw: the dependents this gate still blocks, and those that are ready. */
-export function roadmapView(report: GateReport): { gateBlocks: string[] | null; readyDependents: string[] } {
-  const data = (report.workstreams?.observation?.data ?? null) as Record<string, unknown> | null
-  const names = (v: unknown) =>
-    Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : null
-  if (!data) return { gateBlocks: null, readyDependents: [] }
-  return {
-    gateBlocks: names(data.next_milestone) ?? null,
-    readyDependents: names(data.ready_workstreams) ?? []
   }
 }

@@ -8,9 +8,8 @@
 import { createHash } from 'node:crypto'
 import type { Finding } from '../../findings/finding.js'
 import type { GateReport } from '../../report/schema.js'
-import { CONFLICT_CODES, describeConflict } from './record.js'
-import type { TrackerStatus } from './status.js'
-import { when } from './status-line.js'
+import { conflictId, describeConflict, isConflict } from '../conflicts/index.js'
+import { when, type TrackerStatus } from '../tracker/index.js'
 import { checkingPhase } from '../../report/checking-phase.js'
 
 export const CHECKLIST_START = '<!-- build-gate:checklist:start -->'
@@ -45,11 +44,11 @@ export function checklistItems(i: ChecklistInput): ChecklistItem[] {
 }
 
 function conflictsItem(findings: Pick<Finding, 'code' | 'crate' | 'severity'>[]): ChecklistItem {
-  const conflicts = findings.filter(f => CONFLICT_CODES.includes(f.code))
+  const conflicts = findings.filter(f => isConflict(f.code))
   const named = (sev: string) =>
     [
       ...new Set(
-        conflicts.filter(f => f.severity === sev).map(f => describeConflict(`${f.code}:${f.crate ?? ''}`))
+        conflicts.filter(f => f.severity === sev).map(f => describeConflict(conflictId(f.code, f.crate)))
       )
     ].sort()
   const denied = named('block')

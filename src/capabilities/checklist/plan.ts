@@ -1,8 +1,9 @@
-// What the tracker wants on GitHub versus what GitHub shows → the writes that close the gap, as data.
+// What the checklist wants on GitHub versus what GitHub shows → the writes that close the gap, as data.
 // Nothing already so is written: an unchanged rerun plans nothing.
 import type { GateReport } from '../../report/schema.js'
-import type { BlockState } from './checklist.js'
-import { withBlock } from './checklist.js'
+import type { EscalationState, TrackerStatus } from '../tracker/index.js'
+import type { BlockState } from './items.js'
+import { withBlock } from './items.js'
 import {
   EVENT_ESCALATION,
   escalatedThisStretch,
@@ -10,7 +11,6 @@ import {
   recoveryComment,
   type Marker
 } from './escalation.js'
-import type { TrackerStatus } from './status.js'
 
 export type TrackerWrite =
   | { kind: 'update-body'; issue: number; body: string }
@@ -39,8 +39,6 @@ export interface TrackerPlanInput {
   /** The AgentObservation to send with the escalation; null: no dispatch (dispatch-events is off). */
   observation: Record<string, unknown> | null
 }
-
-export type EscalationState = 'off' | 'not-due' | 'escalate' | 'escalated' | 'recover' | 'stable'
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase()
 

@@ -1,18 +1,17 @@
-// The tracker's GitHub adapter: read the gate workstream's tracking issue (body, labels, markers in its
+// The checklist's GitHub adapter: read the gate workstream's tracking issue (body, labels, markers in its
 // comments) and make the planned writes. Thin: decisions are in plan.ts.
 import { NO_RETRY } from '../../github/no-retry.js'
 import { listAll } from '../../github/paginate.js'
 import {
   addLabel,
   ambiguous,
-  errorText,
+  applyInOrder,
   pause,
   removeLabel,
-  requestFailed,
-  status,
   type GitHubClient,
-  type Repo
-} from '../roadmap/github.js'
+  type Repo,
+  type WritesApplied
+} from '../../github/writes.js'
 import { lastMarker } from './escalation.js'
 import { describeTrackerWrite, type TrackedIssueView, type TrackerWrite } from './plan.js'
 
@@ -55,41 +54,24 @@ export async function readTrackingIssue(
   }
 }
 
-export interface TrackerApplyResult {
-  applied: number
-  /** Set when the token may not write (HTTP 403): what was refused. Writes stop there. */
-  forbidden: string | null
-}
-
 export async function applyTrackerWrites(
   client: GitHubClient,
   repo: Repo,
   writes: TrackerWrite[],
   log: (line: string) => void
-): Promise<TrackerApplyResult> {
-  const result: TrackerApplyResult = { applied: 0, forbidden: null }
-  for (const w of writes) {
-    const d = describeTrackerWrite(w)
-    const what = `${d.kind} ${d.target} (${d.detail})`
-    try {
-      const changed = await applyOne(client, repo, w)
-      if (changed) result.applied++
-      log(`${changed ? '✓' : '='} ${what}`)
-    } catch (e) {
-      if (status(e) === 403) {
-        result.forbidden = `${what}: ${errorText(e)}`
-        log(`✗ ${what}: forbidden (HTTP 403); no further writes`)
-        return result
-      }
-      if (w.kind === 'dispatch' && ambiguous(e))
-        throw new Error(
-          `${errorText(e)}. The escalation event may or may not have been delivered; it is not sent again now`,
-          { cause: e }
-        )
-      throw requestFailed(what, e)
-    }
-  }
-  return result
+): Promise<WritesApplied> {
+  return applyInOrder(writes, {
+    what: w => {
+      const d = describeTrackerWrite(w)
+      return `${d.kind} ${d.target} (${d.detail})`
+    },
+    apply: w => applyOne(client, repo, w),
+    unrepeatable: w =>
+      w.kind === 'dispatch'
+        ? 'The escalation event may or may not have been delivered; it is not sent again now'
+        : null,
+    log
+  })
 }
 
 /**

@@ -2,10 +2,8 @@
 // tracking issue (hidden markers) says whether this unstable stretch was escalated already; the label
 // follows. Messages are pure.
 import type { GateReport } from '../../report/schema.js'
-import { formatDuration } from './duration.js'
-import { describeConflict } from './record.js'
-import type { TrackerStatus } from './status.js'
-import { when, where } from './status-line.js'
+import { describeConflict } from '../conflicts/index.js'
+import { formatDuration, when, where, type TrackerStatus } from '../tracker/index.js'
 
 export const EVENT_ESCALATION = 'build-system-escalation'
 const ESCALATED = /^<!-- build-gate:escalation since=(\S+) -->/
