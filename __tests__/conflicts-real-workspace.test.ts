@@ -14,6 +14,7 @@ import { requirementOf } from '../src/capabilities/conflicts/rust-version.js'
 import { buildGraph, type DependencyGraph } from '../src/cargo/graph.js'
 import { normalizeRustVersion, workspaceMembers, type CargoMetadata } from '../src/cargo/metadata.js'
 import { runProcess } from '../src/cargo/process.js'
+import type { ProcessRunner } from '../src/cargo/phase.js'
 import { cargo, DEFAULT_OPTIONS, fixture, host, metadata } from './conflicts-fixture.js'
 import * as semver from 'semver'
 
@@ -205,4 +206,44 @@ describe('one version from two sources', () => {
     const { section } = await analyse()
     expect(section.duplicates).toEqual([])
   })
+})
+
+describe('when cargo tree cannot say what a member builds', () => {
+  // The runner answers cargo tree as a broken or foreign cargo would; everything else runs for real.
+  const treeAnswers =
+    (exitCode: number, line: string): ProcessRunner =>
+    async (program, args, options) => {
+      if (!args.includes('tree')) return runProcess(program, args, options)
+      options.onStdoutLine?.(line)
+      return { exitCode, signal: null, spawnError: null, wallSeconds: 0, cpuSeconds: null }
+    }
+
+  it.each([
+    ['fails', treeAnswers(101, ''), /^cargo tree could not say what serde builds \(exit 101\)/],
+    ['prints what is not a tree', treeAnswers(0, 'serde v1.0.152'), /its output could not be read/]
+  ])(
+    '%s: the member is judged on the whole resolved graph, so more is reported, never less',
+    async (_, run, note) => {
+      const { deps, notes } = await readMemberDeps(graph, false, {
+        run,
+        cwd: dir,
+        host: triple,
+        toolchain: null
+      })
+      expect(deps.size).toBe(0)
+      expect(notes.find(n => n.includes('serde builds'))).toMatch(note)
+      const section = analyzeConflicts(meta, graph, {
+        ...DEFAULT_OPTIONS,
+        toolchain: release,
+        memberDeps: deps
+      })
+      // The resolved graph unifies serde_test_suite's `derive`: serde then seems to pull serde_derive in.
+      expect(
+        section.rustVersion
+          .filter(f => f.member === 'serde')
+          .map(f => f.name)
+          .sort()
+      ).toEqual(['proc-macro2', 'quote', 'serde_derive', 'syn', 'unicode-ident'])
+    }
+  )
 })

@@ -9,7 +9,10 @@ import { parse } from 'smol-toml'
 import { rustVersionFloor, setRustVersion } from '../src/capabilities/fixes/resolver-msrv.js'
 import { addPatch } from '../src/capabilities/fixes/propose-patch.js'
 import { diffLocks } from '../src/capabilities/fixes/lockfile.js'
-import { cargo, fixture, host } from './conflicts-fixture.js'
+import { cargo, DEFAULT_OPTIONS, fixture, host, metadata } from './conflicts-fixture.js'
+import { analyzeConflicts, type ConflictOptions } from '../src/capabilities/conflicts/analyze.js'
+import { conflictFindingList } from '../src/capabilities/conflicts/findings.js'
+import { conflictsToSearch, planCandidates } from '../src/capabilities/fixes/plan.js'
 import { fixesFor } from './fixes-fixture.js'
 
 const dir = fixture('serde-workspace')
@@ -141,5 +144,31 @@ describe('diffLocks', () => {
       { name: 'serde', from: '1.0.152', to: null }
     ])
     expect(diffLocks(before, before)).toEqual([])
+  })
+})
+
+describe('which conflicts the search answers', () => {
+  it('those whose conflict finding blocks (fix-search auto), or warns too (true): read from the findings', async () => {
+    const meta = await metadata(dir)
+    const plan = (options: ConflictOptions, all: boolean) => {
+      const section = analyzeConflicts(meta, null, options)
+      const targets = conflictsToSearch(conflictFindingList(section, options), all)
+      return planCandidates(section, options, targets).map(c => [c.kind, c.target.code, c.target.crate])
+    }
+    const strict = { ...DEFAULT_OPTIONS, duplicateVersionsIncludeDev: true, msrvCheck: 'off' as const }
+    expect(plan({ ...strict, duplicateVersions: 'deny' }, false)).toEqual([
+      ['patch', 'duplicate-versions', 'serde']
+    ])
+    // Only warns: auto leaves it, true takes it.
+    expect(plan({ ...strict, duplicateVersions: 'warn' }, false)).toEqual([])
+    expect(plan({ ...strict, duplicateVersions: 'warn' }, true)).toEqual([
+      ['patch', 'duplicate-versions', 'serde']
+    ])
+    // Without include-dev the registry copy (a dev-dependency's) is no conflict at all.
+    expect(plan({ ...strict, duplicateVersions: 'deny', duplicateVersionsIncludeDev: false }, true)).toEqual(
+      []
+    )
+    // allow-duplicates exempts it: the finding is `allowed`, so there is nothing to fix.
+    expect(plan({ ...strict, duplicateVersions: 'deny', allowDuplicates: ['serde'] }, true)).toEqual([])
   })
 })
