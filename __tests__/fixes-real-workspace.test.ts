@@ -9,6 +9,9 @@ import { parse } from 'smol-toml'
 import { rustVersionFloor, setRustVersion } from '../src/capabilities/fixes/resolver-msrv.js'
 import { addPatch } from '../src/capabilities/fixes/propose-patch.js'
 import { diffLocks } from '../src/capabilities/fixes/lockfile.js'
+import { fixesMarkdown, fixesText } from '../src/capabilities/fixes/render.js'
+import { fixFindings } from '../src/capabilities/fixes/findings.js'
+import { fixPrBody } from '../src/capabilities/fix-pr/pr-body.js'
 import { cargo, DEFAULT_OPTIONS, fixture, host, metadata } from './conflicts-fixture.js'
 import { analyzeConflicts, type ConflictOptions } from '../src/capabilities/conflicts/analyze.js'
 import { conflictFindingList } from '../src/capabilities/conflicts/findings.js'
@@ -95,6 +98,23 @@ describe('the fix search on the real workspace', () => {
     })
     expect(section.fixes[0].lockChanges).toEqual([{ name: 'serde', from: '1.0.152', to: null }])
     expect(files.map(f => f.path).sort()).toEqual(['Cargo.lock', 'Cargo.toml'])
+    // Shown as the lines to add, wherever the fix is read.
+    const line = section.fixes[0].diff!.line
+    expect(fixesMarkdown(section)).toContain(
+      `- ✅ verified: serde 1.0.152: one crate from two sources; [patch.crates-io] in Cargo.toml makes them one (fixes duplicate-versions serde 1.0.152)`
+    )
+    expect(fixesMarkdown(section)).toContain(
+      `@@ line ${line} @@\n  +[patch.crates-io]\n  +serde = { path = "serde" }`
+    )
+    expect(fixesText(section)).toContain(
+      `      Cargo.toml:${line}\n      + [patch.crates-io]\n      + serde = { path = "serde" }`
+    )
+    expect(fixPrBody(section)).toContain(
+      `  - how: at line ${line}, add \`[patch.crates-io] serde = { path = "serde" }\``
+    )
+    expect(fixFindings(section)[0].message).toMatch(
+      /^duplicate-versions serde 1\.0\.152: adding `\[patch\.crates-io\] serde = \{ path = "serde" \}` to Cargo\.toml .* verified/
+    )
 
     // Applied to a copy: cargo tree -d no longer shows crates.io's serde, and one serde package is resolved.
     const { root, dispose } = copyOf()
