@@ -8,6 +8,9 @@ import { buildGraph, formatChain, type DependencyGraph } from '../src/cargo/grap
 import { requirementOf } from '../src/capabilities/conflicts/rust-version.js'
 import type { CargoMetadata } from '../src/cargo/metadata.js'
 import { cargo, fixture, host, metadata, msrvOf } from './conflicts-fixture.js'
+import { readMemberDeps } from '../src/capabilities/conflicts/member-deps.js'
+import { runProcess } from '../src/cargo/process.js'
+import type { ProcessRunner } from '../src/cargo/phase.js'
 
 const dir = fixture('msrv')
 let meta: CargoMetadata
@@ -113,5 +116,33 @@ describe('rust-version and edition against the workspace MSRV', () => {
       requires: '1.31',
       because: 'rust-version'
     })
+  })
+})
+
+describe('what each member builds, asked of cargo tree', () => {
+  it('only suspect members, once (twice with include-dev); a dependency it builds stays not dev-only', async () => {
+    const calls: string[] = []
+    const run: ProcessRunner = (program, args, o) => {
+      if (args.includes('tree')) calls.push(args.slice(args.indexOf('-e'), args.indexOf('-e') + 2).join(' '))
+      return runProcess(program, args, o)
+    }
+    const ports = { run, cwd: dir, host: (await host()).triple, toolchain: null }
+    const plain = await readMemberDeps(graph, false, ports)
+    // toka-auth pulls base64ct (1.85) under its 1.80; toka-next, held to 1.80 on its own edition, pulls nothing.
+    expect(calls).toEqual(['-e normal,build'])
+    calls.length = 0
+    const withDev = await readMemberDeps(graph, true, ports)
+    expect(calls).toEqual(['-e normal,build', '-e normal,build,dev'])
+    for (const { deps } of [plain, withDev]) {
+      const section = analyzeConflicts(meta, graph, {
+        ...options,
+        msrvCheckIncludeDev: true,
+        memberDeps: deps
+      })
+      expect(section.rustVersion.find(f => f.name === 'base64ct' && f.against === 'msrv')).toMatchObject({
+        member: 'toka-auth',
+        devOnly: false
+      })
+    }
   })
 })

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { analyzeConflicts, type ConflictOptions } from '../src/capabilities/conflicts/analyze.js'
 import { conflictFindingList } from '../src/capabilities/conflicts/findings.js'
-import { readMemberDeps } from '../src/capabilities/conflicts/member-deps.js'
+import { parseTree, readMemberDeps, treeArgs } from '../src/capabilities/conflicts/member-deps.js'
 import { requirementOf } from '../src/capabilities/conflicts/rust-version.js'
 import { buildGraph, type DependencyGraph } from '../src/cargo/graph.js'
 import { normalizeRustVersion, workspaceMembers, type CargoMetadata } from '../src/cargo/metadata.js'
@@ -246,4 +246,70 @@ describe('when cargo tree cannot say what a member builds', () => {
       ).toEqual(['proc-macro2', 'quote', 'serde_derive', 'syn', 'unicode-ident'])
     }
   )
+})
+
+describe('reading cargo tree', () => {
+  const spec = (name: string) => members().find(m => m.name === name)!
+  const line = (depth: number, name: string) => {
+    const m = spec(name)
+    return `${depth}${m.name} v${m.version} (${path.dirname(m.manifest_path)})`
+  }
+  const names = (chains: Map<string, { name: string }[]> | null) =>
+    chains &&
+    new Map([...chains].map(([id, c]) => [graph.packages.get(id)!.name, c.map(l => l.name).join(' > ')]))
+
+  it("tells the path crate from crates.io's copy, and keeps the shortest chain to each package", async () => {
+    const suite = spec('serde_test_suite')
+    const run = await cargo(dir, ['tree', '--offline', ...treeArgs(graph, suite.id, true, triple).slice(1)])
+    const chains = parseTree(run.stdout.split('\n'), graph, suite.id, true)!
+    const serdes = [...chains.keys()].filter(id => graph.packages.get(id)!.name === 'serde')
+    expect(serdes.map(id => graph.packages.get(id)!.source === null).sort()).toEqual([false, true])
+    const registry = serdes.find(id => graph.packages.get(id)!.source !== null)!
+    expect(chains.get(registry)!.map(l => `${l.name}:${l.kind}`)).toEqual([
+      'serde_test_suite:dev',
+      'serde_json:normal',
+      'serde:normal'
+    ])
+    // proc-macro2 met two levels down, then right under the member: the shorter chain wins, either way round.
+    const derive = spec('serde_derive')
+    const shallow = parseTree(
+      [line(0, 'serde_derive'), '1quote v1.0.21', '2proc-macro2 v1.0.47', '1proc-macro2 v1.0.47 (*)'],
+      graph,
+      derive.id,
+      false
+    )
+    expect(names(shallow)!.get('proc-macro2')).toBe('serde_derive > proc-macro2')
+    const deep = parseTree(
+      [line(0, 'serde_derive'), '1proc-macro2 v1.0.47', '1quote v1.0.21', '2proc-macro2 v1.0.47 (*)'],
+      graph,
+      derive.id,
+      false
+    )
+    expect(names(deep)!.get('proc-macro2')).toBe('serde_derive > proc-macro2')
+    // The member again below itself (a dev-dependency that depends on it) is no error.
+    expect(
+      parseTree([line(0, 'serde'), line(1, 'serde_derive'), line(2, 'serde')], graph, spec('serde').id, true)
+    ).not.toBeNull()
+  })
+
+  it.each([
+    ['an empty output', []],
+    ['a line without its depth', ['serde_derive v1.0.152']],
+    ['a depth that skips a level', [`0serde_derive v1.0.152 (DIR)`, '2quote v1.0.21']],
+    ['another root', ['0quote v1.0.21']],
+    ['a second root', [`0serde_derive v1.0.152 (DIR)`, `0serde_derive v1.0.152 (DIR)`]],
+    ['a package the graph does not have', [`0serde_derive v1.0.152 (DIR)`, '1quote v9.9.9']],
+    ['a path that is no member', [`0serde_derive v1.0.152 (DIR)`, '1serde v1.0.152 (/elsewhere/serde)']]
+  ])('%s is not a tree: null, and the member is judged on the whole graph', (_, lines) => {
+    const derive = spec('serde_derive')
+    const dirOf = path.dirname(derive.manifest_path)
+    expect(
+      parseTree(
+        lines.map(l => l.replace('DIR', dirOf)),
+        graph,
+        derive.id,
+        false
+      )
+    ).toBeNull()
+  })
 })

@@ -121,7 +121,8 @@ export function parseTree(
     if (!m) return null
     const depth = Number(m[1])
     const id = packageOf(byName.get(m[2]) ?? [], m[3], m[4])
-    if (!id || depth > stack.length || (depth === 0) !== (id === member)) return null
+    // One root, the member; it may come again deeper (a dev-dependency that depends on it).
+    if (!id || depth > stack.length || (depth === 0 && (id !== member || chains.size > 0))) return null
     stack.length = depth
     stack.push(id)
     const known = chains.get(id)

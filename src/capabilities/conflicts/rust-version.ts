@@ -70,7 +70,10 @@ export function msrvSuspects(
   graph: DependencyGraph,
   options: Pick<RustVersionOptions, 'includeDev'>
 ): string[] {
-  return graph.members.filter(id => memberFindings(graph, id, options, memberReach(graph, id)).length > 0)
+  // A member's own edition needs no closer look: only what it pulls in does.
+  return graph.members.filter(id =>
+    memberFindings(graph, id, options, memberReach(graph, id)).some(f => f.chain.length > 1)
+  )
 }
 
 function toolchainFindings(graph: DependencyGraph, options: RustVersionOptions): RustVersionFinding[] {
