@@ -143,6 +143,10 @@ describe('MSRV judged per member', () => {
     expect(await expectedViolations('normal,build')).toEqual([])
     expect(section.rustVersion).toEqual([])
     expect(findings.filter(f => f.severity === 'block')).toEqual([])
+    // serde_demo declares no rust-version and builds itoa 1.0.1 (rust-version 1.36): it is held to no
+    // other member's 1.13, nor is the edition-2018 test suite.
+    expect(await cargoTreeOf('serde_demo', 'normal,build')).toContain('itoa@1.0.1')
+    expect(needs('itoa@1.0.1')).toBe('1.36')
     // cargo's resolver, which holds every package to the lowest rust-version (1.13) of the members that
     // can reach it with every feature and dev-dependency, marks the proc-macro's four dependencies: the
     // judgment this gate no longer makes, since serde and serde_test build none of them by themselves.
@@ -163,6 +167,12 @@ describe('MSRV judged per member', () => {
     expect(section.rustVersion.every(f => f.against === 'msrv' && f.devOnly && f.msrvFrom === 'member')).toBe(
       true
     )
+    // Each chain leaves the member by a dev edge, even where the resolved graph also has a normal edge that
+    // only another member's features enable (serde's optional serde_derive, which serde_test_suite turns on).
+    expect(section.rustVersion.map(f => f.chain[0].kind)).toEqual(section.rustVersion.map(() => 'dev'))
+    expect(
+      findings.find(f => f.crate === 'serde_derive' && f.message.includes("serde's"))?.message
+    ).toContain('pulled in by serde -dev→ serde_derive 1.0.152 (dev only)')
     // The registry crates among them are those cargo's MSRV-aware resolver marks.
     const registry = new Set(
       section.rustVersion.filter(f => f.name !== 'serde_derive').map(f => `${f.name}@${f.version}`)

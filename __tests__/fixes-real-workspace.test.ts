@@ -100,8 +100,9 @@ describe('the fix search on the real workspace', () => {
     expect(files.map(f => f.path).sort()).toEqual(['Cargo.lock', 'Cargo.toml'])
     // Shown as the lines to add, wherever the fix is read.
     const line = section.fixes[0].diff!.line
+    // Markdown: the brackets escaped, so that no link is read into them.
     expect(fixesMarkdown(section)).toContain(
-      `- ✅ verified: serde 1.0.152: one crate from two sources; [patch.crates-io] in Cargo.toml makes them one (fixes duplicate-versions serde 1.0.152)`
+      `- ✅ verified: serde 1.0.152: one crate from two sources; \\[patch.crates-io\\] in Cargo.toml makes them one (fixes duplicate-versions serde 1.0.152)`
     )
     expect(fixesMarkdown(section)).toContain(
       `@@ line ${line} @@\n  +[patch.crates-io]\n  +serde = { path = "serde" }`

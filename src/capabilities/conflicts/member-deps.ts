@@ -148,8 +148,11 @@ function links(graph: DependencyGraph, ids: string[], withDev: boolean): Depende
     const pkg = graph.packages.get(id)!
     const next = ids[i + 1]
     const kinds = new Set((graph.edges.get(id) ?? []).filter(e => e.to === next).map(e => e.kind))
-    // Only the member's own dev-dependencies are built, and only when asked for.
-    const usable = ORDER.filter(k => kinds.has(k) && (k !== 'dev' || (withDev && i === 0)))
+    // Only the member's own dev-dependencies are built, and only when asked for. Then a dev edge out of
+    // the member comes first: the resolved graph may also have a normal edge that only another member's
+    // features enable (serde's optional serde_derive), and what the dev tree adds arrives by the dev edge.
+    const order: EdgeKind[] = withDev && i === 0 ? ['dev', 'normal', 'build'] : ORDER
+    const usable = order.filter(k => kinds.has(k) && (k !== 'dev' || (withDev && i === 0)))
     return { name: pkg.name, version: pkg.version, kind: next ? (usable[0] ?? 'normal') : 'normal' }
   })
 }
