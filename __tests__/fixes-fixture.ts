@@ -2,9 +2,9 @@
 import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { realpathSync } from 'node:fs'
-import { analyzeConflicts, type ConflictOptions } from '../src/capabilities/conflicts/analyze.js'
+import { analyzeConflicts } from '../src/capabilities/conflicts/analyze.js'
+import { type ConflictOptions } from '../src/capabilities/conflicts/index.js'
 import { runFixes, type FixesResult, type FixPorts } from '../src/capabilities/fixes/run.js'
-import type { ConflictFinding } from '../src/capabilities/fixes/plan.js'
 import { host, metadata, DEFAULT_OPTIONS } from './conflicts-fixture.js'
 import { buildGraph } from '../src/cargo/graph.js'
 import { runProcess } from '../src/cargo/process.js'
@@ -22,12 +22,11 @@ export const BUILD = {
   runTests: true
 }
 
-/** `targets`: the conflict findings to answer (as `fix-search` picks them); null: every conflict that counts. */
+/** Every conflict found is searched (as `fix-search: true` does when every conflict counts). */
 export async function fixesFor(
   dir: string,
   overrides: Partial<ConflictOptions> = {},
-  ports: FixPorts = {},
-  targets: ConflictFinding[] | null = null
+  ports: FixPorts = {}
 ): Promise<FixesResult & { options: ConflictOptions }> {
   const meta = await metadata(dir)
   const { triple, release } = await host()
@@ -51,7 +50,6 @@ export async function fixesFor(
       host: triple,
       config: BUILD,
       conflicts,
-      targets,
       conflictOptions: options,
       metadata: meta
     },

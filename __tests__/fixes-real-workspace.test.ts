@@ -15,7 +15,7 @@ import { fixPrBody } from '../src/capabilities/fix-pr/pr-body.js'
 import { cargo, DEFAULT_OPTIONS, fixture, host, metadata } from './conflicts-fixture.js'
 import { analyzeConflicts, type ConflictOptions } from '../src/capabilities/conflicts/analyze.js'
 import { conflictFindingList } from '../src/capabilities/conflicts/findings.js'
-import { conflictsToSearch, planCandidates } from '../src/capabilities/fixes/plan.js'
+import { conflictsWeighing, planCandidates } from '../src/capabilities/fixes/plan.js'
 import { fixesFor } from './fixes-fixture.js'
 
 const dir = fixture('serde-workspace')
@@ -175,8 +175,9 @@ describe('which conflicts the search answers', () => {
     const meta = await metadata(dir)
     const plan = (options: ConflictOptions, all: boolean) => {
       const section = analyzeConflicts(meta, null, options)
-      const targets = conflictsToSearch(conflictFindingList(section, options), all)
-      return planCandidates(section, options, targets).map(c => [c.kind, c.target.code, c.target.crate])
+      const weights = all ? (['block', 'warn'] as const) : (['block'] as const)
+      const targets = conflictsWeighing(section, conflictFindingList(section, options), weights)
+      return planCandidates(targets, options).map(c => [c.kind, c.target.code, c.target.crate])
     }
     const strict = { ...DEFAULT_OPTIONS, duplicateVersionsIncludeDev: true, msrvCheck: 'off' as const }
     expect(plan({ ...strict, duplicateVersions: 'deny' }, false)).toEqual([

@@ -2,9 +2,9 @@
 // green as a new user runs it, and with the duplicate check made strict, the conflict blocks and the
 // fix search, picking its targets from the conflicts' findings, proposes the verified [patch.crates-io].
 import { describe, expect, it } from '@jest/globals'
-import { parseConfig } from '../src/config.js'
-import { runGate } from '../src/gate.js'
-import { reportOutputs } from '../src/report/outputs.js'
+import { parseConfig } from '../src/pipeline/config.js'
+import { runGate } from '../src/pipeline/gate.js'
+import { reportOutputs } from '../src/pipeline/outputs.js'
 import { FIXTURES } from './conflicts-fixture.js'
 
 const gate = async (inputs: Record<string, string>) => {

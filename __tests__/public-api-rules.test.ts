@@ -9,7 +9,7 @@ import {
 import { bumpAllowsBreaks, mergeSections, offSection } from '../src/capabilities/public-api/section.js'
 import { baseRequest } from '../src/capabilities/public-api/git.js'
 import { featureArgs, touchedCrates } from '../src/capabilities/public-api/crates.js'
-import { parseConfig } from '../src/config.js'
+import { parseConfig } from '../src/pipeline/config.js'
 
 describe('rustdoc JSON formats', () => {
   const captured = readFileSync('__fixtures__/public-api/rustdoc-format-99.json', 'utf8')

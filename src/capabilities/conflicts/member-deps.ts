@@ -5,10 +5,15 @@
 // resolved graph suspects are asked, so a workspace without MSRV trouble runs no extra cargo.
 import * as path from 'node:path'
 import { CARGO_OUTPUT_ENV } from '../../cargo/commands.js'
-import { compareLoose, type DependencyGraph, type EdgeKind, type Reach } from '../../cargo/graph.js'
+import {
+  compareLoose,
+  type DependencyChainLink,
+  type DependencyGraph,
+  type EdgeKind,
+  type Reach
+} from '../../cargo/graph.js'
 import type { MetadataPackage } from '../../cargo/metadata.js'
 import type { ProcessRunner } from '../../cargo/phase.js'
-import type { DependencyChainLink } from '../../report/schema.js'
 import { msrvSuspects, type MemberDeps } from './rust-version.js'
 
 export interface TreePorts {

@@ -4,7 +4,7 @@
 import * as semver from 'semver'
 import { parse } from 'smol-toml'
 import { normalizeRustVersion, type MetadataPackage } from '../../cargo/metadata.js'
-import type { RustVersionFinding } from '../../report/schema.js'
+import type { RustVersionFinding } from './section.js'
 import {
   chainTo,
   memberReach,

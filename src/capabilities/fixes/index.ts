@@ -1,45 +1,19 @@
 // fixes: for the dependency conflicts the conflicts capability found, fixes resolved by cargo and
-// verified in a scratch copy of the workspace, rendered as "How to fix". The fix PR that
-// carries them is the fix-pr capability (sync stage).
-import type { GateConfig } from '../../config.js'
-import { runFixes } from './run.js'
+// verified in a scratch copy of the workspace, rendered as "How to fix". The fix PR that carries them
+// is the fix-pr capability (sync stage).
+import type { Capability } from '../capability.js'
 import { fixFindings } from './findings.js'
-import { conflictsToSearch } from './plan.js'
-import { conflictFindingList } from '../conflicts/findings.js'
-import type { Finding } from '../../findings/finding.js'
+import { conflictsWeighing } from './plan.js'
 import { fixesMarkdown, fixesText, isEmpty } from './render.js'
-import { fixesOutput, type FixesSection } from './section.js'
-import type { Capability, ReportBody } from '../capability.js'
+import { runFixes } from './run.js'
+import { FIXES_CODES, fixesOutput, type FixesParts } from './section.js'
 
-/** auto: only conflicts that block the build (each fix costs a scratch build); true: every conflict. */
-export type FixSearch = 'auto' | 'true' | 'false'
+export { filesOf, gitBlobSha } from './contents.js'
+export type { ChangedFile } from './run.js'
+export { applyAfterGate } from './apply.js'
+export type { FixesConfig, FixesParts, FixesSection, FixSearch } from './section.js'
 
-declare module '../../report/schema.js' {
-  interface GateReport {
-    fixes?: FixesSection
-  }
-}
-
-declare module '../../config.js' {
-  interface GateConfig {
-    fixSearch: FixSearch
-  }
-}
-
-const findingsOf = (report: ReportBody): ReturnType<typeof fixFindings> =>
-  report.fixes ? fixFindings(report.fixes) : []
-
-/**
- * The conflicts' findings, as the conflicts capability decided them: those in the report when it
- * carries them, else the same function that made them, under the policy recorded in the section.
- */
-function conflictFindingsOf(report: ReportBody, config: GateConfig): Finding[] {
-  const own = (report.findings ?? []).filter(f => f.source === 'conflicts')
-  if (own.length > 0 || !report.conflicts) return own
-  return conflictFindingList(report.conflicts, report.conflicts.policy ?? config)
-}
-
-export const fixes: Capability = {
+export const fixes: Capability<FixesParts> = {
   name: 'fixes',
   stage: 'analyses',
   inputs: [
@@ -51,6 +25,7 @@ export const fixes: Capability = {
     }
   ],
   parse: p => ({ fixSearch: p.oneOf('fix-search', ['auto', 'true', 'false'] as const) }),
+  codes: FIXES_CODES,
   outputs: [
     {
       name: 'fixes',
@@ -59,17 +34,20 @@ export const fixes: Capability = {
       value: r => (r.fixes ? JSON.stringify(fixesOutput(r.fixes)) : null)
     }
   ],
-  async run(ports, config: GateConfig) {
+  async run(ports, config) {
     const body = ports.report
-    const targets = conflictsToSearch(conflictFindingsOf(body, config), config.fixSearch === 'true')
     // Shards analyse the same graph: the first shard searches, the others would repeat it.
     if (
       config.fixSearch === 'false' ||
       !ports.metadata ||
       !body.conflicts ||
-      targets.length === 0 ||
       (body.shard && body.shard.index !== 1)
     )
+      return { section: {}, findings: [] }
+    // Which conflicts weigh is what their findings say (the conflicts ran before, at this stage).
+    const weights = config.fixSearch === 'auto' ? (['block'] as const) : (['block', 'warn'] as const)
+    const targets = conflictsWeighing(body.conflicts, body.findings ?? [], weights)
+    if (targets.rustVersion.length === 0 && targets.duplicates.length === 0)
       return { section: {}, findings: [] }
     const result = await runFixes(
       {
@@ -85,7 +63,7 @@ export const fixes: Capability = {
     )
     return { section: { fixes: result.section }, findings: result.findings }
   },
-  findings: findingsOf,
+  findings: report => (report.fixes ? fixFindings(report.fixes) : []),
   merge: shards => {
     const found = shards.find(s => s.fixes)?.fixes
     return found ? { fixes: found } : {}

@@ -1,11 +1,9 @@
 // Which fix to try for each conflict, from the conflicts section and its findings (pure). What cargo then
 // resolves decides whether the candidate becomes a fix, a blocker, or nothing.
-import type { ConflictOptions } from '../conflicts/analyze.js'
-import type { DependencyChainLink, ConflictsSection } from '../../report/schema.js'
-import { compareLoose } from '../../cargo/graph.js'
-import { normalizeRustVersion } from '../../cargo/metadata.js'
-import { isCratesIo } from '../conflicts/findings.js'
+import { compareLoose, type DependencyChainLink } from '../../cargo/graph.js'
 import type { Finding } from '../../findings/finding.js'
+import { normalizeRustVersion } from '../../cargo/metadata.js'
+import { isCratesIo, type ConflictOptions, type ConflictsSection } from '../conflicts/index.js'
 import type { FixTarget } from './section.js'
 
 export type Candidate =
@@ -41,37 +39,42 @@ export type Candidate =
   /** The registry's copy of a workspace path crate, same version: `[patch.crates-io]` makes it the path crate. */
   | { kind: 'patch'; target: FixTarget; dir: string }
 
-/** A conflict finding: what the conflicts capability decided, by code, crate and (for msrv) version. */
-export type ConflictFinding = Pick<Finding, 'code' | 'severity' | 'crate' | 'version'>
-
 /**
- * Which conflicts to search fixes for, read from the conflicts' own findings: with `fix-search: auto`
- * those that block (each fix costs a build of the scratch copy, and most workspaces carry duplicates
- * that only warn); with `true`, those that warn too.
+ * The conflicts whose finding weighs as much as `weights` says (`fix-search: auto`: those that block,
+ * since each fix costs a build of the scratch copy and most workspaces carry duplicates that only
+ * warn). Read from the conflicts' findings, never worked out again from the policy.
  */
-export function conflictsToSearch(findings: readonly Finding[], all: boolean): ConflictFinding[] {
-  return findings.filter(
-    f =>
-      f.source === 'conflicts' &&
-      (f.code === 'msrv' || f.code === 'duplicate-versions' || f.code === 'single-version') &&
-      (f.severity === 'block' || (all && f.severity === 'warn'))
-  )
+export function conflictsWeighing(
+  conflicts: ConflictsSection,
+  findings: readonly Finding[],
+  weights: readonly Finding['severity'][]
+): ConflictsSection {
+  const weighs = (code: string, crate: string, version?: string) =>
+    findings.some(
+      f =>
+        f.source === 'conflicts' &&
+        f.code === code &&
+        f.crate === crate &&
+        (version === undefined || f.version === version) &&
+        weights.includes(f.severity)
+    )
+  return {
+    ...conflicts,
+    rustVersion: conflicts.rustVersion.filter(f => weighs('msrv', f.name, f.version)),
+    duplicates: conflicts.duplicates.filter(
+      d => weighs('duplicate-versions', d.name) || weighs('single-version', d.name)
+    ),
+    singleVersionViolations: conflicts.singleVersionViolations.filter(v => weighs('single-version', v.name))
+  }
 }
 
-const wanted = (targets: readonly ConflictFinding[] | null, t: FixTarget): boolean =>
-  !targets ||
-  targets.some(
-    f => f.code === t.code && f.crate === t.crate && (f.version == null || f.version === t.version)
-  )
-
 /**
- * `targets`: the findings to answer (conflictsToSearch); null: every conflict the policy counts.
- * `members`: names of the workspace members, which no lock change can move.
+ * `conflicts`: those to answer (conflictsWeighing). `members`: names of the workspace members, which no
+ * lock change can move.
  */
 export function planCandidates(
   conflicts: ConflictsSection,
   options: Pick<ConflictOptions, 'duplicateVersions' | 'duplicateVersionsIncludeDev' | 'msrvCheck'>,
-  targets: readonly ConflictFinding[] | null = null,
   members: ReadonlySet<string> = new Set()
 ): Candidate[] {
   const out: Candidate[] = []
@@ -87,7 +90,7 @@ export function planCandidates(
       if (f.chain.length < 2 || members.has(f.name)) continue
       const target: FixTarget = { code: 'msrv', crate: f.name, version: f.version }
       const key = `${f.name}@${f.version}`
-      if (seen.has(key) || !wanted(targets, target)) continue
+      if (seen.has(key)) continue
       seen.add(key)
       out.push({
         kind: 'lock',
@@ -108,7 +111,6 @@ export function planCandidates(
     const newest = [...counted].sort((a, b) => compareLoose(a.version, b.version)).at(-1)!.version
     for (const v of counted) {
       const target: FixTarget = { code, crate: d.name, version: v.version }
-      if (!wanted(targets, target)) continue
       const local = counted.find(o => o.version === v.version && o.source === null && o.dir)
       if (local && typeof v.source === 'string' && isCratesIo(v.source)) {
         out.push({ kind: 'patch', target, dir: local.dir! })

@@ -1,11 +1,9 @@
 // What resolving one candidate gives: a change made in the scratch copy (with how to undo it), or the
 // requirement that blocks every fix. Shared by the MSRV and the duplicate resolvers.
-import type { ConflictOptions } from '../conflicts/analyze.js'
 import type { CargoMetadata } from '../../cargo/metadata.js'
-import type { ConflictsSection } from '../../report/schema.js'
+import type { ConflictOptions, ConflictsSection } from '../conflicts/index.js'
 import type { Fix, FixBlocker, FixTarget } from './section.js'
 import type { BuildConfig } from './verify.js'
-import type { ConflictFinding } from './plan.js'
 
 export interface SearchInputs {
   /** Workspace root of the scratch copy. */
@@ -16,8 +14,8 @@ export interface SearchInputs {
   host: string | null
   config: BuildConfig
   conflicts: ConflictsSection
-  /** The conflict findings to answer (conflictsToSearch); null: every conflict the policy counts. */
-  targets: readonly ConflictFinding[] | null
+  /** The conflicts to answer (conflictsWeighing); `conflicts` is every one found, which a fix must not add to. */
+  targets: ConflictsSection
   conflictOptions: ConflictOptions
   /** `cargo metadata` of the user's tree: dependents' requirements name blockers. */
   metadata: CargoMetadata

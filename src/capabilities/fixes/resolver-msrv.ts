@@ -8,7 +8,7 @@ import * as path from 'node:path'
 import * as semver from 'semver'
 import { parse } from 'smol-toml'
 import { normalizeRustVersion } from '../../cargo/metadata.js'
-import { EDITION_RUST } from '../conflicts/rust-version.js'
+import { EDITION_RUST } from '../conflicts/index.js'
 import type { SearchInputs } from './proposal.js'
 
 export async function withResolverMsrv<T>(

@@ -2,19 +2,17 @@
 // within the current requirements can move), as a report section, findings and the changed files.
 import { readFileSync } from 'node:fs'
 import * as path from 'node:path'
-import type { ConflictOptions } from '../conflicts/analyze.js'
 import type { CargoMetadata } from '../../cargo/metadata.js'
 import type { ProcessRunner } from '../../cargo/phase.js'
 import { runProcess } from '../../cargo/process.js'
 import type { Finding } from '../../findings/finding.js'
-import type { ConflictsSection } from '../../report/schema.js'
+import type { ConflictOptions, ConflictsSection } from '../conflicts/index.js'
 import { remember } from './contents.js'
 import { fixFindings } from './findings.js'
 import { createScratch, externalDirs } from './scratch.js'
 import { searchFixes } from './search.js'
 import type { FixesSection } from './section.js'
 import type { BuildConfig } from './verify.js'
-import type { ConflictFinding } from './plan.js'
 
 export interface FixInputs {
   /** The user's workspace root (absolute, real path). */
@@ -23,8 +21,8 @@ export interface FixInputs {
   config: BuildConfig
   /** Every conflict found: what a fix must not add to. */
   conflicts: ConflictsSection
-  /** The conflict findings to answer (conflictsToSearch); null or absent: every conflict the policy counts. */
-  targets?: readonly ConflictFinding[] | null
+  /** The conflicts to answer (conflictsWeighing); absent: every conflict found. */
+  targets?: ConflictsSection
   conflictOptions: ConflictOptions
   metadata: CargoMetadata
 }
@@ -55,10 +53,8 @@ export async function runFixes(inputs: FixInputs, ports: FixPorts = {}): Promise
   const started = process.hrtime.bigint()
   const seconds = () => Math.round(Number(process.hrtime.bigint() - started) / 1e6) / 1000
   const empty = { fixes: [], blockers: [], files: [] }
-  if (
-    (inputs.conflicts.rustVersion.length === 0 && inputs.conflicts.duplicates.length === 0) ||
-    inputs.targets?.length === 0
-  )
+  const targets = inputs.targets ?? inputs.conflicts
+  if (targets.rustVersion.length === 0 && targets.duplicates.length === 0)
     return { section: { ...empty, seconds: 0, failure: null }, findings: [], files: [] }
   let scratch
   try {
@@ -76,7 +72,7 @@ export async function runFixes(inputs: FixInputs, ports: FixPorts = {}): Promise
     const found = await searchFixes(
       {
         ...inputs,
-        targets: inputs.targets ?? null,
+        targets,
         root: scratch.root,
         userRoot: inputs.root,
         targetDir: scratch.targetDir

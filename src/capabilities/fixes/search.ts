@@ -26,7 +26,7 @@ export async function searchFixes(
   let keys = conflictKeys(inputs.conflicts, inputs.conflictOptions)
   const lockPath = path.join(inputs.root, 'Cargo.lock')
   const members = new Set(workspaceMembers(inputs.metadata).map(p => p.name))
-  for (const candidate of planCandidates(inputs.conflicts, inputs.conflictOptions, inputs.targets, members)) {
+  for (const candidate of planCandidates(inputs.targets, inputs.conflictOptions, members)) {
     // An earlier fix may already have removed this conflict.
     if (
       ![...keys].some(k =>
