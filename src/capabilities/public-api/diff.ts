@@ -16,6 +16,7 @@ export type ChangeRule =
   | 'variant-removed'
   | 'non-exhaustive-added'
   | 'required-trait-item-added'
+  | 'feature-removed'
   | 'added'
   | 'changed'
 

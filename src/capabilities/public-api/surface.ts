@@ -23,6 +23,7 @@ export type ApiKind =
   | 'associated type'
   | 'associated constant'
   | 're-export'
+  | 'feature'
 
 export interface ApiFacts {
   /** Functions and methods: parameters, `self` included. */

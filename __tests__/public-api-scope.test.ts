@@ -1,0 +1,127 @@
+// Which crates the API check documents, on a real workspace built by cargo. The oracle is cargo's own
+// freshness: after a change, the library crates cargo recompiles are the ones built from something
+// that changed; the check documents exactly those (a crate cargo finds fresh cannot have a new API).
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { execFileSync, spawnSync } from 'node:child_process'
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import * as path from 'node:path'
+import { checkPublicApi } from '../src/capabilities/public-api/check.js'
+import { git, members } from './support/public-api-repo.js'
+
+const dirs: string[] = []
+afterAll(() => dirs.forEach(d => rmSync(d, { recursive: true, force: true })))
+
+function write(root: string, file: string, text: string): void {
+  mkdirSync(path.dirname(path.join(root, file)), { recursive: true })
+  writeFileSync(path.join(root, file), text)
+}
+
+const manifest = (name: string, deps: string[] = [], extra = '') =>
+  `[package]\nname = "${name}"\nversion = "1.0.0"\nedition = "2021"\n\n[dependencies]\n${deps
+    .map(d => `${d} = { path = "../${d}" }`)
+    .join('\n')}\n${extra}`
+
+/**
+ * found ← mid ← top (top depends on mid, mid on found); `mid` includes a file outside every crate,
+ * `found` has an integration test and a README; `tools/gen.rs` is a Rust file nothing includes.
+ */
+function workspace(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'gate-api-scope-'))
+  dirs.push(dir)
+  write(dir, 'Cargo.toml', '[workspace]\nresolver = "2"\nmembers = ["crates/*"]\n')
+  write(dir, '.gitignore', 'target/\n')
+  write(dir, 'crates/found/Cargo.toml', manifest('found'))
+  write(dir, 'crates/found/src/lib.rs', 'pub struct Found;\npub fn found() -> u32 { 1 }\n')
+  write(dir, 'crates/found/tests/it.rs', '#[test]\nfn works() { assert_eq!(found::found(), 1); }\n')
+  write(dir, 'crates/found/README.md', '# found\n')
+  write(dir, 'crates/mid/Cargo.toml', manifest('mid', ['found']))
+  write(dir, 'crates/mid/src/lib.rs', 'pub use found::Found;\ninclude!("../../../shared/consts.rs");\n')
+  write(dir, 'crates/top/Cargo.toml', manifest('top', ['mid']))
+  write(dir, 'crates/top/src/lib.rs', 'pub fn top() -> mid::Found { mid::Found }\n')
+  write(dir, 'shared/consts.rs', 'pub const LIMIT: u32 = 10;\n')
+  write(dir, 'tools/gen.rs', 'fn main() {}\n')
+  execFileSync('cargo', ['generate-lockfile', '--offline', '-q'], { cwd: dir })
+  git(dir, 'init', '-q', '-b', 'main')
+  git(dir, 'add', '-A')
+  git(dir, 'commit', '-qm', 'base')
+  return dir
+}
+
+/** The gate's build (its dep-info is what the check reads) and the oracle: library crates cargo recompiled. */
+function recompiled(dir: string): string[] {
+  const r = spawnSync(
+    'cargo',
+    ['build', '--workspace', '--all-targets', '--offline', '--message-format=json'],
+    {
+      cwd: dir,
+      encoding: 'utf8'
+    }
+  )
+  expect(r.status).toBe(0)
+  const out = new Set<string>()
+  for (const line of r.stdout.split('\n')) {
+    if (!line.startsWith('{')) continue
+    const m = JSON.parse(line) as {
+      reason: string
+      fresh?: boolean
+      target?: { name: string; kind: string[] }
+    }
+    if (m.reason === 'compiler-artifact' && m.target?.kind.includes('lib') && m.fresh === false)
+      out.add(m.target.name)
+  }
+  return [...out].sort()
+}
+
+async function documented(dir: string): Promise<string[]> {
+  const section = await checkPublicApi({
+    policy: 'deny',
+    base: 'main',
+    crates: [],
+    workspaceRoot: dir,
+    targetDir: path.join(dir, 'target'),
+    toolchain: null,
+    checkArgs: ['--workspace', '--all-features'],
+    members: members(dir),
+    env: {}
+  })
+  expect(section.status).toBe('checked')
+  return section.crates
+    .filter(c => c.status !== 'unchanged')
+    .map(c => c.name)
+    .sort()
+}
+
+describe('the crates a change touched, against cargo’s own freshness', () => {
+  const dir = workspace()
+  // Built once at the base, as a warm target directory would be; each case changes the working tree.
+  recompiled(dir)
+
+  it.each([
+    ['a Rust file outside every crate that nothing includes', ['tools/gen.rs'], []],
+    ["a crate's integration test and README", ['crates/found/tests/it.rs', 'crates/found/README.md'], []],
+    [
+      'a file outside every crate that one includes: it and its dependents',
+      ['shared/consts.rs'],
+      ['mid', 'top']
+    ],
+    [
+      "the foundation crate's source: it and every crate built on it",
+      ['crates/found/src/lib.rs'],
+      ['found', 'mid', 'top']
+    ],
+    ['the top crate alone', ['crates/top/src/lib.rs'], ['top']]
+  ])('%s', async (_what, files, expected) => {
+    // Appended comments: a change of content that leaves every API as it was.
+    for (const f of files)
+      appendFileSync(path.join(dir, f), f.endsWith('.md') ? '\nmore\n' : '\n// changed\n')
+    try {
+      const rebuilt = recompiled(dir)
+      expect(rebuilt).toEqual(expected)
+      expect(await documented(dir)).toEqual(rebuilt)
+    } finally {
+      git(dir, 'checkout', '-q', '--', '.')
+      recompiled(dir)
+    }
+  })
+})
