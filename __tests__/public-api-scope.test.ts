@@ -3,7 +3,7 @@
 // that changed; the check documents exactly those (a crate cargo finds fresh cannot have a new API).
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { execFileSync, spawnSync } from 'node:child_process'
-import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { checkPublicApi } from '../src/capabilities/public-api/check.js'
@@ -22,9 +22,13 @@ const manifest = (name: string, deps: string[] = [], extra = '') =>
     .map(d => `${d} = { path = "../${d}" }`)
     .join('\n')}\n${extra}`
 
+/** The stand-in registry of the fixes fixtures (a vendored directory source: no network). */
+const VENDOR = path.resolve('__fixtures__/fixes/vendor')
+
 /**
  * found ← mid ← top (top depends on mid, mid on found); `mid` includes a file outside every crate,
- * `found` has an integration test and a README; `tools/gen.rs` is a Rust file nothing includes.
+ * `found` has an integration test and a README; `tools/gen.rs` is a Rust file nothing includes;
+ * `top` depends on a registry crate (base64ct, locked at 1.6.0).
  */
 function workspace(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'gate-api-scope-'))
@@ -37,15 +41,38 @@ function workspace(): string {
   write(dir, 'crates/found/README.md', '# found\n')
   write(dir, 'crates/mid/Cargo.toml', manifest('mid', ['found']))
   write(dir, 'crates/mid/src/lib.rs', 'pub use found::Found;\ninclude!("../../../shared/consts.rs");\n')
-  write(dir, 'crates/top/Cargo.toml', manifest('top', ['mid']))
+  write(dir, 'crates/top/Cargo.toml', manifest('top', ['mid'], 'base64ct = "1"\n'))
+  write(
+    dir,
+    '.cargo/config.toml',
+    `[source.crates-io]\nreplace-with = "vendored"\n\n[source.vendored]\ndirectory = "${VENDOR}"\n`
+  )
   write(dir, 'crates/top/src/lib.rs', 'pub fn top() -> mid::Found { mid::Found }\n')
   write(dir, 'shared/consts.rs', 'pub const LIMIT: u32 = 10;\n')
   write(dir, 'tools/gen.rs', 'fn main() {}\n')
   execFileSync('cargo', ['generate-lockfile', '--offline', '-q'], { cwd: dir })
+  lockBase64ct(dir, '1.6.0')
   git(dir, 'init', '-q', '-b', 'main')
   git(dir, 'add', '-A')
   git(dir, 'commit', '-qm', 'base')
   return dir
+}
+
+/** Locks base64ct at `version` (written as cargo writes it: the vendored package's checksum). */
+function lockBase64ct(dir: string, version: string): void {
+  const sum = (
+    JSON.parse(readFileSync(path.join(VENDOR, `base64ct-${version}/.cargo-checksum.json`), 'utf8')) as {
+      package: string
+    }
+  ).package
+  const lock = path.join(dir, 'Cargo.lock')
+  writeFileSync(
+    lock,
+    readFileSync(lock, 'utf8').replace(
+      /(name = "base64ct"\nversion = ")[^"]+("\nsource = "[^"]+"\nchecksum = ")[0-9a-f]+/,
+      `$1${version}$2${sum}`
+    )
+  )
 }
 
 /** The gate's build (its dep-info is what the check reads) and the oracle: library crates cargo recompiled. */
@@ -67,8 +94,9 @@ function recompiled(dir: string): string[] {
       fresh?: boolean
       target?: { name: string; kind: string[] }
     }
-    if (m.reason === 'compiler-artifact' && m.target?.kind.includes('lib') && m.fresh === false)
-      out.add(m.target.name)
+    const member = m.target && ['found', 'mid', 'top'].includes(m.target.name)
+    if (m.reason === 'compiler-artifact' && member && m.target!.kind.includes('lib') && m.fresh === false)
+      out.add(m.target!.name)
   }
   return [...out].sort()
 }
@@ -97,24 +125,44 @@ describe('the crates a change touched, against cargo’s own freshness', () => {
   // Built once at the base, as a warm target directory would be; each case changes the working tree.
   recompiled(dir)
 
+  /** Appended comments: a change of content that leaves every API as it was. */
+  const append =
+    (...files: string[]) =>
+    () => {
+      for (const f of files)
+        appendFileSync(path.join(dir, f), f.endsWith('.md') ? '\nmore\n' : '\n// changed\n')
+    }
+
   it.each([
-    ['a Rust file outside every crate that nothing includes', ['tools/gen.rs'], []],
-    ["a crate's integration test and README", ['crates/found/tests/it.rs', 'crates/found/README.md'], []],
+    ['a Rust file outside every crate that nothing includes', append('tools/gen.rs'), []],
+    [
+      "a crate's integration test and README",
+      append('crates/found/tests/it.rs', 'crates/found/README.md'),
+      []
+    ],
     [
       'a file outside every crate that one includes: it and its dependents',
-      ['shared/consts.rs'],
+      append('shared/consts.rs'),
       ['mid', 'top']
     ],
     [
       "the foundation crate's source: it and every crate built on it",
-      ['crates/found/src/lib.rs'],
+      append('crates/found/src/lib.rs'),
       ['found', 'mid', 'top']
     ],
-    ['the top crate alone', ['crates/top/src/lib.rs'], ['top']]
-  ])('%s', async (_what, files, expected) => {
-    // Appended comments: a change of content that leaves every API as it was.
-    for (const f of files)
-      appendFileSync(path.join(dir, f), f.endsWith('.md') ? '\nmore\n' : '\n// changed\n')
+    ['the top crate alone', append('crates/top/src/lib.rs'), ['top']],
+    [
+      "a dependency's locked version: the crates that depend on it",
+      () => lockBase64ct(dir, '1.7.3'),
+      ['top']
+    ],
+    [
+      "the workspace manifest's metadata: no crate",
+      () => appendFileSync(path.join(dir, 'Cargo.toml'), '\n[workspace.metadata.docs]\nall = true\n'),
+      []
+    ]
+  ])('%s', async (_what, edit, expected) => {
+    edit()
     try {
       const rebuilt = recompiled(dir)
       expect(rebuilt).toEqual(expected)
