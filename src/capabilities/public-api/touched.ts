@@ -48,6 +48,7 @@ export function touchedCrates(
 ): Set<string> {
   const every = () => new Set(crates.keys())
   if (!graph || facts.lock === EVERY || facts.manifest === EVERY) return every()
+  const lock = facts.lock
   const ws = facts.workspace
   const inside = (file: string, dir: string) => dir === '' || file === dir || file.startsWith(`${dir}/`)
   const abs = (file: string) => path.resolve(facts.repoRoot, file)
@@ -66,11 +67,9 @@ export function touchedCrates(
       } else if (owner.length === 0 && inside(file, ws) && LOOKS_LIKE_INPUT.test(file)) affected.add(p.id)
     }
   }
-  if (facts.lock) for (const p of graph) if (facts.lock.has(`${p.name}@${p.version}`)) affected.add(p.id)
-  if (facts.manifest)
-    for (const p of pathPackages)
-      if (p.declared.some(n => facts.manifest !== EVERY && facts.manifest!.dependencies.has(n)))
-        affected.add(p.id)
+  if (lock) for (const p of graph) if (lock.has(`${p.name}@${p.version}`)) affected.add(p.id)
+  const declared = facts.manifest?.dependencies
+  if (declared) for (const p of pathPackages) if (p.declared.some(n => declared.has(n))) affected.add(p.id)
   const reached = dependents(graph, affected)
   const known = new Set(graph.map(p => p.id))
   // A crate missing from the graph is one whose inputs are unknown: touched.
