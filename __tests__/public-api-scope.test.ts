@@ -3,10 +3,19 @@
 // that changed; the check documents exactly those (a crate cargo finds fresh cannot have a new API).
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { execFileSync, spawnSync } from 'node:child_process'
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  appendFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { checkPublicApi } from '../src/capabilities/public-api/check.js'
+import { readBuildInputs } from '../src/capabilities/public-api/dep-info.js'
 import { git, members } from './support/public-api-repo.js'
 
 const dirs: string[] = []
@@ -101,13 +110,13 @@ function recompiled(dir: string): string[] {
   return [...out].sort()
 }
 
-async function documented(dir: string): Promise<string[]> {
+async function documented(dir: string, targetDir = path.join(dir, 'target')): Promise<string[]> {
   const section = await checkPublicApi({
     policy: 'deny',
     base: 'main',
     crates: [],
     workspaceRoot: dir,
-    targetDir: path.join(dir, 'target'),
+    targetDir,
     toolchain: null,
     checkArgs: ['--workspace', '--all-features'],
     members: members(dir),
@@ -170,6 +179,39 @@ describe('the crates a change touched, against cargo’s own freshness', () => {
     } finally {
       git(dir, 'checkout', '-q', '--', '.')
       recompiled(dir)
+    }
+  })
+  it("trusts cargo's dep-info only while it is as new as every file it lists (as cargo does)", () => {
+    const mid = {
+      id: 'mid',
+      name: 'mid',
+      libName: 'mid',
+      libSrc: path.join(dir, 'crates/mid/src/lib.rs'),
+      buildSrc: null
+    }
+    const read = () => readBuildInputs(path.join(dir, 'target'), dir, [mid]).get('mid')
+    const consts = path.join(dir, 'shared/consts.rs')
+    expect(read()?.files).toEqual(new Set([mid.libSrc, consts]))
+    const later = new Date(Date.now() + 60_000)
+    utimesSync(consts, later, later)
+    try {
+      expect(read()).toBeUndefined()
+      // cargo agrees: what the dep-info lists changed since, so mid is built again.
+      expect(recompiled(dir)).toEqual(['mid', 'top'])
+    } finally {
+      const now = new Date()
+      utimesSync(consts, now, now)
+      recompiled(dir)
+    }
+  })
+  it('without dep-info (nothing built in the target directory), a Rust file outside every crate touches every crate', async () => {
+    append('tools/gen.rs')()
+    try {
+      const empty = mkdtempSync(path.join(tmpdir(), 'gate-api-target-'))
+      dirs.push(empty)
+      expect(await documented(dir, empty)).toEqual(['found', 'mid', 'top'])
+    } finally {
+      git(dir, 'checkout', '-q', '--', '.')
     }
   })
 })
