@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { startGitHubApi, type GitHubApi } from './support/github-api/index.js'
 import { createClient } from '../src/github/client.js'
-import { BranchStore } from '../src/baseline/branch-store.js'
-import { addSample, BaselineError, type Baseline } from '../src/baseline/schema.js'
+import { BranchStore } from '../src/store/branch-store.js'
+import { addSample, BaselineError, type Baseline } from '../src/capabilities/timing/baseline.js'
 
 const KEY = { rustc: '1.95.0', os: 'Linux' }
 const PATH = 'build-gate/baseline.json'

@@ -2,8 +2,8 @@ import { describe, expect, it } from '@jest/globals'
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
-import { FileStore } from '../src/baseline/file-store.js'
-import { addSample, BaselineError } from '../src/baseline/schema.js'
+import { FileStore } from '../src/store/file-store.js'
+import { addSample, BaselineError } from '../src/capabilities/timing/baseline.js'
 
 const KEY = { rustc: '1.95.0', os: 'Linux' }
 const sample = (seconds: number) => ({ seconds, at: '2024-01-01T00:00:00Z', sha: 'abc', crates: { core: 1 } })

@@ -2,8 +2,8 @@
 // measured but not compared, with a warning naming the cause; a corrupt one is still an error.
 import { afterEach, describe, expect, it } from '@jest/globals'
 import * as path from 'node:path'
-import { BaselineUnreachable, BranchStore } from '../src/baseline/branch-store.js'
-import { BaselineError } from '../src/baseline/schema.js'
+import { BaselineUnreachable, BranchStore } from '../src/store/branch-store.js'
+import { BaselineError } from '../src/capabilities/timing/baseline.js'
 import { parseConfig } from '../src/config.js'
 import { createClient } from '../src/github/client.js'
 import { readRunContext } from '../src/github/context.js'

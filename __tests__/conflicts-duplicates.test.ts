@@ -1,6 +1,10 @@
 import { beforeAll, describe, expect, it } from '@jest/globals'
-import { analyzeConflicts, conflictFindings, type ConflictOptions } from '../src/analysis/conflicts.js'
-import { buildGraph, formatChain, type DependencyGraph } from '../src/analysis/graph.js'
+import {
+  analyzeConflicts,
+  conflictFindings,
+  type ConflictOptions
+} from '../src/capabilities/conflicts/analyze.js'
+import { buildGraph, formatChain, type DependencyGraph } from '../src/cargo/graph.js'
 import type { CargoMetadata } from '../src/cargo/metadata.js'
 import { cargoTreeDuplicates, fixture, metadata, DEFAULT_OPTIONS } from './conflicts-fixture.js'
 

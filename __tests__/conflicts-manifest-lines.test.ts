@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import * as path from 'node:path'
-import { analyzeConflicts, type ConflictOptions } from '../src/analysis/conflicts.js'
-import { findDependencyLine, findPackageKeyLine } from '../src/analysis/manifest-lines.js'
-import { conflictAnnotations } from '../src/report/conflicts.js'
+import { analyzeConflicts, type ConflictOptions } from '../src/capabilities/conflicts/analyze.js'
+import { findDependencyLine, findPackageKeyLine } from '../src/cargo/manifest-lines.js'
+import { conflictAnnotations } from '../src/capabilities/conflicts/render.js'
 import { fixture, FIXTURES, host, metadata, msrvOf } from './conflicts-fixture.js'
 
 const repoRoot = path.resolve(FIXTURES, '../..')

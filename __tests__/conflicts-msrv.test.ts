@@ -1,7 +1,11 @@
 import { beforeAll, describe, expect, it } from '@jest/globals'
-import { analyzeConflicts, conflictFindings, type ConflictOptions } from '../src/analysis/conflicts.js'
-import { buildGraph, formatChain, type DependencyGraph } from '../src/analysis/graph.js'
-import { requirementOf } from '../src/analysis/rust-version.js'
+import {
+  analyzeConflicts,
+  conflictFindings,
+  type ConflictOptions
+} from '../src/capabilities/conflicts/analyze.js'
+import { buildGraph, formatChain, type DependencyGraph } from '../src/cargo/graph.js'
+import { requirementOf } from '../src/capabilities/conflicts/rust-version.js'
 import type { CargoMetadata } from '../src/cargo/metadata.js'
 import { cargo, fixture, host, metadata, msrvOf } from './conflicts-fixture.js'
 

@@ -1,7 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import * as path from 'node:path'
-import { analyzeConflicts, conflictFindings, type ConflictOptions } from '../src/analysis/conflicts.js'
+import {
+  analyzeConflicts,
+  conflictFindings,
+  type ConflictOptions
+} from '../src/capabilities/conflicts/analyze.js'
 import { parseCargoRefusals } from '../src/cargo/refusals.js'
 import { cargo, fixture, FIXTURES, host, metadata, DEFAULT_OPTIONS } from './conflicts-fixture.js'
 

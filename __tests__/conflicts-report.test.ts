@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from '@jest/globals'
-import { analyzeConflicts, type ConflictOptions } from '../src/analysis/conflicts.js'
-import { conflictsMarkdown, conflictsText } from '../src/report/conflicts.js'
+import { analyzeConflicts, type ConflictOptions } from '../src/capabilities/conflicts/analyze.js'
+import { conflictsMarkdown, conflictsText } from '../src/capabilities/conflicts/render.js'
 import type { ConflictsSection } from '../src/report/schema.js'
 import { fixture, metadata, msrvOf } from './conflicts-fixture.js'
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { buildsMember } from '../src/cargo/builds-member.js'
 import type { MetadataPackage, MetadataTarget } from '../src/cargo/metadata.js'
-import { refusedEmptyReport } from '../src/timing/timing-reports.js'
+import { refusedEmptyReport } from '../src/capabilities/timing/timing-reports.js'
 import { phaseResult } from './support/phase-result.js'
 
 const target = (kind: string, test: boolean, doctest = false): MetadataTarget => ({

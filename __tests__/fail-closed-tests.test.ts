@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs'
 import { binaryIdentity, failedTarget, LibtestJsonReader, type BinaryIdentity } from '../src/cargo/libtest.js'
 import { CargoMessageReader, type ArtifactInfo } from '../src/cargo/messages.js'
 import { parseMetadata, workspaceMembers, type CargoMetadata } from '../src/cargo/metadata.js'
-import { resolveTests, type TestRunRead } from '../src/analysis/tests.js'
+import { resolveTests, type TestRunRead } from '../src/capabilities/tests/results.js'
 
 const captured = (name: string) =>
   readFileSync(`__fixtures__/captured/${name}`, 'utf8').split('\n').filter(Boolean)

@@ -2,8 +2,8 @@
 import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { realpathSync } from 'node:fs'
-import { analyzeConflicts, type ConflictOptions } from '../src/analysis/conflicts.js'
-import { runFixes, type FixesResult, type FixPorts } from '../src/fixes/index.js'
+import { analyzeConflicts, type ConflictOptions } from '../src/capabilities/conflicts/analyze.js'
+import { runFixes, type FixesResult, type FixPorts } from '../src/capabilities/fixes/run.js'
 import { host, metadata, msrvOf, DEFAULT_OPTIONS } from './conflicts-fixture.js'
 
 export const FIXES_FIXTURES = path.resolve(

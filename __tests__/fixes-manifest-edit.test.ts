@@ -2,7 +2,11 @@
 // cannot edit safely is refused (null), never rewritten. smol-toml is the oracle for "only that changed".
 import { describe, expect, it } from '@jest/globals'
 import { parse } from 'smol-toml'
-import { raiseRequirement, raiseWorkspaceRequirement, requirementFor } from '../src/fixes/manifest-edit.js'
+import {
+  raiseRequirement,
+  raiseWorkspaceRequirement,
+  requirementFor
+} from '../src/capabilities/fixes/manifest-edit.js'
 
 const head = '[package]\nname = "m"\nversion = "0.1.0"\n\n'
 

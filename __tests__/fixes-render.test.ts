@@ -2,8 +2,8 @@
 // compile errors; and the `fixes` output's public shape.
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import * as path from 'node:path'
-import { fixesMarkdown, fixesOutputs, fixesText } from '../src/fixes/render.js'
-import type { FixesSection } from '../src/fixes/section.js'
+import { fixesMarkdown, fixesOutputs, fixesText } from '../src/capabilities/fixes/render.js'
+import type { FixesSection } from '../src/capabilities/fixes/section.js'
 import { fixesFor, FIXES_FIXTURES } from './fixes-fixture.js'
 
 let msrv: FixesSection

@@ -4,7 +4,7 @@ import { describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 
 const script = `
-import { buildGraph } from './src/analysis/graph.ts'
+import { buildGraph } from './src/cargo/graph.ts'
 const pkg = name => ({ id: name, name, version: '1.0.0', dependencies: [], targets: [], manifest_path: '/w/' + name + '/Cargo.toml', source: null })
 const names = ['zed', 'aab', 'abc']
 const meta = { packages: names.map(pkg), workspace_members: names, resolve: { nodes: names.map(id => ({ id, deps: [] })) } }

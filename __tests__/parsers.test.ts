@@ -1,5 +1,5 @@
 // The pure readers on real captured cargo output (see __fixtures__/captured/capture.sh).
-import { outputTail } from '../src/analysis/output-tail.js'
+import { outputTail } from '../src/capabilities/tests/output-tail.js'
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import {
@@ -13,8 +13,8 @@ import { CargoMessageReader, type ArtifactInfo } from '../src/cargo/messages.js'
 import { parseMetadata, workspaceMembers } from '../src/cargo/metadata.js'
 import { CargoStderrReader } from '../src/cargo/stderr.js'
 import { parseRustcVersion } from '../src/cargo/toolchain.js'
-import { DiagnosticTally } from '../src/analysis/diagnostics.js'
-import { resolveTests } from '../src/analysis/tests.js'
+import { DiagnosticTally } from '../src/capabilities/build/diagnostics.js'
+import { resolveTests } from '../src/capabilities/tests/results.js'
 import type { Diagnostic } from '../src/report/schema.js'
 
 const captured = (name: string) => readFileSync(`__fixtures__/captured/${name}`, 'utf8')

@@ -3,7 +3,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { spreadOverCrates } from '../src/report/annotations.js'
 import { fitToLimit } from '../src/report/fit.js'
-import { panicLocation } from '../src/report/panic-location.js'
+import { panicLocation } from '../src/capabilities/tests/panic-location.js'
 import { baselineHint } from '../src/report/pointers.js'
 import { blobLinks, fenced, repositoryPath } from '../src/report/rendered.js'
 import type { Diagnostic, GateReport } from '../src/report/schema.js'

@@ -5,9 +5,13 @@ import { describe, expect, it } from '@jest/globals'
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
-import { parseCargoTimings, savedReportPath, workspaceCrateTimes } from '../src/timing/cargo-timings.js'
-import { totalsByCrate } from '../src/timing/crate-times.js'
-import { TimingReports } from '../src/timing/timing-reports.js'
+import {
+  parseCargoTimings,
+  savedReportPath,
+  workspaceCrateTimes
+} from '../src/capabilities/timing/cargo-timings.js'
+import { totalsByCrate } from '../src/capabilities/timing/crate-times.js'
+import { TimingReports } from '../src/capabilities/timing/timing-reports.js'
 import { timingFindings } from '../src/capabilities/timing/findings.js'
 import type { TimingSection } from '../src/report/schema.js'
 

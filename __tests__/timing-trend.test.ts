@@ -1,11 +1,11 @@
 // The build-time trend as sparklines: levels on a common scale, this run set apart, the limit stated.
 import { describe, expect, it } from '@jest/globals'
-import { addSample, type Baseline } from '../src/baseline/schema.js'
-import { decide } from '../src/timing/decide.js'
-import type { Measurement } from '../src/timing/measure.js'
-import { timingSection } from '../src/timing/section.js'
-import { sparkline, trendLines } from '../src/timing/trend.js'
-import { timingMarkdown, timingText } from '../src/report/timing.js'
+import { addSample, type Baseline } from '../src/capabilities/timing/baseline.js'
+import { decide } from '../src/capabilities/timing/decide.js'
+import type { Measurement } from '../src/capabilities/timing/measure.js'
+import { timingSection } from '../src/capabilities/timing/section.js'
+import { sparkline, trendLines } from '../src/capabilities/timing/trend.js'
+import { timingMarkdown, timingText } from '../src/capabilities/timing/render.js'
 
 const KEY = {
   rustc: '1.95.0',

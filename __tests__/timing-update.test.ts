@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { readRunContext } from '../src/github/context.js'
-import { shouldUpdateBaseline } from '../src/timing/update.js'
+import { shouldUpdateBaseline } from '../src/capabilities/timing/update.js'
 
 function ctx(eventName: string, ref: string, payload: Record<string, unknown>) {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'event-')), 'event.json')

@@ -12,11 +12,11 @@ import {
   readBlock,
   renderChecklist,
   withBlock
-} from '../src/tracker/checklist.js'
-import { escalatedThisStretch, lastMarker } from '../src/tracker/escalation.js'
-import { planTracker } from '../src/tracker/plan.js'
-import { runRecord } from '../src/tracker/record.js'
-import { deriveStatus } from '../src/tracker/status.js'
+} from '../src/capabilities/checklist/items.js'
+import { escalatedThisStretch, lastMarker } from '../src/capabilities/checklist/escalation.js'
+import { planTracker } from '../src/capabilities/checklist/plan.js'
+import { runRecord } from '../src/capabilities/tracker/record.js'
+import { deriveStatus } from '../src/capabilities/tracker/status.js'
 import { checkTallies } from './support/cargo-oracle.js'
 
 const NOW = new Date('2026-11-20T03:00:00Z')

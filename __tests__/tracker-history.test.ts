@@ -4,9 +4,9 @@ import { describe, expect, it } from '@jest/globals'
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
-import { FileStore } from '../src/baseline/file-store.js'
-import { appendRun, historyCodec, HistoryError, type RunRecord } from '../src/tracker/history.js'
-import { parseTrackerConfig } from '../src/tracker/inputs.js'
+import { FileStore } from '../src/store/file-store.js'
+import { appendRun, historyCodec, HistoryError, type RunRecord } from '../src/capabilities/tracker/history.js'
+import { parseTrackerConfig } from '../src/capabilities/tracker/inputs.js'
 
 const run = (sha: string, stable: boolean): RunRecord => ({
   at: '2026-11-20T03:00:00.000Z',

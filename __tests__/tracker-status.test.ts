@@ -1,7 +1,7 @@
 // The stabilization status from a run history and an injected clock: since when, for how long, which
 // conflicts the stretch found and which are gone, when escalation is due, and the one-line rendering.
 import { describe, expect, it } from '@jest/globals'
-import { formatDuration, parseDuration } from '../src/tracker/duration.js'
+import { formatDuration, parseDuration } from '../src/capabilities/tracker/duration.js'
 import {
   appendRun,
   FINDINGS_PER_RUN,
@@ -11,9 +11,9 @@ import {
   serializeHistory,
   type RunFinding,
   type RunRecord
-} from '../src/tracker/history.js'
-import { deriveStatus } from '../src/tracker/status.js'
-import { statusLine } from '../src/tracker/status-line.js'
+} from '../src/capabilities/tracker/history.js'
+import { deriveStatus } from '../src/capabilities/tracker/status.js'
+import { statusLine } from '../src/capabilities/tracker/status-line.js'
 
 const DAY = 86_400_000
 const T0 = Date.parse('2026-11-20T03:00:00Z')

@@ -1,10 +1,10 @@
 import { describe, it, expect } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import * as path from 'node:path'
-import { loadWorkstreams, parseWorkstreamFile } from '../src/workstreams/load.js'
-import { WorkstreamPlanError } from '../src/workstreams/model.js'
-import { branchNameProblem } from '../src/workstreams/refname.js'
-import { findCycle, validatePlan } from '../src/workstreams/validate.js'
+import { loadWorkstreams, parseWorkstreamFile } from '../src/capabilities/roadmap/load.js'
+import { WorkstreamPlanError } from '../src/capabilities/roadmap/model.js'
+import { branchNameProblem } from '../src/capabilities/roadmap/refname.js'
+import { findCycle, validatePlan } from '../src/capabilities/roadmap/validate.js'
 
 const fixtures = path.resolve('__fixtures__/workstreams')
 

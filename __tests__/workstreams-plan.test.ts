@@ -2,12 +2,21 @@ import { describe, it, expect } from '@jest/globals'
 import * as path from 'node:path'
 import { failureReport } from '../src/failure.js'
 import type { GateReport, WorkstreamsSection } from '../src/report/schema.js'
-import { workstreamOutputs, workstreamsMarkdown, workstreamsText } from '../src/report/workstreams.js'
-import { loadWorkstreams } from '../src/workstreams/load.js'
-import { announcements } from '../src/workstreams/announce.js'
-import { buildObservation } from '../src/workstreams/observation.js'
-import { planWrites, previousState, type Observed, type PlanSettings } from '../src/workstreams/plan.js'
-import { decideReadiness, type TrackedIssue } from '../src/workstreams/readiness.js'
+import {
+  workstreamOutputs,
+  workstreamsMarkdown,
+  workstreamsText
+} from '../src/capabilities/roadmap/render.js'
+import { loadWorkstreams } from '../src/capabilities/roadmap/load.js'
+import { announcements } from '../src/capabilities/roadmap/announce.js'
+import { buildObservation } from '../src/capabilities/roadmap/observation.js'
+import {
+  planWrites,
+  previousState,
+  type Observed,
+  type PlanSettings
+} from '../src/capabilities/roadmap/plan.js'
+import { decideReadiness, type TrackedIssue } from '../src/capabilities/roadmap/readiness.js'
 
 const fixtures = path.resolve('__fixtures__/workstreams')
 const gate = 'build-system-stabilization'

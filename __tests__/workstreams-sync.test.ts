@@ -8,7 +8,7 @@ import { failureReport } from '../src/failure.js'
 import { createClient } from '../src/github/client.js'
 import { readRunContext, type RunContext } from '../src/github/context.js'
 import type { GateReport, WorkstreamsSection } from '../src/report/schema.js'
-import { syncWorkstreams } from '../src/workstreams/sync.js'
+import { syncWorkstreams } from '../src/capabilities/roadmap/sync.js'
 import { startGitHubApi } from './support/github-api/index.js'
 
 const fixtures = path.resolve('__fixtures__/workstreams')

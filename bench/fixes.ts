@@ -6,9 +6,9 @@ import { spawnSync } from 'node:child_process'
 import { cpSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs'
 import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { analyzeConflicts } from '../src/analysis/conflicts.js'
+import { analyzeConflicts } from '../src/capabilities/conflicts/analyze.js'
 import { parseMetadata, workspaceMsrv } from '../src/cargo/metadata.js'
-import { runFixes } from '../src/fixes/index.js'
+import { runFixes } from '../src/capabilities/fixes/run.js'
 import { crateName, generateWorkspace } from './generate-workspace.js'
 
 const VENDOR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../__fixtures__/fixes/vendor')

@@ -1,5 +1,5 @@
 // Paired-ratio statistics for the overhead benchmark. Pure.
-import { median } from '../src/timing/stats.js'
+import { median } from '../src/capabilities/timing/stats.js'
 
 export interface RatioSummary {
   pairs: number

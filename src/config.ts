@@ -4,7 +4,7 @@ import * as path from 'node:path'
 import { CAPABILITIES } from './capabilities/registry.js'
 import { tokenProblem } from './github/context.js'
 import { cargoOwnArgs } from './cargo/commands.js'
-import { roadmapInputProblem } from './workstreams/validate.js'
+import { roadmapInputProblem } from './capabilities/roadmap/validate.js'
 import {
   ConfigError,
   inputParsers,

@@ -3,11 +3,17 @@
 import { existsSync, realpathSync, statSync } from 'node:fs'
 import * as path from 'node:path'
 import { parse as parseToml } from 'smol-toml'
-import { DiagnosticTally } from './analysis/diagnostics.js'
-import { buildGraph, type DependencyGraph } from './analysis/graph.js'
+import { DiagnosticTally } from './capabilities/build/diagnostics.js'
+import { buildGraph, type DependencyGraph } from './cargo/graph.js'
 import { memberManifestPaths, readManifests } from './cargo/manifests.js'
-import { resolveTests } from './analysis/tests.js'
-import { markNotChecked, markUnbuilt, notChecked, stoppedAt, whyNotTested } from './analysis/coverage.js'
+import { resolveTests } from './capabilities/tests/results.js'
+import {
+  markNotChecked,
+  markUnbuilt,
+  notChecked,
+  stoppedAt,
+  whyNotTested
+} from './capabilities/build/coverage.js'
 import { selectedMembers } from './cargo/selection.js'
 import {
   metadataCommand,
@@ -41,10 +47,10 @@ import type {
 import { SCHEMA_VERSION } from './report/schema.js'
 import { TOOL } from './tool.js'
 import { blankReport } from './failure.js'
-import type { BaselineStore } from './baseline/store.js'
+import type { BaselineStore } from './store/document-store.js'
 import { readRunContext, type RunContext } from './github/context.js'
-import { rebuildWorkspaceCrates } from './timing/step.js'
-import { refusedEmptyReport, TimingReports } from './timing/timing-reports.js'
+import { rebuildWorkspaceCrates } from './capabilities/timing/step.js'
+import { refusedEmptyReport, TimingReports } from './capabilities/timing/timing-reports.js'
 import { expectedBuilt } from './cargo/builds-member.js'
 import { withTrust } from './verdict.js'
 import type { Capability, ReportBody, Stage, StagePorts } from './capabilities/capability.js'

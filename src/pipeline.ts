@@ -1,7 +1,7 @@
 // What both the action and the CLI run: gate the workspace (or merge shard reports) into one report.
-import { BranchStore } from './baseline/branch-store.js'
-import { FileStore } from './baseline/file-store.js'
-import type { BaselineStore } from './baseline/store.js'
+import { BranchStore } from './store/branch-store.js'
+import { FileStore } from './store/file-store.js'
+import type { BaselineStore } from './store/document-store.js'
 import type { GateConfig } from './config.js'
 import { runGate, type GateOptions, type GateRun } from './gate.js'
 import { connect } from './github/connect.js'

@@ -7,7 +7,7 @@ import { failureReport } from '../../src/failure.js'
 import { createClient, type ClientOptions } from '../../src/github/client.js'
 import { readRunContext, type RunContext } from '../../src/github/context.js'
 import type { GateReport } from '../../src/report/schema.js'
-import { syncWorkstreams } from '../../src/workstreams/sync.js'
+import { syncWorkstreams } from '../../src/capabilities/roadmap/sync.js'
 import type { GitHubApi } from './github-api/index.js'
 
 export const fixtures = path.resolve('__fixtures__/workstreams')

@@ -5813,7 +5813,7 @@ function joinPath(prefix, rel) {
 }
 
 // fix-pr: after the verdict is published, the verified fixes of this job's search go to one branch and
-// one pull request (src/fixes/pr.ts). Trusted runs only; adds no finding.
+// one pull request (pr.ts). Trusted runs only; adds no finding.
 /** The workspace's place in the repository: its root under the checkout ('' at the top). */
 function repoPathOf(root) {
     const rel = path.relative(process.env.GITHUB_WORKSPACE ?? process.cwd(), root);
@@ -11217,8 +11217,8 @@ async function trackerPublish(i) {
     });
 }
 
-// roadmap: workstream branches, labels and events moved by the verdict (src/workstreams/). It runs
-// after the report is published and adds no finding: a sync problem never changes the verdict.
+// roadmap: workstream branches, labels and events moved by the verdict. It runs after the report is
+// published and adds no finding: a sync problem never changes the verdict.
 const out$2 = (name, description) => ({
     name,
     description,
@@ -12174,7 +12174,7 @@ function escape(t) {
 }
 
 // tracker: the run history next to the baseline, the stabilization status (since when, conflicts
-// resolved, escalation), the gate workstream's living checklist and the escalation (src/tracker/).
+// resolved, escalation), the gate workstream's living checklist and the escalation.
 // Two steps of the sync stage around the roadmap: `tracker` records the run and derives the status
 // (the roadmap's observation carries it), `checklist` then updates the tracking issue (it reads the
 // roadmap's observation, and the issue the roadmap may just have opened). Neither adds a finding:

@@ -3,8 +3,8 @@
 // and its findings (severity decided there, from the user's policy), merges its section across shards
 // and renders itself. The gate, the verdict, the summary, the terminal, the outputs and the shard
 // merge loop over the registry (src/capabilities/registry.ts).
-import type { DependencyGraph } from '../analysis/graph.js'
-import type { BaselineStore } from '../baseline/store.js'
+import type { DependencyGraph } from '../cargo/graph.js'
+import type { BaselineStore } from '../store/document-store.js'
 import type { CargoMetadata } from '../cargo/metadata.js'
 import type { ProcessRunner } from '../cargo/phase.js'
 import type { Toolchain } from '../cargo/toolchain.js'
@@ -12,7 +12,7 @@ import type { GateConfig } from '../config.js'
 import type { Finding } from '../findings/finding.js'
 import type { GitHubClient } from '../github/client.js'
 import type { RunContext } from '../github/context.js'
-import type { TimingReports } from '../timing/timing-reports.js'
+import type { TimingReports } from './timing/timing-reports.js'
 import type { InputParsers, InputSpec } from '../inputs.js'
 import type { Annotation } from '../report/annotations.js'
 import type { GateReport, PhaseResult } from '../report/schema.js'

@@ -10,7 +10,8 @@ import { publicApi } from './public-api/index.js'
 import { roadmap } from './roadmap/index.js'
 import { tests } from './tests/index.js'
 import { timing } from './timing/index.js'
-import { checklist, tracker } from './tracker/index.js'
+import { checklist } from './checklist/index.js'
+import { tracker } from './tracker/index.js'
 
 export const CAPABILITIES: readonly Capability[] = [
   build,

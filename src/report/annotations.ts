@@ -1,7 +1,7 @@
 // Workspace diagnostics as GitHub annotations at file:line:column (the build capability's), and one
 // at each failing test's panic (the tests capability's).
 import * as path from 'node:path'
-import { panicLocation } from './panic-location.js'
+import { panicLocation } from '../capabilities/tests/panic-location.js'
 import type { Diagnostic, GateReport } from './schema.js'
 
 export interface Annotation {

@@ -5,7 +5,7 @@ import * as path from 'node:path'
 import { ConfigError } from '../inputs.js'
 import { TOOL } from '../tool.js'
 import type { GateReport } from './schema.js'
-import { keepTimingReports } from '../timing/keep-reports.js'
+import { keepTimingReports } from '../capabilities/timing/keep-reports.js'
 
 export function writeJsonAtomic(
   file: string,

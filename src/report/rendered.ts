@@ -2,7 +2,7 @@
 // crate, collapsible blocks in the job summary / PR comment, and the terminal as cargo prints them.
 // Pure: the report (and where links point) in, text out.
 import * as path from 'node:path'
-import { panicLocation } from './panic-location.js'
+import { panicLocation } from '../capabilities/tests/panic-location.js'
 import type { Diagnostic, GateReport } from './schema.js'
 
 /** Errors first, then warnings; within a severity the order cargo reported them. */

@@ -1,6 +1,6 @@
 // The CLI's rendering of the report: the compiler's words as cargo prints them, the per-crate table,
 // the failing tests and the verdict. Plain text: no markdown; colour only when the caller asks.
-import { panicLocation } from './panic-location.js'
+import { panicLocation } from '../capabilities/tests/panic-location.js'
 import { terminalDiagnostics } from './rendered.js'
 import { CRATE_HEADER, crateRows, totalRow, verdictLine } from './tables.js'
 import type { GateReport } from './schema.js'

@@ -2,8 +2,8 @@
 // (duplicate-versions, allow-duplicates), single-version crates, Rust versions (msrv-check), cargo's
 // refusals and stale allow-duplicates entries.
 import * as path from 'node:path'
-import type { ConflictOptions } from '../../analysis/conflicts.js'
-import { formatChain } from '../../analysis/graph.js'
+import type { ConflictOptions } from './analyze.js'
+import { formatChain } from '../../cargo/graph.js'
 import type { Finding, FindingLocation, FindingSeverity } from '../../findings/finding.js'
 import type { ConflictsSection } from '../../report/schema.js'
 

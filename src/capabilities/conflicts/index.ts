@@ -1,17 +1,13 @@
 // conflicts: the resolved dependency graph's duplicate versions, single-version crates, Rust versions
 // the toolchain or the MSRV cannot build, and cargo's own refusals.
-import { analyzeConflicts } from '../../analysis/conflicts.js'
+import { analyzeConflicts } from './analyze.js'
 import type { GateConfig } from '../../config.js'
-import {
-  conflictAnnotations,
-  conflictsMarkdown,
-  conflictsText,
-  DEFAULT_POLICY,
-  isEmpty
-} from '../../report/conflicts.js'
+import { conflictAnnotations, conflictsMarkdown, conflictsText, DEFAULT_POLICY, isEmpty } from './render.js'
 import type { GateReport } from '../../report/schema.js'
 import type { Capability, ReportBody } from '../capability.js'
 import { conflictFindingList, type ConflictPolicy } from './findings.js'
+
+export { CONFLICT_CODES, conflictId, conflictIds, describeConflict, isConflict } from './identity.js'
 
 const policyOf = (config: ConflictPolicy): ConflictPolicy => ({
   duplicateVersions: config.duplicateVersions,

@@ -1,8 +1,8 @@
 // fix-pr: after the verdict is published, the verified fixes of this job's search go to one branch and
-// one pull request (src/fixes/pr.ts). Trusted runs only; adds no finding.
+// one pull request (pr.ts). Trusted runs only; adds no finding.
 import * as path from 'node:path'
-import { filesOf } from '../../fixes/contents.js'
-import { syncFixPr, type FixPrOutcome } from '../../fixes/pr.js'
+import { filesOf } from '../fixes/contents.js'
+import { syncFixPr, type FixPrOutcome } from './pr.js'
 import type { Capability } from '../capability.js'
 
 declare module '../../report/schema.js' {

@@ -1,12 +1,12 @@
 // fixes: for the dependency conflicts the conflicts capability found, fixes resolved by cargo and
-// verified in a scratch copy of the workspace (src/fixes/), rendered as "How to fix". The fix PR that
+// verified in a scratch copy of the workspace, rendered as "How to fix". The fix PR that
 // carries them is the fix-pr capability (sync stage).
 import type { GateConfig } from '../../config.js'
-import { runFixes } from '../../fixes/index.js'
-import { fixFindings } from '../../fixes/findings.js'
-import { blockingConflicts } from '../../fixes/plan.js'
-import { fixesMarkdown, fixesText, isEmpty } from '../../fixes/render.js'
-import { fixesOutput, type FixesSection } from '../../fixes/section.js'
+import { runFixes } from './run.js'
+import { fixFindings } from './findings.js'
+import { blockingConflicts } from './plan.js'
+import { fixesMarkdown, fixesText, isEmpty } from './render.js'
+import { fixesOutput, type FixesSection } from './section.js'
 import type { Capability, ReportBody } from '../capability.js'
 
 /** auto: only conflicts that block the build (each fix costs a scratch build); true: every conflict. */

@@ -1,9 +1,11 @@
-// roadmap: workstream branches, labels and events moved by the verdict (src/workstreams/). It runs
-// after the report is published and adds no finding: a sync problem never changes the verdict.
-import { workstreamOutputs, workstreamsMarkdown, workstreamsText } from '../../report/workstreams.js'
-import { failedSync, syncWorkstreams } from '../../workstreams/sync.js'
-import { observationFields } from '../../tracker/steps.js'
+// roadmap: workstream branches, labels and events moved by the verdict. It runs after the report is
+// published and adds no finding: a sync problem never changes the verdict.
+import { workstreamOutputs, workstreamsMarkdown, workstreamsText } from './render.js'
+import { failedSync, syncWorkstreams } from './sync.js'
+import { observationFields } from '../tracker/index.js'
 import type { Capability, OutputSpec } from '../capability.js'
+
+export { buildObservation } from './observation.js'
 
 const out = (name: string, description: string): OutputSpec => ({
   name,

@@ -1,9 +1,9 @@
 // timing: build seconds compared with a stored baseline, with a confirming rebuild (docs/timing.md).
 import { workspaceMembers } from '../../cargo/metadata.js'
 import type { GateConfig } from '../../config.js'
-import { timingMarkdown, timingText } from '../../report/timing.js'
-import { timingOutputs } from '../../timing/section.js'
-import { timingStep } from '../../timing/step.js'
+import { timingMarkdown, timingText } from './render.js'
+import { timingOutputs } from './section.js'
+import { timingStep } from './step.js'
 import type { Capability, CapabilityResult, ReportBody, StagePorts } from '../capability.js'
 import { baselineProblem, timingFindings } from './findings.js'
 import { checkingPhase } from '../../report/checking-phase.js'

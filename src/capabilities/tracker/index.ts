@@ -1,14 +1,12 @@
-// tracker: the run history next to the baseline, the stabilization status (since when, conflicts
-// resolved, escalation), the gate workstream's living checklist and the escalation (src/tracker/).
-// Two steps of the sync stage around the roadmap: `tracker` records the run and derives the status
-// (the roadmap's observation carries it), `checklist` then updates the tracking issue (it reads the
-// roadmap's observation, and the issue the roadmap may just have opened). Neither adds a finding:
-// bookkeeping never changes the verdict.
-import { TRACKER_INPUTS } from '../../tracker/input-specs.js'
-import { parseTrackerConfig, type TrackerConfig } from '../../tracker/inputs.js'
-import { trackerMarkdown, trackerOutputs, trackerText } from '../../tracker/render.js'
-import { trackerPublish, trackerRecord } from '../../tracker/steps.js'
-import type { TrackerSection } from '../../tracker/track.js'
+// tracker: the run history next to the baseline and the stabilization status (since when, conflicts
+// resolved, escalation due). It records the run in the sync stage before the roadmap (whose
+// observation carries the status); the checklist capability publishes the status on the tracking
+// issue after it. It adds no finding: bookkeeping never changes the verdict.
+import { TRACKER_INPUTS } from './input-specs.js'
+import { parseTrackerConfig, type TrackerConfig } from './inputs.js'
+import { trackerMarkdown, trackerOutputs, trackerText } from './render.js'
+import { trackerRecord } from './steps.js'
+import type { TrackerSection } from './track.js'
 import type { Capability, CapabilityResult, OutputSpec } from '../capability.js'
 
 declare module '../../config.js' {
@@ -28,6 +26,13 @@ const out = (name: string, description: string): OutputSpec => ({
   description,
   value: r => (r.tracker ? (trackerOutputs(r.tracker)[name] ?? null) : null)
 })
+
+export { formatDuration } from './duration.js'
+export type { TrackerConfig } from './inputs.js'
+export type { RunPoint, TrackerStatus } from './status.js'
+export { statusLine, when, where } from './status-line.js'
+export { observationFields, type ObservationFields } from './steps.js'
+export type { EscalationState, TrackerSection } from './track.js'
 
 const nothing: CapabilityResult = { section: {}, findings: [] }
 
@@ -59,18 +64,4 @@ export const tracker: Capability = {
   findings: () => [],
   markdown: r => trackerMarkdown(r.tracker),
   terminal: r => (r.tracker ? [trackerText(r.tracker)!] : [])
-}
-
-export const checklist: Capability = {
-  name: 'checklist',
-  stage: 'sync',
-  inputs: [],
-  outputs: [],
-  async sync(ports, config) {
-    const section = ports.report.tracker
-    if (!section) return nothing
-    const published = await trackerPublish({ ...ports, config, client: ports.github, section })
-    return { section: { tracker: published }, findings: [] }
-  },
-  findings: () => []
 }

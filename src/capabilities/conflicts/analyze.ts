@@ -1,0 +1,66 @@
+// Dependency conflicts from the resolved graph: duplicate versions, single-version crates, and what Rust
+// each package needs; plus what cargo itself refused. Data in, section out; the findings are decided in src/capabilities/conflicts/findings.ts.
+import type { CargoMetadata } from '../../cargo/metadata.js'
+import { parseCargoRefusals } from '../../cargo/refusals.js'
+import { conflictFindingList } from './findings.js'
+import { partition } from '../../findings/fold.js'
+import type { ConflictsSection, Reason } from '../../report/schema.js'
+import { findDuplicates } from './duplicates.js'
+import { buildGraph, type DependencyGraph } from '../../cargo/graph.js'
+import { findRustVersionFindings } from './rust-version.js'
+import { findSingleVersionViolations } from './single-version.js'
+
+export interface ConflictOptions {
+  /** `release` from `rustc -vV` of the toolchain the build runs with; null when unknown. */
+  toolchain: string | null
+  /** The workspace MSRV (WorkspaceInfo.msrv); null skips that comparison. */
+  msrv: string | null
+  duplicateVersions: 'deny' | 'warn' | 'allow'
+  duplicateVersionsIncludeDev: boolean
+  allowDuplicates: string[]
+  singleVersionCrates: string[]
+  msrvCheck: 'deny' | 'warn' | 'off'
+  /** cargo's plain-text errors of every phase run so far (PhaseResult.cargoErrors), read for refusals. */
+  cargoErrors?: string[]
+}
+
+/**
+ * `meta` null means `cargo metadata` itself failed (e.g. an old cargo that cannot read an edition-2024
+ * manifest): only cargo's refusals can be reported then.
+ */
+export function analyzeConflicts(
+  meta: CargoMetadata | null,
+  graph: DependencyGraph | null | undefined,
+  options: ConflictOptions
+): ConflictsSection {
+  const cargoRefusals = parseCargoRefusals((options.cargoErrors ?? []).join('\n'))
+  if (!meta)
+    return {
+      duplicates: [],
+      singleVersionViolations: [],
+      staleAllowEntries: [],
+      rustVersion: [],
+      cargoRefusals
+    }
+  const g = graph ?? buildGraph(meta)
+  const includeDev = options.duplicateVersionsIncludeDev
+  const { duplicates, staleAllowEntries } = findDuplicates(g, { includeDev, allow: options.allowDuplicates })
+  return {
+    duplicates,
+    singleVersionViolations: findSingleVersionViolations(g, options.singleVersionCrates, includeDev),
+    staleAllowEntries,
+    rustVersion:
+      options.msrvCheck === 'off'
+        ? []
+        : findRustVersionFindings(g, { toolchain: options.toolchain, msrv: options.msrv }),
+    cargoRefusals
+  }
+}
+
+/** The conflicts' findings split as the verdict sees them: what blocks, what only warns. */
+export function conflictFindings(
+  section: ConflictsSection,
+  options: Pick<ConflictOptions, 'duplicateVersions' | 'duplicateVersionsIncludeDev' | 'msrvCheck'>
+): { blocking: Reason[]; warnings: Reason[] } {
+  return partition(conflictFindingList(section, options))
+}

@@ -1,0 +1,117 @@
+// The fixes capability: from the conflicts the gate found, verified fixes (and the blockers nothing
+// within the current requirements can move), as a report section, findings and the changed files.
+import { readFileSync } from 'node:fs'
+import * as path from 'node:path'
+import type { ConflictOptions } from '../conflicts/analyze.js'
+import type { CargoMetadata } from '../../cargo/metadata.js'
+import type { ProcessRunner } from '../../cargo/phase.js'
+import { runProcess } from '../../cargo/process.js'
+import type { Finding } from '../../findings/finding.js'
+import type { ConflictsSection } from '../../report/schema.js'
+import { remember } from './contents.js'
+import { fixFindings } from './findings.js'
+import { createScratch, externalDirs } from './scratch.js'
+import { searchFixes } from './search.js'
+import type { FixesSection } from './section.js'
+import type { BuildConfig } from './verify.js'
+
+export interface FixInputs {
+  /** The user's workspace root (absolute, real path). */
+  root: string
+  host: string | null
+  config: BuildConfig
+  conflicts: ConflictsSection
+  conflictOptions: ConflictOptions
+  metadata: CargoMetadata
+}
+
+export interface FixPorts {
+  run?: ProcessRunner
+  /** Longest any one cargo command of the search may run (default 20 minutes). */
+  timeoutSeconds?: number
+}
+
+const TIMEOUT_SECONDS = 20 * 60
+
+/** A file the verified fixes change, relative to the workspace root. */
+export interface ChangedFile {
+  path: string
+  before: string
+  after: string
+}
+
+export interface FixesResult {
+  section: FixesSection
+  findings: Finding[]
+  /** Exactly the verified changes: what `--apply` writes and the fix PR commits. */
+  files: ChangedFile[]
+}
+
+export async function runFixes(inputs: FixInputs, ports: FixPorts = {}): Promise<FixesResult> {
+  const started = process.hrtime.bigint()
+  const seconds = () => Math.round(Number(process.hrtime.bigint() - started) / 1e6) / 1000
+  const empty = { fixes: [], blockers: [], files: [] }
+  if (inputs.conflicts.rustVersion.length === 0 && inputs.conflicts.duplicates.length === 0)
+    return { section: { ...empty, seconds: 0, failure: null }, findings: [], files: [] }
+  let scratch
+  try {
+    const pathPackages = inputs.metadata.packages.filter(p => p.source === null).map(p => p.manifest_path)
+    scratch = createScratch(inputs.root, externalDirs(inputs.root, pathPackages))
+  } catch (e) {
+    const section = {
+      ...empty,
+      seconds: seconds(),
+      failure: `could not make a scratch copy of the workspace: ${(e as Error).message}`
+    }
+    return { section, findings: fixFindings(section), files: [] }
+  }
+  try {
+    const found = await searchFixes(
+      { ...inputs, root: scratch.root, userRoot: inputs.root, targetDir: scratch.targetDir },
+      bounded(ports.run ?? runProcess, ports.timeoutSeconds ?? TIMEOUT_SECONDS)
+    )
+    const files = changedFiles(inputs.root, scratch.root, [
+      'Cargo.lock',
+      ...found.fixes.filter(f => f.verified && f.manifest).map(f => f.manifest!)
+    ])
+    const section: FixesSection = {
+      ...found,
+      files: files.map(f => ({ path: f.path, before: remember(f.before), after: remember(f.after) })),
+      seconds: seconds(),
+      failure: null
+    }
+    return { section, findings: fixFindings(section), files }
+  } catch (e) {
+    const section = {
+      ...empty,
+      seconds: seconds(),
+      failure: `the fix search failed: ${(e as Error).message}`
+    }
+    return { section, findings: fixFindings(section), files: [] }
+  } finally {
+    scratch.dispose()
+  }
+}
+
+/** Every cargo the search starts is killed past the limit (a killed phase is never verified). */
+function bounded(run: ProcessRunner, timeoutSeconds: number): ProcessRunner {
+  return (program, args, options) => run(program, args, { ...options, timeoutSeconds })
+}
+
+function changedFiles(userRoot: string, scratchRoot: string, rels: string[]): ChangedFile[] {
+  const out: ChangedFile[] = []
+  for (const rel of [...new Set(rels)]) {
+    const read = (root: string) => {
+      try {
+        return readFileSync(path.join(root, rel), 'utf8')
+      } catch {
+        return null
+      }
+    }
+    const before = read(userRoot)
+    const after = read(scratchRoot)
+    if (before !== null && after !== null && before !== after)
+      out.push({ path: rel.split(path.sep).join('/'), before, after })
+  }
+  return out
+}

@@ -1,0 +1,78 @@
+// The workstreams section as markdown (job summary, PR comment) and as terminal text, plus the outputs.
+import type { GateReport, WorkstreamsSection } from '../../report/schema.js'
+import { table } from '../../report/terminal.js'
+
+const MODE: Record<WorkstreamsSection['mode'], string> = {
+  apply: 'applied',
+  'dry-run': 'dry run (nothing written)',
+  preview: 'preview (what a trusted run would do)',
+  'report-only': 'report only (nothing written)'
+}
+
+const HEADER = ['workstream', 'state', 'was', 'branch', 'issue', 'why']
+
+function rows(s: WorkstreamsSection, issue: (n: number) => string): string[][] {
+  return s.workstreams.map(w => [
+    w.name,
+    w.state,
+    w.previousState,
+    w.branch ?? '–',
+    w.trackingIssue === null ? '–' : issue(w.trackingIssue),
+    w.reasons.join('; ') || '–'
+  ])
+}
+
+export function workstreamsMarkdown(report: GateReport): string | null {
+  const s = report.workstreams
+  if (!s) return null
+  const cell = (c: string) => c.replace(/\|/g, '\\|').replace(/\n/g, ' ')
+  const tr = (cells: string[]) => `| ${cells.map(cell).join(' | ')} |`
+  const code = (c: string) => (c === '–' ? c : `\`${c}\``)
+  const body = rows(s, n => `#${n}`).map(([name, state, was, branch, ...rest]) =>
+    tr([code(name), state === 'ready' ? '🟢 ready' : '🔴 blocked', was, code(branch), ...rest])
+  )
+  if (s.error) return `### Workstreams — ❌ sync failed\n\n${cell(s.error)}`
+  const out = [
+    `### Workstreams — ${MODE[s.mode]}`,
+    '',
+    tr(HEADER),
+    tr(HEADER.map(() => '---')),
+    ...body,
+    '',
+    `_${s.note}_`
+  ]
+  if (s.createdBranches.length)
+    out.push('', `Created branches: ${s.createdBranches.map(b => `\`${b}\``).join(', ')}`)
+  if (s.plannedWrites.length && s.mode !== 'apply')
+    out.push(
+      '',
+      `<details><summary>${s.plannedWrites.length} planned write(s)</summary>`,
+      '',
+      ...s.plannedWrites.map(w => `- \`${w.kind}\` ${cell(w.target)}: ${cell(w.detail)}`),
+      '',
+      '</details>'
+    )
+  return out.join('\n')
+}
+
+export function workstreamsText(report: GateReport): string | null {
+  const s = report.workstreams
+  if (!s) return null
+  if (s.error) return `Workstreams: sync failed: ${s.error}`
+  const out = [`Workstreams (${MODE[s.mode]}):`, table([HEADER, ...rows(s, n => `#${n}`)]), s.note]
+  for (const w of s.plannedWrites)
+    out.push(`  ${s.mode === 'apply' ? '✓' : '·'} ${w.kind} ${w.target}: ${w.detail}`)
+  return out.join('\n')
+}
+
+/** Action outputs `ready-workstreams`, `blocked-workstreams`, `created-branches` (JSON arrays); the gate workstream is left out. */
+export function workstreamOutputs(s: WorkstreamsSection, gateWorkstream: string): Record<string, string> {
+  // A failed sync knows nothing: empty, not an empty list a later job would act on.
+  if (s.error) return { 'ready-workstreams': '', 'blocked-workstreams': '', 'created-branches': '' }
+  const dependents = s.workstreams.filter(w => w.name !== gateWorkstream)
+  return {
+    'ready-workstreams': JSON.stringify(dependents.filter(w => w.state === 'ready').map(w => w.name)),
+    'blocked-workstreams': JSON.stringify(dependents.filter(w => w.state === 'blocked').map(w => w.name)),
+    'created-branches': JSON.stringify(s.createdBranches)
+  }
+}

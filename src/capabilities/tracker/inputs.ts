@@ -1,0 +1,60 @@
+// The tracker's inputs (action inputs and CLI flags of the same names) → its part of the config.
+import { ConfigError, nameList } from '../../inputs.js'
+import { parseDuration } from './duration.js'
+import { TRACKER_INPUTS } from './input-specs.js'
+
+export interface TrackerConfig {
+  enabled: boolean
+  historyPath: string
+  /** null: escalation off. */
+  escalateAfterMs: number | null
+  escalationLabel: string
+  /** `@user` or `@org/team` mentions. */
+  escalateTo: string[]
+}
+
+const TRUE = ['true', 'True', 'TRUE', 'yes', 'on', '1']
+const FALSE = ['false', 'False', 'FALSE', 'no', 'off', '0']
+const HANDLE = /^@?([A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9][A-Za-z0-9._-]*)?)$/
+
+/** `read` gives the raw input, '' when not given. */
+export function parseTrackerConfig(read: (name: string) => string): TrackerConfig {
+  const raw = (name: string) => read(name).trim() || TRACKER_INPUTS.find(i => i.name === name)!.default
+  const enabled = raw('tracker')
+  if (!TRUE.includes(enabled) && !FALSE.includes(enabled))
+    throw new ConfigError('tracker', `'${enabled}' is not a boolean; use true or false.`)
+  const after = parseDuration(raw('escalate-after'))
+  if (after === undefined)
+    throw new ConfigError(
+      'escalate-after',
+      `'${raw('escalate-after')}' is not a duration; use a number with a unit (s, m, h, d, w) such as 3d, 12h, 90m or 1s, or off.`
+    )
+  const label = raw('escalation-label')
+  if (label.length > 50 || label.includes(','))
+    throw new ConfigError(
+      'escalation-label',
+      `'${label}' cannot be a GitHub label (at most 50 characters, no comma).`
+    )
+  const escalateTo = nameList(read('escalate-to').replace(/\s+/g, ',')).map(h => {
+    const m = HANDLE.exec(h)
+    if (!m)
+      throw new ConfigError(
+        'escalate-to',
+        `'${h}' is not a GitHub user or team; write @user or @org/team, separated by commas.`
+      )
+    return `@${m[1]}`
+  })
+  const historyPath = raw('history-path')
+  if (historyPath === read('baseline-path').trim())
+    throw new ConfigError(
+      'history-path',
+      `'${historyPath}' is the baseline-path too; give the run history its own file, e.g. build-gate/history.json.`
+    )
+  return {
+    enabled: TRUE.includes(enabled),
+    historyPath,
+    escalateAfterMs: after,
+    escalationLabel: label,
+    escalateTo
+  }
+}

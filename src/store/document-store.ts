@@ -1,0 +1,41 @@
+// Where the baseline (and the run history beside it) lives. `update` is read-modify-write so a store
+// that meets a concurrent writer can re-read and apply the same change again (entries merge instead of
+// being lost).
+import {
+  BaselineError,
+  parseBaseline,
+  serializeBaseline,
+  type Baseline
+} from '../capabilities/timing/baseline.js'
+
+/** One versioned JSON document: how to read it (refusing anything it does not recognise) and write it. */
+export interface DocumentCodec<T> {
+  parse(text: string, location: string): T
+  serialize(value: T): string
+  error(location: string, message: string): Error
+  /** Commit message of a write on the branch. */
+  commitMessage: string
+  /** What to do when the path is a directory, and when the file is too large for the contents API. */
+  pathHint: string
+  tooLargeHint: string
+}
+
+export interface DocumentStore<T> {
+  /** Where, in words, for messages: the file, and the branch. */
+  readonly location: string
+  /** null when there is no document yet; throws the codec's error when it exists but cannot be read. */
+  read(): Promise<T | null>
+  /** Applies `change` to the current document (null if none) and writes the result; returning the current document unchanged writes nothing. */
+  update(change: (current: T | null) => T): Promise<T>
+}
+
+export type BaselineStore = DocumentStore<Baseline>
+
+export const baselineCodec: DocumentCodec<Baseline> = {
+  parse: parseBaseline,
+  serialize: serializeBaseline,
+  error: (location, message) => new BaselineError(location, message),
+  commitMessage: 'Update build-gate baseline',
+  pathHint: 'set baseline-path to a file such as build-gate/baseline.json',
+  tooLargeHint: 'lower baseline-history or delete the file'
+}
