@@ -15,7 +15,12 @@ import {
   EVERY,
   workspaceManifestChange
 } from '../src/capabilities/public-api/shared-inputs.js'
-import { touchedCrates, type ChangeFacts, type GraphPackage } from '../src/capabilities/public-api/touched.js'
+import {
+  graphOf,
+  touchedCrates,
+  type ChangeFacts,
+  type GraphPackage
+} from '../src/capabilities/public-api/touched.js'
 import { parseConfig } from '../src/config.js'
 
 describe('rustdoc JSON formats', () => {
@@ -201,6 +206,14 @@ describe('which crates a change touched', () => {
     expect(touched(graph, facts(['ws/Cargo.toml'], { manifest: EVERY }))).toEqual(['a', 'b', 'nested'])
   })
 
+  it('a root package owns what no inner package holds, but not the lock file (its entries decide)', () => {
+    const rooted = [...graph, pkg('root', 'ws', ['a'])]
+    const all = new Map([...crates, ['root', 'id-root']])
+    const f = facts(['ws/notes/gen.rs', 'ws/Cargo.lock'], { lock: new Set(['other@1.0.0']) })
+    expect([...touchedCrates(all, rooted, f)]).toEqual(['root'])
+    expect([...touchedCrates(all, rooted, facts(['ws/Cargo.lock'], { lock: new Set() }))]).toEqual([])
+  })
+
   it('cargo config and the toolchain file, in the workspace or above it, touch every crate', () => {
     for (const shared of [
       'ws/.cargo/config.toml',
@@ -212,6 +225,91 @@ describe('which crates a change touched', () => {
     expect(touched(graph, facts(['other/.cargo/config.toml', 'ws/crates/a/.cargo/config.toml']))).toEqual([
       'a'
     ])
+    // A vendored registry in the workspace's .cargo/; cargo config above a nested workspace.
+    const nested = graph.map(p => ({ ...p, dir: p.dir && `sub/${p.dir}` }))
+    const inSub = (file: string) => touched(nested, facts([file], { workspace: 'sub/ws' }))
+    expect(inSub('sub/ws/.cargo/vendor/serde/src/lib.rs')).toEqual(['a', 'b', 'nested'])
+    expect(inSub('sub/.cargo/config')).toEqual(['a', 'b', 'nested'])
+    expect(inSub('sub/rust-toolchain.toml')).toEqual(['a', 'b', 'nested'])
+    // Not cargo's config, not a toolchain file, or not above the workspace: nothing.
+    for (const other of [
+      'sub/.cargo/credentials.toml',
+      '.cargo/config.toml.orig',
+      'sub/ws/docs/rust-toolchain.toml.md',
+      'sub/wsx/.cargo/config.toml',
+      'sub/ws2/rust-toolchain',
+      'sub/ws/my.cargo/config'
+    ])
+      expect(inSub(other)).toEqual([])
+  })
+})
+
+describe("the graph from cargo metadata's resolve", () => {
+  const registry = 'registry+https://github.com/rust-lang/crates.io-index'
+  const meta = {
+    packages: [
+      {
+        id: 'a',
+        name: 'a',
+        version: '1.0.0',
+        source: null,
+        manifest_path: '/repo/ws/a/Cargo.toml',
+        dependencies: [
+          { name: 'b', rename: null },
+          { name: 'real', rename: 'alias' }
+        ]
+      },
+      {
+        id: 'b',
+        name: 'b',
+        version: '1.0.0',
+        source: null,
+        manifest_path: '/repo/ws/b/Cargo.toml',
+        dependencies: []
+      },
+      {
+        id: 'out',
+        name: 'out',
+        version: '1.0.0',
+        source: null,
+        manifest_path: '/elsewhere/out/Cargo.toml',
+        dependencies: []
+      },
+      {
+        id: 'reg',
+        name: 'reg',
+        version: '2.0.0',
+        source: registry,
+        manifest_path: '/cargo/reg/Cargo.toml',
+        dependencies: []
+      }
+    ],
+    resolve: {
+      nodes: [
+        {
+          id: 'a',
+          deps: [
+            { pkg: 'b', dep_kinds: [{ kind: null }] },
+            { pkg: 'reg', dep_kinds: [{ kind: 'dev' }, { kind: 'build' }] },
+            { pkg: 'out', dep_kinds: [{ kind: 'dev' }] }
+          ]
+        },
+        { id: 'b', deps: [{ pkg: 'reg' }] }
+      ]
+    }
+  }
+  const inputs = new Map([['b', { files: new Set(['/repo/ws/b/src/lib.rs']), build: null }]])
+
+  it('keeps path packages inside the repository, non-dev edges, declared names and renames, and dep-info', () => {
+    const g = graphOf(meta, '/repo', inputs)!
+    expect(g.map(p => [p.id, p.dir, p.deps, p.declared, p.inputs !== null])).toEqual([
+      ['a', 'ws/a', ['b', 'reg'], ['b', 'real', 'alias'], false],
+      // Before cargo 1.41 an edge had no dep_kinds: it counts.
+      ['b', 'ws/b', ['reg'], [], true],
+      ['out', null, [], [], false],
+      ['reg', null, [], [], false]
+    ])
+    expect(graphOf({ ...meta, resolve: null }, '/repo', inputs)).toBeNull()
   })
 })
 

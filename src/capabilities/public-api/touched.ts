@@ -120,11 +120,11 @@ function everyCrateReads(file: string, ws: string): boolean {
   const dir = path.posix.dirname(file)
   const above = (d: string) => d === '.' || d === '' || ws === d || ws.startsWith(`${d}/`)
   if (/(^|\/)rust-toolchain(\.toml)?$/.test(file)) return above(dir)
-  const m = /^(.*?)(?:^|\/)\.cargo\//.exec(file)
+  const m = /^(?:(.*?)\/)?\.cargo\/(.*)$/.exec(file)
   if (!m) return false
-  const base = m[1].replace(/\/$/, '')
+  const base = m[1] ?? ''
   // Anything under the workspace's own .cargo/ (config, a vendored registry); only config above it.
-  return base === ws || (/\/\.cargo\/config(\.toml)?$|^\.cargo\/config(\.toml)?$/.test(file) && above(base))
+  return base === ws || (/^config(\.toml)?$/.test(m[2]) && above(base))
 }
 
 /** A changed file inside the package: its manifest, a file its build read or its build script watches. */
