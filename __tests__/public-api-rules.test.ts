@@ -168,6 +168,7 @@ describe('which crates a change touched', () => {
   it('without dep-info, a Rust file outside every package touches every crate; unknown graph: every crate', () => {
     expect(touched(graph, facts(['ws/shared/gen.rs']))).toEqual(['a', 'b', 'nested'])
     expect(touched(null, facts(['ws/README.md']))).toEqual(['a', 'b', 'nested'])
+    expect(touched(graph, facts(['ws/shared/gen.rs.orig', 'ws/shared/notes.md']))).toEqual([])
   })
 
   it('with dep-info, only what a build read counts: a file no crate reads touches none', () => {
@@ -179,7 +180,10 @@ describe('which crates a change touched', () => {
       p.name === 'a'
         ? { ...p, inputs: inputs(['ws/crates/a/src/lib.rs', 'ws/shared/included.rs']) }
         : p.name === 'b'
-          ? { ...p, inputs: inputs(['ws/crates/b/src/lib.rs'], new Set(['/repo/ws/proto'])) }
+          ? {
+              ...p,
+              inputs: inputs(['ws/crates/b/src/lib.rs'], new Set(['/repo/ws/proto', '/repo/ws/schema.json']))
+            }
           : { ...p, inputs: inputs([`${p.dir}/src/lib.rs`]) }
     )
     expect(
@@ -187,6 +191,8 @@ describe('which crates a change touched', () => {
     ).toEqual([])
     expect(touched(known, facts(['ws/shared/included.rs']))).toEqual(['a'])
     expect(touched(known, facts(['ws/proto/api.proto']))).toEqual(['a', 'b'])
+    expect(touched(known, facts(['ws/schema.json']))).toEqual(['a', 'b'])
+    expect(touched(known, facts(['ws/schema.json.bak', 'ws/protocol.md']))).toEqual([])
     expect(touched(known, facts(['ws/crates/a/nested/Cargo.toml']))).toEqual(['nested'])
     // A build script that declares no rerun-if-changed reruns on any change of its package.
     const rerunsAlways = known.map(p => (p.name === 'b' ? { ...p, inputs: inputs([], 'package') } : p))
@@ -327,6 +333,18 @@ describe('shared inputs compared between base and head', () => {
     expect(changedLockedPackages(lock('1.0.1'), lock('1.0.1'))).toEqual(new Set())
     expect(changedLockedPackages(null, lock('1.0.1'))).toBe(EVERY)
     expect(changedLockedPackages('not toml [', lock('1.0.1'))).toBe(EVERY)
+    expect(changedLockedPackages('version = 4\n', lock('1.0.1'))).toBe(EVERY)
+    expect(changedLockedPackages('[[package]]\nname = "a"\n', lock('1.0.1'))).toBe(EVERY)
+    // The same version from another source (a git fork) is another package.
+    const fork = lock('1.0.1').replace(
+      'registry+https://github.com/rust-lang/crates.io-index',
+      'git+https://x/serde#abc'
+    )
+    expect(changedLockedPackages(lock('1.0.1'), fork)).toEqual(new Set(['serde@1.0.1']))
+    // A dependency list in another order is the same resolution.
+    const two = (deps: string) => `[[package]]\nname = "a"\nversion = "1.0.0"\ndependencies = [${deps}]\n`
+    expect(changedLockedPackages(two('"x", "y"'), two('"y", "x"'))).toEqual(new Set())
+    expect(changedLockedPackages(two('"x", "y"'), two('"x"'))).toEqual(new Set(['a@1.0.0']))
   })
 
   it("the workspace manifest: membership is neutral, a dependency entry names itself, the rest is everyone's", () => {
@@ -344,6 +362,26 @@ describe('shared inputs compared between base and head', () => {
     ).toEqual({ dependencies: new Set(['serde', 'renamed', 'real']) })
     expect(workspaceManifestChange(ws(''), ws('[profile.dev]\ndebug-assertions = false\n'))).toBe(EVERY)
     expect(workspaceManifestChange(ws(''), ws('[workspace.package]\nedition = "2024"\n'))).toBe(EVERY)
+    // Every table of a root package is its own change, not the workspace's; lints and metadata reach no API.
+    for (const table of [
+      'package',
+      'lib',
+      'bin',
+      'test',
+      'bench',
+      'example',
+      'dependencies',
+      'dev-dependencies',
+      'build-dependencies',
+      'target',
+      'features',
+      'badges',
+      'lints',
+      'workspace.lints',
+      'workspace.metadata',
+      'workspace.default-members'
+    ])
+      expect(workspaceManifestChange(ws(''), ws(`[${table}]\nx = 1\n`))).toEqual({ dependencies: new Set() })
     // A root package's own tables are its own change, not the workspace's.
     expect(
       workspaceManifestChange(
