@@ -10,6 +10,7 @@ import { bumpAllowsBreaks, mergeSections, offSection } from '../src/capabilities
 import { baseRequest } from '../src/capabilities/public-api/git.js'
 import { featureArgs } from '../src/capabilities/public-api/crates.js'
 import type { BuildInputs } from '../src/capabilities/public-api/dep-info.js'
+import { featureChanges, manifestFeatures } from '../src/capabilities/public-api/features.js'
 import {
   changedLockedPackages,
   EVERY,
@@ -389,5 +390,46 @@ describe('shared inputs compared between base and head', () => {
         ws('[package]\nname = "r"\n[dependencies]\nx = "1"\n')
       )
     ).toEqual({ dependencies: new Set() })
+  })
+})
+
+describe('cargo features and their manifest lines', () => {
+  const manifest = [
+    '[package]',
+    'name = "f"',
+    '[dependencies.tabled]',
+    'path = "../tabled"',
+    'optional = true',
+    "[target.'cfg(unix)'.dependencies]",
+    'unixy = { path = "../unixy", optional = true }',
+    '[dev-dependencies]',
+    'quoted = "1"',
+    '[features]',
+    '"quoted" = []',
+    'tabled = ["dep:tabled"]'
+  ].join('\n')
+
+  it('finds a [features] key (quoted or not) before an optional dependency of the same name', () => {
+    const f = manifestFeatures(
+      'f/Cargo.toml',
+      { quoted: [], tabled: ['dep:tabled'], unixy: ['dep:unixy'], x: [] },
+      manifest
+    )
+    expect(f).toEqual({ file: 'f/Cargo.toml', features: { quoted: 11, tabled: 12, unixy: 7, x: null } })
+  })
+
+  it('a feature the head lacks is breaking at its base line, unless its name says it is not stable', () => {
+    const base = {
+      file: 'f/Cargo.toml',
+      features: { std: 3, gone: 4, _private: 5, 'nightly-x': 6, unstable: 7, benchmarks: 8 }
+    }
+    const head = { file: 'f/Cargo.toml', features: { std: null } }
+    expect(featureChanges('f', base, head).map(x => [x.path, x.class, x.line])).toEqual([
+      ['f/_private', 'changed', 5],
+      ['f/benchmarks', 'breaking', 8],
+      ['f/gone', 'breaking', 4],
+      ['f/nightly-x', 'changed', 6],
+      ['f/unstable', 'changed', 7]
+    ])
   })
 })
