@@ -213,6 +213,15 @@ describe('which crates a change touched', () => {
     expect(touched(graph, facts(['ws/Cargo.toml'], { manifest: EVERY }))).toEqual(['a', 'b', 'nested'])
   })
 
+  it('a workspace at the repository root: its root package owns what no inner package holds', () => {
+    const atRoot = [...graph.map(p => ({ ...p, dir: p.dir && p.dir.replace(/^ws\//, '') })), pkg('root', '')]
+    const all = new Map([...crates, ['root', 'id-root']])
+    const f = (files: string[]) => [...touchedCrates(all, atRoot, facts(files, { workspace: '' }))].sort()
+    expect(f(['notes/gen.rs'])).toEqual(['root'])
+    expect(f(['crates/b/src/lib.rs'])).toEqual(['a', 'b'])
+    expect(f(['.cargo/config.toml'])).toEqual(['a', 'b', 'nested', 'root'])
+  })
+
   it('a root package owns what no inner package holds, but not the lock file (its entries decide)', () => {
     const rooted = [...graph, pkg('root', 'ws', ['a'])]
     const all = new Map([...crates, ['root', 'id-root']])
@@ -235,7 +244,7 @@ describe('which crates a change touched', () => {
     // A vendored registry in the workspace's .cargo/; cargo config above a nested workspace.
     const nested = graph.map(p => ({ ...p, dir: p.dir && `sub/${p.dir}` }))
     const inSub = (file: string) => touched(nested, facts([file], { workspace: 'sub/ws' }))
-    expect(inSub('sub/ws/.cargo/vendor/serde/src/lib.rs')).toEqual(['a', 'b', 'nested'])
+    expect(inSub('sub/ws/.cargo/vendor/serde/.cargo-checksum.json')).toEqual(['a', 'b', 'nested'])
     expect(inSub('sub/.cargo/config')).toEqual(['a', 'b', 'nested'])
     expect(inSub('sub/rust-toolchain.toml')).toEqual(['a', 'b', 'nested'])
     // Not cargo's config, not a toolchain file, or not above the workspace: nothing.
@@ -245,7 +254,9 @@ describe('which crates a change touched', () => {
       'sub/ws/docs/rust-toolchain.toml.md',
       'sub/wsx/.cargo/config.toml',
       'sub/ws2/rust-toolchain',
-      'sub/ws/my.cargo/config'
+      'sub/ws/my.cargo/config',
+      'sub/rust-toolchain.toml.orig',
+      'sub/.cargo/oldconfig'
     ])
       expect(inSub(other)).toEqual([])
   })
@@ -362,6 +373,15 @@ describe('shared inputs compared between base and head', () => {
       )
     ).toEqual({ dependencies: new Set(['serde', 'renamed', 'real']) })
     expect(workspaceManifestChange(ws(''), ws('[profile.dev]\ndebug-assertions = false\n'))).toBe(EVERY)
+    expect(workspaceManifestChange(null, ws(''))).toBe(EVERY)
+    expect(workspaceManifestChange(ws(''), '[workspace')).toBe(EVERY)
+    // Keys in another order, or an inline table for a table: the same tables.
+    expect(
+      workspaceManifestChange(
+        ws('[workspace.package]\nedition = "2021"\nversion = "1.0.0"\n'),
+        ws('package = { version = "1.0.0", edition = "2021" }\n')
+      )
+    ).toEqual({ dependencies: new Set() })
     expect(workspaceManifestChange(ws(''), ws('[workspace.package]\nedition = "2024"\n'))).toBe(EVERY)
     // Every table of a root package is its own change, not the workspace's; lints and metadata reach no API.
     for (const table of [
