@@ -60,10 +60,12 @@ const lib = (name: string, version = '1.0.0', rest = '') =>
   `[package]\nname = "${name}"\nversion = "${version}"\nedition = "2021"\n${rest}`
 
 describe('cargo features removed', () => {
-  const BASE_MANIFEST = lib(
-    'feat',
-    '1.0.0',
-    `
+  /** feat's manifest: two optional dependencies (each an implicit feature unless `dep:` names it), and `features`. */
+  const featManifest = (features: string) =>
+    lib(
+      'feat',
+      '1.0.0',
+      `
 [dependencies]
 helper = { path = "../helper", optional = true }
 extra = { path = "../extra", optional = true }
@@ -71,29 +73,15 @@ extra = { path = "../extra", optional = true }
 [features]
 default = ["std"]
 std = []
-gone = []
-old-name = []
-unstable-thing = []
-`
-  )
-  const HEAD_MANIFEST = lib(
-    'feat',
-    '1.0.0',
-    `
-[dependencies]
-helper = { path = "../helper", optional = true }
-extra = { path = "../extra", optional = true }
-
-[features]
-default = ["std"]
-std = []
-new-name = []
+${features}`
+    )
+  const BASE_MANIFEST = featManifest('gone = []\nold-name = []\nunstable-thing = []\n')
+  const HEAD_MANIFEST = featManifest(`new-name = []
 # Renamed, the old name kept as an alias: not breaking.
 old-name = ["new-name"]
 # \`dep:helper\` removes the implicit feature \`helper\`.
 with-helper = ["dep:helper"]
-`
-  )
+`)
   const dir = repo(
     {
       'Cargo.toml': '[workspace]\nresolver = "2"\nmembers = ["crates/*"]\n',
