@@ -27,7 +27,8 @@ export interface GateConfig {
   testTimeoutMinutes: number
   denyWarnings: boolean
   failOnUnstable: boolean
-  reportPath: string
+  /** The report-path input, absolute; null: where cargo never looks (src/report/location.ts). */
+  reportPath: string | null
   // dependency conflicts
   duplicateVersions: 'deny' | 'warn' | 'allow'
   duplicateVersionsIncludeDev: boolean
@@ -39,6 +40,8 @@ export interface GateConfig {
   tolerancePercent: number
   baselineStore: 'branch' | 'file'
   baselinePath: string
+  /** false: the file store keeps the baseline in the state directory (src/store/state-dir.ts). */
+  baselinePathGiven: boolean
   baselineBranch: string
   baselineHistory: number
   baselineMinSamples: number
@@ -88,8 +91,9 @@ const CORE_INPUTS: InputSpec[] = [
   },
   {
     name: 'report-path',
-    default: 'build-gate-report.json',
-    description: 'Where to write the JSON report (relative to working-directory).'
+    default: '',
+    description:
+      'Where to write the JSON report (relative to working-directory). Empty: outside the workspace, so cargo never rebuilds anything for it: `$RUNNER_TEMP/build-gate/build-gate-report.json` in Actions, `build-gate/build-gate-report.json` in the target directory on the command line; the `report-path` output says where.'
   },
   {
     name: 'github-token',
@@ -126,7 +130,7 @@ export function parseConfig(read: InputReader, surface: Surface, cwd = process.c
     workingDirectory,
     toolchain: p.optional('toolchain'),
     failOnUnstable: p.bool('fail-on-unstable'),
-    reportPath: path.resolve(workingDirectory, p.raw('report-path')),
+    reportPath: p.optional('report-path') && path.resolve(workingDirectory, p.raw('report-path')),
     token: p.optional('github-token'),
     mode: p.oneOf('mode', ['gate', 'merge'] as const),
     shard: parseShard(p.raw('shard')),

@@ -1,7 +1,4 @@
 // The report of a run that could not judge the build: always unstable, with the reason.
-import { existsSync } from 'node:fs'
-import * as path from 'node:path'
-import type { GateConfig } from './config.js'
 import type { Finding } from './findings/finding.js'
 import { foldVerdict } from './findings/fold.js'
 import type { GateReport, PhaseResult, WorkspaceInfo } from './report/schema.js'
@@ -37,11 +34,4 @@ export function blankReport(workspace: WorkspaceInfo, phases: PhaseResult[]): Om
     phases,
     findings: []
   }
-}
-
-/** Where to write the report; never creates a working directory that does not exist. */
-export function reportPathFor(config: GateConfig | null): string {
-  if (!config || !existsSync(config.workingDirectory))
-    return path.resolve(path.basename(config?.reportPath ?? 'build-gate-report.json'))
-  return config.reportPath
 }

@@ -5,12 +5,15 @@ import { randomUUID } from 'node:crypto'
 import type { Capability } from './capabilities/capability.js'
 import { parseConfig, type GateConfig } from './config.js'
 import { errorMessage, isGateError } from './errors.js'
-import { failureReport, reportPathFor } from './failure.js'
+import { failureReport } from './failure.js'
 import { type ProgressEvent } from './gate.js'
 import { connect } from './github/connect.js'
 import { readRunContext } from './github/context.js'
 import { produceReport } from './pipeline.js'
+import type { CargoMetadata } from './cargo/metadata.js'
 import { writeReport } from './report/json.js'
+import { reportPathFor } from './report/location.js'
+import { reportPlaceNotes } from './report/place-notes.js'
 import { reportOutputs } from './report/outputs.js'
 import type { GateReport } from './report/schema.js'
 import { markdownSections, sectionAnnotations } from './report/sections.js'
@@ -24,12 +27,15 @@ export async function run(): Promise<void> {
   let config: GateConfig | null = null
   let report: GateReport
   let judged = false
+  let metadata: CargoMetadata | null = null
   try {
     config = parseConfig(name => core.getInput(name), 'action')
     if (config.token) core.setSecret(config.token)
     const { payloadProblem } = readRunContext()
     if (payloadProblem) core.warning(`${payloadProblem}: the build is judged, nothing is written to GitHub.`)
-    report = (await produceReport(config, { progress: groupPhases, log: line => core.info(line) })).report
+    const gated = await produceReport(config, { progress: groupPhases, log: line => core.info(line) })
+    report = gated.report
+    metadata = gated.metadata
     judged = true
   } catch (e) {
     report = failureReport(
@@ -38,7 +44,12 @@ export async function run(): Promise<void> {
       isGateError(e, 'input') ? 'input-error' : 'gate-error'
     )
   }
-  const reportPath = reportPathFor(config)
+  if (openGroup) core.endGroup()
+  openGroup = false
+  const reportPath = reportPathFor('action', config, metadata?.target_directory ?? null)
+  const notes = reportPlaceNotes(reportPath, config, metadata, '${{ runner.temp }}/build-gate/')
+  for (const w of notes.warnings) core.warning(w)
+  for (const line of notes.log) core.info(line)
   await publish(report, config, reportPath)
   if (!report.verdict.stable && (config?.failOnUnstable ?? true))
     core.setFailed(`Build gate: ${report.verdict.reasons.map(r => r.message).join('; ')}`)

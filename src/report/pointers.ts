@@ -5,9 +5,13 @@ import type { GateReport } from './schema.js'
 /** The artifact name the example workflows upload the report under. */
 export const REPORT_ARTIFACT = 'build-gate-report'
 
-export function reportPointer(reportName: string, runUrl: string | null): string {
+/** `moved`: report-path was not given, so the report is not where earlier versions wrote it. */
+export function reportPointer(reportName: string, runUrl: string | null, moved = false): string {
   const artifact = runUrl ? `[the run's artifacts](${runUrl}#artifacts)` : "the run's artifacts"
-  return `<sub>Full report: \`${reportName}\` (every diagnostic, test and conflict). The example workflows upload it as the \`${REPORT_ARTIFACT}\` artifact: see ${artifact}.</sub>`
+  const was = moved
+    ? ` It is no longer written to \`build-gate-report.json\` in the workspace (cargo rebuilt packages whose build script has no \`rerun-if-changed\` for it): upload \`\${{ runner.temp }}/build-gate/\` or the step's \`report-path\` output.`
+    : ''
+  return `<sub>Full report: \`${reportName}\` (every diagnostic, test and conflict; the step's \`report-path\` output). The example workflows upload it as the \`${REPORT_ARTIFACT}\` artifact: see ${artifact}.${was}</sub>`
 }
 
 /**

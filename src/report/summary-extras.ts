@@ -5,10 +5,11 @@ import type { GateConfig } from '../config.js'
 import type { RunContext } from '../github/context.js'
 import { blobLinks, diagnosticsMarkdown, failuresMarkdown } from './rendered.js'
 import { baselineHint, reportPointer } from './pointers.js'
+import { displayPath } from './location.js'
 import type { SectionRenderer } from './summary.js'
 
 export function summaryExtras(
-  config: Pick<GateConfig, 'workingDirectory' | 'baselineBranch' | 'baselineStore'> | null,
+  config: Pick<GateConfig, 'workingDirectory' | 'baselineBranch' | 'baselineStore' | 'reportPath'> | null,
   reportPath: string,
   ctx: Pick<RunContext, 'eventName' | 'defaultBranch' | 'runUrl'>,
   env: Record<string, string | undefined>
@@ -21,13 +22,18 @@ export function summaryExtras(
         config?.baselineStore === 'branch'
           ? baselineHint(report, { ...ctx, baselineBranch: config.baselineBranch })
           : null,
-      () => reportPointer(reportName(reportPath, links.repoRoot), ctx.runUrl)
+      () =>
+        reportPointer(reportName(reportPath, links.repoRoot, env), ctx.runUrl, !!config && !config.reportPath)
     ]
   }
 }
 
-/** The report's path as the repository names it, else its file name. */
-export function reportName(reportPath: string, repoRoot: string): string {
-  const relative = path.relative(repoRoot, reportPath)
-  return relative.startsWith('..') || path.isAbsolute(relative) ? path.basename(reportPath) : relative
+/** The report's path as the repository names it, else as `$RUNNER_TEMP/…`, else its file name. */
+export function reportName(
+  reportPath: string,
+  repoRoot: string,
+  env: Record<string, string | undefined> = process.env
+): string {
+  const shown = displayPath(reportPath, repoRoot, env)
+  return path.isAbsolute(shown) ? path.basename(reportPath) : shown
 }

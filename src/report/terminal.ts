@@ -22,8 +22,10 @@ export function plainText(s: string): string {
 export function terminalReport(
   report: GateReport,
   sections: TextSection[] = [],
-  options: { colour?: boolean } = {}
+  /** `words`: how hints name the inputs (the CLI spells them as flags). */
+  options: { colour?: boolean; words?: (text: string) => string } = {}
 ): string {
+  const words = options.words ?? ((t: string) => t)
   const out: string[] = [...terminalDiagnostics(report, options.colour ?? false)]
   if (report.crates.length) out.push(table([CRATE_HEADER, ...crateRows(report), totalRow(report)]))
   if (report.tests.failures.length) {
@@ -40,10 +42,10 @@ export function terminalReport(
     out.push('', `${report.diagnostics.omitted} more diagnostic(s) were counted but not kept in the report.`)
   for (const s of sections) {
     const text = s(report)
-    if (text) out.push('', plainText(text))
+    if (text) out.push('', plainText(words(text)))
   }
   out.push('', verdictLine(report))
-  for (const r of report.verdict.reasons) out.push(`  ✗ ${plainText(r.message)}`)
-  for (const w of report.verdict.warnings) out.push(`  ! ${plainText(w.message)}`)
+  for (const r of report.verdict.reasons) out.push(`  ✗ ${plainText(words(r.message))}`)
+  for (const w of report.verdict.warnings) out.push(`  ! ${plainText(words(w.message))}`)
   return out.join('\n').replace(/^\n+/, '')
 }

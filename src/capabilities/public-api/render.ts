@@ -3,6 +3,7 @@
 import type { Finding } from '../../findings/finding.js'
 import type { ApiChange } from './diff.js'
 import { changeMessage } from './findings.js'
+import { describeFrom } from './git.js'
 import { breaks, type CrateApi, type PublicApiSection } from './section.js'
 
 export const MAX_LISTED = 100
@@ -18,12 +19,7 @@ export interface ApiAnnotation {
 
 function baseWords(s: PublicApiSection): string {
   if (!s.base) return ''
-  const from =
-    s.base.from === 'input'
-      ? 'public-api-base'
-      : s.base.from === 'pull_request'
-        ? "the pull request's base"
-        : "the head's parent"
+  const from = describeFrom(s.base.from)
   return `compared with ${s.base.rev === s.base.sha ? s.base.sha.slice(0, 12) : `${s.base.rev} (${s.base.sha.slice(0, 12)})`}, ${from}`
 }
 

@@ -69,7 +69,7 @@ export const timing: Capability = {
       name: 'baseline-path',
       default: 'build-gate/baseline.json',
       description:
-        'Path of the baseline file (in the baseline branch, or relative to working-directory for `file`).'
+        "Path of the baseline file in the baseline branch; for `file`, relative to working-directory when given, else in the user's state directory (`~/.local/state/build-gate/…`, outside the workspace and the target directory)."
     },
     {
       name: 'baseline-branch',
@@ -111,6 +111,7 @@ export const timing: Capability = {
     tolerancePercent: p.number('tolerance-percent', 0, false),
     baselineStore: p.oneOf('baseline-store', ['branch', 'file'] as const),
     baselinePath: p.raw('baseline-path'),
+    baselinePathGiven: p.given('baseline-path'),
     baselineBranch: p.raw('baseline-branch'),
     baselineHistory: p.number('baseline-history', 1, true),
     baselineMinSamples: p.number('baseline-min-samples', 1, true),

@@ -6,6 +6,8 @@ import { TRACKER_INPUTS } from './input-specs.js'
 export interface TrackerConfig {
   enabled: boolean
   historyPath: string
+  /** false: with baseline-store file, the history is kept in the state directory (src/store/state-dir.ts). */
+  historyPathGiven: boolean
   /** null: escalation off. */
   escalateAfterMs: number | null
   escalationLabel: string
@@ -53,6 +55,7 @@ export function parseTrackerConfig(read: (name: string) => string): TrackerConfi
   return {
     enabled: TRUE.includes(enabled),
     historyPath,
+    historyPathGiven: read('history-path').trim() !== '',
     escalateAfterMs: after,
     escalationLabel: label,
     escalateTo
