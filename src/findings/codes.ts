@@ -34,6 +34,8 @@ export const FINDING_CODES = {
   'fix-search-failed': 'the search for dependency fixes could not run to the end',
   'api-breaking':
     'a breaking change to the public API of a library crate (public-api policy; allowed by a version bump)',
+  'api-warning':
+    'a change to the public API the reference tool warns about (an order under PartialOrd or repr(C), #[must_use] added); never blocks',
   'api-changed': 'a change to the public API that is not surely breaking (informational)',
   'api-unknown':
     'the public API could not be compared with the base (no base revision, rustdoc failed or its format is unsupported)',

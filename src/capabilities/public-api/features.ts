@@ -1,7 +1,7 @@
 // Cargo features are part of a crate's API: a dependent that enables one the new version no longer
 // has fails to resolve. Features come from cargo metadata (explicit ones and the implicit feature of
 // an optional dependency); their lines from the manifest's text. Pure.
-import type { ApiChange } from './diff.js'
+import type { ApiChange } from './rules/change.js'
 
 export interface ManifestFeatures {
   /** The package's Cargo.toml, relative to the workspace root (posix). */
@@ -31,7 +31,11 @@ export function featureChanges(crate: string, base: ManifestFeatures, head: Mani
         : `feature \`${name}\` removed: a dependent's \`features = ["${name}"]\` no longer resolves`,
       side: 'base',
       file: base.file,
-      line
+      line,
+      base: { file: base.file, line },
+      // What is gone is reported at its owner on the head: the package's manifest.
+      head: { file: head.file, line: null },
+      ...(unstable ? {} : { breaks: `\`${crate} = { features = ["${name}"] }\` in a dependent's Cargo.toml` })
     })
   }
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))

@@ -73,7 +73,7 @@ export const publicApi: Capability = {
     {
       name: 'api-changes',
       description:
-        'JSON array of the public API changes: crate, class (breaking, changed, addition), rule, path, kind, what, file, line, side, allowed.',
+        'JSON array of the public API changes: crate, class (breaking, warning, changed, addition), rule, path, kind, what, breaks, file, line, side, base and head locations, allowed.',
       value: r =>
         r.publicApi && r.publicApi.status !== 'off' ? publicApiOutputs(r.publicApi)['api-changes'] : null
     }
