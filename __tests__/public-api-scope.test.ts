@@ -36,19 +36,20 @@ const VENDOR = path.resolve('__fixtures__/fixes/vendor')
 
 /**
  * found ← mid ← top (top depends on mid, mid on found); `mid` includes a file outside every crate,
- * `found` has an integration test and a README; `tools/gen.rs` is a Rust file nothing includes;
- * `top` depends on a registry crate (base64ct, locked at 1.6.0).
+ * `found` has an integration test and a README; `tools/gen.rs` is a Rust file nothing includes.
+ * Registry crates (vendored): `top` depends on base64ct (locked at 1.6.0), `mid` on password-hash,
+ * which depends on base64ct too; `found` has base64ct as a dev-dependency.
  */
 function workspace(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'gate-api-scope-'))
   dirs.push(dir)
   write(dir, 'Cargo.toml', '[workspace]\nresolver = "2"\nmembers = ["crates/*"]\n')
   write(dir, '.gitignore', 'target/\n')
-  write(dir, 'crates/found/Cargo.toml', manifest('found'))
+  write(dir, 'crates/found/Cargo.toml', manifest('found', [], '\n[dev-dependencies]\nbase64ct = "1"\n'))
   write(dir, 'crates/found/src/lib.rs', 'pub struct Found;\npub fn found() -> u32 { 1 }\n')
   write(dir, 'crates/found/tests/it.rs', '#[test]\nfn works() { assert_eq!(found::found(), 1); }\n')
   write(dir, 'crates/found/README.md', '# found\n')
-  write(dir, 'crates/mid/Cargo.toml', manifest('mid', ['found']))
+  write(dir, 'crates/mid/Cargo.toml', manifest('mid', ['found'], 'password-hash = "0.5"\n'))
   write(dir, 'crates/mid/src/lib.rs', 'pub use found::Found;\ninclude!("../../../shared/consts.rs");\n')
   write(dir, 'crates/top/Cargo.toml', manifest('top', ['mid'], 'base64ct = "1"\n'))
   write(
@@ -60,32 +61,34 @@ function workspace(): string {
   write(dir, 'shared/consts.rs', 'pub const LIMIT: u32 = 10;\n')
   write(dir, 'tools/gen.rs', 'fn main() {}\n')
   execFileSync('cargo', ['generate-lockfile', '--offline', '-q'], { cwd: dir })
-  lockBase64ct(dir, '1.6.0')
+  lock(dir, 'base64ct', '1.6.0')
   git(dir, 'init', '-q', '-b', 'main')
   git(dir, 'add', '-A')
   git(dir, 'commit', '-qm', 'base')
   return dir
 }
 
-/** Locks base64ct at `version` (written as cargo writes it: the vendored package's checksum). */
-function lockBase64ct(dir: string, version: string): void {
+/** Locks registry package `name` at `version` (written as cargo writes it: the vendored package's checksum). */
+function lock(dir: string, name: string, version: string): void {
   const sum = (
-    JSON.parse(readFileSync(path.join(VENDOR, `base64ct-${version}/.cargo-checksum.json`), 'utf8')) as {
+    JSON.parse(readFileSync(path.join(VENDOR, `${name}-${version}/.cargo-checksum.json`), 'utf8')) as {
       package: string
     }
   ).package
-  const lock = path.join(dir, 'Cargo.lock')
-  writeFileSync(
-    lock,
-    readFileSync(lock, 'utf8').replace(
-      /(name = "base64ct"\nversion = ")[^"]+("\nsource = "[^"]+"\nchecksum = ")[0-9a-f]+/,
-      `$1${version}$2${sum}`
-    )
-  )
+  const file = path.join(dir, 'Cargo.lock')
+  const entry = new RegExp(`(name = "${name}"\nversion = ")[^"]+("\nsource = "[^"]+"\nchecksum = ")[0-9a-f]+`)
+  const text = readFileSync(file, 'utf8')
+  expect(text).toMatch(entry)
+  writeFileSync(file, text.replace(entry, `$1${version}$2${sum}`))
 }
 
 /** The gate's build (its dep-info is what the check reads) and the oracle: library crates cargo recompiled. */
 function recompiled(dir: string): string[] {
+  return build(dir).libraries
+}
+
+/** Members whose library, and whose unit tests (built with the dev-dependencies), cargo recompiled. */
+function build(dir: string): { libraries: string[]; unitTests: string[] } {
   const r = spawnSync(
     'cargo',
     ['build', '--workspace', '--all-targets', '--offline', '--message-format=json'],
@@ -95,19 +98,22 @@ function recompiled(dir: string): string[] {
     }
   )
   expect(r.status).toBe(0)
-  const out = new Set<string>()
+  const libraries = new Set<string>()
+  const unitTests = new Set<string>()
   for (const line of r.stdout.split('\n')) {
     if (!line.startsWith('{')) continue
     const m = JSON.parse(line) as {
       reason: string
       fresh?: boolean
       target?: { name: string; kind: string[] }
+      profile?: { test: boolean }
     }
     const member = m.target && ['found', 'mid', 'top'].includes(m.target.name)
-    if (m.reason === 'compiler-artifact' && member && m.target!.kind.includes('lib') && m.fresh === false)
-      out.add(m.target!.name)
+    if (m.reason !== 'compiler-artifact' || !member || !m.target!.kind.includes('lib') || m.fresh !== false)
+      continue
+    ;(m.profile?.test ? unitTests : libraries).add(m.target!.name)
   }
-  return [...out].sort()
+  return { libraries: [...libraries].sort(), unitTests: [...unitTests].sort() }
 }
 
 async function documented(dir: string, targetDir = path.join(dir, 'target')): Promise<string[]> {
@@ -161,11 +167,6 @@ describe('the crates a change touched, against cargo’s own freshness', () => {
     ],
     ['the top crate alone', append('crates/top/src/lib.rs'), ['top']],
     [
-      "a dependency's locked version: the crates that depend on it",
-      () => lockBase64ct(dir, '1.7.3'),
-      ['top']
-    ],
-    [
       "the workspace manifest's metadata: no crate",
       () => appendFileSync(path.join(dir, 'Cargo.toml'), '\n[workspace.metadata.docs]\nall = true\n'),
       []
@@ -176,6 +177,19 @@ describe('the crates a change touched, against cargo’s own freshness', () => {
       const rebuilt = recompiled(dir)
       expect(rebuilt).toEqual(expected)
       expect(await documented(dir)).toEqual(rebuilt)
+    } finally {
+      git(dir, 'checkout', '-q', '--', '.')
+      recompiled(dir)
+    }
+  })
+  it("a dependency's locked version: the libraries built on it, directly or through another registry crate, not a dev-dependent", async () => {
+    lock(dir, 'base64ct', '1.7.3')
+    try {
+      // cargo agrees: found's unit tests are built again with the new version, its library is not.
+      const rebuilt = build(dir)
+      expect(rebuilt.libraries).toEqual(['mid', 'top'])
+      expect(rebuilt.unitTests).toContain('found')
+      expect(await documented(dir)).toEqual(['mid', 'top'])
     } finally {
       git(dir, 'checkout', '-q', '--', '.')
       recompiled(dir)
