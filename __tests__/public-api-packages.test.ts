@@ -149,9 +149,19 @@ with-helper = ["dep:helper"]
     }
     const lines = BASE_MANIFEST.split('\n')
     for (const x of features) {
-      expect(x).toMatchObject({ side: 'base', file: 'crates/feat/Cargo.toml' })
+      // Both locations: the feature's line on the base, its owner (the manifest) on the head.
+      expect(x).toMatchObject({
+        side: 'base',
+        file: 'crates/feat/Cargo.toml',
+        base: { file: 'crates/feat/Cargo.toml', line: x.line },
+        head: { file: 'crates/feat/Cargo.toml', line: null }
+      })
       expect(lines[x.line! - 1]).toMatch(new RegExp(`^${x.path.split('/')[1]} = `))
     }
+    // The dependent's line that breaks is the one the oracle wrote.
+    expect(features.find(x => x.path === 'feat/gone')!.breaks).toBe(
+      '`feat = { features = ["gone"] }` in a dependent\'s Cargo.toml'
+    )
     const gone = apiFindings(section).find(f => f.message.includes('`feat/gone`'))!
     expect(gone).toMatchObject({ code: 'api-breaking', severity: 'block' })
     expect(gone.message).toContain(`a dependent's \`features = ["gone"]\` no longer resolves`)
