@@ -34,7 +34,9 @@ const { values } = parseArgs({
     size: { type: 'string', default: '30' },
     reps: { type: 'string', default: '5' },
     /** Another build of the CLI (e.g. main's dist/cli.js) measured in the same rounds: before and after. */
-    against: { type: 'string' }
+    against: { type: 'string' },
+    /** Some scenarios only (comma-separated): first, later, unread, worst, worst-later. */
+    only: { type: 'string' }
   }
 })
 const work = mkdtempSync(path.join(tmpdir(), 'gate-bench-api-'))
@@ -101,8 +103,11 @@ const variants = [
   ...(values.against ? [{ label: `warn, ${values.against}`, bundle: path.resolve(values.against) }] : [])
 ]
 
+const only = values.only ? new Set(values.only.split(',')) : null
+
 /** `cachedBase`: false removes the base cache before each run (a first push, or a new base). */
-async function scenario(label: string, cachedBase: boolean): Promise<void> {
+async function scenario(id: string, label: string, cachedBase: boolean): Promise<void> {
+  if (only && !only.has(id)) return
   const forget = () => {
     if (!cachedBase) rmSync(path.join(dir, 'target', 'build-gate'), { recursive: true, force: true })
   }
@@ -153,14 +158,18 @@ async function scenario(label: string, cachedBase: boolean): Promise<void> {
 console.log(
   `public-API check benchmark — ${crates} crates, ${values.reps} repetitions, ${spawnSync('cargo', ['--version'], { encoding: 'utf8' }).stdout.trim()}`
 )
-await scenario('Pull request changing two crates (base = HEAD^), first push: base not cached', false)
-await scenario('The same, a later push: the base surfaces cached in the target directory', true)
+await scenario('first', 'Pull request changing two crates (base = HEAD^), first push: base not cached', false)
+await scenario('later', 'The same, a later push: the base surfaces cached in the target directory', true)
 // A Rust file outside every crate that no crate reads (nor includes): cargo's dep-info says so.
 appendFileSync(path.join(dir, 'shared-input.rs'), '// not part of any crate\n')
-await scenario('The same plus a Rust file outside every crate that no crate reads, base not cached', false)
+await scenario(
+  'unread',
+  'The same plus a Rust file outside every crate that no crate reads, base not cached',
+  false
+)
 // Cargo config is an input of every crate: every library crate is documented on both sides.
 mkdirSync(path.join(dir, '.cargo'), { recursive: true })
 writeFileSync(path.join(dir, '.cargo', 'config.toml'), '[env]\nBENCH_SHARED_INPUT = "1"\n')
-await scenario('Worst case: cargo config changed, every crate documented, base not cached', false)
-await scenario('The worst case, a later push: base surfaces cached', true)
+await scenario('worst', 'Worst case: cargo config changed, every crate documented, base not cached', false)
+await scenario('worst-later', 'The worst case, a later push: base surfaces cached', true)
 rmSync(work, { recursive: true, force: true })
