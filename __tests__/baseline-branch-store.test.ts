@@ -2,7 +2,12 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { startGitHubApi, type GitHubApi } from './support/github-api/index.js'
 import { createClient } from '../src/github/client.js'
 import { BranchStore } from '../src/store/branch-store.js'
-import { addSample, BaselineError, type Baseline } from '../src/capabilities/timing/baseline.js'
+import {
+  addSample,
+  BaselineError,
+  baselineCodec,
+  type Baseline
+} from '../src/capabilities/timing/baseline.js'
 
 const KEY = { rustc: '1.95.0', os: 'Linux' }
 const PATH = 'build-gate/baseline.json'
@@ -16,20 +21,24 @@ afterEach(async () => {
   api = null
 })
 
-async function setup(): Promise<{ api: GitHubApi; store: (attempts?: number) => BranchStore }> {
+async function setup(): Promise<{ api: GitHubApi; store: (attempts?: number) => BranchStore<Baseline> }> {
   api = await startGitHubApi()
   const client = createClient('token', { baseUrl: api.url })
   const a = api
   return {
     api: a,
     store: attempts =>
-      new BranchStore(client, {
-        owner: a.state.owner,
-        repo: a.state.repo,
-        branch: 'build-gate-baseline',
-        path: PATH,
-        attempts
-      })
+      new BranchStore(
+        client,
+        {
+          owner: a.state.owner,
+          repo: a.state.repo,
+          branch: 'build-gate-baseline',
+          path: PATH,
+          attempts
+        },
+        baselineCodec
+      )
   }
 }
 

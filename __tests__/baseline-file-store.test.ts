@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { FileStore } from '../src/store/file-store.js'
-import { addSample, BaselineError } from '../src/capabilities/timing/baseline.js'
+import { addSample, BaselineError, baselineCodec } from '../src/capabilities/timing/baseline.js'
 import { localDocument } from '../src/store/state-dir.js'
 
 const KEY = { rustc: '1.95.0', os: 'Linux' }
@@ -12,7 +12,7 @@ const sample = (seconds: number) => ({ seconds, at: '2024-01-01T00:00:00Z', sha:
 describe('file baseline store', () => {
   it('has no baseline until the first write, then round-trips, creating missing folders', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'baseline-'))
-    const store = new FileStore('nested/deeper/baseline.json', dir)
+    const store = new FileStore('nested/deeper/baseline.json', dir, baselineCodec)
     expect(await store.read()).toBeNull()
     await store.update(b => addSample(b, KEY, 'warm', sample(10), 3))
     for (const s of [11, 12, 13]) await store.update(b => addSample(b, KEY, 'warm', sample(s), 3))
@@ -58,7 +58,7 @@ describe('file baseline store', () => {
       mkdirSync(path.join(dir, 'b'))
       const file = path.join(dir, 'b', 'baseline.json')
       writeFileSync(file, text)
-      const store = new FileStore('b/baseline.json', dir)
+      const store = new FileStore('b/baseline.json', dir, baselineCodec)
       await expect(store.read()).rejects.toThrow(message)
       await expect(store.update(b => addSample(b, KEY, 'warm', sample(1), 5))).rejects.toBeInstanceOf(
         BaselineError
@@ -93,12 +93,12 @@ describe('where a local baseline lives', () => {
   it("carries over an earlier version's file: read while the new one is missing, never written", async () => {
     const state = mkdtempSync(path.join(tmpdir(), 'state-'))
     const ws = mkdtempSync(path.join(tmpdir(), 'ws-'))
-    const old = new FileStore('build-gate/baseline.json', ws)
+    const old = new FileStore('build-gate/baseline.json', ws, baselineCodec)
     await old.update(b => addSample(b, KEY, 'warm', sample(7), 5))
     const legacyText = readFileSync(path.join(ws, 'build-gate/baseline.json'), 'utf8')
     const doc = localDocument(ws, 'build-gate/baseline.json', false, env(state))
     expect(doc.legacy).toBe(path.join(ws, 'build-gate/baseline.json'))
-    const store = new FileStore(doc.file, ws, undefined, doc.legacy)
+    const store = new FileStore(doc.file, ws, baselineCodec, doc.legacy)
     expect((await store.read())?.entries[0].samples.map(s => s.seconds)).toEqual([7])
     await store.update(b => addSample(b, KEY, 'warm', sample(8), 5))
     expect((await store.read())?.entries[0].samples.map(s => s.seconds)).toEqual([7, 8])

@@ -2,12 +2,13 @@
 // measured but not compared, with a warning naming the cause; a corrupt one is still an error.
 import { afterEach, describe, expect, it } from '@jest/globals'
 import * as path from 'node:path'
-import { BaselineUnreachable, BranchStore } from '../src/store/branch-store.js'
-import { BaselineError } from '../src/capabilities/timing/baseline.js'
-import { parseConfig } from '../src/config.js'
+import { BranchStore, DocumentUnreachable } from '../src/store/branch-store.js'
+import { documentOpener } from '../src/store/documents.js'
+import { BaselineError, baselineCodec } from '../src/capabilities/timing/baseline.js'
+import { parseConfig } from '../src/pipeline/config.js'
 import { createClient } from '../src/github/client.js'
 import { readRunContext } from '../src/github/context.js'
-import { produceReport } from '../src/pipeline.js'
+import { produceReport } from '../src/pipeline/produce.js'
 import { startGitHubApi, type GitHubApi } from './support/github-api/index.js'
 
 const PATH = 'build-gate/baseline.json'
@@ -18,12 +19,11 @@ afterEach(async () => {
 })
 
 const store = (url: string) =>
-  new BranchStore(createClient('t', { baseUrl: url }), {
-    owner: 'octo-org',
-    repo: 'octo-repo',
-    branch: 'build-gate-baseline',
-    path: PATH
-  })
+  new BranchStore(
+    createClient('t', { baseUrl: url }),
+    { owner: 'octo-org', repo: 'octo-repo', branch: 'build-gate-baseline', path: PATH },
+    baselineCodec
+  )
 
 /** The URL of a port nobody listens on any more. */
 async function deadUrl(): Promise<string> {
@@ -38,7 +38,7 @@ describe('reading the baseline when GitHub is not there', () => {
     const error = await store(url)
       .read()
       .catch((e: unknown) => e)
-    expect(error).toBeInstanceOf(BaselineUnreachable)
+    expect(error).toBeInstanceOf(DocumentUnreachable)
     expect((error as Error).message).toBe(
       `the baseline (${PATH} on branch build-gate-baseline of octo-org/octo-repo) could not be read: GitHub reading ${PATH} on branch build-gate-baseline of octo-org/octo-repo failed: could not reach ${url} (ECONNREFUSED); check GITHUB_API_URL and the runner's network, or retry later`
     )
@@ -67,7 +67,13 @@ describe('through the gate (real cargo)', () => {
       'cli',
       path.resolve('__fixtures__/workspaces/clean')
     )
-    const { report } = await produceReport(config, { ctx: readRunContext({}), baseline: store(api.url) })
+    // The gate's own document store: the baseline branch of the repository, through this API.
+    const url = api.url
+    const repo = { owner: 'octo-org', repo: 'octo-repo' }
+    const documents = documentOpener({ ...config, baselineStore: 'branch' }, repo, async () =>
+      createClient('t', { baseUrl: url })
+    )
+    const { report } = await produceReport(config, { ctx: readRunContext({}), documents })
     expect(report.verdict.stable).toBe(true)
     expect(report.timing).toMatchObject({ regression: 'not-comparable', baselineUpdated: false })
     expect(report.timing!.seconds).toBeGreaterThan(0)

@@ -2,12 +2,12 @@
 // A member cargo never reached says so instead of showing zeros. Real cargo on fixtures.
 import { describe, expect, it } from '@jest/globals'
 import * as path from 'node:path'
-import { parseConfig } from '../src/config.js'
-import { runGate } from '../src/gate.js'
+import { parseConfig } from '../src/pipeline/config.js'
+import { runGate } from '../src/pipeline/gate.js'
 import { runProcess } from '../src/cargo/process.js'
 import type { ProcessRunner } from '../src/cargo/phase.js'
-import { terminalReport } from '../src/report/terminal.js'
-import type { GateReport } from '../src/report/schema.js'
+import { terminalReport } from '../src/pipeline/terminal.js'
+import type { GateReport } from '../src/pipeline/registry.js'
 import { checkTallies } from './support/cargo-oracle.js'
 
 const fixture = (name: string) => path.resolve('__fixtures__/workspaces', name)

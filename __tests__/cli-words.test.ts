@@ -3,9 +3,10 @@
 import { describe, expect, it } from '@jest/globals'
 import { cliWords } from '../src/cli/words.js'
 import { exitStatus } from '../src/cli.js'
-import { failureReport } from '../src/failure.js'
-import { judged, verdictLine } from '../src/report/tables.js'
-import type { GateReport } from '../src/report/schema.js'
+import { failureReport } from '../src/pipeline/report.js'
+import { judged, verdictLine } from '../src/pipeline/tables.js'
+import type { FindingCode } from '../src/findings/codes.js'
+import type { GateReport } from '../src/pipeline/registry.js'
 
 describe('hints in the CLI', () => {
   it.each([
@@ -40,7 +41,7 @@ describe('hints in the CLI', () => {
 })
 
 describe('the verdict line', () => {
-  const withReasons = (codes: string[]): GateReport => {
+  const withReasons = (codes: FindingCode[]): GateReport => {
     const r = failureReport('/ws', 'x')
     return {
       ...r,
@@ -54,7 +55,7 @@ describe('the verdict line', () => {
       ['input-error'],
       ['phase-failed'],
       ['phase-missing', 'phase-untrusted']
-    ]) {
+    ] satisfies FindingCode[][]) {
       expect(judged(withReasons(codes))).toBe(false)
       expect(verdictLine(withReasons(codes))).toMatch(/^Build could not be judged \(\d reasons?\)$/)
     }
@@ -63,7 +64,12 @@ describe('the verdict line', () => {
   })
 
   it('unstable: any reason about the build itself', () => {
-    for (const codes of [['compile-errors'], ['phase-failed', 'tests-failed'], ['msrv'], ['warnings']])
+    for (const codes of [
+      ['compile-errors'],
+      ['phase-failed', 'tests-failed'],
+      ['msrv'],
+      ['warnings']
+    ] satisfies FindingCode[][])
       expect(verdictLine(withReasons(codes))).toBe(
         `Build is unstable (${codes.length} reason${codes.length > 1 ? 's' : ''})`
       )

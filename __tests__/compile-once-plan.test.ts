@@ -1,6 +1,6 @@
 // When one `cargo build` may stand for `cargo check` + `cargo test --no-run`, and when it may not.
 import { describe, expect, it } from '@jest/globals'
-import { planBuild } from '../src/cargo/compile-once.js'
+import { planBuild } from '../src/capabilities/build/compile-once.js'
 import type { CargoMetadata, MetadataPackage } from '../src/cargo/metadata.js'
 
 function pkg(name: string, kinds: string[], features: Record<string, string[]> = {}): MetadataPackage {

@@ -5,10 +5,10 @@ import { describe, expect, it } from '@jest/globals'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
-import { parseConfig } from '../src/config.js'
+import { parseConfig } from '../src/pipeline/config.js'
 import { readRunContext } from '../src/github/context.js'
-import { runGate } from '../src/gate.js'
-import type { GateReport } from '../src/report/schema.js'
+import { runGate } from '../src/pipeline/gate.js'
+import type { GateReport } from '../src/pipeline/registry.js'
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'compile-once-'))
 
@@ -16,7 +16,7 @@ async function gate(dir: string, inputs: Record<string, string>, target: string)
   const config = parseConfig(n => inputs[n] ?? '', 'cli', dir)
   process.env.CARGO_TARGET_DIR = path.join(tmp, target)
   try {
-    return (await runGate(config, { ctx: readRunContext({}), baseline: null })).report
+    return (await runGate(config, { ctx: readRunContext({}) })).report
   } finally {
     delete process.env.CARGO_TARGET_DIR
   }

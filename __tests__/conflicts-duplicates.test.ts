@@ -1,12 +1,18 @@
 import { beforeAll, describe, expect, it } from '@jest/globals'
-import {
-  analyzeConflicts,
-  conflictFindings,
-  type ConflictOptions
-} from '../src/capabilities/conflicts/analyze.js'
+import { analyzeConflicts } from '../src/capabilities/conflicts/analyze.js'
+import { conflictFindingList } from '../src/capabilities/conflicts/findings.js'
+import type { ConflictPolicy, ConflictsSection } from '../src/capabilities/conflicts/index.js'
+import { foldVerdict } from '../src/findings/fold.js'
+import { type ConflictOptions } from '../src/capabilities/conflicts/index.js'
 import { buildGraph, formatChain, type DependencyGraph } from '../src/cargo/graph.js'
 import type { CargoMetadata } from '../src/cargo/metadata.js'
 import { cargoTreeDuplicates, fixture, metadata, DEFAULT_OPTIONS } from './conflicts-fixture.js'
+
+/** The conflicts' findings as the verdict reads them: what blocks, what only warns. */
+function conflictFindings(section: ConflictsSection, policy: ConflictPolicy) {
+  const v = foldVerdict(conflictFindingList(section, policy))
+  return { blocking: v.reasons, warnings: v.warnings }
+}
 
 const options: ConflictOptions = { ...DEFAULT_OPTIONS, msrvCheck: 'off' }
 

@@ -1,4 +1,4 @@
-import type { ConflictOptions } from '../src/capabilities/conflicts/analyze.js'
+import type { ConflictOptions } from '../src/capabilities/conflicts/index.js'
 // Runs real cargo on the conflict fixtures, offline, the way the gate does.
 import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'

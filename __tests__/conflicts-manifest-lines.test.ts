@@ -1,8 +1,10 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import * as path from 'node:path'
-import { analyzeConflicts, type ConflictOptions } from '../src/capabilities/conflicts/analyze.js'
+import { analyzeConflicts } from '../src/capabilities/conflicts/analyze.js'
+import { type ConflictOptions } from '../src/capabilities/conflicts/index.js'
 import { findDependencyLine, findPackageKeyLine } from '../src/cargo/manifest-lines.js'
+import { conflictFindingList } from '../src/capabilities/conflicts/findings.js'
 import { conflictAnnotations } from '../src/capabilities/conflicts/render.js'
 import { fixture, FIXTURES, host, metadata, msrvOf } from './conflicts-fixture.js'
 
@@ -23,7 +25,7 @@ const lineOf = (file: string, line: number | undefined): string =>
 describe('annotations point at the member Cargo.toml line', () => {
   it('duplicates: the `[dependencies.reqwest]` table and the plain `base64 = …` key', async () => {
     const section = analyzeConflicts(await metadata(fixture('duplicates')), null, options)
-    const annotations = conflictAnnotations(section, repoRoot, options)
+    const annotations = conflictAnnotations(section, repoRoot, options, conflictFindingList(section, options))
     expect(annotations.map(a => [a.level, a.file, lineOf(a.file!, a.startLine)])).toEqual([
       ['error', '__fixtures__/conflicts/duplicates/crates/toka-tools/Cargo.toml', '[dependencies.reqwest]'],
       ['error', '__fixtures__/conflicts/duplicates/crates/toka-core/Cargo.toml', 'base64 = "0.22"']
@@ -36,7 +38,9 @@ describe('annotations point at the member Cargo.toml line', () => {
   it('dev-only duplicates with include-dev: the line in [dev-dependencies]', async () => {
     const o = { ...options, duplicateVersions: 'warn' as const, duplicateVersionsIncludeDev: true }
     const section = analyzeConflicts(await metadata(fixture('duplicates')), null, o)
-    const memchr = conflictAnnotations(section, repoRoot, o).filter(a => a.title.startsWith('memchr'))
+    const memchr = conflictAnnotations(section, repoRoot, o, conflictFindingList(section, o)).filter(a =>
+      a.title.startsWith('memchr')
+    )
     expect(memchr.map(a => [a.level, lineOf(a.file!, a.startLine)])).toEqual([
       ['warning', 'testkit = "0.1"'],
       ['warning', 'memchr = { version = "2" }']
@@ -47,7 +51,8 @@ describe('annotations point at the member Cargo.toml line', () => {
     const dir = fixture('msrv')
     const meta = await metadata(dir)
     const o = { ...options, toolchain: (await host()).release, msrv: msrvOf(dir, meta) }
-    const annotations = conflictAnnotations(analyzeConflicts(meta, null, o), repoRoot, o)
+    const section = analyzeConflicts(meta, null, o)
+    const annotations = conflictAnnotations(section, repoRoot, o, conflictFindingList(section, o))
     expect(annotations.map(a => [a.title, a.file, lineOf(a.file!, a.startLine)])).toEqual([
       [
         'base64ct 1.8.0 needs Rust 1.85',

@@ -1,13 +1,19 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import * as path from 'node:path'
-import {
-  analyzeConflicts,
-  conflictFindings,
-  type ConflictOptions
-} from '../src/capabilities/conflicts/analyze.js'
+import { analyzeConflicts } from '../src/capabilities/conflicts/analyze.js'
+import { conflictFindingList } from '../src/capabilities/conflicts/findings.js'
+import type { ConflictPolicy, ConflictsSection } from '../src/capabilities/conflicts/index.js'
+import { foldVerdict } from '../src/findings/fold.js'
+import { type ConflictOptions } from '../src/capabilities/conflicts/index.js'
 import { parseCargoRefusals } from '../src/cargo/refusals.js'
 import { cargo, fixture, FIXTURES, host, metadata, DEFAULT_OPTIONS } from './conflicts-fixture.js'
+
+/** The conflicts' findings as the verdict reads them: what blocks, what only warns. */
+function conflictFindings(section: ConflictsSection, policy: ConflictPolicy) {
+  const v = foldVerdict(conflictFindingList(section, policy))
+  return { blocking: v.reasons, warnings: v.warnings }
+}
 
 const dir = fixture('rust-version-too-new')
 const sample = (name: string): string =>

@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from '@jest/globals'
-import { analyzeConflicts, type ConflictOptions } from '../src/capabilities/conflicts/analyze.js'
+import { analyzeConflicts } from '../src/capabilities/conflicts/analyze.js'
+import { type ConflictOptions } from '../src/capabilities/conflicts/index.js'
+import { conflictFindingList } from '../src/capabilities/conflicts/findings.js'
 import { conflictsMarkdown, conflictsText } from '../src/capabilities/conflicts/render.js'
-import type { ConflictsSection } from '../src/report/schema.js'
+import type { ConflictsSection } from '../src/capabilities/conflicts/index.js'
 import { fixture, metadata, msrvOf } from './conflicts-fixture.js'
 
 const options: ConflictOptions = {
@@ -29,7 +31,7 @@ beforeAll(async () => {
 
 describe('conflicts in the job summary', () => {
   it('shows each duplicate with its versions, the chain per version and what it does to the verdict', () => {
-    const md = conflictsMarkdown(duplicates, options)
+    const md = conflictsMarkdown(duplicates, conflictFindingList(duplicates, options))
     expect(md).toContain('### Dependency conflicts')
     expect(md).toContain('| crate | versions | chain per version | verdict impact |')
     expect(md).toContain(
@@ -39,7 +41,7 @@ describe('conflicts in the job summary', () => {
   })
 
   it('shows what each package needs, what the workspace has, and the fix', () => {
-    const md = conflictsMarkdown(msrv, options)
+    const md = conflictsMarkdown(msrv, conflictFindingList(msrv, options))
     expect(md).toContain(
       '| `base64ct` 1.8.0 | 1.85 (rust-version) | 1.80 (MSRV) | toka-auth → password-hash 0.5.0 → base64ct 1.8.0 | warns | pin base64ct'
     )
@@ -54,14 +56,14 @@ describe('conflicts in the job summary', () => {
       rustVersion: [],
       cargoRefusals: []
     }
-    expect(conflictsMarkdown(empty)).toContain('No duplicate versions')
-    expect(conflictsText(empty)).toBe('Dependency conflicts: none')
+    expect(conflictsMarkdown(empty, [])).toContain('No duplicate versions')
+    expect(conflictsText(empty, [])).toBe('Dependency conflicts: none')
   })
 })
 
 describe('conflicts on the terminal', () => {
   it('lists each conflict with its chains and fixes', () => {
-    expect(conflictsText(msrv, options).split('\n')).toEqual([
+    expect(conflictsText(msrv, conflictFindingList(msrv, options)).split('\n')).toEqual([
       'Dependency conflicts:',
       '  base64ct 1.8.0 needs Rust 1.85 (rust-version), MSRV is 1.80 — warns',
       '    toka-auth → password-hash 0.5.0 → base64ct 1.8.0',
@@ -72,7 +74,9 @@ describe('conflicts on the terminal', () => {
       '    fix: raise rust-version of toka-next to 1.85',
       '    fix: or use an edition that Rust 1.80 supports in toka-next'
     ])
-    expect(conflictsText(duplicates, { ...options, duplicateVersions: 'deny' })).toContain(
+    expect(
+      conflictsText(duplicates, conflictFindingList(duplicates, { ...options, duplicateVersions: 'deny' }))
+    ).toContain(
       '  base64 (0.21.7, 0.22.1) — blocks (single-version-crates)\n    0.21.7: toka-tools → reqwest 0.11.27 → base64 0.21.7'
     )
   })

@@ -1,12 +1,16 @@
 // A process a test left running (holding cargo's output after cargo exited) is named as a warning; the
 // verdict stays cargo's, since cargo's output was complete. Pure (no cargo): part of `npm run mutate`.
 import { describe, expect, it } from '@jest/globals'
-import { parseConfig } from '../src/config.js'
+import { parseConfig } from '../src/pipeline/config.js'
 import { runPhase, type ProcessRunner } from '../src/cargo/phase.js'
-import { blankReport } from '../src/failure.js'
+import { blankReport } from '../src/pipeline/report.js'
 import type { PhaseName, PhaseResult } from '../src/report/schema.js'
-import { decideVerdict, deriveFindings } from '../src/verdict.js'
+import { deriveFindings, judge } from '../src/pipeline/judge.js'
 import { phaseResult } from './support/phase-result.js'
+
+/** The verdict the judge gives the report under `config`. */
+const decideVerdict = (report: Parameters<typeof judge>[0], config: Parameters<typeof judge>[1]) =>
+  judge(report, config).verdict
 
 const outlived =
   (leftRunning: 'stopped' | 'abandoned'): ProcessRunner =>

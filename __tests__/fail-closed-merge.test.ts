@@ -4,11 +4,12 @@ import { describe, expect, it } from '@jest/globals'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
-import { parseConfig } from '../src/config.js'
-import { blankReport } from '../src/failure.js'
+import { parseConfig } from '../src/pipeline/config.js'
+import { blankReport } from '../src/pipeline/report.js'
 import type { Finding } from '../src/findings/finding.js'
-import { mergeReports, readShardReports, type ShardFile } from '../src/shard/merge.js'
-import type { GateReport, PhaseResult } from '../src/report/schema.js'
+import { mergeReports, readShardReports, type ShardFile } from '../src/pipeline/shard/merge.js'
+import type { GateReport } from '../src/pipeline/registry.js'
+import type { PhaseResult } from '../src/report/schema.js'
 
 function phase(name: PhaseResult['name'], over: Partial<PhaseResult> = {}): PhaseResult {
   return {

@@ -2,14 +2,22 @@
 // with its code; a clean report is the only stable one. Pure (no cargo): part of `npm run mutate`.
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
-import { parseConfig, type GateConfig } from '../src/config.js'
-import { blankReport } from '../src/failure.js'
-import type { GateReport, PhaseName, PhaseResult } from '../src/report/schema.js'
+import { parseConfig } from '../src/pipeline/config.js'
+import { type GateConfig } from '../src/pipeline/registry.js'
+import { blankReport } from '../src/pipeline/report.js'
+import type { GateReport } from '../src/pipeline/registry.js'
+import type { PhaseName, PhaseResult } from '../src/report/schema.js'
 import { diagnosticFindings, phaseFindings, untrustedCheck } from '../src/capabilities/build/findings.js'
-import { testFindings } from '../src/capabilities/tests/index.js'
-import { reportOutputs } from '../src/report/outputs.js'
-import { decideVerdict, plural } from '../src/verdict.js'
+import { testFindings } from '../src/capabilities/tests/findings.js'
+import { reportOutputs } from '../src/pipeline/outputs.js'
+import { judge } from '../src/pipeline/judge.js'
+import { plural } from '../src/report/text.js'
 import { phaseResult } from './support/phase-result.js'
+import type { FindingCode } from '../src/findings/codes.js'
+
+/** The verdict the judge gives the report under `config`. */
+const decideVerdict = (report: Parameters<typeof judge>[0], config: Parameters<typeof judge>[1]) =>
+  judge(report, config).verdict
 
 type Body = Omit<GateReport, 'verdict'>
 
@@ -275,13 +283,13 @@ describe('the phases a run needs', () => {
 
   it('only a blocking phase or refusal finding explains a check that did not complete', () => {
     const noCheck = ran(['metadata'])
-    const finding = (code: string, severity: 'block' | 'warn') => ({
+    const finding = (code: FindingCode, severity: 'block' | 'warn') => ({
       code,
       severity,
       message: 'm',
       source: 's'
     })
-    for (const code of ['phase-failed', 'phase-untrusted', 'phase-missing', 'cargo-refused'])
+    for (const code of ['phase-failed', 'phase-untrusted', 'phase-missing', 'cargo-refused'] as const)
       expect(untrustedCheck(noCheck, [finding(code, 'block')])).toBeNull()
     for (const f of [
       finding('phase-failed', 'warn'),

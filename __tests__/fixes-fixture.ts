@@ -2,7 +2,8 @@
 import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { realpathSync } from 'node:fs'
-import { analyzeConflicts, type ConflictOptions } from '../src/capabilities/conflicts/analyze.js'
+import { analyzeConflicts } from '../src/capabilities/conflicts/analyze.js'
+import { type ConflictOptions } from '../src/capabilities/conflicts/index.js'
 import { runFixes, type FixesResult, type FixPorts } from '../src/capabilities/fixes/run.js'
 import { host, metadata, msrvOf, DEFAULT_OPTIONS } from './conflicts-fixture.js'
 

@@ -2,9 +2,9 @@
 // the outputs, and the verdict it leaves alone.
 import { describe, expect, it } from '@jest/globals'
 import * as path from 'node:path'
-import { parseConfig } from '../src/config.js'
-import { runGate } from '../src/gate.js'
-import { reportOutputs } from '../src/report/outputs.js'
+import { parseConfig } from '../src/pipeline/config.js'
+import { runGate } from '../src/pipeline/gate.js'
+import { reportOutputs } from '../src/pipeline/outputs.js'
 import { FIXES_FIXTURES } from './fixes-fixture.js'
 
 const gate = async (inputs: Record<string, string>) => {

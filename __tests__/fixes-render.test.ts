@@ -2,7 +2,8 @@
 // compile errors; and the `fixes` output's public shape.
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import * as path from 'node:path'
-import { fixesMarkdown, fixesOutputs, fixesText } from '../src/capabilities/fixes/render.js'
+import { fixesMarkdown, fixesText } from '../src/capabilities/fixes/render.js'
+import { fixesOutput } from '../src/capabilities/fixes/section.js'
 import type { FixesSection } from '../src/capabilities/fixes/section.js'
 import { fixesFor, FIXES_FIXTURES } from './fixes-fixture.js'
 
@@ -54,7 +55,7 @@ describe('How to fix', () => {
   })
 
   it('the fixes output: one item per fix with the public fields', () => {
-    expect(JSON.parse(fixesOutputs(msrv).fixes)).toEqual([
+    expect(fixesOutput(msrv)).toEqual([
       {
         crate: 'base64ct',
         from: '1.8.0',
@@ -67,7 +68,7 @@ describe('How to fix', () => {
         reason: null
       }
     ])
-    expect(JSON.parse(fixesOutputs(broken).fixes)[0]).toMatchObject({
+    expect(fixesOutput(broken)[0]).toMatchObject({
       kind: 'manifest',
       manifest: 'crates/toka-tools/Cargo.toml',
       verified: false,

@@ -8,7 +8,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSy
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { cli } from './support/cli-runner.js'
-import type { GateReport } from '../src/report/schema.js'
+import type { GateReport } from '../src/pipeline/registry.js'
 import { runAction } from './support/action-runner.js'
 
 const fixture = path.resolve('__fixtures__/workspaces/root-build-script')

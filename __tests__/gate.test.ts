@@ -1,9 +1,10 @@
 // The gate on real cargo and real workspaces; every count is checked against cargo's own words.
 import { describe, expect, it } from '@jest/globals'
 import * as path from 'node:path'
-import { ConfigError, parseConfig } from '../src/config.js'
-import { runGate } from '../src/gate.js'
-import type { GateReport } from '../src/report/schema.js'
+import { ConfigError } from '../src/inputs.js'
+import { parseConfig } from '../src/pipeline/config.js'
+import { runGate } from '../src/pipeline/gate.js'
+import type { GateReport } from '../src/pipeline/registry.js'
 import { checkTallies, members, testTallies } from './support/cargo-oracle.js'
 
 const fixture = (name: string) => path.resolve('__fixtures__/workspaces', name)

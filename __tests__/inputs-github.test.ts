@@ -3,7 +3,8 @@ import { describe, expect, it } from '@jest/globals'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
-import { ConfigError, parseConfig } from '../src/config.js'
+import { ConfigError } from '../src/inputs.js'
+import { parseConfig } from '../src/pipeline/config.js'
 import { readRunContext } from '../src/github/context.js'
 
 const parse = (inputs: Record<string, string>) => () => parseConfig(n => inputs[n] ?? '', 'action', '/ws')

@@ -7,13 +7,13 @@ import * as path from 'node:path'
 import { parse } from 'yaml'
 import { analyzeConflicts } from '../src/capabilities/conflicts/analyze.js'
 import { conflicts } from '../src/capabilities/conflicts/index.js'
-import { parseConfig } from '../src/config.js'
-import { failureReport } from '../src/failure.js'
+import { parseConfig } from '../src/pipeline/config.js'
+import { failureReport } from '../src/pipeline/report.js'
 import { foldVerdict } from '../src/findings/fold.js'
-import { runGate } from '../src/gate.js'
-import { OUTPUTS, reportOutputs } from '../src/report/outputs.js'
-import type { GateReport } from '../src/report/schema.js'
-import { mergeReports, readShardReports } from '../src/shard/merge.js'
+import { runGate } from '../src/pipeline/gate.js'
+import { outputTable, reportOutputs } from '../src/pipeline/outputs.js'
+import type { GateReport } from '../src/pipeline/registry.js'
+import { mergeReports, readShardReports } from '../src/pipeline/shard/merge.js'
 import { cargoTreeDuplicates, fixture, metadata } from './conflicts-fixture.js'
 
 describe('action.yml', () => {
@@ -21,8 +21,12 @@ describe('action.yml', () => {
     outputs: Record<string, { description: string }>
   }
   it('declares exactly the outputs the code sets, with the same descriptions', () => {
-    expect(Object.keys(action.outputs).sort()).toEqual(OUTPUTS.map(o => o.name).sort())
-    for (const o of OUTPUTS) expect(action.outputs[o.name].description).toBe(o.description)
+    expect(Object.keys(action.outputs).sort()).toEqual(
+      outputTable()
+        .map(o => o.name)
+        .sort()
+    )
+    for (const o of outputTable()) expect(action.outputs[o.name].description).toBe(o.description)
   })
 })
 
@@ -34,7 +38,7 @@ describe('duplicate-crates', () => {
     const base = failureReport(dir, 'x')
     const section = analyzeConflicts(await metadata(dir), null, { ...config, toolchain: null, msrv: null })
     const body = { ...base, conflicts: section, findings: [] }
-    const findings = conflicts.findings(body, config)
+    const findings = conflicts.findings!(body, config)
     return { ...body, findings, verdict: foldVerdict(findings) }
   }
 

@@ -13,7 +13,7 @@ import { CargoMessageReader, type ArtifactInfo } from '../src/cargo/messages.js'
 import { parseMetadata, workspaceMembers } from '../src/cargo/metadata.js'
 import { CargoStderrReader } from '../src/cargo/stderr.js'
 import { parseRustcVersion } from '../src/cargo/toolchain.js'
-import { DiagnosticTally } from '../src/capabilities/build/diagnostics.js'
+import { DiagnosticTally } from '../src/cargo/diagnostics.js'
 import { resolveTests } from '../src/capabilities/tests/results.js'
 import type { Diagnostic } from '../src/report/schema.js'
 

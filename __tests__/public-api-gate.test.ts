@@ -2,12 +2,12 @@
 // does not run; the summary, the terminal, annotations and outputs show it.
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { rmSync } from 'node:fs'
-import { parseConfig } from '../src/config.js'
-import { runGate } from '../src/gate.js'
-import { reportOutputs } from '../src/report/outputs.js'
-import { markdownSections, sectionAnnotations, textSections } from '../src/report/sections.js'
-import { renderSummary } from '../src/report/summary.js'
-import { terminalReport } from '../src/report/terminal.js'
+import { parseConfig } from '../src/pipeline/config.js'
+import { runGate } from '../src/pipeline/gate.js'
+import { reportOutputs } from '../src/pipeline/outputs.js'
+import { markdownSections, sectionAnnotations, textSections } from '../src/pipeline/render.js'
+import { renderSummary } from '../src/pipeline/summary.js'
+import { terminalReport } from '../src/pipeline/terminal.js'
 import { fixtureRepo } from './support/public-api-repo.js'
 
 const dir = fixtureRepo('head-breaking')

@@ -22,7 +22,7 @@ import {
   type ChangeFacts,
   type GraphPackage
 } from '../src/capabilities/public-api/touched.js'
-import { parseConfig } from '../src/config.js'
+import { parseConfig } from '../src/pipeline/config.js'
 
 describe('rustdoc JSON formats', () => {
   const captured = readFileSync('__fixtures__/public-api/rustdoc-format-99.json', 'utf8')

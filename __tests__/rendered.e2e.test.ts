@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { stripVTControlCharacters } from 'node:util'
-import type { GateReport } from '../src/report/schema.js'
+import type { GateReport } from '../src/pipeline/registry.js'
 import { runAction } from './support/action-runner.js'
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'gate-rendered-'))

@@ -1,12 +1,13 @@
 // The pure renderers of the compiler's words: fences that rustc's text cannot close, annotations
 // spread over crates, panic locations from libtest's text, and a summary cut inside GitHub's limit.
 import { describe, expect, it } from '@jest/globals'
-import { spreadOverCrates } from '../src/report/annotations.js'
+import { spreadOverCrates } from '../src/capabilities/build/render.js'
 import { fitToLimit } from '../src/report/fit.js'
 import { panicLocation } from '../src/capabilities/tests/panic-location.js'
-import { baselineHint } from '../src/report/pointers.js'
-import { blobLinks, fenced, repositoryPath } from '../src/report/rendered.js'
-import type { Diagnostic, GateReport } from '../src/report/schema.js'
+import { baselineHint } from '../src/capabilities/timing/render.js'
+import { blobLinks, fenced, repositoryPath } from '../src/report/markdown.js'
+import type { Diagnostic } from '../src/report/schema.js'
+import type { GateReport } from '../src/pipeline/registry.js'
 
 const diag = (crate: string, i: number): Diagnostic => ({
   severity: 'warning',

@@ -1,11 +1,11 @@
 // Renderings of one report: the job summary (with @actions/core's real builder) and the terminal.
 import { describe, expect, it } from '@jest/globals'
 import * as core from '@actions/core'
-import { failureReport } from '../src/failure.js'
-import { diagnosticAnnotations } from '../src/report/annotations.js'
-import { buildSummary } from '../src/report/summary.js'
-import { terminalReport } from '../src/report/terminal.js'
-import type { GateReport } from '../src/report/schema.js'
+import { failureReport } from '../src/pipeline/report.js'
+import { diagnosticAnnotations } from '../src/capabilities/build/render.js'
+import { renderSummary } from '../src/pipeline/summary.js'
+import { terminalReport } from '../src/pipeline/terminal.js'
+import type { GateReport } from '../src/pipeline/registry.js'
 
 function report(): GateReport {
   const r = failureReport('/repo/ws', 'x')
@@ -58,7 +58,7 @@ function report(): GateReport {
 
 describe('renderings', () => {
   it('the job summary escapes what tests print and says what was counted but not kept', () => {
-    const html = buildSummary(core.summary.emptyBuffer(), report()).stringify()
+    const html = core.summary.emptyBuffer().addRaw(renderSummary(report()), true).stringify()
     core.summary.emptyBuffer()
     expect(html).toContain('Build is unstable (1 reason)')
     expect(html).toContain('parses &lt;tags&gt;')

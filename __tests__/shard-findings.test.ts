@@ -4,11 +4,11 @@ import { beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
-import { parseConfig } from '../src/config.js'
-import { FINDING_CODES } from '../src/findings/codes.js'
-import { runGate } from '../src/gate.js'
-import type { GateReport } from '../src/report/schema.js'
-import { mergeReports, readShardReports } from '../src/shard/merge.js'
+import { parseConfig } from '../src/pipeline/config.js'
+import { FINDING_CODES } from '../src/pipeline/registry.js'
+import { runGate } from '../src/pipeline/gate.js'
+import type { GateReport } from '../src/pipeline/registry.js'
+import { mergeReports, readShardReports } from '../src/pipeline/shard/merge.js'
 
 const fixture = (name: string) => path.resolve('__fixtures__/workspaces', name)
 const out = mkdtempSync(path.join(tmpdir(), 'gate-shard-findings-'))

@@ -5,9 +5,9 @@
 import { describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
 import * as path from 'node:path'
-import { parseConfig } from '../src/config.js'
-import { runGate } from '../src/gate.js'
-import type { GateReport } from '../src/report/schema.js'
+import { parseConfig } from '../src/pipeline/config.js'
+import { runGate } from '../src/pipeline/gate.js'
+import type { GateReport } from '../src/pipeline/registry.js'
 
 const dir = path.resolve('__fixtures__/workspaces/test-opt-out')
 

@@ -4,9 +4,9 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
 import * as path from 'node:path'
-import { parseConfig } from '../src/config.js'
-import { runGate } from '../src/gate.js'
-import type { GateReport } from '../src/report/schema.js'
+import { parseConfig } from '../src/pipeline/config.js'
+import { runGate } from '../src/pipeline/gate.js'
+import type { GateReport } from '../src/pipeline/registry.js'
 
 const dir = path.resolve('__fixtures__/workspaces/tests-adversarial')
 // One test thread: the test running when a binary aborts is then the one that aborted.

@@ -13,7 +13,7 @@ import {
 import { totalsByCrate } from '../src/capabilities/timing/crate-times.js'
 import { TimingReports } from '../src/capabilities/timing/timing-reports.js'
 import { timingFindings } from '../src/capabilities/timing/findings.js'
-import type { TimingSection } from '../src/report/schema.js'
+import type { TimingSection } from '../src/capabilities/timing/index.js'
 
 const captured = (name: string) => readFileSync(`__fixtures__/captured/cargo-timings/${name}`, 'utf8')
 const MEMBERS = [

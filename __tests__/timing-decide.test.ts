@@ -4,11 +4,19 @@ import { confirmRegression } from '../src/capabilities/timing/confirm.js'
 import { decide, judge } from '../src/capabilities/timing/decide.js'
 import { cacheState, comparisonKey, profileOf } from '../src/capabilities/timing/key.js'
 import { measure, type Measurement } from '../src/capabilities/timing/measure.js'
-import { timingOutputs, timingSection } from '../src/capabilities/timing/section.js'
-import { timingRule } from '../src/capabilities/timing/rule.js'
+import { timingOutputs, timingSection } from '../src/capabilities/timing/result.js'
+import { timingFindings } from '../src/capabilities/timing/findings.js'
+import type { TimingConfig, TimingSection } from '../src/capabilities/timing/index.js'
+import { foldVerdict } from '../src/findings/fold.js'
 import { mad, median } from '../src/capabilities/timing/stats.js'
 import { timingMarkdown, timingText } from '../src/capabilities/timing/render.js'
 import type { PhaseResult, UnitCounts } from '../src/report/schema.js'
+
+/** The timing's findings as the verdict reads them: what blocks, what only warns. */
+function timingRule(report: { timing?: TimingSection }, config: Pick<TimingConfig, 'failOnRegression'>) {
+  const v = foldVerdict(timingFindings(report.timing, config))
+  return { blocking: v.reasons, warnings: v.warnings }
+}
 
 const OPTS = { tolerancePercent: 10, minSamples: 5 }
 

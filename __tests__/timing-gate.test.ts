@@ -4,15 +4,19 @@ import { describe, expect, it } from '@jest/globals'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
-import { parseConfig } from '../src/config.js'
+import { parseConfig } from '../src/pipeline/config.js'
 import { readRunContext } from '../src/github/context.js'
-import { produceReport } from '../src/pipeline.js'
-import { decideVerdict } from '../src/verdict.js'
+import { produceReport } from '../src/pipeline/produce.js'
+import { judge } from '../src/pipeline/judge.js'
 import { generateWorkspace } from '../bench/generate-workspace.js'
 import { addSample, serializeBaseline, type Baseline } from '../src/capabilities/timing/baseline.js'
 import { utimesSync, readdirSync } from 'node:fs'
-import { writeReport } from '../src/report/json.js'
-import type { GateReport } from '../src/report/schema.js'
+import { writeReport } from '../src/pipeline/write.js'
+import type { GateReport } from '../src/pipeline/registry.js'
+
+/** The verdict the judge gives the report under `config`. */
+const decideVerdict = (report: Parameters<typeof judge>[0], config: Parameters<typeof judge>[1]) =>
+  judge(report, config).verdict
 
 const workspace = path.resolve('__fixtures__/workspaces/clean')
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from '@jest/globals'
 import { addSample, type Baseline } from '../src/capabilities/timing/baseline.js'
 import { decide } from '../src/capabilities/timing/decide.js'
 import type { Measurement } from '../src/capabilities/timing/measure.js'
-import { timingSection } from '../src/capabilities/timing/section.js'
+import { timingSection } from '../src/capabilities/timing/result.js'
 import { sparkline, trendLines } from '../src/capabilities/timing/trend.js'
 import { timingMarkdown, timingText } from '../src/capabilities/timing/render.js'
 

@@ -2,10 +2,11 @@
 // and what GitHub writes each state calls for.
 import { describe, expect, it } from '@jest/globals'
 import * as path from 'node:path'
-import { parseConfig } from '../src/config.js'
+import { parseConfig } from '../src/pipeline/config.js'
 import type { Finding } from '../src/findings/finding.js'
-import { runGate } from '../src/gate.js'
-import type { GateReport, TimingSection } from '../src/report/schema.js'
+import { runGate } from '../src/pipeline/gate.js'
+import type { GateReport } from '../src/pipeline/registry.js'
+import type { TimingSection } from '../src/capabilities/timing/index.js'
 import {
   checklistDigest,
   checklistItems,
@@ -18,6 +19,7 @@ import { planTracker } from '../src/capabilities/checklist/plan.js'
 import { runRecord } from '../src/capabilities/tracker/record.js'
 import { deriveStatus } from '../src/capabilities/tracker/status.js'
 import { checkTallies } from './support/cargo-oracle.js'
+import type { FindingCode } from '../src/findings/codes.js'
 
 const NOW = new Date('2026-11-20T03:00:00Z')
 const ctx = { sha: 'a'.repeat(40), runUrl: 'https://github.com/o/r/actions/runs/1' }
@@ -75,7 +77,7 @@ const timing = (t: Partial<TimingSection>): TimingSection =>
     regression: 'false',
     ...t
   }) as TimingSection
-const api = (code: string, severity: Finding['severity'], crate = 'toka-core'): Finding => ({
+const api = (code: FindingCode, severity: Finding['severity'], crate = 'toka-core'): Finding => ({
   code,
   severity,
   crate,
@@ -126,7 +128,7 @@ describe('checklist items', () => {
   })
 
   it('conflicts: denied ones untick and are named; reported ones are listed; allowed ones are not', () => {
-    const f = (code: string, crate: string, severity: Finding['severity']): Finding => ({
+    const f = (code: FindingCode, crate: string, severity: Finding['severity']): Finding => ({
       code,
       crate,
       severity,
@@ -185,7 +187,11 @@ describe('the block in the issue body', () => {
 describe('escalation decided from GitHub', () => {
   const unstable = {
     ...base(),
-    verdict: { stable: false, reasons: [{ code: 'msrv', message: 'base64ct needs 1.85' }], warnings: [] }
+    verdict: {
+      stable: false,
+      reasons: [{ code: 'msrv' as const, message: 'base64ct needs 1.85' }],
+      warnings: []
+    }
   }
   const DAY = 86_400_000
   const rec = (days: number, r: GateReport) => runRecord(r, ctx, new Date(NOW.getTime() + days * DAY))

@@ -5,20 +5,20 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
-import { parseConfig } from '../src/config.js'
-import { failureReport } from '../src/failure.js'
+import { parseConfig } from '../src/pipeline/config.js'
+import { failureReport } from '../src/pipeline/report.js'
 import type { Finding } from '../src/findings/finding.js'
 import { createClient } from '../src/github/client.js'
 import { readRunContext, type RunContext } from '../src/github/context.js'
-import type { GateReport } from '../src/report/schema.js'
+import type { GateReport } from '../src/pipeline/registry.js'
 import { CHECKLIST_END, CHECKLIST_START } from '../src/capabilities/checklist/items.js'
 import { HistoryError, type History } from '../src/capabilities/tracker/history.js'
-import { parseTrackerConfig } from '../src/capabilities/tracker/inputs.js'
 import { historyStore } from '../src/capabilities/tracker/store.js'
 import { publishTracker } from '../src/capabilities/checklist/publish.js'
 import { recordRun, type TrackerSection } from '../src/capabilities/tracker/track.js'
 import { syncWorkstreams } from '../src/capabilities/roadmap/sync.js'
 import { startGitHubApi, type GitHubApi } from './support/github-api/index.js'
+import type { FindingCode } from '../src/findings/codes.js'
 
 const DAY = 86_400_000
 const T0 = Date.parse('2026-11-20T03:00:00Z')
@@ -34,7 +34,7 @@ beforeEach(async () => {
 })
 afterEach(async () => api.close())
 
-const finding = (code: string, crate: string | null, severity: Finding['severity']): Finding => ({
+const finding = (code: FindingCode, crate: string | null, severity: Finding['severity']): Finding => ({
   code,
   crate,
   severity,
@@ -44,7 +44,7 @@ const finding = (code: string, crate: string | null, severity: Finding['severity
 
 /** A judged report: unstable with base64 at two versions (single-version) and base64ct needing edition 2024, or stable. */
 function report(outcome: 'broken' | 'half-fixed' | 'fixed'): GateReport {
-  const r = failureReport('/ws', 'unused', 'x')
+  const r = failureReport('/ws', 'unused')
   r.phases = [
     { name: 'check', ran: true, exitCode: 0, failure: null } as unknown as GateReport['phases'][number]
   ]
@@ -103,7 +103,7 @@ async function track(run: Run): Promise<TrackerSection> {
   }
   const read = (name: string) => inputs[name] ?? ''
   const config = parseConfig(read, 'cli', path.resolve('__fixtures__/workstreams'))
-  const tracker = parseTrackerConfig(read)
+  const tracker = config.tracker
   const ctx = run.ctx ?? context('schedule')
   const client = createClient(run.token ?? 't', { baseUrl: api.url })
   const now = new Date(run.now)
@@ -409,15 +409,10 @@ describe('runs that must not write', () => {
   it('without a token the history cannot be reached: the line says so and nothing is written', async () => {
     const inputs = { 'baseline-store': 'branch' }
     const config = parseConfig(n => (inputs as Record<string, string>)[n] ?? '', 'cli')
-    const { store, unreachable } = historyStore(
-      config,
-      parseTrackerConfig(() => ''),
-      context('schedule'),
-      null
-    )
+    const { store, unreachable } = historyStore(config, config.tracker, context('schedule'), null)
     const s = await recordRun({
       report: report('broken'),
-      tracker: parseTrackerConfig(() => ''),
+      tracker: config.tracker,
       ctx: context('schedule'),
       store,
       unreachable,

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { FileStore } from '../src/store/file-store.js'
 import { appendRun, historyCodec, HistoryError, type RunRecord } from '../src/capabilities/tracker/history.js'
-import { parseTrackerConfig } from '../src/capabilities/tracker/inputs.js'
+import { parseConfig } from '../src/pipeline/config.js'
 
 const run = (sha: string, stable: boolean): RunRecord => ({
   at: '2026-11-20T03:00:00.000Z',
@@ -78,7 +78,7 @@ describe('run history in a local file', () => {
 })
 
 describe('tracker inputs', () => {
-  const parse = (inputs: Record<string, string>) => parseTrackerConfig(name => inputs[name] ?? '')
+  const parse = (inputs: Record<string, string>) => parseConfig(name => inputs[name] ?? '', 'cli').tracker
 
   it('defaults: off, build-gate/history.json, 3 days, status:escalated, nobody mentioned', () => {
     expect(parse({})).toEqual({

@@ -14,11 +14,16 @@ import {
 } from '../src/capabilities/tracker/history.js'
 import { deriveStatus } from '../src/capabilities/tracker/status.js'
 import { statusLine } from '../src/capabilities/tracker/status-line.js'
+import type { FindingCode } from '../src/findings/codes.js'
 
 const DAY = 86_400_000
 const T0 = Date.parse('2026-11-20T03:00:00Z')
 const at = (days: number) => new Date(T0 + days * DAY).toISOString()
-const conflict = (code: string, crate: string, severity: RunFinding['severity'] = 'block'): RunFinding => ({
+const conflict = (
+  code: FindingCode,
+  crate: string,
+  severity: RunFinding['severity'] = 'block'
+): RunFinding => ({
   code,
   crate,
   severity,

@@ -4,14 +4,19 @@ import { describe, expect, it } from '@jest/globals'
 import * as path from 'node:path'
 import type { ProcessRunner } from '../src/cargo/phase.js'
 import { runProcess } from '../src/cargo/process.js'
-import { parseConfig } from '../src/config.js'
-import { blankReport } from '../src/failure.js'
-import { FINDING_CODES } from '../src/findings/codes.js'
+import { parseConfig } from '../src/pipeline/config.js'
+import { blankReport } from '../src/pipeline/report.js'
+import { FINDING_CODES } from '../src/pipeline/registry.js'
 import type { Finding, FindingSeverity } from '../src/findings/finding.js'
 import { foldVerdict } from '../src/findings/fold.js'
-import { runGate } from '../src/gate.js'
+import { runGate } from '../src/pipeline/gate.js'
 import type { PhaseResult } from '../src/report/schema.js'
-import { decideVerdict, deriveFindings } from '../src/verdict.js'
+import { deriveFindings, judge } from '../src/pipeline/judge.js'
+import type { FindingCode } from '../src/findings/codes.js'
+
+/** The verdict the judge gives the report under `config`. */
+const decideVerdict = (report: Parameters<typeof judge>[0], config: Parameters<typeof judge>[1]) =>
+  judge(report, config).verdict
 
 const SEVERITIES: FindingSeverity[] = ['block', 'warn', 'info', 'allowed']
 const config = parseConfig(() => '', 'cli', '/ws')
@@ -35,7 +40,9 @@ function phase(name: PhaseResult['name'], failure: string | null = null): PhaseR
 const ws = { root: '/ws', members: [], msrv: null, toolchain: null, requestedToolchain: null }
 
 describe('the fold', () => {
-  const cases = Object.keys(FINDING_CODES).flatMap(code => SEVERITIES.map(s => [code, s] as const))
+  const cases = (Object.keys(FINDING_CODES) as FindingCode[]).flatMap(code =>
+    SEVERITIES.map(s => [code, s] as const)
+  )
   it.each(cases)('%s at %s: blocks only as block, warns only as warn', (code, severity) => {
     const f: Finding = { code, severity, message: `${code} (${severity})`, source: 'test' }
     const other: Finding = { code: 'stale-allow', severity: 'warn', message: 'context', source: 'test' }

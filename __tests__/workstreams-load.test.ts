@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process'
 import * as path from 'node:path'
 import { loadWorkstreams, parseWorkstreamFile } from '../src/capabilities/roadmap/load.js'
 import { WorkstreamPlanError } from '../src/capabilities/roadmap/model.js'
-import { branchNameProblem } from '../src/capabilities/roadmap/refname.js'
+import { branchNameProblem } from '../src/github/refname.js'
 import { findCycle, validatePlan } from '../src/capabilities/roadmap/validate.js'
 
 const fixtures = path.resolve('__fixtures__/workstreams')

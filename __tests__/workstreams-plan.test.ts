@@ -1,7 +1,8 @@
 import { describe, it, expect } from '@jest/globals'
 import * as path from 'node:path'
-import { failureReport } from '../src/failure.js'
-import type { GateReport, WorkstreamsSection } from '../src/report/schema.js'
+import { failureReport } from '../src/pipeline/report.js'
+import type { GateReport } from '../src/pipeline/registry.js'
+import type { WorkstreamsSection } from '../src/capabilities/roadmap/index.js'
 import {
   workstreamOutputs,
   workstreamsMarkdown,
@@ -297,7 +298,7 @@ describe('observation and rendering', () => {
   it('counts the conflicts the policy counts: an allowed duplicate is not one, a warned one is', () => {
     const report = reportWith(true)
     const dup = (crate: string, severity: 'warn' | 'allowed') => ({
-      code: 'duplicate-versions',
+      code: 'duplicate-versions' as const,
       severity,
       source: 'conflicts',
       crate,

@@ -63,7 +63,8 @@ async function sample(timed = true): Promise<Measurement & { wall: number }> {
   const timings = new TimingReports(timed)
   const phases = []
   for (const name of ['check', 'test-build'] as const) {
-    const r = await runPhase(name, timings.command(phaseCommand(config, name)), {
+    const command = name === 'check' ? phaseCommand(config, 'check') : phaseCommand(config, name)
+    const r = await runPhase(name, timings.command(command), {
       cwd: WS,
       members,
       run: runProcess,

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, utimesSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import * as path from 'node:path'
 import { childrenCpuSeconds } from '../src/cargo/process.js'
-import type { GateReport } from '../src/report/schema.js'
+import type { GateReport } from '../src/pipeline/registry.js'
 import { generateWorkspace } from './generate-workspace.js'
 import { describeRatio, summarizeRatios, type RatioSummary } from './ratio.js'
 

@@ -1,6 +1,6 @@
 // Child of bench/run.ts: streams a cargo message file through the gate's real reading path
 // (process adapter → line reader → message reader → tally) and prints time and peak memory.
-import { DiagnosticTally } from '../src/capabilities/build/diagnostics.js'
+import { DiagnosticTally } from '../src/cargo/diagnostics.js'
 import { CargoMessageReader } from '../src/cargo/messages.js'
 import { runProcess } from '../src/cargo/process.js'
 

@@ -25,7 +25,7 @@ import * as path from 'node:path'
 import { parseArgs } from 'node:util'
 import { childrenCpuSeconds } from '../src/cargo/process.js'
 import type { PublicApiSection } from '../src/capabilities/public-api/section.js'
-import type { GateReport } from '../src/report/schema.js'
+import type { GateReport } from '../src/pipeline/registry.js'
 import { crateName, generateWorkspace } from './generate-workspace.js'
 
 const { values } = parseArgs({

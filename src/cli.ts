@@ -2,26 +2,25 @@
 // Every action input is a flag of the same name. Exit status: 0 stable; 1 unstable, not judged or bad
 // input; 2 stable, but a sync after the verdict (the roadmap preview) failed.
 import * as path from 'node:path'
-import { parseConfig, type GateConfig } from './config.js'
+import { applyAfterGate } from './capabilities/fixes/index.js'
 import { usage } from './cli/help.js'
 import { parseCommandLine } from './cli/flags.js'
 import { Progress, type Output } from './cli/progress.js'
+import type { CargoMetadata } from './cargo/metadata.js'
+import { cliWords } from './cli/words.js'
 import { errorMessage, isGateError } from './errors.js'
-import { failureReport } from './failure.js'
 import { connect } from './github/connect.js'
 import { readRunContext } from './github/context.js'
-import { applyAfterGate } from './capabilities/fixes/apply.js'
-import { produceReport } from './pipeline.js'
-import { syncStage } from './sync.js'
-import { writeReport } from './report/json.js'
+import { parseConfig } from './pipeline/config.js'
+import { reportPlaceNotes } from './pipeline/place-notes.js'
+import { produceReport } from './pipeline/produce.js'
+import type { GateConfig, GateReport } from './pipeline/registry.js'
+import { failureReport } from './pipeline/report.js'
+import { syncStage } from './pipeline/sync.js'
+import { verdictLine } from './pipeline/tables.js'
+import { terminalReport } from './pipeline/terminal.js'
+import { writeReport } from './pipeline/write.js'
 import { reportPathFor } from './report/location.js'
-import { reportPlaceNotes } from './report/place-notes.js'
-import type { CargoMetadata } from './cargo/metadata.js'
-import type { GateReport } from './report/schema.js'
-import { textSections } from './report/sections.js'
-import { terminalReport } from './report/terminal.js'
-import { verdictLine } from './report/tables.js'
-import { cliWords } from './cli/words.js'
 import { TOOL } from './tool.js'
 
 /** Colour as cargo decides it: on a terminal, unless NO_COLOR is set (https://no-color.org). */
@@ -94,7 +93,7 @@ export async function main(
     problems.push(...synced.problems)
     if (synced.wrote.length) save(report)
   }
-  const text = terminalReport(report, textSections(), { colour: wantsColour(out), words: cliWords })
+  const text = terminalReport(report, undefined, { colour: wantsColour(out), words: cliWords })
   out.write(`${text}\n\nReport: ${path.relative(process.cwd(), reportPath) || reportPath}\n`)
   if (applied.length) out.write(`${applied.join('\n')}\n`)
   for (const line of [...notes.warnings, ...notes.log]) err.write(`build-gate: ${cliWords(line)}\n`)

@@ -1,79 +1,32 @@
-// Inputs (action inputs or CLI flags, same names) → one validated GateConfig.
-// Every error names the input and how to fix it; nothing downstream re-validates.
+// The core of the configuration: what every run needs, whichever capabilities it has (where the
+// workspace is, which toolchain, where the report goes, GitHub, sharding, where the gate keeps its
+// documents). Each capability declares and parses its own slice in its folder; the pipeline assembles
+// the whole (GateConfig, and the one inputs table) from them. Every error names the input and how to
+// fix it; nothing downstream re-validates.
 import * as path from 'node:path'
-import { CAPABILITIES } from './capabilities/registry.js'
+import { assertBranchInput } from './github/refname.js'
 import { tokenProblem } from './github/context.js'
-import { cargoOwnArgs } from './cargo/commands.js'
-import { roadmapInputProblem } from './capabilities/roadmap/validate.js'
-import {
-  ConfigError,
-  inputParsers,
-  nameList,
-  type InputReader,
-  type InputSpec,
-  type Surface
-} from './inputs.js'
+import { ConfigError, type InputParsers, type InputSpec, type Surface } from './inputs.js'
 
-export type Policy = 'deny' | 'warn' | 'allow' | 'off'
-
-export interface GateConfig {
+export interface CoreConfig {
   surface: Surface
   workingDirectory: string
   toolchain: string | null
-  checkArgs: string[]
-  testArgs: string[]
-  runTests: boolean
-  /** Minutes the test run may take before it is killed. */
-  testTimeoutMinutes: number
-  denyWarnings: boolean
   failOnUnstable: boolean
   /** The report-path input, absolute; null: where cargo never looks (src/report/location.ts). */
   reportPath: string | null
-  // dependency conflicts
-  duplicateVersions: 'deny' | 'warn' | 'allow'
-  duplicateVersionsIncludeDev: boolean
-  allowDuplicates: string[]
-  singleVersionCrates: string[]
-  msrvCheck: 'deny' | 'warn' | 'off'
-  // build time
-  timingMetric: 'cpu' | 'wall'
-  tolerancePercent: number
-  baselineStore: 'branch' | 'file'
-  baselinePath: string
-  /** false: the file store keeps the baseline in the state directory (src/store/state-dir.ts). */
-  baselinePathGiven: boolean
-  baselineBranch: string
-  baselineHistory: number
-  baselineMinSamples: number
-  updateBaseline: 'auto' | 'always' | 'never'
-  confirmRegression: boolean
-  failOnRegression: boolean
-  crateTimings: boolean
-  compileOnce: 'auto' | 'off'
-  // workstreams
-  workstreams: string | null
-  gateWorkstream: string
-  workstreamLabelPrefix: string
-  readyLabel: string
-  blockedLabel: string
-  createTrackingIssues: boolean
-  baseBranch: string | null
-  dispatchEvents: boolean
-  commentOnPr: boolean
-  dryRun: boolean
   token: string | null
-  // sharding
+  /** Plan and print every GitHub write, make none. */
+  dryRun: boolean
+  /** Where the gate keeps its documents (the baseline, the run history): a branch, or local files. */
+  baselineStore: 'branch' | 'file'
+  baselineBranch: string
   mode: 'gate' | 'merge'
   shard: { index: number; total: number } | null
   shardReports: string | null
 }
 
-export { ConfigError, nameList, type InputReader, type InputSpec, type Surface }
-
-// The core's own inputs; every capability declares its own (src/capabilities/*/index.ts). Together
-// they are the single table of inputs: action.yml must declare exactly these (a test checks it), and
-// the CLI accepts each as --name VALUE.
-const CORE_INPUTS: InputSpec[] = [
+export const CORE_INPUTS: InputSpec[] = [
   {
     name: 'working-directory',
     default: '.',
@@ -96,6 +49,19 @@ const CORE_INPUTS: InputSpec[] = [
       'Where to write the JSON report (relative to working-directory). Empty: outside the workspace, so cargo never rebuilds anything for it: `$RUNNER_TEMP/build-gate/build-gate-report.json` in Actions, `build-gate/build-gate-report.json` in the target directory on the command line; the `report-path` output says where.'
   },
   {
+    name: 'baseline-store',
+    default: 'branch',
+    cli: 'file',
+    description:
+      'Where the baseline lives: `branch` (a JSON file on a dedicated branch, via the contents API) or `file` (a local file).'
+  },
+  {
+    name: 'baseline-branch',
+    default: 'build-gate-baseline',
+    description: 'Branch that holds the baseline for `baseline-store: branch`.'
+  },
+  { name: 'dry-run', default: 'false', description: 'Plan and print every GitHub write, make none.' },
+  {
     name: 'github-token',
     default: '${{ github.token }}',
     cli: '',
@@ -114,52 +80,29 @@ const CORE_INPUTS: InputSpec[] = [
   { name: 'shard-reports', default: '', description: 'With `mode: merge`: glob of the shard JSON reports.' }
 ]
 
-export const INPUTS: InputSpec[] = [...CORE_INPUTS, ...CAPABILITIES.flatMap(c => c.inputs)]
-
-export function defaultFor(name: string, surface: Surface): string {
-  const spec = INPUTS.find(i => i.name === name)
-  if (!spec) throw new Error(`unknown input ${name}`)
-  return surface === 'cli' && spec.cli !== undefined ? spec.cli : spec.default
-}
-
-export function parseConfig(read: InputReader, surface: Surface, cwd = process.cwd()): GateConfig {
-  const p = inputParsers(read, name => defaultFor(name, surface))
+export function parseCoreConfig(p: InputParsers, surface: Surface, cwd: string): CoreConfig {
   const workingDirectory = path.resolve(cwd, p.raw('working-directory'))
-  const core = {
+  const token = p.optional('github-token')
+  const config: CoreConfig = {
     surface,
     workingDirectory,
     toolchain: p.optional('toolchain'),
     failOnUnstable: p.bool('fail-on-unstable'),
     reportPath: p.optional('report-path') && path.resolve(workingDirectory, p.raw('report-path')),
-    token: p.optional('github-token'),
+    token: token?.startsWith('${{') ? null : token,
+    dryRun: p.bool('dry-run'),
+    baselineStore: p.oneOf('baseline-store', ['branch', 'file'] as const),
+    baselineBranch: p.raw('baseline-branch'),
     mode: p.oneOf('mode', ['gate', 'merge'] as const),
     shard: parseShard(p.raw('shard')),
     shardReports: p.optional('shard-reports')
   }
-  const config = Object.assign(core, ...CAPABILITIES.map(c => c.parse?.(p) ?? {})) as GateConfig
-  if (config.token?.startsWith('${{')) config.token = null
-  const problem = tokenProblem(config.token) ?? roadmapInputProblem(config)
+  const problem = tokenProblem(config.token)
   if (problem) throw new ConfigError(problem.input, problem.message)
+  assertBranchInput('baseline-branch', config.baselineBranch)
   if (config.mode === 'merge' && !config.shardReports)
     throw new ConfigError('shard-reports', 'mode is merge, so give the glob of the shard reports to merge.')
-  for (const arg of [...config.checkArgs, ...config.testArgs]) {
-    if (arg.startsWith('--message-format'))
-      throw new ConfigError(
-        config.checkArgs.includes(arg) ? 'check-args' : 'test-args',
-        `remove '${arg}': the gate sets --message-format=json itself to read cargo's messages.`
-      )
-  }
-  const refused = cargoOwnArgs(config.testArgs).find(a => a in TEST_ARGS_REFUSED)
-  if (refused) throw new ConfigError('test-args', `remove '${refused}': ${TEST_ARGS_REFUSED[refused]}`)
   return config
-}
-
-/** cargo test flags that break the gate's build-then-run, and why; the harness's args after `--` are free. */
-const TEST_ARGS_REFUSED: Record<string, string> = {
-  '--doc':
-    'cargo cannot build doc-tests ahead of running them (it refuses `cargo test --no-run --doc`), and the gate runs the doc-tests with the other tests anyway.',
-  '--no-run':
-    'the gate builds the tests with --no-run itself, then runs them; to not run tests, set run-tests to false.'
 }
 
 function parseShard(v: string): { index: number; total: number } | null {

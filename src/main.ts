@@ -2,26 +2,26 @@
 // → sync (roadmap, PR comment). The verdict is published before any GitHub write starts.
 import * as core from '@actions/core'
 import { randomUUID } from 'node:crypto'
-import type { Capability } from './capabilities/capability.js'
-import { parseConfig, type GateConfig } from './config.js'
+import type { AnyCapability } from './capabilities/capability.js'
+import type { ProgressEvent } from './cargo/port.js'
 import { errorMessage, isGateError } from './errors.js'
-import { failureReport } from './failure.js'
-import { type ProgressEvent } from './gate.js'
+import type { CargoMetadata } from './cargo/metadata.js'
 import { connect } from './github/connect.js'
 import { readRunContext } from './github/context.js'
-import { produceReport } from './pipeline.js'
-import type { CargoMetadata } from './cargo/metadata.js'
-import { writeReport } from './report/json.js'
-import { reportPathFor } from './report/location.js'
-import { reportPlaceNotes } from './report/place-notes.js'
-import { reportOutputs } from './report/outputs.js'
-import type { GateReport } from './report/schema.js'
-import { markdownSections, sectionAnnotations } from './report/sections.js'
-import { renderSummary } from './report/summary.js'
 import { fitToLimit, SUMMARY_LIMIT_BYTES, summaryTruncationNote } from './report/fit.js'
-import { logLines } from './report/rendered.js'
-import { reportName, summaryExtras } from './report/summary-extras.js'
-import { syncStage } from './sync.js'
+import { blobLinks } from './report/markdown.js'
+import { parseConfig } from './pipeline/config.js'
+import { reportPlaceNotes } from './pipeline/place-notes.js'
+import { reportOutputs } from './pipeline/outputs.js'
+import { reportName, reportPointer } from './pipeline/pointers.js'
+import { produceReport } from './pipeline/produce.js'
+import type { GateConfig, GateReport } from './pipeline/registry.js'
+import { logLines, markdownSections, sectionAnnotations, type SectionRenderer } from './pipeline/render.js'
+import { failureReport } from './pipeline/report.js'
+import { renderSummary } from './pipeline/summary.js'
+import { syncStage } from './pipeline/sync.js'
+import { writeReport } from './pipeline/write.js'
+import { reportPathFor } from './report/location.js'
 
 export async function run(): Promise<void> {
   let config: GateConfig | null = null
@@ -101,7 +101,7 @@ async function publish(report: GateReport, config: GateConfig | null, reportPath
 /** What the sync stage added: the report file again, the sync capabilities' outputs and sections. */
 async function publishSynced(
   report: GateReport,
-  wrote: Capability[],
+  wrote: AnyCapability[],
   config: GateConfig,
   reportPath: string
 ): Promise<void> {
@@ -136,21 +136,20 @@ function truncated(config: GateConfig | null, reportPath: string) {
   return summaryTruncationNote(reportName(reportPath, repoRoot))
 }
 
-/** The job summary's sections: the compiler's words first, the capabilities', then pointers. */
-function summarySections(config: GateConfig | null, reportPath: string) {
+/** The job summary's sections: every capability's, then where the full report is. */
+function summarySections(config: GateConfig | null, reportPath: string): SectionRenderer[] {
   let ctx: ReturnType<typeof readRunContext> | null = null
   try {
     ctx = readRunContext()
   } catch {
     // An unreadable event payload is reported where it matters; the summary does without it.
   }
-  const extras = summaryExtras(
-    config,
-    reportPath,
-    ctx ?? { eventName: '', defaultBranch: null, runUrl: null },
-    process.env
-  )
-  return [...extras.before, ...markdownSections(), ...extras.after]
+  const run = ctx ?? { eventName: '', defaultBranch: null, runUrl: null }
+  const links = blobLinks(process.env, config?.workingDirectory ?? process.cwd())
+  return [
+    ...markdownSections(undefined, { links, config, run }),
+    () => reportPointer(reportName(reportPath, links.repoRoot), run.runUrl, !!config && !config.reportPath)
+  ]
 }
 
 async function writeSummary(text: string): Promise<void> {

@@ -1,10 +1,28 @@
 // argv for each cargo phase, from the config alone (pure, so tests and dry runs can show it).
-import type { GateConfig } from '../config.js'
+import { ConfigError } from '../inputs.js'
 import type { PhaseName } from '../report/schema.js'
+
+/** What the commands are made of: the toolchain and the user's cargo arguments. */
+export interface CargoArgs {
+  toolchain: string | null
+  checkArgs: string[]
+  testArgs: string[]
+}
 
 export interface Command {
   program: string
   args: string[]
+}
+
+/** The user's args for the input, refused when they set --message-format: the gate sets it to read cargo. */
+export function ownMessageFormat(args: string[], input: string): string[] {
+  const given = args.find(a => a.startsWith('--message-format'))
+  if (given)
+    throw new ConfigError(
+      input,
+      `remove '${given}': the gate sets --message-format=json itself to read cargo's messages.`
+    )
+  return args
 }
 
 // rustc's `rendered` text with cargo's colours: the terminal shows it as cargo would; the reader strips
@@ -47,15 +65,15 @@ export function cargoOwnArgs(args: readonly string[]): string[] {
 }
 
 /** `+toolchain` goes first, as rustup's proxies require. */
-function cargo(config: Pick<GateConfig, 'toolchain'>, args: string[]): Command {
+function cargo(config: Pick<CargoArgs, 'toolchain'>, args: string[]): Command {
   return { program: 'cargo', args: config.toolchain ? [`+${config.toolchain}`, ...args] : args }
 }
 
-export function rustcVersionCommand(config: Pick<GateConfig, 'toolchain'>): Command {
+export function rustcVersionCommand(config: Pick<CargoArgs, 'toolchain'>): Command {
   return { program: 'rustc', args: config.toolchain ? [`+${config.toolchain}`, '-vV'] : ['-vV'] }
 }
 
-export function metadataCommand(config: Pick<GateConfig, 'toolchain'>, host: string | null): Command {
+export function metadataCommand(config: Pick<CargoArgs, 'toolchain'>, host: string | null): Command {
   const filter = host ? ['--filter-platform', host] : []
   return cargo(config, ['metadata', '--format-version', '1', ...filter])
 }
@@ -65,7 +83,17 @@ export function metadataCommand(config: Pick<GateConfig, 'toolchain'>, host: str
  * user's args are replaced by `-p NAME` for each.
  */
 export function phaseCommand(
-  config: Pick<GateConfig, 'toolchain' | 'checkArgs' | 'testArgs'>,
+  config: Pick<CargoArgs, 'toolchain' | 'checkArgs'>,
+  phase: 'check',
+  packages?: string[] | null
+): Command
+export function phaseCommand(
+  config: Pick<CargoArgs, 'toolchain' | 'testArgs'>,
+  phase: 'test-build' | 'test',
+  packages?: string[] | null
+): Command
+export function phaseCommand(
+  config: Pick<CargoArgs, 'toolchain'> & Partial<Pick<CargoArgs, 'checkArgs' | 'testArgs'>>,
   phase: Exclude<PhaseName, 'metadata' | 'build'>,
   packages: string[] | null = null
 ): Command {
@@ -78,11 +106,11 @@ export function phaseCommand(
   if (phase === 'check') {
     // --keep-going: a crate that fails does not stop cargo from checking the others, so every
     // member is judged in one run (stable since cargo 1.74).
-    const args = select(config.checkArgs)
+    const args = select(config.checkArgs ?? [])
     const keepGoing = args.includes('--keep-going') ? [] : ['--keep-going']
     return cargo(config, ['check', ...args, ...keepGoing, MESSAGE_FORMAT])
   }
-  const testArgs = select(config.testArgs)
+  const testArgs = select(config.testArgs ?? [])
   // Options after `--` go to the test binaries; ours must stay before it.
   const own = cargoOwnArgs(testArgs)
   const harness = testArgs.slice(own.length)

@@ -4,8 +4,15 @@ import * as semver from 'semver'
 import { memberManifestPaths, readManifests } from './manifests.js'
 import { GateError } from '../errors.js'
 import type { CargoMetadata, MetadataPackage } from './metadata.js'
-import type { DependencyChainLink } from '../report/schema.js'
 import { byCodeUnit } from '../order.js'
+
+/** One link of a dependency chain from a workspace member to a package. */
+export interface DependencyChainLink {
+  name: string
+  version: string
+  /** How this link depends on the next: normal, build or dev. */
+  kind: 'normal' | 'build' | 'dev'
+}
 
 export type EdgeKind = DependencyChainLink['kind']
 

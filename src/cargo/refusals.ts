@@ -4,9 +4,14 @@
 //   older cargo:     package `foo v1.2.3` cannot be built because it requires rustc 1.99 or newer, while …
 //   cargo < 1.85 reading an edition-2024 manifest: failed to parse manifest at `…/foo-1.2.3/Cargo.toml` …
 //                    feature `edition2024` is required
-import type { ConflictsSection } from '../report/schema.js'
 
-export type CargoRefusal = ConflictsSection['cargoRefusals'][number]
+/** A package cargo refused to build, in its words (crate, version and what it requires, when said). */
+export interface CargoRefusal {
+  crate: string | null
+  version: string | null
+  requires: string | null
+  message: string
+}
 
 // Cargo features that gate a new edition, and the first release that has them stable.
 const EDITION_FEATURES: Record<string, string> = {

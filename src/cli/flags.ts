@@ -4,7 +4,7 @@
 // (`--deny-warnings false`, `--deny-warnings=false`), and an unknown flag gets a suggestion.
 import { existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { INPUTS } from '../config.js'
+import { INPUTS } from '../pipeline/config.js'
 import { GateError } from '../errors.js'
 import { editDistance, suggest } from './suggest.js'
 

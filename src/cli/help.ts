@@ -1,6 +1,6 @@
 // `build-gate --help`: flags in one column, descriptions wrapped in the next, whatever the widths.
-import { INPUTS, defaultFor } from '../config.js'
-import { plainText } from '../report/terminal.js'
+import { defaultFor, INPUTS } from '../pipeline/config.js'
+import { plainText } from '../report/text.js'
 import { BOOLEAN_INPUTS } from './flags.js'
 
 const HIDDEN = new Set(['github-token'])

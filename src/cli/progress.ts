@@ -1,7 +1,7 @@
 // Progress on stderr: cargo's own status lines as they come (`Compiling serde v1.0.219`, `Running
 // unittests …`, `Blocking waiting for file lock …`), so a long build shows what it is doing; on a
 // terminal a spinner with the phase's time stays below them; each phase ends with ✓ or ✗ and its time.
-import type { ProgressEvent } from '../gate.js'
+import type { ProgressEvent } from '../cargo/port.js'
 
 export type Output = Pick<NodeJS.WriteStream, 'write' | 'isTTY'>
 

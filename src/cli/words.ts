@@ -1,7 +1,7 @@
 // The gate's hints name action inputs (`Input 'deny-warnings'`, "set `public-api: off`"); on the
 // command line the same input is a flag, so the CLI says `--deny-warnings`, `--public-api off`.
 // Only known input names in the forms the gate writes are rewritten, never the compiler's words.
-import { INPUTS } from '../config.js'
+import { INPUTS } from '../pipeline/config.js'
 
 const VALUE = String.raw`[\w.@/*+-]+`
 

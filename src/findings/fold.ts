@@ -1,26 +1,49 @@
 // The verdict is a fold over findings: unstable iff a `block` finding exists. Fail-closed rules
 // (a needed phase that did not run or cannot be trusted) are findings too, emitted by the build
-// capability; the fold reads no message and no section.
-import type { Reason, Verdict } from '../report/schema.js'
+// capability; the fold reads no section, and findings of one code that share a summary are one reason.
+import type { FindingCode } from './codes.js'
 import type { Finding, FindingSeverity } from './finding.js'
 
-const reason = (f: Finding): Reason => ({ code: f.code, message: f.message })
+export interface Reason {
+  /** Stable identifier a script can match on. */
+  code: FindingCode
+  message: string
+}
 
-export function partition(findings: readonly Finding[]): { blocking: Reason[]; warnings: Reason[] } {
-  return {
-    blocking: findings.filter(f => f.severity === 'block').map(reason),
-    warnings: findings.filter(f => f.severity === 'warn').map(reason)
-  }
+export interface Verdict {
+  stable: boolean
+  reasons: Reason[]
+  /** Findings that do not block, in plain words. */
+  warnings: Reason[]
 }
 
 export function foldVerdict(findings: readonly Finding[]): Verdict {
-  const { blocking, warnings } = partition(findings)
-  return { stable: blocking.length === 0, reasons: blocking, warnings }
+  const blocking = reasons(findings.filter(f => f.severity === 'block'))
+  return {
+    stable: blocking.length === 0,
+    reasons: blocking,
+    warnings: reasons(findings.filter(f => f.severity === 'warn'))
+  }
+}
+
+/** One reason per finding, except that findings of one code sharing a summary are one reason. */
+function reasons(findings: readonly Finding[]): Reason[] {
+  const out: Reason[] = []
+  const summarised = new Set<string>()
+  for (const f of findings) {
+    if (f.summary !== undefined) {
+      const key = `${f.code}\0${f.summary}`
+      if (summarised.has(key)) continue
+      summarised.add(key)
+    }
+    out.push({ code: f.code, message: f.summary ?? f.message })
+  }
+  return out
 }
 
 /** Findings folded to code + crate + severity, with how many there were: what a run history keeps. */
 export interface FoldedFinding {
-  code: string
+  code: FindingCode
   crate: string | null
   severity: FindingSeverity
   /** How many findings of this code and crate the run had. */

@@ -4,8 +4,6 @@ import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSyn
 import * as path from 'node:path'
 import { ConfigError } from '../inputs.js'
 import { TOOL } from '../tool.js'
-import type { GateReport } from './schema.js'
-import { keepTimingReports } from '../capabilities/timing/keep-reports.js'
 
 export function writeJsonAtomic(
   file: string,
@@ -16,16 +14,6 @@ export function writeJsonAtomic(
   const tmp = `${file}.${process.pid}.tmp`
   writeFileSync(tmp, `${JSON.stringify(value, replacer, 2)}\n`)
   renameSync(tmp, file)
-}
-
-/** Writes the report, with cargo's --timings HTML copied beside it (see keep-reports.ts). */
-export function writeReport(report: GateReport, file: string): void {
-  assertReportTarget(file)
-  mkdirSync(path.dirname(file), { recursive: true })
-  // Colours are for terminals: the file holds the plain text only.
-  writeJsonAtomic(file, keepTimingReports(report, file), (key, value) =>
-    key === 'renderedAnsi' ? undefined : value
-  )
 }
 
 /** Refuses (naming the input) a report path that holds anything but an earlier build-gate report. */

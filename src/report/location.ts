@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
-import type { GateConfig } from '../config.js'
+import type { CoreConfig } from '../config.js'
 
 export const REPORT_FILE = 'build-gate-report.json'
 /** The folder of the gate's files inside RUNNER_TEMP or the target directory. */
@@ -37,7 +37,7 @@ export function defaultReportPath(place: ReportPlace, env: Env = process.env): s
 /** Where to write the report: report-path when given, else the default; never creates a missing working directory. */
 export function reportPathFor(
   surface: ReportPlace['surface'],
-  config: Pick<GateConfig, 'workingDirectory' | 'reportPath'> | null,
+  config: Pick<CoreConfig, 'workingDirectory' | 'reportPath'> | null,
   targetDirectory: string | null = null,
   env: Env = process.env
 ): string {

@@ -4,8 +4,7 @@
 // survive.
 import type { GitHubClient } from '../github/client.js'
 import { GitHubRequestError } from '../github/errors.js'
-import type { Baseline } from '../capabilities/timing/baseline.js'
-import { baselineCodec, type DocumentCodec, type DocumentStore } from './document-store.js'
+import type { DocumentCodec, DocumentStore } from './document-store.js'
 
 export interface BranchStoreOptions {
   owner: string
@@ -19,16 +18,18 @@ export interface BranchStoreOptions {
 
 /**
  * The document could not be read because GitHub could not be reached or kept failing (no answer,
- * 5xx after retries, a page that is not the API's): build time is then not compared, which is a
- * warning, not a red build. A document GitHub did return but that is corrupt stays a codec error.
+ * 5xx after retries, a page that is not the API's): for the baseline, build time is then not
+ * compared, which is a warning, not a red build. A document GitHub did return but that is corrupt
+ * stays a codec error.
  */
-export class BaselineUnreachable extends Error {
+export class DocumentUnreachable extends Error {
   constructor(
+    what: string,
     readonly location: string,
     readonly cause: GitHubRequestError
   ) {
-    super(`the baseline (${location}) could not be read: ${cause.message}`)
-    this.name = 'BaselineUnreachable'
+    super(`${what} (${location}) could not be read: ${cause.message}`)
+    this.name = 'DocumentUnreachable'
   }
 }
 
@@ -36,17 +37,17 @@ export function unreachable(e: unknown): e is GitHubRequestError {
   return e instanceof GitHubRequestError && (e.status === 0 || e.status >= 500)
 }
 
-export class BranchStore<T = Baseline> implements DocumentStore<T> {
+export class BranchStore<T> implements DocumentStore<T> {
   readonly location: string
   private readonly codec: DocumentCodec<T>
 
   constructor(
     private readonly client: GitHubClient,
     private readonly opts: BranchStoreOptions,
-    codec?: DocumentCodec<T>
+    codec: DocumentCodec<T>
   ) {
     this.location = `${opts.path} on branch ${opts.branch} of ${opts.owner}/${opts.repo}`
-    this.codec = codec ?? (baselineCodec as unknown as DocumentCodec<T>)
+    this.codec = codec
   }
 
   async read(): Promise<T | null> {
@@ -93,7 +94,7 @@ export class BranchStore<T = Baseline> implements DocumentStore<T> {
     } catch (e) {
       // 404 covers both a missing file and a missing branch: either way, no baseline yet.
       if ((e as { status?: number }).status === 404) return { document: null, sha: null }
-      if (unreachable(e)) throw new BaselineUnreachable(this.location, e)
+      if (unreachable(e)) throw new DocumentUnreachable(this.codec.what, this.location, e)
       throw this.codec.error(
         this.location,
         `could not be read: ${describe(e)}${hint((e as { status?: number }).status)}`

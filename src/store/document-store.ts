@@ -1,15 +1,11 @@
-// Where the baseline (and the run history beside it) lives. `update` is read-modify-write so a store
+// Where the gate's documents (the baseline, the run history beside it) live. `update` is read-modify-write so a store
 // that meets a concurrent writer can re-read and apply the same change again (entries merge instead of
 // being lost).
-import {
-  BaselineError,
-  parseBaseline,
-  serializeBaseline,
-  type Baseline
-} from '../capabilities/timing/baseline.js'
 
 /** One versioned JSON document: how to read it (refusing anything it does not recognise) and write it. */
 export interface DocumentCodec<T> {
+  /** The document in words, for messages: "the baseline". */
+  what: string
   parse(text: string, location: string): T
   serialize(value: T): string
   error(location: string, message: string): Error
@@ -27,15 +23,4 @@ export interface DocumentStore<T> {
   read(): Promise<T | null>
   /** Applies `change` to the current document (null if none) and writes the result; returning the current document unchanged writes nothing. */
   update(change: (current: T | null) => T): Promise<T>
-}
-
-export type BaselineStore = DocumentStore<Baseline>
-
-export const baselineCodec: DocumentCodec<Baseline> = {
-  parse: parseBaseline,
-  serialize: serializeBaseline,
-  error: (location, message) => new BaselineError(location, message),
-  commitMessage: 'Update build-gate baseline',
-  pathHint: 'set baseline-path to a file such as build-gate/baseline.json',
-  tooLargeHint: 'lower baseline-history or delete the file'
 }

@@ -4,10 +4,9 @@
 // never written: the next write starts the file from it.
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import * as path from 'node:path'
-import type { Baseline } from '../capabilities/timing/baseline.js'
-import { baselineCodec, type DocumentCodec, type DocumentStore } from './document-store.js'
+import type { DocumentCodec, DocumentStore } from './document-store.js'
 
-export class FileStore<T = Baseline> implements DocumentStore<T> {
+export class FileStore<T> implements DocumentStore<T> {
   readonly file: string
   readonly location: string
   private readonly codec: DocumentCodec<T>
@@ -15,12 +14,12 @@ export class FileStore<T = Baseline> implements DocumentStore<T> {
   constructor(
     documentPath: string,
     workingDirectory: string,
-    codec?: DocumentCodec<T>,
+    codec: DocumentCodec<T>,
     private readonly legacy: string | null = null
   ) {
     this.file = path.resolve(workingDirectory, documentPath)
     this.location = `file ${this.file}`
-    this.codec = codec ?? (baselineCodec as unknown as DocumentCodec<T>)
+    this.codec = codec
   }
 
   async read(): Promise<T | null> {

@@ -1,7 +1,7 @@
 // Whether the members a phase selected were built: cargo reports an artifact for every unit it
 // checked or found fresh, so a member without one was not judged, whatever the exit status says.
-import type { CrateSummary, PhaseResult } from '../../report/schema.js'
-import type { DiagnosticTally } from './diagnostics.js'
+import type { DiagnosticTally } from '../../cargo/diagnostics.js'
+import type { PhaseResult } from '../../report/schema.js'
 
 /** Why a phase that exited 0 cannot be trusted because some selected member produced nothing. */
 export function unbuiltProblem(
@@ -32,14 +32,6 @@ export function markUnbuilt(
   if (problem) phase.untrusted = problem
 }
 
-/** Why the tests cannot run after this build phase, or undefined when they can. */
-export function whyNotTested(phase: PhaseResult, errors: number, what: string): string | undefined {
-  if (errors > 0) return `${what} failed with compile errors`
-  if (phase.failure) return `${what} failed`
-  if (phase.untrusted) return `${what} did not build the workspace`
-  return undefined
-}
-
 /** The crates a failed build stopped at: members with compile errors, else the broken dependencies. */
 export function stoppedAt(tally: DiagnosticTally, members: ReadonlyMap<string, string>): string[] {
   const own = [...tally.perCrate].filter(([, c]) => c.errors > 0).map(([name]) => name)
@@ -52,10 +44,6 @@ export function stoppedAt(tally: DiagnosticTally, members: ReadonlyMap<string, s
 function packageName(id: string): string {
   const hash = id.split('#')[1] ?? id
   return hash.includes('@') ? hash : `${id.split('#')[0].split('/').pop()}@${hash}`
-}
-
-export function markNotChecked(crates: CrateSummary[], why: ReadonlyMap<string, string>): CrateSummary[] {
-  return crates.map(c => (why.has(c.name) ? { ...c, notChecked: why.get(c.name)! } : c))
 }
 
 /**

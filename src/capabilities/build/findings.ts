@@ -1,15 +1,19 @@
-// The build's findings: each needed phase ran and can be trusted; compile errors; warnings under
-// deny-warnings. Severity is decided here, from the policy, once.
+// The build's findings: each needed phase ran and can be trusted; compile errors and warnings, one
+// finding per crate (read as one reason); warnings block under deny-warnings. Severity is decided
+// here, from the policy, once.
 import { parseCargoRefusals } from '../../cargo/refusals.js'
-import type { GateConfig } from '../../config.js'
-import type { Finding } from '../../findings/finding.js'
-import type { PhaseName } from '../../report/schema.js'
-import type { ReportBody } from '../capability.js'
+import type { Finding, FindingSeverity } from '../../findings/finding.js'
 import { checkingPhase } from '../../report/checking-phase.js'
+import type { PhaseName } from '../../report/schema.js'
+import { plural } from '../../report/text.js'
+import type { BodyOf, ConfigOf } from '../capability.js'
+import type { BuildParts } from './section.js'
 
 const SOURCE = 'build'
 
-export function phaseFindings(report: ReportBody, config: Pick<GateConfig, 'runTests'>): Finding[] {
+type Body = BodyOf<BuildParts>
+
+export function phaseFindings(report: Body, config: Pick<ConfigOf<BuildParts>, 'runTests'>): Finding[] {
   if (report.shard?.members.length === 0)
     return [
       {
@@ -63,7 +67,7 @@ export function phaseFindings(report: ReportBody, config: Pick<GateConfig, 'runT
  * With compile-once one `build` stands for `check` and `test-build`. A report says which ran; a merged
  * one (no compileOnce section) shows it in its phases, and shards may have differed.
  */
-function neededPhases(report: ReportBody, runTests: boolean): PhaseName[] {
+function neededPhases(report: Body, runTests: boolean): PhaseName[] {
   const has = (name: PhaseName) => report.phases.some(p => p.name === name)
   const once = report.compileOnce ? report.compileOnce.mode === 'compile-once' : has('build')
   if (!runTests) return ['metadata', 'check']
@@ -72,24 +76,43 @@ function neededPhases(report: ReportBody, runTests: boolean): PhaseName[] {
   return ['metadata', 'check', 'test-build', 'test']
 }
 
-export function diagnosticFindings(report: ReportBody, config: Pick<GateConfig, 'denyWarnings'>): Finding[] {
-  const out: Finding[] = []
+/** Compile errors and warnings, one finding per crate; together they read as one reason. */
+export function diagnosticFindings(report: Body, config: Pick<ConfigOf<BuildParts>, 'denyWarnings'>): Finding[] {
   const { errors, warnings } = report.diagnostics
-  if (errors > 0)
-    out.push({
-      code: 'compile-errors',
-      severity: 'block',
-      message: `${plural(errors, 'compile error')} in ${byCrate(report, 'errors')}`,
-      source: SOURCE
+  const deny = config.denyWarnings
+  return [
+    ...perCrate(report, 'errors', errors, { code: 'compile-errors', word: 'compile error', severity: 'block' }),
+    ...perCrate(report, 'warnings', warnings, {
+      code: 'warnings',
+      word: 'warning',
+      severity: deny ? 'block' : 'warn',
+      ...(deny ? { suffix: ' (deny-warnings is on)' } : {})
     })
-  if (warnings > 0) {
-    const message = `${plural(warnings, 'warning')} in ${byCrate(report, 'warnings')}`
-    out.push(
-      config.denyWarnings
-        ? { code: 'warnings', severity: 'block', message: `${message} (deny-warnings is on)`, source: SOURCE }
-        : { code: 'warnings', severity: 'warn', message, source: SOURCE }
-    )
-  }
+  ]
+}
+
+function perCrate(
+  report: Body,
+  field: 'errors' | 'warnings',
+  total: number,
+  o: { code: 'compile-errors' | 'warnings'; word: string; severity: FindingSeverity; suffix?: string }
+): Finding[] {
+  if (total <= 0) return []
+  const suffix = o.suffix ?? ''
+  const crates = report.crates.filter(c => c[field] > 0)
+  const listed = crates.reduce((n, c) => n + c[field], 0)
+  // With one crate the total already is its count.
+  const names = crates.map(c => (crates.length === 1 ? c.name : `${c.name} (${c[field]})`)).join(', ')
+  const unlisted = 'crates the report does not list'
+  const summary = `${plural(total, o.word)} in ${names || unlisted}${suffix}`
+  const base = { code: o.code, severity: o.severity, summary, source: SOURCE }
+  const out: Finding[] = crates.map(c => ({
+    ...base,
+    message: `${plural(c[field], o.word)} in ${c.name}${suffix}`,
+    crate: c.name
+  }))
+  // A count the crate rows do not account for (rows lost, or a report edited) still counts.
+  if (listed < total) out.push({ ...base, message: `${plural(total - listed, o.word)} in ${unlisted}${suffix}` })
   return out
 }
 
@@ -97,7 +120,7 @@ export function diagnosticFindings(report: ReportBody, config: Pick<GateConfig, 
  * Fail closed: without a check that ran and was read there is nothing to call stable. Added by the
  * judge over all findings, unless another finding already says why (a phase, or cargo's refusal).
  */
-export function untrustedCheck(report: ReportBody, findings: readonly Finding[]): Finding | null {
+export function untrustedCheck(report: Body, findings: readonly Finding[]): Finding | null {
   if (report.shard?.members.length === 0) return null
   const check = checkingPhase(report.phases)
   if (check && check.ran && !check.failure) return null
@@ -114,22 +137,15 @@ export function untrustedCheck(report: ReportBody, findings: readonly Finding[])
       }
 }
 
+const LABELS: Record<string, string> = {
+  metadata: 'cargo metadata',
+  check: 'cargo check',
+  'test-build': 'cargo test (build)',
+  build: 'cargo build (compile once: check and test build)',
+  test: 'cargo test'
+}
+
+/** A phase in words; a capability's own phase is `cargo <name>`. */
 export function label(phase: PhaseName): string {
-  return {
-    metadata: 'cargo metadata',
-    check: 'cargo check',
-    'test-build': 'cargo test (build)',
-    build: 'cargo build (compile once: check and test build)',
-    test: 'cargo test'
-  }[phase]
-}
-
-function byCrate(report: ReportBody, field: 'errors' | 'warnings'): string {
-  const crates = report.crates.filter(c => c[field] > 0)
-  // With one crate the total already is its count.
-  return crates.map(c => (crates.length === 1 ? c.name : `${c.name} (${c[field]})`)).join(', ')
-}
-
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`
+  return LABELS[phase] ?? `cargo ${phase}`
 }

@@ -1,11 +1,21 @@
 // build: cargo check (and the test build) read per crate: compile errors, warnings, phases.
-import { diagnosticAnnotations } from '../../report/annotations.js'
-import type { GateReport } from '../../report/schema.js'
+import { ownMessageFormat } from '../../cargo/commands.js'
+import { phaseSeconds } from '../../report/format.js'
 import type { Capability } from '../capability.js'
-import { diagnosticFindings, phaseFindings } from './findings.js'
-import { mergeBuild } from './merge.js'
+import { diagnosticFindings, phaseFindings, untrustedCheck } from './findings.js'
+import {
+  buildMarkdown,
+  diagnosticAnnotations,
+  logLines,
+  omittedText,
+  terminalDiagnostics
+} from './render.js'
+import { runBuild } from './run.js'
+import { BUILD_CODES, type BuildParts } from './section.js'
 
-export const build: Capability = {
+export type { BuildConfig, BuildCrate, BuildParts, BuildSection, CompileOnceSection } from './section.js'
+
+export const build: Capability<BuildParts> = {
   name: 'build',
   stage: 'build',
   inputs: [
@@ -27,10 +37,11 @@ export const build: Capability = {
     }
   ],
   parse: p => ({
-    checkArgs: p.args('check-args'),
+    checkArgs: ownMessageFormat(p.args('check-args'), 'check-args'),
     compileOnce: p.oneOf('compile-once', ['auto', 'off'] as const),
     denyWarnings: p.bool('deny-warnings')
   }),
+  codes: BUILD_CODES,
   outputs: [
     {
       name: 'errors',
@@ -50,15 +61,28 @@ export const build: Capability = {
       value: r => phaseSeconds(r, r.phases.some(p => p.name === 'build') ? ['build'] : ['check'])
     }
   ],
+  crateDefaults: { warnings: 0, errors: 0 },
+  run: (ports, config) =>
+    ports.cargo && ports.metadata
+      ? runBuild(ports.cargo, ports.metadata, ports.report.shard?.members ?? null, config)
+      : Promise.resolve({ section: {} }),
+  // Its findings span every phase, the tests' run included: read once every stage ran.
   findings: (report, config) => [...phaseFindings(report, config), ...diagnosticFindings(report, config)],
-  merge: mergeBuild,
+  guard: (report, findings) => {
+    const guard = untrustedCheck(report, findings)
+    return guard ? [guard] : []
+  },
+  table: {
+    columns: [
+      { header: 'warnings', cell: c => String(c.warnings), total: r => String(r.diagnostics.warnings) },
+      { header: 'errors', cell: c => String(c.errors), total: r => String(r.diagnostics.errors) }
+    ],
+    // Zeros of a crate cargo never reached would read as clean.
+    unreached: c => c.notChecked ?? null
+  },
+  markdown: (r, ctx) => buildMarkdown(r, ctx.links),
+  lead: terminalDiagnostics,
+  terminal: omittedText,
+  log: logLines,
   annotations: diagnosticAnnotations
-}
-
-/** Wall seconds of the phases; empty (never 0) when one of them did not run or was killed. */
-export function phaseSeconds(report: GateReport, names: string[]): string {
-  const p = report.phases.filter(x => names.includes(x.name))
-  if (p.length === 0 || p.some(x => !x.ran || x.signal)) return ''
-  const seconds = Math.round(p.reduce((n, x) => n + x.wallSeconds, 0) * 100) / 100
-  return Number.isFinite(seconds) ? String(seconds) : ''
 }

@@ -1,7 +1,7 @@
 // Escalation, decided from what GitHub shows: the last escalation or recovery comment on the gate's
 // tracking issue (hidden markers) says whether this unstable stretch was escalated already; the label
 // follows. Messages are pure.
-import type { GateReport } from '../../report/schema.js'
+import type { ChecklistReport } from './section.js'
 import { describeConflict } from '../conflicts/index.js'
 import { formatDuration, when, where, type TrackerStatus } from '../tracker/index.js'
 
@@ -33,7 +33,7 @@ export function escalatedThisStretch(marker: Marker, s: TrackerStatus): boolean 
 
 export function escalationComment(
   s: TrackerStatus,
-  report: GateReport,
+  report: ChecklistReport,
   o: { escalateTo: string[]; label: string; labelled: boolean }
 ): string {
   const since = s.unstableSince!

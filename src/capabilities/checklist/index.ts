@@ -5,13 +5,15 @@ import type { Capability, CapabilityResult } from '../capability.js'
 import { buildObservation } from '../roadmap/index.js'
 import { observationFields } from '../tracker/index.js'
 import { publishTracker } from './publish.js'
+import type { ChecklistParts } from './section.js'
 
-const nothing: CapabilityResult = { section: {}, findings: [] }
+const nothing: CapabilityResult<ChecklistParts> = { section: {}, findings: [] }
 
-export const checklist: Capability = {
+export const checklist: Capability<ChecklistParts> = {
   name: 'checklist',
   stage: 'sync',
   inputs: [],
+  codes: {},
   outputs: [],
   async sync(ports, config) {
     const section = ports.report.tracker
@@ -45,6 +47,5 @@ export const checklist: Capability = {
       log: ports.log
     })
     return { section: { tracker: published }, findings: [] }
-  },
-  findings: () => []
+  }
 }

@@ -7,7 +7,7 @@
 // changed a tick or a count.
 import { createHash } from 'node:crypto'
 import type { Finding } from '../../findings/finding.js'
-import type { GateReport } from '../../report/schema.js'
+import type { ChecklistReport } from './section.js'
 import { conflictId, describeConflict, isConflict } from '../conflicts/index.js'
 import { when, type TrackerStatus } from '../tracker/index.js'
 import { checkingPhase } from '../../report/checking-phase.js'
@@ -26,7 +26,7 @@ export interface ChecklistItem {
 }
 
 export interface ChecklistInput {
-  report: GateReport
+  report: ChecklistReport
   /** Dependent workstreams this gate still blocks; null when the roadmap is not synced. */
   gateBlocks: string[] | null
   /** Dependent workstreams that are ready (for the evidence). */
@@ -62,7 +62,7 @@ function conflictsItem(findings: Pick<Finding, 'code' | 'crate' | 'severity'>[])
   }
 }
 
-function buildItem(report: GateReport): ChecklistItem {
+function buildItem(report: ChecklistReport): ChecklistItem {
   const label = 'Workspace builds without warnings or errors'
   const check = checkingPhase(report.phases)
   if (!check?.ran || (check.failure && report.diagnostics.errors === 0))
@@ -73,10 +73,10 @@ function buildItem(report: GateReport): ChecklistItem {
   return { label, done: errors === 0 && warnings === 0 && !check.failure, evidence }
 }
 
-function testsItem(report: GateReport): ChecklistItem {
+function testsItem(report: ChecklistReport): ChecklistItem {
   const label = 'Full test suite passes'
   const t = report.tests
-  if (!t.ran) return { label, done: false, evidence: 'the tests did not run' }
+  if (!t?.ran) return { label, done: false, evidence: 'the tests did not run' }
   const failing = [...new Set(t.failures.map(f => f.crate))].sort()
   return {
     label,
@@ -87,7 +87,7 @@ function testsItem(report: GateReport): ChecklistItem {
 
 // Only when the public API check ran (its section is on, or it emitted findings); its codes:
 // api-breaking (allowed when a version bump announces it), api-unknown (could not compare).
-function publicApiItem(report: GateReport): ChecklistItem | null {
+function publicApiItem(report: ChecklistReport): ChecklistItem | null {
   const api = report.findings.filter(f => f.source === 'public-api')
   const section = (report as { publicApi?: { status?: string } }).publicApi
   if (!api.length && (!section || section.status === 'off')) return null
@@ -117,7 +117,7 @@ function publicApiItem(report: GateReport): ChecklistItem | null {
   }
 }
 
-function timingItem(report: GateReport): ChecklistItem {
+function timingItem(report: ChecklistReport): ChecklistItem {
   const label = 'Build time within tolerance'
   const t = report.timing
   if (!t) return { label, done: false, evidence: 'not measured against a baseline' }
@@ -134,7 +134,7 @@ function timingItem(report: GateReport): ChecklistItem {
   return { label, done: t.regression === 'false', evidence, measured }
 }
 
-function workstreamsItem(report: GateReport, gateBlocks: string[], ready: string[]): ChecklistItem {
+function workstreamsItem(report: ChecklistReport, gateBlocks: string[], ready: string[]): ChecklistItem {
   const label = 'Dependent workstreams unblocked'
   if (gateBlocks.length)
     return {

@@ -1,6 +1,6 @@
 // What the checklist wants on GitHub versus what GitHub shows → the writes that close the gap, as data.
 // Nothing already so is written: an unchanged rerun plans nothing.
-import type { GateReport } from '../../report/schema.js'
+import type { ChecklistReport } from './section.js'
 import type { EscalationState, TrackerStatus } from '../tracker/index.js'
 import type { BlockState } from './items.js'
 import { withBlock } from './items.js'
@@ -33,7 +33,7 @@ export interface TrackerPlanInput {
   digest: string
   existing: BlockState
   status: TrackerStatus
-  report: GateReport
+  report: ChecklistReport
   escalationLabel: string
   escalateTo: string[]
   /** The AgentObservation to send with the escalation; null: no dispatch (dispatch-events is off). */

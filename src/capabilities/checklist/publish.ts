@@ -4,7 +4,7 @@
 // run or a run without GitHub writes nothing.
 import type { RunContext } from '../../github/context.js'
 import type { GitHubClient } from '../../github/writes.js'
-import type { GateReport } from '../../report/schema.js'
+import type { ChecklistReport } from './section.js'
 import { statusLine, type TrackerConfig, type TrackerSection } from '../tracker/index.js'
 import { applyTrackerWrites, readTrackingIssue } from './github.js'
 import { checklistDigest, checklistItems, readBlock, renderChecklist } from './items.js'
@@ -12,7 +12,7 @@ import { describeTrackerWrite, planTracker } from './plan.js'
 
 export interface PublishInput {
   section: TrackerSection
-  report: GateReport
+  report: ChecklistReport
   tracker: TrackerConfig
   /** `workstream-label-prefix` + `gate-workstream`: the label of the gate's tracking issue. */
   issueLabel: string
@@ -76,7 +76,10 @@ export async function publishTracker(p: PublishInput): Promise<TrackerSection> {
 }
 
 /** What the roadmap sync saw: the dependents this gate still blocks, and those that are ready. */
-export function roadmapView(report: GateReport): { gateBlocks: string[] | null; readyDependents: string[] } {
+export function roadmapView(report: ChecklistReport): {
+  gateBlocks: string[] | null
+  readyDependents: string[]
+} {
   const data = (report.workstreams?.observation?.data ?? null) as Record<string, unknown> | null
   const names = (v: unknown) =>
     Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : null

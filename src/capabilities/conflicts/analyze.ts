@@ -1,25 +1,19 @@
 // Dependency conflicts from the resolved graph: duplicate versions, single-version crates, and what Rust
-// each package needs; plus what cargo itself refused. Data in, section out; the findings are decided in src/capabilities/conflicts/findings.ts.
+// each package needs; plus what cargo itself refused. Data in, section out; the findings are decided in
+// findings.ts.
+import { buildGraph, type DependencyGraph } from '../../cargo/graph.js'
 import type { CargoMetadata } from '../../cargo/metadata.js'
 import { parseCargoRefusals } from '../../cargo/refusals.js'
-import { conflictFindingList } from './findings.js'
-import { partition } from '../../findings/fold.js'
-import type { ConflictsSection, Reason } from '../../report/schema.js'
 import { findDuplicates } from './duplicates.js'
-import { buildGraph, type DependencyGraph } from '../../cargo/graph.js'
 import { findRustVersionFindings } from './rust-version.js'
+import type { ConflictsConfig, ConflictsSection } from './section.js'
 import { findSingleVersionViolations } from './single-version.js'
 
-export interface ConflictOptions {
+export interface ConflictOptions extends ConflictsConfig {
   /** `release` from `rustc -vV` of the toolchain the build runs with; null when unknown. */
   toolchain: string | null
   /** The workspace MSRV (WorkspaceInfo.msrv); null skips that comparison. */
   msrv: string | null
-  duplicateVersions: 'deny' | 'warn' | 'allow'
-  duplicateVersionsIncludeDev: boolean
-  allowDuplicates: string[]
-  singleVersionCrates: string[]
-  msrvCheck: 'deny' | 'warn' | 'off'
   /** cargo's plain-text errors of every phase run so far (PhaseResult.cargoErrors), read for refusals. */
   cargoErrors?: string[]
 }
@@ -55,12 +49,4 @@ export function analyzeConflicts(
         : findRustVersionFindings(g, { toolchain: options.toolchain, msrv: options.msrv }),
     cargoRefusals
   }
-}
-
-/** The conflicts' findings split as the verdict sees them: what blocks, what only warns. */
-export function conflictFindings(
-  section: ConflictsSection,
-  options: Pick<ConflictOptions, 'duplicateVersions' | 'duplicateVersionsIncludeDev' | 'msrvCheck'>
-): { blocking: Reason[]; warnings: Reason[] } {
-  return partition(conflictFindingList(section, options))
 }

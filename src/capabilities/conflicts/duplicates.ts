@@ -1,6 +1,6 @@
 // Crates resolved at more than one version in the graph, each version with the shortest chain that
 // pulls it in (what `cargo tree -d` shows, as data).
-import type { DuplicateFinding } from '../../report/schema.js'
+import type { DuplicateFinding } from './section.js'
 import { chainTo, compareLoose, reachablePackages, type DependencyGraph } from '../../cargo/graph.js'
 import { dependencyRef, type ManifestRef } from '../../cargo/manifest-lines.js'
 import { byCodeUnit } from '../../order.js'

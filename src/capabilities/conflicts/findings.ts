@@ -2,15 +2,9 @@
 // (duplicate-versions, allow-duplicates), single-version crates, Rust versions (msrv-check), cargo's
 // refusals and stale allow-duplicates entries.
 import * as path from 'node:path'
-import type { ConflictOptions } from './analyze.js'
 import { formatChain } from '../../cargo/graph.js'
 import type { Finding, FindingLocation, FindingSeverity } from '../../findings/finding.js'
-import type { ConflictsSection } from '../../report/schema.js'
-
-export type ConflictPolicy = Pick<
-  ConflictOptions,
-  'duplicateVersions' | 'duplicateVersionsIncludeDev' | 'msrvCheck'
->
+import type { ConflictPolicy, ConflictsSection } from './section.js'
 
 const SOURCE = 'conflicts'
 

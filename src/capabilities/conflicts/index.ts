@@ -1,13 +1,22 @@
 // conflicts: the resolved dependency graph's duplicate versions, single-version crates, Rust versions
 // the toolchain or the MSRV cannot build, and cargo's own refusals.
+import type { Finding } from '../../findings/finding.js'
+import type { Capability } from '../capability.js'
 import { analyzeConflicts } from './analyze.js'
-import type { GateConfig } from '../../config.js'
-import { conflictAnnotations, conflictsMarkdown, conflictsText, DEFAULT_POLICY, isEmpty } from './render.js'
-import type { GateReport } from '../../report/schema.js'
-import type { Capability, ReportBody } from '../capability.js'
-import { conflictFindingList, type ConflictPolicy } from './findings.js'
+import { conflictFindingList } from './findings.js'
+import { conflictAnnotations, conflictsMarkdown, conflictsText, isEmpty } from './render.js'
+import { CONFLICTS_CODES, type ConflictPolicy, type ConflictsParts } from './section.js'
 
+export { analyzeConflicts, type ConflictOptions } from './analyze.js'
 export { CONFLICT_CODES, conflictId, conflictIds, describeConflict, isConflict } from './identity.js'
+export type {
+  ConflictPolicy,
+  ConflictsConfig,
+  ConflictsParts,
+  ConflictsSection,
+  DuplicateFinding,
+  RustVersionFinding
+} from './section.js'
 
 const policyOf = (config: ConflictPolicy): ConflictPolicy => ({
   duplicateVersions: config.duplicateVersions,
@@ -15,15 +24,10 @@ const policyOf = (config: ConflictPolicy): ConflictPolicy => ({
   msrvCheck: config.msrvCheck
 })
 
-function findingsOf(report: ReportBody, config: ConflictPolicy) {
-  return report.conflicts ? conflictFindingList(report.conflicts, config, report.workspace.root) : []
-}
+/** What each conflict does to the verdict is read from its finding, never worked out again. */
+const own = (r: { findings: readonly Finding[] }) => r.findings.filter(f => f.source === 'conflicts')
 
-/** The policy the section was judged under (recorded in it), for renderers that show which versions count. */
-const recorded = (r: GateReport): ConflictPolicy => r.conflicts?.policy ?? DEFAULT_POLICY
-const own = (r: GateReport) => (r.findings ?? []).filter(f => f.source === 'conflicts')
-
-export const conflicts: Capability = {
+export const conflicts: Capability<ConflictsParts> = {
   name: 'conflicts',
   stage: 'analyses',
   inputs: [
@@ -62,6 +66,7 @@ export const conflicts: Capability = {
     singleVersionCrates: p.names('single-version-crates'),
     msrvCheck: p.oneOf('msrv-check', ['deny', 'warn', 'off'] as const)
   }),
+  codes: CONFLICTS_CODES,
   outputs: [
     {
       name: 'duplicate-crates',
@@ -92,8 +97,8 @@ export const conflicts: Capability = {
         r.conflicts ? String(r.conflicts.rustVersion.length + r.conflicts.cargoRefusals.length) : null
     }
   ],
-  async run(ports, config: GateConfig) {
-    const section = {
+  async run(ports, config) {
+    const conflicts = {
       ...analyzeConflicts(ports.metadata, ports.graph, {
         ...config,
         toolchain: ports.toolchain.release,
@@ -102,16 +107,18 @@ export const conflicts: Capability = {
       }),
       policy: policyOf(config)
     }
-    const report = { ...ports.report, conflicts: section }
-    return { section: { conflicts: section }, findings: findingsOf(report, config) }
+    return {
+      section: { conflicts },
+      findings: conflictFindingList(conflicts, config, ports.report.workspace.root)
+    }
   },
-  findings: findingsOf,
+  findings: (report, config) =>
+    report.conflicts ? conflictFindingList(report.conflicts, config, report.workspace.root) : [],
   // Every shard analyses the same resolved graph: the first shard's section stands for all.
   merge: shards => (shards[0]?.conflicts ? { conflicts: shards[0].conflicts } : {}),
-  markdown: r =>
-    r.conflicts && !isEmpty(r.conflicts) ? conflictsMarkdown(r.conflicts, recorded(r), own(r)) : null,
-  terminal: r =>
-    r.conflicts && !isEmpty(r.conflicts) ? conflictsText(r.conflicts, recorded(r), own(r)).split('\n') : [],
+  markdown: r => (r.conflicts && !isEmpty(r.conflicts) ? conflictsMarkdown(r.conflicts, own(r)) : null),
+  terminal: r => (r.conflicts && !isEmpty(r.conflicts) ? conflictsText(r.conflicts, own(r)).split('\n') : []),
+  // Which versions of a duplicate count is the recorded policy's (a schema-1 report has none: no annotation).
   annotations: (r, repoRoot) =>
-    r.conflicts ? conflictAnnotations(r.conflicts, repoRoot, recorded(r), own(r)) : []
+    r.conflicts?.policy ? conflictAnnotations(r.conflicts, repoRoot, r.conflicts.policy, own(r)) : []
 }

@@ -4,19 +4,9 @@
 import * as path from 'node:path'
 import { formatChain } from '../../cargo/graph.js'
 import type { ManifestRef } from '../../cargo/manifest-lines.js'
-import { conflictFindingList, type ConflictPolicy } from './findings.js'
 import type { Finding } from '../../findings/finding.js'
 import type { Annotation } from '../../report/annotations.js'
-import type { ConflictsSection, DuplicateFinding, RustVersionFinding } from '../../report/schema.js'
-
-export type { ConflictPolicy }
-
-/** The action's input defaults, for callers that render a report without its configuration. */
-export const DEFAULT_POLICY: ConflictPolicy = {
-  duplicateVersions: 'warn',
-  duplicateVersionsIncludeDev: false,
-  msrvCheck: 'deny'
-}
+import type { ConflictPolicy, ConflictsSection, DuplicateFinding, RustVersionFinding } from './section.js'
 
 type Impact = 'blocks' | 'warns' | 'allowed' | 'not counted'
 
@@ -31,12 +21,8 @@ export function isEmpty(section: ConflictsSection): boolean {
   )
 }
 
-/** `findings`: the conflicts' findings of the report; by default, those of `policy`. */
-export function conflictsMarkdown(
-  section: ConflictsSection,
-  policy: ConflictPolicy = DEFAULT_POLICY,
-  findings: readonly Finding[] = conflictFindingList(section, policy)
-): string {
+/** `findings`: the conflicts' findings of the report, which say what each conflict does to the verdict. */
+export function conflictsMarkdown(section: ConflictsSection, findings: readonly Finding[]): string {
   const out = ['### Dependency conflicts', '']
   if (isEmpty(section))
     return [...out, 'No duplicate versions, single-version violations or Rust version conflicts.', ''].join(
@@ -73,11 +59,7 @@ export function conflictsMarkdown(
   return [...out, ''].join('\n')
 }
 
-export function conflictsText(
-  section: ConflictsSection,
-  policy: ConflictPolicy = DEFAULT_POLICY,
-  findings: readonly Finding[] = conflictFindingList(section, policy)
-): string {
+export function conflictsText(section: ConflictsSection, findings: readonly Finding[]): string {
   if (isEmpty(section)) return 'Dependency conflicts: none'
   const out = ['Dependency conflicts:']
   for (const r of duplicateRows(section, findings)) {
@@ -98,11 +80,12 @@ export function conflictsText(
 }
 
 /** One annotation per conflict that affects the verdict, on the member Cargo.toml line it arrives through. */
+/** `policy`: the one the findings were decided under (which versions of a duplicate count). */
 export function conflictAnnotations(
   section: ConflictsSection,
   repoRoot: string,
-  policy: ConflictPolicy = DEFAULT_POLICY,
-  findings: readonly Finding[] = conflictFindingList(section, policy)
+  policy: Pick<ConflictPolicy, 'duplicateVersionsIncludeDev'>,
+  findings: readonly Finding[]
 ): Annotation[] {
   const out: Annotation[] = []
   const single = new Set(section.singleVersionViolations.map(v => v.name))

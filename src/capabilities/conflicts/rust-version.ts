@@ -2,7 +2,7 @@
 // what the build has: the active toolchain, and the workspace MSRV the team promises.
 import * as semver from 'semver'
 import { normalizeRustVersion, type MetadataPackage } from '../../cargo/metadata.js'
-import type { RustVersionFinding } from '../../report/schema.js'
+import type { RustVersionFinding } from './section.js'
 import { chainTo, isMember, reachablePackages, type DependencyGraph } from '../../cargo/graph.js'
 import { dependencyRef, packageKeyRef } from '../../cargo/manifest-lines.js'
 

@@ -1,6 +1,6 @@
 // Crates the team requires at exactly one version (e.g. base64): any second version blocks,
 // whatever allow-duplicates says.
-import type { ConflictsSection } from '../../report/schema.js'
+import type { ConflictsSection } from './section.js'
 import { chainTo, reachablePackages, type DependencyGraph } from '../../cargo/graph.js'
 
 export function findSingleVersionViolations(

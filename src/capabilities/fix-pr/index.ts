@@ -1,21 +1,16 @@
 // fix-pr: after the verdict is published, the verified fixes of this job's search go to one branch and
 // one pull request (pr.ts). Trusted runs only; adds no finding.
 import * as path from 'node:path'
-import { filesOf } from '../fixes/contents.js'
-import { syncFixPr, type FixPrOutcome } from './pr.js'
 import type { Capability } from '../capability.js'
+import { filesOf, type FixesSection } from '../fixes/index.js'
+import { syncFixPr, type FixPrOutcome } from './pr.js'
 
-declare module '../../report/schema.js' {
-  interface GateReport {
-    /** What the fix PR step did. */
-    fixPr?: FixPrOutcome
-  }
-}
-
-declare module '../../config.js' {
-  interface GateConfig {
-    fixPr: boolean
-  }
+export type FixPrParts = {
+  config: { fixPr: boolean }
+  /** What the fix PR step did. */
+  section: { fixPr?: FixPrOutcome }
+  /** The fixes this job's search verified. */
+  reads: { section: { fixes: FixesSection } }
 }
 
 /** The workspace's place in the repository: its root under the checkout ('' at the top). */
@@ -24,7 +19,7 @@ function repoPathOf(root: string): string {
   return rel.startsWith('..') || path.isAbsolute(rel) ? '' : rel.split(path.sep).join('/')
 }
 
-export const fixPr: Capability = {
+export const fixPr: Capability<FixPrParts> = {
   name: 'fix-pr',
   stage: 'sync',
   inputs: [
@@ -36,6 +31,7 @@ export const fixPr: Capability = {
     }
   ],
   parse: p => ({ fixPr: p.bool('fix-pr') }),
+  codes: {},
   outputs: [
     {
       name: 'fix-pr',
@@ -67,7 +63,6 @@ export const fixPr: Capability = {
     ports.log(`fix PR: ${outcome.note}${outcome.url ? ` (${outcome.url})` : ''}`)
     return { section: { fixPr: outcome }, findings: [] }
   },
-  findings: () => [],
   markdown: r => {
     const pr = r.fixPr
     if (!pr || pr.mode === 'skipped') return null

@@ -1,6 +1,6 @@
 // The fix PR's title and body (pure): each change with its evidence. No timings, dates or commit ids,
 // so the same fixes always give the same body and a rerun writes nothing.
-import type { FixesSection } from '../fixes/section.js'
+import type { FixesSection } from '../fixes/index.js'
 
 export const FIX_BRANCH = 'build-gate/fix-dependencies'
 export const FIX_PR_TITLE = 'Fix dependency conflicts (build-gate)'

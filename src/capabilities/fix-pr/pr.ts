@@ -3,10 +3,8 @@
 // these contents and the PR this body, nothing is written. Never on an untrusted run (a pull request).
 import type { GitHubClient } from '../../github/client.js'
 import type { RunContext } from '../../github/context.js'
-import { gitBlobSha } from '../fixes/contents.js'
-import type { ChangedFile } from '../fixes/run.js'
+import { gitBlobSha, type ChangedFile, type FixesSection } from '../fixes/index.js'
 import { FIX_BRANCH, FIX_PR_TITLE, fixPrBody } from './pr-body.js'
-import type { FixesSection } from '../fixes/section.js'
 
 export interface FixPrInputs {
   client: GitHubClient | null

@@ -2,12 +2,12 @@
 // manifests), only where the file is still what the gate read, and say what changed.
 import { readFileSync, writeFileSync } from 'node:fs'
 import * as path from 'node:path'
-import type { GateConfig } from '../../config.js'
-import type { GateRun } from '../../gate.js'
+import type { ConfigOf } from '../capability.js'
 import { filesOf } from './contents.js'
 import { fixFindings } from './findings.js'
+import { fixInputsFrom, type JudgedRun } from './inputs.js'
 import { runFixes, type FixesResult, type FixPorts } from './run.js'
-import { fixInputsFrom } from './inputs.js'
+import type { FixesParts } from './section.js'
 
 export interface ApplyOutcome {
   written: string[]
@@ -34,8 +34,8 @@ export function applyFixes(root: string, result: FixesResult): ApplyOutcome {
 
 /** Search the fixes of a judged run, then apply the verified ones. */
 export async function applyAfterGate(
-  config: GateConfig,
-  run: GateRun,
+  config: ConfigOf<FixesParts>,
+  run: JudgedRun,
   ports: FixPorts = {}
 ): Promise<ApplyOutcome & { result: FixesResult | null }> {
   const inputs = fixInputsFrom(config, run)

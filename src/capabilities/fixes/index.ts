@@ -1,40 +1,19 @@
 // fixes: for the dependency conflicts the conflicts capability found, fixes resolved by cargo and
-// verified in a scratch copy of the workspace, rendered as "How to fix". The fix PR that
-// carries them is the fix-pr capability (sync stage).
-import type { GateConfig } from '../../config.js'
-import { runFixes } from './run.js'
+// verified in a scratch copy of the workspace, rendered as "How to fix". The fix PR that carries them
+// is the fix-pr capability (sync stage).
+import type { Capability } from '../capability.js'
 import { fixFindings } from './findings.js'
-import { blockingConflicts } from './plan.js'
+import { conflictsWeighing } from './plan.js'
 import { fixesMarkdown, fixesText, isEmpty } from './render.js'
-import { fixesOutput, type FixesSection } from './section.js'
-import type { Capability, ReportBody } from '../capability.js'
+import { runFixes } from './run.js'
+import { FIXES_CODES, fixesOutput, type FixesParts } from './section.js'
 
-/** auto: only conflicts that block the build (each fix costs a scratch build); true: every conflict. */
-export type FixSearch = 'auto' | 'true' | 'false'
+export { filesOf, gitBlobSha } from './contents.js'
+export type { ChangedFile } from './run.js'
+export { applyAfterGate } from './apply.js'
+export type { FixesConfig, FixesParts, FixesSection, FixSearch } from './section.js'
 
-declare module '../../report/schema.js' {
-  interface GateReport {
-    fixes?: FixesSection
-  }
-}
-
-declare module '../../config.js' {
-  interface GateConfig {
-    fixSearch: FixSearch
-  }
-}
-
-const findingsOf = (report: ReportBody): ReturnType<typeof fixFindings> =>
-  report.fixes ? fixFindings(report.fixes) : []
-
-/** Conflicts a fix could answer (the policy is applied when candidates are planned). */
-function conflictsToFix(report: ReportBody): boolean {
-  return (
-    !!report.conflicts && (report.conflicts.rustVersion.length > 0 || report.conflicts.duplicates.length > 0)
-  )
-}
-
-export const fixes: Capability = {
+export const fixes: Capability<FixesParts> = {
   name: 'fixes',
   stage: 'analyses',
   inputs: [
@@ -46,6 +25,7 @@ export const fixes: Capability = {
     }
   ],
   parse: p => ({ fixSearch: p.oneOf('fix-search', ['auto', 'true', 'false'] as const) }),
+  codes: FIXES_CODES,
   outputs: [
     {
       name: 'fixes',
@@ -54,22 +34,27 @@ export const fixes: Capability = {
       value: r => (r.fixes ? JSON.stringify(fixesOutput(r.fixes)) : null)
     }
   ],
-  async run(ports, config: GateConfig) {
+  async run(ports, config) {
     const body = ports.report
     // Shards analyse the same graph: the first shard searches, the others would repeat it.
     if (
       config.fixSearch === 'false' ||
       !ports.metadata ||
-      !conflictsToFix(body) ||
+      !body.conflicts ||
       (body.shard && body.shard.index !== 1)
     )
+      return { section: {}, findings: [] }
+    // Which conflicts weigh is what their findings say (the conflicts ran before, at this stage).
+    const weights = config.fixSearch === 'auto' ? (['block'] as const) : (['block', 'warn'] as const)
+    const conflicts = conflictsWeighing(body.conflicts, body.findings ?? [], weights)
+    if (conflicts.rustVersion.length === 0 && conflicts.duplicates.length === 0)
       return { section: {}, findings: [] }
     const result = await runFixes(
       {
         root: ports.cwd,
         host: ports.toolchain.host,
         config,
-        conflicts: config.fixSearch === 'auto' ? blockingConflicts(body.conflicts!, config) : body.conflicts!,
+        conflicts,
         conflictOptions: { ...config, toolchain: ports.toolchain.release, msrv: body.workspace.msrv },
         metadata: ports.metadata
       },
@@ -77,7 +62,7 @@ export const fixes: Capability = {
     )
     return { section: { fixes: result.section }, findings: result.findings }
   },
-  findings: findingsOf,
+  findings: report => (report.fixes ? fixFindings(report.fixes) : []),
   merge: shards => {
     const found = shards.find(s => s.fixes)?.fixes
     return found ? { fixes: found } : {}

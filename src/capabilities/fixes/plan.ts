@@ -1,8 +1,8 @@
 // Which fix to try for each conflict, from the conflicts section alone (pure). What cargo then
 // resolves decides whether the candidate becomes a fix, a blocker, or nothing.
-import type { ConflictOptions } from '../conflicts/analyze.js'
-import type { DependencyChainLink, ConflictsSection } from '../../report/schema.js'
-import { compareLoose } from '../../cargo/graph.js'
+import { compareLoose, type DependencyChainLink } from '../../cargo/graph.js'
+import type { Finding } from '../../findings/finding.js'
+import type { ConflictOptions, ConflictsSection } from '../conflicts/index.js'
 import type { FixTarget } from './section.js'
 
 export type Candidate =
@@ -28,20 +28,31 @@ export type Candidate =
     }
 
 /**
- * The conflicts that block the build under the policy: what `fix-search: auto` searches fixes for, since
- * each fix costs a build of the scratch copy and most workspaces carry duplicates that only warn.
+ * The conflicts whose finding weighs as much as `weights` says (`fix-search: auto`: those that block,
+ * since each fix costs a build of the scratch copy and most workspaces carry duplicates that only
+ * warn). Read from the conflicts' findings, never worked out again from the policy.
  */
-export function blockingConflicts(
+export function conflictsWeighing(
   conflicts: ConflictsSection,
-  options: Pick<ConflictOptions, 'duplicateVersions' | 'msrvCheck'>
+  findings: readonly Finding[],
+  weights: readonly Finding['severity'][]
 ): ConflictsSection {
-  const single = new Set(conflicts.singleVersionViolations.map(v => v.name))
+  const weighs = (code: string, crate: string, version?: string) =>
+    findings.some(
+      f =>
+        f.source === 'conflicts' &&
+        f.code === code &&
+        f.crate === crate &&
+        (version === undefined || f.version === version) &&
+        weights.includes(f.severity)
+    )
   return {
     ...conflicts,
-    rustVersion: options.msrvCheck === 'deny' ? conflicts.rustVersion : [],
+    rustVersion: conflicts.rustVersion.filter(f => weighs('msrv', f.name, f.version)),
     duplicates: conflicts.duplicates.filter(
-      d => single.has(d.name) || (options.duplicateVersions === 'deny' && !d.allowed)
-    )
+      d => weighs('duplicate-versions', d.name) || weighs('single-version', d.name)
+    ),
+    singleVersionViolations: conflicts.singleVersionViolations.filter(v => weighs('single-version', v.name))
   }
 }
 

@@ -1,8 +1,7 @@
 // What resolving one candidate gives: a change made in the scratch copy (with how to undo it), or the
 // requirement that blocks every fix. Shared by the MSRV and the duplicate resolvers.
-import type { ConflictOptions } from '../conflicts/analyze.js'
 import type { CargoMetadata } from '../../cargo/metadata.js'
-import type { ConflictsSection } from '../../report/schema.js'
+import type { ConflictOptions, ConflictsSection } from '../conflicts/index.js'
 import type { Fix, FixBlocker, FixTarget } from './section.js'
 import type { BuildConfig } from './verify.js'
 

@@ -1,7 +1,6 @@
 // "How to fix": the fixes section for people. Markdown for the job summary and the PR comment, lines
 // for the terminal, and the action's outputs. Pure: they only render what the search decided.
 import type { Fix, FixBlocker, FixesSection } from './section.js'
-import { fixesOutput } from './section.js'
 
 export function isEmpty(section: FixesSection): boolean {
   return section.fixes.length === 0 && section.blockers.length === 0 && !section.failure
@@ -67,10 +66,6 @@ export function fixesText(section: FixesSection): string {
   const verified = section.fixes.filter(f => f.verified).length
   if (verified) out.push(`  Apply the verified fix${verified === 1 ? '' : 'es'}: build-gate --apply`)
   return out.join('\n')
-}
-
-export function fixesOutputs(section: FixesSection | undefined): Record<string, string> {
-  return { fixes: JSON.stringify(section ? fixesOutput(section) : []) }
 }
 
 function title(f: Fix): string {

@@ -2,12 +2,11 @@
 // within the current requirements can move), as a report section, findings and the changed files.
 import { readFileSync } from 'node:fs'
 import * as path from 'node:path'
-import type { ConflictOptions } from '../conflicts/analyze.js'
 import type { CargoMetadata } from '../../cargo/metadata.js'
 import type { ProcessRunner } from '../../cargo/phase.js'
 import { runProcess } from '../../cargo/process.js'
 import type { Finding } from '../../findings/finding.js'
-import type { ConflictsSection } from '../../report/schema.js'
+import type { ConflictOptions, ConflictsSection } from '../conflicts/index.js'
 import { remember } from './contents.js'
 import { fixFindings } from './findings.js'
 import { createScratch, externalDirs } from './scratch.js'

@@ -1,5 +1,38 @@
-// What the fix search found: one entry per dependency conflict it tried to fix, verified in a scratch
-// copy of the workspace or not, and the conflicts nothing within the current requirements can fix.
+// The fixes' config slice and codes, and their section of the report: what the fix search found, one
+// entry per dependency conflict it tried to fix, verified in a scratch copy of the workspace or not,
+// and the conflicts nothing within the current requirements can fix.
+import type { CodeMeanings } from '../../findings/codes.js'
+import type { BuildConfig } from '../build/index.js'
+import type { ConflictsConfig, ConflictsSection } from '../conflicts/index.js'
+import type { TestsConfig } from '../tests/index.js'
+
+/** auto: only conflicts that block the build (each fix costs a scratch build); true: every conflict. */
+export type FixSearch = 'auto' | 'true' | 'false'
+
+export interface FixesConfig {
+  fixSearch: FixSearch
+}
+
+export type FixesParts = {
+  config: FixesConfig
+  section: { fixes?: FixesSection }
+  /** The conflicts to fix; a fix is verified by building the scratch copy as the gate builds. */
+  reads: {
+    config: ConflictsConfig & Pick<BuildConfig, 'checkArgs'> & Pick<TestsConfig, 'testArgs' | 'runTests'>
+    section: { conflicts: ConflictsSection }
+  }
+}
+
+export const FIXES_CODES = {
+  'fix-available': 'a fix for a dependency conflict, verified (info) or not (warn) in a scratch copy',
+  'fix-blocked': 'no fix for a dependency conflict within the current requirements; names the blocker',
+  'fix-search-failed': 'the search for dependency fixes could not run to the end'
+} as const satisfies CodeMeanings
+
+declare module '../../findings/codes.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface FindingCodes extends Record<keyof typeof FIXES_CODES, string> {}
+}
 
 /** The conflict a fix answers, by the finding code of the conflicts capability. */
 export interface FixTarget {

@@ -1,16 +1,15 @@
 // Verification of the scratch copy as it stands: re-resolve (cargo metadata), re-run the conflict
 // analysis, and build it the way the gate does (check with the gate's check-args, then the test build),
 // in a target directory shared by every verification of the run.
-import { analyzeConflicts, type ConflictOptions } from '../conflicts/analyze.js'
-import { DiagnosticTally } from '../build/diagnostics.js'
-import { metadataCommand, phaseCommand } from '../../cargo/commands.js'
+import { DiagnosticTally } from '../../cargo/diagnostics.js'
+import { metadataCommand, phaseCommand, type CargoArgs } from '../../cargo/commands.js'
 import { parseMetadata, workspaceMembers, type CargoMetadata } from '../../cargo/metadata.js'
 import { runPhase, type ProcessRunner } from '../../cargo/phase.js'
-import type { GateConfig } from '../../config.js'
-import type { ConflictsSection } from '../../report/schema.js'
+import { analyzeConflicts, type ConflictOptions, type ConflictsSection } from '../conflicts/index.js'
 import type { FixTarget } from './section.js'
 
-export type BuildConfig = Pick<GateConfig, 'toolchain' | 'checkArgs' | 'testArgs' | 'runTests'>
+/** The gate's own build, as the scratch copy is built the same way. */
+export type BuildConfig = CargoArgs & { runTests: boolean }
 
 export interface VerifyContext {
   root: string
@@ -70,7 +69,8 @@ export async function verifyState(
   }
   const phases = ctx.config.runTests ? (['check', 'test-build'] as const) : (['check'] as const)
   for (const phase of phases) {
-    const r = await runPhase(phase, phaseCommand(ctx.config, phase), { ...common, members, sink })
+    const command = phase === 'check' ? phaseCommand(ctx.config, 'check') : phaseCommand(ctx.config, phase)
+    const r = await runPhase(phase, command, { ...common, members, sink })
     const errors = [
       ...tally
         .section()

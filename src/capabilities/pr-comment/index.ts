@@ -2,14 +2,28 @@
 // Runs after the roadmap, so the comment shows its section too; posted by the merge job, never a shard.
 import { upsertStickyComment } from '../../github/comment.js'
 import type { Capability, CapabilityResult } from '../capability.js'
+import type { WorkstreamsSection } from '../roadmap/index.js'
 
-const none: CapabilityResult = { section: {}, findings: [] }
+export type PrCommentParts = {
+  config: { commentOnPr: boolean }
+  /** On a read-only token it turns the roadmap's preview into report-only, saying why. */
+  section: { workstreams?: WorkstreamsSection }
+}
 
-export const prComment: Capability = {
+const none: CapabilityResult<PrCommentParts> = { section: {}, findings: [] }
+
+export const prComment: Capability<PrCommentParts> = {
   name: 'pr-comment',
   stage: 'sync',
-  // `comment-on-pr` is declared with the roadmap inputs, where it has always been listed.
-  inputs: [],
+  inputs: [
+    {
+      name: 'comment-on-pr',
+      default: 'true',
+      description: 'Keep one sticky comment with the verdict on the pull request.'
+    }
+  ],
+  parse: p => ({ commentOnPr: p.bool('comment-on-pr') }),
+  codes: {},
   outputs: [],
   async sync(ports, config) {
     const { ctx, github, report } = ports
@@ -25,6 +39,5 @@ export const prComment: Capability = {
     return ws?.mode === 'preview'
       ? { section: { workstreams: { ...ws, mode: 'report-only', note: `${ws.note}. ${why}` } }, findings: [] }
       : none
-  },
-  findings: () => []
+  }
 }

@@ -1,26 +1,42 @@
 // public-api: breaking changes to the public API of the workspace's library crates, against a base
 // revision (rustdoc JSON of both sides, compared by rules that are sure; see check.ts).
-import type { GateConfig } from '../../config.js'
+import type { CodeMeanings } from '../../findings/codes.js'
+import type { Finding } from '../../findings/finding.js'
 import { ConfigError } from '../../inputs.js'
-import type { GateReport } from '../../report/schema.js'
-import type { Capability, ReportBody } from '../capability.js'
+import type { BuildConfig } from '../build/index.js'
+import type { Capability } from '../capability.js'
 import { checkPublicApi, realPorts } from './check.js'
 import { apiFindings } from './findings.js'
 import { publicApiAnnotations, publicApiMarkdown, publicApiOutputs, publicApiText } from './render.js'
 import { mergeSections, offSection, type ApiPolicy, type PublicApiSection } from './section.js'
 
-declare module '../../report/schema.js' {
-  interface GateReport {
-    publicApi?: PublicApiSection
-  }
+export interface PublicApiConfig {
+  publicApi: ApiPolicy
+  publicApiBase: string
+  publicApiCrates: string[]
 }
 
-declare module '../../config.js' {
-  interface GateConfig {
-    publicApi: ApiPolicy
-    publicApiBase: string
-    publicApiCrates: string[]
-  }
+export type PublicApiParts = {
+  config: PublicApiConfig
+  section: { publicApi?: PublicApiSection }
+  /** rustdoc documents the crates with the features the check builds with. */
+  reads: { config: Pick<BuildConfig, 'checkArgs'> }
+}
+
+export const PUBLIC_API_CODES = {
+  'api-breaking':
+    'a breaking change to the public API of a library crate (public-api policy; allowed by a version bump)',
+  'api-warning':
+    'a change to the public API the reference tool warns about (an order under PartialOrd or repr(C), #[must_use] added); never blocks',
+  'api-changed': 'a change to the public API that is not surely breaking (informational)',
+  'api-unknown':
+    'the public API could not be compared with the base (no base revision, rustdoc failed or its format is unsupported)',
+  'api-crates-unmatched': 'a public-api-crates entry matches no library crate'
+} as const satisfies CodeMeanings
+
+declare module '../../findings/codes.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface FindingCodes extends Record<keyof typeof PUBLIC_API_CODES, string> {}
 }
 
 /** A revision is handed to git as an argument: one that starts with `-` would be read as an option. */
@@ -30,11 +46,9 @@ function revision(v: string): string {
   return v
 }
 
-const own = (r: GateReport) => (r.findings ?? []).filter(f => f.source === 'public-api')
-const findingsOf = (r: ReportBody, config: Pick<GateConfig, 'publicApi'>) =>
-  r.publicApi ? apiFindings(r.publicApi, config.publicApi) : []
+const own = (r: { findings: readonly Finding[] }) => r.findings.filter(f => f.source === 'public-api')
 
-export const publicApi: Capability = {
+export const publicApi: Capability<PublicApiParts> = {
   name: 'public-api',
   stage: 'analyses',
   inputs: [
@@ -62,6 +76,7 @@ export const publicApi: Capability = {
     publicApiBase: revision(p.raw('public-api-base')),
     publicApiCrates: p.names('public-api-crates')
   }),
+  codes: PUBLIC_API_CODES,
   outputs: [
     {
       name: 'api-breaking',
@@ -100,7 +115,7 @@ export const publicApi: Capability = {
       : { ...offSection(config.publicApi), status: 'unknown' as const, reason: 'cargo metadata did not run' }
     return { section: { publicApi: section }, findings: apiFindings(section, config.publicApi) }
   },
-  findings: findingsOf,
+  findings: (r, config) => (r.publicApi ? apiFindings(r.publicApi, config.publicApi) : []),
   merge: shards => {
     const sections = shards.map(s => s.publicApi).filter((s): s is PublicApiSection => !!s)
     return sections.length ? { publicApi: mergeSections(sections) } : {}

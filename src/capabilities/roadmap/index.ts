@@ -1,20 +1,23 @@
 // roadmap: workstream branches, labels and events moved by the verdict. It runs after the report is
 // published and adds no finding: a sync problem never changes the verdict.
-import { workstreamOutputs, workstreamsMarkdown, workstreamsText } from './render.js'
-import { failedSync, syncWorkstreams } from './sync.js'
-import { observationFields } from '../tracker/index.js'
 import type { Capability, OutputSpec } from '../capability.js'
+import { observationFields } from '../tracker/index.js'
+import { workstreamOutputs, workstreamsMarkdown, workstreamsText } from './render.js'
+import type { RoadmapParts } from './section.js'
+import { failedSync, syncWorkstreams } from './sync.js'
+import { checkRoadmapInputs } from './validate.js'
 
 export { buildObservation } from './observation.js'
+export type { RoadmapConfig, RoadmapParts, WorkstreamState, WorkstreamsSection } from './section.js'
 
-const out = (name: string, description: string): OutputSpec => ({
+const out = (name: string, description: string): OutputSpec<RoadmapParts> => ({
   name,
   description,
   value: (r, ctx) =>
     r.workstreams && ctx.config ? workstreamOutputs(r.workstreams, ctx.config.gateWorkstream)[name] : null
 })
 
-export const roadmap: Capability = {
+export const roadmap: Capability<RoadmapParts> = {
   name: 'roadmap',
   stage: 'sync',
   inputs: [
@@ -58,26 +61,23 @@ export const roadmap: Capability = {
       name: 'dispatch-events',
       default: 'true',
       description: 'Send a `repository_dispatch` when a workstream changes state.'
-    },
-    {
-      name: 'comment-on-pr',
-      default: 'true',
-      description: 'Keep one sticky comment with the verdict on the pull request.'
-    },
-    { name: 'dry-run', default: 'false', description: 'Plan and print every GitHub write, make none.' }
+    }
   ],
-  parse: p => ({
-    workstreams: p.optional('workstreams'),
-    gateWorkstream: p.raw('gate-workstream'),
-    workstreamLabelPrefix: p.raw('workstream-label-prefix'),
-    readyLabel: p.raw('ready-label'),
-    blockedLabel: p.raw('blocked-label'),
-    createTrackingIssues: p.bool('create-tracking-issues'),
-    baseBranch: p.optional('base-branch'),
-    dispatchEvents: p.bool('dispatch-events'),
-    commentOnPr: p.bool('comment-on-pr'),
-    dryRun: p.bool('dry-run')
-  }),
+  parse: p => {
+    const config = {
+      workstreams: p.optional('workstreams'),
+      gateWorkstream: p.raw('gate-workstream'),
+      workstreamLabelPrefix: p.raw('workstream-label-prefix'),
+      readyLabel: p.raw('ready-label'),
+      blockedLabel: p.raw('blocked-label'),
+      createTrackingIssues: p.bool('create-tracking-issues'),
+      baseBranch: p.optional('base-branch'),
+      dispatchEvents: p.bool('dispatch-events')
+    }
+    checkRoadmapInputs(config)
+    return config
+  },
+  codes: {},
   outputs: [
     out('ready-workstreams', 'JSON array of the workstreams that are ready.'),
     out('blocked-workstreams', 'JSON array of the workstreams that are blocked.'),
@@ -97,7 +97,6 @@ export const roadmap: Capability = {
     return { section: { workstreams }, findings: [] }
   },
   syncFailed: error => ({ workstreams: failedSync(error) }),
-  findings: () => [],
   markdown: workstreamsMarkdown,
   terminal: r => workstreamsText(r)?.split('\n') ?? []
 }

@@ -1,6 +1,7 @@
 // The AgentObservation the roadmap's orchestrator reads (the shape of Toka's `AgentObservation`),
 // sent as a repository_dispatch client_payload.
-import type { GateReport } from '../../report/schema.js'
+import type { Finding } from '../../findings/finding.js'
+import type { Verdict } from '../../findings/fold.js'
 import { conflictIds } from '../conflicts/index.js'
 import type { Workstream } from './model.js'
 
@@ -8,7 +9,7 @@ export const EVENT_STABLE = 'build-system-stable'
 export const EVENT_CONFLICT = 'dependency-conflict'
 
 export interface ObservationInput {
-  report: GateReport
+  report: { verdict: Verdict; findings: Finding[]; conflicts?: unknown }
   gate: string
   ready: string[]
   blocked: string[]
@@ -24,7 +25,7 @@ export interface ObservationInput {
   nextMilestone?: string[]
 }
 
-export function eventType(report: GateReport): string {
+export function eventType(report: { verdict: Verdict }): string {
   return report.verdict.stable ? EVENT_STABLE : EVENT_CONFLICT
 }
 
@@ -56,7 +57,7 @@ export function buildObservation(o: ObservationInput): Record<string, unknown> {
 }
 
 /** Conflicts the policy counts (block or warn; allowed ones are not), each crate and code once. */
-export function countConflicts(findings: GateReport['findings']): number {
+export function countConflicts(findings: readonly Finding[]): number {
   return conflictIds(findings).length
 }
 

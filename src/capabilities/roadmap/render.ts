@@ -1,6 +1,6 @@
 // The workstreams section as markdown (job summary, PR comment) and as terminal text, plus the outputs.
-import type { GateReport, WorkstreamsSection } from '../../report/schema.js'
-import { table } from '../../report/terminal.js'
+import { table } from '../../report/text.js'
+import type { WorkstreamsSection } from './section.js'
 
 const MODE: Record<WorkstreamsSection['mode'], string> = {
   apply: 'applied',
@@ -22,7 +22,7 @@ function rows(s: WorkstreamsSection, issue: (n: number) => string): string[][] {
   ])
 }
 
-export function workstreamsMarkdown(report: GateReport): string | null {
+export function workstreamsMarkdown(report: { workstreams?: WorkstreamsSection }): string | null {
   const s = report.workstreams
   if (!s) return null
   const cell = (c: string) => c.replace(/\|/g, '\\|').replace(/\n/g, ' ')
@@ -55,7 +55,7 @@ export function workstreamsMarkdown(report: GateReport): string | null {
   return out.join('\n')
 }
 
-export function workstreamsText(report: GateReport): string | null {
+export function workstreamsText(report: { workstreams?: WorkstreamsSection }): string | null {
   const s = report.workstreams
   if (!s) return null
   if (s.error) return `Workstreams: sync failed: ${s.error}`

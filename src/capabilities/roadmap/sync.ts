@@ -1,8 +1,7 @@
 // Roadmap sync: read the plan, decide readiness from the verdict and the tracking issues, plan the writes,
 // and make them only on a trusted run. A pull request gets a preview and the sticky comment instead.
-import type { GateConfig } from '../../config.js'
 import type { RunContext } from '../../github/context.js'
-import type { GateReport, WorkstreamsSection } from '../../report/schema.js'
+import type { ConfigOf, ReportOf } from '../capability.js'
 import { announcements, type Announcement } from './announce.js'
 import { applyWrites, type ApplyResult } from './apply.js'
 import { errorText, status, type GitHubClient } from '../../github/writes.js'
@@ -19,10 +18,11 @@ import {
   type Write
 } from './plan.js'
 import { decideReadiness, type Readiness } from './readiness.js'
+import type { RoadmapParts, WorkstreamsSection } from './section.js'
 
 export interface SyncOptions {
-  report: GateReport
-  config: GateConfig
+  report: ReportOf<RoadmapParts>
+  config: ConfigOf<RoadmapParts>
   ctx: RunContext
   client: GitHubClient | null
   log: (line: string) => void

@@ -1,7 +1,8 @@
 // Whole-plan checks: names unique, every dependency known, required dependencies acyclic, branches
 // valid, labels GitHub can hold, the gate workstream present; and the roadmap inputs on their own.
 import type { PlanProblem, Workstream } from './model.js'
-import { branchNameProblem } from './refname.js'
+import { ConfigError } from '../../inputs.js'
+import { assertBranchInput, branchNameProblem } from '../../github/refname.js'
 
 /** GitHub refuses label names over 50 characters. */
 export const MAX_LABEL_LENGTH = 50
@@ -21,48 +22,35 @@ export function labelProblem(label: string): string | null {
   return null
 }
 
-export interface InputProblem {
-  input: string
-  message: string
-}
-
 export interface RoadmapInputs {
   workstreams: string | null
   workstreamLabelPrefix: string
   readyLabel: string
   blockedLabel: string
-  baselineBranch: string
   baseBranch: string | null
 }
 
-/** The roadmap and baseline inputs that can be judged before anything runs. */
-export function roadmapInputProblem(c: RoadmapInputs): InputProblem | null {
-  const bad = (input: string, name: string | null) => {
-    const why = name === null ? null : branchNameProblem(name)
-    return why
-      ? { input, message: `branch '${name}' ${why}, so git would refuse it; give a valid branch name.` }
-      : null
-  }
-  const branch = bad('baseline-branch', c.baselineBranch) ?? bad('base-branch', c.baseBranch)
-  if (branch || !c.workstreams) return branch
+/** The roadmap inputs that can be judged before anything runs; throws the input's error. */
+export function checkRoadmapInputs(c: RoadmapInputs): void {
+  assertBranchInput('base-branch', c.baseBranch)
+  if (!c.workstreams) return
   for (const [input, label] of [
     ['ready-label', c.readyLabel],
     ['blocked-label', c.blockedLabel]
   ] as const) {
     const why = labelProblem(label)
-    if (why) return { input, message: `${why}; choose another label.` }
+    if (why) throw new ConfigError(input, `${why}; choose another label.`)
   }
   if (c.workstreamLabelPrefix.includes(','))
-    return {
-      input: 'workstream-label-prefix',
-      message: `'${c.workstreamLabelPrefix}' contains a comma, which splits GitHub's labels= filter; choose another prefix.`
-    }
+    throw new ConfigError(
+      'workstream-label-prefix',
+      `'${c.workstreamLabelPrefix}' contains a comma, which splits GitHub's labels= filter; choose another prefix.`
+    )
   if (c.readyLabel.toLowerCase() === c.blockedLabel.toLowerCase())
-    return {
-      input: 'blocked-label',
-      message: `'${c.blockedLabel}' is also the ready-label (GitHub compares labels without case); a workstream could not be both, so give the two different names.`
-    }
-  return null
+    throw new ConfigError(
+      'blocked-label',
+      `'${c.blockedLabel}' is also the ready-label (GitHub compares labels without case); a workstream could not be both, so give the two different names.`
+    )
 }
 
 export function validatePlan(workstreams: Workstream[], options: PlanOptions = {}): PlanProblem[] {

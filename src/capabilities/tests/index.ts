@@ -1,73 +1,16 @@
 // tests: cargo test per crate (libtest's own counts); a failing or crashed test blocks.
-import type { GateConfig } from '../../config.js'
+import { cargoOwnArgs, ownMessageFormat } from '../../cargo/commands.js'
 import { ConfigError } from '../../inputs.js'
-import type { Finding } from '../../findings/finding.js'
-import { panicAnnotations } from '../../report/annotations.js'
-import type { GateReport, TestsSection } from '../../report/schema.js'
-import { phaseSeconds } from '../build/index.js'
-import { plural } from '../build/findings.js'
-import type { Capability, ReportBody } from '../capability.js'
+import { phaseSeconds } from '../../report/format.js'
+import type { Capability } from '../capability.js'
+import { testFindings } from './findings.js'
+import { panicAnnotations, testsMarkdown, testsText } from './render.js'
+import { NOT_RUN, runTests } from './run.js'
+import { TESTS_CODES, type TestsParts, type TestsSection } from './section.js'
 
-const SOURCE = 'tests'
+export type { TestFailure, TestsConfig, TestsCrate, TestsParts, TestsSection } from './section.js'
 
-export function testFindings(report: ReportBody, config: Pick<GateConfig, 'runTests'>): Finding[] {
-  const out: Finding[] = []
-  const { tests } = report
-  if (tests.notRun)
-    out.push({
-      code: 'tests-not-run',
-      severity: 'warn',
-      message: `tests did not run: ${tests.notRun}`,
-      source: SOURCE
-    })
-  for (const why of tests.untrusted ?? [])
-    out.push({ code: 'phase-untrusted', severity: 'block', message: `cargo test: ${why}`, source: SOURCE })
-  if (tests.ran && tests.failed > 0) {
-    const names = tests.failures.slice(0, 5).map(t => `${t.crate}: ${t.name}`)
-    const more = tests.failures.length > 5 ? `, and ${tests.failures.length - 5} more` : ''
-    out.push({
-      code: 'tests-failed',
-      severity: 'block',
-      message: `${plural(tests.failed, 'test')} failed (${names.join('; ')}${more})`,
-      source: SOURCE
-    })
-  }
-  // A test gate that tested nothing says so: e.g. test-args that select members with `test = false`.
-  if (tests.ran && tests.passed + tests.failed + tests.ignored === 0 && !tests.untrusted?.length)
-    out.push({
-      code: 'tests-none',
-      severity: 'warn',
-      message: 'cargo test ran no test: the selected members have none (check test-args)',
-      source: SOURCE
-    })
-  if (!config.runTests && report.shard?.members.length !== 0)
-    out.push({
-      code: 'tests-skipped',
-      severity: 'warn',
-      message: 'tests were not run (run-tests: false)',
-      source: SOURCE
-    })
-  return out
-}
-
-function mergeTests(shards: GateReport[]): Partial<ReportBody> {
-  const tests = shards.map(r => r.tests)
-  const sum = (f: (t: TestsSection) => number) => tests.reduce((n, t) => n + f(t), 0)
-  return {
-    tests: {
-      ran: tests.length > 0 && tests.every(t => t.ran),
-      passed: sum(t => t.passed),
-      failed: sum(t => t.failed),
-      ignored: sum(t => t.ignored),
-      failures: tests.flatMap(t => t.failures),
-      binaries: tests.flatMap(t => t.binaries),
-      untrusted: tests.flatMap(t => t.untrusted ?? []),
-      ...(tests.some(t => t.notRun) ? { notRun: tests.find(t => t.notRun)!.notRun } : {})
-    }
-  }
-}
-
-export const tests: Capability = {
+export const tests: Capability<TestsParts> = {
   name: 'tests',
   stage: 'build',
   inputs: [
@@ -85,10 +28,11 @@ export const tests: Capability = {
     }
   ],
   parse: p => ({
-    testArgs: p.args('test-args'),
+    testArgs: testArgs(ownMessageFormat(p.args('test-args'), 'test-args')),
     runTests: p.bool('run-tests'),
     testTimeoutMinutes: positiveMinutes(p.number('test-timeout', 0, false), 'test-timeout')
   }),
+  codes: TESTS_CODES,
   outputs: [
     { name: 'tests-passed', description: 'Tests passed.', value: r => String(r.tests.passed) },
     {
@@ -103,12 +47,77 @@ export const tests: Capability = {
       value: r => phaseSeconds(r, ['test', 'test-build'])
     }
   ],
+  // The test run is attributed to the executables the build's phases made.
+  start: () => {
+    const artifacts: TestsState['artifacts'] = []
+    return {
+      artifacts,
+      hook: { listen: () => ({ artifact: a => void (a.executable && artifacts.push(a)) }) }
+    }
+  },
+  crateDefaults: { passed: 0, failed: 0, ignored: 0, testSeconds: null },
+  blank: () => ({ tests: { ...NOT_RUN } }),
+  run: (ports, config, state) =>
+    ports.cargo && ports.metadata
+      ? runTests(
+          ports.cargo,
+          ports.metadata,
+          ports.report.shard?.members ?? null,
+          ports.phases,
+          config,
+          state
+        )
+      : Promise.resolve({ section: {} }),
+  // Read once every stage ran, like the build's.
   findings: testFindings,
   merge: mergeTests,
+  table: {
+    columns: [
+      { header: 'passed', cell: c => String(c.passed), total: r => String(r.tests.passed) },
+      { header: 'failed', cell: c => String(c.failed), total: r => String(r.tests.failed) },
+      { header: 'ignored', cell: c => String(c.ignored), total: r => String(r.tests.ignored) }
+    ],
+    seconds: c => c.testSeconds
+  },
+  markdown: (r, ctx) => testsMarkdown(r, ctx.links),
+  terminal: testsText,
   annotations: panicAnnotations
+}
+
+type TestsState = NonNullable<TestsParts['state']>
+
+function mergeTests(shards: { tests: TestsSection }[]): Partial<TestsParts['section']> {
+  const tests = shards.map(r => r.tests)
+  const sum = (f: (t: TestsSection) => number) => tests.reduce((n, t) => n + f(t), 0)
+  return {
+    tests: {
+      ran: tests.length > 0 && tests.every(t => t.ran),
+      passed: sum(t => t.passed),
+      failed: sum(t => t.failed),
+      ignored: sum(t => t.ignored),
+      failures: tests.flatMap(t => t.failures),
+      binaries: tests.flatMap(t => t.binaries),
+      untrusted: tests.flatMap(t => t.untrusted ?? []),
+      ...(tests.some(t => t.notRun) ? { notRun: tests.find(t => t.notRun)!.notRun } : {})
+    }
+  }
 }
 
 function positiveMinutes(n: number, input: string): number {
   if (n <= 0) throw new ConfigError(input, `'${n}' must be a number of minutes greater than 0 (e.g. 60).`)
   return n
+}
+
+/** cargo test flags that break the gate's build-then-run, and why; the harness's args after `--` are free. */
+const REFUSED: Record<string, string> = {
+  '--doc':
+    'cargo cannot build doc-tests ahead of running them (it refuses `cargo test --no-run --doc`), and the gate runs the doc-tests with the other tests anyway.',
+  '--no-run':
+    'the gate builds the tests with --no-run itself, then runs them; to not run tests, set run-tests to false.'
+}
+
+function testArgs(args: string[]): string[] {
+  const refused = cargoOwnArgs(args).find(a => a in REFUSED)
+  if (refused) throw new ConfigError('test-args', `remove '${refused}': ${REFUSED[refused]}`)
+  return args
 }

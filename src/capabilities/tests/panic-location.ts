@@ -1,7 +1,7 @@
 // Where a failing test panicked, read from the text libtest printed for it:
 // `thread 'x' panicked at src/lib.rs:42:5:` (Rust ≥ 1.73) or `panicked at 'msg', src/lib.rs:42:5` (older).
 // A doc-test's panic points into the generated test, so its location is the doc-test's own line.
-import type { TestFailure } from '../../report/schema.js'
+import type { TestFailure } from './section.js'
 
 export interface PanicLocation {
   file: string

@@ -5,7 +5,7 @@ import { panicMessage, suiteInconsistency, type BinaryIdentity, type Suite } fro
 import type { ArtifactInfo } from '../../cargo/messages.js'
 import type { CargoMetadata } from '../../cargo/metadata.js'
 import { workspaceMembers } from '../../cargo/metadata.js'
-import type { TestsSection } from '../../report/schema.js'
+import type { TestsSection } from './section.js'
 import { outputTail } from './output-tail.js'
 
 export interface TestRunRead {

@@ -1,6 +1,7 @@
 // The baseline file: versioned JSON, one entry per comparison key + cache state, each a bounded
 // history of samples (oldest first). Validation names the file and says how to recover.
 import { GateError } from '../../errors.js'
+import type { DocumentCodec } from '../../store/document-store.js'
 import { keyId, type ComparisonKey } from './key.js'
 
 export const BASELINE_FORMAT = 'build-gate-baseline'
@@ -130,4 +131,15 @@ export function addSample(
   })
   if (!found) entries.push({ key, cacheState, samples: [sample] })
   return { ...base, entries }
+}
+
+/** The baseline as a document of the gate's store. */
+export const baselineCodec: DocumentCodec<Baseline> = {
+  what: 'the baseline',
+  parse: parseBaseline,
+  serialize: serializeBaseline,
+  error: (location, message) => new BaselineError(location, message),
+  commitMessage: 'Update build-gate baseline',
+  pathHint: 'set baseline-path to a file such as build-gate/baseline.json',
+  tooLargeHint: 'lower baseline-history or delete the file'
 }

@@ -1,6 +1,6 @@
 // The regression rule. Pure: a measurement and the stored history in, a decision out.
 // Why this rule (and not a plain 10% comparison) is argued in docs/timing.md.
-import type { RegressionState } from '../../report/schema.js'
+import type { RegressionState } from './section.js'
 import { findEntry, otherCacheStates, type Baseline } from './baseline.js'
 import { describeCacheDifference } from './key.js'
 import type { Measurement } from './measure.js'

@@ -1,23 +1,25 @@
 // The timing step of the pipeline, in one call: read the baseline, measure, decide, confirm, record.
-import type { GateConfig } from '../../config.js'
 import type { RunContext } from '../../github/context.js'
-import type { PhaseResult, TimingSection } from '../../report/schema.js'
+import type { PhaseResult } from '../../report/schema.js'
+import type { DocumentStore } from '../../store/document-store.js'
+import type { ConfigOf } from '../capability.js'
+import type { Baseline } from './baseline.js'
+import type { TimingParts, TimingSection } from './section.js'
 import { addSample } from './baseline.js'
-import type { BaselineStore } from '../../store/document-store.js'
 import { confirmRegression } from './confirm.js'
 import { decide } from './decide.js'
 import { comparisonKey, type KeyInput } from './key.js'
 import { measure, type Measurement } from './measure.js'
-import { timingSection } from './section.js'
+import { timingSection } from './result.js'
 import type { RoundTimes } from './timing-reports.js'
 import { shouldUpdateBaseline } from './update.js'
 
 export interface TimingInput {
-  config: GateConfig
-  phases: PhaseResult[]
+  config: ConfigOf<TimingParts>
+  phases: readonly PhaseResult[]
   crateTimes: RoundTimes
   toolchain: Pick<KeyInput, 'rustc' | 'host' | 'runnerOs'>
-  store: BaselineStore
+  store: DocumentStore<Baseline>
   ctx: RunContext
   /** The verdict without the timing rule. */
   stable: boolean

@@ -1,21 +1,20 @@
 // Build time as findings: a regression blocks under fail-on-regression, else warns; a slowdown with
 // too little history and a measurement that could not be compared only warn. Decided from the
 // section's own fields, never from its wording.
-import type { GateConfig } from '../../config.js'
 import type { Finding } from '../../findings/finding.js'
-import type { TimingSection } from '../../report/schema.js'
+import type { TimingConfig, TimingSection } from './section.js'
 
 const SOURCE = 'timing'
 
 export function timingFindings(
   t: TimingSection | undefined,
-  config: Pick<GateConfig, 'failOnRegression'>
+  config: Pick<TimingConfig, 'failOnRegression'>
 ): Finding[] {
   if (!t) return []
   return [...regressionFindings(t, config), ...crateTimingFindings(t)]
 }
 
-function regressionFindings(t: TimingSection, config: Pick<GateConfig, 'failOnRegression'>): Finding[] {
+function regressionFindings(t: TimingSection, config: Pick<TimingConfig, 'failOnRegression'>): Finding[] {
   if (t.regression === 'true')
     return [
       config.failOnRegression

@@ -2,7 +2,7 @@
 // build overwrites: copy them beside the JSON report, so a workflow uploads both from one place.
 import { copyFileSync } from 'node:fs'
 import * as path from 'node:path'
-import type { GateReport } from '../../report/schema.js'
+import type { TimingSection } from './section.js'
 
 /** `build-gate-report.json` → `build-gate-report.cargo-timing-check.html`. */
 export function keptReportPath(reportFile: string, phase: string): string {
@@ -10,10 +10,13 @@ export function keptReportPath(reportFile: string, phase: string): string {
   return path.join(path.dirname(reportFile), `${stem}.cargo-timing-${phase}.html`)
 }
 
-/** Copies the reports; the returned report names the copies (a file that could not be copied keeps its path). */
-export function keepTimingReports(report: GateReport, reportFile: string): GateReport {
+/** Copies the reports; the returned section names the copies (a file that could not be copied keeps its path). */
+export function keepTimingReports(
+  report: { timing?: TimingSection },
+  reportFile: string
+): { timing?: TimingSection } {
   const files = report.timing?.cargoTimings
-  if (!report.timing || !files || files.length === 0) return report
+  if (!report.timing || !files || files.length === 0) return {}
   const kept = files.map(f => {
     const to = keptReportPath(reportFile, f.phase)
     try {
@@ -23,5 +26,5 @@ export function keepTimingReports(report: GateReport, reportFile: string): GateR
       return f
     }
   })
-  return { ...report, timing: { ...report.timing, cargoTimings: kept } }
+  return { timing: { ...report.timing, cargoTimings: kept } }
 }

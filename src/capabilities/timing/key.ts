@@ -58,7 +58,7 @@ export function profileOf(args: string[]): string {
  * new workspace crate is simply compiled too. test-build reuses check's build scripts and proc-macros
  * (reported fresh), so for it only whether dependencies had to be compiled counts.
  */
-export function cacheState(phases: Pick<PhaseResult, 'name' | 'units'>[]): string {
+export function cacheState(phases: readonly Pick<PhaseResult, 'name' | 'units'>[]): string {
   const check = checkingPhase(phases)?.units ?? sumUnits([])
   const parts = [`dependencies:${depState(check.dependencies)}`, `workspace:${wsState(check.workspace)}`]
   const build = phases.find(p => p.name === 'test-build')?.units

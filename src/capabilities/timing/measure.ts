@@ -22,7 +22,7 @@ export interface Measurement {
 export const MEASURED_PHASES = ['check', 'test-build', 'build'] as const
 
 export function measure(
-  phases: PhaseResult[],
+  phases: readonly PhaseResult[],
   crateTimes: CrateTime[],
   key: ComparisonKey,
   metric: 'cpu' | 'wall'

@@ -1,6 +1,6 @@
 // The timing section rendered: a markdown block for the job summary / PR comment and plain text for
 // the terminal. Both show every phase and the crates that moved most.
-import type { TimingSection } from '../../report/schema.js'
+import type { TimingSection } from './section.js'
 import { trendLines } from './trend.js'
 
 const MOVERS = 5
@@ -93,4 +93,28 @@ function headline(t: TimingSection, bold = true): string {
 
 function change(p: number | null): string {
   return p === null ? '–' : `${p > 0 ? '+' : ''}${p.toFixed(1)}%`
+}
+
+/**
+ * While a pull request finds no baseline, say exactly what makes one: a run on push to the default
+ * branch, with write access to contents for the baseline branch.
+ */
+export function baselineHint(
+  report: { timing?: Pick<TimingSection, 'regression'> },
+  run: { eventName: string; defaultBranch: string | null; baselineBranch: string }
+): string | null {
+  if (report.timing?.regression !== 'no-baseline' || !run.eventName.startsWith('pull_request')) return null
+  const branch = run.defaultBranch ?? 'main'
+  return [
+    `**No build-time baseline yet.** Pull requests never write it; a stable run on push to \`${branch}\` does. Add this to the workflow:`,
+    '',
+    '```yaml',
+    'on:',
+    '  pull_request:',
+    '  push:',
+    `    branches: [${branch}]`,
+    '```',
+    '',
+    `and give the job that runs on push \`permissions: contents: write\` (it writes the \`${run.baselineBranch}\` branch); the pull request job keeps \`contents: read\`. The README's Quick start shows the whole workflow.`
+  ].join('\n')
 }

@@ -1,79 +1,82 @@
-// Measurement + decision + baseline → the report's timing section. Pure.
-import type { TimingSection } from '../../report/schema.js'
-import { findEntry, type Baseline } from './baseline.js'
-import type { Confirmed } from './confirm.js'
-import type { Measurement } from './measure.js'
-import { median, percentChange, round } from './stats.js'
-import type { RoundTimes } from './timing-reports.js'
-import { TREND_CRATES } from './trend.js'
+// The timing's config slice, its section of the report, its fields of each crate row and its codes.
+import type { CodeMeanings } from '../../findings/codes.js'
+import type { UnitCounts } from '../../report/schema.js'
+import type { BuildConfig } from '../build/index.js'
+import type { TestsConfig } from '../tests/index.js'
+import type { TimingReports } from './timing-reports.js'
 
-export function timingSection(
-  m: Measurement,
-  result: Confirmed,
-  baseline: Baseline | null,
-  update: { updated: boolean; note: string },
-  crateTimes: Pick<RoundTimes, 'files' | 'problems'> = { files: [], problems: [] }
-): TimingSection {
-  const d = result.decision
-  const entry = findEntry(baseline, m.key, m.cacheState)
-  const crates = Object.entries(m.crates).map(([name, seconds]) => {
-    const past =
-      entry?.samples.map(s => s.crates?.[name]).filter((v): v is number => typeof v === 'number') ?? []
-    const base = past.length > 0 ? round(median(past)) : null
-    return {
-      name,
-      seconds,
-      baselineSeconds: base,
-      deltaPercent: base === null ? null : round(percentChange(seconds, base), 1)
-    }
-  })
-  // Crates that moved most (in seconds) first; new crates (no baseline) by their own time.
-  crates.sort(
-    (a, b) => Math.abs(b.seconds - (b.baselineSeconds ?? 0)) - Math.abs(a.seconds - (a.baselineSeconds ?? 0))
-  )
-  return {
-    metric: m.metric,
-    key: m.key,
-    cacheState: m.cacheState,
-    seconds: m.seconds ?? 0,
-    ...(m.seconds === null ? { notMeasured: m.unmeasurable ?? 'no measurement' } : {}),
-    baselineSeconds: d.baselineSeconds,
-    deltaPercent: d.deltaPercent,
-    regression: d.regression,
-    slower: d.slower,
-    explanation: d.explanation,
-    samples: d.samples,
-    confirmed: result.confirmed,
-    phases: m.phases,
-    crates,
-    baselineUpdated: update.updated,
-    baselineNote: update.note,
-    cargoTimings: crateTimes.files,
-    crateTimingsNote:
-      crateTimes.problems.length > 0
-        ? `Per-crate times incomplete: ${crateTimes.problems.join('; ')}.`
-        : null,
-    ...(entry && entry.samples.length > 0
-      ? {
-          trend: {
-            seconds: entry.samples.map(s => s.seconds),
-            limitSeconds: d.limitSeconds,
-            crates: Object.entries(m.crates)
-              .sort((a, b) => b[1] - a[1])
-              .slice(0, TREND_CRATES)
-              .map(([name]) => ({ name, seconds: entry.samples.map(s => s.crates?.[name] ?? null) }))
-          }
-        }
-      : {})
+export interface TimingConfig {
+  timingMetric: 'cpu' | 'wall'
+  tolerancePercent: number
+  baselinePath: string
+  /** false: the file store keeps the baseline in the state directory (src/store/state-dir.ts). */
+  baselinePathGiven: boolean
+  baselineHistory: number
+  baselineMinSamples: number
+  updateBaseline: 'auto' | 'always' | 'never'
+  confirmRegression: boolean
+  failOnRegression: boolean
+  crateTimings: boolean
+}
+
+export type RegressionState = 'true' | 'false' | 'not-comparable' | 'no-baseline'
+
+export interface TimingSection {
+  metric: 'cpu' | 'wall'
+  key: Record<string, string>
+  cacheState: string
+  /** 0 when not measured (see notMeasured). */
+  seconds: number
+  /** Why the build time was not measured, when it was not: then `seconds` means nothing. */
+  notMeasured?: string
+  baselineSeconds: number | null
+  deltaPercent: number | null
+  regression: RegressionState
+  /** Over the tolerance with too few samples to call it a regression (a warning); absent in schema 1. */
+  slower?: boolean
+  explanation: string
+  samples: number
+  confirmed: boolean | null
+  phases: { name: string; wallSeconds: number; cpuSeconds: number | null; units: UnitCounts }[]
+  crates: { name: string; seconds: number; baselineSeconds: number | null; deltaPercent: number | null }[]
+  baselineUpdated: boolean
+  baselineNote: string
+  /** cargo's --timings HTML report of each measured phase; copied beside the JSON report when it is written. */
+  cargoTimings?: { phase: string; path: string }[]
+  /** Why per-crate times are missing or partial (a report not written, or not understood); null when complete. */
+  crateTimingsNote?: string | null
+  /** The comparable history (oldest first), the limit this run was held to, and the slowest crates' history. */
+  trend?: {
+    seconds: number[]
+    limitSeconds: number | null
+    /** Per sample, null where the crate was not compiled (or not timed) in that run. */
+    crates: { name: string; seconds: (number | null)[] }[]
   }
 }
 
-/** The action outputs this section stands for. */
-export function timingOutputs(t: TimingSection): Record<string, string> {
-  return {
-    'build-seconds': t.notMeasured === undefined ? String(t.seconds) : '',
-    'baseline-seconds': t.baselineSeconds === null ? '' : String(t.baselineSeconds),
-    'build-delta-percent': t.deltaPercent === null ? '' : String(t.deltaPercent),
-    'build-regression': t.regression
+export type TimingParts = {
+  config: TimingConfig
+  section: { timing?: TimingSection }
+  crate: {
+    /** Seconds spent compiling this crate's own units, when measured (timing section). */
+    buildSeconds: number | null
   }
+  /** What is compared is keyed by the build's and the tests' arguments. */
+  reads: { config: Pick<BuildConfig, 'checkArgs'> & Pick<TestsConfig, 'testArgs' | 'runTests'> }
+  needs: 'ctx' | 'documents' | 'verdict'
+  state: { reports: TimingReports }
+}
+
+export const TIMING_CODES = {
+  'build-time-regression': 'build time is over the baseline limit (fail-on-regression policy)',
+  'build-time-slower': 'build time is over the tolerance, with too little history to call it a regression',
+  'build-time-not-comparable': 'build time could not be compared with the baseline',
+  'baseline-error': 'the build-time baseline exists but cannot be read',
+  'crate-timings-unread':
+    "per-crate times are missing: cargo's --timings report was not written or not understood"
+} as const satisfies CodeMeanings
+
+declare module '../../findings/codes.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface FindingCodes extends Record<keyof typeof TIMING_CODES, string> {}
 }

@@ -1,23 +1,27 @@
-// The pipeline's timing step: per-crate timing setup for the cargo phases, then measure → compare
-// with the baseline → (confirm) → record. The rebuild it may ask for runs the same cargo phases again.
-import { BaselineUnreachable } from '../../store/branch-store.js'
-import { isGateError } from '../../errors.js'
-import type { BaselineStore } from '../../store/document-store.js'
-import type { GateConfig } from '../../config.js'
-import type { RunContext } from '../../github/context.js'
-import type { PhaseResult, Reason, TimingSection } from '../../report/schema.js'
+// The timing step: measure → compare with the baseline → (confirm) → record. The rebuild it may ask
+// for runs the build's cargo phases again.
+import { CARGO_OUTPUT_ENV } from '../../cargo/commands.js'
+import type { ProcessRunner } from '../../cargo/phase.js'
+import type { CargoPort } from '../../cargo/port.js'
 import type { Toolchain } from '../../cargo/toolchain.js'
-import { phaseCommand, type Command } from '../../cargo/commands.js'
-import { runPhase, type PhaseOptions } from '../../cargo/phase.js'
-import { runProcess } from '../../cargo/process.js'
+import { isGateError } from '../../errors.js'
+import type { RunContext } from '../../github/context.js'
+import type { PhaseResult } from '../../report/schema.js'
+import { DocumentUnreachable } from '../../store/branch-store.js'
+import type { DocumentStore } from '../../store/document-store.js'
+import type { ConfigOf } from '../capability.js'
+import type { Baseline } from './baseline.js'
 import { evaluateTiming } from './evaluate.js'
+import type { TimingParts, TimingSection } from './section.js'
 import { comparisonKey } from './key.js'
 import { measure } from './measure.js'
 import type { TimingReports } from './timing-reports.js'
 
+type BaselineStore = DocumentStore<Baseline>
+
 export interface TimingStepInput {
-  config: GateConfig
-  phases: PhaseResult[]
+  config: ConfigOf<TimingParts>
+  phases: readonly PhaseResult[]
   toolchain: Toolchain
   store: BaselineStore
   ctx: RunContext
@@ -31,7 +35,7 @@ export interface TimingStepInput {
 
 export async function timingStep(
   i: TimingStepInput
-): Promise<{ section: TimingSection | null; problem: Reason | null }> {
+): Promise<{ section: TimingSection | null; problem: string | null }> {
   const toolchain = {
     rustc: i.toolchain.release,
     host: i.toolchain.host,
@@ -61,7 +65,7 @@ export async function timingStep(
     return { section: await evaluate(i.store), problem: null }
   } catch (e) {
     // GitHub unreachable: measured, not compared (a warning), nothing recorded; never a red build.
-    if (e instanceof BaselineUnreachable) {
+    if (e instanceof DocumentUnreachable) {
       const measured = await evaluate(unavailable(i.store.location))
       const why = `Build time not compared: ${e.message}`
       return {
@@ -76,8 +80,7 @@ export async function timingStep(
       }
     }
     // A baseline that exists but cannot be read is never overwritten and never ignored silently.
-    if (isGateError(e, 'baseline'))
-      return { section: null, problem: { code: 'baseline-error', message: e.message } }
+    if (isGateError(e, 'baseline')) return { section: null, problem: e.message }
     throw e
   }
 }
@@ -88,34 +91,29 @@ function unavailable(location: string): BaselineStore {
 }
 
 /**
- * The confirmation rebuild: `cargo clean -p <every member>`, then the same check (and test build) with
- * dependencies left fresh, so it measures the same work as the build it confirms.
+ * The confirmation rebuild: `cargo clean -p <every member>`, then the build's phases again as they ran
+ * (check and test build, or compile-once's one build), dependencies left fresh, so it measures the same
+ * work as the build it confirms. Measured only: not recorded, its diagnostics not read again.
  */
-export async function rebuildWorkspaceCrates(
-  config: GateConfig,
-  members: string[],
-  timings: TimingReports,
-  options: PhaseOptions,
-  /** compile-once's build command, when the first build was one; null: check and test build. */
-  compileOnce: Command | null = null
-): Promise<PhaseResult[]> {
-  const toolchain = config.toolchain ? [`+${config.toolchain}`] : []
-  await (options.run ?? runProcess)('cargo', [...toolchain, 'clean', ...members.flatMap(n => ['-p', n])], {
-    cwd: options.cwd,
-    env: options.env
+export async function rebuildWorkspaceCrates(o: {
+  cargo: CargoPort
+  run: ProcessRunner
+  cwd: string
+  toolchain: string | null
+  members: string[]
+  phases: readonly PhaseResult[]
+  newRound: () => void
+}): Promise<PhaseResult[]> {
+  const toolchain = o.toolchain ? [`+${o.toolchain}`] : []
+  await o.run('cargo', [...toolchain, 'clean', ...o.members.flatMap(n => ['-p', n])], {
+    cwd: o.cwd,
+    env: CARGO_OUTPUT_ENV
   })
-  timings.newRound()
-  // Its diagnostics were read the first time; only its time counts here.
-  const phase = async (name: 'check' | 'test-build' | 'build') =>
-    (
-      await runPhase(name, timings.command(name === 'build' ? compileOnce! : phaseCommand(config, name)), {
-        ...options,
-        sink: { diagnostic: () => undefined },
-        onStderr: timings.listen(name, options.onStderr)
-      })
-    ).result
-  if (compileOnce) return [await phase('build')]
-  const out = [await phase('check')]
-  if (config.runTests) out.push(await phase('test-build'))
+  o.newRound()
+  const out: PhaseResult[] = []
+  for (const p of o.phases.filter(x => x.name === 'check' || x.name === 'test-build' || x.name === 'build')) {
+    const [program, ...args] = p.command
+    out.push((await o.cargo.phase(p.name, { program, args }, { record: false })).result)
+  }
   return out
 }

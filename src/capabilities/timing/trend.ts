@@ -1,7 +1,7 @@
 // The build-time history as a picture that renders everywhere (job summary, PR comment, terminal):
 // Unicode sparklines, one glyph per run, this run last and set apart, the limit stated at its level.
 // Pure.
-import type { TimingSection } from '../../report/schema.js'
+import type { TimingSection } from './section.js'
 
 const BARS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█']
 /** Crates with a trend line: the slowest now. */

@@ -1,13 +1,14 @@
 // Whether this run adds its sample to the baseline.
-import type { GateConfig } from '../../config.js'
+import type { CoreConfig } from '../../config.js'
 import type { RunContext } from '../../github/context.js'
+import type { TimingConfig } from './section.js'
 
 /**
  * `stable` is the verdict without the timing rule: a regression that reached the default branch must be
  * recorded, or the baseline could never follow an accepted slowdown and every later run would fail.
  */
 export function shouldUpdateBaseline(
-  config: Pick<GateConfig, 'updateBaseline'> & Partial<Pick<GateConfig, 'baselineStore'>>,
+  config: Pick<TimingConfig, 'updateBaseline'> & Partial<Pick<CoreConfig, 'baselineStore'>>,
   stable: boolean,
   ctx: Pick<RunContext, 'eventName' | 'pullRequest' | 'trusted' | 'trustReason'>
 ): { update: boolean; reason: string } {

@@ -94,6 +94,7 @@ export function serializeHistory(h: History): string {
 }
 
 export const historyCodec: DocumentCodec<History> = {
+  what: 'the run history',
   parse: parseHistory,
   serialize: serializeHistory,
   error: (location, message) => new HistoryError(location, message),

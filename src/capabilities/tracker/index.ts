@@ -2,26 +2,14 @@
 // resolved, escalation due). It records the run in the sync stage before the roadmap (whose
 // observation carries the status); the checklist capability publishes the status on the tracking
 // issue after it. It adds no finding: bookkeeping never changes the verdict.
+import type { Capability, CapabilityResult, OutputSpec } from '../capability.js'
 import { TRACKER_INPUTS } from './input-specs.js'
-import { parseTrackerConfig, type TrackerConfig } from './inputs.js'
+import { parseTrackerConfig } from './inputs.js'
 import { trackerMarkdown, trackerOutputs, trackerText } from './render.js'
 import { trackerRecord } from './steps.js'
-import type { TrackerSection } from './track.js'
-import type { Capability, CapabilityResult, OutputSpec } from '../capability.js'
+import type { TrackerParts } from './section.js'
 
-declare module '../../config.js' {
-  interface GateConfig {
-    tracker: TrackerConfig
-  }
-}
-
-declare module '../../report/schema.js' {
-  interface GateReport {
-    tracker?: TrackerSection
-  }
-}
-
-const out = (name: string, description: string): OutputSpec => ({
+const out = (name: string, description: string): OutputSpec<TrackerParts> => ({
   name,
   description,
   value: r => (r.tracker ? (trackerOutputs(r.tracker)[name] ?? null) : null)
@@ -29,18 +17,20 @@ const out = (name: string, description: string): OutputSpec => ({
 
 export { formatDuration } from './duration.js'
 export type { TrackerConfig } from './inputs.js'
+export type { TrackerParts } from './section.js'
 export type { RunPoint, TrackerStatus } from './status.js'
 export { statusLine, when, where } from './status-line.js'
 export { observationFields, type ObservationFields } from './steps.js'
 export type { EscalationState, TrackerSection } from './track.js'
 
-const nothing: CapabilityResult = { section: {}, findings: [] }
+const nothing: CapabilityResult<TrackerParts> = { section: {}, findings: [] }
 
-export const tracker: Capability = {
+export const tracker: Capability<TrackerParts> = {
   name: 'tracker',
   stage: 'sync',
   inputs: TRACKER_INPUTS,
-  parse: p => ({ tracker: parseTrackerConfig(name => p.raw(name)) }),
+  parse: p => ({ tracker: parseTrackerConfig(p) }),
+  codes: {},
   outputs: [
     out(
       'stabilization-status',
@@ -61,7 +51,6 @@ export const tracker: Capability = {
     const section = await trackerRecord({ ...ports, config, client: ports.github })
     return { section: { tracker: section }, findings: [] }
   },
-  findings: () => [],
   markdown: r => trackerMarkdown(r.tracker),
   terminal: r => (r.tracker ? [trackerText(r.tracker)!] : [])
 }

@@ -1,7 +1,6 @@
 // The tracker's inputs (action inputs and CLI flags of the same names) → its part of the config.
-import { ConfigError, nameList } from '../../inputs.js'
+import { ConfigError, nameList, type InputParsers } from '../../inputs.js'
 import { parseDuration } from './duration.js'
-import { TRACKER_INPUTS } from './input-specs.js'
 
 export interface TrackerConfig {
   enabled: boolean
@@ -15,16 +14,11 @@ export interface TrackerConfig {
   escalateTo: string[]
 }
 
-const TRUE = ['true', 'True', 'TRUE', 'yes', 'on', '1']
-const FALSE = ['false', 'False', 'FALSE', 'no', 'off', '0']
 const HANDLE = /^@?([A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9][A-Za-z0-9._-]*)?)$/
 
-/** `read` gives the raw input, '' when not given. */
-export function parseTrackerConfig(read: (name: string) => string): TrackerConfig {
-  const raw = (name: string) => read(name).trim() || TRACKER_INPUTS.find(i => i.name === name)!.default
-  const enabled = raw('tracker')
-  if (!TRUE.includes(enabled) && !FALSE.includes(enabled))
-    throw new ConfigError('tracker', `'${enabled}' is not a boolean; use true or false.`)
+export function parseTrackerConfig(p: InputParsers): TrackerConfig {
+  const { raw } = p
+  const enabled = p.bool('tracker')
   const after = parseDuration(raw('escalate-after'))
   if (after === undefined)
     throw new ConfigError(
@@ -37,7 +31,7 @@ export function parseTrackerConfig(read: (name: string) => string): TrackerConfi
       'escalation-label',
       `'${label}' cannot be a GitHub label (at most 50 characters, no comma).`
     )
-  const escalateTo = nameList(read('escalate-to').replace(/\s+/g, ',')).map(h => {
+  const escalateTo = nameList(raw('escalate-to').replace(/\s+/g, ',')).map(h => {
     const m = HANDLE.exec(h)
     if (!m)
       throw new ConfigError(
@@ -47,15 +41,16 @@ export function parseTrackerConfig(read: (name: string) => string): TrackerConfi
     return `@${m[1]}`
   })
   const historyPath = raw('history-path')
-  if (historyPath === read('baseline-path').trim())
+  // Two documents in one file would overwrite each other.
+  if (historyPath === raw('baseline-path'))
     throw new ConfigError(
       'history-path',
       `'${historyPath}' is the baseline-path too; give the run history its own file, e.g. build-gate/history.json.`
     )
   return {
-    enabled: TRUE.includes(enabled),
+    enabled,
     historyPath,
-    historyPathGiven: read('history-path').trim() !== '',
+    historyPathGiven: p.given('history-path'),
     escalateAfterMs: after,
     escalationLabel: label,
     escalateTo

@@ -2,11 +2,11 @@
 // code + crate (with a count), so a run with thousands of warnings stays one small record.
 import { foldFindings } from '../../findings/fold.js'
 import type { RunContext } from '../../github/context.js'
-import type { GateReport } from '../../report/schema.js'
+import type { CoreReport } from '../../report/schema.js'
 import type { RunRecord } from './history.js'
 
 export function runRecord(
-  report: Pick<GateReport, 'verdict' | 'findings'>,
+  report: Pick<CoreReport, 'verdict' | 'findings'>,
   ctx: Pick<RunContext, 'sha' | 'runUrl'>,
   now: Date
 ): RunRecord {

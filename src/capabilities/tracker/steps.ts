@@ -1,15 +1,15 @@
 // The tracker's step in the sync stage (after the verdict is published), before the roadmap sync,
 // whose observation carries the status (observationFields).
-import type { GateConfig } from '../../config.js'
 import type { GitHubClient } from '../../github/client.js'
 import type { RunContext } from '../../github/context.js'
-import type { GateReport } from '../../report/schema.js'
+import type { ConfigOf, ReportOf } from '../capability.js'
+import type { TrackerParts } from './section.js'
 import { historyStore } from './store.js'
 import { recordRun, type TrackerSection } from './track.js'
 
 export interface TrackerStepInput {
-  report: GateReport
-  config: GateConfig
+  report: ReportOf<TrackerParts>
+  config: ConfigOf<TrackerParts>
   ctx: RunContext
   client: GitHubClient | null
   log: (line: string) => void

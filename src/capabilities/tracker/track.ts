@@ -4,7 +4,7 @@
 // without GitHub reads at most; it never writes the history.
 import type { DocumentStore } from '../../store/document-store.js'
 import type { RunContext } from '../../github/context.js'
-import type { GateReport } from '../../report/schema.js'
+import type { CoreReport } from '../../report/schema.js'
 import { appendRun, type History } from './history.js'
 import type { TrackerConfig } from './inputs.js'
 import { runRecord } from './record.js'
@@ -31,7 +31,7 @@ export interface TrackerSection {
 }
 
 export interface RecordInput {
-  report: GateReport
+  report: Pick<CoreReport, 'verdict' | 'findings'>
   tracker: TrackerConfig
   ctx: RunContext
   /** Where the history lives; null when it cannot be reached (say why in `unreachable`). */

@@ -1,0 +1,66 @@
+// The build's run: cargo check (or, compile-once, one cargo build standing for check and test build),
+// then the test build when the tests will run; each phase held to the members it selected, and the
+// crates a failed build never reached named. The diagnostics go to the run's one tally (ports.cargo).
+import { expectedBuilt } from '../../cargo/builds-member.js'
+import { phaseCommand, type Command } from '../../cargo/commands.js'
+import { cannotBuildOn, explainExit } from '../../cargo/explain.js'
+import type { ArtifactInfo } from '../../cargo/messages.js'
+import { workspaceMembers, type CargoMetadata } from '../../cargo/metadata.js'
+import type { CargoPort } from '../../cargo/port.js'
+import { selectedMembers } from '../../cargo/selection.js'
+import type { PhaseName } from '../../report/schema.js'
+import type { CapabilityResult, ConfigOf } from '../capability.js'
+import { compileOnceCommand, planBuild } from './compile-once.js'
+import { markUnbuilt, notChecked, stoppedAt } from './coverage.js'
+import type { BuildCrate, BuildParts } from './section.js'
+
+type BuildPhase = Extract<PhaseName, 'check' | 'build' | 'test-build'>
+
+export async function runBuild(
+  cargo: CargoPort,
+  meta: CargoMetadata,
+  /** The shard's members; null: the user's own selection. */
+  packages: string[] | null,
+  config: ConfigOf<BuildParts>
+): Promise<CapabilityResult<BuildParts>> {
+  const members = new Map(workspaceMembers(meta).map(p => [p.id, p.name]))
+  const tally = cargo.diagnostics
+  // The members each phase really built: a phase that skipped one cannot vouch for it.
+  const built: Record<BuildPhase, Set<string>> = { check: new Set(), build: new Set(), 'test-build': new Set() }
+  const phase = async (name: BuildPhase, command: Command) => {
+    const run = await cargo.phase(name, command, {
+      artifact: (a: ArtifactInfo) => {
+        const member = members.get(a.packageId)
+        if (member) built[name].add(member)
+      }
+    })
+    explainExit(run.result, tally.errors > 0, tally.dependencyErrors, run.stderrTail)
+    return run.result
+  }
+
+  const plan = planBuild(config, meta, packages)
+  const once = plan.mode === 'compile-once' ? compileOnceCommand(config, plan.args) : null
+  // Compile once: one cargo build stands for check + test build (see compile-once.ts).
+  const check = once ? await phase('build', once) : await phase('check', phaseCommand(config, 'check', packages))
+  const checkSelected = packages ?? selectedMembers(config.checkArgs, meta)
+  const checkBuilt = built[once ? 'build' : 'check']
+  const checkable = expectedBuilt(meta, checkSelected, once?.args ?? config.checkArgs, 'check')
+  // A check with nothing to check in any selected member checked nothing: it still has to build them.
+  markUnbuilt(check, checkSelected, checkBuilt, checkable.length ? checkable : checkSelected)
+  if (config.runTests && !once && !cannotBuildOn(check, tally.errors, 'cargo check')) {
+    const testBuild = await phase('test-build', phaseCommand(config, 'test-build', packages))
+    const testSelected = packages ?? selectedMembers(config.testArgs, meta)
+    markUnbuilt(testBuild, testSelected, built['test-build'], expectedBuilt(meta, testSelected, config.testArgs, 'test'))
+  }
+
+  const unchecked = notChecked(checkSelected, checkBuilt, stoppedAt(tally, members))
+  const crates: Record<string, BuildCrate> = {}
+  for (const name of members.values()) {
+    const d = tally.perCrate.get(name) ?? { warnings: 0, errors: 0 }
+    crates[name] = { warnings: d.warnings, errors: d.errors, ...(unchecked.has(name) ? { notChecked: unchecked.get(name)! } : {}) }
+  }
+  return {
+    section: { compileOnce: { mode: plan.mode, reason: plan.mode === 'two-phase' ? plan.reason : null } },
+    crates
+  }
+}

@@ -1,0 +1,11 @@
+// The tracker's config slice and its section of the report.
+import type { TimingConfig } from '../timing/index.js'
+import type { TrackerConfig } from './inputs.js'
+import type { TrackerSection } from './track.js'
+
+export type TrackerParts = {
+  config: { tracker: TrackerConfig }
+  section: { tracker?: TrackerSection }
+  /** The history is kept beside the baseline, never in its file. */
+  reads: { config: Pick<TimingConfig, 'baselinePath'> }
+}

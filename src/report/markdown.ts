@@ -1,0 +1,74 @@
+// Pieces of markdown every rendering shares: code fences and spans nothing printed can break out of,
+// HTML escaping, and links to a file's line at the commit.
+import * as path from 'node:path'
+
+/** Where blob links point: `$GITHUB_SERVER_URL/$GITHUB_REPOSITORY/blob/$GITHUB_SHA`, and the checkout. */
+export interface BlobLinks {
+  /** null when the repository or commit is unknown: blocks then carry no link. */
+  base: string | null
+  /** The repository's checkout (GITHUB_WORKSPACE): link paths are relative to it. */
+  repoRoot: string
+}
+
+export function blobLinks(env: Record<string, string | undefined>, fallbackRoot: string): BlobLinks {
+  const server = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '')
+  const base =
+    env.GITHUB_REPOSITORY && env.GITHUB_SHA
+      ? `${server}/${env.GITHUB_REPOSITORY}/blob/${env.GITHUB_SHA}`
+      : null
+  return { base, repoRoot: env.GITHUB_WORKSPACE ?? fallbackRoot }
+}
+
+/** A file named relative to the workspace root, as a path in the repository; null when outside it. */
+export function repositoryPath(workspaceRoot: string, file: string, repoRoot: string): string | null {
+  const relative = path.relative(repoRoot, path.resolve(workspaceRoot, file))
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return null
+  return relative.split(path.sep).join('/')
+}
+
+export function blobUrl(links: BlobLinks, repoPath: string, line: number): string | null {
+  if (!links.base) return null
+  return `${links.base}/${repoPath.split('/').map(encodeURIComponent).join('/')}#L${line}`
+}
+
+/** A file's line at the commit, as a link (nothing when the commit or the file is unknown). */
+export function lineLink(links: BlobLinks, repoPath: string | null, line: number | undefined): string[] {
+  const url = repoPath && line !== undefined ? blobUrl(links, repoPath, line) : null
+  return url ? [`[${codeSpan(`${repoPath}#L${line}`)}](${url})`, ''] : []
+}
+
+/** A code fence longer than any run of backticks in the text, so the text cannot close it. */
+export function fenced(text: string): string[] {
+  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map(m => m[0].length))
+  const fence = '`'.repeat(Math.max(3, longest + 1))
+  return [`${fence}text`, text, fence]
+}
+
+/** Inline code: no emphasis inside (`__fixtures__` stays as it is), backticks in it fenced off. */
+export function codeSpan(s: string): string {
+  const longest = Math.max(0, ...[...s.matchAll(/`+/g)].map(m => m[0].length))
+  const tick = '`'.repeat(longest + 1)
+  return longest ? `${tick} ${s} ${tick}` : `${tick}${s}${tick}`
+}
+
+export function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+}
+
+export const firstLine = (s: string): string => s.split('\n')[0]
+
+export const trimEnd = (s: string): string => s.replace(/\s+$/, '')
+
+/** How many of the first diagnostics and failing tests the job summary shows in full. */
+export const SUMMARY_DETAILS = 10
+
+/** An HTML table; everything cargo or a test printed is escaped (cells go into the page as they are). */
+export function htmlTable(head: string[], rows: string[][]): string {
+  const tr = (cells: string[], tag: string) =>
+    `<tr>${cells.map(c => `<${tag}>${escapeHtml(c)}</${tag}>`).join('')}</tr>`
+  return `<table>${tr(head, 'th')}${rows.map(r => tr(r, 'td')).join('')}</table>`
+}
+
+export function htmlList(items: string[]): string {
+  return `<ul>${items.map(i => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`
+}
