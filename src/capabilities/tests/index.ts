@@ -4,7 +4,7 @@ import { ConfigError } from '../../inputs.js'
 import { phaseSeconds } from '../../report/format.js'
 import type { Capability } from '../capability.js'
 import { testFindings } from './findings.js'
-import { panicAnnotations, testsMarkdown, testsText } from './render.js'
+import { failureOutputs, panicAnnotations, testsMarkdown, testsText } from './render.js'
 import { NOT_RUN, runTests } from './run.js'
 import { TESTS_CODES, type TestsParts, type TestsSection } from './section.js'
 
@@ -64,6 +64,7 @@ export const tests: Capability<TestsParts> = {
           ports.metadata,
           ports.report.shard?.members ?? null,
           ports.phases,
+          ports.report.crates,
           config,
           state
         )
@@ -77,9 +78,12 @@ export const tests: Capability<TestsParts> = {
       { header: 'failed', cell: c => String(c.failed), total: r => String(r.tests.failed) },
       { header: 'ignored', cell: c => String(c.ignored), total: r => String(r.tests.ignored) }
     ],
-    seconds: c => c.testSeconds
+    seconds: c => c.testSeconds,
+    secondsHeader: 'tests (s)'
   },
   markdown: (r, ctx) => testsMarkdown(r, ctx.links),
+  // A failing test's own words before the crate table, as rustc's are.
+  lead: failureOutputs,
   terminal: testsText,
   annotations: panicAnnotations
 }
