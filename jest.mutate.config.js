@@ -8,7 +8,8 @@ export default {
     '**/__tests__/fail-closed-*.test.ts',
     '**/__tests__/parsers.test.ts',
     '**/__tests__/commands.test.ts',
-    '**/__tests__/lines.test.ts'
+    '**/__tests__/lines.test.ts',
+    '**/__tests__/public-api-rules.test.ts'
   ],
   verbose: false
 }
