@@ -1,7 +1,3 @@
-// Apart from client.ts, so that modules which write to GitHub do not load Octokit by importing it.
-/** Per-request options of a write that must not be repeated blindly (see writes.ts). */
-const NO_RETRY = { request: { retries: 0 } };
-
 // What a request is, in words a user can act on: "listing labels of acme/ledger", and which permission
 // of the workflow's token it needs. Keyed by Octokit's route template (method + url with {params}).
 const R = '/repos/{owner}/{repo}';
@@ -43,19 +39,30 @@ function describeRequest(o) {
     const describe = DESCRIBE[key];
     if (describe)
         return describe(o, repo);
-    // A followed pagination link is absolute: name it by its path.
+    const m = matchRoute(o, Object.keys(DESCRIBE));
+    if (!m)
+        return `${o.method} ${pathOf(o.url)}`;
+    const page = m.params.page;
+    return `${DESCRIBE[m.route](m.params, `${str(m.params.owner)}/${str(m.params.repo)}`)}${page && page !== '1' ? ` (page ${page})` : ''}`;
+}
+/**
+ * Which of `routes` (Octokit route templates, "GET /repos/{owner}/{repo}/labels") a request is, with
+ * its parameters: given as a template, or as the absolute URL of a followed pagination link.
+ */
+function matchRoute(o, routes) {
+    const key = `${o.method} ${o.url}`;
+    if (routes.includes(key))
+        return { route: key, params: o };
     const url = pathOf(o.url);
-    for (const [route, d] of Object.entries(DESCRIBE)) {
+    for (const route of routes) {
         const [method, template] = route.split(' ');
         const m = method === o.method ? matchTemplate(template, url) : null;
         if (!m)
             continue;
         const query = new URL(o.url, 'http://x').searchParams;
-        const page = query.get('page');
-        const params = { ...Object.fromEntries(query), ...m };
-        return `${d(params, `${str(m.owner)}/${str(m.repo)}`)}${page && page !== '1' ? ` (page ${page})` : ''}`;
+        return { route, params: { ...Object.fromEntries(query), ...m } };
     }
-    return `${o.method} ${url}`;
+    return null;
 }
 function matchTemplate(template, path) {
     const names = [];
@@ -124,10 +131,19 @@ function namedError(options, e, apiUrl, timeoutSeconds) {
     }
     return new GitHubRequestError(`GitHub ${what} failed: HTTP ${status}${said ? ` (${said})` : ''}; ${hint(status, options)}`, status, status >= 500, said, { cause: e });
 }
-/** A 2xx whose body is not the JSON the route returns (a proxy's page, a truncated answer). */
-function unreadableAnswer(options, status, data) {
-    const kind = typeof data === 'string' ? (/^\s*</.test(data) ? 'an HTML page' : 'text that is not JSON') : 'no body';
-    return new GitHubRequestError(`GitHub ${describeRequest(options)} failed: HTTP ${status} with ${kind} instead of JSON; check GITHUB_API_URL points at the GitHub API (not a web page or a proxy)`, 0, options.method !== 'GET', null);
+/**
+ * A 2xx whose body is not the JSON the route returns (a proxy's page, a truncated answer), or lacks what
+ * GitHub always sends (answers.ts). A write answered so may have been applied.
+ */
+function unreadableAnswer(options, status, data, problem) {
+    const kind = data === null
+        ? 'JSON null'
+        : typeof data === 'string' && data.trim() !== ''
+            ? /^\s*</.test(data)
+                ? 'an HTML page'
+                : 'text that is not JSON'
+            : 'no body';
+    return new GitHubRequestError(`GitHub ${describeRequest(options)} failed: HTTP ${status} ${problem ?? `with ${kind} instead of JSON`}; check GITHUB_API_URL points at the GitHub API (not a web page or a proxy)`, 0, options.method !== 'GET', null);
 }
 function rateLimitTooLong(options, waitSeconds, capSeconds) {
     return new GitHubRequestError(`GitHub asked to wait ${waitSeconds} s (rate limit) on ${describeRequest(options)}; more than the ${capSeconds} s allowed. Rerun later, or lower the number of runs sharing this token`, 429, false, null);
@@ -169,4 +185,8 @@ function networkCause(err, timeoutSeconds) {
     return codes[0] ?? (err.message && !/[<{]/.test(err.message) ? err.message.slice(0, 200) : 'no answer');
 }
 
-export { GitHubRequestError as G, NO_RETRY as N, namedError as n, rateLimitTooLong as r, unreadableAnswer as u };
+// Apart from client.ts, so that modules which write to GitHub do not load Octokit by importing it.
+/** Per-request options of a write that must not be repeated blindly (see writes.ts). */
+const NO_RETRY = { request: { retries: 0 } };
+
+export { GitHubRequestError as G, NO_RETRY as N, describeRequest as d, matchRoute as m, namedError as n, rateLimitTooLong as r, unreadableAnswer as u };
