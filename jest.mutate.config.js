@@ -9,7 +9,8 @@ export default {
     '**/__tests__/parsers.test.ts',
     '**/__tests__/commands.test.ts',
     '**/__tests__/tests-retry.test.ts',
-    '**/__tests__/lines.test.ts'
+    '**/__tests__/lines.test.ts',
+    '**/__tests__/public-api-rules.test.ts'
   ],
   verbose: false
 }

@@ -91,4 +91,20 @@ describe('the README table written from the bench results', () => {
     expect(table).toContain("the gate's own CPU 0.180 s (min–max 0.150–0.200 s, 3 runs)")
     expect(benchTable(results)).not.toContain('floor')
   })
+
+  it('shows where each side of a figure against the floor spends its CPU, and the fixed costs measured alone', () => {
+    const parts = {
+      a: { 'cargo build': [4, 4.2, 4.1], 'the gate itself': [0.2, 0.25, 0.3] },
+      b: { 'cargo test --no-run': [4.1, 4, 4.3] }
+    }
+    const fixedCost = [{ label: '`rustc -vV`', cpu: [0.02, 0.01, 0.02] }]
+    const table = benchTable({ ...results, figures: [{ ...results.figures[0], parts }], fixedCost })
+    expect(table).toContain(
+      'CPU by part, A: cargo build 4.10 s (4.00–4.20), the gate itself 0.25 s (0.20–0.30); B: cargo test --no-run 4.10 s (4.00–4.30)'
+    )
+    expect(table).toContain(
+      "| the gate's fixed costs, CPU, each measured alone: `rustc -vV` | 0.020 s (min–max 0.010–0.020 s, 3 runs) | — |"
+    )
+    expect(benchTable(results)).not.toMatch(/by part|fixed costs/)
+  })
 })

@@ -34,7 +34,9 @@ describe('build-gate CLI', () => {
   it('prints the per-crate table and exits 0 on the example workspace given as PATH', async () => {
     const r = await cli(['examples/toka-workspace', '--report-path', report, ...baseline('toka')])
     expect(r.code).toBe(0)
-    expect(r.stdout).toMatch(/^crate\s+warnings\s+errors\s+passed\s+failed\s+ignored\s+time \(s\)$/m)
+    expect(r.stdout).toMatch(
+      /^crate\s+warnings\s+errors\s+passed\s+failed\s+ignored\s+tests \(s\)\s+build \(s\)$/m
+    )
     expect(r.stdout).toMatch(/^toka-core\s+0\s+0\s+\d+\s+0\s+0/m)
     expect(r.stdout).toContain('Build is stable')
     expect(r.stderr).toContain('✓ cargo check')

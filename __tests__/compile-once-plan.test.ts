@@ -81,9 +81,13 @@ describe('planBuild', () => {
       mode: 'two-phase',
       reason: 'check-args and test-args select different packages'
     })
-    expect(plan(['--workspace', '--release'], ['--workspace', '--release'])).toMatchObject({
+    expect(plan(['--workspace', '--release'], ['--workspace'])).toEqual({
       mode: 'two-phase',
-      reason: expect.stringContaining('`--release`')
+      reason: 'check-args and test-args differ in their profile (--profile, --release)'
+    })
+    expect(plan(['--workspace', '--target', 'x86_64-unknown-linux-gnu'], ['--workspace'])).toEqual({
+      mode: 'two-phase',
+      reason: 'check-args and test-args differ in their target (--target)'
     })
     expect(plan(['--workspace', '--all-targets'], ['--workspace']).mode).toBe('two-phase')
     expect(plan(['--workspace', '--locked'], ['--workspace'])).toEqual({
@@ -94,6 +98,65 @@ describe('planBuild', () => {
     expect(
       plan(['--locked', '--all'], ['--workspace', '--locked', '--no-fail-fast', '--', '--nocapture']).mode
     ).toBe('compile-once')
+  })
+
+  it('compares profile, target, --config and -Z flags by meaning, not by spelling or presence', () => {
+    const plan = (checkArgs: string[], testArgs: string[]) =>
+      planBuild({ ...DEFAULTS, checkArgs, testArgs }, WS)
+    const config = (v: string) => ['--workspace', '--config', v]
+    // cargo reads each --config value as TOML: spacing, quoting and `=` attached are the same value.
+    expect(
+      plan(config('build.rustflags=["--cfg","x"]'), config("build.rustflags = [ '--cfg', 'x' ]"))
+    ).toEqual({
+      mode: 'compile-once',
+      args: [...config('build.rustflags=["--cfg","x"]'), '--lib', '--bins', '--tests', '--examples']
+    })
+    expect(plan(['--config=net.offline=true', '--workspace'], config('net.offline = true')).mode).toBe(
+      'compile-once'
+    )
+    expect(plan(config('cfg.toml'), config('cfg.toml')).mode).toBe('compile-once')
+    const differs = (a: string[], b: string[]) => plan(a, b)
+    for (const [a, b] of [
+      [config('build.rustflags=["--cfg","x"]'), config('build.rustflags=["--cfg","y"]')],
+      [config('build.rustflags=["--cfg","x"]'), ['--workspace']],
+      [config('a.toml'), config('b.toml')],
+      // Later wins: the order of two values is part of their meaning.
+      [
+        [...config('profile.dev.opt-level=1'), '--config', 'profile.dev.opt-level=2'],
+        [...config('profile.dev.opt-level=2'), '--config', 'profile.dev.opt-level=1']
+      ]
+    ])
+      expect(differs(a, b)).toEqual({
+        mode: 'two-phase',
+        reason: 'check-args and test-args differ in their --config values'
+      })
+    // `cargo test` builds with the test profile, the one build does not: it would rebuild everything.
+    expect(plan(config('profile.test.opt-level=1'), config('profile.test.opt-level=1'))).toEqual({
+      mode: 'two-phase',
+      reason:
+        "check-args' --config sets the test or bench profile, which the one `cargo build` does not build with"
+    })
+    expect(plan(['--workspace', '-r'], ['--profile=release', '--workspace']).mode).toBe('compile-once')
+    expect(plan(['--workspace', '--profile', 'ci'], ['--workspace', '--profile', 'dev'])).toMatchObject({
+      mode: 'two-phase'
+    })
+    expect(
+      plan(['--target', 'a', '--target=b', '--all'], ['--workspace', '--target', 'b', '--target', 'a']).mode
+    ).toBe('compile-once')
+    expect(plan(['--workspace', '-Zunstable-options'], ['--workspace', '-Z', 'unstable-options']).mode).toBe(
+      'compile-once'
+    )
+    expect(plan(['--workspace', '-Z', 'a', '-Z', 'b'], ['--workspace', '-Z', 'b', '-Z', 'a'])).toEqual({
+      mode: 'two-phase',
+      reason: 'check-args and test-args differ in their -Z flags'
+    })
+    // --keep-going is how far a failed check goes; the one build always keeps going.
+    expect(plan(['--workspace', '--keep-going'], ['--workspace']).mode).toBe('compile-once')
+    expect(plan(['--workspace', '-j2'], ['--jobs=2', '--workspace']).mode).toBe('compile-once')
+    expect(plan(['--workspace', '--config'], ['--workspace'])).toEqual({
+      mode: 'two-phase',
+      reason: 'check-args: --config has no value'
+    })
   })
 
   it('does not apply when tests do not run or it is off', () => {

@@ -48,12 +48,35 @@ const CASES: [string, string, Record<string, string>, 'compile-once' | 'two-phas
   ],
   ['a compile error only in a test', '__fixtures__/compile-once/test-error', {}, 'compile-once'],
   ['a compile error only in a bin', '__fixtures__/compile-once/bin-error', {}, 'compile-once'],
-  // check-args has --all-features, test-args not, and the crate has a feature: not the same build.
-  ['features, selected differently by check and test', '__fixtures__/compile-once/features', {}, 'two-phase'],
+  // By default the tests take the check's features (--all-features): one build.
+  ['features, the default args', '__fixtures__/compile-once/features', {}, 'compile-once'],
+  // test-args set to the earlier default: tested with default features, so not the same build.
+  [
+    'features, selected differently by check and test',
+    '__fixtures__/compile-once/features',
+    { 'test-args': '--workspace' },
+    'two-phase'
+  ],
   [
     'features, selected alike',
     '__fixtures__/compile-once/features',
     { 'check-args': '--workspace --all-features', 'test-args': '--workspace --all-features' },
+    'compile-once'
+  ],
+  // The same --config value, spelled two ways; it adds the missing_docs lint, so it changes what is seen.
+  [
+    'a --config value in both, spelled differently',
+    '__fixtures__/compile-once/features',
+    {
+      'check-args': `--workspace --all-features --config 'build.rustflags=["-W","missing_docs"]'`,
+      'test-args': `--all-features --config "build.rustflags = [ '-W', 'missing_docs' ]" --workspace`
+    },
+    'compile-once'
+  ],
+  [
+    'a --config value, test-args not given',
+    '__fixtures__/compile-once/features',
+    { 'check-args': `--workspace --all-features '--config=build.rustflags=["-W","missing_docs"]'` },
     'compile-once'
   ],
   ['clean', '__fixtures__/workspaces/clean', {}, 'compile-once'],
@@ -89,6 +112,8 @@ describe('compile-once gives what check + test build give', () => {
     expect(once.compileOnce?.mode).toBe(mode)
     expect(two.compileOnce).toEqual({ mode: 'two-phase', reason: 'compile-once is off' })
     expect(observed(once)).toEqual(observed(two))
+    if ((inputs['check-args'] ?? '').includes('missing_docs'))
+      expect(once.diagnostics.items.map(d => d.code)).toContain('missing_docs')
 
     const names = (r: GateReport) => r.phases.map(p => p.name)
     if (mode === 'two-phase') {

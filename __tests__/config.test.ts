@@ -13,7 +13,8 @@ describe('parseConfig', () => {
     const c = parseConfig(reader({}), 'action', '/repo')
     expect(c.workingDirectory).toBe('/repo')
     expect(c.checkArgs).toEqual(['--workspace', '--all-features'])
-    expect(c.testArgs).toEqual(['--workspace'])
+    // The tests build what the check checked, all features included: each crate compiles once.
+    expect(c.testArgs).toEqual(['--workspace', '--all-features'])
     expect(c.runTests && c.denyWarnings && c.failOnUnstable).toBe(true)
     // No report-path: the report goes where cargo never looks (src/report/location.ts).
     expect(c.reportPath).toBeNull()
@@ -24,6 +25,24 @@ describe('parseConfig', () => {
     expect(c.tolerancePercent).toBe(10)
     expect(c.baselineStore).toBe('branch')
     expect(c.token).toBeNull()
+  })
+
+  it("tests with the check's packages, features, profile and config unless test-args is given", () => {
+    const testArgs = (inputs: Record<string, string>) => parseConfig(reader(inputs), 'action').testArgs
+    expect(
+      testArgs({ 'check-args': '-p core --features=a,b --release --config \'build.rustflags=["-Dx"]\'' })
+    ).toEqual(['-p', 'core', '--features=a,b', '--release', '--config', 'build.rustflags=["-Dx"]'])
+    // What only the check takes is left to it: target selection, --keep-going.
+    expect(
+      testArgs({
+        'check-args': '--workspace --all-targets --lib --bin tool --example=demo --keep-going -F x'
+      })
+    ).toEqual(['--workspace', '-F', 'x'])
+    // Set explicitly, test-args keeps its meaning: the earlier default tests default features only.
+    expect(testArgs({ 'test-args': '--workspace' })).toEqual(['--workspace'])
+    expect(() =>
+      parseConfig(reader({ 'check-args': '--workspace --message-format=short' }), 'action')
+    ).toThrow(/Input 'check-args': remove '--message-format=short'/)
   })
 
   it('defaults the baseline to a local file on the command line', () => {

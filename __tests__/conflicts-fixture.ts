@@ -80,10 +80,10 @@ export async function cargoTreeDuplicates(dir: string, extra: string[], target?:
 /** The action's defaults, with no toolchain or MSRV known: each test overrides what it checks. */
 export const DEFAULT_OPTIONS: ConflictOptions = {
   toolchain: null,
-  msrv: null,
   duplicateVersions: 'warn',
   duplicateVersionsIncludeDev: false,
   allowDuplicates: [],
   singleVersionCrates: [],
-  msrvCheck: 'deny'
+  msrvCheck: 'deny',
+  msrvCheckIncludeDev: false
 }

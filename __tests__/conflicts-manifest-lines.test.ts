@@ -6,17 +6,17 @@ import { type ConflictOptions } from '../src/capabilities/conflicts/index.js'
 import { findDependencyLine, findPackageKeyLine } from '../src/cargo/manifest-lines.js'
 import { conflictFindingList } from '../src/capabilities/conflicts/findings.js'
 import { conflictAnnotations } from '../src/capabilities/conflicts/render.js'
-import { fixture, FIXTURES, host, metadata, msrvOf } from './conflicts-fixture.js'
+import { fixture, FIXTURES, host, metadata } from './conflicts-fixture.js'
 
 const repoRoot = path.resolve(FIXTURES, '../..')
 const options: ConflictOptions = {
   toolchain: null,
-  msrv: null,
   duplicateVersions: 'deny',
   duplicateVersionsIncludeDev: false,
   allowDuplicates: [],
   singleVersionCrates: [],
-  msrvCheck: 'deny'
+  msrvCheck: 'deny',
+  msrvCheckIncludeDev: false
 }
 
 const lineOf = (file: string, line: number | undefined): string =>
@@ -50,7 +50,7 @@ describe('annotations point at the member Cargo.toml line', () => {
   it('rust version: the target-specific dependency line, and the edition line of a member', async () => {
     const dir = fixture('msrv')
     const meta = await metadata(dir)
-    const o = { ...options, toolchain: (await host()).release, msrv: msrvOf(dir, meta) }
+    const o = { ...options, toolchain: (await host()).release }
     const section = analyzeConflicts(meta, null, o)
     const annotations = conflictAnnotations(section, repoRoot, o, conflictFindingList(section, o))
     expect(annotations.map(a => [a.title, a.file, lineOf(a.file!, a.startLine)])).toEqual([

@@ -8,6 +8,9 @@ import { buildGraph, formatChain, type DependencyGraph } from '../src/cargo/grap
 import { requirementOf } from '../src/capabilities/conflicts/rust-version.js'
 import type { CargoMetadata } from '../src/cargo/metadata.js'
 import { cargo, fixture, host, metadata, msrvOf } from './conflicts-fixture.js'
+import { readMemberDeps } from '../src/capabilities/conflicts/member-deps.js'
+import { runProcess } from '../src/cargo/process.js'
+import type { ProcessRunner } from '../src/cargo/phase.js'
 
 /** The conflicts' findings as the verdict reads them: what blocks, what only warns. */
 function conflictFindings(section: ConflictsSection, policy: ConflictPolicy) {
@@ -25,18 +28,18 @@ beforeAll(async () => {
   graph = buildGraph(meta)
   options = {
     toolchain: (await host()).release,
-    msrv: msrvOf(dir, meta),
     duplicateVersions: 'warn',
     duplicateVersionsIncludeDev: false,
     allowDuplicates: [],
     singleVersionCrates: [],
-    msrvCheck: 'deny'
+    msrvCheck: 'deny',
+    msrvCheckIncludeDev: false
   }
 })
 
 describe('rust-version and edition against the workspace MSRV', () => {
   it('builds fine with the installed toolchain, so only the MSRV promise is broken', async () => {
-    expect(options.msrv).toBe('1.80')
+    expect(msrvOf(dir, meta)).toBe('1.80')
     const check = await cargo(dir, ['check', '--offline', '--workspace'])
     expect(check.exitCode).toBe(0)
     const section = analyzeConflicts(meta, graph, options)
@@ -58,11 +61,11 @@ describe('rust-version and edition against the workspace MSRV', () => {
     expect(formatChain(base64ct.chain)).toBe('toka-auth → password-hash 0.5.0 → base64ct 1.8.0')
     expect(base64ct.fixes).toEqual([
       'pin base64ct to a version that supports Rust 1.80: `cargo update -p base64ct@1.8.0 --precise <older version>`',
-      "or raise rust-version to 1.85 in [workspace.package] (or the member's Cargo.toml)"
+      'or raise rust-version to 1.85 in [workspace.package]'
     ])
     const { blocking } = conflictFindings(section, options)
     expect(blocking.find(b => b.message.startsWith('base64ct'))?.message).toBe(
-      'base64ct 1.8.0 needs Rust 1.85 (its rust-version) but the workspace MSRV is 1.80, pulled in by ' +
+      "base64ct 1.8.0 needs Rust 1.85 (its rust-version) but toka-auth's rust-version is 1.80, pulled in by " +
         'toka-auth → password-hash 0.5.0 → base64ct 1.8.0. Fix: ' +
         base64ct.fixes.join('; ')
     )
@@ -88,8 +91,8 @@ describe('rust-version and edition against the workspace MSRV', () => {
       ['base64ct', '1.84.1'],
       ['toka-next', '1.84.1']
     ])
-    const nightly = analyzeConflicts(meta, graph, { ...options, toolchain: '1.85.0-nightly', msrv: null })
-    expect(nightly.rustVersion).toEqual([])
+    const nightly = analyzeConflicts(meta, graph, { ...options, toolchain: '1.85.0-nightly' })
+    expect(nightly.rustVersion.filter(f => f.against === 'toolchain')).toEqual([])
   })
 
   it('follows msrv-check: deny blocks, warn warns, off skips the pass', () => {
@@ -119,5 +122,33 @@ describe('rust-version and edition against the workspace MSRV', () => {
       requires: '1.31',
       because: 'rust-version'
     })
+  })
+})
+
+describe('what each member builds, asked of cargo tree', () => {
+  it('only suspect members, once (twice with include-dev); a dependency it builds stays not dev-only', async () => {
+    const calls: string[] = []
+    const run: ProcessRunner = (program, args, o) => {
+      if (args.includes('tree')) calls.push(args.slice(args.indexOf('-e'), args.indexOf('-e') + 2).join(' '))
+      return runProcess(program, args, o)
+    }
+    const ports = { run, cwd: dir, host: (await host()).triple, toolchain: null }
+    const plain = await readMemberDeps(graph, false, ports)
+    // toka-auth pulls base64ct (1.85) under its 1.80; toka-next, held to 1.80 on its own edition, pulls nothing.
+    expect(calls).toEqual(['-e normal,build'])
+    calls.length = 0
+    const withDev = await readMemberDeps(graph, true, ports)
+    expect(calls).toEqual(['-e normal,build', '-e normal,build,dev'])
+    for (const { deps } of [plain, withDev]) {
+      const section = analyzeConflicts(meta, graph, {
+        ...options,
+        msrvCheckIncludeDev: true,
+        memberDeps: deps
+      })
+      expect(section.rustVersion.find(f => f.name === 'base64ct' && f.against === 'msrv')).toMatchObject({
+        member: 'toka-auth',
+        devOnly: false
+      })
+    }
   })
 })

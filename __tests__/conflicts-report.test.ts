@@ -4,16 +4,16 @@ import { type ConflictOptions } from '../src/capabilities/conflicts/index.js'
 import { conflictFindingList } from '../src/capabilities/conflicts/findings.js'
 import { conflictsMarkdown, conflictsText } from '../src/capabilities/conflicts/render.js'
 import type { ConflictsSection } from '../src/capabilities/conflicts/index.js'
-import { fixture, metadata, msrvOf } from './conflicts-fixture.js'
+import { fixture, metadata } from './conflicts-fixture.js'
 
 const options: ConflictOptions = {
   toolchain: '1.95.0',
-  msrv: null,
   duplicateVersions: 'warn',
   duplicateVersionsIncludeDev: false,
   allowDuplicates: [],
   singleVersionCrates: ['base64'],
-  msrvCheck: 'warn'
+  msrvCheck: 'warn',
+  msrvCheckIncludeDev: false
 }
 
 let duplicates: ConflictsSection
@@ -26,7 +26,7 @@ beforeAll(async () => {
   })
   const dir = fixture('msrv')
   const meta = await metadata(dir)
-  msrv = analyzeConflicts(meta, null, { ...options, msrv: msrvOf(dir, meta) })
+  msrv = analyzeConflicts(meta, null, options)
 })
 
 describe('conflicts in the job summary', () => {
@@ -43,9 +43,11 @@ describe('conflicts in the job summary', () => {
   it('shows what each package needs, what the workspace has, and the fix', () => {
     const md = conflictsMarkdown(msrv, conflictFindingList(msrv, options))
     expect(md).toContain(
-      '| `base64ct` 1.8.0 | 1.85 (rust-version) | 1.80 (MSRV) | toka-auth → password-hash 0.5.0 → base64ct 1.8.0 | warns | pin base64ct'
+      "| `base64ct` 1.8.0 | 1.85 (rust-version) | 1.80 (toka-auth's rust-version) | toka-auth → password-hash 0.5.0 → base64ct 1.8.0 | warns | pin base64ct"
     )
-    expect(md).toContain('| `toka-next` 0.1.0 | 1.85 (edition 2024) | 1.80 (MSRV) | toka-next | warns |')
+    expect(md).toContain(
+      '| `toka-next` 0.1.0 | 1.85 (edition 2024) | 1.80 ([workspace.package] rust-version) | toka-next | warns |'
+    )
   })
 
   it('says so when there is nothing', () => {
@@ -65,11 +67,11 @@ describe('conflicts on the terminal', () => {
   it('lists each conflict with its chains and fixes', () => {
     expect(conflictsText(msrv, conflictFindingList(msrv, options)).split('\n')).toEqual([
       'Dependency conflicts:',
-      '  base64ct 1.8.0 needs Rust 1.85 (rust-version), MSRV is 1.80 — warns',
+      "  base64ct 1.8.0 needs Rust 1.85 (rust-version), toka-auth's rust-version is 1.80 — warns",
       '    toka-auth → password-hash 0.5.0 → base64ct 1.8.0',
       '    fix: pin base64ct to a version that supports Rust 1.80: `cargo update -p base64ct@1.8.0 --precise <older version>`',
-      "    fix: or raise rust-version to 1.85 in [workspace.package] (or the member's Cargo.toml)",
-      '  toka-next 0.1.0 needs Rust 1.85 (edition 2024), MSRV is 1.80 — warns',
+      '    fix: or raise rust-version to 1.85 in [workspace.package]',
+      '  toka-next 0.1.0 needs Rust 1.85 (edition 2024), [workspace.package] rust-version is 1.80 — warns',
       '    toka-next',
       '    fix: raise rust-version of toka-next to 1.85',
       '    fix: or use an edition that Rust 1.80 supports in toka-next'

@@ -5,7 +5,10 @@ import { realpathSync } from 'node:fs'
 import { analyzeConflicts } from '../src/capabilities/conflicts/analyze.js'
 import { type ConflictOptions } from '../src/capabilities/conflicts/index.js'
 import { runFixes, type FixesResult, type FixPorts } from '../src/capabilities/fixes/run.js'
-import { host, metadata, msrvOf, DEFAULT_OPTIONS } from './conflicts-fixture.js'
+import { host, metadata, DEFAULT_OPTIONS } from './conflicts-fixture.js'
+import { buildGraph } from '../src/cargo/graph.js'
+import { runProcess } from '../src/cargo/process.js'
+import { readMemberDeps } from '../src/capabilities/conflicts/member-deps.js'
 
 export const FIXES_FIXTURES = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -19,6 +22,7 @@ export const BUILD = {
   runTests: true
 }
 
+/** Every conflict found is searched (as `fix-search: true` does when every conflict counts). */
 export async function fixesFor(
   dir: string,
   overrides: Partial<ConflictOptions> = {},
@@ -29,10 +33,17 @@ export async function fixesFor(
   const options: ConflictOptions = {
     ...DEFAULT_OPTIONS,
     toolchain: release,
-    msrv: msrvOf(dir, meta),
     ...overrides
   }
-  const conflicts = analyzeConflicts(meta, null, options)
+  // As the gate does: what each suspect member builds by itself, in cargo tree's words.
+  const graph = buildGraph(meta)
+  const { deps } = await readMemberDeps(graph, options.msrvCheckIncludeDev, {
+    run: runProcess,
+    cwd: dir,
+    host: triple,
+    toolchain: null
+  })
+  const conflicts = analyzeConflicts(meta, graph, { ...options, memberDeps: deps })
   const result = await runFixes(
     {
       root: realpathSync(dir),

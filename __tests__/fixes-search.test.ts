@@ -84,7 +84,7 @@ describe('MSRV: cargo resolves, the lock says what changed', () => {
         target: { code: 'msrv', crate: 'base64ct', version: '1.8.0' },
         blockedBy: 'password-hash 0.6.0 requires base64ct ^1.8',
         unblock:
-          "raise the workspace MSRV to 1.85, or relax toka-auth's requirement on password-hash so that a release accepting an older base64ct can be chosen"
+          "raise toka-auth's rust-version to 1.85, or relax toka-auth's requirement on password-hash so that a release accepting an older base64ct can be chosen"
       }
     ])
     expect(findings.map(f => [f.code, f.severity])).toEqual([['fix-blocked', 'warn']])

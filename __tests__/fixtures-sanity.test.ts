@@ -42,6 +42,14 @@ const workspaces: Record<string, { dir: string; members: string[]; others?: stri
     dir: join(fixtures, 'compile-error-chain'),
     members: ['fx-chain-broken', 'fx-chain-free', 'fx-chain-user']
   },
+  'feature-broken': {
+    dir: join(fixtures, 'feature-broken'),
+    members: ['fx-feat-a', 'fx-feat-b', 'fx-feat-c']
+  },
+  'build-script-stopped': {
+    dir: join(fixtures, 'build-script-stopped'),
+    members: ['fx-rg', 'fx-rg-broken', 'fx-rg-free']
+  },
   'dep-warnings': { dir: join(fixtures, 'dep-warnings'), members: ['fx-depw-app'], others: ['fx-noisy'] },
   'single-crate': { dir: join(fixtures, 'single-crate'), members: ['fx-single'] },
   noisy: {

@@ -1,10 +1,9 @@
 // The local GitHub API, driven over real HTTP by the project's client (Octokit + retry + throttling),
 // and its route table checked against GitHub's own OpenAPI description.
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import { getOctokit } from '@actions/github'
 import { readFileSync } from 'node:fs'
 import * as path from 'node:path'
-import { createClient, type GitHubClient } from '../src/github/client.js'
+import { createClient, RestOctokit, type GitHubClient } from '../src/github/client.js'
 import { routes, startGitHubApi, type GitHubApi } from './support/github-api/index.js'
 
 const repo = { owner: 'octo-org', repo: 'octo-repo' }
@@ -20,7 +19,7 @@ beforeEach(async () => {
   api = await startGitHubApi()
   logs.length = 0
   client = createClient('t0ken', { baseUrl: api.url, log: m => logs.push(m) })
-  plain = getOctokit('t0ken', { baseUrl: api.url })
+  plain = new RestOctokit({ auth: 't0ken', baseUrl: api.url })
 })
 
 afterEach(async () => {
@@ -282,7 +281,7 @@ describe('tokens', () => {
     })
     expect(api.state.labels).toEqual([])
     expect(api.writes()).toBe(0)
-    const stranger = getOctokit('who', { baseUrl: api.url })
+    const stranger = new RestOctokit({ auth: 'who', baseUrl: api.url })
     expect(await statusOf(stranger.rest.repos.get(repo))).toEqual({ status: 401, message: 'Bad credentials' })
     const anonymous = await fetch(`${api.url}/repos/octo-org/octo-repo`)
     expect(anonymous.status).toBe(401)
@@ -361,6 +360,40 @@ describe('faults and retries', () => {
     api.fault({ path: '/repos/octo-org/octo-repo', status: 200, headers: { link: '<x>; rel="next"' } })
     const res = await plain.rest.repos.get(repo)
     expect([res.data.default_branch, res.headers.link]).toEqual(['main', '<x>; rel="next"'])
+  })
+
+  it('answers a body labelled JSON that is not, as a proxy cutting an answer short would', async () => {
+    api.fault({ path: /\/labels\?/, text: '[{"name": "bu' })
+    const res = await fetch(`${api.url}/repos/octo-org/octo-repo/labels?page=1`, {
+      headers: { authorization: 'token t' }
+    })
+    expect([res.status, res.headers.get('content-type'), await res.text()]).toEqual([
+      200,
+      'application/json; charset=utf-8',
+      '[{"name": "bu'
+    ])
+  })
+
+  it('holds racing requests until all of them arrived, then answers each', async () => {
+    api.state.addLabel({ name: 'bug' })
+    api.fault({ method: 'GET', path: /\/labels/, gather: 2 })
+    const order: string[] = []
+    const first = plain.rest.issues.listLabelsForRepo(repo).then(r => order.push(`first ${r.data.length}`))
+    await new Promise(r => setTimeout(r, 300))
+    expect(order).toEqual([])
+    await plain.rest.issues.createLabel({ ...repo, name: 'late' })
+    const second = plain.rest.issues.listLabelsForRepo(repo).then(r => order.push(`second ${r.data.length}`))
+    await Promise.all([first, second])
+    // Both read after the write that came in between: the first was held, not answered early.
+    expect(order.sort()).toEqual(['first 2', 'second 2'])
+    expect((await plain.rest.issues.listLabelsForRepo(repo)).data).toHaveLength(2)
+  })
+
+  it('lets the first matching requests through before failing the next ones', async () => {
+    api.fault({ method: 'GET', path: /\/labels/, status: 500, skip: 1, times: 1 })
+    expect((await plain.rest.issues.listLabelsForRepo(repo)).status).toBe(200)
+    expect((await statusOf(plain.rest.issues.listLabelsForRepo(repo))).status).toBe(500)
+    expect((await plain.rest.issues.listLabelsForRepo(repo)).status).toBe(200)
   })
 
   it('answers unknown routes and other repositories with a JSON 404', async () => {

@@ -36,7 +36,7 @@ describe('duplicate-crates', () => {
   async function gateConflicts(inputs: Record<string, string>): Promise<GateReport> {
     const config = parseConfig(n => inputs[n] ?? '', 'cli', dir)
     const base = failureReport(dir, 'x')
-    const section = analyzeConflicts(await metadata(dir), null, { ...config, toolchain: null, msrv: null })
+    const section = analyzeConflicts(await metadata(dir), null, { ...config, toolchain: null })
     const body = { ...base, conflicts: section, findings: [] }
     const findings = conflicts.findings!(body, config)
     return { ...body, findings, verdict: foldVerdict(findings) }

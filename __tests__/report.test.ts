@@ -69,7 +69,7 @@ describe('renderings', () => {
 
   it('the terminal shows the crate table, the failing test and the verdict', () => {
     const text = terminalReport(report())
-    expect(text).toMatch(/^toka-core\s+1\s+0\s+2\s+1\s+0\s+0\.50$/m)
+    expect(text).toMatch(/^toka-core\s+1\s+0\s+2\s+1\s+0\s+0\.50\s+–$/m)
     expect(text).toContain('toka-core [lib] parses <tags>: left & right')
     expect(text).toContain('✗ 1 test failed')
     expect(text).toContain('1200 more diagnostic(s)')

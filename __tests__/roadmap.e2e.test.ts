@@ -292,7 +292,9 @@ describe('failures the summary and the comment must show', () => {
     const run = await gate('clean', { name: 'schedule', payload: 'not an event' })
     expect(run.exitCode).toBe(0)
     expect(run.outputs.stable).toBe('true')
-    expect(run.stdout).toMatch(/::warning::GITHUB_EVENT_PATH \(.*\): the event payload is not a JSON object/)
+    expect(run.stdout).toMatch(
+      /::warning::The event payload could not be read: GITHUB_EVENT_PATH \(.*\): the event payload is not a JSON object; the run is treated as untrusted/
+    )
     expect(api.writes()).toBe(0)
   })
 

@@ -45,7 +45,7 @@ describe('the bundled action, fail-closed edges', () => {
     expect(run.exitCode).toBe(1)
     expect(run.summary).toContain('tests did not run: the build failed with compile errors')
     expect(run.summary).toContain(
-      '<td>fx-chain-user</td><td>not checked: the build stopped at fx-chain-broken</td>'
+      '<td>fx-chain-user (not checked: the build stopped at fx-chain-broken)</td><td>–</td>'
     )
     expect(run.summary).toMatch(/Not measured \((check|build) did not finish cleanly/)
     expect(run.summary).not.toMatch(/0\.00 s\*\* cpu/)

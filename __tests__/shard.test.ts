@@ -1,6 +1,6 @@
 // Sharding: a deterministic, balanced split; and a merge that fails closed.
 import { describe, expect, it } from '@jest/globals'
-import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { parseConfig } from '../src/pipeline/config.js'
@@ -9,6 +9,8 @@ import type { GateReport } from '../src/pipeline/registry.js'
 import { partition } from '../src/pipeline/shard/partition.js'
 import { mergeReports, readShardReports } from '../src/pipeline/shard/merge.js'
 import { mergeShardReports } from '../src/pipeline/shard/collect.js'
+import { renderSummary } from '../src/pipeline/summary.js'
+import { terminalReport } from '../src/pipeline/terminal.js'
 import { generateWorkspace } from '../bench/generate-workspace.js'
 
 const names = Array.from({ length: 23 }, (_, i) => `crate-${i}`)
@@ -74,6 +76,13 @@ describe('shards and merge on real cargo', () => {
       whole.crates.map(c => [c.name, c.passed, c.failed, c.ignored, c.warnings]).sort()
     )
     expect(merged.shard?.merged).toEqual({ shards: [1, 2], missing: [], failed: expect.any(Array) })
+    // No Build time section without a word: the merged summary and each shard's say why.
+    expect(renderSummary(merged)).toContain(
+      '**Build time not compared with the baseline:** the shards each built part of the workspace'
+    )
+    expect(terminalReport(merged)).toContain('Build time not compared with the baseline')
+    const shard = JSON.parse(readFileSync(path.join(out, 'shard-1.json'), 'utf8')) as GateReport
+    expect(renderSummary(shard)).toContain('this shard built part of the workspace')
   })
 
   it('makes the merged build unstable when a shard is missing or unreadable, naming it', async () => {

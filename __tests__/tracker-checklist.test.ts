@@ -112,7 +112,13 @@ describe('checklist items', () => {
     expect(t(null)).toMatchObject({ done: false, evidence: 'not measured against a baseline' })
     expect(t({ regression: 'no-baseline', baselineSeconds: null, deltaPercent: null })).toMatchObject({
       done: false,
-      evidence: 'no baseline yet'
+      evidence: 'not compared with a baseline',
+      measured: 'no baseline yet; 10.0 s cpu'
+    })
+    expect(t({ regression: 'not-comparable' })).toMatchObject({
+      done: false,
+      evidence: 'not compared with a baseline',
+      measured: 'not comparable with the baseline; 10.0 s cpu, +5.3% against 9.5 s'
     })
     expect(t({ regression: 'true' })).toMatchObject({ done: false, evidence: 'regression' })
     expect(t({})).toMatchObject({
@@ -125,6 +131,8 @@ describe('checklist items', () => {
       checklistDigest(items({ ...base(), timing: timing(x) }), status)
     expect(digest({ seconds: 10 })).toBe(digest({ seconds: 12, deltaPercent: 8 }))
     expect(digest({})).not.toBe(digest({ regression: 'true' }))
+    // The first stable run has no baseline, the next one no comparable one: no tick or count changed.
+    expect(digest({ regression: 'no-baseline' })).toBe(digest({ regression: 'not-comparable' }))
   })
 
   it('conflicts: denied ones untick and are named; reported ones are listed; allowed ones are not', () => {

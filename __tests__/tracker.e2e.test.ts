@@ -157,10 +157,16 @@ describe('the tracker in the bundled action', () => {
     expect(fixed.outputs['conflicts-resolved']).toBe('2')
     expect(fixed.outputs['unstable-since']).toBe('')
 
-    // 5. Reruns of the same commit. The first ones give the build time a baseline with a comparable cache
-    // state (no baseline → not comparable → compared: the timing item may tick). Then a rerun writes
-    // only its baseline sample.
-    await gate('b', '5')
+    // 5. The rerun right after the recovery: the build time is still not compared (no baseline before,
+    // none of the same cache state now), no tick or count changed: the body is not rewritten.
+    api.resetLog()
+    const again = await gate('b', '5')
+    expect(again.exitCode).toBe(0)
+    expect(writes()).toEqual(['PUT /repos/octo-org/octo-repo/contents/build-gate/baseline.json'])
+    expect(checklist()).toContain(
+      'Build time within tolerance: not compared with a baseline (no baseline yet'
+    )
+    // Once compared, the timing item may tick; then a rerun writes only its baseline sample.
     await gate('b', '6')
     api.resetLog()
     const rerun = await gate('b', '7')

@@ -205,6 +205,20 @@ describe('errors a user can act on', () => {
     expect(api.state.branches().map(b => b.name)).toEqual(['main'])
   })
 
+  it('a branch head answered without its commit: an error naming the request, no branch made', async () => {
+    api.fault({
+      method: 'GET',
+      path: '/repos/toka/toka/git/ref/heads%2Fmain',
+      text: '{"ref": "refs/heads/main", "object": {"type": "commit"}}',
+      times: Infinity
+    })
+    await expect(syncWith(api, logs)).rejects.toThrow(
+      /^GitHub reading branch 'main' of toka\/toka failed: HTTP 200 without `object\.sha`, which GitHub always sends; check GITHUB_API_URL/
+    )
+    expect(api.state.branches().map(b => b.name)).toEqual(['main'])
+    expect(api.requests.filter(r => r.method === 'POST' && r.path.endsWith('/git/refs'))).toEqual([])
+  })
+
   it('a refused write and a missing repository: the request, GitHub’s message and what to check', async () => {
     api.fault({
       method: 'POST',
@@ -230,5 +244,182 @@ describe('errors a user can act on', () => {
       "Input 'base-branch': branch 'develop' does not exist in toka/toka; set base-branch to an existing branch, or leave it empty for the default branch (main)"
     )
     expect(api.state.branches().map(b => b.name)).toEqual(['main'])
+  })
+})
+
+describe('what was announced: one ledger on the baseline branch', () => {
+  const LEDGER = 'build-gate/announced.json'
+  const ledger = () => JSON.parse(api.state.readFile(LEDGER, 'build-gate-baseline') ?? 'null')
+  const seed = (claims: unknown[]) => {
+    api.state.addBranch('build-gate-baseline')
+    api.state.writeFile(
+      LEDGER,
+      JSON.stringify({ format: 'build-gate-announcements', version: 1, workstreams: {}, claims }),
+      'build-gate-baseline'
+    )
+  }
+  const claim = (minutesAgo: number) => ({
+    id: 'another-run',
+    at: new Date(Date.now() - minutesAgo * 60_000).toISOString(),
+    runUrl: null,
+    workstreams: {
+      'testing-infrastructure': { state: 'ready', branch: 'feature/testing-infrastructure' },
+      'kernel-events-enhancement': { state: 'ready', branch: 'feature/kernel-events-expansion' },
+      'performance-observability': { state: 'blocked', branch: null }
+    }
+  })
+
+  const ledgerRequests = () => api.requests.filter(r => /announced\.json/.test(r.path))
+
+  it('records what went out, so a rerun announces nothing', async () => {
+    const first = await syncWith(api, logs)
+    // Its claim, its confirmation, and the baseline branch they live on, counted like any write.
+    expect(first.appliedWrites).toBe(api.writes())
+    expect(ledgerRequests().filter(r => r.method === 'PUT')).toHaveLength(2)
+    expect(ledger()).toEqual({
+      format: 'build-gate-announcements',
+      version: 1,
+      workstreams: {
+        'testing-infrastructure': { state: 'ready', branch: 'feature/testing-infrastructure' },
+        'kernel-events-enhancement': { state: 'ready', branch: 'feature/kernel-events-expansion' },
+        'performance-observability': { state: 'blocked', branch: null }
+      },
+      claims: []
+    })
+    api.resetLog()
+    logs.length = 0
+    const rerun = await syncWith(api, logs)
+    expect(api.writes()).toBe(0)
+    expect(rerun.appliedWrites).toBe(0)
+    expect(api.state.dispatches).toHaveLength(1)
+    // One read of the ledger, and no claim attempted.
+    expect(ledgerRequests().map(r => r.method)).toEqual(['GET'])
+    expect(logs.filter(l => /another run/.test(l))).toEqual([])
+  })
+
+  it('a dispatch the token may not send: report only, the claim withdrawn, every write counted', async () => {
+    api.fault({
+      method: 'POST',
+      path: '/repos/toka/toka/dispatches',
+      status: 403,
+      body: { message: 'Resource not accessible by integration' }
+    })
+    const s = await syncWith(api, logs)
+    expect(s.mode).toBe('report-only')
+    expect(s.note).toMatch(/^the token may not write \(dispatch repository_dispatch: .*HTTP 403/)
+    expect(s.appliedWrites).toBe(api.writes())
+    expect(s.observation).toMatchObject({ data: { workstreams_unblocked: [] } })
+    expect(ledger()).toMatchObject({ workstreams: {}, claims: [] })
+  })
+
+  it('a dispatch that may have gone out (502) says so, and is not said to be unannounced', async () => {
+    api.fault({ method: 'POST', path: '/repos/toka/toka/dispatches', status: 502 })
+    const error = (await syncWith(api, logs).catch((e: unknown) => e)) as Error
+    expect(error.message).toMatch(/HTTP 502.*may or may not have been delivered/)
+    expect(error.message).not.toMatch(/Nothing was announced/)
+    expect(ledger().claims).toEqual([])
+  })
+
+  it('the dispatch went out but its record failed: the error says so, and the claim keeps a rerun quiet', async () => {
+    api.fault({
+      method: 'PUT',
+      path: /announced\.json$/,
+      status: 403,
+      skip: 1,
+      body: { message: 'Forbidden' }
+    })
+    await expect(syncWith(api, logs)).rejects.toThrow(
+      /^The dispatch went out, but recording it failed: .*HTTP 403.*\. The next run may announce the same changes again$/
+    )
+    expect(api.state.dispatches).toHaveLength(1)
+    expect(ledger().claims).toHaveLength(1)
+    await syncWith(api, logs)
+    expect(api.state.dispatches).toHaveLength(1)
+  })
+
+  it('a claim it cannot withdraw is logged; it lapses', async () => {
+    api.fault({ method: 'POST', path: '/repos/toka/toka/dispatches', status: 400 })
+    api.fault({
+      method: 'PUT',
+      path: /announced\.json$/,
+      status: 403,
+      skip: 1,
+      body: { message: 'Forbidden' }
+    })
+    await expect(syncWith(api, logs)).rejects.toThrow(/HTTP 400.*Nothing was announced/)
+    expect(logs).toContainEqual(
+      expect.stringMatching(
+        /^could not withdraw this run's claim in build-gate\/announced\.json .*; it lapses in 10 minutes$/
+      )
+    )
+  })
+
+  it('two runs claiming at once: the one whose write lost re-reads, sees the claim, sends nothing', async () => {
+    api.fault({ method: 'PUT', path: /announced\.json$/, gather: 2 })
+    await Promise.all([syncWith(api, logs), syncWith(api, logs)])
+    expect(api.state.dispatches).toHaveLength(1)
+    const claims = api.requests.filter(r => r.method === 'PUT' && /announced\.json$/.test(r.path))
+    expect(claims.map(r => r.status).sort()).toEqual([200, 201, 422])
+    expect(logs.filter(l => /another run is announcing the same changes/.test(l))).toHaveLength(1)
+    expect(ledger().claims).toEqual([])
+  })
+
+  it('a claim another run holds now is not announced again; one left by a run that died lapses', async () => {
+    seed([claim(1)])
+    await syncWith(api, logs)
+    expect(api.state.dispatches).toHaveLength(0)
+    seed([claim(11)])
+    await syncWith(api, logs)
+    expect(api.state.dispatches).toHaveLength(1)
+    expect(unblocked(0).sort()).toEqual(['kernel-events-enhancement', 'testing-infrastructure'])
+    expect(ledger().claims).toEqual([])
+  })
+
+  it('a dispatch refused withdraws the claim: the ledger says nothing went out', async () => {
+    api.fault({
+      method: 'POST',
+      path: '/repos/toka/toka/dispatches',
+      status: 422,
+      body: { message: 'Invalid' }
+    })
+    await expect(syncWith(api, logs)).rejects.toThrow(
+      /HTTP 422 \(Invalid\).*Nothing was announced; the next run announces these changes again$/
+    )
+    expect(ledger()).toMatchObject({ workstreams: {}, claims: [] })
+  })
+
+  it('a ledger it cannot read: an error naming the file, nothing announced, the file left as it is', async () => {
+    api.state.addBranch('build-gate-baseline')
+    api.state.writeFile(LEDGER, '{"format": "build-gate-announcements"', 'build-gate-baseline')
+    await expect(syncWith(api, logs)).rejects.toThrow(
+      /^Roadmap announcements build-gate\/announced\.json on branch build-gate-baseline of toka\/toka: not valid JSON .*; fix or delete it/
+    )
+    expect(api.state.dispatches).toEqual([])
+    expect(api.state.readFile(LEDGER, 'build-gate-baseline')).toBe('{"format": "build-gate-announcements"')
+  })
+
+  it('before the ledger: what an earlier release recorded in a tracking issue counts; labels do not', async () => {
+    const body = (w: string, state: string) =>
+      `<!-- build-gate:workstream=${w} -->\n<!-- build-gate:announced=${state} -->`
+    for (const [w, state] of [
+      ['testing-infrastructure', 'ready'],
+      ['performance-observability', 'blocked']
+    ])
+      api.state.addIssue({ title: w, body: body(w, state), labels: [`workstream:${w}`, `status:${state}`] })
+    api.state.addBranch('feature/testing-infrastructure')
+    // Labelled ready by a run that died before its dispatch: not announced.
+    api.state.addIssue({
+      title: 'k',
+      body: 'by hand',
+      labels: ['workstream:kernel-events-enhancement', 'status:ready']
+    })
+    await syncWith(api, logs)
+    expect(api.state.dispatches).toHaveLength(1)
+    expect(unblocked(0)).toEqual(['kernel-events-enhancement'])
+    const data = (api.state.dispatches[0].client_payload as { data: Record<string, string[]> }).data
+    expect([data.workstreams_blocked, data.branches_created]).toEqual([
+      [],
+      ['feature/kernel-events-expansion']
+    ])
   })
 })

@@ -9,7 +9,7 @@ import {
   workstreamsText
 } from '../src/capabilities/roadmap/render.js'
 import { loadWorkstreams } from '../src/capabilities/roadmap/load.js'
-import { announcements } from '../src/capabilities/roadmap/announce.js'
+import { announcedInIssues, announcements } from '../src/capabilities/roadmap/announce.js'
 import { buildObservation } from '../src/capabilities/roadmap/observation.js'
 import {
   planWrites,
@@ -158,16 +158,26 @@ describe('planning writes', () => {
     ])
     const told = announcements({
       readiness: decideReadiness(ws, input(true, issues)),
-      before: issues,
-      created: new Map(),
-      branchCreated: [],
-      readyLabel: settings.readyLabel,
-      blockedLabel: settings.blockedLabel
+      workstreams: ws,
+      last: announcedInIssues(issues, ws, branches),
+      branches
     })
+    // Labels are no evidence of an announcement; with nothing recorded, every state is announced once.
     expect([told.unblocked, told.blocked]).toEqual([
       ['testing-infrastructure', 'kernel-events-enhancement'],
-      []
+      ['performance-observability']
     ])
+    expect(told.branchesCreated).toEqual([
+      'feature/testing-infrastructure',
+      'feature/kernel-events-expansion'
+    ])
+    const recorded = announcements({
+      readiness: decideReadiness(ws, input(true, issues)),
+      workstreams: ws,
+      last: new Map(Object.entries(told.record)),
+      branches
+    })
+    expect(recorded.record).toEqual({})
 
     const after = new Map([
       ['testing-infrastructure', issue(2, 'open', 'workstream:testing-infrastructure', 'status:ready')],
@@ -210,13 +220,11 @@ describe('planning writes', () => {
     ])
     const told = announcements({
       readiness: decideReadiness(ws, input(false, issues)),
-      before: issues,
-      created: new Map(),
-      branchCreated: [],
-      readyLabel: settings.readyLabel,
-      blockedLabel: settings.blockedLabel
+      workstreams: ws,
+      last: announcedInIssues(issues, ws, new Set()),
+      branches: new Set()
     })
-    expect(told.blocked).toEqual(['kernel-events-enhancement'])
+    expect(told.blocked).toEqual(['performance-observability', 'kernel-events-enhancement'])
   })
 
   it('opens missing tracking issues with objectives and dependencies, already labelled with their state', async () => {
@@ -380,5 +388,39 @@ describe('observation and rendering', () => {
       'blocked-workstreams': '["x|y"]',
       'created-branches': '[]'
     })
+  })
+
+  it('says a reason every workstream shares once, above the table, not in every row', () => {
+    const blocked = (name: string, reasons: string[]) => ({
+      name,
+      title: name,
+      branch: null,
+      state: 'blocked' as const,
+      reasons,
+      trackingIssue: null,
+      previousState: 'unknown' as const
+    })
+    const why = 'depends on build-system-stabilization, which is blocked (the build is unstable)'
+    const section: WorkstreamsSection = {
+      mode: 'preview',
+      workstreams: [blocked('a', [why]), blocked('b', [why, 'needs c']), blocked('d', [why])],
+      plannedWrites: [],
+      appliedWrites: 0,
+      createdBranches: [],
+      observation: null,
+      note: 'pull request #3: nothing on the roadmap changes'
+    }
+    const md = workstreamsMarkdown(reportWith(false, section))!
+    expect(md.split(why)).toHaveLength(2)
+    expect(md).toContain(`Every workstream: ${why}`)
+    expect(md).toContain('| `b` | 🔴 blocked | unknown | – | – | needs c |')
+    expect(md).toContain('| `a` | 🔴 blocked | unknown | – | – | – |')
+    const text = workstreamsText(reportWith(false, section))!
+    expect(text.split(why)).toHaveLength(2)
+    // Nothing of their own: no why column at all.
+    const same = { ...section, workstreams: [blocked('a', [why]), blocked('d', [why])] }
+    expect(workstreamsMarkdown(reportWith(false, same))).toContain(
+      '| workstream | state | was | branch | issue |\n'
+    )
   })
 })

@@ -7,7 +7,7 @@ import { cpSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } 
 import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { analyzeConflicts } from '../src/capabilities/conflicts/analyze.js'
-import { parseMetadata, workspaceMsrv } from '../src/cargo/metadata.js'
+import { parseMetadata } from '../src/cargo/metadata.js'
 import { runFixes } from '../src/capabilities/fixes/run.js'
 import { crateName, generateWorkspace } from './generate-workspace.js'
 
@@ -64,12 +64,12 @@ export async function fixesBench(work: string, crates = 16, size = 30): Promise<
   const meta = parseMetadata(cargo(['metadata', '--format-version', '1'], dir).stdout)
   const options = {
     toolchain: null,
-    msrv: workspaceMsrv(meta, '1.80'),
     duplicateVersions: 'warn' as const,
     duplicateVersionsIncludeDev: false,
     allowDuplicates: [],
     singleVersionCrates: [],
-    msrvCheck: 'deny' as const
+    msrvCheck: 'deny' as const,
+    msrvCheckIncludeDev: false
   }
   const start = process.hrtime.bigint()
   const result = await runFixes({

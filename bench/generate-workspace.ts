@@ -17,6 +17,8 @@ export interface WorkspaceSpec {
    * one or more of: dependencies that a cold cache compiles and a warm one has fresh.
    */
   deps?: number
+  /** Each member declares a feature (`extra`) that adds code, as most real crates do. */
+  features?: boolean
 }
 
 export function crateName(i: number): string {
@@ -64,11 +66,14 @@ export function generateWorkspace(spec: WorkspaceSpec): string[] {
     ].join('\n')
     writeFileSync(
       path.join(dir, 'Cargo.toml'),
-      `[package]\nname = "${names[i]}"\nversion.workspace = true\nedition.workspace = true\n\n[dependencies]\n${depLines}\n`
+      `[package]\nname = "${names[i]}"\nversion.workspace = true\nedition.workspace = true\n\n[dependencies]\n${depLines}\n${spec.features ? '\n[features]\nextra = []\n' : ''}`
     )
     writeFileSync(
       path.join(mkdir(path.join(dir, 'src')), 'lib.rs'),
-      crateSource(i, [...deps.map(d => names[d]), ...ext], spec.size)
+      crateSource(i, [...deps.map(d => names[d]), ...ext], spec.size) +
+        (spec.features
+          ? '\n#[cfg(feature = "extra")]\npub fn extra_total(n: u64) -> u64 {\n    total(n).wrapping_add(run0(n))\n}\n'
+          : '')
     )
   })
   writeFileSync(path.join(spec.dir, '.gitignore'), 'target/\n')

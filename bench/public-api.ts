@@ -3,13 +3,16 @@
 // changes the API of two crates (a typical pull request). Gate runs alternate `public-api: off` and
 // `warn` (from dist/), each after touching every source (as a fresh checkout does). The added time is
 // the check's own time inside the gate (report.publicApi.seconds) over the gate without it; CPU of the
-// children is printed too (a busy machine inflates wall time, not CPU). Also measured: the worst case,
-// a head that touches a shared input (every crate documented on both sides). The base side's surfaces
-// are cached in the target directory (a PR's base stays the same across pushes): measured without the
-// cache (first push) and with it (later pushes).
+// children is printed too (a busy machine inflates wall time, not CPU). Also measured: a Rust file
+// outside every crate that no crate reads, and the worst case, a cargo config every crate is built
+// from (every crate documented on both sides). The base side's surfaces are cached in the target
+// directory (a PR's base stays the same across pushes): measured without the cache (first push) and
+// with it (later pushes). `--against other/dist/cli.js` runs another build in the same rounds, so a
+// change is measured before and after under the same load.
 import { execFileSync, spawnSync } from 'node:child_process'
 import {
   appendFileSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -29,7 +32,11 @@ const { values } = parseArgs({
   options: {
     crates: { type: 'string', default: '16' },
     size: { type: 'string', default: '30' },
-    reps: { type: 'string', default: '5' }
+    reps: { type: 'string', default: '5' },
+    /** Another build of the CLI (e.g. main's dist/cli.js) measured in the same rounds: before and after. */
+    against: { type: 'string' },
+    /** Some scenarios only (comma-separated): first, later, unread, worst, worst-later. */
+    only: { type: 'string' }
   }
 })
 const work = mkdtempSync(path.join(tmpdir(), 'gate-bench-api-'))
@@ -63,13 +70,16 @@ interface Sample {
   cpu: number
 }
 
-/** One gate run from the bundle; `api` is the public-API check's own time inside it (report.publicApi.seconds). */
-function gate(publicApi: 'off' | 'warn'): Sample & { api: number; section: PublicApiSection | null } {
+/** One gate run from a bundle; `api` is the public-API check's own time inside it (report.publicApi.seconds). */
+function gate(
+  publicApi: 'off' | 'warn',
+  bundle = cli
+): Sample & { api: number; section: PublicApiSection | null } {
   const start = process.hrtime.bigint()
   const cpu = childrenCpuSeconds() ?? 0
   const r = spawnSync(
     'node',
-    [cli, '--working-directory', dir, '--report-path', report, '--public-api', publicApi],
+    [bundle, '--working-directory', dir, '--report-path', report, '--public-api', publicApi],
     {
       stdio: 'ignore'
     }
@@ -88,53 +98,78 @@ const median = (xs: number[]) => {
 const fmt = (xs: number[]) =>
   `median ${median(xs).toFixed(2)} s, min ${Math.min(...xs).toFixed(2)}, max ${Math.max(...xs).toFixed(2)}  [${xs.map(x => x.toFixed(2)).join(' ')}]`
 
+const variants = [
+  { label: 'warn', bundle: cli },
+  ...(values.against ? [{ label: `warn, ${values.against}`, bundle: path.resolve(values.against) }] : [])
+]
+
+const only = values.only ? new Set(values.only.split(',')) : null
+
 /** `cachedBase`: false removes the base cache before each run (a first push, or a new base). */
-async function scenario(label: string, cachedBase: boolean): Promise<void> {
+async function scenario(id: string, label: string, cachedBase: boolean): Promise<void> {
+  if (only && !only.has(id)) return
   const forget = () => {
     if (!cachedBase) rmSync(path.join(dir, 'target', 'build-gate'), { recursive: true, force: true })
   }
-  touchSources()
-  gate('warn') // warm: the first runs build what later runs only rebuild
+  // Warm: the first runs build what later runs only rebuild (and fill each build's base cache).
+  for (const v of variants) {
+    touchSources()
+    gate('warn', v.bundle)
+  }
   const off: Sample[] = []
-  const on: Sample[] = []
-  const inside: number[] = []
-  let last: PublicApiSection | null = null
-  // Alternating A B A B, so a busier moment of the machine weighs on both.
+  const on = variants.map(() => [] as (Sample & { api: number })[])
+  const last: (PublicApiSection | null)[] = variants.map(() => null)
+  // Alternating A B A B, so a busier moment of the machine weighs on each.
   for (let i = 0; i < Number(values.reps); i++) {
     touchSources()
     off.push(gate('off'))
-    touchSources()
-    forget()
-    const r = gate('warn')
-    on.push(r)
-    inside.push(r.api)
-    last = r.section
+    variants.forEach((v, k) => {
+      touchSources()
+      forget()
+      const r = gate('warn', v.bundle)
+      on[k].push(r)
+      last[k] = r.section
+    })
   }
   const wall = (xs: Sample[]) => xs.map(x => x.seconds)
   const cpu = (xs: Sample[]) => xs.map(x => x.cpu)
-  const documented = last!.crates.filter(c => c.status !== 'unchanged').length
-  const breaking = last!.crates.reduce((n, c) => n + c.changes.filter(x => x.class === 'breaking').length, 0)
-  console.log(
-    `\n${label}: ${documented} of ${last!.crates.length} crates documented on each side, ${breaking} breaking change(s) found`
-  )
-  console.log(`   gate, public-api off, wall:  ${fmt(wall(off))}`)
-  console.log(`   gate, public-api warn, wall: ${fmt(wall(on))}`)
-  console.log(`   the API check inside it:     ${fmt(inside)}`)
-  console.log(`   gate, public-api off, CPU:   ${fmt(cpu(off))}`)
-  console.log(`   gate, public-api warn, CPU:  ${fmt(cpu(on))}`)
   const pct = (x: number, y: number) => ((100 * x) / y).toFixed(1)
-  console.log(
-    `   added: ${pct(median(inside), median(wall(off)))}% (API check ÷ gate without it, wall medians); ` +
-      `${pct(median(cpu(on)) - median(cpu(off)), median(cpu(off)))}% CPU; target < 25%`
-  )
+  console.log(`\n${label}`)
+  console.log(`   gate, public-api off, wall:  ${fmt(wall(off))}`)
+  console.log(`   gate, public-api off, CPU:   ${fmt(cpu(off))}`)
+  variants.forEach((v, k) => {
+    const s = last[k]!
+    const documented = s.crates.filter(c => c.status !== 'unchanged').length
+    const breaking = s.crates.reduce((n, c) => n + c.changes.filter(x => x.class === 'breaking').length, 0)
+    const inside = on[k].map(x => x.api)
+    console.log(
+      ` ${v.label}: ${documented} of ${s.crates.length} crates documented, ${breaking} breaking change(s) found`
+    )
+    console.log(`   gate, wall:                  ${fmt(wall(on[k]))}`)
+    console.log(`   the API check inside it:     ${fmt(inside)}`)
+    console.log(`   gate, CPU:                   ${fmt(cpu(on[k]))}`)
+    console.log(
+      `   added: ${pct(median(inside), median(wall(off)))}% (API check ÷ gate without it, wall medians); ` +
+        `${pct(median(cpu(on[k])) - median(cpu(off)), median(cpu(off)))}% CPU; target < 25%`
+    )
+  })
 }
 
 console.log(
   `public-API check benchmark — ${crates} crates, ${values.reps} repetitions, ${spawnSync('cargo', ['--version'], { encoding: 'utf8' }).stdout.trim()}`
 )
-await scenario('Pull request changing two crates (base = HEAD^), first push: base not cached', false)
-await scenario('The same, a later push: the base surfaces cached in the target directory', true)
-// A Rust file outside every crate is a shared input: every library crate is documented on both sides.
+await scenario('first', 'Pull request changing two crates (base = HEAD^), first push: base not cached', false)
+await scenario('later', 'The same, a later push: the base surfaces cached in the target directory', true)
+// A Rust file outside every crate that no crate reads (nor includes): cargo's dep-info says so.
 appendFileSync(path.join(dir, 'shared-input.rs'), '// not part of any crate\n')
-await scenario('Worst case: a shared input changed, every crate documented, base not cached', false)
+await scenario(
+  'unread',
+  'The same plus a Rust file outside every crate that no crate reads, base not cached',
+  false
+)
+// Cargo config is an input of every crate: every library crate is documented on both sides.
+mkdirSync(path.join(dir, '.cargo'), { recursive: true })
+writeFileSync(path.join(dir, '.cargo', 'config.toml'), '[env]\nBENCH_SHARED_INPUT = "1"\n')
+await scenario('worst', 'Worst case: cargo config changed, every crate documented, base not cached', false)
+await scenario('worst-later', 'The worst case, a later push: base surfaces cached', true)
 rmSync(work, { recursive: true, force: true })

@@ -6,6 +6,7 @@ import type { FigureResult } from './overhead.js'
 import { describeRatio, describeSeconds } from './ratio.js'
 import { OUT, type BenchResults } from './results.js'
 import { describeMs } from './startup.js'
+import { median } from '../src/capabilities/timing/stats.js'
 
 const START = '<!-- bench:start -->'
 const END = '<!-- bench:end -->'
@@ -20,6 +21,10 @@ export function benchTable(r: BenchResults): string {
         `| ${f.label} | wall **${f.ratio.median.toFixed(3)}** ${describeRatio(f.ratio).replace(/^\S+ /, '')}; CPU **${f.cpuRatio.median.toFixed(3)}** ${describeRatio(f.cpuRatio).replace(/^\S+ /, '')}${extras(f)}; load ${f.load[0].toFixed(1)} → ${f.load[1].toFixed(1)} | ${f.target} |`
     )
   ]
+  if (r.fixedCost?.length)
+    rows.push(
+      `| the gate's fixed costs, CPU, each measured alone: ${r.fixedCost.map(c => c.label).join('; ')} | ${r.fixedCost.map(c => describeSeconds(c.cpu)).join('; ')} | — |`
+    )
   if (r.startup)
     rows.push(
       `| start-up before any work, wall (what each run pays whatever the build): ${r.startup.map(f => f.label).join('; ')} | ${r.startup.map(f => `**${describeMs(f.seconds).replace(' ms', '** ms')}`).join('; ')} | — |`
@@ -48,7 +53,16 @@ function extras(f: FigureResult): string {
     ? `; floor **${f.floor.median.toFixed(3)}** (raw CPU without its \`cargo check\`, the best any compile-once reaches here)`
     : ''
   const own = f.gateOwnCpu ? `; the gate's own CPU ${describeSeconds(f.gateOwnCpu)}` : ''
-  return floor + own
+  const parts = f.parts ? `; CPU by part, A: ${describeParts(f.parts.a)}; B: ${describeParts(f.parts.b)}` : ''
+  return floor + own + parts
+}
+
+/** `cargo build 4.10 s (3.90–4.31)`, one per part: where each side's CPU goes. */
+function describeParts(parts: Record<string, number[]>): string {
+  const f = (n: number) => n.toFixed(2)
+  return Object.entries(parts)
+    .map(([name, v]) => `${name} ${f(median(v))} s (${f(Math.min(...v))}–${f(Math.max(...v))})`)
+    .join(', ')
 }
 
 export function replaceBetweenMarkers(text: string, body: string): string {

@@ -12,6 +12,8 @@ export interface BenchResults {
   machine: { cpu: string; cores: number; os: string; node: string; cargo: string; loadAtStart: number }
   workspace: { crates: number; size: number; deps: number }
   figures: FigureResult[]
+  /** CPU of the gate's fixed costs, measured each on its own (absent in older results). */
+  fixedCost?: { label: string; cpu: number[] }[] | null
   /** Absent in results written before it was measured. */
   startup?: StartupFigure[] | null
   parse: { mb: number; lines: number; seconds: number; maxRssMb: number; jqSeconds: number } | null

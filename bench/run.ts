@@ -22,7 +22,7 @@ import type { GateReport } from '../src/pipeline/registry.js'
 import { syncWorkstreams } from '../src/capabilities/roadmap/sync.js'
 import { startGitHubApi } from '../__tests__/support/github-api/index.js'
 import { fixesBench } from './fixes.js'
-import { overheadFigures } from './overhead.js'
+import { fixedCosts, overheadFigures } from './overhead.js'
 import { describeRatio, describeSeconds } from './ratio.js'
 import { OUT, type BenchResults } from './results.js'
 import { describeMs, startupFigures } from './startup.js'
@@ -89,6 +89,10 @@ function overhead(): void {
     progress
   })
   results.figures = figures
+  if (figures.some(f => f.id.startsWith('floor'))) {
+    progress('fixed costs: the CLI starting, rustc -vV, cargo metadata, interleaved')
+    results.fixedCost = fixedCosts(Number(values['startup-runs']), path.join(work, 'ws'))
+  }
   console.log(
     `\n1. Overhead on a generated workspace (${values.crates} crates of size ${values.size}, ${values.deps} path dependencies outside it; ${values.pairs} alternating pairs per figure)`
   )
@@ -102,8 +106,13 @@ function overhead(): void {
     console.log(`     cpu ratio A/B  ${describeRatio(f.cpuRatio)}`)
     if (f.floor) console.log(`     floor (raw without its cargo check ÷ raw) ${describeRatio(f.floor)}`)
     if (f.gateOwnCpu) console.log(`     gate's own cpu ${describeSeconds(f.gateOwnCpu)}`)
+    for (const [side, parts] of Object.entries(f.parts ?? {}))
+      for (const [name, cpu] of Object.entries(parts))
+        console.log(`     ${side.toUpperCase()} cpu of ${name}: ${describeSeconds(cpu)}`)
     console.log(`     load average ${f.load[0].toFixed(1)} → ${f.load[1].toFixed(1)}; ${f.note}`)
   }
+  for (const c of results.fixedCost ?? [])
+    console.log(`   fixed cost, cpu of ${c.label}: ${describeSeconds(c.cpu)}`)
 }
 
 function startup(): void {
@@ -188,7 +197,17 @@ async function githubRequests(): Promise<void> {
 console.log(
   `build-gate benchmarks — node ${process.version}, ${spawnSync('cargo', ['--version'], { encoding: 'utf8' }).stdout.trim()}`
 )
-const overheadIds = ['overhead', 'warm', 'cold', 'cold-deps', 'two-phase', 'timings', 'retries']
+const overheadIds = [
+  'overhead',
+  'warm',
+  'cold',
+  'cold-deps',
+  'floor',
+  'floor-cold',
+  'two-phase',
+  'timings',
+  'retries'
+]
 if (!only || only.some(o => overheadIds.includes(o))) overhead()
 if (want('startup')) startup()
 if (want('parse')) await throughput()

@@ -1,15 +1,96 @@
 #!/usr/bin/env node
 import * as path from 'node:path';
-import { I as INPUTS, d as defaultFor, p as plainText, f as filesOf, a as fixFindings, r as runFixes, T as TOOL, b as parseConfig, c as readRunContext, t as terminalReport } from './chunks/verdict.js';
-import { parseArgs } from 'node:util';
+import { c as conflictsWeighing, f as filesOf, a as fixFindings, r as runFixes, I as INPUTS, d as defaultFor, p as plainText, C as CAPABILITIES, t as table, T as TOOL, b as parseConfig, e as failureReport, g as readRunContext } from './chunks/report.js';
+import { writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { G as GateError, i as isGateError, e as errorMessage } from './chunks/validate.js';
-import { p as produceReport, f as failureReport, r as reportPathFor, w as writeReport, s as syncStage, c as connect, t as textSections } from './chunks/sections.js';
-import { writeFileSync, readFileSync } from 'node:fs';
-import 'node:crypto';
 import 'node:child_process';
 import 'node:string_decoder';
+import 'node:crypto';
 import 'node:os';
-import './chunks/errors.js';
+import { parseArgs } from 'node:util';
+import { l as leadLines, c as crateTable, v as verdictLine, t as textSections, p as produceReport, r as reportPathFor, a as reportPlaceNotes, s as syncStage, b as connect, w as writeReport } from './chunks/write.js';
+import './chunks/no-retry.js';
+
+/** null when the run cannot support a fix search: cargo metadata failed, or no conflicts were analysed. */
+function fixInputsFrom(config, run) {
+    const { report, metadata } = run;
+    if (!metadata || !report.conflicts)
+        return null;
+    return {
+        root: report.workspace.root,
+        host: report.workspace.toolchain?.host ?? null,
+        config,
+        conflicts: report.conflicts,
+        // Asked for by name (--apply): every conflict that counts, blocking or warning.
+        targets: conflictsWeighing(report.conflicts, report.findings, ['block', 'warn']),
+        conflictOptions: { ...config, toolchain: report.workspace.toolchain?.release ?? null },
+        metadata
+    };
+}
+
+// `build-gate --apply`: write the verified fixes into the working tree (Cargo.lock and the member
+// manifests), only where the file is still what the gate read, and say what changed.
+function applyFixes(root, result) {
+    const written = [];
+    const skipped = [];
+    for (const file of result.files) {
+        const at = path.join(root, file.path);
+        const current = readOrNull(at);
+        if (current !== file.before) {
+            skipped.push({ path: file.path, why: 'it changed since the gate read it; rerun build-gate --apply' });
+            continue;
+        }
+        writeFileSync(at, file.after);
+        written.push(file.path);
+    }
+    return { written, skipped, lines: describe(result, written, skipped) };
+}
+/** Search the fixes of a judged run, then apply the verified ones. */
+async function applyAfterGate(config, run, ports = {}) {
+    const inputs = fixInputsFrom(config, run);
+    if (!inputs)
+        return {
+            written: [],
+            skipped: [],
+            lines: ['--apply: no dependency analysis in this run, nothing to fix.'],
+            result: null
+        };
+    // The gate's own fix search, when it ran in this process; otherwise search now.
+    const files = filesOf(run.report.fixes);
+    const result = run.report.fixes && files
+        ? { section: run.report.fixes, findings: fixFindings(run.report.fixes), files }
+        : await runFixes(inputs, ports);
+    return { ...applyFixes(inputs.root, result), result };
+}
+function readOrNull(file) {
+    try {
+        return readFileSync(file, 'utf8');
+    }
+    catch {
+        return null;
+    }
+}
+function describe(result, written, skipped) {
+    const verified = result.section.fixes.filter(f => f.verified);
+    const lines = [];
+    if (verified.length === 0)
+        lines.push('--apply: no verified fix to apply.');
+    if (written.length > 0) {
+        lines.push(`--apply: wrote ${written.join(', ')}`);
+        for (const f of verified) {
+            if (f.diff)
+                lines.push(`  ${f.manifest}:${f.diff.line}`, ...(f.diff.before ? [`  - ${f.diff.before.trim()}`] : []), ...f.diff.after.split('\n').map(l => `  + ${l.trim()}`));
+            for (const c of f.lockChanges)
+                lines.push(`  Cargo.lock: ${c.name} ${c.from ?? '(new)'} → ${c.to ?? '(removed)'}`);
+        }
+    }
+    for (const s of skipped)
+        lines.push(`--apply: left ${s.path} alone: ${s.why}`);
+    const unverified = result.section.fixes.filter(f => !f.verified);
+    for (const f of unverified)
+        lines.push(`--apply: not applied (not verified): ${f.crate} ${f.from} → ${f.to}: ${f.reason}`);
+    return lines;
+}
 
 // "did you mean …?": the known name closest to a mistyped one, by edit distance.
 /** Damerau–Levenshtein (optimal string alignment): a swapped pair of letters counts as one edit. */
@@ -114,11 +195,17 @@ function parseCommandLine(argv) {
         }
         if (BOOLEAN_INPUTS.has(name)) {
             const next = tokens[t + 1];
-            if (inlineValue)
-                set(name, value ?? '', rawName);
+            if (inlineValue) {
+                if (!BOOLEAN_WORDS.includes(value ?? ''))
+                    throw notBoolean(name, value ?? '');
+                set(name, value, rawName);
+            }
             else if (next?.kind === 'positional' && BOOLEAN_WORDS.includes(next.value)) {
                 set(name, next.value, rawName);
                 t++;
+            }
+            else if (next?.kind === 'positional' && misspeltBoolean(next.value)) {
+                throw notBoolean(name, next.value);
             }
             else
                 set(name, 'true', rawName);
@@ -138,6 +225,16 @@ function parseCommandLine(argv) {
         inputs.set('working-directory', positionals[0]);
     }
     return { kind: 'run', inputs, apply };
+}
+/** `--deny-warnings flase`: a word one slip from a boolean, and no such directory, is not the PATH. */
+function misspeltBoolean(word) {
+    if (word.length < 3 || existsSync(word))
+        return false;
+    const w = word.toLowerCase();
+    return ['true', 'false', 'yes'].some(b => editDistance(w, b) <= (b.length > 4 ? 2 : 1));
+}
+function notBoolean(name, value) {
+    return new UsageError(`--${name}: '${value}' is not a boolean; use --${name} or --no-${name} (or --${name}=true, --${name}=false).`);
 }
 function unknownFlag(raw, known) {
     const near = suggest(raw.replace(/^-+/, '').replace(/=.*$/, ''), known);
@@ -168,14 +265,19 @@ function usage(columns = 100) {
         'Usage: build-gate [PATH] [options]',
         '',
         'Runs cargo check and cargo test on the Rust workspace at PATH; says whether its build is stable.',
-        'Exit status: 0 stable, 1 unstable or could not be judged.',
+        'Exit status: 0 stable; 1 unstable, could not be judged, or bad input;',
+        '             2 stable, but the roadmap sync failed (the last line says both).',
         '',
         'Options (every action input is a flag of the same name; --[no-]flags also take true or false):',
         ...columnsOf(rows, columns),
         '',
-        'Build time: the baseline is a local file (--baseline-store file, PATH/build-gate/baseline.json).',
+        'Build time: the baseline is a local file (--baseline-store file) in your state directory',
+        '(~/.local/state/build-gate/, or $XDG_STATE_HOME/build-gate/), one per workspace: outside the',
+        'workspace and the target directory, so cargo never rebuilds for it and cargo clean keeps it.',
         'With --update-baseline auto (the default) every stable run adds its sample to it, so later runs',
         'compare with your own history; --update-baseline never leaves the file alone.',
+        '',
+        'Report: build-gate/build-gate-report.json in the target directory (--report-path moves it).',
         '',
         'GITHUB_TOKEN in the environment is used for GitHub features (roadmap preview, baseline branch).'
     ].join('\n');
@@ -209,24 +311,32 @@ function wrap(text, width) {
     return lines;
 }
 
+/**
+ * The lines cargo prints about its own progress (JSON messages go to stdout; these come on stderr).
+ * `Executable` (one per test binary of --no-run) and `Timing report saved` say nothing about progress.
+ */
+const STATUS = /^\s+(Compiling|Checking|Documenting|Running|Doc-tests|Finished|Blocking|Updating|Locking|Downloading|Downloaded|Adding)\s/;
 class Progress {
     stream;
+    colour;
     timer = null;
     started = 0;
-    constructor(stream) {
+    label = '';
+    constructor(stream, colour = false) {
         this.stream = stream;
+        this.colour = colour;
     }
     update(e) {
         const label = e.phase === 'toolchain' ? 'rustc -vV' : `cargo ${e.phase}`;
         if (e.state === 'start') {
             this.stop();
             this.started = Date.now();
+            this.label = label;
             if (this.stream.isTTY) {
                 let frame = 0;
                 const frames = '⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏';
                 this.timer = setInterval(() => {
-                    const secs = ((Date.now() - this.started) / 1000).toFixed(0);
-                    this.stream.write(`\r${frames[frame++ % frames.length]} ${label} (${secs}s)`);
+                    this.stream.write(`\r${frames[frame++ % frames.length]} ${this.label} (${this.elapsed(0)}s)`);
                 }, 100);
             }
             else
@@ -234,104 +344,95 @@ class Progress {
         }
         else {
             this.stop();
-            const secs = ((Date.now() - this.started) / 1000).toFixed(1);
             // A phase that exited non-zero or could not be read is not a success, whatever came next.
             const mark = e.ok === false ? '✗' : '✓';
-            this.stream.write(`${this.stream.isTTY ? '\r\x1b[K' : ''}${mark} ${label} (${secs}s)\n`);
+            this.stream.write(`${this.clear()}${mark} ${label} (${this.elapsed(1)}s)\n`);
         }
+    }
+    /** A line cargo wrote on stderr: shown when it is one of cargo's status lines. */
+    cargoLine(line) {
+        const m = STATUS.exec(line);
+        if (!m)
+            return;
+        const text = this.colour ? line.replace(m[1], `\x1b[1;32m${m[1]}\x1b[0m`) : line;
+        // On a terminal the spinner's line is cleared first; the spinner redraws below at its next tick.
+        this.stream.write(`${this.clear()}${text}\n`);
     }
     stop() {
         if (this.timer)
             clearInterval(this.timer);
         this.timer = null;
     }
+    clear() {
+        return this.stream.isTTY ? '\r\x1b[K' : '';
+    }
+    elapsed(digits) {
+        return ((Date.now() - this.started) / 1000).toFixed(digits);
+    }
 }
 
-/** null when the run cannot support a fix search: cargo metadata failed, or no conflicts were analysed. */
-function fixInputsFrom(config, run) {
-    const { report, metadata } = run;
-    if (!metadata || !report.conflicts)
-        return null;
-    return {
-        root: report.workspace.root,
-        host: report.workspace.toolchain?.host ?? null,
-        config,
-        conflicts: report.conflicts,
-        conflictOptions: {
-            ...config,
-            toolchain: report.workspace.toolchain?.release ?? null,
-            msrv: report.workspace.msrv
-        },
-        metadata
-    };
+// The gate's hints name action inputs (`Input 'deny-warnings'`, "set `public-api: off`"); on the
+// command line the same input is a flag, so the CLI says `--deny-warnings`, `--public-api off`.
+// Only known input names in the forms the gate writes are rewritten, never the compiler's words.
+const VALUE = String.raw `[\w.@/*+-]+`;
+/** Hints in the CLI's words: every input the hint names, spelt as its flag. */
+function cliWords(text, names = INPUTS.map(i => i.name)) {
+    const name = `(${[...names]
+        .sort((a, b) => b.length - a.length)
+        .map(escape)
+        .join('|')})`;
+    const bare = new RegExp(`(?<![\\w./-])${name}(?![\\w/-])`, 'g');
+    return (text
+        // Input 'check-args': … (a ConfigError)
+        .replace(new RegExp(`\\bInput '${name}'`, 'g'), '--$1')
+        // `public-api: off` and set public-api: off
+        .replace(new RegExp('`' + name + ': (' + VALUE + ')`', 'g'), '`--$1 $2`')
+        .replace(new RegExp(`\\bset ${name}: (${VALUE})`, 'g'), 'set --$1 $2')
+        // `public-api-base`, set toolchain, set history-path to …
+        .replace(new RegExp('`' + name + '`', 'g'), '`--$1`')
+        .replace(new RegExp(`\\bset ${name}\\b(?!-)`, 'g'), 'set --$1')
+        // A hyphenated input name on its own (public-api-crates) is no ordinary word, unless it is also
+        // a value or a finding code (compile-once, dry-run, duplicate-versions).
+        .replace(bare, (whole, n) => (n.includes('-') && !ALSO_A_VALUE.has(n) ? `--${n}` : whole)));
+}
+const ALSO_A_VALUE = new Set([
+    'compile-once',
+    'dry-run',
+    'duplicate-versions',
+    'fix-search',
+    'fix-pr',
+    'public-api'
+]);
+function escape(s) {
+    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-// `build-gate --apply`: write the verified fixes into the working tree (Cargo.lock and the member
-// manifests), only where the file is still what the gate read, and say what changed.
-function applyFixes(root, result) {
-    const written = [];
-    const skipped = [];
-    for (const file of result.files) {
-        const at = path.join(root, file.path);
-        const current = readOrNull(at);
-        if (current !== file.before) {
-            skipped.push({ path: file.path, why: 'it changed since the gate read it; rerun build-gate --apply' });
-            continue;
-        }
-        writeFileSync(at, file.after);
-        written.push(file.path);
+function terminalReport(report, sections = textSections(), 
+/** `words`: how hints name the inputs (the CLI spells them as flags). */
+options = {}) {
+    const words = options.words ?? ((t) => t);
+    const capabilities = options.capabilities ?? CAPABILITIES;
+    const out = [...leadLines(report, options.colour ?? false, capabilities)];
+    if (report.crates.length) {
+        const t = crateTable(report, capabilities);
+        out.push(table([t.header, ...t.rows, t.total]));
     }
-    return { written, skipped, lines: describe(result, written, skipped) };
-}
-/** Search the fixes of a judged run, then apply the verified ones. */
-async function applyAfterGate(config, run, ports = {}) {
-    const inputs = fixInputsFrom(config, run);
-    if (!inputs)
-        return {
-            written: [],
-            skipped: [],
-            lines: ['--apply: no dependency analysis in this run, nothing to fix.'],
-            result: null
-        };
-    // The gate's own fix search, when it ran in this process; otherwise search now.
-    const files = filesOf(run.report.fixes);
-    const result = run.report.fixes && files
-        ? { section: run.report.fixes, findings: fixFindings(run.report.fixes), files }
-        : await runFixes(inputs, ports);
-    return { ...applyFixes(inputs.root, result), result };
-}
-function readOrNull(file) {
-    try {
-        return readFileSync(file, 'utf8');
+    for (const s of sections) {
+        const text = s(report);
+        if (text)
+            out.push('', plainText(words(text)));
     }
-    catch {
-        return null;
-    }
-}
-function describe(result, written, skipped) {
-    const verified = result.section.fixes.filter(f => f.verified);
-    const lines = [];
-    if (verified.length === 0)
-        lines.push('--apply: no verified fix to apply.');
-    if (written.length > 0) {
-        lines.push(`--apply: wrote ${written.join(', ')}`);
-        for (const f of verified) {
-            if (f.diff)
-                lines.push(`  ${f.manifest}:${f.diff.line}`, `  - ${f.diff.before.trim()}`, `  + ${f.diff.after.trim()}`);
-            for (const c of f.lockChanges)
-                lines.push(`  Cargo.lock: ${c.name} ${c.from ?? '(new)'} → ${c.to ?? '(removed)'}`);
-        }
-    }
-    for (const s of skipped)
-        lines.push(`--apply: left ${s.path} alone: ${s.why}`);
-    const unverified = result.section.fixes.filter(f => !f.verified);
-    for (const f of unverified)
-        lines.push(`--apply: not applied (not verified): ${f.crate} ${f.from} → ${f.to}: ${f.reason}`);
-    return lines;
+    out.push('', verdictLine(report));
+    for (const r of report.verdict.reasons)
+        out.push(`  ✗ ${plainText(words(r.message))}`);
+    for (const w of report.verdict.warnings)
+        out.push(`  ! ${plainText(words(w.message))}`);
+    return out.join('\n').replace(/^\n+/, '');
 }
 
 // The CLI over the same run: `build-gate [PATH] [--no-tests] [--no-deny-warnings] …`.
-// Every action input is a flag of the same name. Exit 0 when stable, 1 otherwise (including bad input).
+// Every action input is a flag of the same name. Exit status: 0 stable; 1 unstable, not judged or bad
+// input; 2 stable, but a sync after the verdict (the roadmap preview) failed.
 /** Colour as cargo decides it: on a terminal, unless NO_COLOR is set (https://no-color.org). */
 function wantsColour(stream, env = process.env) {
     if (env.NO_COLOR)
@@ -343,7 +444,8 @@ async function main(argv, out = process.stdout, err = process.stderr) {
     let report;
     let judged = false;
     let applied = [];
-    const progress = new Progress(err);
+    let metadata = null;
+    const progress = new Progress(err, wantsColour(err));
     try {
         const command = parseCommandLine(argv);
         if (command.kind === 'help') {
@@ -358,8 +460,12 @@ async function main(argv, out = process.stdout, err = process.stderr) {
         if (!flags.has('github-token') && process.env.GITHUB_TOKEN)
             flags.set('github-token', process.env.GITHUB_TOKEN);
         config = parseConfig(name => flags.get(name) ?? '', 'cli');
-        const run = await produceReport(config, { progress: e => progress.update(e) });
+        const run = await produceReport(config, {
+            progress: e => progress.update(e),
+            log: line => progress.cargoLine(line)
+        });
         report = run.report;
+        metadata = run.metadata;
         judged = true;
         if (command.apply)
             applied = (await applyAfterGate(config, run)).lines;
@@ -367,14 +473,23 @@ async function main(argv, out = process.stdout, err = process.stderr) {
     catch (e) {
         progress.stop();
         if (isGateError(e, 'input')) {
-            err.write(`build-gate: ${e.message}\n`);
+            err.write(`build-gate: ${cliWords(e.message)}\n`);
             return 1;
         }
         report = failureReport(config?.workingDirectory ?? process.cwd(), errorMessage(e));
     }
     progress.stop();
-    const reportPath = reportPathFor(config);
-    writeReport(report, reportPath);
+    const reportPath = reportPathFor('cli', config, metadata?.target_directory ?? null);
+    const notes = reportPlaceNotes(reportPath, config, metadata, reportPath);
+    const save = (r) => {
+        try {
+            writeReport(r, reportPath);
+        }
+        catch (e) {
+            notes.warnings.push(`could not write the report to ${reportPath}: ${errorMessage(e)}`);
+        }
+    };
+    save(report);
     // On a laptop the roadmap is only shown (a local run is never trusted to write it), after the verdict.
     const problems = [];
     if (judged && config) {
@@ -386,15 +501,34 @@ async function main(argv, out = process.stdout, err = process.stderr) {
         report = synced.report;
         problems.push(...synced.problems);
         if (synced.wrote.length)
-            writeReport(report, reportPath);
+            save(report);
     }
-    const text = terminalReport(report, textSections(), { colour: wantsColour(out) });
+    const text = terminalReport(report, undefined, { colour: wantsColour(out), words: cliWords });
     out.write(`${text}\n\nReport: ${path.relative(process.cwd(), reportPath) || reportPath}\n`);
     if (applied.length)
         out.write(`${applied.join('\n')}\n`);
+    for (const line of [...notes.warnings, ...notes.log])
+        err.write(`build-gate: ${cliWords(line)}\n`);
     for (const p of problems)
-        err.write(`build-gate: ${p}\n`);
-    return report.verdict.stable && problems.length === 0 ? 0 : 1;
+        err.write(`build-gate: ${cliWords(p)}\n`);
+    const status = exitStatus(report.verdict.stable, problems.length > 0);
+    // The last line holds both the verdict and the sync's failure, so neither hides the other.
+    if (problems.length)
+        out.write(`${verdictLine(report)}, but ${syncNames(problems)} failed (exit status ${status}).\n`);
+    return status;
+}
+/** 0 stable; 1 unstable or not judged; 2 stable, but a sync after the verdict failed. */
+function exitStatus(stable, syncFailed) {
+    if (!stable)
+        return 1;
+    return syncFailed ? 2 : 0;
+}
+/** `Roadmap sync: …` problems → "the roadmap sync". */
+function syncNames(problems) {
+    const names = [
+        ...new Set(problems.map(p => /^(\w[\w -]*? sync):/.exec(p)?.[1].toLowerCase() ?? 'the sync'))
+    ];
+    return `the ${names.join(' and the ')}`.replace(/^the the /, 'the ');
 }
 
 process.exitCode = await main(process.argv.slice(2));

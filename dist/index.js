@@ -10,16 +10,16 @@ import 'child_process';
 import 'assert';
 import 'timers';
 import { randomUUID } from 'node:crypto';
-import { C as CAPABILITIES, v as verdictLine, e as crateRows, g as totalRow, h as CRATE_HEADER, i as phaseRows, P as PHASE_HEADER, j as blobLinks, k as diagnosticsMarkdown, l as failuresMarkdown, b as parseConfig, c as readRunContext, m as logLines } from './chunks/verdict.js';
 import { i as isGateError, e as errorMessage } from './chunks/validate.js';
-import { p as produceReport, f as failureReport, r as reportPathFor, s as syncStage, c as connect, a as sectionAnnotations, m as markdownSections, w as writeReport } from './chunks/sections.js';
+import { d as displayPath, v as verdictLine, c as crateTable, e as phaseRows, P as PHASE_HEADER, m as markdownSections, p as produceReport, r as reportPathFor, a as reportPlaceNotes, s as syncStage, b as connect, f as sectionAnnotations, g as logLines, w as writeReport } from './chunks/write.js';
+import { C as CAPABILITIES, h as htmlList, i as htmlTable, b as parseConfig, g as readRunContext, e as failureReport, j as blobLinks } from './chunks/report.js';
 import * as path from 'node:path';
 import 'node:fs';
+import 'node:os';
+import './chunks/no-retry.js';
 import 'node:child_process';
 import 'node:string_decoder';
-import 'node:os';
 import 'node:util';
-import './chunks/errors.js';
 
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -641,74 +641,6 @@ function endGroup() {
     issue('endgroup');
 }
 
-const CORE_OUTPUTS = [
-    {
-        name: 'stable',
-        description: '`true` when the build is stable, else `false`.',
-        value: r => String(r.verdict.stable)
-    },
-    {
-        name: 'report-path',
-        description: 'Absolute path of the JSON report.',
-        value: (_, ctx) => ctx.reportPath
-    },
-    {
-        name: 'reasons',
-        description: 'JSON array of the reasons the build is unstable, in plain words.',
-        value: r => JSON.stringify(r.verdict.reasons.map(x => x.message))
-    }
-];
-function outputTable(capabilities = CAPABILITIES) {
-    return [...CORE_OUTPUTS, ...capabilities.flatMap(c => c.outputs)];
-}
-outputTable();
-function reportOutputs(report, reportPath, config = null, capabilities = CAPABILITIES) {
-    const ctx = { reportPath, config };
-    const out = {};
-    for (const o of outputTable(capabilities)) {
-        const v = o.value(report, ctx);
-        // No output may read NaN or Infinity: a figure that is not a finite number was not measured.
-        if (v !== null && v !== undefined)
-            out[o.name] = /^-?(NaN|Infinity)$/.test(v) ? '' : v;
-    }
-    return out;
-}
-
-function renderSummary(report, sections = []) {
-    const out = [];
-    out.push(`<h2>${report.verdict.stable ? '✅' : '❌'} ${verdictLine(report)}</h2>`);
-    if (report.verdict.reasons.length)
-        out.push(list(report.verdict.reasons.map(r => r.message)));
-    if (report.verdict.warnings.length)
-        out.push('<p><strong>Warnings</strong></p>', list(report.verdict.warnings.map(r => r.message)));
-    if (report.crates.length)
-        out.push(table(CRATE_HEADER, [...crateRows(report), totalRow(report)]));
-    if (report.tests.failures.length)
-        out.push('<h3>Failing tests</h3>', table(['crate', 'target', 'test', 'message'], report.tests.failures.slice(0, 50).map(f => [f.crate, f.target, f.name, f.message ?? ''])));
-    for (const render of sections) {
-        const md = render(report);
-        if (md)
-            out.push(`\n${md}\n`);
-    }
-    if (report.diagnostics.omitted)
-        out.push(`<p>${report.diagnostics.omitted} more diagnostic(s) were counted but not kept in the report (it keeps the first ${report.diagnostics.items.length}).</p>`);
-    if (report.diagnostics.dependencyWarnings)
-        out.push(`<p>${report.diagnostics.dependencyWarnings} warning(s) from dependencies were not counted.</p>`);
-    out.push(`<details><summary>Phases</summary>${table(PHASE_HEADER, phaseRows(report))}</details>`);
-    return `${out.join('\n')}\n`;
-}
-// Everything cargo or a test printed is escaped: HTML cells are put into the page as they are.
-function table(head, rows) {
-    const tr = (cells, tag) => `<tr>${cells.map(c => `<${tag}>${escape(c)}</${tag}>`).join('')}</tr>`;
-    return `<table>${tr(head, 'th')}${rows.map(r => tr(r, 'td')).join('')}</table>`;
-}
-function list(items) {
-    return `<ul>${items.map(i => `<li>${escape(i)}</li>`).join('')}</ul>`;
-}
-function escape(s) {
-    return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
 // GitHub refuses a job summary over 1 MiB (and a comment over 65 536 characters). A summary that
 // would be larger is cut at a line, with every open code fence and <details> block closed, the
 // verdict (at the top) kept, and a note saying where the rest is.
@@ -774,52 +706,74 @@ function kib(bytes) {
     return `${Math.round(bytes / 1024)} KiB`;
 }
 
-/** The artifact name the example workflows upload the report under. */
-const REPORT_ARTIFACT = 'build-gate-report';
-function reportPointer(reportName, runUrl) {
-    const artifact = runUrl ? `[the run's artifacts](${runUrl}#artifacts)` : "the run's artifacts";
-    return `<sub>Full report: \`${reportName}\` (every diagnostic, test and conflict). The example workflows upload it as the \`${REPORT_ARTIFACT}\` artifact: see ${artifact}.</sub>`;
+const CORE_OUTPUTS = [
+    {
+        name: 'stable',
+        description: '`true` when the build is stable, else `false`.',
+        value: r => String(r.verdict.stable)
+    },
+    {
+        name: 'report-path',
+        description: "Absolute path of the JSON report (with the report-path input unset, `$RUNNER_TEMP/build-gate/build-gate-report.json`; cargo's `--timings` HTML reports are copied beside it).",
+        value: (_, ctx) => ctx.reportPath
+    },
+    {
+        name: 'reasons',
+        description: 'JSON array of the reasons the build is unstable, in plain words.',
+        value: r => JSON.stringify(r.verdict.reasons.map(x => x.message))
+    }
+];
+function outputTable(capabilities = CAPABILITIES) {
+    return [...CORE_OUTPUTS, ...capabilities.flatMap(c => c.outputs)];
 }
-/**
- * While a pull request finds no baseline, say exactly what makes one: a run on push to the default
- * branch, with write access to contents for the baseline branch.
- */
-function baselineHint(report, run) {
-    if (report.timing?.regression !== 'no-baseline' || !run.eventName.startsWith('pull_request'))
-        return null;
-    const branch = run.defaultBranch ?? 'main';
-    return [
-        `**No build-time baseline yet.** Pull requests never write it; a stable run on push to \`${branch}\` does. Add this to the workflow:`,
-        '',
-        '```yaml',
-        'on:',
-        '  pull_request:',
-        '  push:',
-        `    branches: [${branch}]`,
-        '```',
-        '',
-        `and give the job that runs on push \`permissions: contents: write\` (it writes the \`${run.baselineBranch}\` branch); the pull request job keeps \`contents: read\`. The README's Quick start shows the whole workflow.`
-    ].join('\n');
+function reportOutputs(report, reportPath, config = null, capabilities = CAPABILITIES) {
+    const ctx = { reportPath, config };
+    const out = {};
+    for (const o of outputTable(capabilities)) {
+        const v = o.value(report, ctx);
+        // No output may read NaN or Infinity: a figure that is not a finite number was not measured.
+        if (v !== null && v !== undefined)
+            out[o.name] = /^-?(NaN|Infinity)$/.test(v) ? '' : v;
+    }
+    return out;
 }
 
-// The job summary's (and PR comment's) sections around the core ones: the compiler's words first,
-// then, after the other sections, the baseline hint and where the full report is.
-function summaryExtras(config, reportPath, ctx, env) {
-    const links = blobLinks(env, config?.workingDirectory ?? process.cwd());
-    return {
-        before: [report => diagnosticsMarkdown(report, links), report => failuresMarkdown(report, links)],
-        after: [
-            report => config?.baselineStore === 'branch'
-                ? baselineHint(report, { ...ctx, baselineBranch: config.baselineBranch })
-                : null,
-            () => reportPointer(reportName(reportPath, links.repoRoot), ctx.runUrl)
-        ]
-    };
+// The job summary's last line: where the full JSON report is.
+/** The artifact name the example workflows upload the report under. */
+const REPORT_ARTIFACT = 'build-gate-report';
+/** `moved`: report-path was not given, so the report is not where earlier versions wrote it. */
+function reportPointer(reportName, runUrl, moved = false) {
+    const artifact = runUrl ? `[the run's artifacts](${runUrl}#artifacts)` : "the run's artifacts";
+    const was = moved
+        ? ` It is no longer written to \`build-gate-report.json\` in the workspace (cargo rebuilt packages whose build script has no \`rerun-if-changed\` for it): upload \`\${{ runner.temp }}/build-gate/\` or the step's \`report-path\` output.`
+        : '';
+    return `<sub>Full report: \`${reportName}\` (every diagnostic, test and conflict; the step's \`report-path\` output). The example workflows upload it as the \`${REPORT_ARTIFACT}\` artifact: see ${artifact}.${was}</sub>`;
 }
-/** The report's path as the repository names it, else its file name. */
-function reportName(reportPath, repoRoot) {
-    const relative = path.relative(repoRoot, reportPath);
-    return relative.startsWith('..') || path.isAbsolute(relative) ? path.basename(reportPath) : relative;
+/** The report's path as the repository names it, else as `$RUNNER_TEMP/…`, else its file name. */
+function reportName(reportPath, repoRoot, env = process.env) {
+    const shown = displayPath(reportPath, repoRoot, env);
+    return path.isAbsolute(shown) ? path.basename(reportPath) : shown;
+}
+
+function renderSummary(report, sections = markdownSections(), capabilities = CAPABILITIES) {
+    const out = [];
+    out.push(`<h2>${report.verdict.stable ? '✅' : '❌'} ${verdictLine(report)}</h2>`);
+    if (report.verdict.reasons.length)
+        out.push(htmlList(report.verdict.reasons.map(r => r.message)));
+    if (report.verdict.warnings.length)
+        // Not "Warnings": the crate table right below has a warnings column of its own.
+        out.push('<p><strong>Not blocking</strong></p>', htmlList(report.verdict.warnings.map(r => r.message)));
+    if (report.crates.length) {
+        const t = crateTable(report, capabilities);
+        out.push(htmlTable(t.header, [...t.rows, t.total]));
+    }
+    for (const render of sections) {
+        const md = render(report);
+        if (md)
+            out.push(`\n${md}\n`);
+    }
+    out.push(`<details><summary>Phases</summary>${htmlTable(PHASE_HEADER, phaseRows(report))}</details>`);
+    return `${out.join('\n')}\n`;
 }
 
 // The action: inputs → gate → publish (report file, annotations, outputs, job summary, exit status)
@@ -828,20 +782,31 @@ async function run() {
     let config = null;
     let report;
     let judged = false;
+    let metadata = null;
     try {
         config = parseConfig(name => getInput(name), 'action');
         if (config.token)
             setSecret(config.token);
         const { payloadProblem } = readRunContext();
         if (payloadProblem)
-            warning(`${payloadProblem}: the build is judged, nothing is written to GitHub.`);
-        report = (await produceReport(config, { progress: groupPhases, log: line => info(line) })).report;
+            warning(`The event payload could not be read: ${payloadProblem}; the run is treated as untrusted: the build is judged, nothing is written to GitHub.`);
+        const gated = await produceReport(config, { progress: groupPhases, log: line => info(line) });
+        report = gated.report;
+        metadata = gated.metadata;
         judged = true;
     }
     catch (e) {
         report = failureReport(config?.workingDirectory ?? process.cwd(), errorMessage(e), isGateError(e, 'input') ? 'input-error' : 'gate-error');
     }
-    const reportPath = reportPathFor(config);
+    if (openGroup)
+        endGroup();
+    openGroup = false;
+    const reportPath = reportPathFor('action', config, metadata?.target_directory ?? null);
+    const notes = reportPlaceNotes(reportPath, config, metadata, '${{ runner.temp }}/build-gate/');
+    for (const w of notes.warnings)
+        warning(w);
+    for (const line of notes.log)
+        info(line);
     await publish(report, config, reportPath);
     if (!report.verdict.stable && (config?.failOnUnstable ?? true))
         setFailed(`Build gate: ${report.verdict.reasons.map(r => r.message).join('; ')}`);
@@ -866,6 +831,8 @@ async function run() {
         endGroup();
     if (synced.wrote.length)
         await publishSynced(synced.report, synced.wrote, config, reportPath);
+    for (const w of synced.warnings)
+        warning(w);
     if (synced.problems.length)
         setFailed(synced.problems.join('\n'));
 }
@@ -919,7 +886,7 @@ function truncated(config, reportPath) {
     const repoRoot = process.env.GITHUB_WORKSPACE ?? config?.workingDirectory ?? process.cwd();
     return summaryTruncationNote(reportName(reportPath, repoRoot));
 }
-/** The job summary's sections: the compiler's words first, the capabilities', then pointers. */
+/** The job summary's sections: every capability's, then where the full report is. */
 function summarySections(config, reportPath) {
     let ctx = null;
     try {
@@ -928,8 +895,12 @@ function summarySections(config, reportPath) {
     catch {
         // An unreadable event payload is reported where it matters; the summary does without it.
     }
-    const extras = summaryExtras(config, reportPath, ctx ?? { eventName: '', defaultBranch: null, runUrl: null }, process.env);
-    return [...extras.before, ...markdownSections(), ...extras.after];
+    const run = ctx ?? { eventName: '', defaultBranch: null, runUrl: null };
+    const links = blobLinks(process.env, config?.workingDirectory ?? process.cwd());
+    return [
+        ...markdownSections(undefined, { links, config, run }),
+        () => reportPointer(reportName(reportPath, links.repoRoot), run.runUrl, !!config && !config.reportPath)
+    ];
 }
 async function writeSummary(text) {
     summaryBytes += Buffer.byteLength(text, 'utf8') + 1;

@@ -58,7 +58,8 @@ export const CORE_INPUTS: InputSpec[] = [
   {
     name: 'baseline-branch',
     default: 'build-gate-baseline',
-    description: 'Branch that holds the baseline for `baseline-store: branch`.'
+    description:
+      "Branch that holds the baseline for `baseline-store: branch`, and the roadmap's record of what it announced."
   },
   { name: 'dry-run', default: 'false', description: 'Plan and print every GitHub write, make none.' },
   {

@@ -32,7 +32,10 @@ export async function run(): Promise<void> {
     config = parseConfig(name => core.getInput(name), 'action')
     if (config.token) core.setSecret(config.token)
     const { payloadProblem } = readRunContext()
-    if (payloadProblem) core.warning(`${payloadProblem}: the build is judged, nothing is written to GitHub.`)
+    if (payloadProblem)
+      core.warning(
+        `The event payload could not be read: ${payloadProblem}; the run is treated as untrusted: the build is judged, nothing is written to GitHub.`
+      )
     const gated = await produceReport(config, { progress: groupPhases, log: line => core.info(line) })
     report = gated.report
     metadata = gated.metadata
@@ -76,6 +79,7 @@ export async function run(): Promise<void> {
   })
   if (grouped) core.endGroup()
   if (synced.wrote.length) await publishSynced(synced.report, synced.wrote, config, reportPath)
+  for (const w of synced.warnings) core.warning(w)
   if (synced.problems.length) core.setFailed(synced.problems.join('\n'))
 }
 

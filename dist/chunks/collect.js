@@ -1,18 +1,18 @@
 import { a as glob } from './glob.js';
 import { readFileSync } from 'node:fs';
-import { V as READABLE_SCHEMA_VERSIONS, C as CAPABILITIES, T as TOOL, S as SCHEMA_VERSION, n as foldVerdict, b as parseConfig, W as deriveFindings } from './verdict.js';
+import { R as READABLE_SCHEMA_VERSIONS, C as CAPABILITIES, H as blankReport, J as foldVerdict, b as parseConfig, K as deriveFindings, L as byCodeUnit } from './report.js';
 import 'fs';
 import 'path';
 import 'url';
 import 'module';
 import 'node:path';
 import './validate.js';
+import './no-retry.js';
 import 'node:crypto';
+import 'node:os';
 import 'node:child_process';
 import 'node:string_decoder';
-import 'node:os';
 import 'node:util';
-import './errors.js';
 
 // The shape a shard report must have before the merge reads it: a wrong shape is a plain sentence
 // naming what is wrong, never a crash deeper in the merge.
@@ -48,7 +48,8 @@ function shardReportProblem(report) {
 
 // Shards write reports; the merge reads them and gives the one verdict, re-derived from the shards'
 // findings (never from a shard's `stable`). A shard that is missing, unreadable or failed makes the
-// merged build unstable, naming the shard (fail closed).
+// merged build unstable, naming the shard (fail closed). The core's sections (crates, diagnostics,
+// phases) are merged here, each capability merges its own.
 function readShardReports(files) {
     return files.map(file => {
         try {
@@ -101,45 +102,34 @@ function mergeReports(shards, expectedTotal = null, config = parseConfig(() => '
     const ordered = [...byIndex.entries()].sort(([a], [b]) => a - b).map(([, r]) => r);
     const findings = [...problems];
     const failed = [];
+    // What does not block is often the same in every shard (the policy, the dependencies): a finding an
+    // earlier shard reported, every field alike, is listed once. Blocking ones name their shard.
+    const seen = new Set();
     for (const r of ordered) {
         const own = shardFindings(r, config, capabilities);
         if (own.some(f => f.severity === 'block'))
             failed.push(r.shard.index);
-        for (const f of own) {
-            if (f.severity === 'block')
-                findings.push({ ...f, message: `shard ${r.shard.index}/${total}: ${f.message}` });
-            // What does not block is the same in every shard (dependencies, policy): listed once.
-            else if (!findings.some(x => x.severity === f.severity && x.message === f.message))
-                findings.push(f);
-        }
+        const shard = `shard ${r.shard.index}/${total}: `;
+        const fresh = own.filter(f => f.severity === 'block' || !seen.has(identity(f)));
+        for (const f of own)
+            seen.add(identity(f));
+        for (const f of fresh)
+            findings.push(f.severity === 'block'
+                ? {
+                    ...f,
+                    message: shard + f.message,
+                    ...(f.summary !== undefined ? { summary: shard + f.summary } : {})
+                }
+                : f);
     }
     const first = ordered[0];
     const body = {
-        schemaVersion: SCHEMA_VERSION,
-        tool: TOOL,
-        generatedAt: new Date().toISOString(),
-        workspace: first?.workspace ?? {
-            root: '',
-            members: [],
-            msrv: null,
-            toolchain: null,
-            requestedToolchain: null
-        },
-        crates: [],
-        diagnostics: {
-            errors: 0,
-            warnings: 0,
-            items: [],
-            omitted: 0,
-            dependencyWarnings: 0,
-            dependencyErrors: []
-        },
-        tests: { ran: false, passed: 0, failed: 0, ignored: 0, failures: [], binaries: [] },
-        phases: []
+        ...blankReport(first?.workspace ?? { root: '', members: [], msrv: null, toolchain: null, requestedToolchain: null }, [], capabilities),
+        ...mergeCore(ordered)
     };
     for (const c of capabilities)
         if (c.merge)
-            Object.assign(body, c.merge(ordered));
+            Object.assign(body, c.merge(ordered, config));
     return {
         ...body,
         shard: {
@@ -152,6 +142,18 @@ function mergeReports(shards, expectedTotal = null, config = parseConfig(() => '
         verdict: foldVerdict(findings)
     };
 }
+/** A finding's every field: two findings alike in all of them are the same finding. */
+function identity(f) {
+    return JSON.stringify([
+        f.code,
+        f.severity,
+        f.source,
+        f.crate ?? null,
+        f.version ?? null,
+        f.location ?? null,
+        f.message
+    ]);
+}
 /**
  * A shard's findings: those it recorded (schema 2), plus any blocking finding its sections show that
  * it did not record at all (a report saying stable beside 3 compile errors is not believed); for a
@@ -163,10 +165,56 @@ function shardFindings(r, config, capabilities) {
         return derived;
     const recorded = new Set(r.findings.map(f => f.code));
     const unrecorded = derived.filter(f => f.severity === 'block' && !recorded.has(f.code));
+    const note = " (the shard's report did not record this)";
     return [
         ...r.findings,
-        ...unrecorded.map(f => ({ ...f, message: `${f.message} (the shard's report did not record this)` }))
+        ...unrecorded.map(f => ({
+            ...f,
+            message: f.message + note,
+            ...(f.summary !== undefined ? { summary: f.summary + note } : {})
+        }))
     ];
+}
+/** The core's sections across shards: crates listed once each, diagnostics and phases added up. */
+function mergeCore(shards) {
+    const diagnostics = shards.map(r => r.diagnostics);
+    const sum = (xs, f) => xs.reduce((n, x) => n + f(x), 0);
+    return {
+        crates: shards.flatMap(r => r.crates).sort((a, b) => byCodeUnit(a.name, b.name)),
+        diagnostics: {
+            errors: sum(diagnostics, d => d.errors),
+            warnings: sum(diagnostics, d => d.warnings),
+            items: diagnostics
+                .flatMap(d => d.items)
+                .sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1)),
+            omitted: sum(diagnostics, d => d.omitted),
+            // Dependencies are built in every shard: their warnings are the same, not additive.
+            dependencyWarnings: Math.max(0, ...diagnostics.map(d => d.dependencyWarnings)),
+            dependencyErrors: diagnostics.flatMap(d => d.dependencyErrors).slice(0, 20)
+        },
+        phases: mergePhases(shards.flatMap(r => r.phases))
+    };
+}
+/** One line per phase: times and unit counts add up over the shards. */
+function mergePhases(phases) {
+    const out = new Map();
+    for (const p of phases) {
+        const m = out.get(p.name);
+        if (!m) {
+            out.set(p.name, structuredClone(p));
+            continue;
+        }
+        m.wallSeconds += p.wallSeconds;
+        m.cpuSeconds = m.cpuSeconds === null || p.cpuSeconds === null ? null : m.cpuSeconds + p.cpuSeconds;
+        for (const side of ['workspace', 'dependencies']) {
+            m.units[side].compiled += p.units[side].compiled;
+            m.units[side].fresh += p.units[side].fresh;
+        }
+        m.exitCode = m.exitCode === 0 ? p.exitCode : m.exitCode;
+        m.failure = m.failure ?? p.failure;
+        m.cargoErrors.push(...p.cargoErrors);
+    }
+    return [...out.values()];
 }
 
 // mode: merge — find the shard reports (downloaded artifacts) and merge them.

@@ -7034,7 +7034,7 @@ async function loadWorkstreams(pattern, root, options = {}) {
             {
                 file: pattern,
                 key: '',
-                message: `matches no file under ${root}; check the glob (it is relative to the repository root)`
+                message: `matches no file under ${root}; check the glob (it is relative to that directory)`
             }
         ]);
     const parsed = await Promise.all(files.map(async (f) => parseWorkstreamFile(await readFile(f, 'utf8'), path.relative(root, f) || f)));

@@ -18,8 +18,114 @@ function errorMessage(e) {
     return e instanceof Error ? e.message : String(e);
 }
 
+// Splits an argument string into argv the way a user expects from a shell, without a shell:
+// whitespace separates, single and double quotes group, backslash escapes. Nothing is expanded.
+function splitArgs(input) {
+    const out = [];
+    let current = '';
+    let inToken = false;
+    let quote = null;
+    for (let i = 0; i < input.length; i++) {
+        const c = input[i];
+        if (quote) {
+            if (c === quote)
+                quote = null;
+            else if (c === '\\' && quote === '"' && i + 1 < input.length)
+                current += input[++i];
+            else
+                current += c;
+        }
+        else if (c === '"' || c === "'") {
+            quote = c;
+            inToken = true;
+        }
+        else if (c === '\\' && i + 1 < input.length) {
+            current += input[++i];
+            inToken = true;
+        }
+        else if (/\s/.test(c)) {
+            if (inToken)
+                out.push(current);
+            current = '';
+            inToken = false;
+        }
+        else {
+            current += c;
+            inToken = true;
+        }
+    }
+    if (quote)
+        throw new Error(`unclosed ${quote} quote in '${input}'.`);
+    if (inToken)
+        out.push(current);
+    return out;
+}
+
+// One input: its name, default and description (action.yml and the CLI flags are checked against the
+// table built from these), and the parsers every capability reads its inputs with.
+/** A GateError of kind `input`, naming the input and the fix. */
+class ConfigError extends GateError {
+    constructor(input, message) {
+        super('input', `Input '${input}': ${message}`, input);
+        this.name = 'ConfigError';
+    }
+}
+const TRUE = ['true', 'True', 'TRUE', 'yes', 'on', '1'];
+const FALSE = ['false', 'False', 'FALSE', 'no', 'off', '0'];
+function inputParsers(read, defaultFor) {
+    const raw = (name) => {
+        const v = read(name).trim();
+        return v === '' ? defaultFor(name) : v;
+    };
+    return {
+        raw,
+        given: name => read(name).trim() !== '',
+        optional: name => raw(name) || null,
+        bool: name => {
+            const v = raw(name);
+            if (TRUE.includes(v))
+                return true;
+            if (FALSE.includes(v))
+                return false;
+            throw new ConfigError(name, `'${v}' is not a boolean; use true or false.`);
+        },
+        oneOf: (name, allowed) => {
+            const v = raw(name);
+            if (allowed.includes(v))
+                return v;
+            throw new ConfigError(name, `'${v}' is not allowed; use one of ${allowed.join(', ')}.`);
+        },
+        number: (name, min, integer) => {
+            const v = raw(name);
+            const n = Number(v);
+            if (v === '' || !Number.isFinite(n) || n < min || (integer && !Number.isInteger(n)))
+                throw new ConfigError(name, `'${v}' must be ${integer ? 'a whole number' : 'a number'} ≥ ${min}.`);
+            return n;
+        },
+        args: name => {
+            try {
+                return splitArgs(raw(name));
+            }
+            catch (e) {
+                throw new ConfigError(name, e.message);
+            }
+        },
+        names: name => nameList(raw(name))
+    };
+}
+/** Crate names from a comma/newline separated input. */
+function nameList(v) {
+    return [
+        ...new Set(v
+            .split(/[,\n]/)
+            .map(s => s.trim())
+            .filter(Boolean))
+    ];
+}
+
 // git check-ref-format rules for a branch (refs/heads/<name>), plus `HEAD` and a leading '-', which
-// `git branch` refuses on top of them (a lone '@' is fine under refs/heads/). Checked up front: GitHub answers a bad ref with an unhelpful 422 mid-run.
+// `git branch` refuses on top of them (a lone '@' is fine under refs/heads/). Checked up front: GitHub
+// answers a bad ref with an unhelpful 422 mid-run.
 function branchNameProblem(name) {
     if (name === '')
         return 'is empty';
@@ -49,6 +155,12 @@ function branchNameProblem(name) {
     }
     return null;
 }
+/** A branch an input names (null: none), refused with the input's error when git would refuse it. */
+function assertBranchInput(input, name) {
+    const why = name === null ? null : branchNameProblem(name);
+    if (why)
+        throw new ConfigError(input, `branch '${name}' ${why}, so git would refuse it; give a valid branch name.`);
+}
 
 /** GitHub refuses label names over 50 characters. */
 const MAX_LABEL_LENGTH = 50;
@@ -60,36 +172,23 @@ function labelProblem(label) {
         return `'${label}' is ${label.length} characters; GitHub allows ${MAX_LABEL_LENGTH}`;
     return null;
 }
-/** The roadmap and baseline inputs that can be judged before anything runs. */
-function roadmapInputProblem(c) {
-    const bad = (input, name) => {
-        const why = name === null ? null : branchNameProblem(name);
-        return why
-            ? { input, message: `branch '${name}' ${why}, so git would refuse it; give a valid branch name.` }
-            : null;
-    };
-    const branch = bad('baseline-branch', c.baselineBranch) ?? bad('base-branch', c.baseBranch);
-    if (branch || !c.workstreams)
-        return branch;
+/** The roadmap inputs that can be judged before anything runs; throws the input's error. */
+function checkRoadmapInputs(c) {
+    assertBranchInput('base-branch', c.baseBranch);
+    if (!c.workstreams)
+        return;
     for (const [input, label] of [
         ['ready-label', c.readyLabel],
         ['blocked-label', c.blockedLabel]
     ]) {
         const why = labelProblem(label);
         if (why)
-            return { input, message: `${why}; choose another label.` };
+            throw new ConfigError(input, `${why}; choose another label.`);
     }
     if (c.workstreamLabelPrefix.includes(','))
-        return {
-            input: 'workstream-label-prefix',
-            message: `'${c.workstreamLabelPrefix}' contains a comma, which splits GitHub's labels= filter; choose another prefix.`
-        };
+        throw new ConfigError('workstream-label-prefix', `'${c.workstreamLabelPrefix}' contains a comma, which splits GitHub's labels= filter; choose another prefix.`);
     if (c.readyLabel.toLowerCase() === c.blockedLabel.toLowerCase())
-        return {
-            input: 'blocked-label',
-            message: `'${c.blockedLabel}' is also the ready-label (GitHub compares labels without case); a workstream could not be both, so give the two different names.`
-        };
-    return null;
+        throw new ConfigError('blocked-label', `'${c.blockedLabel}' is also the ready-label (GitHub compares labels without case); a workstream could not be both, so give the two different names.`);
 }
 function validatePlan(workstreams, options = {}) {
     const problems = [];
@@ -202,4 +301,4 @@ function suggest(name, known) {
     return close ? ` (did you mean '${close}'?)` : '; add its file or fix the name';
 }
 
-export { GateError as G, errorMessage as e, isGateError as i, roadmapInputProblem as r, validatePlan as v };
+export { ConfigError as C, GateError as G, assertBranchInput as a, inputParsers as b, checkRoadmapInputs as c, errorMessage as e, isGateError as i, nameList as n, validatePlan as v };

@@ -115,6 +115,8 @@ export interface CapabilityResult<P extends Parts = Parts> {
   crates?: Record<string, Partial<Get<P, 'crate'>>>
   /** Its findings; absent: read from the report with `findings` once every stage ran. */
   findings?: Finding[]
+  /** sync stage: what went wrong that is said as a warning and fails nothing (the PR comment). */
+  warnings?: string[]
 }
 
 export interface OutputSpec<P extends Parts = Parts> {
@@ -140,8 +142,10 @@ export interface RenderContext<P extends Parts = Parts> {
 /** A capability's columns of the per-crate table (in registry order, after the crate's name). */
 export interface CrateTable<P extends Parts = Parts> {
   columns?: { header: string; cell(crate: CrateOf<P>): string; total(report: ReportOf<P>): string }[]
-  /** Seconds this capability spent on the crate: the table's time column sums them (null: not measured). */
+  /** Seconds this capability spent on the crate, its own time column (null: not measured). */
   seconds?(crate: CrateOf<P>): number | null
+  /** That column's header, e.g. `build (s)`; the capability's name and `(s)` by default. */
+  secondsHeader?: string
   /** Why the crate's figures mean nothing (cargo never reached it): the row shows this instead. */
   unreached?(crate: CrateOf<P>): string | null
 }

@@ -1,9 +1,10 @@
 // The resolved dependency graph, built once from `cargo metadata`, and the shortest chain from a
 // workspace member to any package. Every conflict pass reads this instead of re-walking metadata.
 import * as semver from 'semver'
+import * as path from 'node:path'
 import { memberManifestPaths, readManifests } from './manifests.js'
 import { GateError } from '../errors.js'
-import type { CargoMetadata, MetadataPackage } from './metadata.js'
+import { declaredMsrv, type CargoMetadata, type MetadataPackage } from './metadata.js'
 import { byCodeUnit } from '../order.js'
 
 /** One link of a dependency chain from a workspace member to a package. */
@@ -31,17 +32,28 @@ export interface DependencyGraph {
   normalChains: Map<string, DependencyChainLink[]>
   /** Shortest chain allowing a dev edge out of a member, per reachable package id. */
   anyChains: Map<string, DependencyChainLink[]>
-  /** Text of the members' manifests by path (null: unreadable), for the lines a finding points at. */
+  /** Text of the root's and the members' manifests by path (null: unreadable), for the lines a finding points at. */
   manifests: ReadonlyMap<string, string | null>
+  /** `[workspace.package] rust-version`: the MSRV of members that declare none; null when not declared. */
+  workspaceRustVersion: string | null
+}
+
+/** How a member reaches a package: the shortest chain, and whether only through its dev-dependencies. */
+export interface Reach {
+  chain: DependencyChainLink[]
+  devOnly: boolean
 }
 
 // Normal before build before dev: among equally short chains, prefer the one that ships.
 const KIND_ORDER: Record<EdgeKind, number> = { normal: 0, build: 1, dev: 2 }
 
-/** `manifests`: the members' manifest texts, read once by the caller (by default, read here). */
+/** `manifests`: the root's and the members' manifest texts, read once by the caller (by default, read here). */
 export function buildGraph(
   meta: CargoMetadata,
-  manifests: ReadonlyMap<string, string | null> = readManifests(memberManifestPaths(meta))
+  manifests: ReadonlyMap<string, string | null> = readManifests([
+    rootManifest(meta),
+    ...memberManifestPaths(meta)
+  ])
 ): DependencyGraph {
   if (!meta.resolve)
     throw new GateError(
@@ -66,31 +78,53 @@ export function buildGraph(
   const members = meta.workspace_members
     .filter(id => packages.has(id))
     .sort((a, b) => byCodeUnit(nameOf(packages, a), nameOf(packages, b)))
-  const graph = { packages, edges, members, normalChains: new Map(), anyChains: new Map(), manifests }
-  graph.normalChains = shortestChains(graph, false)
-  graph.anyChains = shortestChains(graph, true)
+  const graph = {
+    packages,
+    edges,
+    members,
+    normalChains: new Map(),
+    anyChains: new Map(),
+    manifests,
+    workspaceRustVersion: declaredMsrv(manifests.get(rootManifest(meta)) ?? null)
+  }
+  graph.normalChains = shortestChains(graph, members, new Set())
+  graph.anyChains = shortestChains(graph, members, new Set(members))
   return graph
 }
 
+const rootManifest = (meta: CargoMetadata): string => path.join(meta.workspace_root, 'Cargo.toml')
+
 /**
- * Multi-source BFS from every member. A dev edge is followed only out of a member: cargo never
- * builds the dev-dependencies of a dependency.
+ * What one member pulls in, as the resolved graph has it (every member's features unified, so a
+ * superset of what the member builds alone): normal and build edges, then its own dev-dependencies.
+ */
+export function memberReach(graph: DependencyGraph, member: string): Map<string, Reach> {
+  const out = new Map<string, Reach>()
+  for (const [id, chain] of shortestChains(graph, [member], new Set())) out.set(id, { chain, devOnly: false })
+  for (const [id, chain] of shortestChains(graph, [member], new Set([member])))
+    if (!out.has(id)) out.set(id, { chain, devOnly: true })
+  return out
+}
+
+/**
+ * BFS from `sources`. A dev edge is followed only out of a package in `devFrom` (members): cargo
+ * never builds the dev-dependencies of a dependency.
  */
 function shortestChains(
-  graph: Pick<DependencyGraph, 'packages' | 'edges' | 'members'>,
-  withDev: boolean
+  graph: Pick<DependencyGraph, 'packages' | 'edges'>,
+  sources: readonly string[],
+  devFrom: ReadonlySet<string>
 ): Map<string, DependencyChainLink[]> {
-  const memberSet = new Set(graph.members)
   const previous = new Map<string, { from: string; kind: EdgeKind } | null>()
   const queue: string[] = []
-  for (const id of graph.members) {
+  for (const id of sources) {
     previous.set(id, null)
     queue.push(id)
   }
   for (let i = 0; i < queue.length; i++) {
     const id = queue[i]
     for (const edge of graph.edges.get(id) ?? []) {
-      if (edge.kind === 'dev' && !(withDev && memberSet.has(id))) continue
+      if (edge.kind === 'dev' && !devFrom.has(id)) continue
       if (previous.has(edge.to)) continue
       previous.set(edge.to, { from: id, kind: edge.kind })
       queue.push(edge.to)

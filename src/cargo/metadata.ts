@@ -1,5 +1,6 @@
 // `cargo metadata --format-version 1`: the subset the gate reads, and the workspace facts drawn from it.
 import * as semver from 'semver'
+import { parse as parseToml } from 'smol-toml'
 import { GateError } from '../errors.js'
 import type { WorkspaceInfo } from '../report/schema.js'
 
@@ -109,6 +110,19 @@ export function normalizeRustVersion(v: string | null | undefined): string | nul
   const m = /^(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(v.trim())
   if (!m) return null
   return semver.valid(`${m[1]}.${m[2] ?? 0}.${m[3] ?? 0}`)
+}
+
+/** `[workspace.package] rust-version` of the root manifest, if declared. */
+export function declaredMsrv(manifest: string | null): string | null {
+  try {
+    const parsed = parseToml(manifest ?? '') as {
+      workspace?: { package?: { 'rust-version'?: unknown } }
+    }
+    const v = parsed.workspace?.package?.['rust-version']
+    return typeof v === 'string' ? v : null
+  } catch {
+    return null // cargo metadata already accepted the manifest; its own reading stands.
+  }
 }
 
 /**

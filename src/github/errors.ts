@@ -55,12 +55,26 @@ export function namedError(
   )
 }
 
-/** A 2xx whose body is not the JSON the route returns (a proxy's page, a truncated answer). */
-export function unreadableAnswer(options: RequestOptions, status: number, data: unknown): GitHubRequestError {
+/**
+ * A 2xx whose body is not the JSON the route returns (a proxy's page, a truncated answer), or lacks what
+ * GitHub always sends (answers.ts). A write answered so may have been applied.
+ */
+export function unreadableAnswer(
+  options: RequestOptions,
+  status: number,
+  data: unknown,
+  problem?: string
+): GitHubRequestError {
   const kind =
-    typeof data === 'string' ? (/^\s*</.test(data) ? 'an HTML page' : 'text that is not JSON') : 'no body'
+    data === null
+      ? 'JSON null'
+      : typeof data === 'string' && data.trim() !== ''
+        ? /^\s*</.test(data)
+          ? 'an HTML page'
+          : 'text that is not JSON'
+        : 'no body'
   return new GitHubRequestError(
-    `GitHub ${describeRequest(options)} failed: HTTP ${status} with ${kind} instead of JSON; check GITHUB_API_URL points at the GitHub API (not a web page or a proxy)`,
+    `GitHub ${describeRequest(options)} failed: HTTP ${status} ${problem ?? `with ${kind} instead of JSON`}; check GITHUB_API_URL points at the GitHub API (not a web page or a proxy)`,
     0,
     options.method !== 'GET',
     null

@@ -55,18 +55,31 @@ export function describeRequest(o: RequestOptions): string {
   const key = `${o.method} ${o.url}`
   const describe = DESCRIBE[key]
   if (describe) return describe(o, repo)
-  // A followed pagination link is absolute: name it by its path.
+  const m = matchRoute(o, Object.keys(DESCRIBE))
+  if (!m) return `${o.method} ${pathOf(o.url)}`
+  const page = m.params.page
+  return `${DESCRIBE[m.route](m.params, `${str(m.params.owner)}/${str(m.params.repo)}`)}${page && page !== '1' ? ` (page ${page})` : ''}`
+}
+
+/**
+ * Which of `routes` (Octokit route templates, "GET /repos/{owner}/{repo}/labels") a request is, with
+ * its parameters: given as a template, or as the absolute URL of a followed pagination link.
+ */
+export function matchRoute(
+  o: RequestOptions,
+  routes: readonly string[]
+): { route: string; params: Record<string, unknown> } | null {
+  const key = `${o.method} ${o.url}`
+  if (routes.includes(key)) return { route: key, params: o }
   const url = pathOf(o.url)
-  for (const [route, d] of Object.entries(DESCRIBE)) {
+  for (const route of routes) {
     const [method, template] = route.split(' ')
     const m = method === o.method ? matchTemplate(template, url) : null
     if (!m) continue
     const query = new URL(o.url, 'http://x').searchParams
-    const page = query.get('page')
-    const params = { ...Object.fromEntries(query), ...m }
-    return `${d(params, `${str(m.owner)}/${str(m.repo)}`)}${page && page !== '1' ? ` (page ${page})` : ''}`
+    return { route, params: { ...Object.fromEntries(query), ...m } }
   }
-  return `${o.method} ${url}`
+  return null
 }
 
 function matchTemplate(template: string, path: string): Record<string, string> | null {

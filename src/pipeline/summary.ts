@@ -18,7 +18,8 @@ export function renderSummary(
   out.push(`<h2>${report.verdict.stable ? '✅' : '❌'} ${verdictLine(report)}</h2>`)
   if (report.verdict.reasons.length) out.push(htmlList(report.verdict.reasons.map(r => r.message)))
   if (report.verdict.warnings.length)
-    out.push('<p><strong>Warnings</strong></p>', htmlList(report.verdict.warnings.map(r => r.message)))
+    // Not "Warnings": the crate table right below has a warnings column of its own.
+    out.push('<p><strong>Not blocking</strong></p>', htmlList(report.verdict.warnings.map(r => r.message)))
   if (report.crates.length) {
     const t = crateTable(report, capabilities)
     out.push(htmlTable(t.header, [...t.rows, t.total]))

@@ -10,6 +10,8 @@ export interface Synced {
   /** The capabilities that wrote a section. */
   wrote: AnyCapability[]
   problems: string[]
+  /** Said as warnings: they fail nothing. */
+  warnings: string[]
 }
 
 export async function syncStage(
@@ -21,10 +23,12 @@ export async function syncStage(
   let current = report
   const wrote: AnyCapability[] = []
   const problems: string[] = []
+  const warnings: string[] = []
   for (const c of capabilities) {
     if (!c.sync) continue
     try {
       const r = await c.sync({ ...ports, report: current } as SyncPorts<Parts>, config)
+      warnings.push(...(r.warnings ?? []))
       const found = r.findings ?? []
       if (Object.keys(r.section).length === 0 && found.length === 0) continue
       current = { ...current, ...r.section, findings: [...current.findings, ...found] }
@@ -38,5 +42,5 @@ export async function syncStage(
       }
     }
   }
-  return { report: current, wrote, problems }
+  return { report: current, wrote, problems, warnings }
 }

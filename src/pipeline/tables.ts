@@ -11,24 +11,34 @@ export function crateTable(
   capabilities: readonly AnyCapability[] = CAPABILITIES
 ): { header: string[]; rows: string[][]; total: string[] } {
   const columns = capabilities.flatMap(c => c.table?.columns ?? [])
-  const timed = capabilities.flatMap(c => (c.table?.seconds ? [c.table.seconds] : []))
+  // One time column per capability that timed the crates: the same figure its own section shows.
+  const timed = capabilities.flatMap(c => {
+    const of = c.table?.seconds
+    return of ? [{ header: c.table?.secondsHeader ?? `${c.name} (s)`, of }] : []
+  })
   const unreached = capabilities.flatMap(c => (c.table?.unreached ? [c.table.unreached] : []))
   const rows = report.crates.map(crate => {
-    // Figures of a crate cargo never reached would read as clean.
+    // A crate cargo never reached says so; its zeros would read as clean, what was found still counts.
     const why = unreached.map(u => u(crate)).find(w => w !== null)
-    if (why) return [crate.name, why, ...columns.map(() => '–')]
-    const spent = timed.map(t => t(crate)).filter((s): s is number => s !== null)
-    const time = seconds(
-      spent.reduce((n, s) => n + s, 0),
-      spent.length === 0
-    )
-    return [crate.name, ...columns.map(c => c.cell(crate)), time]
+    const cells = columns.map(c => c.cell(crate))
+    const times = timed.map(t => t.of(crate))
+    return [
+      why ? `${crate.name} (${why})` : crate.name,
+      ...(why ? cells.map(c => (c === '0' ? '–' : c)) : cells),
+      ...times.map(s => (s === null ? '–' : s.toFixed(2)))
+    ]
   })
-  const wall = report.phases.reduce((n, p) => n + p.wallSeconds, 0)
+  // Each time total is the sum of the figures shown above it.
+  const totals = timed.map((_, i) => {
+    const shown = rows.map(r => r[1 + columns.length + i]).filter(c => c !== '–')
+    return shown.length === 0
+      ? '–'
+      : (shown.reduce((n, c) => n + Math.round(Number(c) * 100), 0) / 100).toFixed(2)
+  })
   return {
-    header: ['crate', ...columns.map(c => c.header), 'time (s)'],
+    header: ['crate', ...columns.map(c => c.header), ...timed.map(t => t.header)],
     rows,
-    total: ['total', ...columns.map(c => c.total(report)), seconds(wall, false)]
+    total: ['total', ...columns.map(c => c.total(report)), ...totals]
   }
 }
 

@@ -2,11 +2,11 @@
 // metadata` (its failure in cargo's own words), every manifest once, and the shard's members.
 import { existsSync, realpathSync, statSync } from 'node:fs'
 import * as path from 'node:path'
-import { parse as parseToml } from 'smol-toml'
 import { metadataCommand, rustcVersionCommand, CARGO_OUTPUT_ENV } from '../cargo/commands.js'
 import { cargoWords } from '../cargo/explain.js'
 import { memberManifestPaths, readManifests } from '../cargo/manifests.js'
 import {
+  declaredMsrv,
   parseMetadata,
   workspaceInfo,
   workspaceMembers,
@@ -159,17 +159,4 @@ function assertWorkspaceRoot(meta: CargoMetadata, cwd: string): void {
       'working-directory',
       `${cwd} is a member of the workspace at ${root}, not its root; set working-directory to ${path.relative(process.cwd(), root) || '.'}.`
     )
-}
-
-/** `[workspace.package] rust-version` of the root manifest, if declared. */
-function declaredMsrv(manifest: string | null): string | null {
-  try {
-    const parsed = parseToml(manifest ?? '') as {
-      workspace?: { package?: { 'rust-version'?: unknown } }
-    }
-    const v = parsed.workspace?.package?.['rust-version']
-    return typeof v === 'string' ? v : null
-  } catch {
-    return null // cargo metadata already accepted the manifest; its own reading stands.
-  }
 }

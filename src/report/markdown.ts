@@ -55,6 +55,28 @@ export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }
 
+/**
+ * Text for raw HTML (lists, table cells, `<summary>`), where GitHub renders no markdown: escaped, with
+ * its code spans (`x`, ``a`b``) as `<code>` and **bold** as `<strong>`, as markdown would show them.
+ */
+export function inlineHtml(s: string): string {
+  const out: string[] = []
+  let rest = s
+  for (let m = /(`+)([\s\S]*?[^`])\1(?!`)/.exec(rest); m; m = /(`+)([\s\S]*?[^`])\1(?!`)/.exec(rest)) {
+    out.push(strong(escapeHtml(rest.slice(0, m.index))))
+    // CommonMark strips one space each side, so a span can start or end with a backtick.
+    const code = /^ .*[^ ].* $/s.test(m[2]) ? m[2].slice(1, -1) : m[2]
+    out.push(`<code>${escapeHtml(code)}</code>`)
+    rest = rest.slice(m.index + m[0].length)
+  }
+  out.push(strong(escapeHtml(rest)))
+  return out.join('')
+}
+
+function strong(s: string): string {
+  return s.replace(/\*\*([^*\n]+)\*\*/g, '<strong>$1</strong>')
+}
+
 export const firstLine = (s: string): string => s.split('\n')[0]
 
 export const trimEnd = (s: string): string => s.replace(/\s+$/, '')
@@ -62,13 +84,13 @@ export const trimEnd = (s: string): string => s.replace(/\s+$/, '')
 /** How many of the first diagnostics and failing tests the job summary shows in full. */
 export const SUMMARY_DETAILS = 10
 
-/** An HTML table; everything cargo or a test printed is escaped (cells go into the page as they are). */
+/** An HTML table; everything cargo or a test printed is escaped, its code spans shown as code. */
 export function htmlTable(head: string[], rows: string[][]): string {
   const tr = (cells: string[], tag: string) =>
-    `<tr>${cells.map(c => `<${tag}>${escapeHtml(c)}</${tag}>`).join('')}</tr>`
+    `<tr>${cells.map(c => `<${tag}>${inlineHtml(c)}</${tag}>`).join('')}</tr>`
   return `<table>${tr(head, 'th')}${rows.map(r => tr(r, 'td')).join('')}</table>`
 }
 
 export function htmlList(items: string[]): string {
-  return `<ul>${items.map(i => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`
+  return `<ul>${items.map(i => `<li>${inlineHtml(i)}</li>`).join('')}</ul>`
 }

@@ -39,6 +39,7 @@ export function unreachable(e: unknown): e is GitHubRequestError {
 
 export class BranchStore<T> implements DocumentStore<T> {
   readonly location: string
+  writes = 0
   private readonly codec: DocumentCodec<T>
 
   constructor(
@@ -71,13 +72,14 @@ export class BranchStore<T> implements DocumentStore<T> {
           content: Buffer.from(this.codec.serialize(next)).toString('base64'),
           ...(sha ? { sha } : {})
         })
+        this.writes++
         return next
       } catch (e) {
         const status = (e as { status?: number }).status
         if ((status === 409 || status === 422) && attempt < attempts) continue
         const why =
           status === 409 || status === 422 ? `still conflicting after ${attempts} attempts` : describe(e)
-        throw this.codec.error(this.location, `could not be written: ${why}${hint(status)}`)
+        throw this.codec.error(this.location, `could not be written: ${why}${hint(status, this.codec)}`)
       }
     }
   }
@@ -133,11 +135,15 @@ export class BranchStore<T> implements DocumentStore<T> {
         ref: `heads/${r.default_branch}`
       })
       await this.client.rest.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha: head.object.sha })
+      this.writes++
     } catch (e) {
       const status = (e as { status?: number }).status
       // Another run created it first: fine.
       if (status === 422 && /already exists/i.test(describe(e))) return
-      throw this.codec.error(this.location, `could not create the branch: ${describe(e)}${hint(status)}`)
+      throw this.codec.error(
+        this.location,
+        `could not create the branch: ${describe(e)}${hint(status, this.codec)}`
+      )
     }
   }
 }
@@ -147,9 +153,9 @@ function describe(e: unknown): string {
   return err.status ? `HTTP ${err.status}: ${err.message}` : String(err.message ?? e)
 }
 
-function hint(status: number | undefined): string {
+function hint(status: number | undefined, codec?: DocumentCodec<unknown>): string {
   if (status === 401) return '; the github-token is missing or invalid.'
   if (status === 403)
-    return '; the token cannot write contents: give the workflow `permissions: contents: write`, or use baseline-store: file.'
+    return `; the token cannot write contents: ${codec?.forbiddenHint ?? 'give the workflow `permissions: contents: write`, or use baseline-store: file'}.`
   return '.'
 }

@@ -14,6 +14,8 @@ export interface DocumentCodec<T> {
   /** What to do when the path is a directory, and when the file is too large for the contents API. */
   pathHint: string
   tooLargeHint: string
+  /** What to do when the token may not write contents (HTTP 403); default: the permission, or a local file. */
+  forbiddenHint?: string
 }
 
 export interface DocumentStore<T> {
@@ -23,4 +25,6 @@ export interface DocumentStore<T> {
   read(): Promise<T | null>
   /** Applies `change` to the current document (null if none) and writes the result; returning the current document unchanged writes nothing. */
   update(change: (current: T | null) => T): Promise<T>
+  /** Writes this store made on GitHub so far (its branch, its file), where it counts them. */
+  readonly writes?: number
 }

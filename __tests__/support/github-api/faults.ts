@@ -2,7 +2,8 @@
 // retry-after ...), latency, a dropped connection, a non-JSON page (a proxy's HTML), extra headers on
 // the route's own answer, or any of these after the route has applied the request (a write that
 // happened although the client saw it fail). A fault with a status below 400 and nothing else only
-// delays (and adds its headers); the route then answers.
+// delays (and adds its headers); the route then answers. `text` is a body labelled JSON that is not
+// (an answer cut short by a proxy). `gather` lines concurrent runs up at one request.
 export interface Fault {
   method?: string
   /** A string matches the request path exactly (no query); a RegExp is tested on path + query. */
@@ -19,19 +20,44 @@ export interface Fault {
   reset?: boolean
   /** Answer `status` (default 200) with this text as text/html instead of JSON. */
   html?: string
+  /** Answer `status` (default 200) with this text as the body, labelled application/json (a cut answer). */
+  text?: string
+  /**
+   * Hold each matching request until this many have arrived, then let them all through: runs racing
+   * at this very request (two runs listing the comments at once). Gives up waiting after 60 s.
+   */
+  gather?: number
+  /** Let this many matching requests through untouched first (the second write to a file fails). */
+  skip?: number
 }
 
 export class Faults {
-  private readonly pending: { fault: Fault; left: number }[] = []
+  private readonly pending: { fault: Fault; left: number; skip: number }[] = []
+  private readonly waiting = new Map<Fault, (() => void)[]>()
 
   add(fault: Fault): void {
-    this.pending.push({ fault, left: fault.times ?? 1 })
+    this.pending.push({ fault, left: fault.times ?? fault.gather ?? 1, skip: fault.skip ?? 0 })
+  }
+
+  /** Resolves once `fault.gather` requests wait here (or after 60 s: a run that never came). */
+  gathered(fault: Fault, timers: Set<NodeJS.Timeout>): Promise<void> {
+    const queue = this.waiting.get(fault) ?? []
+    this.waiting.set(fault, queue)
+    return new Promise(resolve => {
+      queue.push(resolve)
+      if (queue.length >= (fault.gather ?? 1)) for (const release of queue.splice(0)) release()
+      else timers.add(setTimeout(resolve, 60_000))
+    })
   }
 
   /** The first armed fault for this request, consuming one of its uses. */
   take(method: string, pathname: string, search: string): Fault | undefined {
     const entry = this.pending.find(({ fault, left }) => left > 0 && matches(fault, method, pathname, search))
     if (!entry) return undefined
+    if (entry.skip > 0) {
+      entry.skip--
+      return undefined
+    }
     entry.left--
     return entry.fault
   }
@@ -39,7 +65,7 @@ export class Faults {
 
 /** Whether the fault replaces the route's answer (otherwise it only delays or adds headers). */
 export function replacesAnswer(f: Fault): boolean {
-  return !!f.reset || f.html !== undefined || (f.status ?? 0) >= 400
+  return !!f.reset || f.html !== undefined || f.text !== undefined || (f.status ?? 0) >= 400
 }
 
 function matches(f: Fault, method: string, pathname: string, search: string): boolean {

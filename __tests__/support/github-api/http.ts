@@ -21,6 +21,8 @@ export interface Reply {
   headers?: Record<string, string>
   /** A non-JSON answer (a proxy's error page), sent as text/html. */
   html?: string
+  /** A body sent as is, labelled application/json (it need not be valid JSON). */
+  text?: string
 }
 
 export interface Route {

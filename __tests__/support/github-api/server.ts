@@ -23,6 +23,8 @@ export interface LoggedRequest {
   body: unknown
   /** 0 when the connection was dropped without an answer. */
   status: number
+  /** When it was answered (Date.now()). */
+  at: number
 }
 
 export interface GitHubApi {
@@ -67,6 +69,7 @@ export async function startGitHubApi(options: StartOptions = {}): Promise<GitHub
       fault = faults.take(method, url.pathname, url.search)
       const delay = fault?.delayMs
       if (delay) await new Promise(r => delays.add(setTimeout(r, delay)))
+      if (fault?.gather) await faults.gathered(fault, delays)
       if (fault && replacesAnswer(fault) && !fault.afterApply) {
         reply = faultReply(fault)
       } else {
@@ -82,7 +85,13 @@ export async function startGitHubApi(options: StartOptions = {}): Promise<GitHub
           ? { status: e.status, body: e.body }
           : { status: 500, body: { message: String(e) } }
     }
-    requests.push({ method, path: url.pathname + url.search, body, status: fault?.reset ? 0 : reply.status })
+    requests.push({
+      method,
+      path: url.pathname + url.search,
+      body,
+      status: fault?.reset ? 0 : reply.status,
+      at: Date.now()
+    })
     if (fault?.reset) {
       res.socket?.destroy()
       return
@@ -194,6 +203,7 @@ let requestId = 0
 
 function faultReply(f: Fault): Reply {
   if (f.html !== undefined) return { status: f.status ?? 200, html: f.html, headers: f.headers }
+  if (f.text !== undefined) return { status: f.status ?? 200, text: f.text, headers: f.headers }
   return { status: f.status ?? 500, body: f.body ?? defaultFaultBody(f), headers: f.headers }
 }
 
@@ -210,6 +220,11 @@ function send(res: ServerResponse, reply: Reply): void {
   if (reply.html !== undefined) {
     headers['content-type'] = 'text/html; charset=utf-8'
     res.writeHead(reply.status, headers).end(reply.html)
+    return
+  }
+  if (reply.text !== undefined) {
+    headers['content-type'] = 'application/json; charset=utf-8'
+    res.writeHead(reply.status, headers).end(reply.text)
     return
   }
   if (reply.status === 204 || reply.body === undefined) {

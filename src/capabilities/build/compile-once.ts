@@ -5,9 +5,10 @@
 // - `cargo test --no-run` builds the test-mode lib, bins and integration tests (`--tests`) and the
 //   examples (`--examples`), and the normal lib they link;
 // and `cargo test` afterwards finds every unit fresh (same dev/test profiles). This holds only when
-// both commands select the same packages, features and profile, with no target flags; otherwise the
-// gate runs the two phases. Pure: the user's args and the workspace in, a plan out.
+// both commands compile the same: packages, features, profile, target, `--config` values and -Z flags,
+// read by meaning (build-args.ts), and no target selection; otherwise the gate runs the two phases. Pure: the user's args and the workspace in, a plan out.
 import { cargoOwnArgs, MESSAGE_FORMAT, withoutOutputFlags, type Command } from '../../cargo/commands.js'
+import { readBuildArgs, type BuildArgs } from '../../cargo/build-args.js'
 import { isLibTarget, type CargoMetadata } from '../../cargo/metadata.js'
 
 export type BuildPlan = { mode: 'compile-once'; args: string[] } | { mode: 'two-phase'; reason: string }
@@ -19,23 +20,8 @@ export interface CompileOnceInput {
   testArgs: string[]
 }
 
-/** Flags that take a value (as the next argument or after `=`). */
-const VALUED = new Set(['-p', '--package', '--exclude', '-F', '--features', '-j', '--jobs', '--target-dir'])
-/** Flags that change neither what is compiled nor how; compared as they are. */
-const NEUTRAL = new Set(['--locked', '--offline', '--frozen', '-v', '--verbose', '-vv', '-q', '--quiet'])
 /** Only the test run reads these. */
 const RUN_ONLY = new Set(['--no-fail-fast', '--fail-fast'])
-
-interface Selection {
-  workspace: boolean
-  packages: string[]
-  exclude: string[]
-  allFeatures: boolean
-  noDefaultFeatures: boolean
-  features: string[]
-  /** Neutral flags and valued ones other than selection and features (`-j 2`, `--target-dir x`). */
-  other: string[]
-}
 
 /**
  * `packages`: the shard's members, which replace the user's package selection in both commands
@@ -50,8 +36,12 @@ export function planBuild(
   if (!input.runTests) return twoPhase('tests are not run, so `cargo check` alone is the build')
   const checkArgs = withoutOutputFlags(input.checkArgs)
   const testArgs = withoutOutputFlags(input.testArgs)
-  const check = readArgs(checkArgs, 'check-args')
-  const test = readArgs(
+  // --keep-going changes only how far a failed build goes; the one build keeps going anyway.
+  const check = readBuildArgs(
+    checkArgs.filter(a => a !== '--keep-going'),
+    'check-args'
+  )
+  const test = readBuildArgs(
     cargoOwnArgs(testArgs).filter(a => !RUN_ONLY.has(a)),
     'test-args'
   )
@@ -62,9 +52,11 @@ export function planBuild(
   }
   if (!same(selectionOf(check), selectionOf(test)))
     return twoPhase('check-args and test-args select different packages')
-  if (!same([...check.other].sort(), [...test.other].sort()))
+  const differs = HOW.find(([, of]) => !same(of(check), of(test)))
+  if (differs) return twoPhase(`check-args and test-args differ in ${differs[0](check, test)}`)
+  if (check.config.some(setsTestProfile))
     return twoPhase(
-      `check-args and test-args differ in ${diff(check.other, test.other).join(' ') || 'their flags'}`
+      "check-args' --config sets the test or bench profile, which the one `cargo build` does not build with"
     )
   const selected = selectedPackages(check, meta)
   if (!same(featuresOf(check), featuresOf(test)) && selected.some(p => Object.keys(p.features).length > 0))
@@ -93,49 +85,33 @@ function twoPhase(reason: string): BuildPlan {
   return { mode: 'two-phase', reason }
 }
 
-function readArgs(args: string[], input: string): Selection | string {
-  const s: Selection = {
-    workspace: false,
-    packages: [],
-    exclude: [],
-    allFeatures: false,
-    noDefaultFeatures: false,
-    features: [],
-    other: []
-  }
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1
-    const flag = eq === -1 ? arg : arg.slice(0, eq)
-    if (flag === '--workspace' || flag === '--all') s.workspace = true
-    else if (flag === '--all-features') s.allFeatures = true
-    else if (flag === '--no-default-features') s.noDefaultFeatures = true
-    else if (NEUTRAL.has(flag)) s.other.push(flag)
-    else if (VALUED.has(flag)) {
-      const value = eq === -1 ? args[++i] : arg.slice(eq + 1)
-      if (value === undefined) return `${input}: ${flag} has no value`
-      if (flag === '-p' || flag === '--package') s.packages.push(value)
-      else if (flag === '--exclude') s.exclude.push(value)
-      else if (flag === '-F' || flag === '--features')
-        s.features.push(...value.split(/[ ,]+/).filter(Boolean))
-      else s.other.push(`${flag}=${value}`)
-    } else
-      return `${input} has \`${arg}\`, which compile-once does not know to be the same for check and test`
-  }
-  return s
+/** How both commands compile, beyond packages and features: what differs, and how to read it. */
+const HOW: [(a: BuildArgs, b: BuildArgs) => string, (s: BuildArgs) => unknown][] = [
+  [() => 'their profile (--profile, --release)', s => s.profile],
+  [() => 'their target (--target)', s => [...new Set(s.targets)].sort()],
+  [() => 'their --config values', s => s.config],
+  [() => 'their -Z flags', s => s.unstable],
+  [(a, b) => diff(a.other, b.other).join(' ') || 'the order of their flags', s => [...s.other].sort()]
+]
+
+/** A `--config` that sets `profile.test` or `profile.bench`: `cargo test` builds with those, `cargo build` not. */
+function setsTestProfile(config: string): boolean {
+  if (config.startsWith('file:')) return false
+  const profile = (JSON.parse(config) as { profile?: Record<string, unknown> }).profile
+  return profile !== undefined && ('test' in profile || 'bench' in profile)
 }
 
-function selectionOf(s: Selection) {
+function selectionOf(s: BuildArgs) {
   return { workspace: s.workspace, packages: [...s.packages].sort(), exclude: [...s.exclude].sort() }
 }
 
-function featuresOf(s: Selection) {
+function featuresOf(s: BuildArgs) {
   return { all: s.allFeatures, noDefault: s.noDefaultFeatures, features: [...new Set(s.features)].sort() }
 }
 
 /** The packages both commands build: as cargo resolves `--workspace`, `-p`, `--exclude` and defaults. */
 function selectedPackages(
-  s: Selection,
+  s: BuildArgs,
   meta: Pick<CargoMetadata, 'packages' | 'workspace_members' | 'workspace_default_members'>
 ) {
   const members = meta.packages.filter(p => meta.workspace_members.includes(p.id))

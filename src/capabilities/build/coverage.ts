@@ -48,18 +48,19 @@ function packageName(id: string): string {
 
 /**
  * Members a failed check never reached (with --keep-going cargo still skips the crates that depend on
- * a broken one), each with the crates the build stopped at.
+ * a broken one), each with the crates the build stopped at; when no crate failed (cargo refused the
+ * arguments, e.g. a feature no package has), every member it did not build, with `refused`.
  */
 export function notChecked(
   selected: string[],
   built: ReadonlySet<string>,
-  failedCrates: string[]
+  failedCrates: string[],
+  refused: string | null = null
 ): Map<string, string> {
   const out = new Map<string, string>()
-  if (failedCrates.length === 0) return out
-  for (const m of selected)
-    if (!built.has(m) && !failedCrates.includes(m))
-      out.set(m, `not checked: the build stopped at ${list(failedCrates)}`)
+  const why = failedCrates.length > 0 ? `not checked: the build stopped at ${list(failedCrates)}` : refused
+  if (why === null) return out
+  for (const m of selected) if (!built.has(m) && !failedCrates.includes(m)) out.set(m, why)
   return out
 }
 

@@ -28,7 +28,7 @@ export const build: Capability<BuildParts> = {
       name: 'compile-once',
       default: 'auto',
       description:
-        "With `auto`, when check-args and test-args select the same packages, features and profile, one `cargo build --lib --bins --tests --examples` replaces `cargo check` and the test build (the same diagnostics, each crate compiled once) and `cargo test` reuses it; otherwise, or with `off`, check and test build run apart. The report's `compileOnce` section says which ran and why."
+        "With `auto`, when check-args and test-args compile the same (packages, features, profile, target, `--config` values and `-Z` flags, compared by meaning, not spelling), one `cargo build --lib --bins --tests --examples` replaces `cargo check` and the test build (the same diagnostics, each crate compiled once) and `cargo test` reuses it; otherwise, or with `off`, check and test build run apart. The report's `compileOnce` section says which ran and why."
     },
     {
       name: 'deny-warnings',

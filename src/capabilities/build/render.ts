@@ -7,7 +7,7 @@ import {
   type Annotation
 } from '../../report/annotations.js'
 import {
-  escapeHtml,
+  inlineHtml,
   fenced,
   firstLine,
   lineLink,
@@ -20,6 +20,9 @@ import type { CoreReport, Diagnostic } from '../../report/schema.js'
 import { plural } from '../../report/text.js'
 
 type Report = Pick<CoreReport, 'diagnostics' | 'workspace'>
+
+/** With more diagnostics than the summary shows in full, how many open it before the rest fold. */
+const COLLAPSE_AFTER = 3
 
 /** Errors first, then warnings; within a severity the order cargo reported them. */
 export function errorsFirst(items: Diagnostic[]): Diagnostic[] {
@@ -91,17 +94,29 @@ export function diagnosticsMarkdown(report: Report, links: BlobLinks, max = SUMM
   const items = errorsFirst(report.diagnostics.items)
   if (items.length === 0) return null
   const shown = items.slice(0, max)
-  const out = ['### Compiler diagnostics', '']
-  for (const d of shown) {
+  // More than `max`: the first few open the section, the rest of those shown fold into one block.
+  const few = items.length > max ? COLLAPSE_AFTER : shown.length
+  const block = (d: Diagnostic, open: boolean) => {
     const where = d.span ? repositoryPath(report.workspace.root, d.span.file, links.repoRoot) : null
     const title = `${d.severity}${d.code ? `[${d.code}]` : ''}: ${firstLine(d.message)}`
     const at = d.span ? ` (${d.crate}, ${where ?? d.span.file}:${d.span.line})` : ` (${d.crate})`
-    out.push(
-      `<details${d.severity === 'error' ? ' open' : ''}><summary>${escapeHtml(title + at)}</summary>`,
+    return [
+      `<details${open ? ' open' : ''}><summary>${inlineHtml(title + at)}</summary>`,
+      '',
+      ...lineLink(links, where, d.span?.line),
+      ...fenced(trimEnd(d.rendered)),
+      '',
+      '</details>',
       ''
-    )
-    out.push(...lineLink(links, where, d.span?.line))
-    out.push(...fenced(trimEnd(d.rendered)), '', '</details>', '')
+    ]
+  }
+  const out = ['### Compiler diagnostics', '']
+  for (const d of shown.slice(0, few)) out.push(...block(d, d.severity === 'error'))
+  const folded = shown.slice(few)
+  if (folded.length > 0) {
+    out.push(`<details><summary>${plural(folded.length, 'more diagnostic')}</summary>`, '')
+    for (const d of folded) out.push(...block(d, false))
+    out.push('</details>', '')
   }
   const more = items.length - shown.length + report.diagnostics.omitted
   if (more > 0) out.push(`${more} more in the report.`, '')

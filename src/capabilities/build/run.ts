@@ -31,7 +31,8 @@ export async function runBuild(
     const run = await cargo.phase(name, command, {
       artifact: (a: ArtifactInfo) => {
         const member = members.get(a.packageId)
-        if (member) built[name].add(member)
+        // A build script compiled says nothing of the crate's own code (its lib or bin may never be).
+        if (member && !a.targetKind.includes('custom-build')) built[name].add(member)
       }
     })
     explainExit(run.result, tally.errors > 0, tally.dependencyErrors, run.stderrTail)
@@ -53,7 +54,9 @@ export async function runBuild(
     markUnbuilt(testBuild, testSelected, built['test-build'], expectedBuilt(meta, testSelected, config.testArgs, 'test'))
   }
 
-  const unchecked = notChecked(checkSelected, checkBuilt, stoppedAt(tally, members))
+  // A check that failed before building anything (cargo refused its arguments) checked nothing.
+  const refused = check.exitCode !== 0 || check.failure ? 'not checked: cargo stopped before checking it' : null
+  const unchecked = notChecked(checkSelected, checkBuilt, stoppedAt(tally, members), refused)
   const crates: Record<string, BuildCrate> = {}
   for (const name of members.values()) {
     const d = tally.perCrate.get(name) ?? { warnings: 0, errors: 0 }

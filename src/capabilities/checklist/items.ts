@@ -126,17 +126,20 @@ function timingItem(report: ChecklistReport): ChecklistItem {
   const label = 'Build time within tolerance'
   const t = report.timing
   if (!t) return { label, done: false, evidence: 'not measured against a baseline' }
-  const measured =
+  const seconds =
     t.baselineSeconds !== null && t.deltaPercent !== null
       ? `${t.seconds.toFixed(1)} s ${t.metric}, ${t.deltaPercent >= 0 ? '+' : ''}${t.deltaPercent.toFixed(1)}% against ${t.baselineSeconds.toFixed(1)} s`
       : `${t.seconds.toFixed(1)} s ${t.metric}`
-  const evidence = {
-    false: 'no regression',
-    true: 'regression',
-    'not-comparable': 'not comparable with the baseline',
-    'no-baseline': 'no baseline yet'
-  }[t.regression]
-  return { label, done: t.regression === 'false', evidence, measured }
+  if (t.regression === 'true' || t.regression === 'false')
+    return {
+      label,
+      done: t.regression === 'false',
+      evidence: t.regression === 'true' ? 'regression' : 'no regression',
+      measured: seconds
+    }
+  // Why it was not compared changes from the first stable run to the next with nothing else changed.
+  const why = t.regression === 'no-baseline' ? 'no baseline yet' : 'not comparable with the baseline'
+  return { label, done: false, evidence: 'not compared with a baseline', measured: `${why}; ${seconds}` }
 }
 
 function workstreamsItem(report: ChecklistReport, gateBlocks: string[], ready: string[]): ChecklistItem {

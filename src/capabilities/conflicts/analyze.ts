@@ -5,15 +5,15 @@ import { buildGraph, type DependencyGraph } from '../../cargo/graph.js'
 import type { CargoMetadata } from '../../cargo/metadata.js'
 import { parseCargoRefusals } from '../../cargo/refusals.js'
 import { findDuplicates } from './duplicates.js'
-import { findRustVersionFindings } from './rust-version.js'
+import { findRustVersionFindings, type MemberDeps } from './rust-version.js'
 import type { ConflictsConfig, ConflictsSection } from './section.js'
 import { findSingleVersionViolations } from './single-version.js'
 
 export interface ConflictOptions extends ConflictsConfig {
   /** `release` from `rustc -vV` of the toolchain the build runs with; null when unknown. */
   toolchain: string | null
-  /** The workspace MSRV (WorkspaceInfo.msrv); null skips that comparison. */
-  msrv: string | null
+  /** What each member builds by itself (readMemberDeps); without it, the resolved graph stands in. */
+  memberDeps?: MemberDeps
   /** cargo's plain-text errors of every phase run so far (PhaseResult.cargoErrors), read for refusals. */
   cargoErrors?: string[]
 }
@@ -38,7 +38,11 @@ export function analyzeConflicts(
     }
   const g = graph ?? buildGraph(meta)
   const includeDev = options.duplicateVersionsIncludeDev
-  const { duplicates, staleAllowEntries } = findDuplicates(g, { includeDev, allow: options.allowDuplicates })
+  const { duplicates, staleAllowEntries } = findDuplicates(g, {
+    includeDev,
+    allow: options.allowDuplicates,
+    root: meta.workspace_root
+  })
   return {
     duplicates,
     singleVersionViolations: findSingleVersionViolations(g, options.singleVersionCrates, includeDev),
@@ -46,7 +50,11 @@ export function analyzeConflicts(
     rustVersion:
       options.msrvCheck === 'off'
         ? []
-        : findRustVersionFindings(g, { toolchain: options.toolchain, msrv: options.msrv }),
+        : findRustVersionFindings(g, {
+            toolchain: options.toolchain,
+            includeDev: options.msrvCheckIncludeDev,
+            memberDeps: options.memberDeps
+          }),
     cargoRefusals
   }
 }

@@ -1,5 +1,6 @@
 // Crates resolved at more than one version in the graph, each version with the shortest chain that
 // pulls it in (what `cargo tree -d` shows, as data).
+import * as path from 'node:path'
 import type { DuplicateFinding } from './section.js'
 import { chainTo, compareLoose, reachablePackages, type DependencyGraph } from '../../cargo/graph.js'
 import { dependencyRef, type ManifestRef } from '../../cargo/manifest-lines.js'
@@ -15,6 +16,8 @@ export interface DuplicateOptions {
   /** Count versions reached only through a member's dev-dependencies. */
   includeDev: boolean
   allow: string[]
+  /** The workspace root: path packages' directories are given relative to it. */
+  root: string
 }
 
 export function findDuplicates(
@@ -30,7 +33,9 @@ export function findDuplicates(
       version: pkg.version,
       member: reached.chain[0].name,
       ...reached,
-      manifest: manifestOf(graph, reached.chain)
+      manifest: manifestOf(graph, reached.chain),
+      source: pkg.source,
+      ...(pkg.source === null ? { dir: relativeDir(options.root, pkg.manifest_path) } : {})
     })
     byName.set(pkg.name, versions)
   }
@@ -49,6 +54,11 @@ export function findDuplicates(
   const resolved = versionsByName(graph)
   const staleAllowEntries = options.allow.filter(a => (resolved.get(a)?.length ?? 0) < 2)
   return { duplicates, staleAllowEntries }
+}
+
+/** A path package's directory relative to the root, with `/` (what `[patch]` and a summary show). */
+function relativeDir(root: string, manifest: string): string {
+  return path.relative(root, path.dirname(manifest)).split(path.sep).join('/') || '.'
 }
 
 /** Every version each name resolves to, dev-only versions included. */

@@ -6,9 +6,13 @@ import { analyzeConflicts } from './analyze.js'
 import { conflictFindingList } from './findings.js'
 import { conflictAnnotations, conflictsMarkdown, conflictsText, isEmpty } from './render.js'
 import { CONFLICTS_CODES, type ConflictPolicy, type ConflictsParts } from './section.js'
+import { readMemberDeps } from './member-deps.js'
 
 export { analyzeConflicts, type ConflictOptions } from './analyze.js'
 export { CONFLICT_CODES, conflictId, conflictIds, describeConflict, isConflict } from './identity.js'
+export { isCratesIo } from './findings.js'
+export { readMemberDeps } from './member-deps.js'
+export { EDITION_RUST } from './rust-version.js'
 export type {
   ConflictPolicy,
   ConflictsConfig,
@@ -56,7 +60,12 @@ export const conflicts: Capability<ConflictsParts> = {
       name: 'msrv-check',
       default: 'deny',
       description:
-        'Dependencies whose edition or rust-version the toolchain or the workspace MSRV cannot build: `deny`, `warn` or `off`.'
+        "Dependencies whose edition or rust-version the toolchain cannot build, or that a member pulls in above the member's rust-version (its own, else `[workspace.package]`'s): `deny`, `warn` or `off`."
+    },
+    {
+      name: 'msrv-check-include-dev',
+      default: 'false',
+      description: "Hold a member's rust-version to what only its dev-dependencies pull in, too."
     }
   ],
   parse: p => ({
@@ -64,7 +73,8 @@ export const conflicts: Capability<ConflictsParts> = {
     duplicateVersionsIncludeDev: p.bool('duplicate-versions-include-dev'),
     allowDuplicates: p.names('allow-duplicates'),
     singleVersionCrates: p.names('single-version-crates'),
-    msrvCheck: p.oneOf('msrv-check', ['deny', 'warn', 'off'] as const)
+    msrvCheck: p.oneOf('msrv-check', ['deny', 'warn', 'off'] as const),
+    msrvCheckIncludeDev: p.bool('msrv-check-include-dev')
   }),
   codes: CONFLICTS_CODES,
   outputs: [
@@ -92,17 +102,28 @@ export const conflicts: Capability<ConflictsParts> = {
     },
     {
       name: 'msrv-violations',
-      description: 'Dependencies the toolchain or the workspace MSRV cannot build.',
+      description:
+        'Dependencies the toolchain cannot build, or above the rust-version of a member that pulls them in (one per member).',
       value: r =>
         r.conflicts ? String(r.conflicts.rustVersion.length + r.conflicts.cargoRefusals.length) : null
     }
   ],
   async run(ports, config) {
+    const memberDeps =
+      ports.graph && config.msrvCheck !== 'off'
+        ? await readMemberDeps(ports.graph, config.msrvCheckIncludeDev, {
+            run: ports.run,
+            cwd: ports.cwd,
+            host: ports.toolchain.host,
+            toolchain: config.toolchain
+          })
+        : null
+    for (const note of memberDeps?.notes ?? []) ports.log(note)
     const conflicts = {
       ...analyzeConflicts(ports.metadata, ports.graph, {
         ...config,
         toolchain: ports.toolchain.release,
-        msrv: ports.report.workspace.msrv,
+        memberDeps: memberDeps?.deps,
         cargoErrors: ports.phases.flatMap(p => p.cargoErrors)
       }),
       policy: policyOf(config)

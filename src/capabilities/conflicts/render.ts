@@ -4,6 +4,7 @@
 import * as path from 'node:path'
 import { formatChain } from '../../cargo/graph.js'
 import type { ManifestRef } from '../../cargo/manifest-lines.js'
+import { haveText, isCratesIo } from './findings.js'
 import type { Finding } from '../../findings/finding.js'
 import type { Annotation } from '../../report/annotations.js'
 import type { ConflictPolicy, ConflictsSection, DuplicateFinding, RustVersionFinding } from './section.js'
@@ -45,8 +46,8 @@ export function conflictsMarkdown(section: ConflictsSection, findings: readonly 
         `| ${cells([
           `\`${f.name}\` ${f.version}`,
           `${f.requires} (${because(f)})`,
-          `${f.have} (${f.against === 'toolchain' ? 'toolchain' : 'MSRV'})`,
-          formatChain(f.chain),
+          `${f.have} (${hasWhat(f)})`,
+          chainText(f),
           describe(rustImpact(f, findings)),
           f.fixes.join('; ')
         ])} |`
@@ -68,9 +69,9 @@ export function conflictsText(section: ConflictsSection, findings: readonly Find
   }
   for (const f of section.rustVersion) {
     out.push(
-      `  ${f.name} ${f.version} needs Rust ${f.requires} (${because(f)}), ${f.against === 'toolchain' ? 'toolchain' : 'MSRV'} is ${f.have} — ${describe(rustImpact(f, findings))}`
+      `  ${f.name} ${f.version} needs Rust ${f.requires} (${because(f)}), ${hasWhat(f)} is ${f.have} — ${describe(rustImpact(f, findings))}`
     )
-    out.push(`    ${formatChain(f.chain)}`)
+    out.push(`    ${chainText(f)}`)
     for (const fix of f.fixes) out.push(`    fix: ${fix}`)
   }
   for (const r of section.cargoRefusals) out.push(`  ${r.message}`)
@@ -94,11 +95,11 @@ export function conflictAnnotations(
     const impact = single.has(d.name) ? 'blocks' : duplicateImpact(d, findings)
     if (impact !== 'blocks' && impact !== 'warns') continue
     for (const v of counted) {
-      const others = counted.filter(o => o !== v).map(o => o.version)
+      const others = counted.filter(o => o !== v).map(o => `${o.version}${sourceLabel(d, o)}`)
       out.push({
         level: impact === 'blocks' ? 'error' : 'warning',
         title: `${d.name}: ${counted.length} versions`,
-        message: `${d.name} ${v.version} arrives through ${formatChain(v.chain)}; ${d.name} also resolves to ${others.join(', ')}.`,
+        message: `${d.name} ${v.version}${sourceLabel(d, v)} arrives through ${formatChain(v.chain)}; ${d.name} also resolves to ${others.join(', ')}.`,
         ...location(manifestOf(v), repoRoot)
       })
     }
@@ -109,7 +110,7 @@ export function conflictAnnotations(
       out.push({
         level: impact === 'blocks' ? 'error' : 'warning',
         title: `${f.name} ${f.version} needs Rust ${f.requires}`,
-        message: `${f.name} ${f.version} needs Rust ${f.requires} (${because(f)}), ${f.against === 'toolchain' ? 'the toolchain' : 'the workspace MSRV'} is ${f.have}: ${formatChain(f.chain)}. Fix: ${f.fixes.join('; ')}`,
+        message: `${f.name} ${f.version} needs Rust ${f.requires} (${because(f)}), ${haveText(f)}: ${chainText(f)}. Fix: ${f.fixes.join('; ')}`,
         ...location(f.manifest, repoRoot)
       })
   }
@@ -128,8 +129,10 @@ function duplicateRows(section: ConflictsSection, findings: readonly Finding[]):
     const single = section.singleVersionViolations.some(v => v.name === d.name)
     return {
       name: d.name,
-      versions: d.versions.map(v => v.version),
-      chains: d.versions.map(v => `${v.version}: ${formatChain(v.chain)}${v.devOnly ? ' (dev only)' : ''}`),
+      versions: d.versions.map(v => `${v.version}${sourceLabel(d, v)}`),
+      chains: d.versions.map(
+        v => `${v.version}${sourceLabel(d, v)}: ${formatChain(v.chain)}${v.devOnly ? ' (dev only)' : ''}`
+      ),
       impact: single ? 'blocks (single-version-crates)' : describe(duplicateImpact(d, findings))
     }
   })
@@ -158,6 +161,27 @@ function rustImpact(r: RustVersionFinding, findings: readonly Finding[]): Impact
 
 function describe(impact: Impact): string {
   return impact === 'not counted' ? 'not counted (dev only)' : impact
+}
+
+/** `toolchain`, or whose rust-version it is measured against. */
+function hasWhat(f: RustVersionFinding): string {
+  if (f.against === 'toolchain') return 'toolchain'
+  if (f.msrvFrom === 'member') return `${f.member}'s rust-version`
+  return f.msrvFrom === 'workspace' ? '[workspace.package] rust-version' : 'MSRV'
+}
+
+function chainText(f: RustVersionFinding): string {
+  return `${formatChain(f.chain)}${f.devOnly ? ' (dev only)' : ''}`
+}
+
+/** ` (path serde)` / ` (crates.io)` where one version comes from several sources; '' otherwise. */
+function sourceLabel(d: DuplicateFinding, v: DuplicateFinding['versions'][number]): string {
+  if (v.source === undefined || !d.versions.some(o => o !== v && o.version === v.version)) return ''
+  return v.source === null
+    ? ` (path ${v.dir ?? '?'})`
+    : isCratesIo(v.source)
+      ? ' (crates.io)'
+      : ` (${v.source})`
 }
 
 function because(f: RustVersionFinding): string {

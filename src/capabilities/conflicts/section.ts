@@ -9,6 +9,8 @@ export interface ConflictsConfig {
   allowDuplicates: string[]
   singleVersionCrates: string[]
   msrvCheck: 'deny' | 'warn' | 'off'
+  /** Hold a member's rust-version to what only its dev-dependencies pull in, too. */
+  msrvCheckIncludeDev: boolean
 }
 
 /** The inputs that decide how much each conflict weighs: recorded in the section. */
@@ -27,6 +29,10 @@ export interface DuplicateFinding {
     devOnly: boolean
     /** The member's Cargo.toml (absolute) and the line declaring the dependency the chain starts with. */
     manifest?: { file: string; line: number | null } | null
+    /** cargo's source of this version (`registry+…`, `git+…`); null for a path package. Absent in older reports. */
+    source?: string | null
+    /** A path package's directory, relative to the workspace root. */
+    dir?: string
   }[]
   allowed: boolean
 }
@@ -38,10 +44,14 @@ export interface RustVersionFinding {
   requires: string
   requiresBecause: 'rust-version' | 'edition'
   edition: string
-  /** What it is checked against. */
+  /** What it is checked against: the toolchain, or the rust-version of `member`, which pulls it in. */
   against: 'toolchain' | 'msrv'
   have: string
+  /** `msrv`: the member's own rust-version, or `[workspace.package]`'s for a member that declares none. */
+  msrvFrom?: 'member' | 'workspace'
   member: string
+  /** `msrv`: the member pulls it in only through its dev-dependencies. */
+  devOnly?: boolean
   chain: DependencyChainLink[]
   fixes: string[]
   /** Cargo.toml line through which the crate arrives, when found. */
@@ -67,7 +77,7 @@ export const CONFLICTS_CODES = {
   'duplicate-versions': 'a crate resolves to several versions (duplicate-versions policy)',
   'single-version': 'a crate of single-version-crates resolves to several versions',
   'stale-allow': 'an allow-duplicates entry matches no duplicate',
-  msrv: 'a package needs a newer Rust than the toolchain or the workspace MSRV (msrv-check policy)',
+  msrv: 'a package needs a newer Rust than the toolchain, or than the rust-version of a member that pulls it in (msrv-check policy)',
   'cargo-refused': 'cargo refused to build a package (its rust-version or edition is too new)'
 } as const satisfies CodeMeanings
 

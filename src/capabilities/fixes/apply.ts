@@ -73,8 +73,8 @@ function describe(result: FixesResult, written: string[], skipped: ApplyOutcome[
       if (f.diff)
         lines.push(
           `  ${f.manifest}:${f.diff.line}`,
-          `  - ${f.diff.before.trim()}`,
-          `  + ${f.diff.after.trim()}`
+          ...(f.diff.before ? [`  - ${f.diff.before.trim()}`] : []),
+          ...f.diff.after.split('\n').map(l => `  + ${l.trim()}`)
         )
       for (const c of f.lockChanges)
         lines.push(`  Cargo.lock: ${c.name} ${c.from ?? '(new)'} → ${c.to ?? '(removed)'}`)

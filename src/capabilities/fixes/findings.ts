@@ -13,7 +13,9 @@ export function fixFindings(section: FixesSection): Finding[] {
         ? f.command
           ? `\`${f.command}\``
           : `the Cargo.lock change ${f.lockChanges.map(c => `${c.name} ${c.from ?? '(new)'} → ${c.to ?? '(removed)'}`).join(', ')}`
-        : `raising the requirement on ${f.crate} to "${requirementFor(f.to)}" in ${f.manifest}${f.diff ? ` line ${f.diff.line}` : ''}`
+        : f.kind === 'patch'
+          ? `adding \`${f.diff?.after.split('\n').join(' ') ?? '[patch.crates-io]'}\` to ${f.manifest}`
+          : `raising the requirement on ${f.crate} to "${requirementFor(f.to)}" in ${f.manifest}${f.diff ? ` line ${f.diff.line}` : ''}`
     out.push({
       code: 'fix-available',
       severity: f.verified ? 'info' : 'warn',

@@ -30,7 +30,7 @@ export const fixes: Capability<FixesParts> = {
     {
       name: 'fixes',
       description:
-        'JSON array of the fixes found: `{crate, from, to, kind: lock|manifest, manifest, verified, command}` each.',
+        'JSON array of the fixes found: `{crate, from, to, kind: lock|manifest|patch, manifest, verified, command}` each.',
       value: r => (r.fixes ? JSON.stringify(fixesOutput(r.fixes)) : null)
     }
   ],
@@ -46,16 +46,17 @@ export const fixes: Capability<FixesParts> = {
       return { section: {}, findings: [] }
     // Which conflicts weigh is what their findings say (the conflicts ran before, at this stage).
     const weights = config.fixSearch === 'auto' ? (['block'] as const) : (['block', 'warn'] as const)
-    const conflicts = conflictsWeighing(body.conflicts, body.findings ?? [], weights)
-    if (conflicts.rustVersion.length === 0 && conflicts.duplicates.length === 0)
+    const targets = conflictsWeighing(body.conflicts, body.findings ?? [], weights)
+    if (targets.rustVersion.length === 0 && targets.duplicates.length === 0)
       return { section: {}, findings: [] }
     const result = await runFixes(
       {
         root: ports.cwd,
         host: ports.toolchain.host,
         config,
-        conflicts,
-        conflictOptions: { ...config, toolchain: ports.toolchain.release, msrv: body.workspace.msrv },
+        conflicts: body.conflicts,
+        targets,
+        conflictOptions: { ...config, toolchain: ports.toolchain.release },
         metadata: ports.metadata
       },
       { run: ports.run }

@@ -3,6 +3,7 @@ import type { CargoMetadata } from '../../cargo/metadata.js'
 import type { ConfigOf, ReportOf } from '../capability.js'
 import type { FixInputs } from './run.js'
 import type { FixesParts } from './section.js'
+import { conflictsWeighing } from './plan.js'
 
 /** A judged run: its report and the metadata it read (null when cargo metadata failed). */
 export interface JudgedRun {
@@ -19,11 +20,9 @@ export function fixInputsFrom(config: ConfigOf<FixesParts>, run: JudgedRun): Fix
     host: report.workspace.toolchain?.host ?? null,
     config,
     conflicts: report.conflicts,
-    conflictOptions: {
-      ...config,
-      toolchain: report.workspace.toolchain?.release ?? null,
-      msrv: report.workspace.msrv
-    },
+    // Asked for by name (--apply): every conflict that counts, blocking or warning.
+    targets: conflictsWeighing(report.conflicts, report.findings, ['block', 'warn']),
+    conflictOptions: { ...config, toolchain: report.workspace.toolchain?.release ?? null },
     metadata
   }
 }

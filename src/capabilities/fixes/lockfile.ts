@@ -21,10 +21,21 @@ export function diffLocks(before: string, after: string): LockChange[] {
   const b = lockedVersions(after)
   const changes: LockChange[] = []
   for (const name of [...new Set([...a.keys(), ...b.keys()])].sort()) {
-    const gone = (a.get(name) ?? []).filter(v => !(b.get(name) ?? []).includes(v))
-    const added = (b.get(name) ?? []).filter(v => !(a.get(name) ?? []).includes(v))
+    // As multisets: one version from two sources is locked twice, and a [patch] leaves it once.
+    const gone = minus(a.get(name) ?? [], b.get(name) ?? [])
+    const added = minus(b.get(name) ?? [], a.get(name) ?? [])
     while (gone.length || added.length)
       changes.push({ name, from: gone.shift() ?? null, to: added.shift() ?? null })
   }
   return changes
+}
+
+function minus(from: string[], take: string[]): string[] {
+  const left = [...take]
+  return from.filter(v => {
+    const i = left.indexOf(v)
+    if (i < 0) return true
+    left.splice(i, 1)
+    return false
+  })
 }

@@ -1,13 +1,23 @@
-// Which fix to try for each conflict, from the conflicts section alone (pure). What cargo then
+// Which fix to try for each conflict, from the conflicts section and its findings (pure). What cargo then
 // resolves decides whether the candidate becomes a fix, a blocker, or nothing.
 import { compareLoose, type DependencyChainLink } from '../../cargo/graph.js'
 import type { Finding } from '../../findings/finding.js'
-import type { ConflictOptions, ConflictsSection } from '../conflicts/index.js'
+import { normalizeRustVersion } from '../../cargo/metadata.js'
+import { isCratesIo, type ConflictOptions, type ConflictsSection } from '../conflicts/index.js'
 import type { FixTarget } from './section.js'
 
 export type Candidate =
-  /** Let cargo's MSRV-aware resolver pick the newest version the MSRV (or toolchain) can build. */
-  | { kind: 'lock'; target: FixTarget; chain: DependencyChainLink[]; needs: string }
+  /** Let cargo's MSRV-aware resolver pick the newest version that Rust `have` can build. */
+  | {
+      kind: 'lock'
+      target: FixTarget
+      chain: DependencyChainLink[]
+      needs: string
+      /** The Rust it must build with: the toolchain, or the strictest rust-version of the members that pull it in. */
+      have: string
+      /** Whose rust-version `have` is; null for the toolchain. */
+      member: string | null
+    }
   /** A member asks for the older version itself: raise its requirement to the newest one. */
   | {
       kind: 'manifest'
@@ -26,6 +36,8 @@ export type Candidate =
       holder: DependencyChainLink
       chain: DependencyChainLink[]
     }
+  /** The registry's copy of a workspace path crate, same version: `[patch.crates-io]` makes it the path crate. */
+  | { kind: 'patch'; target: FixTarget; dir: string }
 
 /**
  * The conflicts whose finding weighs as much as `weights` says (`fix-search: auto`: those that block,
@@ -56,26 +68,37 @@ export function conflictsWeighing(
   }
 }
 
+/**
+ * `conflicts`: those to answer (conflictsWeighing). `members`: names of the workspace members, which no
+ * lock change can move.
+ */
 export function planCandidates(
   conflicts: ConflictsSection,
-  options: Pick<ConflictOptions, 'duplicateVersions' | 'duplicateVersionsIncludeDev' | 'msrvCheck'>
+  options: Pick<ConflictOptions, 'duplicateVersions' | 'duplicateVersionsIncludeDev' | 'msrvCheck'>,
+  members: ReadonlySet<string> = new Set()
 ): Candidate[] {
   const out: Candidate[] = []
   const seen = new Set<string>()
   if (options.msrvCheck !== 'off')
-    // msrv before toolchain: a version the MSRV can build, the (newer) toolchain can build too.
-    for (const f of [...conflicts.rustVersion].sort((a, b) =>
-      a.against === b.against ? 0 : a.against === 'msrv' ? -1 : 1
+    // msrv before toolchain, the strictest rust-version first: what it can build, the others can too.
+    for (const f of [...conflicts.rustVersion].sort(
+      (a, b) =>
+        (a.against === b.against ? 0 : a.against === 'msrv' ? -1 : 1) ||
+        compareLoose(normalizeRustVersion(a.have) ?? a.have, normalizeRustVersion(b.have) ?? b.have)
     )) {
-      if (f.chain.length < 2) continue // a member's own edition or rust-version: no dependency to move
+      // A member's own edition or rust-version, or a member another pulls in: no lock change moves it.
+      if (f.chain.length < 2 || members.has(f.name)) continue
+      const target: FixTarget = { code: 'msrv', crate: f.name, version: f.version }
       const key = `${f.name}@${f.version}`
       if (seen.has(key)) continue
       seen.add(key)
       out.push({
         kind: 'lock',
-        target: { code: 'msrv', crate: f.name, version: f.version },
+        target,
         chain: f.chain,
-        needs: f.requires
+        needs: f.requires,
+        have: f.have,
+        member: f.against === 'msrv' ? f.member : null
       })
     }
   const single = new Set(conflicts.singleVersionViolations.map(v => v.name))
@@ -84,14 +107,16 @@ export function planCandidates(
     if (!isSingle && (d.allowed || options.duplicateVersions === 'allow')) continue
     const counted = d.versions.filter(v => isSingle || options.duplicateVersionsIncludeDev || !v.devOnly)
     if (counted.length < 2) continue
+    const code = isSingle ? 'single-version' : 'duplicate-versions'
     const newest = [...counted].sort((a, b) => compareLoose(a.version, b.version)).at(-1)!.version
     for (const v of counted) {
-      if (v.version === newest) continue
-      const target: FixTarget = {
-        code: isSingle ? 'single-version' : 'duplicate-versions',
-        crate: d.name,
-        version: v.version
+      const target: FixTarget = { code, crate: d.name, version: v.version }
+      const local = counted.find(o => o.version === v.version && o.source === null && o.dir)
+      if (local && typeof v.source === 'string' && isCratesIo(v.source)) {
+        out.push({ kind: 'patch', target, dir: local.dir! })
+        continue
       }
+      if (v.version === newest) continue
       if (v.chain.length === 2 && v.manifest?.file)
         out.push({
           kind: 'manifest',

@@ -14,6 +14,8 @@ export interface SearchInputs {
   host: string | null
   config: BuildConfig
   conflicts: ConflictsSection
+  /** The conflicts to answer (conflictsWeighing); `conflicts` is every one found, which a fix must not add to. */
+  targets: ConflictsSection
   conflictOptions: ConflictOptions
   /** `cargo metadata` of the user's tree: dependents' requirements name blockers. */
   metadata: CargoMetadata

@@ -1,5 +1,5 @@
 // MSRV, edition and toolchain conflicts: cargo's MSRV-aware resolver picks the newest version the
-// workspace MSRV (or the toolchain) can build; when the dependent pins the crate, an older dependent
+// member's rust-version (or the toolchain) can build; when the dependent pins the crate, an older dependent
 // within the member's requirement; otherwise the requirement that blocks it is named.
 import { readFileSync, writeFileSync } from 'node:fs'
 import * as path from 'node:path'
@@ -8,6 +8,7 @@ import { diffLocks, type LockChange } from './lockfile.js'
 import type { Candidate } from './plan.js'
 import { blocker, requirementOf, type Proposal, type SearchInputs } from './proposal.js'
 import { cargoIn } from './scratch-cargo.js'
+import { withResolverMsrv } from './resolver-msrv.js'
 import type { FixBlocker } from './section.js'
 
 export async function proposeMsrv(
@@ -19,11 +20,11 @@ export async function proposeMsrv(
   const lockPath = path.join(inputs.root, 'Cargo.lock')
   const restoreLock = (lock: string) => writeFileSync(lockPath, lock)
   const cargo = (args: string[]) => cargoIn(inputs, run, args)
-  // MSRV / toolchain: cargo's own MSRV-aware resolver picks the version (the workspace rust-version,
-  // else the toolchain's); the lock says which. The command is shown as run: `--precise` is silently
+  // MSRV / toolchain: cargo's own MSRV-aware resolver picks the version (aimed at `have`: the member's
+  // rust-version, or the toolchain); the lock says which. The command is shown as run: `--precise` is silently
   // ignored by directory sources, so it is not what finds or applies the version.
   const spec = `${c.target.crate}@${c.target.version}`
-  await withResolverMsrv(inputs, () => cargo(['update', '-p', spec, '--config', FALLBACK]))
+  await withResolverMsrv(inputs, c.have, () => cargo(['update', '-p', spec, '--config', FALLBACK]))
   const moved = diffLocks(lockBefore, readFileSync(lockPath, 'utf8')).find(
     (m: LockChange) => m.name === c.target.crate && m.from === c.target.version && m.to
   )
@@ -37,12 +38,13 @@ export async function proposeMsrv(
     const holder = c.chain[c.chain.length - 2]
     const req = requirementOf(inputs.metadata, holder, c.target.crate)
     const member = c.chain[0].name
+    const raise = c.member ? `raise ${c.member}'s rust-version to ${c.needs}` : `build with Rust ${c.needs}`
     return blocker(
       c.target,
       `${holder.name} ${holder.version} requires ${c.target.crate} ${req ?? `=${c.target.version}`}`,
       c.chain.length > 2
-        ? `raise the workspace MSRV to ${c.needs}, or relax ${member}'s requirement on ${c.chain[1].name} so that a release accepting an older ${c.target.crate} can be chosen`
-        : `raise the workspace MSRV to ${c.needs}, or relax ${member}'s requirement on ${c.target.crate} (${req ?? '?'}) to admit an older release`
+        ? `${raise}, or relax ${member}'s requirement on ${c.chain[1].name} so that a release accepting an older ${c.target.crate} can be chosen`
+        : `${raise}, or relax ${member}'s requirement on ${c.target.crate} (${req ?? '?'}) to admit an older release`
     )
   }
   return {
@@ -94,7 +96,9 @@ async function moveDependent(
       '-p',
       `${c.target.crate}@${c.target.version}`
     ]
-    exit = await withResolverMsrv(inputs, () => cargoIn(inputs, run, [...args, '--config', FALLBACK], true))
+    exit = await withResolverMsrv(inputs, c.have, () =>
+      cargoIn(inputs, run, [...args, '--config', FALLBACK], true)
+    )
   } finally {
     writeFileSync(file, original)
   }
@@ -118,34 +122,4 @@ async function moveDependent(
     },
     rollback: lock => writeFileSync(lockPath, lock)
   }
-}
-
-/**
- * cargo's resolver reads the MSRV from the members' own rust-version (else the toolchain's version);
- * the gate's MSRV may come from `[workspace.package]` alone. For the resolve only, members that state
- * none get it in the scratch copy; their manifests are restored right after, so no fix carries it.
- */
-async function withResolverMsrv<T>(inputs: SearchInputs, fn: () => Promise<T>): Promise<T> {
-  const msrv = inputs.conflictOptions.msrv
-  const members = new Set(inputs.metadata.workspace_members)
-  const files = msrv
-    ? inputs.metadata.packages
-        .filter(p => members.has(p.id) && !p.rust_version)
-        .map(p => path.join(inputs.root, path.relative(inputs.userRoot, p.manifest_path)))
-    : []
-  const originals = files.map(f => readFileSync(f, 'utf8'))
-  files.forEach((f, i) => writeFileSync(f, withRustVersion(originals[i], msrv!)))
-  try {
-    return await fn()
-  } finally {
-    files.forEach((f, i) => writeFileSync(f, originals[i]))
-  }
-}
-
-/** `rust-version = "1.80"` right under the `[package]` header. */
-function withRustVersion(manifest: string, msrv: string): string {
-  return manifest.replace(
-    /^\[package\][ \t]*(#.*)?$/m,
-    header => `${header}\nrust-version = ${JSON.stringify(msrv)}`
-  )
 }

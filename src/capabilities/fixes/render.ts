@@ -14,16 +14,7 @@ export function fixesMarkdown(section: FixesSection): string {
     if (f.command) out.push('', indent(fence(f.command, 'sh')))
     else if (f.kind === 'lock')
       out.push('', `  ${inline(`No single cargo command does this; Cargo.lock: ${lockLine(f)}.`)}`)
-    else if (f.diff)
-      out.push(
-        '',
-        indent(
-          fence(
-            `--- ${f.manifest}\n+++ ${f.manifest}\n@@ line ${f.diff.line} @@\n-${f.diff.before}\n+${f.diff.after}`,
-            'diff'
-          )
-        )
-      )
+    else if (f.diff) out.push('', indent(fence(diffText(f, f.diff), 'diff')))
     out.push('', `  ${f.verified ? `${evidence(f)}` : inline(`Not verified: ${f.reason}.`)}`)
     if (f.errors.length)
       out.push(
@@ -54,8 +45,8 @@ export function fixesText(section: FixesSection): string {
     if (f.diff)
       out.push(
         `      ${f.manifest}:${f.diff.line}`,
-        `      - ${f.diff.before.trim()}`,
-        `      + ${f.diff.after.trim()}`
+        ...(f.diff.before ? [`      - ${f.diff.before.trim()}`] : []),
+        ...f.diff.after.split('\n').map(l => `      + ${l.trim()}`)
       )
     if (!f.verified) {
       out.push(`      ${f.reason}`)
@@ -71,9 +62,17 @@ export function fixesText(section: FixesSection): string {
 function title(f: Fix): string {
   const moved = `${f.crate} ${f.from} → ${f.to}`
   const fixes = `${f.target.code} ${f.target.crate} ${f.target.version}`
+  if (f.kind === 'patch')
+    return `${f.crate} ${f.from}: one crate from two sources; [patch.crates-io] in ${f.manifest} makes them one (fixes ${fixes})`
   return f.kind === 'lock'
     ? `${moved} in Cargo.lock (fixes ${fixes})`
     : `${moved}: raise the requirement in ${f.manifest} (fixes ${fixes})`
+}
+
+/** A unified diff of the one changed line, or of the lines a patch fix adds. */
+function diffText(f: Fix, diff: NonNullable<Fix['diff']>): string {
+  const lines = [...(diff.before ? [`-${diff.before}`] : []), ...diff.after.split('\n').map(l => `+${l}`)]
+  return `--- ${f.manifest}\n+++ ${f.manifest}\n@@ line ${diff.line} @@\n${lines.join('\n')}`
 }
 
 function lockLine(f: Fix): string {

@@ -19,7 +19,10 @@ export interface FixInputs {
   root: string
   host: string | null
   config: BuildConfig
+  /** Every conflict found: what a fix must not add to. */
   conflicts: ConflictsSection
+  /** The conflicts to answer (conflictsWeighing); absent: every conflict found. */
+  targets?: ConflictsSection
   conflictOptions: ConflictOptions
   metadata: CargoMetadata
 }
@@ -50,7 +53,8 @@ export async function runFixes(inputs: FixInputs, ports: FixPorts = {}): Promise
   const started = process.hrtime.bigint()
   const seconds = () => Math.round(Number(process.hrtime.bigint() - started) / 1e6) / 1000
   const empty = { fixes: [], blockers: [], files: [] }
-  if (inputs.conflicts.rustVersion.length === 0 && inputs.conflicts.duplicates.length === 0)
+  const targets = inputs.targets ?? inputs.conflicts
+  if (targets.rustVersion.length === 0 && targets.duplicates.length === 0)
     return { section: { ...empty, seconds: 0, failure: null }, findings: [], files: [] }
   let scratch
   try {
@@ -66,7 +70,13 @@ export async function runFixes(inputs: FixInputs, ports: FixPorts = {}): Promise
   }
   try {
     const found = await searchFixes(
-      { ...inputs, root: scratch.root, userRoot: inputs.root, targetDir: scratch.targetDir },
+      {
+        ...inputs,
+        targets,
+        root: scratch.root,
+        userRoot: inputs.root,
+        targetDir: scratch.targetDir
+      },
       bounded(ports.run ?? runProcess, ports.timeoutSeconds ?? TIMEOUT_SECONDS)
     )
     const files = changedFiles(inputs.root, scratch.root, [

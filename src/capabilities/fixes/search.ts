@@ -4,11 +4,13 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import * as path from 'node:path'
 import type { ProcessRunner } from '../../cargo/phase.js'
+import { workspaceMembers } from '../../cargo/metadata.js'
 import { diffLocks } from './lockfile.js'
 import { planCandidates, type Candidate } from './plan.js'
 import type { Proposal, SearchInputs } from './proposal.js'
 import { proposeHolder, proposeManifest } from './propose-duplicate.js'
 import { proposeMsrv } from './propose-msrv.js'
+import { proposePatch } from './propose-patch.js'
 import type { Fix, FixBlocker } from './section.js'
 import { conflictKeys, verifyState, type VerifyContext } from './verify.js'
 
@@ -23,7 +25,8 @@ export async function searchFixes(
   const blockers: FixBlocker[] = []
   let keys = conflictKeys(inputs.conflicts, inputs.conflictOptions)
   const lockPath = path.join(inputs.root, 'Cargo.lock')
-  for (const candidate of planCandidates(inputs.conflicts, inputs.conflictOptions)) {
+  const members = new Set(workspaceMembers(inputs.metadata).map(p => p.name))
+  for (const candidate of planCandidates(inputs.targets, inputs.conflictOptions, members)) {
     // An earlier fix may already have removed this conflict.
     if (
       ![...keys].some(k =>
@@ -64,5 +67,6 @@ function propose(
 ): Promise<Proposal | FixBlocker> | Proposal | FixBlocker {
   if (c.kind === 'manifest') return proposeManifest(c, inputs)
   if (c.kind === 'holder') return proposeHolder(c, inputs, run, lockBefore)
+  if (c.kind === 'patch') return proposePatch(c, inputs)
   return proposeMsrv(c, inputs, run, lockBefore)
 }

@@ -45,14 +45,17 @@ export interface Fix {
   crate: string
   from: string
   to: string
-  /** lock: only Cargo.lock changes (a `cargo update` command); manifest: a member's requirement is raised. */
-  kind: 'lock' | 'manifest'
-  /** The member's Cargo.toml, relative to the workspace root, for a manifest fix. */
+  /**
+   * lock: only Cargo.lock changes (a `cargo update` command); manifest: a member's requirement is raised;
+   * patch: a `[patch.crates-io]` entry in the root Cargo.toml makes one source's copy the other's.
+   */
+  kind: 'lock' | 'manifest' | 'patch'
+  /** The Cargo.toml changed (relative to the workspace root), for a manifest or patch fix. */
   manifest: string | null
   verified: boolean
   /** The exact command for a lock fix. */
   command: string | null
-  /** A manifest fix: the line before and after. */
+  /** A manifest fix: the line before and after; a patch fix: the lines added at `line` (before is empty). */
   diff: { line: number; before: string; after: string } | null
   target: FixTarget
   /** Why it is not verified (empty when it is). */

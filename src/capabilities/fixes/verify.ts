@@ -5,7 +5,13 @@ import { DiagnosticTally } from '../../cargo/diagnostics.js'
 import { metadataCommand, phaseCommand, type CargoArgs } from '../../cargo/commands.js'
 import { parseMetadata, workspaceMembers, type CargoMetadata } from '../../cargo/metadata.js'
 import { runPhase, type ProcessRunner } from '../../cargo/phase.js'
-import { analyzeConflicts, type ConflictOptions, type ConflictsSection } from '../conflicts/index.js'
+import {
+  analyzeConflicts,
+  readMemberDeps,
+  type ConflictOptions,
+  type ConflictsSection
+} from '../conflicts/index.js'
+import { buildGraph } from '../../cargo/graph.js'
 import type { FixTarget } from './section.js'
 
 /** The gate's own build, as the scratch copy is built the same way. */
@@ -47,7 +53,22 @@ export async function verifyState(
       `cargo metadata failed: ${metaRun.result.failure ?? metaRun.errors.map(e => e.text).join('\n')}`
     )
   const meta = parseMetadata(metaRun.stdout)
-  const keys = conflictKeys(analyzeConflicts(meta, null, ctx.conflictOptions), ctx.conflictOptions)
+  const graph = buildGraph(meta)
+  // What each member builds by itself, as the gate judged it: cargo tree in the scratch copy.
+  const memberDeps =
+    ctx.conflictOptions.msrvCheck === 'off'
+      ? undefined
+      : (
+          await readMemberDeps(graph, ctx.conflictOptions.msrvCheckIncludeDev, {
+            run: ctx.run,
+            cwd: ctx.root,
+            env,
+            host: ctx.host,
+            toolchain: ctx.config.toolchain
+          })
+        ).deps
+  const options = { ...ctx.conflictOptions, memberDeps }
+  const keys = conflictKeys(analyzeConflicts(meta, graph, options), options)
   const prefix = `${target.code}:${target.crate}@${target.version}`
   if ([...keys].some(k => k.startsWith(prefix)))
     return {

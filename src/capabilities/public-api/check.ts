@@ -1,23 +1,19 @@
-// The API check: for each library crate the change touched, document the head and the base (a git
-// worktree with the base's own Cargo.lock, sharing the head's target directory), compare the public
-// surfaces, and say which changes break users. Adapters are passed in; every failure is `unknown`.
-import { existsSync, readFileSync } from 'node:fs'
+// The API check: for each library crate the change touched (see scope.ts), document the head and
+// the base (a git worktree with the base's own Cargo.lock, sharing the head's target directory),
+// compare the public surfaces and the cargo features, and say which changes break users. Adapters
+// are passed in; every failure is `unknown`.
+import { mkdirSync, readFileSync, realpathSync, rmSync } from 'node:fs'
 import * as path from 'node:path'
 import type { MetadataPackage } from '../../cargo/metadata.js'
-import { featureArgs, selectCrates, touchedCrates, type ApiCrate } from './crates.js'
 import { readCached, writeCached, type BaseKey } from './base-cache.js'
+import { checkOutBase, documentBase, removeWorktree, type BaseCheckout } from './base-side.js'
+import { featureArgs, selectCrates, type ApiCrate } from './crates.js'
 import { diffSurfaces, type ApiChange } from './diff.js'
 import { exec as realExec, type Exec } from './exec.js'
-import {
-  addWorktree,
-  baseRequest,
-  BaseUnavailable,
-  changedFiles,
-  removeWorktree,
-  repositoryRoot,
-  resolveBase
-} from './git.js'
-import { documentCrates, type DocResult } from './rustdoc-run.js'
+import { featureChanges, manifestFeatures, type ManifestFeatures } from './features.js'
+import { baseRequest, BaseUnavailable, changedFiles, repositoryRoot, resolveBase } from './git.js'
+import { documentCrates, holdingDir, readDocument } from './rustdoc-run.js'
+import { touchedByChange } from './scope.js'
 import {
   bumpAllowsBreaks,
   offSection,
@@ -25,7 +21,7 @@ import {
   type CrateApi,
   type PublicApiSection
 } from './section.js'
-import { publicSurface, type Surface } from './surface.js'
+import { isDocumented, sideOf, type Documented, type Side } from './sides.js'
 
 export interface PublicApiInputs {
   policy: ApiPolicy
@@ -87,67 +83,27 @@ export async function checkPublicApi(
     section.base = base
     section.blob.base = blobUrl(inputs.env, base.sha)
     const changed = await changedFiles(ports.exec, repo, base.sha)
-    const touched = touchedCrates(
-      crates,
-      inputs.members.map(m => m.manifest_path),
-      changed,
+    // Both spelled as the file system resolves them: git reports the root through symlinks resolved.
+    const wsRel = toPosix(path.relative(realpathSync(repo), realpathSync(inputs.workspaceRoot)))
+    const touched = await touchedByChange(ports.exec, {
       repo,
-      inputs.workspaceRoot
-    )
-    const wsRel = path.relative(repo, inputs.workspaceRoot)
-    const common = {
+      workspaceRoot: inputs.workspaceRoot,
+      wsRel,
+      sha: base.sha,
+      changed,
       targetDir: inputs.targetDir,
       toolchain: inputs.toolchain,
-      features: featureArgs(inputs.checkArgs)
-    }
-    const heads = await documentCrates(ports.exec, {
-      ...common,
-      cwd: inputs.workspaceRoot,
-      crates: crates.filter(c => touched.has(c.name)),
-      side: 'head'
+      crates: new Map(crates.map(c => [c.name, c.id]))
     })
-    // Surfaces now: the base run reuses the same target directory and overwrites the documents.
-    const headSurfaces = surfaces(heads)
-    // Only crates whose head was documented are worth a base: the others are unknown already.
-    const wanted = crates.filter(c => {
-      const h = headSurfaces.get(c.name)
-      return h !== undefined && h !== 'absent' && !('error' in h)
+    const sides = await documentBoth(ports.exec, inputs, {
+      repo,
+      wsRel,
+      sha: base.sha,
+      changed,
+      crates: crates.filter(c => touched.has(c.name))
     })
-    const baseSurfaces = new Map<string, Side>()
-    const keyOf = (c: ApiCrate): BaseKey | null => {
-      const h = headSurfaces.get(c.name)
-      if (!inputs.rustcRelease || !h || h === 'absent' || 'error' in h) return null
-      const features = common.features
-      return {
-        sha: base.sha,
-        crate: c.name,
-        toolchain: inputs.rustcRelease,
-        formatVersion: h.format,
-        features
-      }
-    }
-    const misses = wanted.filter(c => {
-      const key = keyOf(c)
-      const hit = key ? readCached(inputs.targetDir, key) : null
-      if (hit) baseSurfaces.set(c.name, hit)
-      return !hit
-    })
-    if (misses.length > 0) {
-      const made = await documentBase(
-        ports.exec,
-        { repo, wsRel, sha: base.sha, changed, wanted: misses },
-        common
-      )
-      for (const c of misses) {
-        const side = made.get(c.name)
-        if (side === undefined) continue
-        baseSurfaces.set(c.name, side)
-        const key = keyOf(c)
-        if (key && side !== 'absent' && !('error' in side)) writeCached(inputs.targetDir, key, side)
-      }
-    }
     section.crates = crates.map(c =>
-      judge(c, touched.has(c.name), headSurfaces.get(c.name), baseSurfaces.get(c.name), wsRel)
+      judge(c, touched.has(c.name), sides.heads.get(c.name), sides.bases.get(c.name), wsRel)
     )
   } catch (e) {
     // Whatever went wrong, the API was not compared: unknown, with the words of the failure.
@@ -159,79 +115,114 @@ export async function checkPublicApi(
   return section
 }
 
-type Side =
-  | { surface: Surface; withHidden: Surface; format: number; version: string | null }
-  | { error: string }
-  | 'absent'
-
-function surfaces(docs: Map<string, DocResult>): Map<string, Side> {
-  const out = new Map<string, Side>()
-  for (const [name, r] of docs)
-    out.set(
-      name,
-      'doc' in r
-        ? {
-            surface: publicSurface(r.doc),
-            withHidden: publicSurface(r.doc, true),
-            format: r.doc.format_version,
-            version: r.doc.crate_version
-          }
-        : r
-    )
-  return out
-}
-
-type DocCommon = { targetDir: string; toolchain: string | null; features: string[] }
-
-/** The base of the `wanted` crates, documented in a worktree that is removed afterwards, whatever happens. */
-async function documentBase(
+/**
+ * Documents the head, and the base of the crates whose base surface is not cached. Cargo locks the
+ * target directory, so the two rustdoc runs follow each other; around them, the base worktree is
+ * checked out while the head is documented, and the head's documents are read while the base is.
+ */
+async function documentBoth(
   run: Exec,
-  at: { repo: string; wsRel: string; sha: string; changed: Set<string>; wanted: ApiCrate[] },
-  common: DocCommon
-): Promise<Map<string, Side>> {
-  const { repo, wsRel, sha, changed, wanted } = at
-  const dir = await addWorktree(run, repo, sha, changed)
+  inputs: PublicApiInputs,
+  at: { repo: string; wsRel: string; sha: string; changed: Set<string>; crates: ApiCrate[] }
+): Promise<{ heads: Map<string, Side>; bases: Map<string, Side> }> {
+  const features = featureArgs(inputs.checkArgs)
+  const common = { targetDir: inputs.targetDir, toolchain: inputs.toolchain, features }
+  const keyOf = (name: string): BaseKey | null =>
+    inputs.rustcRelease ? { sha: at.sha, crate: name, toolchain: inputs.rustcRelease, features } : null
+  const cached = new Map<string, Documented>()
+  for (const c of at.crates) {
+    const key = keyOf(c.name)
+    const hit = key ? readCached(inputs.targetDir, key) : null
+    if (hit) cached.set(c.name, hit)
+  }
+  const heads = new Map<string, Side>()
+  const bases = new Map<string, Side>()
+  if (at.crates.length === 0) return { heads, bases }
+  let checkout: Promise<BaseCheckout & { dir: string }> | null = null
+  const checkedOut = () => {
+    if (!checkout) {
+      checkout = checkOutBase(run, { ...at, toolchain: inputs.toolchain })
+      // Awaited later; a failure is handled there, not as an unhandled rejection meanwhile.
+      checkout.catch(() => undefined)
+    }
+    return checkout
+  }
+  // Each side's documents are moved into a directory of their own: the names are the same.
+  const held = holdingDir(inputs.targetDir)
+  const [heldHead, heldBase] = [path.join(held, 'head'), path.join(held, 'base')]
+  mkdirSync(heldHead)
+  mkdirSync(heldBase)
   try {
-    const ws = path.join(dir, wsRel)
-    const out = new Map<string, Side>()
-    const present = existsSync(path.join(ws, 'Cargo.toml'))
-      ? await baseMembers(run, ws, common.toolchain)
-      : new Map()
-    for (const c of wanted) if (!present.has(c.name)) out.set(c.name, 'absent')
-    const docs = await documentCrates(run, {
-      ...common,
-      cwd: ws,
-      crates: wanted
-        .filter(c => present.has(c.name))
-        .map(c => ({ name: c.name, libName: present.get(c.name)! })),
-      side: `base ${sha.slice(0, 12)}`
+    if (at.crates.some(c => !cached.has(c.name))) void checkedOut()
+    const written = await documentCrates(
+      run,
+      { ...common, cwd: inputs.workspaceRoot, crates: at.crates, side: 'head' },
+      heldHead
+    )
+    // Only crates whose head was documented are worth a base: the others are unknown already.
+    const wanted = at.crates.filter(c => 'file' in written.get(c.name)!)
+    const firstBase = documentBaseOf(
+      run,
+      checkedOut,
+      wanted.filter(c => !cached.has(c.name)).map(c => c.name),
+      { ...common, side: `base ${at.sha.slice(0, 12)}` },
+      heldBase
+    )
+    firstBase.catch(() => undefined)
+    for (const c of at.crates) {
+      heads.set(c.name, sideOf(readDocument(written.get(c.name)!), headFeatures(c, inputs.workspaceRoot)))
+      await new Promise(resolve => setImmediate(resolve))
+    }
+    const made = await firstBase
+    // A cached surface of another rustdoc format than the head's is documented again.
+    const stale = wanted.filter(c => {
+      const hit = cached.get(c.name)
+      const head = heads.get(c.name)
+      return hit && isDocumented(head) && hit.format !== head.format
     })
-    for (const [name, side] of surfaces(docs)) out.set(name, side)
-    return out
+    const again = await documentBaseOf(
+      run,
+      checkedOut,
+      stale.map(c => c.name),
+      { ...common, side: `base ${at.sha.slice(0, 12)}` },
+      heldBase
+    )
+    for (const c of wanted) {
+      if (!isDocumented(heads.get(c.name))) continue
+      const side = again.get(c.name) ?? made.get(c.name) ?? cached.get(c.name)
+      if (side === undefined) continue
+      bases.set(c.name, side)
+      const key = keyOf(c.name)
+      if (key && isDocumented(side) && side !== cached.get(c.name)) writeCached(inputs.targetDir, key, side)
+    }
+    return { heads, bases }
   } finally {
-    await removeWorktree(run, repo, dir)
+    rmSync(held, { recursive: true, force: true })
+    const done = checkout ? await (checkout as Promise<{ dir: string }>).catch(() => null) : null
+    if (done) await removeWorktree(run, at.repo, done.dir)
   }
 }
 
-/** Library members of the base workspace: name → lib crate name. */
-async function baseMembers(run: Exec, ws: string, toolchain: string | null): Promise<Map<string, string>> {
-  const r = await run(
-    'cargo',
-    [...(toolchain ? [`+${toolchain}`] : []), 'metadata', '--format-version', '1', '--no-deps'],
-    { cwd: ws, timeoutMs: 120_000 }
-  )
-  if (r.error || r.code !== 0)
-    throw new BaseUnavailable(
-      `cargo metadata failed in the base revision: ${r.error ?? r.stderr.trim().split('\n').pop()}`
-    )
-  const meta = JSON.parse(r.stdout) as { packages: MetadataPackage[]; workspace_members: string[] }
-  const ids = new Set(meta.workspace_members)
-  const out = new Map<string, string>()
-  for (const p of meta.packages) {
-    const lib = p.targets.find(t => t.kind.some(k => ['lib', 'rlib', 'dylib', 'proc-macro'].includes(k)))
-    if (ids.has(p.id) && lib) out.set(p.name, lib.name.replace(/-/g, '_'))
-  }
+/** The base sides of `names`: absent when the base has no such library, else its document. */
+async function documentBaseOf(
+  run: Exec,
+  checkedOut: () => Promise<BaseCheckout>,
+  names: string[],
+  common: { targetDir: string; toolchain: string | null; features: string[]; side: string },
+  held: string
+): Promise<Map<string, Side>> {
+  const out = new Map<string, Side>()
+  if (names.length === 0) return out
+  const base = await checkedOut()
+  const present = names.filter(n => base.members.has(n))
+  for (const n of names) if (!present.includes(n)) out.set(n, 'absent')
+  const written = await documentBase(run, base, present, common, held)
+  for (const n of present) out.set(n, sideOf(readDocument(written.get(n)!), base.members.get(n)!.features))
   return out
+}
+
+function headFeatures(c: ApiCrate, workspaceRoot: string): ManifestFeatures {
+  return manifestFeatures(toPosix(path.relative(workspaceRoot, c.manifestPath)), c.features, null)
 }
 
 function judge(
@@ -251,7 +242,7 @@ function judge(
     formatVersion: null,
     changes: []
   }
-  if (!touched) return { ...result, reason: 'no file it is built from changed since the base' }
+  if (!touched) return { ...result, reason: 'nothing it is built from changed since the base' }
   if (!head || head === 'absent' || 'error' in head)
     return { ...result, status: 'unknown', reason: head && head !== 'absent' ? head.error : 'not documented' }
   if (base === 'absent')
@@ -263,6 +254,7 @@ function judge(
     }
   if (!base || 'error' in base)
     return { ...result, status: 'unknown', reason: base ? base.error : 'base not documented' }
+  const features = base.features && head.features ? featureChanges(c.name, base.features, head.features) : []
   const file = (f: string | null) =>
     f && !path.isAbsolute(f) ? path.posix.join(wsRel.split(path.sep).join('/'), f) : f
   const rel = (x: ApiChange): ApiChange => ({
@@ -277,8 +269,14 @@ function judge(
     baseVersion: base.version,
     bumpAllowsBreaks: bumpAllowsBreaks(base.version, c.version),
     formatVersion: head.format,
-    changes: diffSurfaces(base.surface, head.surface, head.withHidden, base.withHidden).map(rel)
+    changes: [...features, ...diffSurfaces(base.surface, head.surface, head.withHidden, base.withHidden)].map(
+      rel
+    )
   }
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/')
 }
 
 function blobUrl(env: Record<string, string | undefined>, sha: string | undefined | null): string | null {

@@ -1,17 +1,20 @@
-// Which workspace crates have a public API to compare, and which of them the change can have touched.
-// Pure: cargo metadata's members and git's list of changed files in, decisions out.
-import * as path from 'node:path'
+// Which workspace crates have a public API to compare (which of them the change touched: see
+// touched.ts), and the features they are documented with. Pure: cargo metadata's members in.
 import type { MetadataPackage } from '../../cargo/metadata.js'
 import { byCodeUnit } from '../../order.js'
 
 const LIB_KINDS = new Set(['lib', 'rlib', 'dylib', 'proc-macro'])
 
 export interface ApiCrate {
+  /** cargo's package id: the member, even when a dependency of the graph shares its name. */
+  id: string
   name: string
   version: string
   /** The library target's crate name: rustdoc writes `doc/<libName>.json`. */
   libName: string
   manifestPath: string
+  /** The package's cargo features (cargo metadata's `features`: explicit and implicit ones). */
+  features: Record<string, string[]>
 }
 
 export interface CrateSelection {
@@ -37,10 +40,12 @@ export function selectCrates(members: MetadataPackage[], listed: string[]): Crat
       continue
     }
     crates.push({
+      id: p.id,
       name: p.name,
       version: p.version,
       libName: lib.name.replace(/-/g, '_'),
-      manifestPath: p.manifest_path
+      manifestPath: p.manifest_path,
+      features: p.features ?? {}
     })
   }
   return {
@@ -48,57 +53,6 @@ export function selectCrates(members: MetadataPackage[], listed: string[]): Crat
     unpublished: unpublished.sort(),
     unknownListed: listed.filter(n => !libs.has(n))
   }
-}
-
-/** Files of the workspace outside every crate's directory that can still change what rustdoc sees. */
-const SHARED_INPUT =
-  /(^|\/)(Cargo\.toml|Cargo\.lock|build\.rs|rust-toolchain(\.toml)?|[^/]+\.rs)$|(^|\/)\.cargo\//
-
-/** Above the workspace, cargo still reads these (it looks for them in every parent directory). */
-function ancestorInputDir(file: string): string | null {
-  if (/(^|\/)\.cargo\/config(\.toml)?$/.test(file)) return path.posix.dirname(path.posix.dirname(file))
-  if (/(^|\/)rust-toolchain(\.toml)?$/.test(file)) return path.posix.dirname(file)
-  return null
-}
-
-/**
- * Crates whose API may differ from the base: a file under the crate's directory changed, or a shared
- * input did (a workspace manifest, the lock file, cargo config, Rust source outside the crates).
- * Paths are relative to the repository root; `workspace` is the workspace root's.
- */
-export function touchedCrates(
-  crates: ApiCrate[],
-  memberManifests: string[],
-  changed: Set<string>,
-  repoRoot: string,
-  workspace: string
-): Set<string> {
-  const rel = (p: string) => toPosix(path.relative(repoRoot, p))
-  const dirOf = (manifest: string) => rel(path.dirname(manifest))
-  const names = new Map(crates.map(c => [dirOf(c.manifestPath), c.name]))
-  const dirs = memberManifests.map(m => ({ dir: dirOf(m), name: names.get(dirOf(m)) ?? null }))
-  const inside = (file: string, dir: string) => dir === '' || file === dir || file.startsWith(`${dir}/`)
-  const ws = rel(workspace) // '' when the workspace is the repository root
-  const everything = () => new Set(crates.map(c => c.name))
-  const touched = new Set<string>()
-  for (const file of changed) {
-    const owners = dirs.filter(d => inside(file, d.dir))
-    // The innermost crate owns the file; a nested crate's change does not touch its parent directory's crate.
-    const depth = Math.max(-1, ...owners.map(o => o.dir.length))
-    const owner = owners.filter(o => o.dir.length === depth)
-    if (owner.length > 0) owner.forEach(o => o.name && touched.add(o.name))
-    else if (inside(file, ws)) {
-      if (SHARED_INPUT.test(file)) return everything()
-    } else {
-      const dir = ancestorInputDir(file)
-      if (dir !== null && (dir === '.' || inside(ws, dir))) return everything()
-    }
-  }
-  return touched
-}
-
-function toPosix(p: string): string {
-  return p.split(path.sep).join('/')
 }
 
 /** The feature selection of `check-args`, so the API is the one the gate built (and its artifacts reused). */

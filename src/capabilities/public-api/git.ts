@@ -91,6 +91,17 @@ export async function changedFiles(run: Exec, repo: string, sha: string): Promis
   return new Set([...diff.split('\0'), ...untracked.split('\0')].filter(Boolean))
 }
 
+/** A file's text at a revision (`path` relative to the repository root), or null when it has none. */
+export async function fileAt(run: Exec, repo: string, sha: string, file: string): Promise<string | null> {
+  const r = await run('git', ['show', `${sha}:${file}`], {
+    cwd: repo,
+    timeoutMs: GIT_TIMEOUT_MS,
+    env: { GIT_TERMINAL_PROMPT: '0' }
+  })
+  if (r.error) throw new BaseUnavailable(r.error)
+  return r.code === 0 ? r.stdout : null
+}
+
 /**
  * A detached worktree of the base. Files the head did not change get the head's modification times,
  * so cargo finds the head's artifacts of unchanged crates fresh and only rebuilds what differs.

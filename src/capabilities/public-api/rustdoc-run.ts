@@ -1,6 +1,7 @@
-// Runs rustdoc's JSON backend over some crates of one workspace (the head's, or the base worktree's)
-// and reads each crate's document. One cargo invocation documents them all, in parallel.
-import { readFileSync, rmSync } from 'node:fs'
+// Runs rustdoc's JSON backend over some crates of one workspace (the head's, or the base worktree's).
+// One cargo invocation documents them all, in parallel; each document is then moved aside, so the
+// other side's run (same target directory, same file names) can start while this side is read.
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs'
 import * as path from 'node:path'
 import type { Exec } from './exec.js'
 import { readRustdoc, RustdocFormatError, type RustdocCrate } from './rustdoc.js'
@@ -9,6 +10,8 @@ const DOC_TIMEOUT_MS = 30 * 60_000
 
 export interface DocTarget {
   name: string
+  /** The package's version: `name@version` names it even when another package of the graph shares the name. */
+  version: string
   libName: string
 }
 
@@ -22,6 +25,9 @@ export interface DocRequest {
   side: string
 }
 
+/** A document rustdoc wrote, moved aside (read it with readDocument), or why there is none. */
+export type Written = { file: string; what: string } | { error: string }
+
 export type DocResult = { doc: RustdocCrate } | { error: string }
 
 export function docCommand(req: Omit<DocRequest, 'cwd' | 'side' | 'targetDir'>): string[] {
@@ -31,13 +37,20 @@ export function docCommand(req: Omit<DocRequest, 'cwd' | 'side' | 'targetDir'>):
     '--no-deps',
     '--lib',
     '--keep-going',
-    ...req.crates.flatMap(c => ['-p', c.name]),
+    // cargo's package spec: a crate that depends on another version of itself (the "semver trick")
+    // shares its name with that dependency, and `-p name` alone is ambiguous then.
+    ...req.crates.flatMap(c => ['-p', `${c.name}@${c.version}`]),
     ...req.features
   ]
 }
 
-export async function documentCrates(run: Exec, req: DocRequest): Promise<Map<string, DocResult>> {
-  const out = new Map<string, DocResult>()
+/** Documents the crates; every document is moved into `held` (a directory the caller removes). */
+export async function documentCrates(
+  run: Exec,
+  req: DocRequest,
+  held: string
+): Promise<Map<string, Written>> {
+  const out = new Map<string, Written>()
   if (req.crates.length === 0) return out
   const file = (c: DocTarget) => path.join(req.targetDir, 'doc', `${c.libName}.json`)
   // A document left by an earlier run must never be read as this run's.
@@ -60,23 +73,43 @@ export async function documentCrates(run: Exec, req: DocRequest): Promise<Map<st
   })
   const failure = r.error ?? (r.code === 0 ? null : cargoError(r.stderr))
   for (const c of req.crates) {
-    let text: string
+    const aside = path.join(held, `${c.libName}.json`)
     try {
-      text = readFileSync(file(c), 'utf8')
+      renameSync(file(c), aside)
+      out.set(c.name, { file: aside, what: `${c.name} (${req.side})` })
     } catch {
       out.set(c.name, {
         error: `rustdoc wrote no JSON for ${c.name} (${req.side})${failure ? `: ${failure}` : ''}`
       })
-      continue
-    }
-    try {
-      out.set(c.name, { doc: readRustdoc(text, `${c.name} (${req.side})`) })
-    } catch (e) {
-      if (!(e instanceof RustdocFormatError)) throw e
-      out.set(c.name, { error: e.message })
     }
   }
   return out
+}
+
+/** A directory in the target directory for documents moved aside (renamed, never copied). */
+export function holdingDir(targetDir: string): string {
+  const parent = path.join(targetDir, 'build-gate', 'public-api')
+  mkdirSync(parent, { recursive: true })
+  return mkdtempSync(path.join(parent, 'doc-'))
+}
+
+/** Reads and checks one document moved aside, then removes it. */
+export function readDocument(w: Written): DocResult {
+  if ('error' in w) return w
+  try {
+    let text: string
+    try {
+      text = readFileSync(w.file, 'utf8')
+    } catch (e) {
+      return { error: `${w.what}: rustdoc's JSON could not be read (${(e as Error).message})` }
+    }
+    return { doc: readRustdoc(text, w.what) }
+  } catch (e) {
+    if (!(e instanceof RustdocFormatError)) throw e
+    return { error: e.message }
+  } finally {
+    rmSync(w.file, { force: true })
+  }
 }
 
 /** cargo's own error lines, briefly: what a user needs to see why documenting failed. */

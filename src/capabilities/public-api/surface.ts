@@ -28,6 +28,7 @@ export type ApiKind =
   | 'associated type'
   | 'associated constant'
   | 're-export'
+  | 'feature'
 
 export interface ApiItem {
   /** Namespace + path: unique within one crate's surface. */

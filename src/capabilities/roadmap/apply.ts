@@ -1,18 +1,22 @@
 // The roadmap's writes to GitHub, under the gate's write policy (github/writes.ts). Creates tolerate a
-// concurrent writer (422 "already exists" is success once a re-read confirms it); removing a label
-// that is already gone is a no-op; the writes GitHub cannot deduplicate (issue, dispatch) are never
-// repeated blindly.
+// concurrent writer (422 "already exists" is success once a re-read confirms it) and are never repeated
+// blindly: after an answer that may hide a success (5xx, a dropped connection) the thing is looked for
+// first, and found, it is this run's; removing a label that is already gone is a no-op; the writes
+// GitHub cannot deduplicate (issue, dispatch) are never repeated blindly.
 import { NO_RETRY } from '../../github/no-retry.js'
 import {
   addLabel,
+  ambiguous,
   applyInOrder,
+  errorText,
+  pause,
   removeLabel,
   status,
   type GitHubClient,
   type Repo,
   type WritesApplied
 } from '../../github/writes.js'
-import { describeWrite, type Write } from './plan.js'
+import { describeWrite, type GitHubWrite } from './plan.js'
 import { branchExists } from './observe.js'
 import { createTrackingIssue } from './tracking.js'
 
@@ -30,7 +34,7 @@ export interface ApplyOptions {
 export async function applyWrites(
   client: GitHubClient,
   repo: Repo,
-  writes: Write[],
+  writes: GitHubWrite[],
   log: (line: string) => void,
   options: ApplyOptions
 ): Promise<ApplyResult> {
@@ -64,18 +68,20 @@ interface Scope {
   prefix: string
 }
 
-async function applyOne(client: GitHubClient, repo: Repo, w: Write, s: Scope): Promise<boolean> {
+async function applyOne(client: GitHubClient, repo: Repo, w: GitHubWrite, s: Scope): Promise<boolean> {
   switch (w.kind) {
     case 'create-label':
-      return alreadyExists(
+      return createOnce(
         () =>
           client.rest.issues.createLabel({
             ...repo,
             name: w.name,
             color: w.color,
-            description: w.description
+            description: w.description,
+            ...NO_RETRY
           }),
-        async () => !!(await client.rest.issues.getLabel({ ...repo, name: w.name })).data
+        () => labelExists(client, repo, w.name),
+        s.log
       )
     case 'create-issue': {
       const made = await createTrackingIssue(client, repo, w, s.prefix + w.workstream, s.log)
@@ -89,9 +95,10 @@ async function applyOne(client: GitHubClient, repo: Repo, w: Write, s: Scope): P
         s.heads.set(w.from, data.object.sha)
       }
       const sha = s.heads.get(w.from)!
-      return alreadyExists(
-        () => client.rest.git.createRef({ ...repo, ref: `refs/heads/${w.branch}`, sha }),
-        () => branchExists(client, repo, w.branch)
+      return createOnce(
+        () => client.rest.git.createRef({ ...repo, ref: `refs/heads/${w.branch}`, sha, ...NO_RETRY }),
+        () => branchExists(client, repo, w.branch),
+        s.log
       )
     }
     case 'add-label':
@@ -106,9 +113,6 @@ async function applyOne(client: GitHubClient, repo: Repo, w: Write, s: Scope): P
         ...NO_RETRY
       })
       return true
-    case 'record-announced':
-      await client.rest.issues.update({ ...repo, issue_number: w.issue, body: w.body })
-      return true
     case 'close-duplicate':
       await client.rest.issues.update({
         ...repo,
@@ -121,16 +125,37 @@ async function applyOne(client: GitHubClient, repo: Repo, w: Write, s: Scope): P
   }
 }
 
-// true: created now; false: a 422 and the thing exists (someone else made it). Anything else propagates.
-async function alreadyExists(
+const ATTEMPTS = 3
+
+/**
+ * true: created by this run, also when GitHub applied the create but answered a 5xx or dropped the
+ * connection (the re-read finds it); false: a 422 and the thing exists (someone else made it).
+ */
+async function createOnce(
   create: () => Promise<unknown>,
-  exists: () => Promise<boolean>
+  exists: () => Promise<boolean>,
+  log: (line: string) => void
 ): Promise<boolean> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await create()
+      return true
+    } catch (e) {
+      if (status(e) === 422 && (await exists().catch(() => false))) return attempt > 1
+      if (!ambiguous(e) || attempt >= ATTEMPTS) throw e
+      log(`${errorText(e)}; looking for it before trying again`)
+      if (await exists()) return true
+      await pause(1000 * attempt)
+    }
+  }
+}
+
+async function labelExists(client: GitHubClient, repo: Repo, name: string): Promise<boolean> {
   try {
-    await create()
+    await client.rest.issues.getLabel({ ...repo, name })
     return true
   } catch (e) {
-    if (status(e) === 422 && (await exists().catch(() => false))) return false
+    if (status(e) === 404) return false
     throw e
   }
 }

@@ -2,17 +2,22 @@
 // written, so an unchanged world plans nothing.
 import type { Workstream } from './model.js'
 import type { Readiness, TrackedIssue } from './readiness.js'
-import { NOTHING_ANNOUNCED, trackingMarker } from './markers.js'
+import type { LedgerEntry } from './ledger.js'
+import { trackingMarker } from './markers.js'
 
-export type Write =
+/** A write to GitHub's issues, labels, refs or events (apply.ts makes them). */
+export type GitHubWrite =
   | { kind: 'create-label'; name: string; color: string; description: string }
   | { kind: 'create-issue'; workstream: string; title: string; body: string; labels: string[] }
   | { kind: 'create-branch'; workstream: string; branch: string; from: string }
   | { kind: 'add-label'; workstream: string; issue: number; label: string }
   | { kind: 'remove-label'; workstream: string; issue: number; label: string }
   | { kind: 'dispatch'; eventType: string; payload: Record<string, unknown> }
-  | { kind: 'record-announced'; workstream: string; issue: number; body: string; state: 'ready' | 'blocked' }
   | { kind: 'close-duplicate'; workstream: string; issue: number; kept: number }
+
+/** Every write shown in the plan: GitHub writes, and the ledger's record of an announcement (announcer.ts). */
+export type Write =
+  GitHubWrite | { kind: 'record-announced'; location: string; record: Record<string, LedgerEntry> }
 
 export interface Observed {
   defaultBranch: string
@@ -45,8 +50,8 @@ export function planWrites(
   readiness: Readiness[],
   observed: Observed,
   s: PlanSettings
-): Write[] {
-  const writes: Write[] = []
+): GitHubWrite[] {
+  const writes: GitHubWrite[] = []
   const wanted = [
     ...workstreams.map(ws => ({
       name: s.prefix + ws.name,
@@ -134,7 +139,7 @@ export function describeWrite(w: Write): { kind: string; target: string; detail:
     case 'dispatch':
       return { kind: w.kind, target: 'repository_dispatch', detail: `event ${w.eventType}` }
     case 'record-announced':
-      return { kind: w.kind, target: `#${w.issue}`, detail: `${w.state} announced (${w.workstream})` }
+      return { kind: w.kind, target: w.location, detail: recordDetail(w.record) }
     case 'close-duplicate':
       return {
         kind: w.kind,
@@ -142,6 +147,18 @@ export function describeWrite(w: Write): { kind: string; target: string; detail:
         detail: `another tracking issue of ${w.workstream}; #${w.kept} is kept`
       }
   }
+}
+
+/** "ready: a, b (branch feature/a); blocked: c" */
+function recordDetail(record: Record<string, LedgerEntry>): string {
+  const named = (state: string) =>
+    Object.entries(record)
+      .filter(([, e]) => e.state === state)
+      .map(([w, e]) => (e.branch && state === 'ready' ? `${w} (branch ${e.branch})` : w))
+  const parts = (['ready', 'blocked'] as const).flatMap(st =>
+    named(st).length ? [`${st}: ${named(st).join(', ')}`] : []
+  )
+  return `announced ${parts.join('; ')}`
 }
 
 function issueBody(ws: Workstream): string {
@@ -154,7 +171,7 @@ function issueBody(ws: Workstream): string {
     `### Required dependencies\n${deps(ws.required)}`,
     `### Optional dependencies\n${deps(ws.optional)}`,
     'The status label follows the build gate. Close this issue when the workstream is finished: workstreams that require it then become ready.',
-    `${trackingMarker(ws.name)}\n${NOTHING_ANNOUNCED}`
+    trackingMarker(ws.name)
   ]
     .filter(Boolean)
     .join('\n\n')

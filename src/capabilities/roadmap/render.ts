@@ -11,15 +11,30 @@ const MODE: Record<WorkstreamsSection['mode'], string> = {
 
 const HEADER = ['workstream', 'state', 'was', 'branch', 'issue', 'why']
 
+/** Reasons every workstream shares (of two or more): said once, not in every row. */
+function sharedReasons(s: WorkstreamsSection): string[] {
+  const [first, ...others] = s.workstreams
+  if (!first || others.length === 0) return []
+  return first.reasons.filter(r => others.every(w => w.reasons.includes(r)))
+}
+
+/** The table's header and rows; the why column only when some row has a reason of its own. */
 function rows(s: WorkstreamsSection, issue: (n: number) => string): string[][] {
-  return s.workstreams.map(w => [
-    w.name,
-    w.state,
-    w.previousState,
-    w.branch ?? '–',
-    w.trackingIssue === null ? '–' : issue(w.trackingIssue),
-    w.reasons.join('; ') || '–'
-  ])
+  const shared = sharedReasons(s)
+  const own = s.workstreams.map(w => w.reasons.filter(r => !shared.includes(r)).join('; '))
+  const why = own.some(Boolean)
+  const header = why ? HEADER : HEADER.slice(0, -1)
+  return [
+    header,
+    ...s.workstreams.map((w, i) => [
+      w.name,
+      w.state,
+      w.previousState,
+      w.branch ?? '–',
+      w.trackingIssue === null ? '–' : issue(w.trackingIssue),
+      ...(why ? [own[i] || '–'] : [])
+    ])
+  ]
 }
 
 export function workstreamsMarkdown(report: { workstreams?: WorkstreamsSection }): string | null {
@@ -28,15 +43,18 @@ export function workstreamsMarkdown(report: { workstreams?: WorkstreamsSection }
   const cell = (c: string) => c.replace(/\|/g, '\\|').replace(/\n/g, ' ')
   const tr = (cells: string[]) => `| ${cells.map(cell).join(' | ')} |`
   const code = (c: string) => (c === '–' ? c : `\`${c}\``)
-  const body = rows(s, n => `#${n}`).map(([name, state, was, branch, ...rest]) =>
+  const [header, ...all] = rows(s, n => `#${n}`)
+  const body = all.map(([name, state, was, branch, ...rest]) =>
     tr([code(name), state === 'ready' ? '🟢 ready' : '🔴 blocked', was, code(branch), ...rest])
   )
   if (s.error) return `### Workstreams — ❌ sync failed\n\n${cell(s.error)}`
+  const shared = sharedReasons(s)
   const out = [
     `### Workstreams — ${MODE[s.mode]}`,
     '',
-    tr(HEADER),
-    tr(HEADER.map(() => '---')),
+    ...(shared.length ? [`Every workstream: ${shared.map(cell).join('; ')}`, ''] : []),
+    tr(header),
+    tr(header.map(() => '---')),
     ...body,
     '',
     `_${s.note}_`
@@ -59,7 +77,13 @@ export function workstreamsText(report: { workstreams?: WorkstreamsSection }): s
   const s = report.workstreams
   if (!s) return null
   if (s.error) return `Workstreams: sync failed: ${s.error}`
-  const out = [`Workstreams (${MODE[s.mode]}):`, table([HEADER, ...rows(s, n => `#${n}`)]), s.note]
+  const shared = sharedReasons(s)
+  const out = [
+    `Workstreams (${MODE[s.mode]}):`,
+    ...(shared.length ? [`Every workstream: ${shared.join('; ')}`] : []),
+    table(rows(s, n => `#${n}`)),
+    s.note
+  ]
   for (const w of s.plannedWrites)
     out.push(`  ${s.mode === 'apply' ? '✓' : '·'} ${w.kind} ${w.target}: ${w.detail}`)
   return out.join('\n')

@@ -2,17 +2,20 @@
 // and make them only on a trusted run. A pull request gets a preview and the sticky comment instead.
 import type { RunContext } from '../../github/context.js'
 import type { ConfigOf, ReportOf } from '../capability.js'
-import { announcements, type Announcement } from './announce.js'
-import { applyWrites, type ApplyResult } from './apply.js'
 import { errorText, status, type GitHubClient } from '../../github/writes.js'
+import { BranchStore } from '../../store/branch-store.js'
+import { announcedInIssues, announcements, isEmpty, NOTHING, type Announcement } from './announce.js'
+import { announceOnce } from './announcer.js'
+import { applyWrites } from './apply.js'
+import { lastAnnounced, LEDGER_PATH, ledgerCodec, type LedgerEntry } from './ledger.js'
 import type { Workstream } from './model.js'
 import { buildObservation, eventType, gateBlocks, type ObservationInput } from './observation.js'
 import { branchExists, observeBranches, observeRepository } from './observe.js'
-import { withAnnounced } from './markers.js'
 import {
   describeWrite,
   planWrites,
   previousState,
+  type GitHubWrite,
   type Observed,
   type PlanSettings,
   type Write
@@ -81,59 +84,52 @@ export async function syncWorkstreams(o: SyncOptions): Promise<WorkstreamsSectio
     return offline(o, workstreams, `the token may not read the repository's issues (${errorText(e)})`)
   }
 
-  let writes = planWrites(workstreams, readiness, observed, settings)
+  const planned = planWrites(workstreams, readiness, observed, settings)
+  let writes: Write[] = planned
   const mode: Mode = config.dryRun ? 'dry-run' : ctx.trusted && !ctx.pullRequest ? 'apply' : 'preview'
-  const section = (
-    m: Mode,
-    w: Write[],
-    applied: number,
-    created: string[],
-    changes: { unblocked: string[]; blocked: string[] },
-    note: string
-  ): WorkstreamsSection => ({
+  const section = (m: Mode, applied: number, created: string[], a: Announcement, note: string) => ({
     mode: m,
     workstreams: states(workstreams, readiness, observed, settings),
-    plannedWrites: w.map(describeWrite),
+    plannedWrites: writes.map(describeWrite),
     appliedWrites: applied,
     createdBranches: created,
-    observation: observation(o, workstreams, readiness, changes, created),
+    observation: observation(o, workstreams, readiness, a),
     note
   })
-  const announce = (created: ApplyResult['createdIssues'], branches: string[]) =>
-    announcements({
-      readiness,
-      before: observed.issues,
-      created,
-      branchCreated: workstreams.filter(w => w.branch && branches.includes(w.branch)).map(w => w.name),
-      readyLabel: settings.readyLabel,
-      blockedLabel: settings.blockedLabel
-    })
-  const dispatch = (a: Announcement, created: string[]): Write[] =>
-    config.dispatchEvents && (a.unblocked.length || a.blocked.length)
-      ? [
-          {
-            kind: 'dispatch',
-            eventType: eventType(o.report),
-            payload: observation(o, workstreams, readiness, a, created)
-          }
-        ]
-      : []
+  const ledger = new BranchStore(
+    client,
+    { ...repo, branch: config.baselineBranch, path: LEDGER_PATH },
+    ledgerCodec
+  )
+  const now = o.now ?? (() => new Date())
+  const derive = (branches: ReadonlySet<string>) => (last: ReadonlyMap<string, LedgerEntry>) =>
+    announcements({ readiness, workstreams, last, branches })
+  const announced = (a: Announcement): [Write, GitHubWrite] => [
+    { kind: 'record-announced', location: ledger.location, record: a.record },
+    { kind: 'dispatch', eventType: eventType(o.report), payload: observation(o, workstreams, readiness, a) }
+  ]
 
   if (mode !== 'apply') {
-    const branches = writes.flatMap(w => (w.kind === 'create-branch' ? [w.branch] : []))
-    const planned = new Map(
-      writes.flatMap(w =>
-        w.kind === 'create-issue' ? [[w.workstream, { number: 0, body: w.body }] as const] : []
-      )
-    )
-    const a = announce(planned, branches)
-    writes = [...writes, ...dispatch(a, branches)]
+    const branches = new Set([
+      ...observed.branches,
+      ...planned.flatMap(w => (w.kind === 'create-branch' ? [w.branch] : []))
+    ])
+    let a = NOTHING
+    if (config.dispatchEvents) {
+      const doc = await ledger.read().catch((e: unknown) => {
+        log(`${errorText(e)}; the plan assumes nothing was announced`)
+        return null
+      })
+      const last = doc ? lastAnnounced(doc, now()) : announcedInIssues(observed.issues, workstreams, branches)
+      a = derive(branches)(last)
+      if (!isEmpty(a)) writes = [...writes, ...announced(a)]
+    }
     for (const w of writes) log(`${mode === 'dry-run' ? 'would' : 'if merged, would'} ${line(w)}`)
     const note =
       mode === 'dry-run'
         ? `dry run: ${writes.length} write(s) planned, none made`
         : `${ctx.pullRequest ? `pull request #${ctx.pullRequest.number}` : ctx.trustReason}: nothing on the roadmap changes; the plan shows what a trusted run would do`
-    return section(mode, writes, 0, [], a, note)
+    return section(mode, 0, [], a, note)
   }
 
   if (settings.baseBranch && writes.some(w => w.kind === 'create-branch'))
@@ -141,28 +137,33 @@ export async function syncWorkstreams(o: SyncOptions): Promise<WorkstreamsSectio
       throw new Error(
         `Input 'base-branch': branch '${settings.baseBranch}' does not exist in ${repo.owner}/${repo.repo}; set base-branch to an existing branch, or leave it empty for the default branch (${observed.defaultBranch})`
       )
-  const applied = await applyWrites(client, repo, writes, log, { prefix: settings.prefix })
+  const applied = await applyWrites(client, repo, planned, log, { prefix: settings.prefix })
   let count = applied.applied
   let forbidden = applied.forbidden
-  let a: Announcement = { unblocked: [], blocked: [], record: [] }
-  if (!forbidden) {
-    a = announce(applied.createdIssues, applied.createdBranches)
-    const event = dispatch(a, applied.createdBranches)
-    // Recorded only once the event went out: a dispatch that fails is announced by the next run.
-    const records: Write[] = event.length
-      ? a.record.map(r => ({ kind: 'record-announced', ...r, body: withAnnounced(r.body, r.state) }))
-      : []
-    if (event.length) {
-      const sent = await applyWrites(client, repo, [...event, ...records], log, { prefix: settings.prefix })
-      count += sent.applied
-      forbidden = sent.forbidden
-    }
-    writes = [...writes, ...event, ...records]
+  let a = NOTHING
+  if (!forbidden && config.dispatchEvents) {
+    const branches = new Set([...observed.branches, ...applied.createdBranches])
+    const done = await announceOnce({
+      store: ledger,
+      derive: derive(branches),
+      before: announcedInIssues(observed.issues, workstreams, branches),
+      send: async x => {
+        const [record, event] = announced(x)
+        writes = [...writes, record, event]
+        return applyWrites(client, repo, [event], log, { prefix: settings.prefix })
+      },
+      now,
+      runUrl: ctx.runUrl,
+      log
+    })
+    a = done.announcement ?? NOTHING
+    count += done.writes
+    forbidden = done.forbidden
   }
   const note = forbidden
     ? `the token may not write (${forbidden}); give the workflow 'contents: write' and 'issues: write'. ${count} write(s) were made before that`
     : `${count} write(s) made`
-  return section(forbidden ? 'report-only' : 'apply', writes, count, applied.createdBranches, a, note)
+  return section(forbidden ? 'report-only' : 'apply', count, applied.createdBranches, a, note)
 }
 
 /** The section of a sync that failed: the summary and the PR comment say so, with the reason. */
@@ -192,7 +193,6 @@ function decide(o: SyncOptions, workstreams: Workstream[], issues?: Observed['is
 // Without GitHub: readiness from the files and the verdict alone; nothing planned, nothing written.
 function offline(o: SyncOptions, workstreams: Workstream[], why: string): WorkstreamsSection {
   const readiness = decide(o, workstreams)
-  const none = { unblocked: [], blocked: [], branches: [] }
   o.log(`workstreams: report only: ${why}`)
   return {
     mode: 'report-only',
@@ -204,7 +204,7 @@ function offline(o: SyncOptions, workstreams: Workstream[], why: string): Workst
     plannedWrites: [],
     appliedWrites: 0,
     createdBranches: [],
-    observation: observation(o, workstreams, readiness, none, []),
+    observation: observation(o, workstreams, readiness, NOTHING),
     note: `report only: ${why}; readiness comes from the workstream files and the verdict`
   }
 }
@@ -229,8 +229,7 @@ function observation(
   o: SyncOptions,
   workstreams: Workstream[],
   readiness: Readiness[],
-  changes: { unblocked: string[]; blocked: string[] },
-  created: string[]
+  a: Announcement
 ): Record<string, unknown> {
   const dependents = readiness.filter(r => !r.isGate)
   return buildObservation({
@@ -238,9 +237,9 @@ function observation(
     gate: o.config.gateWorkstream,
     ready: dependents.filter(r => r.state === 'ready').map(r => r.name),
     blocked: dependents.filter(r => r.state === 'blocked').map(r => r.name),
-    unblocked: changes.unblocked,
-    newlyBlocked: changes.blocked,
-    branchesCreated: created,
+    unblocked: a.unblocked,
+    newlyBlocked: a.blocked,
+    branchesCreated: a.branchesCreated,
     runUrl: o.ctx.runUrl,
     sha: o.ctx.sha,
     now: (o.now ?? (() => new Date()))(),

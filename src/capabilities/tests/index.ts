@@ -1,10 +1,11 @@
 // tests: cargo test per crate (libtest's own counts); a failing or crashed test blocks.
+import { testArgsOfCheck } from '../../cargo/build-args.js'
 import { cargoOwnArgs, ownMessageFormat } from '../../cargo/commands.js'
 import { ConfigError } from '../../inputs.js'
 import { phaseSeconds } from '../../report/format.js'
 import type { Capability } from '../capability.js'
 import { testFindings } from './findings.js'
-import { panicAnnotations, testsMarkdown, testsText } from './render.js'
+import { failureOutputs, panicAnnotations, testsMarkdown, testsText } from './render.js'
 import { NOT_RUN, runTests } from './run.js'
 import { FLAKY_POLICIES, TESTS_CODES, type TestsParts, type TestsSection } from './section.js'
 
@@ -16,8 +17,9 @@ export const tests: Capability<TestsParts> = {
   inputs: [
     {
       name: 'test-args',
-      default: '--workspace',
-      description: 'Arguments for `cargo test`. `--no-fail-fast` is added unless you pass `--fail-fast`.'
+      default: '',
+      description:
+        'Arguments for `cargo test`. Empty (the default) takes check-args without its target selection (`--lib`, `--all-targets`, …) and `--keep-going`, so the tests build the packages, features, profile, target and config the check checked and each crate compiles once; set `--workspace` to test with default features only, the earlier default. `--no-fail-fast` is added unless you pass `--fail-fast`.'
     },
     { name: 'run-tests', default: 'true', description: 'Run `cargo test` after `cargo check`.' },
     {
@@ -40,7 +42,10 @@ export const tests: Capability<TestsParts> = {
     }
   ],
   parse: p => ({
-    testArgs: testArgs(ownMessageFormat(p.args('test-args'), 'test-args')),
+    // Not given: the check's, so the tests build what it checked (see build-args.ts).
+    testArgs: p.raw('test-args')
+      ? testArgs(ownMessageFormat(p.args('test-args'), 'test-args'))
+      : testArgsOfCheck(ownMessageFormat(p.args('check-args'), 'check-args')),
     runTests: p.bool('run-tests'),
     testTimeoutMinutes: positiveMinutes(p.number('test-timeout', 0, false), 'test-timeout'),
     testRetries: p.number('test-retries', 0, true),
@@ -83,6 +88,7 @@ export const tests: Capability<TestsParts> = {
           ports.metadata,
           ports.report.shard?.members ?? null,
           ports.phases,
+          ports.report.crates,
           config,
           state
         )
@@ -96,9 +102,12 @@ export const tests: Capability<TestsParts> = {
       { header: 'failed', cell: c => String(c.failed), total: r => String(r.tests.failed) },
       { header: 'ignored', cell: c => String(c.ignored), total: r => String(r.tests.ignored) }
     ],
-    seconds: c => c.testSeconds
+    seconds: c => c.testSeconds,
+    secondsHeader: 'tests (s)'
   },
   markdown: (r, ctx) => testsMarkdown(r, ctx.links),
+  // A failing test's own words before the crate table, as rustc's are.
+  lead: failureOutputs,
   terminal: testsText,
   annotations: panicAnnotations
 }

@@ -2,7 +2,7 @@
 // printed (job summary, PR comment); a list in the terminal; an annotation at each panic.
 import { annotationPath, type Annotation } from '../../report/annotations.js'
 import {
-  escapeHtml,
+  inlineHtml,
   fenced,
   firstLine,
   htmlList,
@@ -14,6 +14,7 @@ import {
   type BlobLinks
 } from '../../report/markdown.js'
 import type { CoreReport } from '../../report/schema.js'
+import { withoutStdFrames } from './backtrace.js'
 import { passedOn } from './findings.js'
 import { panicLocation } from './panic-location.js'
 import type { TestFailure, TestsSection } from './section.js'
@@ -56,7 +57,7 @@ function flakyMarkdown(report: Report, links: BlobLinks, max = SUMMARY_DETAILS):
     const at = panicLocation(first)
     const where = at ? repositoryPath(report.workspace.root, at.file, links.repoRoot) : null
     const title = `${t.crate} ${t.name} — failed, then passed on ${passedOn(t)}${t.firstFailure.message ? `: ${firstLine(t.firstFailure.message)}` : ''}`
-    out.push(`<details><summary>${escapeHtml(title)}</summary>`, '')
+    out.push(`<details><summary>${inlineHtml(title)}</summary>`, '')
     out.push(...lineLink(links, where, at?.line))
     const text = trimEnd(t.firstFailure.output ?? t.firstFailure.message ?? '')
     if (text) out.push(...fenced(text), '')
@@ -85,14 +86,38 @@ export function failuresMarkdown(report: Report, links: BlobLinks, max = SUMMARY
     const at = panicLocation(f)
     const where = at ? repositoryPath(report.workspace.root, at.file, links.repoRoot) : null
     const title = `${f.crate}: ${f.name}${f.message ? ` — ${firstLine(f.message)}` : ''}`
-    out.push(`<details><summary>${escapeHtml(title)}</summary>`, '')
+    out.push(`<details><summary>${inlineHtml(title)}</summary>`, '')
     out.push(...lineLink(links, where, at?.line))
-    const text = trimEnd(f.output ?? f.message ?? '')
+    const text = withoutStdFrames(trimEnd(f.output ?? f.message ?? ''))
     if (text) out.push(...fenced(text), '')
     out.push('</details>', '')
   }
   if (failures.length > max) out.push(`${failures.length - max} more in the report.`, '')
   return out.join('\n').trimEnd()
+}
+
+/** Lines of a failing test's output the terminal shows: its end, where the panic and its values are. */
+const TAIL_LINES = 30
+
+/**
+ * The terminal's lead, as libtest prints a failure: each failing test's captured output (the panic, the
+ * assertion's `left`/`right`, the test's own frames), its last lines, for the first failing tests.
+ */
+export function failureOutputs(report: Report): string[] {
+  const failures = report.tests.failures
+  const out: string[] = []
+  for (const f of failures.slice(0, SUMMARY_DETAILS)) {
+    const text = withoutStdFrames(trimEnd(f.output ?? f.message ?? '').replace(/^\n+/, ''))
+    if (!text) continue
+    const lines = text.split('\n')
+    const cut = lines.length - TAIL_LINES
+    out.push(`---- ${f.crate} [${f.target}] ${f.name} ----`)
+    if (cut > 0) out.push(`[… ${cut} earlier line${cut === 1 ? '' : 's'}]`)
+    out.push(...lines.slice(Math.max(0, cut)), '')
+  }
+  if (failures.length > SUMMARY_DETAILS)
+    out.push(`The output of ${failures.length - SUMMARY_DETAILS} more failing test(s) is in the report.`, '')
+  return out
 }
 
 export function testsText(report: Report): string[] {

@@ -102,6 +102,8 @@ export type TestsParts = {
   config: TestsConfig
   section: { tests: TestsSection }
   crate: TestsCrate
+  /** When the check stopped the tests: its args, and which crates it passed (the build's rows). */
+  reads: { config: { checkArgs: string[] }; crate: { errors: number; notChecked?: string } }
   state: TestsState
 }
 

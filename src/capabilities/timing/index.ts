@@ -6,7 +6,7 @@ import type { Capability, CapabilityResult, ConfigOf, Needs, StagePorts } from '
 import { baselineCodec } from './baseline.js'
 import { baselineProblem, timingFindings } from './findings.js'
 import { keepTimingReports } from './keep-reports.js'
-import { baselineHint, timingMarkdown, timingText } from './render.js'
+import { baselineHint, shardNote, timingMarkdown, timingText } from './render.js'
 import { timingOutputs } from './result.js'
 import { TIMING_CODES, type TimingParts, type TimingSection } from './section.js'
 import { rebuildWorkspaceCrates, timingStep } from './step.js'
@@ -165,14 +165,16 @@ export const timing: Capability<TimingParts> = {
     ...(report.findings ?? []).filter(f => f.code === 'baseline-error')
   ],
   beside: (report, reportFile) => keepTimingReports(report, reportFile),
-  table: { seconds: c => c.buildSeconds },
+  table: { seconds: c => c.buildSeconds, secondsHeader: 'build (s)' },
   markdown: (r, ctx) => {
     const hint =
       ctx.config?.baselineStore === 'branch'
         ? baselineHint(r, { ...ctx.run, baselineBranch: ctx.config.baselineBranch })
         : null
-    const parts = [r.timing ? timingMarkdown(r.timing) : null, hint].filter((s): s is string => !!s)
-    return parts.length ? parts.join('\n\n') : null
+    const shard = shardNote(r)
+    const parts = [r.timing ? timingMarkdown(r.timing) : null, shard?.replace(/^([^:]+):/, '**$1:**'), hint]
+    const shown = parts.filter((s): s is string => !!s)
+    return shown.length ? shown.join('\n\n') : null
   },
-  terminal: r => (r.timing ? timingText(r.timing).split('\n') : [])
+  terminal: r => (r.timing ? timingText(r.timing).split('\n') : (shardNote(r)?.split('\n') ?? []))
 }

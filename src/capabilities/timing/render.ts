@@ -27,7 +27,7 @@ export function timingMarkdown(t: TimingSection): string {
         `| ${p.name} | ${p.wallSeconds.toFixed(2)} | ${p.cpuSeconds === null ? '–' : p.cpuSeconds.toFixed(2)} | ${p.units.workspace.compiled} / ${p.units.workspace.fresh} | ${p.units.dependencies.compiled} / ${p.units.dependencies.fresh} |`
     )
   ]
-  const movers = t.crates.slice(0, MOVERS)
+  const movers = moved(t)
   if (movers.length > 0)
     out.push(
       '',
@@ -63,13 +63,18 @@ export function timingText(t: TimingSection): string {
     lines.push(
       `  ${p.name.padEnd(10)} wall ${p.wallSeconds.toFixed(2).padStart(8)} s  cpu ${(p.cpuSeconds === null ? '–' : p.cpuSeconds.toFixed(2)).padStart(8)} s  compiled ${p.units.workspace.compiled + p.units.dependencies.compiled}, fresh ${p.units.workspace.fresh + p.units.dependencies.fresh}`
     )
-  for (const c of t.crates.slice(0, MOVERS))
+  for (const c of moved(t))
     lines.push(
       `  ${c.name}: ${c.seconds.toFixed(2)} s (baseline ${c.baselineSeconds?.toFixed(2) ?? 'none'}, ${change(c.deltaPercent)})`
     )
   if (t.crateTimingsNote) lines.push(`  ${t.crateTimingsNote}`)
   lines.push(`  ${t.baselineNote}`)
   return lines.join('\n')
+}
+
+/** The crates that moved most: only against a baseline (without one nothing moved). */
+function moved(t: TimingSection): TimingSection['crates'] {
+  return t.crates.some(c => c.baselineSeconds !== null) ? t.crates.slice(0, MOVERS) : []
 }
 
 /** Why, unless the headline already says it ("Not measured (why)."). */
@@ -93,6 +98,16 @@ function headline(t: TimingSection, bold = true): string {
 
 function change(p: number | null): string {
   return p === null ? '–' : `${p > 0 ? '+' : ''}${p.toFixed(1)}%`
+}
+
+/**
+ * A shard skips the comparison, and the merge has nothing to compare: say so where the Build time
+ * section would be, rather than leave it out without a word.
+ */
+export function shardNote(report: { shard?: { merged?: unknown }; timing?: unknown }): string | null {
+  if (!report.shard || report.timing) return null
+  const what = report.shard.merged ? 'the shards each built' : 'this shard built'
+  return `Build time not compared with the baseline: ${what} part of the workspace, in parallel and with a cache of its own, so neither a shard's time nor the shards' sum is the workspace's build time. An unsharded run of the gate (e.g. on push to the default branch) measures and compares it.`
 }
 
 /**

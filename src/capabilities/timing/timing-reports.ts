@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs'
 import type { Command } from '../../cargo/commands.js'
 import { parseCargoTimings, savedReportPath, workspaceCrateTimes } from './cargo-timings.js'
 import type { CrateTime } from './crate-times.js'
+import { FailedSpans } from './failed-spans.js'
 import type { PhaseResult } from '../../report/schema.js'
 
 export interface TimingReportFile {
@@ -36,10 +37,19 @@ export function withTimings(cmd: Command): Command {
   return { ...cmd, args: [...cmd.args.slice(0, sub + 1), '--timings', ...cmd.args.slice(sub + 1)] }
 }
 
-export class TimingReports {
-  private rounds: { phase: string; path: string | null }[][] = [[]]
+interface PhaseEntry {
+  phase: string
+  path: string | null
+  spans: FailedSpans
+}
 
-  constructor(readonly enabled: boolean) {}
+export class TimingReports {
+  private rounds: PhaseEntry[][] = [[]]
+
+  constructor(
+    readonly enabled: boolean,
+    private readonly now: () => number = () => performance.now() / 1000
+  ) {}
 
   command(cmd: Command): Command {
     return this.enabled ? withTimings(cmd) : cmd
@@ -47,10 +57,13 @@ export class TimingReports {
 
   /** A stderr listener for one phase of the current round; passes every line on to `next`. */
   listen(phase: string, next?: (line: string) => void): (line: string) => void {
-    const entry = { phase, path: null as string | null }
+    const entry: PhaseEntry = { phase, path: null, spans: new FailedSpans() }
     if (this.enabled) this.rounds.at(-1)!.push(entry)
     return line => {
-      if (this.enabled) entry.path = savedReportPath(line) ?? entry.path
+      if (this.enabled) {
+        entry.path = savedReportPath(line) ?? entry.path
+        entry.spans.read(line, this.now())
+      }
       next?.(line)
     }
   }
@@ -68,7 +81,7 @@ export class TimingReports {
 
   latest(members: readonly { name: string; version: string }[]): RoundTimes {
     const out: RoundTimes = { times: [], files: [], problems: [] }
-    for (const { phase, path } of this.rounds.at(-1)!) {
+    for (const { phase, path, spans } of this.rounds.at(-1)!) {
       if (!path) {
         out.problems.push(`cargo did not say where it wrote the --timings report of ${phase}`)
         continue
@@ -86,7 +99,7 @@ export class TimingReports {
         continue
       }
       out.files.push({ phase, path })
-      out.times.push(...workspaceCrateTimes(parsed.units, members))
+      out.times.push(...spans.over(workspaceCrateTimes(parsed.units, members)))
     }
     return out
   }

@@ -1,0 +1,3 @@
+fn main() {
+    let also_unused = fx_rg_broken::answer();
+}
