@@ -16,6 +16,9 @@ export class UsageError extends GateError {
 
 const BOOLEAN_WORDS = ['true', 'false', 'True', 'False', 'TRUE', 'FALSE', 'yes', 'no', 'on', 'off', '1', '0']
 
+/** Words a switch takes besides true and false (`--deny-warnings new`). */
+const MORE_WORDS: Record<string, string[]> = { 'deny-warnings': ['new'] }
+
 /** Inputs whose value is true or false: they work as bare switches on the command line. */
 export const BOOLEAN_INPUTS = new Set(
   INPUTS.filter(i => i.default === 'true' || i.default === 'false').map(i => i.name)
@@ -78,7 +81,10 @@ export function parseCommandLine(argv: string[]): Command {
     if (BOOLEAN_INPUTS.has(name)) {
       const next = tokens[t + 1]
       if (inlineValue) set(name, value ?? '', rawName)
-      else if (next?.kind === 'positional' && BOOLEAN_WORDS.includes(next.value)) {
+      else if (
+        next?.kind === 'positional' &&
+        (BOOLEAN_WORDS.includes(next.value) || MORE_WORDS[name]?.includes(next.value))
+      ) {
         set(name, next.value, rawName)
         t++
       } else set(name, 'true', rawName)

@@ -1,6 +1,7 @@
 // build: cargo check (and the test build) read per crate: compile errors, warnings, phases.
 import { ownMessageFormat } from '../../cargo/commands.js'
 import { phaseSeconds } from '../../report/format.js'
+import { ConfigError, type InputParsers } from '../../inputs.js'
 import type { Capability } from '../capability.js'
 import { diagnosticFindings, phaseFindings, untrustedCheck } from './findings.js'
 import {
@@ -11,9 +12,21 @@ import {
   terminalDiagnostics
 } from './render.js'
 import { runBuild } from './run.js'
-import { BUILD_CODES, type BuildParts } from './section.js'
+import { BUILD_CODES, type BuildConfig, type BuildParts } from './section.js'
 
 export type { BuildConfig, BuildCrate, BuildParts, BuildSection, CompileOnceSection } from './section.js'
+
+function denyWarnings(p: InputParsers): Pick<BuildConfig, 'denyWarnings' | 'warningRatchet'> {
+  if (p.raw('deny-warnings') === 'new') return { denyWarnings: false, warningRatchet: true }
+  try {
+    return { denyWarnings: p.bool('deny-warnings'), warningRatchet: false }
+  } catch {
+    throw new ConfigError(
+      'deny-warnings',
+      `'${p.raw('deny-warnings')}' is not allowed; use true (every warning blocks), false (none does) or new (only warnings new against the base block).`
+    )
+  }
+}
 
 export const build: Capability<BuildParts> = {
   name: 'build',
@@ -33,13 +46,14 @@ export const build: Capability<BuildParts> = {
     {
       name: 'deny-warnings',
       default: 'true',
-      description: 'Warnings from workspace crates make the build unstable (dependency warnings never count).'
+      description:
+        'Warnings from workspace crates make the build unstable (dependency warnings never count). `new`: only warnings new against the base block (a ratchet: per crate and lint the count must not grow), compared with the run history that trusted runs keep.'
     }
   ],
   parse: p => ({
     checkArgs: ownMessageFormat(p.args('check-args'), 'check-args'),
     compileOnce: p.oneOf('compile-once', ['auto', 'off'] as const),
-    denyWarnings: p.bool('deny-warnings')
+    ...denyWarnings(p)
   }),
   codes: BUILD_CODES,
   outputs: [

@@ -5,7 +5,10 @@ import type { TestsConfig } from '../tests/index.js'
 export interface BuildConfig {
   checkArgs: string[]
   compileOnce: 'auto' | 'off'
+  /** Every warning blocks (`deny-warnings: true`). */
   denyWarnings: boolean
+  /** Only warnings new against the base block (`deny-warnings: new`); denyWarnings is false then. */
+  warningRatchet: boolean
 }
 
 export interface CompileOnceSection {

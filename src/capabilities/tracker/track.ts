@@ -31,7 +31,7 @@ export interface TrackerSection {
 }
 
 export interface RecordInput {
-  report: Pick<CoreReport, 'verdict' | 'findings'>
+  report: Pick<CoreReport, 'verdict' | 'findings'> & Partial<Pick<CoreReport, 'diagnostics' | 'phases'>>
   tracker: TrackerConfig
   ctx: RunContext
   /** Where the history lives; null when it cannot be reached (say why in `unreachable`). */
