@@ -1,6 +1,6 @@
 // dist/index.js run as GitHub runs it, on workspaces it has not been tuned on.
 import { beforeAll, describe, expect, it } from '@jest/globals'
-import { existsSync, readFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { runAction } from './support/action-runner.js'
@@ -94,6 +94,19 @@ describe('the bundled action', () => {
     expect(run.exitCode).toBe(1)
     expect(run.outputs.stable).toBe('false')
     expect(run.stdout).toMatch(/install Rust|Is cargo installed/)
+  })
+
+  it('names the input in its hints (public-api: off), and says a broken Cargo.toml could not be judged', async () => {
+    // Outside any git repository there is no base to compare the public API with.
+    const ws = path.join(mkdtempSync(path.join(tmpdir(), 'gate-e2e-hints-')), 'ws')
+    cpSync(fixture('clean'), ws, { recursive: true, filter: src => path.basename(src) !== 'target' })
+    const run = await runAction({ 'working-directory': ws, 'run-tests': 'false' }, { cwd: ws })
+    expect(run.exitCode).toBe(0)
+    expect(run.summary).toMatch(/not inside a git repository.*or set public-api: off\./)
+    expect(run.summary).not.toContain('--public-api')
+    const broken = await runAction({ 'working-directory': fixture('bad-manifest') })
+    expect(broken.exitCode).toBe(1)
+    expect(broken.summary.split('\n')[0]).toBe('<h2>❌ Build could not be judged (1 reason)</h2>')
   })
 
   it('explains an edition-2024 dependency the workspace MSRV cannot build, at the Cargo.toml line', async () => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { FileStore } from '../src/store/file-store.js'
 import { addSample, BaselineError, baselineCodec } from '../src/capabilities/timing/baseline.js'
+import { localDocument } from '../src/store/state-dir.js'
 
 const KEY = { rustc: '1.95.0', os: 'Linux' }
 const sample = (seconds: number) => ({ seconds, at: '2024-01-01T00:00:00Z', sha: 'abc', crates: { core: 1 } })
@@ -65,4 +66,43 @@ describe('file baseline store', () => {
       expect(readFileSync(file, 'utf8')).toBe(text)
     }
   )
+})
+
+describe('where a local baseline lives', () => {
+  const env = (state: string) => ({ XDG_STATE_HOME: state })
+
+  it('without baseline-path: in the state directory, one folder per workspace, outside the workspace', () => {
+    const state = mkdtempSync(path.join(tmpdir(), 'state-'))
+    const a = mkdtempSync(path.join(tmpdir(), 'ws-'))
+    const b = mkdtempSync(path.join(tmpdir(), 'ws-'))
+    const docA = localDocument(a, 'build-gate/baseline.json', false, env(state))
+    expect(path.dirname(path.dirname(docA.file))).toBe(path.join(state, 'build-gate'))
+    expect(path.basename(docA.file)).toBe('baseline.json')
+    expect(path.relative(a, docA.file)).toMatch(/^\.\./)
+    expect(docA.legacy).toBeNull()
+    // Another workspace, another folder; the same workspace, the same folder.
+    expect(localDocument(b, 'build-gate/baseline.json', false, env(state)).file).not.toBe(docA.file)
+    expect(localDocument(`${a}/.`, 'build-gate/baseline.json', false, env(state)).file).toBe(docA.file)
+  })
+
+  it('with baseline-path: relative to the working directory, as before', () => {
+    const doc = localDocument('/ws', 'gate/b.json', true, env('/state'))
+    expect(doc).toEqual({ file: '/ws/gate/b.json', legacy: null })
+  })
+
+  it("carries over an earlier version's file: read while the new one is missing, never written", async () => {
+    const state = mkdtempSync(path.join(tmpdir(), 'state-'))
+    const ws = mkdtempSync(path.join(tmpdir(), 'ws-'))
+    const old = new FileStore('build-gate/baseline.json', ws, baselineCodec)
+    await old.update(b => addSample(b, KEY, 'warm', sample(7), 5))
+    const legacyText = readFileSync(path.join(ws, 'build-gate/baseline.json'), 'utf8')
+    const doc = localDocument(ws, 'build-gate/baseline.json', false, env(state))
+    expect(doc.legacy).toBe(path.join(ws, 'build-gate/baseline.json'))
+    const store = new FileStore(doc.file, ws, baselineCodec, doc.legacy)
+    expect((await store.read())?.entries[0].samples.map(s => s.seconds)).toEqual([7])
+    await store.update(b => addSample(b, KEY, 'warm', sample(8), 5))
+    expect((await store.read())?.entries[0].samples.map(s => s.seconds)).toEqual([7, 8])
+    expect(readFileSync(doc.file, 'utf8')).toContain('"seconds": 8')
+    expect(readFileSync(path.join(ws, 'build-gate/baseline.json'), 'utf8')).toBe(legacyText)
+  })
 })

@@ -15,7 +15,12 @@ describe('parseConfig', () => {
     expect(c.checkArgs).toEqual(['--workspace', '--all-features'])
     expect(c.testArgs).toEqual(['--workspace'])
     expect(c.runTests && c.denyWarnings && c.failOnUnstable).toBe(true)
-    expect(c.reportPath).toBe('/repo/build-gate-report.json')
+    // No report-path: the report goes where cargo never looks (src/report/location.ts).
+    expect(c.reportPath).toBeNull()
+    expect(parseConfig(reader({ 'report-path': 'out/r.json' }), 'action', '/repo').reportPath).toBe(
+      '/repo/out/r.json'
+    )
+    expect(c.baselinePathGiven).toBe(false)
     expect(c.tolerancePercent).toBe(10)
     expect(c.baselineStore).toBe('branch')
     expect(c.token).toBeNull()

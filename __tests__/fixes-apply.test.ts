@@ -32,8 +32,18 @@ type Report = {
   verdict: { stable: boolean; reasons: { code: string }[] }
   conflicts: { rustVersion: unknown[]; duplicates: unknown[] }
 }
+// Where the CLI writes it without --report-path: cargo's target directory.
 const report = (dir: string) =>
-  JSON.parse(readFileSync(path.join(dir, 'build-gate-report.json'), 'utf8')) as Report
+  JSON.parse(
+    readFileSync(
+      path.join(
+        process.env.CARGO_TARGET_DIR ?? path.join(dir, 'target'),
+        'build-gate',
+        'build-gate-report.json'
+      ),
+      'utf8'
+    )
+  ) as Report
 
 describe('build-gate --apply', () => {
   it('MSRV fixture: applies base64ct 1.8.0 → 1.6.0, then the gate finds nothing and says stable', async () => {

@@ -47,6 +47,10 @@ const workspaces: Record<string, { dir: string; members: string[]; others?: stri
     dir: join(fixtures, 'noisy'),
     members: ['fx-noisy-a', 'fx-noisy-b', 'fx-noisy-broken', 'fx-noisy-c']
   },
+  'root-build-script': {
+    dir: join(fixtures, 'root-build-script'),
+    members: ['fx-rbs-helper', 'fx-rbs-root']
+  },
   'toka-workspace': {
     dir: join(root, 'examples', 'toka-workspace'),
     members: ['toka-core', 'toka-events', 'toka-runtime', 'toka-tools']

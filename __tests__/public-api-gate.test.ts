@@ -25,7 +25,7 @@ describe('the public-API check in the gate', () => {
     expect(reasons).toHaveLength(18)
     expect(report.verdict.reasons.filter(r => r.code !== 'api-breaking')).toEqual([])
     expect(reasons.map(r => r.message)).toContainEqual(
-      'shapes: `shapes::geometry::perimeter` (function): function became unsafe; a breaking change needs a new version (0.4.0), the version is 0.3.1'
+      'shapes: `shapes::geometry::perimeter` (function): function became unsafe; breaks code like `geometry::perimeter` used outside an `unsafe` block; a breaking change needs a new version (0.4.0), the version is 0.3.1'
     )
     expect(renderSummary(report, markdownSections())).toContain('### Public API')
     expect(terminalReport(report, textSections())).toContain(

@@ -61,6 +61,6 @@ describe('build-gate CLI with --tracker', () => {
   it('refuses a bad escalate-after naming the input', async () => {
     const r = await cli(['--working-directory', '.', '--escalate-after', 'soon'])
     expect(r.code).toBe(1)
-    expect(r.stderr).toMatch(/Input 'escalate-after': 'soon' is not a duration/)
+    expect(r.stderr).toMatch(/--escalate-after: 'soon' is not a duration/)
   })
 })

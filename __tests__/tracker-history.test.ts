@@ -84,6 +84,7 @@ describe('tracker inputs', () => {
     expect(parse({})).toEqual({
       enabled: false,
       historyPath: 'build-gate/history.json',
+      historyPathGiven: false,
       escalateAfterMs: 3 * 86_400_000,
       escalationLabel: 'status:escalated',
       escalateTo: []

@@ -3,7 +3,6 @@
 // documents). Each capability declares and parses its own slice in its folder; the pipeline assembles
 // the whole (GateConfig, and the one inputs table) from them. Every error names the input and how to
 // fix it; nothing downstream re-validates.
-import { existsSync } from 'node:fs'
 import * as path from 'node:path'
 import { assertBranchInput } from './github/refname.js'
 import { tokenProblem } from './github/context.js'
@@ -14,7 +13,8 @@ export interface CoreConfig {
   workingDirectory: string
   toolchain: string | null
   failOnUnstable: boolean
-  reportPath: string
+  /** The report-path input, absolute; null: where cargo never looks (src/report/location.ts). */
+  reportPath: string | null
   token: string | null
   /** Plan and print every GitHub write, make none. */
   dryRun: boolean
@@ -44,8 +44,9 @@ export const CORE_INPUTS: InputSpec[] = [
   },
   {
     name: 'report-path',
-    default: 'build-gate-report.json',
-    description: 'Where to write the JSON report (relative to working-directory).'
+    default: '',
+    description:
+      'Where to write the JSON report (relative to working-directory). Empty: outside the workspace, so cargo never rebuilds anything for it: `$RUNNER_TEMP/build-gate/build-gate-report.json` in Actions, `build-gate/build-gate-report.json` in the target directory on the command line; the `report-path` output says where.'
   },
   {
     name: 'baseline-store',
@@ -87,7 +88,7 @@ export function parseCoreConfig(p: InputParsers, surface: Surface, cwd: string):
     workingDirectory,
     toolchain: p.optional('toolchain'),
     failOnUnstable: p.bool('fail-on-unstable'),
-    reportPath: path.resolve(workingDirectory, p.raw('report-path')),
+    reportPath: p.optional('report-path') && path.resolve(workingDirectory, p.raw('report-path')),
     token: token?.startsWith('${{') ? null : token,
     dryRun: p.bool('dry-run'),
     baselineStore: p.oneOf('baseline-store', ['branch', 'file'] as const),
@@ -112,11 +113,4 @@ function parseShard(v: string): { index: number; total: number } | null {
   if (!m || total < 1 || index < 1 || index > total)
     throw new ConfigError('shard', `'${v}' must look like INDEX/TOTAL with 1 ≤ INDEX ≤ TOTAL, e.g. 2/4.`)
   return { index, total }
-}
-
-/** Where to write the report; never creates a working directory that does not exist. */
-export function reportPathFor(config: Pick<CoreConfig, 'workingDirectory' | 'reportPath'> | null): string {
-  if (!config || !existsSync(config.workingDirectory))
-    return path.resolve(path.basename(config?.reportPath ?? 'build-gate-report.json'))
-  return config.reportPath
 }

@@ -27,6 +27,8 @@ export type InputReader = (name: string) => string
 /** Typed readers of one input each; every error names the input and the fix. */
 export interface InputParsers {
   raw(name: string): string
+  /** Whether the input was given (not left to its default). */
+  given(name: string): boolean
   optional(name: string): string | null
   bool(name: string): boolean
   oneOf<T extends string>(name: string, allowed: readonly T[]): T
@@ -45,6 +47,7 @@ export function inputParsers(read: InputReader, defaultFor: (name: string) => st
   }
   return {
     raw,
+    given: name => read(name).trim() !== '',
     optional: name => raw(name) || null,
     bool: name => {
       const v = raw(name)

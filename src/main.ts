@@ -4,13 +4,14 @@ import * as core from '@actions/core'
 import { randomUUID } from 'node:crypto'
 import type { AnyCapability } from './capabilities/capability.js'
 import type { ProgressEvent } from './cargo/port.js'
-import { reportPathFor } from './config.js'
 import { errorMessage, isGateError } from './errors.js'
+import type { CargoMetadata } from './cargo/metadata.js'
 import { connect } from './github/connect.js'
 import { readRunContext } from './github/context.js'
 import { fitToLimit, SUMMARY_LIMIT_BYTES, summaryTruncationNote } from './report/fit.js'
 import { blobLinks } from './report/markdown.js'
 import { parseConfig } from './pipeline/config.js'
+import { reportPlaceNotes } from './pipeline/place-notes.js'
 import { reportOutputs } from './pipeline/outputs.js'
 import { reportName, reportPointer } from './pipeline/pointers.js'
 import { produceReport } from './pipeline/produce.js'
@@ -20,17 +21,21 @@ import { failureReport } from './pipeline/report.js'
 import { renderSummary } from './pipeline/summary.js'
 import { syncStage } from './pipeline/sync.js'
 import { writeReport } from './pipeline/write.js'
+import { reportPathFor } from './report/location.js'
 
 export async function run(): Promise<void> {
   let config: GateConfig | null = null
   let report: GateReport
   let judged = false
+  let metadata: CargoMetadata | null = null
   try {
     config = parseConfig(name => core.getInput(name), 'action')
     if (config.token) core.setSecret(config.token)
     const { payloadProblem } = readRunContext()
     if (payloadProblem) core.warning(`${payloadProblem}: the build is judged, nothing is written to GitHub.`)
-    report = (await produceReport(config, { progress: groupPhases, log: line => core.info(line) })).report
+    const gated = await produceReport(config, { progress: groupPhases, log: line => core.info(line) })
+    report = gated.report
+    metadata = gated.metadata
     judged = true
   } catch (e) {
     report = failureReport(
@@ -39,7 +44,12 @@ export async function run(): Promise<void> {
       isGateError(e, 'input') ? 'input-error' : 'gate-error'
     )
   }
-  const reportPath = reportPathFor(config)
+  if (openGroup) core.endGroup()
+  openGroup = false
+  const reportPath = reportPathFor('action', config, metadata?.target_directory ?? null)
+  const notes = reportPlaceNotes(reportPath, config, metadata, '${{ runner.temp }}/build-gate/')
+  for (const w of notes.warnings) core.warning(w)
+  for (const line of notes.log) core.info(line)
   await publish(report, config, reportPath)
   if (!report.verdict.stable && (config?.failOnUnstable ?? true))
     core.setFailed(`Build gate: ${report.verdict.reasons.map(r => r.message).join('; ')}`)
@@ -138,7 +148,7 @@ function summarySections(config: GateConfig | null, reportPath: string): Section
   const links = blobLinks(process.env, config?.workingDirectory ?? process.cwd())
   return [
     ...markdownSections(undefined, { links, config, run }),
-    () => reportPointer(reportName(reportPath, links.repoRoot), run.runUrl)
+    () => reportPointer(reportName(reportPath, links.repoRoot), run.runUrl, !!config && !config.reportPath)
   ]
 }
 

@@ -2,10 +2,11 @@
 // the rules on top are the CLI's public interface: a positional PATH is the working directory, boolean
 // inputs take no value (`--deny-warnings`, `--no-deny-warnings`) yet still accept one
 // (`--deny-warnings false`, `--deny-warnings=false`), and an unknown flag gets a suggestion.
+import { existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { INPUTS } from '../pipeline/config.js'
 import { GateError } from '../errors.js'
-import { suggest } from './suggest.js'
+import { editDistance, suggest } from './suggest.js'
 
 /** A command line that cannot be read: an input error, reported like a bad action input. */
 export class UsageError extends GateError {
@@ -80,13 +81,15 @@ export function parseCommandLine(argv: string[]): Command {
     }
     if (BOOLEAN_INPUTS.has(name)) {
       const next = tokens[t + 1]
-      if (inlineValue) set(name, value ?? '', rawName)
-      else if (
-        next?.kind === 'positional' &&
-        (BOOLEAN_WORDS.includes(next.value) || MORE_WORDS[name]?.includes(next.value))
-      ) {
+      const words = [...BOOLEAN_WORDS, ...(MORE_WORDS[name] ?? [])]
+      if (inlineValue) {
+        if (!words.includes(value ?? '')) throw notBoolean(name, value ?? '')
+        set(name, value!, rawName)
+      } else if (next?.kind === 'positional' && words.includes(next.value)) {
         set(name, next.value, rawName)
         t++
+      } else if (next?.kind === 'positional' && misspeltBoolean(next.value)) {
+        throw notBoolean(name, next.value)
       } else set(name, 'true', rawName)
       continue
     }
@@ -106,6 +109,19 @@ export function parseCommandLine(argv: string[]): Command {
     inputs.set('working-directory', positionals[0])
   }
   return { kind: 'run', inputs, apply }
+}
+
+/** `--deny-warnings flase`: a word one slip from a boolean, and no such directory, is not the PATH. */
+function misspeltBoolean(word: string): boolean {
+  if (word.length < 3 || existsSync(word)) return false
+  const w = word.toLowerCase()
+  return ['true', 'false', 'yes'].some(b => editDistance(w, b) <= (b.length > 4 ? 2 : 1))
+}
+
+function notBoolean(name: string, value: string): UsageError {
+  return new UsageError(
+    `--${name}: '${value}' is not a boolean; use --${name} or --no-${name} (or --${name}=true, --${name}=false).`
+  )
 }
 
 function unknownFlag(raw: string, known: string[]): UsageError {

@@ -1,6 +1,6 @@
 // Who is running us, decided once: the event, the repository and whether the run is trusted to write
 // (roadmap, baseline). push to the default branch, schedule and workflow_dispatch on the default branch
-// are trusted; pull_request never is, and a fork PR has a read-only token.
+// are trusted; pull_request and merge_group never are, and a fork PR has a read-only token.
 import { readFileSync } from 'node:fs'
 
 export interface RunContext {
@@ -72,6 +72,10 @@ export function readRunContext(env: Env = process.env): RunContext {
       : `${eventName} on ${ref ?? 'an unknown ref'}, not the default branch${defaultBranch ? ` (${defaultBranch})` : ''}`
   } else if (eventName.startsWith('pull_request')) {
     trustReason = 'pull request runs never write the roadmap or the baseline'
+  } else if (eventName === 'merge_group') {
+    // The group is not on the default branch yet, and leaves the queue if any required check fails.
+    trustReason =
+      'merge queue runs never write the roadmap or the baseline: the push that lands the group does'
   } else if (eventName === '') {
     trustReason = 'not running in GitHub Actions'
   } else {

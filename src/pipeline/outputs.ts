@@ -11,7 +11,8 @@ const CORE_OUTPUTS: OutputSpec[] = [
   },
   {
     name: 'report-path',
-    description: 'Absolute path of the JSON report.',
+    description:
+      "Absolute path of the JSON report (with the report-path input unset, `$RUNNER_TEMP/build-gate/build-gate-report.json`; cargo's `--timings` HTML reports are copied beside it).",
     value: (_, ctx) => ctx.reportPath
   },
   {

@@ -8,7 +8,7 @@ import type { GateConfig } from './registry.js'
 
 export async function produceReport(config: GateConfig, options: GateOptions = {}): Promise<GateRun> {
   // Before any work: a report path that would clobber a user's file is an input error.
-  assertReportTarget(config.reportPath)
+  if (config.reportPath) assertReportTarget(config.reportPath)
   if (config.mode === 'merge') {
     // Loaded on first use, as its glob matcher is: most runs gate a workspace and merge nothing.
     const { mergeShardReports } = await import('./shard/collect.js')

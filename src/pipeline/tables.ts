@@ -2,6 +2,7 @@
 // per-crate table (the crate, each capability's columns, the time they spent on it), the phases, and
 // the verdict's line.
 import type { AnyCapability } from '../capabilities/capability.js'
+import type { FindingCode } from '../findings/codes.js'
 import { seconds } from '../report/text.js'
 import { CAPABILITIES, type GateReport } from './registry.js'
 
@@ -45,7 +46,28 @@ export function phaseRows(report: GateReport): string[][] {
 }
 
 export function verdictLine(report: GateReport): string {
-  return report.verdict.stable
-    ? 'Build is stable'
-    : `Build is unstable (${report.verdict.reasons.length} reason${report.verdict.reasons.length === 1 ? '' : 's'})`
+  const n = report.verdict.reasons.length
+  const reasons = `(${n} reason${n === 1 ? '' : 's'})`
+  if (report.verdict.stable) return 'Build is stable'
+  return judged(report) ? `Build is unstable ${reasons}` : `Build could not be judged ${reasons}`
+}
+
+/** Reasons that say cargo could not run or be read: alone, they say nothing about the build itself. */
+const NOT_JUDGED = new Set<FindingCode>([
+  'input-error',
+  'gate-error',
+  'phase-failed',
+  'phase-missing',
+  'phase-untrusted'
+])
+
+/**
+ * Whether the verdict says something about the build: stable, or some reason is about the build (an
+ * error, a failing test, a conflict), not only about the gate or cargo failing to run (a broken
+ * Cargo.toml, a missing toolchain, bad input). Either way the build is not stable.
+ */
+export function judged(report: Pick<GateReport, 'verdict'>): boolean {
+  const codes = report.verdict.reasons.map(r => r.code)
+  if (codes.includes('input-error') || codes.includes('gate-error')) return false
+  return report.verdict.stable || codes.some(c => !NOT_JUDGED.has(c))
 }

@@ -9,8 +9,14 @@ import { crateTable, verdictLine } from './tables.js'
 export function terminalReport(
   report: GateReport,
   sections: SectionRenderer[] = textSections(),
-  options: { colour?: boolean; capabilities?: readonly AnyCapability[] } = {}
+  /** `words`: how hints name the inputs (the CLI spells them as flags). */
+  options: {
+    colour?: boolean
+    capabilities?: readonly AnyCapability[]
+    words?: (text: string) => string
+  } = {}
 ): string {
+  const words = options.words ?? ((t: string) => t)
   const capabilities = options.capabilities ?? CAPABILITIES
   const out: string[] = [...leadLines(report, options.colour ?? false, capabilities)]
   if (report.crates.length) {
@@ -19,10 +25,10 @@ export function terminalReport(
   }
   for (const s of sections) {
     const text = s(report)
-    if (text) out.push('', plainText(text))
+    if (text) out.push('', plainText(words(text)))
   }
   out.push('', verdictLine(report))
-  for (const r of report.verdict.reasons) out.push(`  ✗ ${plainText(r.message)}`)
-  for (const w of report.verdict.warnings) out.push(`  ! ${plainText(w.message)}`)
+  for (const r of report.verdict.reasons) out.push(`  ✗ ${plainText(words(r.message))}`)
+  for (const w of report.verdict.warnings) out.push(`  ! ${plainText(words(w.message))}`)
   return out.join('\n').replace(/^\n+/, '')
 }

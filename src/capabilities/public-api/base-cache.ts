@@ -6,7 +6,7 @@ import * as path from 'node:path'
 import type { ApiItem, Surface } from './surface.js'
 
 /** Raised whenever the surface or its facts change shape, so older entries are never read. */
-const SURFACE_VERSION = 1
+const SURFACE_VERSION = 3
 
 export interface BaseKey {
   sha: string

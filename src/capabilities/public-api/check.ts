@@ -263,10 +263,13 @@ function judge(
     }
   if (!base || 'error' in base)
     return { ...result, status: 'unknown', reason: base ? base.error : 'base not documented' }
+  const file = (f: string | null) =>
+    f && !path.isAbsolute(f) ? path.posix.join(wsRel.split(path.sep).join('/'), f) : f
   const rel = (x: ApiChange): ApiChange => ({
     ...x,
-    file:
-      x.file && !path.isAbsolute(x.file) ? path.posix.join(wsRel.split(path.sep).join('/'), x.file) : x.file
+    file: file(x.file),
+    base: x.base && { ...x.base, file: file(x.base.file) },
+    head: x.head && { ...x.head, file: file(x.head.file) }
   })
   return {
     ...result,
@@ -274,7 +277,7 @@ function judge(
     baseVersion: base.version,
     bumpAllowsBreaks: bumpAllowsBreaks(base.version, c.version),
     formatVersion: head.format,
-    changes: diffSurfaces(base.surface, head.surface, head.withHidden).map(rel)
+    changes: diffSurfaces(base.surface, head.surface, head.withHidden, base.withHidden).map(rel)
   }
 }
 

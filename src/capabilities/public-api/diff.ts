@@ -1,61 +1,102 @@
-// Compares two public surfaces of one crate. Breaking only where the rule is certain (the kinds the
-// gate checks); anything else that differs is "changed", never breaking. Pure.
-import type { ApiItem, ApiKind, Surface } from './surface.js'
+// Compares two public surfaces of one crate: each item on both sides through the rule families
+// (rules/*), and what is gone or new. Breaking only where the rule is certain; anything else that
+// differs is "changed", never breaking. Pure.
+import type { ApiItem, Surface } from './surface.js'
 import { byCodeUnit } from '../../order.js'
+import {
+  change,
+  diffContext,
+  short,
+  type ApiChange,
+  type ChangeClass,
+  type DiffContext
+} from './rules/change.js'
+import { genericsRules } from './rules/generics.js'
+import { addedMember, hiddenNow, removed } from './rules/presence.js'
+import { signatureRules } from './rules/signatures.js'
+import { traitRules } from './rules/traits.js'
+import { kindRules, typeRules } from './rules/types.js'
+import { warningRules } from './rules/warnings.js'
 
-export type ChangeClass = 'breaking' | 'addition' | 'changed'
+export {
+  CHANGE_RULES,
+  type ApiChange,
+  type ChangeClass,
+  type ChangeRule,
+  type Location
+} from './rules/change.js'
 
-/** Stable rule names: scripts read them from the `api-changes` output. */
-export type ChangeRule =
-  | 'removed'
-  | 'params-changed'
-  | 'became-unsafe'
-  | 'field-removed'
-  | 'field-added'
-  | 'variant-added'
-  | 'variant-removed'
-  | 'non-exhaustive-added'
-  | 'required-trait-item-added'
-  | 'added'
-  | 'changed'
-
-export interface ApiChange {
-  class: ChangeClass
-  rule: ChangeRule
-  path: string
-  kind: ApiKind
-  /** What changed, in plain words. */
-  what: string
-  /** Which side `file`/`line` are on: the head, or the base for what no longer exists. */
-  side: 'head' | 'base'
-  file: string | null
-  line: number | null
-}
-
-/** `headWithHidden`: the head's surface with `#[doc(hidden)]` items: what was hidden is not removed. */
-export function diffSurfaces(base: Surface, head: Surface, headWithHidden: Surface = head): ApiChange[] {
+/**
+ * `headWithHidden`/`baseWithHidden`: each side's surface with `#[doc(hidden)]` items: what is hidden
+ * on the head was not removed (it became hidden); what was hidden on the base is not new.
+ */
+export function diffSurfaces(
+  base: Surface,
+  head: Surface,
+  headWithHidden: Surface = head,
+  baseWithHidden: Surface = base
+): ApiChange[] {
+  const cx = diffContext(base, head, headWithHidden, baseWithHidden)
   const changes: ApiChange[] = []
   const gone = typePaths(base, headWithHidden)
-  const hiddenNow = new Set([...typePaths(base, head)].filter(p => !gone.has(p)))
-  const fresh = typePaths(head, base)
+  const hiddenNowPaths = new Set([...typePaths(base, head)].filter(p => !gone.has(p)))
+  const fresh = typePaths(head, baseWithHidden)
+  const reshaped = new Set<string>()
   for (const b of base.values()) {
     const h = head.get(b.key)
     const stillThere = headWithHidden.get(b.key)
-    if (h) changes.push(...compare(b, h, base, head))
-    else if (stillThere) {
-      // Still compiles for its users: reported once, at the outermost item that became hidden.
-      if (!under(b.path, hiddenNow))
-        changes.push(change('changed', 'changed', stillThere, `${b.kind} is now #[doc(hidden)]`))
-    } else if (!under(b.path, gone) && (!b.parent || headWithHidden.has(b.parent))) changes.push(removed(b))
+    if (h) {
+      const found = compare(b, h, cx)
+      if (
+        found.some(
+          c =>
+            c.rule === 'kind-changed' || c.rule === 'variant-kind-changed' || c.rule === 'struct-kind-changed'
+        )
+      )
+        reshaped.add(b.key)
+      changes.push(...found)
+    } else if (stillThere) {
+      // Reported once, at the outermost item that became hidden.
+      if (!under(b.path, hiddenNowPaths)) changes.push(hiddenNow(b, stillThere))
+    } else if (!under(b.path, gone) && (!b.parent || headWithHidden.has(b.parent))) {
+      const parentB = b.parent ? base.get(b.parent) : undefined
+      const parentH = b.parent ? head.get(b.parent) : undefined
+      if (parentB && parentH && parentB.kind !== parentH.kind) {
+        // Reported on the parent; through an alias, members are those of the aliased type.
+        const target = parentH.kind === 'type alias' ? aliasTarget(parentH, cx) : undefined
+        if (!target) continue
+        const moved = head.get(`${b.key.slice(0, b.key.indexOf(' '))} ${target}::${b.path.split('::').pop()}`)
+        changes.push(...(moved ? compare(b, moved, cx) : [removed(b, cx)]))
+      } else {
+        const gone = removed(b, cx)
+        // Where what held it is now: a removed field is looked for in its struct.
+        if (parentH) gone.head = { file: parentH.file, line: parentH.line }
+        changes.push(gone)
+      }
+    }
   }
-  for (const h of head.values()) {
-    if (base.has(h.key)) continue
-    if (h.parent && base.has(h.parent)) changes.push(addedMember(h, base.get(h.parent)!, head.get(h.parent)!))
-    else if (!under(h.path, fresh) && !h.parent)
-      changes.push(change('addition', 'added', h, `${h.kind} added`))
+  // Hidden members count where they break users (a required trait item, a variant, a field a literal
+  // must name); what was hidden on the base and is visible now is not new.
+  for (const h of headWithHidden.values()) {
+    if (base.has(h.key) || baseWithHidden.has(h.key)) continue
+    if (h.parent && reshaped.has(h.parent)) continue
+    const visible = head.has(h.key)
+    const parentBase = h.parent ? base.get(h.parent) : undefined
+    const parentHead = h.parent ? headWithHidden.get(h.parent) : undefined
+    if (parentBase && parentHead) {
+      const added = addedMember(h, parentBase, parentHead)
+      if (visible || added.class === 'breaking') changes.push(added)
+    } else if (visible && !under(h.path, fresh) && !h.parent)
+      changes.push(change('addition', 'added', undefined, h, `${h.kind} added`))
   }
-  const order: Record<ChangeClass, number> = { breaking: 0, changed: 1, addition: 2 }
+  const order: Record<ChangeClass, number> = { breaking: 0, warning: 1, changed: 2, addition: 3 }
   return dedupe(changes).sort((a, b) => order[a.class] - order[b.class] || byCodeUnit(a.path, b.path))
+}
+
+/** The item a type alias names, when it is a type of the head's surface. */
+function aliasTarget(alias: ApiItem, cx: DiffContext): string | undefined {
+  const m = /^⟦([^⟧]+)⟧/.exec(alias.facts.type ?? '')
+  return m && cx.head.has(`type ${m[1]}`) ? m[1] : undefined
 }
 
 /** Paths of type-namespace items (modules, types, traits) of `a` that `b` lacks. */
@@ -72,96 +113,88 @@ function under(path: string, set: Set<string>): boolean {
   return false
 }
 
-function change(
-  cls: ChangeClass,
-  rule: ChangeRule,
-  item: ApiItem,
-  what: string,
-  side: 'head' | 'base' = 'head'
-): ApiChange {
-  return { class: cls, rule, path: item.path, kind: item.kind, what, side, file: item.file, line: item.line }
+function compare(b: ApiItem, h: ApiItem, cx: DiffContext): ApiChange[] {
+  if (b.kind !== h.kind)
+    return b.kind === 're-export' || h.kind === 're-export'
+      ? [change('changed', 'changed', b, h, `was a ${b.kind}, now a ${h.kind}`)]
+      : kindRules(b, h, cx)
+  const out: ApiChange[] = [
+    ...signatureRules(b, h, cx),
+    ...genericsRules(b, h, cx),
+    ...typeRules(b, h, cx),
+    ...traitRules(b, h, cx),
+    ...exhaustiveness(b, h, cx),
+    ...warningRules(b, h, cx)
+  ]
+  if (out.some(c => c.class === 'breaking' || c.class === 'warning')) return out
+  const differs = FALLBACK_KEYS.filter(k => JSON.stringify(b.facts[k]) !== JSON.stringify(h.facts[k]))
+  if (differs.length > 0 && out.length === 0)
+    out.push(change('changed', 'changed', b, h, describe(b, h, differs)))
+  return out
 }
 
-function removed(b: ApiItem): ApiChange {
-  if (b.kind === 'field') return change('breaking', 'field-removed', b, 'public field removed', 'base')
-  if (b.kind === 'variant') return change('breaking', 'variant-removed', b, 'variant removed', 'base')
-  if (b.kind === 're-export')
-    return change(
-      'changed',
-      'changed',
-      b,
-      `re-export of ${b.facts.source ?? 'another crate'} removed`,
-      'base'
-    )
-  return change('breaking', 'removed', b, `${b.kind} no longer reachable at this path`, 'base')
-}
+const FALLBACK_KEYS = [
+  'signature',
+  'nonExhaustive',
+  'hasDefault',
+  'unsafe',
+  'allFieldsPublic',
+  'source'
+] as const
 
-function addedMember(h: ApiItem, parentBase: ApiItem, parentHead: ApiItem): ApiChange {
-  if (h.kind === 'variant') {
-    if (!parentBase.facts.nonExhaustive && !parentHead.facts.nonExhaustive)
-      return change('breaking', 'variant-added', h, 'variant added to an enum without #[non_exhaustive]')
-    return change('addition', 'added', h, 'variant added to a #[non_exhaustive] enum')
-  }
-  if (h.kind === 'field' && parentBase.kind === 'struct' && constructible(parentBase))
-    return change('breaking', 'field-added', h, 'field added to a struct with only public fields')
-  if (parentBase.kind === 'trait' && !h.facts.hasDefault) {
-    const sealed = parentBase.facts.sealed
-    if (sealed === false)
-      return change(
-        'breaking',
-        'required-trait-item-added',
-        h,
-        `required ${h.kind} (no default) added to a trait that is not sealed`
-      )
-    if (sealed === null)
-      return change('changed', 'changed', h, `required ${h.kind} added to a trait that may be sealed`)
-  }
-  return change('addition', 'added', h, `${h.kind} added`)
-}
-
-function constructible(struct: ApiItem): boolean {
-  return struct.facts.allFieldsPublic === true && !struct.facts.nonExhaustive
-}
-
-function compare(b: ApiItem, h: ApiItem, base: Surface, head: Surface): ApiChange[] {
-  if (b.kind !== h.kind) return [change('changed', 'changed', h, `was a ${b.kind}, now a ${h.kind}`)]
+/** #[non_exhaustive] added, and private fields added to a struct users could build. */
+function exhaustiveness(b: ApiItem, h: ApiItem, cx: DiffContext): ApiChange[] {
   const out: ApiChange[] = []
-  if (b.facts.params !== undefined && h.facts.params !== undefined && b.facts.params !== h.facts.params)
-    out.push(
-      change('breaking', 'params-changed', h, `takes ${h.facts.params} parameter(s), took ${b.facts.params}`)
-    )
-  if (b.facts.unsafe === false && h.facts.unsafe === true)
-    out.push(change('breaking', 'became-unsafe', h, `${h.kind} became unsafe`))
+  const name = short(h.path)
+  // Under #[non_exhaustive] a struct can no longer be built outside, even with `..base`.
+  const fillable = b.facts.allFieldsPublic === true && !b.facts.nonExhaustive
   if ((b.kind === 'enum' || b.kind === 'struct') && !b.facts.nonExhaustive && h.facts.nonExhaustive) {
-    if (b.kind === 'enum' || constructible(b))
-      out.push(change('breaking', 'non-exhaustive-added', h, `${h.kind} newly marked #[non_exhaustive]`))
+    if (b.kind === 'enum' || fillable)
+      out.push(
+        change(
+          'breaking',
+          'non-exhaustive-added',
+          b,
+          h,
+          `${h.kind} newly marked #[non_exhaustive]`,
+          b.kind === 'enum'
+            ? `\`match value { … }\` over \`${name}\` without a wildcard arm`
+            : `\`${name} { … }\` (a struct literal)`
+        )
+      )
     else
       out.push(
-        change('changed', 'changed', h, `${h.kind} newly marked #[non_exhaustive] (it had private fields)`)
+        change('changed', 'changed', b, h, `${h.kind} newly marked #[non_exhaustive] (it had private fields)`)
       )
   }
   if (
-    b.kind === 'struct' &&
-    constructible(b) &&
+    (b.kind === 'struct' || b.kind === 'variant') &&
+    b.facts.form === h.facts.form &&
+    fillable &&
     h.facts.allFieldsPublic === false &&
-    !madePrivate(b, base, head)
+    !h.facts.nonExhaustive &&
+    !madePrivate(b, cx)
   )
-    out.push(change('breaking', 'field-added', h, 'private field added to a struct with only public fields'))
-  if (out.length > 0) return out
-  const differs = (Object.keys({ ...b.facts, ...h.facts }) as (keyof typeof b.facts)[]).filter(
-    k => k !== 'sealed' && b.facts[k] !== h.facts[k]
-  )
-  if (differs.length > 0) out.push(change('changed', 'changed', h, describe(b, h, differs)))
+    out.push(
+      change(
+        'breaking',
+        'field-added',
+        b,
+        h,
+        `private field added to a ${b.kind} with only public fields`,
+        `\`${name} { …, ..other }\` or a literal`
+      )
+    )
   return out
 }
 
 /** A public field of the base struct is no longer public: that is reported as removed, not as added. */
-function madePrivate(b: ApiItem, base: Surface, head: Surface): boolean {
-  for (const item of base.values()) if (item.parent === b.key && !head.has(item.key)) return true
+function madePrivate(b: ApiItem, cx: DiffContext): boolean {
+  for (const item of cx.base.values()) if (item.parent === b.key && !cx.head.has(item.key)) return true
   return false
 }
 
-function describe(b: ApiItem, h: ApiItem, keys: string[]): string {
+function describe(b: ApiItem, h: ApiItem, keys: readonly string[]): string {
   const words: string[] = []
   for (const k of keys) {
     if (k === 'signature') words.push(b.kind === 'field' ? 'type changed' : 'signature changed')

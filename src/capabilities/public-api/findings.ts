@@ -9,6 +9,7 @@ export const SOURCE = 'public-api'
 
 export const API_FINDING_CODES = [
   'api-breaking',
+  'api-warning',
   'api-changed',
   'api-unknown',
   'api-crates-unmatched'
@@ -47,9 +48,20 @@ export function apiFindings(section: PublicApiSection, policy: ApiPolicy = secti
     for (const change of c.changes) {
       if (change.class === 'addition') continue
       const breaking = change.class === 'breaking'
+      // Warn-level changes (as the reference tool warns) never block, whatever the policy.
+      const severity: FindingSeverity =
+        change.class === 'warning'
+          ? c.bumpAllowsBreaks
+            ? 'allowed'
+            : 'warn'
+          : !breaking
+            ? 'info'
+            : c.bumpAllowsBreaks
+              ? 'allowed'
+              : failing
       out.push({
-        code: breaking ? 'api-breaking' : 'api-changed',
-        severity: !breaking ? 'info' : c.bumpAllowsBreaks ? 'allowed' : failing,
+        code: breaking ? 'api-breaking' : change.class === 'warning' ? 'api-warning' : 'api-changed',
+        severity,
         source: SOURCE,
         crate: c.name,
         message: changeMessage(c, change, section.base?.sha ?? null),
@@ -65,7 +77,8 @@ export function changeMessage(c: CrateApi, change: ApiChange, baseSha: string | 
     change.side === 'base' && change.file
       ? ` (it was at ${change.file}:${change.line ?? '?'} in the base${baseSha ? ` ${baseSha.slice(0, 12)}` : ''})`
       : ''
-  const head = `${c.name}: \`${change.path}\` (${change.kind}): ${change.what}${where}`
+  const breaks = change.breaks ? `; breaks code like ${change.breaks}` : ''
+  const head = `${c.name}: \`${change.path}\` (${change.kind}): ${change.what}${where}${breaks}`
   if (change.class !== 'breaking') return head
   if (c.bumpAllowsBreaks) return `${head}; allowed by the version bump ${c.baseVersion} → ${c.headVersion}`
   const needed = neededVersion(c.baseVersion)

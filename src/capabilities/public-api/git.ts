@@ -10,13 +10,16 @@ const GIT_TIMEOUT_MS = 120_000
 export class BaseUnavailable extends Error {}
 
 export interface BaseRevision {
-  /** What was asked for (input, the pull request's base, or the parent of the head). */
+  /** What was asked for (input, the pull request's or merge group's base, or the parent of the head). */
   rev: string
-  from: 'input' | 'pull_request' | 'parent'
+  from: 'input' | 'pull_request' | 'merge_group' | 'parent'
   sha: string
 }
 
-/** The revision to compare with, before asking git: the input, else the PR's base, else the head's parent. */
+/**
+ * The revision to compare with, before asking git: the input, else the PR's base, else (in a merge
+ * queue) the merge group's base, the commit the group is merged onto, else the head's parent.
+ */
 export function baseRequest(
   input: string,
   env: Record<string, string | undefined>,
@@ -26,6 +29,9 @@ export function baseRequest(
   const pr = payload.pull_request as { base?: { sha?: string } } | undefined
   if ((env.GITHUB_EVENT_NAME ?? '').startsWith('pull_request') && pr?.base?.sha)
     return { rev: pr.base.sha, from: 'pull_request' }
+  const group = payload.merge_group as { base_sha?: string } | undefined
+  if (env.GITHUB_EVENT_NAME === 'merge_group' && group?.base_sha)
+    return { rev: group.base_sha, from: 'merge_group' }
   return { rev: `${env.GITHUB_SHA || 'HEAD'}^`, from: 'parent' }
 }
 
@@ -69,12 +75,13 @@ export async function resolveBase(
   }
 }
 
-function describeFrom(from: BaseRevision['from']): string {
-  return from === 'input'
-    ? 'public-api-base'
-    : from === 'pull_request'
-      ? "the pull request's base"
-      : "the head's parent"
+export function describeFrom(from: BaseRevision['from']): string {
+  return {
+    input: 'public-api-base',
+    pull_request: "the pull request's base",
+    merge_group: "the merge group's base",
+    parent: "the head's parent"
+  }[from]
 }
 
 /** Files (relative to the repository root) that differ between the base and the working tree. */

@@ -26,6 +26,8 @@ export type PublicApiParts = {
 export const PUBLIC_API_CODES = {
   'api-breaking':
     'a breaking change to the public API of a library crate (public-api policy; allowed by a version bump)',
+  'api-warning':
+    'a change to the public API the reference tool warns about (an order under PartialOrd or repr(C), #[must_use] added); never blocks',
   'api-changed': 'a change to the public API that is not surely breaking (informational)',
   'api-unknown':
     'the public API could not be compared with the base (no base revision, rustdoc failed or its format is unsupported)',
@@ -86,7 +88,7 @@ export const publicApi: Capability<PublicApiParts> = {
     {
       name: 'api-changes',
       description:
-        'JSON array of the public API changes: crate, class (breaking, changed, addition), rule, path, kind, what, file, line, side, allowed.',
+        'JSON array of the public API changes: crate, class (breaking, warning, changed, addition), rule, path, kind, what, breaks, file, line, side, base and head locations, allowed.',
       value: r =>
         r.publicApi && r.publicApi.status !== 'off' ? publicApiOutputs(r.publicApi)['api-changes'] : null
     }

@@ -3,6 +3,7 @@
 import type { Finding } from '../../findings/finding.js'
 import type { ApiChange } from './diff.js'
 import { changeMessage } from './findings.js'
+import { describeFrom } from './git.js'
 import { breaks, type CrateApi, type PublicApiSection } from './section.js'
 
 export const MAX_LISTED = 100
@@ -18,12 +19,7 @@ export interface ApiAnnotation {
 
 function baseWords(s: PublicApiSection): string {
   if (!s.base) return ''
-  const from =
-    s.base.from === 'input'
-      ? 'public-api-base'
-      : s.base.from === 'pull_request'
-        ? "the pull request's base"
-        : "the head's parent"
+  const from = describeFrom(s.base.from)
   return `compared with ${s.base.rev === s.base.sha ? s.base.sha.slice(0, 12) : `${s.base.rev} (${s.base.sha.slice(0, 12)})`}, ${from}`
 }
 
@@ -32,7 +28,8 @@ function counts(s: PublicApiSection) {
   const allowed = all.filter(x => x.c.bumpAllowsBreaks).length
   const changed = s.crates.reduce((n, c) => n + c.changes.filter(x => x.class === 'changed').length, 0)
   const added = s.crates.reduce((n, c) => n + c.changes.filter(x => x.class === 'addition').length, 0)
-  return { breaking: all.length - allowed, allowed, changed, added }
+  const warned = s.crates.reduce((n, c) => n + c.changes.filter(x => x.class === 'warning').length, 0)
+  return { breaking: all.length - allowed, allowed, warned, changed, added }
 }
 
 function link(s: PublicApiSection, x: ApiChange): string {
@@ -60,15 +57,18 @@ export function publicApiMarkdown(s: PublicApiSection, findings: Finding[]): str
   }
   const n = counts(s)
   lines.push(
-    `${n.breaking} breaking change(s)${n.allowed ? `, ${n.allowed} allowed by a version bump` : ''}, ${n.changed} other change(s), ${n.added} addition(s); ${baseWords(s)}.`,
+    `${n.breaking} breaking change(s)${n.allowed ? `, ${n.allowed} allowed by a version bump` : ''}${n.warned ? `, ${n.warned} warning(s)` : ''}, ${n.changed} other change(s), ${n.added} addition(s); ${baseWords(s)}.`,
     ''
   )
   const rows = s.crates.flatMap(c => breaks(c).map(b => ({ c, b })))
   if (rows.length > 0) {
-    lines.push('| crate | item | what changed | where |', '| --- | --- | --- | --- |')
+    lines.push(
+      '| crate | item | what changed | breaks code like | where |',
+      '| --- | --- | --- | --- | --- |'
+    )
     for (const { c, b } of rows.slice(0, MAX_LISTED))
       lines.push(
-        `| ${cell(c.name)} | \`${cell(b.path)}\` (${b.kind}) | ${cell(b.what)}${c.bumpAllowsBreaks ? ` — allowed by the version bump ${c.baseVersion} → ${c.headVersion}` : ''} | ${link(s, b)} |`
+        `| ${cell(c.name)} | \`${cell(b.path)}\` (${b.kind}) | ${cell(b.what)}${c.bumpAllowsBreaks ? ` — allowed by the version bump ${c.baseVersion} → ${c.headVersion}` : ''} | ${cell(b.breaks ?? '')} | ${link(s, b)} |`
       )
     if (rows.length > MAX_LISTED) lines.push('', `…and ${rows.length - MAX_LISTED} more in the JSON report.`)
     lines.push('')
@@ -84,7 +84,17 @@ export function publicApiMarkdown(s: PublicApiSection, findings: Finding[]): str
   if (unchanged.length) lines.push(`- Not changed since the base: ${unchanged.join(', ')}.`)
   if (s.skipped.length)
     lines.push(`- Skipped (\`publish = false\`, not in public-api-crates): ${s.skipped.join(', ')}.`)
-  const other = s.crates.flatMap(c => c.changes.filter(x => x.class !== 'breaking').map(x => ({ c, x })))
+  const warnings = s.crates.flatMap(c => c.changes.filter(x => x.class === 'warning').map(x => ({ c, x })))
+  if (warnings.length > 0) {
+    lines.push('', '**Warnings** (code still compiles, but behaves or lays out differently):', '')
+    for (const { c, x } of warnings.slice(0, MAX_LISTED))
+      lines.push(
+        `- ${cell(c.name)} \`${cell(x.path)}\` (${x.kind}): ${cell(x.what)}; ${cell(x.breaks ?? '')} ${link(s, x)}`
+      )
+  }
+  const other = s.crates.flatMap(c =>
+    c.changes.filter(x => x.class === 'changed' || x.class === 'addition').map(x => ({ c, x }))
+  )
   if (other.length > 0) {
     lines.push('', '<details><summary>Other changes and additions</summary>', '')
     for (const { c, x } of other.slice(0, MAX_LISTED))
@@ -101,7 +111,7 @@ export function publicApiText(s: PublicApiSection): string | null {
   if (s.status === 'unknown') return `Public API: not checked: ${s.reason ?? ''}`
   const n = counts(s)
   const lines = [
-    `Public API: ${n.breaking} breaking, ${n.allowed} allowed by a version bump, ${n.changed} changed, ${n.added} added (${baseWords(s)})`
+    `Public API: ${n.breaking} breaking, ${n.allowed} allowed by a version bump, ${n.warned ? `${n.warned} warning(s), ` : ''}${n.changed} changed, ${n.added} added (${baseWords(s)})`
   ]
   for (const c of s.crates) {
     if (c.status === 'unknown') lines.push(`  ? ${c.name}: not checked: ${c.reason ?? ''}`)
@@ -109,6 +119,8 @@ export function publicApiText(s: PublicApiSection): string | null {
       lines.push(
         `  ${c.bumpAllowsBreaks ? '~' : '✗'} ${changeMessage(c, b, null)}${b.file && b.side === 'head' ? ` at ${b.file}:${b.line ?? '?'}` : ''}`
       )
+    for (const w of c.changes.filter(x => x.class === 'warning'))
+      lines.push(`  ! ${changeMessage(c, w, null)}${w.file ? ` at ${w.file}:${w.line ?? '?'}` : ''}`)
   }
   return lines.join('\n')
 }

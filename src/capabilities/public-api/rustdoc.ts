@@ -24,6 +24,7 @@ export interface RustdocItem {
   visibility: 'public' | 'default' | 'crate' | { restricted: unknown }
   /** Structured since v54: `"non_exhaustive"`, `"macro_export"`, `{ "other": "#[…]" }`, … */
   attrs: unknown[]
+  deprecation?: unknown
   /** One key: the item's kind (`module`, `struct`, `function`, `use`, …). */
   inner: Record<string, unknown>
 }
@@ -35,6 +36,8 @@ export interface RustdocCrate {
   index: Record<string, RustdocItem>
   paths: Record<string, { crate_id: number; path: string[]; kind: string }>
   external_crates: Record<string, { name: string }>
+  /** The target's features and the ones each implies. */
+  target?: { target_features?: { name: string; implies_features: string[]; globally_enabled?: boolean }[] }
 }
 
 export class RustdocFormatError extends Error {}
@@ -78,8 +81,13 @@ export function hasAttr(item: RustdocItem, name: string): boolean {
   )
 }
 
-/** `#[doc(hidden)]`, should rustdoc keep such an item (it strips them by default). */
+/**
+ * `#[doc(hidden)]`, should rustdoc keep such an item (it strips them by default). A hidden item that
+ * is also `#[deprecated]` is still public API (as the reference tool treats it): users were told how
+ * to move off it.
+ */
 export function isDocHidden(item: RustdocItem): boolean {
+  if (item.deprecation) return false
   return (item.attrs ?? []).some(a => {
     const other = typeof a === 'object' && a !== null ? (a as { other?: unknown }).other : a
     return typeof other === 'string' && /#\[doc\s*\(\s*hidden\s*\)\s*\]/.test(other)

@@ -27,7 +27,7 @@ export interface PublicApiSection {
   status: 'off' | 'checked' | 'unknown'
   policy: ApiPolicy
   reason: string | null
-  base: { rev: string; from: 'input' | 'pull_request' | 'parent'; sha: string } | null
+  base: { rev: string; from: 'input' | 'pull_request' | 'merge_group' | 'parent'; sha: string } | null
   /** `<server>/<owner>/<repo>/blob/<sha>` of each side, when the run knows them: for links to lines. */
   blob: { head: string | null; base: string | null }
   crates: CrateApi[]

@@ -25,7 +25,7 @@ export const roadmap: Capability<RoadmapParts> = {
       name: 'workstreams',
       default: '',
       description:
-        'Glob of workstream files (Toka format) or one compact plan file; empty disables roadmap sync.'
+        'Glob of workstream files (Toka format) or one compact plan file, relative to the repository in Actions and to the workspace on the command line; empty disables roadmap sync.'
     },
     {
       name: 'gate-workstream',

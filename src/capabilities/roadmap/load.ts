@@ -141,7 +141,7 @@ export async function loadWorkstreams(
       {
         file: pattern,
         key: '',
-        message: `matches no file under ${root}; check the glob (it is relative to the repository root)`
+        message: `matches no file under ${root}; check the glob (it is relative to that directory)`
       }
     ])
   const parsed = await Promise.all(

@@ -26,7 +26,10 @@ export interface SyncOptions {
   ctx: RunContext
   client: GitHubClient | null
   log: (line: string) => void
-  /** Where the `workstreams` glob is resolved; default GITHUB_WORKSPACE, else the working directory. */
+  /**
+   * Where the `workstreams` glob is resolved; default: the workspace on the command line (whatever the
+   * current directory), the repository (GITHUB_WORKSPACE) in Actions.
+   */
   root?: string
   now?: () => Date
   /** What the run history says (since when unstable, conflicts resolved), for the observation. */
@@ -39,7 +42,9 @@ export async function syncWorkstreams(o: SyncOptions): Promise<WorkstreamsSectio
   const { config, ctx, client, log } = o
   if (!config.workstreams)
     throw new Error("syncWorkstreams needs the 'workstreams' input (a glob of workstream files)")
-  const root = o.root ?? process.env.GITHUB_WORKSPACE ?? process.cwd()
+  const root =
+    o.root ??
+    (config.surface === 'cli' ? config.workingDirectory : (process.env.GITHUB_WORKSPACE ?? process.cwd()))
   // The YAML parser and the glob matcher load only for runs that keep a roadmap.
   const { loadWorkstreams } = await import('./load.js')
   const workstreams = await loadWorkstreams(config.workstreams, root, {

@@ -34,7 +34,7 @@ async function run(
   const check = checkingPhase(ports.phases)
   if (!ports.documents || !ports.cargo || ports.report.shard || !check || check.failure)
     return { section: {}, findings: [] }
-  const opened = await ports.documents(config.baselinePath, baselineCodec)
+  const opened = await ports.documents(config.baselinePath, baselineCodec, config.baselinePathGiven)
   if (!opened.store) {
     ports.log(`Build time is measured but not compared: baseline-store "branch" ${opened.why}.`)
     return { section: {}, findings: [] }
@@ -87,7 +87,7 @@ export const timing: Capability<TimingParts> = {
       name: 'baseline-path',
       default: 'build-gate/baseline.json',
       description:
-        'Path of the baseline file (in the baseline branch, or relative to working-directory for `file`).'
+        "Path of the baseline file in the baseline branch; for `file`, relative to working-directory when given, else in the user's state directory (`~/.local/state/build-gate/…`, outside the workspace and the target directory)."
     },
     { name: 'baseline-history', default: '20', description: 'Samples kept per comparison key.' },
     {
@@ -123,6 +123,7 @@ export const timing: Capability<TimingParts> = {
     timingMetric: p.oneOf('timing-metric', ['cpu', 'wall'] as const),
     tolerancePercent: p.number('tolerance-percent', 0, false),
     baselinePath: p.raw('baseline-path'),
+    baselinePathGiven: p.given('baseline-path'),
     baselineHistory: p.number('baseline-history', 1, true),
     baselineMinSamples: p.number('baseline-min-samples', 1, true),
     updateBaseline: p.oneOf('update-baseline', ['auto', 'always', 'never'] as const),

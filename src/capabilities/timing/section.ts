@@ -9,6 +9,8 @@ export interface TimingConfig {
   timingMetric: 'cpu' | 'wall'
   tolerancePercent: number
   baselinePath: string
+  /** false: the file store keeps the baseline in the state directory (src/store/state-dir.ts). */
+  baselinePathGiven: boolean
   baselineHistory: number
   baselineMinSamples: number
   updateBaseline: 'auto' | 'always' | 'never'

@@ -10,7 +10,7 @@ export const TRACKER_INPUTS = [
     name: 'history-path',
     default: 'build-gate/history.json',
     description:
-      'Path of the run history (in the baseline branch, or relative to working-directory for `baseline-store: file`).'
+      "Path of the run history in the baseline branch; for `baseline-store: file`, relative to working-directory when given, else beside the baseline in the user's state directory."
   },
   {
     name: 'escalate-after',

@@ -5,6 +5,8 @@ import { parseDuration } from './duration.js'
 export interface TrackerConfig {
   enabled: boolean
   historyPath: string
+  /** false: with baseline-store file, the history is kept in the state directory (src/store/state-dir.ts). */
+  historyPathGiven: boolean
   /** null: escalation off. */
   escalateAfterMs: number | null
   escalationLabel: string
@@ -48,6 +50,7 @@ export function parseTrackerConfig(p: InputParsers): TrackerConfig {
   return {
     enabled,
     historyPath,
+    historyPathGiven: p.given('history-path'),
     escalateAfterMs: after,
     escalationLabel: label,
     escalateTo

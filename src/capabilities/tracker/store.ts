@@ -8,11 +8,18 @@ import type { TrackerConfig } from './inputs.js'
 
 export function historyStore(
   config: StoreConfig,
-  tracker: Pick<TrackerConfig, 'historyPath'>,
+  tracker: Pick<TrackerConfig, 'historyPath'> & Partial<Pick<TrackerConfig, 'historyPathGiven'>>,
   ctx: Pick<RunContext, 'owner' | 'repo'>,
   client: GitHubClient | null
 ): { store: DocumentStore<History> | null; unreachable?: string } {
-  const opened = openDocument(config, ctx, client, tracker.historyPath, historyCodec)
+  const opened = openDocument(
+    config,
+    ctx,
+    client,
+    tracker.historyPath,
+    historyCodec,
+    tracker.historyPathGiven ?? true
+  )
   return opened.store
     ? { store: opened.store }
     : { store: null, unreachable: `the run history on the baseline branch ${opened.why}` }

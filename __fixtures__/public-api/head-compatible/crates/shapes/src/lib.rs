@@ -17,9 +17,9 @@ pub mod geometry {
 }
 mod points { pub struct Point { pub x: i32, pub y: i32 } }
 pub mod old_module { pub fn helper() {} }
-// Hidden from the docs, still there: users who name it still compile.
-#[doc(hidden)]
 pub fn gone() {}
+// Hidden before, public now: not new API.
+pub fn internal_use_only() {}
 pub struct GoneStruct;
 // Moved behind a glob re-export: still reachable at the same paths.
 mod globbed {

@@ -1,0 +1,4 @@
+//# helper_removed
+use rules_derive::Tag;
+#[derive(Tag)]
+pub struct Tagged { #[tag] pub field: u8 }
