@@ -1,5 +1,6 @@
 // build: cargo check (and the test build) read per crate: compile errors, warnings, phases.
 import { ownMessageFormat } from '../../cargo/commands.js'
+import type { PhaseHook } from '../../cargo/port.js'
 import { phaseSeconds } from '../../report/format.js'
 import { ConfigError, type InputParsers } from '../../inputs.js'
 import type { Capability } from '../capability.js'
@@ -11,6 +12,7 @@ import {
   omittedText,
   terminalDiagnostics
 } from './render.js'
+import { findClippy } from './clippy.js'
 import { runBuild } from './run.js'
 import { BUILD_CODES, type BuildConfig, type BuildParts } from './section.js'
 
@@ -26,6 +28,14 @@ function denyWarnings(p: InputParsers): Pick<BuildConfig, 'denyWarnings' | 'warn
       `'${p.raw('deny-warnings')}' is not allowed; use true (every warning blocks), false (none does) or new (only warnings new against the base block).`
     )
   }
+}
+
+function clippy(p: InputParsers): Pick<BuildConfig, 'clippy' | 'clippyArgs'> {
+  const on = p.bool('clippy')
+  const args = p.args('clippy-args')
+  if (args.length && !on)
+    throw new ConfigError('clippy-args', 'is set, but clippy is false: set clippy: true to check with cargo clippy.')
+  return { clippy: on, clippyArgs: args }
 }
 
 export const build: Capability<BuildParts> = {
@@ -44,6 +54,17 @@ export const build: Capability<BuildParts> = {
         "With `auto`, when check-args and test-args select the same packages, features and profile, one `cargo build --lib --bins --tests --examples` replaces `cargo check` and the test build (the same diagnostics, each crate compiled once) and `cargo test` reuses it; otherwise, or with `off`, check and test build run apart. The report's `compileOnce` section says which ran and why."
     },
     {
+      name: 'clippy',
+      default: 'false',
+      description:
+        "Check with `cargo clippy` instead of `cargo check` (same check-args): clippy's lints are reported, counted and held like rustc's warnings. With compile-once, clippy's driver wraps rustc in the one build and the test run. Needs the clippy component (`rustup component add clippy`)."
+    },
+    {
+      name: 'clippy-args',
+      default: '',
+      description: 'Arguments for clippy, passed after `--` (e.g. `-W clippy::pedantic`); needs `clippy: true`.'
+    },
+    {
       name: 'deny-warnings',
       default: 'true',
       description:
@@ -53,7 +74,8 @@ export const build: Capability<BuildParts> = {
   parse: p => ({
     checkArgs: ownMessageFormat(p.args('check-args'), 'check-args'),
     compileOnce: p.oneOf('compile-once', ['auto', 'off'] as const),
-    ...denyWarnings(p)
+    ...denyWarnings(p),
+    ...clippy(p)
   }),
   codes: BUILD_CODES,
   outputs: [
@@ -76,10 +98,28 @@ export const build: Capability<BuildParts> = {
     }
   ],
   crateDefaults: { warnings: 0, errors: 0 },
-  run: (ports, config) =>
+  start: () => {
+    const state: BuildParts['state'] & { hook: PhaseHook } = {
+      wrapper: null,
+      hook: {
+        // The test run reuses the one build only when clippy's driver wraps rustc there too.
+        command: (phase, cmd) =>
+          state.wrapper && (phase === 'build' || phase === 'test') ? { ...cmd, env: { ...cmd.env, ...state.wrapper } } : cmd
+      }
+    }
+    return state
+  },
+  run: async (ports, config, state) =>
     ports.cargo && ports.metadata
-      ? runBuild(ports.cargo, ports.metadata, ports.report.shard?.members ?? null, config)
-      : Promise.resolve({ section: {} }),
+      ? runBuild(
+          ports.cargo,
+          ports.metadata,
+          ports.report.shard?.members ?? null,
+          config,
+          config.clippy ? await findClippy(ports.run, ports.cwd, config) : null,
+          state
+        )
+      : { section: {} },
   // Its findings span every phase, the tests' run included: read once every stage ran.
   findings: (report, config) => [...phaseFindings(report, config), ...diagnosticFindings(report, config)],
   guard: (report, findings) => {
