@@ -88,6 +88,20 @@ describe('deny-warnings: new (a ratchet against the base)', () => {
     expect(report.ratchet.grown).toMatchObject([{ crate: 'a', lint: 'unused_variables', base: 3, now: 4 }])
   }, 120_000)
 
+  it('a trusted run of main with the tracker draws the burndown from the recorded runs', async () => {
+    repo.git('checkout', '-q', 'main')
+    repo.write({ 'a/src/lib.rs': A_BASE.replace('    let y = 2;\n', '') })
+    repo.commit('one warning fewer on main')
+    const r = await repo.push(['--tracker'])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain(`Burndown: warnings 3 → 2 since ${day()}`)
+    expect(r.stdout).toMatch(/^ {2}a +█▆ {2}3 → 2$/m)
+    expect(readJson(repo.history).runs.map((x: { warnings: object }) => x.warnings)).toEqual([
+      { a: { unused_variables: expect.stringMatching(/^.{24}$/) } },
+      { a: { unused_variables: expect.stringMatching(/^.{16}$/) } }
+    ])
+  }, 120_000)
+
   it('without a base record says so and counts every warning as new', async () => {
     const saved = readFileSync(repo.history, 'utf8')
     writeFileSync(repo.history, JSON.stringify({ format: 'build-gate-history', version: 1, runs: [] }))

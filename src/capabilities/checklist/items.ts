@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto'
 import type { Finding } from '../../findings/finding.js'
 import type { ChecklistReport } from './section.js'
 import { conflictId, describeConflict, isConflict } from '../conflicts/index.js'
-import { when, type TrackerStatus } from '../tracker/index.js'
+import { burndownLine, when, type Burndown, type TrackerStatus } from '../tracker/index.js'
 import { checkingPhase } from '../../report/checking-phase.js'
 
 export const CHECKLIST_START = '<!-- build-gate:checklist:start -->'
@@ -157,8 +157,15 @@ function comparedLines(items: ChecklistItem[], s: TrackerStatus): string[] {
     s.stable ? `**Stable** since ${when(s.stableSince!)}.` : `**Unstable** since ${when(s.unstableSince!)}.`,
     found.length
       ? `**Conflicts** since the last stable run: ${found.length} found, ${resolved.length} resolved${open.length ? `; open: ${open.map(describeConflict).join(', ')}` : ''}.`
-      : '**Conflicts** since the last stable run: none found.'
+      : '**Conflicts** since the last stable run: none found.',
+    // The burndown's counts, not its picture: a count that changed rewrites the block.
+    ...(s.warnings ? [`**Warnings:** ${burndownLine(s.warnings)}${crateCounts(s.warnings)}.`] : [])
   ]
+}
+
+function crateCounts(b: Burndown): string {
+  const changed = b.crates.filter(c => c.now > 0 || c.since > 0).map(c => `${c.name} ${c.since} → ${c.now}`)
+  return changed.length ? ` (${changed.join(', ')})` : ''
 }
 
 export function checklistDigest(items: ChecklistItem[], s: TrackerStatus): string {

@@ -15,6 +15,7 @@ const out = (name: string, description: string): OutputSpec<TrackerParts> => ({
   value: r => (r.tracker ? (trackerOutputs(r.tracker)[name] ?? null) : null)
 })
 
+export { burndownLine, burndownLines, type Burndown } from './burndown.js'
 export { formatDuration } from './duration.js'
 export { historyCodec, type History, type RunRecord } from './history.js'
 export type { TrackerConfig } from './inputs.js'
@@ -54,5 +55,5 @@ export const tracker: Capability<TrackerParts> = {
     return config.tracker.enabled ? { section: { tracker: section }, findings: [] } : nothing
   },
   markdown: r => trackerMarkdown(r.tracker),
-  terminal: r => (r.tracker ? [trackerText(r.tracker)!] : [])
+  terminal: r => (r.tracker ? trackerText(r.tracker)!.split('\n') : [])
 }

@@ -1,14 +1,23 @@
 // The tracker's renderings: one status line (job summary, PR comment, terminal) and its outputs.
+import { fenced } from '../../report/markdown.js'
+import { burndownLine, burndownLines } from './burndown.js'
 import type { TrackerSection } from './track.js'
 
 export function trackerMarkdown(s: TrackerSection | undefined): string | null {
   if (!s) return null
   const issue = s.issue === null ? '' : ` · checklist in #${s.issue}`
-  return `**Stabilization:** ${escape(s.line)}${issue}`
+  const status = `**Stabilization:** ${escape(s.line)}${issue}`
+  const b = s.status.warnings
+  return b
+    ? [status, '', `**Burndown:** ${burndownLine(b)}`, '', ...fenced(burndownLines(b).join('\n'))].join('\n')
+    : status
 }
 
 export function trackerText(s: TrackerSection | undefined): string | null {
-  return s ? `Stabilization: ${s.line}` : null
+  if (!s) return null
+  const b = s.status.warnings
+  const lines = b ? ['', `Burndown: ${burndownLine(b)}`, ...burndownLines(b).map(l => `  ${l}`)] : []
+  return [`Stabilization: ${s.line}`, ...lines].join('\n')
 }
 
 export function trackerOutputs(s: TrackerSection | undefined): Record<string, string> {
