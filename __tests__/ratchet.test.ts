@@ -88,6 +88,24 @@ describe('deny-warnings: new (a ratchet against the base)', () => {
     expect(report.ratchet.grown).toMatchObject([{ crate: 'a', lint: 'unused_variables', base: 3, now: 4 }])
   }, 120_000)
 
+  it('a history it cannot read is no base: said, every warning new, and the file left as it was', async () => {
+    const saved = readFileSync(repo.history, 'utf8')
+    writeFileSync(repo.history, '{"format": "build-gate-his')
+    try {
+      repo.change(base, { 'a/src/lib.rs': A_BASE })
+      const r = await repo.pullRequest(base)
+      expect(r.code).toBe(1)
+      const report = readJson(r.report)
+      expect(report.ratchet.noBase).toMatch(
+        /^the run history could not be read: Run history .*not valid JSON/
+      )
+      expect(report.findings.filter((f: { code: string }) => f.code === 'warnings-new')).toHaveLength(1)
+      expect(readFileSync(repo.history, 'utf8')).toBe('{"format": "build-gate-his')
+    } finally {
+      writeFileSync(repo.history, saved)
+    }
+  }, 120_000)
+
   it('a trusted run of main with the tracker draws the burndown from the recorded runs', async () => {
     repo.git('checkout', '-q', 'main')
     repo.write({ 'a/src/lib.rs': A_BASE.replace('    let y = 2;\n', '') })
