@@ -5,8 +5,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
-import { PassThrough } from 'node:stream'
-import { main } from '../../src/cli.js'
+import { cli } from './cli-runner.js'
 
 export const A_BASE = `pub fn three() {
     let x = 1;
@@ -129,15 +128,4 @@ export class RatchetRepo {
         else process.env[k] = v
     }
   }
-}
-
-async function cli(args: string[]) {
-  const out = new PassThrough()
-  const err = new PassThrough()
-  let stdout = ''
-  let stderr = ''
-  out.on('data', d => (stdout += d))
-  err.on('data', d => (stderr += d))
-  const code = await main(args, out as unknown as NodeJS.WriteStream, err as unknown as NodeJS.WriteStream)
-  return { code, stdout, stderr }
 }
