@@ -67,18 +67,22 @@ describe('burndown', () => {
     expect(summary).toContain('**Burndown:** warnings 14 → 9 since 2 Dec')
     expect(summary).toContain('total █▇▆▆  14 → 9')
     const block = renderChecklist([], status)
-    expect(block).toContain('**Warnings:** warnings 14 → 9 since 2 Dec (b 6 → 6, a 8 → 3).')
+    expect(block).toContain('**Warnings:** 9 now (b 6, a 3); 14 on 2 Dec.')
+    expect(block).toContain('a     ▅▄▃▃  8 → 3')
     const report = { verdict: { stable: false, reasons: [], warnings: [] } } as never
     const comment = escalationComment(status, report, { escalateTo: [], label: 'l', labelled: true })
     expect(comment).toContain('**Warnings:** warnings 14 → 9 since 2 Dec.')
     expect(comment).toContain('a     ▅▄▃▃  8 → 3')
   })
 
-  it('a changed count rewrites the checklist; the same counts leave it as it was', () => {
+  it('a changed count rewrites the checklist; the same counts in one run more leave it as it was', () => {
     const at = new Date('2026-12-07T00:00:00Z')
     const block = (rs: RunRecord[]) => renderChecklist([], deriveStatus(rs, at, null))
     const digest = (s: string) => /digest=([0-9a-f]+)/.exec(s)![1]
-    const again = [...runs.slice(0, -1), { ...runs.at(-1)!, runUrl: 'https://example.test/run/2' }]
+    const again = [
+      ...runs,
+      { ...runs.at(-1)!, at: '2026-12-06T09:00:00.000Z', runUrl: 'https://example.test/run/2' }
+    ]
     expect(digest(block(again))).toBe(digest(block(runs)))
     const fewer = [
       ...runs.slice(0, -1),

@@ -278,7 +278,7 @@ describe('deny-warnings', () => {
   it('refuses another word, naming the input and its values', () => {
     expect(() => parseConfig(read('newer'), 'action', '/r')).toThrow(ConfigError)
     expect(() => parseConfig(read('newer'), 'action', '/r')).toThrow(
-      /Input 'deny-warnings': 'newer' is not allowed; use true \(every warning blocks\), false \(none does\) or new/
+      /Input 'deny-warnings': 'newer' is not a boolean nor new; use true \(every warning blocks\), false \(none does\) or new/
     )
   })
 })

@@ -25,7 +25,7 @@ function denyWarnings(p: InputParsers): Pick<BuildConfig, 'denyWarnings' | 'warn
   } catch {
     throw new ConfigError(
       'deny-warnings',
-      `'${p.raw('deny-warnings')}' is not allowed; use true (every warning blocks), false (none does) or new (only warnings new against the base block).`
+      `'${p.raw('deny-warnings')}' is not a boolean nor new; use true (every warning blocks), false (none does) or new (only warnings new against the base block).`
     )
   }
 }
