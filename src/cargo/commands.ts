@@ -12,6 +12,8 @@ export interface CargoArgs {
 export interface Command {
   program: string
   args: string[]
+  /** Variables the command needs besides the gate's (a compiler wrapper), as much a part of it as its args. */
+  env?: Readonly<Record<string, string>>
 }
 
 /** The user's args for the input, refused when they set --message-format: the gate sets it to read cargo. */

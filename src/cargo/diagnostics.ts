@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto'
 import { diagnosticKey } from './messages.js'
 import type { Diagnostic, DiagnosticsSection } from '../report/schema.js'
+import { warningIdentity, type WarningSet } from './warning-set.js'
 
 export const DEFAULT_DIAGNOSTICS_CAP = 1000
 
@@ -14,6 +15,8 @@ export class DiagnosticTally {
   readonly perCrate = new Map<string, { warnings: number; errors: number }>()
   dependencyWarnings = 0
   readonly dependencyErrors: { package: string; message: string }[] = []
+  /** Every warning's identity (none capped): what a ratchet compares with the base. */
+  private readonly warningSet: WarningSet = {}
 
   constructor(private readonly cap = DEFAULT_DIAGNOSTICS_CAP) {}
 
@@ -24,7 +27,11 @@ export class DiagnosticTally {
     this.seen.add(key)
     const counts = this.perCrate.get(d.crate) ?? { warnings: 0, errors: 0 }
     if (d.severity === 'error') counts.errors++
-    else counts.warnings++
+    else {
+      counts.warnings++
+      const lints = (this.warningSet[d.crate] ??= {})
+      lints[d.code ?? ''] = `${lints[d.code ?? ''] ?? ''}${warningIdentity(d)}`
+    }
     this.perCrate.set(d.crate, counts)
     if (this.items.length < this.cap) this.items.push(d)
     else this.omitted++
@@ -54,7 +61,8 @@ export class DiagnosticTally {
       items,
       omitted: this.omitted,
       dependencyWarnings: this.dependencyWarnings,
-      dependencyErrors: this.dependencyErrors.slice(0, 20)
+      dependencyErrors: this.dependencyErrors.slice(0, 20),
+      warningSet: structuredClone(this.warningSet)
     }
   }
 }

@@ -47,7 +47,7 @@ export async function runPhase(
   const chunks: string[] = []
   const outcome = await (options.run ?? runProcess)(command.program, command.args, {
     cwd: options.cwd,
-    env: options.env,
+    env: command.env ? { ...options.env, ...command.env } : options.env,
     ...(options.timeoutSeconds !== undefined ? { timeoutSeconds: options.timeoutSeconds } : {}),
     // cargo metadata is one JSON document on one line, as large as the dependency graph.
     ...(options.collectStdout ? { maxLineChars: Infinity } : {}),

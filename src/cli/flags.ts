@@ -17,6 +17,9 @@ export class UsageError extends GateError {
 
 const BOOLEAN_WORDS = ['true', 'false', 'True', 'False', 'TRUE', 'FALSE', 'yes', 'no', 'on', 'off', '1', '0']
 
+/** Words a switch takes besides true and false (`--deny-warnings new`). */
+const MORE_WORDS: Record<string, string[]> = { 'deny-warnings': ['new'] }
+
 /** Inputs whose value is true or false: they work as bare switches on the command line. */
 export const BOOLEAN_INPUTS = new Set(
   INPUTS.filter(i => i.default === 'true' || i.default === 'false').map(i => i.name)
@@ -78,10 +81,11 @@ export function parseCommandLine(argv: string[]): Command {
     }
     if (BOOLEAN_INPUTS.has(name)) {
       const next = tokens[t + 1]
+      const words = [...BOOLEAN_WORDS, ...(MORE_WORDS[name] ?? [])]
       if (inlineValue) {
-        if (!BOOLEAN_WORDS.includes(value ?? '')) throw notBoolean(name, value ?? '')
+        if (!words.includes(value ?? '')) throw notBoolean(name, value ?? '')
         set(name, value!, rawName)
-      } else if (next?.kind === 'positional' && BOOLEAN_WORDS.includes(next.value)) {
+      } else if (next?.kind === 'positional' && words.includes(next.value)) {
         set(name, next.value, rawName)
         t++
       } else if (next?.kind === 'positional' && misspeltBoolean(next.value)) {

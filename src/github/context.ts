@@ -10,7 +10,8 @@ export interface RunContext {
   ref: string | null
   sha: string | null
   defaultBranch: string | null
-  pullRequest: { number: number; fork: boolean; headRef: string; baseRef: string } | null
+  /** `baseSha`: the base commit the pull request is compared with (absent when the payload has none). */
+  pullRequest: { number: number; fork: boolean; headRef: string; baseRef: string; baseSha?: string } | null
   trusted: boolean
   /** Why the run is (not) trusted, for logs and the summary. */
   trustReason: string
@@ -33,7 +34,7 @@ export function readRunContext(env: Env = process.env): RunContext {
   const pr = (isObject(payload.pull_request) ? payload.pull_request : null) as {
     number: number
     head?: { ref?: string; repo?: { full_name?: string; fork?: boolean } | null }
-    base?: { ref?: string; repo?: { full_name?: string } }
+    base?: { ref?: string; sha?: unknown; repo?: { full_name?: string } }
   } | null
   const payloadProblem =
     read.problem ??
@@ -49,7 +50,10 @@ export function readRunContext(env: Env = process.env): RunContext {
             !!pr.head?.repo?.fork ||
             (!!pr.head?.repo?.full_name && pr.head.repo.full_name !== env.GITHUB_REPOSITORY),
           headRef: pr.head?.ref ?? '',
-          baseRef: pr.base?.ref ?? ''
+          baseRef: pr.base?.ref ?? '',
+          ...(typeof pr.base?.sha === 'string' && /^[0-9a-f]{7,64}$/.test(pr.base.sha)
+            ? { baseSha: pr.base.sha }
+            : {})
         }
       : null
   const ref = env.GITHUB_REF ?? null

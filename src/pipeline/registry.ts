@@ -10,6 +10,7 @@ import { fixPr } from '../capabilities/fix-pr/index.js'
 import { fixes } from '../capabilities/fixes/index.js'
 import { prComment } from '../capabilities/pr-comment/index.js'
 import { publicApi } from '../capabilities/public-api/index.js'
+import { ratchet } from '../capabilities/ratchet/index.js'
 import { roadmap } from '../capabilities/roadmap/index.js'
 import { tests } from '../capabilities/tests/index.js'
 import { timing } from '../capabilities/timing/index.js'
@@ -21,6 +22,7 @@ import type { CoreReport, CrateRow } from '../report/schema.js'
 
 const REGISTERED = [
   build,
+  ratchet,
   tests,
   conflicts,
   publicApi,

@@ -5,6 +5,7 @@
 // additive. 2: the report carries its findings.
 import type { Finding } from '../findings/finding.js'
 import type { Verdict } from '../findings/fold.js'
+import type { WarningSet } from '../cargo/warning-set.js'
 
 export const SCHEMA_VERSION = 2
 /** Versions the shard merge can read (1: findings are derived from the sections). */
@@ -106,6 +107,11 @@ export interface DiagnosticsSection {
   dependencyWarnings: number
   /** Errors from non-workspace crates (a dependency that does not compile). */
   dependencyErrors: { package: string; message: string }[]
+  /**
+   * Every workspace warning by identity (crate, lint, file, message), none capped: crate → lint → the
+   * 8-character identities concatenated (src/cargo/warning-set.ts). Absent in reports of older releases.
+   */
+  warningSet?: WarningSet
 }
 
 export interface ShardSection {

@@ -77,16 +77,21 @@ function neededPhases(report: Body, runTests: boolean): PhaseName[] {
 }
 
 /** Compile errors and warnings, one finding per crate; together they read as one reason. */
-export function diagnosticFindings(report: Body, config: Pick<ConfigOf<BuildParts>, 'denyWarnings'>): Finding[] {
+export function diagnosticFindings(
+  report: Body,
+  config: Pick<ConfigOf<BuildParts>, 'denyWarnings'> & Partial<Pick<ConfigOf<BuildParts>, 'warningRatchet'>>
+): Finding[] {
   const { errors, warnings } = report.diagnostics
   const deny = config.denyWarnings
+  // Under the ratchet the warnings show; the ratchet's findings say which of them block.
+  const ratchet = !deny && config.warningRatchet ? { suffix: ' (deny-warnings: new: only new ones block)' } : {}
   return [
     ...perCrate(report, 'errors', errors, { code: 'compile-errors', word: 'compile error', severity: 'block' }),
     ...perCrate(report, 'warnings', warnings, {
       code: 'warnings',
       word: 'warning',
       severity: deny ? 'block' : 'warn',
-      ...(deny ? { suffix: ' (deny-warnings is on)' } : {})
+      ...(deny ? { suffix: ' (deny-warnings is on)' } : ratchet)
     })
   ]
 }

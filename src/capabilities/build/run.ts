@@ -10,18 +10,23 @@ import type { CargoPort } from '../../cargo/port.js'
 import { selectedMembers } from '../../cargo/selection.js'
 import type { PhaseName } from '../../report/schema.js'
 import type { CapabilityResult, ConfigOf } from '../capability.js'
+import { clippyCheck, clippyWrapper, type ClippySetup } from './clippy.js'
 import { compileOnceCommand, planBuild } from './compile-once.js'
 import { markUnbuilt, notChecked, stoppedAt } from './coverage.js'
 import type { BuildCrate, BuildParts } from './section.js'
 
 type BuildPhase = Extract<PhaseName, 'check' | 'build' | 'test-build'>
+type StateOf = BuildParts['state']
 
 export async function runBuild(
   cargo: CargoPort,
   meta: CargoMetadata,
   /** The shard's members; null: the user's own selection. */
   packages: string[] | null,
-  config: ConfigOf<BuildParts>
+  config: ConfigOf<BuildParts>,
+  /** clippy as the checker; null: cargo check. */
+  clippy: ClippySetup | null = null,
+  state: StateOf = { wrapper: null }
 ): Promise<CapabilityResult<BuildParts>> {
   const members = new Map(workspaceMembers(meta).map(p => [p.id, p.name]))
   const tally = cargo.diagnostics
@@ -39,10 +44,19 @@ export async function runBuild(
     return run.result
   }
 
-  const plan = planBuild(config, meta, packages)
+  const planned = planBuild(config, meta, packages)
+  const plan =
+    planned.mode === 'compile-once' && clippy && !clippy.driver
+      ? { mode: 'two-phase' as const, reason: "clippy-driver is not in the toolchain's sysroot, so `cargo clippy` checks" }
+      : planned
   const once = plan.mode === 'compile-once' ? compileOnceCommand(config, plan.args) : null
+  // With clippy its driver wraps rustc in the one build and in the test run alike (the hook adds it).
+  if (once && clippy?.driver) state.wrapper = clippyWrapper({ ...clippy, driver: clippy.driver })
+  const checkCommand = phaseCommand(config, 'check', packages)
   // Compile once: one cargo build stands for check + test build (see compile-once.ts).
-  const check = once ? await phase('build', once) : await phase('check', phaseCommand(config, 'check', packages))
+  const check = once
+    ? await phase('build', once)
+    : await phase('check', clippy ? clippyCheck(checkCommand, clippy.args) : checkCommand)
   const checkSelected = packages ?? selectedMembers(config.checkArgs, meta)
   const checkBuilt = built[once ? 'build' : 'check']
   const checkable = expectedBuilt(meta, checkSelected, once?.args ?? config.checkArgs, 'check')

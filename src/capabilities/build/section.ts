@@ -5,7 +5,13 @@ import type { TestsConfig } from '../tests/index.js'
 export interface BuildConfig {
   checkArgs: string[]
   compileOnce: 'auto' | 'off'
+  /** Every warning blocks (`deny-warnings: true`). */
   denyWarnings: boolean
+  /** Only warnings new against the base block (`deny-warnings: new`); denyWarnings is false then. */
+  warningRatchet: boolean
+  /** `cargo clippy` is the checker (`clippy: true`), with `clippyArgs` after `--`. */
+  clippy: boolean
+  clippyArgs: string[]
 }
 
 export interface CompileOnceSection {
@@ -32,6 +38,8 @@ export type BuildParts = {
   crate: BuildCrate
   /** The test build is the build's to run (or to fold into one build, compile-once), for the tests. */
   reads: { config: Pick<TestsConfig, 'testArgs' | 'runTests'> }
+  /** With clippy and compile-once, the variables the one build and the test run share. */
+  state: { wrapper: Record<string, string> | null }
 }
 
 export const BUILD_CODES = {

@@ -3,7 +3,15 @@
 // follows. Messages are pure.
 import type { ChecklistReport } from './section.js'
 import { describeConflict } from '../conflicts/index.js'
-import { formatDuration, when, where, type TrackerStatus } from '../tracker/index.js'
+import { fenced } from '../../report/markdown.js'
+import {
+  burndownLine,
+  burndownLines,
+  formatDuration,
+  when,
+  where,
+  type TrackerStatus
+} from '../tracker/index.js'
 
 export const EVENT_ESCALATION = 'build-system-escalation'
 const ESCALATED = /^<!-- build-gate:escalation since=(\S+) -->/
@@ -52,6 +60,14 @@ export function escalationComment(
       ? [
           '',
           `**Conflicts:** ${resolved.length} of ${found.length} resolved${open.length ? `; open: ${open.map(describeConflict).join(', ')}` : ''}.`
+        ]
+      : []),
+    ...(s.warnings
+      ? [
+          '',
+          `**Warnings:** ${burndownLine(s.warnings)}.`,
+          '',
+          ...fenced(burndownLines(s.warnings).join('\n'))
         ]
       : []),
     '',

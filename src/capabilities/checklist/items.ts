@@ -9,7 +9,8 @@ import { createHash } from 'node:crypto'
 import type { Finding } from '../../findings/finding.js'
 import type { ChecklistReport } from './section.js'
 import { conflictId, describeConflict, isConflict } from '../conflicts/index.js'
-import { flakyMemoryLine, when, type TrackerStatus } from '../tracker/index.js'
+import { fenced } from '../../report/markdown.js'
+import { burndownLines, flakyMemoryLine, when, type Burndown, type TrackerStatus } from '../tracker/index.js'
 import { checkingPhase } from '../../report/checking-phase.js'
 
 export const CHECKLIST_START = '<!-- build-gate:checklist:start -->'
@@ -165,8 +166,21 @@ function comparedLines(items: ChecklistItem[], s: TrackerStatus): string[] {
     s.stable ? `**Stable** since ${when(s.stableSince!)}.` : `**Unstable** since ${when(s.unstableSince!)}.`,
     found.length
       ? `**Conflicts** since the last stable run: ${found.length} found, ${resolved.length} resolved${open.length ? `; open: ${open.map(describeConflict).join(', ')}` : ''}.`
-      : '**Conflicts** since the last stable run: none found.'
+      : '**Conflicts** since the last stable run: none found.',
+    // The burndown's counts, not its picture (a glyph more each run): a count that changed rewrites the block.
+    ...(s.warnings ? [warningsLine(s.warnings)] : [])
   ]
+}
+
+/** "**Warnings:** 9 now (a 3, b 6); 14 on 2 Dec.": the same for the same counts, run after run. */
+function warningsLine(b: Burndown): string {
+  const crates = b.crates.filter(c => c.now > 0).map(c => `${c.name} ${c.now}`)
+  const day = new Date(b.since.at).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    timeZone: 'UTC'
+  })
+  return `**Warnings:** ${b.now} now${crates.length ? ` (${crates.join(', ')})` : ''}; ${b.since.warnings} on ${day}.`
 }
 
 export function checklistDigest(items: ChecklistItem[], s: TrackerStatus): string {
@@ -188,6 +202,8 @@ export function renderChecklist(items: ChecklistItem[], s: TrackerStatus): strin
     ...ticks,
     '',
     ...lines.slice(items.length).flatMap(l => [l, '']),
+    // Shown, not compared: the burndown's picture as of the run that last rewrote the block.
+    ...(s.warnings ? [...fenced(burndownLines(s.warnings).join('\n')), ''] : []),
     `<sub>Ticked by build-gate from ${run} at ${when(s.current)}; rewritten when a tick or a count changes (build times and this link are not compared).</sub>`,
     CHECKLIST_END
   ].join('\n')

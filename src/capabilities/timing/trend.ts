@@ -1,22 +1,12 @@
 // The build-time history as a picture that renders everywhere (job summary, PR comment, terminal):
 // Unicode sparklines, one glyph per run, this run last and set apart, the limit stated at its level.
 // Pure.
+import { sparkline } from '../../report/sparkline.js'
 import type { TimingSection } from './section.js'
 
-const BARS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█']
+export { sparkline }
 /** Crates with a trend line: the slowest now. */
 export const TREND_CRATES = 5
-
-/** One glyph per value on a common scale from `lo` to `hi`; null (not measured that run) is a gap. */
-export function sparkline(values: readonly (number | null)[], lo: number, hi: number): string {
-  return values.map(v => (v === null ? ' ' : BARS[level(v, lo, hi)])).join('')
-}
-
-function level(v: number, lo: number, hi: number): number {
-  if (hi <= lo) return BARS.length >> 1
-  const i = Math.round(((v - lo) / (hi - lo)) * (BARS.length - 1))
-  return Math.min(BARS.length - 1, Math.max(0, i))
-}
 
 /**
  * Lines of text (monospace) for the history of this run's comparable builds and of its slowest crates.
@@ -34,7 +24,7 @@ export function trendLines(t: TimingSection): string[] {
   const limitWords =
     limit === null
       ? ''
-      : `, limit ${limit.toFixed(2)} s (${BARS[level(limit, lo, hi)]})${over ? ' ← over' : ''}`
+      : `, limit ${limit.toFixed(2)} s (${sparkline([limit], lo, hi)})${over ? ' ← over' : ''}`
   const lines = [
     `${label('build')} ${sparkline(trend.seconds, lo, hi)} │ ${sparkline([t.seconds], lo, hi)}  ${t.seconds.toFixed(2)} s now${limitWords}; ${trend.seconds.length} earlier runs, oldest first`
   ]

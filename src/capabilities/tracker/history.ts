@@ -1,6 +1,7 @@
 // The run history: one record per trusted run (time, commit, verdict, findings as code + crate), kept
 // next to the baseline in the same store. Versioned and validated like the baseline: a file it cannot
 // read is refused, never overwritten.
+import { boundedSet, countOf, type WarningSet } from '../../cargo/warning-set.js'
 import type { FoldedFinding } from '../../findings/fold.js'
 import type { DocumentCodec } from '../../store/document-store.js'
 import { isConflict } from '../conflicts/index.js'
@@ -26,6 +27,12 @@ export interface RunRecord {
   findings: RunFinding[]
   /** The tests that failed, then passed on a retry (`crate test`); absent when none. */
   flaky?: string[]
+  /**
+   * The run's workspace warnings by identity (crate → lint → identities, or a count past the cap): the
+   * base a warning ratchet compares with, and the burndown. Absent when the build was not read whole
+   * (it did not complete, or had compile errors) and in records of older releases.
+   */
+  warnings?: WarningSet
 }
 
 export interface History {
@@ -76,6 +83,8 @@ export function parseHistory(text: string, location: string): History {
     if (!Array.isArray(r.findings)) fail(`${where}.findings must be a list`)
     if (r.flaky !== undefined && (!Array.isArray(r.flaky) || !r.flaky.every(t => typeof t === 'string')))
       fail(`${where}.flaky must be a list of test names`)
+    if (r.warnings !== undefined && !isWarningSet(r.warnings))
+      fail(`${where}.warnings must map crates to lints to identities (a string) or a count`)
     r.findings.forEach((f, j) => {
       if (
         !f ||
@@ -89,6 +98,21 @@ export function parseHistory(text: string, location: string): History {
     })
   })
   return h as History
+}
+
+function isWarningSet(v: unknown): v is WarningSet {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return false
+  return Object.values(v).every(
+    lints =>
+      !!lints &&
+      typeof lints === 'object' &&
+      !Array.isArray(lints) &&
+      Object.values(lints as object).every(
+        (e: unknown) =>
+          (typeof e === 'string' && Number.isInteger(countOf(e))) ||
+          (Number.isInteger(e) && (e as number) >= 0)
+      )
+  )
 }
 
 /** One run per line: compact, and a commit's diff shows the runs it added. */
@@ -119,11 +143,22 @@ export function appendRun(history: History | null, run: RunRecord, limit = HISTO
   const next: History = {
     format: HISTORY_FORMAT,
     version: HISTORY_VERSION,
-    runs: [...(history?.runs ?? []), capFindings(run)].slice(-limit)
+    runs: countsOnly([...(history?.runs ?? []), capFindings(run)].slice(-limit))
   }
   while (next.runs.length > 1 && Buffer.byteLength(serializeHistory(next)) > HISTORY_MAX_BYTES)
     next.runs.shift()
   return next
+}
+
+/**
+ * A ratchet's base is a recent run: older runs keep their warnings' counts per crate and lint (the
+ * burndown), not their identities, so a big workspace's history still spans months.
+ */
+export const RUNS_WITH_WARNING_IDENTITIES = 30
+
+function countsOnly(runs: RunRecord[]): RunRecord[] {
+  const from = runs.length - RUNS_WITH_WARNING_IDENTITIES
+  return runs.map((r, i) => (i < from && r.warnings ? { ...r, warnings: boundedSet(r.warnings, 0) } : r))
 }
 
 function capFindings(run: RunRecord): RunRecord {

@@ -15,8 +15,10 @@ const out = (name: string, description: string): OutputSpec<TrackerParts> => ({
   value: r => (r.tracker ? (trackerOutputs(r.tracker)[name] ?? null) : null)
 })
 
+export { burndownLine, burndownLines, type Burndown } from './burndown.js'
 export { formatDuration } from './duration.js'
 export { flakyMemoryLine, type FlakyMemory } from './flaky-memory.js'
+export { historyCodec, type History, type RunRecord } from './history.js'
 export type { TrackerConfig } from './inputs.js'
 export type { TrackerParts } from './section.js'
 export type { RunPoint, TrackerStatus } from './status.js'
@@ -48,9 +50,10 @@ export const tracker: Capability<TrackerParts> = {
   ],
   // The merge job records a sharded gate, like it syncs its roadmap.
   async sync(ports, config) {
-    if (!config.tracker.enabled || config.shard) return nothing
+    if ((!config.tracker.enabled && !config.warningRatchet) || config.shard) return nothing
     const section = await trackerRecord({ ...ports, config, client: ports.github })
-    return { section: { tracker: section }, findings: [] }
+    // The warning ratchet keeps the history (its base) without the tracker's status and checklist.
+    return config.tracker.enabled ? { section: { tracker: section }, findings: [] } : nothing
   },
   markdown: r => trackerMarkdown(r.tracker),
   terminal: r => trackerText(r.tracker)

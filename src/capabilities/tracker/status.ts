@@ -1,6 +1,7 @@
 // From the run history (the current run last) and the clock: since when the build is unstable, which
 // conflicts the stretch found and which are gone, and when escalation is due. Pure.
 import { conflictIds } from '../conflicts/index.js'
+import { burndown, type Burndown } from './burndown.js'
 import type { RunRecord } from './history.js'
 
 export interface RunPoint {
@@ -29,6 +30,8 @@ export interface TrackerStatus {
     dueAt: string | null
     due: boolean
   }
+  /** Workspace warnings across the runs that kept them; absent until one did. */
+  warnings?: Burndown
 }
 
 export function deriveStatus(history: RunRecord[], now: Date, escalateAfterMs: number | null): TrackerStatus {
@@ -78,6 +81,12 @@ export function deriveStatus(history: RunRecord[], now: Date, escalateAfterMs: n
       afterMs: escalateAfterMs,
       dueAt,
       due: dueAt !== null && now.getTime() >= Date.parse(dueAt)
-    }
+    },
+    ...withBurndown(runs)
   }
+}
+
+function withBurndown(runs: RunRecord[]): { warnings?: Burndown } {
+  const b = burndown(runs)
+  return b ? { warnings: b } : {}
 }

@@ -4,6 +4,7 @@
 // phases) are merged here, each capability merges its own.
 import { readFileSync } from 'node:fs'
 import type { AnyCapability } from '../../capabilities/capability.js'
+import { unionSets } from '../../cargo/warning-set.js'
 import type { FindingCode } from '../../findings/codes.js'
 import type { Finding } from '../../findings/finding.js'
 import { foldVerdict } from '../../findings/fold.js'
@@ -171,7 +172,11 @@ function mergeCore(shards: GateReport[]): Pick<CoreReport, 'crates' | 'diagnosti
       omitted: sum(diagnostics, d => d.omitted),
       // Dependencies are built in every shard: their warnings are the same, not additive.
       dependencyWarnings: Math.max(0, ...diagnostics.map(d => d.dependencyWarnings)),
-      dependencyErrors: diagnostics.flatMap(d => d.dependencyErrors).slice(0, 20)
+      dependencyErrors: diagnostics.flatMap(d => d.dependencyErrors).slice(0, 20),
+      // Shards gate disjoint crates; a shard of an older release contributes no identities.
+      ...(diagnostics.every(d => d.warningSet)
+        ? { warningSet: unionSets(diagnostics.map(d => d.warningSet!)) }
+        : {})
     },
     phases: mergePhases(shards.flatMap(r => r.phases))
   }

@@ -1,0 +1,284 @@
+// The ratchet's rules, pure: a warning's identity leaves its line out; per crate and lint the count
+// must not grow (a multiset of identities); which record is the base; how big the history gets.
+import { describe, expect, it } from '@jest/globals'
+import { chooseBase } from '../src/capabilities/ratchet/base.js'
+import { compareSets } from '../src/capabilities/ratchet/compare.js'
+import {
+  appendRun,
+  parseHistory,
+  serializeHistory,
+  type RunRecord
+} from '../src/capabilities/tracker/history.js'
+import { runRecord } from '../src/capabilities/tracker/record.js'
+import { DiagnosticTally } from '../src/cargo/diagnostics.js'
+import { boundedSet, countOf, warningIdentity, type WarningSet } from '../src/cargo/warning-set.js'
+import { ConfigError } from '../src/inputs.js'
+import { parseConfig } from '../src/pipeline/config.js'
+import type { Diagnostic } from '../src/report/schema.js'
+
+const warning = (
+  crate: string,
+  code: string,
+  message: string,
+  line: number,
+  file = 'src/lib.rs'
+): Diagnostic => ({
+  severity: 'warning',
+  crate,
+  code,
+  message,
+  rendered: message,
+  span: { file, line, column: 9, endLine: line, endColumn: 10 },
+  phase: 'check'
+})
+
+const setOf = (...ds: Diagnostic[]): WarningSet => {
+  const tally = new DiagnosticTally()
+  for (const d of ds) tally.add(d)
+  return tally.section().warningSet!
+}
+
+describe('warning identity', () => {
+  it('is crate, lint, file and message: the line is not part of it', () => {
+    const at = (line: number) =>
+      warningIdentity(warning('a', 'unused_variables', 'unused variable: `x`', line))
+    expect(at(2)).toBe(at(40))
+    expect(at(2)).not.toBe(warningIdentity(warning('a', 'unused_variables', 'unused variable: `y`', 2)))
+    expect(at(2)).not.toBe(warningIdentity(warning('b', 'unused_variables', 'unused variable: `x`', 2)))
+    expect(at(2)).not.toBe(
+      warningIdentity(warning('a', 'unused_variables', 'unused variable: `x`', 2, 'src/m.rs'))
+    )
+    expect(at(2)).toMatch(/^[A-Za-z0-9_-]{8}$/)
+  })
+
+  it('counts the same warning twice in a file twice, and a replay (same line) once', () => {
+    const x = (line: number) => warning('a', 'unused_variables', 'unused variable: `x`', line)
+    const set = setOf(x(2), x(2), x(9))
+    expect(countOf(set.a.unused_variables)).toBe(2)
+  })
+})
+
+describe('compareSets', () => {
+  const base = setOf(
+    warning('a', 'unused_variables', 'unused variable: `x`', 2),
+    warning('a', 'unused_variables', 'unused variable: `y`', 3),
+    warning('a', 'dead_code', 'function `f` is never used', 5)
+  )
+
+  it('finds nothing new when the warnings moved', () => {
+    const moved = setOf(
+      warning('a', 'unused_variables', 'unused variable: `x`', 12),
+      warning('a', 'unused_variables', 'unused variable: `y`', 13),
+      warning('a', 'dead_code', 'function `f` is never used', 15)
+    )
+    expect(compareSets(base, moved)).toEqual({ grown: [], fewer: 0 })
+  })
+
+  it('names the new identity of a lint that grew, and counts what went away elsewhere', () => {
+    const now = setOf(
+      warning('a', 'unused_variables', 'unused variable: `x`', 2),
+      warning('a', 'unused_variables', 'unused variable: `y`', 3),
+      warning('a', 'unused_variables', 'unused variable: `z`', 4)
+    )
+    const z = warningIdentity(warning('a', 'unused_variables', 'unused variable: `z`', 0))
+    expect(compareSets(base, now)).toEqual({
+      grown: [{ crate: 'a', lint: 'unused_variables', base: 2, now: 3, added: [z] }],
+      fewer: 1
+    })
+  })
+
+  it('holds a count per crate and lint: one warning swapped for another of the same lint passes', () => {
+    const swapped = setOf(
+      warning('a', 'unused_variables', 'unused variable: `x`', 2),
+      warning('a', 'unused_variables', 'unused variable: `renamed`', 3),
+      warning('a', 'dead_code', 'function `f` is never used', 5)
+    )
+    expect(compareSets(base, swapped).grown).toEqual([])
+  })
+
+  it('a lint new to a crate, or a crate new to the workspace, grew from 0', () => {
+    const now = { ...base, c: { 'clippy::needless_return': 'AAAAAAAA' } }
+    expect(compareSets(base, now).grown).toEqual([
+      { crate: 'c', lint: 'clippy::needless_return', base: 0, now: 1, added: ['AAAAAAAA'] }
+    ])
+  })
+
+  it('against a base that kept only a count, holds the count and names none', () => {
+    const now = setOf(
+      warning('a', 'unused_variables', 'unused variable: `x`', 2),
+      warning('a', 'unused_variables', 'unused variable: `y`', 3),
+      warning('a', 'unused_variables', 'unused variable: `z`', 4)
+    )
+    expect(compareSets({ a: { unused_variables: 2 } }, now).grown).toEqual([
+      { crate: 'a', lint: 'unused_variables', base: 2, now: 3, added: [] }
+    ])
+    expect(compareSets({ a: { unused_variables: 3 } }, now).grown).toEqual([])
+  })
+})
+
+describe('chooseBase', () => {
+  const rec = (sha: string, day: number, warnings: WarningSet | null = {}): RunRecord => ({
+    at: `2026-12-0${day}T00:00:00.000Z`,
+    sha,
+    runUrl: null,
+    stable: true,
+    findings: [],
+    ...(warnings ? { warnings } : {})
+  })
+  const runs = [rec('c1', 1), rec('c2', 2), rec('c3', 3)]
+  const pr = (baseSha?: string, baseRef = 'main') => ({
+    sha: 'head',
+    defaultBranch: 'main',
+    pullRequest: { number: 1, fork: false, headRef: 'f', baseRef, ...(baseSha ? { baseSha } : {}) }
+  })
+  const never = async () => {
+    throw new Error('git is not asked when the base commit has a record')
+  }
+
+  it("takes the record of the pull request's base commit", async () => {
+    expect(await chooseBase(runs, pr('c2'), never)).toEqual({ record: runs[1], how: 'base-commit' })
+  })
+
+  it('else the latest record git places before the base commit', async () => {
+    const ancestors = new Set(['c1', 'c2'])
+    const asked: string[] = []
+    const isAncestor = async (a: string, commit: string) => {
+      asked.push(`${a}<${commit}`)
+      return ancestors.has(a)
+    }
+    expect(await chooseBase(runs, pr('d9'), isAncestor)).toEqual({ record: runs[1], how: 'before-base' })
+    expect(asked).toEqual(['c3<d9', 'c2<d9'])
+  })
+
+  it('else, when git cannot tell (a shallow clone), the latest record, said so', async () => {
+    expect(await chooseBase(runs, pr('d9'), async () => null)).toEqual({ record: runs[2], how: 'latest' })
+  })
+
+  it('no record before the base commit, or a base branch trusted runs do not record: no base', async () => {
+    expect(await chooseBase(runs, pr('d9'), async () => false)).toEqual({
+      record: null,
+      why: 'no recorded run is of the base commit d9 or before it'
+    })
+    expect(await chooseBase(runs, pr('c2', 'release'), never)).toEqual({
+      record: null,
+      why: "trusted runs record the default branch (main), and this pull request's base is release"
+    })
+    expect(await chooseBase([], pr('c2'), never)).toEqual({
+      record: null,
+      why: 'the run history has no recorded run yet'
+    })
+  })
+
+  it('a base record that kept no warnings is no base', async () => {
+    const broken = [rec('c1', 1), rec('c2', 2, null)]
+    expect(await chooseBase(broken, pr('c2'), never)).toMatchObject({
+      record: null,
+      why: expect.stringMatching(/^the base's record \(c2\) kept no warnings/)
+    })
+  })
+
+  it('outside a pull request: the latest record of another commit (a rerun is not its own base)', async () => {
+    const ctx = { sha: 'c3', defaultBranch: 'main', pullRequest: null }
+    expect(await chooseBase(runs, ctx, never)).toEqual({ record: runs[1], how: 'previous-run' })
+  })
+})
+
+describe('the run history with warnings', () => {
+  const report = (errors: number, set: WarningSet) => ({
+    verdict: { stable: true, reasons: [], warnings: [] },
+    findings: [],
+    diagnostics: {
+      errors,
+      warnings: 0,
+      items: [],
+      omitted: 0,
+      dependencyWarnings: 0,
+      dependencyErrors: [],
+      warningSet: set
+    },
+    phases: [{ name: 'check' as const, ran: true, failure: null }] as never
+  })
+  const ctx = { sha: 'c1', runUrl: null }
+  const now = new Date('2026-12-07T00:00:00Z')
+
+  it('keeps the warnings of a whole build only: a build with compile errors did not see them all', () => {
+    const set = { a: { unused_variables: 'AAAAAAAABBBBBBBB' } }
+    expect(runRecord(report(0, set), ctx, now).warnings).toEqual({
+      a: { unused_variables: 'AAAAAAAABBBBBBBB' }
+    })
+    expect(runRecord(report(1, set), ctx, now).warnings).toBeUndefined()
+  })
+
+  it('reads back what it wrote, and refuses a warnings field of another shape', () => {
+    const set = { a: { unused_variables: 'AAAAAAAA', 'clippy::ptr_arg': 4 } }
+    const h = appendRun(null, runRecord(report(0, set), ctx, now))
+    expect(parseHistory(serializeHistory(h), 'h').runs[0].warnings).toEqual(set)
+    const bad = serializeHistory(h).replace('"AAAAAAAA"', '"AAA"')
+    expect(() => parseHistory(bad, 'h')).toThrow(/runs\[0\]\.warnings must map crates to lints/)
+  })
+
+  it('keeps identities in the last 30 runs; older runs keep counts per crate and lint', () => {
+    let h = null as ReturnType<typeof appendRun> | null
+    for (let i = 0; i < 32; i++)
+      h = appendRun(h, {
+        ...runRecord(
+          report(0, { a: { unused_variables: 'AAAAAAAABBBBBBBB' } }),
+          { sha: `c${i}`, runUrl: null },
+          now
+        )
+      })
+    expect(h!.runs.map(r => typeof r.warnings!.a.unused_variables)).toEqual([
+      'number',
+      'number',
+      ...Array(30).fill('string')
+    ])
+    expect(h!.runs[0].warnings).toEqual({ a: { unused_variables: 2 } })
+  })
+
+  it('past the cap the largest lints keep only their count', () => {
+    const ids = (n: number) => Array.from({ length: n }, (_, i) => String(i).padStart(8, '0')).join('')
+    const set = { a: { big: ids(30), small: ids(5) }, b: { mid: ids(10) } }
+    expect(boundedSet(set, 20)).toEqual({ a: { big: 30, small: ids(5) }, b: { mid: ids(10) } })
+    expect(boundedSet(set, 100)).toEqual(set)
+  })
+
+  it('costs 8 bytes per warning (plus a few per crate and lint) in the history file', () => {
+    // Ten crates of 1000 warnings each, in five lints.
+    const set: WarningSet = {}
+    for (let c = 0; c < 10; c++)
+      for (let l = 0; l < 5; l++)
+        (set[`crate-${c}`] ??= {})[`lint_${l}`] = Array.from({ length: 200 }, (_, i) =>
+          warningIdentity(warning(`crate-${c}`, `lint_${l}`, `m ${i}`, i))
+        ).join('')
+    const bare = serializeHistory(appendRun(null, runRecord(report(1, set), ctx, now))).length
+    const full = serializeHistory(appendRun(null, runRecord(report(0, set), ctx, now))).length
+    const perWarning = (full - bare) / 10_000
+    expect(perWarning).toBeGreaterThanOrEqual(8)
+    expect(perWarning).toBeLessThan(8.2)
+  })
+})
+
+describe('deny-warnings', () => {
+  const read = (v: string) => (name: string) => (name === 'deny-warnings' ? v : '')
+  it('takes new besides true and false', () => {
+    expect(parseConfig(read('new'), 'action', '/r')).toMatchObject({
+      denyWarnings: false,
+      warningRatchet: true
+    })
+    expect(parseConfig(read('true'), 'action', '/r')).toMatchObject({
+      denyWarnings: true,
+      warningRatchet: false
+    })
+    expect(parseConfig(read('false'), 'action', '/r')).toMatchObject({
+      denyWarnings: false,
+      warningRatchet: false
+    })
+  })
+
+  it('refuses another word, naming the input and its values', () => {
+    expect(() => parseConfig(read('newer'), 'action', '/r')).toThrow(ConfigError)
+    expect(() => parseConfig(read('newer'), 'action', '/r')).toThrow(
+      /Input 'deny-warnings': 'newer' is not a boolean nor new; use true \(every warning blocks\), false \(none does\) or new/
+    )
+  })
+})
