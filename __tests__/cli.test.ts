@@ -39,7 +39,9 @@ describe('build-gate CLI', () => {
     )
     expect(r.stdout).toMatch(/^toka-core\s+0\s+0\s+\d+\s+0\s+0/m)
     expect(r.stdout).toContain('Build is stable')
-    expect(r.stderr).toContain('✓ cargo check')
+    // The default test-args take the check's, so the example compiles once: one build, then the tests.
+    expect(r.stderr).toContain('✓ cargo build')
+    expect(r.stderr).toContain('✓ cargo test')
     expect(r.stdout).not.toContain('**')
     expect(JSON.parse(readFileSync(report, 'utf8')).verdict.stable).toBe(true)
   })
