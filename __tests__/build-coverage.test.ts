@@ -49,17 +49,23 @@ describe('every member is judged, or says why not', () => {
     )
   })
 
-  it('never calls stable a check pointed at another manifest', async () => {
+  it.each([
+    ['off', /^cargo check: cargo reported nothing built for fx-warn-a, fx-warn-b/],
+    // The default test-args take the check's (the other manifest too): one build replaces both.
+    [
+      'auto',
+      /^cargo build \(compile once: check and test build\): cargo reported nothing built for fx-warn-a, fx-warn-b/
+    ]
+  ])('never calls stable a check pointed at another manifest (compile-once %s)', async (mode, words) => {
     const other = path.join(fixture('clean'), 'Cargo.toml')
     const report = await gate('warnings', {
       'check-args': `--workspace --manifest-path ${other}`,
-      'deny-warnings': 'false'
+      'deny-warnings': 'false',
+      'compile-once': mode
     })
     expect(report.verdict.stable).toBe(false)
     expect(report.verdict.reasons.map(r => r.code)).toContain('phase-untrusted')
-    expect(report.verdict.reasons.find(r => r.code === 'phase-untrusted')!.message).toMatch(
-      /cargo check: cargo reported nothing built for fx-warn-a, fx-warn-b/
-    )
+    expect(report.verdict.reasons.find(r => r.code === 'phase-untrusted')!.message).toMatch(words)
     expect(report.tests.ran).toBe(false)
   })
 

@@ -114,7 +114,8 @@ describe('the numbers of each crate', () => {
 describe('tests stopped by the check', () => {
   it('says the check stopped them, how many crates passed it, and the command that runs them', async () => {
     const dir = fixture('feature-broken')
-    const report = await gate(dir)
+    // Tests with their own features (the earlier default): the check's failure must not hide them.
+    const report = await gate(dir, { 'test-args': '--workspace' })
     // cargo's own words: --all-features does not compile fx-feat-a, the other two members check clean.
     const stderr = cargoCheck(dir, ['--workspace', '--all-features', '--keep-going'])
     expect(stderr.match(/^error: could not compile `([^`]+)`/gm)).toEqual([
