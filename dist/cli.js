@@ -135,6 +135,8 @@ class UsageError extends GateError {
     }
 }
 const BOOLEAN_WORDS = ['true', 'false', 'True', 'False', 'TRUE', 'FALSE', 'yes', 'no', 'on', 'off', '1', '0'];
+/** Words a switch takes besides true and false (`--deny-warnings new`). */
+const MORE_WORDS = { 'deny-warnings': ['new'] };
 /** Inputs whose value is true or false: they work as bare switches on the command line. */
 const BOOLEAN_INPUTS = new Set(INPUTS.filter(i => i.default === 'true' || i.default === 'false').map(i => i.name));
 /** Flags that are not inputs. */
@@ -195,12 +197,13 @@ function parseCommandLine(argv) {
         }
         if (BOOLEAN_INPUTS.has(name)) {
             const next = tokens[t + 1];
+            const words = [...BOOLEAN_WORDS, ...(MORE_WORDS[name] ?? [])];
             if (inlineValue) {
-                if (!BOOLEAN_WORDS.includes(value ?? ''))
+                if (!words.includes(value ?? ''))
                     throw notBoolean(name, value ?? '');
                 set(name, value, rawName);
             }
-            else if (next?.kind === 'positional' && BOOLEAN_WORDS.includes(next.value)) {
+            else if (next?.kind === 'positional' && words.includes(next.value)) {
                 set(name, next.value, rawName);
                 t++;
             }

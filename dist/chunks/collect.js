@@ -1,14 +1,14 @@
 import { a as glob } from './glob.js';
 import { readFileSync } from 'node:fs';
-import { R as READABLE_SCHEMA_VERSIONS, C as CAPABILITIES, H as blankReport, J as foldVerdict, b as parseConfig, K as deriveFindings, L as byCodeUnit } from './report.js';
+import { R as READABLE_SCHEMA_VERSIONS, C as CAPABILITIES, H as blankReport, J as foldVerdict, b as parseConfig, K as deriveFindings, L as unionSets, M as byCodeUnit } from './report.js';
 import 'fs';
 import 'path';
 import 'url';
 import 'module';
 import 'node:path';
 import './validate.js';
-import './no-retry.js';
 import 'node:crypto';
+import './no-retry.js';
 import 'node:os';
 import 'node:child_process';
 import 'node:string_decoder';
@@ -190,7 +190,11 @@ function mergeCore(shards) {
             omitted: sum(diagnostics, d => d.omitted),
             // Dependencies are built in every shard: their warnings are the same, not additive.
             dependencyWarnings: Math.max(0, ...diagnostics.map(d => d.dependencyWarnings)),
-            dependencyErrors: diagnostics.flatMap(d => d.dependencyErrors).slice(0, 20)
+            dependencyErrors: diagnostics.flatMap(d => d.dependencyErrors).slice(0, 20),
+            // Shards gate disjoint crates; a shard of an older release contributes no identities.
+            ...(diagnostics.every(d => d.warningSet)
+                ? { warningSet: unionSets(diagnostics.map(d => d.warningSet)) }
+                : {})
         },
         phases: mergePhases(shards.flatMap(r => r.phases))
     };

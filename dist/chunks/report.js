@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import { G as GateError, C as ConfigError, a as assertBranchInput, n as nameList, c as checkRoadmapInputs, e as errorMessage, i as isGateError, b as inputParsers } from './validate.js';
 import { readFileSync, mkdtempSync, cpSync, existsSync, mkdirSync, symlinkSync, rmSync, writeFileSync, renameSync, realpathSync, statSync, utimesSync, readdirSync, copyFileSync } from 'node:fs';
-import { G as GitHubRequestError, N as NO_RETRY } from './no-retry.js';
 import { createHash, randomUUID } from 'node:crypto';
+import { G as GitHubRequestError, N as NO_RETRY } from './no-retry.js';
 import { tmpdir, homedir } from 'node:os';
 import { spawn, execFile } from 'node:child_process';
 import { StringDecoder } from 'node:string_decoder';
@@ -5280,7 +5280,7 @@ function analyzeConflicts(meta, graph, options) {
 // Dependency conflicts as findings, severity decided once from the policy inputs: duplicate versions
 // (duplicate-versions, allow-duplicates), single-version crates, Rust versions (msrv-check), cargo's
 // refusals and stale allow-duplicates entries.
-const SOURCE$4 = 'conflicts';
+const SOURCE$5 = 'conflicts';
 /** `root` makes manifest locations relative (the workspace root); '' keeps them as recorded. */
 function conflictFindingList(section, policy, root = '') {
     const out = [];
@@ -5298,7 +5298,7 @@ function conflictFindingList(section, policy, root = '') {
             code: 'duplicate-versions',
             severity,
             message: duplicateMessage(d.name, counted),
-            source: SOURCE$4,
+            source: SOURCE$5,
             crate: d.name,
             location: at(counted.find(v => v.manifest)?.manifest)
         });
@@ -5308,7 +5308,7 @@ function conflictFindingList(section, policy, root = '') {
             code: 'single-version',
             severity: 'block',
             message: `${v.name} must resolve to one version (single-version-crates) but resolves to ${v.versions.join(' and ')}`,
-            source: SOURCE$4,
+            source: SOURCE$5,
             crate: v.name
         });
     for (const entry of section.staleAllowEntries)
@@ -5316,7 +5316,7 @@ function conflictFindingList(section, policy, root = '') {
             code: 'stale-allow',
             severity: 'warn',
             message: `allow-duplicates lists ${entry}, which is not resolved at several versions; remove the entry`,
-            source: SOURCE$4,
+            source: SOURCE$5,
             crate: entry
         });
     if (policy.msrvCheck !== 'off')
@@ -5327,7 +5327,7 @@ function conflictFindingList(section, policy, root = '') {
                 code: 'msrv',
                 severity: policy.msrvCheck === 'deny' ? 'block' : 'warn',
                 message: `${f.name} ${f.version} needs Rust ${f.requires} (${why}) but ${haveText(f)}${via}. Fix: ${f.fixes.join('; ')}`,
-                source: SOURCE$4,
+                source: SOURCE$5,
                 crate: f.name,
                 version: f.version,
                 location: at(f.manifest)
@@ -5341,7 +5341,7 @@ function conflictFindingList(section, policy, root = '') {
                 code: 'cargo-refused',
                 severity: 'block',
                 message: r.message,
-                source: SOURCE$4,
+                source: SOURCE$5,
                 crate: r.crate,
                 version: r.version
             });
@@ -5620,9 +5620,15 @@ function metadataCommand(config, host) {
 function phaseCommand(config, phase, packages = null) {
     const select = (userArgs) => {
         const args = withoutOutputFlags(userArgs);
-        return packages
-            ? [...args.filter(a => a !== '--workspace' && a !== '--all'), ...packages.flatMap(p => ['-p', p])]
-            : args;
+        if (!packages)
+            return args;
+        // The packages are cargo's arguments: before `--`, after which they would go to the test binaries.
+        const own = cargoOwnArgs(args);
+        return [
+            ...own.filter(a => a !== '--workspace' && a !== '--all'),
+            ...packages.flatMap(p => ['-p', p]),
+            ...args.slice(own.length)
+        ];
     };
     if (phase === 'check') {
         // --keep-going: a crate that fails does not stop cargo from checking the others, so every
@@ -6891,6 +6897,78 @@ function diagnosticKey(d) {
     return `${d.crate}\u0000${d.severity}\u0000${d.code ?? ''}\u0000${d.message}\u0000${at}`;
 }
 
+// Warnings by identity, compact enough to keep one set per run in the run history: crate → lint →
+// the identities of its warnings, 8 characters each, concatenated. A warning's identity is its crate,
+// lint, file and message; its line is not part of it, so a warning that moved is the same warning.
+// Past a cap a lint keeps only its count (a number), which a ratchet can still hold.
+const IDENTITY_CHARS = 8;
+/** 48 bits of SHA-256: no two warnings of one crate and lint collide in practice. */
+function warningIdentity(d) {
+    const key = [d.crate, d.code ?? '', d.span?.file ?? '', d.message].join('\u0000');
+    return createHash('sha256').update(key).digest('base64url').slice(0, IDENTITY_CHARS);
+}
+/** The identities of one lint's warnings (a count-only entry has none). */
+function identities(entry) {
+    if (typeof entry === 'number')
+        return [];
+    const out = [];
+    for (let i = 0; i < entry.length; i += IDENTITY_CHARS)
+        out.push(entry.slice(i, i + IDENTITY_CHARS));
+    return out;
+}
+function countOf(entry) {
+    return typeof entry === 'number' ? entry : entry.length / IDENTITY_CHARS;
+}
+/** Warnings per crate. */
+function crateTotals(set) {
+    const out = {};
+    for (const [crate, lints] of Object.entries(set))
+        out[crate] = Object.values(lints).reduce((n, e) => n + countOf(e), 0);
+    return out;
+}
+function totalWarnings(set) {
+    return Object.values(crateTotals(set)).reduce((n, c) => n + c, 0);
+}
+/**
+ * The set with each lint's identities sorted (a stable text for the same warnings), and only counts
+ * kept once it holds more than `cap` identities: the largest lints lose theirs first.
+ */
+function boundedSet(set, cap) {
+    const entries = Object.entries(set).flatMap(([crate, lints]) => Object.entries(lints).map(([lint, e]) => ({ crate, lint, e })));
+    let kept = entries.reduce((n, x) => n + (typeof x.e === 'string' ? countOf(x.e) : 0), 0);
+    const bySize = [...entries].sort((a, b) => countOf(b.e) - countOf(a.e));
+    const counted = new Set();
+    for (const x of bySize) {
+        if (kept <= cap)
+            break;
+        if (typeof x.e === 'string')
+            kept -= countOf(x.e);
+        counted.add(x);
+    }
+    const out = {};
+    for (const x of entries) {
+        const value = counted.has(x) || typeof x.e === 'number' ? countOf(x.e) : identities(x.e).sort().join('');
+        (out[x.crate] ??= {})[x.lint] = value;
+    }
+    return out;
+}
+/** Warning sets of disjoint crates (shards) as one. */
+function unionSets(sets) {
+    const out = {};
+    for (const set of sets)
+        for (const [crate, lints] of Object.entries(set))
+            for (const [lint, e] of Object.entries(lints)) {
+                const had = out[crate]?.[lint];
+                (out[crate] ??= {})[lint] =
+                    had === undefined
+                        ? e
+                        : typeof had === 'string' && typeof e === 'string'
+                            ? had + e
+                            : countOf(had) + countOf(e);
+            }
+    return out;
+}
+
 // The workspace diagnostics of the build's cargo phases, deduplicated across phases (cargo replays a
 // warning for check, for the lib under test, …) and capped in memory: past the cap they are counted, not
 // kept. Every phase of the build stage feeds one tally (see port.ts).
@@ -6903,6 +6981,8 @@ class DiagnosticTally {
     perCrate = new Map();
     dependencyWarnings = 0;
     dependencyErrors = [];
+    /** Every warning's identity (none capped): what a ratchet compares with the base. */
+    warningSet = {};
     constructor(cap = DEFAULT_DIAGNOSTICS_CAP) {
         this.cap = cap;
     }
@@ -6915,8 +6995,11 @@ class DiagnosticTally {
         const counts = this.perCrate.get(d.crate) ?? { warnings: 0, errors: 0 };
         if (d.severity === 'error')
             counts.errors++;
-        else
+        else {
             counts.warnings++;
+            const lints = (this.warningSet[d.crate] ??= {});
+            lints[d.code ?? ''] = `${lints[d.code ?? ''] ?? ''}${warningIdentity(d)}`;
+        }
         this.perCrate.set(d.crate, counts);
         if (this.items.length < this.cap)
             this.items.push(d);
@@ -6945,7 +7028,8 @@ class DiagnosticTally {
             items,
             omitted: this.omitted,
             dependencyWarnings: this.dependencyWarnings,
-            dependencyErrors: this.dependencyErrors.slice(0, 20)
+            dependencyErrors: this.dependencyErrors.slice(0, 20),
+            warningSet: structuredClone(this.warningSet)
         };
     }
 }
@@ -7003,7 +7087,7 @@ async function runPhase(name, command, options) {
     const chunks = [];
     const outcome = await (options.run ?? runProcess)(command.program, command.args, {
         cwd: options.cwd,
-        env: options.env,
+        env: command.env ? { ...options.env, ...command.env } : options.env,
         ...(options.timeoutSeconds !== undefined ? { timeoutSeconds: options.timeoutSeconds } : {}),
         // cargo metadata is one JSON document on one line, as large as the dependency graph.
         ...(options.collectStdout ? { maxLineChars: Infinity } : {}),
@@ -7394,7 +7478,10 @@ function readRunContext(env = process.env) {
             fork: !!pr.head?.repo?.fork ||
                 (!!pr.head?.repo?.full_name && pr.head.repo.full_name !== env.GITHUB_REPOSITORY),
             headRef: pr.head?.ref ?? '',
-            baseRef: pr.base?.ref ?? ''
+            baseRef: pr.base?.ref ?? '',
+            ...(typeof pr.base?.sha === 'string' && /^[0-9a-f]{7,64}$/.test(pr.base.sha)
+                ? { baseSha: pr.base.sha }
+                : {})
         }
         : null;
     const ref = env.GITHUB_REF ?? null;
@@ -7612,7 +7699,7 @@ function seconds(n, unknown) {
 // The build's findings: each needed phase ran and can be trusted; compile errors and warnings, one
 // finding per crate (read as one reason); warnings block under deny-warnings. Severity is decided
 // here, from the policy, once.
-const SOURCE$3 = 'build';
+const SOURCE$4 = 'build';
 function phaseFindings(report, config) {
     if (report.shard?.members.length === 0)
         return [
@@ -7620,7 +7707,7 @@ function phaseFindings(report, config) {
                 code: 'shard-empty',
                 severity: 'warn',
                 message: `shard ${report.shard.index}/${report.shard.total} has no crates to gate`,
-                source: SOURCE$3
+                source: SOURCE$4
             }
         ];
     const out = [];
@@ -7635,21 +7722,21 @@ function phaseFindings(report, config) {
                 code: 'phase-failed',
                 severity: 'block',
                 message: `${label(name)}: ${phase.failure}`,
-                source: SOURCE$3
+                source: SOURCE$4
             });
         else if (phase?.untrusted)
             out.push({
                 code: 'phase-untrusted',
                 severity: 'block',
                 message: `${label(name)}: ${phase.untrusted}`,
-                source: SOURCE$3
+                source: SOURCE$4
             });
         else if (!phase && !report.phases.some(p => p.failure || p.untrusted) && !(report.diagnostics.errors > 0))
             out.push({
                 code: 'phase-missing',
                 severity: 'block',
                 message: `${label(name)} did not run, so the build cannot be called stable`,
-                source: SOURCE$3
+                source: SOURCE$4
             });
     }
     // cargo's output was complete when it exited; the leftover is the tests' own leak, worth knowing.
@@ -7659,7 +7746,7 @@ function phaseFindings(report, config) {
                 code: 'process-left-running',
                 severity: 'warn',
                 message: `${label(phase.name)}: ${phase.leftRunning}`,
-                source: SOURCE$3
+                source: SOURCE$4
             });
     return out;
 }
@@ -7682,13 +7769,15 @@ function neededPhases(report, runTests) {
 function diagnosticFindings(report, config) {
     const { errors, warnings } = report.diagnostics;
     const deny = config.denyWarnings;
+    // Under the ratchet the warnings show; the ratchet's findings say which of them block.
+    const ratchet = !deny && config.warningRatchet ? { suffix: ' (deny-warnings: new: only new ones block)' } : {};
     return [
         ...perCrate(report, 'errors', errors, { code: 'compile-errors', word: 'compile error', severity: 'block' }),
         ...perCrate(report, 'warnings', warnings, {
             code: 'warnings',
             word: 'warning',
             severity: deny ? 'block' : 'warn',
-            ...(deny ? { suffix: ' (deny-warnings is on)' } : {})
+            ...(deny ? { suffix: ' (deny-warnings is on)' } : ratchet)
         })
     ];
 }
@@ -7702,7 +7791,7 @@ function perCrate(report, field, total, o) {
     const names = crates.map(c => (crates.length === 1 ? c.name : `${c.name} (${c[field]})`)).join(', ');
     const unlisted = 'crates the report does not list';
     const summary = `${plural(total, o.word)} in ${names || unlisted}${suffix}`;
-    const base = { code: o.code, severity: o.severity, summary, source: SOURCE$3 };
+    const base = { code: o.code, severity: o.severity, summary, source: SOURCE$4 };
     const out = crates.map(c => ({
         ...base,
         message: `${plural(c[field], o.word)} in ${c.name}${suffix}`,
@@ -7730,7 +7819,7 @@ function untrustedCheck(report, findings) {
             code: 'phase-failed',
             severity: 'block',
             message: 'cargo check did not complete, so the build cannot be called stable',
-            source: SOURCE$3
+            source: SOURCE$4
         };
 }
 const LABELS = {
@@ -7973,6 +8062,45 @@ function diagnosticAnnotations(report, repoRoot) {
             ...(sameLine ? { startColumn: d.span.column, endColumn: d.span.endColumn } : {})
         };
     });
+}
+
+// Clippy as the checker (`clippy: true`). Two phases: `cargo clippy` with the check-args where
+// `cargo check` ran, clippy-args after `--`. Compile once: clippy's own driver wraps rustc for the
+// workspace's crates in the one `cargo build` (RUSTC_WORKSPACE_WRAPPER, the lint flags in CLIPPY_ARGS,
+// as `cargo clippy` passes them), and in the test run too, so cargo's fingerprints agree and the tests
+// rebuild nothing. clippy missing from the toolchain is a clear error, before any phase runs.
+/** How cargo-clippy joins the lint flags into CLIPPY_ARGS (clippy-driver splits them on it). */
+const CLIPPY_SEPARATOR = '__CLIPPY_HACKERY__';
+/** The clippy the toolchain has, or a GateError saying how to install it. */
+async function findClippy(run, cwd, config) {
+    const plus = config.toolchain ? [`+${config.toolchain}`] : [];
+    const said = [];
+    const listen = { onStdoutLine: (l) => said.push(l), onStderrLine: (l) => said.push(l) };
+    const version = await run('cargo', [...plus, 'clippy', '--version'], { cwd, timeoutSeconds: 120, ...listen });
+    if (version.exitCode !== 0) {
+        const words = said.find(l => /error/i.test(l)) ?? said[0] ?? version.spawnError ?? 'no output';
+        const toolchain = config.toolchain ? ` --toolchain ${config.toolchain}` : '';
+        throw new GateError('environment', `clippy: true, but clippy is not installed for ${config.toolchain ? `the toolchain ${config.toolchain}` : 'the active toolchain'} (\`cargo clippy --version\`: ${words.trim()}). Install it with \`rustup component add clippy${toolchain}\`, or set clippy: false.`, 'clippy');
+    }
+    said.length = 0;
+    const sysroot = await run('rustc', [...plus, '--print', 'sysroot'], { cwd, timeoutSeconds: 120, ...listen });
+    const driver = sysroot.exitCode === 0 && said[0] ? path.join(said[0].trim(), 'bin', 'clippy-driver') : null;
+    return { args: config.clippyArgs, driver: driver && existsSync(driver) ? driver : null };
+}
+/** `cargo check …` as `cargo clippy …`, the lint flags after `--`. */
+function clippyCheck(cmd, args) {
+    const sub = cmd.args.indexOf('check');
+    if (sub === -1)
+        return cmd;
+    const withClippy = [...cmd.args.slice(0, sub), 'clippy', ...cmd.args.slice(sub + 1)];
+    return { ...cmd, args: args.length ? [...withClippy, '--', ...args] : withClippy };
+}
+/** What the one build and the test run need so that clippy lints the workspace's crates in them. */
+function clippyWrapper(setup) {
+    return {
+        RUSTC_WORKSPACE_WRAPPER: setup.driver,
+        CLIPPY_ARGS: setup.args.map(a => `${a}${CLIPPY_SEPARATOR}`).join('')
+    };
 }
 
 // Which members a cargo command builds anything for, from cargo's target selection. By default
@@ -8295,7 +8423,7 @@ function planBuild(input, meta, packages = null) {
     }
     if (!same$2(selectionOf(check), selectionOf(test)))
         return twoPhase('check-args and test-args select different packages');
-    const differs = HOW.find(([, of]) => !same$2(of(check), of(test)));
+    const differs = HOW$1.find(([, of]) => !same$2(of(check), of(test)));
     if (differs)
         return twoPhase(`check-args and test-args differ in ${differs[0](check, test)}`);
     if (check.config.some(setsTestProfile))
@@ -8325,7 +8453,7 @@ function twoPhase(reason) {
     return { mode: 'two-phase', reason };
 }
 /** How both commands compile, beyond packages and features: what differs, and how to read it. */
-const HOW = [
+const HOW$1 = [
     [() => 'their profile (--profile, --release)', s => s.profile],
     [() => 'their target (--target)', s => [...new Set(s.targets)].sort()],
     [() => 'their --config values', s => s.config],
@@ -8437,7 +8565,9 @@ function list$1(names) {
 // crates a failed build never reached named. The diagnostics go to the run's one tally (ports.cargo).
 async function runBuild(cargo, meta, 
 /** The shard's members; null: the user's own selection. */
-packages, config) {
+packages, config, 
+/** clippy as the checker; null: cargo check. */
+clippy = null, state = { wrapper: null }) {
     const members = new Map(workspaceMembers(meta).map(p => [p.id, p.name]));
     const tally = cargo.diagnostics;
     // The members each phase really built: a phase that skipped one cannot vouch for it.
@@ -8454,10 +8584,19 @@ packages, config) {
         explainExit(run.result, tally.errors > 0, tally.dependencyErrors, run.stderrTail);
         return run.result;
     };
-    const plan = planBuild(config, meta, packages);
+    const planned = planBuild(config, meta, packages);
+    const plan = planned.mode === 'compile-once' && clippy && !clippy.driver
+        ? { mode: 'two-phase', reason: "clippy-driver is not in the toolchain's sysroot, so `cargo clippy` checks" }
+        : planned;
     const once = plan.mode === 'compile-once' ? compileOnceCommand(config, plan.args) : null;
+    // With clippy its driver wraps rustc in the one build and in the test run alike (the hook adds it).
+    if (once && clippy?.driver)
+        state.wrapper = clippyWrapper({ ...clippy, driver: clippy.driver });
+    const checkCommand = phaseCommand(config, 'check', packages);
     // Compile once: one cargo build stands for check + test build (see compile-once.ts).
-    const check = once ? await phase('build', once) : await phase('check', phaseCommand(config, 'check', packages));
+    const check = once
+        ? await phase('build', once)
+        : await phase('check', clippy ? clippyCheck(checkCommand, clippy.args) : checkCommand);
     const checkSelected = packages ?? selectedMembers(config.checkArgs, meta);
     const checkBuilt = built[once ? 'build' : 'check'];
     const checkable = expectedBuilt(meta, checkSelected, once?.args ?? config.checkArgs, 'check');
@@ -8493,6 +8632,23 @@ const BUILD_CODES = {
 };
 
 // build: cargo check (and the test build) read per crate: compile errors, warnings, phases.
+function denyWarnings(p) {
+    if (p.raw('deny-warnings') === 'new')
+        return { denyWarnings: false, warningRatchet: true };
+    try {
+        return { denyWarnings: p.bool('deny-warnings'), warningRatchet: false };
+    }
+    catch {
+        throw new ConfigError('deny-warnings', `'${p.raw('deny-warnings')}' is not a boolean nor new; use true (every warning blocks), false (none does) or new (only warnings new against the base block).`);
+    }
+}
+function clippy(p) {
+    const on = p.bool('clippy');
+    const args = p.args('clippy-args');
+    if (args.length && !on)
+        throw new ConfigError('clippy-args', 'is set, but clippy is false: set clippy: true to check with cargo clippy.');
+    return { clippy: on, clippyArgs: args };
+}
 const build = {
     name: 'build',
     stage: 'build',
@@ -8508,15 +8664,26 @@ const build = {
             description: "With `auto`, when check-args and test-args compile the same (packages, features, profile, target, `--config` values and `-Z` flags, compared by meaning, not spelling), one `cargo build --lib --bins --tests --examples` replaces `cargo check` and the test build (the same diagnostics, each crate compiled once) and `cargo test` reuses it; otherwise, or with `off`, check and test build run apart. The report's `compileOnce` section says which ran and why."
         },
         {
+            name: 'clippy',
+            default: 'false',
+            description: "Check with `cargo clippy` instead of `cargo check` (same check-args): clippy's lints are reported, counted and held like rustc's warnings. With compile-once, clippy's driver wraps rustc in the one build and the test run. Needs the clippy component (`rustup component add clippy`)."
+        },
+        {
+            name: 'clippy-args',
+            default: '',
+            description: 'Arguments for clippy, passed after `--` (e.g. `-W clippy::pedantic`); needs `clippy: true`.'
+        },
+        {
             name: 'deny-warnings',
             default: 'true',
-            description: 'Warnings from workspace crates make the build unstable (dependency warnings never count).'
+            description: 'Warnings from workspace crates make the build unstable (dependency warnings never count). `new`: only warnings new against the base block (a ratchet: per crate and lint the count must not grow), compared with the run history that trusted runs keep.'
         }
     ],
     parse: p => ({
         checkArgs: ownMessageFormat(p.args('check-args'), 'check-args'),
         compileOnce: p.oneOf('compile-once', ['auto', 'off']),
-        denyWarnings: p.bool('deny-warnings')
+        ...denyWarnings(p),
+        ...clippy(p)
     }),
     codes: BUILD_CODES,
     outputs: [
@@ -8538,9 +8705,19 @@ const build = {
         }
     ],
     crateDefaults: { warnings: 0, errors: 0 },
-    run: (ports, config) => ports.cargo && ports.metadata
-        ? runBuild(ports.cargo, ports.metadata, ports.report.shard?.members ?? null, config)
-        : Promise.resolve({ section: {} }),
+    start: () => {
+        const state = {
+            wrapper: null,
+            hook: {
+                // The test run reuses the one build only when clippy's driver wraps rustc there too.
+                command: (phase, cmd) => state.wrapper && (phase === 'build' || phase === 'test') ? { ...cmd, env: { ...cmd.env, ...state.wrapper } } : cmd
+            }
+        };
+        return state;
+    },
+    run: async (ports, config, state) => ports.cargo && ports.metadata
+        ? runBuild(ports.cargo, ports.metadata, ports.report.shard?.members ?? null, config, config.clippy ? await findClippy(ports.run, ports.cwd, config) : null, state)
+        : { section: {} },
     // Its findings span every phase, the tests' run included: read once every stage ran.
     findings: (report, config) => [...phaseFindings(report, config), ...diagnosticFindings(report, config)],
     guard: (report, findings) => {
@@ -8652,14 +8829,106 @@ function parseTrackerConfig(p) {
     };
 }
 
+// Unicode sparklines: a history as one line that renders the same in the job summary, the PR comment
+// and the terminal. Pure.
+const BARS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+/** One glyph per value on a common scale from `lo` to `hi`; null (not measured that run) is a gap. */
+function sparkline(values, lo, hi) {
+    return values.map(v => (v === null ? ' ' : BARS[level(v, lo, hi)])).join('');
+}
+function level(v, lo, hi) {
+    if (hi <= lo)
+        return BARS.length >> 1;
+    const i = Math.round(((v - lo) / (hi - lo)) * (BARS.length - 1));
+    return Math.min(BARS.length - 1, Math.max(0, i));
+}
+
+// The warnings' burndown: workspace warnings per crate across the recorded runs (this run last), for
+// the summary, the living checklist and the escalation: "warnings 14 → 9 since 2 Dec ▇▆▅▃▂". Pure.
+/** Crates drawn, those with the most warnings now (then at the start) first. */
+const BURNDOWN_CRATES = 8;
+/** null until a run kept its warnings (a build that completed, recorded by this release). */
+function burndown(runs) {
+    const drawn = runs.filter(r => r.warnings).slice(-30);
+    if (!drawn.length)
+        return null;
+    const perRun = drawn.map(r => crateTotals(r.warnings));
+    const totals = perRun.map(c => Object.values(c).reduce((n, x) => n + x, 0));
+    const names = [...new Set(perRun.flatMap(c => Object.keys(c)))];
+    const crates = names
+        .map(name => {
+        const points = perRun.map(c => c[name] ?? 0);
+        return { name, since: points[0], now: points.at(-1), points };
+    })
+        .filter(c => c.points.some(p => p > 0))
+        .sort((a, b) => b.now - a.now || b.since - a.since || (a.name < b.name ? -1 : 1))
+        .slice(0, BURNDOWN_CRATES);
+    return {
+        since: { at: drawn[0].at, sha: drawn[0].sha, warnings: totals[0] },
+        now: totals.at(-1),
+        totals,
+        crates
+    };
+}
+/** "warnings 14 → 9 since 2 Dec". */
+function burndownLine(b) {
+    const day = new Date(b.since.at).toLocaleDateString('en-GB', {
+        day: 'numeric',
+        month: 'short',
+        timeZone: 'UTC'
+    });
+    return b.totals.length === 1
+        ? `warnings ${b.now} (first recorded run)`
+        : `warnings ${b.since.warnings} → ${b.now} since ${day}`;
+}
+/** Monospace lines: the total and each crate, one glyph per run, on the total's scale. */
+function burndownLines(b) {
+    const hi = Math.max(...b.totals);
+    const width = Math.max(5, ...b.crates.map(c => c.name.length));
+    const row = (name, points, since, now) => `${name.padEnd(width)} ${sparkline(points, 0, hi)}  ${since} → ${now}`;
+    return [
+        row('total', b.totals, b.since.warnings, b.now),
+        ...b.crates.map(c => row(c.name, c.points, c.since, c.now)),
+        `(${b.totals.length} run${b.totals.length === 1 ? '' : 's'}, oldest first)`
+    ];
+}
+
+/** Runs the count looks back over. */
+function flakyMemory(trusted, current) {
+    const window = trusted.slice(-20);
+    return [...current].sort().map(test => ({
+        test,
+        flaky: window.filter(r => r.flaky?.includes(test)).length,
+        of: window.length
+    }));
+}
+/** "flaky in 3 of the last 20 trusted runs" (or what the history knows yet). */
+function flakyMemoryLine(m) {
+    if (m.of === 0)
+        return `${m.test}: flaky in this run; no trusted run recorded yet`;
+    const last = m.of === 1 ? 'the last trusted run' : `the last ${m.of} trusted runs`;
+    return `${m.test}: flaky in ${m.flaky} of ${last}`;
+}
+
+// The tracker's renderings: one status line (job summary, PR comment, terminal) and its outputs.
 function trackerMarkdown(s) {
     if (!s)
         return null;
     const issue = s.issue === null ? '' : ` · checklist in #${s.issue}`;
-    return `**Stabilization:** ${escape(s.line)}${issue}`;
+    const flaky = (s.flaky ?? []).map(m => `- ${escape(flakyMemoryLine(m))}`);
+    const memory = flaky.length > 0 ? `\n\n**Flaky tests in the run history:**\n\n${flaky.join('\n')}` : '';
+    const status = `**Stabilization:** ${escape(s.line)}${issue}${memory}`;
+    const b = s.status.warnings;
+    return b
+        ? [status, '', `**Burndown:** ${burndownLine(b)}`, '', ...fenced(burndownLines(b).join('\n'))].join('\n')
+        : status;
 }
 function trackerText(s) {
-    return s ? `Stabilization: ${s.line}` : null;
+    if (!s)
+        return [];
+    const b = s.status.warnings;
+    const burndown = b ? ['', `Burndown: ${burndownLine(b)}`, ...burndownLines(b).map(l => `  ${l}`)] : [];
+    return [`Stabilization: ${s.line}`, ...(s.flaky ?? []).map(m => `  ${flakyMemoryLine(m)}`), ...burndown];
 }
 function trackerOutputs(s) {
     if (!s)
@@ -8914,6 +9183,9 @@ function documentOpener(config, ctx, github) {
     return async (path, codec, given) => openDocument(config, ctx, config.baselineStore === 'branch' && ctx.owner && ctx.repo ? await github() : null, path, codec, given);
 }
 
+// The run history: one record per trusted run (time, commit, verdict, findings as code + crate), kept
+// next to the baseline in the same store. Versioned and validated like the baseline: a file it cannot
+// read is refused, never overwritten.
 const HISTORY_FORMAT = 'build-gate-history';
 const HISTORY_VERSION = 1;
 /** Runs kept: enough for months of nightlies. */
@@ -8966,6 +9238,10 @@ function parseHistory(text, location) {
             fail(`${where}.runUrl must be a string or null`);
         if (!Array.isArray(r.findings))
             fail(`${where}.findings must be a list`);
+        if (r.flaky !== undefined && (!Array.isArray(r.flaky) || !r.flaky.every(t => typeof t === 'string')))
+            fail(`${where}.flaky must be a list of test names`);
+        if (r.warnings !== undefined && !isWarningSet(r.warnings))
+            fail(`${where}.warnings must map crates to lints to identities (a string) or a count`);
         r.findings.forEach((f, j) => {
             if (!f ||
                 typeof f.code !== 'string' ||
@@ -8977,6 +9253,15 @@ function parseHistory(text, location) {
         });
     });
     return h;
+}
+function isWarningSet(v) {
+    if (!v || typeof v !== 'object' || Array.isArray(v))
+        return false;
+    return Object.values(v).every(lints => !!lints &&
+        typeof lints === 'object' &&
+        !Array.isArray(lints) &&
+        Object.values(lints).every((e) => (typeof e === 'string' && Number.isInteger(countOf(e))) ||
+            (Number.isInteger(e) && e >= 0)));
 }
 /** One run per line: compact, and a commit's diff shows the runs it added. */
 function serializeHistory(h) {
@@ -9005,11 +9290,20 @@ function appendRun(history, run, limit = HISTORY_LIMIT) {
     const next = {
         format: HISTORY_FORMAT,
         version: HISTORY_VERSION,
-        runs: [...(history?.runs ?? []), capFindings(run)].slice(-limit)
+        runs: countsOnly([...(history?.runs ?? []), capFindings(run)].slice(-limit))
     };
     while (next.runs.length > 1 && Buffer.byteLength(serializeHistory(next)) > HISTORY_MAX_BYTES)
         next.runs.shift();
     return next;
+}
+/**
+ * A ratchet's base is a recent run: older runs keep their warnings' counts per crate and lint (the
+ * burndown), not their identities, so a big workspace's history still spans months.
+ */
+const RUNS_WITH_WARNING_IDENTITIES = 30;
+function countsOnly(runs) {
+    const from = runs.length - RUNS_WITH_WARNING_IDENTITIES;
+    return runs.map((r, i) => (i < from && r.warnings ? { ...r, warnings: boundedSet(r.warnings, 0) } : r));
 }
 function capFindings(run) {
     if (run.findings.length <= FINDINGS_PER_RUN)
@@ -9023,7 +9317,8 @@ function outcome(r) {
         .filter(f => f.severity === 'block' || isConflict(f.code))
         .map(f => `${f.code}\0${f.crate ?? ''}\0${f.severity}\0${f.count}`)
         .sort();
-    return JSON.stringify([r.sha, r.stable, kept]);
+    // A rerun that met a flaky test is worth its record: that is how often the test flakes.
+    return JSON.stringify([r.sha, r.stable, kept, [...(r.flaky ?? [])].sort()]);
 }
 
 function historyStore(config, tracker, ctx, client) {
@@ -9072,14 +9367,38 @@ function foldFindings(findings) {
 
 // One run as the history keeps it: when, which commit, the verdict, and its findings folded to
 // code + crate (with a count), so a run with thousands of warnings stays one small record.
+/**
+ * Warning identities kept per run (8 bytes each in the file): past this the largest lints keep their
+ * count only, so a run of a huge workspace still leaves room for the history's other runs.
+ */
+const WARNING_IDENTITIES_PER_RUN = 20_000;
 function runRecord(report, ctx, now) {
+    const flaky = (report.tests?.flaky ?? []).map(flakyName);
     return {
         at: now.toISOString(),
         sha: ctx.sha,
         runUrl: ctx.runUrl,
         stable: report.verdict.stable,
-        findings: foldFindings(report.findings)
+        findings: foldFindings(report.findings),
+        ...(flaky.length > 0 ? { flaky } : {}),
+        ...(wholeBuild(report)
+            ? { warnings: boundedSet(report.diagnostics.warningSet, WARNING_IDENTITIES_PER_RUN) }
+            : {})
     };
+}
+/** How the history names a flaky test: its crate and its name. */
+function flakyName(t) {
+    return `${t.crate} ${t.name}`;
+}
+/** Only a check that completed without compile errors saw every warning: a base must not undercount. */
+function wholeBuild(report) {
+    const check = report.phases && checkingPhase(report.phases);
+    return (!!report.diagnostics?.warningSet &&
+        report.diagnostics.errors === 0 &&
+        !!check &&
+        check.ran &&
+        !check.failure &&
+        !check.untrusted);
 }
 
 // From the run history (the current run last) and the clock: since when the build is unstable, which
@@ -9132,8 +9451,13 @@ function deriveStatus(history, now, escalateAfterMs) {
             afterMs: escalateAfterMs,
             dueAt,
             due: dueAt !== null && now.getTime() >= Date.parse(dueAt)
-        }
+        },
+        ...withBurndown(runs)
     };
+}
+function withBurndown(runs) {
+    const b = burndown(runs);
+    return b ? { warnings: b } : {};
 }
 
 // The stabilization status in one line, for the job summary, the PR comment and the terminal:
@@ -9222,7 +9546,8 @@ async function recordRun(i) {
         escalation: 'not-checked',
         plannedWrites: [],
         appliedWrites: 0,
-        note: why
+        note: why,
+        flaky: flakyMemory(recorded ? [...before, record] : before, record.flaky ?? [])
     };
 }
 
@@ -9270,13 +9595,14 @@ const tracker = {
     ],
     // The merge job records a sharded gate, like it syncs its roadmap.
     async sync(ports, config) {
-        if (!config.tracker.enabled || config.shard)
+        if ((!config.tracker.enabled && !config.warningRatchet) || config.shard)
             return nothing$1;
         const section = await trackerRecord({ ...ports, config, client: ports.github });
-        return { section: { tracker: section }, findings: [] };
+        // The warning ratchet keeps the history (its base) without the tracker's status and checklist.
+        return config.tracker.enabled ? { section: { tracker: section }, findings: [] } : nothing$1;
     },
     markdown: r => trackerMarkdown(r.tracker),
-    terminal: r => (r.tracker ? [trackerText(r.tracker)] : [])
+    terminal: r => trackerText(r.tracker)
 };
 
 // The workstreams section as markdown (job summary, PR comment) and as terminal text, plus the outputs.
@@ -10427,6 +10753,14 @@ function escalationComment(s, report, o) {
                 `**Conflicts:** ${resolved.length} of ${found.length} resolved${open.length ? `; open: ${open.map(describeConflict).join(', ')}` : ''}.`
             ]
             : []),
+        ...(s.warnings
+            ? [
+                '',
+                `**Warnings:** ${burndownLine(s.warnings)}.`,
+                '',
+                ...fenced(burndownLines(s.warnings).join('\n'))
+            ]
+            : []),
         '',
         s.current.runUrl ? `Latest run: ${s.current.runUrl}` : `Latest run: ${when(s.current)}`
     ].join('\n');
@@ -10496,10 +10830,15 @@ function testsItem(report) {
     if (!t?.ran)
         return { label, done: false, evidence: 'the tests did not run' };
     const failing = [...new Set(t.failures.map(f => f.crate))].sort();
+    const flaky = (t.flaky ?? []).map(f => `${f.crate} ${f.name}`).sort();
+    // flaky-tests: deny makes a flaky test a failure of the suite; warn and allow let it pass.
+    const denied = report.findings.some(f => f.code === 'tests-flaky' && f.severity === 'block');
+    const memory = (report.tracker?.flaky ?? []).map(flakyMemoryLine);
     return {
         label,
-        done: t.failed === 0,
-        evidence: `${t.passed} passed, ${t.failed} failed, ${t.ignored} ignored${failing.length ? ` (failing in ${failing.join(', ')})` : ''}`
+        done: t.failed === 0 && !denied,
+        evidence: `${t.passed} passed, ${t.failed} failed, ${t.ignored} ignored${failing.length ? ` (failing in ${failing.join(', ')})` : ''}${flaky.length ? `; flaky: ${flaky.join(', ')}` : ''}`,
+        ...(memory.length ? { measured: memory.join('; ') } : {})
     };
 }
 // Only when the public API check ran (its section is on, or it emitted findings); its codes:
@@ -10573,8 +10912,20 @@ function comparedLines(items, s) {
         s.stable ? `**Stable** since ${when(s.stableSince)}.` : `**Unstable** since ${when(s.unstableSince)}.`,
         found.length
             ? `**Conflicts** since the last stable run: ${found.length} found, ${resolved.length} resolved${open.length ? `; open: ${open.map(describeConflict).join(', ')}` : ''}.`
-            : '**Conflicts** since the last stable run: none found.'
+            : '**Conflicts** since the last stable run: none found.',
+        // The burndown's counts, not its picture (a glyph more each run): a count that changed rewrites the block.
+        ...(s.warnings ? [warningsLine(s.warnings)] : [])
     ];
+}
+/** "**Warnings:** 9 now (a 3, b 6); 14 on 2 Dec.": the same for the same counts, run after run. */
+function warningsLine(b) {
+    const crates = b.crates.filter(c => c.now > 0).map(c => `${c.name} ${c.now}`);
+    const day = new Date(b.since.at).toLocaleDateString('en-GB', {
+        day: 'numeric',
+        month: 'short',
+        timeZone: 'UTC'
+    });
+    return `**Warnings:** ${b.now} now${crates.length ? ` (${crates.join(', ')})` : ''}; ${b.since.warnings} on ${day}.`;
 }
 function checklistDigest(items, s) {
     return createHash('sha256').update(comparedLines(items, s).join('\n')).digest('hex').slice(0, 16);
@@ -10594,6 +10945,8 @@ function renderChecklist(items, s) {
         ...ticks,
         '',
         ...lines.slice(items.length).flatMap(l => [l, '']),
+        // Shown, not compared: the burndown's picture as of the run that last rewrote the block.
+        ...(s.warnings ? [...fenced(burndownLines(s.warnings).join('\n')), ''] : []),
         `<sub>Ticked by build-gate from ${run} at ${when(s.current)}; rewritten when a tick or a count changes (build times and this link are not compared).</sub>`,
         CHECKLIST_END
     ].join('\n');
@@ -12016,7 +12369,7 @@ function docPath(doc, id) {
     return p ? p.path.join('::') : null;
 }
 
-const at = (item) => item ? { file: item.file, line: item.line } : null;
+const at$1 = (item) => item ? { file: item.file, line: item.line } : null;
 /**
  * A change found on a pair of items (`b` on the base, `h` on the head; either may be missing):
  * reported at the head's item when there is one, else at the base's.
@@ -12033,8 +12386,8 @@ function change$1(cls, rule, b, h, what, breaks) {
         side,
         file: item.file,
         line: item.line,
-        base: at(b),
-        head: at(h),
+        base: at$1(b),
+        head: at$1(h),
         ...(cls === 'breaking' || cls === 'warning' ? { breaks } : {})
     };
 }
@@ -14413,7 +14766,7 @@ function blobUrl(env, sha) {
 
 // The API check's findings: severity decided here, once, from the `public-api` policy and the
 // crate's version bump. Pure.
-const SOURCE$2 = 'public-api';
+const SOURCE$3 = 'public-api';
 /** `policy`: the public-api input to judge under (default: the one the section was made with). */
 function apiFindings(section, policy = section.policy) {
     if (section.status === 'off' || policy === 'off')
@@ -14424,14 +14777,14 @@ function apiFindings(section, policy = section.policy) {
         out.push({
             code: 'api-crates-unmatched',
             severity: 'warn',
-            source: SOURCE$2,
+            source: SOURCE$3,
             message: `public-api-crates lists ${section.unknownListed.join(', ')}, which is no library crate of the workspace: check the name, or remove it.`
         });
     if (section.status === 'unknown') {
         out.push({
             code: 'api-unknown',
             severity: failing,
-            source: SOURCE$2,
+            source: SOURCE$3,
             message: `The public API was not checked: ${section.reason ?? 'no reason given'}`
         });
         return out;
@@ -14441,7 +14794,7 @@ function apiFindings(section, policy = section.policy) {
             out.push({
                 code: 'api-unknown',
                 severity: failing,
-                source: SOURCE$2,
+                source: SOURCE$3,
                 crate: c.name,
                 message: `${c.name}: the public API was not checked: ${c.reason ?? 'no reason given'}`
             });
@@ -14462,7 +14815,7 @@ function apiFindings(section, policy = section.policy) {
             out.push({
                 code: breaking ? 'api-breaking' : change.class === 'warning' ? 'api-warning' : 'api-changed',
                 severity,
-                source: SOURCE$2,
+                source: SOURCE$3,
                 crate: c.name,
                 message: changeMessage(c, change, section.base?.sha ?? null),
                 location: change.file ? { file: change.file, line: change.line } : null
@@ -14691,6 +15044,318 @@ const publicApi = {
     annotations: r => publicApiAnnotations(own(r))
 };
 
+const HOW = {
+    'base-commit': 'the base commit',
+    'before-base': 'the latest recorded run before the base commit, which has no record',
+    latest: 'the latest recorded run: git cannot tell which runs precede the base commit',
+    'previous-run': 'the latest recorded run of another commit'
+};
+/** "1a2b3c4, 2 Dec". */
+function baseName(b) {
+    const day = new Date(b.at).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+    return b.sha ? `${b.sha.slice(0, 7)}, ${day}` : day;
+}
+/** "run of 1a2b3c4, 2 Dec: the base commit". */
+function baseLine(b) {
+    return `run of ${baseName(b)}: ${HOW[b.how]}`;
+}
+function lintName(lint) {
+    return lint || 'warning without a lint name';
+}
+/** "unused variable: `y` (src/lib.rs:7)"; `quote` marks the message up (markdown). */
+function warningText(w, quote = s => s) {
+    const at = w.file ? ` (${w.file}${w.line ? `:${w.line}` : ''})` : '';
+    return `${quote(w.message)}${at}`;
+}
+/** "unused_variables 3 → 4: unused variable: `y` (src/lib.rs:7)". */
+function groupText(g) {
+    const named = g.added.slice(0, 3).map(w => warningText(w));
+    const rest = g.added.length - named.length + g.unnamed;
+    const tail = rest > 0 ? `${named.length ? ' and ' : ''}${`${rest} more`}` : '';
+    return `${lintName(g.lint)} ${g.base} → ${g.now}${named.length || tail ? ': ' : ''}${named.join(', ')}${tail}`;
+}
+
+const SOURCE$2 = 'ratchet';
+function ratchetFindings(report) {
+    const s = report.ratchet;
+    if (!s)
+        return [];
+    const out = [];
+    if (s.noBase)
+        out.push({
+            code: 'warnings-no-base',
+            severity: 'warn',
+            message: `no base to compare warnings with (${s.noBase}): every warning counts as new`,
+            source: SOURCE$2
+        });
+    const against = s.base ? `than the base (${baseName(s.base)})` : 'with no base to compare with';
+    const byCrate = new Map();
+    for (const g of s.grown)
+        byCrate.set(g.crate, [...(byCrate.get(g.crate) ?? []), g]);
+    const more = (gs) => gs.reduce((n, g) => n + g.now - g.base, 0);
+    const total = more(s.grown);
+    const crates = [...byCrate].map(([c, gs]) => (byCrate.size === 1 ? c : `${c} (${more(gs)})`)).join(', ');
+    const summary = `${plural(total, 'more warning')} in ${crates} ${against} (deny-warnings: new)`;
+    for (const [crate, gs] of byCrate)
+        out.push({
+            code: 'warnings-new',
+            severity: 'block',
+            summary,
+            crate,
+            message: `${plural(more(gs), 'more warning')} in ${crate} ${against}: ${gs.map(groupText).join('; ')}`,
+            source: SOURCE$2
+        });
+    if (s.base && s.fewer > 0)
+        out.push({
+            code: 'warnings-fewer',
+            severity: 'info',
+            message: `${plural(s.fewer, 'fewer warning')} than the base (${baseName(s.base)})`,
+            source: SOURCE$2
+        });
+    return out;
+}
+
+// The ratchet's renderings: the base it compared with, the new warnings named, fewer ones celebrated.
+function ratchetMarkdown(s) {
+    if (!s)
+        return null;
+    const out = ['### Warnings against the base', ''];
+    if (s.base) {
+        const run = s.base.runUrl ? ` ([run](${s.base.runUrl}))` : '';
+        out.push(`Base: ${escapeHtml(baseLine(s.base))}${run}; ${s.baseWarnings} warnings then, ${s.warnings} now.`);
+    }
+    else
+        out.push(`No base: ${escapeHtml(s.noBase ?? '')}. Every warning counts as new.`);
+    if (s.grown.length) {
+        out.push('', `**New warnings** (per crate and lint the count must not grow):`, '');
+        for (const g of s.grown) {
+            out.push(`- ${codeSpan(g.crate)} ${codeSpan(lintName(g.lint))}: ${g.base} → ${g.now}`);
+            for (const w of g.added)
+                out.push(`  - ${escapeHtml(warningText(w, codeSpan))}`);
+            if (g.unnamed > 0)
+                out.push(`  - ${plural(g.unnamed, 'more warning')} not named (the base kept only a count)`);
+        }
+    }
+    else if (s.base)
+        out.push('', 'No crate has more warnings of any lint than the base.');
+    if (s.base && s.fewer > 0)
+        out.push('', `🎉 ${plural(s.fewer, 'fewer warning')} than the base (${escapeHtml(baseName(s.base))}).`);
+    return out.join('\n');
+}
+function ratchetText(s) {
+    if (!s)
+        return [];
+    const out = [
+        s.base
+            ? `Warnings against the base (${baseLine(s.base)}): ${s.baseWarnings} then, ${s.warnings} now`
+            : `Warnings: no base (${s.noBase}); every warning counts as new`
+    ];
+    for (const g of s.grown) {
+        out.push(`  ${g.crate} ${lintName(g.lint)}: ${g.base} → ${g.now}`);
+        for (const w of g.added)
+            out.push(`    new: ${warningText(w)}`);
+        if (g.unnamed > 0)
+            out.push(`    ${plural(g.unnamed, 'more warning')} not named (the base kept only a count)`);
+    }
+    if (s.base && s.fewer > 0)
+        out.push(`  ${plural(s.fewer, 'fewer warning')} than the base`);
+    return out;
+}
+
+/** Records asked about, newest first, before the latest is taken: each is one git call. */
+const ANCESTRY_LOOKUPS = 30;
+async function chooseBase(runs, ctx, isAncestor) {
+    const newest = [...runs].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+    if (newest.length === 0)
+        return { record: null, why: 'the run history has no recorded run yet' };
+    const pr = ctx.pullRequest;
+    if (!pr) {
+        const previous = newest.find(r => !ctx.sha || r.sha !== ctx.sha);
+        return previous
+            ? usable(previous, 'previous-run')
+            : { record: null, why: 'the run history has no run of another commit' };
+    }
+    if (ctx.defaultBranch && pr.baseRef && pr.baseRef !== ctx.defaultBranch)
+        return {
+            record: null,
+            why: `trusted runs record the default branch (${ctx.defaultBranch}), and this pull request's base is ${pr.baseRef}`
+        };
+    if (!pr.baseSha)
+        return usable(newest[0], 'latest');
+    const exact = newest.find(r => r.sha === pr.baseSha);
+    if (exact)
+        return usable(exact, 'base-commit');
+    let told = false;
+    for (const r of newest.slice(0, ANCESTRY_LOOKUPS)) {
+        if (!r.sha)
+            continue;
+        const before = await isAncestor(r.sha, pr.baseSha);
+        if (before === null)
+            continue;
+        told = true;
+        if (before)
+            return usable(r, 'before-base');
+    }
+    return told
+        ? { record: null, why: `no recorded run is of the base commit ${pr.baseSha.slice(0, 7)} or before it` }
+        : usable(newest[0], 'latest');
+}
+function usable(record, how) {
+    if (record.warnings)
+        return { record, how };
+    const which = `${record.sha ? record.sha.slice(0, 7) : record.at}`;
+    return {
+        record: null,
+        why: `the base's record (${which}) kept no warnings: its build did not complete, or an older build-gate recorded it`
+    };
+}
+
+// The ratchet's comparison, pure: per crate and lint the count must not grow. The new warnings of a
+// group that grew are the identities it has beyond the base's (a multiset: the same warning twice in
+// a file is two); a base that kept only a count cannot say which ones are new.
+function compareSets(base, now) {
+    const grown = [];
+    let fewer = 0;
+    const crates = new Set([...Object.keys(base), ...Object.keys(now)]);
+    for (const crate of [...crates].sort()) {
+        const lints = new Set([...Object.keys(base[crate] ?? {}), ...Object.keys(now[crate] ?? {})]);
+        for (const lint of [...lints].sort()) {
+            const b = base[crate]?.[lint] ?? '';
+            const n = now[crate]?.[lint] ?? '';
+            const bc = countOf(b);
+            const nc = countOf(n);
+            if (nc < bc)
+                fewer += bc - nc;
+            if (nc <= bc)
+                continue;
+            grown.push({
+                crate,
+                lint,
+                base: bc,
+                now: nc,
+                added: typeof b === 'number' ? [] : beyond(identities(n), identities(b))
+            });
+        }
+    }
+    return { grown, fewer };
+}
+/** `now` minus `base`, as multisets. */
+function beyond(now, base) {
+    const left = new Map();
+    for (const id of base)
+        left.set(id, (left.get(id) ?? 0) + 1);
+    const out = [];
+    for (const id of now) {
+        const n = left.get(id) ?? 0;
+        if (n > 0)
+            left.set(id, n - 1);
+        else
+            out.push(id);
+    }
+    return out;
+}
+
+async function ratchet$1(i) {
+    const choice = await readBase(i);
+    const base = choice.record?.warnings ?? {};
+    const { grown, fewer } = compareSets(base, i.warnings);
+    const named = namer(i.items);
+    return {
+        base: choice.record
+            ? { sha: choice.record.sha, at: choice.record.at, runUrl: choice.record.runUrl, how: choice.how }
+            : null,
+        noBase: choice.record ? null : choice.why,
+        grown: grown.map(named),
+        fewer: choice.record ? fewer : 0,
+        baseWarnings: choice.record ? totalWarnings(base) : null,
+        warnings: totalWarnings(i.warnings)
+    };
+}
+async function readBase(i) {
+    if (!i.documents)
+        return { record: null, why: 'no store for the run history is configured' };
+    try {
+        const opened = await i.documents(i.historyPath, historyCodec);
+        if (!opened.store)
+            return { record: null, why: `the run history ${opened.why}` };
+        const history = await opened.store.read();
+        if (!history)
+            return { record: null, why: `there is no run history at ${opened.store.location} yet` };
+        return await chooseBase(history.runs, i.ctx, i.isAncestor);
+    }
+    catch (e) {
+        return { record: null, why: `the run history could not be read: ${errorMessage(e)}` };
+    }
+}
+/** New warnings named per crate and lint in the report; the rest are counted. */
+const NAMED_PER_GROUP = 50;
+/** Names a group's new identities from the diagnostics the report keeps (their place now). */
+function namer(items) {
+    const byId = new Map();
+    for (const d of items)
+        if (d.severity === 'warning') {
+            const id = warningIdentity(d);
+            byId.set(id, [...(byId.get(id) ?? []), d]);
+        }
+    return g => {
+        const added = [];
+        for (const id of g.added.slice(0, NAMED_PER_GROUP)) {
+            const d = byId.get(id)?.at(-1);
+            if (d)
+                added.push({ message: d.message, file: d.span?.file ?? null, line: d.span?.line ?? null });
+        }
+        const unnamed = Math.max(0, g.now - g.base - added.length);
+        return { crate: g.crate, lint: g.lint, base: g.base, now: g.now, added, unnamed };
+    };
+}
+/** git's answer: exit 0 an ancestor, 1 not; anything else (a commit a shallow clone lacks) unknown. */
+function gitAncestry(run, cwd) {
+    return async (ancestor, commit) => {
+        const r = await run('git', ['merge-base', '--is-ancestor', ancestor, commit], { cwd, timeoutSeconds: 30 });
+        return r.exitCode === 0 ? true : r.exitCode === 1 ? false : null;
+    };
+}
+
+const RATCHET_CODES = {
+    'warnings-new': 'deny-warnings: new: a crate has more warnings of a lint than the base (the run history of the base commit)',
+    'warnings-no-base': 'deny-warnings: new found no base record to compare with: every warning counts as new',
+    'warnings-fewer': 'fewer warnings than the base'
+};
+
+const ratchet = {
+    name: 'ratchet',
+    stage: 'analyses',
+    // Its input is the build's `deny-warnings`; the history's place is the tracker's `history-path`.
+    inputs: [],
+    codes: RATCHET_CODES,
+    needs: ['ctx', 'documents'],
+    outputs: [
+        {
+            name: 'new-warnings',
+            description: 'With `deny-warnings: new`: how many more warnings than the base, over the crates and lints whose count grew.',
+            value: r => (r.ratchet ? String(r.ratchet.grown.reduce((n, g) => n + g.now - g.base, 0)) : null)
+        }
+    ],
+    async run(ports, config) {
+        const set = ports.report.diagnostics.warningSet;
+        // Without a check that ran there is nothing to compare: the build's findings say why.
+        if (!config.warningRatchet || !set || !ports.cargo)
+            return { section: {} };
+        const section = await ratchet$1({
+            warnings: set,
+            items: ports.report.diagnostics.items,
+            historyPath: config.tracker.historyPath,
+            documents: ports.documents,
+            ctx: ports.ctx,
+            isAncestor: gitAncestry(ports.run, ports.cwd)
+        });
+        return { section: { ratchet: section } };
+    },
+    findings: report => ratchetFindings(report),
+    markdown: r => ratchetMarkdown(r.ratchet),
+    terminal: r => ratchetText(r.ratchet)
+};
+
 const SOURCE$1 = 'tests';
 const UNKNOWN = '(unknown)';
 function testFindings(report, config) {
@@ -14707,6 +15372,9 @@ function testFindings(report, config) {
         out.push({ code: 'phase-untrusted', severity: 'block', message: `cargo test: ${why}`, source: SOURCE$1 });
     if (tests.ran && tests.failed > 0)
         out.push(...failedFindings(tests.failed, tests.failures));
+    out.push(...flakyFindings(tests.flaky ?? [], config.flakyTests ?? 'warn'));
+    if (tests.retries?.skipped)
+        out.push({ code: 'tests-not-retried', severity: 'warn', message: tests.retries.skipped, source: SOURCE$1 });
     // A test gate that tested nothing says so: e.g. test-args that select members with `test = false`.
     if (tests.ran && tests.passed + tests.failed + tests.ignored === 0 && !tests.untrusted?.length)
         out.push({
@@ -14747,6 +15415,33 @@ function failedFindings(failed, failures) {
             message: `${plural(failed - failures.length, 'test')} failed that the report does not list`
         });
     return out;
+}
+const FLAKY_SEVERITY = { warn: 'warn', deny: 'block', allow: 'allowed' };
+/** When a flaky test passed: "retry 1 of 2". */
+function passedOn(t) {
+    return `retry ${t.attempts - 1} of ${t.retries}`;
+}
+/**
+ * One finding per crate with flaky tests, read as one reason:
+ * "1 flaky test (failed, then passed on retry 1 of 2): toka-kernel tests::registry_cleanup".
+ */
+function flakyFindings(flaky, policy) {
+    if (flaky.length === 0)
+        return [];
+    const named = (list, when) => list
+        .slice(0, 5)
+        .map(t => `${t.crate} ${t.name}${when ? ` (${passedOn(t)})` : ''}`)
+        .join('; ') + (list.length > 5 ? `, and ${list.length - 5} more` : '');
+    const one = flaky.length === 1;
+    const summary = one
+        ? `1 flaky test (failed, then passed on ${passedOn(flaky[0])}): ${named(flaky, false)}`
+        : `${flaky.length} flaky tests (failed, then passed on a retry): ${named(flaky, true)}`;
+    const base = { code: 'tests-flaky', severity: FLAKY_SEVERITY[policy], summary, source: SOURCE$1 };
+    return [...new Set(flaky.map(t => t.crate))].map(crate => {
+        const own = flaky.filter(t => t.crate === crate);
+        const message = `${plural(own.length, 'flaky test')} in ${crate} (failed, then passed when run again): ${named(own, true)}`;
+        return crate === UNKNOWN ? { ...base, message } : { ...base, message, crate };
+    });
 }
 
 // A failing test's backtrace, as people need it: the frames of their own code. The standard library's
@@ -14810,11 +15505,57 @@ function panicLocation(failure) {
 // The failing tests where people look: a table and, for the first ones, where each panicked and what it
 // printed (job summary, PR comment); a list in the terminal; an annotation at each panic.
 function testsMarkdown(report, links) {
+    const parts = [failingMarkdown(report, links), flakyMarkdown(report, links), retriesMarkdown(report)];
+    const shown = parts.filter((p) => p !== null);
+    return shown.length > 0 ? shown.join('\n\n') : null;
+}
+function failingMarkdown(report, links) {
     const failures = report.tests.failures;
     if (failures.length === 0)
         return null;
-    const table = htmlTable(['crate', 'target', 'test', 'message'], failures.slice(0, 50).map(f => [f.crate, f.target, f.name, f.message ?? '']));
+    const table = htmlTable(['crate', 'target', 'test', 'message'], failures.slice(0, 50).map(f => [f.crate, f.target, f.name + runs(f), f.message ?? '']));
     return ['<h3>Failing tests</h3>', table, '', failuresMarkdown(report, links)].join('\n');
+}
+/** " (failed all 3 runs)" for a failure that was retried. */
+function runs(f) {
+    return f.attempts ? ` (failed all ${f.attempts} runs)` : '';
+}
+/** Each flaky test, with its first failure's output folded and a link to where it panicked. */
+function flakyMarkdown(report, links, max = SUMMARY_DETAILS) {
+    const flaky = report.tests.flaky ?? [];
+    if (flaky.length === 0)
+        return null;
+    const out = [
+        `<h3>Flaky tests</h3>`,
+        '',
+        `${flakyCount(flaky.length)} (failed, then passed when run again):`,
+        ''
+    ];
+    for (const t of flaky.slice(0, max)) {
+        const first = { ...t, ...t.firstFailure };
+        const at = panicLocation(first);
+        const where = at ? repositoryPath(report.workspace.root, at.file, links.repoRoot) : null;
+        const title = `${t.crate} ${t.name} — failed, then passed on ${passedOn(t)}${t.firstFailure.message ? `: ${firstLine(t.firstFailure.message)}` : ''}`;
+        out.push(`<details><summary>${inlineHtml(title)}</summary>`, '');
+        out.push(...lineLink(links, where, at?.line));
+        const text = trimEnd(t.firstFailure.output ?? t.firstFailure.message ?? '');
+        if (text)
+            out.push(...fenced(text), '');
+        out.push('</details>', '');
+    }
+    if (flaky.length > max)
+        out.push(`${flaky.length - max} more in the report.`, '');
+    return out.join('\n').trimEnd();
+}
+function retriesMarkdown(report) {
+    const r = report.tests.retries;
+    if (!r || (!r.skipped && r.notes.length === 0))
+        return null;
+    const lines = r.skipped ? [r.skipped] : r.notes;
+    return ['<p><strong>Retries</strong></p>', htmlList(lines)].join('\n');
+}
+function flakyCount(n) {
+    return n === 1 ? '1 flaky test' : `${n} flaky tests`;
 }
 /** The first failing tests, each with a link to where it panicked and what it printed. */
 function failuresMarkdown(report, links, max = SUMMARY_DETAILS) {
@@ -14860,19 +15601,46 @@ function failureOutputs(report) {
     return out;
 }
 function testsText(report) {
-    if (report.tests.failures.length === 0)
-        return [];
-    const out = ['Failing tests:'];
+    const out = [];
+    if (report.tests.failures.length > 0)
+        out.push('Failing tests:');
     for (const f of report.tests.failures) {
-        const at = panicLocation(f);
-        const where = at ? ` (at ${at.file}:${at.line}${at.column ? `:${at.column}` : ''})` : '';
-        out.push(`  ${f.crate} [${f.target}] ${f.name}${f.message ? `: ${f.message.split('\n')[0]}` : ''}${where}`);
+        out.push(`  ${f.crate} [${f.target}] ${f.name}${runs(f)}${f.message ? `: ${f.message.split('\n')[0]}` : ''}${at(f)}`);
     }
+    const flaky = report.tests.flaky ?? [];
+    if (flaky.length > 0)
+        out.push(`${flakyCount(flaky.length)} (failed, then passed when run again):`);
+    for (const t of flaky) {
+        const m = t.firstFailure.message;
+        out.push(`  ${t.crate} [${t.target}] ${t.name}: passed on ${passedOn(t)}${m ? `; first failure: ${m.split('\n')[0]}` : ''}${at({ ...t, ...t.firstFailure })}`);
+    }
+    if (report.tests.retries?.skipped)
+        out.push(`Not retried: ${report.tests.retries.skipped}`);
+    for (const note of report.tests.retries?.notes ?? [])
+        out.push(`Retry: ${note}`);
     return out;
 }
-/** One error at each failing test's panic location (where it is known). */
+function at(f) {
+    const p = panicLocation(f);
+    return p ? ` (at ${p.file}:${p.line}${p.column ? `:${p.column}` : ''})` : '';
+}
+/** One error at each failing test's panic location, one warning at each flaky test's first (where known). */
 function panicAnnotations(report, repoRoot) {
     const out = [];
+    for (const t of report.tests.flaky ?? []) {
+        const p = panicLocation({ ...t, ...t.firstFailure });
+        if (!p)
+            continue;
+        out.push({
+            level: 'warning',
+            title: `${t.crate}: test ${t.name} is flaky (failed, then passed on ${passedOn(t)})`,
+            message: t.firstFailure.message ?? 'the test failed, then passed when run again',
+            file: annotationPath(repoRoot, report.workspace.root, p.file),
+            startLine: p.line,
+            endLine: p.line,
+            ...(p.column ? { startColumn: p.column, endColumn: p.column } : {})
+        });
+    }
     for (const f of report.tests.failures) {
         const at = panicLocation(f);
         if (!at)
@@ -15145,10 +15913,9 @@ function resolveTests(read, meta) {
         untrusted: []
     };
     const failedSpecs = new Set(read.failedTargets.map(normalizeSpec));
-    const binaries = read.identities.map(id => identify(id, read, meta));
-    let next = 0;
-    for (const bin of binaries) {
-        const cargoSaysFailed = bin.spec !== null && failedSpecs.has(bin.spec);
+    const paired = pairSuites(read, meta);
+    for (const { bin, suite } of paired) {
+        const cargoSaysFailed = bin.spec !== null && cargoNamed(failedSpecs, bin.spec);
         if (bin.harnessFree) {
             // No libtest inside: the binary's exit status, as cargo reports it, is the whole result.
             addBinary(section, bin, { passed: cargoSaysFailed ? 0 : 1, failed: cargoSaysFailed ? 1 : 0, ignored: 0 }, true, null);
@@ -15160,14 +15927,26 @@ function resolveTests(read, meta) {
                 });
             continue;
         }
-        judgeSuite(section, bin, read.suites[next++] ?? null, cargoSaysFailed, read.killed ?? null);
+        judgeSuite(section, bin, suite, cargoSaysFailed, read.killed ?? null);
     }
-    const extra = read.suites.length - next;
+    const extra = read.suites.length - paired.filter(p => !p.bin.harnessFree).length;
     if (extra > 0)
         section.untrusted.push(`libtest printed ${extra} more suite(s) than cargo ran test binaries: a test printed libtest events of its own`);
     if (read.orphans.length > 0)
         section.untrusted.push(`${read.orphans.length} libtest event(s) outside any test binary's suite (first: ${read.orphans[0]}): a test printed libtest events of its own`);
     return section;
+}
+/** Each binary cargo announced, with the libtest suite it printed (in order; none for harness = false). */
+function pairSuites(read, meta) {
+    let next = 0;
+    return read.identities.map(id => {
+        const bin = identify(id, read, meta);
+        return { bin, suite: bin.harnessFree ? null : (read.suites[next++] ?? null) };
+    });
+}
+/** cargo leaves out `-p <package>` when only one package is selected: the target alone then names it. */
+function cargoNamed(failedSpecs, spec) {
+    return failedSpecs.has(spec) || failedSpecs.has(spec.replace(/^-p \S+ /, ''));
 }
 function judgeSuite(section, bin, suite, cargoSaysFailed, killed) {
     if (!suite) {
@@ -15193,11 +15972,16 @@ function judgeSuite(section, bin, suite, cargoSaysFailed, killed) {
     if (!suite.summary) {
         // Crashed or killed mid-run: the test that was running when it stopped is the one to look at.
         const running = [...suite.tests].reverse().find(t => t.outcome === null);
+        const finished = suite.tests.filter(t => t.outcome !== null).length;
         tally.failed++;
         section.failures.push({
             ...where(bin),
             name: running?.name ?? '(test binary)',
-            message: `${killed ? `the test run was stopped: ${killed}` : 'the test binary stopped before reporting its result (crashed or killed)'}${running ? ` while running ${running.name}` : ''}`
+            message: `${killed ? `the test run was stopped: ${killed}` : 'the test binary stopped before reporting its result (crashed or killed)'}${running ? ` while running ${running.name}` : ''}`,
+            // The tests it never finished besides this one (an unknown count is one: fail closed).
+            stopped: {
+                unfinished: suite.testCount < 0 ? 1 : Math.max(0, suite.testCount - finished - (running ? 1 : 0))
+            }
         });
         addBinary(section, bin, tally, false, null);
         return;
@@ -15258,6 +16042,249 @@ function identify(id, read, meta) {
         spec: isLib ? `-p ${member.name} --lib` : `-p ${member.name} --${kind} ${artifact.targetName}`,
         harnessFree: read.harnessFree.has(`${artifact.packageId}\u0000${artifact.targetName}`)
     };
+}
+
+// The command that runs one failed test again: the test run's own `cargo test` (same package selection,
+// features, profile, harness options, libtest JSON), narrowed to the failed test's target and name. The
+// package selection is kept, not narrowed to `-p`: with cargo's resolver 2, features are unified over
+// the selected packages, so another selection could build (and test) other binaries.
+/** cargo test's flags that choose targets: the retry names exactly one instead. */
+const TARGET_FLAGS = new Set([
+    '--lib',
+    '--bins',
+    '--tests',
+    '--examples',
+    '--benches',
+    '--all-targets',
+    '--doc'
+]);
+const NAMED_TARGET_FLAGS = ['--bin', '--test', '--example', '--bench'];
+/** libtest options that take a value (`--skip x`): everything else without a dash is a name filter. */
+const HARNESS_VALUED = new Set([
+    '--skip',
+    '--test-threads',
+    '--logfile',
+    '--format',
+    '--color',
+    '-Z',
+    '--shuffle-seed'
+]);
+/** The target's selection flags, or null for a target cargo cannot run alone by name. */
+function targetFlags(target) {
+    if (target === 'lib')
+        return ['--lib'];
+    if (target === 'doc')
+        return ['--doc'];
+    const m = /^(bin|test|example|bench):(.+)$/.exec(target);
+    return m ? [`--${m[1]}`, m[2]] : null;
+}
+function retryCommand(config, packages, failed) {
+    const flags = targetFlags(failed.target);
+    if (!flags)
+        return null;
+    const own = withoutTargetFlags(cargoOwnArgs(config.testArgs));
+    const harness = harnessOptions(config.testArgs.slice(cargoOwnArgs(config.testArgs).length + 1));
+    // rustdoc's harness never matches a doc-test's name with --exact: the name is a filter there, and only
+    // the doc-test of exactly that name is read from the results.
+    const select = failed.target === 'doc'
+        ? [...harness.filter(a => a !== '--exact'), failed.name]
+        : [...harness.filter(a => a !== '--exact'), '--exact', failed.name];
+    return phaseCommand({ ...config, testArgs: [...own, ...flags, '--', ...select] }, 'test', packages);
+}
+function withoutTargetFlags(args) {
+    const out = [];
+    for (let i = 0; i < args.length; i++) {
+        const a = args[i];
+        if (TARGET_FLAGS.has(a))
+            continue;
+        if (NAMED_TARGET_FLAGS.includes(a)) {
+            i++;
+            continue;
+        }
+        if (NAMED_TARGET_FLAGS.some(f => a.startsWith(`${f}=`)))
+            continue;
+        out.push(a);
+    }
+    return out;
+}
+/** The user's harness options without their name filters (the retry selects by name itself). */
+function harnessOptions(args) {
+    const out = [];
+    for (let i = 0; i < args.length; i++) {
+        const a = args[i];
+        if (HARNESS_VALUED.has(a)) {
+            out.push(a, ...(i + 1 < args.length ? [args[++i]] : []));
+            continue;
+        }
+        if (a.startsWith('-'))
+            out.push(a);
+    }
+    return out;
+}
+
+// Failed tests run again, one at a time, through cargo (see retry-command.ts), read by the same readers
+// as the test run: libtest's JSON events cross-checked with cargo's `to rerun pass`. A test that passes on
+// a retry is flaky; one that fails every time stays a failure, with its attempts. Retries share the
+// test-timeout, and many failures are a broken build: then nothing is retried, and the report says why.
+/** More failures than this are a broken build, not flakiness. */
+const MAX_RETRIED_FAILURES = 20;
+/** …and so is a larger share of the tests run, once more than MIN_FAILURES_JUDGED_BY_SHARE failed. */
+const MAX_FAILED_SHARE = 0.1;
+/** A small suite with a flaky test or two is still retried (1 of 5 is 20%). */
+const MIN_FAILURES_JUDGED_BY_SHARE = 3;
+const BINARY = '(test binary)';
+/** Why the failures are not retried at all, or null. */
+function whyNoRetries(tests) {
+    const ran = tests.passed + tests.failed;
+    if (tests.failed > MAX_RETRIED_FAILURES)
+        return `${tests.failed} tests failed (more than ${MAX_RETRIED_FAILURES}): a broken build, not flakiness, so none was run again`;
+    if (tests.failed > MIN_FAILURES_JUDGED_BY_SHARE && tests.failed > ran * MAX_FAILED_SHARE)
+        return `${tests.failed} of the ${ran} tests run failed (more than ${MAX_FAILED_SHARE * 100}%): a broken build, not flakiness, so none was run again`;
+    return null;
+}
+/** `tests` after retrying its failures: flaky ones counted as passed and listed, the others with their attempts. */
+async function retryFailures(ctx, tests) {
+    const limit = ctx.config.testRetries;
+    if (limit === 0 || tests.failed === 0)
+        return tests;
+    const retries = { limit, notes: [], runs: 0, seconds: 0 };
+    const skipped = whyNoRetries(tests);
+    if (skipped)
+        return { ...tests, flaky: [], retries: { ...retries, skipped } };
+    const now = ctx.now ?? Date.now;
+    const started = now();
+    const out = {
+        ...tests,
+        failures: [],
+        flaky: [],
+        binaries: tests.binaries.map(b => ({ ...b }))
+    };
+    let spent = false;
+    for (const failure of tests.failures) {
+        if (spent || !retriable(failure)) {
+            out.failures.push(failure);
+            continue;
+        }
+        let attempts = 1;
+        let passed = false;
+        while (!passed && attempts <= limit) {
+            const left = ctx.budgetSeconds - (now() - started) / 1000;
+            if (left <= 0) {
+                retries.notes.push(`the test-timeout was spent: ${failure.crate} ${failure.name} and later failures were not run again`);
+                spent = true;
+                break;
+            }
+            const attempt = await runAgain(ctx, failure, left);
+            if (!attempt)
+                break;
+            retries.runs++;
+            attempts++;
+            if (attempt.note)
+                retries.notes.push(attempt.note);
+            passed = attempt.passed;
+            if (attempt.stop)
+                spent = true;
+            if (attempt.stop)
+                break;
+        }
+        if (passed)
+            countFlaky(out, failure, attempts, limit);
+        else
+            out.failures.push(attempts > 1 ? { ...failure, attempts } : failure);
+    }
+    retries.seconds = Math.round(now() - started) / 1000;
+    return { ...out, retries };
+}
+/** A test the harness can run alone by its name (not a whole binary that printed nothing of libtest's). */
+function retriable(f) {
+    return f.name !== BINARY && f.crate !== '(unknown)' && f.target !== '';
+}
+function countFlaky(out, failure, attempts, limit) {
+    const first = { message: failure.message, output: failure.output ?? null };
+    if (failure.stopped)
+        first.stopped = failure.stopped;
+    out.flaky.push({
+        crate: failure.crate,
+        target: failure.target,
+        name: failure.name,
+        attempts,
+        retries: limit,
+        firstFailure: first
+    });
+    const bin = out.binaries.find(b => b.crate === failure.crate && b.target === failure.target);
+    out.failed--;
+    out.passed++;
+    if (bin) {
+        bin.failed--;
+        bin.passed++;
+    }
+    const unfinished = failure.stopped?.unfinished ?? 0;
+    if (unfinished > 0) {
+        // The crash stopped the binary before its other tests finished: they are not known to pass.
+        out.failures.push({
+            crate: failure.crate,
+            target: failure.target,
+            name: BINARY,
+            message: `the test binary stopped while running ${failure.name} (which passed when run again), before ${plural(unfinished, 'other test')} finished: they did not run`
+        });
+        out.failed++;
+        if (bin)
+            bin.failed++;
+    }
+}
+async function runAgain(ctx, failure, seconds) {
+    const command = retryCommand(ctx.config, ctx.packages, failure);
+    if (!command)
+        return null;
+    const libtest = new LibtestJsonReader();
+    const identities = [];
+    const failedTargets = [];
+    const run = await ctx.cargo.phase('test-retry', command, {
+        env: TEST_RUN_ENV,
+        timeoutSeconds: seconds,
+        record: false,
+        onOtherStdout: line => libtest.push(line),
+        onStderr: line => {
+            const id = binaryIdentity(line);
+            if (id)
+                identities.push(id);
+            const failed = failedTarget(line);
+            if (failed)
+                failedTargets.push(failed);
+        }
+    });
+    const read = {
+        suites: libtest.suites,
+        orphans: libtest.orphans,
+        identities,
+        failedTargets,
+        ...ctx.read,
+        killed: run.result.signal ? run.result.failure : null
+    };
+    return judgeAttempt(run, read, ctx.meta, failure);
+}
+/** Whether the retried test passed, as the test run would have judged it, and nothing cast doubt on it. */
+function judgeAttempt(run, read, meta, failure) {
+    const what = `the retry of ${failure.crate} ${failure.name}`;
+    const r = run.result;
+    if (r.failure)
+        return { passed: false, note: `${what}: ${r.failure}`, stop: /test-timeout/.test(r.failure) };
+    const rebuilt = r.units.workspace.compiled + r.units.dependencies.compiled;
+    if (rebuilt > 0)
+        return {
+            passed: false,
+            note: `${what} compiled ${plural(rebuilt, 'unit')}: it did not run the test run's binary, so its result does not count (do test-args select what cargo test --workspace would?)`
+        };
+    const section = resolveTests(read, meta);
+    if (section.untrusted.length > 0)
+        return { passed: false, note: `${what} cannot be trusted: ${section.untrusted[0]}` };
+    const own = (t) => t.crate === failure.crate && t.target === failure.target;
+    const pair = pairSuites(read, meta).find(p => own(p.bin));
+    const test = pair?.suite?.tests.find(t => t.name === failure.name);
+    if (!test)
+        return { passed: false, note: `${what}: cargo ran no test of that name in ${failure.target}` };
+    const failedAgain = section.failures.some(f => own(f) && (f.name === failure.name || f.name === BINARY));
+    return { passed: test.outcome === 'ok' && !failedAgain };
 }
 
 // The tests' run: after the build, `cargo test` with libtest's JSON events, each binary attributed to
@@ -15354,7 +16381,9 @@ async function testRun(cargo, meta, packages, config, state) {
     const artifacts = state.artifacts;
     const tests = resolveTests({ ...libtest, identities, failedTargets, artifacts, harnessFree, killed }, meta);
     explainExit(test.result, tests.failed > 0, cargo.diagnostics.dependencyErrors, test.stderrTail);
-    return tests;
+    const budgetSeconds = config.testTimeoutMinutes * 60 - test.result.wallSeconds;
+    const read = { artifacts, harnessFree };
+    return retryFailures({ cargo, meta, packages, config, read, budgetSeconds }, tests);
 }
 function crateFields(meta, tests) {
     const out = {};
@@ -15373,11 +16402,14 @@ function crateFields(meta, tests) {
     return out;
 }
 
+const FLAKY_POLICIES = ['warn', 'deny', 'allow'];
 const TESTS_CODES = {
     'tests-failed': 'tests failed, or a test binary crashed',
     'tests-skipped': 'cargo test was not run (run-tests: false)',
     'tests-not-run': 'cargo test did not run because the build before it failed (says why)',
-    'tests-none': 'cargo test ran, and the selected members had no test to run'
+    'tests-none': 'cargo test ran, and the selected members had no test to run',
+    'tests-flaky': 'tests failed, then passed when run again (flaky-tests: warn shows them, deny blocks, allow exempts)',
+    'tests-not-retried': 'failed tests were not run again (too many failed: a broken build, not flakiness; or the test-timeout was spent)'
 };
 
 // tests: cargo test per crate (libtest's own counts); a failing or crashed test blocks.
@@ -15395,6 +16427,16 @@ const tests = {
             name: 'test-timeout',
             default: '60',
             description: 'Minutes the test run may take; then it is killed with every test process, the test that was running is named and the build is unstable.'
+        },
+        {
+            name: 'test-retries',
+            default: '2',
+            description: 'Times a failed test is run again, alone, through cargo (within the test-timeout); one that then passes is flaky. 0: never. Not when more than 20 tests failed, or more than 3 and over 10% of those run (a broken build, not flakiness).'
+        },
+        {
+            name: 'flaky-tests',
+            default: 'warn',
+            description: 'A test that failed, then passed when run again: `warn` shows it (the build can be stable), `deny` makes the build unstable, `allow` exempts it.'
         }
     ],
     parse: p => ({
@@ -15403,7 +16445,9 @@ const tests = {
             ? testArgs(ownMessageFormat(p.args('test-args'), 'test-args'))
             : testArgsOfCheck(ownMessageFormat(p.args('check-args'), 'check-args')),
         runTests: p.bool('run-tests'),
-        testTimeoutMinutes: positiveMinutes(p.number('test-timeout', 0, false), 'test-timeout')
+        testTimeoutMinutes: positiveMinutes(p.number('test-timeout', 0, false), 'test-timeout'),
+        testRetries: p.number('test-retries', 0, true),
+        flakyTests: p.oneOf('flaky-tests', FLAKY_POLICIES)
     }),
     codes: TESTS_CODES,
     outputs: [
@@ -15414,6 +16458,11 @@ const tests = {
             value: r => String(r.tests.failed)
         },
         { name: 'tests-ignored', description: 'Tests ignored.', value: r => String(r.tests.ignored) },
+        {
+            name: 'tests-flaky',
+            description: 'Tests that failed, then passed when run again (also counted in tests-passed).',
+            value: r => String(r.tests.flaky?.length ?? 0)
+        },
         {
             name: 'test-seconds',
             description: 'Wall seconds of `cargo test` (build and run; with compile-once, the run only).',
@@ -15461,11 +16510,27 @@ function mergeTests(shards) {
             failed: sum(t => t.failed),
             ignored: sum(t => t.ignored),
             failures: tests.flatMap(t => t.failures),
+            // Each shard retried its own failures.
+            flaky: tests.flatMap(t => t.flaky ?? []),
             binaries: tests.flatMap(t => t.binaries),
             untrusted: tests.flatMap(t => t.untrusted ?? []),
-            ...(tests.some(t => t.notRun) ? { notRun: tests.find(t => t.notRun).notRun } : {})
+            ...(tests.some(t => t.notRun) ? { notRun: tests.find(t => t.notRun).notRun } : {}),
+            ...mergeRetries(tests)
         }
     };
+}
+function mergeRetries(tests) {
+    const all = tests.flatMap(t => (t.retries ? [t.retries] : []));
+    if (all.length === 0)
+        return {};
+    const skipped = all.find(r => r.skipped)?.skipped;
+    const retries = {
+        limit: all[0].limit,
+        notes: all.flatMap(r => r.notes),
+        runs: all.reduce((n, r) => n + r.runs, 0),
+        seconds: Math.round(all.reduce((n, r) => n + r.seconds, 0) * 1000) / 1000
+    };
+    return { retries: skipped ? { ...retries, skipped } : retries };
 }
 function positiveMinutes(n, input) {
     if (n <= 0)
@@ -15730,19 +16795,11 @@ function keepTimingReports(report, reportFile) {
     return { timing: { ...report.timing, cargoTimings: kept } };
 }
 
-const BARS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+// The build-time history as a picture that renders everywhere (job summary, PR comment, terminal):
+// Unicode sparklines, one glyph per run, this run last and set apart, the limit stated at its level.
+// Pure.
 /** Crates with a trend line: the slowest now. */
 const TREND_CRATES = 5;
-/** One glyph per value on a common scale from `lo` to `hi`; null (not measured that run) is a gap. */
-function sparkline(values, lo, hi) {
-    return values.map(v => (v === null ? ' ' : BARS[level(v, lo, hi)])).join('');
-}
-function level(v, lo, hi) {
-    if (hi <= lo)
-        return BARS.length >> 1;
-    const i = Math.round(((v - lo) / (hi - lo)) * (BARS.length - 1));
-    return Math.min(BARS.length - 1, Math.max(0, i));
-}
 /**
  * Lines of text (monospace) for the history of this run's comparable builds and of its slowest crates.
  * Empty when there is no history to draw.
@@ -15759,7 +16816,7 @@ function trendLines(t) {
     const label = (s) => s.padEnd(width(t), ' ');
     const limitWords = limit === null
         ? ''
-        : `, limit ${limit.toFixed(2)} s (${BARS[level(limit, lo, hi)]})${over ? ' ← over' : ''}`;
+        : `, limit ${limit.toFixed(2)} s (${sparkline([limit], lo, hi)})${over ? ' ← over' : ''}`;
     const lines = [
         `${label('build')} ${sparkline(trend.seconds, lo, hi)} │ ${sparkline([t.seconds], lo, hi)}  ${t.seconds.toFixed(2)} s now${limitWords}; ${trend.seconds.length} earlier runs, oldest first`
     ];
@@ -16639,6 +17696,7 @@ const CORE_CODES = {
 
 const REGISTERED = [
     build,
+    ratchet,
     tests,
     conflicts,
     publicApi,
@@ -16748,4 +17806,4 @@ function failureReport(root, message, code = 'gate-error') {
     };
 }
 
-export { runProcess as A, startReport as B, CAPABILITIES as C, DiagnosticTally as D, judge as E, documentOpener as F, seconds as G, blankReport as H, INPUTS as I, foldVerdict as J, deriveFindings as K, byCodeUnit as L, READABLE_SCHEMA_VERSIONS as R, TOOL as T, fixFindings as a, parseConfig as b, conflictsWeighing as c, defaultFor as d, failureReport as e, filesOf as f, readRunContext as g, htmlList as h, htmlTable as i, blobLinks as j, CARGO_OUTPUT_ENV as k, localDocument as l, runPhase as m, buildGraph as n, readManifests as o, plainText as p, memberManifestPaths as q, runFixes as r, workspaceInfo as s, table as t, declaredMsrv as u, rustcVersionCommand as v, workspaceMembers as w, metadataCommand as x, parseMetadata as y, cargoWords as z };
+export { runProcess as A, startReport as B, CAPABILITIES as C, DiagnosticTally as D, judge as E, documentOpener as F, seconds as G, blankReport as H, INPUTS as I, foldVerdict as J, deriveFindings as K, unionSets as L, byCodeUnit as M, READABLE_SCHEMA_VERSIONS as R, TOOL as T, fixFindings as a, parseConfig as b, conflictsWeighing as c, defaultFor as d, failureReport as e, filesOf as f, readRunContext as g, htmlList as h, htmlTable as i, blobLinks as j, CARGO_OUTPUT_ENV as k, localDocument as l, runPhase as m, buildGraph as n, readManifests as o, plainText as p, memberManifestPaths as q, runFixes as r, workspaceInfo as s, table as t, declaredMsrv as u, rustcVersionCommand as v, workspaceMembers as w, metadataCommand as x, parseMetadata as y, cargoWords as z };
