@@ -7,7 +7,7 @@ const script = `
 import { buildGraph } from './src/cargo/graph.ts'
 const pkg = name => ({ id: name, name, version: '1.0.0', dependencies: [], targets: [], manifest_path: '/w/' + name + '/Cargo.toml', source: null })
 const names = ['zed', 'aab', 'abc']
-const meta = { packages: names.map(pkg), workspace_members: names, resolve: { nodes: names.map(id => ({ id, deps: [] })) } }
+const meta = { packages: names.map(pkg), workspace_members: names, workspace_root: '/w', resolve: { nodes: names.map(id => ({ id, deps: [] })) } }
 console.log(JSON.stringify(buildGraph(meta, new Map()).members))
 `
 
