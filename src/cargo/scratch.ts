@@ -1,5 +1,5 @@
-// A scratch copy of the workspace in a temp directory, where fixes are resolved and built; the user's
-// tree is only read. Directories the workspace reaches by relative path (a vendored directory
+// A scratch copy of the workspace in a temp directory, where fixes are resolved, applied and built;
+// the user's tree is only read. Directories the workspace reaches by relative path (a vendored directory
 // registry, path dependencies outside the root) are linked at the same relative place, so
 // `.cargo/config.toml` and the manifests work unchanged.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
@@ -19,7 +19,7 @@ const SKIP = new Set(['target', '.git', 'node_modules'])
 
 /** `outside`: absolute directories outside `root` the workspace needs (see externalDirs). */
 export function createScratch(root: string, outside: string[]): Scratch {
-  const base = mkdtempSync(path.join(tmpdir(), 'build-gate-fixes-'))
+  const base = mkdtempSync(path.join(tmpdir(), 'build-gate-scratch-'))
   const anchor = commonAncestor([root, ...outside])
   const mirror = path.join(base, 'ws')
   const scratchRoot = path.join(mirror, path.relative(anchor, root))
