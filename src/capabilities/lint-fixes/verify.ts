@@ -32,12 +32,15 @@ export function judge(before: Measurement, after: Measurement): Judgement {
       details: fresh.slice(0, MAX_DETAILS).map(w => w.rendered),
       fixed
     }
+  // Of each identity, as many machine-applicable ones as are left beyond the others it had.
   const fixable = tally(before.warnings.filter(w => w.fixable))
   const left = tally(after.warnings)
-  const stayed = before.warnings.filter(
-    w =>
-      w.fixable && (left.get(w.identity) ?? 0) > (had.get(w.identity) ?? 0) - (fixable.get(w.identity) ?? 0)
-  )
+  const stayed: Measured[] = []
+  for (const [identity, n] of fixable) {
+    const still = Math.min(n, (left.get(identity) ?? 0) - ((had.get(identity) ?? 0) - n))
+    for (let i = 0; i < still; i++)
+      stayed.push(before.warnings.find(w => w.identity === identity && w.fixable)!)
+  }
   if (stayed.length > 0)
     return {
       problem: `${count(stayed.length, 'machine-applicable warning')} still there after cargo fix`,
