@@ -3,11 +3,13 @@
 // build with the test-args (nothing committed), and `build-gate --apply` in a git checkout made here,
 // where cargo's own guard refuses a dirty tree unless --allow-dirty is given.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { createClient } from '../src/github/client.js'
+import type { GateReport } from '../src/pipeline/registry.js'
+import { renderSummary } from '../src/pipeline/summary.js'
 import { checkTallies } from './support/cargo-oracle.js'
 import { cli } from './support/cli-runner.js'
 import { startGitHubApi, type GitHubApi } from './support/github-api/index.js'
@@ -169,6 +171,10 @@ describe('machine-applicable fixes in the fix pull request', () => {
     expect(lint.details.join('\n')).toMatch(/error\[E0\d+\]: .*`HashMap`/)
     expect(lint.files).toEqual([])
     expect(r.stdout).toContain('Machine-applicable fixes: not verified')
+    // The job summary says so, in rustc's words.
+    const summary = renderSummary(r.report as unknown as GateReport)
+    expect(summary).toContain('`cargo fix --workspace --all-targets`: **not verified**: ')
+    expect(summary).toContain(lint.details[0])
     expect(r.report.fixPr).toMatchObject({ mode: 'skipped', note: 'no fix PR: no verified fix' })
     expect(api.state.branch(FIX_BRANCH)).toBeUndefined()
     expect(api.writes()).toBe(0)
@@ -264,6 +270,31 @@ describe('build-gate --apply with cargo fix', () => {
     const oracle = checkTallies(dir)
     expect(oracle.warnings).toEqual({})
     expect(oracle.errors).toEqual({})
+  })
+
+  it('with --clippy, cargo clippy --fix applies clippy\u2019s own fixes; cargo clippy shows them gone', async () => {
+    const dir = clone()
+    write(dir, { 'b/src/lib.rs': 'pub fn b() -> u32 {\n    return 1;\n}\n' })
+    git(dir, 'commit', '-q', '-am', 'needless return')
+    const clippy = () =>
+      spawnSync('cargo', ['clippy', '--workspace', '--all-features'], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, CARGO_TERM_COLOR: 'never' }
+      }).stderr
+    expect(clippy()).toContain('warning: unneeded `return` statement')
+    const r = await cli([
+      dir,
+      '--apply',
+      '--clippy',
+      ...local,
+      '--report-path',
+      path.join(work, 'apply-clippy.json')
+    ])
+    expect(r.stdout).toContain('`clippy --fix --workspace --all-features --all-targets` changed')
+    expect(r.stdout).toContain('  b: clippy::needless_return in b/src/lib.rs')
+    expect(readFileSync(path.join(dir, 'b/src/lib.rs'), 'utf8')).toBe(FILES['b/src/lib.rs'])
+    expect(clippy()).not.toMatch(/^warning/m)
   })
 
   it('--allow-dirty without --apply is refused', async () => {
