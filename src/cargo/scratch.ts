@@ -70,3 +70,35 @@ function commonAncestor(dirs: string[]): string {
   while (!dirs.every(d => isInside(d, anchor))) anchor = path.dirname(anchor)
   return anchor
 }
+
+/** A file a fix changed in the scratch copy, relative to the workspace root, with both contents. */
+export interface ChangedFile {
+  path: string
+  before: string
+  after: string
+}
+
+/**
+ * Of the files named (relative to the root), those the scratch copy holds changed. A path that leaves
+ * the workspace is never offered; a file missing on either side is not a change.
+ */
+export function changedFiles(userRoot: string, scratchRoot: string, rels: string[]): ChangedFile[] {
+  const out: ChangedFile[] = []
+  for (const rel of [...new Set(rels)]) {
+    const normal = path.normalize(rel)
+    if (!rel || path.isAbsolute(normal) || normal.startsWith('..')) continue
+    const before = readOrNull(path.join(userRoot, normal))
+    const after = readOrNull(path.join(scratchRoot, normal))
+    if (before !== null && after !== null && before !== after)
+      out.push({ path: normal.split(path.sep).join('/'), before, after })
+  }
+  return out
+}
+
+function readOrNull(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8')
+  } catch {
+    return null
+  }
+}

@@ -1,12 +1,16 @@
 // A lint fix in a scratch copy of the workspace: measure the warnings, apply the machine-applicable
 // ones with cargo fix, measure again and build the tests; verified, the changed files are kept (by blob
 // id, their contents in this process) for the fix pull request. The user's tree is only read.
-import { readFileSync } from 'node:fs'
-import * as path from 'node:path'
 import { metadataCommand, phaseCommand } from '../../cargo/commands.js'
 import { parseMetadata, workspaceMembers, type CargoMetadata } from '../../cargo/metadata.js'
 import { runPhase, type ProcessRunner } from '../../cargo/phase.js'
-import { createScratch, externalDirs, type Scratch } from '../../cargo/scratch.js'
+import {
+  changedFiles,
+  createScratch,
+  externalDirs,
+  type ChangedFile,
+  type Scratch
+} from '../../cargo/scratch.js'
 import { remember } from '../../store/contents.js'
 import { cargoEnv, cargoFix, measure, type Where } from './cargo.js'
 import type { LintFixConfig, LintFixesSection } from './section.js'
@@ -14,12 +18,6 @@ import { count, judge } from './verify.js'
 
 /** Longest any one cargo command of a lint fix may run. */
 export const TIMEOUT_SECONDS = 20 * 60
-
-export interface ChangedFile {
-  path: string
-  before: string
-  after: string
-}
 
 export interface LintFixResult {
   /** null: no warning carried a machine-applicable suggestion, nothing was done. */
@@ -88,7 +86,11 @@ export async function runLintFixes(
       const tests = await testBuild(config, where)
       if (tests) ({ problem, details } = tests)
     }
-    const changed = changedFiles(root, scratch.root, [...fix.files, ...before.warnings.map(w => w.file)])
+    const changed = changedFiles(
+      root,
+      scratch.root,
+      [...fix.files, ...before.warnings.map(w => w.file)].sort()
+    )
     if (problem)
       return {
         section: section({ status: 'not-verified', command, fixed: verdict.fixed, reason: problem, details }),
@@ -156,26 +158,4 @@ async function testBuild(
       details: r.result.cargoErrors.slice(0, 10)
     }
   return null
-}
-
-/** Files that differ between the user's tree and the scratch copy, among those cargo names. */
-function changedFiles(userRoot: string, scratchRoot: string, rels: string[]): ChangedFile[] {
-  const out: ChangedFile[] = []
-  for (const rel of [...new Set(rels.filter(Boolean))].sort()) {
-    const normal = path.normalize(rel)
-    // Only files of the workspace: a path that leaves it is never offered.
-    if (path.isAbsolute(normal) || normal.startsWith('..')) continue
-    const read = (r: string) => {
-      try {
-        return readFileSync(path.join(r, normal), 'utf8')
-      } catch {
-        return null
-      }
-    }
-    const before = read(userRoot)
-    const after = read(scratchRoot)
-    if (before !== null && after !== null && before !== after)
-      out.push({ path: normal.split(path.sep).join('/'), before, after })
-  }
-  return out
 }
