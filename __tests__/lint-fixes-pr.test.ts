@@ -91,6 +91,7 @@ describe('one fix pull request for dependency and lint fixes', () => {
     )
     expect(pull.body).toContain('**base64ct 1.8.0 → 1.6.0** in `Cargo.lock`')
     expect(pull.body).toContain('| toka-auth | `unused_imports` | `crates/toka-auth/src/lib.rs` | 1 |')
+    expect(pull.body).toContain('Each kind of fix was verified on its own, against the gated commit.')
 
     // The branch's tree, written out beside the vendored registry, checked by cargo itself.
     const octokit = createClient('rw', { baseUrl: api.url })

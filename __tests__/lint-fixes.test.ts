@@ -202,6 +202,7 @@ describe('machine-applicable fixes in the fix pull request', () => {
     expect(pulls[0].title).toBe("Apply rustc's machine-applicable fixes (build-gate)")
     expect(pulls[0].body).toContain('| a | `unused_imports` | `a/src/lib.rs` | 1 |')
     expect(pulls[0].body).toContain('| a | `unused_variables` | `a/src/lib.rs` | 1 |')
+    expect(pulls[0].body).not.toContain('Each kind of fix')
 
     const files = await branchFiles()
     expect(files['a/src/lib.rs']).not.toContain('use std::fmt::Write;')

@@ -40,11 +40,12 @@ export function fixPrBody(section: FixesSection | null, lint: LintFixesSection |
     }
   }
   if (lint?.status === 'verified') {
-    if (out.length > 1) out.push('')
+    const withDeps = out.length > 1
+    if (withDeps) out.push('')
     out.push(
       `build-gate applied rustc's machine-applicable suggestions with \`${lint.command.join(' ')}\` in a scratch copy`,
       'of the workspace and verified the result: those warnings are gone, no new warning or error appears, and',
-      'the test build passes. Each was verified on its own, against the gated commit.',
+      `the test build passes.${withDeps ? ' Each kind of fix was verified on its own, against the gated commit.' : ''}`,
       '',
       '| crate | lint | file | warnings fixed |',
       '| --- | --- | --- | --- |',
@@ -66,7 +67,7 @@ export function fixPrBody(section: FixesSection | null, lint: LintFixesSection |
       out.push(
         `- ${what}: ${lintLeft.status === 'failed' ? 'could not run' : 'not verified'} (${lintLeft.reason})`
       )
-      if (lintLeft.details.length) out.push('', '```', ...lintLeft.details, '```')
+      if (lintLeft.details.length) out.push('', '```', lintLeft.details.join('\n\n'), '```')
     }
   }
   return out.join('\n')

@@ -44,7 +44,7 @@ export function lintFixesMarkdown(s: LintFixesSection): string {
     head,
     '',
     s.status === 'failed' ? `Could not run: ${s.reason}.` : `${command}: **not verified**: ${s.reason}.`,
-    ...(s.details.length ? ['', '```', ...s.details, '```'] : []),
+    ...(s.details.length ? ['', '```', s.details.join('\n\n'), '```'] : []),
     ''
   ].join('\n')
 }
