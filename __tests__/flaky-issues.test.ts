@@ -59,6 +59,7 @@ interface RunOptions {
   client?: ClientOptions
   shard?: { index: number; total: number }
   dryRun?: boolean
+  memory?: { test: string; flaky: number; of: number }[]
 }
 
 function context(o: RunOptions): RunContext {
@@ -87,6 +88,7 @@ function keep(flaky: FlakyTest[], o: RunOptions = {}) {
   const token = o.token === undefined ? 't' : o.token
   return keepFlakyIssues({
     flaky,
+    memory: o.memory,
     ctx: context(o),
     client: token ? createClient(token, { baseUrl: api.url, log: l => logs.push(l), ...o.client }) : null,
     dryRun: o.dryRun ?? false,
@@ -156,6 +158,16 @@ describe('a trusted run with a flaky test', () => {
     expect(api.writes()).toBe(0)
     expect(commentsOn(issue.number)).toHaveLength(1)
     expect(api.state.issues).toHaveLength(1)
+  })
+
+  it('says how often the test flaked lately when the run history counts it', async () => {
+    const test = 'toka-kernel tests::test_registry_cleanup_functionality'
+    await keep([registry], { memory: [{ test, flaky: 3, of: 20 }] })
+    expect(api.state.issues[0].body).toContain(
+      `Run history: ${test}: flaky in 3 of the last 20 trusted runs.`
+    )
+    await keep([registry], { runId: '1002', memory: [{ test, flaky: 4, of: 20 }] })
+    expect(api.state.comments[0].body).toContain('flaky in 4 of the last 20 trusted runs')
   })
 
   it('one issue per test: a doc-test gets its own, told apart from the other by its marker', async () => {

@@ -27,6 +27,7 @@ export const flakyIssues: Capability<FlakyIssuesParts> = {
     if (!config.flakyIssues || flaky.length === 0) return { section: {}, findings: [] }
     const kept = await keepFlakyIssues({
       flaky,
+      memory: ports.report.tracker?.flaky,
       ctx: ports.ctx,
       client: ports.github,
       dryRun: config.dryRun,

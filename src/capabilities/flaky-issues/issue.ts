@@ -2,6 +2,7 @@
 // (crate, target and name: stable across runs) and the run that saw it (so a rerun adds nothing). Pure.
 import { codeSpan, fenced, trimEnd } from '../../report/markdown.js'
 import { outputTail, passedOn, type FlakyTest } from '../tests/index.js'
+import { flakyMemoryLine, type FlakyMemory } from '../tracker/index.js'
 
 export const FLAKY_LABEL = {
   name: 'flaky-test',
@@ -25,6 +26,8 @@ export interface RunSeen {
   /** The run's page; its id stays the same when the run is re-run. */
   runUrl: string | null
   sha: string | null
+  /** How often each test flaked in the last trusted runs (the tracker's run history), when kept. */
+  memory?: readonly FlakyMemory[]
 }
 
 /** The marker of this run's occurrence: its run id and head commit; null when neither is known. */
@@ -77,8 +80,10 @@ function occurrence(t: FlakyTest, run: RunSeen): string[] {
     .join(' ')
   const text = trimEnd(outputTail(t.firstFailure.output ?? t.firstFailure.message ?? '', ISSUE_OUTPUT_LIMIT))
   const message = t.firstFailure.message ? `: ${codeSpan(t.firstFailure.message.split('\n')[0])}` : ''
+  const memory = run.memory?.find(m => m.test === `${t.crate} ${t.name}`)
   return [
     `Seen in ${where}: ${t.attempts} attempts, failed first${message}, then passed on ${passedOn(t)}.`,
+    ...(memory ? ['', `Run history: ${flakyMemoryLine(memory)}.`] : []),
     ...(text
       ? ['', '<details><summary>The first failure’s output</summary>', '', ...fenced(text), '', '</details>']
       : [])

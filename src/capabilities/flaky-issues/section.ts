@@ -1,6 +1,7 @@
 // What flaky-issues reads and writes: its switch, and its section (which issue each flaky test has, and
 // why nothing was written when nothing was).
 import type { TestsSection } from '../tests/index.js'
+import type { TrackerSection } from '../tracker/index.js'
 
 export interface FlakyIssuesConfig {
   flakyIssues: boolean
@@ -40,6 +41,7 @@ export type FlakyIssuesParts = {
   section: { flakyIssues?: FlakyIssuesSection }
   reads: {
     config: { dryRun: boolean; shard: { index: number; total: number } | null }
-    section: { tests: Pick<TestsSection, 'flaky'> }
+    /** The tracker's count of how often each flaked lately, when it ran before. */
+    section: { tests: Pick<TestsSection, 'flaky'>; tracker: Pick<TrackerSection, 'flaky'> }
   }
 }

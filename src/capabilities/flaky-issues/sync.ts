@@ -16,6 +16,7 @@ import {
 } from '../../github/create-once.js'
 import { applyInOrder, errorText, type GitHubClient } from '../../github/writes.js'
 import type { FlakyTest } from '../tests/index.js'
+import type { FlakyMemory } from '../tracker/index.js'
 import {
   FLAKY_LABEL,
   issueBody,
@@ -29,6 +30,8 @@ import type { FlakyIssue, FlakyIssueAction, FlakyIssuesSection } from './section
 
 export interface KeepInput {
   flaky: readonly FlakyTest[]
+  /** The tracker's count of how often each flaked lately (absent without the tracker). */
+  memory?: readonly FlakyMemory[]
   ctx: RunContext
   client: GitHubClient | null
   dryRun: boolean
@@ -66,7 +69,7 @@ export async function keepFlakyIssues(i: KeepInput): Promise<Kept> {
   }
   const repo = { owner: ctx.owner!, repo: ctx.repo! }
   const url = (n: number) => `${ctx.serverUrl}/${repo.owner}/${repo.repo}/issues/${n}`
-  const run: RunSeen = { runUrl: ctx.runUrl, sha: ctx.sha }
+  const run: RunSeen = { runUrl: ctx.runUrl, sha: ctx.sha, memory: i.memory }
   let listed: ListedIssue[] | null = null
   // Writes that changed something on GitHub (a failed write stops the count where it was).
   let made = 0
