@@ -3,11 +3,9 @@
 // line the issue quotes, the API's state for what was written, the verdict before and after the sync.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { randomUUID } from 'node:crypto'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
 import * as path from 'node:path'
 import { createClient } from '../src/github/client.js'
-import { readRunContext } from '../src/github/context.js'
 import { parseConfig } from '../src/pipeline/config.js'
 import { runGate } from '../src/pipeline/gate.js'
 import type { GateReport } from '../src/pipeline/registry.js'
@@ -15,6 +13,7 @@ import { renderSummary } from '../src/pipeline/summary.js'
 import { syncStage } from '../src/pipeline/sync.js'
 import { terminalReport } from '../src/pipeline/terminal.js'
 import { startGitHubApi, type GitHubApi } from './support/github-api/index.js'
+import { runContext } from './support/roadmap-harness.js'
 
 const dir = path.resolve('__fixtures__/workspaces/tests-flaky')
 const LIB = 'crates/fx-flaky-kernel/src/lib.rs'
@@ -39,30 +38,12 @@ beforeAll(async () => {
 }, 180_000)
 afterAll(async () => api.close())
 
-function ctx(event: string, pr: number | null) {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'event-')), 'event.json')
-  const payload: Record<string, unknown> = { repository: { default_branch: 'main' } }
-  if (pr)
-    payload.pull_request = {
-      number: pr,
-      head: { ref: 'fix', repo: { full_name: 'someone/toka', fork: true } },
-      base: { ref: 'main', repo: { full_name: 'toka/toka' } }
-    }
-  writeFileSync(file, JSON.stringify(payload))
-  return readRunContext({
-    GITHUB_EVENT_NAME: event,
-    GITHUB_EVENT_PATH: file,
-    GITHUB_REPOSITORY: 'toka/toka',
-    GITHUB_REF: pr ? `refs/pull/${pr}/merge` : 'refs/heads/main',
-    GITHUB_SHA: 'c0ffee1',
-    GITHUB_RUN_ID: '4242',
-    GITHUB_API_URL: api.url
-  })
-}
-
 const sync = (event: string, pr: number | null) =>
   syncStage(report, config(), {
-    ctx: ctx(event, pr),
+    ctx: runContext(api, event, pr ? { number: pr, fork: true } : null, {
+      GITHUB_SHA: 'c0ffee1',
+      GITHUB_RUN_ID: '4242'
+    }),
     github: createClient('t', { baseUrl: api.url }),
     log: () => undefined
   })

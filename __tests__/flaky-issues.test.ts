@@ -4,16 +4,14 @@
 // GitHub applied but answered with an error, racing runs converge, untrusted runs write nothing. The
 // oracle is the repository's state as the API holds it (issues, comments, labels) and its request log.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import * as path from 'node:path'
 import { createClient, type ClientOptions } from '../src/github/client.js'
-import { readRunContext, type RunContext } from '../src/github/context.js'
+import type { RunContext } from '../src/github/context.js'
 import { keepFlakyIssues } from '../src/capabilities/flaky-issues/sync.js'
 import { flakyIssuesMarkdown, flakyIssuesText } from '../src/capabilities/flaky-issues/render.js'
 import { ISSUE_OUTPUT_LIMIT } from '../src/capabilities/flaky-issues/issue.js'
 import type { FlakyTest } from '../src/capabilities/tests/index.js'
 import { startGitHubApi, type Fault, type GitHubApi } from './support/github-api/index.js'
+import { runContext } from './support/roadmap-harness.js'
 
 const OUTPUT = [
   "thread 'tests::test_registry_cleanup_functionality' panicked at crates/toka-kernel/src/lib.rs:41:9:",
@@ -62,27 +60,12 @@ interface RunOptions {
   memory?: { test: string; flaky: number; of: number }[]
 }
 
-function context(o: RunOptions): RunContext {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'event-')), 'event.json')
-  const payload: Record<string, unknown> = { repository: { default_branch: 'main' } }
-  if (o.pr)
-    payload.pull_request = {
-      number: o.pr.number,
-      head: { ref: 'fix', repo: { full_name: o.pr.fork ? 'someone/toka' : 'toka/toka', fork: o.pr.fork } },
-      base: { ref: 'main', repo: { full_name: 'toka/toka' } }
-    }
-  writeFileSync(file, JSON.stringify(payload))
-  return readRunContext({
-    GITHUB_EVENT_NAME: o.pr ? 'pull_request' : (o.event ?? 'schedule'),
-    GITHUB_EVENT_PATH: file,
-    GITHUB_REPOSITORY: 'toka/toka',
-    GITHUB_REF: o.pr ? `refs/pull/${o.pr.number}/merge` : 'refs/heads/main',
+const context = (o: RunOptions): RunContext =>
+  runContext(api, o.pr ? 'pull_request' : (o.event ?? 'schedule'), o.pr ?? null, {
     GITHUB_SHA: o.sha ?? 'c0ffee1',
     GITHUB_RUN_ID: o.runId ?? '1001',
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_API_URL: api.url
+    GITHUB_SERVER_URL: 'https://github.com'
   })
-}
 
 function keep(flaky: FlakyTest[], o: RunOptions = {}) {
   const token = o.token === undefined ? 't' : o.token

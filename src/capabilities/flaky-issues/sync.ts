@@ -113,7 +113,9 @@ export async function keepFlakyIssues(i: KeepInput): Promise<Kept> {
     )
     made += created.closed.length + 1
     // A concurrent run's issue was kept: this run's occurrence goes in a comment on it.
-    if (created.body !== body) return record(t, created.number, created.body, 'commented')
+    const seen = seenMarker(run)
+    if (seen ? !created.body.includes(seen) : created.body !== body)
+      return record(t, created.number, created.body, 'commented')
     done(t, 'opened', created.number)
     return true
   }
