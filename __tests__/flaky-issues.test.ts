@@ -10,6 +10,8 @@ import { keepFlakyIssues } from '../src/capabilities/flaky-issues/sync.js'
 import { flakyIssuesMarkdown, flakyIssuesText } from '../src/capabilities/flaky-issues/render.js'
 import { ISSUE_OUTPUT_LIMIT } from '../src/capabilities/flaky-issues/issue.js'
 import type { FlakyTest } from '../src/capabilities/tests/index.js'
+import { parseCommandLine } from '../src/cli/flags.js'
+import { parseConfig } from '../src/pipeline/config.js'
 import { startGitHubApi, type Fault, type GitHubApi } from './support/github-api/index.js'
 import { runContext } from './support/roadmap-harness.js'
 
@@ -325,5 +327,21 @@ describe('runs that must not write', () => {
     expect(kept.section.note).toMatch(why)
     expect(kept.section.issues.map(i => i.action)).toEqual(['not-written'])
     expect(flakyIssuesMarkdown(kept.section)).toContain('Report only:')
+  })
+})
+
+describe('the switch', () => {
+  it('is off unless asked for, in the action and on the command line (--flaky-issues, --no-flaky-issues)', () => {
+    const read = (argv: string[]) => {
+      const c = parseCommandLine(argv)
+      if (c.kind !== 'run') throw new Error(c.kind)
+      return parseConfig(n => c.inputs.get(n) ?? '', 'cli', '.').flakyIssues
+    }
+    expect(read([])).toBe(false)
+    expect(read(['--flaky-issues'])).toBe(true)
+    expect(read(['--no-flaky-issues'])).toBe(false)
+    expect(() => parseConfig(n => (n === 'flaky-issues' ? 'sometimes' : ''), 'action', '.')).toThrow(
+      /flaky-issues/
+    )
   })
 })
