@@ -60,13 +60,15 @@ interface RunOptions {
   shard?: { index: number; total: number }
   dryRun?: boolean
   memory?: { test: string; flaky: number; of: number }[]
+  ref?: string
 }
 
 const context = (o: RunOptions): RunContext =>
   runContext(api, o.pr ? 'pull_request' : (o.event ?? 'schedule'), o.pr ?? null, {
     GITHUB_SHA: o.sha ?? 'c0ffee1',
     GITHUB_RUN_ID: o.runId ?? '1001',
-    GITHUB_SERVER_URL: 'https://github.com'
+    GITHUB_SERVER_URL: 'https://github.com',
+    ...(o.ref ? { GITHUB_REF: o.ref } : {})
   })
 
 function keep(flaky: FlakyTest[], o: RunOptions = {}) {
@@ -134,6 +136,8 @@ describe('a trusted run with a flaky test', () => {
     expect(api.writes()).toBe(1)
     const [issue] = api.state.issues
     expect(later.section.issues[0]).toMatchObject({ action: 'commented', number: issue.number })
+    expect(later.section.appliedWrites).toBe(1)
+    expect(commentsOn(issue.number)[0].body.split('\n')[0]).toBe('Flaky again.')
     expect(commentsOn(issue.number)).toHaveLength(1)
     expect(commentsOn(issue.number)[0].body).toContain('actions/runs/1002')
     expect(commentsOn(issue.number)[0].body).toContain(OUTPUT)
@@ -190,13 +194,29 @@ describe('a closed issue for the same test', () => {
     const kept = await keep([registry], { runId: '1002' })
     expect(issue.state).toBe('open')
     expect(kept.section.issues[0]).toMatchObject({ action: 'reopened', number: issue.number })
+    expect(kept.section.appliedWrites).toBe(2)
     expect(commentsOn(issue.number).map(c => c.body.split('\n')[0])).toEqual([
       'Flaky again after this issue was closed, so it is reopened.'
     ])
     expect(api.state.issues).toHaveLength(1)
     api.resetLog()
-    await keep([registry], { runId: '1002' })
+    const rerun = await keep([registry], { runId: '1002' })
     expect(api.writes()).toBe(0)
+    expect(rerun.section.issues[0].action).toBe('recorded')
+  })
+
+  it('closed, then the run that opened it is re-run: reopened, without a comment (its occurrence is in the body)', async () => {
+    await keep([registry])
+    const issue = api.state.issues[0]
+    issue.state = 'closed'
+    issue.stateReason = 'completed'
+    const rerun = await keep([registry])
+    expect(issue.state).toBe('open')
+    expect(commentsOn(issue.number)).toEqual([])
+    expect(rerun.section).toMatchObject({
+      appliedWrites: 1,
+      issues: [{ action: 'reopened', number: issue.number }]
+    })
   })
 
   it('closed as not planned: left closed, nothing written', async () => {
@@ -210,6 +230,9 @@ describe('a closed issue for the same test', () => {
     expect(issue.state).toBe('closed')
     expect(kept.section.issues[0]).toMatchObject({ action: 'left-closed', number: issue.number })
     expect(flakyIssuesText(kept.section)[1]).toContain('left closed (closed as not planned)')
+    expect(logs).toContain(
+      '= flaky-test issue of toka-kernel tests::test_registry_cleanup_functionality (nothing to add)'
+    )
   })
 })
 
@@ -303,8 +326,11 @@ describe('two runs at once', () => {
     const first = api.state.issues[0]
     const dup = api.state.addIssue({ title: first.title, body: first.body!, labels: ['flaky-test'] })
     const human = api.state.addIssue({ title: 'Flaky?', body: 'by hand', labels: ['flaky-test'] })
-    await keep([registry], { runId: '1002' })
+    const next = await keep([registry], { runId: '1002' })
     expect([first.state, dup.state, human.state]).toEqual(['open', 'closed', 'open'])
+    // The duplicate closed, the occurrence commented.
+    expect(next.section.appliedWrites).toBe(2)
+    expect(logs).toContain('✓ flaky-test issue of toka-kernel tests::test_registry_cleanup_functionality')
     expect(commentsOn(first.number)).toHaveLength(1)
   })
 })
@@ -317,6 +343,11 @@ describe('runs that must not write', () => {
       /pull request #7 from a fork: only a trusted run/
     ],
     ['a pull request', { pr: { number: 8, fork: false } }, /pull request #8: only a trusted run/],
+    [
+      'a workflow_dispatch on another branch',
+      { event: 'workflow_dispatch', ref: 'refs/heads/feature' },
+      /^workflow_dispatch on refs\/heads\/feature, not the default branch \(main\): only a trusted run/
+    ],
     ['a run without a token', { token: null }, /no GitHub token/],
     ['a shard', { shard: { index: 2, total: 4 } }, /shard 2 of 4: the merge job keeps/],
     ['a dry run', { dryRun: true }, /dry run/]

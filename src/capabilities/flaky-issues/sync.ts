@@ -95,7 +95,7 @@ export async function keepFlakyIssues(i: KeepInput): Promise<Kept> {
     const closed = mine.at(-1)
     if (closed) {
       // Closed as not planned (or as a duplicate): someone decided not to track it; that stands.
-      if (closed.stateReason && closed.stateReason !== 'completed' && closed.stateReason !== 'reopened') {
+      if (closed.stateReason && closed.stateReason !== 'completed') {
         done(t, 'left-closed', closed.number)
         return false
       }
@@ -156,7 +156,7 @@ export async function keepFlakyIssues(i: KeepInput): Promise<Kept> {
     const applied = await applyInOrder(writes, {
       what: w => (w.kind === 'label' ? `label ${FLAKY_LABEL.name}` : `flaky-test issue of ${nameOf(w.test)}`),
       apply: w => (w.kind === 'label' ? label() : keep(w.test)),
-      unchanged: ' (already recorded)',
+      unchanged: ' (nothing to add)',
       log
     })
     if (applied.forbidden)
