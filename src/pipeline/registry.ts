@@ -8,6 +8,7 @@ import { checklist } from '../capabilities/checklist/index.js'
 import { conflicts } from '../capabilities/conflicts/index.js'
 import { fixPr } from '../capabilities/fix-pr/index.js'
 import { fixes } from '../capabilities/fixes/index.js'
+import { flakyIssues } from '../capabilities/flaky-issues/index.js'
 import { lintFixes } from '../capabilities/lint-fixes/index.js'
 import { prComment } from '../capabilities/pr-comment/index.js'
 import { publicApi } from '../capabilities/public-api/index.js'
@@ -34,6 +35,7 @@ const REGISTERED = [
   tracker,
   roadmap,
   checklist,
+  flakyIssues,
   prComment
 ] as const
 
