@@ -12,7 +12,8 @@ export default {
     '**/__tests__/commands.test.ts',
     '**/__tests__/tests-retry.test.ts',
     '**/__tests__/lines.test.ts',
-    '**/__tests__/public-api-rules.test.ts'
+    '**/__tests__/public-api-rules.test.ts',
+    '**/__tests__/lint-fixes-judge.test.ts'
   ],
   verbose: false
 }

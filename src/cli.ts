@@ -3,6 +3,7 @@
 // input; 2 stable, but a sync after the verdict (the roadmap preview) failed.
 import * as path from 'node:path'
 import { applyAfterGate } from './capabilities/fixes/index.js'
+import { applyLintFixes } from './capabilities/lint-fixes/index.js'
 import { usage } from './cli/help.js'
 import { parseCommandLine } from './cli/flags.js'
 import { Progress, type Output } from './cli/progress.js'
@@ -61,7 +62,12 @@ export async function main(
     report = run.report
     metadata = run.metadata
     judged = true
-    if (command.apply) applied = (await applyAfterGate(config, run)).lines
+    // cargo fix first: it refuses a tree with uncommitted changes, which the dependency fixes would make.
+    if (command.apply)
+      applied = [
+        ...(await applyLintFixes(config, run, command)),
+        ...(await applyAfterGate(config, run)).lines
+      ]
   } catch (e) {
     progress.stop()
     if (isGateError(e, 'input')) {

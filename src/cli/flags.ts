@@ -26,10 +26,29 @@ export const BOOLEAN_INPUTS = new Set(
 )
 
 /** Flags that are not inputs. */
-const EXTRA = { help: 'h', version: 'V', 'no-tests': undefined, apply: undefined } as const
+const EXTRA = {
+  help: 'h',
+  version: 'V',
+  'no-tests': undefined,
+  apply: undefined,
+  'allow-dirty': undefined,
+  'allow-no-vcs': undefined
+} as const
+
+/** The consents cargo fix asks for, passed on only when given (with --apply). */
+const CONSENTS = ['allow-dirty', 'allow-no-vcs'] as const
 
 export type Command =
-  { kind: 'help' } | { kind: 'version' } | { kind: 'run'; inputs: Map<string, string>; apply: boolean }
+  | { kind: 'help' }
+  | { kind: 'version' }
+  | {
+      kind: 'run'
+      inputs: Map<string, string>
+      apply: boolean
+      /** cargo fix's consents for --apply: edit a tree with uncommitted changes, or one without version control. */
+      allowDirty: boolean
+      allowNoVcs: boolean
+    }
 
 export function parseCommandLine(argv: string[]): Command {
   const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = {}
@@ -51,6 +70,7 @@ export function parseCommandLine(argv: string[]): Command {
   }
   let command: Command['kind'] = 'run'
   let apply = false
+  const consents = new Set<string>()
   for (let t = 0; t < tokens.length; t++) {
     const token = tokens[t]
     if (token.kind === 'option-terminator') continue
@@ -67,6 +87,11 @@ export function parseCommandLine(argv: string[]): Command {
     if (name === 'apply') {
       if (inlineValue) throw new UsageError(`${rawName} takes no value.`)
       apply = true
+      continue
+    }
+    if ((CONSENTS as readonly string[]).includes(name)) {
+      if (inlineValue) throw new UsageError(`${rawName} takes no value.`)
+      consents.add(name)
       continue
     }
     if (name === 'no-tests') {
@@ -97,6 +122,8 @@ export function parseCommandLine(argv: string[]): Command {
     set(name, value, rawName)
   }
   if (command !== 'run') return { kind: command }
+  for (const c of consents)
+    if (!apply) throw new UsageError(`--${c} is cargo fix's consent for --apply; give it with --apply.`)
   if (positionals.length > 1)
     throw new UsageError(
       `one workspace PATH at a time; got ${positionals.map(p => `'${p}'`).join(', ')}. Quote an argument that holds spaces.`
@@ -108,7 +135,13 @@ export function parseCommandLine(argv: string[]): Command {
       )
     inputs.set('working-directory', positionals[0])
   }
-  return { kind: 'run', inputs, apply }
+  return {
+    kind: 'run',
+    inputs,
+    apply,
+    allowDirty: consents.has('allow-dirty'),
+    allowNoVcs: consents.has('allow-no-vcs')
+  }
 }
 
 /** `--deny-warnings flase`: a word one slip from a boolean, and no such directory, is not the PATH. */

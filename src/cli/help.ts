@@ -9,7 +9,12 @@ export function usage(columns = 100): string {
   const rows: [string, string][] = [
     ['PATH', 'The Rust workspace to gate (same as --working-directory) [default: .]'],
     ['--no-tests', 'Same as --no-run-tests.'],
-    ['--apply', 'Write the verified dependency fixes into Cargo.lock and the manifests.'],
+    [
+      '--apply',
+      "Write the verified dependency fixes into Cargo.lock and the manifests, and apply rustc's (with --clippy, clippy's) machine-applicable suggestions with cargo fix (cargo clippy --fix), which refuses a tree with uncommitted changes."
+    ],
+    ['--allow-dirty', 'With --apply: let cargo fix edit a working tree with uncommitted changes.'],
+    ['--allow-no-vcs', 'With --apply: let cargo fix edit a workspace that is not under version control.'],
     ...INPUTS.filter(i => !HIDDEN.has(i.name) && i.name !== 'working-directory').map(
       (i): [string, string] => {
         const flag = BOOLEAN_INPUTS.has(i.name) ? `--[no-]${i.name}` : `--${i.name} VALUE`

@@ -9,6 +9,7 @@ import { conflicts } from '../capabilities/conflicts/index.js'
 import { fixPr } from '../capabilities/fix-pr/index.js'
 import { fixes } from '../capabilities/fixes/index.js'
 import { flakyIssues } from '../capabilities/flaky-issues/index.js'
+import { lintFixes } from '../capabilities/lint-fixes/index.js'
 import { prComment } from '../capabilities/pr-comment/index.js'
 import { publicApi } from '../capabilities/public-api/index.js'
 import { ratchet } from '../capabilities/ratchet/index.js'
@@ -28,6 +29,7 @@ const REGISTERED = [
   conflicts,
   publicApi,
   fixes,
+  lintFixes,
   fixPr,
   timing,
   tracker,

@@ -16,6 +16,7 @@ import { findClippy } from './clippy.js'
 import { runBuild } from './run.js'
 import { BUILD_CODES, type BuildConfig, type BuildParts } from './section.js'
 
+export { clippyCheck } from './clippy.js'
 export type { BuildConfig, BuildCrate, BuildParts, BuildSection, CompileOnceSection } from './section.js'
 
 function denyWarnings(p: InputParsers): Pick<BuildConfig, 'denyWarnings' | 'warningRatchet'> {

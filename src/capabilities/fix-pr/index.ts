@@ -3,14 +3,15 @@
 import * as path from 'node:path'
 import type { Capability } from '../capability.js'
 import { filesOf, type FixesSection } from '../fixes/index.js'
+import type { LintFixesSection } from '../lint-fixes/index.js'
 import { syncFixPr, type FixPrOutcome } from './pr.js'
 
 export type FixPrParts = {
   config: { fixPr: boolean }
   /** What the fix PR step did. */
   section: { fixPr?: FixPrOutcome }
-  /** The fixes this job's search verified. */
-  reads: { section: { fixes: FixesSection } }
+  /** The fixes this job's search verified, and the lint fix it verified. */
+  reads: { section: { fixes: FixesSection; lintFixes: LintFixesSection } }
 }
 
 /** The workspace's place in the repository: its root under the checkout ('' at the top). */
@@ -27,7 +28,7 @@ export const fixPr: Capability<FixPrParts> = {
       name: 'fix-pr',
       default: 'false',
       description:
-        'On trusted runs, push the verified fixes to the branch `build-gate/fix-dependencies` and open (or update) one pull request. Needs `contents: write` and `pull-requests: write`.'
+        "On trusted runs, push the verified fixes to the branch `build-gate/fix-dependencies` and open (or update) one pull request: the dependency fixes, and rustc's and clippy's machine-applicable suggestions applied by `cargo fix` (`cargo clippy --fix` with `clippy: true`) in a scratch copy and verified there. Needs `contents: write` and `pull-requests: write`."
     }
   ],
   parse: p => ({ fixPr: p.bool('fix-pr') }),
@@ -40,14 +41,18 @@ export const fixPr: Capability<FixPrParts> = {
     }
   ],
   async sync(ports, config) {
-    const section = ports.report.fixes
-    if (!config.fixPr || !section) return { section: {}, findings: [] }
-    const files = filesOf(section)
+    const section = ports.report.fixes ?? null
+    const lint = ports.report.lintFixes ?? null
+    if (!config.fixPr || (!section && !lint)) return { section: {}, findings: [] }
+    const depFiles = section ? filesOf(section) : []
+    const lintFiles = lint?.status === 'verified' ? filesOf(lint) : []
+    const files = depFiles && lintFiles ? [...depFiles, ...lintFiles] : null
     const outcome: FixPrOutcome = files
       ? await syncFixPr({
           client: ports.github,
           ctx: ports.ctx,
           section,
+          lint,
           files,
           repoPath: repoPathOf(ports.report.workspace.root),
           dryRun: config.dryRun,

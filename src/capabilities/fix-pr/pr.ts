@@ -4,12 +4,17 @@
 import type { GitHubClient } from '../../github/client.js'
 import type { RunContext } from '../../github/context.js'
 import { gitBlobSha, type ChangedFile, type FixesSection } from '../fixes/index.js'
-import { FIX_BRANCH, FIX_PR_TITLE, fixPrBody } from './pr-body.js'
+import type { LintFixesSection } from '../lint-fixes/index.js'
+import { FIX_BRANCH, fixPrBody, fixPrTitle } from './pr-body.js'
 
 export interface FixPrInputs {
   client: GitHubClient | null
   ctx: RunContext
-  section: FixesSection
+  /** The dependency fixes of this job's search; null when it found none to make. */
+  section: FixesSection | null
+  /** The lint fix of this job; null when none was made. */
+  lint?: LintFixesSection | null
+  /** Every verified change: the dependency fixes' and the lint fix's files. */
   files: ChangedFile[]
   /** Path of the workspace root inside the repository ('' at the root). */
   repoPath: string
@@ -27,16 +32,18 @@ export interface FixPrOutcome {
 
 export async function syncFixPr(inputs: FixPrInputs): Promise<FixPrOutcome> {
   const { client, ctx, section, log } = inputs
+  const lint = inputs.lint ?? null
+  const verified = section?.fixes.filter(f => f.verified) ?? []
   const skip = (note: string): FixPrOutcome => ({ mode: 'skipped', url: null, writes: 0, planned: [], note })
   if (ctx.pullRequest || !ctx.trusted) return skip(`no fix PR: ${ctx.trustReason}`)
-  if (inputs.files.length === 0 || !section.fixes.some(f => f.verified))
+  if (inputs.files.length === 0 || (verified.length === 0 && lint?.status !== 'verified'))
     return skip('no fix PR: no verified fix')
   if (!client || !ctx.owner || !ctx.repo || !ctx.sha)
     return skip('no fix PR: needs github-token, GITHUB_REPOSITORY and GITHUB_SHA')
   const repo = { owner: ctx.owner, repo: ctx.repo }
   const base = ctx.defaultBranch ?? ctx.ref?.replace(/^refs\/heads\//, '') ?? 'main'
   const files = inputs.files.map(f => ({ path: joinPath(inputs.repoPath, f.path), content: f.after }))
-  const body = fixPrBody(section)
+  const body = fixPrBody(section, lint)
   const planned: string[] = []
   let writes = 0
 
@@ -86,12 +93,7 @@ export async function syncFixPr(inputs: FixPrInputs): Promise<FixPrOutcome> {
       const newTree = await client.rest.git.createTree({ ...repo, base_tree: baseTree, tree })
       const commit = await client.rest.git.createCommit({
         ...repo,
-        message: `Fix dependency conflicts\n\n${section.fixes
-          .filter(f => f.verified)
-          .map(
-            f => `${f.crate} ${f.from} -> ${f.to} (${f.target.code} ${f.target.crate} ${f.target.version})`
-          )
-          .join('\n')}`,
+        message: commitMessage(verified, lint),
         tree: newTree.data.sha,
         parents: [ctx.sha]
       })
@@ -123,7 +125,7 @@ export async function syncFixPr(inputs: FixPrInputs): Promise<FixPrOutcome> {
     }
     const created = await client.rest.pulls.create({
       ...repo,
-      title: FIX_PR_TITLE,
+      title: fixPrTitle(section, lint),
       head: FIX_BRANCH,
       base,
       body
@@ -146,6 +148,23 @@ export async function syncFixPr(inputs: FixPrInputs): Promise<FixPrOutcome> {
       note: 'the token may not write (HTTP 403): the fixes are in the summary only; give the workflow `contents: write` and `pull-requests: write`'
     }
   }
+}
+
+function commitMessage(verified: FixesSection['fixes'], lint: LintFixesSection | null): string {
+  const deps = verified.map(
+    f => `${f.crate} ${f.from} -> ${f.to} (${f.target.code} ${f.target.crate} ${f.target.version})`
+  )
+  const lints =
+    lint?.status === 'verified'
+      ? lint.fixed.map(f => `${f.crate}: ${f.lint || '-'} in ${f.file} (${f.count})`)
+      : []
+  const title =
+    deps.length && lints.length
+      ? "Fix dependency conflicts, apply rustc's machine-applicable fixes"
+      : deps.length
+        ? 'Fix dependency conflicts'
+        : `Apply rustc's machine-applicable fixes (${lint?.command.join(' ') ?? 'cargo fix'})`
+  return `${title}\n\n${[...deps, ...lints].join('\n')}`
 }
 
 async function refSha(

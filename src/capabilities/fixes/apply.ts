@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import * as path from 'node:path'
 import type { ConfigOf } from '../capability.js'
-import { filesOf } from './contents.js'
+import { filesOf } from '../../store/contents.js'
 import { fixFindings } from './findings.js'
 import { fixInputsFrom, type JudgedRun } from './inputs.js'
 import { runFixes, type FixesResult, type FixPorts } from './run.js'

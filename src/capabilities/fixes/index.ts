@@ -8,7 +8,7 @@ import { fixesMarkdown, fixesText, isEmpty } from './render.js'
 import { runFixes } from './run.js'
 import { FIXES_CODES, fixesOutput, type FixesParts } from './section.js'
 
-export { filesOf, gitBlobSha } from './contents.js'
+export { filesOf, gitBlobSha } from '../../store/contents.js'
 export type { ChangedFile } from './run.js'
 export { applyAfterGate } from './apply.js'
 export type { FixesConfig, FixesParts, FixesSection, FixSearch } from './section.js'

@@ -1,15 +1,13 @@
 // The fixes capability: from the conflicts the gate found, verified fixes (and the blockers nothing
 // within the current requirements can move), as a report section, findings and the changed files.
-import { readFileSync } from 'node:fs'
-import * as path from 'node:path'
 import type { CargoMetadata } from '../../cargo/metadata.js'
 import type { ProcessRunner } from '../../cargo/phase.js'
 import { runProcess } from '../../cargo/process.js'
 import type { Finding } from '../../findings/finding.js'
 import type { ConflictOptions, ConflictsSection } from '../conflicts/index.js'
-import { remember } from './contents.js'
+import { remember } from '../../store/contents.js'
 import { fixFindings } from './findings.js'
-import { createScratch, externalDirs } from './scratch.js'
+import { changedFiles, createScratch, externalDirs, type ChangedFile } from '../../cargo/scratch.js'
 import { searchFixes } from './search.js'
 import type { FixesSection } from './section.js'
 import type { BuildConfig } from './verify.js'
@@ -35,12 +33,7 @@ export interface FixPorts {
 
 const TIMEOUT_SECONDS = 20 * 60
 
-/** A file the verified fixes change, relative to the workspace root. */
-export interface ChangedFile {
-  path: string
-  before: string
-  after: string
-}
+export type { ChangedFile }
 
 export interface FixesResult {
   section: FixesSection
@@ -105,22 +98,4 @@ export async function runFixes(inputs: FixInputs, ports: FixPorts = {}): Promise
 /** Every cargo the search starts is killed past the limit (a killed phase is never verified). */
 function bounded(run: ProcessRunner, timeoutSeconds: number): ProcessRunner {
   return (program, args, options) => run(program, args, { ...options, timeoutSeconds })
-}
-
-function changedFiles(userRoot: string, scratchRoot: string, rels: string[]): ChangedFile[] {
-  const out: ChangedFile[] = []
-  for (const rel of [...new Set(rels)]) {
-    const read = (root: string) => {
-      try {
-        return readFileSync(path.join(root, rel), 'utf8')
-      } catch {
-        return null
-      }
-    }
-    const before = read(userRoot)
-    const after = read(scratchRoot)
-    if (before !== null && after !== null && before !== after)
-      out.push({ path: rel.split(path.sep).join('/'), before, after })
-  }
-  return out
 }

@@ -1,5 +1,5 @@
-// A scratch copy of the workspace in a temp directory, where fixes are resolved and built; the user's
-// tree is only read. Directories the workspace reaches by relative path (a vendored directory
+// A scratch copy of the workspace in a temp directory, where fixes are resolved, applied and built;
+// the user's tree is only read. Directories the workspace reaches by relative path (a vendored directory
 // registry, path dependencies outside the root) are linked at the same relative place, so
 // `.cargo/config.toml` and the manifests work unchanged.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
@@ -19,7 +19,7 @@ const SKIP = new Set(['target', '.git', 'node_modules'])
 
 /** `outside`: absolute directories outside `root` the workspace needs (see externalDirs). */
 export function createScratch(root: string, outside: string[]): Scratch {
-  const base = mkdtempSync(path.join(tmpdir(), 'build-gate-fixes-'))
+  const base = mkdtempSync(path.join(tmpdir(), 'build-gate-scratch-'))
   const anchor = commonAncestor([root, ...outside])
   const mirror = path.join(base, 'ws')
   const scratchRoot = path.join(mirror, path.relative(anchor, root))
@@ -69,4 +69,36 @@ function commonAncestor(dirs: string[]): string {
   let anchor = dirs[0]
   while (!dirs.every(d => isInside(d, anchor))) anchor = path.dirname(anchor)
   return anchor
+}
+
+/** A file a fix changed in the scratch copy, relative to the workspace root, with both contents. */
+export interface ChangedFile {
+  path: string
+  before: string
+  after: string
+}
+
+/**
+ * Of the files named (relative to the root), those the scratch copy holds changed. A path that leaves
+ * the workspace is never offered; a file missing on either side is not a change.
+ */
+export function changedFiles(userRoot: string, scratchRoot: string, rels: string[]): ChangedFile[] {
+  const out: ChangedFile[] = []
+  for (const rel of [...new Set(rels)]) {
+    const normal = path.normalize(rel)
+    if (!rel || path.isAbsolute(normal) || normal.startsWith('..')) continue
+    const before = readOrNull(path.join(userRoot, normal))
+    const after = readOrNull(path.join(scratchRoot, normal))
+    if (before !== null && after !== null && before !== after)
+      out.push({ path: normal.split(path.sep).join('/'), before, after })
+  }
+  return out
+}
+
+function readOrNull(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8')
+  } catch {
+    return null
+  }
 }
