@@ -12,6 +12,7 @@
 import { execFileSync, spawnSync } from 'node:child_process'
 import {
   appendFileSync,
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -108,8 +109,12 @@ const only = values.only ? new Set(values.only.split(',')) : null
 /** `cachedBase`: false removes the base cache before each run (a first push, or a new base). */
 async function scenario(id: string, label: string, cachedBase: boolean): Promise<void> {
   if (only && !only.has(id)) return
+  // Only the cached surfaces: a new base leaves the rest of the target directory (rustdoc's too) as it was.
+  const cache = path.join(dir, 'target', 'build-gate', 'public-api')
   const forget = () => {
-    if (!cachedBase) rmSync(path.join(dir, 'target', 'build-gate'), { recursive: true, force: true })
+    if (cachedBase) return
+    for (const f of existsSync(cache) ? readdirSync(cache) : [])
+      if (f.endsWith('.json')) rmSync(path.join(cache, f), { force: true })
   }
   const loadBefore = loadavg()[0].toFixed(1)
   // Warm: the first runs build what later runs only rebuild (and fill each build's base cache).
