@@ -2,7 +2,20 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['dist/', 'build/', 'node_modules/', 'coverage/', '**/target/', '*.js', '*.mjs', '*.cjs'] },
+  {
+    ignores: [
+      'dist/',
+      'build/',
+      'node_modules/',
+      'coverage/',
+      '**/target/',
+      '.stryker-tmp/',
+      'reports/',
+      '*.js',
+      '*.mjs',
+      '*.cjs'
+    ]
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

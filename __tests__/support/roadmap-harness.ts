@@ -21,7 +21,9 @@ export function gateReport(stable: boolean): GateReport {
 export function runContext(
   api: GitHubApi,
   event: string,
-  pr: { number: number; fork?: boolean } | null = null
+  pr: { number: number; fork?: boolean } | null = null,
+  /** More of the runner's variables, e.g. GITHUB_RUN_ID, or another GITHUB_SHA. */
+  env: Record<string, string> = {}
 ): RunContext {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'event-')), 'event.json')
   const payload: Record<string, unknown> = { repository: { default_branch: 'main' } }
@@ -38,7 +40,8 @@ export function runContext(
     GITHUB_REPOSITORY: 'toka/toka',
     GITHUB_REF: pr ? `refs/pull/${pr.number}/merge` : 'refs/heads/main',
     GITHUB_SHA: 'cafe',
-    GITHUB_API_URL: api.url
+    GITHUB_API_URL: api.url,
+    ...env
   })
 }
 

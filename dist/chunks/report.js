@@ -4803,12 +4803,12 @@ function buildGraph(meta, manifests = readManifests([
             for (const kind of new Set(kinds))
                 out.push({ to: dep.pkg, kind });
         }
-        out.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || byCodeUnit(nameOf(packages, a.to), nameOf(packages, b.to)));
+        out.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || byCodeUnit(nameOf$1(packages, a.to), nameOf$1(packages, b.to)));
         edges.set(node.id, out);
     }
     const members = meta.workspace_members
         .filter(id => packages.has(id))
-        .sort((a, b) => byCodeUnit(nameOf(packages, a), nameOf(packages, b)));
+        .sort((a, b) => byCodeUnit(nameOf$1(packages, a), nameOf$1(packages, b)));
     const graph = {
         packages,
         edges,
@@ -4888,7 +4888,7 @@ function reachablePackages(graph) {
         .map(id => graph.packages.get(id))
         .sort((a, b) => byCodeUnit(a.name, b.name) || compareLoose(a.version, b.version));
 }
-function nameOf(packages, id) {
+function nameOf$1(packages, id) {
     return packages.get(id)?.name ?? id;
 }
 function compareLoose(a, b) {
@@ -9973,6 +9973,163 @@ async function release(o, id) {
 }
 const none$1 = (writes) => ({ announcement: null, writes, forbidden: null });
 
+const MAX_PAGES = 100;
+async function listAll(client, 
+/** Octokit route, e.g. 'GET /repos/{owner}/{repo}/labels'. */
+route, params, log) {
+    const seen = new Set();
+    const items = [];
+    const pages = client.paginate.iterator(route, { per_page: 100, ...params });
+    for await (const page of pages) {
+        const url = pageKey(page.url);
+        if (seen.has(url)) {
+            log?.(`GitHub linked back to a page already read (${url}); stopping the list there`);
+            break;
+        }
+        seen.add(url);
+        items.push(...page.data);
+        if (seen.size >= MAX_PAGES) {
+            log?.(`GitHub list longer than ${MAX_PAGES} pages; reading stopped at ${items.length} items`);
+            break;
+        }
+    }
+    return items;
+}
+/** The same page whatever the order of its query and whether `page=1` is spelled out. */
+function pageKey(url) {
+    try {
+        const u = new URL(url);
+        if (!u.searchParams.has('page'))
+            u.searchParams.set('page', '1');
+        u.searchParams.sort();
+        return u.href;
+    }
+    catch {
+        return url;
+    }
+}
+
+const CREATE_ATTEMPTS = 3;
+/**
+ * true: created by this run, also when GitHub applied the create but answered a 5xx or dropped the
+ * connection (the re-read finds it); false: a 422 and the thing exists (someone else made it).
+ */
+async function createOnce(create, exists, log) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            await create();
+            return true;
+        }
+        catch (e) {
+            if (status(e) === 422 && (await exists().catch(() => false)))
+                return attempt > 1;
+            if (!ambiguous(e) || attempt >= CREATE_ATTEMPTS)
+                throw e;
+            log(`${errorText(e)}; looking for it before trying again`);
+            if (await exists())
+                return true;
+            await pause(1000 * attempt);
+        }
+    }
+}
+/** A repository label, made once (a concurrent run's or a human's counts as made). */
+function createLabelOnce(client, repo, label, log) {
+    return createOnce(() => client.rest.issues.createLabel({ ...repo, ...label, ...NO_RETRY }), () => labelExists(client, repo, label.name), log);
+}
+async function labelExists(client, repo, name) {
+    try {
+        await client.rest.issues.getLabel({ ...repo, name });
+        return true;
+    }
+    catch (e) {
+        if (status(e) === 404)
+            return false;
+        throw e;
+    }
+}
+/** Issues (not pull requests) carrying the label, oldest first. */
+async function listIssues(client, repo, label, state, log) {
+    const found = await listAll(client, 'GET /repos/{owner}/{repo}/issues', { ...repo, labels: label, state, direction: 'asc' }, log);
+    return found
+        .filter(i => !i.pull_request)
+        .map(i => ({
+        number: i.number,
+        state: i.state === 'closed' ? 'closed' : 'open',
+        stateReason: i.state_reason ?? null,
+        title: i.title ?? '',
+        labels: i.labels.map(l => (typeof l === 'string' ? l : (l.name ?? ''))),
+        body: i.body ?? null
+    }))
+        .sort((a, b) => a.number - b.number);
+}
+async function createIssueOnce(client, repo, issue, id, log) {
+    let number = null;
+    for (let attempt = 1; number === null; attempt++) {
+        try {
+            const { data } = await client.rest.issues.create({
+                ...repo,
+                title: issue.title,
+                body: issue.body,
+                labels: issue.labels,
+                ...NO_RETRY
+            });
+            number = data.number;
+        }
+        catch (e) {
+            if (!ambiguous(e) || attempt >= CREATE_ATTEMPTS)
+                throw e;
+            log(`creating ${id.what} may have failed; looking for it before trying again`);
+            const found = (await listIssues(client, repo, id.label, 'open')).find(i => id.marked(i.body));
+            if (found)
+                number = found.number;
+            else
+                await pause(1000 * attempt);
+        }
+    }
+    const open = await listIssues(client, repo, id.label, 'open');
+    return closeDuplicates(client, repo, open, id, { number, body: issue.body }, log);
+}
+/**
+ * Of the open issues listed, the oldest that may stand for it is kept (`mine` when GitHub lists none
+ * yet); every other marked one is closed as not planned, its labels removed.
+ */
+async function closeDuplicates(client, repo, open, id, mine, log) {
+    const keeps = id.keeps ?? ((i) => id.marked(i.body));
+    const winner = open.find(keeps) ?? { number: mine.number, body: mine.body };
+    const extra = open.filter(i => i.number !== winner.number && id.marked(i.body));
+    for (const dup of extra) {
+        await client.rest.issues.update({
+            ...repo,
+            issue_number: dup.number,
+            state: 'closed',
+            state_reason: 'not_planned',
+            labels: []
+        });
+        log(`closed #${dup.number}: a concurrent run also created ${id.what}; #${winner.number} is kept`);
+    }
+    return { number: winner.number, body: winner.body ?? mine.body, closed: extra.map(i => i.number) };
+}
+const listComments = (client, repo, issue) => listAll(client, 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...repo, issue_number: issue });
+/**
+ * A comment is not idempotent: sent without retries, and after an answer that may hide an applied write
+ * the issue's comments are read for `found` (by default this very body) before trying again.
+ */
+async function commentOnce(client, repo, issue, body, found = c => c === body) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            await client.rest.issues.createComment({ ...repo, issue_number: issue, body, ...NO_RETRY });
+            return;
+        }
+        catch (e) {
+            if (!ambiguous(e) || attempt >= CREATE_ATTEMPTS)
+                throw e;
+            if ((await listComments(client, repo, issue)).some(c => found(c.body ?? '')))
+                return;
+            await pause(1000 * attempt);
+        }
+    }
+}
+
 const LABEL_COLORS = { workstream: '1d76db', ready: '0e8a16', blocked: 'd93f0b' };
 // GitHub compares label names case-insensitively.
 const same$1 = (a, b) => a.toLowerCase() === b.toLowerCase();
@@ -10019,7 +10176,7 @@ function planWrites(workstreams, readiness, observed, s) {
                 kind: 'create-issue',
                 workstream: ws.name,
                 title: ws.title,
-                body: issueBody(ws),
+                body: issueBody$1(ws),
                 labels: r.isGate ? [s.prefix + ws.name] : [s.prefix + ws.name, stateLabel]
             });
         if (r.isGate || r.done)
@@ -10083,7 +10240,7 @@ function recordDetail(record) {
     const parts = ['ready', 'blocked'].flatMap(st => named(st).length ? [`${st}: ${named(st).join(', ')}`] : []);
     return `announced ${parts.join('; ')}`;
 }
-function issueBody(ws) {
+function issueBody$1(ws) {
     const deps = (list) => list.length ? list.map(d => `- \`${d.name}\`${d.reason ? `: ${d.reason}` : ''}`).join('\n') : '_none_';
     return [
         `Tracking issue of the **${ws.title}** workstream (\`${ws.name}\`${ws.priority ? `, priority ${ws.priority}` : ''}).`,
@@ -10099,42 +10256,6 @@ function issueBody(ws) {
 }
 function clip(s) {
     return s.length <= 100 ? s : `${s.slice(0, 99)}…`;
-}
-
-const MAX_PAGES = 100;
-async function listAll(client, 
-/** Octokit route, e.g. 'GET /repos/{owner}/{repo}/labels'. */
-route, params, log) {
-    const seen = new Set();
-    const items = [];
-    const pages = client.paginate.iterator(route, { per_page: 100, ...params });
-    for await (const page of pages) {
-        const url = pageKey(page.url);
-        if (seen.has(url)) {
-            log?.(`GitHub linked back to a page already read (${url}); stopping the list there`);
-            break;
-        }
-        seen.add(url);
-        items.push(...page.data);
-        if (seen.size >= MAX_PAGES) {
-            log?.(`GitHub list longer than ${MAX_PAGES} pages; reading stopped at ${items.length} items`);
-            break;
-        }
-    }
-    return items;
-}
-/** The same page whatever the order of its query and whether `page=1` is spelled out. */
-function pageKey(url) {
-    try {
-        const u = new URL(url);
-        if (!u.searchParams.has('page'))
-            u.searchParams.set('page', '1');
-        u.searchParams.sort();
-        return u.href;
-    }
-    catch {
-        return url;
-    }
 }
 
 // Reads what GitHub shows: default branch, labels, each workstream's tracking issue, branches. Reads only.
@@ -10155,17 +10276,8 @@ async function observeRepository(client, repo, workstreams, prefix, log) {
     return { defaultBranch: data.default_branch, labels: labels.map(l => l.name), issues, duplicates };
 }
 /** Issues (not pull requests) carrying the label, oldest first. */
-async function listTracking(client, repo, label, state, log) {
-    const found = await listAll(client, 'GET /repos/{owner}/{repo}/issues', { ...repo, labels: label, state, direction: 'asc' }, log);
-    return found
-        .filter(i => !i.pull_request)
-        .map(i => ({
-        number: i.number,
-        state: i.state === 'closed' ? 'closed' : 'open',
-        labels: i.labels.map(l => (typeof l === 'string' ? l : (l.name ?? ''))),
-        body: i.body ?? null
-    }))
-        .sort((a, b) => a.number - b.number);
+function listTracking(client, repo, label, state, log) {
+    return listIssues(client, repo, label, state, log);
 }
 // Several issues with the label: an open one wins (the workstream is not finished), then the oldest.
 function pickTracking(issues) {
@@ -10189,54 +10301,6 @@ async function observeBranches(client, repo, branches) {
         if (await branchExists(client, repo, b))
             existing.add(b);
     return existing;
-}
-
-// Creating a tracking issue exactly once. The create is never retried blindly: after an answer that
-// may hide a success (5xx, dropped connection) the issue is looked for by its marker first. After
-// creating, the label is listed again: when concurrent runs each made one, the oldest wins and every
-// other issue build-gate made for that workstream is closed and unlabelled.
-const CREATE_ATTEMPTS$1 = 3;
-async function createTrackingIssue(client, repo, issue, label, log) {
-    let number = null;
-    for (let attempt = 1; number === null; attempt++) {
-        try {
-            const { data } = await client.rest.issues.create({
-                ...repo,
-                title: issue.title,
-                body: issue.body,
-                labels: issue.labels,
-                ...NO_RETRY
-            });
-            number = data.number;
-        }
-        catch (e) {
-            if (!ambiguous(e) || attempt >= CREATE_ATTEMPTS$1)
-                throw e;
-            log(`creating the tracking issue of ${issue.workstream} may have failed; looking for it before trying again`);
-            const found = (await listTracking(client, repo, label, 'open')).find(i => hasTrackingMarker(i.body, issue.workstream));
-            if (found)
-                number = found.number;
-            else
-                await pause(1000 * attempt);
-        }
-    }
-    return converge(client, repo, issue.workstream, label, { number, body: issue.body }, log);
-}
-async function converge(client, repo, workstream, label, mine, log) {
-    const open = await listTracking(client, repo, label, 'open');
-    const winner = open[0] ?? { number: mine.number, body: mine.body };
-    const extra = open.filter(i => i.number !== winner.number && hasTrackingMarker(i.body, workstream));
-    for (const dup of extra) {
-        await client.rest.issues.update({
-            ...repo,
-            issue_number: dup.number,
-            state: 'closed',
-            state_reason: 'not_planned',
-            labels: []
-        });
-        log(`closed #${dup.number}: a concurrent run also created the tracking issue of ${workstream}; #${winner.number} is kept`);
-    }
-    return { number: winner.number, body: winner.body ?? mine.body, closed: extra.map(i => i.number) };
 }
 
 // The roadmap's writes to GitHub, under the gate's write policy (github/writes.ts). Creates tolerate a
@@ -10270,15 +10334,15 @@ async function applyWrites(client, repo, writes, log, options) {
 async function applyOne$1(client, repo, w, s) {
     switch (w.kind) {
         case 'create-label':
-            return createOnce(() => client.rest.issues.createLabel({
-                ...repo,
-                name: w.name,
-                color: w.color,
-                description: w.description,
-                ...NO_RETRY
-            }), () => labelExists(client, repo, w.name), s.log);
+            return createLabelOnce(client, repo, { name: w.name, color: w.color, description: w.description }, s.log);
         case 'create-issue': {
-            const made = await createTrackingIssue(client, repo, w, s.prefix + w.workstream, s.log);
+            // Any open issue with the workstream's label is its tracking issue; only marked ones are closed.
+            const made = await createIssueOnce(client, repo, w, {
+                label: s.prefix + w.workstream,
+                marked: body => hasTrackingMarker(body, w.workstream),
+                what: `the tracking issue of ${w.workstream}`,
+                keeps: () => true
+            }, s.log);
             s.result.createdIssues.set(w.workstream, { number: made.number, body: made.body });
             s.result.applied += made.closed.length;
             return true;
@@ -10312,40 +10376,6 @@ async function applyOne$1(client, repo, w, s) {
                 labels: []
             });
             return true;
-    }
-}
-const ATTEMPTS$1 = 3;
-/**
- * true: created by this run, also when GitHub applied the create but answered a 5xx or dropped the
- * connection (the re-read finds it); false: a 422 and the thing exists (someone else made it).
- */
-async function createOnce(create, exists, log) {
-    for (let attempt = 1;; attempt++) {
-        try {
-            await create();
-            return true;
-        }
-        catch (e) {
-            if (status(e) === 422 && (await exists().catch(() => false)))
-                return attempt > 1;
-            if (!ambiguous(e) || attempt >= ATTEMPTS$1)
-                throw e;
-            log(`${errorText(e)}; looking for it before trying again`);
-            if (await exists())
-                return true;
-            await pause(1000 * attempt);
-        }
-    }
-}
-async function labelExists(client, repo, name) {
-    try {
-        await client.rest.issues.getLabel({ ...repo, name });
-        return true;
-    }
-    catch (e) {
-        if (status(e) === 404)
-            return false;
-        throw e;
     }
 }
 
@@ -11055,11 +11085,6 @@ function describeTrackerWrite(w) {
 
 // The checklist's GitHub adapter: read the gate workstream's tracking issue (body, labels, markers in its
 // comments) and make the planned writes. Thin: decisions are in plan.ts.
-const listComments = (client, repo, issue) => listAll(client, 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
-    ...repo,
-    issue_number: issue
-});
-const CREATE_ATTEMPTS = 3;
 /** The open issue labelled `label` (the oldest if several); a closed one is `closed`. */
 async function readTrackingIssue(client, repo, label) {
     const found = (await listAll(client, 'GET /repos/{owner}/{repo}/issues', { ...repo, labels: label, state: 'all' })).filter(i => !i.pull_request);
@@ -11089,25 +11114,6 @@ async function applyTrackerWrites(client, repo, writes, log) {
             : null,
         log
     });
-}
-/**
- * A comment is not idempotent: sent without retries, and after an answer that may hide an applied write
- * (5xx, a dropped connection) the issue's comments are read for this very body before trying again.
- */
-async function commentOnce(client, repo, issue, body) {
-    for (let attempt = 1;; attempt++) {
-        try {
-            await client.rest.issues.createComment({ ...repo, issue_number: issue, body, ...NO_RETRY });
-            return;
-        }
-        catch (e) {
-            if (!ambiguous(e) || attempt >= CREATE_ATTEMPTS)
-                throw e;
-            if ((await listComments(client, repo, issue)).some(c => c.body === body))
-                return;
-            await pause(1000 * attempt);
-        }
-    }
 }
 async function applyOne(client, repo, w) {
     switch (w.kind) {
@@ -11478,6 +11484,1468 @@ const fixPr = {
         return ['### Fix pull request', '', `${pr.url ? `${pr.url}: ` : ''}${pr.note}.`, '', ...planned, ''].join('\n');
     },
     terminal: r => r.fixPr && r.fixPr.mode !== 'skipped' ? [`Fix PR: ${r.fixPr.url ?? '-'} (${r.fixPr.note})`] : []
+};
+
+// Which issue each flaky test has, in the job summary, the PR comment and the terminal, with links.
+const DONE = {
+    opened: 'opened',
+    commented: 'commented on',
+    reopened: 'reopened',
+    recorded: 'already records this run:',
+    'left-closed': 'left closed (closed as not planned):',
+    'not-written': 'no issue written'
+};
+function flakyIssuesMarkdown(s) {
+    if (!s || s.issues.length === 0)
+        return null;
+    const items = s.issues.map(i => {
+        const link = i.number ? ` <a href="${escapeHtml(i.url ?? '')}">#${i.number}</a>` : '';
+        return `<li>${escapeHtml(i.test)}: ${escapeHtml(DONE[i.action])}${link}</li>`;
+    });
+    return [
+        '<p><strong>Flaky-test issues</strong></p>',
+        `<ul>${items.join('')}</ul>`,
+        `<p>${inlineHtml(noteLine(s))}</p>`
+    ].join('\n');
+}
+function flakyIssuesText(s) {
+    if (!s || s.issues.length === 0)
+        return [];
+    return [
+        'Flaky-test issues:',
+        ...s.issues.map(i => `  ${i.test}: ${DONE[i.action]}${i.number ? ` #${i.number} (${i.url})` : ''}`),
+        `  ${noteLine(s)}`
+    ];
+}
+function noteLine(s) {
+    const head = s.mode === 'report-only' ? `Report only: ${s.note}` : s.note;
+    return s.error ? `${head}. ${s.error}` : head;
+}
+
+const SOURCE$3 = 'tests';
+const UNKNOWN = '(unknown)';
+function testFindings(report, config) {
+    const out = [];
+    const { tests } = report;
+    if (tests.notRun)
+        out.push({
+            code: 'tests-not-run',
+            severity: 'warn',
+            message: `tests did not run: ${tests.notRun}`,
+            source: SOURCE$3
+        });
+    for (const why of tests.untrusted ?? [])
+        out.push({ code: 'phase-untrusted', severity: 'block', message: `cargo test: ${why}`, source: SOURCE$3 });
+    if (tests.ran && tests.failed > 0)
+        out.push(...failedFindings(tests.failed, tests.failures));
+    out.push(...flakyFindings(tests.flaky ?? [], config.flakyTests ?? 'warn'));
+    if (tests.retries?.skipped)
+        out.push({ code: 'tests-not-retried', severity: 'warn', message: tests.retries.skipped, source: SOURCE$3 });
+    // A test gate that tested nothing says so: e.g. test-args that select members with `test = false`.
+    if (tests.ran && tests.passed + tests.failed + tests.ignored === 0 && !tests.untrusted?.length)
+        out.push({
+            code: 'tests-none',
+            severity: 'warn',
+            message: 'cargo test ran no test: the selected members have none (check test-args)',
+            source: SOURCE$3
+        });
+    if (!config.runTests && report.shard?.members.length !== 0)
+        out.push({
+            code: 'tests-skipped',
+            severity: 'warn',
+            message: 'tests were not run (run-tests: false)',
+            source: SOURCE$3
+        });
+    return out;
+}
+/** One finding per crate with failing tests, naming up to five; all of them read as one reason. */
+function failedFindings(failed, failures) {
+    const named = (list) => {
+        const names = list.slice(0, 5).map(t => `${t.crate}: ${t.name}`);
+        const more = list.length > 5 ? `, and ${list.length - 5} more` : '';
+        return `${names.join('; ')}${more}`;
+    };
+    const summary = `${plural(failed, 'test')} failed (${named(failures)})`;
+    const base = { code: 'tests-failed', severity: 'block', summary, source: SOURCE$3 };
+    const crates = [...new Set(failures.map(f => f.crate))];
+    const out = crates.map(crate => {
+        const own = failures.filter(f => f.crate === crate);
+        const message = `${plural(own.length, 'test')} failed in ${crate} (${named(own)})`;
+        // A binary the gate could not attribute is in no crate.
+        return crate === UNKNOWN ? { ...base, message } : { ...base, message, crate };
+    });
+    // Failures counted but not listed (a report edited, or one that lost them) still count.
+    if (failures.length < failed)
+        out.push({
+            ...base,
+            message: `${plural(failed - failures.length, 'test')} failed that the report does not list`
+        });
+    return out;
+}
+const FLAKY_SEVERITY = { warn: 'warn', deny: 'block', allow: 'allowed' };
+/** When a flaky test passed: "retry 1 of 2". */
+function passedOn(t) {
+    return `retry ${t.attempts - 1} of ${t.retries}`;
+}
+/**
+ * One finding per crate with flaky tests, read as one reason:
+ * "1 flaky test (failed, then passed on retry 1 of 2): toka-kernel tests::registry_cleanup".
+ */
+function flakyFindings(flaky, policy) {
+    if (flaky.length === 0)
+        return [];
+    const named = (list, when) => list
+        .slice(0, 5)
+        .map(t => `${t.crate} ${t.name}${when ? ` (${passedOn(t)})` : ''}`)
+        .join('; ') + (list.length > 5 ? `, and ${list.length - 5} more` : '');
+    const one = flaky.length === 1;
+    const summary = one
+        ? `1 flaky test (failed, then passed on ${passedOn(flaky[0])}): ${named(flaky, false)}`
+        : `${flaky.length} flaky tests (failed, then passed on a retry): ${named(flaky, true)}`;
+    const base = { code: 'tests-flaky', severity: FLAKY_SEVERITY[policy], summary, source: SOURCE$3 };
+    return [...new Set(flaky.map(t => t.crate))].map(crate => {
+        const own = flaky.filter(t => t.crate === crate);
+        const message = `${plural(own.length, 'flaky test')} in ${crate} (failed, then passed when run again): ${named(own, true)}`;
+        return crate === UNKNOWN ? { ...base, message } : { ...base, message, crate };
+    });
+}
+
+// A failing test's backtrace, as people need it: the frames of their own code. The standard library's
+// frames (`at /rustc/<commit>/library/…`, or std/core/alloc symbols with no location) are left out and
+// counted, so the test's own frames are not lost among them.
+const FRAME = /^\s*\d+: (.*)$/;
+const AT = /^\s+at (.*)$/;
+const STD_SYMBOL = /^(?:<.*? as )?(?:std|core|alloc|test)::|^(?:__rustc::)?rust_begin_unwind$|^__rust/;
+/** `text` without the standard library's backtrace frames, and a line saying how many were left out. */
+function withoutStdFrames(text) {
+    const lines = text.split('\n');
+    const out = [];
+    let dropped = 0;
+    for (let i = 0; i < lines.length; i++) {
+        const frame = FRAME.exec(lines[i]);
+        if (!frame) {
+            out.push(lines[i]);
+            continue;
+        }
+        let end = i + 1;
+        while (end < lines.length && AT.test(lines[end]))
+            end++;
+        const at = lines.slice(i + 1, end).map(l => AT.exec(l)[1]);
+        const std = at.length > 0 ? at.every(a => a.startsWith('/rustc/')) : STD_SYMBOL.test(frame[1].trim());
+        if (std)
+            dropped++;
+        else
+            out.push(...lines.slice(i, end));
+        i = end - 1;
+    }
+    if (dropped === 0)
+        return text;
+    const note = `(${dropped} frame${dropped === 1 ? '' : 's'} of the standard library left out)`;
+    // After the backtrace, before libtest's own `note:` line when there is one.
+    let last = out.length - 1;
+    while (last >= 0 &&
+        !(FRAME.test(out[last]) || AT.test(out[last]) || out[last].startsWith('stack backtrace:')))
+        last--;
+    out.splice(last + 1, 0, note);
+    return out.join('\n');
+}
+
+const CURRENT = /panicked at (.+?):(\d+):(\d+):?\s*$/m;
+const OLD = /panicked at '.*', (.+?):(\d+):(\d+)\s*$/m;
+const DOC_TEST = /^(.+?) - .* \(line (\d+)\)$/;
+function panicLocation(failure) {
+    if (failure.target === 'doc') {
+        const doc = DOC_TEST.exec(failure.name);
+        return doc ? { file: doc[1], line: Number(doc[2]), column: null } : null;
+    }
+    for (const text of [failure.output, failure.message]) {
+        if (!text)
+            continue;
+        const m = OLD.exec(text) ?? CURRENT.exec(text);
+        if (m)
+            return { file: m[1], line: Number(m[2]), column: Number(m[3]) };
+    }
+    return null;
+}
+
+// The failing tests where people look: a table and, for the first ones, where each panicked and what it
+// printed (job summary, PR comment); a list in the terminal; an annotation at each panic.
+function testsMarkdown(report, links) {
+    const parts = [failingMarkdown(report, links), flakyMarkdown(report, links), retriesMarkdown(report)];
+    const shown = parts.filter((p) => p !== null);
+    return shown.length > 0 ? shown.join('\n\n') : null;
+}
+function failingMarkdown(report, links) {
+    const failures = report.tests.failures;
+    if (failures.length === 0)
+        return null;
+    const table = htmlTable(['crate', 'target', 'test', 'message'], failures.slice(0, 50).map(f => [f.crate, f.target, f.name + runs(f), f.message ?? '']));
+    return ['<h3>Failing tests</h3>', table, '', failuresMarkdown(report, links)].join('\n');
+}
+/** " (failed all 3 runs)" for a failure that was retried. */
+function runs(f) {
+    return f.attempts ? ` (failed all ${f.attempts} runs)` : '';
+}
+/** Each flaky test, with its first failure's output folded and a link to where it panicked. */
+function flakyMarkdown(report, links, max = SUMMARY_DETAILS) {
+    const flaky = report.tests.flaky ?? [];
+    if (flaky.length === 0)
+        return null;
+    const out = [
+        `<h3>Flaky tests</h3>`,
+        '',
+        `${flakyCount(flaky.length)} (failed, then passed when run again):`,
+        ''
+    ];
+    for (const t of flaky.slice(0, max)) {
+        const first = { ...t, ...t.firstFailure };
+        const at = panicLocation(first);
+        const where = at ? repositoryPath(report.workspace.root, at.file, links.repoRoot) : null;
+        const title = `${t.crate} ${t.name} — failed, then passed on ${passedOn(t)}${t.firstFailure.message ? `: ${firstLine(t.firstFailure.message)}` : ''}`;
+        out.push(`<details><summary>${inlineHtml(title)}</summary>`, '');
+        out.push(...lineLink(links, where, at?.line));
+        const text = trimEnd(t.firstFailure.output ?? t.firstFailure.message ?? '');
+        if (text)
+            out.push(...fenced(text), '');
+        out.push('</details>', '');
+    }
+    if (flaky.length > max)
+        out.push(`${flaky.length - max} more in the report.`, '');
+    return out.join('\n').trimEnd();
+}
+function retriesMarkdown(report) {
+    const r = report.tests.retries;
+    if (!r || (!r.skipped && r.notes.length === 0))
+        return null;
+    const lines = r.skipped ? [r.skipped] : r.notes;
+    return ['<p><strong>Retries</strong></p>', htmlList(lines)].join('\n');
+}
+function flakyCount(n) {
+    return n === 1 ? '1 flaky test' : `${n} flaky tests`;
+}
+/** The first failing tests, each with a link to where it panicked and what it printed. */
+function failuresMarkdown(report, links, max = SUMMARY_DETAILS) {
+    const failures = report.tests.failures;
+    const out = ['### Where the tests failed', ''];
+    for (const f of failures.slice(0, max)) {
+        const at = panicLocation(f);
+        const where = at ? repositoryPath(report.workspace.root, at.file, links.repoRoot) : null;
+        const title = `${f.crate}: ${f.name}${f.message ? ` — ${firstLine(f.message)}` : ''}`;
+        out.push(`<details><summary>${inlineHtml(title)}</summary>`, '');
+        out.push(...lineLink(links, where, at?.line));
+        const text = withoutStdFrames(trimEnd(f.output ?? f.message ?? ''));
+        if (text)
+            out.push(...fenced(text), '');
+        out.push('</details>', '');
+    }
+    if (failures.length > max)
+        out.push(`${failures.length - max} more in the report.`, '');
+    return out.join('\n').trimEnd();
+}
+/** Lines of a failing test's output the terminal shows: its end, where the panic and its values are. */
+const TAIL_LINES = 30;
+/**
+ * The terminal's lead, as libtest prints a failure: each failing test's captured output (the panic, the
+ * assertion's `left`/`right`, the test's own frames), its last lines, for the first failing tests.
+ */
+function failureOutputs(report) {
+    const failures = report.tests.failures;
+    const out = [];
+    for (const f of failures.slice(0, SUMMARY_DETAILS)) {
+        const text = withoutStdFrames(trimEnd(f.output ?? f.message ?? '').replace(/^\n+/, ''));
+        if (!text)
+            continue;
+        const lines = text.split('\n');
+        const cut = lines.length - TAIL_LINES;
+        out.push(`---- ${f.crate} [${f.target}] ${f.name} ----`);
+        if (cut > 0)
+            out.push(`[… ${cut} earlier line${cut === 1 ? '' : 's'}]`);
+        out.push(...lines.slice(Math.max(0, cut)), '');
+    }
+    if (failures.length > SUMMARY_DETAILS)
+        out.push(`The output of ${failures.length - SUMMARY_DETAILS} more failing test(s) is in the report.`, '');
+    return out;
+}
+function testsText(report) {
+    const out = [];
+    if (report.tests.failures.length > 0)
+        out.push('Failing tests:');
+    for (const f of report.tests.failures) {
+        out.push(`  ${f.crate} [${f.target}] ${f.name}${runs(f)}${f.message ? `: ${f.message.split('\n')[0]}` : ''}${at$1(f)}`);
+    }
+    const flaky = report.tests.flaky ?? [];
+    if (flaky.length > 0)
+        out.push(`${flakyCount(flaky.length)} (failed, then passed when run again):`);
+    for (const t of flaky) {
+        const m = t.firstFailure.message;
+        out.push(`  ${t.crate} [${t.target}] ${t.name}: passed on ${passedOn(t)}${m ? `; first failure: ${m.split('\n')[0]}` : ''}${at$1({ ...t, ...t.firstFailure })}`);
+    }
+    if (report.tests.retries?.skipped)
+        out.push(`Not retried: ${report.tests.retries.skipped}`);
+    for (const note of report.tests.retries?.notes ?? [])
+        out.push(`Retry: ${note}`);
+    return out;
+}
+function at$1(f) {
+    const p = panicLocation(f);
+    return p ? ` (at ${p.file}:${p.line}${p.column ? `:${p.column}` : ''})` : '';
+}
+/** One error at each failing test's panic location, one warning at each flaky test's first (where known). */
+function panicAnnotations(report, repoRoot) {
+    const out = [];
+    for (const t of report.tests.flaky ?? []) {
+        const p = panicLocation({ ...t, ...t.firstFailure });
+        if (!p)
+            continue;
+        out.push({
+            level: 'warning',
+            title: `${t.crate}: test ${t.name} is flaky (failed, then passed on ${passedOn(t)})`,
+            message: t.firstFailure.message ?? 'the test failed, then passed when run again',
+            file: annotationPath(repoRoot, report.workspace.root, p.file),
+            startLine: p.line,
+            endLine: p.line,
+            ...(p.column ? { startColumn: p.column, endColumn: p.column } : {})
+        });
+    }
+    for (const f of report.tests.failures) {
+        const at = panicLocation(f);
+        if (!at)
+            continue;
+        out.push({
+            level: 'error',
+            title: `${f.crate}: test ${f.name} failed`,
+            message: f.message ?? 'the test failed',
+            file: annotationPath(repoRoot, report.workspace.root, at.file),
+            startLine: at.line,
+            endLine: at.line,
+            ...(at.column ? { startColumn: at.column, endColumn: at.column } : {})
+        });
+    }
+    return out;
+}
+
+// Targets built with `harness = false`: their binaries print no libtest suite, and cargo judges them
+// by exit status alone. `cargo metadata` does not say which they are, so the manifests do.
+/** `${packageId}\u0000${targetName}` of every target that declares `harness = false`. */
+function harnessFreeTargets(members, read = readManifest) {
+    const out = new Set();
+    for (const pkg of members) {
+        const manifest = read(pkg.manifest_path);
+        if (!manifest)
+            continue;
+        const lib = isTarget(manifest.lib) ? manifest.lib : null;
+        if (lib?.harness === false && typeof lib.name !== 'string') {
+            const target = pkg.targets.find(t => t.kind.some(k => k.endsWith('lib') || k === 'proc-macro'));
+            if (target)
+                out.add(`${pkg.id}\u0000${target.name}`);
+        }
+        const declared = [
+            ...(lib ? [lib] : []),
+            ...['bin', 'test', 'bench', 'example'].flatMap(k => Array.isArray(manifest[k]) ? manifest[k].filter(isTarget) : [])
+        ];
+        for (const d of declared) {
+            if (d.harness !== false)
+                continue;
+            const src = typeof d.path === 'string' ? path.resolve(path.dirname(pkg.manifest_path), d.path) : null;
+            const target = pkg.targets.find(t => (typeof d.name === 'string' && t.name === d.name.replace(/-/g, '_')) ||
+                t.name === d.name ||
+                (src && t.src_path === src));
+            if (target)
+                out.add(`${pkg.id}\u0000${target.name}`);
+        }
+    }
+    return out;
+}
+function isTarget(v) {
+    return !!v && typeof v === 'object' && !Array.isArray(v);
+}
+function readManifest(file) {
+    try {
+        return parse(readFileSync(file, 'utf8'));
+    }
+    catch {
+        return null; // cargo metadata already read it; a target we cannot see stays a libtest target.
+    }
+}
+
+// libtest's JSON events (`-Z unstable-options --format json`, enabled on stable by RUSTC_BOOTSTRAP=1
+// for the test run only). cargo runs the test binaries one after another; each prints one suite on
+// stdout and is announced on stderr (`Running …` / `Doc-tests …`), so suites pair with binaries by order.
+//
+// A test's own output is not libtest's: captured output travels inside an event's `stdout` field, and
+// anything that leaks to fd 1 (--nocapture, a child process, a raw write) is at most a stray line.
+// Human-readable lines (`test result: ok. 999 passed`) are never read. A stray line that looks like an
+// event breaks the suite's own bookkeeping (a test finished twice or never started, counts that do not
+// add up to `test_count`), which makes the suite untrusted instead of changing its tally.
+const OUTCOMES = { ok: 'ok', failed: 'failed', ignored: 'ignored' };
+/** Reads libtest's JSON suites from the test run's stdout, line by line. */
+class LibtestJsonReader {
+    suites = [];
+    /** Events that arrived outside any suite (a test printing libtest-like JSON between binaries). */
+    orphans = [];
+    current = null;
+    push(line) {
+        const event = parseEvent(line);
+        if (!event)
+            return;
+        if (event.type === 'suite' && event.event === 'started') {
+            if (this.current)
+                this.current.anomalies.push('a new suite started before this one finished');
+            const count = event.test_count;
+            this.current = {
+                testCount: typeof count === 'number' && Number.isInteger(count) && count >= 0 ? count : -1,
+                tests: [],
+                summary: null,
+                anomalies: []
+            };
+            this.suites.push(this.current);
+            return;
+        }
+        const suite = this.current;
+        if (!suite) {
+            if (event.type === 'suite' || event.type === 'test')
+                this.orphans.push(line.slice(0, 200));
+            return;
+        }
+        if (event.type === 'suite')
+            this.finishSuite(suite, event);
+        else if (event.type === 'test')
+            this.testEvent(suite, event);
+    }
+    finishSuite(suite, event) {
+        const n = (k) => (typeof event[k] === 'number' ? event[k] : NaN);
+        if (event.event !== 'ok' && event.event !== 'failed') {
+            suite.anomalies.push(`unknown suite event ${JSON.stringify(event.event)}`);
+            return;
+        }
+        const seconds = n('exec_time');
+        suite.summary = {
+            ok: event.event === 'ok',
+            passed: n('passed'),
+            failed: n('failed'),
+            ignored: n('ignored'),
+            measured: n('measured'),
+            seconds: Number.isFinite(seconds) ? Math.round(seconds * 1000) / 1000 : null
+        };
+        this.current = null;
+    }
+    testEvent(suite, event) {
+        const name = typeof event.name === 'string' ? event.name : null;
+        if (name === null) {
+            suite.anomalies.push('a test event without a name');
+            return;
+        }
+        const test = suite.tests.find(t => t.name === name);
+        if (event.event === 'started') {
+            if (test)
+                suite.anomalies.push(`test ${name} started twice`);
+            else
+                suite.tests.push({ name, outcome: null, stdout: null });
+            return;
+        }
+        // `timeout` warns that a test runs for over 60 s; it is not an outcome.
+        if (event.event === 'timeout')
+            return;
+        const outcome = OUTCOMES[event.event];
+        if (!outcome) {
+            suite.anomalies.push(`test ${name}: unknown event ${JSON.stringify(event.event)}`);
+            return;
+        }
+        if (!test)
+            suite.anomalies.push(`test ${name} finished without having started`);
+        else if (test.outcome) {
+            suite.anomalies.push(`test ${name} finished twice`);
+            // One of the two is not libtest's; which, cannot be told: keep the failure (fail closed).
+            if (outcome === 'failed')
+                Object.assign(test, { outcome, stdout: stdoutOf(event) });
+        }
+        else {
+            test.outcome = outcome;
+            test.stdout = stdoutOf(event);
+        }
+    }
+}
+function stdoutOf(event) {
+    return typeof event.stdout === 'string' ? event.stdout : null;
+}
+/** An object with libtest's `type` and `event` keys, else null (a test's own output). */
+function parseEvent(line) {
+    const text = line.trim();
+    if (!text.startsWith('{') || !text.includes('"type"'))
+        return null;
+    try {
+        const v = JSON.parse(text);
+        if (!v || typeof v !== 'object' || Array.isArray(v))
+            return null;
+        const e = v;
+        return typeof e.type === 'string' && typeof e.event === 'string' ? e : null;
+    }
+    catch {
+        return null;
+    }
+}
+/**
+ * What is wrong with a finished suite's bookkeeping, or null: every started test finished once, the
+ * tally of the test events is the one libtest closed with, and it adds up to the announced test count.
+ */
+function suiteInconsistency(suite) {
+    if (suite.anomalies.length > 0)
+        return suite.anomalies[0];
+    const s = suite.summary;
+    if (!s)
+        return null;
+    const count = (o) => suite.tests.filter(t => t.outcome === o).length;
+    const unfinished = suite.tests.find(t => t.outcome === null);
+    if (unfinished)
+        return `test ${unfinished.name} never finished`;
+    const own = { passed: count('ok'), failed: count('failed'), ignored: count('ignored') };
+    if (own.passed !== s.passed || own.failed !== s.failed || own.ignored !== s.ignored)
+        return `the suite reported ${s.passed} passed, ${s.failed} failed, ${s.ignored} ignored, but its tests ${own.passed}, ${own.failed}, ${own.ignored}`;
+    if (s.passed + s.failed + s.ignored + s.measured !== suite.testCount)
+        return `the suite announced ${suite.testCount} tests and reported ${s.passed + s.failed + s.ignored + s.measured}`;
+    if (s.ok !== (s.failed === 0))
+        return `the suite reported ${s.ok ? 'ok' : 'failed'} with ${s.failed} failures`;
+    return null;
+}
+const RUNNING_BINARY = /^\s*Running (?:unittests )?(.+?) \((.+)\)\s*$/;
+const DOC_TESTS = /^\s*Doc-tests (\S+)\s*$/;
+/** Reads which binary runs next from cargo test's stderr. */
+function binaryIdentity(line) {
+    const running = RUNNING_BINARY.exec(line);
+    if (running)
+        return { kind: 'running', source: running[1], executable: running[2] };
+    const doc = DOC_TESTS.exec(line);
+    if (doc)
+        return { kind: 'doc', crateName: doc[1] };
+    return null;
+}
+const RERUN = /^error: (?:test|doctest) failed, to rerun pass `(.+)`\s*$/;
+/**
+ * cargo's own word that a test target failed (`error: test failed, to rerun pass \`-p app --lib\``),
+ * printed on stderr after the binary exits, as `-p <package> --lib|--doc|--<kind> <name>`.
+ */
+function failedTarget(line) {
+    const m = RERUN.exec(line);
+    return m ? m[1].trim() : null;
+}
+/**
+ * What one `cargo test` run says, read as it comes: libtest's events on stdout; on stderr, which binary
+ * runs next and the targets cargo says failed. The test run and each retry read it the same way.
+ */
+function testRunReader() {
+    const libtest = new LibtestJsonReader();
+    const identities = [];
+    const failedTargets = [];
+    return {
+        onOtherStdout: (line) => libtest.push(line),
+        onStderr: (line) => {
+            const id = binaryIdentity(line);
+            if (id)
+                identities.push(id);
+            const failed = failedTarget(line);
+            if (failed)
+                failedTargets.push(failed);
+        },
+        read: () => ({ suites: libtest.suites, orphans: libtest.orphans, identities, failedTargets })
+    };
+}
+/**
+ * The panic message of a failing test, as a user reads it: the lines after `panicked at file:l:c:`
+ * (or the quoted message of the pre-1.73 format), else the first meaningful line of its output.
+ */
+function panicMessage(output) {
+    for (let i = 0; i < output.length; i++) {
+        const line = output[i];
+        const old = /panicked at '(.*)', \S+:\d+:\d+$/.exec(line);
+        if (old)
+            return old[1];
+        if (/panicked at .+:\d+:\d+:$/.test(line)) {
+            const message = [];
+            for (const next of output.slice(i + 1)) {
+                if (next === '' || next.startsWith('note: ') || next.startsWith('stack backtrace:'))
+                    break;
+                message.push(next);
+            }
+            return message.join('\n') || null;
+        }
+    }
+    const first = output.map(l => l.trim()).find(l => l !== '' && !l.startsWith('stack backtrace'));
+    return first ?? null;
+}
+
+// A failing test's captured output can be megabytes (a chatty test, a dumped fixture): the report,
+// the summary and the annotations need its end, where the panic is, not all of it.
+/** Characters of a failure's output kept in the report. */
+const FAILURE_OUTPUT_LIMIT = 64 * 1024;
+/** The end of `text` within `limit` characters, from a line start, after a note of what was left out. */
+function outputTail(text, limit = FAILURE_OUTPUT_LIMIT) {
+    if (text.length <= limit)
+        return text;
+    const cut = text.length - limit;
+    const lineStart = text.indexOf('\n', cut);
+    const from = lineStart === -1 || lineStart - cut > limit / 2 ? cut : lineStart + 1;
+    return `[… ${from} earlier characters of output left out]\n${text.slice(from)}`;
+}
+
+// Pairs libtest suites with the binaries cargo announced, attributes each to a workspace crate, and
+// cross-checks every binary against cargo's own verdict on it (the `to rerun pass …` lines).
+function resolveTests(read, meta) {
+    const section = {
+        ran: true,
+        passed: 0,
+        failed: 0,
+        ignored: 0,
+        failures: [],
+        binaries: [],
+        untrusted: []
+    };
+    const failedSpecs = new Set(read.failedTargets.map(normalizeSpec));
+    const paired = pairSuites(read, meta);
+    for (const { bin, suite } of paired) {
+        const cargoSaysFailed = bin.spec !== null && cargoNamed(failedSpecs, bin.spec);
+        if (bin.harnessFree) {
+            // No libtest inside: the binary's exit status, as cargo reports it, is the whole result.
+            addBinary(section, bin, { passed: cargoSaysFailed ? 0 : 1, failed: cargoSaysFailed ? 1 : 0, ignored: 0 }, true, null);
+            if (cargoSaysFailed)
+                section.failures.push({
+                    ...where(bin),
+                    name: '(test binary)',
+                    message: 'the harness = false test binary exited with a failure'
+                });
+            continue;
+        }
+        judgeSuite(section, bin, suite, cargoSaysFailed, read.killed ?? null);
+    }
+    const extra = read.suites.length - paired.filter(p => !p.bin.harnessFree).length;
+    if (extra > 0)
+        section.untrusted.push(`libtest printed ${extra} more suite(s) than cargo ran test binaries: a test printed libtest events of its own`);
+    if (read.orphans.length > 0)
+        section.untrusted.push(`${read.orphans.length} libtest event(s) outside any test binary's suite (first: ${read.orphans[0]}): a test printed libtest events of its own`);
+    return section;
+}
+/** Each binary cargo announced, with the libtest suite it printed (in order; none for harness = false). */
+function pairSuites(read, meta) {
+    let next = 0;
+    return read.identities.map(id => {
+        const bin = identify(id, read, meta);
+        return { bin, suite: bin.harnessFree ? null : (read.suites[next++] ?? null) };
+    });
+}
+/** cargo leaves out `-p <package>` when only one package is selected: the target alone then names it. */
+function cargoNamed(failedSpecs, spec) {
+    return failedSpecs.has(spec) || failedSpecs.has(spec.replace(/^-p \S+ /, ''));
+}
+function judgeSuite(section, bin, suite, cargoSaysFailed, killed) {
+    if (!suite) {
+        addBinary(section, bin, { passed: 0, failed: 1, ignored: 0 }, false, null);
+        section.failures.push({
+            ...where(bin),
+            name: '(test binary)',
+            message: 'the test binary produced no libtest output'
+        });
+        return;
+    }
+    const count = (o) => suite.tests.filter(t => t.outcome === o).length;
+    const tally = { passed: count('ok'), failed: count('failed'), ignored: count('ignored') };
+    for (const t of suite.tests)
+        if (t.outcome === 'failed')
+            section.failures.push({
+                ...where(bin),
+                name: t.name,
+                message: panicMessage((t.stdout ?? '').split('\n')),
+                // The panic location (annotations, summary links) is read from it.
+                output: t.stdout ? outputTail(t.stdout) : null
+            });
+    if (!suite.summary) {
+        // Crashed or killed mid-run: the test that was running when it stopped is the one to look at.
+        const running = [...suite.tests].reverse().find(t => t.outcome === null);
+        const finished = suite.tests.filter(t => t.outcome !== null).length;
+        tally.failed++;
+        section.failures.push({
+            ...where(bin),
+            name: running?.name ?? '(test binary)',
+            message: `${killed ? `the test run was stopped: ${killed}` : 'the test binary stopped before reporting its result (crashed or killed)'}${running ? ` while running ${running.name}` : ''}`,
+            // The tests it never finished besides this one (an unknown count is one: fail closed).
+            stopped: {
+                unfinished: suite.testCount < 0 ? 1 : Math.max(0, suite.testCount - finished - (running ? 1 : 0))
+            }
+        });
+        addBinary(section, bin, tally, false, null);
+        return;
+    }
+    const odd = suiteInconsistency(suite);
+    if (odd)
+        section.untrusted.push(`${bin.crate} ${bin.target}: libtest's output cannot be trusted (${odd})`);
+    else if (bin.spec !== null && cargoSaysFailed !== tally.failed > 0) {
+        if (cargoSaysFailed) {
+            // libtest said all passed, yet the binary failed (e.g. it exited non-zero after the tests).
+            tally.failed++;
+            section.failures.push({
+                ...where(bin),
+                name: '(test binary)',
+                message: 'cargo reports the test binary failed although every test passed (it exited with a failure)'
+            });
+        }
+        else
+            section.untrusted.push(`${bin.crate} ${bin.target}: libtest reported ${tally.failed} failure(s) but cargo says the binary passed`);
+    }
+    addBinary(section, bin, tally, true, suite.summary.seconds);
+}
+function addBinary(section, bin, tally, finished, seconds) {
+    section.binaries.push({
+        ...where(bin),
+        ...tally,
+        finished,
+        seconds,
+        ...(bin.harnessFree ? { harness: false } : {})
+    });
+    section.passed += tally.passed;
+    section.failed += tally.failed;
+    section.ignored += tally.ignored;
+}
+function where(bin) {
+    return { crate: bin.crate, target: bin.target };
+}
+/** cargo writes `-p name@1.0.0` when a name is ambiguous; the version is not needed to match. */
+function normalizeSpec(spec) {
+    return spec.replace(/^-p (\S+?)(?:@\S+)? /, '-p $1 ').replace(/\s+/g, ' ');
+}
+function identify(id, read, meta) {
+    const members = workspaceMembers(meta);
+    if (id.kind === 'doc') {
+        const owner = members.find(m => m.targets.some(t => t.name === id.crateName && t.kind.some(k => k.endsWith('lib') || k === 'proc-macro')));
+        const crate = owner?.name ?? id.crateName;
+        return { crate, target: 'doc', spec: owner ? `-p ${crate} --doc` : null, harnessFree: false };
+    }
+    const artifact = read.artifacts.find(a => a.executable && path.basename(a.executable) === path.basename(id.executable));
+    const member = artifact && members.find(m => m.id === artifact.packageId);
+    if (!artifact || !member)
+        return { crate: '(unknown)', target: id.source, spec: null, harnessFree: false };
+    const kind = artifact.targetKind[0] ?? 'lib';
+    const isLib = kind.endsWith('lib') || kind === 'proc-macro';
+    return {
+        crate: member.name,
+        target: isLib ? 'lib' : `${kind}:${artifact.targetName}`,
+        spec: isLib ? `-p ${member.name} --lib` : `-p ${member.name} --${kind} ${artifact.targetName}`,
+        harnessFree: read.harnessFree.has(`${artifact.packageId}\u0000${artifact.targetName}`)
+    };
+}
+
+// The command that runs one failed test again: the test run's own `cargo test` (same package selection,
+// features, profile, harness options, libtest JSON), narrowed to the failed test's target and name. The
+// package selection is kept, not narrowed to `-p`: with cargo's resolver 2, features are unified over
+// the selected packages, so another selection could build (and test) other binaries.
+/** cargo test's flags that choose targets: the retry names exactly one instead. */
+const TARGET_FLAGS = new Set([
+    '--lib',
+    '--bins',
+    '--tests',
+    '--examples',
+    '--benches',
+    '--all-targets',
+    '--doc'
+]);
+const NAMED_TARGET_FLAGS = ['--bin', '--test', '--example', '--bench'];
+/** libtest options that take a value (`--skip x`): everything else without a dash is a name filter. */
+const HARNESS_VALUED = new Set([
+    '--skip',
+    '--test-threads',
+    '--logfile',
+    '--format',
+    '--color',
+    '-Z',
+    '--shuffle-seed'
+]);
+/** The target's selection flags, or null for a target cargo cannot run alone by name. */
+function targetFlags(target) {
+    if (target === 'lib')
+        return ['--lib'];
+    if (target === 'doc')
+        return ['--doc'];
+    const m = /^(bin|test|example|bench):(.+)$/.exec(target);
+    return m ? [`--${m[1]}`, m[2]] : null;
+}
+function retryCommand(config, packages, failed) {
+    const flags = targetFlags(failed.target);
+    if (!flags)
+        return null;
+    const own = withoutTargetFlags(cargoOwnArgs(config.testArgs));
+    const harness = harnessOptions(config.testArgs.slice(cargoOwnArgs(config.testArgs).length + 1));
+    // rustdoc's harness never matches a doc-test's name with --exact: the name is a filter there, and only
+    // the doc-test of exactly that name is read from the results.
+    const select = failed.target === 'doc'
+        ? [...harness.filter(a => a !== '--exact'), failed.name]
+        : [...harness.filter(a => a !== '--exact'), '--exact', failed.name];
+    return phaseCommand({ ...config, testArgs: [...own, ...flags, '--', ...select] }, 'test', packages);
+}
+function withoutTargetFlags(args) {
+    const out = [];
+    for (let i = 0; i < args.length; i++) {
+        const a = args[i];
+        if (TARGET_FLAGS.has(a))
+            continue;
+        if (NAMED_TARGET_FLAGS.includes(a)) {
+            i++;
+            continue;
+        }
+        if (NAMED_TARGET_FLAGS.some(f => a.startsWith(`${f}=`)))
+            continue;
+        out.push(a);
+    }
+    return out;
+}
+/** The user's harness options without their name filters (the retry selects by name itself). */
+function harnessOptions(args) {
+    const out = [];
+    for (let i = 0; i < args.length; i++) {
+        const a = args[i];
+        if (HARNESS_VALUED.has(a)) {
+            out.push(a, ...(i + 1 < args.length ? [args[++i]] : []));
+            continue;
+        }
+        if (a.startsWith('-'))
+            out.push(a);
+    }
+    return out;
+}
+
+// Failed tests run again, one at a time, through cargo (see retry-command.ts), read by the same readers
+// as the test run: libtest's JSON events cross-checked with cargo's `to rerun pass`. A test that passes on
+// a retry is flaky; one that fails every time stays a failure, with its attempts. Retries share the
+// test-timeout, and many failures are a broken build: then nothing is retried, and the report says why.
+/** More failures than this are a broken build, not flakiness. */
+const MAX_RETRIED_FAILURES = 20;
+/** …and so is a larger share of the tests run, once more than MIN_FAILURES_JUDGED_BY_SHARE failed. */
+const MAX_FAILED_SHARE = 0.1;
+/** A small suite with a flaky test or two is still retried (1 of 5 is 20%). */
+const MIN_FAILURES_JUDGED_BY_SHARE = 3;
+const BINARY = '(test binary)';
+/** Why the failures are not retried at all, or null. */
+function whyNoRetries(tests) {
+    const ran = tests.passed + tests.failed;
+    if (tests.failed > MAX_RETRIED_FAILURES)
+        return `${tests.failed} tests failed (more than ${MAX_RETRIED_FAILURES}): a broken build, not flakiness, so none was run again`;
+    if (tests.failed > MIN_FAILURES_JUDGED_BY_SHARE && tests.failed > ran * MAX_FAILED_SHARE)
+        return `${tests.failed} of the ${ran} tests run failed (more than ${MAX_FAILED_SHARE * 100}%): a broken build, not flakiness, so none was run again`;
+    return null;
+}
+/** `tests` after retrying its failures: flaky ones counted as passed and listed, the others with their attempts. */
+async function retryFailures(ctx, tests) {
+    const limit = ctx.config.testRetries;
+    if (limit === 0 || tests.failed === 0)
+        return tests;
+    const retries = { limit, notes: [], runs: 0, seconds: 0 };
+    const skipped = whyNoRetries(tests);
+    if (skipped)
+        return { ...tests, flaky: [], retries: { ...retries, skipped } };
+    const now = ctx.now ?? Date.now;
+    const started = now();
+    const out = {
+        ...tests,
+        failures: [],
+        flaky: [],
+        binaries: tests.binaries.map(b => ({ ...b }))
+    };
+    let spent = false;
+    for (const failure of tests.failures) {
+        if (spent || !retriable(failure)) {
+            out.failures.push(failure);
+            continue;
+        }
+        let attempts = 1;
+        let passed = false;
+        while (!passed && attempts <= limit) {
+            const left = ctx.budgetSeconds - (now() - started) / 1000;
+            if (left <= 0) {
+                retries.notes.push(`the test-timeout was spent: ${failure.crate} ${failure.name} and later failures were not run again`);
+                spent = true;
+                break;
+            }
+            const attempt = await runAgain(ctx, failure, left);
+            if (!attempt)
+                break;
+            retries.runs++;
+            attempts++;
+            if (attempt.note)
+                retries.notes.push(attempt.note);
+            passed = attempt.passed;
+            if (attempt.stop)
+                spent = true;
+            if (attempt.stop)
+                break;
+        }
+        if (passed)
+            countFlaky(out, failure, attempts, limit);
+        else
+            out.failures.push(attempts > 1 ? { ...failure, attempts } : failure);
+    }
+    retries.seconds = Math.round(now() - started) / 1000;
+    return { ...out, retries };
+}
+/** A test the harness can run alone by its name (not a whole binary that printed nothing of libtest's). */
+function retriable(f) {
+    return f.name !== BINARY && f.crate !== '(unknown)' && f.target !== '';
+}
+function countFlaky(out, failure, attempts, limit) {
+    const first = { message: failure.message, output: failure.output ?? null };
+    if (failure.stopped)
+        first.stopped = failure.stopped;
+    out.flaky.push({
+        crate: failure.crate,
+        target: failure.target,
+        name: failure.name,
+        attempts,
+        retries: limit,
+        firstFailure: first
+    });
+    const bin = out.binaries.find(b => b.crate === failure.crate && b.target === failure.target);
+    out.failed--;
+    out.passed++;
+    if (bin) {
+        bin.failed--;
+        bin.passed++;
+    }
+    const unfinished = failure.stopped?.unfinished ?? 0;
+    if (unfinished > 0) {
+        // The crash stopped the binary before its other tests finished: they are not known to pass.
+        out.failures.push({
+            crate: failure.crate,
+            target: failure.target,
+            name: BINARY,
+            message: `the test binary stopped while running ${failure.name} (which passed when run again), before ${plural(unfinished, 'other test')} finished: they did not run`
+        });
+        out.failed++;
+        if (bin)
+            bin.failed++;
+    }
+}
+async function runAgain(ctx, failure, seconds) {
+    const command = retryCommand(ctx.config, ctx.packages, failure);
+    if (!command)
+        return null;
+    const reader = testRunReader();
+    const run = await ctx.cargo.phase('test-retry', command, {
+        env: TEST_RUN_ENV,
+        timeoutSeconds: seconds,
+        record: false,
+        onOtherStdout: reader.onOtherStdout,
+        onStderr: reader.onStderr
+    });
+    const read = {
+        ...reader.read(),
+        ...ctx.read,
+        killed: run.result.signal ? run.result.failure : null
+    };
+    return judgeAttempt(run, read, ctx.meta, failure);
+}
+/** Whether the retried test passed, as the test run would have judged it, and nothing cast doubt on it. */
+function judgeAttempt(run, read, meta, failure) {
+    const what = `the retry of ${failure.crate} ${failure.name}`;
+    const r = run.result;
+    if (r.failure)
+        return { passed: false, note: `${what}: ${r.failure}`, stop: /test-timeout/.test(r.failure) };
+    const rebuilt = r.units.workspace.compiled + r.units.dependencies.compiled;
+    if (rebuilt > 0)
+        return {
+            passed: false,
+            note: `${what} compiled ${plural(rebuilt, 'unit')}: it did not run the test run's binary, so its result does not count (do test-args select what cargo test --workspace would?)`
+        };
+    const section = resolveTests(read, meta);
+    if (section.untrusted.length > 0)
+        return { passed: false, note: `${what} cannot be trusted: ${section.untrusted[0]}` };
+    const own = (t) => t.crate === failure.crate && t.target === failure.target;
+    const pair = pairSuites(read, meta).find(p => own(p.bin));
+    const test = pair?.suite?.tests.find(t => t.name === failure.name);
+    if (!test)
+        return { passed: false, note: `${what}: cargo ran no test of that name in ${failure.target}` };
+    const failedAgain = section.failures.some(f => own(f) && (f.name === failure.name || f.name === BINARY));
+    return { passed: test.outcome === 'ok' && !failedAgain };
+}
+
+// The tests' run: after the build, `cargo test` with libtest's JSON events, each binary attributed to
+// its crate (from the executables the build's phases made) and cross-checked with cargo's own words.
+const NOT_RUN = {
+    ran: false,
+    passed: 0,
+    failed: 0,
+    ignored: 0,
+    failures: [],
+    binaries: []
+};
+async function runTests(cargo, meta, packages, phases, 
+/** The crate rows so far, with the build's fields. */
+crates, config, state) {
+    let tests = { ...NOT_RUN };
+    if (config.runTests) {
+        // The build's compile errors so far: the run's tally, read live.
+        const notRun = whyNotRun(phases, cargo.diagnostics.errors);
+        if (notRun)
+            tests.notRun = `${notRun}${stoppedBy(phases, crates, packages, config, meta)}`;
+        else
+            tests = await testRun(cargo, meta, packages, config, state);
+    }
+    return { section: { tests }, crates: crateFields(meta, tests) };
+}
+/** The phase the tests build on (the test build, else the check or the one build), failed or untrusted. */
+function whyNotRun(phases, errors) {
+    const built = phases.find(p => p.name === 'test-build') ?? phases.find(p => p.name === 'build' || p.name === 'check');
+    if (!built)
+        return 'the build did not run';
+    const what = {
+        build: 'the build',
+        'test-build': 'the test build (cargo test --no-run)',
+        check: 'cargo check'
+    }[built.name];
+    return cannotBuildOn(built, errors, what);
+}
+/**
+ * What the build that stopped the tests got through (how many crates it passed), and, when the check's
+ * features are not the tests' own (a feature that does not compile), how to run the tests anyway.
+ */
+function stoppedBy(phases, crates, packages, config, meta) {
+    const check = phases.find(p => p.name === 'check');
+    const selected = crates.filter(c => !packages || packages.includes(c.name));
+    const passed = selected.filter(c => c.errors === 0 && !c.notChecked).length;
+    const verb = check ? 'passed the check' : 'built clean';
+    const count = selected.length ? ` (${passed} of ${plural(selected.length, 'crate')} ${verb})` : '';
+    // Only a crate with features can fail under the check's features and build under the tests'.
+    const withFeatures = new Set(workspaceMembers(meta)
+        .filter(p => Object.keys(p.features).length > 0)
+        .map(p => p.name));
+    const differ = featureFlags(config.checkArgs) !== featureFlags(config.testArgs) &&
+        selected.some(c => c.errors > 0 && withFeatures.has(c.name));
+    const hint = check && check.exitCode !== 0 && differ
+        ? `; to run them with their own features: \`${['cargo', 'test', ...config.testArgs].join(' ')}\``
+        : '';
+    return `${count}${hint}`;
+}
+/** The features a cargo command enables, as its flags say them. */
+function featureFlags(args) {
+    const own = cargoOwnArgs(args);
+    const out = [];
+    for (let i = 0; i < own.length; i++) {
+        const a = own[i];
+        if (a === '--all-features' || a === '--no-default-features')
+            out.push(a);
+        else if (a === '--features' || a === '-F')
+            out.push(...(own[++i] ?? '').split(/[\s,]+/));
+        else if (a.startsWith('--features=') || a.startsWith('-F'))
+            out.push(...a.replace(/^(--features=|-F=?)/, '').split(/[\s,]+/));
+    }
+    return [...new Set(out.filter(Boolean))].sort().join(' ');
+}
+async function testRun(cargo, meta, packages, config, state) {
+    const reader = testRunReader();
+    const test = await cargo.phase('test', phaseCommand(config, 'test', packages), {
+        env: TEST_RUN_ENV,
+        timeoutSeconds: config.testTimeoutMinutes * 60,
+        onOtherStdout: reader.onOtherStdout,
+        onStderr: reader.onStderr
+    });
+    const harnessFree = harnessFreeTargets(workspaceMembers(meta));
+    const killed = test.result.signal ? test.result.failure : null;
+    const artifacts = state.artifacts;
+    const tests = resolveTests({ ...reader.read(), artifacts, harnessFree, killed }, meta);
+    explainExit(test.result, tests.failed > 0, cargo.diagnostics.dependencyErrors, test.stderrTail);
+    const budgetSeconds = config.testTimeoutMinutes * 60 - test.result.wallSeconds;
+    const read = { artifacts, harnessFree };
+    return retryFailures({ cargo, meta, packages, config, read, budgetSeconds }, tests);
+}
+function crateFields(meta, tests) {
+    const out = {};
+    for (const p of workspaceMembers(meta)) {
+        const bins = tests.binaries.filter(b => b.crate === p.name);
+        const sum = (f) => bins.reduce((n, b) => n + f(b), 0);
+        out[p.name] = {
+            passed: sum(b => b.passed),
+            failed: sum(b => b.failed),
+            ignored: sum(b => b.ignored),
+            testSeconds: bins.some(b => b.seconds !== null)
+                ? Math.round(sum(b => b.seconds ?? 0) * 1000) / 1000
+                : null
+        };
+    }
+    return out;
+}
+
+const FLAKY_POLICIES = ['warn', 'deny', 'allow'];
+const TESTS_CODES = {
+    'tests-failed': 'tests failed, or a test binary crashed',
+    'tests-skipped': 'cargo test was not run (run-tests: false)',
+    'tests-not-run': 'cargo test did not run because the build before it failed (says why)',
+    'tests-none': 'cargo test ran, and the selected members had no test to run',
+    'tests-flaky': 'tests failed, then passed when run again (flaky-tests: warn shows them, deny blocks, allow exempts)',
+    'tests-not-retried': 'failed tests were not run again (too many failed: a broken build, not flakiness; or the test-timeout was spent)'
+};
+
+// tests: cargo test per crate (libtest's own counts); a failing or crashed test blocks.
+const tests = {
+    name: 'tests',
+    stage: 'build',
+    inputs: [
+        {
+            name: 'test-args',
+            default: '',
+            description: 'Arguments for `cargo test`. Empty (the default) takes check-args without its target selection (`--lib`, `--all-targets`, …) and `--keep-going`, so the tests build the packages, features, profile, target and config the check checked and each crate compiles once; set `--workspace` to test with default features only, the earlier default. `--no-fail-fast` is added unless you pass `--fail-fast`.'
+        },
+        { name: 'run-tests', default: 'true', description: 'Run `cargo test` after `cargo check`.' },
+        {
+            name: 'test-timeout',
+            default: '60',
+            description: 'Minutes the test run may take; then it is killed with every test process, the test that was running is named and the build is unstable.'
+        },
+        {
+            name: 'test-retries',
+            default: '2',
+            description: 'Times a failed test is run again, alone, through cargo (within the test-timeout); one that then passes is flaky. 0: never. Not when more than 20 tests failed, or more than 3 and over 10% of those run (a broken build, not flakiness).'
+        },
+        {
+            name: 'flaky-tests',
+            default: 'warn',
+            description: 'A test that failed, then passed when run again: `warn` shows it (the build can be stable), `deny` makes the build unstable, `allow` exempts it.'
+        }
+    ],
+    parse: p => ({
+        // Not given: the check's, so the tests build what it checked (see build-args.ts).
+        testArgs: p.raw('test-args')
+            ? testArgs(ownMessageFormat(p.args('test-args'), 'test-args'))
+            : testArgsOfCheck(ownMessageFormat(p.args('check-args'), 'check-args')),
+        runTests: p.bool('run-tests'),
+        testTimeoutMinutes: positiveMinutes(p.number('test-timeout', 0, false), 'test-timeout'),
+        testRetries: p.number('test-retries', 0, true),
+        flakyTests: p.oneOf('flaky-tests', FLAKY_POLICIES)
+    }),
+    codes: TESTS_CODES,
+    outputs: [
+        { name: 'tests-passed', description: 'Tests passed.', value: r => String(r.tests.passed) },
+        {
+            name: 'tests-failed',
+            description: 'Tests failed (a test binary that crashed counts as a failure).',
+            value: r => String(r.tests.failed)
+        },
+        { name: 'tests-ignored', description: 'Tests ignored.', value: r => String(r.tests.ignored) },
+        {
+            name: 'tests-flaky',
+            description: 'Tests that failed, then passed when run again (also counted in tests-passed).',
+            value: r => String(r.tests.flaky?.length ?? 0)
+        },
+        {
+            name: 'test-seconds',
+            description: 'Wall seconds of `cargo test` (build and run; with compile-once, the run only).',
+            value: r => phaseSeconds(r, ['test', 'test-build'])
+        }
+    ],
+    // The test run is attributed to the executables the build's phases made.
+    start: () => {
+        const artifacts = [];
+        return {
+            artifacts,
+            hook: { listen: () => ({ artifact: a => void (a.executable && artifacts.push(a)) }) }
+        };
+    },
+    crateDefaults: { passed: 0, failed: 0, ignored: 0, testSeconds: null },
+    blank: () => ({ tests: { ...NOT_RUN } }),
+    run: (ports, config, state) => ports.cargo && ports.metadata
+        ? runTests(ports.cargo, ports.metadata, ports.report.shard?.members ?? null, ports.phases, ports.report.crates, config, state)
+        : Promise.resolve({ section: {} }),
+    // Read once every stage ran, like the build's.
+    findings: testFindings,
+    merge: mergeTests,
+    table: {
+        columns: [
+            { header: 'passed', cell: c => String(c.passed), total: r => String(r.tests.passed) },
+            { header: 'failed', cell: c => String(c.failed), total: r => String(r.tests.failed) },
+            { header: 'ignored', cell: c => String(c.ignored), total: r => String(r.tests.ignored) }
+        ],
+        seconds: c => c.testSeconds,
+        secondsHeader: 'tests (s)'
+    },
+    markdown: (r, ctx) => testsMarkdown(r, ctx.links),
+    // A failing test's own words before the crate table, as rustc's are.
+    lead: failureOutputs,
+    terminal: testsText,
+    annotations: panicAnnotations
+};
+function mergeTests(shards) {
+    const tests = shards.map(r => r.tests);
+    const sum = (f) => tests.reduce((n, t) => n + f(t), 0);
+    return {
+        tests: {
+            ran: tests.length > 0 && tests.every(t => t.ran),
+            passed: sum(t => t.passed),
+            failed: sum(t => t.failed),
+            ignored: sum(t => t.ignored),
+            failures: tests.flatMap(t => t.failures),
+            // Each shard retried its own failures.
+            flaky: tests.flatMap(t => t.flaky ?? []),
+            binaries: tests.flatMap(t => t.binaries),
+            untrusted: tests.flatMap(t => t.untrusted ?? []),
+            ...(tests.some(t => t.notRun) ? { notRun: tests.find(t => t.notRun).notRun } : {}),
+            ...mergeRetries(tests)
+        }
+    };
+}
+function mergeRetries(tests) {
+    const all = tests.flatMap(t => (t.retries ? [t.retries] : []));
+    if (all.length === 0)
+        return {};
+    const skipped = all.find(r => r.skipped)?.skipped;
+    const retries = {
+        limit: all[0].limit,
+        notes: all.flatMap(r => r.notes),
+        runs: all.reduce((n, r) => n + r.runs, 0),
+        seconds: Math.round(all.reduce((n, r) => n + r.seconds, 0) * 1000) / 1000
+    };
+    return { retries: skipped ? { ...retries, skipped } : retries };
+}
+function positiveMinutes(n, input) {
+    if (n <= 0)
+        throw new ConfigError(input, `'${n}' must be a number of minutes greater than 0 (e.g. 60).`);
+    return n;
+}
+/** cargo test flags that break the gate's build-then-run, and why; the harness's args after `--` are free. */
+const REFUSED = {
+    '--doc': 'cargo cannot build doc-tests ahead of running them (it refuses `cargo test --no-run --doc`), and the gate runs the doc-tests with the other tests anyway.',
+    '--no-run': 'the gate builds the tests with --no-run itself, then runs them; to not run tests, set run-tests to false.'
+};
+function testArgs(args) {
+    const refused = cargoOwnArgs(args).find(a => a in REFUSED);
+    if (refused)
+        throw new ConfigError('test-args', `remove '${refused}': ${REFUSED[refused]}`);
+    return args;
+}
+
+// A flaky test's issue as GitHub shows it: title, body and comments, with hidden markers naming the test
+// (crate, target and name: stable across runs) and the run that saw it (so a rerun adds nothing). Pure.
+const FLAKY_LABEL = {
+    name: 'flaky-test',
+    color: 'fbca04',
+    description: 'A test that failed, then passed when run again (kept by build-gate)'
+};
+/** Characters of the first failure's output an issue keeps (GitHub takes 65 536 per body). */
+const ISSUE_OUTPUT_LIMIT = 8 * 1024;
+/** GitHub refuses a title over 256 characters. */
+const TITLE_LIMIT = 256;
+// Test names may hold any character (doc-tests: `src/lib.rs - f (line 3)`); encoded, none ends the comment.
+const part = (s) => encodeURIComponent(s);
+function testMarker(t) {
+    return `<!-- build-gate:flaky-test=${part(t.crate)}/${part(t.target)}/${part(t.name)} -->`;
+}
+/** The marker of this run's occurrence: its run id and head commit; null when neither is known. */
+function seenMarker(run) {
+    const id = /\/actions\/runs\/(\d+)/.exec(run.runUrl ?? '')?.[1];
+    const key = id ? `run/${id}${run.sha ? `@${run.sha}` : ''}` : run.sha ? `commit/${run.sha}` : null;
+    return key ? `<!-- build-gate:flaky-seen=${part(key)} -->` : null;
+}
+function issueTitle(t) {
+    const title = `Flaky test: ${t.crate} ${t.name}`;
+    return title.length <= TITLE_LIMIT ? title : `${title.slice(0, TITLE_LIMIT - 1)}…`;
+}
+function issueBody(t, run) {
+    return [
+        `The test ${codeSpan(t.name)} of ${codeSpan(t.crate)} (${codeSpan(t.target)}) failed, then passed when run again alone.`,
+        '',
+        ...occurrence(t, run),
+        '',
+        'build-gate keeps this issue while the test is flaky: a later run where it flakes again adds a comment.',
+        'Close it once the test is fixed; if it flakes again after that, the issue is reopened.',
+        '',
+        testMarker(t),
+        seenMarker(run) ?? ''
+    ]
+        .join('\n')
+        .trimEnd();
+}
+function occurrenceComment(t, run, reopened) {
+    return [
+        reopened ? 'Flaky again after this issue was closed, so it is reopened.' : 'Flaky again.',
+        '',
+        ...occurrence(t, run),
+        '',
+        seenMarker(run) ?? ''
+    ]
+        .join('\n')
+        .trimEnd();
+}
+/** Where it was seen, its attempts and its first failure's output, folded and bounded. */
+function occurrence(t, run) {
+    const where = [
+        run.runUrl ? `[this run](${run.runUrl})` : 'a run',
+        run.sha ? `on commit ${codeSpan(run.sha)}` : ''
+    ]
+        .filter(Boolean)
+        .join(' ');
+    const text = trimEnd(outputTail(t.firstFailure.output ?? t.firstFailure.message ?? '', ISSUE_OUTPUT_LIMIT));
+    const message = t.firstFailure.message ? `: ${codeSpan(t.firstFailure.message.split('\n')[0])}` : '';
+    const memory = run.memory?.find(m => m.test === `${t.crate} ${t.name}`);
+    return [
+        `Seen in ${where}: ${t.attempts} attempts, failed first${message}, then passed on ${passedOn(t)}.`,
+        ...(memory ? ['', `Run history: ${flakyMemoryLine(memory)}.`] : []),
+        ...(text
+            ? ['', '<details><summary>The first failure’s output</summary>', '', ...fenced(text), '', '</details>']
+            : [])
+    ];
+}
+
+const nameOf = (t) => `${t.crate} ${t.name}`;
+async function keepFlakyIssues(i) {
+    const { ctx, client, log } = i;
+    // One issue per test, however many shards or binaries named it.
+    const tests = [...new Map(i.flaky.map(t => [testMarker(t), t])).values()];
+    const issues = new Map(tests.map(t => [testMarker(t), { test: nameOf(t), action: 'not-written', number: null, url: null }]));
+    const section = (mode, applied, note) => ({
+        mode,
+        issues: [...issues.values()],
+        appliedWrites: applied,
+        note
+    });
+    const untrusted = whyNotWritten(i);
+    if (untrusted) {
+        log(`flaky-test issues: report only: ${untrusted}`);
+        return { section: section('report-only', 0, untrusted), warnings: [] };
+    }
+    const repo = { owner: ctx.owner, repo: ctx.repo };
+    const url = (n) => `${ctx.serverUrl}/${repo.owner}/${repo.repo}/issues/${n}`;
+    const run = { runUrl: ctx.runUrl, sha: ctx.sha, memory: i.memory };
+    let listed = null;
+    // Writes that changed something on GitHub (a failed write stops the count where it was).
+    let made = 0;
+    const done = (t, action, number) => issues.set(testMarker(t), { test: nameOf(t), action, number, url: number ? url(number) : null });
+    const keep = async (t) => {
+        listed ??= await listIssues(client, repo, FLAKY_LABEL.name, 'all', log);
+        const marker = testMarker(t);
+        const id = {
+            label: FLAKY_LABEL.name,
+            marked: body => !!body?.includes(marker),
+            what: `the flaky-test issue of ${nameOf(t)}`
+        };
+        const mine = listed.filter(x => id.marked(x.body));
+        const open = mine.filter(x => x.state === 'open');
+        if (open.length > 0) {
+            // Duplicates a race left behind (GitHub listed the other run's issue late) are closed now.
+            const kept = await closeDuplicates(client, repo, open, id, { number: open[0].number, body: '' }, log);
+            made += kept.closed.length;
+            return record(t, kept.number, kept.body, 'commented');
+        }
+        const closed = mine.at(-1);
+        if (closed) {
+            // Closed as not planned (or as a duplicate): someone decided not to track it; that stands.
+            if (closed.stateReason && closed.stateReason !== 'completed') {
+                done(t, 'left-closed', closed.number);
+                return false;
+            }
+            await client.rest.issues.update({ ...repo, issue_number: closed.number, state: 'open' });
+            made++;
+            return record(t, closed.number, closed.body ?? '', 'reopened');
+        }
+        const body = issueBody(t, run);
+        const created = await createIssueOnce(client, repo, { title: issueTitle(t), body, labels: [FLAKY_LABEL.name] }, id, log);
+        made += created.closed.length + 1;
+        // A concurrent run's issue was kept: this run's occurrence goes in a comment on it.
+        const seen = seenMarker(run);
+        if (seen ? !created.body.includes(seen) : created.body !== body)
+            return record(t, created.number, created.body, 'commented');
+        done(t, 'opened', created.number);
+        return true;
+    };
+    /** This run's occurrence on the issue, once: nothing when its body or a comment already has it. */
+    const record = async (t, number, body, action) => {
+        const seen = seenMarker(run);
+        const there = !seen ||
+            body.includes(seen) ||
+            (await listComments(client, repo, number)).some(c => !!c.body?.includes(seen));
+        if (there) {
+            done(t, action === 'reopened' ? 'reopened' : 'recorded', number);
+            return action === 'reopened';
+        }
+        await commentOnce(client, repo, number, occurrenceComment(t, run, action === 'reopened'), c => c.includes(seen));
+        made++;
+        done(t, action, number);
+        return true;
+    };
+    const label = async () => {
+        if (await labelExists(client, repo, FLAKY_LABEL.name))
+            return false;
+        const createdNow = await createLabelOnce(client, repo, FLAKY_LABEL, log);
+        if (createdNow)
+            made++;
+        return createdNow;
+    };
+    const writes = [{ kind: 'label' }, ...tests.map(test => ({ kind: 'test', test }))];
+    try {
+        const applied = await applyInOrder(writes, {
+            what: w => (w.kind === 'label' ? `label ${FLAKY_LABEL.name}` : `flaky-test issue of ${nameOf(w.test)}`),
+            apply: w => (w.kind === 'label' ? label() : keep(w.test)),
+            unchanged: ' (nothing to add)',
+            log
+        });
+        if (applied.forbidden)
+            return {
+                section: section('report-only', made, `the token may not write (${applied.forbidden}); give the workflow \`permissions: issues: write\`. ${made} write(s) were made before that; the verdict stands`),
+                warnings: []
+            };
+        return { section: section('apply', made, `${made} write(s) made`), warnings: [] };
+    }
+    catch (e) {
+        const error = errorText(e);
+        return {
+            section: {
+                ...section('apply', made, `a write failed; the flaky tests after it have no issue this run; the verdict stands`),
+                error
+            },
+            warnings: [`Flaky-test issues: ${error}`]
+        };
+    }
+}
+/** Why this run writes no issue; null when it may. */
+function whyNotWritten(i) {
+    const { ctx } = i;
+    const only = 'only a trusted run (a push to the default branch, a schedule) opens or comments on issues';
+    if (i.shard)
+        return `shard ${i.shard.index} of ${i.shard.total}: the merge job keeps the issues of the flaky tests`;
+    if (i.dryRun)
+        return 'dry run: no issue opened or commented';
+    if (!i.client)
+        return 'no GitHub token: no issue opened or commented';
+    if (!ctx.owner || !ctx.repo)
+        return 'no repository (GITHUB_REPOSITORY is not set)';
+    if (ctx.pullRequest)
+        return `pull request #${ctx.pullRequest.number}${ctx.pullRequest.fork ? ' from a fork' : ''}: ${only}`;
+    if (!ctx.trusted)
+        return `${ctx.trustReason}: ${only}`;
+    return null;
+}
+
+const flakyIssues = {
+    name: 'flaky-issues',
+    stage: 'sync',
+    inputs: [
+        {
+            name: 'flaky-issues',
+            default: 'false',
+            description: 'On a trusted run, keep one open issue per flaky test (label `flaky-test`, made if missing): opened with its attempts and first failure, one comment per later run that sees it flaky, reopened if it flakes after being closed (not when closed as not planned). Needs `issues: write`.'
+        }
+    ],
+    parse: p => ({ flakyIssues: p.bool('flaky-issues') }),
+    codes: {},
+    outputs: [],
+    async sync(ports, config) {
+        const flaky = ports.report.tests?.flaky ?? [];
+        if (!config.flakyIssues || flaky.length === 0)
+            return { section: {}, findings: [] };
+        const kept = await keepFlakyIssues({
+            flaky,
+            memory: ports.report.tracker?.flaky,
+            ctx: ports.ctx,
+            client: ports.github,
+            dryRun: config.dryRun,
+            shard: config.shard,
+            log: ports.log
+        });
+        return { section: { flakyIssues: kept.section }, findings: [], warnings: kept.warnings };
+    },
+    markdown: r => flakyIssuesMarkdown(r.flakyIssues),
+    terminal: r => flakyIssuesText(r.flakyIssues)
 };
 
 const COMMENT_MARKER = '<!-- build-gate -->';
@@ -12369,7 +13837,7 @@ function docPath(doc, id) {
     return p ? p.path.join('::') : null;
 }
 
-const at$1 = (item) => item ? { file: item.file, line: item.line } : null;
+const at = (item) => item ? { file: item.file, line: item.line } : null;
 /**
  * A change found on a pair of items (`b` on the base, `h` on the head; either may be missing):
  * reported at the head's item when there is one, else at the base's.
@@ -12386,8 +13854,8 @@ function change$1(cls, rule, b, h, what, breaks) {
         side,
         file: item.file,
         line: item.line,
-        base: at$1(b),
-        head: at$1(h),
+        base: at(b),
+        head: at(h),
         ...(cls === 'breaking' || cls === 'warning' ? { breaks } : {})
     };
 }
@@ -14766,7 +16234,7 @@ function blobUrl(env, sha) {
 
 // The API check's findings: severity decided here, once, from the `public-api` policy and the
 // crate's version bump. Pure.
-const SOURCE$3 = 'public-api';
+const SOURCE$2 = 'public-api';
 /** `policy`: the public-api input to judge under (default: the one the section was made with). */
 function apiFindings(section, policy = section.policy) {
     if (section.status === 'off' || policy === 'off')
@@ -14777,14 +16245,14 @@ function apiFindings(section, policy = section.policy) {
         out.push({
             code: 'api-crates-unmatched',
             severity: 'warn',
-            source: SOURCE$3,
+            source: SOURCE$2,
             message: `public-api-crates lists ${section.unknownListed.join(', ')}, which is no library crate of the workspace: check the name, or remove it.`
         });
     if (section.status === 'unknown') {
         out.push({
             code: 'api-unknown',
             severity: failing,
-            source: SOURCE$3,
+            source: SOURCE$2,
             message: `The public API was not checked: ${section.reason ?? 'no reason given'}`
         });
         return out;
@@ -14794,7 +16262,7 @@ function apiFindings(section, policy = section.policy) {
             out.push({
                 code: 'api-unknown',
                 severity: failing,
-                source: SOURCE$3,
+                source: SOURCE$2,
                 crate: c.name,
                 message: `${c.name}: the public API was not checked: ${c.reason ?? 'no reason given'}`
             });
@@ -14815,7 +16283,7 @@ function apiFindings(section, policy = section.policy) {
             out.push({
                 code: breaking ? 'api-breaking' : change.class === 'warning' ? 'api-warning' : 'api-changed',
                 severity,
-                source: SOURCE$3,
+                source: SOURCE$2,
                 crate: c.name,
                 message: changeMessage(c, change, section.base?.sha ?? null),
                 location: change.file ? { file: change.file, line: change.line } : null
@@ -15075,7 +16543,7 @@ function groupText(g) {
     return `${lintName(g.lint)} ${g.base} → ${g.now}${named.length || tail ? ': ' : ''}${named.join(', ')}${tail}`;
 }
 
-const SOURCE$2 = 'ratchet';
+const SOURCE$1 = 'ratchet';
 function ratchetFindings(report) {
     const s = report.ratchet;
     if (!s)
@@ -15086,7 +16554,7 @@ function ratchetFindings(report) {
             code: 'warnings-no-base',
             severity: 'warn',
             message: `no base to compare warnings with (${s.noBase}): every warning counts as new`,
-            source: SOURCE$2
+            source: SOURCE$1
         });
     const against = s.base ? `than the base (${baseName(s.base)})` : 'with no base to compare with';
     const byCrate = new Map();
@@ -15103,14 +16571,14 @@ function ratchetFindings(report) {
             summary,
             crate,
             message: `${plural(more(gs), 'more warning')} in ${crate} ${against}: ${gs.map(groupText).join('; ')}`,
-            source: SOURCE$2
+            source: SOURCE$1
         });
     if (s.base && s.fewer > 0)
         out.push({
             code: 'warnings-fewer',
             severity: 'info',
             message: `${plural(s.fewer, 'fewer warning')} than the base (${baseName(s.base)})`,
-            source: SOURCE$2
+            source: SOURCE$1
         });
     return out;
 }
@@ -15355,1199 +16823,6 @@ const ratchet = {
     markdown: r => ratchetMarkdown(r.ratchet),
     terminal: r => ratchetText(r.ratchet)
 };
-
-const SOURCE$1 = 'tests';
-const UNKNOWN = '(unknown)';
-function testFindings(report, config) {
-    const out = [];
-    const { tests } = report;
-    if (tests.notRun)
-        out.push({
-            code: 'tests-not-run',
-            severity: 'warn',
-            message: `tests did not run: ${tests.notRun}`,
-            source: SOURCE$1
-        });
-    for (const why of tests.untrusted ?? [])
-        out.push({ code: 'phase-untrusted', severity: 'block', message: `cargo test: ${why}`, source: SOURCE$1 });
-    if (tests.ran && tests.failed > 0)
-        out.push(...failedFindings(tests.failed, tests.failures));
-    out.push(...flakyFindings(tests.flaky ?? [], config.flakyTests ?? 'warn'));
-    if (tests.retries?.skipped)
-        out.push({ code: 'tests-not-retried', severity: 'warn', message: tests.retries.skipped, source: SOURCE$1 });
-    // A test gate that tested nothing says so: e.g. test-args that select members with `test = false`.
-    if (tests.ran && tests.passed + tests.failed + tests.ignored === 0 && !tests.untrusted?.length)
-        out.push({
-            code: 'tests-none',
-            severity: 'warn',
-            message: 'cargo test ran no test: the selected members have none (check test-args)',
-            source: SOURCE$1
-        });
-    if (!config.runTests && report.shard?.members.length !== 0)
-        out.push({
-            code: 'tests-skipped',
-            severity: 'warn',
-            message: 'tests were not run (run-tests: false)',
-            source: SOURCE$1
-        });
-    return out;
-}
-/** One finding per crate with failing tests, naming up to five; all of them read as one reason. */
-function failedFindings(failed, failures) {
-    const named = (list) => {
-        const names = list.slice(0, 5).map(t => `${t.crate}: ${t.name}`);
-        const more = list.length > 5 ? `, and ${list.length - 5} more` : '';
-        return `${names.join('; ')}${more}`;
-    };
-    const summary = `${plural(failed, 'test')} failed (${named(failures)})`;
-    const base = { code: 'tests-failed', severity: 'block', summary, source: SOURCE$1 };
-    const crates = [...new Set(failures.map(f => f.crate))];
-    const out = crates.map(crate => {
-        const own = failures.filter(f => f.crate === crate);
-        const message = `${plural(own.length, 'test')} failed in ${crate} (${named(own)})`;
-        // A binary the gate could not attribute is in no crate.
-        return crate === UNKNOWN ? { ...base, message } : { ...base, message, crate };
-    });
-    // Failures counted but not listed (a report edited, or one that lost them) still count.
-    if (failures.length < failed)
-        out.push({
-            ...base,
-            message: `${plural(failed - failures.length, 'test')} failed that the report does not list`
-        });
-    return out;
-}
-const FLAKY_SEVERITY = { warn: 'warn', deny: 'block', allow: 'allowed' };
-/** When a flaky test passed: "retry 1 of 2". */
-function passedOn(t) {
-    return `retry ${t.attempts - 1} of ${t.retries}`;
-}
-/**
- * One finding per crate with flaky tests, read as one reason:
- * "1 flaky test (failed, then passed on retry 1 of 2): toka-kernel tests::registry_cleanup".
- */
-function flakyFindings(flaky, policy) {
-    if (flaky.length === 0)
-        return [];
-    const named = (list, when) => list
-        .slice(0, 5)
-        .map(t => `${t.crate} ${t.name}${when ? ` (${passedOn(t)})` : ''}`)
-        .join('; ') + (list.length > 5 ? `, and ${list.length - 5} more` : '');
-    const one = flaky.length === 1;
-    const summary = one
-        ? `1 flaky test (failed, then passed on ${passedOn(flaky[0])}): ${named(flaky, false)}`
-        : `${flaky.length} flaky tests (failed, then passed on a retry): ${named(flaky, true)}`;
-    const base = { code: 'tests-flaky', severity: FLAKY_SEVERITY[policy], summary, source: SOURCE$1 };
-    return [...new Set(flaky.map(t => t.crate))].map(crate => {
-        const own = flaky.filter(t => t.crate === crate);
-        const message = `${plural(own.length, 'flaky test')} in ${crate} (failed, then passed when run again): ${named(own, true)}`;
-        return crate === UNKNOWN ? { ...base, message } : { ...base, message, crate };
-    });
-}
-
-// A failing test's backtrace, as people need it: the frames of their own code. The standard library's
-// frames (`at /rustc/<commit>/library/…`, or std/core/alloc symbols with no location) are left out and
-// counted, so the test's own frames are not lost among them.
-const FRAME = /^\s*\d+: (.*)$/;
-const AT = /^\s+at (.*)$/;
-const STD_SYMBOL = /^(?:<.*? as )?(?:std|core|alloc|test)::|^(?:__rustc::)?rust_begin_unwind$|^__rust/;
-/** `text` without the standard library's backtrace frames, and a line saying how many were left out. */
-function withoutStdFrames(text) {
-    const lines = text.split('\n');
-    const out = [];
-    let dropped = 0;
-    for (let i = 0; i < lines.length; i++) {
-        const frame = FRAME.exec(lines[i]);
-        if (!frame) {
-            out.push(lines[i]);
-            continue;
-        }
-        let end = i + 1;
-        while (end < lines.length && AT.test(lines[end]))
-            end++;
-        const at = lines.slice(i + 1, end).map(l => AT.exec(l)[1]);
-        const std = at.length > 0 ? at.every(a => a.startsWith('/rustc/')) : STD_SYMBOL.test(frame[1].trim());
-        if (std)
-            dropped++;
-        else
-            out.push(...lines.slice(i, end));
-        i = end - 1;
-    }
-    if (dropped === 0)
-        return text;
-    const note = `(${dropped} frame${dropped === 1 ? '' : 's'} of the standard library left out)`;
-    // After the backtrace, before libtest's own `note:` line when there is one.
-    let last = out.length - 1;
-    while (last >= 0 &&
-        !(FRAME.test(out[last]) || AT.test(out[last]) || out[last].startsWith('stack backtrace:')))
-        last--;
-    out.splice(last + 1, 0, note);
-    return out.join('\n');
-}
-
-const CURRENT = /panicked at (.+?):(\d+):(\d+):?\s*$/m;
-const OLD = /panicked at '.*', (.+?):(\d+):(\d+)\s*$/m;
-const DOC_TEST = /^(.+?) - .* \(line (\d+)\)$/;
-function panicLocation(failure) {
-    if (failure.target === 'doc') {
-        const doc = DOC_TEST.exec(failure.name);
-        return doc ? { file: doc[1], line: Number(doc[2]), column: null } : null;
-    }
-    for (const text of [failure.output, failure.message]) {
-        if (!text)
-            continue;
-        const m = OLD.exec(text) ?? CURRENT.exec(text);
-        if (m)
-            return { file: m[1], line: Number(m[2]), column: Number(m[3]) };
-    }
-    return null;
-}
-
-// The failing tests where people look: a table and, for the first ones, where each panicked and what it
-// printed (job summary, PR comment); a list in the terminal; an annotation at each panic.
-function testsMarkdown(report, links) {
-    const parts = [failingMarkdown(report, links), flakyMarkdown(report, links), retriesMarkdown(report)];
-    const shown = parts.filter((p) => p !== null);
-    return shown.length > 0 ? shown.join('\n\n') : null;
-}
-function failingMarkdown(report, links) {
-    const failures = report.tests.failures;
-    if (failures.length === 0)
-        return null;
-    const table = htmlTable(['crate', 'target', 'test', 'message'], failures.slice(0, 50).map(f => [f.crate, f.target, f.name + runs(f), f.message ?? '']));
-    return ['<h3>Failing tests</h3>', table, '', failuresMarkdown(report, links)].join('\n');
-}
-/** " (failed all 3 runs)" for a failure that was retried. */
-function runs(f) {
-    return f.attempts ? ` (failed all ${f.attempts} runs)` : '';
-}
-/** Each flaky test, with its first failure's output folded and a link to where it panicked. */
-function flakyMarkdown(report, links, max = SUMMARY_DETAILS) {
-    const flaky = report.tests.flaky ?? [];
-    if (flaky.length === 0)
-        return null;
-    const out = [
-        `<h3>Flaky tests</h3>`,
-        '',
-        `${flakyCount(flaky.length)} (failed, then passed when run again):`,
-        ''
-    ];
-    for (const t of flaky.slice(0, max)) {
-        const first = { ...t, ...t.firstFailure };
-        const at = panicLocation(first);
-        const where = at ? repositoryPath(report.workspace.root, at.file, links.repoRoot) : null;
-        const title = `${t.crate} ${t.name} — failed, then passed on ${passedOn(t)}${t.firstFailure.message ? `: ${firstLine(t.firstFailure.message)}` : ''}`;
-        out.push(`<details><summary>${inlineHtml(title)}</summary>`, '');
-        out.push(...lineLink(links, where, at?.line));
-        const text = trimEnd(t.firstFailure.output ?? t.firstFailure.message ?? '');
-        if (text)
-            out.push(...fenced(text), '');
-        out.push('</details>', '');
-    }
-    if (flaky.length > max)
-        out.push(`${flaky.length - max} more in the report.`, '');
-    return out.join('\n').trimEnd();
-}
-function retriesMarkdown(report) {
-    const r = report.tests.retries;
-    if (!r || (!r.skipped && r.notes.length === 0))
-        return null;
-    const lines = r.skipped ? [r.skipped] : r.notes;
-    return ['<p><strong>Retries</strong></p>', htmlList(lines)].join('\n');
-}
-function flakyCount(n) {
-    return n === 1 ? '1 flaky test' : `${n} flaky tests`;
-}
-/** The first failing tests, each with a link to where it panicked and what it printed. */
-function failuresMarkdown(report, links, max = SUMMARY_DETAILS) {
-    const failures = report.tests.failures;
-    const out = ['### Where the tests failed', ''];
-    for (const f of failures.slice(0, max)) {
-        const at = panicLocation(f);
-        const where = at ? repositoryPath(report.workspace.root, at.file, links.repoRoot) : null;
-        const title = `${f.crate}: ${f.name}${f.message ? ` — ${firstLine(f.message)}` : ''}`;
-        out.push(`<details><summary>${inlineHtml(title)}</summary>`, '');
-        out.push(...lineLink(links, where, at?.line));
-        const text = withoutStdFrames(trimEnd(f.output ?? f.message ?? ''));
-        if (text)
-            out.push(...fenced(text), '');
-        out.push('</details>', '');
-    }
-    if (failures.length > max)
-        out.push(`${failures.length - max} more in the report.`, '');
-    return out.join('\n').trimEnd();
-}
-/** Lines of a failing test's output the terminal shows: its end, where the panic and its values are. */
-const TAIL_LINES = 30;
-/**
- * The terminal's lead, as libtest prints a failure: each failing test's captured output (the panic, the
- * assertion's `left`/`right`, the test's own frames), its last lines, for the first failing tests.
- */
-function failureOutputs(report) {
-    const failures = report.tests.failures;
-    const out = [];
-    for (const f of failures.slice(0, SUMMARY_DETAILS)) {
-        const text = withoutStdFrames(trimEnd(f.output ?? f.message ?? '').replace(/^\n+/, ''));
-        if (!text)
-            continue;
-        const lines = text.split('\n');
-        const cut = lines.length - TAIL_LINES;
-        out.push(`---- ${f.crate} [${f.target}] ${f.name} ----`);
-        if (cut > 0)
-            out.push(`[… ${cut} earlier line${cut === 1 ? '' : 's'}]`);
-        out.push(...lines.slice(Math.max(0, cut)), '');
-    }
-    if (failures.length > SUMMARY_DETAILS)
-        out.push(`The output of ${failures.length - SUMMARY_DETAILS} more failing test(s) is in the report.`, '');
-    return out;
-}
-function testsText(report) {
-    const out = [];
-    if (report.tests.failures.length > 0)
-        out.push('Failing tests:');
-    for (const f of report.tests.failures) {
-        out.push(`  ${f.crate} [${f.target}] ${f.name}${runs(f)}${f.message ? `: ${f.message.split('\n')[0]}` : ''}${at(f)}`);
-    }
-    const flaky = report.tests.flaky ?? [];
-    if (flaky.length > 0)
-        out.push(`${flakyCount(flaky.length)} (failed, then passed when run again):`);
-    for (const t of flaky) {
-        const m = t.firstFailure.message;
-        out.push(`  ${t.crate} [${t.target}] ${t.name}: passed on ${passedOn(t)}${m ? `; first failure: ${m.split('\n')[0]}` : ''}${at({ ...t, ...t.firstFailure })}`);
-    }
-    if (report.tests.retries?.skipped)
-        out.push(`Not retried: ${report.tests.retries.skipped}`);
-    for (const note of report.tests.retries?.notes ?? [])
-        out.push(`Retry: ${note}`);
-    return out;
-}
-function at(f) {
-    const p = panicLocation(f);
-    return p ? ` (at ${p.file}:${p.line}${p.column ? `:${p.column}` : ''})` : '';
-}
-/** One error at each failing test's panic location, one warning at each flaky test's first (where known). */
-function panicAnnotations(report, repoRoot) {
-    const out = [];
-    for (const t of report.tests.flaky ?? []) {
-        const p = panicLocation({ ...t, ...t.firstFailure });
-        if (!p)
-            continue;
-        out.push({
-            level: 'warning',
-            title: `${t.crate}: test ${t.name} is flaky (failed, then passed on ${passedOn(t)})`,
-            message: t.firstFailure.message ?? 'the test failed, then passed when run again',
-            file: annotationPath(repoRoot, report.workspace.root, p.file),
-            startLine: p.line,
-            endLine: p.line,
-            ...(p.column ? { startColumn: p.column, endColumn: p.column } : {})
-        });
-    }
-    for (const f of report.tests.failures) {
-        const at = panicLocation(f);
-        if (!at)
-            continue;
-        out.push({
-            level: 'error',
-            title: `${f.crate}: test ${f.name} failed`,
-            message: f.message ?? 'the test failed',
-            file: annotationPath(repoRoot, report.workspace.root, at.file),
-            startLine: at.line,
-            endLine: at.line,
-            ...(at.column ? { startColumn: at.column, endColumn: at.column } : {})
-        });
-    }
-    return out;
-}
-
-// Targets built with `harness = false`: their binaries print no libtest suite, and cargo judges them
-// by exit status alone. `cargo metadata` does not say which they are, so the manifests do.
-/** `${packageId}\u0000${targetName}` of every target that declares `harness = false`. */
-function harnessFreeTargets(members, read = readManifest) {
-    const out = new Set();
-    for (const pkg of members) {
-        const manifest = read(pkg.manifest_path);
-        if (!manifest)
-            continue;
-        const lib = isTarget(manifest.lib) ? manifest.lib : null;
-        if (lib?.harness === false && typeof lib.name !== 'string') {
-            const target = pkg.targets.find(t => t.kind.some(k => k.endsWith('lib') || k === 'proc-macro'));
-            if (target)
-                out.add(`${pkg.id}\u0000${target.name}`);
-        }
-        const declared = [
-            ...(lib ? [lib] : []),
-            ...['bin', 'test', 'bench', 'example'].flatMap(k => Array.isArray(manifest[k]) ? manifest[k].filter(isTarget) : [])
-        ];
-        for (const d of declared) {
-            if (d.harness !== false)
-                continue;
-            const src = typeof d.path === 'string' ? path.resolve(path.dirname(pkg.manifest_path), d.path) : null;
-            const target = pkg.targets.find(t => (typeof d.name === 'string' && t.name === d.name.replace(/-/g, '_')) ||
-                t.name === d.name ||
-                (src && t.src_path === src));
-            if (target)
-                out.add(`${pkg.id}\u0000${target.name}`);
-        }
-    }
-    return out;
-}
-function isTarget(v) {
-    return !!v && typeof v === 'object' && !Array.isArray(v);
-}
-function readManifest(file) {
-    try {
-        return parse(readFileSync(file, 'utf8'));
-    }
-    catch {
-        return null; // cargo metadata already read it; a target we cannot see stays a libtest target.
-    }
-}
-
-// libtest's JSON events (`-Z unstable-options --format json`, enabled on stable by RUSTC_BOOTSTRAP=1
-// for the test run only). cargo runs the test binaries one after another; each prints one suite on
-// stdout and is announced on stderr (`Running …` / `Doc-tests …`), so suites pair with binaries by order.
-//
-// A test's own output is not libtest's: captured output travels inside an event's `stdout` field, and
-// anything that leaks to fd 1 (--nocapture, a child process, a raw write) is at most a stray line.
-// Human-readable lines (`test result: ok. 999 passed`) are never read. A stray line that looks like an
-// event breaks the suite's own bookkeeping (a test finished twice or never started, counts that do not
-// add up to `test_count`), which makes the suite untrusted instead of changing its tally.
-const OUTCOMES = { ok: 'ok', failed: 'failed', ignored: 'ignored' };
-/** Reads libtest's JSON suites from the test run's stdout, line by line. */
-class LibtestJsonReader {
-    suites = [];
-    /** Events that arrived outside any suite (a test printing libtest-like JSON between binaries). */
-    orphans = [];
-    current = null;
-    push(line) {
-        const event = parseEvent(line);
-        if (!event)
-            return;
-        if (event.type === 'suite' && event.event === 'started') {
-            if (this.current)
-                this.current.anomalies.push('a new suite started before this one finished');
-            const count = event.test_count;
-            this.current = {
-                testCount: typeof count === 'number' && Number.isInteger(count) && count >= 0 ? count : -1,
-                tests: [],
-                summary: null,
-                anomalies: []
-            };
-            this.suites.push(this.current);
-            return;
-        }
-        const suite = this.current;
-        if (!suite) {
-            if (event.type === 'suite' || event.type === 'test')
-                this.orphans.push(line.slice(0, 200));
-            return;
-        }
-        if (event.type === 'suite')
-            this.finishSuite(suite, event);
-        else if (event.type === 'test')
-            this.testEvent(suite, event);
-    }
-    finishSuite(suite, event) {
-        const n = (k) => (typeof event[k] === 'number' ? event[k] : NaN);
-        if (event.event !== 'ok' && event.event !== 'failed') {
-            suite.anomalies.push(`unknown suite event ${JSON.stringify(event.event)}`);
-            return;
-        }
-        const seconds = n('exec_time');
-        suite.summary = {
-            ok: event.event === 'ok',
-            passed: n('passed'),
-            failed: n('failed'),
-            ignored: n('ignored'),
-            measured: n('measured'),
-            seconds: Number.isFinite(seconds) ? Math.round(seconds * 1000) / 1000 : null
-        };
-        this.current = null;
-    }
-    testEvent(suite, event) {
-        const name = typeof event.name === 'string' ? event.name : null;
-        if (name === null) {
-            suite.anomalies.push('a test event without a name');
-            return;
-        }
-        const test = suite.tests.find(t => t.name === name);
-        if (event.event === 'started') {
-            if (test)
-                suite.anomalies.push(`test ${name} started twice`);
-            else
-                suite.tests.push({ name, outcome: null, stdout: null });
-            return;
-        }
-        // `timeout` warns that a test runs for over 60 s; it is not an outcome.
-        if (event.event === 'timeout')
-            return;
-        const outcome = OUTCOMES[event.event];
-        if (!outcome) {
-            suite.anomalies.push(`test ${name}: unknown event ${JSON.stringify(event.event)}`);
-            return;
-        }
-        if (!test)
-            suite.anomalies.push(`test ${name} finished without having started`);
-        else if (test.outcome) {
-            suite.anomalies.push(`test ${name} finished twice`);
-            // One of the two is not libtest's; which, cannot be told: keep the failure (fail closed).
-            if (outcome === 'failed')
-                Object.assign(test, { outcome, stdout: stdoutOf(event) });
-        }
-        else {
-            test.outcome = outcome;
-            test.stdout = stdoutOf(event);
-        }
-    }
-}
-function stdoutOf(event) {
-    return typeof event.stdout === 'string' ? event.stdout : null;
-}
-/** An object with libtest's `type` and `event` keys, else null (a test's own output). */
-function parseEvent(line) {
-    const text = line.trim();
-    if (!text.startsWith('{') || !text.includes('"type"'))
-        return null;
-    try {
-        const v = JSON.parse(text);
-        if (!v || typeof v !== 'object' || Array.isArray(v))
-            return null;
-        const e = v;
-        return typeof e.type === 'string' && typeof e.event === 'string' ? e : null;
-    }
-    catch {
-        return null;
-    }
-}
-/**
- * What is wrong with a finished suite's bookkeeping, or null: every started test finished once, the
- * tally of the test events is the one libtest closed with, and it adds up to the announced test count.
- */
-function suiteInconsistency(suite) {
-    if (suite.anomalies.length > 0)
-        return suite.anomalies[0];
-    const s = suite.summary;
-    if (!s)
-        return null;
-    const count = (o) => suite.tests.filter(t => t.outcome === o).length;
-    const unfinished = suite.tests.find(t => t.outcome === null);
-    if (unfinished)
-        return `test ${unfinished.name} never finished`;
-    const own = { passed: count('ok'), failed: count('failed'), ignored: count('ignored') };
-    if (own.passed !== s.passed || own.failed !== s.failed || own.ignored !== s.ignored)
-        return `the suite reported ${s.passed} passed, ${s.failed} failed, ${s.ignored} ignored, but its tests ${own.passed}, ${own.failed}, ${own.ignored}`;
-    if (s.passed + s.failed + s.ignored + s.measured !== suite.testCount)
-        return `the suite announced ${suite.testCount} tests and reported ${s.passed + s.failed + s.ignored + s.measured}`;
-    if (s.ok !== (s.failed === 0))
-        return `the suite reported ${s.ok ? 'ok' : 'failed'} with ${s.failed} failures`;
-    return null;
-}
-const RUNNING_BINARY = /^\s*Running (?:unittests )?(.+?) \((.+)\)\s*$/;
-const DOC_TESTS = /^\s*Doc-tests (\S+)\s*$/;
-/** Reads which binary runs next from cargo test's stderr. */
-function binaryIdentity(line) {
-    const running = RUNNING_BINARY.exec(line);
-    if (running)
-        return { kind: 'running', source: running[1], executable: running[2] };
-    const doc = DOC_TESTS.exec(line);
-    if (doc)
-        return { kind: 'doc', crateName: doc[1] };
-    return null;
-}
-const RERUN = /^error: (?:test|doctest) failed, to rerun pass `(.+)`\s*$/;
-/**
- * cargo's own word that a test target failed (`error: test failed, to rerun pass \`-p app --lib\``),
- * printed on stderr after the binary exits, as `-p <package> --lib|--doc|--<kind> <name>`.
- */
-function failedTarget(line) {
-    const m = RERUN.exec(line);
-    return m ? m[1].trim() : null;
-}
-/**
- * The panic message of a failing test, as a user reads it: the lines after `panicked at file:l:c:`
- * (or the quoted message of the pre-1.73 format), else the first meaningful line of its output.
- */
-function panicMessage(output) {
-    for (let i = 0; i < output.length; i++) {
-        const line = output[i];
-        const old = /panicked at '(.*)', \S+:\d+:\d+$/.exec(line);
-        if (old)
-            return old[1];
-        if (/panicked at .+:\d+:\d+:$/.test(line)) {
-            const message = [];
-            for (const next of output.slice(i + 1)) {
-                if (next === '' || next.startsWith('note: ') || next.startsWith('stack backtrace:'))
-                    break;
-                message.push(next);
-            }
-            return message.join('\n') || null;
-        }
-    }
-    const first = output.map(l => l.trim()).find(l => l !== '' && !l.startsWith('stack backtrace'));
-    return first ?? null;
-}
-
-// A failing test's captured output can be megabytes (a chatty test, a dumped fixture): the report,
-// the summary and the annotations need its end, where the panic is, not all of it.
-/** Characters of a failure's output kept in the report. */
-const FAILURE_OUTPUT_LIMIT = 64 * 1024;
-/** The end of `text` within `limit` characters, from a line start, after a note of what was left out. */
-function outputTail(text, limit = FAILURE_OUTPUT_LIMIT) {
-    if (text.length <= limit)
-        return text;
-    const cut = text.length - limit;
-    const lineStart = text.indexOf('\n', cut);
-    const from = lineStart === -1 || lineStart - cut > limit / 2 ? cut : lineStart + 1;
-    return `[… ${from} earlier characters of output left out]\n${text.slice(from)}`;
-}
-
-// Pairs libtest suites with the binaries cargo announced, attributes each to a workspace crate, and
-// cross-checks every binary against cargo's own verdict on it (the `to rerun pass …` lines).
-function resolveTests(read, meta) {
-    const section = {
-        ran: true,
-        passed: 0,
-        failed: 0,
-        ignored: 0,
-        failures: [],
-        binaries: [],
-        untrusted: []
-    };
-    const failedSpecs = new Set(read.failedTargets.map(normalizeSpec));
-    const paired = pairSuites(read, meta);
-    for (const { bin, suite } of paired) {
-        const cargoSaysFailed = bin.spec !== null && cargoNamed(failedSpecs, bin.spec);
-        if (bin.harnessFree) {
-            // No libtest inside: the binary's exit status, as cargo reports it, is the whole result.
-            addBinary(section, bin, { passed: cargoSaysFailed ? 0 : 1, failed: cargoSaysFailed ? 1 : 0, ignored: 0 }, true, null);
-            if (cargoSaysFailed)
-                section.failures.push({
-                    ...where(bin),
-                    name: '(test binary)',
-                    message: 'the harness = false test binary exited with a failure'
-                });
-            continue;
-        }
-        judgeSuite(section, bin, suite, cargoSaysFailed, read.killed ?? null);
-    }
-    const extra = read.suites.length - paired.filter(p => !p.bin.harnessFree).length;
-    if (extra > 0)
-        section.untrusted.push(`libtest printed ${extra} more suite(s) than cargo ran test binaries: a test printed libtest events of its own`);
-    if (read.orphans.length > 0)
-        section.untrusted.push(`${read.orphans.length} libtest event(s) outside any test binary's suite (first: ${read.orphans[0]}): a test printed libtest events of its own`);
-    return section;
-}
-/** Each binary cargo announced, with the libtest suite it printed (in order; none for harness = false). */
-function pairSuites(read, meta) {
-    let next = 0;
-    return read.identities.map(id => {
-        const bin = identify(id, read, meta);
-        return { bin, suite: bin.harnessFree ? null : (read.suites[next++] ?? null) };
-    });
-}
-/** cargo leaves out `-p <package>` when only one package is selected: the target alone then names it. */
-function cargoNamed(failedSpecs, spec) {
-    return failedSpecs.has(spec) || failedSpecs.has(spec.replace(/^-p \S+ /, ''));
-}
-function judgeSuite(section, bin, suite, cargoSaysFailed, killed) {
-    if (!suite) {
-        addBinary(section, bin, { passed: 0, failed: 1, ignored: 0 }, false, null);
-        section.failures.push({
-            ...where(bin),
-            name: '(test binary)',
-            message: 'the test binary produced no libtest output'
-        });
-        return;
-    }
-    const count = (o) => suite.tests.filter(t => t.outcome === o).length;
-    const tally = { passed: count('ok'), failed: count('failed'), ignored: count('ignored') };
-    for (const t of suite.tests)
-        if (t.outcome === 'failed')
-            section.failures.push({
-                ...where(bin),
-                name: t.name,
-                message: panicMessage((t.stdout ?? '').split('\n')),
-                // The panic location (annotations, summary links) is read from it.
-                output: t.stdout ? outputTail(t.stdout) : null
-            });
-    if (!suite.summary) {
-        // Crashed or killed mid-run: the test that was running when it stopped is the one to look at.
-        const running = [...suite.tests].reverse().find(t => t.outcome === null);
-        const finished = suite.tests.filter(t => t.outcome !== null).length;
-        tally.failed++;
-        section.failures.push({
-            ...where(bin),
-            name: running?.name ?? '(test binary)',
-            message: `${killed ? `the test run was stopped: ${killed}` : 'the test binary stopped before reporting its result (crashed or killed)'}${running ? ` while running ${running.name}` : ''}`,
-            // The tests it never finished besides this one (an unknown count is one: fail closed).
-            stopped: {
-                unfinished: suite.testCount < 0 ? 1 : Math.max(0, suite.testCount - finished - (running ? 1 : 0))
-            }
-        });
-        addBinary(section, bin, tally, false, null);
-        return;
-    }
-    const odd = suiteInconsistency(suite);
-    if (odd)
-        section.untrusted.push(`${bin.crate} ${bin.target}: libtest's output cannot be trusted (${odd})`);
-    else if (bin.spec !== null && cargoSaysFailed !== tally.failed > 0) {
-        if (cargoSaysFailed) {
-            // libtest said all passed, yet the binary failed (e.g. it exited non-zero after the tests).
-            tally.failed++;
-            section.failures.push({
-                ...where(bin),
-                name: '(test binary)',
-                message: 'cargo reports the test binary failed although every test passed (it exited with a failure)'
-            });
-        }
-        else
-            section.untrusted.push(`${bin.crate} ${bin.target}: libtest reported ${tally.failed} failure(s) but cargo says the binary passed`);
-    }
-    addBinary(section, bin, tally, true, suite.summary.seconds);
-}
-function addBinary(section, bin, tally, finished, seconds) {
-    section.binaries.push({
-        ...where(bin),
-        ...tally,
-        finished,
-        seconds,
-        ...(bin.harnessFree ? { harness: false } : {})
-    });
-    section.passed += tally.passed;
-    section.failed += tally.failed;
-    section.ignored += tally.ignored;
-}
-function where(bin) {
-    return { crate: bin.crate, target: bin.target };
-}
-/** cargo writes `-p name@1.0.0` when a name is ambiguous; the version is not needed to match. */
-function normalizeSpec(spec) {
-    return spec.replace(/^-p (\S+?)(?:@\S+)? /, '-p $1 ').replace(/\s+/g, ' ');
-}
-function identify(id, read, meta) {
-    const members = workspaceMembers(meta);
-    if (id.kind === 'doc') {
-        const owner = members.find(m => m.targets.some(t => t.name === id.crateName && t.kind.some(k => k.endsWith('lib') || k === 'proc-macro')));
-        const crate = owner?.name ?? id.crateName;
-        return { crate, target: 'doc', spec: owner ? `-p ${crate} --doc` : null, harnessFree: false };
-    }
-    const artifact = read.artifacts.find(a => a.executable && path.basename(a.executable) === path.basename(id.executable));
-    const member = artifact && members.find(m => m.id === artifact.packageId);
-    if (!artifact || !member)
-        return { crate: '(unknown)', target: id.source, spec: null, harnessFree: false };
-    const kind = artifact.targetKind[0] ?? 'lib';
-    const isLib = kind.endsWith('lib') || kind === 'proc-macro';
-    return {
-        crate: member.name,
-        target: isLib ? 'lib' : `${kind}:${artifact.targetName}`,
-        spec: isLib ? `-p ${member.name} --lib` : `-p ${member.name} --${kind} ${artifact.targetName}`,
-        harnessFree: read.harnessFree.has(`${artifact.packageId}\u0000${artifact.targetName}`)
-    };
-}
-
-// The command that runs one failed test again: the test run's own `cargo test` (same package selection,
-// features, profile, harness options, libtest JSON), narrowed to the failed test's target and name. The
-// package selection is kept, not narrowed to `-p`: with cargo's resolver 2, features are unified over
-// the selected packages, so another selection could build (and test) other binaries.
-/** cargo test's flags that choose targets: the retry names exactly one instead. */
-const TARGET_FLAGS = new Set([
-    '--lib',
-    '--bins',
-    '--tests',
-    '--examples',
-    '--benches',
-    '--all-targets',
-    '--doc'
-]);
-const NAMED_TARGET_FLAGS = ['--bin', '--test', '--example', '--bench'];
-/** libtest options that take a value (`--skip x`): everything else without a dash is a name filter. */
-const HARNESS_VALUED = new Set([
-    '--skip',
-    '--test-threads',
-    '--logfile',
-    '--format',
-    '--color',
-    '-Z',
-    '--shuffle-seed'
-]);
-/** The target's selection flags, or null for a target cargo cannot run alone by name. */
-function targetFlags(target) {
-    if (target === 'lib')
-        return ['--lib'];
-    if (target === 'doc')
-        return ['--doc'];
-    const m = /^(bin|test|example|bench):(.+)$/.exec(target);
-    return m ? [`--${m[1]}`, m[2]] : null;
-}
-function retryCommand(config, packages, failed) {
-    const flags = targetFlags(failed.target);
-    if (!flags)
-        return null;
-    const own = withoutTargetFlags(cargoOwnArgs(config.testArgs));
-    const harness = harnessOptions(config.testArgs.slice(cargoOwnArgs(config.testArgs).length + 1));
-    // rustdoc's harness never matches a doc-test's name with --exact: the name is a filter there, and only
-    // the doc-test of exactly that name is read from the results.
-    const select = failed.target === 'doc'
-        ? [...harness.filter(a => a !== '--exact'), failed.name]
-        : [...harness.filter(a => a !== '--exact'), '--exact', failed.name];
-    return phaseCommand({ ...config, testArgs: [...own, ...flags, '--', ...select] }, 'test', packages);
-}
-function withoutTargetFlags(args) {
-    const out = [];
-    for (let i = 0; i < args.length; i++) {
-        const a = args[i];
-        if (TARGET_FLAGS.has(a))
-            continue;
-        if (NAMED_TARGET_FLAGS.includes(a)) {
-            i++;
-            continue;
-        }
-        if (NAMED_TARGET_FLAGS.some(f => a.startsWith(`${f}=`)))
-            continue;
-        out.push(a);
-    }
-    return out;
-}
-/** The user's harness options without their name filters (the retry selects by name itself). */
-function harnessOptions(args) {
-    const out = [];
-    for (let i = 0; i < args.length; i++) {
-        const a = args[i];
-        if (HARNESS_VALUED.has(a)) {
-            out.push(a, ...(i + 1 < args.length ? [args[++i]] : []));
-            continue;
-        }
-        if (a.startsWith('-'))
-            out.push(a);
-    }
-    return out;
-}
-
-// Failed tests run again, one at a time, through cargo (see retry-command.ts), read by the same readers
-// as the test run: libtest's JSON events cross-checked with cargo's `to rerun pass`. A test that passes on
-// a retry is flaky; one that fails every time stays a failure, with its attempts. Retries share the
-// test-timeout, and many failures are a broken build: then nothing is retried, and the report says why.
-/** More failures than this are a broken build, not flakiness. */
-const MAX_RETRIED_FAILURES = 20;
-/** …and so is a larger share of the tests run, once more than MIN_FAILURES_JUDGED_BY_SHARE failed. */
-const MAX_FAILED_SHARE = 0.1;
-/** A small suite with a flaky test or two is still retried (1 of 5 is 20%). */
-const MIN_FAILURES_JUDGED_BY_SHARE = 3;
-const BINARY = '(test binary)';
-/** Why the failures are not retried at all, or null. */
-function whyNoRetries(tests) {
-    const ran = tests.passed + tests.failed;
-    if (tests.failed > MAX_RETRIED_FAILURES)
-        return `${tests.failed} tests failed (more than ${MAX_RETRIED_FAILURES}): a broken build, not flakiness, so none was run again`;
-    if (tests.failed > MIN_FAILURES_JUDGED_BY_SHARE && tests.failed > ran * MAX_FAILED_SHARE)
-        return `${tests.failed} of the ${ran} tests run failed (more than ${MAX_FAILED_SHARE * 100}%): a broken build, not flakiness, so none was run again`;
-    return null;
-}
-/** `tests` after retrying its failures: flaky ones counted as passed and listed, the others with their attempts. */
-async function retryFailures(ctx, tests) {
-    const limit = ctx.config.testRetries;
-    if (limit === 0 || tests.failed === 0)
-        return tests;
-    const retries = { limit, notes: [], runs: 0, seconds: 0 };
-    const skipped = whyNoRetries(tests);
-    if (skipped)
-        return { ...tests, flaky: [], retries: { ...retries, skipped } };
-    const now = ctx.now ?? Date.now;
-    const started = now();
-    const out = {
-        ...tests,
-        failures: [],
-        flaky: [],
-        binaries: tests.binaries.map(b => ({ ...b }))
-    };
-    let spent = false;
-    for (const failure of tests.failures) {
-        if (spent || !retriable(failure)) {
-            out.failures.push(failure);
-            continue;
-        }
-        let attempts = 1;
-        let passed = false;
-        while (!passed && attempts <= limit) {
-            const left = ctx.budgetSeconds - (now() - started) / 1000;
-            if (left <= 0) {
-                retries.notes.push(`the test-timeout was spent: ${failure.crate} ${failure.name} and later failures were not run again`);
-                spent = true;
-                break;
-            }
-            const attempt = await runAgain(ctx, failure, left);
-            if (!attempt)
-                break;
-            retries.runs++;
-            attempts++;
-            if (attempt.note)
-                retries.notes.push(attempt.note);
-            passed = attempt.passed;
-            if (attempt.stop)
-                spent = true;
-            if (attempt.stop)
-                break;
-        }
-        if (passed)
-            countFlaky(out, failure, attempts, limit);
-        else
-            out.failures.push(attempts > 1 ? { ...failure, attempts } : failure);
-    }
-    retries.seconds = Math.round(now() - started) / 1000;
-    return { ...out, retries };
-}
-/** A test the harness can run alone by its name (not a whole binary that printed nothing of libtest's). */
-function retriable(f) {
-    return f.name !== BINARY && f.crate !== '(unknown)' && f.target !== '';
-}
-function countFlaky(out, failure, attempts, limit) {
-    const first = { message: failure.message, output: failure.output ?? null };
-    if (failure.stopped)
-        first.stopped = failure.stopped;
-    out.flaky.push({
-        crate: failure.crate,
-        target: failure.target,
-        name: failure.name,
-        attempts,
-        retries: limit,
-        firstFailure: first
-    });
-    const bin = out.binaries.find(b => b.crate === failure.crate && b.target === failure.target);
-    out.failed--;
-    out.passed++;
-    if (bin) {
-        bin.failed--;
-        bin.passed++;
-    }
-    const unfinished = failure.stopped?.unfinished ?? 0;
-    if (unfinished > 0) {
-        // The crash stopped the binary before its other tests finished: they are not known to pass.
-        out.failures.push({
-            crate: failure.crate,
-            target: failure.target,
-            name: BINARY,
-            message: `the test binary stopped while running ${failure.name} (which passed when run again), before ${plural(unfinished, 'other test')} finished: they did not run`
-        });
-        out.failed++;
-        if (bin)
-            bin.failed++;
-    }
-}
-async function runAgain(ctx, failure, seconds) {
-    const command = retryCommand(ctx.config, ctx.packages, failure);
-    if (!command)
-        return null;
-    const libtest = new LibtestJsonReader();
-    const identities = [];
-    const failedTargets = [];
-    const run = await ctx.cargo.phase('test-retry', command, {
-        env: TEST_RUN_ENV,
-        timeoutSeconds: seconds,
-        record: false,
-        onOtherStdout: line => libtest.push(line),
-        onStderr: line => {
-            const id = binaryIdentity(line);
-            if (id)
-                identities.push(id);
-            const failed = failedTarget(line);
-            if (failed)
-                failedTargets.push(failed);
-        }
-    });
-    const read = {
-        suites: libtest.suites,
-        orphans: libtest.orphans,
-        identities,
-        failedTargets,
-        ...ctx.read,
-        killed: run.result.signal ? run.result.failure : null
-    };
-    return judgeAttempt(run, read, ctx.meta, failure);
-}
-/** Whether the retried test passed, as the test run would have judged it, and nothing cast doubt on it. */
-function judgeAttempt(run, read, meta, failure) {
-    const what = `the retry of ${failure.crate} ${failure.name}`;
-    const r = run.result;
-    if (r.failure)
-        return { passed: false, note: `${what}: ${r.failure}`, stop: /test-timeout/.test(r.failure) };
-    const rebuilt = r.units.workspace.compiled + r.units.dependencies.compiled;
-    if (rebuilt > 0)
-        return {
-            passed: false,
-            note: `${what} compiled ${plural(rebuilt, 'unit')}: it did not run the test run's binary, so its result does not count (do test-args select what cargo test --workspace would?)`
-        };
-    const section = resolveTests(read, meta);
-    if (section.untrusted.length > 0)
-        return { passed: false, note: `${what} cannot be trusted: ${section.untrusted[0]}` };
-    const own = (t) => t.crate === failure.crate && t.target === failure.target;
-    const pair = pairSuites(read, meta).find(p => own(p.bin));
-    const test = pair?.suite?.tests.find(t => t.name === failure.name);
-    if (!test)
-        return { passed: false, note: `${what}: cargo ran no test of that name in ${failure.target}` };
-    const failedAgain = section.failures.some(f => own(f) && (f.name === failure.name || f.name === BINARY));
-    return { passed: test.outcome === 'ok' && !failedAgain };
-}
-
-// The tests' run: after the build, `cargo test` with libtest's JSON events, each binary attributed to
-// its crate (from the executables the build's phases made) and cross-checked with cargo's own words.
-const NOT_RUN = {
-    ran: false,
-    passed: 0,
-    failed: 0,
-    ignored: 0,
-    failures: [],
-    binaries: []
-};
-async function runTests(cargo, meta, packages, phases, 
-/** The crate rows so far, with the build's fields. */
-crates, config, state) {
-    let tests = { ...NOT_RUN };
-    if (config.runTests) {
-        // The build's compile errors so far: the run's tally, read live.
-        const notRun = whyNotRun(phases, cargo.diagnostics.errors);
-        if (notRun)
-            tests.notRun = `${notRun}${stoppedBy(phases, crates, packages, config, meta)}`;
-        else
-            tests = await testRun(cargo, meta, packages, config, state);
-    }
-    return { section: { tests }, crates: crateFields(meta, tests) };
-}
-/** The phase the tests build on (the test build, else the check or the one build), failed or untrusted. */
-function whyNotRun(phases, errors) {
-    const built = phases.find(p => p.name === 'test-build') ?? phases.find(p => p.name === 'build' || p.name === 'check');
-    if (!built)
-        return 'the build did not run';
-    const what = {
-        build: 'the build',
-        'test-build': 'the test build (cargo test --no-run)',
-        check: 'cargo check'
-    }[built.name];
-    return cannotBuildOn(built, errors, what);
-}
-/**
- * What the build that stopped the tests got through (how many crates it passed), and, when the check's
- * features are not the tests' own (a feature that does not compile), how to run the tests anyway.
- */
-function stoppedBy(phases, crates, packages, config, meta) {
-    const check = phases.find(p => p.name === 'check');
-    const selected = crates.filter(c => !packages || packages.includes(c.name));
-    const passed = selected.filter(c => c.errors === 0 && !c.notChecked).length;
-    const verb = check ? 'passed the check' : 'built clean';
-    const count = selected.length ? ` (${passed} of ${plural(selected.length, 'crate')} ${verb})` : '';
-    // Only a crate with features can fail under the check's features and build under the tests'.
-    const withFeatures = new Set(workspaceMembers(meta)
-        .filter(p => Object.keys(p.features).length > 0)
-        .map(p => p.name));
-    const differ = featureFlags(config.checkArgs) !== featureFlags(config.testArgs) &&
-        selected.some(c => c.errors > 0 && withFeatures.has(c.name));
-    const hint = check && check.exitCode !== 0 && differ
-        ? `; to run them with their own features: \`${['cargo', 'test', ...config.testArgs].join(' ')}\``
-        : '';
-    return `${count}${hint}`;
-}
-/** The features a cargo command enables, as its flags say them. */
-function featureFlags(args) {
-    const own = cargoOwnArgs(args);
-    const out = [];
-    for (let i = 0; i < own.length; i++) {
-        const a = own[i];
-        if (a === '--all-features' || a === '--no-default-features')
-            out.push(a);
-        else if (a === '--features' || a === '-F')
-            out.push(...(own[++i] ?? '').split(/[\s,]+/));
-        else if (a.startsWith('--features=') || a.startsWith('-F'))
-            out.push(...a.replace(/^(--features=|-F=?)/, '').split(/[\s,]+/));
-    }
-    return [...new Set(out.filter(Boolean))].sort().join(' ');
-}
-async function testRun(cargo, meta, packages, config, state) {
-    const libtest = new LibtestJsonReader();
-    const identities = [];
-    const failedTargets = [];
-    const test = await cargo.phase('test', phaseCommand(config, 'test', packages), {
-        env: TEST_RUN_ENV,
-        timeoutSeconds: config.testTimeoutMinutes * 60,
-        onOtherStdout: line => libtest.push(line),
-        onStderr: line => {
-            const id = binaryIdentity(line);
-            if (id)
-                identities.push(id);
-            const failed = failedTarget(line);
-            if (failed)
-                failedTargets.push(failed);
-        }
-    });
-    const harnessFree = harnessFreeTargets(workspaceMembers(meta));
-    const killed = test.result.signal ? test.result.failure : null;
-    const artifacts = state.artifacts;
-    const tests = resolveTests({ ...libtest, identities, failedTargets, artifacts, harnessFree, killed }, meta);
-    explainExit(test.result, tests.failed > 0, cargo.diagnostics.dependencyErrors, test.stderrTail);
-    const budgetSeconds = config.testTimeoutMinutes * 60 - test.result.wallSeconds;
-    const read = { artifacts, harnessFree };
-    return retryFailures({ cargo, meta, packages, config, read, budgetSeconds }, tests);
-}
-function crateFields(meta, tests) {
-    const out = {};
-    for (const p of workspaceMembers(meta)) {
-        const bins = tests.binaries.filter(b => b.crate === p.name);
-        const sum = (f) => bins.reduce((n, b) => n + f(b), 0);
-        out[p.name] = {
-            passed: sum(b => b.passed),
-            failed: sum(b => b.failed),
-            ignored: sum(b => b.ignored),
-            testSeconds: bins.some(b => b.seconds !== null)
-                ? Math.round(sum(b => b.seconds ?? 0) * 1000) / 1000
-                : null
-        };
-    }
-    return out;
-}
-
-const FLAKY_POLICIES = ['warn', 'deny', 'allow'];
-const TESTS_CODES = {
-    'tests-failed': 'tests failed, or a test binary crashed',
-    'tests-skipped': 'cargo test was not run (run-tests: false)',
-    'tests-not-run': 'cargo test did not run because the build before it failed (says why)',
-    'tests-none': 'cargo test ran, and the selected members had no test to run',
-    'tests-flaky': 'tests failed, then passed when run again (flaky-tests: warn shows them, deny blocks, allow exempts)',
-    'tests-not-retried': 'failed tests were not run again (too many failed: a broken build, not flakiness; or the test-timeout was spent)'
-};
-
-// tests: cargo test per crate (libtest's own counts); a failing or crashed test blocks.
-const tests = {
-    name: 'tests',
-    stage: 'build',
-    inputs: [
-        {
-            name: 'test-args',
-            default: '',
-            description: 'Arguments for `cargo test`. Empty (the default) takes check-args without its target selection (`--lib`, `--all-targets`, …) and `--keep-going`, so the tests build the packages, features, profile, target and config the check checked and each crate compiles once; set `--workspace` to test with default features only, the earlier default. `--no-fail-fast` is added unless you pass `--fail-fast`.'
-        },
-        { name: 'run-tests', default: 'true', description: 'Run `cargo test` after `cargo check`.' },
-        {
-            name: 'test-timeout',
-            default: '60',
-            description: 'Minutes the test run may take; then it is killed with every test process, the test that was running is named and the build is unstable.'
-        },
-        {
-            name: 'test-retries',
-            default: '2',
-            description: 'Times a failed test is run again, alone, through cargo (within the test-timeout); one that then passes is flaky. 0: never. Not when more than 20 tests failed, or more than 3 and over 10% of those run (a broken build, not flakiness).'
-        },
-        {
-            name: 'flaky-tests',
-            default: 'warn',
-            description: 'A test that failed, then passed when run again: `warn` shows it (the build can be stable), `deny` makes the build unstable, `allow` exempts it.'
-        }
-    ],
-    parse: p => ({
-        // Not given: the check's, so the tests build what it checked (see build-args.ts).
-        testArgs: p.raw('test-args')
-            ? testArgs(ownMessageFormat(p.args('test-args'), 'test-args'))
-            : testArgsOfCheck(ownMessageFormat(p.args('check-args'), 'check-args')),
-        runTests: p.bool('run-tests'),
-        testTimeoutMinutes: positiveMinutes(p.number('test-timeout', 0, false), 'test-timeout'),
-        testRetries: p.number('test-retries', 0, true),
-        flakyTests: p.oneOf('flaky-tests', FLAKY_POLICIES)
-    }),
-    codes: TESTS_CODES,
-    outputs: [
-        { name: 'tests-passed', description: 'Tests passed.', value: r => String(r.tests.passed) },
-        {
-            name: 'tests-failed',
-            description: 'Tests failed (a test binary that crashed counts as a failure).',
-            value: r => String(r.tests.failed)
-        },
-        { name: 'tests-ignored', description: 'Tests ignored.', value: r => String(r.tests.ignored) },
-        {
-            name: 'tests-flaky',
-            description: 'Tests that failed, then passed when run again (also counted in tests-passed).',
-            value: r => String(r.tests.flaky?.length ?? 0)
-        },
-        {
-            name: 'test-seconds',
-            description: 'Wall seconds of `cargo test` (build and run; with compile-once, the run only).',
-            value: r => phaseSeconds(r, ['test', 'test-build'])
-        }
-    ],
-    // The test run is attributed to the executables the build's phases made.
-    start: () => {
-        const artifacts = [];
-        return {
-            artifacts,
-            hook: { listen: () => ({ artifact: a => void (a.executable && artifacts.push(a)) }) }
-        };
-    },
-    crateDefaults: { passed: 0, failed: 0, ignored: 0, testSeconds: null },
-    blank: () => ({ tests: { ...NOT_RUN } }),
-    run: (ports, config, state) => ports.cargo && ports.metadata
-        ? runTests(ports.cargo, ports.metadata, ports.report.shard?.members ?? null, ports.phases, ports.report.crates, config, state)
-        : Promise.resolve({ section: {} }),
-    // Read once every stage ran, like the build's.
-    findings: testFindings,
-    merge: mergeTests,
-    table: {
-        columns: [
-            { header: 'passed', cell: c => String(c.passed), total: r => String(r.tests.passed) },
-            { header: 'failed', cell: c => String(c.failed), total: r => String(r.tests.failed) },
-            { header: 'ignored', cell: c => String(c.ignored), total: r => String(r.tests.ignored) }
-        ],
-        seconds: c => c.testSeconds,
-        secondsHeader: 'tests (s)'
-    },
-    markdown: (r, ctx) => testsMarkdown(r, ctx.links),
-    // A failing test's own words before the crate table, as rustc's are.
-    lead: failureOutputs,
-    terminal: testsText,
-    annotations: panicAnnotations
-};
-function mergeTests(shards) {
-    const tests = shards.map(r => r.tests);
-    const sum = (f) => tests.reduce((n, t) => n + f(t), 0);
-    return {
-        tests: {
-            ran: tests.length > 0 && tests.every(t => t.ran),
-            passed: sum(t => t.passed),
-            failed: sum(t => t.failed),
-            ignored: sum(t => t.ignored),
-            failures: tests.flatMap(t => t.failures),
-            // Each shard retried its own failures.
-            flaky: tests.flatMap(t => t.flaky ?? []),
-            binaries: tests.flatMap(t => t.binaries),
-            untrusted: tests.flatMap(t => t.untrusted ?? []),
-            ...(tests.some(t => t.notRun) ? { notRun: tests.find(t => t.notRun).notRun } : {}),
-            ...mergeRetries(tests)
-        }
-    };
-}
-function mergeRetries(tests) {
-    const all = tests.flatMap(t => (t.retries ? [t.retries] : []));
-    if (all.length === 0)
-        return {};
-    const skipped = all.find(r => r.skipped)?.skipped;
-    const retries = {
-        limit: all[0].limit,
-        notes: all.flatMap(r => r.notes),
-        runs: all.reduce((n, r) => n + r.runs, 0),
-        seconds: Math.round(all.reduce((n, r) => n + r.seconds, 0) * 1000) / 1000
-    };
-    return { retries: skipped ? { ...retries, skipped } : retries };
-}
-function positiveMinutes(n, input) {
-    if (n <= 0)
-        throw new ConfigError(input, `'${n}' must be a number of minutes greater than 0 (e.g. 60).`);
-    return n;
-}
-/** cargo test flags that break the gate's build-then-run, and why; the harness's args after `--` are free. */
-const REFUSED = {
-    '--doc': 'cargo cannot build doc-tests ahead of running them (it refuses `cargo test --no-run --doc`), and the gate runs the doc-tests with the other tests anyway.',
-    '--no-run': 'the gate builds the tests with --no-run itself, then runs them; to not run tests, set run-tests to false.'
-};
-function testArgs(args) {
-    const refused = cargoOwnArgs(args).find(a => a in REFUSED);
-    if (refused)
-        throw new ConfigError('test-args', `remove '${refused}': ${REFUSED[refused]}`);
-    return args;
-}
 
 function comparisonKey(k) {
     const key = {
@@ -17706,6 +17981,7 @@ const REGISTERED = [
     tracker,
     roadmap,
     checklist,
+    flakyIssues,
     prComment
 ];
 const CAPABILITIES = REGISTERED;

@@ -8,6 +8,7 @@ import { checklist } from '../capabilities/checklist/index.js'
 import { conflicts } from '../capabilities/conflicts/index.js'
 import { fixPr } from '../capabilities/fix-pr/index.js'
 import { fixes } from '../capabilities/fixes/index.js'
+import { flakyIssues } from '../capabilities/flaky-issues/index.js'
 import { prComment } from '../capabilities/pr-comment/index.js'
 import { publicApi } from '../capabilities/public-api/index.js'
 import { ratchet } from '../capabilities/ratchet/index.js'
@@ -32,6 +33,7 @@ const REGISTERED = [
   tracker,
   roadmap,
   checklist,
+  flakyIssues,
   prComment
 ] as const
 

@@ -1,12 +1,11 @@
 // The checklist's GitHub adapter: read the gate workstream's tracking issue (body, labels, markers in its
 // comments) and make the planned writes. Thin: decisions are in plan.ts.
+import { commentOnce, listComments } from '../../github/create-once.js'
 import { NO_RETRY } from '../../github/no-retry.js'
 import { listAll } from '../../github/paginate.js'
 import {
   addLabel,
-  ambiguous,
   applyInOrder,
-  pause,
   removeLabel,
   type GitHubClient,
   type Repo,
@@ -22,14 +21,6 @@ interface Issue {
   labels: (string | { name?: string })[]
   pull_request?: unknown
 }
-
-const listComments = (client: GitHubClient, repo: Repo, issue: number) =>
-  listAll<{ body?: string | null }>(client, 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
-    ...repo,
-    issue_number: issue
-  })
-
-const CREATE_ATTEMPTS = 3
 
 /** The open issue labelled `label` (the oldest if several); a closed one is `closed`. */
 export async function readTrackingIssue(
@@ -72,23 +63,6 @@ export async function applyTrackerWrites(
         : null,
     log
   })
-}
-
-/**
- * A comment is not idempotent: sent without retries, and after an answer that may hide an applied write
- * (5xx, a dropped connection) the issue's comments are read for this very body before trying again.
- */
-async function commentOnce(client: GitHubClient, repo: Repo, issue: number, body: string): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await client.rest.issues.createComment({ ...repo, issue_number: issue, body, ...NO_RETRY })
-      return
-    } catch (e) {
-      if (!ambiguous(e) || attempt >= CREATE_ATTEMPTS) throw e
-      if ((await listComments(client, repo, issue)).some(c => c.body === body)) return
-      await pause(1000 * attempt)
-    }
-  }
 }
 
 async function applyOne(client: GitHubClient, repo: Repo, w: TrackerWrite): Promise<boolean> {

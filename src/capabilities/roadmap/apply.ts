@@ -3,22 +3,19 @@
 // blindly: after an answer that may hide a success (5xx, a dropped connection) the thing is looked for
 // first, and found, it is this run's; removing a label that is already gone is a no-op; the writes
 // GitHub cannot deduplicate (issue, dispatch) are never repeated blindly.
+import { createIssueOnce, createLabelOnce, createOnce } from '../../github/create-once.js'
 import { NO_RETRY } from '../../github/no-retry.js'
 import {
   addLabel,
-  ambiguous,
   applyInOrder,
-  errorText,
-  pause,
   removeLabel,
-  status,
   type GitHubClient,
   type Repo,
   type WritesApplied
 } from '../../github/writes.js'
+import { hasTrackingMarker } from './markers.js'
 import { describeWrite, type GitHubWrite } from './plan.js'
 import { branchExists } from './observe.js'
-import { createTrackingIssue } from './tracking.js'
 
 export interface ApplyResult extends WritesApplied {
   createdBranches: string[]
@@ -71,20 +68,26 @@ interface Scope {
 async function applyOne(client: GitHubClient, repo: Repo, w: GitHubWrite, s: Scope): Promise<boolean> {
   switch (w.kind) {
     case 'create-label':
-      return createOnce(
-        () =>
-          client.rest.issues.createLabel({
-            ...repo,
-            name: w.name,
-            color: w.color,
-            description: w.description,
-            ...NO_RETRY
-          }),
-        () => labelExists(client, repo, w.name),
+      return createLabelOnce(
+        client,
+        repo,
+        { name: w.name, color: w.color, description: w.description },
         s.log
       )
     case 'create-issue': {
-      const made = await createTrackingIssue(client, repo, w, s.prefix + w.workstream, s.log)
+      // Any open issue with the workstream's label is its tracking issue; only marked ones are closed.
+      const made = await createIssueOnce(
+        client,
+        repo,
+        w,
+        {
+          label: s.prefix + w.workstream,
+          marked: body => hasTrackingMarker(body, w.workstream),
+          what: `the tracking issue of ${w.workstream}`,
+          keeps: () => true
+        },
+        s.log
+      )
       s.result.createdIssues.set(w.workstream, { number: made.number, body: made.body })
       s.result.applied += made.closed.length
       return true
@@ -122,40 +125,5 @@ async function applyOne(client: GitHubClient, repo: Repo, w: GitHubWrite, s: Sco
         labels: []
       })
       return true
-  }
-}
-
-const ATTEMPTS = 3
-
-/**
- * true: created by this run, also when GitHub applied the create but answered a 5xx or dropped the
- * connection (the re-read finds it); false: a 422 and the thing exists (someone else made it).
- */
-async function createOnce(
-  create: () => Promise<unknown>,
-  exists: () => Promise<boolean>,
-  log: (line: string) => void
-): Promise<boolean> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await create()
-      return true
-    } catch (e) {
-      if (status(e) === 422 && (await exists().catch(() => false))) return attempt > 1
-      if (!ambiguous(e) || attempt >= ATTEMPTS) throw e
-      log(`${errorText(e)}; looking for it before trying again`)
-      if (await exists()) return true
-      await pause(1000 * attempt)
-    }
-  }
-}
-
-async function labelExists(client: GitHubClient, repo: Repo, name: string): Promise<boolean> {
-  try {
-    await client.rest.issues.getLabel({ ...repo, name })
-    return true
-  } catch (e) {
-    if (status(e) === 404) return false
-    throw e
   }
 }

@@ -1,17 +1,10 @@
 // Reads what GitHub shows: default branch, labels, each workstream's tracking issue, branches. Reads only.
+import { listIssues } from '../../github/create-once.js'
 import { listAll } from '../../github/paginate.js'
 import type { Workstream } from './model.js'
 import type { TrackedIssue } from './readiness.js'
 import { hasTrackingMarker } from './markers.js'
 import { status, type GitHubClient, type Repo } from '../../github/writes.js'
-
-interface IssueData {
-  number: number
-  state: string
-  body?: string | null
-  pull_request?: unknown
-  labels: (string | { name?: string })[]
-}
 
 export async function observeRepository(
   client: GitHubClient,
@@ -47,28 +40,14 @@ export async function observeRepository(
 }
 
 /** Issues (not pull requests) carrying the label, oldest first. */
-export async function listTracking(
+export function listTracking(
   client: GitHubClient,
   repo: Repo,
   label: string,
   state: 'all' | 'open',
   log?: (line: string) => void
 ): Promise<TrackedIssue[]> {
-  const found = await listAll<IssueData>(
-    client,
-    'GET /repos/{owner}/{repo}/issues',
-    { ...repo, labels: label, state, direction: 'asc' },
-    log
-  )
-  return found
-    .filter(i => !i.pull_request)
-    .map(i => ({
-      number: i.number,
-      state: i.state === 'closed' ? ('closed' as const) : ('open' as const),
-      labels: i.labels.map(l => (typeof l === 'string' ? l : (l.name ?? ''))),
-      body: i.body ?? null
-    }))
-    .sort((a, b) => a.number - b.number)
+  return listIssues(client, repo, label, state, log)
 }
 
 // Several issues with the label: an open one wins (the workstream is not finished), then the oldest.

@@ -9,6 +9,8 @@ import { failureOutputs, panicAnnotations, testsMarkdown, testsText } from './re
 import { NOT_RUN, runTests } from './run.js'
 import { FLAKY_POLICIES, TESTS_CODES, type TestsParts, type TestsSection } from './section.js'
 
+export { passedOn } from './findings.js'
+export { outputTail } from './output-tail.js'
 export type { FlakyTest, TestFailure, TestsConfig, TestsCrate, TestsParts, TestsSection } from './section.js'
 
 export const tests: Capability<TestsParts> = {
