@@ -286,7 +286,7 @@ describe('unknown, never a pass and never a crash', () => {
       exec: async (program, args, options) => {
         const r = await realPorts.exec(program, args, options)
         if (program === 'cargo' && args.includes('doc') && options.cwd === dir)
-          copyFileSync(captured, path.join(target, 'doc', 'shapes.json'))
+          copyFileSync(captured, path.join(options.env!.CARGO_TARGET_DIR!, 'doc', 'shapes.json'))
         return r
       }
     })

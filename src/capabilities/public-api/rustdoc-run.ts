@@ -1,6 +1,7 @@
 // Runs rustdoc's JSON backend over some crates of one workspace (the head's, or the base worktree's).
 // One cargo invocation documents them all, in parallel; each document is then moved aside, so the
 // other side's run (same target directory, same file names) can start while this side is read.
+// Both sides build in a target directory of their own inside the gate's (see docTargetDir).
 import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs'
 import * as path from 'node:path'
 import type { Exec } from './exec.js'
@@ -17,6 +18,7 @@ export interface DocTarget {
 
 export interface DocRequest {
   cwd: string
+  /** The gate's target directory; the documents are built in docTargetDir(targetDir). */
   targetDir: string
   toolchain: string | null
   features: string[]
@@ -52,7 +54,8 @@ export async function documentCrates(
 ): Promise<Map<string, Written>> {
   const out = new Map<string, Written>()
   if (req.crates.length === 0) return out
-  const file = (c: DocTarget) => path.join(req.targetDir, 'doc', `${c.libName}.json`)
+  const target = docTargetDir(req.targetDir)
+  const file = (c: DocTarget) => path.join(target, 'doc', `${c.libName}.json`)
   // A document left by an earlier run must never be read as this run's.
   for (const c of req.crates) rmSync(file(c), { force: true })
   const flags = [
@@ -67,7 +70,7 @@ export async function documentCrates(
     env: {
       RUSTC_BOOTSTRAP: '1',
       RUSTDOCFLAGS: flags,
-      CARGO_TARGET_DIR: req.targetDir,
+      CARGO_TARGET_DIR: target,
       CARGO_TERM_COLOR: 'never'
     }
   })
@@ -84,6 +87,19 @@ export async function documentCrates(
     }
   }
   return out
+}
+
+/**
+ * Where rustdoc runs build, apart from the gate's own units. rustdoc's JSON needs RUSTC_BOOTSTRAP=1,
+ * and build scripts that probe for unstable features (anyhow's, proc-macro2's…) declare
+ * `rerun-if-env-changed=RUSTC_BOOTSTRAP`: in the gate's target directory a documentation run would
+ * rerun them, and the gate's next build would rebuild them and everything that depends on them.
+ * `cargo doc` builds dependencies in check mode, which compile-once's build never shares; so apart,
+ * it costs build scripts and proc-macros once per target directory (and, after a `cargo check`
+ * build, the dependencies' check once more).
+ */
+export function docTargetDir(targetDir: string): string {
+  return path.join(targetDir, 'build-gate', 'public-api', 'target')
 }
 
 /** A directory in the target directory for documents moved aside (renamed, never copied). */
