@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import * as path from 'node:path';
-import { c as conflictsWeighing, f as filesOf, a as fixFindings, r as runFixes, I as INPUTS, d as defaultFor, p as plainText, C as CAPABILITIES, t as table, T as TOOL, b as parseConfig, e as failureReport, g as readRunContext } from './chunks/report.js';
+import { c as conflictsWeighing, f as filesOf, a as fixFindings, r as runFixes, b as runProcess, w as workspaceMembers, m as measure, T as TIMEOUT_SECONDS, d as cargoFix, e as fixedLints, g as count, h as fixedLines, I as INPUTS, i as defaultFor, p as plainText, C as CAPABILITIES, t as table, j as TOOL, k as parseConfig, l as failureReport, n as readRunContext } from './chunks/report.js';
 import { writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { G as GateError, i as isGateError, e as errorMessage } from './chunks/validate.js';
 import 'node:child_process';
@@ -92,6 +92,62 @@ function describe(result, written, skipped) {
     return lines;
 }
 
+// `build-gate --apply`: cargo fix (or cargo clippy --fix) in the user's own tree, with cargo's own
+// safety: it refuses a tree with uncommitted changes, or no version control, unless the user consents
+// (--allow-dirty, --allow-no-vcs), and never is that consent given for them. Then what changed.
+async function applyLintFixes(config, run, consents, runner = runProcess) {
+    const { report, metadata } = run;
+    if (!metadata || report.diagnostics.warnings === 0)
+        return [];
+    if (report.diagnostics.errors > 0)
+        return [
+            '--apply: cargo fix was not run: the workspace has compile errors (cargo fix needs it to compile).'
+        ];
+    const where = {
+        root: report.workspace.root,
+        targetDir: null,
+        members: new Map(workspaceMembers(metadata).map(p => [p.id, p.name])),
+        run: runner,
+        timeoutSeconds: TIMEOUT_SECONDS
+    };
+    const before = await measure(config, where);
+    if (before.failure)
+        return [`--apply: cargo check before cargo fix failed: ${before.failure}`];
+    if (!before.warnings.some(w => w.fixable))
+        return ['--apply: no warning carries a machine-applicable suggestion; nothing for cargo fix to do.'];
+    const flags = [
+        ...(consents.allowDirty ? ['--allow-dirty'] : []),
+        ...(consents.allowNoVcs ? ['--allow-no-vcs'] : [])
+    ];
+    const fix = await cargoFix(config, where, flags);
+    if (!fix.ok)
+        return [refusal(fix.said, fix.failure), ...fix.said.flatMap(s => s.split('\n').map(l => `  ${l}`))];
+    const after = await measure(config, where);
+    const fixed = fixedLints(before.warnings, after.warnings);
+    const lines = [
+        fix.files.length
+            ? `--apply: \`${fix.command.slice(1).join(' ')}\` changed ${fix.files.join(', ')}; it fixed ${count(fixed.reduce((n, f) => n + f.count, 0), 'warning')}:`
+            : `--apply: \`${fix.command.slice(1).join(' ')}\` changed no file.`,
+        ...fixedLines(fixed).map(l => `  ${l}`)
+    ];
+    for (const said of fix.said)
+        lines.push(...said.split('\n').map(l => `  ${l}`));
+    if (after.failure || after.errors.length)
+        lines.push(`--apply: after cargo fix, cargo check says: ${after.failure ?? count(after.errors.length, 'compile error')}`);
+    if (fix.files.length)
+        lines.push('--apply: review the changes with `git diff` before you commit them.');
+    return lines;
+}
+/** cargo's refusal in the CLI's terms: which build-gate flag gives the consent cargo asks for. */
+function refusal(said, failure) {
+    const words = said.join('\n');
+    if (/uncommitted changes|staged changes/.test(words))
+        return '--apply: cargo fix refused: the working tree has uncommitted changes (below). Commit or stash them first, or pass --allow-dirty to build-gate to let cargo fix edit them anyway.';
+    if (/no VCS found/.test(words))
+        return '--apply: cargo fix refused: the workspace is not under version control, so its changes could not be reviewed or undone. Pass --allow-no-vcs to build-gate to let cargo fix edit it anyway.';
+    return `--apply: cargo fix failed: ${failure}`;
+}
+
 // "did you mean …?": the known name closest to a mistyped one, by edit distance.
 /** Damerau–Levenshtein (optimal string alignment): a swapped pair of letters counts as one edit. */
 function editDistance(a, b) {
@@ -140,7 +196,16 @@ const MORE_WORDS = { 'deny-warnings': ['new'] };
 /** Inputs whose value is true or false: they work as bare switches on the command line. */
 const BOOLEAN_INPUTS = new Set(INPUTS.filter(i => i.default === 'true' || i.default === 'false').map(i => i.name));
 /** Flags that are not inputs. */
-const EXTRA = { help: 'h', version: 'V', 'no-tests': undefined, apply: undefined };
+const EXTRA = {
+    help: 'h',
+    version: 'V',
+    'no-tests': undefined,
+    apply: undefined,
+    'allow-dirty': undefined,
+    'allow-no-vcs': undefined
+};
+/** The consents cargo fix asks for, passed on only when given (with --apply). */
+const CONSENTS = ['allow-dirty', 'allow-no-vcs'];
 function parseCommandLine(argv) {
     const options = {};
     for (const i of INPUTS) {
@@ -161,6 +226,7 @@ function parseCommandLine(argv) {
     };
     let command = 'run';
     let apply = false;
+    const consents = new Set();
     for (let t = 0; t < tokens.length; t++) {
         const token = tokens[t];
         if (token.kind === 'option-terminator')
@@ -181,6 +247,12 @@ function parseCommandLine(argv) {
             if (inlineValue)
                 throw new UsageError(`${rawName} takes no value.`);
             apply = true;
+            continue;
+        }
+        if (CONSENTS.includes(name)) {
+            if (inlineValue)
+                throw new UsageError(`${rawName} takes no value.`);
+            consents.add(name);
             continue;
         }
         if (name === 'no-tests') {
@@ -220,6 +292,9 @@ function parseCommandLine(argv) {
     }
     if (command !== 'run')
         return { kind: command };
+    for (const c of consents)
+        if (!apply)
+            throw new UsageError(`--${c} is cargo fix's consent for --apply; give it with --apply.`);
     if (positionals.length > 1)
         throw new UsageError(`one workspace PATH at a time; got ${positionals.map(p => `'${p}'`).join(', ')}. Quote an argument that holds spaces.`);
     if (positionals.length === 1) {
@@ -227,7 +302,13 @@ function parseCommandLine(argv) {
             throw new UsageError(`PATH '${positionals[0]}' and --working-directory both name the workspace; give one of them.`);
         inputs.set('working-directory', positionals[0]);
     }
-    return { kind: 'run', inputs, apply };
+    return {
+        kind: 'run',
+        inputs,
+        apply,
+        allowDirty: consents.has('allow-dirty'),
+        allowNoVcs: consents.has('allow-no-vcs')
+    };
 }
 /** `--deny-warnings flase`: a word one slip from a boolean, and no such directory, is not the PATH. */
 function misspeltBoolean(word) {
@@ -254,7 +335,12 @@ function usage(columns = 100) {
     const rows = [
         ['PATH', 'The Rust workspace to gate (same as --working-directory) [default: .]'],
         ['--no-tests', 'Same as --no-run-tests.'],
-        ['--apply', 'Write the verified dependency fixes into Cargo.lock and the manifests.'],
+        [
+            '--apply',
+            "Write the verified dependency fixes into Cargo.lock and the manifests, and apply rustc's (with --clippy, clippy's) machine-applicable suggestions with cargo fix (cargo clippy --fix), which refuses a tree with uncommitted changes."
+        ],
+        ['--allow-dirty', 'With --apply: let cargo fix edit a working tree with uncommitted changes.'],
+        ['--allow-no-vcs', 'With --apply: let cargo fix edit a workspace that is not under version control.'],
         ...INPUTS.filter(i => !HIDDEN.has(i.name) && i.name !== 'working-directory').map((i) => {
             const flag = BOOLEAN_INPUTS.has(i.name) ? `--[no-]${i.name}` : `--${i.name} VALUE`;
             const def = defaultFor(i.name, 'cli');
@@ -470,8 +556,12 @@ async function main(argv, out = process.stdout, err = process.stderr) {
         report = run.report;
         metadata = run.metadata;
         judged = true;
+        // cargo fix first: it refuses a tree with uncommitted changes, which the dependency fixes would make.
         if (command.apply)
-            applied = (await applyAfterGate(config, run)).lines;
+            applied = [
+                ...(await applyLintFixes(config, run, command)),
+                ...(await applyAfterGate(config, run)).lines
+            ];
     }
     catch (e) {
         progress.stop();

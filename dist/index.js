@@ -12,7 +12,7 @@ import 'timers';
 import { randomUUID } from 'node:crypto';
 import { i as isGateError, e as errorMessage } from './chunks/validate.js';
 import { d as displayPath, v as verdictLine, c as crateTable, e as phaseRows, P as PHASE_HEADER, m as markdownSections, p as produceReport, r as reportPathFor, a as reportPlaceNotes, s as syncStage, b as connect, f as sectionAnnotations, g as logLines, w as writeReport } from './chunks/write.js';
-import { C as CAPABILITIES, h as htmlList, i as htmlTable, b as parseConfig, g as readRunContext, e as failureReport, j as blobLinks } from './chunks/report.js';
+import { C as CAPABILITIES, o as htmlList, q as htmlTable, k as parseConfig, n as readRunContext, l as failureReport, s as blobLinks } from './chunks/report.js';
 import * as path from 'node:path';
 import 'node:fs';
 import 'node:os';

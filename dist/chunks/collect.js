@@ -1,6 +1,6 @@
 import { a as glob } from './glob.js';
 import { readFileSync } from 'node:fs';
-import { R as READABLE_SCHEMA_VERSIONS, C as CAPABILITIES, H as blankReport, J as foldVerdict, b as parseConfig, K as deriveFindings, L as unionSets, M as byCodeUnit } from './report.js';
+import { R as READABLE_SCHEMA_VERSIONS, C as CAPABILITIES, O as blankReport, P as foldVerdict, k as parseConfig, Q as deriveFindings, S as unionSets, U as byCodeUnit } from './report.js';
 import 'fs';
 import 'path';
 import 'url';

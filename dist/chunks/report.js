@@ -6334,14 +6334,14 @@ function filesOf(section) {
     return out;
 }
 
-// A scratch copy of the workspace in a temp directory, where fixes are resolved and built; the user's
-// tree is only read. Directories the workspace reaches by relative path (a vendored directory
+// A scratch copy of the workspace in a temp directory, where fixes are resolved, applied and built;
+// the user's tree is only read. Directories the workspace reaches by relative path (a vendored directory
 // registry, path dependencies outside the root) are linked at the same relative place, so
 // `.cargo/config.toml` and the manifests work unchanged.
 const SKIP = new Set(['target', '.git', 'node_modules']);
 /** `outside`: absolute directories outside `root` the workspace needs (see externalDirs). */
 function createScratch(root, outside) {
-    const base = mkdtempSync(path.join(tmpdir(), 'build-gate-fixes-'));
+    const base = mkdtempSync(path.join(tmpdir(), 'build-gate-scratch-'));
     const anchor = commonAncestor([root, ...outside]);
     const mirror = path.join(base, 'ws');
     const scratchRoot = path.join(mirror, path.relative(anchor, root));
@@ -6392,6 +6392,31 @@ function commonAncestor(dirs) {
     while (!dirs.every(d => isInside(d, anchor)))
         anchor = path.dirname(anchor);
     return anchor;
+}
+/**
+ * Of the files named (relative to the root), those the scratch copy holds changed. A path that leaves
+ * the workspace is never offered; a file missing on either side is not a change.
+ */
+function changedFiles$1(userRoot, scratchRoot, rels) {
+    const out = [];
+    for (const rel of [...new Set(rels)]) {
+        const normal = path.normalize(rel);
+        if (!rel || path.isAbsolute(normal) || normal.startsWith('..'))
+            continue;
+        const before = readOrNull(path.join(userRoot, normal));
+        const after = readOrNull(path.join(scratchRoot, normal));
+        if (before !== null && after !== null && before !== after)
+            out.push({ path: normal.split(path.sep).join('/'), before, after });
+    }
+    return out;
+}
+function readOrNull(file) {
+    try {
+        return readFileSync(file, 'utf8');
+    }
+    catch {
+        return null;
+    }
 }
 
 // Cargo.lock read with smol-toml: which versions of which packages are locked, and what changed
@@ -7306,9 +7331,7 @@ function propose(c, inputs, run, lockBefore) {
     return proposeMsrv(c, inputs, run, lockBefore);
 }
 
-// The fixes capability: from the conflicts the gate found, verified fixes (and the blockers nothing
-// within the current requirements can move), as a report section, findings and the changed files.
-const TIMEOUT_SECONDS = 20 * 60;
+const TIMEOUT_SECONDS$1 = 20 * 60;
 async function runFixes(inputs, ports = {}) {
     const started = process.hrtime.bigint();
     const seconds = () => Math.round(Number(process.hrtime.bigint() - started) / 1e6) / 1000;
@@ -7336,7 +7359,7 @@ async function runFixes(inputs, ports = {}) {
             root: scratch.root,
             userRoot: inputs.root,
             targetDir: scratch.targetDir
-        }, bounded(ports.run ?? runProcess, ports.timeoutSeconds ?? TIMEOUT_SECONDS));
+        }, bounded(ports.run ?? runProcess, ports.timeoutSeconds ?? TIMEOUT_SECONDS$1));
         const files = changedFiles$1(inputs.root, scratch.root, [
             'Cargo.lock',
             ...found.fixes.filter(f => f.verified && f.manifest).map(f => f.manifest)
@@ -7364,24 +7387,6 @@ async function runFixes(inputs, ports = {}) {
 /** Every cargo the search starts is killed past the limit (a killed phase is never verified). */
 function bounded(run, timeoutSeconds) {
     return (program, args, options) => run(program, args, { ...options, timeoutSeconds });
-}
-function changedFiles$1(userRoot, scratchRoot, rels) {
-    const out = [];
-    for (const rel of [...new Set(rels)]) {
-        const read = (root) => {
-            try {
-                return readFileSync(path.join(root, rel), 'utf8');
-            }
-            catch {
-                return null;
-            }
-        };
-        const before = read(userRoot);
-        const after = read(scratchRoot);
-        if (before !== null && after !== null && before !== after)
-            out.push({ path: rel.split(path.sep).join('/'), before, after });
-    }
-    return out;
 }
 
 const FIXES_CODES = {
@@ -7456,212 +7461,129 @@ const fixes = {
     terminal: r => (r.fixes && !isEmpty$1(r.fixes) ? fixesText(r.fixes).split('\n') : [])
 };
 
-// Who is running us, decided once: the event, the repository and whether the run is trusted to write
-// (roadmap, baseline). push to the default branch, schedule and workflow_dispatch on the default branch
-// are trusted; pull_request and merge_group never are, and a fork PR has a read-only token.
-function readRunContext(env = process.env) {
-    const eventName = env.GITHUB_EVENT_NAME ?? '';
-    const read = readPayload(env.GITHUB_EVENT_PATH);
-    const payload = read.payload;
-    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
-    const repository = payload.repository;
-    const defaultBranch = typeof repository?.default_branch === 'string' ? repository.default_branch : null;
-    const pr = (isObject$1(payload.pull_request) ? payload.pull_request : null);
-    const payloadProblem = read.problem ??
-        (pr && !(Number.isInteger(pr.number) && pr.number > 0)
-            ? `GITHUB_EVENT_PATH (${env.GITHUB_EVENT_PATH}): \`pull_request.number\` is not a number`
-            : null);
-    const pullRequest = pr && !payloadProblem
-        ? {
-            number: pr.number,
-            // A PR whose head lives in another repository is a fork PR: its token is read-only.
-            fork: !!pr.head?.repo?.fork ||
-                (!!pr.head?.repo?.full_name && pr.head.repo.full_name !== env.GITHUB_REPOSITORY),
-            headRef: pr.head?.ref ?? '',
-            baseRef: pr.base?.ref ?? '',
-            ...(typeof pr.base?.sha === 'string' && /^[0-9a-f]{7,64}$/.test(pr.base.sha)
-                ? { baseSha: pr.base.sha }
-                : {})
-        }
-        : null;
-    const ref = env.GITHUB_REF ?? null;
-    const onDefault = !!defaultBranch && ref === `refs/heads/${defaultBranch}`;
-    let trusted = false;
-    let trustReason;
-    if (payloadProblem) {
-        trustReason = `${payloadProblem}; nothing is written to GitHub`;
-    }
-    else if (eventName === 'schedule') {
-        trusted = true;
-        trustReason = 'scheduled run';
-    }
-    else if (eventName === 'push' || eventName === 'workflow_dispatch') {
-        trusted = onDefault;
-        trustReason = onDefault
-            ? `${eventName} on the default branch`
-            : `${eventName} on ${ref ?? 'an unknown ref'}, not the default branch${defaultBranch ? ` (${defaultBranch})` : ''}`;
-    }
-    else if (eventName.startsWith('pull_request')) {
-        trustReason = 'pull request runs never write the roadmap or the baseline';
-    }
-    else if (eventName === 'merge_group') {
-        // The group is not on the default branch yet, and leaves the queue if any required check fails.
-        trustReason =
-            'merge queue runs never write the roadmap or the baseline: the push that lands the group does';
-    }
-    else if (eventName === '') {
-        trustReason = 'not running in GitHub Actions';
-    }
-    else {
-        trustReason = `event ${eventName} is not trusted`;
-    }
-    const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com';
-    return {
-        eventName,
-        owner: owner || null,
-        repo: repo || null,
-        ref,
-        sha: env.GITHUB_SHA ?? null,
-        defaultBranch,
-        pullRequest,
-        trusted,
-        trustReason,
-        payloadProblem,
-        apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
-        serverUrl,
-        runUrl: env.GITHUB_RUN_ID && env.GITHUB_REPOSITORY
-            ? `${serverUrl}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
-            : null
-    };
-}
-function readPayload(file) {
-    if (!file)
-        return { payload: {}, problem: null };
-    let parsed;
-    try {
-        parsed = JSON.parse(readFileSync(file, 'utf8'));
-    }
-    catch (e) {
-        const why = e.code ?? (e instanceof SyntaxError ? 'not valid JSON' : 'unreadable');
+// Whether a fix holds, from the warnings before and after it (pure): the machine-applicable ones are
+// gone, nothing new appeared, nothing fails to compile. Warnings are compared by identity (crate, lint,
+// file, message), as many of each as there were: a fix moves lines, so lines are not compared.
+const MAX_DETAILS = 10;
+function judge$3(before, after) {
+    const fixed = fixedLints(before.warnings, after.warnings);
+    if (after.failure)
+        return { problem: `cargo check after the fixes failed: ${after.failure}`, details: [], fixed };
+    if (after.errors.length > 0)
         return {
-            payload: {},
-            problem: `GITHUB_EVENT_PATH (${file}) could not be read as JSON (${why})`
+            problem: `${count$1(after.errors.length, 'compile error')} after the fixes (cargo check)`,
+            details: after.errors.slice(0, MAX_DETAILS),
+            fixed
         };
+    const had = tally(before.warnings);
+    const fresh = excess(after.warnings, had);
+    if (fresh.length > 0)
+        return {
+            problem: `${count$1(fresh.length, 'new warning')} after the fixes`,
+            details: fresh.slice(0, MAX_DETAILS).map(w => w.rendered),
+            fixed
+        };
+    // Of each identity, as many machine-applicable ones as are left beyond the others it had.
+    const fixable = tally(before.warnings.filter(w => w.fixable));
+    const left = tally(after.warnings);
+    const stayed = [];
+    for (const [identity, n] of fixable) {
+        const still = Math.min(n, (left.get(identity) ?? 0) - ((had.get(identity) ?? 0) - n));
+        for (let i = 0; i < still; i++)
+            stayed.push(before.warnings.find(w => w.identity === identity && w.fixable));
     }
-    if (!isObject$1(parsed))
-        return { payload: {}, problem: `GITHUB_EVENT_PATH (${file}): the event payload is not a JSON object` };
-    const { repository, pull_request: pr } = parsed;
-    if (repository != null && !isObject$1(repository))
-        return { payload: {}, problem: `GITHUB_EVENT_PATH (${file}): \`repository\` is not an object` };
-    if (pr != null && !isObject$1(pr))
-        return { payload: {}, problem: `GITHUB_EVENT_PATH (${file}): \`pull_request\` is not an object` };
-    return { payload: parsed, problem: null };
+    if (stayed.length > 0)
+        return {
+            problem: `${count$1(stayed.length, 'machine-applicable warning')} still there after cargo fix`,
+            details: stayed.slice(0, MAX_DETAILS).map(w => w.rendered),
+            fixed
+        };
+    return { problem: null, details: [], fixed };
 }
-function isObject$1(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
+function tally(warnings) {
+    const out = new Map();
+    for (const w of warnings)
+        out.set(w.identity, (out.get(w.identity) ?? 0) + 1);
+    return out;
 }
-/** A token GitHub would refuse or an HTTP header cannot carry; the message never shows the value. */
-function tokenProblem(token) {
-    // eslint-disable-next-line no-control-regex
-    const bad = token ? /[\r\n]|[\x00-\x20\x7f]/.exec(token) : null;
-    if (!bad)
-        return null;
-    return {
-        input: 'github-token',
-        message: `contains ${/[\r\n]/.test(bad[0]) ? 'a line break' : 'a space or control character'} (the value is not shown); store the secret without it.`
-    };
+/** The warnings beyond as many of each identity as `had` holds. */
+function excess(warnings, had) {
+    const budget = new Map(had);
+    const out = [];
+    for (const w of warnings) {
+        const left = budget.get(w.identity) ?? 0;
+        if (left > 0)
+            budget.set(w.identity, left - 1);
+        else
+            out.push(w);
+    }
+    return out;
+}
+/** By crate, lint and file: how many fewer warnings the fix leaves. */
+function fixedLints(before, after) {
+    const gone = excess(before, tally(after));
+    const rows = new Map();
+    for (const w of gone) {
+        const key = [w.crate, w.lint, w.file].join('\u0000');
+        const row = rows.get(key) ?? { crate: w.crate, lint: w.lint, file: w.file, count: 0 };
+        row.count++;
+        rows.set(key, row);
+    }
+    return [...rows.values()].sort((a, b) => byCodeUnit(a.crate, b.crate) || byCodeUnit(a.lint, b.lint) || byCodeUnit(a.file, b.file));
+}
+function count$1(n, what) {
+    return `${n} ${what}${n === 1 ? '' : 's'}`;
 }
 
-// The core of the configuration: what every run needs, whichever capabilities it has (where the
-// workspace is, which toolchain, where the report goes, GitHub, sharding, where the gate keeps its
-// documents). Each capability declares and parses its own slice in its folder; the pipeline assembles
-// the whole (GateConfig, and the one inputs table) from them. Every error names the input and how to
-// fix it; nothing downstream re-validates.
-const CORE_INPUTS = [
-    {
-        name: 'working-directory',
-        default: '.',
-        description: 'Root of the Rust workspace (the directory with the workspace Cargo.toml).'
-    },
-    {
-        name: 'toolchain',
-        default: '',
-        description: 'Toolchain to build with (runs `cargo +<toolchain>`); empty uses the active one.'
-    },
-    {
-        name: 'fail-on-unstable',
-        default: 'true',
-        description: 'Fail the step when the build is unstable (what makes the gate a required status check).'
-    },
-    {
-        name: 'report-path',
-        default: '',
-        description: 'Where to write the JSON report (relative to working-directory). Empty: outside the workspace, so cargo never rebuilds anything for it: `$RUNNER_TEMP/build-gate/build-gate-report.json` in Actions, `build-gate/build-gate-report.json` in the target directory on the command line; the `report-path` output says where.'
-    },
-    {
-        name: 'baseline-store',
-        default: 'branch',
-        cli: 'file',
-        description: 'Where the baseline lives: `branch` (a JSON file on a dedicated branch, via the contents API) or `file` (a local file).'
-    },
-    {
-        name: 'baseline-branch',
-        default: 'build-gate-baseline',
-        description: "Branch that holds the baseline for `baseline-store: branch`, and the roadmap's record of what it announced."
-    },
-    { name: 'dry-run', default: 'false', description: 'Plan and print every GitHub write, make none.' },
-    {
-        name: 'github-token',
-        default: '${{ github.token }}',
-        cli: '',
-        description: 'Token for the GitHub API (roadmap sync, PR comment, baseline branch).'
-    },
-    {
-        name: 'mode',
-        default: 'gate',
-        description: '`gate` runs cargo; `merge` combines shard reports into one verdict.'
-    },
-    {
-        name: 'shard',
-        default: '',
-        description: "This job's share of the workspace members, e.g. `2/4`; empty gates all members."
-    },
-    { name: 'shard-reports', default: '', description: 'With `mode: merge`: glob of the shard JSON reports.' }
-];
-function parseCoreConfig(p, surface, cwd) {
-    const workingDirectory = path.resolve(cwd, p.raw('working-directory'));
-    const token = p.optional('github-token');
-    const config = {
-        surface,
-        workingDirectory,
-        toolchain: p.optional('toolchain'),
-        failOnUnstable: p.bool('fail-on-unstable'),
-        reportPath: p.optional('report-path') && path.resolve(workingDirectory, p.raw('report-path')),
-        token: token?.startsWith('${{') ? null : token,
-        dryRun: p.bool('dry-run'),
-        baselineStore: p.oneOf('baseline-store', ['branch', 'file']),
-        baselineBranch: p.raw('baseline-branch'),
-        mode: p.oneOf('mode', ['gate', 'merge']),
-        shard: parseShard(p.raw('shard')),
-        shardReports: p.optional('shard-reports')
-    };
-    const problem = tokenProblem(config.token);
-    if (problem)
-        throw new ConfigError(problem.input, problem.message);
-    assertBranchInput('baseline-branch', config.baselineBranch);
-    if (config.mode === 'merge' && !config.shardReports)
-        throw new ConfigError('shard-reports', 'mode is merge, so give the glob of the shard reports to merge.');
-    return config;
+function lintFixFindings(s) {
+    const total = s.fixed.reduce((n, f) => n + f.count, 0);
+    if (s.status === 'failed')
+        return [{ code: 'lint-fix-failed', severity: 'warn', source: 'lint-fixes', message: s.reason }];
+    return [
+        {
+            code: 'lint-fix-available',
+            severity: s.status === 'verified' ? 'info' : 'warn',
+            source: 'lint-fixes',
+            message: s.status === 'verified'
+                ? `\`${s.command.join(' ')}\` fixes ${count$1(total, 'warning')} in ${s.files.map(f => f.path).join(', ')}, verified: those warnings are gone, nothing new appears and the tests build`
+                : `\`${s.command.join(' ')}\` is not verified: ${s.reason}`
+        }
+    ];
 }
-function parseShard(v) {
-    if (v === '')
-        return null;
-    const m = /^(\d+)\s*\/\s*(\d+)$/.exec(v);
-    const index = m ? Number(m[1]) : NaN;
-    const total = m ? Number(m[2]) : NaN;
-    if (!m || total < 1 || index < 1 || index > total)
-        throw new ConfigError('shard', `'${v}' must look like INDEX/TOTAL with 1 ≤ INDEX ≤ TOTAL, e.g. 2/4.`);
-    return { index, total };
+/** `- a: unused_imports in a/src/lib.rs (2)` */
+function fixedLines(fixed) {
+    return fixed.map(f => `${f.crate}: ${f.lint || '(no lint name)'} in ${f.file}${f.count > 1 ? ` (${f.count})` : ''}`);
+}
+function lintFixesMarkdown(s) {
+    const head = '### Machine-applicable fixes';
+    const command = `\`${s.command.join(' ')}\``;
+    if (s.status === 'verified')
+        return [
+            head,
+            '',
+            `${command} in a scratch copy, verified: the warnings below are gone, nothing new appears and the tests build.`,
+            '',
+            ...fixedLines(s.fixed).map(l => `- ${l}`),
+            ''
+        ].join('\n');
+    return [
+        head,
+        '',
+        s.status === 'failed' ? `Could not run: ${s.reason}.` : `${command}: **not verified**: ${s.reason}.`,
+        ...(s.details.length ? ['', '```', s.details.join('\n\n'), '```'] : []),
+        ''
+    ].join('\n');
+}
+function lintFixesText(s) {
+    if (s.status === 'verified')
+        return [
+            `Machine-applicable fixes (verified, ${s.command.join(' ')}):`,
+            ...fixedLines(s.fixed).map(l => `  ${l}`)
+        ];
+    return [
+        `Machine-applicable fixes: ${s.status === 'failed' ? 'could not run' : 'not verified'}: ${s.reason}`,
+        ...s.details.flatMap(d => d.split('\n').map(l => `  ${l}`))
+    ];
 }
 
 /** Wall seconds of the phases; empty (never 0) when one of them did not run or was killed. */
@@ -8184,10 +8106,10 @@ function explainExit(result, explained, dependencyErrors, tail) {
     const dep = dependencyErrors[0];
     const words = dep
         ? `dependency ${dep.package} failed to compile: ${dep.message}`
-        : cargoWords(result.cargoErrors, tail);
+        : cargoWords$1(result.cargoErrors, tail);
     result.failure = `exited with code ${result.exitCode}: ${words}`;
 }
-function cargoWords(errors, tail) {
+function cargoWords$1(errors, tail) {
     return errors.length > 0 ? errors.join('\n') : tail.join('\n').trim() || '(cargo printed nothing on stderr)';
 }
 /** Why nothing can be built on this build phase (the tests, say), or undefined when it can. */
@@ -8738,6 +8660,508 @@ const build = {
     log: logLines,
     annotations: diagnosticAnnotations
 };
+
+// The cargo commands of a lint fix: the check that measures the warnings (which of them carry a
+// machine-applicable suggestion, as cargo's JSON says), and `cargo fix` / `cargo clippy --fix` with the
+// same arguments and the same targets, so what is fixed is exactly what is measured.
+/** cargo's target selection flags; without one, every target is fixed and measured. */
+const TARGETS = /^--(lib|bins?|tests?|examples?|benches|bench|all-targets)(=|$)/;
+/** The check-args with every target, unless they select targets themselves (cargo fix's default). */
+function withTargets(args) {
+    const own = withoutOutputFlags(args);
+    const sep = own.indexOf('--');
+    const cargoArgs = sep === -1 ? own : own.slice(0, sep);
+    return cargoArgs.some(a => TARGETS.test(a))
+        ? own
+        : [...cargoArgs, '--all-targets', ...own.slice(cargoArgs.length)];
+}
+function checkCommand(config) {
+    const check = phaseCommand({ toolchain: config.toolchain, checkArgs: withTargets(config.checkArgs) }, 'check');
+    return config.clippy ? clippyCheck(check, config.clippyArgs) : check;
+}
+/** `cargo fix` / `cargo clippy --fix` with the check's args and targets, and the consents given. */
+function fixCommand(config, consents) {
+    const plus = config.toolchain ? [`+${config.toolchain}`] : [];
+    const args = withTargets(config.checkArgs).filter(a => a !== '--keep-going');
+    const sub = config.clippy ? ['clippy', '--fix'] : ['fix'];
+    const lints = config.clippy && config.clippyArgs.length ? ['--', ...config.clippyArgs] : [];
+    return { program: 'cargo', args: [...plus, ...sub, ...args, ...consents, ...lints] };
+}
+function cargoEnv(where) {
+    return { ...CARGO_OUTPUT_ENV, ...(where.targetDir ? { CARGO_TARGET_DIR: where.targetDir } : {}) };
+}
+/** The check as the gate runs it, reading which warnings are machine-applicable. */
+async function measure$1(config, where) {
+    const warnings = [];
+    const errors = [];
+    const seen = new Set();
+    let fixable = false;
+    // The raw line is seen first, then the reader hands its diagnostic over for the same line.
+    const run = (program, args, options) => where.run(program, args, {
+        ...options,
+        onStdoutLine: line => {
+            fixable = line.startsWith('{"reason":"compiler-message"') && machineApplicable(line);
+            options.onStdoutLine?.(line);
+        }
+    });
+    const sink = {
+        diagnostic: (d) => {
+            const key = diagnosticKey(d);
+            if (seen.has(key))
+                return;
+            seen.add(key);
+            if (d.severity === 'error')
+                return void errors.push(d.rendered.trim() || d.message);
+            warnings.push({
+                identity: warningIdentity(d),
+                crate: d.crate,
+                lint: d.code ?? '',
+                file: d.span?.file ?? '',
+                rendered: stripVTControlCharacters(d.rendered).trim() || d.message,
+                fixable
+            });
+        },
+        dependencyError: (pkg, message) => void errors.push(`${pkg}: ${message}`)
+    };
+    const r = await runPhase('check', checkCommand(config), {
+        cwd: where.root,
+        env: cargoEnv(where),
+        members: where.members,
+        sink,
+        run,
+        timeoutSeconds: where.timeoutSeconds
+    });
+    const failed = r.result.failure ??
+        (r.result.exitCode !== 0 && errors.length === 0 ? cargoSaid(r.result.cargoErrors, r.stderrTail) : null);
+    return { warnings, errors, failure: failed };
+}
+function machineApplicable(line) {
+    try {
+        const msg = JSON.parse(line);
+        return msg.message?.level === 'warning' && hasMachineApplicable(msg.message);
+    }
+    catch {
+        return false;
+    }
+}
+function hasMachineApplicable(d) {
+    return ((d.spans ?? []).some(s => s.suggestion_applicability === 'MachineApplicable') ||
+        (d.children ?? []).some(hasMachineApplicable));
+}
+async function cargoFix(config, where, consents) {
+    const command = fixCommand(config, consents);
+    const stderr = [];
+    const r = await where.run(command.program, command.args, {
+        cwd: where.root,
+        env: cargoEnv(where),
+        timeoutSeconds: where.timeoutSeconds,
+        onStderrLine: line => stderr.push(stripVTControlCharacters(line))
+    });
+    const files = stderr.flatMap(l => /^\s*Fixed (.+?) \(\d+ fix(?:es)?\)$/.exec(l)?.[1] ?? []);
+    const said = cargoWords(stderr);
+    const failure = r.spawnError
+        ? `could not start cargo: ${r.spawnError}`
+        : r.timedOut
+            ? `\`${command.args.join(' ')}\` did not finish within ${where.timeoutSeconds} s and was killed`
+            : r.signal
+                ? `cargo was killed by signal ${r.signal}`
+                : r.exitCode !== 0
+                    ? `\`cargo ${command.args.join(' ')}\` exited with code ${r.exitCode}`
+                    : null;
+    return { ok: failure === null, files, said, failure, command: [command.program, ...command.args] };
+}
+/** cargo's `error:` and `warning: failed to automatically apply fixes…` blocks, as it printed them. */
+function cargoWords(lines) {
+    const out = [];
+    let block = null;
+    for (const line of lines) {
+        if (/^(error|warning)(\[\w+\])?: /.test(line)) {
+            if (block)
+                out.push(block.join('\n').trim());
+            block = /^error|^warning: failed to automatically apply fixes/.test(line) ? [line] : null;
+        }
+        else if (block && !/^\s+(Checking|Compiling|Fixed|Finished|Blocking)\b/.test(line))
+            block.push(line);
+    }
+    if (block)
+        out.push(block.join('\n').trim());
+    return out.filter(Boolean).slice(0, 10);
+}
+function cargoSaid(cargoErrors, tail) {
+    return cargoErrors.join('\n').trim() || tail.slice(-5).join('\n').trim() || 'cargo check failed';
+}
+
+// A lint fix in a scratch copy of the workspace: measure the warnings, apply the machine-applicable
+// ones with cargo fix, measure again and build the tests; verified, the changed files are kept (by blob
+// id, their contents in this process) for the fix pull request. The user's tree is only read.
+/** Longest any one cargo command of a lint fix may run. */
+const TIMEOUT_SECONDS = 20 * 60;
+async function runLintFixes(root, config, metadata, run, timeoutSeconds = TIMEOUT_SECONDS) {
+    const started = process.hrtime.bigint();
+    const seconds = () => Math.round(Number(process.hrtime.bigint() - started) / 1e6) / 1000;
+    const section = (s) => ({
+        status: 'failed',
+        command: [],
+        fixed: [],
+        reason: '',
+        details: [],
+        files: [],
+        seconds: seconds(),
+        ...s
+    });
+    let scratch;
+    try {
+        const pathPackages = metadata.packages.filter(p => p.source === null).map(p => p.manifest_path);
+        scratch = createScratch(root, externalDirs(root, pathPackages));
+    }
+    catch (e) {
+        return {
+            section: section({ reason: `could not make a scratch copy of the workspace: ${e.message}` }),
+            files: []
+        };
+    }
+    try {
+        // Package ids name the directory: the scratch copy's members are read there.
+        const members = await membersIn(scratch, config, run, timeoutSeconds);
+        const where = { root: scratch.root, targetDir: scratch.targetDir, members, run, timeoutSeconds };
+        const before = await measure$1(config, where);
+        if (before.failure || before.errors.length > 0)
+            return {
+                section: section({
+                    reason: `cargo check in the scratch copy failed before any fix: ${before.failure ?? `${count$1(before.errors.length, 'compile error')}`}`,
+                    details: before.errors.slice(0, 10)
+                }),
+                files: []
+            };
+        if (!before.warnings.some(w => w.fixable))
+            return { section: null, files: [] };
+        // The scratch copy is no git checkout; it is the gate's own, so cargo's VCS guard does not apply.
+        const fix = await cargoFix(config, where, ['--allow-no-vcs']);
+        const command = fix.command.filter(a => a !== '--allow-no-vcs');
+        if (!fix.ok)
+            return { section: section({ command, reason: fix.failure, details: fix.said }), files: [] };
+        const after = await measure$1(config, where);
+        const verdict = judge$3(before, after);
+        const taken = fix.said.filter(s => /^warning: failed to automatically apply fixes/.test(s));
+        let problem = verdict.problem;
+        let details = verdict.details;
+        if (!problem && taken.length > 0) {
+            problem = 'cargo fix took back fixes whose result did not compile';
+            details = taken;
+        }
+        if (!problem && config.runTests) {
+            const tests = await testBuild(config, where);
+            if (tests)
+                ({ problem, details } = tests);
+        }
+        const changed = changedFiles$1(root, scratch.root, [...fix.files, ...before.warnings.map(w => w.file)].sort());
+        if (problem)
+            return {
+                section: section({ status: 'not-verified', command, fixed: verdict.fixed, reason: problem, details }),
+                files: []
+            };
+        return {
+            section: section({
+                status: 'verified',
+                command,
+                fixed: verdict.fixed,
+                files: changed.map(f => ({ path: f.path, before: remember(f.before), after: remember(f.after) }))
+            }),
+            files: changed
+        };
+    }
+    catch (e) {
+        return { section: section({ reason: `the lint fix failed: ${e.message}` }), files: [] };
+    }
+    finally {
+        scratch.dispose();
+    }
+}
+async function membersIn(scratch, config, run, timeoutSeconds) {
+    const r = await runPhase('metadata', metadataCommand(config, null), {
+        cwd: scratch.root,
+        env: { CARGO_TARGET_DIR: scratch.targetDir, CARGO_TERM_COLOR: 'never' },
+        collectStdout: true,
+        run,
+        timeoutSeconds
+    });
+    if (r.result.failure || r.result.exitCode !== 0)
+        throw new Error(`cargo metadata failed: ${r.result.failure ?? r.result.cargoErrors.join('\n')}`);
+    return new Map(workspaceMembers(parseMetadata(r.stdout)).map(p => [p.id, p.name]));
+}
+/** `cargo test --no-run` with the test-args: null when the tests build. */
+async function testBuild(config, where) {
+    const errors = [];
+    const r = await runPhase('test-build', phaseCommand(config, 'test-build'), {
+        cwd: where.root,
+        env: cargoEnv(where),
+        members: where.members,
+        sink: {
+            diagnostic: d => void (d.severity === 'error' && errors.push(d.rendered.trim() || d.message)),
+            dependencyError: (pkg, message) => void errors.push(`${pkg}: ${message}`)
+        },
+        run: where.run,
+        timeoutSeconds: where.timeoutSeconds
+    });
+    if (errors.length > 0)
+        return {
+            problem: `${count$1(errors.length, 'compile error')} after the fixes (cargo test --no-run)`,
+            details: errors.slice(0, 10)
+        };
+    if (r.result.failure || r.result.exitCode !== 0)
+        return {
+            problem: `cargo test --no-run failed after the fixes: ${r.result.failure ?? (r.result.cargoErrors.join('\n') || `exit code ${r.result.exitCode}`)}`,
+            details: r.result.cargoErrors.slice(0, 10)
+        };
+    return null;
+}
+
+const LINT_FIXES_CODES = {
+    'lint-fix-available': "rustc's or clippy's machine-applicable fixes, applied by cargo fix in a scratch copy: verified (info) or not (warn)",
+    'lint-fix-failed': 'cargo fix could not be run to the end in the scratch copy'
+};
+
+const lintFixes = {
+    name: 'lint-fixes',
+    stage: 'analyses',
+    inputs: [],
+    codes: LINT_FIXES_CODES,
+    outputs: [],
+    needs: ['ctx'],
+    async run(ports, config) {
+        const none = { section: {}, findings: [] };
+        const body = ports.report;
+        // Only for the fix PR, which only trusted runs open; the first shard speaks for the workspace.
+        if (!config.fixPr || !ports.ctx.trusted || ports.ctx.pullRequest || !ports.metadata)
+            return none;
+        if (body.shard && body.shard.index !== 1)
+            return none;
+        // Nothing to fix, or cargo fix could not compile it: no scratch build.
+        if (body.diagnostics.warnings === 0 || body.diagnostics.errors > 0)
+            return none;
+        const { section } = await runLintFixes(ports.cwd, config, ports.metadata, ports.run);
+        if (!section) {
+            ports.log('lint fixes: no warning carries a machine-applicable suggestion');
+            return none;
+        }
+        return { section: { lintFixes: section }, findings: lintFixFindings(section) };
+    },
+    findings: r => (r.lintFixes ? lintFixFindings(r.lintFixes) : []),
+    merge: shards => {
+        const found = shards.find(s => s.lintFixes)?.lintFixes;
+        return found ? { lintFixes: found } : {};
+    },
+    markdown: r => (r.lintFixes ? lintFixesMarkdown(r.lintFixes) : null),
+    terminal: r => (r.lintFixes ? lintFixesText(r.lintFixes) : [])
+};
+
+// Who is running us, decided once: the event, the repository and whether the run is trusted to write
+// (roadmap, baseline). push to the default branch, schedule and workflow_dispatch on the default branch
+// are trusted; pull_request and merge_group never are, and a fork PR has a read-only token.
+function readRunContext(env = process.env) {
+    const eventName = env.GITHUB_EVENT_NAME ?? '';
+    const read = readPayload(env.GITHUB_EVENT_PATH);
+    const payload = read.payload;
+    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    const repository = payload.repository;
+    const defaultBranch = typeof repository?.default_branch === 'string' ? repository.default_branch : null;
+    const pr = (isObject$1(payload.pull_request) ? payload.pull_request : null);
+    const payloadProblem = read.problem ??
+        (pr && !(Number.isInteger(pr.number) && pr.number > 0)
+            ? `GITHUB_EVENT_PATH (${env.GITHUB_EVENT_PATH}): \`pull_request.number\` is not a number`
+            : null);
+    const pullRequest = pr && !payloadProblem
+        ? {
+            number: pr.number,
+            // A PR whose head lives in another repository is a fork PR: its token is read-only.
+            fork: !!pr.head?.repo?.fork ||
+                (!!pr.head?.repo?.full_name && pr.head.repo.full_name !== env.GITHUB_REPOSITORY),
+            headRef: pr.head?.ref ?? '',
+            baseRef: pr.base?.ref ?? '',
+            ...(typeof pr.base?.sha === 'string' && /^[0-9a-f]{7,64}$/.test(pr.base.sha)
+                ? { baseSha: pr.base.sha }
+                : {})
+        }
+        : null;
+    const ref = env.GITHUB_REF ?? null;
+    const onDefault = !!defaultBranch && ref === `refs/heads/${defaultBranch}`;
+    let trusted = false;
+    let trustReason;
+    if (payloadProblem) {
+        trustReason = `${payloadProblem}; nothing is written to GitHub`;
+    }
+    else if (eventName === 'schedule') {
+        trusted = true;
+        trustReason = 'scheduled run';
+    }
+    else if (eventName === 'push' || eventName === 'workflow_dispatch') {
+        trusted = onDefault;
+        trustReason = onDefault
+            ? `${eventName} on the default branch`
+            : `${eventName} on ${ref ?? 'an unknown ref'}, not the default branch${defaultBranch ? ` (${defaultBranch})` : ''}`;
+    }
+    else if (eventName.startsWith('pull_request')) {
+        trustReason = 'pull request runs never write the roadmap or the baseline';
+    }
+    else if (eventName === 'merge_group') {
+        // The group is not on the default branch yet, and leaves the queue if any required check fails.
+        trustReason =
+            'merge queue runs never write the roadmap or the baseline: the push that lands the group does';
+    }
+    else if (eventName === '') {
+        trustReason = 'not running in GitHub Actions';
+    }
+    else {
+        trustReason = `event ${eventName} is not trusted`;
+    }
+    const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com';
+    return {
+        eventName,
+        owner: owner || null,
+        repo: repo || null,
+        ref,
+        sha: env.GITHUB_SHA ?? null,
+        defaultBranch,
+        pullRequest,
+        trusted,
+        trustReason,
+        payloadProblem,
+        apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+        serverUrl,
+        runUrl: env.GITHUB_RUN_ID && env.GITHUB_REPOSITORY
+            ? `${serverUrl}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+            : null
+    };
+}
+function readPayload(file) {
+    if (!file)
+        return { payload: {}, problem: null };
+    let parsed;
+    try {
+        parsed = JSON.parse(readFileSync(file, 'utf8'));
+    }
+    catch (e) {
+        const why = e.code ?? (e instanceof SyntaxError ? 'not valid JSON' : 'unreadable');
+        return {
+            payload: {},
+            problem: `GITHUB_EVENT_PATH (${file}) could not be read as JSON (${why})`
+        };
+    }
+    if (!isObject$1(parsed))
+        return { payload: {}, problem: `GITHUB_EVENT_PATH (${file}): the event payload is not a JSON object` };
+    const { repository, pull_request: pr } = parsed;
+    if (repository != null && !isObject$1(repository))
+        return { payload: {}, problem: `GITHUB_EVENT_PATH (${file}): \`repository\` is not an object` };
+    if (pr != null && !isObject$1(pr))
+        return { payload: {}, problem: `GITHUB_EVENT_PATH (${file}): \`pull_request\` is not an object` };
+    return { payload: parsed, problem: null };
+}
+function isObject$1(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/** A token GitHub would refuse or an HTTP header cannot carry; the message never shows the value. */
+function tokenProblem(token) {
+    // eslint-disable-next-line no-control-regex
+    const bad = token ? /[\r\n]|[\x00-\x20\x7f]/.exec(token) : null;
+    if (!bad)
+        return null;
+    return {
+        input: 'github-token',
+        message: `contains ${/[\r\n]/.test(bad[0]) ? 'a line break' : 'a space or control character'} (the value is not shown); store the secret without it.`
+    };
+}
+
+// The core of the configuration: what every run needs, whichever capabilities it has (where the
+// workspace is, which toolchain, where the report goes, GitHub, sharding, where the gate keeps its
+// documents). Each capability declares and parses its own slice in its folder; the pipeline assembles
+// the whole (GateConfig, and the one inputs table) from them. Every error names the input and how to
+// fix it; nothing downstream re-validates.
+const CORE_INPUTS = [
+    {
+        name: 'working-directory',
+        default: '.',
+        description: 'Root of the Rust workspace (the directory with the workspace Cargo.toml).'
+    },
+    {
+        name: 'toolchain',
+        default: '',
+        description: 'Toolchain to build with (runs `cargo +<toolchain>`); empty uses the active one.'
+    },
+    {
+        name: 'fail-on-unstable',
+        default: 'true',
+        description: 'Fail the step when the build is unstable (what makes the gate a required status check).'
+    },
+    {
+        name: 'report-path',
+        default: '',
+        description: 'Where to write the JSON report (relative to working-directory). Empty: outside the workspace, so cargo never rebuilds anything for it: `$RUNNER_TEMP/build-gate/build-gate-report.json` in Actions, `build-gate/build-gate-report.json` in the target directory on the command line; the `report-path` output says where.'
+    },
+    {
+        name: 'baseline-store',
+        default: 'branch',
+        cli: 'file',
+        description: 'Where the baseline lives: `branch` (a JSON file on a dedicated branch, via the contents API) or `file` (a local file).'
+    },
+    {
+        name: 'baseline-branch',
+        default: 'build-gate-baseline',
+        description: "Branch that holds the baseline for `baseline-store: branch`, and the roadmap's record of what it announced."
+    },
+    { name: 'dry-run', default: 'false', description: 'Plan and print every GitHub write, make none.' },
+    {
+        name: 'github-token',
+        default: '${{ github.token }}',
+        cli: '',
+        description: 'Token for the GitHub API (roadmap sync, PR comment, baseline branch).'
+    },
+    {
+        name: 'mode',
+        default: 'gate',
+        description: '`gate` runs cargo; `merge` combines shard reports into one verdict.'
+    },
+    {
+        name: 'shard',
+        default: '',
+        description: "This job's share of the workspace members, e.g. `2/4`; empty gates all members."
+    },
+    { name: 'shard-reports', default: '', description: 'With `mode: merge`: glob of the shard JSON reports.' }
+];
+function parseCoreConfig(p, surface, cwd) {
+    const workingDirectory = path.resolve(cwd, p.raw('working-directory'));
+    const token = p.optional('github-token');
+    const config = {
+        surface,
+        workingDirectory,
+        toolchain: p.optional('toolchain'),
+        failOnUnstable: p.bool('fail-on-unstable'),
+        reportPath: p.optional('report-path') && path.resolve(workingDirectory, p.raw('report-path')),
+        token: token?.startsWith('${{') ? null : token,
+        dryRun: p.bool('dry-run'),
+        baselineStore: p.oneOf('baseline-store', ['branch', 'file']),
+        baselineBranch: p.raw('baseline-branch'),
+        mode: p.oneOf('mode', ['gate', 'merge']),
+        shard: parseShard(p.raw('shard')),
+        shardReports: p.optional('shard-reports')
+    };
+    const problem = tokenProblem(config.token);
+    if (problem)
+        throw new ConfigError(problem.input, problem.message);
+    assertBranchInput('baseline-branch', config.baselineBranch);
+    if (config.mode === 'merge' && !config.shardReports)
+        throw new ConfigError('shard-reports', 'mode is merge, so give the glob of the shard reports to merge.');
+    return config;
+}
+function parseShard(v) {
+    if (v === '')
+        return null;
+    const m = /^(\d+)\s*\/\s*(\d+)$/.exec(v);
+    const index = m ? Number(m[1]) : NaN;
+    const total = m ? Number(m[2]) : NaN;
+    if (!m || total < 1 || index < 1 || index > total)
+        throw new ConfigError('shard', `'${v}' must look like INDEX/TOTAL with 1 ≤ INDEX ≤ TOTAL, e.g. 2/4.`);
+    return { index, total };
+}
 
 // The tracker's rows of the inputs table (action.yml and the CLI flags are checked against it).
 const TRACKER_INPUTS = [
@@ -11250,51 +11674,75 @@ const checklist = {
 
 const FIX_BRANCH = 'build-gate/fix-dependencies';
 const FIX_PR_TITLE = 'Fix dependency conflicts (build-gate)';
+const LINT_TITLE = "Apply rustc's machine-applicable fixes (build-gate)";
+const BOTH_TITLE = "Fix dependency conflicts and apply rustc's machine-applicable fixes (build-gate)";
 const MARKER$1 = '<!-- build-gate:fix-dependencies -->';
-function fixPrBody(section) {
-    const out = [
-        MARKER$1,
-        'build-gate found dependency conflicts and verified these changes in a scratch copy of the workspace:',
-        'each conflict is gone, no new conflict appears, and `cargo check` and the test build pass.',
-        ''
-    ];
-    for (const f of section.fixes.filter(x => x.verified)) {
-        const where = f.kind === 'lock' ? 'Cargo.lock' : f.manifest;
-        out.push(`- **${f.crate} ${f.from} → ${f.to}** in \`${where}\``);
-        out.push(`  - fixes: ${f.target.code} finding on \`${f.target.crate}\` ${f.target.version}`);
-        if (f.command)
-            out.push(`  - how: \`${f.command}\``);
-        if (f.diff && f.kind === 'patch')
-            out.push(`  - how: at line ${f.diff.line}, add \`${f.diff.after.split('\n').join(' ')}\``);
-        else if (f.diff)
-            out.push(`  - how: line ${f.diff.line}: \`${f.diff.before.trim()}\` → \`${f.diff.after.trim()}\``);
-        const lock = f.lockChanges.map(c => `${c.name} ${c.from ?? '(new)'} → ${c.to ?? '(removed)'}`).join(', ');
-        out.push(`  - Cargo.lock: ${lock || 'unchanged'}`);
+/** What the pull request carries: verified dependency fixes, a verified lint fix, or both. */
+function fixPrTitle(section, lint) {
+    const deps = section?.fixes.some(f => f.verified) ?? false;
+    const lints = lint?.status === 'verified';
+    return deps && lints ? BOTH_TITLE : lints ? LINT_TITLE : FIX_PR_TITLE;
+}
+function fixPrBody(section, lint = null) {
+    const out = [MARKER$1];
+    if (section?.fixes.some(f => f.verified)) {
+        out.push('build-gate found dependency conflicts and verified these changes in a scratch copy of the workspace:', 'each conflict is gone, no new conflict appears, and `cargo check` and the test build pass.', '');
+        for (const f of section.fixes.filter(x => x.verified)) {
+            const where = f.kind === 'lock' ? 'Cargo.lock' : f.manifest;
+            out.push(`- **${f.crate} ${f.from} → ${f.to}** in \`${where}\``);
+            out.push(`  - fixes: ${f.target.code} finding on \`${f.target.crate}\` ${f.target.version}`);
+            if (f.command)
+                out.push(`  - how: \`${f.command}\``);
+            if (f.diff && f.kind === 'patch')
+                out.push(`  - how: at line ${f.diff.line}, add \`${f.diff.after.split('\n').join(' ')}\``);
+            else if (f.diff)
+                out.push(`  - how: line ${f.diff.line}: \`${f.diff.before.trim()}\` → \`${f.diff.after.trim()}\``);
+            const lock = f.lockChanges
+                .map(c => `${c.name} ${c.from ?? '(new)'} → ${c.to ?? '(removed)'}`)
+                .join(', ');
+            out.push(`  - Cargo.lock: ${lock || 'unchanged'}`);
+        }
     }
-    const left = section.fixes.filter(x => !x.verified);
-    if (left.length || section.blockers.length) {
+    if (lint?.status === 'verified') {
+        const withDeps = out.length > 1;
+        if (withDeps)
+            out.push('');
+        out.push(`build-gate applied rustc's machine-applicable suggestions with \`${lint.command.join(' ')}\` in a scratch copy`, 'of the workspace and verified the result: those warnings are gone, no new warning or error appears, and', `the test build passes.${withDeps ? ' Each kind of fix was verified on its own, against the gated commit.' : ''}`, '', '| crate | lint | file | warnings fixed |', '| --- | --- | --- | --- |', ...lint.fixed.map(f => `| ${f.crate} | \`${f.lint || '-'}\` | \`${f.file}\` | ${f.count} |`), '', `Files changed: ${lint.files.map(f => `\`${f.path}\``).join(', ')}`);
+    }
+    const left = section?.fixes.filter(x => !x.verified) ?? [];
+    const blockers = section?.blockers ?? [];
+    const lintLeft = lint && lint.status !== 'verified' ? lint : null;
+    if (left.length || blockers.length || lintLeft) {
         out.push('', 'Not in this pull request:');
         for (const f of left)
             out.push(`- ${f.crate} ${f.from} → ${f.to}: not verified (${f.reason})`);
-        for (const b of section.blockers)
+        for (const b of blockers)
             out.push(`- ${b.target.crate} ${b.target.version}: ${b.blockedBy}; to unblock: ${b.unblock}`);
+        if (lintLeft) {
+            const what = lintLeft.command.length ? `\`${lintLeft.command.join(' ')}\`` : 'cargo fix';
+            out.push(`- ${what}: ${lintLeft.status === 'failed' ? 'could not run' : 'not verified'} (${lintLeft.reason})`);
+            if (lintLeft.details.length)
+                out.push('', '```', lintLeft.details.join('\n\n'), '```');
+        }
     }
     return out.join('\n');
 }
 
 async function syncFixPr(inputs) {
     const { client, ctx, section, log } = inputs;
+    const lint = inputs.lint ?? null;
+    const verified = section?.fixes.filter(f => f.verified) ?? [];
     const skip = (note) => ({ mode: 'skipped', url: null, writes: 0, planned: [], note });
     if (ctx.pullRequest || !ctx.trusted)
         return skip(`no fix PR: ${ctx.trustReason}`);
-    if (inputs.files.length === 0 || !section.fixes.some(f => f.verified))
+    if (inputs.files.length === 0 || (verified.length === 0 && lint?.status !== 'verified'))
         return skip('no fix PR: no verified fix');
     if (!client || !ctx.owner || !ctx.repo || !ctx.sha)
         return skip('no fix PR: needs github-token, GITHUB_REPOSITORY and GITHUB_SHA');
     const repo = { owner: ctx.owner, repo: ctx.repo };
     const base = ctx.defaultBranch ?? ctx.ref?.replace(/^refs\/heads\//, '') ?? 'main';
     const files = inputs.files.map(f => ({ path: joinPath(inputs.repoPath, f.path), content: f.after }));
-    const body = fixPrBody(section);
+    const body = fixPrBody(section, lint);
     const planned = [];
     let writes = 0;
     const branchSha = await refSha(client, repo, `heads/${FIX_BRANCH}`);
@@ -11342,10 +11790,7 @@ async function syncFixPr(inputs) {
             const newTree = await client.rest.git.createTree({ ...repo, base_tree: baseTree, tree });
             const commit = await client.rest.git.createCommit({
                 ...repo,
-                message: `Fix dependency conflicts\n\n${section.fixes
-                    .filter(f => f.verified)
-                    .map(f => `${f.crate} ${f.from} -> ${f.to} (${f.target.code} ${f.target.crate} ${f.target.version})`)
-                    .join('\n')}`,
+                message: commitMessage(verified, lint),
                 tree: newTree.data.sha,
                 parents: [ctx.sha]
             });
@@ -11378,7 +11823,7 @@ async function syncFixPr(inputs) {
         }
         const created = await client.rest.pulls.create({
             ...repo,
-            title: FIX_PR_TITLE,
+            title: fixPrTitle(section, lint),
             head: FIX_BRANCH,
             base,
             body
@@ -11403,6 +11848,18 @@ async function syncFixPr(inputs) {
             note: 'the token may not write (HTTP 403): the fixes are in the summary only; give the workflow `contents: write` and `pull-requests: write`'
         };
     }
+}
+function commitMessage(verified, lint) {
+    const deps = verified.map(f => `${f.crate} ${f.from} -> ${f.to} (${f.target.code} ${f.target.crate} ${f.target.version})`);
+    const lints = lint?.status === 'verified'
+        ? lint.fixed.map(f => `${f.crate}: ${f.lint || '-'} in ${f.file} (${f.count})`)
+        : [];
+    const title = deps.length && lints.length
+        ? "Fix dependency conflicts, apply rustc's machine-applicable fixes"
+        : deps.length
+            ? 'Fix dependency conflicts'
+            : `Apply rustc's machine-applicable fixes (${lint?.command.join(' ') ?? 'cargo fix'})`;
+    return `${title}\n\n${[...deps, ...lints].join('\n')}`;
 }
 async function refSha(client, repo, ref) {
     try {
@@ -11439,7 +11896,7 @@ const fixPr = {
         {
             name: 'fix-pr',
             default: 'false',
-            description: 'On trusted runs, push the verified fixes to the branch `build-gate/fix-dependencies` and open (or update) one pull request. Needs `contents: write` and `pull-requests: write`.'
+            description: "On trusted runs, push the verified fixes to the branch `build-gate/fix-dependencies` and open (or update) one pull request: the dependency fixes, and rustc's and clippy's machine-applicable suggestions applied by `cargo fix` (`cargo clippy --fix` with `clippy: true`) in a scratch copy and verified there. Needs `contents: write` and `pull-requests: write`."
         }
     ],
     parse: p => ({ fixPr: p.bool('fix-pr') }),
@@ -11452,15 +11909,19 @@ const fixPr = {
         }
     ],
     async sync(ports, config) {
-        const section = ports.report.fixes;
-        if (!config.fixPr || !section)
+        const section = ports.report.fixes ?? null;
+        const lint = ports.report.lintFixes ?? null;
+        if (!config.fixPr || (!section && !lint))
             return { section: {}, findings: [] };
-        const files = filesOf(section);
+        const depFiles = section ? filesOf(section) : [];
+        const lintFiles = lint?.status === 'verified' ? filesOf(lint) : [];
+        const files = depFiles && lintFiles ? [...depFiles, ...lintFiles] : null;
         const outcome = files
             ? await syncFixPr({
                 client: ports.github,
                 ctx: ports.ctx,
                 section,
+                lint,
                 files,
                 repoPath: repoPathOf(ports.report.workspace.root),
                 dryRun: config.dryRun,
@@ -13373,6 +13834,7 @@ function shape(value) {
 // Runs rustdoc's JSON backend over some crates of one workspace (the head's, or the base worktree's).
 // One cargo invocation documents them all, in parallel; each document is then moved aside, so the
 // other side's run (same target directory, same file names) can start while this side is read.
+// Both sides build in a target directory of their own inside the gate's (see docTargetDir).
 const DOC_TIMEOUT_MS = 30 * 60_000;
 function docCommand(req) {
     return [
@@ -13392,7 +13854,8 @@ async function documentCrates(run, req, held) {
     const out = new Map();
     if (req.crates.length === 0)
         return out;
-    const file = (c) => path.join(req.targetDir, 'doc', `${c.libName}.json`);
+    const target = docTargetDir(req.targetDir);
+    const file = (c) => path.join(target, 'doc', `${c.libName}.json`);
     // A document left by an earlier run must never be read as this run's.
     for (const c of req.crates)
         rmSync(file(c), { force: true });
@@ -13408,7 +13871,7 @@ async function documentCrates(run, req, held) {
         env: {
             RUSTC_BOOTSTRAP: '1',
             RUSTDOCFLAGS: flags,
-            CARGO_TARGET_DIR: req.targetDir,
+            CARGO_TARGET_DIR: target,
             CARGO_TERM_COLOR: 'never'
         }
     });
@@ -13426,6 +13889,18 @@ async function documentCrates(run, req, held) {
         }
     }
     return out;
+}
+/**
+ * Where rustdoc runs build, apart from the gate's own units. rustdoc's JSON needs RUSTC_BOOTSTRAP=1,
+ * and build scripts that probe for unstable features (anyhow's, proc-macro2's…) declare
+ * `rerun-if-env-changed=RUSTC_BOOTSTRAP`: in the gate's target directory a documentation run would
+ * rerun them, and the gate's next build would rebuild them and everything that depends on them.
+ * `cargo doc` builds dependencies in check mode, which compile-once's build never shares; so apart,
+ * it costs build scripts and proc-macros once per target directory (and, after a `cargo check`
+ * build, the dependencies' check once more).
+ */
+function docTargetDir(targetDir) {
+    return path.join(targetDir, 'build-gate', 'public-api', 'target');
 }
 /** A directory in the target directory for documents moved aside (renamed, never copied). */
 function holdingDir(targetDir) {
@@ -17976,6 +18451,7 @@ const REGISTERED = [
     conflicts,
     publicApi,
     fixes,
+    lintFixes,
     fixPr,
     timing,
     tracker,
@@ -18082,4 +18558,4 @@ function failureReport(root, message, code = 'gate-error') {
     };
 }
 
-export { runProcess as A, startReport as B, CAPABILITIES as C, DiagnosticTally as D, judge as E, documentOpener as F, seconds as G, blankReport as H, INPUTS as I, foldVerdict as J, deriveFindings as K, unionSets as L, byCodeUnit as M, READABLE_SCHEMA_VERSIONS as R, TOOL as T, fixFindings as a, parseConfig as b, conflictsWeighing as c, defaultFor as d, failureReport as e, filesOf as f, readRunContext as g, htmlList as h, htmlTable as i, blobLinks as j, CARGO_OUTPUT_ENV as k, localDocument as l, runPhase as m, buildGraph as n, readManifests as o, plainText as p, memberManifestPaths as q, runFixes as r, workspaceInfo as s, table as t, declaredMsrv as u, rustcVersionCommand as v, workspaceMembers as w, metadataCommand as x, parseMetadata as y, cargoWords as z };
+export { memberManifestPaths as A, workspaceInfo as B, CAPABILITIES as C, DiagnosticTally as D, declaredMsrv as E, rustcVersionCommand as F, metadataCommand as G, parseMetadata as H, INPUTS as I, cargoWords$1 as J, startReport as K, judge as L, documentOpener as M, seconds as N, blankReport as O, foldVerdict as P, deriveFindings as Q, READABLE_SCHEMA_VERSIONS as R, unionSets as S, TIMEOUT_SECONDS as T, byCodeUnit as U, fixFindings as a, runProcess as b, conflictsWeighing as c, cargoFix as d, fixedLints as e, filesOf as f, count$1 as g, fixedLines as h, defaultFor as i, TOOL as j, parseConfig as k, failureReport as l, measure$1 as m, readRunContext as n, htmlList as o, plainText as p, htmlTable as q, runFixes as r, blobLinks as s, table as t, localDocument as u, CARGO_OUTPUT_ENV as v, workspaceMembers as w, runPhase as x, buildGraph as y, readManifests as z };

@@ -1,6 +1,6 @@
 import { existsSync, statSync, readFileSync, mkdirSync, writeFileSync, renameSync, realpathSync } from 'node:fs';
 import * as path from 'node:path';
-import { w as workspaceMembers, l as localDocument, T as TOOL, D as DiagnosticTally, k as CARGO_OUTPUT_ENV, m as runPhase, n as buildGraph, o as readManifests, q as memberManifestPaths, s as workspaceInfo, u as declaredMsrv, v as rustcVersionCommand, x as metadataCommand, y as parseMetadata, z as cargoWords, C as CAPABILITIES, A as runProcess, B as startReport, E as judge, g as readRunContext, F as documentOpener, G as seconds, j as blobLinks } from './report.js';
+import { w as workspaceMembers, u as localDocument, j as TOOL, D as DiagnosticTally, v as CARGO_OUTPUT_ENV, x as runPhase, y as buildGraph, z as readManifests, A as memberManifestPaths, B as workspaceInfo, E as declaredMsrv, F as rustcVersionCommand, G as metadataCommand, H as parseMetadata, J as cargoWords, C as CAPABILITIES, b as runProcess, K as startReport, L as judge, n as readRunContext, M as documentOpener, N as seconds, s as blobLinks } from './report.js';
 import { tmpdir } from 'node:os';
 import { C as ConfigError, G as GateError, e as errorMessage } from './validate.js';
 
