@@ -11,6 +11,7 @@ import { fixes } from '../capabilities/fixes/index.js'
 import { prComment } from '../capabilities/pr-comment/index.js'
 import { publicApi } from '../capabilities/public-api/index.js'
 import { ratchet } from '../capabilities/ratchet/index.js'
+import { reviewSuggestions } from '../capabilities/review-suggestions/index.js'
 import { roadmap } from '../capabilities/roadmap/index.js'
 import { tests } from '../capabilities/tests/index.js'
 import { timing } from '../capabilities/timing/index.js'
@@ -32,6 +33,7 @@ const REGISTERED = [
   tracker,
   roadmap,
   checklist,
+  reviewSuggestions,
   prComment
 ] as const
 
