@@ -5,7 +5,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/gl
 import { readFileSync } from 'node:fs'
 import * as path from 'node:path'
 import { ANSWERS, answerProblem } from '../src/github/answers.js'
-import { createClient, retryAfterSeconds, type GitHubClient } from '../src/github/client.js'
+import { createClient, retryAfterSeconds, retrySpacingMs, type GitHubClient } from '../src/github/client.js'
 import { listAll } from '../src/github/paginate.js'
 import { startGitHubApi, type GitHubApi } from './support/github-api/index.js'
 
@@ -126,6 +126,20 @@ describe('through the client, against the local API', () => {
     client = createClient('t', { baseUrl: api.url, log: l => logs.push(l), maxRateLimitWaitSeconds: 30 })
   })
   afterEach(async () => api.close())
+
+  it('a 5xx is retried three times, spaced 1, 4 and 9 steps apart: seconds for GitHub, 50 ms here', async () => {
+    expect(retrySpacingMs('https://api.github.com')).toBe(1000)
+    expect(retrySpacingMs('https://ghe.example/api/v3')).toBe(1000)
+    expect(retrySpacingMs(api.url)).toBe(50)
+    api.fault({ method: 'GET', path: '/repos/octo-org/octo-repo', status: 502, times: Infinity })
+    await expect(client.rest.repos.get(repo)).rejects.toThrow(/HTTP 502/)
+    const at = api.requests.filter(r => r.path === '/repos/octo-org/octo-repo').map(r => r.at)
+    expect(at).toHaveLength(4)
+    const gaps = at.slice(1).map((t, i) => t - at[i])
+    gaps.forEach((gap, i) => expect(gap).toBeGreaterThanOrEqual([1, 4, 9][i] * 50 - 5))
+    // Not GitHub's 14 s.
+    expect(at[3] - at[0]).toBeLessThan(5000)
+  })
 
   it('an unreadable page of a list is an error naming the request and the page, not the items so far', async () => {
     for (let i = 0; i < 3; i++) api.state.addLabel({ name: `l${i}` })

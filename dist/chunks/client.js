@@ -9230,7 +9230,10 @@ function createClient(token, options = {}) {
         auth: token,
         baseUrl,
         request: { fetch: timedFetch(timeout) },
-        retry: { doNotRetry: [400, 401, 403, 404, 409, 422, 429] },
+        retry: {
+            doNotRetry: [400, 401, 403, 404, 409, 422, 429],
+            retryAfterBaseValue: retrySpacingMs(baseUrl)
+        },
         throttle: {
             // GitHub asks for ≥1 s between writes (3 s for issues/comments) to avoid secondary rate
             // limits; an API on this machine has none, so its writes are not spaced.
@@ -9317,6 +9320,14 @@ function isLoopback(url) {
         return false;
     }
 }
+/**
+ * The unit of the retry plugin's spacing after a 5xx or a lost answer (1, 4, 9 units): a second, so a
+ * struggling GitHub gets time to recover; an API on this machine answers at once, and its retries
+ * follow the same steps in 50 ms units.
+ */
+function retrySpacingMs(baseUrl) {
+    return isLoopback(baseUrl) ? 50 : 1000;
+}
 function unspacedWrites() {
     return {
         write: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }),
@@ -9324,4 +9335,4 @@ function unspacedWrites() {
     };
 }
 
-export { DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS, DEFAULT_REQUEST_TIMEOUT_SECONDS, RestOctokit, createClient, retryAfterSeconds };
+export { DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS, DEFAULT_REQUEST_TIMEOUT_SECONDS, RestOctokit, createClient, retryAfterSeconds, retrySpacingMs };
