@@ -35,6 +35,7 @@ pub fn added() -> u32 {
     v
 }
 `
+const B_LIB = 'pub fn b() -> u32 {\n    let unused = 1;\n    1\n}\n'
 // A warning the pull request did not write, on a context line of its diff.
 const BASE_MORE = `pub fn more() -> u32 {
     let old = 0;
@@ -191,7 +192,7 @@ beforeAll(async () => {
     'rust/a/Cargo.toml': '[package]\nname = "a"\nversion = "0.1.0"\nedition = "2021"\n',
     'rust/b/Cargo.toml': '[package]\nname = "b"\nversion = "0.1.0"\nedition = "2021"\n',
     // A file the pull request does not change, with a suggestion of its own.
-    'rust/b/src/lib.rs': 'pub fn b() -> u32 {\n    let unused = 1;\n    1\n}\n',
+    'rust/b/src/lib.rs': B_LIB,
     'rust/a/src/lib.rs': BASE_LIB,
     'rust/a/src/more.rs': BASE_MORE,
     '.gitignore': 'target\nCargo.lock\n'
@@ -322,4 +323,34 @@ describe('suggested changes on a pull request', () => {
       api.state.addBranch('change', head)
     }
   }, 120_000)
+
+  it("posts clippy's own fixes too, exactly what cargo clippy --fix makes", async () => {
+    const twice = 'pub fn twice(v: u32) -> u32 {\n    return v * 2;\n}\n'
+    git('checkout', '-q', '-b', 'lint', base)
+    write({ 'rust/b/src/twice.rs': twice, 'rust/b/src/lib.rs': `pub mod twice;\n${B_LIB}` })
+    const lint = commit('lint')
+    try {
+      api.state.addBranch('lint', lint)
+      const pr = api.state.addPullRequest({ title: 'lint', head: 'lint', base: 'main' })
+      api.state.pullFiles.set(pr.number, pullFilesFromGit(repo, base, lint))
+      const run = await gate(pr.number, { args: ['--clippy', 'true'] })
+      const review = api.state.reviews.find(r => r.pullNumber === pr.number)!
+      expect(review.comments.map(c => [c.path, c.line])).toEqual([['rust/b/src/twice.rs', 2]])
+      expect(review.comments[0].body).toContain('`clippy::needless_return`')
+      expect(suggestionOf(review.comments[0].body)).toBe('    v * 2')
+      const fixed = path.join(dir, 'clippy-fixed')
+      cpSync(ws, fixed, { recursive: true })
+      execFileSync('cargo', ['clippy', '--fix', '--allow-no-vcs', '--workspace', '--quiet'], {
+        cwd: fixed,
+        env: { ...process.env, CARGO_TARGET_DIR: path.join(dir, 'oracle-target') },
+        stdio: 'ignore'
+      })
+      expect(applied(twice, review, 'rust/b/src/twice.rs')).toBe(
+        readFileSync(path.join(fixed, 'b/src/twice.rs'), 'utf8')
+      )
+      expect(run.report.reviewSuggestions).toMatchObject({ mode: 'posted', posted: 1 })
+    } finally {
+      git('checkout', '-q', 'change')
+    }
+  }, 300_000)
 })
