@@ -123,4 +123,23 @@ describe('reviews', () => {
     expect(denied).toBe(403)
     expect(api.state.reviews).toEqual([])
   })
+
+  it('lists a review’s comments, deletes one once (then 404), and edits the review’s body', async () => {
+    const { data } = await review([
+      { path: 'src/lib.rs', line: 5, body: 'one' },
+      { path: 'src/lib.rs', line: 21, body: 'two' }
+    ])
+    const list = () =>
+      rw.paginate(rw.rest.pulls.listCommentsForReview, { ...repo, pull_number: pr, review_id: data.id })
+    const [first] = await list()
+    expect(first).toMatchObject({ pull_request_review_id: data.id, path: 'src/lib.rs', line: 5, body: 'one' })
+    await rw.rest.pulls.deleteReviewComment({ ...repo, comment_id: first.id })
+    const again = await rw.rest.pulls
+      .deleteReviewComment({ ...repo, comment_id: first.id })
+      .catch((e: { status: number }) => e.status)
+    expect(again).toBe(404)
+    expect((await list()).map(c => c.body)).toEqual(['two'])
+    await rw.rest.pulls.updateReview({ ...repo, pull_number: pr, review_id: data.id, body: 'edited' })
+    expect(api.state.reviews[0].body).toBe('edited')
+  })
 })

@@ -8,7 +8,13 @@ import { execFileSync } from 'node:child_process'
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
-import type { ReviewSuggestionsOutcome } from '../src/capabilities/review-suggestions/index.js'
+import {
+  reviewSuggestions,
+  type ReviewSuggestionsOutcome
+} from '../src/capabilities/review-suggestions/index.js'
+import type { SyncPorts } from '../src/capabilities/capability.js'
+import { createClient } from '../src/github/client.js'
+import { readRunContext } from '../src/github/context.js'
 import { cli } from './support/cli-runner.js'
 import { startGitHubApi, type GitHubApi, type Review } from './support/github-api/index.js'
 import { addedLines, pullFilesFromGit } from './support/pull-files.js'
@@ -139,6 +145,7 @@ async function gate(number: number, options: { fork?: boolean; token?: string; a
     const report = JSON.parse(readFileSync(reportPath, 'utf8')) as {
       reviewSuggestions?: ReviewSuggestionsOutcome
       verdict: { stable: boolean }
+      diagnostics: unknown
     }
     return { ...run, report }
   } finally {
@@ -353,4 +360,47 @@ describe('suggested changes on a pull request', () => {
       git('checkout', '-q', 'change')
     }
   }, 300_000)
+
+  it('two runs racing on one head leave one review with the suggestions; the other gives way', async () => {
+    api.state.reviews.length = 0
+    const { report } = await gate(1, { token: 'ro' })
+    const ctx = readRunContext({
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_PATH: path.join(dir, 'event.json'),
+      GITHUB_REPOSITORY: 'octo-org/octo-repo',
+      GITHUB_API_URL: api.url
+    })
+    const ports = {
+      report,
+      ctx,
+      github: createClient('rw', { baseUrl: api.url }),
+      log: () => undefined
+    } as unknown as SyncPorts
+    const config = { reviewSuggestions: true, shard: null, dryRun: false } as never
+    // Both runs look for an earlier review at the same moment, and find none.
+    api.fault({ method: 'GET', path: /\/pulls\/1\/reviews\?/, gather: 2 })
+    const saved = process.env.GITHUB_WORKSPACE
+    process.env.GITHUB_WORKSPACE = repo
+    let outcomes: (ReviewSuggestionsOutcome | undefined)[]
+    try {
+      const both = await Promise.all([
+        reviewSuggestions.sync!(ports, config),
+        reviewSuggestions.sync!(ports, config)
+      ])
+      outcomes = both.map(r => r.section.reviewSuggestions)
+    } finally {
+      if (saved === undefined) delete process.env.GITHUB_WORKSPACE
+      else process.env.GITHUB_WORKSPACE = saved
+    }
+    const [kept, gaveWay] = [...api.state.reviews].sort((a, b) => a.id - b.id)
+    const url = `https://github.com/octo-org/octo-repo/pull/1#pullrequestreview-${kept.id}`
+    expect(kept.comments).toHaveLength(4)
+    expect(kept.body).toContain(`<!-- build-gate:suggestions ${head} -->`)
+    expect(gaveWay.comments).toEqual([])
+    expect(gaveWay.body).toBe(`Another run posted these suggestions at the same time: ${url}.`)
+    expect(outcomes.map(o => [o?.mode, o?.url]).sort()).toEqual([
+      ['exists', url],
+      ['posted', url]
+    ])
+  }, 120_000)
 })

@@ -25,7 +25,8 @@ export const ANSWERS: Record<string, Answer> = {
   [`GET ${R}/pulls/{pull_number}`]: { list: false, fields: { 'head.sha': 'string' } },
   [`GET ${R}/pulls/{pull_number}/files`]: { list: true, fields: { filename: 'string' } },
   [`GET ${R}/pulls/{pull_number}/reviews`]: { list: true, fields: { id: 'integer' } },
-  [`POST ${R}/pulls/{pull_number}/reviews`]: { list: false, fields: { id: 'integer' } }
+  [`POST ${R}/pulls/{pull_number}/reviews`]: { list: false, fields: { id: 'integer' } },
+  [`GET ${R}/pulls/{pull_number}/reviews/{review_id}/comments`]: { list: true, fields: { id: 'integer' } }
 }
 const ROUTES = Object.keys(ANSWERS)
 

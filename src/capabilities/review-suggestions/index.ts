@@ -9,7 +9,7 @@ import { status } from '../../github/writes.js'
 import type { Capability, CapabilityResult, SyncPorts } from '../capability.js'
 import { planReview } from './plan.js'
 import { reviewLine, reviewMarkdown } from './render.js'
-import { findReview, headOf, markerFor, postReview, pullDiff, type PullTarget } from './review.js'
+import { findReview, headOf, markerFor, postReview, pullDiff, settleRace, type PullTarget } from './review.js'
 import type { ReviewSuggestionsConfig, ReviewSuggestionsOutcome, ReviewSuggestionsParts } from './section.js'
 
 export type { ReviewSuggestionsOutcome, ReviewSuggestionsParts } from './section.js'
@@ -85,7 +85,10 @@ async function review(
     `rustc's and clippy's own fixes for warnings on lines this pull request changed: ${plan.comments.length} suggested change${plan.comments.length === 1 ? '' : 's'}, each one click to apply.${plan.more ? ` ${plan.more} more are not shown; the next commit's run reviews them.` : ''}`
   ].join('\n')
   const posted = await postReview(github, target, { sha, body, comments: plan.comments }, log)
-  return { mode: 'posted', url: posted.html_url ?? null, ...counts, note: 'posted' }
+  const kept = await settleRace(github, target, sha, posted, log)
+  return kept.id === posted.id
+    ? { mode: 'posted', url: posted.html_url ?? null, ...counts, note: 'posted' }
+    : { mode: 'exists', ...blank, url: kept.html_url ?? null, commit: sha, note: 'another run posted it' }
 }
 
 export const reviewSuggestions: Capability<ReviewSuggestionsParts> = {

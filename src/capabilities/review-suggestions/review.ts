@@ -1,10 +1,12 @@
 // The review on GitHub: the pull request's head and diff read, an earlier review for the same head
 // found by its marker, and one review posted. A post is never repeated blindly: after a 5xx or a
 // dropped connection the reviews are read again first, and only a review that is not there is sent again.
+// Two runs that posted at once converge as far as GitHub allows (a submitted review cannot be deleted):
+// the oldest review stays, the newer one's comments are deleted and its body points at the oldest.
 import type { GitHubClient } from '../../github/client.js'
 import { NO_RETRY } from '../../github/no-retry.js'
 import { listAll } from '../../github/paginate.js'
-import { ambiguous, pause } from '../../github/writes.js'
+import { ambiguous, pause, status } from '../../github/writes.js'
 import { rightLines, type RightLine } from './hunks.js'
 import type { ReviewComment } from './place.js'
 
@@ -31,18 +33,62 @@ export async function headOf(client: GitHubClient, target: PullTarget): Promise<
   return (await client.rest.pulls.get(params(target))).data.head.sha
 }
 
+/** The reviews that carry the marker of `sha`, oldest first. */
+async function marked(client: GitHubClient, target: PullTarget, sha: string): Promise<Review[]> {
+  const reviews = await listAll<Review>(
+    client,
+    'GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews',
+    params(target)
+  )
+  return reviews.filter(r => r.body?.includes(markerFor(sha))).sort((a, b) => a.id - b.id)
+}
+
 /** The oldest review that carries the marker of `sha`. */
 export async function findReview(
   client: GitHubClient,
   target: PullTarget,
   sha: string
 ): Promise<Review | null> {
-  const reviews = await listAll<Review>(
-    client,
-    'GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews',
-    params(target)
+  return (await marked(client, target, sha))[0] ?? null
+}
+
+/**
+ * After posting: when another run posted for the same head first, this run's review gives way (its
+ * comments deleted, its body pointing at the other one, without the marker). Returns the review kept.
+ */
+export async function settleRace(
+  client: GitHubClient,
+  target: PullTarget,
+  sha: string,
+  mine: Review,
+  log: (line: string) => void
+): Promise<Review> {
+  const oldest = (await marked(client, target, sha))[0]
+  if (!oldest || oldest.id >= mine.id) return mine
+  log(
+    `another run posted the suggestions for ${sha.slice(0, 7)} at the same time; review ${mine.id} gives way`
   )
-  return reviews.filter(r => r.body?.includes(markerFor(sha))).sort((a, b) => a.id - b.id)[0] ?? null
+  const comments = await listAll<{ id: number }>(
+    client,
+    'GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments',
+    { ...params(target), review_id: mine.id }
+  )
+  for (const c of comments)
+    try {
+      await client.rest.pulls.deleteReviewComment({
+        owner: target.owner,
+        repo: target.repo,
+        comment_id: c.id
+      })
+    } catch (e) {
+      if (status(e) !== 404) throw e
+    }
+  await client.rest.pulls.updateReview({
+    ...params(target),
+    review_id: mine.id,
+    body: `Another run posted these suggestions at the same time: ${oldest.html_url ?? `review ${oldest.id}`}.`
+  })
+  return oldest
 }
 
 /** The right side of the pull request's diff, by file (files GitHub gives no patch for have no lines). */

@@ -22,7 +22,7 @@ export const routes: Route[] = [
 // Parameters that may contain '/' (file paths, refs, branch names) swallow the rest of the path;
 // numeric ones only match digits so /issues/comments/{id} never reads as /issues/{number}.
 const GREEDY = new Set(['path', 'ref', 'branch'])
-const NUMERIC = new Set(['issue_number', 'comment_id', 'pull_number'])
+const NUMERIC = new Set(['issue_number', 'comment_id', 'pull_number', 'review_id'])
 
 export interface CompiledRoute {
   route: Route

@@ -1,8 +1,8 @@
-// A pull request's changed files (with their patches) and its reviews. Creating a review checks each
-// comment against the diff as GitHub does: a line outside every hunk of the file's patch, a start line
-// in another hunk or not before the line, or a file the pull request did not change is a 422 for the
-// whole review (nothing is created). A review that is not pending needs a commit; COMMENT and
-// REQUEST_CHANGES need a body.
+// A pull request's changed files (with their patches), its reviews and their comments. Creating a
+// review checks each comment against the diff as GitHub does: a line outside every hunk of the file's
+// patch, a start line in another hunk or not before the line, or a file the pull request did not
+// change is a 422 for the whole review (nothing is created). COMMENT and REQUEST_CHANGES need a body.
+// A submitted review cannot be deleted, only its body edited; its comments can be deleted one by one.
 import { fail, notFound, type Ctx, type Route } from '../http.js'
 import { paginate } from '../paginate.js'
 import { repoUrl } from '../shapes.js'
@@ -90,7 +90,63 @@ function problems(files: PullFile[], comment: Record<string, unknown>): string[]
   return []
 }
 
+function review(c: Ctx): Review {
+  const n = pull(c).number
+  return c.state.reviews.find(r => r.pullNumber === n && String(r.id) === c.params.review_id) ?? notFound()
+}
+
+function renderComment(c: Ctx, r: Review, k: ReviewComment) {
+  return {
+    id: k.id,
+    pull_request_review_id: r.id,
+    path: k.path,
+    line: k.line,
+    start_line: k.startLine,
+    side: k.side,
+    body: k.body,
+    commit_id: r.commitId,
+    user: BOT,
+    html_url: `https://github.com/${c.state.fullName}/pull/${r.pullNumber}#discussion_r${k.id}`,
+    pull_request_url: `${repoUrl(c.origin, c.state)}/pulls/${r.pullNumber}`
+  }
+}
+
 export const reviewRoutes: Route[] = [
+  {
+    method: 'GET',
+    path: `${R}/pulls/{pull_number}/reviews/{review_id}/comments`,
+    success: [200],
+    handle: c => {
+      const r = review(c)
+      return paginate(c, r.comments, k => renderComment(c, r, k))
+    }
+  },
+  {
+    method: 'PUT',
+    path: `${R}/pulls/{pull_number}/reviews/{review_id}`,
+    success: [200],
+    reads: ['body'],
+    handle: c => {
+      const r = review(c)
+      if (typeof c.body.body !== 'string') fail(422, 'Invalid request.\n\n"body" wasn\'t supplied.')
+      r.body = c.body.body as string
+      return { status: 200, body: renderReview(c, r) }
+    }
+  },
+  {
+    method: 'DELETE',
+    path: `${R}/pulls/comments/{comment_id}`,
+    success: [204],
+    handle: c => {
+      for (const r of c.state.reviews) {
+        const i = r.comments.findIndex(k => String(k.id) === c.params.comment_id)
+        if (i < 0) continue
+        r.comments.splice(i, 1)
+        return { status: 204 }
+      }
+      return notFound()
+    }
+  },
   {
     method: 'GET',
     path: `${R}/pulls/{pull_number}/files`,
