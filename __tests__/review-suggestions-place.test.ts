@@ -11,6 +11,8 @@ import { CargoMessageReader } from '../src/cargo/messages.js'
 import { rightLines } from '../src/capabilities/review-suggestions/hunks.js'
 import { newContent, place, type PlaceInput } from '../src/capabilities/review-suggestions/place.js'
 import { MAX_SUGGESTIONS, planReview } from '../src/capabilities/review-suggestions/plan.js'
+import { reviewLine, reviewMarkdown } from '../src/capabilities/review-suggestions/render.js'
+import type { ReviewSuggestionsOutcome } from '../src/capabilities/review-suggestions/section.js'
 import type { Diagnostic, Suggestion } from '../src/report/schema.js'
 
 type Json = Record<string, unknown>
@@ -221,5 +223,38 @@ describe('placing a suggestion on the diff', () => {
       5,
       MAX_SUGGESTIONS + 5
     ])
+  })
+})
+
+describe('the review in the summary', () => {
+  const outcome = (o: Partial<ReviewSuggestionsOutcome>): ReviewSuggestionsOutcome => ({
+    mode: 'posted',
+    posted: 0,
+    more: 0,
+    offDiff: 0,
+    url: null,
+    commit: null,
+    note: '',
+    ...o
+  })
+  const url = 'https://github.com/o/r/pull/1#pullrequestreview-9'
+  it('says how many were posted, links the review, and counts the rest', () => {
+    const o = outcome({ posted: 20, more: 3, offDiff: 1, url })
+    expect(reviewMarkdown(o)).toBe(
+      `### Suggested changes\n\n20 suggestions posted as a [review](${url}); 3 more not posted (a review carries at most ${MAX_SUGGESTIONS}); 1 suggestion not on lines this pull request changed.\n`
+    )
+    expect(reviewLine(outcome({ posted: 1, url }))).toBe(`1 suggestion posted as a review (${url}).`)
+  })
+  it('says why none were posted', () => {
+    expect(reviewLine(outcome({ mode: 'skipped', note: 'pull request #1 comes from a fork' }))).toBe(
+      'No suggestions posted: pull request #1 comes from a fork.'
+    )
+    expect(reviewLine(outcome({ mode: 'exists', url }))).toBe(
+      `The review (${url}) of this commit's suggestions is already posted: nothing posted again.`
+    )
+    expect(reviewLine(outcome({ mode: 'dry-run', posted: 2 }))).toBe(
+      'Dry run: 2 suggestions would be posted as a review.'
+    )
+    expect(reviewMarkdown(undefined)).toBeNull()
   })
 })

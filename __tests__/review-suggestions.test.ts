@@ -292,6 +292,17 @@ describe('suggested changes on a pull request', () => {
     expect(run.code).toBe(verdictCode)
   }, 120_000)
 
+  it('plans the review on a dry run and posts nothing', async () => {
+    api.state.reviews.length = 0
+    api.resetLog()
+    const run = await gate(1, { args: ['--dry-run', 'true'] })
+    expect(api.writes()).toBe(0)
+    expect(run.report.reviewSuggestions).toMatchObject({ mode: 'dry-run', posted: 4, offDiff: 2 })
+    expect(run.stdout).toContain(
+      'Dry run: 4 suggestions would be posted as a review; 2 suggestions not on lines'
+    )
+  }, 120_000)
+
   it('says so when the token may not review, and the verdict stands', async () => {
     api.state.reviews.length = 0
     api.resetLog()

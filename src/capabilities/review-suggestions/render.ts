@@ -6,7 +6,7 @@ import type { ReviewSuggestionsOutcome } from './section.js'
 export function reviewLine(o: ReviewSuggestionsOutcome, markdown = false): string {
   const n = (k: number) => `${k} suggestion${k === 1 ? '' : 's'}`
   const link = (text: string) => (!o.url ? text : markdown ? `[${text}](${o.url})` : `${text} (${o.url})`)
-  const more = o.more ? `; ${n(o.more)} more not posted (a review carries at most ${MAX_SUGGESTIONS})` : ''
+  const more = o.more ? `; ${o.more} more not posted (a review carries at most ${MAX_SUGGESTIONS})` : ''
   const off = o.offDiff ? `; ${n(o.offDiff)} not on lines this pull request changed` : ''
   switch (o.mode) {
     case 'posted':
