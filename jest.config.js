@@ -5,7 +5,9 @@ export default {
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   preset: 'ts-jest/presets/default-esm',
-  testEnvironment: 'node',
+  // Two workers; files that build the same fixture workspace in place take turns (see the environment).
+  testEnvironment: '<rootDir>/__tests__/support/fixture-lock-environment.js',
+  maxWorkers: 2,
   setupFiles: ['<rootDir>/__tests__/support/isolate-state.ts'],
   testMatch: ['**/__tests__/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/target/', '<rootDir>/.stryker-tmp/'],

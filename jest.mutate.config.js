@@ -4,6 +4,8 @@ import base from './jest.config.js'
 
 export default {
   ...base,
+  // These build no fixture: no lock needed (and Stryker resolves no <rootDir> in an environment path).
+  testEnvironment: 'node',
   testMatch: [
     '**/__tests__/fail-closed-*.test.ts',
     '**/__tests__/parsers.test.ts',

@@ -147,6 +147,63 @@ describe('the retry command', () => {
     expect(targetFlags('(unknown source)')).toBeNull()
   })
 
+  it('drops every target-choosing flag of the user, keeps every harness option with its value', () => {
+    const user = {
+      toolchain: null,
+      testArgs: [
+        ...['--lib', '--bins', '--tests', '--examples', '--benches', '--all-targets', '--doc'],
+        '--',
+        ...['--skip', 'slow', '--test-threads', '2', '--logfile', 'out.txt', '--format', 'pretty'],
+        ...['--color', 'never', '-Z', 'unstable-options', '--shuffle-seed', '7', '--include-ignored'],
+        'a_name_filter',
+        '--nocapture'
+      ]
+    }
+    const args = retryCommand(user, null, { target: 'bin:app', name: 'case' })!.args
+    const cargoSide = args.slice(0, args.indexOf('--'))
+    expect(cargoSide).toEqual([
+      'test',
+      '--bin',
+      'app',
+      '--no-fail-fast',
+      '--message-format=json-diagnostic-rendered-ansi'
+    ])
+    // The user's --format gives way to the libtest JSON the gate reads.
+    expect(args.slice(args.indexOf('--') + 1, args.indexOf('case') + 1)).toEqual([
+      ...['--skip', 'slow', '--test-threads', '2', '--logfile', 'out.txt'],
+      ...['--color', 'never', '-Z', 'unstable-options', '--shuffle-seed', '7', '--include-ignored'],
+      '--nocapture',
+      '--exact',
+      'case'
+    ])
+    // A valued option left without its value takes nothing that is not there.
+    const cut = retryCommand({ toolchain: null, testArgs: ['--', '--skip'] }, null, {
+      target: 'lib',
+      name: 'x'
+    })!
+    expect(cut.args).not.toContain(undefined)
+    expect(cut.args.slice(cut.args.indexOf('--') + 1, cut.args.indexOf('x') + 1)).toEqual([
+      '--skip',
+      '--exact',
+      'x'
+    ])
+  })
+
+  it('a doc-test keeps the harness options but takes its name as a filter; a target cargo cannot name is not retried', () => {
+    const user = { toolchain: null, testArgs: ['--workspace', '--', '--test-threads', '1', '--exact'] }
+    const args = retryCommand(user, null, { target: 'doc', name: 'src/lib.rs - add (line 3)' })!.args
+    expect(args.slice(0, 3)).toEqual(['test', '--workspace', '--doc'])
+    expect(args.slice(args.indexOf('--') + 1, args.indexOf('--') + 4)).toEqual([
+      '--test-threads',
+      '1',
+      'src/lib.rs - add (line 3)'
+    ])
+    expect(args).not.toContain('--exact')
+    expect(retryCommand(user, null, { target: '(unknown source)', name: 'x' })).toBeNull()
+    expect(retryCommand(user, null, { target: 'custom-build', name: 'x' })).toBeNull()
+    for (const odd of ['xbin:app', 'bin:', 'bin:a\nb', 'proc-macro:x']) expect(targetFlags(odd)).toBeNull()
+  })
+
   it("keeps the user's harness options, drops their name filters and target flags", () => {
     const user = {
       toolchain: 'nightly',

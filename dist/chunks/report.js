@@ -15863,6 +15863,27 @@ function failedTarget(line) {
     return m ? m[1].trim() : null;
 }
 /**
+ * What one `cargo test` run says, read as it comes: libtest's events on stdout; on stderr, which binary
+ * runs next and the targets cargo says failed. The test run and each retry read it the same way.
+ */
+function testRunReader() {
+    const libtest = new LibtestJsonReader();
+    const identities = [];
+    const failedTargets = [];
+    return {
+        onOtherStdout: (line) => libtest.push(line),
+        onStderr: (line) => {
+            const id = binaryIdentity(line);
+            if (id)
+                identities.push(id);
+            const failed = failedTarget(line);
+            if (failed)
+                failedTargets.push(failed);
+        },
+        read: () => ({ suites: libtest.suites, orphans: libtest.orphans, identities, failedTargets })
+    };
+}
+/**
  * The panic message of a failing test, as a user reads it: the lines after `panicked at file:l:c:`
  * (or the quoted message of the pre-1.73 format), else the first meaningful line of its output.
  */
@@ -16236,28 +16257,16 @@ async function runAgain(ctx, failure, seconds) {
     const command = retryCommand(ctx.config, ctx.packages, failure);
     if (!command)
         return null;
-    const libtest = new LibtestJsonReader();
-    const identities = [];
-    const failedTargets = [];
+    const reader = testRunReader();
     const run = await ctx.cargo.phase('test-retry', command, {
         env: TEST_RUN_ENV,
         timeoutSeconds: seconds,
         record: false,
-        onOtherStdout: line => libtest.push(line),
-        onStderr: line => {
-            const id = binaryIdentity(line);
-            if (id)
-                identities.push(id);
-            const failed = failedTarget(line);
-            if (failed)
-                failedTargets.push(failed);
-        }
+        onOtherStdout: reader.onOtherStdout,
+        onStderr: reader.onStderr
     });
     const read = {
-        suites: libtest.suites,
-        orphans: libtest.orphans,
-        identities,
-        failedTargets,
+        ...reader.read(),
         ...ctx.read,
         killed: run.result.signal ? run.result.failure : null
     };
@@ -16360,26 +16369,17 @@ function featureFlags(args) {
     return [...new Set(out.filter(Boolean))].sort().join(' ');
 }
 async function testRun(cargo, meta, packages, config, state) {
-    const libtest = new LibtestJsonReader();
-    const identities = [];
-    const failedTargets = [];
+    const reader = testRunReader();
     const test = await cargo.phase('test', phaseCommand(config, 'test', packages), {
         env: TEST_RUN_ENV,
         timeoutSeconds: config.testTimeoutMinutes * 60,
-        onOtherStdout: line => libtest.push(line),
-        onStderr: line => {
-            const id = binaryIdentity(line);
-            if (id)
-                identities.push(id);
-            const failed = failedTarget(line);
-            if (failed)
-                failedTargets.push(failed);
-        }
+        onOtherStdout: reader.onOtherStdout,
+        onStderr: reader.onStderr
     });
     const harnessFree = harnessFreeTargets(workspaceMembers(meta));
     const killed = test.result.signal ? test.result.failure : null;
     const artifacts = state.artifacts;
-    const tests = resolveTests({ ...libtest, identities, failedTargets, artifacts, harnessFree, killed }, meta);
+    const tests = resolveTests({ ...reader.read(), artifacts, harnessFree, killed }, meta);
     explainExit(test.result, tests.failed > 0, cargo.diagnostics.dependencyErrors, test.stderrTail);
     const budgetSeconds = config.testTimeoutMinutes * 60 - test.result.wallSeconds;
     const read = { artifacts, harnessFree };

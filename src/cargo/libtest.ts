@@ -183,6 +183,26 @@ export function failedTarget(line: string): string | null {
 }
 
 /**
+ * What one `cargo test` run says, read as it comes: libtest's events on stdout; on stderr, which binary
+ * runs next and the targets cargo says failed. The test run and each retry read it the same way.
+ */
+export function testRunReader() {
+  const libtest = new LibtestJsonReader()
+  const identities: BinaryIdentity[] = []
+  const failedTargets: string[] = []
+  return {
+    onOtherStdout: (line: string) => libtest.push(line),
+    onStderr: (line: string) => {
+      const id = binaryIdentity(line)
+      if (id) identities.push(id)
+      const failed = failedTarget(line)
+      if (failed) failedTargets.push(failed)
+    },
+    read: () => ({ suites: libtest.suites, orphans: libtest.orphans, identities, failedTargets })
+  }
+}
+
+/**
  * The panic message of a failing test, as a user reads it: the lines after `panicked at file:l:c:`
  * (or the quoted message of the pre-1.73 format), else the first meaningful line of its output.
  */

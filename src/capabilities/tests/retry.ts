@@ -3,7 +3,7 @@
 // a retry is flaky; one that fails every time stays a failure, with its attempts. Retries share the
 // test-timeout, and many failures are a broken build: then nothing is retried, and the report says why.
 import { TEST_RUN_ENV, type CargoArgs } from '../../cargo/commands.js'
-import { binaryIdentity, failedTarget, LibtestJsonReader } from '../../cargo/libtest.js'
+import { testRunReader } from '../../cargo/libtest.js'
 import type { CargoMetadata } from '../../cargo/metadata.js'
 import type { PhaseRun } from '../../cargo/phase.js'
 import type { CargoPort } from '../../cargo/port.js'
@@ -139,26 +139,16 @@ interface Attempt {
 async function runAgain(ctx: RetryContext, failure: TestFailure, seconds: number): Promise<Attempt | null> {
   const command = retryCommand(ctx.config, ctx.packages, failure)
   if (!command) return null
-  const libtest = new LibtestJsonReader()
-  const identities: TestRunRead['identities'] = []
-  const failedTargets: string[] = []
+  const reader = testRunReader()
   const run = await ctx.cargo.phase('test-retry', command, {
     env: TEST_RUN_ENV,
     timeoutSeconds: seconds,
     record: false,
-    onOtherStdout: line => libtest.push(line),
-    onStderr: line => {
-      const id = binaryIdentity(line)
-      if (id) identities.push(id)
-      const failed = failedTarget(line)
-      if (failed) failedTargets.push(failed)
-    }
+    onOtherStdout: reader.onOtherStdout,
+    onStderr: reader.onStderr
   })
   const read: TestRunRead = {
-    suites: libtest.suites,
-    orphans: libtest.orphans,
-    identities,
-    failedTargets,
+    ...reader.read(),
     ...ctx.read,
     killed: run.result.signal ? run.result.failure : null
   }

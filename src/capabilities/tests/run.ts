@@ -3,7 +3,7 @@
 import { cargoOwnArgs, phaseCommand, TEST_RUN_ENV } from '../../cargo/commands.js'
 import { cannotBuildOn, explainExit } from '../../cargo/explain.js'
 import { harnessFreeTargets } from '../../cargo/harness.js'
-import { binaryIdentity, failedTarget, LibtestJsonReader, type BinaryIdentity } from '../../cargo/libtest.js'
+import { testRunReader } from '../../cargo/libtest.js'
 import { workspaceMembers, type CargoMetadata } from '../../cargo/metadata.js'
 import type { CargoPort } from '../../cargo/port.js'
 import type { PhaseResult } from '../../report/schema.js'
@@ -108,24 +108,17 @@ async function testRun(
   config: ConfigOf<TestsParts>,
   state: TestsState
 ): Promise<TestsSection> {
-  const libtest = new LibtestJsonReader()
-  const identities: BinaryIdentity[] = []
-  const failedTargets: string[] = []
+  const reader = testRunReader()
   const test = await cargo.phase('test', phaseCommand(config, 'test', packages), {
     env: TEST_RUN_ENV,
     timeoutSeconds: config.testTimeoutMinutes * 60,
-    onOtherStdout: line => libtest.push(line),
-    onStderr: line => {
-      const id = binaryIdentity(line)
-      if (id) identities.push(id)
-      const failed = failedTarget(line)
-      if (failed) failedTargets.push(failed)
-    }
+    onOtherStdout: reader.onOtherStdout,
+    onStderr: reader.onStderr
   })
   const harnessFree = harnessFreeTargets(workspaceMembers(meta))
   const killed = test.result.signal ? test.result.failure : null
   const artifacts = state.artifacts
-  const tests = resolveTests({ ...libtest, identities, failedTargets, artifacts, harnessFree, killed }, meta)
+  const tests = resolveTests({ ...reader.read(), artifacts, harnessFree, killed }, meta)
   explainExit(test.result, tests.failed > 0, cargo.diagnostics.dependencyErrors, test.stderrTail)
   const budgetSeconds = config.testTimeoutMinutes * 60 - test.result.wallSeconds
   const read = { artifacts, harnessFree }
