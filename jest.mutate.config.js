@@ -13,7 +13,8 @@ export default {
     '**/__tests__/tests-retry.test.ts',
     '**/__tests__/lines.test.ts',
     '**/__tests__/public-api-rules.test.ts',
-    '**/__tests__/lint-fixes-judge.test.ts'
+    '**/__tests__/lint-fixes-judge.test.ts',
+    '**/__tests__/review-suggestions-place.test.ts'
   ],
   verbose: false
 }

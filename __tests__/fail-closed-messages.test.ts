@@ -41,16 +41,23 @@ const withMessage = (change: (m: Json) => Json, base = WARNING) =>
 const one = (line: string, name = 'warnings') => readAll(name, [line])
 
 describe('compiler messages', () => {
-  it('reads a workspace warning whole: crate, code, message, plain text, primary span, phase', () => {
+  it('reads a workspace warning whole: crate, code, message, plain text, primary span, phase, fix', () => {
     const [d] = one(WARNINGS[0]).diagnostics
+    const span = { file: 'crates/fx-warn-a/src/lib.rs', line: 2, column: 9, endLine: 2, endColumn: 15 }
     expect(d).toEqual({
       severity: 'warning',
       crate: 'fx-warn-a',
       code: 'unused_variables',
       message: 'unused variable: `factor`',
       rendered: WARNING.message.rendered,
-      span: { file: 'crates/fx-warn-a/src/lib.rs', line: 2, column: 9, endLine: 2, endColumn: 15 },
-      phase: 'test-build'
+      span,
+      phase: 'test-build',
+      suggestions: [
+        {
+          message: 'if this is intentional, prefix it with an underscore',
+          edits: [{ ...span, replacement: '_factor' }]
+        }
+      ]
     })
   })
 

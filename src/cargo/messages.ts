@@ -2,7 +2,7 @@
 // (libtest output, build script noise) are left to other readers; a line that starts like a cargo
 // message but does not parse is counted, because the gate must not call a half-read build stable.
 import { stripVTControlCharacters } from 'node:util'
-import type { Diagnostic, PhaseName, SourceSpan, UnitCounts } from '../report/schema.js'
+import type { Diagnostic, PhaseName, SourceSpan, Suggestion, UnitCounts } from '../report/schema.js'
 
 interface RawSpan {
   file_name: string
@@ -11,6 +11,8 @@ interface RawSpan {
   column_start: number
   column_end: number
   is_primary: boolean
+  suggested_replacement?: string | null
+  suggestion_applicability?: string | null
 }
 
 interface RawDiagnostic {
@@ -19,6 +21,8 @@ interface RawDiagnostic {
   level: string
   spans: RawSpan[]
   rendered: string | null
+  /** Notes and help; a help whose spans carry replacements is a suggested fix. */
+  children?: { message: string; spans: RawSpan[] }[]
 }
 
 export interface ArtifactInfo {
@@ -133,7 +137,8 @@ export class CargoMessageReader {
       rendered: raw.rendered ? stripVTControlCharacters(raw.rendered) : raw.message,
       ...(raw.rendered?.includes('\u001b[') ? { renderedAnsi: raw.rendered } : {}),
       span: primarySpan(raw.spans),
-      phase: this.phase
+      phase: this.phase,
+      ...suggestionsOf(raw)
     })
   }
 
@@ -177,6 +182,31 @@ function isRawSpan(v: unknown): v is RawSpan {
     typeof s.file_name === 'string' &&
     ['line_start', 'line_end', 'column_start', 'column_end'].every(k => typeof s[k] === 'number')
   )
+}
+
+/**
+ * The children whose every replacement rustc marks machine-applicable: what `cargo fix` would apply.
+ * A child with one edit that is not (a placeholder, a guess) is left out whole.
+ */
+function suggestionsOf(raw: RawDiagnostic): { suggestions?: Suggestion[] } {
+  const suggestions: Suggestion[] = []
+  for (const child of raw.children ?? []) {
+    if (typeof child?.message !== 'string' || !Array.isArray(child.spans)) continue
+    const edits = child.spans.filter(s => isRawSpan(s) && typeof s.suggested_replacement === 'string')
+    if (!edits.length || !edits.every(s => s.suggestion_applicability === 'MachineApplicable')) continue
+    suggestions.push({
+      message: child.message,
+      edits: edits.map(s => ({
+        file: s.file_name,
+        line: s.line_start,
+        column: s.column_start,
+        endLine: s.line_end,
+        endColumn: s.column_end,
+        replacement: s.suggested_replacement!
+      }))
+    })
+  }
+  return suggestions.length ? { suggestions } : {}
 }
 
 function primarySpan(spans: RawSpan[]): SourceSpan | null {

@@ -10,8 +10,18 @@ export interface RunContext {
   ref: string | null
   sha: string | null
   defaultBranch: string | null
-  /** `baseSha`: the base commit the pull request is compared with (absent when the payload has none). */
-  pullRequest: { number: number; fork: boolean; headRef: string; baseRef: string; baseSha?: string } | null
+  /**
+   * `baseSha`: the base commit the pull request is compared with; `headSha`: its head commit when the run
+   * started (each absent when the payload has none).
+   */
+  pullRequest: {
+    number: number
+    fork: boolean
+    headRef: string
+    baseRef: string
+    baseSha?: string
+    headSha?: string
+  } | null
   trusted: boolean
   /** Why the run is (not) trusted, for logs and the summary. */
   trustReason: string
@@ -33,7 +43,7 @@ export function readRunContext(env: Env = process.env): RunContext {
   const defaultBranch = typeof repository?.default_branch === 'string' ? repository.default_branch : null
   const pr = (isObject(payload.pull_request) ? payload.pull_request : null) as {
     number: number
-    head?: { ref?: string; repo?: { full_name?: string; fork?: boolean } | null }
+    head?: { ref?: string; sha?: unknown; repo?: { full_name?: string; fork?: boolean } | null }
     base?: { ref?: string; sha?: unknown; repo?: { full_name?: string } }
   } | null
   const payloadProblem =
@@ -53,6 +63,9 @@ export function readRunContext(env: Env = process.env): RunContext {
           baseRef: pr.base?.ref ?? '',
           ...(typeof pr.base?.sha === 'string' && /^[0-9a-f]{7,64}$/.test(pr.base.sha)
             ? { baseSha: pr.base.sha }
+            : {}),
+          ...(typeof pr.head?.sha === 'string' && /^[0-9a-f]{7,64}$/.test(pr.head.sha)
+            ? { headSha: pr.head.sha }
             : {})
         }
       : null

@@ -13,6 +13,7 @@ import { lintFixes } from '../capabilities/lint-fixes/index.js'
 import { prComment } from '../capabilities/pr-comment/index.js'
 import { publicApi } from '../capabilities/public-api/index.js'
 import { ratchet } from '../capabilities/ratchet/index.js'
+import { reviewSuggestions } from '../capabilities/review-suggestions/index.js'
 import { roadmap } from '../capabilities/roadmap/index.js'
 import { tests } from '../capabilities/tests/index.js'
 import { timing } from '../capabilities/timing/index.js'
@@ -36,6 +37,7 @@ const REGISTERED = [
   roadmap,
   checklist,
   flakyIssues,
+  reviewSuggestions,
   prComment
 ] as const
 

@@ -49,6 +49,16 @@ export interface Diagnostic {
   renderedAnsi?: string
   span: SourceSpan | null
   phase: PhaseName
+  /** rustc's and clippy's machine-applicable fixes for it, as cargo gave them; absent when none. */
+  suggestions?: Suggestion[]
+}
+
+/** One machine-applicable fix: all its edits belong together (rustc's child diagnostic and its spans). */
+export interface Suggestion {
+  /** rustc's words for the fix, e.g. "if this is intentional, prefix it with an underscore". */
+  message: string
+  /** Each replaces the text from (line, column) up to (endLine, endColumn), exclusive; columns count characters from 1. */
+  edits: (SourceSpan & { replacement: string })[]
 }
 
 export interface UnitCounts {

@@ -41,6 +41,33 @@ export interface Commit {
   files: Map<string, Buffer>
 }
 
+/** A file a pull request changed, as GET /pulls/{n}/files lists it; `patch` is the file's diff hunks. */
+export interface PullFile {
+  filename: string
+  status: 'added' | 'removed' | 'modified' | 'renamed'
+  patch?: string
+}
+
+/** A review comment as the review that made it placed it (right side: the head's lines). */
+export interface ReviewComment {
+  id: number
+  path: string
+  line: number
+  startLine: number | null
+  side: 'LEFT' | 'RIGHT'
+  body: string
+}
+
+export interface Review {
+  id: number
+  pullNumber: number
+  body: string
+  state: 'COMMENTED' | 'APPROVED' | 'CHANGES_REQUESTED' | 'PENDING'
+  commitId: string
+  submittedAt: string | null
+  comments: ReviewComment[]
+}
+
 export interface Dispatch {
   event_type: string
   client_payload: unknown
@@ -58,6 +85,9 @@ export class RepoState {
   readonly issues: Issue[] = []
   readonly comments: Comment[] = []
   readonly dispatches: Dispatch[] = []
+  /** The files each pull request changed (by number), seeded by tests from a real diff. */
+  readonly pullFiles = new Map<number, PullFile[]>()
+  readonly reviews: Review[] = []
   /** Git data: blobs created through the API, and trees by sha (a tree is a flat path → content map). */
   readonly blobs = new Map<string, Buffer>()
   readonly trees = new Map<string, Map<string, Buffer>>()

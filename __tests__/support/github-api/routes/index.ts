@@ -7,6 +7,7 @@ import { issueRoutes } from './issues.js'
 import { labelRoutes } from './labels.js'
 import { pullRoutes } from './pulls.js'
 import { repoRoutes } from './repo.js'
+import { reviewRoutes } from './reviews.js'
 
 export const routes: Route[] = [
   ...repoRoutes,
@@ -14,13 +15,14 @@ export const routes: Route[] = [
   ...issueRoutes,
   ...contentRoutes,
   ...gitRoutes,
-  ...pullRoutes
+  ...pullRoutes,
+  ...reviewRoutes
 ]
 
 // Parameters that may contain '/' (file paths, refs, branch names) swallow the rest of the path;
 // numeric ones only match digits so /issues/comments/{id} never reads as /issues/{number}.
 const GREEDY = new Set(['path', 'ref', 'branch'])
-const NUMERIC = new Set(['issue_number', 'comment_id'])
+const NUMERIC = new Set(['issue_number', 'comment_id', 'pull_number', 'review_id'])
 
 export interface CompiledRoute {
   route: Route
