@@ -77,16 +77,6 @@ export async function measure(config: LintFixConfig, where: Where): Promise<Meas
   const warnings: Measured[] = []
   const errors: string[] = []
   const seen = new Set<string>()
-  let fixable = false
-  // The raw line is seen first, then the reader hands its diagnostic over for the same line.
-  const run: ProcessRunner = (program, args, options) =>
-    where.run(program, args, {
-      ...options,
-      onStdoutLine: line => {
-        fixable = line.startsWith('{"reason":"compiler-message"') && machineApplicable(line)
-        options.onStdoutLine?.(line)
-      }
-    })
   const sink = {
     diagnostic: (d: Diagnostic) => {
       const key = diagnosticKey(d)
@@ -99,7 +89,8 @@ export async function measure(config: LintFixConfig, where: Where): Promise<Meas
         lint: d.code ?? '',
         file: d.span?.file ?? '',
         rendered: stripVTControlCharacters(d.rendered).trim() || d.message,
-        fixable
+        // The diagnostics reader keeps the fixes whose every edit is machine-applicable: cargo fix's.
+        fixable: (d.suggestions?.length ?? 0) > 0
       })
     },
     dependencyError: (pkg: string, message: string) => void errors.push(`${pkg}: ${message}`)
@@ -109,35 +100,13 @@ export async function measure(config: LintFixConfig, where: Where): Promise<Meas
     env: cargoEnv(where),
     members: where.members,
     sink,
-    run,
+    run: where.run,
     timeoutSeconds: where.timeoutSeconds
   })
   const failed =
     r.result.failure ??
     (r.result.exitCode !== 0 && errors.length === 0 ? cargoSaid(r.result.cargoErrors, r.stderrTail) : null)
   return { warnings, errors, failure: failed }
-}
-
-function machineApplicable(line: string): boolean {
-  try {
-    const msg = JSON.parse(line) as { message?: RawDiagnostic }
-    return msg.message?.level === 'warning' && hasMachineApplicable(msg.message)
-  } catch {
-    return false
-  }
-}
-
-interface RawDiagnostic {
-  level?: string
-  spans?: { suggestion_applicability?: string | null }[]
-  children?: RawDiagnostic[]
-}
-
-function hasMachineApplicable(d: RawDiagnostic): boolean {
-  return (
-    (d.spans ?? []).some(s => s.suggestion_applicability === 'MachineApplicable') ||
-    (d.children ?? []).some(hasMachineApplicable)
-  )
 }
 
 export interface FixRun {
