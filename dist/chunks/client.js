@@ -9150,7 +9150,12 @@ const ANSWERS = {
     [`GET ${R}/issues`]: { list: true, fields: { number: 'integer', state: 'string', labels: 'array' } },
     [`GET ${R}/issues/{issue_number}/comments`]: { list: true, fields: { id: 'integer' } },
     [`POST ${R}/issues`]: { list: false, fields: { number: 'integer' } },
-    [`POST ${R}/issues/{issue_number}/comments`]: { list: false, fields: { id: 'integer' } }
+    [`POST ${R}/issues/{issue_number}/comments`]: { list: false, fields: { id: 'integer' } },
+    [`GET ${R}/pulls/{pull_number}`]: { list: false, fields: { 'head.sha': 'string' } },
+    [`GET ${R}/pulls/{pull_number}/files`]: { list: true, fields: { filename: 'string' } },
+    [`GET ${R}/pulls/{pull_number}/reviews`]: { list: true, fields: { id: 'integer' } },
+    [`POST ${R}/pulls/{pull_number}/reviews`]: { list: false, fields: { id: 'integer' } },
+    [`GET ${R}/pulls/{pull_number}/reviews/{review_id}/comments`]: { list: true, fields: { id: 'integer' } }
 };
 const ROUTES = Object.keys(ANSWERS);
 /**

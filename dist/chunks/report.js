@@ -6862,7 +6862,8 @@ class CargoMessageReader {
             rendered: raw.rendered ? stripVTControlCharacters(raw.rendered) : raw.message,
             ...(raw.rendered?.includes('\u001b[') ? { renderedAnsi: raw.rendered } : {}),
             span: primarySpan(raw.spans),
-            phase: this.phase
+            phase: this.phase,
+            ...suggestionsOf(raw)
         });
     }
     artifact(msg) {
@@ -6903,6 +6904,32 @@ function isRawSpan(v) {
     const s = v;
     return (typeof s.file_name === 'string' &&
         ['line_start', 'line_end', 'column_start', 'column_end'].every(k => typeof s[k] === 'number'));
+}
+/**
+ * The children whose every replacement rustc marks machine-applicable: what `cargo fix` would apply.
+ * A child with one edit that is not (a placeholder, a guess) is left out whole.
+ */
+function suggestionsOf(raw) {
+    const suggestions = [];
+    for (const child of raw.children ?? []) {
+        if (typeof child?.message !== 'string' || !Array.isArray(child.spans))
+            continue;
+        const edits = child.spans.filter(s => isRawSpan(s) && typeof s.suggested_replacement === 'string');
+        if (!edits.length || !edits.every(s => s.suggestion_applicability === 'MachineApplicable'))
+            continue;
+        suggestions.push({
+            message: child.message,
+            edits: edits.map(s => ({
+                file: s.file_name,
+                line: s.line_start,
+                column: s.column_start,
+                endLine: s.line_end,
+                endColumn: s.column_end,
+                replacement: s.suggested_replacement
+            }))
+        });
+    }
+    return suggestions.length ? { suggestions } : {};
 }
 function primarySpan(spans) {
     const s = spans.find(x => x.is_primary) ?? spans[0];
@@ -8695,15 +8722,6 @@ async function measure$1(config, where) {
     const warnings = [];
     const errors = [];
     const seen = new Set();
-    let fixable = false;
-    // The raw line is seen first, then the reader hands its diagnostic over for the same line.
-    const run = (program, args, options) => where.run(program, args, {
-        ...options,
-        onStdoutLine: line => {
-            fixable = line.startsWith('{"reason":"compiler-message"') && machineApplicable(line);
-            options.onStdoutLine?.(line);
-        }
-    });
     const sink = {
         diagnostic: (d) => {
             const key = diagnosticKey(d);
@@ -8718,7 +8736,8 @@ async function measure$1(config, where) {
                 lint: d.code ?? '',
                 file: d.span?.file ?? '',
                 rendered: stripVTControlCharacters(d.rendered).trim() || d.message,
-                fixable
+                // The diagnostics reader keeps the fixes whose every edit is machine-applicable: cargo fix's.
+                fixable: (d.suggestions?.length ?? 0) > 0
             });
         },
         dependencyError: (pkg, message) => void errors.push(`${pkg}: ${message}`)
@@ -8728,25 +8747,12 @@ async function measure$1(config, where) {
         env: cargoEnv(where),
         members: where.members,
         sink,
-        run,
+        run: where.run,
         timeoutSeconds: where.timeoutSeconds
     });
     const failed = r.result.failure ??
         (r.result.exitCode !== 0 && errors.length === 0 ? cargoSaid(r.result.cargoErrors, r.stderrTail) : null);
     return { warnings, errors, failure: failed };
-}
-function machineApplicable(line) {
-    try {
-        const msg = JSON.parse(line);
-        return msg.message?.level === 'warning' && hasMachineApplicable(msg.message);
-    }
-    catch {
-        return false;
-    }
-}
-function hasMachineApplicable(d) {
-    return ((d.spans ?? []).some(s => s.suggestion_applicability === 'MachineApplicable') ||
-        (d.children ?? []).some(hasMachineApplicable));
 }
 async function cargoFix(config, where, consents) {
     const command = fixCommand(config, consents);
@@ -8980,6 +8986,9 @@ function readRunContext(env = process.env) {
             baseRef: pr.base?.ref ?? '',
             ...(typeof pr.base?.sha === 'string' && /^[0-9a-f]{7,64}$/.test(pr.base.sha)
                 ? { baseSha: pr.base.sha }
+                : {}),
+            ...(typeof pr.head?.sha === 'string' && /^[0-9a-f]{7,64}$/.test(pr.head.sha)
+                ? { headSha: pr.head.sha }
                 : {})
         }
         : null;
@@ -10036,7 +10045,7 @@ const MODE = {
     preview: 'preview (what a trusted run would do)',
     'report-only': 'report only (nothing written)'
 };
-const HEADER = ['workstream', 'state', 'was', 'branch', 'issue', 'why'];
+const HEADER$1 = ['workstream', 'state', 'was', 'branch', 'issue', 'why'];
 /** Reasons every workstream shares (of two or more): said once, not in every row. */
 function sharedReasons(s) {
     const [first, ...others] = s.workstreams;
@@ -10049,7 +10058,7 @@ function rows(s, issue) {
     const shared = sharedReasons(s);
     const own = s.workstreams.map(w => w.reasons.filter(r => !shared.includes(r)).join('; '));
     const why = own.some(Boolean);
-    const header = why ? HEADER : HEADER.slice(0, -1);
+    const header = why ? HEADER$1 : HEADER$1.slice(0, -1);
     return [
         header,
         ...s.workstreams.map((w, i) => [
@@ -11885,7 +11894,7 @@ function joinPath(prefix, rel) {
 // fix-pr: after the verdict is published, the verified fixes of this job's search go to one branch and
 // one pull request (pr.ts). Trusted runs only; adds no finding.
 /** The workspace's place in the repository: its root under the checkout ('' at the top). */
-function repoPathOf(root) {
+function repoPathOf$1(root) {
     const rel = path.relative(process.env.GITHUB_WORKSPACE ?? process.cwd(), root);
     return rel.startsWith('..') || path.isAbsolute(rel) ? '' : rel.split(path.sep).join('/');
 }
@@ -11923,7 +11932,7 @@ const fixPr = {
                 section,
                 lint,
                 files,
-                repoPath: repoPathOf(ports.report.workspace.root),
+                repoPath: repoPathOf$1(ports.report.workspace.root),
                 dryRun: config.dryRun,
                 log: ports.log
             })
@@ -13412,10 +13421,10 @@ const flakyIssues = {
 const COMMENT_MARKER = '<!-- build-gate -->';
 /** GitHub refuses comment bodies over 65 536 characters. */
 const MAX_COMMENT_CHARS = 65_536;
-const ATTEMPTS = 3;
+const ATTEMPTS$1 = 3;
 async function upsertStickyComment(client, target, markdown, log = () => undefined) {
     const repo = { owner: target.owner, repo: target.repo };
-    const body = commentBody(markdown);
+    const body = commentBody$1(markdown);
     const list = async () => (await listAll(client, 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
         ...repo,
         issue_number: target.number
@@ -13438,7 +13447,7 @@ async function upsertStickyComment(client, target, markdown, log = () => undefin
                 created = data.id;
             }
             catch (e) {
-                if (!(e instanceof GitHubRequestError && e.ambiguous) || attempt >= ATTEMPTS)
+                if (!(e instanceof GitHubRequestError && e.ambiguous) || attempt >= ATTEMPTS$1)
                     throw e;
                 log(`commenting on pull request #${target.number} may have failed; reading the comments before trying again`);
                 const found = await list();
@@ -13477,7 +13486,7 @@ async function keepOldest(client, repo, marked, body, created, log) {
     return { action: 'updated', id: oldest.id };
 }
 /** The marker first; a body over GitHub's limit is cut with a note (the job summary has it all). */
-function commentBody(markdown) {
+function commentBody$1(markdown) {
     const text = markdown.includes(COMMENT_MARKER) ? markdown : `${COMMENT_MARKER}\n${markdown}`;
     if (text.length <= MAX_COMMENT_CHARS)
         return text;
@@ -13984,12 +13993,12 @@ async function baseMembers(run, ws, toolchain) {
         out.set(p.name, {
             version: p.version,
             libName: lib.name.replace(/-/g, '_'),
-            features: manifestFeatures(file, p.features ?? {}, readText(p.manifest_path))
+            features: manifestFeatures(file, p.features ?? {}, readText$1(p.manifest_path))
         });
     }
     return out;
 }
-function readText(file) {
+function readText$1(file) {
     try {
         return readFileSync(file, 'utf8');
     }
@@ -17299,6 +17308,372 @@ const ratchet = {
     terminal: r => ratchetText(r.ratchet)
 };
 
+// Where a machine-applicable suggestion goes in a review: the lines its edits cover, the whole new
+// content of those lines (rustc's spans replaced), and only when GitHub can take it there — every line
+// in one hunk of the pull request's diff, at least one of them changed by it, and the same text in the
+// diff as in the checkout rustc read (a merge commit can differ from the head).
+function place(d, s, input) {
+    const files = new Set(s.edits.map(e => e.file));
+    if (files.size !== 1)
+        return { skip: 'several-files' };
+    const file = s.edits[0].file;
+    if (path.isAbsolute(file) || file.split(/[\\/]/).includes('..'))
+        return { skip: 'off-diff' };
+    const repoFile = path.posix.join(input.repoPath, file.split(path.sep).join('/'));
+    const right = input.diff.get(repoFile);
+    if (!right)
+        return { skip: 'off-diff' };
+    const text = input.read(file);
+    if (text === null)
+        return { skip: 'unreadable' };
+    const lines = text.split('\n');
+    const edited = newContent(lines, s);
+    if (!edited)
+        return { skip: 'unreadable' };
+    const { from, to, content } = edited;
+    const hunk = right.get(from)?.hunk;
+    let touched = false;
+    for (let n = from; n <= to; n++) {
+        const r = right.get(n);
+        if (!r || r.hunk !== hunk)
+            return { skip: 'off-diff' };
+        if (r.text !== lines[n - 1])
+            return { skip: 'stale' };
+        touched ||= r.added;
+    }
+    if (!touched)
+        return { skip: 'off-diff' };
+    const comment = {
+        path: repoFile,
+        line: to,
+        side: 'RIGHT',
+        ...(to > from ? { start_line: from, start_side: 'RIGHT' } : {}),
+        body: commentBody(d, s, content)
+    };
+    return { comment, file: repoFile, from, to };
+}
+/**
+ * Lines from..to with every edit applied. An edit that ends at the start of a line (rustc removing a
+ * whole line takes its newline) leaves that line out when the result still ends a line.
+ */
+function newContent(lines, s) {
+    const from = Math.min(...s.edits.map(e => e.line));
+    const end = s.edits.reduce((a, e) => e.endLine > a.endLine || (e.endLine === a.endLine && e.endColumn > a.endColumn) ? e : a);
+    const shorter = end.endColumn === 1 && end.endLine > from ? apply(lines, s, from, end.endLine - 1) : null;
+    if (shorter !== null && (shorter === '' || shorter.endsWith('\n')))
+        return { from, to: end.endLine - 1, content: shorter.replace(/\n$/, '') };
+    const full = apply(lines, s, from, end.endLine);
+    return full === null ? null : { from, to: end.endLine, content: full.replace(/\n$/, '') };
+}
+/** The block of lines from..to, each with its newline, with the edits applied; null if they do not fit. */
+function apply(lines, s, from, to) {
+    if (from < 1 || to > lines.length || to < from)
+        return null;
+    const block = lines.slice(from - 1, to).map(l => Array.from(`${l}\n`));
+    const offset = (line, column) => {
+        if (line < from || line > to + 1 || column < 1)
+            return null;
+        if (line === to + 1)
+            return column === 1 ? block.reduce((n, l) => n + l.length, 0) : null;
+        const chars = block[line - from];
+        if (column > chars.length)
+            return null;
+        return block.slice(0, line - from).reduce((n, l) => n + l.length, 0) + column - 1;
+    };
+    const chars = block.flat();
+    const edits = s.edits
+        .map(e => ({ start: offset(e.line, e.column), end: offset(e.endLine, e.endColumn), text: e.replacement }))
+        .sort((a, b) => (b.start ?? 0) - (a.start ?? 0));
+    let limit = chars.length;
+    for (const e of edits) {
+        if (e.start === null || e.end === null || e.end < e.start || e.end > limit)
+            return null;
+        chars.splice(e.start, e.end - e.start, ...Array.from(e.text));
+        limit = e.start;
+    }
+    return chars.join('');
+}
+function commentBody(d, s, content) {
+    // A fence longer than any run of backticks in the new code, so the code cannot close it.
+    const longest = Math.max(0, ...(content.match(/`+/g) ?? []).map(r => r.length));
+    const fence = '`'.repeat(Math.max(3, longest + 1));
+    const block = content === '' ? `${fence}suggestion\n${fence}` : `${fence}suggestion\n${content}\n${fence}`;
+    const lint = d.code ? ` \`${d.code}\`` : '';
+    return `**${d.severity}**${lint}: ${d.message}\n\n${s.message}:\n\n${block}\n`;
+}
+
+/** GitHub shows a review's comments inline; past this many a review is noise, not help. */
+const MAX_SUGGESTIONS = 20;
+function planReview(diagnostics, input) {
+    const plan = {
+        comments: [],
+        more: 0,
+        total: 0,
+        skipped: { 'off-diff': 0, stale: 0, overlap: 0, 'several-files': 0, unreadable: 0 }
+    };
+    const taken = new Map();
+    for (const d of diagnostics)
+        for (const s of d.suggestions ?? []) {
+            plan.total++;
+            const placed = place(d, s, input);
+            if ('skip' in placed) {
+                plan.skipped[placed.skip]++;
+                continue;
+            }
+            const ranges = taken.get(placed.file) ?? [];
+            if (ranges.some(([a, b]) => placed.from <= b && a <= placed.to)) {
+                plan.skipped.overlap++;
+                continue;
+            }
+            taken.set(placed.file, [...ranges, [placed.from, placed.to]]);
+            if (plan.comments.length < MAX_SUGGESTIONS)
+                plan.comments.push(placed.comment);
+            else
+                plan.more++;
+        }
+    // In the order of the files, as the pull request shows them.
+    plan.comments.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line);
+    return plan;
+}
+
+// The review in the summary, the PR comment and the terminal: how many suggestions, where, or why none.
+/** One sentence; `markdown`: the review as a link, else its address in brackets. */
+function reviewLine(o, markdown = false) {
+    const n = (k) => `${k} suggestion${k === 1 ? '' : 's'}`;
+    const link = (text) => (!o.url ? text : markdown ? `[${text}](${o.url})` : `${text} (${o.url})`);
+    const more = o.more ? `; ${o.more} more not posted (a review carries at most ${MAX_SUGGESTIONS})` : '';
+    const off = o.offDiff ? `; ${n(o.offDiff)} not on lines this pull request changed` : '';
+    switch (o.mode) {
+        case 'posted':
+            return `${n(o.posted)} posted as a ${link('review')}${more}${off}.`;
+        case 'exists':
+            return `${link('The review')} of this commit's suggestions is already posted: nothing posted again.`;
+        case 'dry-run':
+            return `Dry run: ${n(o.posted)} would be posted as a review${more}${off}.`;
+        default:
+            return `No suggestions posted: ${o.note}.`;
+    }
+}
+function reviewMarkdown(o) {
+    if (!o)
+        return null;
+    return ['### Suggested changes', '', reviewLine(o, true), ''].join('\n');
+}
+
+const HEADER = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/;
+/** Right-side lines by line number. A patch it cannot read gives no lines (nothing is commented). */
+function rightLines(patch) {
+    const lines = new Map();
+    let hunk = -1;
+    let next = 0;
+    for (const raw of patch.split('\n')) {
+        const header = HEADER.exec(raw);
+        if (header) {
+            hunk++;
+            next = Number(header[1]);
+            continue;
+        }
+        if (hunk < 0)
+            continue;
+        const mark = raw[0];
+        if (mark === '+' || mark === ' ')
+            lines.set(next++, { text: raw.slice(1), added: mark === '+', hunk });
+        // '-' is the left side only; '\' is "\ No newline at end of file".
+    }
+    return lines;
+}
+
+const ATTEMPTS = 3;
+/** The marker of the review for one head commit: a rerun on the same commit finds it and posts nothing. */
+const markerFor = (sha) => `<!-- build-gate:suggestions ${sha} -->`;
+const params = (t) => ({ owner: t.owner, repo: t.repo, pull_number: t.number });
+async function headOf(client, target) {
+    return (await client.rest.pulls.get(params(target))).data.head.sha;
+}
+/** The reviews that carry the marker of `sha`, oldest first. */
+async function marked(client, target, sha) {
+    const reviews = await listAll(client, 'GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews', params(target));
+    return reviews.filter(r => r.body?.includes(markerFor(sha))).sort((a, b) => a.id - b.id);
+}
+/** The oldest review that carries the marker of `sha`. */
+async function findReview(client, target, sha) {
+    return (await marked(client, target, sha))[0] ?? null;
+}
+/**
+ * After posting: when another run posted for the same head first, this run's review gives way (its
+ * comments deleted, its body pointing at the other one, without the marker). Returns the review kept.
+ */
+async function settleRace(client, target, sha, mine, log) {
+    const oldest = (await marked(client, target, sha))[0];
+    if (!oldest || oldest.id >= mine.id)
+        return mine;
+    log(`another run posted the suggestions for ${sha.slice(0, 7)} at the same time; review ${mine.id} gives way`);
+    const comments = await listAll(client, 'GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments', { ...params(target), review_id: mine.id });
+    for (const c of comments)
+        try {
+            await client.rest.pulls.deleteReviewComment({
+                owner: target.owner,
+                repo: target.repo,
+                comment_id: c.id
+            });
+        }
+        catch (e) {
+            if (status(e) !== 404)
+                throw e;
+        }
+    await client.rest.pulls.updateReview({
+        ...params(target),
+        review_id: mine.id,
+        body: `Another run posted these suggestions at the same time: ${oldest.html_url ?? `review ${oldest.id}`}.`
+    });
+    return oldest;
+}
+/** The right side of the pull request's diff, by file (files GitHub gives no patch for have no lines). */
+async function pullDiff(client, target, log) {
+    const files = await listAll(client, 'GET /repos/{owner}/{repo}/pulls/{pull_number}/files', params(target), log);
+    return new Map(files.map(f => [f.filename, rightLines(f.patch ?? '')]));
+}
+async function postReview(client, target, review, log) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            const { data } = await client.rest.pulls.createReview({
+                ...params(target),
+                commit_id: review.sha,
+                event: 'COMMENT',
+                body: review.body,
+                comments: review.comments,
+                ...NO_RETRY
+            });
+            return data;
+        }
+        catch (e) {
+            if (!ambiguous(e) || attempt >= ATTEMPTS)
+                throw e;
+            log(`posting the review on pull request #${target.number} may have failed; reading the reviews first`);
+            const found = await findReview(client, target, review.sha);
+            if (found)
+                return found;
+            await pause(1000 * attempt);
+        }
+    }
+}
+
+// review-suggestions: on a pull request, rustc's and clippy's machine-applicable suggestions as one
+// review of GitHub "suggested changes" on the lines the pull request changed, one click to apply.
+// Once per head commit (a marker in the review body); never from a fork's read-only token or a run
+// whose event cannot be read; a review that cannot be posted is a note, never a verdict change.
+const blank = { posted: 0, more: 0, offDiff: 0, url: null, commit: null };
+const skipped = (note) => ({ mode: 'skipped', ...blank, note });
+/** The workspace's place in the repository: its root under the checkout ('' at the top). */
+function repoPathOf(root) {
+    const rel = path.relative(process.env.GITHUB_WORKSPACE ?? process.cwd(), root);
+    return rel.startsWith('..') || path.isAbsolute(rel) ? '' : rel.split(path.sep).join('/');
+}
+function readText(file) {
+    try {
+        return readFileSync(file, 'utf8');
+    }
+    catch {
+        return null;
+    }
+}
+/** Why this run posts no review at all, before anything is read from GitHub; null: it may. */
+function refusal(ports) {
+    const { ctx } = ports;
+    if (ctx.payloadProblem)
+        return `${ctx.payloadProblem}, so the run is not trusted to review`;
+    if (!ctx.pullRequest || !ctx.eventName.startsWith('pull_request'))
+        return `a review needs a pull request run (this is ${ctx.eventName || 'not a GitHub Actions run'})`;
+    if (ctx.pullRequest.fork)
+        return `pull request #${ctx.pullRequest.number} comes from a fork, whose token may only read`;
+    if (!ports.github)
+        return 'no `github-token` to read the pull request with';
+    return null;
+}
+async function review(ports, config) {
+    const { ctx, github, report, log } = ports;
+    const why = refusal(ports);
+    if (why || !github || !ctx.pullRequest || !ctx.owner || !ctx.repo)
+        return skipped(why ?? 'the repository is not known (GITHUB_REPOSITORY)');
+    const items = report.diagnostics.items;
+    if (!items.some(d => d.suggestions?.length))
+        return { mode: 'none', ...blank, note: 'rustc and clippy gave no machine-applicable suggestion' };
+    const target = { owner: ctx.owner, repo: ctx.repo, number: ctx.pullRequest.number };
+    const sha = await headOf(github, target);
+    if (ctx.pullRequest.headSha && ctx.pullRequest.headSha !== sha)
+        return skipped(`pull request #${target.number} moved on to ${sha.slice(0, 7)} since this run checked ${ctx.pullRequest.headSha.slice(0, 7)}; the run of the new head reviews it`);
+    const earlier = await findReview(github, target, sha);
+    if (earlier)
+        return { mode: 'exists', ...blank, url: earlier.html_url ?? null, commit: sha, note: 'already posted' };
+    const root = report.workspace.root;
+    const plan = planReview(items, {
+        repoPath: repoPathOf(root),
+        read: file => readText(path.resolve(root, file)),
+        diff: await pullDiff(github, target, log)
+    });
+    const offDiff = plan.total - plan.comments.length - plan.more - plan.skipped.overlap;
+    const counts = { posted: plan.comments.length, more: plan.more, offDiff, commit: sha };
+    if (!plan.comments.length)
+        return {
+            mode: 'none',
+            ...blank,
+            ...counts,
+            note: `none of the ${plan.total} machine-applicable suggestions is on lines this pull request changed`
+        };
+    if (config.dryRun)
+        return { mode: 'dry-run', url: null, ...counts, note: 'dry run' };
+    const body = [
+        markerFor(sha),
+        `rustc's and clippy's own fixes for warnings on lines this pull request changed: ${plan.comments.length} suggested change${plan.comments.length === 1 ? '' : 's'}, each one click to apply.${plan.more ? ` ${plan.more} more are not shown; the next commit's run reviews them.` : ''}`
+    ].join('\n');
+    const posted = await postReview(github, target, { sha, body, comments: plan.comments }, log);
+    const kept = await settleRace(github, target, sha, posted, log);
+    return kept.id === posted.id
+        ? { mode: 'posted', url: posted.html_url ?? null, ...counts, note: 'posted' }
+        : { mode: 'exists', ...blank, url: kept.html_url ?? null, commit: sha, note: 'another run posted it' };
+}
+const reviewSuggestions = {
+    name: 'review-suggestions',
+    stage: 'sync',
+    inputs: [
+        {
+            name: 'review-suggestions',
+            default: 'false',
+            description: "On a pull request, post rustc's and clippy's machine-applicable suggestions on the lines it changed as one review of suggested changes (at most 20, once per head commit; never from a fork). Needs `pull-requests: write`."
+        }
+    ],
+    parse: p => ({ reviewSuggestions: p.bool('review-suggestions') }),
+    codes: {},
+    outputs: [],
+    async sync(ports, config) {
+        // The merge job reviews once for every shard.
+        if (!config.reviewSuggestions || config.shard)
+            return { section: {}, findings: [] };
+        let outcome;
+        const warnings = [];
+        try {
+            outcome = await review(ports, config);
+        }
+        catch (e) {
+            // Suggestions are help, not the verdict: a refused or failed review is said and fails nothing.
+            const forbidden = status(e) === 403;
+            outcome = {
+                mode: forbidden ? 'forbidden' : 'failed',
+                ...blank,
+                note: forbidden
+                    ? 'the token may not review the pull request (HTTP 403; it needs `pull-requests: write`)'
+                    : `the review could not be posted: ${errorMessage(e)}`
+            };
+            if (!forbidden)
+                warnings.push(`Suggested changes: ${outcome.note}. The verdict stands.`);
+        }
+        ports.log(`suggested changes: ${reviewLine(outcome)}`);
+        return { section: { reviewSuggestions: outcome }, findings: [], warnings };
+    },
+    markdown: r => reviewMarkdown(r.reviewSuggestions),
+    terminal: r => (r.reviewSuggestions ? [`Suggested changes: ${reviewLine(r.reviewSuggestions)}`] : [])
+};
+
 function comparisonKey(k) {
     const key = {
         rustc: k.rustc,
@@ -18458,6 +18833,7 @@ const REGISTERED = [
     roadmap,
     checklist,
     flakyIssues,
+    reviewSuggestions,
     prComment
 ];
 const CAPABILITIES = REGISTERED;
