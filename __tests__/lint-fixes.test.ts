@@ -3,10 +3,11 @@
 // build with the test-args (nothing committed), and `build-gate --apply` in a git checkout made here,
 // where cargo's own guard refuses a dirty tree unless --allow-dirty is given.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { execFileSync, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
+import { gitIn } from './support/git.js'
 import { createClient } from '../src/github/client.js'
 import type { GateReport } from '../src/pipeline/registry.js'
 import { renderSummary } from '../src/pipeline/summary.js'
@@ -51,19 +52,7 @@ const origin = path.join(work, 'origin')
 const owner = { owner: 'octo-org', repo: 'octo-repo' }
 let api: GitHubApi
 
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 't',
-      GIT_AUTHOR_EMAIL: 't@t',
-      GIT_COMMITTER_NAME: 't',
-      GIT_COMMITTER_EMAIL: 't@t'
-    }
-  }).trim()
-}
+const git = gitIn
 
 function write(root: string, files: Record<string, string>): void {
   for (const [file, text] of Object.entries(files)) {

@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process'
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
+import { gitIn } from './support/git.js'
 import {
   reviewSuggestions,
   type ReviewSuggestionsOutcome
@@ -64,19 +65,7 @@ let head: string
 /** The first run's exit status: a review, posted or not, never changes it. */
 let verdictCode: number
 
-function git(...args: string[]): string {
-  return execFileSync('git', args, {
-    cwd: repo,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 't',
-      GIT_AUTHOR_EMAIL: 't@t',
-      GIT_COMMITTER_NAME: 't',
-      GIT_COMMITTER_EMAIL: 't@t'
-    }
-  }).trim()
-}
+const git = (...args: string[]) => gitIn(repo, ...args)
 
 function write(files: Record<string, string>): void {
   for (const [file, text] of Object.entries(files)) {

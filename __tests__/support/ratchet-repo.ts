@@ -1,10 +1,10 @@
 // A git repository made by a test: a two-crate workspace whose `a` has three warnings on main, the run
 // history recorded by a trusted run of main, and pull requests against it, all through the CLI with
 // the GitHub event a workflow would give it.
-import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
+import { gitIn } from './git.js'
 import { cli } from './cli-runner.js'
 
 export const A_BASE = `pub fn three() {
@@ -43,17 +43,7 @@ export class RatchetRepo {
   }
 
   git(...args: string[]): string {
-    return execFileSync('git', args, {
-      cwd: this.repo,
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        GIT_AUTHOR_NAME: 't',
-        GIT_AUTHOR_EMAIL: 't@t',
-        GIT_COMMITTER_NAME: 't',
-        GIT_COMMITTER_EMAIL: 't@t'
-      }
-    }).trim()
+    return gitIn(this.repo, ...args)
   }
 
   commit(message: string): string {
