@@ -61,6 +61,15 @@ describe("rustc's suggestions in cargo's messages", () => {
     expect(read(twice('MachineApplicable')).suggestions?.[0].edits).toHaveLength(2)
     expect(read(twice('HasPlaceholders')).suggestions).toBeUndefined()
   })
+
+  it('reads past a child cargo did not shape as rustc does, keeping the well-formed fix', () => {
+    const good = WARNING.message.children.find(c => (c.spans as Json[]).length > 0)!
+    const odd = [null, { ...good, message: 5 }, { ...good, spans: 'not a list' }]
+    const kept = read({ ...WARNING.message, children: [...odd, good] }).suggestions
+    expect(kept).toHaveLength(1)
+    expect(kept?.[0].message).toBe(good.message)
+    expect(read({ ...WARNING.message, children: odd }).suggestions).toBeUndefined()
+  })
 })
 
 // A real patch: git's diff of two versions of a file.
