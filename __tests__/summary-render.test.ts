@@ -3,7 +3,7 @@
 // which passes raw HTML through as GitHub does) is the oracle of what a reader sees.
 import { describe, expect, it } from '@jest/globals'
 import { marked } from 'marked'
-import { inlineHtml } from '../src/report/markdown.js'
+import { inlineHtml, markdownText } from '../src/report/markdown.js'
 import { failureReport } from '../src/pipeline/report.js'
 import type { GateReport } from '../src/pipeline/registry.js'
 import { renderSummary } from '../src/pipeline/summary.js'
@@ -44,6 +44,35 @@ function report(over: Partial<GateReport> = {}): GateReport {
     ...over
   }
 }
+
+describe('compiler words in markdown prose (a review comment)', () => {
+  /** What a reader sees: the rendered HTML without its tags, entities read back. */
+  const seen = (md: string) =>
+    marked
+      .parseInline(md, { async: false })
+      .replace(/<[^>]*>/g, '')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&')
+
+  it('shows a type written without backticks, keeps code spans as code, and lets no tag through', () => {
+    for (const [s, shown] of [
+      ['expected Vec<T>, found `Vec<u8>`', 'expected Vec<T>, found Vec<u8>'],
+      ['<script>alert(1)</script> & <b>x</b>', '<script>alert(1)</script> & <b>x</b>'],
+      ['consider `impl Into<String>` &amp; more', 'consider impl Into<String> &amp; more'],
+      ['a ``x`<y>`` b and an unclosed `tick <z>', 'a x`<y> b and an unclosed `tick <z>']
+    ]) {
+      expect(seen(markdownText(s))).toBe(shown)
+      expect(marked.parseInline(markdownText(s), { async: false })).not.toMatch(/<(script|b)>/)
+    }
+    // The code spans render as marked renders them from the compiler's own words.
+    expect(marked.parseInline(markdownText('x `Vec<T>` y'), { async: false })).toBe(
+      marked.parseInline('x `Vec<T>` y', { async: false })
+    )
+  })
+})
 
 describe('code in raw HTML', () => {
   it('renders code spans as marked renders them in markdown', () => {

@@ -7835,6 +7835,22 @@ function codeSpan(s) {
 function escapeHtml(s) {
     return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
+/** A code span as CommonMark reads one: a run of backticks, closed by a run of the same length. */
+const CODE_SPAN = /(`+)([\s\S]*?[^`])\1(?!`)/;
+/**
+ * Text for markdown (a comment's prose): code spans kept as they are, and outside them `<`, `>` and
+ * `&` escaped, so a compiler's `Vec<T>` written without backticks is shown, not taken for a tag.
+ */
+function markdownText(s) {
+    const out = [];
+    let rest = s;
+    for (let m = CODE_SPAN.exec(rest); m; m = CODE_SPAN.exec(rest)) {
+        out.push(escapeHtml(rest.slice(0, m.index)), m[0]);
+        rest = rest.slice(m.index + m[0].length);
+    }
+    out.push(escapeHtml(rest));
+    return out.join('');
+}
 /**
  * Text for raw HTML (lists, table cells, `<summary>`), where GitHub renders no markdown: escaped, with
  * its code spans (`x`, ``a`b``) as `<code>` and **bold** as `<strong>`, as markdown would show them.
@@ -7842,7 +7858,7 @@ function escapeHtml(s) {
 function inlineHtml(s) {
     const out = [];
     let rest = s;
-    for (let m = /(`+)([\s\S]*?[^`])\1(?!`)/.exec(rest); m; m = /(`+)([\s\S]*?[^`])\1(?!`)/.exec(rest)) {
+    for (let m = CODE_SPAN.exec(rest); m; m = CODE_SPAN.exec(rest)) {
         out.push(strong(escapeHtml(rest.slice(0, m.index))));
         // CommonMark strips one space each side, so a span can start or end with a backtick.
         const code = /^ .*[^ ].* $/s.test(m[2]) ? m[2].slice(1, -1) : m[2];
@@ -17399,7 +17415,7 @@ function commentBody(d, s, content) {
     const fence = '`'.repeat(Math.max(3, longest + 1));
     const block = content === '' ? `${fence}suggestion\n${fence}` : `${fence}suggestion\n${content}\n${fence}`;
     const lint = d.code ? ` \`${d.code}\`` : '';
-    return `**${d.severity}**${lint}: ${d.message}\n\n${s.message}:\n\n${block}\n`;
+    return `**${d.severity}**${lint}: ${markdownText(d.message)}\n\n${markdownText(s.message)}:\n\n${block}\n`;
 }
 
 /** GitHub shows a review's comments inline; past this many a review is noise, not help. */

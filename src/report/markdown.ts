@@ -55,6 +55,24 @@ export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }
 
+/** A code span as CommonMark reads one: a run of backticks, closed by a run of the same length. */
+const CODE_SPAN = /(`+)([\s\S]*?[^`])\1(?!`)/
+
+/**
+ * Text for markdown (a comment's prose): code spans kept as they are, and outside them `<`, `>` and
+ * `&` escaped, so a compiler's `Vec<T>` written without backticks is shown, not taken for a tag.
+ */
+export function markdownText(s: string): string {
+  const out: string[] = []
+  let rest = s
+  for (let m = CODE_SPAN.exec(rest); m; m = CODE_SPAN.exec(rest)) {
+    out.push(escapeHtml(rest.slice(0, m.index)), m[0])
+    rest = rest.slice(m.index + m[0].length)
+  }
+  out.push(escapeHtml(rest))
+  return out.join('')
+}
+
 /**
  * Text for raw HTML (lists, table cells, `<summary>`), where GitHub renders no markdown: escaped, with
  * its code spans (`x`, ``a`b``) as `<code>` and **bold** as `<strong>`, as markdown would show them.
@@ -62,7 +80,7 @@ export function escapeHtml(s: string): string {
 export function inlineHtml(s: string): string {
   const out: string[] = []
   let rest = s
-  for (let m = /(`+)([\s\S]*?[^`])\1(?!`)/.exec(rest); m; m = /(`+)([\s\S]*?[^`])\1(?!`)/.exec(rest)) {
+  for (let m = CODE_SPAN.exec(rest); m; m = CODE_SPAN.exec(rest)) {
     out.push(strong(escapeHtml(rest.slice(0, m.index))))
     // CommonMark strips one space each side, so a span can start or end with a backtick.
     const code = /^ .*[^ ].* $/s.test(m[2]) ? m[2].slice(1, -1) : m[2]

@@ -3,6 +3,7 @@
 // in one hunk of the pull request's diff, at least one of them changed by it, and the same text in the
 // diff as in the checkout rustc read (a merge commit can differ from the head).
 import * as path from 'node:path'
+import { markdownText } from '../../report/markdown.js'
 import type { Diagnostic, Suggestion } from '../../report/schema.js'
 import type { RightLine } from './hunks.js'
 
@@ -112,5 +113,5 @@ function commentBody(d: Diagnostic, s: Suggestion, content: string): string {
   const fence = '`'.repeat(Math.max(3, longest + 1))
   const block = content === '' ? `${fence}suggestion\n${fence}` : `${fence}suggestion\n${content}\n${fence}`
   const lint = d.code ? ` \`${d.code}\`` : ''
-  return `**${d.severity}**${lint}: ${d.message}\n\n${s.message}:\n\n${block}\n`
+  return `**${d.severity}**${lint}: ${markdownText(d.message)}\n\n${markdownText(s.message)}:\n\n${block}\n`
 }
