@@ -4,10 +4,19 @@
 // gate's build and check find every unit fresh, and documenting again rebuilds no dependency.
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  appendFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  utimesSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
-import { checkPublicApi } from '../src/capabilities/public-api/check.js'
+import { checkPublicApi, realPorts } from '../src/capabilities/public-api/check.js'
+import { exec } from '../src/capabilities/public-api/exec.js'
 import { git, members } from './support/public-api-repo.js'
 
 const dirs: string[] = []
@@ -77,19 +86,41 @@ function rebuilt(dir: string, ...args: string[]): string[] {
 const BUILD = ['build', '--workspace', '--all-features', '--lib', '--bins', '--tests', '--examples']
 const CHECK = ['check', '--workspace', '--all-features']
 
-async function check(dir: string) {
-  return checkPublicApi({
-    policy: 'warn',
-    base: 'HEAD^',
-    crates: [],
-    workspaceRoot: dir,
-    targetDir: path.join(dir, 'target'),
-    toolchain: null,
-    rustcRelease: null,
-    checkArgs: ['--workspace', '--all-features'],
-    members: members(dir),
-    env: {}
-  })
+/** The release of the toolchain the tests run with, as the gate reads it (`rustc -vV`). */
+const RELEASE = /^release: (.+)$/m.exec(execFileSync('rustc', ['-vV'], { encoding: 'utf8' }))![1]
+
+/** The check, as the gate runs it; `docs` collects what each `cargo doc` said it compiled. */
+async function check(dir: string, o: { release?: string | null; docs?: string[][] } = {}) {
+  return checkPublicApi(
+    {
+      policy: 'warn',
+      base: 'HEAD^',
+      crates: [],
+      workspaceRoot: dir,
+      targetDir: path.join(dir, 'target'),
+      toolchain: null,
+      rustcRelease: o.release === undefined ? RELEASE : o.release,
+      checkArgs: ['--workspace', '--all-features'],
+      members: members(dir),
+      env: {}
+    },
+    {
+      ...realPorts,
+      exec: async (program, args, options) => {
+        const r = await exec(program, args, options)
+        if (program === 'cargo' && args.includes('doc'))
+          o.docs?.push(r.stderr.split('\n').filter(l => /^\s*(Checking|Compiling|Documenting) /.test(l)))
+        return r
+      }
+    }
+  )
+}
+
+/** What a fresh checkout does to the sources: new modification times, the same contents. */
+function touchAll(dir: string): void {
+  const later = new Date(Date.now() + 5_000)
+  for (const crate of readdirSync(path.join(dir, 'crates')))
+    for (const f of ['src/lib.rs', 'Cargo.toml']) utimesSync(path.join(dir, 'crates', crate, f), later, later)
 }
 
 describe('the API check leaves the gate’s own build fresh', () => {
@@ -113,5 +144,37 @@ describe('the API check leaves the gate’s own build fresh', () => {
     const later = await check(dir)
     expect(later.crates.find(c => c.name === 'api')!.changes.map(c => c.path)).toEqual(['api::again'])
     expect(rebuilt(dir, ...BUILD)).toEqual([])
+  }, 300_000)
+})
+
+describe('a fresh checkout does not make the check type-check unchanged dependencies again', () => {
+  it('by content: only the documented crate is compiled; a dependency that really changed is checked', async () => {
+    const dir = workspace()
+    const first = await check(dir)
+    expect(first.crates.find(c => c.name === 'api')!.status).toBe('compared')
+    touchAll(dir)
+    // A new base as well (its surface not cached), so the base worktree is documented too.
+    const cache = path.join(dir, 'target', 'build-gate', 'public-api')
+    for (const f of readdirSync(cache).filter(f => f.endsWith('.json'))) rmSync(path.join(cache, f))
+    const docs: string[][] = []
+    const again = await check(dir, { docs })
+    expect(again.crates.find(c => c.name === 'api')!.changes.map(c => c.path)).toEqual(['api::added'])
+    // Both sides document `api`; neither type-checks `probe` (its contents did not change).
+    expect(docs.flat().filter(l => /probe/.test(l))).toEqual([])
+    expect(docs.flat().filter(l => /Documenting api/.test(l))).toHaveLength(2)
+    // A real change to the dependency is seen: cargo checks it again.
+    appendFileSync(path.join(dir, 'crates/probe/src/lib.rs'), 'pub fn more() {}\n')
+    const changed: string[][] = []
+    await check(dir, { docs: changed })
+    expect(changed.flat().some(l => /Checking probe/.test(l))).toBe(true)
+  }, 300_000)
+
+  it('a toolchain that does not say its release keeps cargo’s default: the touched dependency is checked again', async () => {
+    const dir = workspace()
+    await check(dir, { release: null })
+    touchAll(dir)
+    const docs: string[][] = []
+    await check(dir, { release: null, docs })
+    expect(docs.flat().some(l => /Checking probe/.test(l))).toBe(true)
   }, 300_000)
 })

@@ -13864,6 +13864,7 @@ const DOC_TIMEOUT_MS = 30 * 60_000;
 function docCommand(req) {
     return [
         ...(req.toolchain ? [`+${req.toolchain}`] : []),
+        ...(req.byContent ? ['-Zchecksum-freshness'] : []),
         'doc',
         '--no-deps',
         '--lib',
@@ -13926,6 +13927,17 @@ async function documentCrates(run, req, held) {
  */
 function docTargetDir(targetDir) {
     return path.join(targetDir, 'build-gate', 'public-api', 'target');
+}
+/**
+ * A fresh checkout gives every source a new modification time, so by mtime cargo would type-check
+ * every dependency of a documented crate again on each run. In the documents' own target directory
+ * (never the gate's: its fingerprints stay cargo's default) cargo may compare file contents instead;
+ * RUSTC_BOOTSTRAP=1, which rustdoc's JSON needs anyway, lets it take the flag. Toolchains before
+ * 1.83 do not know it, and an unknown toolchain is not asked.
+ */
+function checksumFreshness(rustcRelease) {
+    const v = rustcRelease ? semverExports.coerce(rustcRelease) : null;
+    return v !== null && semverExports.gte(v, '1.83.0');
 }
 /** A directory in the target directory for documents moved aside (renamed, never copied). */
 function holdingDir(targetDir) {
@@ -16597,7 +16609,12 @@ async function checkPublicApi(inputs, ports = realPorts) {
  */
 async function documentBoth(run, inputs, at) {
     const features = featureArgs(inputs.checkArgs);
-    const common = { targetDir: inputs.targetDir, toolchain: inputs.toolchain, features };
+    const common = {
+        targetDir: inputs.targetDir,
+        toolchain: inputs.toolchain,
+        features,
+        byContent: checksumFreshness(inputs.rustcRelease)
+    };
     const keyOf = (name) => inputs.rustcRelease ? { sha: at.sha, crate: name, toolchain: inputs.rustcRelease, features } : null;
     const cached = new Map();
     for (const c of at.crates) {

@@ -49,7 +49,13 @@ export function documentBase(
   run: Exec,
   base: BaseCheckout,
   names: string[],
-  common: { targetDir: string; toolchain: string | null; features: string[]; side: string },
+  common: {
+    targetDir: string
+    toolchain: string | null
+    features: string[]
+    byContent: boolean
+    side: string
+  },
   held: string
 ): Promise<Map<string, Written>> {
   return documentCrates(

@@ -12,7 +12,7 @@ import { diffSurfaces, type ApiChange } from './diff.js'
 import { exec as realExec, type Exec } from './exec.js'
 import { featureChanges, manifestFeatures, type ManifestFeatures } from './features.js'
 import { baseRequest, BaseUnavailable, changedFiles, repositoryRoot, resolveBase } from './git.js'
-import { documentCrates, holdingDir, readDocument } from './rustdoc-run.js'
+import { checksumFreshness, documentCrates, holdingDir, readDocument } from './rustdoc-run.js'
 import { touchedByChange } from './scope.js'
 import {
   bumpAllowsBreaks,
@@ -126,7 +126,12 @@ async function documentBoth(
   at: { repo: string; wsRel: string; sha: string; changed: Set<string>; crates: ApiCrate[] }
 ): Promise<{ heads: Map<string, Side>; bases: Map<string, Side> }> {
   const features = featureArgs(inputs.checkArgs)
-  const common = { targetDir: inputs.targetDir, toolchain: inputs.toolchain, features }
+  const common = {
+    targetDir: inputs.targetDir,
+    toolchain: inputs.toolchain,
+    features,
+    byContent: checksumFreshness(inputs.rustcRelease)
+  }
   const keyOf = (name: string): BaseKey | null =>
     inputs.rustcRelease ? { sha: at.sha, crate: name, toolchain: inputs.rustcRelease, features } : null
   const cached = new Map<string, Documented>()
@@ -208,7 +213,13 @@ async function documentBaseOf(
   run: Exec,
   checkedOut: () => Promise<BaseCheckout>,
   names: string[],
-  common: { targetDir: string; toolchain: string | null; features: string[]; side: string },
+  common: {
+    targetDir: string
+    toolchain: string | null
+    features: string[]
+    byContent: boolean
+    side: string
+  },
   held: string
 ): Promise<Map<string, Side>> {
   const out = new Map<string, Side>()

@@ -4,6 +4,7 @@
 // Both sides build in a target directory of their own inside the gate's (see docTargetDir).
 import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs'
 import * as path from 'node:path'
+import * as semver from 'semver'
 import type { Exec } from './exec.js'
 import { readRustdoc, RustdocFormatError, type RustdocCrate } from './rustdoc.js'
 
@@ -22,6 +23,8 @@ export interface DocRequest {
   targetDir: string
   toolchain: string | null
   features: string[]
+  /** Whether cargo may judge freshness by content in the documents' own target directory (see checksumFreshness). */
+  byContent?: boolean
   crates: DocTarget[]
   /** Where the document is from, for messages: "head" or "base abc123". */
   side: string
@@ -35,6 +38,7 @@ export type DocResult = { doc: RustdocCrate } | { error: string }
 export function docCommand(req: Omit<DocRequest, 'cwd' | 'side' | 'targetDir'>): string[] {
   return [
     ...(req.toolchain ? [`+${req.toolchain}`] : []),
+    ...(req.byContent ? ['-Zchecksum-freshness'] : []),
     'doc',
     '--no-deps',
     '--lib',
@@ -100,6 +104,18 @@ export async function documentCrates(
  */
 export function docTargetDir(targetDir: string): string {
   return path.join(targetDir, 'build-gate', 'public-api', 'target')
+}
+
+/**
+ * A fresh checkout gives every source a new modification time, so by mtime cargo would type-check
+ * every dependency of a documented crate again on each run. In the documents' own target directory
+ * (never the gate's: its fingerprints stay cargo's default) cargo may compare file contents instead;
+ * RUSTC_BOOTSTRAP=1, which rustdoc's JSON needs anyway, lets it take the flag. Toolchains before
+ * 1.83 do not know it, and an unknown toolchain is not asked.
+ */
+export function checksumFreshness(rustcRelease: string | null | undefined): boolean {
+  const v = rustcRelease ? semver.coerce(rustcRelease) : null
+  return v !== null && semver.gte(v, '1.83.0')
 }
 
 /** A directory in the target directory for documents moved aside (renamed, never copied). */
