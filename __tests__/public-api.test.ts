@@ -1,8 +1,16 @@
 // The public-API check on real git repositories and real rustdoc JSON. The oracle for "breaking" is
 // rustc: a client crate using the base API is compiled against each head (see support/public-api-repo).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { execFileSync } from 'node:child_process'
-import { appendFileSync, copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { execFileSync, spawnSync } from 'node:child_process'
+import {
+  appendFileSync,
+  copyFileSync,
+  cpSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { checkPublicApi, realPorts, type PublicApiInputs } from '../src/capabilities/public-api/check.js'
@@ -210,6 +218,34 @@ describe('changes that break nobody', () => {
       ['untouched', 'unchanged']
     ])
     expect(apiFindings(section).filter(f => f.severity === 'block')).toEqual([])
+  })
+})
+
+describe('a crate’s own lint levels', () => {
+  it('a rustdoc lint denied by the crate, on a private item, does not stop its document', async () => {
+    const dir = repo('head-compatible', d => {
+      const lib = path.join(d, 'crates/shapes/src/lib.rs')
+      const text = readFileSync(lib, 'utf8')
+      writeFileSync(
+        lib,
+        `#![deny(warnings, rustdoc::broken_intra_doc_links)]\n${text}\n/// See [not_an_item].\n#[allow(dead_code)]\nfn private_linked() {}\n`
+      )
+    })
+    // The oracle: rustdoc itself refuses that crate once private items are documented.
+    const own = spawnSync('cargo', ['doc', '--no-deps', '--lib', '-p', 'shapes', '--offline'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        RUSTDOCFLAGS: '--document-private-items',
+        CARGO_TARGET_DIR: path.join(target, 'own-doc')
+      }
+    })
+    expect(own.status).not.toBe(0)
+    expect(own.stderr).toMatch(/unresolved link to `not_an_item`/)
+    const section = await checkPublicApi(inputs(dir))
+    expect(section.crates.find(c => c.name === 'shapes')!.status).toBe('compared')
+    expect(breakList(section)).toEqual([])
   })
 })
 

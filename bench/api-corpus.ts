@@ -15,6 +15,7 @@ import * as path from 'node:path'
 import { parseArgs } from 'node:util'
 import { diffSurfaces, type ApiChange } from '../src/capabilities/public-api/diff.js'
 import { readRustdoc, type RustdocCrate } from '../src/capabilities/public-api/rustdoc.js'
+import { DOC_FLAGS } from '../src/capabilities/public-api/rustdoc-run.js'
 import { publicSurface } from '../src/capabilities/public-api/surface.js'
 
 const { values } = parseArgs({
@@ -22,8 +23,6 @@ const { values } = parseArgs({
     reference: { type: 'string' },
     work: { type: 'string', default: path.join(tmpdir(), 'gate-api-corpus') },
     json: { type: 'string' },
-    // Document private items too (as a RUSTDOCFLAGS of the user's may): the rules must not change.
-    private: { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false }
   }
 })
@@ -128,7 +127,8 @@ function documentSide(side: 'old' | 'new', list: string[]): string {
         ...process.env,
         RUSTC_BOOTSTRAP: '1',
         CARGO_TARGET_DIR: path.join(ws, 'target'),
-        RUSTDOCFLAGS: `-Z unstable-options --output-format json --document-hidden-items --cap-lints allow${values.private ? ' --document-private-items' : ''}`
+        // The gate's own flags, so the corpus is documented as the gate documents a crate.
+        RUSTDOCFLAGS: DOC_FLAGS
       }
     }
   )

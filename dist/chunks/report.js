@@ -13561,7 +13561,7 @@ const prComment = {
 // The base side's surfaces, kept in the target directory: a pull request's base commit stays the same
 // across its pushes, so its surfaces are made once. The key holds everything the surface depends on.
 /** Raised whenever the surface or its facts change shape, so older entries are never read. */
-const SURFACE_VERSION = 4;
+const SURFACE_VERSION = 5;
 function file(targetDir, key) {
     const hash = createHash('sha256')
         .update(JSON.stringify({ v: SURFACE_VERSION, ...key }))
@@ -13861,6 +13861,13 @@ function shape(value) {
 // other side's run (same target directory, same file names) can start while this side is read.
 // Both sides build in a target directory of their own inside the gate's (see docTargetDir).
 const DOC_TIMEOUT_MS = 30 * 60_000;
+/**
+ * After the user's RUSTDOCFLAGS. Hidden and private items are documented: `#[doc(hidden)]` items are
+ * judged by convention, and a `#[no_mangle]` function in a private module is ABI that only a private
+ * document shows (the surface is still what public paths reach). A crate's own lint levels
+ * (`#![deny(warnings)]` meeting a rustdoc lint on a private item) never stop its document.
+ */
+const DOC_FLAGS = '-Z unstable-options --output-format json --document-hidden-items --document-private-items --cap-lints allow';
 function docCommand(req) {
     return [
         ...(req.toolchain ? [`+${req.toolchain}`] : []),
@@ -13885,12 +13892,7 @@ async function documentCrates(run, req, held) {
     // A document left by an earlier run must never be read as this run's.
     for (const c of req.crates)
         rmSync(file(c), { force: true });
-    const flags = [
-        process.env.RUSTDOCFLAGS ?? '',
-        '-Z unstable-options --output-format json --document-hidden-items'
-    ]
-        .join(' ')
-        .trim();
+    const flags = [process.env.RUSTDOCFLAGS ?? '', DOC_FLAGS].join(' ').trim();
     const r = await run('cargo', docCommand(req), {
         cwd: req.cwd,
         timeoutMs: DOC_TIMEOUT_MS,

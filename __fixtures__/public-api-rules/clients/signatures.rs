@@ -46,3 +46,8 @@ pub fn read(s: &S) -> u32 { s.x }
 pub fn is_limit(x: u32) -> bool { matches!(x, LIMIT) }
 //# static_to_const
 pub fn read() -> u32 { LIMIT }
+//# export_private_removed
+extern "C" { fn rules_fixture_private_export(); }
+pub fn call() { unsafe { rules_fixture_private_export() } }
+//# private_fn_removed
+pub fn call() {}

@@ -8,7 +8,7 @@ import type { Documented } from './sides.js'
 import type { ApiItem } from './surface.js'
 
 /** Raised whenever the surface or its facts change shape, so older entries are never read. */
-const SURFACE_VERSION = 4
+const SURFACE_VERSION = 5
 
 export interface BaseKey {
   sha: string

@@ -10,6 +10,15 @@ import { readRustdoc, RustdocFormatError, type RustdocCrate } from './rustdoc.js
 
 const DOC_TIMEOUT_MS = 30 * 60_000
 
+/**
+ * After the user's RUSTDOCFLAGS. Hidden and private items are documented: `#[doc(hidden)]` items are
+ * judged by convention, and a `#[no_mangle]` function in a private module is ABI that only a private
+ * document shows (the surface is still what public paths reach). A crate's own lint levels
+ * (`#![deny(warnings)]` meeting a rustdoc lint on a private item) never stop its document.
+ */
+export const DOC_FLAGS =
+  '-Z unstable-options --output-format json --document-hidden-items --document-private-items --cap-lints allow'
+
 export interface DocTarget {
   name: string
   /** The package's version: `name@version` names it even when another package of the graph shares the name. */
@@ -62,12 +71,7 @@ export async function documentCrates(
   const file = (c: DocTarget) => path.join(target, 'doc', `${c.libName}.json`)
   // A document left by an earlier run must never be read as this run's.
   for (const c of req.crates) rmSync(file(c), { force: true })
-  const flags = [
-    process.env.RUSTDOCFLAGS ?? '',
-    '-Z unstable-options --output-format json --document-hidden-items'
-  ]
-    .join(' ')
-    .trim()
+  const flags = [process.env.RUSTDOCFLAGS ?? '', DOC_FLAGS].join(' ').trim()
   const r = await run('cargo', docCommand(req), {
     cwd: req.cwd,
     timeoutMs: DOC_TIMEOUT_MS,

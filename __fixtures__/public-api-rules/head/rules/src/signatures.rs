@@ -83,3 +83,12 @@ pub mod const_to_static {
 pub mod static_to_const {
     pub const LIMIT: u32 = 1;
 }
+pub mod export_private_removed {
+    mod ffi {
+        #[allow(dead_code)]
+        pub extern "C" fn rules_fixture_private_export() {}
+    }
+}
+pub mod private_fn_removed {
+    mod ffi {}
+}
