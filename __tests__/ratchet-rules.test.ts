@@ -2,7 +2,9 @@
 // must not grow (a multiset of identities); which record is the base; how big the history gets.
 import { describe, expect, it } from '@jest/globals'
 import { chooseBase } from '../src/capabilities/ratchet/base.js'
-import { compareSets } from '../src/capabilities/ratchet/compare.js'
+import { compareSets, within } from '../src/capabilities/ratchet/compare.js'
+import { mergeRatchet } from '../src/capabilities/ratchet/merge.js'
+import type { RatchetSection } from '../src/capabilities/ratchet/section.js'
 import {
   appendRun,
   parseHistory,
@@ -113,6 +115,61 @@ describe('compareSets', () => {
       { crate: 'a', lint: 'unused_variables', base: 2, now: 3, added: [] }
     ])
     expect(compareSets({ a: { unused_variables: 3 } }, now).grown).toEqual([])
+  })
+})
+
+describe('the crates a run judged', () => {
+  const base = setOf(warning('a', 'unused_variables', 'x', 1), warning('b', 'dead_code', 'y', 1))
+  const now = setOf(warning('a', 'unused_variables', 'x', 2))
+
+  it('a crate this run did not judge (another shard, never reached) is neither gone nor new', () => {
+    expect(compareSets(base, now).fewer).toBe(1)
+    expect(compareSets(within(base, new Set(['a'])), now)).toEqual({ grown: [], fewer: 0 })
+    expect(within(base, null)).toBe(base)
+    expect(Object.keys(within(base, new Set(['b', 'c'])))).toEqual(['b'])
+  })
+})
+
+describe('the shards’ ratchets merged', () => {
+  const at = { sha: 'abc', at: '2026-12-01T00:00:00Z', runUrl: null, how: 'base-commit' as const }
+  const section = (over: Partial<RatchetSection>): RatchetSection => ({
+    base: at,
+    noBase: null,
+    grown: [],
+    fewer: 0,
+    baseWarnings: 0,
+    warnings: 0,
+    ...over
+  })
+  const group = (crate: string, lint: string) => ({ crate, lint, base: 0, now: 1, added: [], unnamed: 1 })
+
+  it('joins the groups that grew (by crate and lint) and adds the counts', () => {
+    const merged = mergeRatchet([
+      section({ grown: [group('z', 'dead_code')], fewer: 1, baseWarnings: 3, warnings: 3 }),
+      section({ grown: [group('b', 'unused_variables')], fewer: 2, baseWarnings: 4, warnings: 3 })
+    ])
+    expect(merged).toEqual({
+      base: at,
+      noBase: null,
+      grown: [group('b', 'unused_variables'), group('z', 'dead_code')],
+      fewer: 3,
+      baseWarnings: 7,
+      warnings: 6
+    })
+  })
+
+  it('one shard without a base: the whole has none, says why, and celebrates nothing', () => {
+    const merged = mergeRatchet([
+      section({ fewer: 2, baseWarnings: 4, warnings: 2 }),
+      section({ base: null, noBase: 'the run history could not be read: x', baseWarnings: null, warnings: 1 })
+    ])
+    expect(merged).toMatchObject({
+      base: null,
+      noBase: 'the run history could not be read: x',
+      fewer: 0,
+      baseWarnings: null,
+      warnings: 3
+    })
   })
 })
 

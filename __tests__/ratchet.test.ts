@@ -2,7 +2,8 @@
 // run history recorded by a trusted run of main, and pull requests that add, move and remove warnings.
 // Oracle: cargo's own human output of the same commit (its per-crate tallies and words).
 import { beforeAll, describe, expect, it } from '@jest/globals'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
+import { mergeReports, readShardReports } from '../src/pipeline/shard/merge.js'
 import { checkTallies } from './support/cargo-oracle.js'
 import { A_BASE, RatchetRepo } from './support/ratchet-repo.js'
 
@@ -119,6 +120,42 @@ describe('deny-warnings: new (a ratchet against the base)', () => {
       { a: { unused_variables: expect.stringMatching(/^.{16}$/) } }
     ])
   }, 120_000)
+
+  it('each shard holds only its own crates to the base, and the merge shows one ratchet', async () => {
+    // One more warning in b; a unchanged. Each shard compares its own members with the base.
+    repo.change(base, { 'b/src/lib.rs': 'pub fn b() -> u32 {\n    let unused = 1;\n    1\n}\n' })
+    expect(checkTallies(repo.repo).warnings).toEqual({ a: 3, b: 1 })
+    const files: string[] = []
+    const shards: {
+      shard: { members: string[] }
+      ratchet: Record<string, unknown> & { grown: { crate: string; lint: string }[] }
+      findings: { code: string }[]
+    }[] = []
+    for (const shard of ['1/2', '2/2']) {
+      const r = await repo.pullRequest(base, ['--shard', shard])
+      const file = `${r.report}.${shard.replace('/', '-')}.json`
+      copyFileSync(r.report, file)
+      files.push(file)
+      shards.push(readJson(file))
+    }
+    const holding = (name: string) => shards.find(s => s.shard.members.includes(name))!
+    expect(holding('a')).not.toBe(holding('b'))
+    // The shard without a: its three base warnings were not looked for, so none "went away".
+    expect(holding('b').ratchet).toMatchObject({ fewer: 0, baseWarnings: 0, warnings: 1 })
+    expect(holding('b').ratchet.grown.map((g: { crate: string; lint: string }) => [g.crate, g.lint])).toEqual(
+      [['b', 'unused_variables']]
+    )
+    expect(holding('a').ratchet).toMatchObject({ fewer: 0, baseWarnings: 3, warnings: 3, grown: [] })
+    for (const s of shards)
+      expect(s.findings.map((f: { code: string }) => f.code)).not.toContain('warnings-fewer')
+    const merged = mergeReports(readShardReports(files))
+    expect(merged.ratchet).toMatchObject({ fewer: 0, baseWarnings: 3, warnings: 4, base: { sha: base } })
+    expect(merged.ratchet!.grown.map(g => `${g.crate} ${g.lint} ${g.base} → ${g.now}`)).toEqual([
+      'b unused_variables 0 → 1'
+    ])
+    expect(merged.verdict.stable).toBe(false)
+    expect(merged.findings.filter(f => f.code === 'warnings-new').map(f => f.crate)).toEqual(['b'])
+  }, 180_000)
 
   it('without a base record says so and counts every warning as new', async () => {
     const saved = readFileSync(repo.history, 'utf8')

@@ -49,3 +49,12 @@ function beyond(now: string[], base: string[]): string[] {
   }
   return out
 }
+
+/**
+ * The base's warnings of the crates this run judged: a shard's members, less crates cargo never
+ * reached. Other crates' warnings were not looked for, so they are neither new nor gone.
+ */
+export function within(base: WarningSet, judged: ReadonlySet<string> | null): WarningSet {
+  if (!judged) return base
+  return Object.fromEntries(Object.entries(base).filter(([crate]) => judged.has(crate)))
+}

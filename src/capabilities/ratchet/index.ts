@@ -6,7 +6,8 @@ import type { Capability } from '../capability.js'
 import { ratchetFindings } from './findings.js'
 import { ratchetMarkdown, ratchetText } from './render.js'
 import { gitAncestry, ratchet as compare } from './run.js'
-import { RATCHET_CODES, type RatchetParts } from './section.js'
+import { mergeRatchet } from './merge.js'
+import { RATCHET_CODES, type RatchetParts, type RatchetSection } from './section.js'
 
 export type { RatchetParts, RatchetSection } from './section.js'
 
@@ -35,11 +36,24 @@ export const ratchet: Capability<RatchetParts> = {
       historyPath: config.tracker.historyPath,
       documents: ports.documents,
       ctx: ports.ctx,
-      isAncestor: gitAncestry(ports.run, ports.cwd)
+      isAncestor: gitAncestry(ports.run, ports.cwd),
+      judged: judgedCrates(ports.report.crates, ports.report.shard?.members ?? null)
     })
     return { section: { ratchet: section } }
   },
   findings: report => ratchetFindings(report),
+  merge: shards => {
+    const sections = shards.map(s => s.ratchet).filter((s): s is RatchetSection => !!s)
+    return sections.length ? { ratchet: mergeRatchet(sections) } : {}
+  },
   markdown: r => ratchetMarkdown(r.ratchet),
   terminal: r => ratchetText(r.ratchet)
+}
+
+/** The crates a run judged: its rows (a shard's members only) that cargo reached. */
+function judgedCrates(
+  rows: readonly { name: string; notChecked?: string }[],
+  shard: readonly string[] | null
+): Set<string> {
+  return new Set(rows.filter(r => !r.notChecked && (!shard || shard.includes(r.name))).map(r => r.name))
 }

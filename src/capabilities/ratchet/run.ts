@@ -9,7 +9,7 @@ import type { Diagnostic } from '../../report/schema.js'
 import type { OpenDocument } from '../../store/documents.js'
 import { historyCodec } from '../tracker/index.js'
 import { chooseBase, type BaseChoice, type IsAncestor } from './base.js'
-import { compareSets, type Grown } from './compare.js'
+import { compareSets, within, type Grown } from './compare.js'
 import type { NewWarning, RatchetGroup, RatchetSection } from './section.js'
 
 export interface RatchetInput {
@@ -20,11 +20,13 @@ export interface RatchetInput {
   documents: OpenDocument | null
   ctx: RunContext
   isAncestor: IsAncestor
+  /** The crates this run judged (see `within`); null: every crate. */
+  judged: ReadonlySet<string> | null
 }
 
 export async function ratchet(i: RatchetInput): Promise<RatchetSection> {
   const choice = await readBase(i)
-  const base = choice.record?.warnings ?? {}
+  const base = within(choice.record?.warnings ?? {}, i.judged)
   const { grown, fewer } = compareSets(base, i.warnings)
   const named = namer(i.items)
   return {

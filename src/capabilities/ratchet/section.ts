@@ -2,6 +2,7 @@
 // is none), and per crate and lint the counts that grew, with the new warnings named.
 import type { CodeMeanings } from '../../findings/codes.js'
 import type { BuildConfig } from '../build/index.js'
+import type { BuildCrate } from '../build/section.js'
 import type { TrackerConfig } from '../tracker/index.js'
 
 /** How the base record was chosen. */
@@ -56,7 +57,11 @@ export interface RatchetSection {
 
 export type RatchetParts = {
   section: { ratchet?: RatchetSection }
-  reads: { config: Pick<BuildConfig, 'warningRatchet'> & { tracker: Pick<TrackerConfig, 'historyPath'> } }
+  reads: {
+    config: Pick<BuildConfig, 'warningRatchet'> & { tracker: Pick<TrackerConfig, 'historyPath'> }
+    /** Crates cargo never reached are not judged. */
+    crate: Pick<BuildCrate, 'notChecked'>
+  }
   needs: 'ctx' | 'documents'
 }
 
