@@ -13893,7 +13893,7 @@ async function documentCrates(run, req, held) {
     for (const c of req.crates)
         rmSync(file(c), { force: true });
     const flags = [process.env.RUSTDOCFLAGS ?? '', DOC_FLAGS].join(' ').trim();
-    const r = await run('cargo', docCommand(req), {
+    const doc = (byContent) => run('cargo', docCommand({ ...req, byContent }), {
         cwd: req.cwd,
         timeoutMs: DOC_TIMEOUT_MS,
         env: {
@@ -13903,6 +13903,10 @@ async function documentCrates(run, req, held) {
             CARGO_TERM_COLOR: 'never'
         }
     });
+    let r = await doc(!!req.byContent);
+    // A cargo that no longer takes the unstable flag (stabilized or removed) is asked again without it.
+    if (req.byContent && r.code !== 0 && !r.error && /checksum-freshness/.test(r.stderr))
+        r = await doc(false);
     const failure = r.error ?? (r.code === 0 ? null : cargoError(r.stderr));
     for (const c of req.crates) {
         const aside = path.join(held, `${c.libName}.json`);
@@ -17241,10 +17245,19 @@ function beyond(now, base) {
     }
     return out;
 }
+/**
+ * The base's warnings of the crates this run judged: a shard's members, less crates cargo never
+ * reached. Other crates' warnings were not looked for, so they are neither new nor gone.
+ */
+function within(base, judged) {
+    if (!judged)
+        return base;
+    return Object.fromEntries(Object.entries(base).filter(([crate]) => judged.has(crate)));
+}
 
 async function ratchet$1(i) {
     const choice = await readBase(i);
-    const base = choice.record?.warnings ?? {};
+    const base = within(choice.record?.warnings ?? {}, i.judged);
     const { grown, fewer } = compareSets(base, i.warnings);
     const named = namer(i.items);
     return {
@@ -17303,6 +17316,21 @@ function gitAncestry(run, cwd) {
     };
 }
 
+function mergeRatchet(sections) {
+    const without = sections.find(s => !s.base);
+    const sum = (pick) => sections.reduce((n, s) => n + pick(s), 0);
+    return {
+        base: without ? null : sections[0].base,
+        noBase: without ? without.noBase : null,
+        grown: sections
+            .flatMap(s => s.grown)
+            .sort((a, b) => a.crate.localeCompare(b.crate) || a.lint.localeCompare(b.lint)),
+        fewer: without ? 0 : sum(s => s.fewer),
+        baseWarnings: without ? null : sum(s => s.baseWarnings ?? 0),
+        warnings: sum(s => s.warnings)
+    };
+}
+
 const RATCHET_CODES = {
     'warnings-new': 'deny-warnings: new: a crate has more warnings of a lint than the base (the run history of the base commit)',
     'warnings-no-base': 'deny-warnings: new found no base record to compare with: every warning counts as new',
@@ -17334,14 +17362,23 @@ const ratchet = {
             historyPath: config.tracker.historyPath,
             documents: ports.documents,
             ctx: ports.ctx,
-            isAncestor: gitAncestry(ports.run, ports.cwd)
+            isAncestor: gitAncestry(ports.run, ports.cwd),
+            judged: judgedCrates(ports.report.crates, ports.report.shard?.members ?? null)
         });
         return { section: { ratchet: section } };
     },
     findings: report => ratchetFindings(report),
+    merge: shards => {
+        const sections = shards.map(s => s.ratchet).filter((s) => !!s);
+        return sections.length ? { ratchet: mergeRatchet(sections) } : {};
+    },
     markdown: r => ratchetMarkdown(r.ratchet),
     terminal: r => ratchetText(r.ratchet)
 };
+/** The crates a run judged: its rows (a shard's members only) that cargo reached. */
+function judgedCrates(rows, shard) {
+    return new Set(rows.filter(r => !r.notChecked && (!shard || shard.includes(r.name))).map(r => r.name));
+}
 
 // Where a machine-applicable suggestion goes in a review: the lines its edits cover, the whole new
 // content of those lines (rustc's spans replaced), and only when GitHub can take it there — every line

@@ -72,16 +72,20 @@ export async function documentCrates(
   // A document left by an earlier run must never be read as this run's.
   for (const c of req.crates) rmSync(file(c), { force: true })
   const flags = [process.env.RUSTDOCFLAGS ?? '', DOC_FLAGS].join(' ').trim()
-  const r = await run('cargo', docCommand(req), {
-    cwd: req.cwd,
-    timeoutMs: DOC_TIMEOUT_MS,
-    env: {
-      RUSTC_BOOTSTRAP: '1',
-      RUSTDOCFLAGS: flags,
-      CARGO_TARGET_DIR: target,
-      CARGO_TERM_COLOR: 'never'
-    }
-  })
+  const doc = (byContent: boolean) =>
+    run('cargo', docCommand({ ...req, byContent }), {
+      cwd: req.cwd,
+      timeoutMs: DOC_TIMEOUT_MS,
+      env: {
+        RUSTC_BOOTSTRAP: '1',
+        RUSTDOCFLAGS: flags,
+        CARGO_TARGET_DIR: target,
+        CARGO_TERM_COLOR: 'never'
+      }
+    })
+  let r = await doc(!!req.byContent)
+  // A cargo that no longer takes the unstable flag (stabilized or removed) is asked again without it.
+  if (req.byContent && r.code !== 0 && !r.error && /checksum-freshness/.test(r.stderr)) r = await doc(false)
   const failure = r.error ?? (r.code === 0 ? null : cargoError(r.stderr))
   for (const c of req.crates) {
     const aside = path.join(held, `${c.libName}.json`)
