@@ -2,7 +2,6 @@
 // is none), and per crate and lint the counts that grew, with the new warnings named.
 import type { CodeMeanings } from '../../findings/codes.js'
 import type { BuildConfig } from '../build/index.js'
-import type { BuildCrate } from '../build/section.js'
 import type { TrackerConfig } from '../tracker/index.js'
 
 /** How the base record was chosen. */
@@ -60,7 +59,7 @@ export type RatchetParts = {
   reads: {
     config: Pick<BuildConfig, 'warningRatchet'> & { tracker: Pick<TrackerConfig, 'historyPath'> }
     /** Crates cargo never reached are not judged. */
-    crate: Pick<BuildCrate, 'notChecked'>
+    crate: { notChecked?: string }
   }
   needs: 'ctx' | 'documents'
 }
