@@ -4,23 +4,14 @@
 // each git and cargo process it starts, with its start and end (ms from the check's start) and, for
 // cargo, how many units it compiled or documented.
 import { execFileSync, spawnSync } from 'node:child_process'
-import {
-  appendFileSync,
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  utimesSync,
-  writeFileSync
-} from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { parseArgs } from 'node:util'
 import { checkPublicApi, realPorts } from '../src/capabilities/public-api/check.js'
 import { exec } from '../src/capabilities/public-api/exec.js'
 import { parseMetadata, workspaceMembers } from '../src/cargo/metadata.js'
-import { crateName, generateWorkspace } from './generate-workspace.js'
+import { apiPullRequestRepo, touchSources } from './api-repo.js'
 
 const { values } = parseArgs({
   options: {
@@ -32,23 +23,8 @@ const { values } = parseArgs({
 const crates = Number(values.crates)
 const work = mkdtempSync(path.join(tmpdir(), 'gate-bench-api-steps-'))
 const dir = path.join(work, 'ws')
-generateWorkspace({ dir, crates, size: Number(values.size) })
-const git = (...args: string[]) =>
-  execFileSync('git', ['-c', 'user.email=b@b', '-c', 'user.name=b', ...args], { cwd: dir, encoding: 'utf8' })
-execFileSync('cargo', ['generate-lockfile', '--offline', '-q'], { cwd: dir })
-git('init', '-q')
-git('add', '-A')
-git('commit', '-qm', 'base')
-appendFileSync(path.join(dir, 'crates', crateName(crates - 1), 'src/lib.rs'), 'pub fn added_in_head() {}\n')
-const victim = path.join(dir, 'crates', crateName(Math.floor(crates / 2)), 'src/lib.rs')
-writeFileSync(victim, readFileSync(victim, 'utf8').replace(/^pub fn run0\(/m, 'fn run0('))
-git('commit', '-qam', 'head')
+apiPullRequestRepo(dir, crates, Number(values.size))
 
-const touch = () => {
-  const now = new Date()
-  for (const c of readdirSync(path.join(dir, 'crates')))
-    utimesSync(path.join(dir, 'crates', c, 'src/lib.rs'), now, now)
-}
 const gate = () =>
   spawnSync(
     'node',
@@ -74,7 +50,7 @@ const cache = path.join(dir, 'target', 'build-gate', 'public-api')
 console.log(`public-API check, step by step — ${crates} crates, rustc ${release}`)
 // The first round fills the documents' target directory; it is printed too.
 for (let rep = 0; rep <= Number(values.reps); rep++) {
-  touch()
+  touchSources(dir)
   gate()
   for (const f of existsSync(cache) ? readdirSync(cache) : [])
     if (f.endsWith('.json')) rmSync(path.join(cache, f))

@@ -10,7 +10,7 @@
 // with it (later pushes). `--against other/dist/cli.js` runs another build in the same rounds, so a
 // change is measured before and after under the same load (not across a change of how the doc runs
 // judge freshness, by modification time or by content: each build would then invalidate the other's).
-import { execFileSync, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import {
   appendFileSync,
   existsSync,
@@ -19,7 +19,6 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
-  utimesSync,
   writeFileSync
 } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
@@ -28,7 +27,7 @@ import { parseArgs } from 'node:util'
 import { childrenCpuSeconds } from '../src/cargo/process.js'
 import type { PublicApiSection } from '../src/capabilities/public-api/section.js'
 import type { GateReport } from '../src/pipeline/registry.js'
-import { crateName, generateWorkspace } from './generate-workspace.js'
+import { apiPullRequestRepo, touchSources } from './api-repo.js'
 
 const { values } = parseArgs({
   options: {
@@ -44,27 +43,10 @@ const { values } = parseArgs({
 const work = mkdtempSync(path.join(tmpdir(), 'gate-bench-api-'))
 const dir = path.join(work, 'ws')
 const crates = Number(values.crates)
-generateWorkspace({ dir, crates, size: Number(values.size) })
-const git = (...args: string[]) =>
-  execFileSync('git', ['-c', 'user.email=b@b', '-c', 'user.name=b', ...args], { cwd: dir, encoding: 'utf8' })
-execFileSync('cargo', ['generate-lockfile', '--offline', '-q'], { cwd: dir })
-git('init', '-q')
-git('add', '-A')
-git('commit', '-qm', 'base')
-// The pull request: one crate gains a function, another loses one (a break).
-appendFileSync(path.join(dir, 'crates', crateName(crates - 1), 'src/lib.rs'), 'pub fn added_in_head() {}\n')
-const victim = path.join(dir, 'crates', crateName(Math.floor(crates / 2)), 'src/lib.rs')
-writeFileSync(victim, readFileSync(victim, 'utf8').replace(/^pub fn run0\(/m, 'fn run0('))
-git('commit', '-qam', 'head')
+apiPullRequestRepo(dir, crates, Number(values.size))
 
 const cli = path.resolve('dist/cli.js')
 const report = path.join(work, 'report.json')
-
-function touchSources(): void {
-  const now = new Date()
-  for (const crate of readdirSync(path.join(dir, 'crates')))
-    utimesSync(path.join(dir, 'crates', crate, 'src/lib.rs'), now, now)
-}
 
 interface Sample {
   seconds: number
@@ -131,7 +113,7 @@ async function scenario(id: string, label: string, cachedBase: boolean): Promise
   const loadBefore = loadavg()[0].toFixed(1)
   // Warm: the first runs build what later runs only rebuild (and fill each build's base cache).
   for (const v of variants) {
-    touchSources()
+    touchSources(dir)
     gate('warn', v.bundle)
   }
   const off: Sample[] = []
@@ -139,10 +121,10 @@ async function scenario(id: string, label: string, cachedBase: boolean): Promise
   const last: (PublicApiSection | null)[] = variants.map(() => null)
   // Alternating A B A B, so a busier moment of the machine weighs on each.
   for (let i = 0; i < Number(values.reps); i++) {
-    touchSources()
+    touchSources(dir)
     off.push(gate('off'))
     variants.forEach((v, k) => {
-      touchSources()
+      touchSources(dir)
       forget()
       const r = gate('warn', v.bundle)
       on[k].push(r)

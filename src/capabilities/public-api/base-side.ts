@@ -7,7 +7,7 @@ import type { MetadataPackage } from '../../cargo/metadata.js'
 import type { Exec } from './exec.js'
 import { manifestFeatures, type ManifestFeatures } from './features.js'
 import { addWorktree, BaseUnavailable, removeWorktree } from './git.js'
-import { documentCrates, type Written } from './rustdoc-run.js'
+import { documentCrates, type DocCommon, type Written } from './rustdoc-run.js'
 
 const LIB_KINDS = ['lib', 'rlib', 'dylib', 'proc-macro']
 
@@ -49,13 +49,7 @@ export function documentBase(
   run: Exec,
   base: BaseCheckout,
   names: string[],
-  common: {
-    targetDir: string
-    toolchain: string | null
-    features: string[]
-    byContent: boolean
-    side: string
-  },
+  common: DocCommon,
   held: string
 ): Promise<Map<string, Written>> {
   return documentCrates(

@@ -12,7 +12,7 @@ import { diffSurfaces, type ApiChange } from './diff.js'
 import { exec as realExec, type Exec } from './exec.js'
 import { featureChanges, manifestFeatures, type ManifestFeatures } from './features.js'
 import { baseRequest, BaseUnavailable, changedFiles, repositoryRoot, resolveBase } from './git.js'
-import { checksumFreshness, documentCrates, holdingDir, readDocument } from './rustdoc-run.js'
+import { checksumFreshness, documentCrates, holdingDir, readDocument, type DocCommon } from './rustdoc-run.js'
 import { touchedByChange } from './scope.js'
 import {
   bumpAllowsBreaks,
@@ -213,13 +213,7 @@ async function documentBaseOf(
   run: Exec,
   checkedOut: () => Promise<BaseCheckout>,
   names: string[],
-  common: {
-    targetDir: string
-    toolchain: string | null
-    features: string[]
-    byContent: boolean
-    side: string
-  },
+  common: DocCommon,
   held: string
 ): Promise<Map<string, Side>> {
   const out = new Map<string, Side>()

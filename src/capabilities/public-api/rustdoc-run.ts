@@ -39,6 +39,9 @@ export interface DocRequest {
   side: string
 }
 
+/** What both sides' documentation runs share: all of a request but the crates and where they are. */
+export type DocCommon = Required<Omit<DocRequest, 'cwd' | 'crates'>>
+
 /** A document rustdoc wrote, moved aside (read it with readDocument), or why there is none. */
 export type Written = { file: string; what: string } | { error: string }
 
