@@ -14,7 +14,8 @@ export default {
     '**/__tests__/lines.test.ts',
     '**/__tests__/public-api-rules.test.ts',
     '**/__tests__/lint-fixes-judge.test.ts',
-    '**/__tests__/review-suggestions-place.test.ts'
+    '**/__tests__/review-suggestions-place.test.ts',
+    '**/__tests__/ratchet-rules.test.ts'
   ],
   verbose: false
 }

@@ -105,6 +105,31 @@ describe('compareSets', () => {
     ])
   })
 
+  it('a lint that went down part of the way counts what went, and the same warning thrice against twice is one new', () => {
+    const x = (line: number) => warning('a', 'unused_variables', 'unused variable: `x`', line)
+    const three = setOf(x(1), x(2), x(3), warning('a', 'dead_code', 'function `f` is never used', 5))
+    const one = setOf(x(1))
+    // Three unused_variables down to one and dead_code gone: 3 fewer.
+    expect(compareSets(three, one)).toEqual({ grown: [], fewer: 3 })
+    const twice = setOf(x(1), x(2))
+    expect(compareSets(twice, setOf(x(1), x(2), x(3))).grown).toEqual([
+      { crate: 'a', lint: 'unused_variables', base: 2, now: 3, added: [warningIdentity(x(0))] }
+    ])
+  })
+
+  it('lists the groups that grew by crate, then lint, whatever order the warnings came in', () => {
+    const now = setOf(
+      warning('z', 'unused_variables', 'u', 1),
+      warning('b', 'unused_variables', 'u', 1),
+      warning('b', 'dead_code', 'd', 1)
+    )
+    expect(compareSets({}, now).grown.map(g => `${g.crate} ${g.lint}`)).toEqual([
+      'b dead_code',
+      'b unused_variables',
+      'z unused_variables'
+    ])
+  })
+
   it('against a base that kept only a count, holds the count and names none', () => {
     const now = setOf(
       warning('a', 'unused_variables', 'unused variable: `x`', 2),
@@ -226,11 +251,46 @@ describe('chooseBase', () => {
     })
   })
 
+  it('a base branch is only refused when both it and the default branch are known', async () => {
+    const unknownDefault = { ...pr('c2', 'release'), defaultBranch: null }
+    expect(await chooseBase(runs, unknownDefault, never)).toEqual({ record: runs[1], how: 'base-commit' })
+    expect(await chooseBase(runs, pr('c2', ''), never)).toEqual({ record: runs[1], how: 'base-commit' })
+  })
+
+  it('a pull request whose base commit is unknown compares with the latest record, asking git nothing', async () => {
+    expect(await chooseBase(runs, pr(), never)).toEqual({ record: runs[2], how: 'latest' })
+  })
+
+  it('asks git about the newest 30 records at most, and never about a record without a commit', async () => {
+    const many = Array.from({ length: 40 }, (_, i) => rec(`s${i}`, 1, {})).map((r, i) => ({
+      ...r,
+      at: new Date(Date.UTC(2026, 11, 1, 0, i)).toISOString()
+    }))
+    const noSha = { ...rec('', 2), sha: null as unknown as string }
+    const asked: string[] = []
+    const isAncestor = async (a: string) => {
+      asked.push(a)
+      return a === 's0'
+    }
+    // s0 is the oldest of 40: beyond the lookups, so no base, said with the commit's short name.
+    expect(await chooseBase([...many, noSha], pr('d9d9d9d9d9d9'), isAncestor)).toEqual({
+      record: null,
+      why: 'no recorded run is of the base commit d9d9d9d or before it'
+    })
+    // The newest 30 records hold the one without a commit: 29 questions, none about an empty commit.
+    expect(asked).toHaveLength(29)
+    expect(asked.every(a => typeof a === 'string' && a !== '')).toBe(true)
+  })
+
   it('a base record that kept no warnings is no base', async () => {
     const broken = [rec('c1', 1), rec('c2', 2, null)]
     expect(await chooseBase(broken, pr('c2'), never)).toMatchObject({
       record: null,
       why: expect.stringMatching(/^the base's record \(c2\) kept no warnings/)
+    })
+    const long = [rec('0123456789abcdef', 2, null)]
+    expect(await chooseBase(long, pr('0123456789abcdef'), never)).toMatchObject({
+      why: expect.stringMatching(/^the base's record \(0123456\) kept no warnings/)
     })
   })
 
