@@ -17363,7 +17363,8 @@ const ratchet = {
             documents: ports.documents,
             ctx: ports.ctx,
             isAncestor: gitAncestry(ports.run, ports.cwd),
-            judged: judgedCrates(ports.report.crates, ports.report.shard?.members ?? null)
+            // The report's rows are the members this run gates (a shard's only); those cargo reached are judged.
+            judged: new Set(ports.report.crates.filter(c => !c.notChecked).map(c => c.name))
         });
         return { section: { ratchet: section } };
     },
@@ -17375,10 +17376,6 @@ const ratchet = {
     markdown: r => ratchetMarkdown(r.ratchet),
     terminal: r => ratchetText(r.ratchet)
 };
-/** The crates a run judged: its rows (a shard's members only) that cargo reached. */
-function judgedCrates(rows, shard) {
-    return new Set(rows.filter(r => !r.notChecked && (!shard || shard.includes(r.name))).map(r => r.name));
-}
 
 // Where a machine-applicable suggestion goes in a review: the lines its edits cover, the whole new
 // content of those lines (rustc's spans replaced), and only when GitHub can take it there — every line

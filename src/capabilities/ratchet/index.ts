@@ -37,7 +37,8 @@ export const ratchet: Capability<RatchetParts> = {
       documents: ports.documents,
       ctx: ports.ctx,
       isAncestor: gitAncestry(ports.run, ports.cwd),
-      judged: judgedCrates(ports.report.crates, ports.report.shard?.members ?? null)
+      // The report's rows are the members this run gates (a shard's only); those cargo reached are judged.
+      judged: new Set(ports.report.crates.filter(c => !c.notChecked).map(c => c.name))
     })
     return { section: { ratchet: section } }
   },
@@ -48,12 +49,4 @@ export const ratchet: Capability<RatchetParts> = {
   },
   markdown: r => ratchetMarkdown(r.ratchet),
   terminal: r => ratchetText(r.ratchet)
-}
-
-/** The crates a run judged: its rows (a shard's members only) that cargo reached. */
-function judgedCrates(
-  rows: readonly { name: string; notChecked?: string }[],
-  shard: readonly string[] | null
-): Set<string> {
-  return new Set(rows.filter(r => !r.notChecked && (!shard || shard.includes(r.name))).map(r => r.name))
 }
