@@ -7842,13 +7842,17 @@ const CODE_SPAN = /(`+)([\s\S]*?[^`])\1(?!`)/;
  * `&` escaped, so a compiler's `Vec<T>` written without backticks is shown, not taken for a tag.
  */
 function markdownText(s) {
+    return byCodeSpans(s, escapeHtml, span => span);
+}
+/** Renders `s` piece by piece: the prose between code spans, and each code span (whole, and its inside). */
+function byCodeSpans(s, prose, code) {
     const out = [];
     let rest = s;
     for (let m = CODE_SPAN.exec(rest); m; m = CODE_SPAN.exec(rest)) {
-        out.push(escapeHtml(rest.slice(0, m.index)), m[0]);
+        out.push(prose(rest.slice(0, m.index)), code(m[0], m[2]));
         rest = rest.slice(m.index + m[0].length);
     }
-    out.push(escapeHtml(rest));
+    out.push(prose(rest));
     return out.join('');
 }
 /**
@@ -7856,17 +7860,9 @@ function markdownText(s) {
  * its code spans (`x`, ``a`b``) as `<code>` and **bold** as `<strong>`, as markdown would show them.
  */
 function inlineHtml(s) {
-    const out = [];
-    let rest = s;
-    for (let m = CODE_SPAN.exec(rest); m; m = CODE_SPAN.exec(rest)) {
-        out.push(strong(escapeHtml(rest.slice(0, m.index))));
-        // CommonMark strips one space each side, so a span can start or end with a backtick.
-        const code = /^ .*[^ ].* $/s.test(m[2]) ? m[2].slice(1, -1) : m[2];
-        out.push(`<code>${escapeHtml(code)}</code>`);
-        rest = rest.slice(m.index + m[0].length);
-    }
-    out.push(strong(escapeHtml(rest)));
-    return out.join('');
+    return byCodeSpans(s, text => strong(escapeHtml(text)), 
+    // CommonMark strips one space each side, so a span can start or end with a backtick.
+    (_, inside) => `<code>${escapeHtml(/^ .*[^ ].* $/s.test(inside) ? inside.slice(1, -1) : inside)}</code>`);
 }
 function strong(s) {
     return s.replace(/\*\*([^*\n]+)\*\*/g, '<strong>$1</strong>');
