@@ -2,7 +2,15 @@
 // and a head that changes the API of two crates, as a typical pull request does (one crate gains a
 // function, another loses one: a break).
 import { execFileSync } from 'node:child_process'
-import { appendFileSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs'
+import {
+  appendFileSync,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync
+} from 'node:fs'
 import * as path from 'node:path'
 import { crateName, generateWorkspace } from './generate-workspace.js'
 
@@ -28,4 +36,14 @@ export function touchSources(dir: string): void {
   const now = new Date()
   for (const crate of readdirSync(path.join(dir, 'crates')))
     utimesSync(path.join(dir, 'crates', crate, 'src/lib.rs'), now, now)
+}
+
+/**
+ * A first push, or a new base: the base surfaces the check keeps are removed, and only they (the rest
+ * of the target directory, rustdoc's too, stays as it was).
+ */
+export function forgetBaseSurfaces(dir: string): void {
+  const cache = path.join(dir, 'target', 'build-gate', 'public-api')
+  for (const f of existsSync(cache) ? readdirSync(cache) : [])
+    if (f.endsWith('.json')) rmSync(path.join(cache, f), { force: true })
 }

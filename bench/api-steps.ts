@@ -4,14 +4,14 @@
 // each git and cargo process it starts, with its start and end (ms from the check's start) and, for
 // cargo, how many units it compiled or documented.
 import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { parseArgs } from 'node:util'
 import { checkPublicApi, realPorts } from '../src/capabilities/public-api/check.js'
 import { exec } from '../src/capabilities/public-api/exec.js'
 import { parseMetadata, workspaceMembers } from '../src/cargo/metadata.js'
-import { apiPullRequestRepo, touchSources } from './api-repo.js'
+import { apiPullRequestRepo, forgetBaseSurfaces, touchSources } from './api-repo.js'
 
 const { values } = parseArgs({
   options: {
@@ -45,15 +45,13 @@ const members = workspaceMembers(
     execFileSync('cargo', ['metadata', '--format-version', '1', '--offline'], { cwd: dir, encoding: 'utf8' })
   )
 )
-const cache = path.join(dir, 'target', 'build-gate', 'public-api')
 
 console.log(`public-API check, step by step — ${crates} crates, rustc ${release}`)
 // The first round fills the documents' target directory; it is printed too.
 for (let rep = 0; rep <= Number(values.reps); rep++) {
   touchSources(dir)
   gate()
-  for (const f of existsSync(cache) ? readdirSync(cache) : [])
-    if (f.endsWith('.json')) rmSync(path.join(cache, f))
+  forgetBaseSurfaces(dir)
   const t0 = Date.now()
   const steps: string[] = []
   const section = await checkPublicApi(

@@ -11,23 +11,14 @@
 // change is measured before and after under the same load (not across a change of how the doc runs
 // judge freshness, by modification time or by content: each build would then invalidate the other's).
 import { spawnSync } from 'node:child_process'
-import {
-  appendFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync
-} from 'node:fs'
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { parseArgs } from 'node:util'
 import { childrenCpuSeconds } from '../src/cargo/process.js'
 import type { PublicApiSection } from '../src/capabilities/public-api/section.js'
 import type { GateReport } from '../src/pipeline/registry.js'
-import { apiPullRequestRepo, touchSources } from './api-repo.js'
+import { apiPullRequestRepo, forgetBaseSurfaces, touchSources } from './api-repo.js'
 
 const { values } = parseArgs({
   options: {
@@ -103,12 +94,8 @@ const only = values.only ? new Set(values.only.split(',')) : null
 /** `cachedBase`: false removes the base cache before each run (a first push, or a new base). */
 async function scenario(id: string, label: string, cachedBase: boolean): Promise<void> {
   if (only && !only.has(id)) return
-  // Only the cached surfaces: a new base leaves the rest of the target directory (rustdoc's too) as it was.
-  const cache = path.join(dir, 'target', 'build-gate', 'public-api')
   const forget = () => {
-    if (cachedBase) return
-    for (const f of existsSync(cache) ? readdirSync(cache) : [])
-      if (f.endsWith('.json')) rmSync(path.join(cache, f), { force: true })
+    if (!cachedBase) forgetBaseSurfaces(dir)
   }
   const loadBefore = loadavg()[0].toFixed(1)
   // Warm: the first runs build what later runs only rebuild (and fill each build's base cache).
